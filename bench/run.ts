@@ -1,0 +1,20 @@
+/**
+ * `npm run bench [section ...]`: prints throughput and latency numbers. Sections: seed, import, ask.
+ * With no arguments every section runs. Numbers are printed, never asserted.
+ */
+const sections: Record<string, () => Promise<void>> = {
+  seed: async () => (await import('./seed-bench.ts')).runSeedBench(),
+  import: async () => (await import('./import-bench.ts')).runImportBench(),
+  ask: async () => (await import('./ask-bench.ts')).runAskBench(),
+};
+
+const requested = process.argv.slice(2);
+const unknown = requested.filter((name) => !(name in sections));
+if (unknown.length > 0) {
+  process.stderr.write(`Unknown bench section(s): ${unknown.join(', ')}. Choose from: ${Object.keys(sections).join(', ')}.\n`);
+  process.exit(2);
+}
+for (const name of requested.length > 0 ? requested : Object.keys(sections)) {
+  process.stdout.write(`\n== ${name} ==\n`);
+  await sections[name]?.();
+}

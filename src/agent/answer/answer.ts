@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { ChartSpecSchema } from './chart-spec.ts';
+import { ResultColumnSchema } from './result-table.ts';
+
+const JsonValueSchema: z.ZodType<unknown> = z.unknown();
+
+/** What `shoplens ask --json`, POST /api/ask and the web client receive. */
+export const AnswerSchema = z.object({
+  status: z.enum(['answered', 'clarify', 'refused', 'error']),
+  language: z.enum(['en', 'zh']),
+  question: z.string(),
+  answer: z.string(),
+  sql: z.string().nullable(),
+  columns: z.array(ResultColumnSchema),
+  rows: z.array(z.record(z.string(), JsonValueSchema)),
+  truncated: z.boolean(),
+  chart: ChartSpecSchema.nullable(),
+  assumptions: z.array(z.string()),
+  follow_ups: z.array(z.string()),
+  clarification: z.object({ question: z.string(), options: z.array(z.string()) }).nullable(),
+  planner: z.string(),
+  as_of: z.string(),
+  conversation_id: z.string().nullable(),
+  timings: z.object({ total_ms: z.number(), duckdb_ms: z.number() }),
+});
+export type Answer = z.infer<typeof AnswerSchema>;

@@ -1,0 +1,55 @@
+/**
+ * Words that signal the shape of a question rather than its content. Matched after metrics, values and
+ * time expressions, on whatever text those left.
+ */
+export type Cue =
+  | 'top'
+  | 'bottom'
+  | 'trend'
+  | 'compare'
+  | 'why'
+  | 'funnel'
+  | 'cohort'
+  | 'distribution'
+  | 'follow-up'
+  | 'exclude'
+  | 'grain:day'
+  | 'grain:week'
+  | 'grain:month'
+  | 'grain:hour'
+  | 'grain:weekday';
+
+export const CUE_PHRASES: Record<Cue, string[]> = {
+  top: ['top', 'highest', 'most', 'best', 'largest', 'biggest', 'leading', 'greatest', 'rank', 'ranking', 'ranked', '最高', '最多', '最好', '最大', '最强', '排名', '排行', '排前', '领先', '第一'],
+  bottom: ['lowest', 'least', 'worst', 'bottom', 'smallest', 'fewest', 'weakest', '最低', '最少', '最差', '最小', '最弱', '倒数', '垫底', '末尾'],
+  trend: ['trend', 'trends', 'over time', 'trajectory', '趋势', '走势', '变化趋势', '曲线'],
+  compare: ['compared to', 'compared with', 'compare', 'versus', 'vs', 'vs.', 'previous period', 'prior period', 'period over period', 'week over week', 'wow', 'month over month', 'mom', 'growth', 'grew', 'change', 'changed', 'increase', 'decrease', '环比', '同比', '对比', '相比', '比较', '增长', '增幅', '降幅', '变化', '涨了', '跌了', '涨幅', '跌幅'],
+  why: ['why', 'what caused', 'what drove', 'root cause', 'explain', 'reason for', 'reasons for', 'driver', 'drivers', '为什么', '为何', '原因', '怎么回事', '归因', '什么导致', '导致'],
+  funnel: ['funnel', 'conversion funnel', 'view to cart to purchase', 'view-cart-purchase', '漏斗', '转化漏斗', '浏览到加购到购买', '浏览-加购-购买'],
+  cohort: ['cohort', 'cohorts', 'retention curve', 'retention matrix', 'retention table', '同期群', '留存曲线', '留存矩阵', '留存表', '留存分析', '群组留存'],
+  distribution: ['distribution', 'distributed', 'histogram', 'price band', 'price bands', 'price range', 'price ranges', 'price tier', 'price tiers', 'bucket', 'buckets', '分布', '价格带', '价格区间', '价位段', '价格段', '区间分布'],
+  'follow-up': ['and', 'what about', 'how about', 'and for', 'same for', 'same but', 'now', 'instead', 'only', 'just', 'also', '那', '那么', '那如果', '换成', '改成', '只看', '仅看', '只要', '再看', '如果', '呢'],
+  exclude: ['excluding', 'except', 'without', 'other than', 'not including', '除了', '除去', '不含', '不包括', '排除', '以外'],
+  'grain:day': ['daily', 'per day', 'by day', 'each day', 'every day', 'day by day', 'by date', '每天', '每日', '按天', '按日', '逐日', '日度', '分天', '日趋势'],
+  'grain:week': ['weekly', 'per week', 'by week', 'each week', 'every week', 'week by week', '每周', '按周', '逐周', '周度', '分周'],
+  'grain:month': ['monthly', 'per month', 'by month', 'each month', 'every month', 'month by month', '每月', '按月', '逐月', '月度', '分月', '每个月'],
+  'grain:hour': ['hourly', 'per hour', 'by hour', 'each hour', 'hour of day', 'hour of the day', 'time of day', '每小时', '按小时', '分时', '小时分布', '几点', '哪个时段', '时段'],
+  'grain:weekday': ['weekday', 'weekdays', 'day of week', 'day of the week', 'by weekday', 'which day of the week', '星期几', '周几', '按星期', '工作日', '星期'],
+};
+
+/** Filler words of both languages: they carry no analytic meaning, so they never lower confidence. */
+export const STOPWORDS = new Set([
+  'what', 'whats', "what's", 'is', 'are', 'the', 'was', 'were', 'of', 'for', 'in', 'on', 'by', 'per', 'to', 'a', 'an', 'how', 'many',
+  'much', 'did', 'do', 'does', 'show', 'me', 'give', 'list', 'please', 'our', 'we', 'my', 'tell', 'which', 'who', 'has', 'have', 'had',
+  'with', 'at', 'from', 'during', 'between', 'each', 'all', 'total', 'overall', 'number', 'there', 'it', 'its', 'us', 'can', 'you',
+  'get', 'see', 'break', 'down', 'broken', 'split', 'across', 'among', 'value', 'values', 'data', 'metric', 'metrics', 'that', 'this',
+  'these', 'those', 'be', 'been', 'rate', 'level', 'am', 'i', 'would', 'like', 'know', 'want', 'need', 'find', 'out', 'look', 'into',
+  'versus', 'than', 'as', 'group', 'grouped', 'segment', 'compare', 'their', 'they', 'them', 'over', 'up', 'or', 'so', 'far', 'currently', 'current',
+  'period', 'vs', 'one', 'ones', 'performing', 'perform', 'performed', 'doing', 'come', 'came', 'why', 'did', 'make', 'made',
+  '的', '是', '多少', '了', '吗', '呢', '请', '看看', '看', '一下', '给我', '帮我', '查', '查询', '查看', '统计', '显示', '列出', '怎么样',
+  '情况', '数据', '分别', '各', '按', '每', '在', '和', '与', '及', '共', '总', '总共', '一共', '有', '为', '是什么', '几', '哪个', '哪些',
+  '哪', '个', '我们', '我', '你', '能', '可以', '想', '知道', '下', '一', '中', '里', '上', '的话', '情形', '对应', '分', '各个', '每个',
+  '最', '什么', '怎样', '如何', '多', '少', '都', '还', '也', '就', '把', '被', '给', '让', '从', '到', '至', '之间', '期间', '内',
+  '以来', '截至', '当前', '目前', '整体', '总体', '总计', '合计', '分析', '数', '量', '率', '值', '下来', '来看', '来', '去', '位',
+  '名', '家', '大', '款', '个数', '前', '对比', '排', '一起', '时候', '时', '呀', '啊', '吧', '么', '请问', '告诉', '用', '做',
+]);

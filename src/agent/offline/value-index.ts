@@ -1,0 +1,86 @@
+import type { JsonValue } from '../../sql/json-values.ts';
+import type { Warehouse } from '../../sql/warehouse.ts';
+import { BRAND_NAMES_ZH } from '../../seed/catalogue.ts';
+import { CITY_NAMES_ZH } from '../../seed/geography.ts';
+import type { Language } from '../tool-context.ts';
+import { LexiconMatcher, type LexiconMatch } from './lexicon-matcher.ts';
+import { ENUMERATED_VALUES, type VocabularyValue } from './value-vocabulary.ts';
+
+/** English name variants analysts type: "Women's Clothing" → womens clothing, women clothing; Phones → phone. */
+function englishVariants(name: string): string[] {
+  const lower = name.toLowerCase();
+  const variants = new Set([lower, lower.replace(/'/g, ''), lower.replace(/'s\b/g, ''), lower.replace(/&/g, 'and')]);
+  for (const variant of [...variants]) {
+    if (variant.endsWith('es') && variant.length > 4) variants.add(variant.slice(0, -2));
+    if (variant.endsWith('s') && variant.length > 3) variants.add(variant.slice(0, -1));
+  }
+  return [...variants];
+}
+
+/**
+ * Every value a question may name: enumerations (tiers, devices, channels …) plus the warehouse's own
+ * categories, brands, cities and countries, each with English and Chinese phrases and display names.
+ */
+export class ValueIndex {
+  readonly matcher: LexiconMatcher<VocabularyValue>;
+
+  constructor(readonly entries: VocabularyValue[]) {
+    this.matcher = new LexiconMatcher(entries.flatMap((entry) => entry.phrases.map((phrase) => ({ phrase, meaning: entry }))));
+  }
+
+  find(text: string, taken?: boolean[]): LexiconMatch<VocabularyValue>[] {
+    return this.matcher.findAll(text, taken);
+  }
+
+  /** Display name of a stored value in the answer's language; the value itself when unknown. */
+  label(dimension: string, value: JsonValue, language: Language): string {
+    if (value === null) return language === 'zh' ? '(空)' : '(none)';
+    const text = String(value);
+    const entry = this.entries.find((candidate) => candidate.dimension === dimension && candidate.values.length === 1 && candidate.values[0] === text);
+    if (!entry) return text;
+    return language === 'zh' ? entry.label_zh : entry.label_en;
+  }
+
+  /** Values whose phrases contain the search text (case-insensitive), best matches first. */
+  search(text: string, options: { dimension?: string; limit?: number } = {}): VocabularyValue[] {
+    const needle = text.normalize('NFKC').toLowerCase().trim();
+    const scored = this.entries
+      .filter((entry) => !options.dimension || entry.dimension === options.dimension)
+      .map((entry) => {
+        const phrases = [...entry.phrases, entry.label_en.toLowerCase(), entry.label_zh, ...entry.values.map((value) => value.toLowerCase())];
+        const score = phrases.some((phrase) => phrase === needle) ? 3 : phrases.some((phrase) => phrase.startsWith(needle)) ? 2 : phrases.some((phrase) => phrase.includes(needle) || (needle.length > 2 && needle.includes(phrase))) ? 1 : 0;
+        return { entry, score };
+      })
+      .filter((candidate) => candidate.score > 0)
+      .sort((left, right) => right.score - left.score);
+    return scored.slice(0, options.limit ?? 20).map((candidate) => candidate.entry);
+  }
+}
+
+async function distinctPairs(warehouse: Warehouse, sql: string): Promise<[string, string | null][]> {
+  const result = await warehouse.query(sql);
+  return result.rows
+    .filter((row) => row.value !== null && row.value !== '')
+    .map((row) => [String(row.value), row.label_zh === null || row.label_zh === undefined ? null : String(row.label_zh)]);
+}
+
+export async function loadValueIndex(warehouse: Warehouse): Promise<ValueIndex> {
+  const entries: VocabularyValue[] = [...ENUMERATED_VALUES];
+  const categories = await distinctPairs(warehouse, 'SELECT DISTINCT category AS value, any_value(category_zh) AS label_zh FROM products GROUP BY category');
+  for (const [value, labelZh] of categories) {
+    entries.push({ dimension: 'category', values: [value], label_en: value, label_zh: labelZh ?? value, phrases: [...englishVariants(value), ...(labelZh ? [labelZh] : [])] });
+  }
+  for (const [value] of await distinctPairs(warehouse, 'SELECT DISTINCT brand AS value, NULL AS label_zh FROM products')) {
+    const labelZh = BRAND_NAMES_ZH[value];
+    entries.push({ dimension: 'brand', values: [value], label_en: value, label_zh: labelZh ?? value, phrases: [value.toLowerCase(), ...(labelZh ? [labelZh] : [])] });
+  }
+  for (const [value] of await distinctPairs(warehouse, 'SELECT DISTINCT city AS value, NULL AS label_zh FROM users')) {
+    const labelZh = CITY_NAMES_ZH[value];
+    const zhPhrases = labelZh ? [labelZh, `${labelZh}市`] : [];
+    entries.push({ dimension: 'city', values: [value], label_en: value, label_zh: labelZh ?? value, phrases: [value.toLowerCase(), ...zhPhrases] });
+  }
+  for (const [value] of await distinctPairs(warehouse, 'SELECT DISTINCT country AS value, NULL AS label_zh FROM users')) {
+    entries.push({ dimension: 'country', values: [value], label_en: value, label_zh: value === 'China' ? '中国' : value, phrases: [value.toLowerCase()] });
+  }
+  return new ValueIndex(entries);
+}

@@ -1,0 +1,53 @@
+/**
+ * Bilingual names for the warehouse's enumerated values (city tiers, devices, channels …): how shoppers'
+ * analysts say them, and how answers display them. Catalogue values (categories, brands, cities) come
+ * from the warehouse itself; see value-index.ts.
+ */
+export interface VocabularyValue {
+  dimension: string;
+  /** Stored value(s): a group such as "mobile" stands for several devices. */
+  values: string[];
+  label_en: string;
+  label_zh: string;
+  phrases: string[];
+}
+
+export const ENUMERATED_VALUES: VocabularyValue[] = [
+  { dimension: 'city_tier', values: ['tier1'], label_en: 'tier-1 cities', label_zh: '一线城市', phrases: ['一线', '一线城市', 'tier 1', 'tier-1', 'tier1', 'first-tier', 'first tier'] },
+  { dimension: 'city_tier', values: ['new_tier1'], label_en: 'new tier-1 cities', label_zh: '新一线城市', phrases: ['新一线', '新一线城市', 'new tier 1', 'new tier-1', 'new first-tier', 'new_tier1'] },
+  { dimension: 'city_tier', values: ['tier2'], label_en: 'tier-2 cities', label_zh: '二线城市', phrases: ['二线', '二线城市', 'tier 2', 'tier-2', 'tier2', 'second-tier', 'second tier'] },
+  { dimension: 'city_tier', values: ['tier3'], label_en: 'tier-3 cities', label_zh: '三线城市', phrases: ['三线', '三线城市', 'tier 3', 'tier-3', 'tier3', 'third-tier', 'third tier'] },
+  { dimension: 'city_tier', values: ['tier4'], label_en: 'tier-4 and lower cities', label_zh: '四线及以下城市', phrases: ['四线', '四线及以下', '四线城市', '下沉市场', 'tier 4', 'tier-4', 'tier4', 'fourth-tier', 'lower-tier'] },
+  { dimension: 'device', values: ['ios'], label_en: 'iOS app', label_zh: 'iOS 客户端', phrases: ['ios', 'iphone用户', 'ios端', '苹果端'] },
+  { dimension: 'device', values: ['android'], label_en: 'Android app', label_zh: '安卓客户端', phrases: ['android', '安卓', '安卓端'] },
+  { dimension: 'device', values: ['mobile_web'], label_en: 'mobile web', label_zh: '手机网页', phrases: ['mobile web', 'mobile_web', 'h5', '手机网页', '移动网页', 'wap'] },
+  { dimension: 'device', values: ['pc'], label_en: 'PC', label_zh: '电脑端', phrases: ['pc', 'desktop', 'pc端', '电脑', '电脑端', '网页版'] },
+  { dimension: 'device', values: ['mini_program'], label_en: 'mini program', label_zh: '小程序', phrases: ['mini program', 'mini-program', 'mini_program', 'miniprogram', '小程序', '微信小程序'] },
+  { dimension: 'device', values: ['ios', 'android'], label_en: 'apps', label_zh: 'App', phrases: ['app', 'apps', 'app端', '客户端'] },
+  { dimension: 'device', values: ['ios', 'android', 'mobile_web', 'mini_program'], label_en: 'mobile', label_zh: '移动端', phrases: ['mobile', 'mobile devices', '移动端', '手机端', '无线端'] },
+  { dimension: 'channel', values: ['organic'], label_en: 'organic', label_zh: '自然流量', phrases: ['organic', '自然流量', '自然'] },
+  { dimension: 'channel', values: ['search_ads'], label_en: 'search ads', label_zh: '搜索广告', phrases: ['search ads', 'search_ads', 'sem', '搜索广告'] },
+  { dimension: 'channel', values: ['social'], label_en: 'social', label_zh: '社交媒体', phrases: ['social', 'social media', '社交', '社交媒体'] },
+  { dimension: 'channel', values: ['livestream'], label_en: 'livestream', label_zh: '直播', phrases: ['livestream', 'live stream', 'live streaming', '直播', '直播间'] },
+  { dimension: 'channel', values: ['referral'], label_en: 'referral', label_zh: '推荐邀请', phrases: ['referral', 'referrals', '推荐', '邀请', '老带新'] },
+  { dimension: 'channel', values: ['email'], label_en: 'email', label_zh: '邮件营销', phrases: ['email', 'e-mail', 'edm', '邮件'] },
+  { dimension: 'gender', values: ['male'], label_en: 'men', label_zh: '男性', phrases: ['male', 'men', 'man', '男性', '男用户', '男生', '男士'] },
+  { dimension: 'gender', values: ['female'], label_en: 'women', label_zh: '女性', phrases: ['female', 'women', 'woman', '女性', '女用户', '女生', '女士'] },
+  { dimension: 'gender', values: ['unknown'], label_en: 'gender unknown', label_zh: '性别未知', phrases: ['unknown gender', '性别未知'] },
+  { dimension: 'payment_method', values: ['alipay'], label_en: 'Alipay', label_zh: '支付宝', phrases: ['alipay', '支付宝'] },
+  { dimension: 'payment_method', values: ['wechat_pay'], label_en: 'WeChat Pay', label_zh: '微信支付', phrases: ['wechat pay', 'wechat_pay', 'wechat', '微信支付', '微信'] },
+  { dimension: 'payment_method', values: ['credit_card'], label_en: 'credit card', label_zh: '信用卡', phrases: ['credit card', 'credit cards', 'credit_card', '信用卡'] },
+  { dimension: 'payment_method', values: ['union_pay'], label_en: 'UnionPay', label_zh: '银联', phrases: ['unionpay', 'union pay', 'union_pay', '银联'] },
+  { dimension: 'payment_method', values: ['cod'], label_en: 'cash on delivery', label_zh: '货到付款', phrases: ['cash on delivery', 'cod', '货到付款'] },
+  { dimension: 'order_status', values: ['pending'], label_en: 'pending', label_zh: '待支付', phrases: ['pending', 'unpaid', '待支付', '未支付', '待付款'] },
+  { dimension: 'order_status', values: ['shipped'], label_en: 'shipped', label_zh: '已发货', phrases: ['shipped', 'in transit', '已发货', '运输中'] },
+  { dimension: 'order_status', values: ['delivered'], label_en: 'delivered', label_zh: '已签收', phrases: ['delivered', '已签收', '已送达'] },
+  { dimension: 'language', values: ['zh'], label_en: 'Chinese reviews', label_zh: '中文评价', phrases: ['chinese reviews', '中文评价', '中文评论'] },
+  { dimension: 'language', values: ['en'], label_en: 'English reviews', label_zh: '英文评价', phrases: ['english reviews', '英文评价', '英文评论'] },
+];
+
+/** Display name of one stored value, e.g. ('city_tier', 'tier1', 'zh') → 一线城市. */
+export function enumeratedLabel(dimension: string, value: string, language: 'en' | 'zh'): string | undefined {
+  const entry = ENUMERATED_VALUES.find((candidate) => candidate.dimension === dimension && candidate.values.length === 1 && candidate.values[0] === value);
+  return entry ? (language === 'zh' ? entry.label_zh : entry.label_en) : undefined;
+}

@@ -1,0 +1,17 @@
+import type { Warehouse } from '../sql/warehouse.ts';
+
+export type Language = 'en' | 'zh';
+
+/**
+ * What a tool may know about the run that called it. Identity (customerId) comes from the authenticated
+ * session, never from model output, so no tool takes a customer id as a parameter.
+ */
+export interface ToolContext {
+  warehouse: Warehouse;
+  language: Language;
+  /** The data's latest date (YYYY-MM-DD): relative dates resolve against it. */
+  asOf: string;
+  conversationId?: string;
+  customerId?: number;
+  signal?: AbortSignal;
+}

@@ -1,0 +1,163 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { closestNames } from './closest-names.ts';
+import { ForbiddenFunctionError, ForbiddenTableError, SqlSyntaxError, UnknownTableError } from './guard-errors.ts';
+import { literalRangeSize } from './literal-range-size.ts';
+import { parseSingleSelect } from './parse-with-duckdb.ts';
+import { asciiLower, DEFAULT_SQL_POLICY, isFunctionAllowed, isFunctionDenied, type SqlPolicy } from './sql-policy.ts';
+import { positionFromByteOffset } from './sql-position.ts';
+import { collectReferences, type FunctionCall, type TableReference } from './walk-parse-tree.ts';
+
+export interface CheckedSql {
+  /** The SQL exactly as given; this text, and nothing rewritten from it, is what gets executed. */
+  sql: string;
+  /** DuckDB's own rendering of the parsed statement (comments dropped), for logs and prompts. */
+  normalizedSql: string;
+  /** Catalog tables and views read (lower case, CTE names excluded). */
+  tables: string[];
+  cteNames: string[];
+  /** Scalar, aggregate and window functions and operators called (lower case). */
+  functions: string[];
+  tableFunctions: string[];
+}
+
+const FILE_LIKE = /[/\\.:~*?]/;
+const RANGE_FUNCTIONS = new Set(['range', 'generate_series']);
+
+/**
+ * Checks one piece of planner- or model-written SQL with DuckDB's own parser, without executing it:
+ * exactly one SELECT, only allowlisted tables/views (or its own CTEs) in the main database, only
+ * allowlisted functions and table functions, literal ranges within the cap. Throws a SqlGuardError
+ * subclass (kind syntax, forbidden_statement, forbidden_table, unknown_table or forbidden_function).
+ */
+export async function checkSql(
+  connection: DuckDBConnection,
+  sql: string,
+  policy: SqlPolicy = DEFAULT_SQL_POLICY,
+): Promise<CheckedSql> {
+  if (sql.length > policy.maxSqlLength) throw new SqlSyntaxError({ sql, reason: 'too_long', maxLength: policy.maxSqlLength });
+  const root = await parseSingleSelect(connection, sql);
+  const references = collectReferences(root, sql);
+  const catalog = new CatalogFacts(connection);
+  for (const table of references.tables) {
+    if (!table.isCte) await checkTable(table, sql, policy, catalog);
+  }
+  for (const call of references.functions) checkFunction(call, sql, policy);
+  const realTables = references.tables.filter((table) => !table.isCte).map((table) => asciiLower(table.name));
+  const calls = (role: FunctionCall['role'][]) =>
+    unique(references.functions.filter((call) => role.includes(call.role)).map((call) => asciiLower(call.name)));
+  return {
+    sql,
+    normalizedSql: await normalize(connection, sql),
+    tables: unique(realTables),
+    cteNames: references.cteNames,
+    functions: calls(['scalar', 'window']),
+    tableFunctions: calls(['table']),
+  };
+}
+
+async function checkTable(table: TableReference, sql: string, policy: SqlPolicy, catalog: CatalogFacts): Promise<void> {
+  const name = asciiLower(table.name);
+  const position = positionFromByteOffset(sql, table.byteOffset);
+  const located = position ? { position } : {};
+  const qualifiedName = [table.catalog, table.schema, table.name].filter((part) => part !== '').join('.');
+  if (!(await isMainDatabase(table, catalog))) {
+    throw new ForbiddenTableError({ sql, ...located, tableName: qualifiedName, reason: 'other_database', allowedTables: policy.allowedTables });
+  }
+  if (FILE_LIKE.test(table.name)) {
+    throw new ForbiddenTableError({ sql, ...located, tableName: table.name, reason: 'file', allowedTables: policy.allowedTables });
+  }
+  if (policy.allowedTables.includes(name)) return;
+  if ((await catalog.existingNames()).has(name)) {
+    throw new ForbiddenTableError({ sql, ...located, tableName: table.name, reason: 'not_allowed', allowedTables: policy.allowedTables });
+  }
+  throw new UnknownTableError({
+    sql,
+    ...located,
+    tableName: table.name,
+    suggestions: closestNames(name, policy.allowedTables),
+    allowedTables: policy.allowedTables,
+  });
+}
+
+/** Unqualified, main schema, or this database by name; never system, temp or another attached database. */
+async function isMainDatabase(table: TableReference, catalog: CatalogFacts): Promise<boolean> {
+  const schema = asciiLower(table.schema);
+  const catalogName = asciiLower(table.catalog);
+  if (schema === '' && catalogName === '') return true;
+  const database = await catalog.databaseName();
+  if (catalogName === '') return schema === 'main' || schema === database;
+  return catalogName === database && (schema === '' || schema === 'main');
+}
+
+function checkFunction(call: FunctionCall, sql: string, policy: SqlPolicy): void {
+  const name = asciiLower(call.name);
+  const position = positionFromByteOffset(sql, call.byteOffset);
+  const located = position ? { position } : {};
+  // The parser itself qualifies desugared built-ins (EXTRACT → main.date_part), so "main" is fine.
+  if (call.catalog !== '' || !['', 'main'].includes(asciiLower(call.schema))) {
+    const qualifiedName = [call.catalog, call.schema, call.name].filter((part) => part !== '').join('.');
+    throw new ForbiddenFunctionError({ sql, ...located, functionName: qualifiedName, reason: 'qualified' });
+  }
+  if (call.role === 'table') {
+    if (!policy.allowedTableFunctions.includes(name) || isFunctionDenied(policy, name)) {
+      throw new ForbiddenFunctionError({ sql, ...located, functionName: call.name, reason: 'table_function' });
+    }
+  } else if (!isFunctionAllowed(policy, name)) {
+    const denied = isFunctionDenied(policy, name);
+    const suggestions = denied
+      ? []
+      : closestNames(name, [...policy.allowedFunctions].filter((candidate) => /^[a-z_][a-z0-9_]*$/.test(candidate)));
+    throw new ForbiddenFunctionError({ sql, ...located, functionName: call.name, reason: denied ? 'denied' : 'not_allowed', suggestions });
+  }
+  if (RANGE_FUNCTIONS.has(name)) {
+    const rows = literalRangeSize(name, call.argumentNodes);
+    if (rows !== undefined && rows > policy.maxRangeRows) {
+      throw new ForbiddenFunctionError({
+        sql,
+        ...located,
+        functionName: call.name,
+        reason: 'range_too_large',
+        rangeRows: rows,
+        maxRangeRows: policy.maxRangeRows,
+      });
+    }
+  }
+}
+
+/** Facts read with the application's own fixed SQL, only when a decision needs them. */
+class CatalogFacts {
+  private database: Promise<string> | undefined;
+  private names: Promise<Set<string>> | undefined;
+
+  constructor(private readonly connection: DuckDBConnection) {}
+
+  databaseName(): Promise<string> {
+    this.database ??= this.connection
+      .runAndReadAll('SELECT current_database()')
+      .then((reader) => asciiLower(String(reader.getRows()[0]?.[0] ?? '')));
+    return this.database;
+  }
+
+  /** Every table and view in any attached catalog, system views included: they exist, so they are "forbidden", not "unknown". */
+  existingNames(): Promise<Set<string>> {
+    this.names ??= this.connection
+      .runAndReadAll('SELECT table_name FROM duckdb_tables() UNION SELECT view_name FROM duckdb_views()')
+      .then((reader) => new Set(reader.getRows().map((row) => asciiLower(String(row[0])))));
+    return this.names;
+  }
+}
+
+async function normalize(connection: DuckDBConnection, sql: string): Promise<string> {
+  try {
+    const reader = await connection.runAndReadAll('SELECT json_deserialize_sql(json_serialize_sql($1::VARCHAR))', [sql]);
+    const text = reader.getRows()[0]?.[0];
+    return typeof text === 'string' ? text : sql.trim();
+  } catch {
+    // Rendering is informational only; the original text is what runs.
+    return sql.trim();
+  }
+}
+
+function unique(names: readonly string[]): string[] {
+  return [...new Set(names)];
+}

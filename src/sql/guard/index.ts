@@ -1,0 +1,17 @@
+export { checkSql, type CheckedSql } from './check-sql.ts';
+export { runGuardedSql, SandboxRequiredError, DEFAULT_ROW_CAP, DEFAULT_TIMEOUT_MS, type GuardedResult, type GuardedRunOptions } from './run-guarded-sql.ts';
+export { createSqlPolicy, DEFAULT_SQL_POLICY, DEFAULT_ALLOWED_TABLES, type SqlPolicy, type SqlPolicyOverrides } from './sql-policy.ts';
+export { SqlGuardError, isSqlGuardError, type SqlGuardErrorKind, type SqlGuardFeedback, type MessageLanguage } from './sql-guard-error.ts';
+export {
+  ForbiddenFunctionError,
+  ForbiddenStatementError,
+  ForbiddenTableError,
+  OutOfMemoryError,
+  QueryTimeoutError,
+  SqlExecutionError,
+  SqlSyntaxError,
+  TooManyRowsError,
+  UnknownColumnError,
+  UnknownTableError,
+} from './guard-errors.ts';
+export type { SqlPosition } from './sql-position.ts';

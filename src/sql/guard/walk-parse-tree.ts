@@ -1,0 +1,194 @@
+import { z } from 'zod';
+import { ForbiddenStatementError, SqlSyntaxError } from './guard-errors.ts';
+import { asciiLower } from './sql-policy.ts';
+
+export interface TableReference {
+  name: string;
+  schema: string;
+  catalog: string;
+  /** UTF-8 byte offset into the SQL, as DuckDB reports it. */
+  byteOffset: number | undefined;
+  /** Unqualified and a CTE of that name is in scope here, so DuckDB binds it to the CTE, not the catalog. */
+  isCte: boolean;
+}
+
+export interface FunctionCall {
+  name: string;
+  schema: string;
+  catalog: string;
+  byteOffset: number | undefined;
+  role: 'scalar' | 'window' | 'table';
+  isOperator: boolean;
+  argumentNodes: readonly unknown[];
+}
+
+export interface ParseTreeReferences {
+  tables: TableReference[];
+  functions: FunctionCall[];
+  cteNames: string[];
+}
+
+/**
+ * Walks a json_serialize_sql() query tree and collects every table reference and function call.
+ * Fail-closed: every object that carries a `class` (expression) or a string `type` (query node, table
+ * reference, modifier, ordering) must be a kind this walker knows, otherwise the query is refused, so a
+ * DuckDB upgrade that adds a node type cannot smuggle a table reference past the guard.
+ */
+export function collectReferences(root: unknown, sql: string): ParseTreeReferences {
+  const walker = new ParseTreeWalker(sql);
+  walker.visit(root, new Set());
+  return { tables: walker.tables, functions: walker.functions, cteNames: [...new Set(walker.cteNames)] };
+}
+
+const EXPRESSION_CLASSES = new Set([
+  'BETWEEN', 'CASE', 'CAST', 'COLLATE', 'COLUMN_REF', 'COMPARISON', 'CONJUNCTION', 'CONSTANT', 'FUNCTION',
+  'LAMBDA', 'LAMBDA_REF', 'OPERATOR', 'PARAMETER', 'POSITIONAL_REFERENCE', 'STAR', 'SUBQUERY', 'WINDOW',
+]);
+
+const CONTAINER_TYPES = new Set([
+  'JOIN', 'SUBQUERY', 'EXPRESSION_LIST', 'EMPTY', 'PIVOT',
+  'ORDER_MODIFIER', 'DISTINCT_MODIFIER', 'LIMIT_MODIFIER', 'LIMIT_PERCENT_MODIFIER',
+  'ORDER_DEFAULT', 'ASCENDING', 'DESCENDING',
+]);
+
+/** Keys holding serialized LogicalTypes (which contain `type` strings of their own, e.g. DECIMAL_TYPE_INFO). */
+const TYPE_KEYS = new Set(['cast_type', 'type_info']);
+
+const baseTableSchema = z.looseObject({
+  table_name: z.string(),
+  schema_name: z.string(),
+  catalog_name: z.string(),
+  query_location: z.number().optional(),
+});
+
+const functionSchema = z.looseObject({
+  function_name: z.string(),
+  schema: z.string().default(''),
+  catalog: z.string().default(''),
+  is_operator: z.boolean().default(false),
+  children: z.array(z.unknown()).default([]),
+  query_location: z.number().optional(),
+});
+
+const cteMapSchema = z.looseObject({
+  map: z.array(z.looseObject({ key: z.string(), value: z.unknown() })),
+});
+
+const showSchema = z.looseObject({ show_type: z.string().default('SHOW') });
+
+class ParseTreeWalker {
+  readonly tables: TableReference[] = [];
+  readonly functions: FunctionCall[] = [];
+  readonly cteNames: string[] = [];
+
+  constructor(private readonly sql: string) {}
+
+  visit(value: unknown, scope: ReadonlySet<string>): void {
+    if (Array.isArray(value)) {
+      for (const item of value) this.visit(item, scope);
+      return;
+    }
+    if (value === null || typeof value !== 'object') return;
+    const node = value as Record<string, unknown>;
+    if (typeof node.class === 'string') this.visitExpression(node, node.class, scope);
+    else if (typeof node.type === 'string') this.visitTyped(node, node.type, scope);
+    else this.visitChildren(node, scope);
+  }
+
+  private visitChildren(node: Record<string, unknown>, scope: ReadonlySet<string>, skip: readonly string[] = []): void {
+    for (const [key, child] of Object.entries(node)) {
+      if (TYPE_KEYS.has(key) || skip.includes(key)) continue;
+      // A `type` that is an object is a LogicalType (of a constant, say), not a node.
+      if (key === 'type' && typeof child === 'object') continue;
+      this.visit(child, scope);
+    }
+  }
+
+  private visitExpression(node: Record<string, unknown>, expressionClass: string, scope: ReadonlySet<string>): void {
+    if (!EXPRESSION_CLASSES.has(expressionClass)) throw this.unsupported(`expression ${expressionClass}`);
+    if (expressionClass === 'PARAMETER') throw new SqlSyntaxError({ sql: this.sql, reason: 'parameters' });
+    if (expressionClass === 'FUNCTION' || expressionClass === 'WINDOW') {
+      this.functions.push(this.functionCall(node, expressionClass === 'WINDOW' ? 'window' : 'scalar'));
+    }
+    this.visitChildren(node, scope);
+  }
+
+  private visitTyped(node: Record<string, unknown>, type: string, scope: ReadonlySet<string>): void {
+    switch (type) {
+      case 'SELECT_NODE':
+      case 'SET_OPERATION_NODE':
+      case 'RECURSIVE_CTE_NODE':
+        this.visitQueryNode(node, type, scope);
+        return;
+      case 'BASE_TABLE':
+        this.tables.push(this.tableReference(node, scope));
+        this.visitChildren(node, scope);
+        return;
+      case 'TABLE_FUNCTION': {
+        const call = node.function;
+        if (call === null || typeof call !== 'object') throw this.unsupported('table function without a call');
+        const callNode = call as Record<string, unknown>;
+        if (callNode.class !== 'FUNCTION') throw this.unsupported(`table function ${String(callNode.class)}`);
+        this.functions.push(this.functionCall(callNode, 'table'));
+        this.visitChildren(callNode, scope);
+        this.visitChildren(node, scope, ['function']);
+        return;
+      }
+      case 'SHOW_REF':
+        throw new ForbiddenStatementError({
+          sql: this.sql,
+          reason: 'metadata',
+          statementKind: showSchema.parse(node).show_type.replace('SHOW_UNQUALIFIED', 'SHOW'),
+        });
+      default:
+        if (!CONTAINER_TYPES.has(type)) throw this.unsupported(type);
+        this.visitChildren(node, scope);
+    }
+  }
+
+  /**
+   * CTE scoping follows DuckDB's binder: a CTE body sees the outer scope and the CTEs defined before it,
+   * never itself (a self-reference without a recursive node binds to the real table of that name), and
+   * the anchor of a recursive CTE does not see it either; only the recursive part does.
+   */
+  private visitQueryNode(node: Record<string, unknown>, type: string, scope: ReadonlySet<string>): void {
+    const inner = new Set(scope);
+    if (node.cte_map !== undefined && node.cte_map !== null) {
+      const cteMap = cteMapSchema.safeParse(node.cte_map);
+      if (!cteMap.success) throw this.unsupported('CTE list');
+      for (const entry of cteMap.data.map) {
+        this.visit(entry.value, new Set(inner));
+        const name = asciiLower(entry.key);
+        inner.add(name);
+        this.cteNames.push(name);
+      }
+    }
+    if (type !== 'RECURSIVE_CTE_NODE') {
+      this.visitChildren(node, inner, ['cte_map']);
+      return;
+    }
+    const cteName = z.string().safeParse(node.cte_name);
+    if (!cteName.success) throw this.unsupported('recursive CTE without a name');
+    this.visit(node.left, inner);
+    this.visitChildren(node, new Set([...inner, asciiLower(cteName.data)]), ['cte_map', 'left']);
+  }
+
+  private tableReference(node: Record<string, unknown>, scope: ReadonlySet<string>): TableReference {
+    const parsed = baseTableSchema.safeParse(node);
+    if (!parsed.success) throw this.unsupported('table reference');
+    const { table_name: name, schema_name: schema, catalog_name: catalog, query_location: location } = parsed.data;
+    const isCte = schema === '' && catalog === '' && scope.has(asciiLower(name));
+    return { name, schema, catalog, byteOffset: location, isCte };
+  }
+
+  private functionCall(node: Record<string, unknown>, role: FunctionCall['role']): FunctionCall {
+    const parsed = functionSchema.safeParse(node);
+    if (!parsed.success) throw this.unsupported(`${role} function`);
+    const { function_name: name, schema, catalog, is_operator: isOperator, children, query_location: location } = parsed.data;
+    return { name, schema, catalog, byteOffset: location, role, isOperator, argumentNodes: children };
+  }
+
+  private unsupported(what: string): ForbiddenStatementError {
+    return new ForbiddenStatementError({ sql: this.sql, reason: 'unsupported', statementKind: what });
+  }
+}

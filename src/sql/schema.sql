@@ -1,0 +1,180 @@
+-- ShopLens canonical warehouse schema (DuckDB). Column meanings, in English and Chinese: docs/schema.md.
+-- Every statement is idempotent so that opening an existing warehouse is a no-op.
+-- The large fact table (events) deliberately has no primary key: DuckDB's ART index would slow bulk loads
+-- and nothing looks events up one at a time.
+
+CREATE TABLE IF NOT EXISTS meta (
+  key   VARCHAR PRIMARY KEY,
+  value VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS users (
+  user_id          BIGINT PRIMARY KEY,
+  external_id      VARCHAR,
+  user_name        VARCHAR,
+  email            VARCHAR,
+  phone            VARCHAR,
+  signup_date      DATE,
+  gender           VARCHAR CHECK (gender IN ('male', 'female', 'unknown')),
+  age              INTEGER CHECK (age IS NULL OR age BETWEEN 0 AND 120),
+  country          VARCHAR,
+  province         VARCHAR,
+  city             VARCHAR,
+  city_tier        VARCHAR CHECK (city_tier IS NULL OR city_tier IN ('tier1', 'new_tier1', 'tier2', 'tier3', 'tier4')),
+  preferred_device VARCHAR CHECK (preferred_device IS NULL OR preferred_device IN ('ios', 'android', 'mobile_web', 'pc', 'mini_program')),
+  channel          VARCHAR,
+  source           VARCHAR NOT NULL DEFAULT 'demo'
+);
+
+CREATE TABLE IF NOT EXISTS products (
+  product_id  BIGINT PRIMARY KEY,
+  sku         VARCHAR,
+  title_zh    VARCHAR,
+  title_en    VARCHAR,
+  category    VARCHAR,
+  category_zh VARCHAR,
+  brand       VARCHAR,
+  price       DECIMAL(12, 2) CHECK (price IS NULL OR price >= 0),
+  launch_date DATE,
+  source      VARCHAR NOT NULL DEFAULT 'demo'
+);
+
+CREATE TABLE IF NOT EXISTS events (
+  event_id      BIGINT NOT NULL,
+  user_id       BIGINT NOT NULL,
+  session_id    BIGINT NOT NULL,
+  product_id    BIGINT,
+  event_type    VARCHAR NOT NULL CHECK (event_type IN ('view', 'search', 'cart', 'fav', 'purchase', 'like', 'share')),
+  search_query  VARCHAR,
+  event_time    TIMESTAMP NOT NULL,
+  dwell_seconds DOUBLE,
+  device        VARCHAR,
+  page          VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS orders (
+  order_id         BIGINT PRIMARY KEY,
+  order_no         VARCHAR NOT NULL UNIQUE,
+  user_id          BIGINT,
+  status           VARCHAR NOT NULL CHECK (status IN ('pending', 'paid', 'shipped', 'delivered', 'cancelled', 'returned')),
+  created_at       TIMESTAMP NOT NULL,
+  paid_at          TIMESTAMP,
+  shipped_at       TIMESTAMP,
+  delivered_at     TIMESTAMP,
+  cancelled_at     TIMESTAMP,
+  returned_at      TIMESTAMP,
+  items_amount     DECIMAL(12, 2) NOT NULL,
+  discount_amount  DECIMAL(12, 2) NOT NULL DEFAULT 0,
+  shipping_fee     DECIMAL(12, 2) NOT NULL DEFAULT 0,
+  total_amount     DECIMAL(12, 2) NOT NULL,
+  payment_method   VARCHAR,
+  shipping_name    VARCHAR,
+  shipping_phone   VARCHAR,
+  shipping_address VARCHAR,
+  shipping_city    VARCHAR,
+  carrier          VARCHAR,
+  tracking_number  VARCHAR,
+  device           VARCHAR,
+  exchange_count   INTEGER NOT NULL DEFAULT 0,
+  source           VARCHAR NOT NULL DEFAULT 'demo'
+);
+
+CREATE TABLE IF NOT EXISTS order_items (
+  order_id          BIGINT NOT NULL,
+  line_no           INTEGER NOT NULL,
+  product_id        BIGINT NOT NULL,
+  quantity          INTEGER NOT NULL CHECK (quantity > 0),
+  unit_price        DECIMAL(12, 2) NOT NULL,
+  amount            DECIMAL(12, 2) NOT NULL,
+  returned_quantity INTEGER NOT NULL DEFAULT 0 CHECK (returned_quantity >= 0),
+  PRIMARY KEY (order_id, line_no)
+);
+
+CREATE TABLE IF NOT EXISTS reviews (
+  review_id   BIGINT PRIMARY KEY,
+  user_id     BIGINT NOT NULL,
+  product_id  BIGINT NOT NULL,
+  order_id    BIGINT,
+  rating      INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),
+  review_text VARCHAR,
+  language    VARCHAR CHECK (language IS NULL OR language IN ('zh', 'en')),
+  created_at  TIMESTAMP NOT NULL,
+  likes       INTEGER NOT NULL DEFAULT 0
+);
+
+-- Customer-service side (filled by the support server; analysable like any other table).
+
+CREATE TABLE IF NOT EXISTS conversations (
+  conversation_id VARCHAR PRIMARY KEY,
+  kind            VARCHAR NOT NULL CHECK (kind IN ('analytics', 'support')),
+  customer_id     BIGINT,
+  analyst_id      VARCHAR,
+  state           VARCHAR NOT NULL DEFAULT 'bot' CHECK (state IN ('bot', 'queued', 'human', 'resolved')),
+  language        VARCHAR,
+  title           VARCHAR,
+  context         JSON,
+  last_seq        BIGINT NOT NULL DEFAULT 0,
+  created_at      TIMESTAMP NOT NULL,
+  updated_at      TIMESTAMP NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS messages (
+  conversation_id VARCHAR NOT NULL,
+  seq             BIGINT NOT NULL,
+  role            VARCHAR NOT NULL CHECK (role IN ('user', 'assistant', 'tool', 'system', 'agent')),
+  content         VARCHAR,
+  payload         JSON,
+  intent          VARCHAR,
+  idempotency_key VARCHAR,
+  created_at      TIMESTAMP NOT NULL,
+  PRIMARY KEY (conversation_id, seq)
+);
+
+CREATE TABLE IF NOT EXISTS tickets (
+  ticket_id       VARCHAR PRIMARY KEY,
+  conversation_id VARCHAR,
+  customer_id     BIGINT,
+  order_id        BIGINT,
+  kind            VARCHAR NOT NULL CHECK (kind IN ('cancel', 'return', 'exchange', 'address_change', 'handoff', 'other')),
+  status          VARCHAR NOT NULL CHECK (status IN ('open', 'approved', 'denied', 'completed', 'closed')),
+  reason          VARCHAR,
+  payload         JSON,
+  created_at      TIMESTAMP NOT NULL,
+  updated_at      TIMESTAMP NOT NULL
+);
+
+-- Append-only by convention: application code only ever INSERTs here.
+CREATE TABLE IF NOT EXISTS audit_log (
+  audit_id        VARCHAR PRIMARY KEY,
+  occurred_at     TIMESTAMP NOT NULL,
+  actor           VARCHAR NOT NULL,
+  conversation_id VARCHAR,
+  tool            VARCHAR NOT NULL,
+  arguments       JSON,
+  policy_decision VARCHAR,
+  result          JSON
+);
+
+CREATE TABLE IF NOT EXISTS knowledge_articles (
+  article_id VARCHAR NOT NULL,
+  language   VARCHAR NOT NULL CHECK (language IN ('zh', 'en')),
+  kind       VARCHAR NOT NULL CHECK (kind IN ('policy', 'faq')),
+  section    VARCHAR NOT NULL,
+  title      VARCHAR NOT NULL,
+  body       VARCHAR NOT NULL,
+  tags       VARCHAR[],
+  updated_at TIMESTAMP NOT NULL,
+  PRIMARY KEY (article_id, language)
+);
+
+-- One row per import: the data-quality report of issue 2.
+CREATE TABLE IF NOT EXISTS import_runs (
+  run_id      VARCHAR PRIMARY KEY,
+  format      VARCHAR NOT NULL,
+  files       VARCHAR[] NOT NULL,
+  started_at  TIMESTAMP NOT NULL,
+  finished_at TIMESTAMP NOT NULL,
+  rows_read   BIGINT NOT NULL,
+  rows_kept   BIGINT NOT NULL,
+  report      JSON NOT NULL
+);

@@ -1,0 +1,145 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { toJsonRows, type JsonRow } from './json-values.ts';
+import { WarehouseError } from './warehouse-error.ts';
+
+export interface WarehouseOptions {
+  /** Database file, or ':memory:'. */
+  path: string;
+  /**
+   * 'read-write' for seeding and importing; 'read-only' opens the file without write access at all;
+   * 'sandboxed' is for processes that run planner- or model-written SQL: reads and the app's own writes
+   * work, but no file, URL or extension outside the warehouse can ever be touched and settings are frozen.
+   */
+  mode?: 'read-write' | 'read-only' | 'sandboxed';
+  memoryLimit?: string;
+  threads?: number;
+}
+
+export interface ColumnInfo {
+  name: string;
+  type: string;
+}
+
+export interface QueryResult {
+  columns: ColumnInfo[];
+  rows: JsonRow[];
+}
+
+export type QueryParameters = DuckDBValue[] | Record<string, DuckDBValue>;
+
+const SCHEMA_SQL_PATH = fileURLToPath(new URL('./schema.sql', import.meta.url));
+export const SCHEMA_VERSION = '1';
+
+function instanceOptions(options: WarehouseOptions): Record<string, string> {
+  const settings: Record<string, string> = {
+    threads: String(options.threads ?? 2),
+    memory_limit: options.memoryLimit ?? '4GB',
+    autoinstall_known_extensions: 'false',
+    autoload_known_extensions: 'false',
+    allow_community_extensions: 'false',
+  };
+  if (options.mode === 'read-only') settings.access_mode = 'READ_ONLY';
+  if (options.mode === 'read-only' || options.mode === 'sandboxed') {
+    settings.enable_external_access = 'false';
+    settings.lock_configuration = 'true';
+  }
+  return settings;
+}
+
+/** The embedded DuckDB warehouse: one instance, one shared connection, JSON-safe results. */
+export class Warehouse {
+  private constructor(
+    readonly path: string,
+    readonly mode: NonNullable<WarehouseOptions['mode']>,
+    private readonly instance: DuckDBInstance,
+    readonly connection: DuckDBConnection,
+  ) {}
+
+  static async open(options: WarehouseOptions): Promise<Warehouse> {
+    const mode = options.mode ?? 'read-write';
+    const databasePath = options.path;
+    if (databasePath !== ':memory:') {
+      if (mode === 'read-only' && !existsSync(databasePath)) {
+        throw new WarehouseError(
+          `No warehouse at ${databasePath}. Run "shoplens seed" or "shoplens import" first, or pass --db PATH.`,
+          { path: databasePath },
+        );
+      }
+      mkdirSync(path.dirname(databasePath), { recursive: true });
+    }
+    let instance: DuckDBInstance;
+    try {
+      instance = await DuckDBInstance.create(databasePath, instanceOptions({ ...options, mode }));
+    } catch (error) {
+      throw new WarehouseError(
+        `Could not open the warehouse ${databasePath}: ${(error as Error).message}. ` +
+          'Is another ShopLens process writing to it? Stop it or use a different --db.',
+        { path: databasePath, cause: error },
+      );
+    }
+    const connection = await instance.connect();
+    const warehouse = new Warehouse(databasePath, mode, instance, connection);
+    if (mode !== 'read-only') await warehouse.ensureSchema();
+    return warehouse;
+  }
+
+  private async ensureSchema(): Promise<void> {
+    await this.connection.run(readFileSync(SCHEMA_SQL_PATH, 'utf8'));
+    await this.connection.run(
+      `INSERT INTO meta VALUES ('schema_version', '${SCHEMA_VERSION}') ON CONFLICT (key) DO NOTHING`,
+    );
+  }
+
+  async query(sql: string, parameters?: QueryParameters): Promise<QueryResult> {
+    return readResult(this.connection, sql, parameters);
+  }
+
+  async run(sql: string, parameters?: QueryParameters): Promise<void> {
+    await this.connection.run(sql, parameters);
+  }
+
+  /** A separate connection, for work that must not interleave with the shared one (transactions, appenders). */
+  async connect(): Promise<DuckDBConnection> {
+    return this.instance.connect();
+  }
+
+  /**
+   * Runs `work` inside one transaction on its own connection: everything it writes lands together or,
+   * if it throws, not at all.
+   */
+  async transaction<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+    const connection = await this.instance.connect();
+    try {
+      await connection.run('BEGIN TRANSACTION');
+      try {
+        const value = await work(connection);
+        await connection.run('COMMIT');
+        return value;
+      } catch (error) {
+        await connection.run('ROLLBACK');
+        throw error;
+      }
+    } finally {
+      connection.closeSync();
+    }
+  }
+
+  close(): void {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+export async function readResult(
+  connection: DuckDBConnection,
+  sql: string,
+  parameters?: QueryParameters,
+): Promise<QueryResult> {
+  const reader = await connection.runAndReadAll(sql, parameters);
+  const names = reader.columnNames();
+  const columns = reader.columnTypes().map((type, index) => ({ name: names[index] ?? `column_${index}`, type: type.toString() }));
+  return { columns, rows: toJsonRows(names, reader.getRows()) };
+}
