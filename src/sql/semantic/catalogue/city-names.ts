@@ -1,0 +1,21 @@
+/**
+ * Chinese names of the cities the demo data and most Chinese e-commerce data use, so that answers in Chinese
+ * show 北京 rather than Beijing and a filter written as 北京 matches users.city = 'Beijing'.
+ */
+export const CITY_NAMES_ZH: Readonly<Record<string, string>> = {
+  Beijing: '北京', Shanghai: '上海', Guangzhou: '广州', Shenzhen: '深圳',
+  Chengdu: '成都', Hangzhou: '杭州', Chongqing: '重庆', Wuhan: '武汉', "Xi'an": '西安', Xian: '西安',
+  Suzhou: '苏州', Tianjin: '天津', Nanjing: '南京', Changsha: '长沙', Zhengzhou: '郑州', Dongguan: '东莞',
+  Qingdao: '青岛', Shenyang: '沈阳', Ningbo: '宁波', Kunming: '昆明', Hefei: '合肥', Foshan: '佛山',
+  Wuxi: '无锡', Xiamen: '厦门', Fuzhou: '福州', Jinan: '济南', Dalian: '大连', Harbin: '哈尔滨',
+  Changchun: '长春', Shijiazhuang: '石家庄', Nanning: '南宁', Guiyang: '贵阳', Nanchang: '南昌',
+  Taiyuan: '太原', Lanzhou: '兰州', Urumqi: '乌鲁木齐', Hohhot: '呼和浩特', Haikou: '海口', Sanya: '三亚',
+  Zhuhai: '珠海', Wenzhou: '温州', Shaoxing: '绍兴', Jiaxing: '嘉兴', Jinhua: '金华', Taizhou: '台州',
+  Nantong: '南通', Changzhou: '常州', Xuzhou: '徐州', Yangzhou: '扬州', Yantai: '烟台', Weifang: '潍坊',
+  Luoyang: '洛阳', Baoding: '保定', Tangshan: '唐山', Huizhou: '惠州', Zhongshan: '中山', Quanzhou: '泉州',
+  Guilin: '桂林', Liuzhou: '柳州', Yichang: '宜昌', Xiangyang: '襄阳', Zhuzhou: '株洲', Yueyang: '岳阳',
+  Ganzhou: '赣州', Jiujiang: '九江', Mianyang: '绵阳', Yibin: '宜宾', Zunyi: '遵义', Dali: '大理', Lhasa: '拉萨',
+  Xining: '西宁', Yinchuan: '银川', Baotou: '包头', Daqing: '大庆', Jilin: '吉林', Anshan: '鞍山', Wuhu: '芜湖',
+  Bengbu: '蚌埠', Zibo: '淄博', Linyi: '临沂', Jining: '济宁', Handan: '邯郸', Datong: '大同', Kaifeng: '开封',
+  Nanyang: '南阳', Shantou: '汕头', Zhanjiang: '湛江', Jiangmen: '江门', Hengyang: '衡阳', Changde: '常德',
+};

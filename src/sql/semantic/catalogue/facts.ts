@@ -1,0 +1,153 @@
+import { addDays, type DateRange } from '../time/calendar-date.ts';
+import type { FactId } from './catalogue-schema.ts';
+import { dateLiteral, timestampLiteral } from '../compile/sql-literals.ts';
+
+/**
+ * Where a metric's rows come from. Facts are code rather than catalogue data because two of them are derived
+ * row sets (one row per session, one row per user cohort) whose SQL depends on the time window.
+ */
+export interface FactDefinition {
+  id: FactId;
+  name_en: string;
+  name_zh: string;
+  /** Grain and time attribution, for docs and assumptions. */
+  description_en: string;
+  description_zh: string;
+  requiredTables: readonly string[];
+  /** FROM clause with the fact's alias; derived facts use the window to pre-filter. */
+  from: (window: DateRange) => string;
+  /** Timestamp (or date when `timeIsDate`) that decides which period a row belongs to. */
+  time: string;
+  timeIsDate: boolean;
+  user?: string;
+  product?: string;
+  /**
+   * Two-stage facts aggregate per unit (user) first, so that per-user facts such as "carted but never bought"
+   * or "two or more orders" are exact; see measures.ts.
+   */
+  unit?: string;
+  /** Window-wide denominators (days with activity): joined on time dimensions only, other filters ignored. */
+  broadcast?: boolean;
+}
+
+const events: FactDefinition = {
+  id: 'events',
+  name_en: 'behaviour events',
+  name_zh: '行为事件',
+  description_en: 'one row per event (view, search, cart, fav, purchase, like, share), dated by events.event_time',
+  description_zh: '每个行为事件一行（浏览、搜索、加购、收藏、购买、点赞、分享），按 events.event_time 计时',
+  requiredTables: ['events'],
+  from: () => 'events e',
+  time: 'e.event_time',
+  timeIsDate: false,
+  user: 'e.user_id',
+  product: 'e.product_id',
+  unit: 'e.user_id',
+};
+
+const orderLines: FactDefinition = {
+  id: 'order_lines',
+  name_en: 'order lines',
+  name_zh: '订单明细',
+  description_en: 'one row per order line (order_items joined to its order), dated by orders.created_at',
+  description_zh: '每个订单行一行（order_items 关联其订单），按下单时间 orders.created_at 计时',
+  requiredTables: ['orders', 'order_items'],
+  from: () => 'order_items oi JOIN orders o ON o.order_id = oi.order_id',
+  time: 'o.created_at',
+  timeIsDate: false,
+  user: 'o.user_id',
+  product: 'oi.product_id',
+  unit: 'o.user_id',
+};
+
+const reviews: FactDefinition = {
+  id: 'reviews',
+  name_en: 'reviews',
+  name_zh: '评价',
+  description_en: 'one row per review, dated by reviews.created_at',
+  description_zh: '每条评价一行，按 reviews.created_at 计时',
+  requiredTables: ['reviews'],
+  from: () => 'reviews r',
+  time: 'r.created_at',
+  timeIsDate: false,
+  user: 'r.user_id',
+  product: 'r.product_id',
+};
+
+// A session's events are gathered from one day either side of the window, so sessions that start in the
+// window are complete without scanning the whole events table.
+const sessions: FactDefinition = {
+  id: 'sessions',
+  name_en: 'sessions',
+  name_zh: '会话',
+  description_en:
+    'one row per (user_id, session_id) built from events, dated by the session start (its first event); device is that first event’s device',
+  description_zh: '由事件按 (user_id, session_id) 汇总成每个会话一行，按会话开始时间（首个事件）计时；设备取首个事件的设备',
+  requiredTables: ['events'],
+  from: (window) => `(
+      SELECT e.user_id, e.session_id, min(e.event_time) AS session_start, COUNT(*) AS event_count,
+             arg_min_null(e.device, e.event_time) AS device
+      FROM events e
+      WHERE e.event_time >= ${timestampLiteral(addDays(window.start, -1))}
+        AND e.event_time < ${timestampLiteral(addDays(window.end, 2))}
+      GROUP BY e.user_id, e.session_id) s`,
+  time: 's.session_start',
+  timeIsDate: false,
+  user: 's.user_id',
+};
+
+// Activity = any event or any order, so retention also works on order-only (imported) data.
+const userCohorts: FactDefinition = {
+  id: 'user_cohorts',
+  name_en: 'user cohorts',
+  name_zh: '用户同期群',
+  description_en:
+    "one row per user, dated by the user's first activity day in the whole data (first event or order); device is the device of the first event",
+  description_zh: '每个用户一行，按其在全部数据中的首次活跃日（首个事件或订单）计时；设备取首个事件的设备',
+  requiredTables: ['events', 'orders'],
+  from: (window) => `(
+      WITH activity AS MATERIALIZED (
+        SELECT DISTINCT user_id, CAST(event_time AS DATE) AS activity_day FROM events
+        UNION
+        SELECT DISTINCT user_id, CAST(created_at AS DATE) FROM orders WHERE user_id IS NOT NULL),
+      as_of AS (SELECT max(activity_day) AS as_of_day FROM activity),
+      firsts AS (
+        SELECT user_id, min(activity_day) AS first_day FROM activity GROUP BY user_id
+        HAVING min(activity_day) >= ${dateLiteral(window.start)} AND min(activity_day) <= ${dateLiteral(window.end)}),
+      first_devices AS (
+        SELECT e.user_id, arg_min_null(e.device, e.event_time) AS first_device
+        FROM events e SEMI JOIN firsts f ON f.user_id = e.user_id GROUP BY e.user_id)
+      SELECT f.user_id, f.first_day, d.first_device, as_of.as_of_day,
+             bool_or(a.activity_day = f.first_day + 1) AS active_day_1,
+             bool_or(a.activity_day = f.first_day + 7) AS active_day_7
+      FROM firsts f
+      JOIN activity a ON a.user_id = f.user_id
+      CROSS JOIN as_of
+      LEFT JOIN first_devices d ON d.user_id = f.user_id
+      GROUP BY f.user_id, f.first_day, d.first_device, as_of.as_of_day) c`,
+  time: 'c.first_day',
+  timeIsDate: true,
+  user: 'c.user_id',
+};
+
+const activeDays: FactDefinition = {
+  id: 'active_days',
+  name_en: 'active days',
+  name_zh: '活跃天数',
+  description_en: 'days on which the warehouse recorded any event (window-wide; only split by time)',
+  description_zh: '仓库中有任何事件的日期（全局口径，只按时间拆分）',
+  requiredTables: ['events'],
+  from: () => 'events e',
+  time: 'e.event_time',
+  timeIsDate: false,
+  broadcast: true,
+};
+
+export const FACTS: Readonly<Record<FactId, FactDefinition>> = {
+  events,
+  order_lines: orderLines,
+  reviews,
+  sessions,
+  user_cohorts: userCohorts,
+  active_days: activeDays,
+};

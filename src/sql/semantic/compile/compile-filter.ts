@@ -1,0 +1,76 @@
+import type { DimensionDefinition } from '../catalogue/catalogue-schema.ts';
+import { resolveDimension } from '../catalogue/catalogue.ts';
+import { SemanticQueryError } from '../semantic-error.ts';
+import type { SemanticFilter } from './semantic-query.ts';
+import { dateLiteral, numberLiteral, textLiteral } from './sql-literals.ts';
+
+export interface ResolvedFilter {
+  dimension: DimensionDefinition;
+  operator: SemanticFilter['operator'];
+  values: (string | number)[];
+}
+
+/** Filters with their dimensions looked up (by id or unique synonym) among those the tables allow. */
+export function resolveFilters(filters: readonly SemanticFilter[], tables: readonly string[]): ResolvedFilter[] {
+  return filters.map((filter) => ({
+    dimension: resolveDimension(filter.dimension, tables, 'filters'),
+    operator: filter.operator,
+    values: filter.values,
+  }));
+}
+
+function valueLiteral(dimension: DimensionDefinition, value: string | number): string {
+  const parameter = `filters.${dimension.id}`;
+  if (dimension.value_type === 'date') {
+    if (typeof value !== 'string') {
+      throw new SemanticQueryError(`Filter on ${dimension.id} needs dates written YYYY-MM-DD, not ${value}.`, { parameter });
+    }
+    return dateLiteral(value, parameter);
+  }
+  if (dimension.value_type === 'integer') {
+    const number = typeof value === 'number' ? value : Number(value.trim());
+    if (!Number.isInteger(number)) {
+      throw new SemanticQueryError(`Filter on ${dimension.id} needs whole numbers, not "${value}".`, { parameter });
+    }
+    return numberLiteral(number, parameter);
+  }
+  return textLiteral(String(value));
+}
+
+/** A filter value may be written in Chinese (男, 北京): add the stored key it stands for. */
+function withStoredKeys(dimension: DimensionDefinition, values: readonly (string | number)[]): string[] {
+  const byLabel = new Map(Object.entries(dimension.value_labels_zh).map(([key, label]) => [label, key]));
+  const expanded = new Set<string>();
+  for (const value of values) {
+    const text = String(value).trim();
+    expanded.add(text.toLowerCase());
+    const key = byLabel.get(text);
+    if (key !== undefined) expanded.add(key.toLowerCase());
+  }
+  return [...expanded];
+}
+
+/**
+ * WHERE condition for one filter. `matchExpressions` are the columns a value may equal (category matches
+ * category or category_zh); equality on text ignores case so "beijing" finds Beijing.
+ */
+export function filterSql(filter: ResolvedFilter, matchExpressions: readonly string[]): string {
+  const { dimension, operator, values } = filter;
+  const primary = matchExpressions[0];
+  if (primary === undefined) throw new Error(`Internal error: no SQL to filter ${dimension.id} by.`);
+  if (operator === 'between') {
+    return `${primary} BETWEEN ${valueLiteral(dimension, values[0] ?? '')} AND ${valueLiteral(dimension, values[1] ?? '')}`;
+  }
+  if (operator === 'gte') return `${primary} >= ${valueLiteral(dimension, values[0] ?? '')}`;
+  if (operator === 'lte') return `${primary} <= ${valueLiteral(dimension, values[0] ?? '')}`;
+  let alternatives: string[];
+  if (dimension.value_type === 'text') {
+    const list = withStoredKeys(dimension, values).map(textLiteral).join(', ');
+    alternatives = matchExpressions.map((expression) => `coalesce(lower(${expression}) IN (${list}), false)`);
+  } else {
+    const list = values.map((value) => valueLiteral(dimension, value)).join(', ');
+    alternatives = matchExpressions.map((expression) => `coalesce(${expression} IN (${list}), false)`);
+  }
+  const anyMatch = alternatives.length === 1 ? alternatives[0] : `(${alternatives.join(' OR ')})`;
+  return operator === 'not_in' ? `NOT ${anyMatch}` : `${anyMatch}`;
+}

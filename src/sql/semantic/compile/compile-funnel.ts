@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import type { DimensionDefinition } from '../catalogue/catalogue-schema.ts';
+import { CORE_TABLES, resolveDimension } from '../catalogue/catalogue.ts';
+import { dimensionAssumptions, filterAssumptions, windowAssumption } from './assumptions.ts';
+import { factRowsSql, quoteIdentifier, FIRST_SEEN_CTE, type Cte } from './compile-fact.ts';
+import { needsFirstSeen } from './compile-aggregation.ts';
+import { joinCtes, type CompileOptions } from './compile-query.ts';
+import { resolveFilters, type ResolvedFilter } from './compile-filter.ts';
+import type { CompiledColumn, CompiledQuery } from './compiled-query.ts';
+import { FACTS } from '../catalogue/facts.ts';
+import { dimensionColumn, dimensionOutputSql } from './output-columns.ts';
+import { parseInput } from './parse-input.ts';
+import { dateRangeSchema, filterSchema } from './semantic-query.ts';
+import { textLiteral } from './sql-literals.ts';
+import { assertFactSupports } from './support-check.ts';
+
+const STEP_NAMES = {
+  view: { en: 'view', zh: '浏览' },
+  search: { en: 'search', zh: '搜索' },
+  cart: { en: 'add to cart', zh: '加购' },
+  fav: { en: 'favourite', zh: '收藏' },
+  purchase: { en: 'purchase', zh: '购买' },
+  like: { en: 'like', zh: '点赞' },
+  share: { en: 'share', zh: '分享' },
+} as const;
+type StepType = keyof typeof STEP_NAMES;
+
+export const funnelQuerySchema = z.object({
+  steps: z
+    .array(z.enum(Object.keys(STEP_NAMES) as [StepType, ...StepType[]]))
+    .min(2)
+    .max(6)
+    .default(['view', 'cart', 'purchase'])
+    .refine((steps) => new Set(steps).size === steps.length, { message: 'each event type may appear once in the funnel' }),
+  dimension: z.string().min(1).optional(),
+  filters: z.array(filterSchema).max(20).default([]),
+  timeRange: dateRangeSchema,
+  language: z.enum(['en', 'zh']).default('en'),
+});
+export type FunnelQuery = z.input<typeof funnelQuerySchema>;
+
+function calendarGrain(dimension: DimensionDefinition | undefined): 'day' | 'week' | 'month' | undefined {
+  const grain = dimension?.time_grain;
+  return grain === 'day' || grain === 'week' || grain === 'month' ? grain : undefined;
+}
+
+/**
+ * Ordered funnel over behaviour events: a user reaches step k when they have a step-k event at or after the
+ * moment they first reached step k-1, inside the window (and inside the same dimension value, if split).
+ * Steps are chained joins on user_id over pre-aggregated first times, never correlated subqueries.
+ */
+export function compileFunnel(input: unknown, options: CompileOptions = {}): CompiledQuery {
+  const query = parseInput(funnelQuerySchema, input, 'funnel query');
+  const tables = options.tables ?? CORE_TABLES;
+  const dimension: DimensionDefinition | undefined =
+    query.dimension === undefined ? undefined : resolveDimension(query.dimension, tables);
+  const filters: ResolvedFilter[] = resolveFilters(query.filters, tables);
+  const dimensions = dimension ? [dimension] : [];
+  assertFactSupports('events', [...dimensions, ...filters.map((filter) => filter.dimension)], 'dimension', 'The funnel');
+
+  const { select, fromWhere } = factRowsSql({
+    fact: FACTS.events,
+    measures: [],
+    dimensions,
+    filters,
+    window: query.timeRange,
+    language: query.language,
+    keepNulls: false,
+    bucketGrain: calendarGrain(dimension),
+    cteName: 'funnel',
+  });
+  const stepList = query.steps.map((step) => textLiteral(step)).join(', ');
+  const key = dimension ? quoteIdentifier(dimension.id) : undefined;
+  const keyColumn = key ? `${key}, ` : '';
+  const ctes: Cte[] = [];
+  if (needsFirstSeen([...dimensions, ...filters.map((filter) => filter.dimension)])) ctes.push(FIRST_SEEN_CTE);
+  ctes.push({
+    name: 'funnel_events',
+    sql: `SELECT ${[...select, 'e.user_id', 'e.event_type', 'e.event_time'].join(', ')}\n  ${fromWhere}\n    AND e.event_type IN (${stepList})`,
+  });
+  query.steps.forEach((step, index) => {
+    const name = `step_${index + 1}`;
+    if (index === 0) {
+      ctes.push({
+        name,
+        sql: `SELECT ${keyColumn}user_id, min(event_time) AS reached_at FROM funnel_events WHERE event_type = ${textLiteral(step)} GROUP BY ALL`,
+      });
+      return;
+    }
+    const sameKey = key ? ` AND previous.${key} = f.${key}` : '';
+    ctes.push({
+      name,
+      sql:
+        `SELECT ${key ? `f.${key}, ` : ''}f.user_id, min(f.event_time) AS reached_at\n  FROM funnel_events f\n` +
+        `  JOIN step_${index} previous ON previous.user_id = f.user_id${sameKey} AND f.event_time >= previous.reached_at\n` +
+        `  WHERE f.event_type = ${textLiteral(step)}\n  GROUP BY ALL`,
+    });
+  });
+  ctes.push({
+    name: 'step_counts',
+    sql: query.steps
+      .map((_, index) => `SELECT ${keyColumn}${index + 1} AS step, COUNT(*) AS users FROM step_${index + 1} GROUP BY ALL`)
+      .join('\n  UNION ALL\n  '),
+  });
+  const stepRows = query.steps
+    .map((step, index) => `(${index + 1}, ${textLiteral(step)}, ${textLiteral(STEP_NAMES[step][query.language])})`)
+    .join(', ');
+  ctes.push({ name: 'funnel_steps', sql: `SELECT * FROM (VALUES ${stepRows}) AS steps(step, event_type, step_name)` });
+  ctes.push({
+    name: 'funnel_keys',
+    sql: key ? `SELECT DISTINCT ${key} FROM step_1` : 'SELECT 1 AS single_group',
+  });
+  const partition = key ? `PARTITION BY k.${key} ` : '';
+  const users = 'coalesce(c.users, 0)';
+  const outputs = [
+    ...(dimension ? [dimensionOutputSql(dimension, 'k', query.language)] : []),
+    's.step',
+    's.event_type AS step_event',
+    's.step_name',
+    `${users} AS users`,
+    `CAST(${users} AS DOUBLE) / NULLIF(lag(${users}) OVER (${partition}ORDER BY s.step), 0) AS step_conversion_rate`,
+    `CAST(${users} AS DOUBLE) / NULLIF(first_value(${users}) OVER (${partition}ORDER BY s.step), 0) AS overall_conversion_rate`,
+  ];
+  const joinCounts = `c.step = s.step${key ? ` AND c.${key} = k.${key}` : ''}`;
+  const sql =
+    `${joinCtes(ctes)}\nSELECT * FROM (\n  SELECT ${outputs.join(',\n    ')}\n  FROM funnel_keys k CROSS JOIN funnel_steps s\n` +
+    `  LEFT JOIN step_counts c ON ${joinCounts}\n) answer\nORDER BY ${key ? `${key}, ` : ''}step`;
+
+  const columns: CompiledColumn[] = [
+    ...dimensions.map(dimensionColumn),
+    { id: 'step', label_en: 'Step', label_zh: '步骤', unit: 'integer', role: 'dimension' },
+    { id: 'step_event', label_en: 'Event type', label_zh: '事件类型', unit: 'text', role: 'dimension' },
+    { id: 'step_name', label_en: 'Step name', label_zh: '步骤名称', unit: 'text', role: 'dimension' },
+    { id: 'users', label_en: 'Users reaching the step', label_zh: '到达该步用户数', unit: 'count', role: 'metric' },
+    { id: 'step_conversion_rate', label_en: 'Conversion from previous step', label_zh: '上一步转化率', unit: 'ratio', role: 'metric' },
+    { id: 'overall_conversion_rate', label_en: 'Conversion from first step', label_zh: '整体转化率', unit: 'ratio', role: 'metric' },
+  ];
+  const stepText = query.steps.map((step) => STEP_NAMES[step].en).join(' → ');
+  const stepTextZh = query.steps.map((step) => STEP_NAMES[step].zh).join(' → ');
+  const assumptions = [
+    windowAssumption(query.timeRange),
+    {
+      en: `Funnel ${stepText}: distinct users per step; a user reaches a step when they have that event at or after the time they first reached the previous step, within the period${dimension ? ' and within the same ' + dimension.name_en : ''}. Step conversion = users at the step ÷ users at the previous step; overall = ÷ users at the first step.`,
+      zh: `漏斗 ${stepTextZh}：每一步按去重用户计；用户在统计期内${dimension ? '、同一' + dimension.name_zh + '下' : ''}，于首次到达上一步之时或之后发生该步事件，才算到达该步。步骤转化率 = 本步人数 ÷ 上一步人数；整体转化率 = 本步人数 ÷ 第一步人数。`,
+    },
+    ...dimensionAssumptions(dimensions, false),
+    ...filterAssumptions(filters),
+  ];
+  return { sql, columns, assumptions };
+}

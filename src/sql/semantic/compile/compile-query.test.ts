@@ -1,0 +1,198 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Warehouse } from '../../warehouse.ts';
+import { addDays, rangeLength } from '../time/calendar-date.ts';
+import { CORE_TABLES } from '../catalogue/dimensions.ts';
+import { compileSemanticQuery } from './compile-query.ts';
+import { buildRandomFixture } from '../testing/random-fixture.ts';
+import { SemanticQueryError } from '../semantic-error.ts';
+import { loadFixture } from '../testing/semantic-fixture.ts';
+
+const NOVEMBER = { start: '2025-11-01', end: '2025-11-30' };
+const OCTOBER = { start: '2025-10-20', end: '2025-10-31' };
+const PAID_LINES = `FROM order_items oi JOIN orders o USING (order_id) JOIN products p USING (product_id)
+  WHERE o.paid_at IS NOT NULL AND o.created_at >= $start AND o.created_at < $end`;
+
+describe('compileSemanticQuery on a small warehouse (expected values from hand-written SQL)', () => {
+  let warehouse: Warehouse;
+  const window = (range: { start: string; end: string }) => ({ start: range.start, end: addDays(range.end, 1) });
+  const byKey = (rows: Record<string, unknown>[], key: string, value: string) =>
+    Object.fromEntries(rows.map((row) => [String(row[key]), row[value]]));
+
+  beforeAll(async () => {
+    warehouse = await Warehouse.open({ path: ':memory:' });
+    await loadFixture(warehouse, buildRandomFixture(42, 60));
+  });
+  afterAll(() => warehouse.close());
+
+  it('joins metrics from different tables on the dimension values without double counting', async () => {
+    const compiled = compileSemanticQuery({ metrics: ['gmv', 'pv', 'uv', 'arpu'], dimensions: ['category'], timeRange: NOVEMBER });
+    const { rows } = await warehouse.query(compiled.sql);
+    const gmv = await warehouse.query(`SELECT p.category, SUM(oi.amount) AS value ${PAID_LINES} GROUP BY 1`, window(NOVEMBER));
+    const events = await warehouse.query(
+      `SELECT p.category, COUNT(*) FILTER (WHERE e.event_type = 'view') AS pv, COUNT(DISTINCT e.user_id) AS uv
+       FROM events e JOIN products p USING (product_id) WHERE e.event_time >= $start AND e.event_time < $end GROUP BY 1`,
+      window(NOVEMBER),
+    );
+    expect(byKey(rows, 'category', 'gmv')).toEqual(byKey(gmv.rows, 'category', 'value'));
+    expect(byKey(rows, 'category', 'pv')).toEqual(byKey(events.rows, 'category', 'pv'));
+    expect(byKey(rows, 'category', 'uv')).toEqual(byKey(events.rows, 'category', 'uv'));
+    for (const row of rows) expect(row.arpu).toBeCloseTo(Number(row.gmv) / Number(row.uv), 9);
+    expect(compiled.columns.map((column) => `${column.id}:${column.role}`)).toEqual([
+      'category:dimension', 'gmv:metric', 'pv:metric', 'uv:metric', 'arpu:metric',
+    ]);
+    // Default order: first metric, largest first.
+    const values = rows.map((row) => Number(row.gmv));
+    expect(values).toEqual([...values].sort((a, b) => b - a));
+  });
+
+  it('compares two periods: value, previous, change and change %', async () => {
+    const compiled = compileSemanticQuery({ metrics: ['gmv', 'aov'], dimensions: ['device'], timeRange: NOVEMBER, compareTo: OCTOBER });
+    const { rows } = await warehouse.query(compiled.sql);
+    const expected = async (range: { start: string; end: string }) =>
+      (await warehouse.query(`SELECT coalesce(o.device, 'unknown') AS device, SUM(oi.amount) AS gmv, SUM(oi.amount) / COUNT(DISTINCT o.order_id) AS aov ${PAID_LINES} GROUP BY 1`, window(range))).rows;
+    const current = byKey(await expected(NOVEMBER), 'device', 'gmv');
+    const previous = byKey(await expected(OCTOBER), 'device', 'gmv');
+    const devices = new Set([...Object.keys(current), ...Object.keys(previous)]);
+    expect(rows.map((row) => row.device).sort()).toEqual([...devices].sort());
+    for (const row of rows) {
+      const now = Number(current[String(row.device)] ?? 0);
+      const before = Number(previous[String(row.device)] ?? 0);
+      expect(row.gmv).toBeCloseTo(now, 6);
+      expect(row.gmv_previous).toBeCloseTo(before, 6);
+      expect(row.gmv_change).toBeCloseTo(now - before, 6);
+      if (before === 0) expect(row.gmv_change_pct).toBeNull();
+      else expect(row.gmv_change_pct).toBeCloseTo((now - before) / before, 9);
+    }
+    expect(compiled.columns.map((column) => column.id)).toEqual([
+      'device', 'gmv', 'gmv_previous', 'gmv_change', 'gmv_change_pct', 'aov', 'aov_previous', 'aov_change', 'aov_change_pct',
+    ]);
+    expect(compiled.assumptions.some((assumption) => assumption.en.includes(OCTOBER.start) && assumption.zh.includes('对比期'))).toBe(true);
+  });
+
+  it('returns a gap-free, ordered daily trend with zeros for counts and empty ratios', async () => {
+    const range = { start: '2025-11-20', end: '2025-12-06' };
+    const compiled = compileSemanticQuery({ metrics: ['orders', 'conversion_rate'], dimensions: ['day'], timeRange: range });
+    const { rows } = await warehouse.query(compiled.sql);
+    expect(rows).toHaveLength(rangeLength(range));
+    expect(rows.map((row) => row.day)).toEqual(Array.from({ length: rows.length }, (_, index) => addDays(range.start, index)));
+    const december = rows.filter((row) => String(row.day) > '2025-11-30');
+    expect(december.length).toBe(6);
+    for (const row of december) expect(row).toMatchObject({ orders: 0, conversion_rate: null });
+    const daily = await warehouse.query(
+      `SELECT CAST(o.created_at AS DATE) AS day, COUNT(DISTINCT o.order_id) AS orders ${PAID_LINES} GROUP BY 1`,
+      window(range),
+    );
+    const expected = byKey(daily.rows, 'day', 'orders');
+    for (const row of rows) expect(row.orders).toBe(Number(expected[String(row.day)] ?? 0));
+  });
+
+  it('filters by Chinese or English values, ignores case, and keeps only weekend days for a weekday filter', async () => {
+    const run = async (filters: unknown[], dimensions: string[] = []) =>
+      (await warehouse.query(compileSemanticQuery({ metrics: ['gmv'], dimensions, filters, timeRange: NOVEMBER }).sql)).rows;
+    const phones = await warehouse.query(`SELECT SUM(oi.amount) AS value ${PAID_LINES} AND p.category = 'Phones'`, window(NOVEMBER));
+    expect((await run([{ dimension: 'category', operator: 'eq', values: ['手机'] }]))[0]?.gmv).toBe(phones.rows[0]?.value);
+    expect((await run([{ dimension: 'category', operator: 'in', values: ['phones'] }]))[0]?.gmv).toBe(phones.rows[0]?.value);
+    const notPhones = await warehouse.query(`SELECT SUM(oi.amount) AS value ${PAID_LINES} AND p.category <> 'Phones'`, window(NOVEMBER));
+    expect((await run([{ dimension: 'category', operator: 'not_in', values: ['Phones'] }]))[0]?.gmv).toBe(notPhones.rows[0]?.value);
+    const beijing = await warehouse.query(
+      `SELECT SUM(oi.amount) AS value ${PAID_LINES.replace('JOIN products p USING (product_id)', 'JOIN products p USING (product_id) JOIN users u ON u.user_id = o.user_id')} AND u.city = 'Beijing'`,
+      window(NOVEMBER),
+    );
+    expect((await run([{ dimension: 'city', operator: 'eq', values: ['北京'] }]))[0]?.gmv).toBe(beijing.rows[0]?.value ?? 0);
+    const weekends = await run([{ dimension: 'weekday', operator: 'in', values: [6, 7] }], ['day']);
+    expect(weekends.length).toBe(10);
+    for (const row of weekends) expect([0, 6]).toContain(new Date(`${row.day}T00:00:00Z`).getUTCDay());
+  });
+
+  it('shows Chinese labels in Chinese answers', async () => {
+    const { rows } = await warehouse.query(
+      compileSemanticQuery({ metrics: ['uv'], dimensions: ['category', 'gender'], timeRange: NOVEMBER, language: 'zh' }).sql,
+    );
+    expect(new Set(rows.map((row) => row.category))).toEqual(new Set(['手机', '女装', '零食']));
+    for (const row of rows) expect(['男', '女', '未知']).toContain(row.gender);
+  });
+
+  it('answers top-N and bottom-N questions with orderBy and limit', async () => {
+    const all = await warehouse.query(`SELECT p.brand, SUM(oi.amount) AS gmv ${PAID_LINES} GROUP BY 1 ORDER BY 2 DESC`, window(NOVEMBER));
+    const top = await warehouse.query(
+      compileSemanticQuery({ metrics: ['gmv'], dimensions: ['brand'], timeRange: NOVEMBER, orderBy: { metric: 'gmv', direction: 'desc' }, limit: 2 }).sql,
+    );
+    expect(top.rows.map((row) => row.brand)).toEqual(all.rows.slice(0, 2).map((row) => row.brand));
+    const bottom = await warehouse.query(
+      compileSemanticQuery({ metrics: ['gmv'], dimensions: ['brand'], timeRange: NOVEMBER, orderBy: { field: 'gmv', direction: 'asc' }, limit: 1 }).sql,
+    );
+    expect(bottom.rows[0]?.brand).toBe(all.rows.at(-1)?.brand);
+  });
+
+  it('splits visitors into new and returning without overlap', async () => {
+    const split = await warehouse.query(compileSemanticQuery({ metrics: ['uv'], dimensions: ['new_vs_returning'], timeRange: NOVEMBER }).sql);
+    const total = await warehouse.query(compileSemanticQuery({ metrics: ['uv'], timeRange: NOVEMBER }).sql);
+    const sum = split.rows.reduce((accumulator, row) => accumulator + Number(row.uv), 0);
+    expect(sum).toBe(total.rows[0]?.uv);
+    const newUsers = await warehouse.query(
+      `WITH firsts AS (SELECT user_id, min(day) AS first_day FROM (SELECT user_id, CAST(event_time AS DATE) AS day FROM events
+         UNION ALL SELECT user_id, CAST(created_at AS DATE) FROM orders WHERE user_id IS NOT NULL) GROUP BY user_id)
+       SELECT COUNT(DISTINCT e.user_id) AS value FROM events e JOIN firsts f USING (user_id)
+       WHERE e.event_time >= $start AND e.event_time < $end AND f.first_day >= CAST($start AS DATE)`,
+      window(NOVEMBER),
+    );
+    expect(split.rows.find((row) => row.new_vs_returning === 'new')?.uv).toBe(newUsers.rows[0]?.value);
+  });
+
+  it('splits by segment only when user_segments exists, without fanning out duplicate rows', async () => {
+    await warehouse.run('CREATE TABLE user_segments (user_id BIGINT, segment VARCHAR, model VARCHAR)');
+    await warehouse.run("INSERT INTO user_segments SELECT user_id, CASE WHEN user_id % 2 = 0 THEN 'even' ELSE 'odd' END, 'a' FROM users");
+    await warehouse.run("INSERT INTO user_segments SELECT user_id, 'zzz', 'b' FROM users WHERE user_id % 3 = 0");
+    const query = { metrics: ['gmv'], dimensions: ['segment'], timeRange: NOVEMBER };
+    expect(() => compileSemanticQuery(query)).toThrow(SemanticQueryError);
+    const { rows } = await warehouse.query(compileSemanticQuery(query, { tables: [...CORE_TABLES, 'user_segments'] }).sql);
+    const total = await warehouse.query(`SELECT SUM(oi.amount) AS value ${PAID_LINES}`, window(NOVEMBER));
+    expect(rows.reduce((sum, row) => sum + Number(row.gmv), 0)).toBeCloseTo(Number(total.rows[0]?.value), 6);
+    expect(new Set(rows.map((row) => row.segment))).toEqual(new Set(['even', 'odd', 'unassigned']));
+  });
+
+  it('treats filter values as data, never as SQL', async () => {
+    const compiled = compileSemanticQuery({
+      metrics: ['gmv'],
+      filters: [{ dimension: 'city', operator: 'in', values: ["x') OR 1=1 OR ('1'='1", 'Robert"; DROP TABLE orders; --'] }],
+      timeRange: NOVEMBER,
+    });
+    const { rows } = await warehouse.query(compiled.sql);
+    expect(rows).toEqual([{ gmv: 0 }]);
+    expect((await warehouse.query('SELECT COUNT(*) AS n FROM orders')).rows[0]?.n).toBeGreaterThan(0);
+  });
+
+  it('explains definitions and the window in both languages', () => {
+    const { assumptions } = compileSemanticQuery({ metrics: ['conversion_rate'], dimensions: ['category'], timeRange: NOVEMBER });
+    expect(assumptions[0]).toEqual({
+      en: 'Period: 2025-11-01 to 2025-11-30, both days included (30 days).',
+      zh: '统计期：2025-11-01 至 2025-11-30（含首尾，共 30 天）。',
+    });
+    expect(assumptions.some((assumption) => assumption.en.includes('Buyers ÷ visitors') && assumption.zh.includes('购买人数 ÷ 访客数'))).toBe(true);
+    expect(assumptions.some((assumption) => assumption.en.includes('left out of this split'))).toBe(true);
+  });
+
+  it('rejects what it cannot answer with messages that say what to do', () => {
+    const cases: [unknown, string, RegExp][] = [
+      [{ metrics: ['pv'], dimensions: ['payment_method'], timeRange: NOVEMBER }, 'dimensions', /Use one of these dimensions/],
+      [{ metrics: ['gmv'], dimensions: ['day'], timeRange: NOVEMBER, compareTo: OCTOBER }, 'compareTo', /Drop compareTo/],
+      [{ metrics: ['gmv'], timeRange: NOVEMBER, orderBy: { field: 'pv' } }, 'orderBy', /Use one of: gmv/],
+      [{ metrics: ['gmv'], timeRange: { start: '2025-11-31', end: '2025-12-01' } }, 'timeRange.start', /YYYY-MM-DD/],
+      [{ metrics: ['gmv'], timeRange: { start: '2025-12-01', end: '2025-11-01' } }, 'timeRange', /on or before/],
+      [{ metrics: ['gmv', 'gmv'], timeRange: NOVEMBER }, 'metrics', /twice/],
+      [{ metrics: ['gmv'], dimensions: ['city"; DROP TABLE users; --'], timeRange: NOVEMBER }, 'dimensions', /not a known dimension/],
+      [{ metrics: ['gmv'], filters: [{ dimension: 'day', operator: 'eq', values: ["2025-11-01' OR 1=1"] }], timeRange: NOVEMBER }, 'filters.day', /YYYY-MM-DD/],
+    ];
+    for (const [input, parameter, message] of cases) {
+      let caught: unknown;
+      try {
+        compileSemanticQuery(input);
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught, JSON.stringify(input)).toBeInstanceOf(SemanticQueryError);
+      expect((caught as SemanticQueryError).parameter).toBe(parameter);
+      expect((caught as Error).message).toMatch(message);
+    }
+  });
+});

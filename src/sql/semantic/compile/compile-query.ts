@@ -1,0 +1,165 @@
+import type { DateRange } from '../time/calendar-date.ts';
+import type { DimensionDefinition, MetricDefinition } from '../catalogue/catalogue-schema.ts';
+import { availableDimensions, CORE_TABLES, resolveDimension, resolveMetric } from '../catalogue/catalogue.ts';
+import {
+  comparisonAssumption,
+  CURRENCY_ASSUMPTION,
+  dimensionAssumptions,
+  factAssumptions,
+  filterAssumptions,
+  GAP_FILL_ASSUMPTION,
+  metricAssumptions,
+  windowAssumption,
+} from './assumptions.ts';
+import { compileAggregation, FIRST_SEEN_CTE, needsFirstSeen } from './compile-aggregation.ts';
+import { quoteIdentifier, type Cte } from './compile-fact.ts';
+import { resolveFilters, type ResolvedFilter } from './compile-filter.ts';
+import type { Assumption, CompiledColumn, CompiledQuery } from './compiled-query.ts';
+import { metricFacts } from '../catalogue/metrics.ts';
+import { comparisonColumns, dimensionColumn, dimensionOutputSql, metricColumn } from './output-columns.ts';
+import { parseInput } from './parse-input.ts';
+import { SemanticQueryError } from '../semantic-error.ts';
+import { semanticQuerySchema, type SemanticQuery } from './semantic-query.ts';
+
+export interface CompileOptions {
+  /** Tables present in the warehouse (see loadAvailableTables); defaults to the core schema. */
+  tables?: readonly string[];
+}
+
+export interface ResolvedQuery {
+  query: SemanticQuery;
+  metrics: MetricDefinition[];
+  dimensions: DimensionDefinition[];
+  filters: ResolvedFilter[];
+}
+
+function assertUnique(ids: readonly string[], parameter: string): void {
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id)) throw new SemanticQueryError(`"${id}" appears twice in ${parameter}; list it once.`, { parameter });
+    seen.add(id);
+  }
+}
+
+export function resolveSemanticQuery(input: unknown, options: CompileOptions = {}): ResolvedQuery {
+  const query = parseInput(semanticQuerySchema, input, 'semantic query');
+  const tables = options.tables ?? CORE_TABLES;
+  const metrics = query.metrics.map((id) => resolveMetric(id, tables));
+  const dimensions = query.dimensions.map((id) => resolveDimension(id, tables));
+  assertUnique(metrics.map((metric) => metric.id), 'metrics');
+  assertUnique(dimensions.map((dimension) => dimension.id), 'dimensions');
+  const filters = resolveFilters(query.filters, tables);
+  return { query, metrics, dimensions, filters };
+}
+
+export function joinCtes(ctes: readonly Cte[]): string {
+  return `WITH ${ctes.map((cte) => `${cte.name} AS (\n  ${cte.sql}\n)`).join(',\n')}`;
+}
+
+function onDimensions(left: string, right: string, dimensions: readonly DimensionDefinition[]): string {
+  return dimensions
+    .map((dimension) => `${left}.${quoteIdentifier(dimension.id)} IS NOT DISTINCT FROM ${right}.${quoteIdentifier(dimension.id)}`)
+    .join(' AND ');
+}
+
+function orderClause(query: SemanticQuery, columns: readonly CompiledColumn[], dimensions: readonly DimensionDefinition[]): string {
+  const ids = columns.map((column) => column.id);
+  const dimensionOrder = dimensions.map((dimension) => `${quoteIdentifier(dimension.id)} ASC`);
+  if (query.orderBy) {
+    if (!ids.includes(query.orderBy.field)) {
+      throw new SemanticQueryError(
+        `Cannot order by "${query.orderBy.field}": it is not a column of this query. Use one of: ${ids.join(', ')}.`,
+        { parameter: 'orderBy', allowed: ids },
+      );
+    }
+    const direction = query.orderBy.direction.toUpperCase();
+    return [`${quoteIdentifier(query.orderBy.field)} ${direction} NULLS LAST`, ...dimensionOrder].join(', ');
+  }
+  const timeDimensions = dimensions.filter((dimension) => dimension.kind === 'time');
+  if (timeDimensions.length > 0) return dimensionOrder.join(', ');
+  const firstMetric = columns.find((column) => column.role === 'metric');
+  return [`${quoteIdentifier(firstMetric?.id ?? ids[0] ?? '1')} DESC NULLS LAST`, ...dimensionOrder].join(', ');
+}
+
+function compiledAssumptions(resolved: ResolvedQuery, fillGaps: boolean): Assumption[] {
+  const { query, metrics, dimensions, filters } = resolved;
+  const facts = [...new Set(metrics.flatMap(metricFacts))];
+  const assumptions = [windowAssumption(query.timeRange)];
+  if (query.compareTo) assumptions.push(comparisonAssumption(query.compareTo));
+  assumptions.push(...metricAssumptions(metrics), ...factAssumptions(facts), ...dimensionAssumptions(dimensions, false));
+  assumptions.push(...filterAssumptions(filters));
+  if (fillGaps) assumptions.push(GAP_FILL_ASSUMPTION);
+  if (metrics.some((metric) => metric.unit === 'currency')) assumptions.push(CURRENCY_ASSUMPTION);
+  return assumptions;
+}
+
+/**
+ * Compiles a SemanticQuery to one DuckDB SELECT: columns are the dimension ids, then the metric ids (and with
+ * compareTo, <metric>_previous, <metric>_change, <metric>_change_pct after each metric).
+ */
+export function compileSemanticQuery(input: unknown, options: CompileOptions = {}): CompiledQuery {
+  const resolved = resolveSemanticQuery(input, options);
+  const { query, metrics, dimensions, filters } = resolved;
+  const calendarDimensions = dimensions.filter((dimension) => ['day', 'week', 'month'].includes(dimension.time_grain ?? ''));
+  if (query.compareTo && calendarDimensions.length > 0) {
+    throw new SemanticQueryError(
+      `compareTo cannot be combined with the ${calendarDimensions[0]?.id} dimension (the two periods have different dates). ` +
+        'Drop compareTo to get a trend, or drop the time dimension to compare totals.',
+      { parameter: 'compareTo' },
+    );
+  }
+  const fillGaps = dimensions.some((dimension) => dimension.kind === 'time');
+  const ctes: Cte[] = [];
+  if (needsFirstSeen([...dimensions, ...filters.map((filter) => filter.dimension)])) ctes.push(FIRST_SEEN_CTE);
+  const aggregate = (prefix: string, window: DateRange) => {
+    const aggregation = compileAggregation(
+      { metrics, dimensions, filters, window, language: query.language, keepNulls: false, fillTimeGaps: fillGaps, prefix },
+      availableDimensions(options.tables ?? CORE_TABLES),
+    );
+    ctes.push(...aggregation.ctes);
+    return aggregation.resultName;
+  };
+  const current = aggregate('current', query.timeRange);
+  const columns: CompiledColumn[] = dimensions.map(dimensionColumn);
+  let select: string;
+  if (!query.compareTo) {
+    columns.push(...metrics.map(metricColumn));
+    const outputs = [
+      ...dimensions.map((dimension) => dimensionOutputSql(dimension, 'r', query.language)),
+      ...metrics.map((metric) => `r.${quoteIdentifier(metric.id)}`),
+    ];
+    select = `SELECT ${outputs.join(',\n    ')}\n  FROM ${current} r`;
+  } else {
+    const previous = aggregate('previous', query.compareTo);
+    const outputs = dimensions.map((dimension) => dimensionOutputSql(dimension, 'k', query.language));
+    for (const metric of metrics) {
+      columns.push(metricColumn(metric), ...comparisonColumns(metric));
+      const id = quoteIdentifier(metric.id);
+      // A group missing from one period had none of the metric's rows: 0 for counts, unknown for ratios.
+      const value = (alias: string) => (metric.formula.kind === 'ratio' ? `${alias}.${id}` : `coalesce(${alias}.${id}, 0)`);
+      outputs.push(
+        `${value('c')} AS ${id}`,
+        `${value('p')} AS ${quoteIdentifier(`${metric.id}_previous`)}`,
+        `${value('c')} - ${value('p')} AS ${quoteIdentifier(`${metric.id}_change`)}`,
+        `CAST(${value('c')} - ${value('p')} AS DOUBLE) / NULLIF(${value('p')}, 0) AS ${quoteIdentifier(`${metric.id}_change_pct`)}`,
+      );
+    }
+    if (dimensions.length === 0) {
+      select = `SELECT ${outputs.join(',\n    ')}\n  FROM ${current} c CROSS JOIN ${previous} p`;
+    } else {
+      const keyColumns = dimensions.map((dimension) => quoteIdentifier(dimension.id)).join(', ');
+      ctes.push({
+        name: 'compare_keys',
+        sql: `SELECT ${keyColumns} FROM ${current} UNION SELECT ${keyColumns} FROM ${previous}`,
+      });
+      select =
+        `SELECT ${outputs.join(',\n    ')}\n  FROM compare_keys k\n` +
+        `  LEFT JOIN ${current} c ON ${onDimensions('k', 'c', dimensions)}\n` +
+        `  LEFT JOIN ${previous} p ON ${onDimensions('k', 'p', dimensions)}`;
+    }
+  }
+  const order = orderClause(query, columns, dimensions);
+  const limit = query.limit === undefined ? '' : `\nLIMIT ${query.limit}`;
+  const sql = `${joinCtes(ctes)}\nSELECT * FROM (\n  ${select}\n) answer\nORDER BY ${order}${limit}`;
+  return { sql, columns, assumptions: compiledAssumptions(resolved, fillGaps) };
+}

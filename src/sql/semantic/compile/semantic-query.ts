@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { isIsoDate } from './sql-literals.ts';
+
+export const isoDateSchema = z
+  .string()
+  .refine(isIsoDate, { message: 'write dates as YYYY-MM-DD (a real calendar date), e.g. 2025-11-11' });
+
+export const dateRangeSchema = z
+  .object({ start: isoDateSchema, end: isoDateSchema })
+  .refine((range) => range.start <= range.end, { message: 'start must be on or before end (end is inclusive)' });
+
+export const FILTER_OPERATORS = ['in', 'not_in', 'eq', 'between', 'gte', 'lte'] as const;
+
+export const filterSchema = z
+  .object({
+    dimension: z.string().min(1),
+    operator: z.enum(FILTER_OPERATORS),
+    values: z.array(z.union([z.string(), z.number()])).min(1).max(500),
+  })
+  .refine((filter) => filter.operator !== 'between' || filter.values.length === 2, {
+    message: "'between' takes exactly two values: [low, high] (both inclusive)",
+  })
+  .refine((filter) => !['eq', 'gte', 'lte'].includes(filter.operator) || filter.values.length === 1, {
+    message: "'eq', 'gte' and 'lte' take exactly one value",
+  });
+export type SemanticFilter = z.infer<typeof filterSchema>;
+
+// Accepts { field }, { metric } or { dimension } so planners can name what they sort by either way.
+const orderBySchema = z
+  .object({
+    field: z.string().min(1).optional(),
+    metric: z.string().min(1).optional(),
+    dimension: z.string().min(1).optional(),
+    direction: z.enum(['asc', 'desc']).default('desc'),
+  })
+  .refine((order) => [order.field, order.metric, order.dimension].filter(Boolean).length === 1, {
+    message: 'orderBy names exactly one of field, metric or dimension',
+  })
+  .transform((order) => ({ field: (order.field ?? order.metric ?? order.dimension) as string, direction: order.direction }));
+
+export const semanticQuerySchema = z.object({
+  metrics: z.array(z.string().min(1)).min(1).max(12),
+  dimensions: z.array(z.string().min(1)).max(3).default([]),
+  filters: z.array(filterSchema).max(20).default([]),
+  timeRange: dateRangeSchema,
+  compareTo: dateRangeSchema.optional(),
+  orderBy: orderBySchema.optional(),
+  limit: z.number().int().positive().max(10_000).optional(),
+  /** Language of dimension values in the result (category Phones vs 手机); filters accept both. */
+  language: z.enum(['en', 'zh']).default('en'),
+});
+export type SemanticQuery = z.infer<typeof semanticQuerySchema>;
+export type SemanticQueryInput = z.input<typeof semanticQuerySchema>;

@@ -1,0 +1,26 @@
+/** Public surface of the semantic layer: catalogue, compilers, time phrases. */
+export type { MetricDefinition, DimensionDefinition, MetricUnit, FactId } from './catalogue/catalogue-schema.ts';
+export { METRICS, findMetric, metricFacts, metricSql } from './catalogue/metrics.ts';
+export { DIMENSIONS, findDimension, availableDimensions, CORE_TABLES } from './catalogue/dimensions.ts';
+export { availableMetrics, resolveMetric, resolveDimension } from './catalogue/catalogue.ts';
+export { describeCatalogue, listMetrics, listDimensions, catalogueJson } from './catalogue/describe-catalogue.ts';
+export { loadAvailableTables } from './catalogue/available-tables.ts';
+export {
+  semanticQuerySchema,
+  filterSchema,
+  dateRangeSchema,
+  FILTER_OPERATORS,
+  type SemanticQuery,
+  type SemanticQueryInput,
+  type SemanticFilter,
+} from './compile/semantic-query.ts';
+export type { CompiledQuery, CompiledColumn, Assumption } from './compile/compiled-query.ts';
+export { compileSemanticQuery, type CompileOptions } from './compile/compile-query.ts';
+export { compileFunnel, funnelQuerySchema, type FunnelQuery } from './compile/compile-funnel.ts';
+export { compileRetention, retentionQuerySchema, type RetentionQuery } from './compile/compile-retention.ts';
+export { compileDistribution, distributionQuerySchema, DEFAULT_BAND_EDGES, type DistributionQuery } from './compile/compile-distribution.ts';
+export { compileContribution, contributionQuerySchema, type ContributionQuery } from './compile/compile-contribution.ts';
+export { findTimeExpressions, resolveTimeExpression, type ResolvedTimeExpression, type TimeExpressionMatch } from './time/time-expressions.ts';
+export { timeQueryParts, type TimeQueryParts } from './time/time-query-parts.ts';
+export { loadAsOfDate } from './time/as-of-date.ts';
+export { SemanticQueryError, NoDataError } from './semantic-error.ts';

@@ -1,0 +1,216 @@
+import { addDays, dateParts, makeDate, type IsoDate } from './calendar-date.ts';
+import { parseNumber } from './number-words.ts';
+import {
+  englishMonth,
+  monthPeriod,
+  MONTH_PATTERN,
+  quarterPeriod,
+  recentYear,
+  validDay,
+  type RawPeriod,
+  type TimeRule,
+} from './time-period.ts';
+
+const ZH_NUM = '[0-9〇零一二两三四五六七八九十]';
+const ZH_YEAR = `([0-9]{4}|[〇零一二三四五六七八九]{4})\\s*年\\s*`;
+const ZH_MONTH = `(${ZH_NUM}{1,3})\\s*月`;
+const ZH_DAY = `(${ZH_NUM}{1,3})\\s*[日号]`;
+const SEPARATOR = `\\s*(?:to|through|thru|until|till|and|-|–|—|~|到|至)\\s*`;
+const ORDINAL = '(?:st|nd|rd|th)?';
+
+interface DateParts {
+  year?: number;
+  month: number;
+  day: number;
+}
+
+function number(text: string | undefined): number | undefined {
+  return text === undefined ? undefined : parseNumber(text);
+}
+
+/** A date whose year may be missing: the most recent such date on or before the as-of date. */
+function placeDate(parts: DateParts, asOf: IsoDate): IsoDate | undefined {
+  const year = parts.year ?? recentYear(parts.month, parts.day, asOf);
+  return validDay(year, parts.month, parts.day) ? makeDate(year, parts.month, parts.day) : undefined;
+}
+
+function dayLabel(date: IsoDate): { label_en: string; label_zh: string } {
+  const { year, month, day } = dateParts(date);
+  return { label_en: date, label_zh: `${year}年${month}月${day}日` };
+}
+
+function single(parts: DateParts | undefined, asOf: IsoDate): RawPeriod | undefined {
+  if (!parts) return undefined;
+  const date = placeDate(parts, asOf);
+  return date === undefined ? undefined : { start: date, end: date, unit: 'day', ...dayLabel(date) };
+}
+
+/** from–to; a year missing on the start comes from the end, a missing end year from the start. */
+function between(from: DateParts | undefined, to: DateParts | undefined, asOf: IsoDate): RawPeriod | undefined {
+  if (!from || !to) return undefined;
+  const start = placeDate({ ...from, year: from.year ?? to.year }, asOf);
+  if (start === undefined) return undefined;
+  let endYear = to.year ?? dateParts(start).year;
+  if (to.year === undefined && (to.month < from.month || (to.month === from.month && to.day < from.day))) endYear += 1;
+  if (!validDay(endYear, to.month, to.day)) return undefined;
+  const end = makeDate(endYear, to.month, to.day);
+  if (end < start) return undefined;
+  return { start, end, label_en: `${start} to ${end}`, label_zh: `${dayLabel(start).label_zh}至${dayLabel(end).label_zh}` };
+}
+
+function parts(year: string | undefined, month: string | undefined, day: string | undefined): DateParts | undefined {
+  const monthNumber = number(month);
+  const dayNumber = number(day);
+  if (monthNumber === undefined || dayNumber === undefined) return undefined;
+  return { year: number(year), month: monthNumber, day: dayNumber };
+}
+
+function englishParts(year: string | undefined, monthName: string | undefined, day: string | undefined): DateParts | undefined {
+  const month = monthName === undefined ? undefined : englishMonth(monthName);
+  return month === undefined ? undefined : parts(year, String(month), day);
+}
+
+function holiday(month: number, firstDay: number, lastDay: number, label_en: string, label_zh: string) {
+  return (_: RegExpExecArray, asOf: IsoDate): RawPeriod => {
+    const year = recentYear(month, firstDay, asOf);
+    return { start: makeDate(year, month, firstDay), end: makeDate(year, month, lastDay), label_en, label_zh };
+  };
+}
+
+function blackFriday(_: RegExpExecArray, asOf: IsoDate): RawPeriod {
+  const fridayOf = (year: number) => {
+    const first = makeDate(year, 11, 1);
+    const firstThursday = addDays(first, (4 - new Date(`${first}T00:00:00Z`).getUTCDay() + 7) % 7);
+    return addDays(firstThursday, 22);
+  };
+  const { year } = dateParts(asOf);
+  const date = fridayOf(year) <= asOf ? fridayOf(year) : fridayOf(year - 1);
+  return { start: date, end: date, unit: 'day', label_en: 'Black Friday', label_zh: '黑色星期五' };
+}
+
+function monthRule(year: number | undefined, month: number | undefined, asOf: IsoDate): RawPeriod | undefined {
+  if (month === undefined || month < 1 || month > 12) return undefined;
+  const placedYear = year ?? recentYear(month, 1, asOf);
+  const name = new Date(Date.UTC(placedYear, month - 1, 1)).toLocaleString('en', { month: 'long', timeZone: 'UTC' });
+  return { ...monthPeriod(placedYear, month), unit: 'month', label_en: `${name} ${placedYear}`, label_zh: `${placedYear}年${month}月` };
+}
+
+function quarterRule(year: number | undefined, quarter: number | undefined, asOf: IsoDate): RawPeriod | undefined {
+  if (quarter === undefined || quarter < 1 || quarter > 4) return undefined;
+  const placedYear = year ?? recentYear((quarter - 1) * 3 + 1, 1, asOf);
+  return { ...quarterPeriod(placedYear, quarter), unit: 'quarter', label_en: `Q${quarter} ${placedYear}`, label_zh: `${placedYear}年第${quarter}季度` };
+}
+
+function halfRule(half: 1 | 2, asOf: IsoDate): RawPeriod {
+  const year = recentYear(half === 1 ? 1 : 7, 1, asOf);
+  const start = makeDate(year, half === 1 ? 1 : 7, 1);
+  const end = half === 1 ? makeDate(year, 6, 30) : makeDate(year, 12, 31);
+  return { start, end, unit: 'half', label_en: `H${half} ${year}`, label_zh: `${year}年${half === 1 ? '上' : '下'}半年` };
+}
+
+const QUARTER_WORDS: Readonly<Record<string, number>> = { first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 };
+
+/** Explicit dates, date ranges, months, quarters, halves and shopping festivals. */
+export const ABSOLUTE_TIME_RULES: TimeRule[] = [
+  {
+    name: 'ISO date range',
+    pattern: new RegExp(`(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})${SEPARATOR}(?:(\\d{4})[-/.])?(\\d{1,2})[-/.](\\d{1,2})`, 'gu'),
+    resolve: (m, asOf) => between(parts(m[1], m[2], m[3]), parts(m[4] ?? m[1], m[5], m[6]), asOf),
+  },
+  {
+    name: 'Chinese date range',
+    pattern: new RegExp(`(?:${ZH_YEAR})?${ZH_MONTH}\\s*${ZH_DAY}${SEPARATOR}(?:${ZH_YEAR})?(?:${ZH_MONTH})?\\s*${ZH_DAY}`, 'gu'),
+    resolve: (m, asOf) => between(parts(m[1], m[2], m[3]), parts(m[4], m[5] ?? m[2], m[6]), asOf),
+  },
+  {
+    name: 'English date range',
+    pattern: new RegExp(
+      `\\b(${MONTH_PATTERN})\\.?\\s+(\\d{1,2})${ORDINAL}(?:,?\\s+(\\d{4}))?${SEPARATOR}(?:(${MONTH_PATTERN})\\.?\\s+)?(\\d{1,2})${ORDINAL}(?:,?\\s+(\\d{4}))?\\b`,
+      'giu',
+    ),
+    resolve: (m, asOf) => between(englishParts(m[3] ?? m[6], m[1], m[2]), englishParts(m[6], m[4] ?? m[1], m[5]), asOf),
+  },
+  {
+    name: 'month/day range',
+    pattern: new RegExp(`(?<![\\d/])(\\d{1,2})/(\\d{1,2})${SEPARATOR}(\\d{1,2})/(\\d{1,2})(?![\\d/])`, 'gu'),
+    resolve: (m, asOf) => between(parts(undefined, m[1], m[2]), parts(undefined, m[3], m[4]), asOf),
+  },
+  {
+    name: 'ISO date',
+    pattern: /(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/gu,
+    resolve: (m, asOf) => single(parts(m[1], m[2], m[3]), asOf),
+  },
+  {
+    name: 'Chinese date',
+    pattern: new RegExp(`(?:${ZH_YEAR})?${ZH_MONTH}\\s*${ZH_DAY}`, 'gu'),
+    resolve: (m, asOf) => single(parts(m[1], m[2], m[3]), asOf),
+  },
+  {
+    name: 'English date',
+    pattern: new RegExp(`\\b(${MONTH_PATTERN})\\.?\\s+(\\d{1,2})${ORDINAL}(?:,?\\s+(\\d{4}))?\\b|\\b(\\d{1,2})${ORDINAL}\\s+(?:of\\s+)?(${MONTH_PATTERN})\\b(?:,?\\s+(\\d{4}))?`, 'giu'),
+    resolve: (m, asOf) => single(m[1] ? englishParts(m[3], m[1], m[2]) : englishParts(m[6], m[5], m[4]), asOf),
+  },
+  {
+    name: 'Chinese month',
+    pattern: new RegExp(`(?:${ZH_YEAR})?${ZH_MONTH}份?`, 'gu'),
+    resolve: (m, asOf) => monthRule(number(m[1]), number(m[2]), asOf),
+  },
+  {
+    name: 'English month',
+    pattern: new RegExp(`\\b(${MONTH_PATTERN})\\b\\.?(?:\\s+(\\d{4}))?`, 'giu'),
+    resolve: (m, asOf) => {
+      // "may" is usually the verb: only a month with a preposition before it or a year after it.
+      const preposition = /\b(?:in|during|of|for|since|from)\s+$/i.test(m.input.slice(0, m.index));
+      if ((m[1] ?? '').toLowerCase() === 'may' && !preposition && m[2] === undefined) return undefined;
+      return monthRule(number(m[2]), englishMonth(m[1] ?? ''), asOf);
+    },
+  },
+  {
+    name: 'year',
+    pattern: new RegExp(`${ZH_YEAR}(?!\\s*${ZH_NUM}{1,2}\\s*月)|\\b(?:in|during|for|of|year)\\s+(\\d{4})\\b`, 'giu'),
+    resolve: (m) => {
+      const year = number(m[1] ?? m[2]);
+      if (year === undefined || year < 1990 || year > 2100) return undefined;
+      return { start: makeDate(year, 1, 1), end: makeDate(year, 12, 31), unit: 'year', label_en: String(year), label_zh: `${year}年` };
+    },
+  },
+  {
+    name: 'quarter',
+    pattern: new RegExp(
+      `\\bQ([1-4])\\b(?:\\s*(\\d{4}))?|\\b(\\d{4})\\s*Q([1-4])\\b|(?:${ZH_YEAR})?第?([一二三四1-4])\\s*季度|\\b(first|second|third|fourth|1st|2nd|3rd|4th)\\s+quarter\\b(?:\\s+(?:of\\s+)?(\\d{4}))?`,
+      'giu',
+    ),
+    resolve: (m, asOf) => {
+      if (m[1]) return quarterRule(number(m[2]), Number(m[1]), asOf);
+      if (m[4]) return quarterRule(number(m[3]), Number(m[4]), asOf);
+      if (m[6]) return quarterRule(number(m[5]), number(m[6]), asOf);
+      return quarterRule(number(m[8]), QUARTER_WORDS[(m[7] ?? '').toLowerCase()], asOf);
+    },
+  },
+  { name: 'first half', pattern: /上半年|\bfirst\s+half(?:\s+of\s+the\s+year)?\b|\bH1\b/giu, resolve: (_, asOf) => halfRule(1, asOf) },
+  { name: 'second half', pattern: /下半年|\bsecond\s+half(?:\s+of\s+the\s+year)?\b|\bH2\b/giu, resolve: (_, asOf) => halfRule(2, asOf) },
+  {
+    name: 'National Day',
+    pattern: /国庆(?:节|黄金周|假期|长假|期间)?|十一(?:假期|黄金周|长假|期间)|\bnational\s+day(?:\s+(?:holiday|holidays|golden\s+week|week))?\b|\bgolden\s+week\b/giu,
+    resolve: holiday(10, 1, 7, 'National Day holiday (Oct 1–7)', '国庆假期（10月1日–7日）'),
+  },
+  {
+    name: 'Double 11',
+    pattern: /双\s*(?:十一|11)|\bdouble\s*(?:11|eleven)\b|\bsingles['’]?\s*day\b|光棍节|(?<![\d.])11\.11(?![\d.])/giu,
+    resolve: holiday(11, 11, 11, 'Double 11 (Nov 11)', '双十一（11月11日）'),
+  },
+  {
+    name: 'Double 12',
+    pattern: /双\s*(?:十二|12)|\bdouble\s*(?:12|twelve)\b|(?<![\d.])12\.12(?![\d.])/giu,
+    resolve: holiday(12, 12, 12, 'Double 12 (Dec 12)', '双十二（12月12日）'),
+  },
+  {
+    name: '618',
+    pattern: /(?<![\d.])618(?:大促|购物节)?(?![\d.])|六一八/gu,
+    resolve: holiday(6, 18, 18, '618 festival (Jun 18)', '618（6月18日）'),
+  },
+  { name: "New Year's Day", pattern: /元旦|\bnew\s+year['’]?s\s+day\b/giu, resolve: holiday(1, 1, 1, "New Year's Day", '元旦') },
+  { name: 'Christmas', pattern: /圣诞节?|\bchristmas(?:\s+day)?\b/giu, resolve: holiday(12, 25, 25, 'Christmas Day', '圣诞节') },
+  { name: 'Black Friday', pattern: /黑色星期五|黑五|\bblack\s+friday\b/giu, resolve: blackFriday },
+];
+

@@ -1,0 +1,177 @@
+import { addDays, addMonths, dateParts, makeDate, startOfIsoWeek, type IsoDate } from './calendar-date.ts';
+import { ENGLISH_NUMBER_PATTERN, NUMBER_CHARS, parseNumber } from './number-words.ts';
+import { latestWeekend, monthPeriod, quarterPeriod, weekPeriod, type RawPeriod, type TimeRule } from './time-period.ts';
+
+function day(date: IsoDate, label_en: string, label_zh: string): RawPeriod {
+  return { start: date, end: date, unit: 'day', label_en, label_zh };
+}
+
+function rolling(count: number, unit: string, asOf: IsoDate): RawPeriod | undefined {
+  const normalised = unit.toLowerCase();
+  const isWeek = /^(week|周|星期|礼拜)/.test(normalised);
+  const isMonth = /^(month|月)/.test(normalised);
+  // A "month" in a rolling window is 30 days, so 近一个月 and "last 30 days" agree.
+  const days = count * (isWeek ? 7 : isMonth ? 30 : 1);
+  if (!Number.isInteger(count) || count < 1 || days > 3660) return undefined;
+  const unitEn = isWeek ? 'week' : isMonth ? 'month' : 'day';
+  const unitZh = isWeek ? '周' : isMonth ? '个月' : '天';
+  return {
+    start: addDays(asOf, 1 - days),
+    end: asOf,
+    label_en: `last ${count} ${unitEn}${count === 1 ? '' : 's'}`,
+    label_zh: `近${count}${unitZh}`,
+  };
+}
+
+const N_ZH = `[${NUMBER_CHARS}]{1,6}`;
+const N_EN = `(?:(?:twenty|thirty|forty|fifty|sixty|ninety)[\\s-](?:one|two|three|four|five|six|seven|eight|nine)|${ENGLISH_NUMBER_PATTERN})`;
+
+/** Today, yesterday, this/last week, month, quarter, year, rolling windows and weekends. */
+export const RELATIVE_TIME_RULES: TimeRule[] = [
+  { name: 'today', pattern: /\btoday\b|今天|今日|当天/giu, resolve: (_, asOf) => day(asOf, 'today', '今天') },
+  {
+    name: 'yesterday',
+    pattern: /\byesterday\b|昨天|昨日/giu,
+    resolve: (_, asOf) => day(addDays(asOf, -1), 'yesterday', '昨天'),
+  },
+  {
+    name: 'day before yesterday',
+    pattern: /\b(?:the\s+)?day\s+before\s+yesterday\b|前天/giu,
+    resolve: (_, asOf) => day(addDays(asOf, -2), 'the day before yesterday', '前天'),
+  },
+  {
+    name: 'days ago',
+    pattern: new RegExp(`\\b(${N_EN})\\s+days?\\s+ago\\b|(${N_ZH})\\s*天前`, 'giu'),
+    resolve: (match, asOf) => {
+      const count = parseNumber(match[1] ?? match[2] ?? '');
+      if (count === undefined) return undefined;
+      return day(addDays(asOf, -count), `${count} days ago`, `${count}天前`);
+    },
+  },
+  {
+    name: 'this week',
+    pattern: /\bthis\s+week\b|本周|这周|这一周|本星期|这个星期|这星期|本礼拜|这个礼拜/giu,
+    resolve: (_, asOf) => ({ ...weekPeriod(asOf), unit: 'week', label_en: 'this week', label_zh: '本周' }),
+  },
+  {
+    name: 'last week',
+    pattern: /\b(?:last|previous|prior)\s+week\b|上周|上一周|上星期|上个星期|上礼拜|上个礼拜/giu,
+    resolve: (_, asOf) => ({ ...weekPeriod(addDays(asOf, -7)), unit: 'week', label_en: 'last week', label_zh: '上周' }),
+  },
+  {
+    name: 'week before last',
+    pattern: /\b(?:the\s+)?week\s+before\s+last\b|上上周|上上个星期|上上个礼拜/giu,
+    resolve: (_, asOf) => ({ ...weekPeriod(addDays(asOf, -14)), unit: 'week', label_en: 'the week before last', label_zh: '上上周' }),
+  },
+  {
+    name: 'this month',
+    pattern: /\bthis\s+month\b|\bmonth\s+to\s+date\b|\bMTD\b|本月|这个月|当月|这月/giu,
+    resolve: (_, asOf) => {
+      const { year, month } = dateParts(asOf);
+      return { ...monthPeriod(year, month), unit: 'month', label_en: 'this month', label_zh: '本月' };
+    },
+  },
+  {
+    name: 'last month',
+    pattern: /\b(?:last|previous|prior)\s+month\b|上个月|上一个月|上月/giu,
+    resolve: (_, asOf) => {
+      const { year, month } = dateParts(addMonths(asOf, -1));
+      return { ...monthPeriod(year, month), unit: 'month', label_en: 'last month', label_zh: '上个月' };
+    },
+  },
+  {
+    name: 'month before last',
+    pattern: /\b(?:the\s+)?month\s+before\s+last\b|上上个月|上上月/giu,
+    resolve: (_, asOf) => {
+      const { year, month } = dateParts(addMonths(asOf, -2));
+      return { ...monthPeriod(year, month), unit: 'month', label_en: 'the month before last', label_zh: '上上个月' };
+    },
+  },
+  {
+    name: 'this quarter',
+    pattern: /\bthis\s+quarter\b|\bquarter\s+to\s+date\b|本季度|这个季度|这季度|当季/giu,
+    resolve: (_, asOf) => {
+      const { year, month } = dateParts(asOf);
+      return { ...quarterPeriod(year, Math.ceil(month / 3)), unit: 'quarter', label_en: 'this quarter', label_zh: '本季度' };
+    },
+  },
+  {
+    name: 'last quarter',
+    pattern: /\b(?:last|previous|prior)\s+quarter\b|上季度|上个季度|上一季度|上一个季度/giu,
+    resolve: (_, asOf) => {
+      const { year, month } = dateParts(addMonths(asOf, -3));
+      return { ...quarterPeriod(year, Math.ceil(month / 3)), unit: 'quarter', label_en: 'last quarter', label_zh: '上季度' };
+    },
+  },
+  {
+    name: 'this year',
+    pattern: /\bthis\s+year\b|\byear\s+to\s+date\b|\bYTD\b|今年|本年度?|今年以来/giu,
+    resolve: (_, asOf) => {
+      const { year } = dateParts(asOf);
+      return { start: makeDate(year, 1, 1), end: makeDate(year, 12, 31), unit: 'year', label_en: 'this year', label_zh: '今年' };
+    },
+  },
+  {
+    name: 'last year',
+    pattern: /\b(?:last|previous|prior)\s+year\b|去年|上一年/giu,
+    resolve: (_, asOf) => {
+      const year = dateParts(asOf).year - 1;
+      return { start: makeDate(year, 1, 1), end: makeDate(year, 12, 31), unit: 'year', label_en: 'last year', label_zh: '去年' };
+    },
+  },
+  {
+    name: 'rolling window (English)',
+    pattern: new RegExp(
+      `\\b(?:(?:last|past|previous|recent|trailing)\\s+(${N_EN})\\s+|(?:past|recent|trailing)\\s+)(days?|weeks?|months?)\\b`,
+      'giu',
+    ),
+    resolve: (match, asOf) => rolling(match[1] === undefined ? 1 : (parseNumber(match[1]) ?? Number.NaN), match[2] ?? 'day', asOf),
+  },
+  {
+    name: 'rolling window (Chinese)',
+    pattern: new RegExp(`(?:最近|近|过去|前)的?\\s*(${N_ZH})\\s*(?:个)?\\s*(天|日|周|星期|礼拜|月)`, 'gu'),
+    resolve: (match, asOf) => rolling(parseNumber(match[1] ?? '') ?? Number.NaN, match[2] ?? '天', asOf),
+  },
+  {
+    // 两周内, 7天以来: a bare count needs 内/以来, because 七日留存 or 七天无理由 are not periods.
+    name: 'within window (Chinese)',
+    pattern: new RegExp(`(${N_ZH})\\s*(?:个)?\\s*(天|日|周|星期|礼拜|月)\\s*(?:以内|内|以来)`, 'gu'),
+    resolve: (match, asOf) => rolling(parseNumber(match[1] ?? '') ?? Number.NaN, match[2] ?? '天', asOf),
+  },
+  {
+    name: 'last weekend',
+    pattern: /\b(?:last|previous)\s+weekend\b|上周末|上个周末/giu,
+    resolve: (_, asOf) => {
+      const sunday = addDays(startOfIsoWeek(asOf), -1);
+      return { start: addDays(sunday, -1), end: sunday, unit: 'week', label_en: 'last weekend', label_zh: '上周末' };
+    },
+  },
+  {
+    name: 'this weekend',
+    pattern: /\bthis\s+weekend\b|本周末|这周末|这个周末/giu,
+    resolve: (_, asOf) => {
+      const saturday = addDays(startOfIsoWeek(asOf), 5);
+      return { start: saturday, end: addDays(saturday, 1), unit: 'week', label_en: 'this weekend', label_zh: '本周末' };
+    },
+  },
+  {
+    name: 'weekends',
+    pattern: /\b(?:on\s+)?weekends?\b|周末|双休日/giu,
+    resolve: (_, asOf) => ({
+      ...latestWeekend(asOf),
+      unit: 'week',
+      label_en: 'weekends',
+      label_zh: '周末',
+      weekdays: [6, 7],
+      modifierOnly: true,
+    }),
+  },
+  {
+    name: 'weekdays',
+    pattern: /\b(?:on\s+)?(?:weekdays|workdays|working\s+days|business\s+days)\b|工作日/giu,
+    resolve: (_, asOf) => {
+      const monday = startOfIsoWeek(addDays(asOf, -7));
+      return { start: monday, end: addDays(monday, 4), unit: 'week', label_en: 'weekdays', label_zh: '工作日', weekdays: [1, 2, 3, 4, 5], modifierOnly: true };
+    },
+  },
+];

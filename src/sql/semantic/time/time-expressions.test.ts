@@ -1,0 +1,217 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addDays, dateParts, makeDate, rangeLength } from './calendar-date.ts';
+import { parseChineseNumber } from './number-words.ts';
+import { compileSemanticQuery } from '../compile/compile-query.ts';
+import { findTimeExpressions, resolveTimeExpression } from './time-expressions.ts';
+import { timeQueryParts } from './time-query-parts.ts';
+
+const SUNDAY = '2025-11-30';
+const WEDNESDAY = '2025-11-12';
+
+// [phrase, as-of date, expected start, expected end, expected previous start, expected previous end]
+const TABLE: [string, string, string, string, string, string][] = [
+  ['今天的GMV', SUNDAY, '2025-11-30', '2025-11-30', '2025-11-29', '2025-11-29'],
+  ["today's GMV", SUNDAY, '2025-11-30', '2025-11-30', '2025-11-29', '2025-11-29'],
+  ['昨天订单数', SUNDAY, '2025-11-29', '2025-11-29', '2025-11-28', '2025-11-28'],
+  ['orders yesterday', SUNDAY, '2025-11-29', '2025-11-29', '2025-11-28', '2025-11-28'],
+  ['上周的销售额', WEDNESDAY, '2025-11-03', '2025-11-09', '2025-10-27', '2025-11-02'],
+  ['sales last week', WEDNESDAY, '2025-11-03', '2025-11-09', '2025-10-27', '2025-11-02'],
+  ['本周访客', WEDNESDAY, '2025-11-10', '2025-11-12', '2025-11-03', '2025-11-05'],
+  ['visitors this week', WEDNESDAY, '2025-11-10', '2025-11-12', '2025-11-03', '2025-11-05'],
+  ['last 7 days', SUNDAY, '2025-11-24', '2025-11-30', '2025-11-17', '2025-11-23'],
+  ['近7天', SUNDAY, '2025-11-24', '2025-11-30', '2025-11-17', '2025-11-23'],
+  ['最近七天', SUNDAY, '2025-11-24', '2025-11-30', '2025-11-17', '2025-11-23'],
+  ['过去一周', SUNDAY, '2025-11-24', '2025-11-30', '2025-11-17', '2025-11-23'],
+  ['the past week', SUNDAY, '2025-11-24', '2025-11-30', '2025-11-17', '2025-11-23'],
+  ['last seven days', SUNDAY, '2025-11-24', '2025-11-30', '2025-11-17', '2025-11-23'],
+  ['last 30 days', SUNDAY, '2025-11-01', '2025-11-30', '2025-10-02', '2025-10-31'],
+  ['近30天', SUNDAY, '2025-11-01', '2025-11-30', '2025-10-02', '2025-10-31'],
+  ['近一个月', SUNDAY, '2025-11-01', '2025-11-30', '2025-10-02', '2025-10-31'],
+  ['近两周', SUNDAY, '2025-11-17', '2025-11-30', '2025-11-03', '2025-11-16'],
+  ['两周内的转化率', SUNDAY, '2025-11-17', '2025-11-30', '2025-11-03', '2025-11-16'],
+  ['last two weeks', SUNDAY, '2025-11-17', '2025-11-30', '2025-11-03', '2025-11-16'],
+  ['this month', WEDNESDAY, '2025-11-01', '2025-11-12', '2025-10-01', '2025-10-12'],
+  ['本月', WEDNESDAY, '2025-11-01', '2025-11-12', '2025-10-01', '2025-10-12'],
+  ['last month', SUNDAY, '2025-10-01', '2025-10-31', '2025-09-01', '2025-09-30'],
+  ['上个月', SUNDAY, '2025-10-01', '2025-10-31', '2025-09-01', '2025-09-30'],
+  ['上月', SUNDAY, '2025-10-01', '2025-10-31', '2025-09-01', '2025-09-30'],
+  ['11月', SUNDAY, '2025-11-01', '2025-11-30', '2025-10-01', '2025-10-31'],
+  ['十一月', SUNDAY, '2025-11-01', '2025-11-30', '2025-10-01', '2025-10-31'],
+  ['November', SUNDAY, '2025-11-01', '2025-11-30', '2025-10-01', '2025-10-31'],
+  ['GMV in Nov', SUNDAY, '2025-11-01', '2025-11-30', '2025-10-01', '2025-10-31'],
+  ['12月', SUNDAY, '2024-12-01', '2024-12-31', '2024-11-01', '2024-11-30'],
+  ['10月1日到10月7日', SUNDAY, '2025-10-01', '2025-10-07', '2025-09-24', '2025-09-30'],
+  ['10月1日至7日', SUNDAY, '2025-10-01', '2025-10-07', '2025-09-24', '2025-09-30'],
+  ['2025-10-01 to 2025-10-07', SUNDAY, '2025-10-01', '2025-10-07', '2025-09-24', '2025-09-30'],
+  ['from Oct 1 to Oct 7', SUNDAY, '2025-10-01', '2025-10-07', '2025-09-24', '2025-09-30'],
+  ['October 1st to 7th', SUNDAY, '2025-10-01', '2025-10-07', '2025-09-24', '2025-09-30'],
+  ['2025年10月1日到2025年10月7日', SUNDAY, '2025-10-01', '2025-10-07', '2025-09-24', '2025-09-30'],
+  ['国庆期间', SUNDAY, '2025-10-01', '2025-10-07', '2025-09-24', '2025-09-30'],
+  ['National Day holiday', SUNDAY, '2025-10-01', '2025-10-07', '2025-09-24', '2025-09-30'],
+  ['十一黄金周', SUNDAY, '2025-10-01', '2025-10-07', '2025-09-24', '2025-09-30'],
+  ['双十一', SUNDAY, '2025-11-11', '2025-11-11', '2025-11-10', '2025-11-10'],
+  ['双11当天', SUNDAY, '2025-11-11', '2025-11-11', '2025-11-10', '2025-11-10'],
+  ['Double 11', SUNDAY, '2025-11-11', '2025-11-11', '2025-11-10', '2025-11-10'],
+  ["on Singles' Day", SUNDAY, '2025-11-11', '2025-11-11', '2025-11-10', '2025-11-10'],
+  ['Q3', SUNDAY, '2025-07-01', '2025-09-30', '2025-04-01', '2025-06-30'],
+  ['第三季度', SUNDAY, '2025-07-01', '2025-09-30', '2025-04-01', '2025-06-30'],
+  ['third quarter', SUNDAY, '2025-07-01', '2025-09-30', '2025-04-01', '2025-06-30'],
+  ['this year', SUNDAY, '2025-01-01', '2025-11-30', '2024-01-01', '2024-11-30'],
+  ['今年', SUNDAY, '2025-01-01', '2025-11-30', '2024-01-01', '2024-11-30'],
+  ['上周末', SUNDAY, '2025-11-22', '2025-11-23', '2025-11-15', '2025-11-16'],
+  ['last weekend', SUNDAY, '2025-11-22', '2025-11-23', '2025-11-15', '2025-11-16'],
+  ['三天前', SUNDAY, '2025-11-27', '2025-11-27', '2025-11-26', '2025-11-26'],
+  ['3 days ago', SUNDAY, '2025-11-27', '2025-11-27', '2025-11-26', '2025-11-26'],
+  ['2025-11-11', SUNDAY, '2025-11-11', '2025-11-11', '2025-11-10', '2025-11-10'],
+  ['11月11日', SUNDAY, '2025-11-11', '2025-11-11', '2025-11-10', '2025-11-10'],
+  ['Nov 11th', SUNDAY, '2025-11-11', '2025-11-11', '2025-11-10', '2025-11-10'],
+];
+
+describe('resolveTimeExpression: phrases in both languages', () => {
+  it.each(TABLE)('%s (as of %s)', (phrase, asOf, start, end, previousStart, previousEnd) => {
+    const resolved = resolveTimeExpression(phrase, asOf);
+    expect(resolved && { start: resolved.start, end: resolved.end }).toEqual({ start, end });
+    expect({ start: resolved?.previous.start, end: resolved?.previous.end }).toEqual({ start: previousStart, end: previousEnd });
+    expect(phrase).toContain(resolved?.matchedText.split(' + ')[0]);
+  });
+
+  it('recognises weekends as a weekday filter on another period, or alone as the latest weekend', () => {
+    const inOctober = resolveTimeExpression('10月周末的GMV', SUNDAY);
+    expect(inOctober).toMatchObject({ start: '2025-10-01', end: '2025-10-31', weekdays: [6, 7] });
+    const weekendsInOctober = resolveTimeExpression('weekends in October', SUNDAY);
+    expect(weekendsInOctober).toMatchObject({ start: '2025-10-01', end: '2025-10-31', weekdays: [6, 7] });
+    expect(resolveTimeExpression('周末的销量', WEDNESDAY)).toMatchObject({ start: '2025-11-08', end: '2025-11-09', weekdays: [6, 7] });
+  });
+
+  it('compares two named periods, later against earlier, when the question compares them', () => {
+    const resolved = resolveTimeExpression('10月和11月的GMV对比', SUNDAY);
+    expect(resolved).toMatchObject({ start: '2025-11-01', end: '2025-11-30', comparison: 'named_period' });
+    expect(resolved?.previous).toMatchObject({ start: '2025-10-01', end: '2025-10-31' });
+    const english = resolveTimeExpression('GMV in November vs October', SUNDAY);
+    expect(english?.previous).toMatchObject({ start: '2025-10-01', end: '2025-10-31' });
+  });
+
+  it('uses the same dates a year earlier for 同比 / year over year', () => {
+    expect(resolveTimeExpression('上周GMV同比', SUNDAY)?.previous).toMatchObject({ start: '2024-11-17', end: '2024-11-23' });
+    expect(resolveTimeExpression('Double 11 GMV year over year', SUNDAY)).toMatchObject({
+      comparison: 'year_over_year',
+      previous: { start: '2024-11-11', end: '2024-11-11' },
+    });
+  });
+
+  it('prefers the narrower period when one lies inside the other', () => {
+    expect(resolveTimeExpression('11月双十一那天的订单', SUNDAY)).toMatchObject({ start: '2025-11-11', end: '2025-11-11' });
+  });
+
+  it('ignores text without a time phrase, and "may" used as a verb', () => {
+    expect(resolveTimeExpression('What is the conversion rate by device?', SUNDAY)).toBeUndefined();
+    expect(resolveTimeExpression('May I see GMV by category?', SUNDAY)).toBeUndefined();
+    expect(resolveTimeExpression('七日留存率是多少', SUNDAY)).toBeUndefined();
+    expect(resolveTimeExpression('GMV in May', SUNDAY)).toMatchObject({ start: '2025-05-01', end: '2025-05-31' });
+  });
+
+  it('turns a resolved phrase into SemanticQuery fields the compiler accepts', () => {
+    const resolved = resolveTimeExpression('10月周末的GMV环比', SUNDAY);
+    expect(resolved).toBeDefined();
+    const parts = timeQueryParts(resolved as NonNullable<typeof resolved>, { compare: true });
+    expect(parts).toEqual({
+      timeRange: { start: '2025-10-01', end: '2025-10-31' },
+      compareTo: { start: '2025-09-01', end: '2025-09-30' },
+      filters: [{ dimension: 'weekday', operator: 'in', values: [6, 7] }],
+    });
+    expect(compileSemanticQuery({ metrics: ['gmv'], ...parts }).sql).toContain('isodow(o.created_at)');
+  });
+
+  it('lists every phrase without overlaps', () => {
+    const matches = findTimeExpressions('上周末和上上周的GMV，以及双11', SUNDAY);
+    expect(matches.map((match) => match.matchedText)).toEqual(['上周末', '上上周', '双11']);
+  });
+});
+
+// Independent Chinese numeral writer for round-trip checks (1–999).
+function toChinese(value: number): string {
+  const digits = '零一二三四五六七八九';
+  const hundreds = Math.floor(value / 100);
+  const tens = Math.floor((value % 100) / 10);
+  const ones = value % 10;
+  let text = hundreds > 0 ? `${digits[hundreds]}百` : '';
+  if (tens > 0) text += hundreds === 0 && tens === 1 ? '十' : `${digits[tens]}十`;
+  else if (hundreds > 0 && ones > 0) text += '零';
+  if (ones > 0) text += digits[ones];
+  return text;
+}
+
+const asOfArbitrary = fc
+  .date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((date) => date.toISOString().slice(0, 10));
+
+const RELATIVE_PHRASES = [
+  'today', '今天', 'yesterday', '昨天', 'last week', '上周', 'this week', '本周', 'last 7 days', '近7天', '最近七天',
+  '过去一周', 'last 30 days', '近30天', '近一个月', 'this month', '本月', 'last month', '上个月', 'this year', '今年',
+  'last quarter', '上季度', 'this quarter', '近两周', 'past 90 days', '11月', 'November', 'Q3', '第三季度', '国庆',
+  '双十一', 'Double 11', '上周末', 'weekends', '十月', 'Oct 1 - Oct 7', '10月1日到10月7日', '上半年', '去年',
+];
+
+describe('resolveTimeExpression: properties', () => {
+  it('start <= end, never past the as-of date once started, previous period ends before the period starts', () => {
+    fc.assert(
+      fc.property(asOfArbitrary, fc.constantFrom(...RELATIVE_PHRASES), (asOf, phrase) => {
+        const resolved = resolveTimeExpression(phrase, asOf);
+        expect(resolved).toBeDefined();
+        if (!resolved) return;
+        expect(resolved.start <= resolved.end).toBe(true);
+        expect(resolved.start <= asOf).toBe(true);
+        expect(resolved.end <= asOf).toBe(true);
+        expect(resolved.previous.end < resolved.start).toBe(true);
+        expect(resolved.previous.start <= resolved.previous.end).toBe(true);
+        // Periods without a year resolve to the as-of year or the one before.
+        expect(dateParts(resolved.start).year).toBeGreaterThanOrEqual(dateParts(asOf).year - 1);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('rolling windows end on the as-of date, last N days, with an equally long previous window', () => {
+    fc.assert(
+      fc.property(asOfArbitrary, fc.integer({ min: 1, max: 120 }), fc.boolean(), (asOf, days, chinese) => {
+        const phrase = chinese ? `最近${toChinese(days)}天` : `last ${days} days`;
+        const resolved = resolveTimeExpression(phrase, asOf);
+        expect(resolved).toMatchObject({ start: addDays(asOf, 1 - days), end: asOf });
+        expect(resolved && rangeLength(resolved.previous)).toBe(days);
+        expect(resolved?.previous.end).toBe(addDays(asOf, -days));
+      }),
+    );
+  });
+
+  it('explicit dates written four ways resolve to the same day', () => {
+    fc.assert(
+      fc.property(asOfArbitrary, fc.integer({ min: 0, max: 360 }), (asOf, daysBack) => {
+        const date = addDays(asOf, -daysBack);
+        const { year, month, day } = dateParts(date);
+        const english = new Date(`${date}T00:00:00Z`).toLocaleString('en', { month: 'long', timeZone: 'UTC' });
+        for (const phrase of [date, `${year}年${month}月${day}日`, `${month}月${day}日`, `${english} ${day}`]) {
+          expect(resolveTimeExpression(phrase, asOf)).toMatchObject({ start: date, end: date });
+        }
+      }),
+    );
+  });
+
+  it('date ranges resolve to their ends', () => {
+    fc.assert(
+      fc.property(asOfArbitrary, fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 60 }), (asOf, back, length) => {
+        const start = addDays(asOf, -back - length);
+        const end = addDays(start, length);
+        expect(resolveTimeExpression(`${start} to ${end}`, asOf)).toMatchObject({ start, end });
+        expect(resolveTimeExpression(`${start}至${end}`, asOf)).toMatchObject({ start, end });
+      }),
+    );
+  });
+
+  it('Chinese numerals round-trip from 1 to 999', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 999 }), (value) => parseChineseNumber(toChinese(value)) === value));
+    expect(parseChineseNumber('两')).toBe(2);
+    expect(parseChineseNumber('二〇二五')).toBe(2025);
+    expect(makeDate(2025, 11, 11)).toBe('2025-11-11');
+  });
+});

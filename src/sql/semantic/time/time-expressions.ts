@@ -1,0 +1,153 @@
+import { ABSOLUTE_TIME_RULES } from './absolute-time-rules.ts';
+import { minDate, type DateRange, type IsoDate } from './calendar-date.ts';
+import { RELATIVE_TIME_RULES } from './relative-time-rules.ts';
+import { isIsoDate } from '../compile/sql-literals.ts';
+import { SemanticQueryError } from '../semantic-error.ts';
+import { previousPeriod, yearAgoPeriod, type RawPeriod } from './time-period.ts';
+
+export interface LabelledRange extends DateRange {
+  label_en: string;
+  label_zh: string;
+}
+
+/** One recognised phrase, resolved against the as-of date (the latest date in the data = "today"). */
+export interface TimeExpressionMatch extends LabelledRange {
+  matchedText: string;
+  /** Position of the phrase in the question. */
+  index: number;
+  /** The period just before, for "compared with the previous period". */
+  previous: LabelledRange;
+  /** ISO weekdays the phrase restricts to (weekends [6, 7], weekdays [1…5]). */
+  weekdays?: number[];
+  modifierOnly: boolean;
+}
+
+export interface ResolvedTimeExpression extends LabelledRange {
+  matchedText: string;
+  /** Comparison period: the other named period, the same dates a year earlier (同比/YoY) or the previous period. */
+  previous: LabelledRange;
+  comparison: 'named_period' | 'year_over_year' | 'previous_period';
+  weekdays?: number[];
+  matches: TimeExpressionMatch[];
+}
+
+const RULES = [...ABSOLUTE_TIME_RULES, ...RELATIVE_TIME_RULES];
+
+/** Full-width digits, letters and punctuation to ASCII, one character for one so positions stay valid. */
+function normalise(text: string): string {
+  return text
+    .replace(/[０-９Ａ-Ｚａ-ｚ．／－～]/gu, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0))
+    .replace(/[“”]/gu, '"')
+    .replace(/’/gu, "'");
+}
+
+function labelled(range: DateRange, label_en: string, label_zh: string): LabelledRange {
+  return {
+    ...range,
+    label_en: `${label_en} (${range.start} to ${range.end})`,
+    label_zh: `${label_zh}（${range.start} 至 ${range.end}）`,
+  };
+}
+
+/** Clips to the as-of date: "this month" in the middle of the month ends on the as-of date. */
+function clip(period: RawPeriod, asOf: IsoDate): RawPeriod {
+  return period.start <= asOf ? { ...period, end: minDate(period.end, asOf) } : period;
+}
+
+function toMatch(period: RawPeriod, text: string, index: number, asOf: IsoDate): TimeExpressionMatch {
+  const clipped = clip(period, asOf);
+  return {
+    ...labelled(clipped, period.label_en, period.label_zh),
+    matchedText: text,
+    index,
+    previous: labelled(previousPeriod(clipped), `period before ${period.label_en}`, `${period.label_zh}的上一期`),
+    ...(period.weekdays ? { weekdays: period.weekdays } : {}),
+    modifierOnly: period.modifierOnly ?? false,
+  };
+}
+
+export function assertAsOfDate(asOfDate: string): void {
+  if (!isIsoDate(asOfDate)) {
+    throw new SemanticQueryError(`The as-of date "${asOfDate}" is not a date; pass YYYY-MM-DD (see loadAsOfDate).`, {
+      parameter: 'asOfDate',
+    });
+  }
+}
+
+/**
+ * Every time phrase in the text, left to right, without overlaps: where phrases overlap the longest wins
+ * ("10月1日到10月7日" beats "10月1日"; "上周末" beats "上周").
+ */
+export function findTimeExpressions(text: string, asOfDate: IsoDate): TimeExpressionMatch[] {
+  assertAsOfDate(asOfDate);
+  const source = normalise(text);
+  const candidates: { start: number; end: number; period: RawPeriod }[] = [];
+  for (const rule of RULES) {
+    rule.pattern.lastIndex = 0;
+    for (const match of source.matchAll(rule.pattern)) {
+      const period = rule.resolve(match, asOfDate);
+      if (period) candidates.push({ start: match.index, end: match.index + match[0].length, period });
+    }
+  }
+  candidates.sort((left, right) => right.end - right.start - (left.end - left.start) || left.start - right.start);
+  const chosen: typeof candidates = [];
+  for (const candidate of candidates) {
+    if (chosen.every((other) => candidate.end <= other.start || candidate.start >= other.end)) chosen.push(candidate);
+  }
+  return chosen
+    .sort((left, right) => left.start - right.start)
+    .map((candidate) => toMatch(candidate.period, text.slice(candidate.start, candidate.end), candidate.start, asOfDate));
+}
+
+const YEAR_OVER_YEAR = /同比|去年同期|\byear[\s-](?:over|on)[\s-]year\b|\byoy\b|same\s+period\s+last\s+year/iu;
+const COMPARISON = /对比|相比|比较|相较|较|\bvs\.?|\bversus\b|\bcompared?\b|\bagainst\b|比/iu;
+
+function contains(outer: DateRange, inner: DateRange): boolean {
+  return outer.start <= inner.start && inner.end <= outer.end;
+}
+
+/**
+ * The period a question is about and what to compare it with. Two named periods with a comparison word
+ * ("10月 vs 9月") compare the later with the earlier; 同比/YoY compares with the same dates a year earlier;
+ * otherwise the previous period. A narrower period inside a wider one wins ("双十一 in November" = Nov 11).
+ * Returns undefined when the text names no time at all.
+ */
+export function resolveTimeExpression(text: string, asOfDate: IsoDate): ResolvedTimeExpression | undefined {
+  const matches = findTimeExpressions(text, asOfDate);
+  const modifiers = matches.filter((match) => match.modifierOnly);
+  let ranges = matches.filter((match) => !match.modifierOnly);
+  if (ranges.length === 0 && modifiers.length === 0) return undefined;
+  if (ranges.length === 0) ranges = [modifiers[0] as TimeExpressionMatch];
+  const weekdays = modifiers[0]?.weekdays;
+  const yearOverYear = YEAR_OVER_YEAR.test(text);
+  const [first, second] = ranges as [TimeExpressionMatch, TimeExpressionMatch | undefined];
+  let current = first;
+  let previous: LabelledRange = first.previous;
+  let comparison: ResolvedTimeExpression['comparison'] = 'previous_period';
+  if (second && (contains(first, second) || contains(second, first))) {
+    current = contains(first, second) ? second : first;
+    previous = current.previous;
+  } else if (second && COMPARISON.test(text)) {
+    const [later, earlier] = first.start >= second.start ? [first, second] : [second, first];
+    current = later;
+    previous = { start: earlier.start, end: earlier.end, label_en: earlier.label_en, label_zh: earlier.label_zh };
+    comparison = 'named_period';
+  }
+  if (yearOverYear && comparison !== 'named_period') {
+    previous = labelled(yearAgoPeriod(current), 'same period last year', '去年同期');
+    comparison = 'year_over_year';
+  }
+  const weekdayLabel = weekdays ? { en: weekdays.length === 2 ? ', weekends only' : ', weekdays only', zh: weekdays.length === 2 ? '（仅周末）' : '（仅工作日）' } : undefined;
+  const matchedText = [current, ...(current.modifierOnly ? [] : modifiers)].map((match) => match.matchedText).join(' + ');
+  return {
+    start: current.start,
+    end: current.end,
+    label_en: `${current.label_en}${weekdayLabel?.en ?? ''}`,
+    label_zh: `${current.label_zh}${weekdayLabel?.zh ?? ''}`,
+    matchedText,
+    previous,
+    comparison,
+    ...(weekdays ? { weekdays } : {}),
+    matches,
+  };
+}

@@ -1,0 +1,104 @@
+import {
+  addDays,
+  addMonths,
+  dateParts,
+  daysInMonth,
+  isoWeekday,
+  makeDate,
+  rangeLength,
+  startOfIsoWeek,
+  type DateRange,
+  type IsoDate,
+} from './calendar-date.ts';
+
+/** Calendar unit of a period, which decides what "the previous period" is. */
+export type PeriodUnit = 'day' | 'week' | 'month' | 'quarter' | 'half' | 'year';
+
+/** A period as one rule recognised it, before clipping to the data's as-of date. */
+export interface RawPeriod extends DateRange {
+  unit?: PeriodUnit;
+  label_en: string;
+  label_zh: string;
+  /** ISO weekdays to keep (weekends = [6, 7]). */
+  weekdays?: number[];
+  /** Only a weekday filter ("weekends"): the range is a fallback used when nothing else names a period. */
+  modifierOnly?: boolean;
+}
+
+export interface TimeRule {
+  name: string;
+  pattern: RegExp;
+  resolve: (match: RegExpExecArray, asOf: IsoDate) => RawPeriod | undefined;
+}
+
+export const ENGLISH_MONTHS = [
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+] as const;
+export const MONTH_PATTERN = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec';
+
+export function englishMonth(text: string): number | undefined {
+  const lower = text.toLowerCase();
+  const index = ENGLISH_MONTHS.findIndex((name) => name.startsWith(lower.slice(0, 3)));
+  return index === -1 ? undefined : index + 1;
+}
+
+export function validDay(year: number, month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/** Year of the most recent (month, day) on or before the as-of date: "Nov 11" in Jan 2026 means 2025. */
+export function recentYear(month: number, day: number, asOf: IsoDate): number {
+  const { year } = dateParts(asOf);
+  return makeDate(year, month, Math.min(day, daysInMonth(year, month))) <= asOf ? year : year - 1;
+}
+
+export function monthPeriod(year: number, month: number): DateRange {
+  return { start: makeDate(year, month, 1), end: makeDate(year, month, daysInMonth(year, month)) };
+}
+
+export function quarterPeriod(year: number, quarter: number): DateRange {
+  const firstMonth = (quarter - 1) * 3 + 1;
+  return { start: makeDate(year, firstMonth, 1), end: monthPeriod(year, firstMonth + 2).end };
+}
+
+export function weekPeriod(date: IsoDate): DateRange {
+  const start = startOfIsoWeek(date);
+  return { start, end: addDays(start, 6) };
+}
+
+/** The most recent Saturday–Sunday on or before the as-of date (just Saturday if the as-of day is one). */
+export function latestWeekend(asOf: IsoDate): DateRange {
+  const weekday = isoWeekday(asOf);
+  if (weekday >= 6) return { start: addDays(asOf, 6 - weekday), end: addDays(asOf, 7 - weekday) };
+  const lastSunday = addDays(asOf, -weekday);
+  return { start: addDays(lastSunday, -1), end: lastSunday };
+}
+
+/** Last day of the calendar unit that starts at `start`. */
+function naturalEnd(start: IsoDate, months: number): IsoDate {
+  return addDays(addMonths(start, months), -1);
+}
+
+const UNIT_MONTHS: Partial<Record<PeriodUnit, number>> = { month: 1, quarter: 3, half: 6, year: 12 };
+
+/**
+ * The period just before: the previous calendar unit (whole, or the same number of days when the current
+ * one is only partly over), or for ad-hoc ranges the same number of days immediately before.
+ */
+export function previousPeriod(period: DateRange & { unit?: PeriodUnit }): DateRange {
+  const months = period.unit ? UNIT_MONTHS[period.unit] : undefined;
+  if (period.unit === 'week') return { start: addDays(period.start, -7), end: addDays(period.end, -7) };
+  if (months !== undefined) {
+    const start = addMonths(period.start, -months);
+    const whole = period.end === naturalEnd(period.start, months);
+    return { start, end: whole ? naturalEnd(start, months) : addMonths(period.end, -months) };
+  }
+  const length = rangeLength(period);
+  const end = addDays(period.start, -1);
+  return { start: addDays(end, 1 - length), end };
+}
+
+/** The same dates one year earlier (Feb 29 becomes Feb 28). */
+export function yearAgoPeriod(period: DateRange): DateRange {
+  return { start: addMonths(period.start, -12), end: addMonths(period.end, -12) };
+}
