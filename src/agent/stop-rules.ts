@@ -11,7 +11,20 @@ export const DEFAULT_RUN_LIMITS: RunLimits = {
   maxToolCalls: 8,
   // Syntax and unknown-column errors are usually fixable by rewriting; a timeout or a row cap rarely is
   // without a different question, and forbidden SQL is never retried into something allowed.
-  retryCaps: { syntax: 2, unknown_column: 2, unknown_table: 1, timeout: 1, too_many_rows: 1, forbidden: 0, other: 1 },
+  retryCaps: {
+    syntax: 2,
+    unknown_column: 2,
+    unknown_table: 1,
+    invalid_arguments: 2,
+    semantic: 2,
+    timeout: 1,
+    too_many_rows: 1,
+    out_of_memory: 0,
+    forbidden_statement: 0,
+    forbidden_table: 0,
+    forbidden_function: 0,
+    other: 1,
+  },
 };
 
 export interface ToolFailure {

@@ -7,6 +7,8 @@ export interface Tool<Parameters extends z.ZodType = z.ZodType, Result = unknown
   name: string;
   description: string;
   parameters: Parameters;
+  /** JSON Schema shown to models when it should say more than `parameters` can validate (see query_metrics). */
+  modelSchema?: z.ZodType;
   execute(argumentsValue: z.infer<Parameters>, context: ToolContext): Promise<Result>;
 }
 

@@ -3,6 +3,7 @@ import { registerSeedCommand } from './seed-command.ts';
 import { registerImportCommand } from './import-command.ts';
 import { registerSqlCommand } from './sql-command.ts';
 import { registerDemoCommand } from './demo-command.ts';
+import { registerAskCommand } from './ask-command.ts';
 
 export function buildProgram(): Command {
   const program = new Command('shoplens')
@@ -13,6 +14,7 @@ export function buildProgram(): Command {
   registerSeedCommand(program);
   registerImportCommand(program);
   registerSqlCommand(program);
+  registerAskCommand(program);
   return program;
 }
 

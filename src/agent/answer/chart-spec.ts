@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { JsonRow, JsonValue } from '../../sql/json-values.ts';
 import type { Language } from '../tool-context.ts';
-import type { ResultColumn, ResultTable } from './result-table.ts';
+import { NON_NAME_COLUMNS, type ResultColumn, type ResultTable } from './result-table.ts';
 
 const AxisSchema = z.object({
   type: z.enum(['category', 'value']),
@@ -51,13 +51,27 @@ function axisLabel(column: ResultColumn): { formatter: string } | undefined {
  */
 export function chartFor(table: ResultTable, language: Language, labelValue?: ValueLabeler): ChartSpec | null {
   const label = (column: ResultColumn) => (language === 'zh' ? column.label_zh : column.label_en);
-  const dimensions = table.columns.filter((column) => column.role === 'dimension');
+  const dimensions = table.columns.filter((column) => column.role === 'dimension' && !NON_NAME_COLUMNS.has(column.id));
   const metrics = table.columns.filter((column) => column.role === 'metric' && !/_(change|change_pct)$/.test(column.id));
   const rows = table.rows.slice(0, table.shape === 'trend' ? 400 : MAX_CATEGORIES);
   if (rows.length === 0 || metrics.length === 0 || table.shape === 'single') return null;
   const categoryOf = (row: JsonRow, column: ResultColumn) => (labelValue ? labelValue(column.id, row[column.id] ?? null, language) : String(row[column.id]));
   const [firstDimension, secondDimension] = dimensions;
   if (!firstDimension) return null;
+
+  if (table.shape === 'contribution') {
+    const contribution = table.columns.find((column) => column.id === 'contribution') ?? (metrics[0] as ResultColumn);
+    const weight = (row: JsonRow) => Math.abs(numberOrNull(row[contribution.id]) ?? 0);
+    const top = [...table.rows].sort((left, right) => weight(right) - weight(left)).slice(0, 12);
+    const name = (row: JsonRow) => dimensions.map((column) => categoryOf(row, column)).join(' / ');
+    return build('bar', {
+      tooltip: { trigger: 'axis' },
+      grid: { containLabel: true },
+      xAxis: { type: 'category', data: top.map(name) },
+      yAxis: { type: 'value', name: label(contribution) },
+      series: [{ type: 'bar', name: label(contribution), data: top.map((row) => numberOrNull(row[contribution.id])) }],
+    });
+  }
 
   if (table.shape === 'funnel') {
     const metric = metrics[0] as ResultColumn;

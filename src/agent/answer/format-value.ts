@@ -15,14 +15,17 @@ export function formatValue(value: JsonValue | undefined, unit: Unit, language: 
   if (typeof value !== 'number') return String(value);
   switch (unit) {
     case 'currency':
-      return `¥${grouped(value, 2)}`;
+      return value < 0 ? `-¥${grouped(-value, 2)}` : `¥${grouped(value, 2)}`;
     case 'ratio':
       return `${grouped(value * 100, 2)}%`;
     case 'seconds':
       return language === 'zh' ? `${grouped(value, 1)} 秒` : `${grouped(value, 1)} s`;
     case 'days':
       return language === 'zh' ? `${grouped(value, 1)} 天` : `${grouped(value, 1)} days`;
+    case 'score':
+      return grouped(value, 2);
     case 'count':
+    case 'integer':
     case 'number':
       return Number.isInteger(value) ? grouped(value, 0) : grouped(value, 2);
     default:

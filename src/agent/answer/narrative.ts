@@ -1,7 +1,7 @@
 import type { JsonRow, JsonValue } from '../../sql/json-values.ts';
 import type { Language } from '../tool-context.ts';
 import { formatSignedPercent, formatValue } from './format-value.ts';
-import type { ResultColumn, ResultTable } from './result-table.ts';
+import { NON_NAME_COLUMNS, type ResultColumn, type ResultTable } from './result-table.ts';
 
 export interface NarrativeOptions {
   language: Language;
@@ -22,9 +22,10 @@ interface Parts {
   name: (row: JsonRow | undefined) => string;
 }
 
+
 function partsOf(table: ResultTable, options: NarrativeOptions): Parts {
   const zh = options.language === 'zh';
-  const dimensions = table.columns.filter((column) => column.role === 'dimension');
+  const dimensions = table.columns.filter((column) => column.role === 'dimension' && !NON_NAME_COLUMNS.has(column.id));
   const metrics = table.columns.filter((column) => column.role === 'metric' && !/_(previous|change|change_pct)$/.test(column.id));
   const label = (column: ResultColumn) => (zh ? column.label_zh : column.label_en);
   const cell = (row: JsonRow | undefined, column: ResultColumn | undefined) =>
@@ -42,7 +43,7 @@ function partsOf(table: ResultTable, options: NarrativeOptions): Parts {
 function period(parts: Parts): string {
   const text = parts.options.periodLabel;
   if (!text) return '';
-  return parts.zh ? `${text},` : `In ${text}, `;
+  return parts.zh ? `${text},` : `From ${text}, `;
 }
 
 function single(parts: Parts): string {
@@ -109,7 +110,8 @@ function funnel(parts: Parts): string {
 function contribution(parts: Parts): string {
   const changeColumn = parts.table.columns.find((column) => column.id === 'change');
   const shareColumn = parts.table.columns.find((column) => column.id === 'share_of_total_change');
-  const top = parts.table.rows.slice(0, 3).map((row) => `${parts.name(row)} (${parts.cell(row, changeColumn)}${shareColumn ? `, ${parts.cell(row, shareColumn)}` : ''})`);
+  const weight = (row: JsonRow) => Math.abs(typeof row.share_of_total_change === 'number' ? row.share_of_total_change : 0);
+  const top = [...parts.table.rows].sort((left, right) => weight(right) - weight(left)).slice(0, 3).map((row) => `${parts.name(row)} (${parts.cell(row, changeColumn)}${shareColumn ? `, ${parts.cell(row, shareColumn)}` : ''})`);
   return parts.zh
     ? `${period(parts)}对变化贡献最大的是:${top.join('、')}。`
     : `${period(parts)}the largest contributors to the change were ${top.join(', ')}.`;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { JsonRow } from '../../sql/json-values.ts';
 
-export const UnitSchema = z.enum(['count', 'currency', 'ratio', 'seconds', 'days', 'text', 'date', 'number']);
+export const UnitSchema = z.enum(['count', 'currency', 'ratio', 'seconds', 'days', 'score', 'integer', 'text', 'date', 'number']);
 export type Unit = z.infer<typeof UnitSchema>;
 
 export const ResultColumnSchema = z.object({
@@ -43,3 +43,6 @@ export function inferColumns(columns: { name: string; type: string }[]): ResultC
     };
   });
 }
+
+/** Helper columns that identify a row but make poor names (step numbers, band bounds, ranks). */
+export const NON_NAME_COLUMNS = new Set(['step', 'step_event', 'lower_bound', 'upper_bound', 'rank_in_dimension']);

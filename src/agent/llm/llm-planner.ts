@@ -18,7 +18,7 @@ interface RunMemory {
 }
 
 export function toolSpecOf(tool: AnyTool): ToolSpec {
-  const schema = z.toJSONSchema(tool.parameters, { target: 'draft-7', unrepresentable: 'any' }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(tool.modelSchema ?? tool.parameters, { target: 'draft-7', unrepresentable: 'any' }) as Record<string, unknown>;
   delete schema.$schema;
   return { name: tool.name, description: tool.description, parameters: schema };
 }

@@ -1,9 +1,9 @@
-import type { JsonValue } from '../../sql/json-values.ts';
-import type { Warehouse } from '../../sql/warehouse.ts';
+import type { JsonValue } from '../json-values.ts';
+import type { Warehouse } from '../warehouse.ts';
 import { BRAND_NAMES_ZH } from '../../seed/catalogue.ts';
 import { CITY_NAMES_ZH } from '../../seed/geography.ts';
-import type { Language } from '../tool-context.ts';
-import { LexiconMatcher, type LexiconMatch } from './lexicon-matcher.ts';
+import type { Language } from '../../agent/tool-context.ts';
+import { LexiconMatcher, type LexiconMatch } from '../../text/lexicon-matcher.ts';
 import { ENUMERATED_VALUES, type VocabularyValue } from './value-vocabulary.ts';
 
 /** English name variants analysts type: "Women's Clothing" → womens clothing, women clothing; Phones → phone. */
@@ -83,4 +83,16 @@ export async function loadValueIndex(warehouse: Warehouse): Promise<ValueIndex> 
     entries.push({ dimension: 'country', values: [value], label_en: value, label_zh: value === 'China' ? '中国' : value, phrases: [value.toLowerCase()] });
   }
   return new ValueIndex(entries);
+}
+
+const indexes = new WeakMap<Warehouse, Promise<ValueIndex>>();
+
+/** One value index per open warehouse, built on first use. */
+export function valueIndexFor(warehouse: Warehouse): Promise<ValueIndex> {
+  let index = indexes.get(warehouse);
+  if (!index) {
+    index = loadValueIndex(warehouse);
+    indexes.set(warehouse, index);
+  }
+  return index;
 }

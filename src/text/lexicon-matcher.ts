@@ -35,6 +35,11 @@ export class LexiconMatcher<Meaning> {
     this.entries = [...unique.values()].sort((left, right) => right.phrase.length - left.phrase.length);
   }
 
+  /** The entries, longest phrase first, e.g. to merge two lexicons. */
+  entriesList(): LexiconEntry<Meaning>[] {
+    return [...this.entries];
+  }
+
   findAll(text: string, taken: boolean[] = new Array(text.length).fill(false)): LexiconMatch<Meaning>[] {
     const matches: LexiconMatch<Meaning>[] = [];
     for (const entry of this.entries) {

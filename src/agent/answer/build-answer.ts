@@ -1,0 +1,115 @@
+import type { JsonValue } from '../../sql/json-values.ts';
+import type { AgentRun } from '../agent-loop.ts';
+import type { ToolOutcome } from '../planner.ts';
+import type { Language } from '../tool-context.ts';
+import type { Answer } from './answer.ts';
+import { chartFor } from './chart-spec.ts';
+import { suggestFollowUps } from './follow-ups.ts';
+import { narrate } from './narrative.ts';
+import type { ResultTable } from './result-table.ts';
+import { ungroundedNumbers } from './verify-narrative.ts';
+
+export interface BuildAnswerInput {
+  run: AgentRun;
+  question: string;
+  language: Language;
+  asOf: string;
+  conversationId: string | null;
+  totalMs: number;
+  labelValue?: (columnId: string, value: JsonValue, language: Language) => string;
+}
+
+function isResultTable(value: unknown): value is ResultTable & { duckdbMs?: number } {
+  return typeof value === 'object' && value !== null && 'rows' in value && 'columns' in value && 'shape' in value;
+}
+
+function lastTable(outcomes: readonly ToolOutcome[]): (ResultTable & { duckdbMs?: number }) | undefined {
+  for (const outcome of [...outcomes].reverse()) if (outcome.ok && isResultTable(outcome.result)) return outcome.result;
+  return undefined;
+}
+
+function errorMessage(outcome: ToolOutcome | undefined, language: Language): string {
+  if (!outcome?.error) return language === 'zh' ? '没能得到结果。' : 'No result could be produced.';
+  return outcome.error.message;
+}
+
+function periodOf(table: ResultTable, language: Language): string | undefined {
+  const range = table.assumptions.find((assumption) => /\d{4}-\d{2}-\d{2}/.test(assumption.en));
+  if (!range) return undefined;
+  const dates = [...range.en.matchAll(/\d{4}-\d{2}-\d{2}/g)].map((found) => found[0]);
+  if (dates.length < 2) return undefined;
+  return language === 'zh' ? `${dates[0]} 至 ${dates[1]}` : `${dates[0]} to ${dates[1]}`;
+}
+
+/**
+ * Turns a finished agent run into the Answer users see: narrative, table, chart, SQL, assumptions and
+ * follow-ups. A planner's own narrative is kept only if every number in it traces back to the rows.
+ */
+export function buildAnswer(input: BuildAnswerInput): Answer {
+  const { run, language } = input;
+  const outcomes = run.state.toolOutcomes;
+  const duckdbMs = outcomes.reduce((total, outcome) => total + (isResultTable(outcome.result) ? (outcome.result.duckdbMs ?? 0) : 0), 0);
+  const base = {
+    language,
+    question: input.question,
+    planner: run.planner,
+    as_of: input.asOf,
+    conversation_id: input.conversationId,
+    timings: { total_ms: Math.round(input.totalMs * 10) / 10, duckdb_ms: Math.round(duckdbMs * 10) / 10 },
+    sql: null,
+    columns: [],
+    rows: [],
+    truncated: false,
+    chart: null,
+    assumptions: [] as string[],
+    follow_ups: [] as string[],
+    clarification: null,
+  };
+  const asOfNote = language === 'zh' ? `数据截至 ${input.asOf}` : `Data as of ${input.asOf}`;
+  const ending = run.ending;
+  switch (ending.type) {
+    case 'refuse':
+      return { ...base, status: 'refused', answer: ending.reason, assumptions: [asOfNote] };
+    case 'clarify':
+      return { ...base, status: 'clarify', answer: ending.question, clarification: { question: ending.question, options: ending.options }, assumptions: [asOfNote] };
+    case 'stopped': {
+      const failed = [...outcomes].reverse().find((outcome) => !outcome.ok);
+      return { ...base, status: 'error', answer: `${errorMessage(failed, language)} (${ending.reason})`, assumptions: [asOfNote] };
+    }
+    case 'answer':
+      break;
+  }
+  const table = lastTable(outcomes);
+  if (!table) {
+    const failed = [...outcomes].reverse().find((outcome) => !outcome.ok);
+    if (failed) return { ...base, status: 'error', answer: errorMessage(failed, language), assumptions: [asOfNote] };
+    const text = ending.text ?? '';
+    if (ungroundedNumbers(text, [], [input.asOf]).length > 0 || !text) {
+      return { ...base, status: 'error', answer: language === 'zh' ? '没有查询结果可以支撑这个回答,请换个问法。' : 'No query result supports an answer; please rephrase the question.', assumptions: [asOfNote] };
+    }
+    return { ...base, status: 'answered', answer: text, assumptions: [asOfNote] };
+  }
+
+  const periodLabel = periodOf(table, language);
+  const narrated = narrate(table, { language, periodLabel, labelValue: input.labelValue });
+  const assumptions = [asOfNote, ...table.assumptions.map((assumption) => (language === 'zh' ? assumption.zh : assumption.en))];
+  let answer = narrated;
+  if (ending.text && ending.text.trim()) {
+    const ungrounded = ungroundedNumbers(ending.text, table.rows, [input.asOf, ...assumptions]);
+    if (ungrounded.length === 0) answer = ending.text.trim();
+    else assumptions.push(language === 'zh' ? `模型的叙述含有无法核实的数字(${ungrounded.join(', ')}),已改用根据结果生成的叙述。` : `The model's narrative had numbers not found in the result (${ungrounded.join(', ')}); it was replaced by one built from the rows.`);
+  }
+  if (table.truncated) assumptions.push(language === 'zh' ? '结果行数过多,只显示了前一部分。' : 'The result was cut off at the row limit.');
+  return {
+    ...base,
+    status: 'answered',
+    answer,
+    sql: table.sql,
+    columns: table.columns,
+    rows: table.rows,
+    truncated: table.truncated ?? false,
+    chart: chartFor(table, language, input.labelValue),
+    assumptions,
+    follow_ups: suggestFollowUps(table.shape, table.columns.filter((column) => column.role === 'dimension').map((column) => column.id), language),
+  };
+}

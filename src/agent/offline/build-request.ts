@@ -1,0 +1,119 @@
+import { timeQueryParts } from '../../sql/semantic/index.ts';
+import type { SemanticFilter } from '../../sql/semantic/compile/semantic-query.ts';
+import type { AnalysisRequest } from '../analysis/analysis-request.ts';
+import type { Language } from '../tool-context.ts';
+import type { Recognition } from './recognize-question.ts';
+
+export interface DataWindow {
+  start: string;
+  asOf: string;
+}
+
+const TIME_DIMENSIONS = ['day', 'week', 'month', 'hour', 'weekday'];
+const WHY_DEFAULT_DIMENSIONS = ['category', 'city_tier', 'device', 'channel'];
+
+function addDays(date: string, days: number): string {
+  const value = new Date(`${date}T00:00:00Z`);
+  value.setUTCDate(value.getUTCDate() + days);
+  return value.toISOString().slice(0, 10);
+}
+
+function daysBetween(start: string, end: string): number {
+  return Math.round((Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 86_400_000) + 1;
+}
+
+/** Last 7 days vs the 7 before: the default for "环比"/"why" questions that name no period. */
+function lastWeekPair(window: DataWindow): { timeRange: { start: string; end: string }; compareTo: { start: string; end: string } } {
+  return {
+    timeRange: { start: addDays(window.asOf, -6), end: window.asOf },
+    compareTo: { start: addDays(window.asOf, -13), end: addDays(window.asOf, -7) },
+  };
+}
+
+interface TimeChoice {
+  timeRange: { start: string; end: string };
+  compareTo?: { start: string; end: string };
+  filters: SemanticFilter[];
+  assumedAllData: boolean;
+}
+
+export function chooseTime(recognition: Recognition, window: DataWindow, compare: boolean): TimeChoice {
+  if (recognition.time) {
+    const parts = timeQueryParts(recognition.time, { compare });
+    return { timeRange: parts.timeRange, compareTo: parts.compareTo, filters: parts.filters, assumedAllData: false };
+  }
+  if (compare) return { ...lastWeekPair(window), filters: [], assumedAllData: false };
+  return { timeRange: { start: window.start, end: window.asOf }, filters: [], assumedAllData: true };
+}
+
+function trendGrain(recognition: Recognition, timeRange: { start: string; end: string }): string {
+  for (const grain of ['hour', 'weekday', 'month', 'week', 'day'] as const) {
+    if (recognition.cues.has(`grain:${grain}`) || recognition.dimensions.includes(grain)) return grain;
+  }
+  return daysBetween(timeRange.start, timeRange.end) > 62 ? 'week' : 'day';
+}
+
+function mergedFilters(...lists: SemanticFilter[][]): SemanticFilter[] {
+  const byKey = new Map<string, SemanticFilter>();
+  for (const filter of lists.flat()) byKey.set(`${filter.dimension}:${filter.operator}`, filter);
+  return [...byKey.values()];
+}
+
+/**
+ * Turns a recognition into a semantic request, for the question shapes analysts ask most: lookups,
+ * breakdowns, top/bottom N, trends, comparisons, funnels, cohorts, distributions and "why did X change".
+ */
+export function buildRequest(recognition: Recognition, window: DataWindow, language: Language): AnalysisRequest {
+  const { cues } = recognition;
+  const [metric] = recognition.metrics;
+
+  if (cues.has('why') && metric) {
+    const time = recognition.time ? timeQueryParts(recognition.time, { compare: true }) : { ...lastWeekPair(window), filters: [] };
+    const named = recognition.dimensions.filter((dimension) => !TIME_DIMENSIONS.includes(dimension));
+    return {
+      analysis: 'contribution',
+      query: {
+        metric,
+        dimensions: named.length > 0 ? named : WHY_DEFAULT_DIMENSIONS,
+        timeRange: time.timeRange,
+        compareTo: time.compareTo ?? lastWeekPair(window).compareTo,
+        filters: mergedFilters(recognition.filters, time.filters),
+        language,
+      },
+    };
+  }
+
+  const time = chooseTime(recognition, window, cues.has('compare'));
+  const filters = mergedFilters(recognition.filters, time.filters);
+
+  if (cues.has('funnel')) {
+    const dimension = recognition.dimensions.find((candidate) => !TIME_DIMENSIONS.includes(candidate));
+    return { analysis: 'funnel', query: { timeRange: time.timeRange, filters, ...(dimension ? { dimension } : {}), language } };
+  }
+  if (cues.has('cohort')) {
+    const weekly = recognition.cues.has('grain:week') || /周|week/.test(recognition.normalized);
+    return { analysis: 'retention', query: { timeRange: time.timeRange, mode: weekly ? 'weeks' : 'days', filters, language } };
+  }
+  if (cues.has('distribution') && (!metric || /价格|price|金额|amount|客单|order value/.test(recognition.normalized))) {
+    const subject = /订单金额|客单|order (value|amount|size)|basket/.test(recognition.normalized) ? 'order_amount' : 'product_price';
+    return { analysis: 'distribution', query: { subject, timeRange: time.timeRange, filters, language } };
+  }
+
+  const metrics = recognition.metrics.length > 0 ? recognition.metrics : ['gmv'];
+  let dimensions = [...recognition.dimensions];
+  if (cues.has('trend') && !dimensions.some((dimension) => TIME_DIMENSIONS.includes(dimension))) {
+    dimensions = [trendGrain(recognition, time.timeRange), ...dimensions];
+  }
+  for (const grain of ['day', 'week', 'month', 'hour', 'weekday']) {
+    if (cues.has(`grain:${grain}` as never) && !dimensions.includes(grain)) dimensions.unshift(grain);
+  }
+  dimensions = dimensions.slice(0, 3);
+  const ranked = (cues.has('top') || cues.has('bottom') || recognition.limit !== undefined) && dimensions.length > 0;
+  const query: Record<string, unknown> = { metrics, dimensions, filters, timeRange: time.timeRange, language };
+  if (time.compareTo) query.compareTo = time.compareTo;
+  if (ranked) {
+    query.orderBy = { metric: metrics[0], direction: cues.has('bottom') && !cues.has('top') ? 'asc' : 'desc' };
+    query.limit = recognition.limit ?? (recognition.singular ? 1 : 10);
+  }
+  return { analysis: 'metrics', query };
+}

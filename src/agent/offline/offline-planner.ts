@@ -1,0 +1,85 @@
+import type { ValueIndex } from '../../sql/values/value-index.ts';
+import type { AnalysisRequest } from '../analysis/analysis-request.ts';
+import type { NextStep } from '../next-step.ts';
+import type { AgentState, Planner } from '../planner.ts';
+import type { DataWindow } from './build-request.ts';
+import { describeRequest } from './describe-request.ts';
+import { understandQuestion } from './understand-question.ts';
+import { CONFIDENCE_THRESHOLD, type Understanding } from './understanding.ts';
+
+const CONFIRM = /^\s*(yes|yep|yeah|sure|ok|okay|correct|right|是|是的|对|对的|没错|好|好的|可以|嗯)\s*[.!。!]?\s*$/i;
+
+/** Memory of a turn: the request answered, or the reading offered in a clarifying question. */
+export interface OfflineMemory {
+  request?: AnalysisRequest;
+  pending?: AnalysisRequest;
+}
+
+function memoryParts(memory: unknown): OfflineMemory {
+  if (typeof memory !== 'object' || memory === null) return {};
+  const candidate = memory as OfflineMemory & { analysis?: string };
+  if (candidate.analysis) return { request: memory as AnalysisRequest };
+  return candidate;
+}
+
+/**
+ * The built-in planner: a bilingual semantic parser, no network. One query_metrics call, then the
+ * answer is narrated from the result rows. Low confidence becomes a clarifying question, never a guess.
+ */
+export class OfflinePlanner implements Planner {
+  readonly id = 'offline';
+  private readonly understandings = new WeakMap<AgentState, Understanding>();
+
+  constructor(private readonly resources: { values: ValueIndex; window: DataWindow; llmAvailable?: boolean }) {}
+
+  understand(state: Pick<AgentState, 'question' | 'language' | 'history'>): Understanding {
+    const previous = memoryParts(state.history[state.history.length - 1]?.memory);
+    if (previous.pending && CONFIRM.test(state.question)) {
+      return { kind: 'analysis', request: previous.pending, confidence: 0.9, notes: ['confirmed the reading offered in the previous turn'] };
+    }
+    return understandQuestion({ question: state.question, language: state.language, window: this.resources.window, values: this.resources.values, previous: previous.request });
+  }
+
+  private understandingFor(state: AgentState): Understanding {
+    let understanding = this.understandings.get(state);
+    if (!understanding) {
+      understanding = this.understand(state);
+      this.understandings.set(state, understanding);
+    }
+    return understanding;
+  }
+
+  async next(state: AgentState): Promise<NextStep> {
+    const understanding = this.understandingFor(state);
+    if (state.toolOutcomes.length > 0) return { type: 'answer' };
+    switch (understanding.kind) {
+      case 'refuse':
+        return { type: 'refuse', reason: understanding.message };
+      case 'clarify':
+        return { type: 'clarify', question: understanding.question, options: understanding.options };
+      case 'analysis': {
+        if (understanding.confidence < CONFIDENCE_THRESHOLD) {
+          const reading = describeRequest(understanding.request, state.language);
+          return {
+            type: 'clarify',
+            question: state.language === 'zh' ? `我不确定是否理解正确。您是想看:${reading}?` : `I am not sure I understood. Do you mean: ${reading}?`,
+            options: state.language === 'zh' ? ['是', '换个问法'] : ['yes', 'rephrase'],
+          };
+        }
+        return {
+          type: 'tool-call',
+          callId: 'offline-1',
+          toolName: 'query_metrics',
+          arguments: understanding.request,
+          rationale: `${understanding.notes.join('; ')}; confidence ${understanding.confidence.toFixed(2)}`,
+        };
+      }
+    }
+  }
+
+  memoryOf(state: AgentState): OfflineMemory {
+    const understanding = this.understandingFor(state);
+    if (understanding.kind !== 'analysis') return {};
+    return understanding.confidence < CONFIDENCE_THRESHOLD ? { pending: understanding.request } : { request: understanding.request };
+  }
+}

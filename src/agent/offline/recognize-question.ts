@@ -1,0 +1,135 @@
+import { resolveTimeExpression, type ResolvedTimeExpression } from '../../sql/semantic/index.ts';
+import type { SemanticFilter } from '../../sql/semantic/compile/semantic-query.ts';
+import type { ValueIndex } from '../../sql/values/value-index.ts';
+import { parseSmallNumber } from '../../text/chinese-numbers.ts';
+import { normalizeQuestion } from '../../text/normalize-question.ts';
+import { buildCueLexicon } from './analytics-lexicon.ts';
+import { questionLexicon } from './question-lexicon.ts';
+import { STOPWORDS, type Cue } from './question-cues.ts';
+import { segmentWords } from './word-segmenter.ts';
+
+/** Everything the offline planner recognised in one question, before it decides what to run. */
+export interface Recognition {
+  normalized: string;
+  metrics: string[];
+  dimensions: string[];
+  filters: SemanticFilter[];
+  cues: Set<Cue>;
+  time?: ResolvedTimeExpression;
+  limit?: number;
+  /** "哪个/which X" asks for one row; "哪些/which Xs" for several. */
+  singular: boolean;
+  /** Words no lexicon explained (filler words excluded): each lowers confidence. */
+  unknownWords: string[];
+  /** Phrases that were recognised, for the transcript. */
+  recognised: string[];
+}
+
+const cueLexicon = buildCueLexicon();
+
+const LIMIT_PATTERNS: RegExp[] = [
+  /\btop\s*-?\s*(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty)\b/,
+  /\b(?:the\s+)?(\d+|two|three|four|five|ten)\s+(?:best|top|highest|lowest|worst|largest|biggest|smallest|most|least)/,
+  /\b(?:bottom|lowest|worst)\s+(\d+|three|five|ten)\b/,
+  /前\s*([0-9]+|[一二三四五六七八九十两]+)\s*(?:名|个|位|家|大|款|座|天|的)?/,
+  /(?:最高|最低|最多|最少|排名靠前|倒数)的?\s*([0-9]+|[一二三四五六七八九十两]+)\s*(?:个|名|家|款|座|位)/,
+  /(?:后|倒数)\s*([0-9]+|[一二三四五六七八九十两]+)\s*(?:名|个|位|家|款)?/,
+];
+
+const ENGLISH_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twenty: 20 };
+
+const SINGULAR = /哪个|哪一个|哪一家|哪家|哪款|哪座|哪一座|哪一款|哪一类|哪类|哪一天|哪天|哪种|哪一种|哪条|最高的是|最多的是|最低的是|最少的是|\bwhich (?!\w+s\b)\w+|\bwhat (?!\w+s\b)\w+ (?:has|had|was|is|did)|\bthe (?:best|top|highest|lowest|worst)\b(?! \d)/;
+const PLURAL = /哪些|\bwhich \w+s\b|\btop\b|前\s*[0-9一二三四五六七八九十两]/;
+
+function markTaken(taken: boolean[], start: number, end: number): void {
+  for (let index = start; index < end && index < taken.length; index += 1) taken[index] = true;
+}
+
+function findLimit(text: string, taken: boolean[]): number | undefined {
+  for (const pattern of LIMIT_PATTERNS) {
+    const match = pattern.exec(text);
+    const word = match?.[1];
+    if (!match || !word) continue;
+    const value = ENGLISH_NUMBERS[word] ?? parseSmallNumber(word);
+    if (value === undefined || value <= 0 || value > 1000) continue;
+    markTaken(taken, match.index, match.index + match[0].length);
+    return value;
+  }
+  return undefined;
+}
+
+function mergeFilter(filters: SemanticFilter[], dimension: string, values: string[], negated: boolean): void {
+  const operator = negated ? 'not_in' : 'in';
+  const existing = filters.find((filter) => filter.dimension === dimension && filter.operator === operator);
+  if (existing) existing.values = [...new Set([...existing.values.map(String), ...values])];
+  else filters.push({ dimension, operator, values: [...values] });
+}
+
+const EXCLUDE_BEFORE = /(excluding|except|without|other than|not including|not|non-?|除了|除去|不含|不包括|排除|非|不算)\s*$/;
+const EXCLUDE_AFTER = /^\s*(以外|之外|除外)/;
+
+/** Recognises metrics, dimensions, values, time and cues in a question, with what stayed unexplained. */
+export function recognizeQuestion(question: string, asOf: string, values: ValueIndex): Recognition {
+  const normalized = normalizeQuestion(question);
+  const taken: boolean[] = new Array(normalized.length).fill(false);
+  const recognised: string[] = [];
+
+  let time: ResolvedTimeExpression | undefined;
+  try {
+    time = resolveTimeExpression(normalized, asOf);
+  } catch {
+    time = undefined;
+  }
+  for (const match of time?.matches ?? []) {
+    markTaken(taken, match.index, match.index + match.matchedText.length);
+    recognised.push(match.matchedText);
+  }
+
+  const limit = findLimit(normalized, taken);
+  const metrics: string[] = [];
+  const dimensions: string[] = [];
+  const filters: SemanticFilter[] = [];
+  const cues = new Set<Cue>();
+
+  for (const match of questionLexicon(values).findAll(normalized, taken)) {
+    recognised.push(match.phrase);
+    const term = match.meaning;
+    if (term.kind === 'metric' && !metrics.includes(term.id)) metrics.push(term.id);
+    else if (term.kind === 'dimension' && !dimensions.includes(term.id)) dimensions.push(term.id);
+    else if (term.kind === 'cue') cues.add(term.cue);
+    else if (term.kind === 'value') {
+      const negated = EXCLUDE_BEFORE.test(normalized.slice(Math.max(0, match.start - 16), match.start)) || EXCLUDE_AFTER.test(normalized.slice(match.end, match.end + 4));
+      mergeFilter(filters, term.value.dimension, term.value.values, negated);
+    }
+  }
+  for (const match of cueLexicon.findAll(normalized, taken)) {
+    recognised.push(match.phrase);
+    cues.add(match.meaning);
+  }
+
+  // A dimension that also has a value ("手机品类", "tier-1 cities") is a filter, not a grouping.
+  const filteredDimensions = new Set(filters.map((filter) => filter.dimension));
+  const groupings = dimensions.filter((dimension) => !filteredDimensions.has(dimension));
+
+  const residual = normalized
+    .split('')
+    .map((character, index) => (taken[index] ? ' ' : character))
+    .join('');
+  const unknownWords = segmentWords(residual).filter((word) => {
+    const lower = word.toLowerCase();
+    return !STOPWORDS.has(lower) && !/^[\p{P}\p{S}\d\s]+$/u.test(lower) && !(lower.length === 1 && /[a-z]/.test(lower));
+  });
+
+  return {
+    normalized,
+    metrics,
+    dimensions: groupings,
+    filters,
+    cues,
+    time,
+    limit,
+    singular: SINGULAR.test(normalized) && !PLURAL.test(normalized),
+    unknownWords,
+    recognised,
+  };
+}

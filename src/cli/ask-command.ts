@@ -1,0 +1,43 @@
+import type { Command } from 'commander';
+import { AnalyticsAgent } from '../agent/analytics-agent.ts';
+import type { Answer } from '../agent/answer/answer.ts';
+import { LangChainChatModel } from '../agent/llm/langchain-chat-model.ts';
+import { llmConfigurationFromEnvironment } from '../agent/llm/llm-configuration.ts';
+import { resolveDatabasePath } from '../sql/database-path.ts';
+import { Warehouse } from '../sql/warehouse.ts';
+import { formatTable } from './format-table.ts';
+
+function printAnswer(answer: Answer): string {
+  const lines = [answer.answer];
+  if (answer.rows.length > 0) {
+    lines.push('', formatTable({ columns: answer.columns.map((column) => ({ name: column.id, type: column.unit })), rows: answer.rows }, 20));
+  }
+  if (answer.clarification?.options.length) lines.push('', `→ ${answer.clarification.options.join(' | ')}`);
+  if (answer.sql) lines.push('', 'SQL:', answer.sql);
+  if (answer.assumptions.length) lines.push('', ...answer.assumptions.map((assumption) => `• ${assumption}`));
+  if (answer.follow_ups.length) lines.push('', `${answer.language === 'zh' ? '接着问' : 'Next'}: ${answer.follow_ups.join(' | ')}`);
+  lines.push('', `[${answer.status} · ${answer.planner} · ${answer.timings.total_ms} ms · conversation ${answer.conversation_id}]`);
+  return lines.join('\n');
+}
+
+export function registerAskCommand(program: Command): void {
+  program
+    .command('ask')
+    .description('Ask the analytics agent a question in Chinese or English.')
+    .argument('<question>', 'e.g. "上周哪个品类的转化率最高?" or "GMV by city tier last month"')
+    .option('--json', 'print one JSON object (status, answer, sql, columns, rows, chart, assumptions, planner, as_of …)')
+    .option('--conversation <id>', 'continue a conversation (follow-up questions)')
+    .option('--db <path>', 'warehouse file (default: $SHOPLENS_DB or data/shoplens.duckdb)')
+    .action(async (question: string, options: { json?: boolean; conversation?: string; db?: string }) => {
+      const warehouse = await Warehouse.open({ path: resolveDatabasePath(options.db), mode: 'sandboxed', memoryLimit: '2GB' });
+      try {
+        const llm = llmConfigurationFromEnvironment();
+        const agent = await AnalyticsAgent.create({ warehouse, chatModel: llm ? new LangChainChatModel(llm) : undefined });
+        const outcome = await agent.ask(question, { conversationId: options.conversation });
+        process.stdout.write(options.json ? `${JSON.stringify(outcome.answer)}\n` : `${printAnswer(outcome.answer)}\n`);
+        if (outcome.answer.status === 'error') process.exitCode = 1;
+      } finally {
+        warehouse.close();
+      }
+    });
+}

@@ -1,0 +1,9 @@
+import type { AnyTool } from '../agent/tool.ts';
+import { describeSchemaTool } from './describe-schema.ts';
+import { listMetricsTool } from './list-metrics.ts';
+import { queryMetricsTool } from './query-metrics.ts';
+import { runSqlTool } from './run-sql.ts';
+import { searchValuesTool } from './search-values.ts';
+
+/** The analytics agent's toolset (the behaviour-model tools join it when present). */
+export const ANALYTICS_TOOLS: AnyTool[] = [listMetricsTool, describeSchemaTool, searchValuesTool, queryMetricsTool, runSqlTool] as AnyTool[];
