@@ -22,6 +22,8 @@ import type { TranscriptEntry } from './transcript.ts';
 export interface AskOptions {
   conversationId?: string;
   onEvent?: AgentEventListener;
+  /** 'auto' (default) routes by the offline planner's confidence; the others force a planner (evals, tests). */
+  planner?: 'auto' | 'offline' | 'llm';
 }
 
 export interface AskOutcome {
@@ -94,14 +96,17 @@ export class AnalyticsAgent {
     const understanding = offline.understand(state);
     let planner: Planner = offline;
     let routing = `offline (confidence ${understanding.confidence.toFixed(2)})`;
-    if (this.llmPlanner && llmShouldAnswer(understanding)) {
+    const choice = options.planner ?? 'auto';
+    if (choice === 'llm' && !this.llmPlanner) throw new Error('No LLM is configured: set SHOPLENS_LLM_BASE_URL, SHOPLENS_LLM_MODEL and SHOPLENS_LLM_API_KEY.');
+    if (this.llmPlanner && (choice === 'llm' || (choice === 'auto' && llmShouldAnswer(understanding)))) {
       planner = this.llmPlanner;
-      routing = `llm: offline planner was not confident (${understanding.kind}, confidence ${understanding.confidence.toFixed(2)})`;
+      routing = choice === 'llm' ? 'llm: requested' : `llm: offline planner was not confident (${understanding.kind}, confidence ${understanding.confidence.toFixed(2)})`;
     }
     const context = { warehouse: this.warehouse, language, asOf: this.window.asOf, conversationId };
     const run = await runAgent({ planner, state, context, onEvent: options.onEvent });
     const answer = buildAnswer({
       run,
+      dataWindow: this.window,
       question,
       language,
       asOf: this.window.asOf,

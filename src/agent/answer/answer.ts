@@ -1,8 +1,11 @@
+import type { JsonValue } from '../../sql/json-values.ts';
 import { z } from 'zod';
 import { ChartSpecSchema } from './chart-spec.ts';
 import { ResultColumnSchema } from './result-table.ts';
 
-const JsonValueSchema: z.ZodType<unknown> = z.unknown();
+const JsonValueSchema: z.ZodType<JsonValue> = z.lazy(() =>
+  z.union([z.null(), z.boolean(), z.number(), z.string(), z.array(JsonValueSchema), z.record(z.string(), JsonValueSchema)]),
+);
 
 /** What `shoplens ask --json`, POST /api/ask and the web client receive. */
 export const AnswerSchema = z.object({

@@ -11,12 +11,25 @@ import { ungroundedNumbers } from './verify-narrative.ts';
 
 export interface BuildAnswerInput {
   run: AgentRun;
+  /** First and last date with data: a period outside it is reported as having no data, not as zeros. */
+  dataWindow?: { start: string; asOf: string };
   question: string;
   language: Language;
   asOf: string;
   conversationId: string | null;
   totalMs: number;
   labelValue?: (columnId: string, value: JsonValue, language: Language) => string;
+}
+
+function requestedRange(outcome: ToolOutcome | undefined): { start: string; end: string } | undefined {
+  const query = (outcome?.arguments as { query?: { timeRange?: { start?: unknown; end?: unknown } } } | undefined)?.query;
+  const range = query?.timeRange;
+  return typeof range?.start === 'string' && typeof range.end === 'string' ? { start: range.start, end: range.end } : undefined;
+}
+
+/** Words in column labels ("Week-1 retention") are not numbers a narrative states. */
+export function labelContext(table: ResultTable): string[] {
+  return table.columns.flatMap((column) => [column.label_en, column.label_zh]);
 }
 
 function isResultTable(value: unknown): value is ResultTable & { duckdbMs?: number } {
@@ -91,11 +104,19 @@ export function buildAnswer(input: BuildAnswerInput): Answer {
   }
 
   const periodLabel = periodOf(table, language);
-  const narrated = narrate(table, { language, periodLabel, labelValue: input.labelValue });
   const assumptions = [asOfNote, ...table.assumptions.map((assumption) => (language === 'zh' ? assumption.zh : assumption.en))];
+  const range = requestedRange([...outcomes].reverse().find((outcome) => outcome.ok && isResultTable(outcome.result)));
+  const window = input.dataWindow;
+  if (range && window && (range.end < window.start || range.start > window.asOf)) {
+    const message = language === 'zh'
+      ? `${range.start} 至 ${range.end} 没有数据:仓库的数据范围是 ${window.start} 至 ${window.asOf}。`
+      : `There is no data for ${range.start} to ${range.end}: the warehouse covers ${window.start} to ${window.asOf}.`;
+    return { ...base, status: 'answered', answer: message, sql: table.sql, columns: table.columns, rows: [], assumptions };
+  }
+  const narrated = narrate(table, { language, periodLabel, labelValue: input.labelValue });
   let answer = narrated;
   if (ending.text && ending.text.trim()) {
-    const ungrounded = ungroundedNumbers(ending.text, table.rows, [input.asOf, ...assumptions]);
+    const ungrounded = ungroundedNumbers(ending.text, table.rows, [input.asOf, ...assumptions, ...labelContext(table)]);
     if (ungrounded.length === 0) answer = ending.text.trim();
     else assumptions.push(language === 'zh' ? `模型的叙述含有无法核实的数字(${ungrounded.join(', ')}),已改用根据结果生成的叙述。` : `The model's narrative had numbers not found in the result (${ungrounded.join(', ')}); it was replaced by one built from the rows.`);
   }
