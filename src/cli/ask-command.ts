@@ -5,13 +5,11 @@ import { LangChainChatModel } from '../agent/llm/langchain-chat-model.ts';
 import { llmConfigurationFromEnvironment } from '../agent/llm/llm-configuration.ts';
 import { resolveDatabasePath } from '../sql/database-path.ts';
 import { Warehouse } from '../sql/warehouse.ts';
-import { formatTable } from './format-table.ts';
+import { formatAnswerTable } from './format-answer-table.ts';
 
 function printAnswer(answer: Answer): string {
   const lines = [answer.answer];
-  if (answer.rows.length > 0) {
-    lines.push('', formatTable({ columns: answer.columns.map((column) => ({ name: column.id, type: column.unit })), rows: answer.rows }, 20));
-  }
+  if (answer.rows.length > 0) lines.push('', formatAnswerTable(answer));
   if (answer.clarification?.options.length) lines.push('', `→ ${answer.clarification.options.join(' | ')}`);
   if (answer.sql) lines.push('', 'SQL:', answer.sql);
   if (answer.assumptions.length) lines.push('', ...answer.assumptions.map((assumption) => `• ${assumption}`));

@@ -1,41 +1,50 @@
 import type { Command } from 'commander';
+import { AnalyticsAgent } from '../agent/analytics-agent.ts';
 import { resolveDatabasePath } from '../sql/database-path.ts';
 import { Warehouse } from '../sql/warehouse.ts';
 import { seedDemo } from '../seed/seed-demo.ts';
-import { formatTable } from './format-table.ts';
+import { formatAnswerTable } from './format-answer-table.ts';
 
-const SHOWCASE_SQL: { title: string; sql: string }[] = [
-  {
-    title: 'Warehouse contents / 数据概况',
-    sql: `SELECT (SELECT count(*) FROM users) AS users, (SELECT count(*) FROM products) AS products,
-                 (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM orders) AS orders,
-                 (SELECT count(*) FROM reviews) AS reviews`,
-  },
-  {
-    title: 'Funnel by event type / 行为漏斗',
-    sql: `SELECT event_type, count(*) AS events, count(DISTINCT user_id) AS users
-          FROM events GROUP BY ALL ORDER BY events DESC`,
-  },
+const SHOWCASE_QUESTIONS = [
+  '上周哪个品类的转化率最高?',
+  'GMV by city tier last month',
+  '双十一的成交额和订单数',
+  'Why did GMV drop last week?',
 ];
+
+async function seedIfEmpty(databasePath: string): Promise<void> {
+  const warehouse = await Warehouse.open({ path: databasePath, mode: 'read-write' });
+  try {
+    const existing = await warehouse.query('SELECT count(*) AS events FROM events');
+    if (existing.rows[0]?.events === 0) {
+      process.stderr.write(`Seeding the demo warehouse at ${databasePath} (about 10–20 s) …\n`);
+      await seedDemo(warehouse, {});
+    }
+  } finally {
+    warehouse.close();
+  }
+}
 
 export function registerDemoCommand(program: Command): void {
   program
     .command('demo')
-    .description('Seed the default demo warehouse if it is empty, then show what it holds.')
+    .description('Seed the default demo warehouse if it is empty, then answer a few questions with the offline agent.')
     .option('--db <path>', 'warehouse file (default: $SHOPLENS_DB or data/shoplens.duckdb)')
     .action(async (options: { db?: string }) => {
       const databasePath = resolveDatabasePath(options.db);
-      const warehouse = await Warehouse.open({ path: databasePath, mode: 'read-write' });
+      await seedIfEmpty(databasePath);
+      const warehouse = await Warehouse.open({ path: databasePath, mode: 'sandboxed', memoryLimit: '2GB' });
       try {
-        const existing = await warehouse.query('SELECT count(*) AS events FROM events');
-        if (existing.rows[0]?.events === 0) {
-          process.stderr.write(`Seeding the demo warehouse at ${databasePath} …\n`);
-          await seedDemo(warehouse, {});
+        const agent = await AnalyticsAgent.create({ warehouse });
+        for (const question of SHOWCASE_QUESTIONS) {
+          const { answer } = await agent.ask(question);
+          const table = formatAnswerTable(answer, 8);
+          process.stdout.write(`\n❯ ${question}\n${answer.answer}\n${table}\n[${answer.planner}, ${answer.timings.total_ms} ms]\n`);
         }
-        for (const showcase of SHOWCASE_SQL) {
-          process.stdout.write(`\n${showcase.title}\n${formatTable(await warehouse.query(showcase.sql))}\n`);
-        }
-        process.stdout.write(`\nWarehouse: ${databasePath}\nTry: npx shoplens sql "select count(*) from events" --json\n`);
+        process.stdout.write(
+          `\nWarehouse: ${databasePath} (data as of ${agent.asOf})\n` +
+            'Next: npx shoplens ask "近7天每天的订单数"   ·   npx shoplens sql "select count(*) from events" --json\n',
+        );
       } finally {
         warehouse.close();
       }
