@@ -1,11 +1,12 @@
 /**
- * `npm run bench [section ...]`: prints throughput and latency numbers. Sections: seed, import, ask.
+ * `npm run bench [section ...]`: prints throughput and latency numbers. Sections: seed, import, ask, embedding.
  * With no arguments every section runs. Numbers are printed, never asserted.
  */
 const sections: Record<string, () => Promise<void>> = {
   seed: async () => (await import('./seed-bench.ts')).runSeedBench(),
   import: async () => (await import('./import-bench.ts')).runImportBench(),
   ask: async () => (await import('./ask-bench.ts')).runAskBench(),
+  embedding: async () => (await import('./embedding-bench.ts')).runEmbeddingBench(),
 };
 
 const requested = process.argv.slice(2);

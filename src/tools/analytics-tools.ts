@@ -4,6 +4,16 @@ import { listMetricsTool } from './list-metrics.ts';
 import { queryMetricsTool } from './query-metrics.ts';
 import { runSqlTool } from './run-sql.ts';
 import { searchValuesTool } from './search-values.ts';
+import { searchReviewsTool } from './search-reviews.ts';
+import { clusterQueriesTool } from './cluster-queries.ts';
 
 /** The analytics agent's toolset (the behaviour-model tools join it when present). */
-export const ANALYTICS_TOOLS: AnyTool[] = [listMetricsTool, describeSchemaTool, searchValuesTool, queryMetricsTool, runSqlTool] as AnyTool[];
+export const ANALYTICS_TOOLS: AnyTool[] = [
+  listMetricsTool,
+  describeSchemaTool,
+  searchValuesTool,
+  queryMetricsTool,
+  runSqlTool,
+  searchReviewsTool,
+  clusterQueriesTool,
+] as AnyTool[];
