@@ -38,6 +38,7 @@ export interface AskOutcome {
 function llmShouldAnswer(understanding: Understanding): boolean {
   if (understanding.kind === 'refuse') return understanding.reason === 'off_topic';
   if (understanding.kind === 'clarify') return true;
+  if (understanding.kind === 'model') return false;
   return understanding.confidence < CONFIDENCE_THRESHOLD;
 }
 

@@ -6,7 +6,7 @@ import type { Answer } from './answer.ts';
 import { chartFor } from './chart-spec.ts';
 import { suggestFollowUps } from './follow-ups.ts';
 import { narrate } from './narrative.ts';
-import type { ResultTable } from './result-table.ts';
+import type { AnswerShape, ResultTable } from './result-table.ts';
 import { ungroundedNumbers } from './verify-narrative.ts';
 
 export interface BuildAnswerInput {
@@ -36,8 +36,53 @@ function isResultTable(value: unknown): value is ResultTable & { duckdbMs?: numb
   return typeof value === 'object' && value !== null && 'rows' in value && 'columns' in value && 'shape' in value;
 }
 
+/** How each behaviour-model tool's table reads best, for narrative and chart. */
+const MODEL_TOOL_SHAPES: Record<string, AnswerShape> = {
+  forecast_metric: 'trend',
+  segment_customers: 'breakdown',
+  cluster_queries: 'breakdown',
+  frequently_bought_together: 'ranking',
+  predict_purchase: 'ranking',
+  review_insights: 'ranking',
+  recommend_products: 'ranking',
+  find_anomalies: 'ranking',
+  search_reviews: 'table',
+};
+
+interface ModelToolResult {
+  columns: ResultTable['columns'];
+  rows: ResultTable['rows'];
+  sql?: string;
+  notes?: unknown;
+  encoder?: unknown;
+}
+
+function isModelToolResult(value: unknown): value is ModelToolResult {
+  return typeof value === 'object' && value !== null && Array.isArray((value as ModelToolResult).rows) && Array.isArray((value as ModelToolResult).columns);
+}
+
+/** The result table of an outcome: a semantic/SQL result as is, a model tool's table with its notes as assumptions. */
+function tableOf(outcome: ToolOutcome): (ResultTable & { duckdbMs?: number }) | undefined {
+  if (!outcome.ok) return undefined;
+  if (isResultTable(outcome.result)) return outcome.result;
+  if (!isModelToolResult(outcome.result)) return undefined;
+  const result = outcome.result;
+  const notes = Array.isArray(result.notes) ? result.notes.filter((note): note is string => typeof note === 'string') : [];
+  if (typeof result.encoder === 'string') notes.push(`encoder: ${result.encoder}`);
+  return {
+    shape: MODEL_TOOL_SHAPES[outcome.toolName] ?? 'table',
+    columns: result.columns,
+    rows: result.rows,
+    sql: typeof result.sql === 'string' ? result.sql : '',
+    assumptions: [{ en: `Answered by the ${outcome.toolName} model.`, zh: `由 ${outcome.toolName} 模型回答。` }, ...notes.map((note) => ({ en: note, zh: note }))],
+  };
+}
+
 function lastTable(outcomes: readonly ToolOutcome[]): (ResultTable & { duckdbMs?: number }) | undefined {
-  for (const outcome of [...outcomes].reverse()) if (outcome.ok && isResultTable(outcome.result)) return outcome.result;
+  for (const outcome of [...outcomes].reverse()) {
+    const table = tableOf(outcome);
+    if (table) return table;
+  }
   return undefined;
 }
 
@@ -105,7 +150,7 @@ export function buildAnswer(input: BuildAnswerInput): Answer {
 
   const periodLabel = periodOf(table, language);
   const assumptions = [asOfNote, ...table.assumptions.map((assumption) => (language === 'zh' ? assumption.zh : assumption.en))];
-  const range = requestedRange([...outcomes].reverse().find((outcome) => outcome.ok && isResultTable(outcome.result)));
+  const range = requestedRange([...outcomes].reverse().find((outcome) => tableOf(outcome) !== undefined));
   const window = input.dataWindow;
   if (range && window && (range.end < window.start || range.start > window.asOf)) {
     const message = language === 'zh'
@@ -125,7 +170,7 @@ export function buildAnswer(input: BuildAnswerInput): Answer {
     ...base,
     status: 'answered',
     answer,
-    sql: table.sql,
+    sql: table.sql || null,
     columns: table.columns,
     rows: table.rows,
     truncated: table.truncated ?? false,

@@ -57,6 +57,15 @@ export class OfflinePlanner implements Planner {
         return { type: 'refuse', reason: understanding.message };
       case 'clarify':
         return { type: 'clarify', question: understanding.question, options: understanding.options };
+      case 'model': {
+        if (!state.tools.some((tool) => tool.name === understanding.toolName)) {
+          return {
+            type: 'refuse',
+            reason: state.language === 'zh' ? `这个问题需要 ${understanding.toolName} 模型,当前没有启用。` : `This question needs the ${understanding.toolName} model, which is not enabled here.`,
+          };
+        }
+        return { type: 'tool-call', callId: 'offline-1', toolName: understanding.toolName, arguments: understanding.arguments, rationale: understanding.notes.join('; ') };
+      }
       case 'analysis': {
         if (understanding.confidence < CONFIDENCE_THRESHOLD) {
           const reading = describeRequest(understanding.request, state.language);

@@ -4,6 +4,7 @@ import { normalizeQuestion } from '../../text/normalize-question.ts';
 import type { AnalysisRequest } from '../analysis/analysis-request.ts';
 import type { Language } from '../tool-context.ts';
 import { buildRequest, type DataWindow } from './build-request.ts';
+import { recognizeModelIntent } from './model-intents.ts';
 import { recognizeQuestion, type Recognition } from './recognize-question.ts';
 import { offTopicRefusal, refusalFor } from './refusal-rules.ts';
 import type { Understanding } from './understanding.ts';
@@ -58,6 +59,12 @@ export function understandQuestion(input: UnderstandInput): Understanding {
   let recognition = recognizeQuestion(input.question, window.asOf, input.values);
   const notes = [`recognised: ${recognition.recognised.join(', ') || '(nothing)'}`];
   if (recognition.unknownWords.length > 0) notes.push(`unexplained words: ${recognition.unknownWords.join(', ')}`);
+
+  const modelIntent = recognizeModelIntent(recognition, window);
+  if (modelIntent) {
+    const confidence = Math.max(0, 0.85 - UNKNOWN_WORD_PENALTY * Math.max(0, recognition.unknownWords.length - 2));
+    return { kind: 'model', toolName: modelIntent.toolName, arguments: modelIntent.arguments, confidence, notes: [...notes, `behaviour model: ${modelIntent.toolName}`] };
+  }
 
   const shapeOnly = recognition.cues.has('funnel') || recognition.cues.has('cohort') || (recognition.cues.has('distribution') && recognition.metrics.length === 0);
   const hasContent = recognition.dimensions.length > 0 || recognition.filters.length > 0 || recognition.time !== undefined || recognition.limit !== undefined || recognition.cues.size > 0;
