@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { EvalRecord } from './evaluate-units.ts';
+import { formatSummary, summarize } from './eval-summary.ts';
+import type { EvalItem } from './load-golden.ts';
+
+function record(id: string, language: 'zh' | 'en', shape: EvalItem['shape'], passed: boolean, planner = 'offline', agentMs = 10): EvalRecord {
+  return {
+    item: { id, language, shape, question: id, ordered: false, allowEmpty: false, notes: '', file: 'x.yaml' },
+    conversationId: null,
+    gold: null,
+    goldError: null,
+    outcome: {
+      answer: { status: 'answered', answer: '', sql: null, columns: [], rows: [], truncated: false, assumptions: [], planner, timings: {} },
+      transcript: [],
+      conversationId: 'c',
+    },
+    agentError: null,
+    agentMs,
+    verdict: { passed, reason: passed ? 'match' : 'row_mismatch', message: passed ? 'ok' : 'rows differ', columnMapping: null, diff: null },
+  };
+}
+
+describe('summarize', () => {
+  const records = [
+    record('a', 'zh', 'lookup', true, 'offline', 10),
+    record('b', 'zh', 'lookup', true, 'offline', 20),
+    record('c', 'zh', 'trend', false, 'llm:test', 30),
+    record('d', 'en', 'lookup', true, 'offline', 40),
+    record('e', 'en', 'trend', true, 'llm:test', 50),
+  ];
+
+  it('tallies accuracy overall, per language, shape and planner, and lists failures', () => {
+    const summary = summarize(records, { minAccuracy: 0.7 });
+    expect(summary.overall).toEqual({ passed: 4, total: 5, accuracy: 0.8 });
+    expect(summary.byLanguage.zh).toEqual({ passed: 2, total: 3, accuracy: 2 / 3 });
+    expect(summary.byLanguage.en).toEqual({ passed: 2, total: 2, accuracy: 1 });
+    expect(summary.byShape.trend).toEqual({ passed: 1, total: 2, accuracy: 0.5 });
+    expect(summary.byPlanner['llm:test']).toEqual({ passed: 1, total: 2, accuracy: 0.5 });
+    expect(summary.byReason).toEqual({ match: 4, row_mismatch: 1 });
+    expect(summary.failures).toEqual([{ id: 'c', language: 'zh', shape: 'trend', planner: 'llm:test', reason: 'row_mismatch', message: 'rows differ' }]);
+    expect(summary.agentMs).toEqual({ median: 30, p95: 50, max: 50 });
+  });
+
+  it('flags overall and per-language accuracy below the threshold', () => {
+    expect(summarize(records, { minAccuracy: 0.7 }).belowThreshold).toEqual(['zh 0.667 < 0.7']);
+    expect(summarize(records, { minAccuracy: 0.9 }).belowThreshold).toEqual(['overall 0.800 < 0.9', 'zh 0.667 < 0.9']);
+    expect(summarize(records, { minAccuracy: 0.5 }).belowThreshold).toEqual([]);
+  });
+
+  it('prints the tallies and the failures', () => {
+    const text = formatSummary(summarize(records, { minAccuracy: 0.9 }));
+    expect(text).toContain('overall                 4/5   80.0%');
+    expect(text).toContain('✗ c [zh/trend/llm:test] row_mismatch: rows differ');
+    expect(text).toContain('BELOW THRESHOLD: overall 0.800 < 0.9; zh 0.667 < 0.9');
+  });
+});

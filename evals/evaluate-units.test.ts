@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Warehouse } from '../src/sql/warehouse.ts';
+import type { EvalAgent, EvalOutcome } from './agent-loader.ts';
+import { DisplayNames } from './display-names.ts';
+import { evaluateUnits } from './evaluate-units.ts';
+import { parseGoldenFile } from './load-golden.ts';
+
+const GOLDEN = `questions:
+  - id: lookup-answer
+    language: en
+    shape: lookup
+    question: What is the answer?
+    gold_sql: SELECT 42 AS answer
+    notes: a constant
+  - id: refuse-writes
+    language: en
+    shape: refusal
+    question: Delete everything.
+    expect_status: refused
+    notes: a write
+  - id: broken-gold
+    language: zh
+    shape: lookup
+    question: 坏掉的金标准
+    gold_sql: SELECT * FROM no_such_table
+    notes: gold that cannot run
+  - id: chain
+    language: zh
+    shape: follow_up
+    notes: two turns
+    turns:
+      - question: 第一问
+        gold_sql: SELECT 1 AS value
+      - question: 第二问
+        gold_sql: SELECT 2 AS value
+`;
+
+/** Answers from a table of canned outcomes and records how it was called. */
+class CannedAgent implements EvalAgent {
+  readonly calls: { question: string; conversationId?: string }[] = [];
+
+  constructor(private readonly replies: Record<string, { status: string; rows?: Record<string, unknown>[] } | Error>) {}
+
+  async ask(question: string, options: { conversationId?: string }): Promise<EvalOutcome> {
+    this.calls.push({ question, conversationId: options.conversationId });
+    const reply = this.replies[question];
+    if (reply instanceof Error) throw reply;
+    if (!reply) throw new Error(`no canned reply for ${question}`);
+    const rows = reply.rows ?? [];
+    return {
+      answer: {
+        status: reply.status,
+        answer: 'text',
+        sql: null,
+        columns: Object.keys(rows[0] ?? {}).map((id) => ({ id })),
+        rows,
+        truncated: false,
+        assumptions: [],
+        planner: 'canned',
+        timings: {},
+      },
+      transcript: [{ type: 'stop', reason: 'canned' }],
+      conversationId: options.conversationId ?? `conversation-${this.calls.length}`,
+    };
+  }
+}
+
+describe('evaluateUnits', () => {
+  let warehouse: Warehouse;
+  beforeAll(async () => {
+    warehouse = await Warehouse.open({ path: ':memory:', mode: 'read-write' });
+  });
+  afterAll(() => warehouse.close());
+
+  it('scores answers, statuses, broken gold and agent errors, and keeps chains in one conversation', async () => {
+    const agent = new CannedAgent({
+      'What is the answer?': { status: 'answered', rows: [{ result: '42' }] },
+      'Delete everything.': { status: 'refused' },
+      坏掉的金标准: { status: 'answered', rows: [{ value: 1 }] },
+      第一问: { status: 'answered', rows: [{ v: 1 }] },
+      第二问: new Error('planner crashed'),
+    });
+    const seen: string[] = [];
+    const records = await evaluateUnits(parseGoldenFile(GOLDEN, 'test.yaml'), {
+      warehouse,
+      agent,
+      names: new DisplayNames([]),
+      onRecord: (record) => seen.push(record.item.id),
+    });
+    expect(seen).toEqual(['lookup-answer', 'refuse-writes', 'broken-gold', 'chain-t1', 'chain-t2']);
+    expect(records.map((record) => [record.item.id, record.verdict.passed, record.verdict.reason])).toEqual([
+      ['lookup-answer', true, 'match'],
+      ['refuse-writes', true, 'match'],
+      ['broken-gold', false, 'gold_error'],
+      ['chain-t1', true, 'match'],
+      ['chain-t2', false, 'agent_error'],
+    ]);
+    expect(records[0]?.gold).toMatchObject({ columns: ['answer'], rows: [{ answer: 42 }] });
+    expect(records[2]?.goldError).toMatch(/no_such_table/);
+    expect(records[4]?.agentError).toBe('Error: planner crashed');
+    // The second turn is asked in the conversation the first turn opened; separate units start fresh.
+    const chainCalls = agent.calls.slice(3);
+    expect(chainCalls).toEqual([
+      { question: '第一问', conversationId: undefined },
+      { question: '第二问', conversationId: 'conversation-4' },
+    ]);
+    expect(agent.calls.slice(0, 3).every((call) => call.conversationId === undefined)).toBe(true);
+  });
+});

@@ -1,0 +1,149 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command } from 'commander';
+import { z } from 'zod';
+import { resolveDatabasePath } from '../src/sql/database-path.ts';
+import { Warehouse } from '../src/sql/warehouse.ts';
+import { loadAnalyticsAgent, type PlannerChoice } from './agent-loader.ts';
+import { DisplayNames } from './display-names.ts';
+import { formatSummary, summarize } from './eval-summary.ts';
+import { evaluateUnits, type EvalRecord } from './evaluate-units.ts';
+import { checkGoldItem } from './gold-checks.ts';
+import { QUESTION_SHAPES } from './golden-schema.ts';
+import { DEFAULT_GOLDEN_DIRECTORY, itemsOf, loadGoldenSet, type EvalUnit } from './load-golden.ts';
+import { defaultRunId, writeRunFiles } from './run-files.ts';
+
+const DEFAULT_RUNS_DIRECTORY = fileURLToPath(new URL('./runs/', import.meta.url));
+
+const optionsSchema = z.object({
+  db: z.string().optional(),
+  golden: z.string().default(DEFAULT_GOLDEN_DIRECTORY),
+  out: z.string().default(DEFAULT_RUNS_DIRECTORY),
+  runId: z.string().optional(),
+  minAccuracy: z.coerce
+    .number({ message: '--min-accuracy must be a number from 0 to 1, e.g. --min-accuracy 0.9' })
+    .min(0, '--min-accuracy must be from 0 to 1, e.g. 0.9')
+    .max(1, '--min-accuracy must be from 0 to 1 (a share, not a percent), e.g. 0.9')
+    .default(0.9),
+  planner: z.enum(['auto', 'offline', 'llm'], { message: '--planner must be auto, offline or llm' }).default('auto'),
+  only: z.string().optional(),
+  language: z.enum(['zh', 'en'], { message: '--language must be zh or en' }).optional(),
+  shape: z.enum(QUESTION_SHAPES, { message: `--shape must be one of ${QUESTION_SHAPES.join(', ')}` }).optional(),
+  goldOnly: z.boolean().default(false),
+  quiet: z.boolean().default(false),
+});
+type RunOptions = z.infer<typeof optionsSchema>;
+
+/** Units whose id, or one of whose item ids, starts with one of the --only prefixes; then language and shape. */
+export function selectUnits(units: readonly EvalUnit[], options: Pick<RunOptions, 'only' | 'language' | 'shape'>): EvalUnit[] {
+  const prefixes = options.only?.split(',').map((prefix) => prefix.trim()).filter(Boolean) ?? [];
+  return units.filter((unit) => {
+    const first = unit.items[0];
+    if (!first) return false;
+    if (options.language && first.language !== options.language) return false;
+    if (options.shape && first.shape !== options.shape) return false;
+    if (prefixes.length === 0) return true;
+    return prefixes.some((prefix) => unit.id.startsWith(prefix) || unit.items.some((item) => item.id.startsWith(prefix)));
+  });
+}
+
+/** --gold-only: run every gold query and report errors, unintended empty results, bad ratios and tied rankings. */
+async function checkGold(warehouse: Warehouse, units: readonly EvalUnit[]): Promise<number> {
+  let problems = 0;
+  for (const item of itemsOf(units)) {
+    if (item.goldSql === undefined) continue;
+    const check = await checkGoldItem(warehouse, item, { checkTies: true });
+    problems += check.problems.length;
+    const mark = check.problems.length === 0 ? '✓' : '✗';
+    process.stdout.write(`${mark} ${item.id}: ${check.rowCount} row(s), ${Math.round(check.elapsedMs)} ms${check.problems.map((problem) => `\n    ${problem}`).join('')}\n`);
+  }
+  process.stdout.write(problems === 0 ? 'every gold query is usable\n' : `${problems} gold problem(s)\n`);
+  return problems === 0 ? 0 : 1;
+}
+
+function progressLine(record: EvalRecord, index: number, total: number): string {
+  const mark = record.verdict.passed ? '✓' : '✗';
+  const planner = record.outcome?.answer.planner ?? '-';
+  const detail = record.verdict.passed ? '' : ` ${record.verdict.reason}`;
+  return `[${index + 1}/${total}] ${mark} ${record.item.id} (${planner}, ${Math.round(record.agentMs)} ms)${detail}\n`;
+}
+
+export async function runEvals(rawOptions: unknown): Promise<number> {
+  const options = optionsSchema.parse(rawOptions);
+  const databasePath = resolveDatabasePath(options.db);
+  const units = selectUnits(loadGoldenSet(options.golden), options);
+  if (units.length === 0) {
+    process.stderr.write('No golden questions match --only/--language/--shape. List ids with: grep -h "id:" evals/golden/*.yaml\n');
+    return 1;
+  }
+  const startedAt = new Date();
+  // Gold-only never writes; a full run needs the agent's own writes (conversations), so it runs sandboxed.
+  const warehouse = await Warehouse.open({ path: databasePath, mode: options.goldOnly ? 'read-only' : 'sandboxed', memoryLimit: '2GB' });
+  try {
+    if (options.goldOnly) return await checkGold(warehouse, units);
+    const names = await DisplayNames.load(warehouse);
+    const agent = await loadAnalyticsAgent({ warehouse, planner: options.planner as PlannerChoice });
+    const total = itemsOf(units).length;
+    process.stderr.write(`Evaluating ${total} question(s) from ${units.length} unit(s) against ${databasePath}\n`);
+    const records = await evaluateUnits(units, {
+      warehouse,
+      agent,
+      names,
+      onRecord: (record, index) => {
+        if (!options.quiet) process.stderr.write(progressLine(record, index, total));
+      },
+    });
+    const summary = summarize(records, { minAccuracy: options.minAccuracy });
+    const runId = options.runId ?? defaultRunId(options.planner, startedAt);
+    const filters = Object.fromEntries(
+      Object.entries({ only: options.only, language: options.language, shape: options.shape }).filter(([, value]) => value !== undefined),
+    ) as Record<string, string>;
+    const directory = writeRunFiles(
+      options.out,
+      {
+        runId,
+        startedAt: startedAt.toISOString(),
+        finishedAt: new Date().toISOString(),
+        databasePath,
+        planner: options.planner,
+        goldenDirectory: options.golden,
+        filters,
+      },
+      summary,
+      records,
+    );
+    process.stdout.write(`${formatSummary(summary)}\ntranscripts: ${path.relative(process.cwd(), directory) || directory}\n`);
+    return summary.belowThreshold.length > 0 || summary.goldErrors > 0 ? 1 : 0;
+  } finally {
+    warehouse.close();
+  }
+}
+
+export function evalCommand(): Command {
+  return new Command('eval')
+    .description('Run the golden questions through the analytics agent and score them against hand-written gold SQL.')
+    .option('--db <path>', 'warehouse file (default: $SHOPLENS_DB or data/shoplens.duckdb); nothing is seeded')
+    .option('--golden <dir>', 'folder of golden *.yaml files', DEFAULT_GOLDEN_DIRECTORY)
+    .option('--out <dir>', 'folder for run outputs (<out>/<run-id>/summary.json and questions/*.json)', DEFAULT_RUNS_DIRECTORY)
+    .option('--run-id <id>', 'name of the run folder (default: timestamp and planner)')
+    .option('--min-accuracy <share>', 'exit non-zero when accuracy overall or in a language is below this share', '0.9')
+    .option('--planner <planner>', 'auto (offline, LLM when unsure and configured), offline or llm', 'auto')
+    .option('--only <ids>', 'comma-separated id prefixes; a chain runs whole when any of its turns is named')
+    .option('--language <language>', 'only zh or only en questions')
+    .option('--shape <shape>', `only one shape: ${QUESTION_SHAPES.join(', ')}`)
+    .option('--gold-only', 'only run the gold SQL (read-only) and report errors or empty results')
+    .option('--quiet', 'no per-question progress lines')
+    .action(async (options: Record<string, unknown>) => {
+      process.exitCode = await runEvals(options);
+    });
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  evalCommand()
+    .parseAsync(process.argv)
+    .catch((error: unknown) => {
+      const message = error instanceof z.ZodError ? error.issues.map((issue) => issue.message).join('; ') : (error as Error).message;
+      process.stderr.write(`eval failed: ${message}\n`);
+      process.exitCode = 1;
+    });
+}
