@@ -6,6 +6,9 @@ import { runSqlTool } from './run-sql.ts';
 import { searchValuesTool } from './search-values.ts';
 import { searchReviewsTool } from './search-reviews.ts';
 import { clusterQueriesTool } from './cluster-queries.ts';
+import { segmentCustomersTool } from './segment-customers.ts';
+import { forecastMetricTool } from './forecast-metric.ts';
+import { frequentlyBoughtTogetherTool } from './frequently-bought-together.ts';
 
 /** The analytics agent's toolset (the behaviour-model tools join it when present). */
 export const ANALYTICS_TOOLS: AnyTool[] = [
@@ -16,4 +19,7 @@ export const ANALYTICS_TOOLS: AnyTool[] = [
   runSqlTool,
   searchReviewsTool,
   clusterQueriesTool,
+  segmentCustomersTool,
+  forecastMetricTool,
+  frequentlyBoughtTogetherTool,
 ] as AnyTool[];

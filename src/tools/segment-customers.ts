@@ -3,9 +3,10 @@ import { defineTool } from '../agent/tool.ts';
 import type { Language } from '../agent/tool-context.ts';
 import { summariseClusters, summariseRfmSegments, samplePcaPoints } from '../models/segments/segment-summaries.ts';
 import { ensureSegmentation } from '../models/segments/segmentation-store.ts';
-import { BEHAVIOUR_FEATURES } from '../models/segments/behaviour-features.ts';
+import { BEHAVIOUR_FEATURES, type BehaviourFeature } from '../models/segments/behaviour-features.ts';
 
-const SCATTER_POINTS = 400;
+/** Enough points for a readable scatter without flooding the model's context. */
+const SCATTER_POINTS = 200;
 
 export const segmentCustomersParameters = z.object({
   method: z.enum(['rfm', 'kmeans', 'both']).default('both').describe('rfm: named RFM segments; kmeans: behaviour clusters; both'),
@@ -112,7 +113,7 @@ export const segmentCustomersTool = defineTool({
     if (method === 'kmeans' || method === 'both') {
       const clusters = await summariseClusters(context.warehouse);
       const profiles = new Map(model.profiles.map((profile) => [profile.cluster, profile]));
-      const labels = new Map(BEHAVIOUR_FEATURES.map((feature) => [feature.id, feature]));
+      const labels = new Map<string, BehaviourFeature>(BEHAVIOUR_FEATURES.map((feature) => [feature.id, feature]));
       const rows = clusters.map((cluster) => {
         const profile = profiles.get(cluster.cluster);
         const distinctive = Object.entries(profile?.zScores ?? {})
@@ -151,9 +152,22 @@ export const segmentCustomersTool = defineTool({
       };
       result.scatter = {
         columns: SCATTER_COLUMNS,
-        rows: points.map((point) => ({ user_id: point.user_id, cluster_label: labelByCluster.get(point.cluster) ?? point.cluster_label, x: round(point.x), y: round(point.y) })),
+        rows: points.map((point) => ({ user_id: point.user_id, cluster_label: labelByCluster.get(point.cluster) ?? point.cluster_label, x: round(point.x, 3), y: round(point.y, 3) })),
       };
     }
+
+    const zh = language === 'zh';
+    result.notes = [
+      zh
+        ? `截至 ${model.asOf}：${model.users} 名活跃用户，其中 ${model.buyers} 名有支付订单；未购买者归为“潜在客户”。RFM 为五分位评分（并列取同分）。`
+        : `As of ${model.asOf}: ${model.users} active users, ${model.buyers} with a paid order; the others are "prospects". RFM uses quintile scores (ties share a score).`,
+      zh
+        ? `k-means 按轮廓系数选 k = ${model.clusterCount}（轮廓系数 ${model.silhouette.toFixed(2)}；越接近 1 分得越清楚）。`
+        : `k-means chose k = ${model.clusterCount} by silhouette (${model.silhouette.toFixed(2)}; closer to 1 = better separated).`,
+      zh
+        ? '分群已写入表 user_segments，可用 segment 维度拆分任意指标。'
+        : 'Segments are stored in table user_segments: any metric can be split by the segment dimension.',
+    ];
 
     // The main table the answer builder charts: RFM segments unless only clusters were asked for.
     const main = (result.rfm_segments ?? result.clusters) as { columns: Column[]; rows: unknown[] };

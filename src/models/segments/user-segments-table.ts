@@ -1,0 +1,138 @@
+import type { DuckDBAppender } from '@duckdb/node-api';
+import { z } from 'zod';
+import type { Warehouse } from '../../sql/warehouse.ts';
+import type { Segmentation } from './compute-segmentation.ts';
+
+export const USER_SEGMENTS_DDL = `
+  CREATE OR REPLACE TABLE user_segments (
+    user_id           BIGINT PRIMARY KEY,
+    rfm_segment       VARCHAR,
+    rfm_segment_zh    VARCHAR,
+    recency_days      INTEGER,
+    frequency         INTEGER,
+    monetary          DOUBLE,
+    r_score           INTEGER,
+    f_score           INTEGER,
+    m_score           INTEGER,
+    cluster           INTEGER,
+    cluster_label     VARCHAR,
+    cluster_label_zh  VARCHAR,
+    pca_x             DOUBLE,
+    pca_y             DOUBLE,
+    segment           VARCHAR,
+    computed_at_as_of DATE
+  )`;
+
+/** meta key holding the model summary (profiles, silhouette per k …) that user_segments rows cannot carry. */
+export const SEGMENTATION_META_KEY = 'segmentation_model';
+
+const profileSchema = z.object({
+  cluster: z.number().int(),
+  size: z.number().int(),
+  share: z.number(),
+  label_en: z.string(),
+  label_zh: z.string(),
+  zScores: z.record(z.string(), z.number()),
+  averages: z.record(z.string(), z.number().nullable()),
+});
+
+export const storedModelSchema = z.object({
+  asOf: z.string(),
+  users: z.number().int(),
+  buyers: z.number().int(),
+  featuresUsed: z.array(z.string()),
+  featuresDescribing: z.array(z.string()),
+  featuresDropped: z.array(z.string()),
+  clusterCount: z.number().int(),
+  silhouetteByK: z.array(z.object({ k: z.number().int(), silhouette: z.number(), inertia: z.number() })),
+  silhouette: z.number(),
+  silhouetteSampleSize: z.number().int(),
+  profiles: z.array(profileSchema),
+  explainedVariance: z.tuple([z.number(), z.number()]),
+  timingsMs: z.object({ load: z.number(), rfm: z.number(), kmeans: z.number(), pca: z.number() }),
+  /** Which data the segmentation was computed from; a changed fingerprint means it is stale. */
+  fingerprint: z.string(),
+});
+export type StoredSegmentationModel = z.infer<typeof storedModelSchema>;
+
+/** Cheap summary of the data segmentation depends on: re-seeding or importing changes it. */
+export async function dataFingerprint(warehouse: Warehouse): Promise<string> {
+  const { rows } = await warehouse.query(`
+    SELECT (SELECT count(*) FROM orders) AS orders,
+           (SELECT count(*) FILTER (WHERE paid_at IS NOT NULL) FROM orders) AS paid_orders,
+           (SELECT max(order_id) FROM orders) AS last_order,
+           (SELECT count(*) FROM events) AS events,
+           (SELECT max(event_time) FROM events) AS last_event`);
+  return JSON.stringify(rows[0] ?? {});
+}
+
+function appendNullable(appender: DuckDBAppender, value: number | null, kind: 'integer' | 'double'): void {
+  if (value === null || !Number.isFinite(value)) appender.appendNull();
+  else if (kind === 'integer') appender.appendInteger(value);
+  else appender.appendDouble(value);
+}
+
+/**
+ * Replaces user_segments (and the model summary in meta) in ONE transaction: readers see the old
+ * segmentation or the new one, never a mix, and a failure leaves the old one in place.
+ */
+export async function writeUserSegments(warehouse: Warehouse, segmentation: Segmentation, fingerprint: string): Promise<void> {
+  const stored: StoredSegmentationModel = { ...segmentation.model, fingerprint };
+  await warehouse.transaction(async (connection) => {
+    await connection.run(`CREATE OR REPLACE TEMP TABLE user_segments_staging (
+      user_id BIGINT, rfm_segment VARCHAR, rfm_segment_zh VARCHAR, recency_days INTEGER, frequency INTEGER, monetary DOUBLE,
+      r_score INTEGER, f_score INTEGER, m_score INTEGER, cluster INTEGER, cluster_label VARCHAR, cluster_label_zh VARCHAR,
+      pca_x DOUBLE, pca_y DOUBLE)`);
+    const appender = await connection.createAppender('user_segments_staging', 'main', 'temp');
+    for (const user of segmentation.users) {
+      appender.appendBigInt(BigInt(user.userId));
+      appender.appendVarchar(user.rfmSegment);
+      appender.appendVarchar(user.rfmSegmentZh);
+      appendNullable(appender, user.recencyDays, 'integer');
+      appender.appendInteger(user.frequency);
+      appender.appendDouble(user.monetary);
+      appendNullable(appender, user.recencyScore, 'integer');
+      appendNullable(appender, user.frequencyScore, 'integer');
+      appendNullable(appender, user.monetaryScore, 'integer');
+      appender.appendInteger(user.cluster);
+      appender.appendVarchar(user.clusterLabel);
+      appender.appendVarchar(user.clusterLabelZh);
+      appendNullable(appender, user.pcaX, 'double');
+      appendNullable(appender, user.pcaY, 'double');
+      appender.endRow();
+    }
+    appender.flushSync();
+    appender.closeSync();
+    await connection.run(USER_SEGMENTS_DDL);
+    await connection.run(
+      `INSERT INTO user_segments
+       SELECT user_id, rfm_segment, rfm_segment_zh, recency_days, frequency, monetary, r_score, f_score, m_score,
+              cluster, cluster_label, cluster_label_zh, pca_x, pca_y, rfm_segment, CAST($as_of AS DATE)
+       FROM user_segments_staging`,
+      { as_of: segmentation.model.asOf },
+    );
+    await connection.run('DROP TABLE user_segments_staging');
+    await connection.run('INSERT INTO meta VALUES ($key, $value) ON CONFLICT (key) DO UPDATE SET value = excluded.value', {
+      key: SEGMENTATION_META_KEY,
+      value: JSON.stringify(stored),
+    });
+  });
+}
+
+/** The stored model summary, or null when there is none (or it no longer parses: then recompute). */
+export async function readStoredSegmentationModel(warehouse: Warehouse): Promise<StoredSegmentationModel | null> {
+  const { rows } = await warehouse.query(`
+    SELECT (SELECT value FROM meta WHERE key = $key) AS value,
+           EXISTS (SELECT 1 FROM information_schema.tables WHERE table_name = 'user_segments' AND table_schema = 'main') AS has_table`,
+    { key: SEGMENTATION_META_KEY });
+  const row = rows[0];
+  if (!row || row.has_table !== true || typeof row.value !== 'string') return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(row.value);
+  } catch {
+    return null;
+  }
+  const parsed = storedModelSchema.safeParse(json);
+  return parsed.success ? parsed.data : null;
+}
