@@ -3,7 +3,7 @@ import { LexiconMatcher, type LexiconEntry } from '../../text/lexicon-matcher.ts
 import { CUE_PHRASES, type Cue } from './question-cues.ts';
 
 export type Term =
-  | { kind: 'metric'; id: string }
+  | { kind: 'metric'; id: string; weak?: boolean }
   | { kind: 'dimension'; id: string }
   | { kind: 'cue'; cue: Cue };
 
@@ -12,12 +12,60 @@ export type Term =
  * catalogue's own synonyms because they are longer.
  */
 const IMPLIED_METRICS: Record<string, string[]> = {
-  gmv: ['卖得最好', '卖得好', '卖得最好的', '最赚钱', '赚了多少', '赚钱', 'best-selling', 'best selling', 'top-selling', 'top selling', 'sells best', 'sold best', 'made the most money', 'earned'],
-  units: ['卖得最多', '卖出最多', '卖了多少件', '卖出多少件', 'sold the most', 'most sold', 'how many units', 'how many items'],
-  buyers: ['多少人买', '多少人购买', '多少人下单', 'how many people bought', 'how many customers bought', 'how many people purchased', 'how many shoppers bought', 'how many people ordered'],
-  uv: ['多少人访问', '多少人来', '多少访客', 'how many people visited', 'how many visitors'],
-  orders: ['多少单', '多少笔订单', 'how many orders'],
+  gmv: ['卖得最好', '卖得好', '卖得最好的', '最赚钱', '赚了多少', '赚钱', '卖了多少钱', '卖了多少', 'best-selling', 'best selling', 'top-selling', 'top selling', 'sells best', 'sold best', 'made the most money', 'earned', 'sell', 'sold', 'selling', 'spend', 'spent'],
+  units: ['卖得最多', '卖出最多', '卖了多少件', '卖出多少件', '卖出了多少件', '卖了多少台', '卖出了多少台', '多少件', '多少台', 'sold the most', 'most sold', 'how many units', 'how many items', 'units', 'pieces'],
+  buyers: ['多少人买', '多少人购买', '多少人下单', '买过', 'how many people bought', 'how many customers bought', 'how many people purchased', 'how many shoppers bought', 'how many people ordered', 'bought'],
+  uv: ['多少人访问', '多少人来', '多少访客', 'how many people visited', 'how many visitors', 'visited'],
+  orders: ['多少单', '多少笔订单', 'how many orders', 'order', '下了多少单'],
+  conversion_rate: ['convert', 'converts', 'converted', 'converting', 'conversions'],
+  view_to_purchase_rate: ['from view to purchase', 'view to purchase', 'views to purchases', '从浏览到购买'],
+  fav_rate: ['favourited', 'favorited', 'favourite', 'favorite', 'favourites', 'favorites', '收藏了', '收藏'],
+  cart_rate: ['added to cart', 'add to cart', 'carted', '加购了', '加购'],
+  cancelled_orders: ['cancelled', 'canceled', 'were cancelled', 'got cancelled', '被取消', '取消了', '取消的订单'],
+  returned_orders: ['returned', 'were returned', '退货了', '被退货', '退了'],
+  positive_review_share: ['are positive', 'were positive', 'positive', '正面', '好评的'],
+  avg_rating: ['stars', 'star rating', '几星', '星'],
 };
+
+/**
+ * When a question names both, the first metric makes the second redundant: "orders were cancelled" asks for
+ * cancelled orders, not paid orders; "share of visitors who favourited" is the favourite rate, not UV.
+ */
+export const DOMINATES: Record<string, string[]> = {
+  cancelled_orders: ['orders', 'orders_created'],
+  returned_orders: ['orders', 'orders_created'],
+  cancellation_rate: ['orders', 'orders_created', 'cancelled_orders'],
+  return_rate: ['orders', 'orders_created', 'returned_orders'],
+  positive_review_share: ['reviews', 'avg_rating'],
+  avg_rating: ['reviews'],
+  conversion_rate: ['uv', 'buyers'],
+  view_to_purchase_rate: ['conversion_rate', 'pv', 'uv'],
+  fav_rate: ['uv'],
+  cart_rate: ['uv'],
+  cart_abandonment_rate: ['cart_rate'],
+  orders_created: ['orders'],
+  aov: ['orders'],
+  arpu: ['uv', 'gmv'],
+  day7_retention: ['day1_retention'],
+  units: ['gmv'],
+  new_users: ['uv'],
+};
+
+/** Phrases for dimensions that the catalogue's synonyms miss (plurals are added automatically). */
+const EXTRA_DIMENSIONS: Record<string, string[]> = {
+  gender: ['男女用户', '男女', '男性和女性', 'men and women', 'male and female', 'men vs women'],
+  device: ['哪个端', '各端', '各个端', '每个端', '哪端', '哪个终端', 'devices'],
+  weekday: ['周一到周日', '星期一到星期日', '周一至周日', '每周几', 'monday to sunday', 'days of the week'],
+  hour: ['hours of', 'across the hours', 'each hour of', '每个小时', '各小时', '24小时'],
+  city: ['哪个城市', '各城市', 'cities'],
+  category: ['categories', '品类'],
+  channel: ['acquisition channels', 'channels'],
+};
+
+function englishPlurals(phrase: string): string[] {
+  if (!/^[a-z][a-z -]*[a-z]$/.test(phrase) || phrase.endsWith('s')) return [];
+  return phrase.endsWith('y') ? [`${phrase.slice(0, -1)}ies`] : [`${phrase}s`];
+}
 
 /** Synonyms too short or too vague to match on their own: a lone 天 or 端, "where", "make". */
 const AMBIGUOUS = new Set(['日', '天', '周', '月', '端', 'where', 'make', 'label', 'source', 'date', 'status', 'client', 'terminal', 'platform', 'item', 'goods', 'vertical', 'volume', 'income', 'traffic', 'region', 'location']);
@@ -29,9 +77,6 @@ function usable(phrase: string): boolean {
 
 export function buildAnalyticsLexicon(): LexiconMatcher<Term> {
   const entries: LexiconEntry<Term>[] = [];
-  for (const [id, phrases] of Object.entries(IMPLIED_METRICS)) {
-    for (const phrase of phrases) entries.push({ phrase, meaning: { kind: 'metric', id } });
-  }
   for (const metric of METRICS) {
     for (const phrase of [metric.id.replace(/_/g, ' '), metric.name_en, metric.name_zh, ...metric.synonyms_en, ...metric.synonyms_zh]) {
       if (usable(phrase)) entries.push({ phrase, meaning: { kind: 'metric', id: metric.id } });
@@ -42,9 +87,15 @@ export function buildAnalyticsLexicon(): LexiconMatcher<Term> {
     if (cue.startsWith('grain:')) for (const phrase of phrases) entries.push({ phrase, meaning: { kind: 'cue', cue } });
   }
   for (const dimension of DIMENSIONS) {
-    for (const phrase of [dimension.id.replace(/_/g, ' '), dimension.name_en, dimension.name_zh, ...dimension.synonyms_en, ...dimension.synonyms_zh]) {
+    const phrases = [dimension.id.replace(/_/g, ' '), dimension.name_en, dimension.name_zh, ...dimension.synonyms_en, ...dimension.synonyms_zh, ...(EXTRA_DIMENSIONS[dimension.id] ?? [])];
+    for (const phrase of phrases.flatMap((candidate) => [candidate, ...englishPlurals(candidate.toLowerCase())])) {
       if (usable(phrase)) entries.push({ phrase, meaning: { kind: 'dimension', id: dimension.id } });
     }
+  }
+  // Implied (weak) metrics come last: a catalogue synonym of the same phrase wins, and a weak metric only
+  // counts when no strong one was named.
+  for (const [id, phrases] of Object.entries(IMPLIED_METRICS)) {
+    for (const phrase of phrases) entries.push({ phrase, meaning: { kind: 'metric', id, weak: true } });
   }
   return new LexiconMatcher(entries);
 }

@@ -83,20 +83,27 @@ export function buildRequest(recognition: Recognition, window: DataWindow, langu
     };
   }
 
-  const time = chooseTime(recognition, window, cues.has('compare'));
+  const wantsTimeDimension = cues.has('trend') || [...cues].some((cue) => cue.startsWith('grain:')) || recognition.dimensions.some((dimension) => TIME_DIMENSIONS.includes(dimension));
+  // The compiler cannot compare periods and split by day/week/month at once; a trend question wins.
+  const compare = (cues.has('compare') || recognition.time?.comparison === 'named_period') && !wantsTimeDimension;
+  const time = chooseTime(recognition, window, compare);
   const filters = mergedFilters(recognition.filters, time.filters);
 
   if (cues.has('funnel')) {
     const dimension = recognition.dimensions.find((candidate) => !TIME_DIMENSIONS.includes(candidate));
-    return { analysis: 'funnel', query: { timeRange: time.timeRange, filters, ...(dimension ? { dimension } : {}), language } };
+    const steps = recognition.eventSteps.length >= 2 ? recognition.eventSteps : undefined;
+    return { analysis: 'funnel', query: { timeRange: time.timeRange, filters, ...(steps ? { steps } : {}), ...(dimension ? { dimension } : {}), language } };
   }
   if (cues.has('cohort')) {
-    const weekly = recognition.cues.has('grain:week') || /周|week/.test(recognition.normalized);
+    const weekly = /周留存|第\s*\d+\s*周|week-?\s*\d+ retention|weekly retention|week-over-week retention/.test(recognition.normalized);
     return { analysis: 'retention', query: { timeRange: time.timeRange, mode: weekly ? 'weeks' : 'days', filters, language } };
   }
-  if (cues.has('distribution') && (!metric || /价格|price|金额|amount|客单|order value/.test(recognition.normalized))) {
-    const subject = /订单金额|客单|order (value|amount|size)|basket/.test(recognition.normalized) ? 'order_amount' : 'product_price';
-    return { analysis: 'distribution', query: { subject, timeRange: time.timeRange, filters, language } };
+  const banded = recognition.bandEdges.length >= 3;
+  if ((cues.has('distribution') || banded) && (!metric || banded || /价格|价位|price|金额|amount|客单|order value/.test(recognition.normalized))) {
+    const aboutOrders = /订单|客单|order|basket|spend/.test(recognition.normalized) || recognition.metrics.some((id) => ['orders', 'gmv', 'aov'].includes(id));
+    const aboutProducts = /商品价格|价格带|价位|product price|price band|prices?\b|商品/.test(recognition.normalized) && !/订单金额|order (value|amount)/.test(recognition.normalized);
+    const subject = aboutOrders && !aboutProducts ? 'order_amount' : 'product_price';
+    return { analysis: 'distribution', query: { subject, timeRange: time.timeRange, filters, ...(banded ? { edges: recognition.bandEdges } : {}), language } };
   }
 
   const metrics = recognition.metrics.length > 0 ? recognition.metrics : ['gmv'];

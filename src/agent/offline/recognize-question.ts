@@ -3,7 +3,7 @@ import type { SemanticFilter } from '../../sql/semantic/compile/semantic-query.t
 import type { ValueIndex } from '../../sql/values/value-index.ts';
 import { parseSmallNumber } from '../../text/chinese-numbers.ts';
 import { normalizeQuestion } from '../../text/normalize-question.ts';
-import { buildCueLexicon } from './analytics-lexicon.ts';
+import { buildCueLexicon, DOMINATES } from './analytics-lexicon.ts';
 import { questionLexicon } from './question-lexicon.ts';
 import { STOPWORDS, type Cue } from './question-cues.ts';
 import { segmentWords } from './word-segmenter.ts';
@@ -23,6 +23,36 @@ export interface Recognition {
   unknownWords: string[];
   /** Phrases that were recognised, for the transcript. */
   recognised: string[];
+  /** Event types named in order ("浏览→收藏→购买"), for funnels. */
+  eventSteps: string[];
+  /** Numbers that look like band edges ("0-100、100-300、1000元以上"), for distributions. */
+  bandEdges: number[];
+}
+
+/** "the week before", "前一周": the period just before the one named; removed before time resolution. */
+const PREVIOUS_OF = /(?:再)?前一(?:周|天|日|个月|月)|(?:再)?上一(?:周|天|个月)|the (?:week|day|month) before|the previous (?:week|day|month)|the prior (?:week|day|month)|(?:the same day )?a week (?:earlier|before)|the day before|a day earlier/g;
+
+const EVENT_WORDS: [string, RegExp][] = [
+  ['view', /浏览|views?|viewing/],
+  ['cart', /加购|加入购物车|购物车|cart|add to cart/],
+  ['fav', /收藏|fav|favourite|favorite|wishlist/],
+  ['purchase', /购买|下单|purchases?|buy|bought/],
+];
+
+function eventStepsOf(text: string): string[] {
+  return EVENT_WORDS.map(([event, pattern]) => ({ event, index: text.search(pattern) }))
+    .filter((found) => found.index >= 0)
+    .sort((left, right) => left.index - right.index)
+    .map((found) => found.event);
+}
+
+/** Money-like numbers in the text (not dates, not counts of days), sorted: candidate band edges. */
+function bandEdgesOf(text: string): number[] {
+  const withoutDates = text.replace(/\d{4}-\d{2}-\d{2}|\d{1,2}月\d{1,2}[日号]?|\d+\s*(?:天|日|周|个月|days?|weeks?|months?)|top\s*\d+|前\s*\d+/g, ' ');
+  const numbers = [...withoutDates.matchAll(/\d[\d,]*(?:\.\d+)?/g)].map((match) => Number(match[0].replace(/,/g, ''))).filter((value) => Number.isFinite(value));
+  const edges = [...new Set(numbers)].sort((left, right) => left - right);
+  if (edges.length > 0 && (edges[0] as number) > 0) edges.unshift(0);
+  return edges;
 }
 
 const cueLexicon = buildCueLexicon();
@@ -74,9 +104,12 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   const taken: boolean[] = new Array(normalized.length).fill(false);
   const recognised: string[] = [];
 
+  const previousOf = [...normalized.matchAll(PREVIOUS_OF)];
+  for (const match of previousOf) markTaken(taken, match.index, match.index + match[0].length);
+  const timeText = normalized.replace(PREVIOUS_OF, (found) => ' '.repeat(found.length));
   let time: ResolvedTimeExpression | undefined;
   try {
-    time = resolveTimeExpression(normalized, asOf);
+    time = resolveTimeExpression(timeText, asOf);
   } catch {
     time = undefined;
   }
@@ -84,9 +117,19 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     markTaken(taken, match.index, match.index + match.matchedText.length);
     recognised.push(match.matchedText);
   }
+  // Two named periods ("between September and October", "这周比上周"): the later one is current.
+  const periods = (time?.matches ?? []).filter((match) => !match.modifierOnly);
+  if (time && periods.length >= 2) {
+    const [earlier, later] = [...periods].sort((left, right) => left.start.localeCompare(right.start)).filter((_, index, all) => index === 0 || index === all.length - 1);
+    if (earlier && later && earlier.start !== later.start) {
+      time = { ...time, start: later.start, end: later.end, label_en: later.label_en, label_zh: later.label_zh, previous: { start: earlier.start, end: earlier.end, label_en: earlier.label_en, label_zh: earlier.label_zh }, comparison: 'named_period' };
+    }
+  }
 
   const limit = findLimit(normalized, taken);
-  const metrics: string[] = [];
+  const strongMetrics: string[] = [];
+  const weakMetrics: string[] = [];
+  const valueEnds: number[] = [];
   const dimensions: string[] = [];
   const filters: SemanticFilter[] = [];
   const cues = new Set<Cue>();
@@ -94,10 +137,16 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   for (const match of questionLexicon(values).findAll(normalized, taken)) {
     recognised.push(match.phrase);
     const term = match.meaning;
-    if (term.kind === 'metric' && !metrics.includes(term.id)) metrics.push(term.id);
-    else if (term.kind === 'dimension' && !dimensions.includes(term.id)) dimensions.push(term.id);
-    else if (term.kind === 'cue') cues.add(term.cue);
+    if (term.kind === 'metric') {
+      const list = term.weak ? weakMetrics : strongMetrics;
+      if (!list.includes(term.id)) list.push(term.id);
+    } else if (term.kind === 'dimension') {
+      // "Apple products", "手机品类", "tier-1 cities": a dimension word right after a value describes it.
+      const describesValue = valueEnds.some((end) => match.start - end >= 0 && match.start - end <= 2);
+      if (!describesValue && !dimensions.includes(term.id)) dimensions.push(term.id);
+    } else if (term.kind === 'cue') cues.add(term.cue);
     else if (term.kind === 'value') {
+      valueEnds.push(match.end);
       const negated = EXCLUDE_BEFORE.test(normalized.slice(Math.max(0, match.start - 16), match.start)) || EXCLUDE_AFTER.test(normalized.slice(match.end, match.end + 4));
       mergeFilter(filters, term.value.dimension, term.value.values, negated);
     }
@@ -106,6 +155,14 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     recognised.push(match.phrase);
     cues.add(match.meaning);
   }
+  // Superlatives may sit inside longer phrases other passes took ("卖得最多", "最低的三个").
+  for (const match of cueLexicon.findAll(normalized)) {
+    if (match.meaning === 'top' || match.meaning === 'bottom') cues.add(match.meaning);
+  }
+  if (previousOf.length > 0) cues.add('compare');
+  const named = strongMetrics.length > 0 ? strongMetrics : weakMetrics;
+  const dominated = new Set(named.flatMap((metric) => DOMINATES[metric] ?? []));
+  const metrics = named.filter((metric) => !dominated.has(metric));
 
   // A dimension that also has a value ("手机品类", "tier-1 cities") is a filter, not a grouping.
   const filteredDimensions = new Set(filters.map((filter) => filter.dimension));
@@ -131,5 +188,7 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     singular: SINGULAR.test(normalized) && !PLURAL.test(normalized),
     unknownWords,
     recognised,
+    eventSteps: eventStepsOf(normalized),
+    bandEdges: bandEdgesOf(normalized),
   };
 }

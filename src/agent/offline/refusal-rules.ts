@@ -23,7 +23,7 @@ const RULES: Rule[] = [
   },
   {
     reason: 'write',
-    pattern: /\b(delete|truncate|wipe|erase|overwrite)\b|\binsert into\b|\bupdate (the |all |every )?(orders?|users?|products?|prices?|tables?|data|records?|rows?|status)\b|\bupdate \w+ set\b|\balter (table|the)\b|\bdrop (table|database|schema|column|view|index|the|all)\b|\bremove (all|the|every)\b|删除|删掉|清空|插入|篡改|修改(数据|订单|价格|用户)|更新(数据|订单|价格)|改价/i,
+    pattern: /\b(delete|truncate|wipe|erase|overwrite)\b|\binsert into\b|\bupdate (the |all |every )?(orders?|users?|products?|prices?|tables?|data|records?|rows?|status)\b|\bupdate \w+ set\b|\balter (table|the)\b|\bdrop (table|database|schema|column|view|index|the|all)\b|\bremove (all|the|every)\b|\bset (the |all |every )?(price|prices|status|stock)\b|\b(raise|lower|increase|decrease|change) (the |all |every )?prices?\b|\bmark (the |all |every )?orders?\b|把.{0,30}(改成|改为|设为|设置为|标记为|调整为|调成)|改价|调价|删除|删掉|清空|插入|篡改|修改(数据|订单|价格|用户)|更新(数据|订单|价格)|改价/i,
     message: {
       en: 'I can only read the data, never change it. I can show you figures instead, e.g. "how many orders were cancelled last week?".',
       zh: '我只能读取数据,不能修改或删除。可以换个问法查看数据,例如"上周取消了多少订单?"。',
@@ -46,6 +46,13 @@ const RULES: Rule[] = [
     },
   },
 ];
+
+const OFF_TOPIC = /天气|weather|笑话|\bjokes?\b|写一首|写首|\bpoems?\b|诗|股价|stock price|新闻|\bnews\b|菜谱|recipe|翻译|translate|你是谁|who are you|谁是|总统|president|足球|football|电影|movie|\bsing\b|唱歌/i;
+
+/** Questions plainly about something other than the shop's data. */
+export function isOffTopic(normalizedQuestion: string): boolean {
+  return OFF_TOPIC.test(normalizedQuestion);
+}
 
 export function refusalFor(normalizedQuestion: string, language: Language): Refusal | undefined {
   const rule = RULES.find((candidate) => candidate.pattern.test(normalizedQuestion));

@@ -6,14 +6,14 @@ import type { Language } from '../tool-context.ts';
 import { buildRequest, type DataWindow } from './build-request.ts';
 import { recognizeModelIntent } from './model-intents.ts';
 import { recognizeQuestion, type Recognition } from './recognize-question.ts';
-import { offTopicRefusal, refusalFor } from './refusal-rules.ts';
+import { isOffTopic, offTopicRefusal, refusalFor } from './refusal-rules.ts';
 import type { Understanding } from './understanding.ts';
 
 const FOLLOW_UP_START = /^(and|what about|how about|same|now|only|just|instead|then|那|那么|再|只看|仅看|只要|换成|改成|如果|要是|还有)/;
 const FOLLOW_UP_END = /呢\s*[??]?$/;
-const VAGUE = /表现|情况|怎么样|如何|好不好|最好|最差|performance|performing|doing|how are we|how did we|best|worst|overview|summary|概况|概览/;
+const VAGUE = /表现|情况|怎么样|如何|好不好|最好|最差|数据|分析|指标|数字|涨|跌|上升|下降|performance|performing|doing|how are we|how did we|best|worst|overview|summary|numbers|figures|data|analy[sz]e|metrics?|going up|going down|increas|decreas|概况|概览/;
 const ANALYTIC_WORDS = /\b(by|per|each|top|which|trend|compare)\b|按|各|每|哪|趋势|对比|排名|前\d/;
-const UNKNOWN_WORD_PENALTY = 0.12;
+const UNKNOWN_WORD_PENALTY = 0.1;
 
 function isMetricsRequest(memory: unknown): memory is AnalysisRequest {
   return typeof memory === 'object' && memory !== null && (memory as AnalysisRequest).analysis === 'metrics';
@@ -81,6 +81,10 @@ export function understandQuestion(input: UnderstandInput): Understanding {
   }
 
   if (recognition.metrics.length === 0 && !shapeOnly) {
+    if (isOffTopic(normalized)) {
+      const offTopic = offTopicRefusal(language);
+      return { kind: 'refuse', reason: offTopic.reason, message: offTopic.message, confidence: 0.9, notes: [...notes, 'off-topic'] };
+    }
     if (VAGUE.test(normalized) || analyticContent || ANALYTIC_WORDS.test(normalized) || (recognition.time !== undefined && recognition.unknownWords.length === 0)) {
       return {
         kind: 'clarify',
