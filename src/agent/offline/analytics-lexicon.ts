@@ -53,7 +53,6 @@ export const DOMINATES: Record<string, string[]> = {
 
 /** Phrases for dimensions that the catalogue's synonyms miss (plurals are added automatically). */
 const EXTRA_DIMENSIONS: Record<string, string[]> = {
-  gender: ['男女用户', '男女', '男性和女性', 'men and women', 'male and female', 'men vs women'],
   device: ['哪个端', '各端', '各个端', '每个端', '哪端', '哪个终端', 'devices'],
   weekday: ['周一到周日', '星期一到星期日', '周一至周日', '每周几', 'monday to sunday', 'days of the week'],
   hour: ['hours of', 'across the hours', 'each hour of', '每个小时', '各小时', '24小时'],
@@ -75,11 +74,17 @@ function usable(phrase: string): boolean {
   return trimmed.length > 0 && !AMBIGUOUS.has(trimmed);
 }
 
+/** Catalogue synonyms too generic to name a metric on their own ("customers in Shanghai" is a filter phrase). */
+const GENERIC_NOUNS = new Set(['customers', 'users', 'shoppers', 'people', '用户', '客户', '顾客', '用户数', 'active users']);
+
+/** Metrics a dimension's values imply when no metric is named ("中文评价和英文评价各有多少条" counts reviews). */
+export const METRIC_IMPLIED_BY_DIMENSION: Record<string, string> = { language: 'reviews' };
+
 export function buildAnalyticsLexicon(): LexiconMatcher<Term> {
   const entries: LexiconEntry<Term>[] = [];
   for (const metric of METRICS) {
     for (const phrase of [metric.id.replace(/_/g, ' '), metric.name_en, metric.name_zh, ...metric.synonyms_en, ...metric.synonyms_zh]) {
-      if (usable(phrase)) entries.push({ phrase, meaning: { kind: 'metric', id: metric.id } });
+      if (usable(phrase)) entries.push({ phrase, meaning: { kind: 'metric', id: metric.id, weak: GENERIC_NOUNS.has(phrase.toLowerCase()) } });
     }
   }
   for (const [cue, phrases] of Object.entries(CUE_PHRASES) as [Cue, string[]][]) {

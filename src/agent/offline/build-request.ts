@@ -37,10 +37,17 @@ interface TimeChoice {
   assumedAllData: boolean;
 }
 
+/** The period of the same length just before `range`, or `shiftDays` earlier when given ("a week earlier"). */
+export function previousPeriodOf(range: { start: string; end: string }, shiftDays?: number): { start: string; end: string } {
+  const shift = shiftDays ?? daysBetween(range.start, range.end);
+  return { start: addDays(range.start, -shift), end: addDays(range.end, -shift) };
+}
+
 export function chooseTime(recognition: Recognition, window: DataWindow, compare: boolean): TimeChoice {
   if (recognition.time) {
     const parts = timeQueryParts(recognition.time, { compare });
-    return { timeRange: parts.timeRange, compareTo: parts.compareTo, filters: parts.filters, assumedAllData: false };
+    const compareTo = compare && recognition.compareShiftDays ? previousPeriodOf(parts.timeRange, recognition.compareShiftDays) : parts.compareTo;
+    return { timeRange: parts.timeRange, compareTo, filters: parts.filters, assumedAllData: false };
   }
   if (compare) return { ...lastWeekPair(window), filters: [], assumedAllData: false };
   return { timeRange: { start: window.start, end: window.asOf }, filters: [], assumedAllData: true };
@@ -98,7 +105,7 @@ export function buildRequest(recognition: Recognition, window: DataWindow, langu
     const weekly = /周留存|第\s*\d+\s*周|week-?\s*\d+ retention|weekly retention|week-over-week retention/.test(recognition.normalized);
     return { analysis: 'retention', query: { timeRange: time.timeRange, mode: weekly ? 'weeks' : 'days', filters, language } };
   }
-  const banded = recognition.bandEdges.length >= 3;
+  const banded = recognition.bandEdges.length >= 3 || (recognition.bandEdges.length >= 2 && cues.has('distribution'));
   if ((cues.has('distribution') || banded) && (!metric || banded || /价格|价位|price|金额|amount|客单|order value/.test(recognition.normalized))) {
     const aboutOrders = /订单|客单|order|basket|spend/.test(recognition.normalized) || recognition.metrics.some((id) => ['orders', 'gmv', 'aov'].includes(id));
     const aboutProducts = /商品价格|价格带|价位|product price|price band|prices?\b|商品/.test(recognition.normalized) && !/订单金额|order (value|amount)/.test(recognition.normalized);
@@ -119,7 +126,14 @@ export function buildRequest(recognition: Recognition, window: DataWindow, langu
   const query: Record<string, unknown> = { metrics, dimensions, filters, timeRange: time.timeRange, language };
   if (time.compareTo) query.compareTo = time.compareTo;
   if (ranked) {
-    query.orderBy = { metric: metrics[0], direction: cues.has('bottom') && !cues.has('top') ? 'asc' : 'desc' };
+    const falling = /drop|fell|fall|declin|decreas|下降|下跌|跌|减少|降幅/.test(recognition.normalized);
+    const rising = /grew|grow|rose|rise|increas|增长|上涨|涨|增加|增幅/.test(recognition.normalized);
+    if (time.compareTo && (falling || rising)) {
+      // "Which category dropped the most?" ranks by the change, not by the level.
+      query.orderBy = { field: `${metrics[0]}_change`, direction: falling ? 'asc' : 'desc' };
+    } else {
+      query.orderBy = { metric: metrics[0], direction: cues.has('bottom') && !cues.has('top') ? 'asc' : 'desc' };
+    }
     query.limit = recognition.limit ?? (recognition.singular ? 1 : 10);
   }
   return { analysis: 'metrics', query };

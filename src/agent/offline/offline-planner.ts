@@ -4,7 +4,7 @@ import type { NextStep } from '../next-step.ts';
 import type { AgentState, Planner } from '../planner.ts';
 import type { DataWindow } from './build-request.ts';
 import { describeRequest } from './describe-request.ts';
-import { understandQuestion } from './understand-question.ts';
+import { understandQuestion, type Focus } from './understand-question.ts';
 import { CONFIDENCE_THRESHOLD, type Understanding } from './understanding.ts';
 
 const CONFIRM = /^\s*(yes|yep|yeah|sure|ok|okay|correct|right|是|是的|对|对的|没错|好|好的|可以|嗯)\s*[.!。!]?\s*$/i;
@@ -13,6 +13,8 @@ const CONFIRM = /^\s*(yes|yep|yeah|sure|ok|okay|correct|right|是|是的|对|对
 export interface OfflineMemory {
   request?: AnalysisRequest;
   pending?: AnalysisRequest;
+  /** The answer's leading row, for "that category" / "它" in the next question. */
+  focus?: Focus;
 }
 
 function memoryParts(memory: unknown): OfflineMemory {
@@ -33,11 +35,13 @@ export class OfflinePlanner implements Planner {
   constructor(private readonly resources: { values: ValueIndex; window: DataWindow; llmAvailable?: boolean }) {}
 
   understand(state: Pick<AgentState, 'question' | 'language' | 'history'>): Understanding {
-    const previous = memoryParts(state.history[state.history.length - 1]?.memory);
-    if (previous.pending && CONFIRM.test(state.question)) {
-      return { kind: 'analysis', request: previous.pending, confidence: 0.9, notes: ['confirmed the reading offered in the previous turn'] };
+    const last = memoryParts(state.history[state.history.length - 1]?.memory);
+    if (last.pending && CONFIRM.test(state.question)) {
+      return { kind: 'analysis', request: last.pending, confidence: 0.9, notes: ['confirmed the reading offered in the previous turn'] };
     }
-    return understandQuestion({ question: state.question, language: state.language, window: this.resources.window, values: this.resources.values, previous: previous.request });
+    // A refused or clarifying turn in between does not break the thread: follow the last answered request.
+    const previous = [...state.history].reverse().map((turn) => memoryParts(turn.memory)).find((memory) => memory.request);
+    return understandQuestion({ question: state.question, language: state.language, window: this.resources.window, values: this.resources.values, previous: previous?.request, focus: previous?.focus });
   }
 
   private understandingFor(state: AgentState): Understanding {
@@ -89,6 +93,15 @@ export class OfflinePlanner implements Planner {
   memoryOf(state: AgentState): OfflineMemory {
     const understanding = this.understandingFor(state);
     if (understanding.kind !== 'analysis') return {};
-    return understanding.confidence < CONFIDENCE_THRESHOLD ? { pending: understanding.request } : { request: understanding.request };
+    if (understanding.confidence < CONFIDENCE_THRESHOLD) return { pending: understanding.request };
+    return { request: understanding.request, focus: focusOf(state) };
   }
+}
+
+/** The first row's value of the first non-time dimension of the answer, e.g. { category: 'Laptops' }. */
+function focusOf(state: AgentState): Focus | undefined {
+  const result = state.toolOutcomes.find((outcome) => outcome.ok)?.result as { columns?: { id: string; role: string }[]; rows?: Record<string, unknown>[] } | undefined;
+  const dimension = result?.columns?.find((column) => column.role === 'dimension' && !['day', 'week', 'month', 'hour', 'weekday'].includes(column.id));
+  const value = dimension ? result?.rows?.[0]?.[dimension.id] : undefined;
+  return dimension && (typeof value === 'string' || typeof value === 'number') ? { dimension: dimension.id, value: String(value) } : undefined;
 }

@@ -3,7 +3,7 @@ import type { SemanticFilter } from '../../sql/semantic/compile/semantic-query.t
 import type { ValueIndex } from '../../sql/values/value-index.ts';
 import { parseSmallNumber } from '../../text/chinese-numbers.ts';
 import { normalizeQuestion } from '../../text/normalize-question.ts';
-import { buildCueLexicon, DOMINATES } from './analytics-lexicon.ts';
+import { buildCueLexicon, DOMINATES, METRIC_IMPLIED_BY_DIMENSION } from './analytics-lexicon.ts';
 import { questionLexicon } from './question-lexicon.ts';
 import { STOPWORDS, type Cue } from './question-cues.ts';
 import { segmentWords } from './word-segmenter.ts';
@@ -27,7 +27,18 @@ export interface Recognition {
   eventSteps: string[];
   /** Numbers that look like band edges ("0-100、100-300、1000元以上"), for distributions. */
   bandEdges: number[];
+  /** Days between the period and the one it is compared with, when not the period just before ("a week earlier"). */
+  compareShiftDays?: number;
+  /** "分别", "each", "vs": the question wants one row per named value. */
+  wantsBreakdown: boolean;
+  /** "that category", "它", "这个品牌": the question points at the previous answer's leading row. */
+  pointsBack: boolean;
 }
+
+const WEEK_EARLIER = /a week (?:earlier|before)|the same day (?:a |one )?week (?:earlier|before)|上周同一天|一周前(?:的)?同一天|前一周(?:的)?同一天|上周同期/;
+const BREAKDOWN_WORDS = /分别|各自|各是|各有|各个|\beach\b|respectively|\bvs\.?\b|versus|\bby\b|\bper\b|对比|比较|compare/;
+const POINTS_BACK = /\bthat (?:category|brand|city|one|product|channel|device|tier)\b|\bthis (?:category|brand|city|one)\b|\bit\b|它|这个品类|该品类|那个品类|这个品牌|该品牌|那个品牌|这个城市|该城市|那个城市|这一类|这个类目/;
+const GENERIC_COUNT = /^[一二三四五六七八九十两几\d]+[个位家款种类条项]?$/;
 
 /** "the week before", "前一周": the period just before the one named; removed before time resolution. */
 const PREVIOUS_OF = /(?:再)?前一(?:周|天|日|个月|月)|(?:再)?上一(?:周|天|个月)|the (?:week|day|month) before|the previous (?:week|day|month)|the prior (?:week|day|month)|(?:the same day )?a week (?:earlier|before)|the day before|a day earlier/g;
@@ -64,6 +75,9 @@ const LIMIT_PATTERNS: RegExp[] = [
   /前\s*([0-9]+|[一二三四五六七八九十两]+)\s*(?:名|个|位|家|大|款|座|天|的)?/,
   /(?:最高|最低|最多|最少|排名靠前|倒数)的?\s*([0-9]+|[一二三四五六七八九十两]+)\s*(?:个|名|家|款|座|位)/,
   /(?:后|倒数)\s*([0-9]+|[一二三四五六七八九十两]+)\s*(?:名|个|位|家|款)?/,
+  /\bwhich (\d+|two|three|four|five|ten)\b/,
+  /\b(\d+|two|three|four|five|ten) (?:categories|brands|cities|products|channels|devices|days|items|tiers|weeks|hours|segments|payment methods)\b/,
+  /([0-9]+|[一二三四五六七八九十两]+)\s*(?:个|大)(?:品类|品牌|城市|商品|渠道|设备|类目)/,
 ];
 
 const ENGLISH_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twenty: 20 };
@@ -106,7 +120,8 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
 
   const previousOf = [...normalized.matchAll(PREVIOUS_OF)];
   for (const match of previousOf) markTaken(taken, match.index, match.index + match[0].length);
-  const timeText = normalized.replace(PREVIOUS_OF, (found) => ' '.repeat(found.length));
+  // "当天/那天" point at a period named elsewhere in the question, never at the as-of day.
+  const timeText = normalized.replace(PREVIOUS_OF, (found) => ' '.repeat(found.length)).replace(/当天|当日|那天|这一天|这天/g, (found) => ' '.repeat(found.length));
   let time: ResolvedTimeExpression | undefined;
   try {
     time = resolveTimeExpression(timeText, asOf);
@@ -141,9 +156,11 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
       const list = term.weak ? weakMetrics : strongMetrics;
       if (!list.includes(term.id)) list.push(term.id);
     } else if (term.kind === 'dimension') {
-      // "Apple products", "手机品类", "tier-1 cities": a dimension word right after a value describes it.
+      // "Apple products", "tier-1 cities": a dimension word right after a value describes it, unless the
+      // question ranks or splits ("销售额最高的手机品牌是哪个" groups by brand).
       const describesValue = valueEnds.some((end) => match.start - end >= 0 && match.start - end <= 2);
-      if (!describesValue && !dimensions.includes(term.id)) dimensions.push(term.id);
+      const groupingSignal = /哪|which|top|前\s*\d|最|best|worst|most|least|各|分别|each|\bby\b|\bper\b/.test(normalized);
+      if ((!describesValue || groupingSignal) && !dimensions.includes(term.id)) dimensions.push(term.id);
     } else if (term.kind === 'cue') cues.add(term.cue);
     else if (term.kind === 'value') {
       valueEnds.push(match.end);
@@ -160,13 +177,25 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     if (match.meaning === 'top' || match.meaning === 'bottom') cues.add(match.meaning);
   }
   if (previousOf.length > 0) cues.add('compare');
-  const named = strongMetrics.length > 0 ? strongMetrics : weakMetrics;
+  // Weak metrics count when nothing stronger was named, or when they refine a named one
+  // ("share of visitors who favourited" → favourite rate, not visitors).
+  const refining = weakMetrics.filter((metric) => (DOMINATES[metric] ?? []).some((dominatedMetric) => strongMetrics.includes(dominatedMetric)));
+  const named = strongMetrics.length > 0 ? [...strongMetrics, ...refining] : weakMetrics;
   const dominated = new Set(named.flatMap((metric) => DOMINATES[metric] ?? []));
-  const metrics = named.filter((metric) => !dominated.has(metric));
+  let metrics = named.filter((metric) => !dominated.has(metric));
+  if (metrics.length === 0) {
+    const implied = filters.map((filter) => METRIC_IMPLIED_BY_DIMENSION[filter.dimension]).find((metric) => metric !== undefined);
+    if (implied) metrics = [implied];
+  }
+  const wantsBreakdown = BREAKDOWN_WORDS.test(normalized);
 
-  // A dimension that also has a value ("手机品类", "tier-1 cities") is a filter, not a grouping.
-  const filteredDimensions = new Set(filters.map((filter) => filter.dimension));
+  // A dimension that also has a value ("手机品类", "tier-1 cities") is a filter, not a grouping; several
+  // values asked for separately ("北上广深…分别", "男女用户…分别") are both.
+  const filteredDimensions = new Set(filters.filter((filter) => !(filter.values.length > 1 && filter.operator === 'in' && wantsBreakdown)).map((filter) => filter.dimension));
   const groupings = dimensions.filter((dimension) => !filteredDimensions.has(dimension));
+  for (const filter of filters) {
+    if (filter.values.length > 1 && filter.operator === 'in' && wantsBreakdown && !groupings.includes(filter.dimension)) groupings.push(filter.dimension);
+  }
 
   const residual = normalized
     .split('')
@@ -174,7 +203,7 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     .join('');
   const unknownWords = segmentWords(residual).filter((word) => {
     const lower = word.toLowerCase();
-    return !STOPWORDS.has(lower) && !/^[\p{P}\p{S}\d\s]+$/u.test(lower) && !(lower.length === 1 && /[a-z]/.test(lower));
+    return !STOPWORDS.has(lower) && !/^[\p{P}\p{S}\d\s]+$/u.test(lower) && !(lower.length === 1 && /[a-z]/.test(lower)) && !GENERIC_COUNT.test(lower);
   });
 
   return {
@@ -190,5 +219,8 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     recognised,
     eventSteps: eventStepsOf(normalized),
     bandEdges: bandEdgesOf(normalized),
+    compareShiftDays: WEEK_EARLIER.test(normalized) ? 7 : undefined,
+    wantsBreakdown,
+    pointsBack: POINTS_BACK.test(normalized),
   };
 }

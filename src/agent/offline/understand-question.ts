@@ -3,7 +3,7 @@ import type { ValueIndex } from '../../sql/values/value-index.ts';
 import { normalizeQuestion } from '../../text/normalize-question.ts';
 import type { AnalysisRequest } from '../analysis/analysis-request.ts';
 import type { Language } from '../tool-context.ts';
-import { buildRequest, type DataWindow } from './build-request.ts';
+import { buildRequest, previousPeriodOf, type DataWindow } from './build-request.ts';
 import { recognizeModelIntent } from './model-intents.ts';
 import { recognizeQuestion, type Recognition } from './recognize-question.ts';
 import { isOffTopic, offTopicRefusal, refusalFor } from './refusal-rules.ts';
@@ -24,20 +24,35 @@ function mergeFilters(previous: SemanticFilter[], current: SemanticFilter[]): Se
   return [...previous.filter((filter) => !replaced.has(filter.dimension)), ...current];
 }
 
+/** The leading row of the previous answer, which "that category" / "它" points at. */
+export interface Focus {
+  dimension: string;
+  value: string;
+}
+
 /** Carries the previous question's metric, grouping, filters and period into a follow-up that leaves them out. */
-function inheritFrom(previous: AnalysisRequest, recognition: Recognition): { recognition: Recognition; timeRange?: unknown; compareTo?: unknown } {
+function inheritFrom(previous: AnalysisRequest, recognition: Recognition, focus?: Focus): { recognition: Recognition; timeRange?: unknown; compareTo?: unknown } {
   const query = previous.query as { metrics: string[]; dimensions?: string[]; filters?: SemanticFilter[]; timeRange: unknown; compareTo?: unknown; orderBy?: { direction?: string }; limit?: number };
   const inherited: Recognition = { ...recognition, cues: new Set(recognition.cues) };
   if (inherited.metrics.length === 0) inherited.metrics = [...query.metrics];
   const newGrain = [...inherited.cues].some((cue) => cue.startsWith('grain:')) || inherited.cues.has('trend');
-  if (inherited.dimensions.length === 0 && !newGrain) inherited.dimensions = [...(query.dimensions ?? [])];
-  inherited.filters = mergeFilters(query.filters ?? [], inherited.filters);
+  if (inherited.dimensions.length === 0 && !newGrain && !inherited.pointsBack) inherited.dimensions = [...(query.dimensions ?? [])];
+  // Grouping by a dimension the previous question filtered on ("and the other brands?") lifts that filter.
+  const previousFilters = (query.filters ?? []).filter((filter) => !inherited.dimensions.includes(filter.dimension));
+  inherited.filters = mergeFilters(previousFilters, inherited.filters);
+  if (inherited.pointsBack && focus && !inherited.filters.some((filter) => filter.dimension === focus.dimension)) {
+    inherited.filters = [...inherited.filters, { dimension: focus.dimension, operator: 'in', values: [focus.value] }];
+    inherited.dimensions = inherited.dimensions.filter((dimension) => dimension !== focus.dimension);
+  }
   if (query.orderBy && !inherited.cues.has('top') && !inherited.cues.has('bottom')) {
     inherited.cues.add(query.orderBy.direction === 'asc' ? 'bottom' : 'top');
     inherited.limit ??= query.limit;
   }
   if (query.compareTo && !inherited.cues.has('compare')) inherited.cues.add('compare');
-  return { recognition: inherited, timeRange: inherited.time ? undefined : query.timeRange, compareTo: inherited.time ? undefined : query.compareTo };
+  const timeRange = inherited.time ? undefined : (query.timeRange as { start: string; end: string });
+  // Comparing an inherited period: the period just before it (or a week earlier), unless one was inherited.
+  const compareTo = inherited.time ? undefined : (query.compareTo ?? (inherited.cues.has('compare') && timeRange ? previousPeriodOf(timeRange, inherited.compareShiftDays) : undefined));
+  return { recognition: inherited, timeRange, compareTo };
 }
 
 export interface UnderstandInput {
@@ -47,6 +62,8 @@ export interface UnderstandInput {
   values: ValueIndex;
   /** The planner memory of the previous turn, when this is a follow-up. */
   previous?: unknown;
+  /** The leading row of the previous answer. */
+  focus?: Focus;
 }
 
 /** The offline planner's reading of a question: an analysis to run, a clarifying question, or a refusal. */
@@ -74,7 +91,7 @@ export function understandQuestion(input: UnderstandInput): Understanding {
 
   let inheritedTime: { timeRange?: unknown; compareTo?: unknown } = {};
   if (followUp && isMetricsRequest(input.previous)) {
-    const inherited = inheritFrom(input.previous, recognition);
+    const inherited = inheritFrom(input.previous, recognition, input.focus);
     recognition = inherited.recognition;
     inheritedTime = inherited;
     notes.push('follow-up: reused the previous question’s metric, grouping, filters and period where this one left them out');
@@ -100,8 +117,10 @@ export function understandQuestion(input: UnderstandInput): Understanding {
 
   const request = buildRequest(recognition, window, language);
   if (request.analysis === 'metrics') {
+    const timeDimension = ((request.query.dimensions as string[] | undefined) ?? []).some((dimension) => ['day', 'week', 'month'].includes(dimension));
     if (inheritedTime.timeRange) request.query.timeRange = inheritedTime.timeRange;
-    if (inheritedTime.compareTo && !recognition.time) request.query.compareTo = inheritedTime.compareTo;
+    if (inheritedTime.compareTo && !recognition.time && !timeDimension) request.query.compareTo = inheritedTime.compareTo;
+    if (timeDimension) delete request.query.compareTo;
   }
   const confidence = Math.max(0, 0.85 - UNKNOWN_WORD_PENALTY * recognition.unknownWords.length);
   return { kind: 'analysis', request, confidence, notes };

@@ -42,8 +42,10 @@ export const ENUMERATED_VALUES: VocabularyValue[] = [
   { dimension: 'order_status', values: ['pending'], label_en: 'pending', label_zh: '待支付', phrases: ['pending', 'unpaid', '待支付', '未支付', '待付款'] },
   { dimension: 'order_status', values: ['shipped'], label_en: 'shipped', label_zh: '已发货', phrases: ['shipped', 'in transit', '已发货', '运输中'] },
   { dimension: 'order_status', values: ['delivered'], label_en: 'delivered', label_zh: '已签收', phrases: ['delivered', '已签收', '已送达'] },
-  { dimension: 'language', values: ['zh'], label_en: 'Chinese reviews', label_zh: '中文评价', phrases: ['chinese reviews', '中文评价', '中文评论'] },
-  { dimension: 'language', values: ['en'], label_en: 'English reviews', label_zh: '英文评价', phrases: ['english reviews', '英文评价', '英文评论'] },
+  { dimension: 'language', values: ['zh'], label_en: 'Chinese reviews', label_zh: '中文评价', phrases: ['chinese reviews', '中文评价', '中文评论', 'in chinese', 'written in chinese', '中文'] },
+  { dimension: 'language', values: ['en'], label_en: 'English reviews', label_zh: '英文评价', phrases: ['english reviews', '英文评价', '英文评论', 'in english', 'written in english', '英文'] },
+  { dimension: 'gender', values: ['male', 'female'], label_en: 'men and women', label_zh: '男女', phrases: ['男女用户', '男女', '男性和女性', '男性与女性', 'men and women', 'male and female', 'men vs women'] },
+  { dimension: 'city', values: ['Beijing', 'Shanghai', 'Guangzhou', 'Shenzhen'], label_en: 'Beijing, Shanghai, Guangzhou and Shenzhen', label_zh: '北上广深', phrases: ['北上广深', 'beijing, shanghai, guangzhou and shenzhen', 'bei-shang-guang-shen'] },
 ];
 
 /** Display name of one stored value, e.g. ('city_tier', 'tier1', 'zh') → 一线城市. */
