@@ -67,4 +67,6 @@ export const STOPWORDS = new Set([
   'this', 'these', 'those', 'there', 'here', 'than', 'yet', 'so', 'far', 'still', 'ever', 'been', 'being', 'will', 'would', 'could',
   'should', 'may', 'might', 'can', 'about', 'around', 'roughly', 'approximately', 'exactly', 'number', 'numbers', 'count', 'counts',
   'figure', 'figures', 'level', 'levels', 'trend', 'value', 'values', 'big', 'small', 'large', 'high', 'low', 'higher', 'lower',
+  // Event words: funnels name their steps with them.
+  'view', 'views', 'cart', 'carts', 'purchase', 'purchases', 'buy', 'step', 'steps', '浏览', '购买', '加购', '收藏', '下单', '再', '从', '步骤',
 ]);

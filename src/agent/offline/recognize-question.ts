@@ -37,6 +37,7 @@ export interface Recognition {
 
 const WEEK_EARLIER = /a week (?:earlier|before)|the same day (?:a |one )?week (?:earlier|before)|上周同一天|一周前(?:的)?同一天|前一周(?:的)?同一天|上周同期/;
 const BREAKDOWN_WORDS = /分别|各自|各是|各有|各个|\beach\b|respectively|\bvs\.?\b|versus|\bby\b|\bper\b|对比|比较|compare/;
+const GROUPING_SIGNAL = /哪|which|top|前\s*\d|最|best|worst|most|least|各|分别|each|\bby\b|\bper\b|\bother\b|\bothers\b|其他|其它|别的/;
 const POINTS_BACK = /\bthat (?:category|brand|city|one|product|channel|device|tier)\b|\bthis (?:category|brand|city|one)\b|\bit\b|它|这个品类|该品类|那个品类|这个品牌|该品牌|那个品牌|这个城市|该城市|那个城市|这一类|这个类目/;
 const GENERIC_COUNT = /^[一二三四五六七八九十两几\d]+[个位家款种类条项]?$/;
 
@@ -51,7 +52,9 @@ const EVENT_WORDS: [string, RegExp][] = [
 ];
 
 function eventStepsOf(text: string): string[] {
-  return EVENT_WORDS.map(([event, pattern]) => ({ event, index: text.search(pattern) }))
+  // The last mention orders the steps: "购买漏斗(浏览-加购-购买)" lists them after naming the funnel.
+  const lastIndex = (pattern: RegExp) => Math.max(-1, ...[...text.matchAll(new RegExp(pattern.source, 'g'))].map((match) => match.index));
+  return EVENT_WORDS.map(([event, pattern]) => ({ event, index: lastIndex(pattern) }))
     .filter((found) => found.index >= 0)
     .sort((left, right) => left.index - right.index)
     .map((found) => found.event);
@@ -70,13 +73,13 @@ const cueLexicon = buildCueLexicon();
 
 const LIMIT_PATTERNS: RegExp[] = [
   /\btop\s*-?\s*(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty)\b/,
-  /\b(?:the\s+)?(\d+|two|three|four|five|ten)\s+(?:best|top|highest|lowest|worst|largest|biggest|smallest|most|least)/,
+  /\b(?:the\s+)?(\d+|two|three|four|five|ten)(?=\s+(?:best|top|highest|lowest|worst|largest|biggest|smallest|most|least))/,
   /\b(?:bottom|lowest|worst)\s+(\d+|three|five|ten)\b/,
   /前\s*([0-9]+|[一二三四五六七八九十两]+)\s*(?:名|个|位|家|大|款|座|天|的)?/,
   /(?:最高|最低|最多|最少|排名靠前|倒数)的?\s*([0-9]+|[一二三四五六七八九十两]+)\s*(?:个|名|家|款|座|位)/,
   /(?:后|倒数)\s*([0-9]+|[一二三四五六七八九十两]+)\s*(?:名|个|位|家|款)?/,
   /\bwhich (\d+|two|three|four|five|ten)\b/,
-  /\b(\d+|two|three|four|five|ten) (?:categories|brands|cities|products|channels|devices|days|items|tiers|weeks|hours|segments|payment methods)\b/,
+  /(?<![\w-])(\d+|two|three|four|five|ten) (?:categories|brands|cities|products|channels|devices|items|segments|payment methods)\b/,
   /([0-9]+|[一二三四五六七八九十两]+)\s*(?:个|大)(?:品类|品牌|城市|商品|渠道|设备|类目)/,
 ];
 
@@ -159,7 +162,7 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
       // "Apple products", "tier-1 cities": a dimension word right after a value describes it, unless the
       // question ranks or splits ("销售额最高的手机品牌是哪个" groups by brand).
       const describesValue = valueEnds.some((end) => match.start - end >= 0 && match.start - end <= 2);
-      const groupingSignal = /哪|which|top|前\s*\d|最|best|worst|most|least|各|分别|each|\bby\b|\bper\b/.test(normalized);
+      const groupingSignal = GROUPING_SIGNAL.test(normalized);
       if ((!describesValue || groupingSignal) && !dimensions.includes(term.id)) dimensions.push(term.id);
     } else if (term.kind === 'cue') cues.add(term.cue);
     else if (term.kind === 'value') {

@@ -37,14 +37,19 @@ function inheritFrom(previous: AnalysisRequest, recognition: Recognition, focus?
   if (inherited.metrics.length === 0) inherited.metrics = [...query.metrics];
   const newGrain = [...inherited.cues].some((cue) => cue.startsWith('grain:')) || inherited.cues.has('trend');
   if (inherited.dimensions.length === 0 && !newGrain && !inherited.pointsBack) inherited.dimensions = [...(query.dimensions ?? [])];
-  // Grouping by a dimension the previous question filtered on ("and the other brands?") lifts that filter.
-  const previousFilters = (query.filters ?? []).filter((filter) => !inherited.dimensions.includes(filter.dimension));
+  // Grouping by a dimension the previous question filtered on ("and the other brands?") lifts that filter;
+  // "other" turns it into an exclusion.
+  const others = /\bother\b|\bothers\b|其他|其它|别的|其余/.test(recognition.normalized);
+  const previousFilters = (query.filters ?? []).flatMap((filter): SemanticFilter[] => {
+    if (!recognition.dimensions.includes(filter.dimension)) return [filter];
+    return others && filter.operator === 'in' ? [{ ...filter, operator: 'not_in' }] : [];
+  });
   inherited.filters = mergeFilters(previousFilters, inherited.filters);
   if (inherited.pointsBack && focus && !inherited.filters.some((filter) => filter.dimension === focus.dimension)) {
     inherited.filters = [...inherited.filters, { dimension: focus.dimension, operator: 'in', values: [focus.value] }];
     inherited.dimensions = inherited.dimensions.filter((dimension) => dimension !== focus.dimension);
   }
-  if (query.orderBy && !inherited.cues.has('top') && !inherited.cues.has('bottom')) {
+  if (query.orderBy && !newGrain && !inherited.pointsBack && !inherited.cues.has('top') && !inherited.cues.has('bottom')) {
     inherited.cues.add(query.orderBy.direction === 'asc' ? 'bottom' : 'top');
     inherited.limit ??= query.limit;
   }
@@ -87,7 +92,7 @@ export function understandQuestion(input: UnderstandInput): Understanding {
   const hasContent = recognition.dimensions.length > 0 || recognition.filters.length > 0 || recognition.time !== undefined || recognition.limit !== undefined || recognition.cues.size > 0;
   // A period alone ("today") next to unknown words is not a question about the data ("what's the weather today").
   const analyticContent = recognition.dimensions.length > 0 || recognition.filters.length > 0 || recognition.limit !== undefined || recognition.cues.size > 0;
-  const followUp = isMetricsRequest(input.previous) && !shapeOnly && (recognition.metrics.length === 0 ? hasContent : FOLLOW_UP_START.test(normalized) || FOLLOW_UP_END.test(normalized));
+  const followUp = isMetricsRequest(input.previous) && !shapeOnly && (recognition.metrics.length === 0 ? hasContent : FOLLOW_UP_START.test(normalized) || FOLLOW_UP_END.test(normalized) || recognition.pointsBack);
 
   let inheritedTime: { timeRange?: unknown; compareTo?: unknown } = {};
   if (followUp && isMetricsRequest(input.previous)) {

@@ -53,7 +53,8 @@ async function resolveCategory(warehouse: Warehouse, category: string): Promise<
 /** Users matching the filters, as a set of ids (undefined = no filter). */
 async function filteredUsers(warehouse: Warehouse, asOf: string, options: LikelyBuyersOptions, category?: string): Promise<Set<number> | undefined> {
   const conditions: string[] = [];
-  const parameters: Record<string, string> = { as_of: asOf };
+  // DuckDB rejects named parameters the statement does not use, so each is added with its condition.
+  const parameters: Record<string, string> = {};
   if (options.cityTier) {
     conditions.push('user_id IN (SELECT user_id FROM users WHERE city_tier = $city_tier)');
     parameters.city_tier = options.cityTier;
@@ -68,6 +69,7 @@ async function filteredUsers(warehouse: Warehouse, asOf: string, options: Likely
       WHERE p.category = $category AND e.event_type IN ('view', 'cart', 'fav', 'purchase')
         AND e.event_time < CAST($as_of AS DATE) + INTERVAL 1 DAY AND e.event_time >= CAST($as_of AS DATE) + INTERVAL 1 DAY - INTERVAL 30 DAY)`);
     parameters.category = category;
+    parameters.as_of = asOf;
   }
   if (conditions.length === 0) return undefined;
   const { rows } = await warehouse.query(

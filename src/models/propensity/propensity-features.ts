@@ -138,6 +138,7 @@ export const BEHAVIOUR_FEATURE_IDS: readonly string[] = PROPENSITY_FEATURES.filt
  * after $cutoff + 1 day is read: events by event_time, orders by created_at and paid_at (an order counts as
  * paid only if it was paid before the cutoff), reviews by created_at. The population is every user who had
  * signed up by the cutoff (or whose sign-up date is unknown) plus anyone with events or orders before it.
+ * Averages are rounded to six decimals because DuckDB's parallel sums may differ in the last bit between runs.
  */
 export const PROPENSITY_FEATURES_SQL = `
   WITH bounds AS (SELECT CAST($cutoff AS DATE) AS cutoff_day, CAST($cutoff AS DATE) + INTERVAL 1 DAY AS cutoff_end),
@@ -150,14 +151,14 @@ export const PROPENSITY_FEATURES_SQL = `
            count(*) FILTER (WHERE v.started >= b.cutoff_end - INTERVAL 7 DAY) AS sessions_7d,
            count(*) FILTER (WHERE v.started >= b.cutoff_end - INTERVAL 30 DAY) AS sessions_30d,
            count(DISTINCT CAST(v.started AS DATE)) FILTER (WHERE v.started >= b.cutoff_end - INTERVAL 30 DAY) AS active_days_30d,
-           avg(v.actions) AS events_per_session,
+           round(avg(v.actions), 6) AS events_per_session,
            max(v.actions) AS deepest_session
     FROM visits v, bounds b GROUP BY v.user_id),
   event_stats AS (
     SELECT e.user_id,
            count(*) FILTER (WHERE e.event_type = 'view' AND e.event_time >= b.cutoff_end - INTERVAL 30 DAY) AS views_30d,
            count(*) FILTER (WHERE e.event_type = 'search' AND e.event_time >= b.cutoff_end - INTERVAL 30 DAY) AS searches_30d,
-           avg(e.dwell_seconds) FILTER (WHERE e.event_type = 'view' AND e.dwell_seconds IS NOT NULL) AS avg_dwell_seconds,
+           round(avg(e.dwell_seconds) FILTER (WHERE e.event_type = 'view' AND e.dwell_seconds IS NOT NULL), 6) AS avg_dwell_seconds,
            count(*) FILTER (WHERE e.event_type = 'cart' AND e.event_time >= b.cutoff_end - INTERVAL 7 DAY) AS carts_7d,
            count(*) FILTER (WHERE e.event_type = 'cart' AND e.event_time >= b.cutoff_end - INTERVAL 30 DAY) AS carts_30d,
            count(*) FILTER (WHERE e.event_type = 'fav' AND e.event_time >= b.cutoff_end - INTERVAL 30 DAY) AS favourites_30d,

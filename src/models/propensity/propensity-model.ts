@@ -22,15 +22,17 @@ export interface FittedPropensity {
   scaler: FeatureScaler;
   logistic: LogisticRegressionModel;
   boosted: BoostedTreesModel;
-  /** Per feature, the training median on the scaled axis: the "typical user" a boosted-tree explanation compares with. */
-  typicalScaled: Float64Array;
+  /** Evenly spaced scaled training rows: the population a boosted-tree explanation compares a user's value with. */
+  background: Float64Array[];
   seconds: Record<PropensityModelKind, number>;
 }
 
-function columnMedian(rows: readonly Float64Array[], column: number): number {
-  const values = rows.map((row) => row[column] as number).sort((left, right) => left - right);
-  const middle = Math.floor(values.length / 2);
-  return values.length % 2 === 1 ? (values[middle] as number) : ((values[middle - 1] as number) + (values[middle] as number)) / 2;
+/** Rows in the explanation background sample; 200 keeps a 20-user explanation well under a second. */
+export const BACKGROUND_ROWS = 200;
+
+function evenlySpaced(rows: readonly Float64Array[], count: number): Float64Array[] {
+  if (rows.length <= count) return [...rows];
+  return Array.from({ length: count }, (_, index) => rows[Math.floor((index * rows.length) / count)] as Float64Array);
 }
 
 export function fitPropensity(raw: readonly (readonly (number | null)[])[], labels: ArrayLike<number>, features: readonly PropensityFeature[] = PROPENSITY_FEATURES): FittedPropensity {
@@ -42,8 +44,7 @@ export function fitPropensity(raw: readonly (readonly (number | null)[])[], labe
   started = performance.now();
   const boosted = fitBoostedTrees(rows, labels, BOOSTING_OPTIONS).model;
   const boostedSeconds = (performance.now() - started) / 1000;
-  const typicalScaled = Float64Array.from(features, (_, column) => columnMedian(rows, column));
-  return { features, scaler, logistic, boosted, typicalScaled, seconds: { logistic_regression: logisticSeconds, boosted_trees: boostedSeconds } };
+  return { features, scaler, logistic, boosted, background: evenlySpaced(rows, BACKGROUND_ROWS), seconds: { logistic_regression: logisticSeconds, boosted_trees: boostedSeconds } };
 }
 
 export function predictPropensity(model: FittedPropensity, kind: PropensityModelKind, raw: readonly (number | null)[]): number {
@@ -53,8 +54,9 @@ export function predictPropensity(model: FittedPropensity, kind: PropensityModel
 
 /**
  * Why one user scores as they do. Logistic regression: coefficient × standardised value, the log-odds each
- * feature adds against an average user (exact: they sum to score − intercept). Boosted trees: how much the
- * probability drops (or rises) when that one feature is set to the training median, other features kept.
+ * feature adds against an average user (exact: they sum to score − intercept). Boosted trees: the user's
+ * probability minus its average when that one feature takes the background sample's values instead (other
+ * features kept), so a feature counts when this user's value beats what shoppers usually have.
  */
 export function explainPropensity(model: FittedPropensity, kind: PropensityModelKind, raw: readonly (number | null)[]): FeatureContribution[] {
   const row = scaleRow(model.features, model.scaler, raw);
@@ -62,9 +64,14 @@ export function explainPropensity(model: FittedPropensity, kind: PropensityModel
     return model.features.map((feature, column) => ({ feature: feature.id, contribution: (model.logistic.coefficients[column] as number) * (row[column] as number), value: raw[column] ?? null }));
   }
   const probability = predictBoostedTrees(model.boosted, row);
+  const perturbed = Float64Array.from(row);
   return model.features.map((feature, column) => {
-    const perturbed = Float64Array.from(row);
-    perturbed[column] = model.typicalScaled[column] as number;
-    return { feature: feature.id, contribution: probability - predictBoostedTrees(model.boosted, perturbed), value: raw[column] ?? null };
+    let sum = 0;
+    for (const background of model.background) {
+      perturbed[column] = background[column] as number;
+      sum += predictBoostedTrees(model.boosted, perturbed);
+    }
+    perturbed[column] = row[column] as number;
+    return { feature: feature.id, contribution: probability - sum / Math.max(model.background.length, 1), value: raw[column] ?? null };
   });
 }

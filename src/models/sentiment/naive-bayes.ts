@@ -1,3 +1,5 @@
+import { WeightedFeatures } from './linear-classifier.ts';
+
 /** One training document: its features (repeats are counted once) and its label. */
 export interface LabelledDocument {
   features: readonly string[];
@@ -16,45 +18,11 @@ export interface NaiveBayesOptions {
 /**
  * Binary multinomial naive Bayes over binarised features (a feature counts once per document, which works
  * better than raw counts for short opinion texts). Every feature's weight is its log-likelihood ratio
- * log P(f | positive) − log P(f | negative); a text's log-odds is the class log-odds plus the weights of its
- * distinct known features. Deterministic: no randomness, no iteration order dependence.
- */
-export class NaiveBayesClassifier {
-  constructor(
-    /** log(positive documents / negative documents). */
-    readonly logPriorOdds: number,
-    private readonly weights: ReadonlyMap<string, number>,
-  ) {}
-
-  get vocabularySize(): number {
-    return this.weights.size;
-  }
-
-  weightOf(feature: string): number | undefined {
-    return this.weights.get(feature);
-  }
-
-  /** Sum of the weights of the distinct known features: the text's own evidence, without the class prior. */
-  evidence(features: readonly string[]): number {
-    let sum = 0;
-    for (const feature of new Set(features)) sum += this.weights.get(feature) ?? 0;
-    return sum;
-  }
-
-  logOdds(features: readonly string[]): number {
-    return this.logPriorOdds + this.evidence(features);
-  }
-
-  probabilityPositive(features: readonly string[]): number {
-    return 1 / (1 + Math.exp(-this.logOdds(features)));
-  }
-}
-
-/**
- * Trains the classifier: n_c(f) = documents of class c containing f (+ prior pseudo-counts),
+ * log P(f | positive) − log P(f | negative); the intercept is the class log-odds. Deterministic.
+ * n_c(f) = documents of class c containing f (+ prior pseudo-counts),
  * P(f | c) = (n_c(f) + α) / (Σ_f' n_c(f') + α·|V|) over the vocabulary V of training and prior features.
  */
-export function trainNaiveBayes(documents: readonly LabelledDocument[], options: NaiveBayesOptions = {}): NaiveBayesClassifier {
+export function trainNaiveBayes(documents: readonly LabelledDocument[], options: NaiveBayesOptions = {}): WeightedFeatures {
   const smoothing = options.smoothing ?? 1;
   const positiveCounts = new Map<string, number>();
   const negativeCounts = new Map<string, number>();
@@ -81,7 +49,7 @@ export function trainNaiveBayes(documents: readonly LabelledDocument[], options:
     const negative = ((negativeCounts.get(feature) ?? 0) + smoothing) / negativeTotal;
     weights.set(feature, Math.log(positive) - Math.log(negative));
   }
-  return new NaiveBayesClassifier(Math.log(positiveDocuments / negativeDocuments), weights);
+  return new WeightedFeatures(Math.log(positiveDocuments / negativeDocuments), weights);
 }
 
 function sum(values: Iterable<number>): number {

@@ -1,5 +1,8 @@
-import { trainNaiveBayes, type NaiveBayesClassifier } from './naive-bayes.ts';
-import { opinionPrior } from './opinion-lexicon.ts';
+import type { WeightedFeatures } from './linear-classifier.ts';
+import { trainNaiveBayes } from './naive-bayes.ts';
+import { matchAspects } from './aspect-lexicon.ts';
+import { NEGATION_PREFIX } from './negation.ts';
+import { isOpinionWord, opinionPrior } from './opinion-lexicon.ts';
 import { clauseFeatures } from './review-tokens.ts';
 
 export type Polarity = 'positive' | 'negative' | 'neutral';
@@ -20,7 +23,7 @@ export function ratingLabel(rating: number): 'positive' | 'negative' | undefined
  * otherwise neutral. The prior is left out so a clause with no opinion words ("收到了") is not called positive
  * just because most reviews are.
  */
-export const CLAUSE_EVIDENCE_THRESHOLD = 1;
+export const CLAUSE_EVIDENCE_THRESHOLD = 0.5;
 
 /** A review prepared for training: its features computed once (tokenising is the slow part). */
 export interface FeaturizedReview {
@@ -34,12 +37,40 @@ export interface SentimentModelOptions {
   lexiconPrior?: boolean;
 }
 
+const aspectOnlyTokens = new Map<string, boolean>();
+
+/**
+ * Function words carry no opinion but pick up a polarity from the phrases they happen to sit in ("was" from
+ * "delivery was slow"), so clause polarity ignores them too.
+ */
+const FUNCTION_WORDS = new Set([
+  'the', 'a', 'an', 'is', 'was', 'are', 'were', 'be', 'been', 'it', 'its', "it's", 'this', 'that', 'these', 'those', 'and', 'or',
+  'of', 'to', 'for', 'in', 'on', 'at', 'with', 'my', 'i', 'me', 'we', 'you', 'they', 'has', 'have', 'had', 'so', 'as', 'after',
+  '的', '了', '也', '是', '就', '都', '还', '这个', '这', '我', '你', '他', '她', '它', '吧', '呢', '啊', '吗',
+]);
+
+/**
+ * Whether a token is a function word or only names what a clause is about (质量, delivery) without judging it. Such words pick up a
+ * polarity from how often they appear in good or bad reviews (质量 is mostly praised in the demo), which would
+ * drown "质量不好" in the praise of other reviews, so clause polarity ignores them. Opinion words that also name
+ * an aspect (偏贵, 好吃) still count.
+ */
+function isNeutralToken(token: string): boolean {
+  let known = aspectOnlyTokens.get(token);
+  if (known === undefined) {
+    const word = token.startsWith(NEGATION_PREFIX) ? token.slice(NEGATION_PREFIX.length) : token;
+    known = FUNCTION_WORDS.has(word) || (!isOpinionWord(word) && matchAspects(word).length > 0);
+    aspectOnlyTokens.set(token, known);
+  }
+  return known;
+}
+
 export const SENTIMENT_MODEL_ID = 'naive-bayes-binary-ngram-negation-v1';
 
 /** The trained review classifier plus what it was trained on. */
 export class SentimentModel {
   constructor(
-    readonly classifier: NaiveBayesClassifier,
+    readonly classifier: WeightedFeatures,
     readonly training: { reviews: number; positive: number; negative: number; lexiconPrior: boolean },
   ) {}
 
@@ -52,9 +83,13 @@ export class SentimentModel {
     return this.classifier.logOdds(features) >= 0 ? 'positive' : 'negative';
   }
 
-  /** The polarity of one clause (see CLAUSE_EVIDENCE_THRESHOLD) and its evidence. */
+  /**
+   * The polarity of one clause (see CLAUSE_EVIDENCE_THRESHOLD) and its evidence, leaving out words that only
+   * name an aspect or are function words, and bigrams that contain one ("delivery was").
+   */
   clausePolarity(clauseText: string): { polarity: Polarity; evidence: number } {
-    const evidence = this.classifier.evidence(clauseFeatures(clauseText));
+    const features = clauseFeatures(clauseText).filter((feature) => !feature.split(' ').some(isNeutralToken));
+    const evidence = this.classifier.evidence(features);
     const polarity = evidence >= CLAUSE_EVIDENCE_THRESHOLD ? 'positive' : evidence <= -CLAUSE_EVIDENCE_THRESHOLD ? 'negative' : 'neutral';
     return { polarity, evidence };
   }

@@ -233,6 +233,8 @@ export function referenceMetric(fixture: Fixture, query: ReferenceQuery): Map<st
   switch (query.metric) {
     case 'pv':
       return perGroup(eventGroups(), (rows) => rows.filter((event) => event.event_type === 'view').length);
+    case 'searches':
+      return perGroup(eventGroups(), (rows) => rows.filter((event) => event.event_type === 'search').length);
     case 'uv':
       return perGroup(eventGroups(), (rows) => users(rows).size);
     case 'dau': {
