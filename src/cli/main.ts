@@ -4,6 +4,7 @@ import { registerImportCommand } from './import-command.ts';
 import { registerSqlCommand } from './sql-command.ts';
 import { registerDemoCommand } from './demo-command.ts';
 import { registerAskCommand } from './ask-command.ts';
+import { registerModelCommand } from './model-command.ts';
 
 export function buildProgram(): Command {
   const program = new Command('shoplens')
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
   registerImportCommand(program);
   registerSqlCommand(program);
   registerAskCommand(program);
+  registerModelCommand(program);
   return program;
 }
 

@@ -9,6 +9,8 @@ import { clusterQueriesTool } from './cluster-queries.ts';
 import { segmentCustomersTool } from './segment-customers.ts';
 import { forecastMetricTool } from './forecast-metric.ts';
 import { frequentlyBoughtTogetherTool } from './frequently-bought-together.ts';
+import { reviewInsightsTool } from './review-insights.ts';
+import { recommendProductsTool } from './recommend-products.ts';
 
 /** The analytics agent's toolset (the behaviour-model tools join it when present). */
 export const ANALYTICS_TOOLS: AnyTool[] = [
@@ -22,4 +24,6 @@ export const ANALYTICS_TOOLS: AnyTool[] = [
   segmentCustomersTool,
   forecastMetricTool,
   frequentlyBoughtTogetherTool,
+  reviewInsightsTool,
+  recommendProductsTool,
 ] as AnyTool[];

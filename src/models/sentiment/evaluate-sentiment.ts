@@ -58,7 +58,9 @@ export async function evaluateSentiment(warehouse: Warehouse): Promise<ModelRepo
   const languageOf = new Map(reviews.map((review) => [review.reviewId, review.language ?? 'unknown']));
   for (const review of heldOut) {
     const language = languageOf.get(review.reviewId) ?? 'unknown';
-    byLanguage.set(language, [...(byLanguage.get(language) ?? []), review]);
+    const list = byLanguage.get(language);
+    if (list) list.push(review);
+    else byLanguage.set(language, [review]);
   }
 
   const aspectStarted = performance.now();
@@ -84,7 +86,7 @@ export async function evaluateSentiment(warehouse: Warehouse): Promise<ModelRepo
   const threeStar = reviews.filter((review) => review.rating === 3).length;
   return {
     model: `${model.id} + aspect lexicon ${ASPECT_LEXICON_ID}`,
-    trainedOn: `${training.length} reviews with text in ${warehouse.path} (${model.training.reviews} rated 1–2 or 4–5: ${model.training.negative} negative, ${model.training.positive} positive; 3 stars left out), ` +
+    trainedOn: `${training.length} reviews with text in the training split of ${warehouse.path} (${model.training.reviews} rated 1–2 or 4–5: ${model.training.negative} negative, ${model.training.positive} positive; 3 stars left out), ` +
       `scored on ${heldOut.length} held-out rated reviews (review-id hash, 20%)`,
     metrics: {
       held_out_reviews: heldOut.length,

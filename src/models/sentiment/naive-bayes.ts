@@ -1,4 +1,4 @@
-import { WeightedFeatures } from './linear-classifier.ts';
+import { WeightedFeatures } from './weighted-features.ts';
 
 /** One training document: its features (repeats are counted once) and its label. */
 export interface LabelledDocument {
