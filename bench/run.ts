@@ -1,5 +1,5 @@
 /**
- * `npm run bench [section ...]`: prints throughput and latency numbers. Sections: seed, import, ask, embedding.
+ * `npm run bench [section ...]`: prints throughput and latency numbers. Sections: seed, import, ask, embedding, training.
  * With no arguments every section runs. Numbers are printed, never asserted.
  */
 const sections: Record<string, () => Promise<void>> = {
@@ -7,6 +7,7 @@ const sections: Record<string, () => Promise<void>> = {
   import: async () => (await import('./import-bench.ts')).runImportBench(),
   ask: async () => (await import('./ask-bench.ts')).runAskBench(),
   embedding: async () => (await import('./embedding-bench.ts')).runEmbeddingBench(),
+  training: async () => (await import('./training-bench.ts')).runTrainingBench(),
 };
 
 const requested = process.argv.slice(2);

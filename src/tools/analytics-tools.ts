@@ -11,6 +11,8 @@ import { forecastMetricTool } from './forecast-metric.ts';
 import { frequentlyBoughtTogetherTool } from './frequently-bought-together.ts';
 import { reviewInsightsTool } from './review-insights.ts';
 import { recommendProductsTool } from './recommend-products.ts';
+import { predictPurchaseTool } from './predict-purchase.ts';
+import { findAnomaliesTool } from './find-anomalies.ts';
 
 /** The analytics agent's toolset (the behaviour-model tools join it when present). */
 export const ANALYTICS_TOOLS: AnyTool[] = [
@@ -26,4 +28,6 @@ export const ANALYTICS_TOOLS: AnyTool[] = [
   frequentlyBoughtTogetherTool,
   reviewInsightsTool,
   recommendProductsTool,
+  predictPurchaseTool,
+  findAnomaliesTool,
 ] as AnyTool[];

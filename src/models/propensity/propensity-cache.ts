@@ -2,6 +2,8 @@ import type { Warehouse } from '../../sql/warehouse.ts';
 import { trainPropensity, type TrainedPropensity } from './train-propensity.ts';
 
 const trainedByWarehouse = new WeakMap<Warehouse, Map<string, Promise<TrainedPropensity>>>();
+/** Trained models kept per warehouse (a few horizons); the oldest is dropped first. */
+const MAX_CACHED = 4;
 
 /** Cheap summary that changes whenever events or orders are re-seeded or imported. */
 async function dataFingerprint(warehouse: Warehouse): Promise<string> {
@@ -26,7 +28,7 @@ export async function ensurePropensity(warehouse: Warehouse, asOf: string, horiz
   const existing = cache.get(key);
   if (existing) return { trained: await existing, reused: true };
   const training = trainPropensity(warehouse, asOf, horizonDays);
-  cache.clear();
+  if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
   cache.set(key, training);
   training.catch(() => cache.delete(key));
   return { trained: await training, reused: false };

@@ -3,6 +3,7 @@ import { Warehouse } from '../../sql/warehouse.ts';
 import { createDemoWarehouseFile } from '../../testing/demo-warehouse.ts';
 import { loadPropensityFeatures, loadPurchaseLabels } from './load-propensity-features.ts';
 import { BEHAVIOUR_FEATURE_IDS, PROPENSITY_FEATURES } from './propensity-features.ts';
+import { loadShopperTexts } from './shopper-texts.ts';
 
 const CUTOFF = '2025-11-20';
 const KNOWN_USER = 900_001;
@@ -112,6 +113,15 @@ describe('propensity features', () => {
     const independent = await warehouse.query(`SELECT count(DISTINCT user_id) AS buyers FROM orders
       WHERE paid_at IS NOT NULL AND user_id IS NOT NULL AND CAST(created_at AS DATE) BETWEEN DATE '2025-11-21' AND DATE '2025-11-27'`);
     expect(labels.size).toBe(Number(independent.rows[0]?.buyers));
+  });
+
+  it('writes the text-route line from profile and searches before the cutoff only', async () => {
+    const texts = await loadShopperTexts(warehouse, CUTOFF, [KNOWN_USER, LATE_USER, 123_456_789]);
+    expect(texts).toEqual([
+      'female, aged 25–34, tier1, ios, searched: nike running shoes',
+      'male, aged 45 or over, tier4, pc, no searches',
+      'unknown shopper, no searches',
+    ]);
   });
 
   it('does not change when every row after the cutoff is deleted (no leakage)', async () => {

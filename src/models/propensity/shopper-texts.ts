@@ -22,8 +22,8 @@ export async function loadShopperTexts(warehouse: Warehouse, cutoff: string, use
      queries AS (
        SELECT user_id, string_agg(search_query, ', ' ORDER BY position) AS searched
        FROM ranked WHERE position <= ${MAX_QUERIES_PER_TEXT} GROUP BY user_id)
-     SELECT u.user_id, u.gender, u.age, u.city_tier, u.preferred_device, q.searched
-     FROM users u LEFT JOIN queries q USING (user_id)`,
+     SELECT user_id, u.gender, u.age, u.city_tier, u.preferred_device, q.searched
+     FROM users u FULL OUTER JOIN queries q USING (user_id)`,
     { cutoff },
   );
   const byUser = new Map(rows.map((row) => [Number(row.user_id), row]));
