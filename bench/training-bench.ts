@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { computeSegmentation } from '../src/models/segments/compute-segmentation.ts';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -74,6 +75,9 @@ export async function runTrainingBench(): Promise<void> {
       line(`predict_purchase cold (evaluate on the split, refit, score ${cold.value.candidates} users, explain top 20): ${cold.seconds.toFixed(2)} s`);
       const warm = await timed(() => findLikelyBuyers(warehouse, asOf, { horizonDays: 7, topK: 20, cityTier: 'tier1' }));
       line(`predict_purchase cached, tier1 filter: ${warm.seconds.toFixed(2)} s`);
+
+      const segmentation = await timed(() => computeSegmentation(warehouse, asOf));
+      line(`segments (RFM + k-means with k chosen by silhouette + PCA): ${segmentation.seconds.toFixed(2)} s`);
 
       const browsing = await timed(() => findBrowsingAnomalies(warehouse));
       line(`find_anomalies browsing: ${browsing.value.sessionsScored.toLocaleString('en-US')} sessions in ${browsing.seconds.toFixed(2)} s`);
