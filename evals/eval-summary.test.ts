@@ -47,6 +47,21 @@ describe('summarize', () => {
     expect(summarize(records, { minAccuracy: 0.5 }).belowThreshold).toEqual([]);
   });
 
+  it('tallies model_tool items by the tool they expect and prints that section only when there are some', () => {
+    const forecast = record('f', 'zh', 'model_tool', true);
+    const anomalies = record('g', 'en', 'model_tool', false);
+    const withTools = [
+      { ...forecast, item: { ...forecast.item, expectTool: { name: 'forecast_metric' } } },
+      { ...anomalies, item: { ...anomalies.item, expectTool: { name: 'find_anomalies' } } },
+      ...records,
+    ];
+    const summary = summarize(withTools, { minAccuracy: 0.5 });
+    expect(summary.byTool).toEqual({ find_anomalies: { passed: 0, total: 1, accuracy: 0 }, forecast_metric: { passed: 1, total: 1, accuracy: 1 } });
+    expect(summary.byShape.model_tool).toEqual({ passed: 1, total: 2, accuracy: 0.5 });
+    expect(formatSummary(summary)).toMatch(/by model tool\n  find_anomalies +0\/1 +0\.0%\n  forecast_metric +1\/1 +100\.0%/);
+    expect(formatSummary(summarize(records, { minAccuracy: 0.5 }))).not.toContain('by model tool');
+  });
+
   it('prints the tallies and the failures', () => {
     const text = formatSummary(summarize(records, { minAccuracy: 0.9 }));
     expect(text).toContain('overall                 4/5   80.0%');

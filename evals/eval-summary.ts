@@ -25,6 +25,8 @@ export interface EvalSummary {
   byLanguage: Record<string, Tally>;
   byShape: Record<string, Tally>;
   byPlanner: Record<string, Tally>;
+  /** model_tool items by the tool they expect, so a tool that is missing or misrouted stands out. */
+  byTool: Record<string, Tally>;
   byReason: Record<string, number>;
   goldErrors: number;
   agentErrors: number;
@@ -75,6 +77,10 @@ export function summarize(records: readonly EvalRecord[], thresholds: Thresholds
     byLanguage,
     byShape: groupTally(records, (record) => record.item.shape),
     byPlanner: groupTally(records, plannerOf),
+    byTool: groupTally(
+      records.filter((record) => record.item.expectTool !== undefined),
+      (record) => record.item.expectTool?.name ?? '',
+    ),
     byReason,
     goldErrors: records.filter((record) => record.goldError !== null).length,
     agentErrors: records.filter((record) => record.agentError !== null).length,
@@ -103,12 +109,15 @@ export function formatSummary(summary: EvalSummary, options: { maxFailures?: num
   const lines: string[] = [];
   const section = (title: string, groups: Record<string, Tally>) => {
     lines.push(title);
-    for (const [name, value] of Object.entries(groups)) lines.push(`  ${name.padEnd(16)}${percent(value)}`);
+    // Long names (frequently_bought_together) widen their own section only, so the usual layout stays put.
+    const width = Math.max(16, ...Object.keys(groups).map((name) => name.length + 2));
+    for (const [name, value] of Object.entries(groups)) lines.push(`  ${name.padEnd(width)}${percent(value)}`);
   };
   lines.push(`overall           ${percent(summary.overall)}`);
   section('by language', summary.byLanguage);
   section('by shape', summary.byShape);
   section('by planner', summary.byPlanner);
+  if (Object.keys(summary.byTool).length > 0) section('by model tool', summary.byTool);
   lines.push(
     `agent time: median ${Math.round(summary.agentMs.median)} ms, p95 ${Math.round(summary.agentMs.p95)} ms, max ${Math.round(summary.agentMs.max)} ms`,
   );

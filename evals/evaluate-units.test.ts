@@ -24,6 +24,18 @@ const GOLDEN = `questions:
     question: 坏掉的金标准
     gold_sql: SELECT * FROM no_such_table
     notes: gold that cannot run
+  - id: model-forecast
+    language: zh
+    shape: model_tool
+    question: 预测下周GMV
+    expect_tool: {name: forecast_metric, arguments: {metric: gmv, horizon: 7}}
+    notes: a model answer
+  - id: model-not-enabled
+    language: en
+    shape: model_tool
+    question: Any bots?
+    expect_tool: {name: find_anomalies}
+    notes: a model that is not registered
   - id: chain
     language: zh
     shape: follow_up
@@ -39,7 +51,7 @@ const GOLDEN = `questions:
 class CannedAgent implements EvalAgent {
   readonly calls: { question: string; conversationId?: string }[] = [];
 
-  constructor(private readonly replies: Record<string, { status: string; rows?: Record<string, unknown>[] } | Error>) {}
+  constructor(private readonly replies: Record<string, { status: string; rows?: Record<string, unknown>[]; transcript?: unknown[] } | Error>) {}
 
   async ask(question: string, options: { conversationId?: string }): Promise<EvalOutcome> {
     this.calls.push({ question, conversationId: options.conversationId });
@@ -59,7 +71,7 @@ class CannedAgent implements EvalAgent {
         planner: 'canned',
         timings: {},
       },
-      transcript: [{ type: 'stop', reason: 'canned' }],
+      transcript: reply.transcript ?? [{ type: 'stop', reason: 'canned' }],
       conversationId: options.conversationId ?? `conversation-${this.calls.length}`,
     };
   }
@@ -77,6 +89,12 @@ describe('evaluateUnits', () => {
       'What is the answer?': { status: 'answered', rows: [{ result: '42' }] },
       'Delete everything.': { status: 'refused' },
       坏掉的金标准: { status: 'answered', rows: [{ value: 1 }] },
+      预测下周GMV: {
+        status: 'answered',
+        rows: [{ date: '2025-12-01', forecast: 1000 }],
+        transcript: [{ type: 'tool-call', outcome: { callId: 'c', toolName: 'forecast_metric', arguments: { metric: 'gmv', horizon: 7 }, ok: true, elapsedMs: 4 } }],
+      },
+      'Any bots?': { status: 'refused' },
       第一问: { status: 'answered', rows: [{ v: 1 }] },
       第二问: new Error('planner crashed'),
     });
@@ -87,23 +105,28 @@ describe('evaluateUnits', () => {
       names: new DisplayNames([]),
       onRecord: (record) => seen.push(record.item.id),
     });
-    expect(seen).toEqual(['lookup-answer', 'refuse-writes', 'broken-gold', 'chain-t1', 'chain-t2']);
+    expect(seen).toEqual(['lookup-answer', 'refuse-writes', 'broken-gold', 'model-forecast', 'model-not-enabled', 'chain-t1', 'chain-t2']);
     expect(records.map((record) => [record.item.id, record.verdict.passed, record.verdict.reason])).toEqual([
       ['lookup-answer', true, 'match'],
       ['refuse-writes', true, 'match'],
       ['broken-gold', false, 'gold_error'],
+      ['model-forecast', true, 'match'],
+      ['model-not-enabled', false, 'tool_not_called'],
       ['chain-t1', true, 'match'],
       ['chain-t2', false, 'agent_error'],
     ]);
+    // Model items run no gold SQL; their verdict keeps the calls it saw.
+    expect(records[3]?.gold).toBeNull();
+    expect(records[3]?.verdict.toolCheck?.calls.map((call) => call.name)).toEqual(['forecast_metric']);
     expect(records[0]?.gold).toMatchObject({ columns: ['answer'], rows: [{ answer: 42 }] });
     expect(records[2]?.goldError).toMatch(/no_such_table/);
-    expect(records[4]?.agentError).toBe('Error: planner crashed');
+    expect(records[6]?.agentError).toBe('Error: planner crashed');
     // The second turn is asked in the conversation the first turn opened; separate units start fresh.
-    const chainCalls = agent.calls.slice(3);
+    const chainCalls = agent.calls.slice(5);
     expect(chainCalls).toEqual([
       { question: '第一问', conversationId: undefined },
-      { question: '第二问', conversationId: 'conversation-4' },
+      { question: '第二问', conversationId: 'conversation-6' },
     ]);
-    expect(agent.calls.slice(0, 3).every((call) => call.conversationId === undefined)).toBe(true);
+    expect(agent.calls.slice(0, 5).every((call) => call.conversationId === undefined)).toBe(true);
   });
 });

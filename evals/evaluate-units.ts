@@ -5,6 +5,7 @@ import type { EvalAgent, EvalOutcome } from './agent-loader.ts';
 import type { DisplayNames } from './display-names.ts';
 import type { EvalItem, EvalUnit } from './load-golden.ts';
 import { scoreResult, type Expectation, type Verdict } from './score-result.ts';
+import { scoreToolCall } from './score-tool-call.ts';
 
 export interface GoldRun {
   columns: string[];
@@ -65,6 +66,7 @@ async function evaluateItem(
   let verdict: Verdict;
   if (goldError !== null) verdict = failedVerdict('gold_error', `gold SQL failed: ${goldError}`);
   else if (outcome === null) verdict = failedVerdict('agent_error', `the agent threw: ${agentError ?? 'unknown error'}`);
+  else if (item.expectTool !== undefined) verdict = scoreToolCall(item.expectTool, outcome.answer, outcome.transcript, context.names);
   else {
     const expectation: Expectation = gold
       ? { kind: 'rows', columns: gold.columns, rows: gold.rows, ordered: item.ordered }

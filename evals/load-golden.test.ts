@@ -50,7 +50,7 @@ describe('parseGoldenFile', () => {
     shape: lookup
     question: GMV?
     notes: neither gold_sql nor expect_status`;
-    expect(() => parseGoldenFile(bad, 'bad.yaml')).toThrow(/bad\.yaml, entry 1 \(id no-expectation\).*exactly one of gold_sql or expect_status/);
+    expect(() => parseGoldenFile(bad, 'bad.yaml')).toThrow(/bad\.yaml, entry 1 \(id no-expectation\).*exactly one of gold_sql, expect_status .* or expect_tool/);
   });
 
   it('rejects a refusal shape without expect_status refused, unknown keys and bad ids', () => {
@@ -60,6 +60,52 @@ describe('parseGoldenFile', () => {
     expect(() => parseGoldenFile(unknownKey, 'r.yaml')).toThrow(GoldenFileError);
     const badId = `questions:\n  - {id: Bad Id, language: en, shape: lookup, question: q, gold_sql: SELECT 1, notes: n}`;
     expect(() => parseGoldenFile(badId, 'r.yaml')).toThrow(/kebab-case/);
+  });
+
+  it('reads a model_tool question with its expected tool and arguments, also in a chain turn', () => {
+    const [question, chain] = parseGoldenFile(
+      `questions:
+  - id: model-forecast
+    language: zh
+    shape: model_tool
+    question: 预测下周GMV
+    expect_tool:
+      name: forecast_metric
+      arguments:
+        metric: gmv
+        horizon: 7
+        date_range: {start: "2025-10-01", end: "2025-10-31"}
+    notes: forecast
+  - id: chain-model
+    language: en
+    shape: follow_up
+    notes: a model answer, then a follow-up
+    turns:
+      - question: Segment our customers by RFM
+        expect_tool: {name: segment_customers, arguments: {method: rfm}}
+      - question: GMV last week
+        gold_sql: SELECT 1`,
+      'model-tools.yaml',
+    );
+    expect(question?.items[0]).toMatchObject({
+      shape: 'model_tool',
+      expectTool: { name: 'forecast_metric', arguments: { metric: 'gmv', horizon: 7, date_range: { start: '2025-10-01', end: '2025-10-31' } } },
+    });
+    expect(question?.items[0]?.goldSql).toBeUndefined();
+    expect(chain?.items.map((item) => item.expectTool?.name)).toEqual(['segment_customers', undefined]);
+  });
+
+  it('ties shape model_tool to expect_tool and allows only one expectation', () => {
+    const withoutTool = `questions:\n  - {id: m, language: en, shape: model_tool, question: q, expect_status: refused, notes: n}`;
+    expect(() => parseGoldenFile(withoutTool, 'm.yaml')).toThrow(/shape 'model_tool' goes with expect_tool/);
+    const toolOnLookup = `questions:\n  - {id: m, language: en, shape: lookup, question: q, expect_tool: {name: forecast_metric}, notes: n}`;
+    expect(() => parseGoldenFile(toolOnLookup, 'm.yaml')).toThrow(/shape 'model_tool' goes with expect_tool \(and only with it\)/);
+    const twoExpectations = `questions:\n  - {id: m, language: en, shape: model_tool, question: q, gold_sql: SELECT 1, expect_tool: {name: forecast_metric}, notes: n}`;
+    expect(() => parseGoldenFile(twoExpectations, 'm.yaml')).toThrow(/exactly one of gold_sql, expect_status/);
+    const badName = `questions:\n  - {id: m, language: en, shape: model_tool, question: q, expect_tool: {name: Forecast Metric}, notes: n}`;
+    expect(() => parseGoldenFile(badName, 'm.yaml')).toThrow(/snake_case/);
+    const unknownKey = `questions:\n  - {id: m, language: en, shape: model_tool, question: q, expect_tool: {name: forecast_metric, args: {}}, notes: n}`;
+    expect(() => parseGoldenFile(unknownKey, 'm.yaml')).toThrow(GoldenFileError);
   });
 
   it('reports YAML syntax errors with the file name', () => {
@@ -93,6 +139,18 @@ describe('loadGoldenSet', () => {
   });
 });
 
+const MODEL_TOOLS = [
+  'segment_customers',
+  'predict_purchase',
+  'forecast_metric',
+  'frequently_bought_together',
+  'search_reviews',
+  'review_insights',
+  'cluster_queries',
+  'find_anomalies',
+  'recommend_products',
+];
+
 describe('the golden set in evals/golden', () => {
   const items = itemsOf(loadGoldenSet());
 
@@ -116,6 +174,18 @@ describe('the golden set in evals/golden', () => {
       if (item.goldSql === undefined) continue;
       expect(item.goldSql.trimStart(), item.id).toMatch(/^(SELECT|WITH)\b/i);
       expect(item.goldSql, item.id).not.toMatch(/\b(INSERT|UPDATE|DELETE|DROP|CREATE|ALTER|COPY|ATTACH|PRAGMA)\b/i);
+    }
+  });
+
+  it('asks at least 40 behaviour-model questions, 20 in each language, over all nine model tools', () => {
+    const modelItems = items.filter((item) => item.shape === 'model_tool');
+    for (const language of ['zh', 'en'] as const) {
+      expect(modelItems.filter((item) => item.language === language).length, language).toBeGreaterThanOrEqual(20);
+    }
+    expect(new Set(modelItems.map((item) => item.expectTool?.name))).toEqual(new Set(MODEL_TOOLS));
+    // Each tool is asked about in both languages.
+    for (const tool of MODEL_TOOLS) {
+      expect(new Set(modelItems.filter((item) => item.expectTool?.name === tool).map((item) => item.language)), tool).toEqual(new Set(['zh', 'en']));
     }
   });
 

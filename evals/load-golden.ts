@@ -8,6 +8,7 @@ import {
   chainSchema,
   questionSchema,
   type ExpectedStatus,
+  type ExpectedTool,
   type GoldenChain,
   type GoldenQuestion,
   type QuestionLanguage,
@@ -28,6 +29,8 @@ export interface EvalItem {
   question: string;
   goldSql?: string;
   expectStatus?: ExpectedStatus;
+  /** A behaviour-model tool call the answer must come from (shape model_tool). */
+  expectTool?: ExpectedTool;
   ordered: boolean;
   allowEmpty: boolean;
   notes: string;
@@ -58,6 +61,7 @@ function questionItem(entry: GoldenQuestion, file: string): EvalItem {
     question: entry.question,
     goldSql: entry.gold_sql,
     expectStatus: entry.expect_status,
+    expectTool: entry.expect_tool,
     ordered: entry.ordered,
     allowEmpty: entry.allow_empty,
     notes: entry.notes,
@@ -75,6 +79,7 @@ function chainItems(entry: GoldenChain, file: string): EvalItem[] {
     question: turn.question,
     goldSql: turn.gold_sql,
     expectStatus: turn.expect_status,
+    expectTool: turn.expect_tool,
     ordered: turn.ordered,
     allowEmpty: turn.allow_empty,
     notes: turn.notes ?? entry.notes,

@@ -63,6 +63,24 @@ describe('runEvals', () => {
     expect(turn[0]?.conversation_id).toBe(turn[1]?.conversation_id);
   }, 60_000);
 
+  it('scores behaviour-model questions by the tool call in the transcript', async () => {
+    const out = path.join(directory, 'runs');
+    await runEvals({ db: databasePath, out, runId: 'models', only: 'model-forecast-gmv-next-week-zh,model-segments-rfm-en', planner: 'offline', minAccuracy: '0', quiet: true });
+    const questions = z
+      .object({ id: z.string(), passed: z.boolean(), reason: z.string() })
+      .array()
+      .parse(JSON.parse(readFileSync(path.join(out, 'models', 'summary.json'), 'utf8')).questions);
+    expect(questions).toEqual([
+      { id: 'model-segments-rfm-en', passed: true, reason: 'match' },
+      { id: 'model-forecast-gmv-next-week-zh', passed: true, reason: 'match' },
+    ]);
+    const forecast = z
+      .object({ expected: z.object({ tool: z.object({ name: z.string() }) }), verdict: z.object({ tool_calls: z.array(z.object({ name: z.string(), ok: z.boolean(), arguments: z.unknown(), error: z.string().nullable() })) }) })
+      .parse(JSON.parse(readFileSync(path.join(out, 'models', 'questions', 'model-forecast-gmv-next-week-zh.json'), 'utf8')));
+    expect(forecast.expected.tool.name).toBe('forecast_metric');
+    expect(forecast.verdict.tool_calls).toEqual([{ name: 'forecast_metric', ok: true, arguments: { metric: 'gmv', horizon: 7 }, error: null }]);
+  }, 120_000);
+
   it('exits non-zero when accuracy is below --min-accuracy', async () => {
     // A gold answer no agent can produce, next to a refusal it should get right: accuracy at most 0.5.
     const golden = path.join(directory, 'golden');

@@ -73,6 +73,31 @@ describe('writeRunFiles', () => {
     expect(question.timing).toEqual({ agent_ms: 16, gold_ms: 3 });
   });
 
+  it('writes the expected tool, the calls seen and the argument differences of a model_tool item', () => {
+    directory = mkdtempSync(path.join(tmpdir(), 'runs-'));
+    const call = { name: 'forecast_metric', ok: true, arguments: { metric: 'orders' }, error: null };
+    const modelRecord: EvalRecord = {
+      ...record,
+      item: { id: 'model-forecast', language: 'en', shape: 'model_tool', question: 'Forecast GMV', expectTool: { name: 'forecast_metric', arguments: { metric: 'gmv' } }, ordered: false, allowEmpty: false, notes: 'n', file: 'model-tools.yaml' },
+      gold: null,
+      verdict: {
+        passed: false,
+        reason: 'argument_mismatch',
+        message: 'forecast_metric was called with other arguments',
+        columnMapping: null,
+        diff: null,
+        toolCheck: { expected: { name: 'forecast_metric', arguments: { metric: 'gmv' } }, calls: [call], argumentDifferences: [{ argument: 'metric', expected: 'gmv', actual: 'orders' }] },
+      },
+    };
+    const target = writeRunFiles(directory, metadata, summarize([modelRecord], { minAccuracy: 0.9 }), [modelRecord]);
+    const document = z
+      .object({ verdict: z.object({ reason: z.string(), tool_calls: z.array(z.unknown()), argument_differences: z.array(z.unknown()) }), expected: z.object({ tool: z.unknown(), sql: z.null() }) })
+      .parse(JSON.parse(readFileSync(path.join(target, 'questions', 'model-forecast.json'), 'utf8')));
+    expect(document.expected.tool).toEqual({ name: 'forecast_metric', arguments: { metric: 'gmv' } });
+    expect(document.verdict.tool_calls).toEqual([call]);
+    expect(document.verdict.argument_differences).toEqual([{ argument: 'metric', expected: 'gmv', actual: 'orders' }]);
+  });
+
   it('replaces an earlier run of the same id and refuses ids that are not folder names', () => {
     directory = mkdtempSync(path.join(tmpdir(), 'runs-'));
     const summary = summarize([record], { minAccuracy: 0.9 });

@@ -51,10 +51,19 @@ export function questionDocument(record: EvalRecord): Record<string, unknown> {
     planner: plannerOf(record),
     routing: outcome?.routing ?? null,
     conversation_id: record.conversationId,
-    verdict: { passed: verdict.passed, reason: verdict.reason, message: verdict.message, column_mapping: verdict.columnMapping },
+    verdict: {
+      passed: verdict.passed,
+      reason: verdict.reason,
+      message: verdict.message,
+      column_mapping: verdict.columnMapping,
+      ...(verdict.toolCheck
+        ? { tool_calls: verdict.toolCheck.calls, argument_differences: verdict.toolCheck.argumentDifferences }
+        : {}),
+    },
     expected: {
       status: item.expectStatus ?? 'answered',
       sql: item.goldSql ?? null,
+      tool: item.expectTool ?? null,
       ordered: item.ordered,
       columns: gold?.columns ?? null,
       row_count: gold?.rows.length ?? null,

@@ -2,6 +2,7 @@ import type { JsonRow, JsonValue } from '../src/sql/json-values.ts';
 import type { DisplayNames } from './display-names.ts';
 import type { ExpectedStatus } from './golden-schema.ts';
 import { compareValues, formatNormalized, normalizeValue, valuesEqual, type NormalizedValue } from './normalize-value.ts';
+import type { ToolCheck } from './score-tool-call.ts';
 
 /** What a golden item expects: the gold query's result, or a status such as refused. */
 export type Expectation =
@@ -23,6 +24,12 @@ export type VerdictReason =
   | 'missing_columns'
   | 'row_mismatch'
   | 'order_mismatch'
+  // Behaviour-model items (score-tool-call.ts): the expected tool was not called, failed, got other arguments,
+  // or its answer had no rows.
+  | 'tool_not_called'
+  | 'tool_failed'
+  | 'argument_mismatch'
+  | 'empty_result'
   // Set by the runner, never by the scorer: the gold SQL or the agent itself failed.
   | 'gold_error'
   | 'agent_error';
@@ -55,6 +62,8 @@ export interface Verdict {
   /** Gold column → answer column, when every gold column found a partner. */
   columnMapping: Record<string, string> | null;
   diff: ResultDiff | null;
+  /** Set for model_tool items: the calls seen and the argument differences. */
+  toolCheck?: ToolCheck;
 }
 
 const SAMPLE_SIZE = 5;
