@@ -1,4 +1,5 @@
 import type { FactId } from './catalogue-schema.ts';
+import { RFM_SEGMENT_NAMES_ZH } from '../../../models/segments/rfm-segments.ts';
 import { CITY_NAMES_ZH } from './city-names.ts';
 import { FACTS } from './facts.ts';
 
@@ -164,7 +165,7 @@ export const ENTITY_DIMENSIONS = [
     value_type: 'text',
     expressions: forFactsWith('user', { value: 'us.segment' }),
     null_label: 'unassigned',
-    value_labels_zh: { unassigned: '未分群' },
+    value_labels_zh: { unassigned: '未分群', ...RFM_SEGMENT_NAMES_ZH },
     joins: ['segments'],
     required_tables: ['user_segments'],
   },
