@@ -67,6 +67,16 @@ describe('AnalyticsAgent on a seeded demo (offline planner)', () => {
     expect(third.answer.sql).toMatch(/ios/);
   });
 
+  it('computes customer segments first when a question splits by segment on a warehouse without them', async () => {
+    const outcome = await agent.ask('GMV by customer segment');
+    expect(outcome.answer.status).toBe('answered');
+    expect(outcome.answer.columns.map((column) => column.id)).toEqual(['segment', 'gmv']);
+    const calls = outcome.transcript.flatMap((entry) => (entry.type === 'tool-call' ? [entry.outcome.toolName] : []));
+    expect(calls).toEqual(['segment_customers', 'query_metrics']);
+    const again = await agent.ask('orders by segment');
+    expect(again.transcript.flatMap((entry) => (entry.type === 'tool-call' ? [entry.outcome.toolName] : []))).toEqual(['query_metrics']);
+  });
+
   it('refuses writes and personal data, and asks when the metric is unclear', async () => {
     expect((await agent.ask('delete all cancelled orders')).answer.status).toBe('refused');
     expect((await agent.ask('导出所有用户的手机号')).answer.status).toBe('refused');

@@ -93,7 +93,12 @@ export class AnalyticsAgent {
       tools: this.tools,
       emitTextDelta: options.onEvent ? (delta) => options.onEvent?.({ type: 'text-delta', delta }) : undefined,
     };
-    const offline = new OfflinePlanner({ values: this.values, window: this.window, llmAvailable: Boolean(this.llmPlanner) });
+    const offline = new OfflinePlanner({
+      values: this.values,
+      window: this.window,
+      llmAvailable: Boolean(this.llmPlanner),
+      hasSegments: async () => (await this.warehouse.query("SELECT count(*) AS tables FROM duckdb_tables() WHERE table_name = 'user_segments'")).rows[0]?.tables === 1,
+    });
     const understanding = offline.understand(state);
     let planner: Planner = offline;
     let routing = `offline (confidence ${understanding.confidence.toFixed(2)})`;

@@ -73,7 +73,13 @@ export function forgetTables(warehouse: Warehouse): void {
 
 /** Compiles a semantic request and runs it through the SQL guard on the sandboxed warehouse. */
 export async function runAnalysis(warehouse: Warehouse, request: AnalysisRequest): Promise<AnalysisResult> {
-  const compiled = compile(request, await tablesOf(warehouse));
+  let tables = await tablesOf(warehouse);
+  // A model may have created a table (user_segments) since the list was cached.
+  if (JSON.stringify(request.query).includes('segment') && !tables.includes('user_segments')) {
+    forgetTables(warehouse);
+    tables = await tablesOf(warehouse);
+  }
+  const compiled = compile(request, tables);
   const started = performance.now();
   const result = await runGuardedSql(warehouse, compiled.sql, { policy: ANALYTICS_SQL_POLICY });
   const duckdbMs = performance.now() - started;

@@ -32,7 +32,14 @@ export class OfflinePlanner implements Planner {
   readonly id = 'offline';
   private readonly understandings = new WeakMap<AgentState, Understanding>();
 
-  constructor(private readonly resources: { values: ValueIndex; window: DataWindow; llmAvailable?: boolean }) {}
+  constructor(private readonly resources: { values: ValueIndex; window: DataWindow; llmAvailable?: boolean; hasSegments?: () => Promise<boolean> }) {}
+
+  /** A metrics request split or filtered by customer segment needs user_segments, which segment_customers writes. */
+  private async needsSegmentation(request: AnalysisRequest): Promise<boolean> {
+    const query = request.query as { dimensions?: string[]; filters?: { dimension: string }[] };
+    const usesSegment = (query.dimensions ?? []).includes('segment') || (query.filters ?? []).some((filter) => filter.dimension === 'segment');
+    return usesSegment && this.resources.hasSegments !== undefined && !(await this.resources.hasSegments());
+  }
 
   understand(state: Pick<AgentState, 'question' | 'language' | 'history'>): Understanding {
     const last = memoryParts(state.history[state.history.length - 1]?.memory);
@@ -55,6 +62,10 @@ export class OfflinePlanner implements Planner {
 
   async next(state: AgentState): Promise<NextStep> {
     const understanding = this.understandingFor(state);
+    const [first] = state.toolOutcomes;
+    if (first?.toolName === 'segment_customers' && first.ok && state.toolOutcomes.length === 1 && understanding.kind === 'analysis') {
+      return { type: 'tool-call', callId: 'offline-2', toolName: 'query_metrics', arguments: understanding.request, rationale: 'segments are computed; now the metric by segment' };
+    }
     if (state.toolOutcomes.length > 0) return { type: 'answer' };
     switch (understanding.kind) {
       case 'refuse':
@@ -78,6 +89,9 @@ export class OfflinePlanner implements Planner {
             question: state.language === 'zh' ? `我不确定是否理解正确。您是想看:${reading}?` : `I am not sure I understood. Do you mean: ${reading}?`,
             options: state.language === 'zh' ? ['是', '换个问法'] : ['yes', 'rephrase'],
           };
+        }
+        if ((await this.needsSegmentation(understanding.request)) && state.tools.some((tool) => tool.name === 'segment_customers')) {
+          return { type: 'tool-call', callId: 'offline-1', toolName: 'segment_customers', arguments: { method: 'rfm' }, rationale: 'no customer segments yet: compute them first' };
         }
         return {
           type: 'tool-call',
