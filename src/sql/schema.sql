@@ -178,3 +178,39 @@ CREATE TABLE IF NOT EXISTS import_runs (
   rows_kept   BIGINT NOT NULL,
   report      JSON NOT NULL
 );
+
+-- Customer-service agent (src/support, docs/support-agent.md).
+-- A write the shopper has previewed but not yet confirmed: a one-time token bound to the conversation and the
+-- customer, holding the exact operation that will run when (and only if) the shopper says yes before expires_at.
+CREATE TABLE IF NOT EXISTS support_confirmations (
+  confirmation_id VARCHAR PRIMARY KEY,
+  conversation_id VARCHAR NOT NULL,
+  customer_id     BIGINT NOT NULL,
+  order_id        BIGINT NOT NULL,
+  tool            VARCHAR NOT NULL,
+  operation       JSON NOT NULL,
+  summary_en      VARCHAR NOT NULL,
+  summary_zh      VARCHAR NOT NULL,
+  policy_section  VARCHAR,
+  status          VARCHAR NOT NULL CHECK (status IN ('pending', 'committed', 'declined', 'expired', 'superseded', 'rejected')),
+  created_at      TIMESTAMP NOT NULL,
+  expires_at      TIMESTAMP NOT NULL,
+  resolved_at     TIMESTAMP
+);
+
+-- Append-only log of what happened in support chats, for analytics (no message text, no personal data):
+-- one 'turn' row per shopper message with its intent, plus policy denials, confirmations, commits and hand-offs.
+CREATE TABLE IF NOT EXISTS support_events (
+  event_id        VARCHAR PRIMARY KEY,
+  occurred_at     TIMESTAMP NOT NULL,
+  conversation_id VARCHAR,
+  customer_id     BIGINT,
+  event_type      VARCHAR NOT NULL,
+  intent          VARCHAR,
+  tool            VARCHAR,
+  order_id        BIGINT,
+  policy_section  VARCHAR,
+  outcome         VARCHAR,
+  planner         VARCHAR,
+  language        VARCHAR
+);

@@ -14,7 +14,7 @@ import type { AnswerShape, ResultColumn, ResultTable } from '../answer/result-ta
 import type { AnalysisRequest } from './analysis-request.ts';
 
 /** Model-written and planner-written SQL may also read the tables the behaviour models write. */
-export const ANALYTICS_SQL_POLICY = createSqlPolicy({ extraTables: ['user_segments'] });
+export const ANALYTICS_SQL_POLICY = createSqlPolicy({ extraTables: ['user_segments', 'support_events'] });
 
 export interface AnalysisResult extends ResultTable {
   analysis: AnalysisRequest['analysis'];

@@ -1,0 +1,58 @@
+import type { Language } from '../agent/tool-context.ts';
+import type { CommitOutcome } from './confirmations/commit-confirmation.ts';
+import { INTENT_OF_WRITE } from './confirmations/pending-operation.ts';
+import { money } from './orders/order-presentation.ts';
+import { POLICY_SECTIONS } from './policy/policy-decision.ts';
+import { say } from './render/reply-texts.ts';
+
+/** The shopper-facing reply to a confirmation answer, from what the commit actually did. */
+export function commitReplyText(outcome: CommitOutcome, language: Language): { text: string; intent: string; sections: string[] } {
+  switch (outcome.status) {
+    case 'rejected': {
+      const text = {
+        not_found: say(language, 'That confirmation is not valid in this conversation. Please start the request again.', '这个确认在当前对话中无效,请重新发起办理。'),
+        already_used: say(language, 'That request has already been handled; it will not be done twice.', '这个操作已经处理过了,不会重复执行。'),
+        expired: say(language, 'That confirmation has expired, so nothing was changed. Please start the request again.', '这个确认已过期,没有做任何修改。请重新发起办理。'),
+        superseded: say(language, 'That card was replaced by a newer request (or the chat went to a human agent), so nothing was changed.', '这张确认卡已被新的请求取代(或对话已转人工),没有做任何修改。'),
+      }[outcome.reason];
+      return { text, intent: 'confirmation', sections: [] };
+    }
+    case 'declined':
+      return { text: say(language, 'All right, nothing was changed.', '好的,已放弃本次操作,订单没有任何修改。'), intent: INTENT_OF_WRITE[outcome.operation.tool], sections: [] };
+    case 'denied':
+      return {
+        text: say(language, `Sorry, this can no longer be done: ${outcome.decision.reason.en} (policy ${outcome.decision.section})`, `抱歉,现在无法办理:${outcome.decision.reason.zh}(见政策 ${outcome.decision.section})`),
+        intent: INTENT_OF_WRITE[outcome.operation.tool],
+        sections: [outcome.decision.section],
+      };
+    case 'committed': {
+      const { operation, refund, ticketId } = outcome;
+      const refundText = refund && refund.amount > 0
+        ? say(language, `${money(refund.amount, 'en')} will be refunded to ${refund.destinationLabel.en}`, `退款 ${money(refund.amount, 'zh')} 将原路退回至${refund.destinationLabel.zh}`)
+        : '';
+      const intent = INTENT_OF_WRITE[operation.tool];
+      switch (operation.tool) {
+        case 'cancel_order':
+          return {
+            text: say(language, `Order ${operation.orderNo} is cancelled (ticket ${ticketId}).${refundText ? ` ${refundText}.` : ''}`, `订单 ${operation.orderNo} 已取消(工单号 ${ticketId})。${refundText ? `${refundText}。` : ''}`),
+            intent, sections: [POLICY_SECTIONS.cancellation, POLICY_SECTIONS.refunds],
+          };
+        case 'request_return':
+          return {
+            text: say(language, `Your return for order ${operation.orderNo} is approved (ticket ${ticketId}).${refundText ? ` Once the parcel is back, ${refundText}.` : ''}`, `订单 ${operation.orderNo} 的退货申请已受理(工单号 ${ticketId})。${refundText ? `商品寄回入库后,${refundText}。` : ''}`),
+            intent, sections: [POLICY_SECTIONS.returns, POLICY_SECTIONS.refunds],
+          };
+        case 'request_exchange':
+          return {
+            text: say(language, `Your exchange for order ${operation.orderNo} is approved (ticket ${ticketId}); this order's one exchange is now used.`, `订单 ${operation.orderNo} 的换货申请已受理(工单号 ${ticketId}),该订单的换货机会已使用。`),
+            intent, sections: [POLICY_SECTIONS.exchanges],
+          };
+        case 'change_shipping_address':
+          return {
+            text: say(language, `The delivery address of order ${operation.orderNo} is now: ${operation.address} (ticket ${ticketId}).`, `订单 ${operation.orderNo} 的收货地址已改为:${operation.address}(工单号 ${ticketId})。`),
+            intent, sections: [POLICY_SECTIONS.addressChange],
+          };
+      }
+    }
+  }
+}

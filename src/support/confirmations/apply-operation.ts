@@ -1,0 +1,76 @@
+import type { RefundPlan } from '../policy/refund-policy.ts';
+import type { OrderRecord } from '../orders/order-record.ts';
+import type { SqlRunner } from '../sql-runner.ts';
+import { timestampText } from '../support-clock.ts';
+import { insertTicket } from '../tickets.ts';
+import type { PendingOperation } from './pending-operation.ts';
+
+export interface AppliedOperation {
+  ticketId: string;
+  /** What changed, for the audit row and the shopper's reply. */
+  changes: Record<string, unknown>;
+}
+
+/** A guarded UPDATE that matched nothing: the data moved on between the check and the write. */
+export class StaleOrderError extends Error {
+  override readonly name = 'StaleOrderError';
+  constructor(readonly orderId: number, readonly tool: string) {
+    super(`Order ${orderId} changed while ${tool} was being committed; nothing was written. Ask the shopper to try again.`);
+  }
+}
+
+async function updateOne(runner: SqlRunner, sql: string, parameters: Record<string, string | number | null>, orderId: number, tool: string): Promise<void> {
+  const result = await runner.query(`${sql} RETURNING 1 AS changed`, parameters);
+  if (result.rows.length === 0) throw new StaleOrderError(orderId, tool);
+}
+
+/**
+ * Performs a confirmed, re-validated operation inside the commit transaction. Each UPDATE repeats the policy's
+ * precondition in its WHERE clause, so a concurrent change makes it match nothing and the whole commit roll back.
+ * Returns are recorded as approved 'return' tickets and counted in order_items.returned_quantity at once (the
+ * units are reserved against a second return); the order's status becomes 'returned' when the parcel is back,
+ * which is the warehouse team's step, not the bot's.
+ */
+export async function applyOperation(
+  runner: SqlRunner,
+  input: { operation: PendingOperation; order: OrderRecord; refund?: RefundPlan; conversationId: string; customerId: number; now: Date },
+): Promise<AppliedOperation> {
+  const { operation, order, now } = input;
+  const at = timestampText(now);
+  const ticket = { conversationId: input.conversationId, customerId: input.customerId, orderId: order.order_id, now };
+  switch (operation.tool) {
+    case 'cancel_order': {
+      await updateOne(runner, `UPDATE orders SET status = 'cancelled', cancelled_at = $at::TIMESTAMP WHERE order_id = $order AND status IN ('pending', 'paid')`, { order: order.order_id, at }, order.order_id, operation.tool);
+      const changes = { status: { from: order.status, to: 'cancelled' }, cancelled_at: at, refund: input.refund ?? null };
+      const ticketId = await insertTicket(runner, { ...ticket, kind: 'cancel', status: 'completed', reason: operation.reason, payload: changes });
+      return { ticketId, changes };
+    }
+    case 'request_return': {
+      for (const item of operation.items) {
+        await updateOne(
+          runner,
+          `UPDATE order_items SET returned_quantity = returned_quantity + $quantity
+            WHERE order_id = $order AND line_no = $line AND returned_quantity + $quantity <= quantity`,
+          { order: order.order_id, line: item.lineNo, quantity: item.quantity },
+          order.order_id,
+          operation.tool,
+        );
+      }
+      const changes = { returned_items: operation.items, refund: input.refund ?? null, refund_when: 'when the parcel is back' };
+      const ticketId = await insertTicket(runner, { ...ticket, kind: 'return', status: 'approved', reason: operation.reason, payload: changes });
+      return { ticketId, changes };
+    }
+    case 'request_exchange': {
+      await updateOne(runner, `UPDATE orders SET exchange_count = exchange_count + 1 WHERE order_id = $order AND exchange_count = $count AND status = 'delivered'`, { order: order.order_id, count: order.exchange_count }, order.order_id, operation.tool);
+      const changes = { exchange_count: { from: order.exchange_count, to: order.exchange_count + 1 }, line_no: operation.lineNo, wanted: operation.wanted };
+      const ticketId = await insertTicket(runner, { ...ticket, kind: 'exchange', status: 'approved', reason: operation.reason, payload: changes });
+      return { ticketId, changes };
+    }
+    case 'change_shipping_address': {
+      await updateOne(runner, `UPDATE orders SET shipping_address = $address, shipping_city = $city WHERE order_id = $order AND status IN ('pending', 'paid')`, { order: order.order_id, address: operation.address, city: operation.city }, order.order_id, operation.tool);
+      const changes = { shipping_address: { from: order.shipping_address, to: operation.address }, shipping_city: { from: order.shipping_city, to: operation.city } };
+      const ticketId = await insertTicket(runner, { ...ticket, kind: 'address_change', status: 'completed', reason: null, payload: changes });
+      return { ticketId, changes };
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import type { Warehouse } from '../../sql/warehouse.ts';
+import { appendAudit } from '../audit-log.ts';
+import { decisionLabel, type BilingualText, type PolicyDecision } from '../policy/policy-decision.ts';
+import type { RefundPlan } from '../policy/refund-policy.ts';
+import { runnerOf } from '../sql-runner.ts';
+import { recordSupportEvent } from '../support-events.ts';
+import { customerActor, type SupportScope } from '../support-session.ts';
+import { applyOperation } from './apply-operation.ts';
+import { claimConfirmation, markConfirmation } from './confirmation-store.ts';
+import { evaluateWrite, requestOf } from './evaluate-write.ts';
+import { INTENT_OF_WRITE, type PendingOperation } from './pending-operation.ts';
+
+export type CommitOutcome =
+  | { status: 'committed'; operation: PendingOperation; ticketId: string; summary: BilingualText; refund?: RefundPlan; changes: Record<string, unknown> }
+  | { status: 'denied'; operation: PendingOperation; decision: PolicyDecision }
+  | { status: 'rejected'; reason: 'not_found' | 'already_used' | 'expired' | 'superseded' }
+  | { status: 'declined'; operation: PendingOperation };
+
+export interface CommitInput {
+  warehouse: Warehouse;
+  conversationId: string;
+  scope: SupportScope;
+  confirmationId: string;
+  /** false: the shopper said no; the token is spent and nothing changes. */
+  confirm: boolean;
+  now: Date;
+  policyDate: string;
+  planner: string;
+  language: 'en' | 'zh';
+}
+
+/**
+ * Commits (or declines) a previewed write in ONE transaction: claim the one-time token, re-check the order and
+ * the policy on fresh data, apply the change, mark the token used and append the audit row. If anything fails
+ * the transaction rolls back and the token stays unused until it expires.
+ */
+export async function commitConfirmation(input: CommitInput): Promise<CommitOutcome> {
+  const { scope, now, conversationId } = input;
+  const actor = customerActor(scope);
+  return input.warehouse.transaction(async (connection) => {
+    const runner = runnerOf(connection);
+    const claim = await claimConfirmation(runner, { confirmationId: input.confirmationId, conversationId, customerId: scope.customerId, now });
+    const event = { at: now, conversationId, customerId: scope.customerId, planner: input.planner, language: input.language };
+    if (!claim.ok) {
+      await recordSupportEvent(runner, { ...event, type: 'confirmation_rejected', outcome: claim.reason });
+      return { status: 'rejected', reason: claim.reason };
+    }
+    const { operation } = claim;
+    const common = { ...event, tool: operation.tool, intent: INTENT_OF_WRITE[operation.tool], orderId: operation.orderId };
+    if (!input.confirm) {
+      await markConfirmation(runner, input.confirmationId, 'declined', now);
+      await recordSupportEvent(runner, { ...common, type: 'confirmation_declined', outcome: 'declined' });
+      return { status: 'declined', operation };
+    }
+    const evaluation = await evaluateWrite(runner, scope, requestOf(operation), input.policyDate);
+    if (!evaluation.found || !evaluation.decision.allowed) {
+      await markConfirmation(runner, input.confirmationId, 'rejected', now);
+      const decisionText = evaluation.found ? decisionLabel(evaluation.decision) : 'not_found';
+      await appendAudit(runner, { at: now, actor, conversationId, tool: operation.tool, arguments: operation, policyDecision: decisionText, result: { status: 'denied_at_commit' } });
+      if (!evaluation.found) return { status: 'rejected', reason: 'not_found' };
+      await recordSupportEvent(runner, { ...common, type: 'policy_denial', policySection: evaluation.decision.section, outcome: evaluation.decision.code });
+      return { status: 'denied', operation, decision: evaluation.decision };
+    }
+    const applied = await applyOperation(runner, { operation, order: evaluation.order, refund: evaluation.refund, conversationId, customerId: scope.customerId, now });
+    if (!(await markConfirmation(runner, input.confirmationId, 'committed', now))) {
+      throw new Error(`Confirmation ${input.confirmationId} was used concurrently; this commit is rolled back.`);
+    }
+    await appendAudit(runner, {
+      at: now, actor, conversationId, tool: operation.tool, arguments: operation,
+      policyDecision: decisionLabel(evaluation.decision), result: { status: 'committed', ticket_id: applied.ticketId, changes: applied.changes },
+    });
+    await recordSupportEvent(runner, { ...common, type: 'write_committed', policySection: evaluation.decision.section, outcome: 'committed' });
+    return { status: 'committed', operation, ticketId: applied.ticketId, summary: evaluation.summary, refund: evaluation.refund, changes: applied.changes };
+  });
+}

@@ -1,0 +1,134 @@
+import { checkAddressChange } from '../policy/address-change-policy.ts';
+import { checkCancellation } from '../policy/cancellation-policy.ts';
+import { checkExchange } from '../policy/exchange-policy.ts';
+import { remainingQuantity } from '../policy/order-facts.ts';
+import type { BilingualText, PolicyDecision } from '../policy/policy-decision.ts';
+import { cancellationRefund, returnRefund, type RefundPlan } from '../policy/refund-policy.ts';
+import { checkReturn } from '../policy/return-policy.ts';
+import { lineTitle, policyLineOf, policyOrderOf, type OrderLineRecord, type OrderRecord } from '../orders/order-record.ts';
+import { itemsSummary, money } from '../orders/order-presentation.ts';
+import { resolveDeliveryCity } from '../orders/resolve-city.ts';
+import { findOrderInScope, loadOrderLines, normalizeOrderNo } from '../orders/scoped-orders.ts';
+import type { SqlRunner } from '../sql-runner.ts';
+import type { SupportScope } from '../support-session.ts';
+import type { PendingOperation } from './pending-operation.ts';
+
+/** A write as a tool (or a stored confirmation) asks for it, before policy and data have been checked. */
+export type WriteRequest =
+  | { tool: 'cancel_order'; orderNo: string; reason: string | null }
+  | { tool: 'request_return'; orderNo: string; items?: { lineNo: number; quantity?: number }[]; reason: string }
+  | { tool: 'request_exchange'; orderNo: string; lineNo?: number; reason: string; wanted: string | null }
+  | { tool: 'change_shipping_address'; orderNo: string; address: string; city?: string | null };
+
+export type WriteEvaluation =
+  | { found: false; orderNo: string }
+  | {
+      found: true;
+      order: OrderRecord;
+      lines: OrderLineRecord[];
+      decision: PolicyDecision;
+      /** The exact operation a confirmation would commit (only meaningful when allowed). */
+      operation: PendingOperation;
+      summary: BilingualText;
+      refund?: RefundPlan;
+    };
+
+function both(build: (language: 'en' | 'zh') => string): BilingualText {
+  return { en: build('en'), zh: build('zh') };
+}
+
+function refundSentence(refund: RefundPlan, language: 'en' | 'zh', whenText: BilingualText): string {
+  if (refund.amount === 0) return language === 'zh' ? '该订单未支付,无需退款。' : 'Nothing was paid, so there is nothing to refund.';
+  return language === 'zh'
+    ? `退款 ${money(refund.amount, 'zh')} 将原路退回至${refund.destinationLabel.zh}${whenText.zh}。`
+    : `${money(refund.amount, 'en')} will be refunded to ${refund.destinationLabel.en}${whenText.en}.`;
+}
+
+/**
+ * Checks a write against the data and the policy, in scope: the same function runs when the shopper previews
+ * the write and again, on fresh data inside the commit transaction, when they confirm it.
+ */
+export async function evaluateWrite(runner: SqlRunner, scope: SupportScope, request: WriteRequest, policyDate: string): Promise<WriteEvaluation> {
+  const orderNo = normalizeOrderNo(request.orderNo);
+  const order = await findOrderInScope(runner, scope, orderNo);
+  if (!order) return { found: false, orderNo };
+  const lines = await loadOrderLines(runner, [order.order_id]);
+  const policyOrder = policyOrderOf(order);
+  const base = { orderId: order.order_id, orderNo: order.order_no };
+
+  switch (request.tool) {
+    case 'cancel_order': {
+      const refund = cancellationRefund(policyOrder);
+      return {
+        found: true, order, lines, refund,
+        decision: checkCancellation(policyOrder),
+        operation: { tool: 'cancel_order', ...base, reason: request.reason },
+        summary: both((language) => language === 'zh'
+          ? `取消订单 ${order.order_no}(${itemsSummary(lines, 'zh')})。${refundSentence(refund, 'zh', { en: '', zh: '' })}`
+          : `Cancel order ${order.order_no} (${itemsSummary(lines, 'en')}). ${refundSentence(refund, 'en', { en: '', zh: '' })}`),
+      };
+    }
+    case 'request_return': {
+      const items = (request.items && request.items.length > 0
+        ? request.items.map((item) => {
+            const line = lines.find((candidate) => candidate.line_no === item.lineNo);
+            return { lineNo: item.lineNo, quantity: item.quantity ?? (line ? remainingQuantity(policyLineOf(line)) : 1) };
+          })
+        : lines.map((line) => ({ lineNo: line.line_no, quantity: remainingQuantity(policyLineOf(line)) })).filter((item) => item.quantity > 0));
+      const policyLines = lines.map(policyLineOf);
+      const decision = checkReturn({ order: policyOrder, lines: policyLines, items, asOfDate: policyDate });
+      const refund = returnRefund(policyOrder, policyLines, items);
+      const chosen = (language: 'en' | 'zh') => items.map((item) => {
+        const line = lines.find((candidate) => candidate.line_no === item.lineNo);
+        return `${line ? lineTitle(line, language) : `#${item.lineNo}`} ×${item.quantity}`;
+      }).join(language === 'zh' ? '、' : ', ');
+      return {
+        found: true, order, lines, refund, decision,
+        operation: { tool: 'request_return', ...base, items: items.length > 0 ? items : [{ lineNo: 0, quantity: 1 }], reason: request.reason },
+        summary: both((language) => language === 'zh'
+          ? `退货:订单 ${order.order_no} 的 ${chosen('zh')},原因:${request.reason}。${refundSentence(refund, 'zh', { en: '', zh: '(商品寄回入库后退款)' })}`
+          : `Return from order ${order.order_no}: ${chosen('en')}. Reason: ${request.reason}. ${refundSentence(refund, 'en', { en: ' once the parcel is back', zh: '' })}`),
+      };
+    }
+    case 'request_exchange': {
+      const candidates = lines.filter((line) => remainingQuantity(policyLineOf(line)) > 0);
+      const lineNo = request.lineNo ?? (candidates.length === 1 ? candidates[0]?.line_no : undefined) ?? (lines.length === 1 ? lines[0]?.line_no : undefined);
+      const line = lines.find((candidate) => candidate.line_no === lineNo);
+      const decision = checkExchange({ order: policyOrder, line: line ? policyLineOf(line) : undefined, asOfDate: policyDate });
+      const title = (language: 'en' | 'zh') => (line ? lineTitle(line, language) : `#${lineNo ?? '?'}`);
+      return {
+        found: true, order, lines, decision,
+        operation: { tool: 'request_exchange', ...base, lineNo: lineNo ?? 0, reason: request.reason, wanted: request.wanted },
+        summary: both((language) => language === 'zh'
+          ? `换货:订单 ${order.order_no} 的 ${title('zh')}${request.wanted ? `,换成:${request.wanted}` : ''},原因:${request.reason}。每个订单只能换货一次,本次将用掉这次机会。`
+          : `Exchange ${title('en')} from order ${order.order_no}${request.wanted ? ` for: ${request.wanted}` : ''}. Reason: ${request.reason}. Each order can be exchanged once; this uses it.`),
+      };
+    }
+    case 'change_shipping_address': {
+      const address = request.address.trim();
+      const city = await resolveDeliveryCity(runner, address, request.city);
+      return {
+        found: true, order, lines,
+        decision: checkAddressChange({ order: policyOrder, address, city }),
+        operation: { tool: 'change_shipping_address', ...base, address, city: city ?? '' },
+        summary: both((language) => language === 'zh'
+          ? `将订单 ${order.order_no} 的收货地址改为:${address}(城市:${city ?? '未识别'})。`
+          : `Change the delivery address of order ${order.order_no} to: ${address} (city: ${city ?? 'not recognised'}).`),
+      };
+    }
+  }
+}
+
+/** The request a stored operation stands for, to re-evaluate it at commit time. */
+export function requestOf(operation: PendingOperation): WriteRequest {
+  switch (operation.tool) {
+    case 'cancel_order':
+      return { tool: 'cancel_order', orderNo: operation.orderNo, reason: operation.reason };
+    case 'request_return':
+      return { tool: 'request_return', orderNo: operation.orderNo, items: operation.items, reason: operation.reason };
+    case 'request_exchange':
+      return { tool: 'request_exchange', orderNo: operation.orderNo, lineNo: operation.lineNo, reason: operation.reason, wanted: operation.wanted };
+    case 'change_shipping_address':
+      return { tool: 'change_shipping_address', orderNo: operation.orderNo, address: operation.address, city: operation.city };
+  }
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+const base = { orderId: z.number().int(), orderNo: z.string() };
+
+/** The exact write a confirmation token commits; stored as JSON in support_confirmations.operation. */
+export const PendingOperationSchema = z.discriminatedUnion('tool', [
+  z.object({ tool: z.literal('cancel_order'), ...base, reason: z.string().nullable() }),
+  z.object({
+    tool: z.literal('request_return'),
+    ...base,
+    items: z.array(z.object({ lineNo: z.number().int(), quantity: z.number().int().positive() })).min(1),
+    reason: z.string(),
+  }),
+  z.object({ tool: z.literal('request_exchange'), ...base, lineNo: z.number().int(), reason: z.string(), wanted: z.string().nullable() }),
+  z.object({ tool: z.literal('change_shipping_address'), ...base, address: z.string(), city: z.string() }),
+]);
+export type PendingOperation = z.infer<typeof PendingOperationSchema>;
+export type WriteTool = PendingOperation['tool'];
+
+/** The shopper-facing intent of each write. */
+export const INTENT_OF_WRITE: Record<WriteTool, string> = {
+  cancel_order: 'cancel_order',
+  request_return: 'return',
+  request_exchange: 'exchange',
+  change_shipping_address: 'change_address',
+};

@@ -1,0 +1,105 @@
+import type { Task, TaskIntent } from '../dialogue/dialogue-state.ts';
+import type { Recognition } from '../dialogue/recognize-message.ts';
+import { say } from '../render/reply-texts.ts';
+import { faqFlow, greeting, handoffFlow, productFlow, recommendFlow } from './info-flows.ts';
+import { statusFlow } from './status-flow.ts';
+import { taskFlow } from './task-flow.ts';
+import type { Flow, TurnInput, TurnResult } from './turn.ts';
+
+const TASK_INTENTS = new Set<string>(['cancel_order', 'return', 'exchange', 'change_address']);
+const QUESTION_FORM = /[??]|吗|呢|多久|怎么|什么|哪|几|\b(how|what|when|why|which|is|are|can|do|does)\b/u;
+
+function newTask(intent: TaskIntent, recognition: Recognition): Task {
+  return {
+    intent,
+    awaiting: 'order',
+    orderNo: recognition.orderNo,
+    reason: recognition.reason,
+    wanted: recognition.wanted,
+    address: recognition.address,
+    offeredOrders: [],
+  };
+}
+
+/** Fills what the message says into the task it answers. */
+function continueTask(task: Task, recognition: Recognition): Task {
+  const next = { ...task };
+  if (recognition.orderNo && recognition.orderNo !== task.orderNo) {
+    Object.assign(next, { orderNo: recognition.orderNo, items: undefined, lineNo: undefined, awaiting: 'order' as const });
+  }
+  if (!next.reason && recognition.reason && task.awaiting !== 'reason') next.reason = recognition.reason;
+  if (!next.wanted && recognition.wanted) next.wanted = recognition.wanted;
+  return next;
+}
+
+/** Whether a message answers the pending task's question, or asks something else in between. */
+function answersTask(task: Task, recognition: Recognition): 'continue' | 'switch' | 'digress' {
+  const intent = recognition.intent;
+  if (!intent || intent === task.intent) return 'continue';
+  if (TASK_INTENTS.has(intent)) {
+    // While the bot waits for free text (a reason, an address), a task word is only a switch if it is a request.
+    return (task.awaiting === 'reason' || task.awaiting === 'address') && !recognition.request && !recognition.orderNo ? 'continue' : 'switch';
+  }
+  if (task.awaiting === 'reason' || task.awaiting === 'address') return QUESTION_FORM.test(recognition.normalized) ? 'digress' : 'continue';
+  if (recognition.orderNo) return 'continue';
+  return 'digress';
+}
+
+function* dispatch(input: TurnInput): Flow {
+  const recognition = input.recognition;
+  switch (recognition.intent) {
+    case 'cancel_order':
+    case 'return':
+    case 'exchange':
+    case 'change_address':
+      return yield* taskFlow(input, newTask(recognition.intent, recognition));
+    case 'order_status':
+      return yield* statusFlow(input);
+    case 'product_question':
+      return yield* productFlow(input);
+    case 'recommendation':
+      return yield* recommendFlow(input);
+    case 'faq':
+      return yield* faqFlow(input);
+    case 'greeting':
+      return greeting(input);
+    case 'handoff':
+      return yield* handoffFlow(input, recognition.text);
+    case 'other':
+    case undefined:
+      return yield* faqFlow(input, true);
+  }
+}
+
+/**
+ * The offline dialogue manager for one shopper message: hand-off first, then the pending task's question
+ * (slot filling), then a new intent; a question in the middle of a task is answered and the task kept.
+ */
+export function* planTurn(input: TurnInput): Flow {
+  const { recognition, dialogue, language } = input;
+  if (recognition.intent === 'handoff' || (dialogue.handoffOffered && recognition.yes)) {
+    return yield* handoffFlow(input, recognition.intent === 'handoff' ? recognition.text : say(language, 'accepted the offer of a human agent', '接受了转人工的建议'));
+  }
+  if (dialogue.handoffOffered && recognition.no) {
+    return { intent: 'other', text: say(language, 'All right, I am still here to help.', '好的,我继续为您服务。'), outcome: 'answered', dialogue: { ...dialogue, handoffOffered: false, misunderstood: 0 } };
+  }
+  if (recognition.yes) {
+    return { intent: 'confirmation', text: say(language, 'There is nothing waiting for your confirmation right now.', '目前没有需要您确认的操作。'), outcome: 'answered', dialogue };
+  }
+  const task = dialogue.task;
+  if (task) {
+    if (recognition.abort || recognition.no) {
+      return { intent: task.intent, text: say(language, 'All right, I have stopped that request; nothing was changed.', '好的,已停止办理,没有做任何修改。'), outcome: 'answered', dialogue: { ...dialogue, task: undefined, misunderstood: 0 } };
+    }
+    const decision = answersTask(task, recognition);
+    if (decision === 'continue') return yield* taskFlow(input, continueTask(task, recognition));
+    if (decision === 'digress') {
+      const answer: TurnResult = yield* dispatch({ ...input, dialogue: { ...dialogue, task: undefined } });
+      return { ...answer, dialogue: { ...answer.dialogue, task } };
+    }
+  }
+  if (!recognition.intent && recognition.orderNo) return yield* statusFlow(input);
+  if (recognition.no) return { intent: 'other', text: say(language, 'All right.', '好的。'), outcome: 'answered', dialogue };
+  return yield* dispatch(input);
+}
+

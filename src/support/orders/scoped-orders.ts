@@ -1,0 +1,64 @@
+import type { SqlRunner } from '../sql-runner.ts';
+import type { SupportScope } from '../support-session.ts';
+import type { OrderStatus } from '../policy/order-facts.ts';
+import { ORDER_COLUMNS_SQL, OrderLineRecordSchema, OrderRecordSchema, type OrderLineRecord, type OrderRecord } from './order-record.ts';
+
+/** Order numbers as shoppers type them ("sl2025…", " SL2025… ") in the stored form. */
+export function normalizeOrderNo(orderNo: string): string {
+  return orderNo.normalize('NFKC').trim().toUpperCase();
+}
+
+/**
+ * The one place that decides which orders a shopper may see: their own (user_id), and for a guest only the
+ * verified order. Every support read and write goes through it, so another customer's order and an order that
+ * does not exist look exactly alike (same query, same empty result).
+ */
+function scopeFilter(scope: SupportScope): { sql: string; parameters: Record<string, number> } {
+  if (scope.kind === 'guest-order') {
+    return { sql: 'o.user_id = $scope_customer AND o.order_id = $scope_order', parameters: { scope_customer: scope.customerId, scope_order: scope.orderId } };
+  }
+  return { sql: 'o.user_id = $scope_customer', parameters: { scope_customer: scope.customerId } };
+}
+
+export async function findOrderInScope(runner: SqlRunner, scope: SupportScope, orderNo: string): Promise<OrderRecord | undefined> {
+  const filter = scopeFilter(scope);
+  const result = await runner.query(`SELECT ${ORDER_COLUMNS_SQL} FROM orders o WHERE o.order_no = $order_no AND ${filter.sql}`, {
+    ...filter.parameters,
+    order_no: normalizeOrderNo(orderNo),
+  });
+  const row = result.rows[0];
+  return row ? OrderRecordSchema.parse(row) : undefined;
+}
+
+export async function findOrderByIdInScope(runner: SqlRunner, scope: SupportScope, orderId: number): Promise<OrderRecord | undefined> {
+  const filter = scopeFilter(scope);
+  const result = await runner.query(`SELECT ${ORDER_COLUMNS_SQL} FROM orders o WHERE o.order_id = $order_id AND ${filter.sql}`, { ...filter.parameters, order_id: orderId });
+  const row = result.rows[0];
+  return row ? OrderRecordSchema.parse(row) : undefined;
+}
+
+/** The shopper's orders, newest first, optionally only some statuses. */
+export async function listOrdersInScope(runner: SqlRunner, scope: SupportScope, options: { statuses?: readonly OrderStatus[]; limit?: number } = {}): Promise<OrderRecord[]> {
+  const filter = scopeFilter(scope);
+  const statuses = options.statuses && options.statuses.length > 0 ? options.statuses : undefined;
+  const statusSql = statuses ? ` AND o.status IN (${statuses.map((_, index) => `$status_${index}`).join(', ')})` : '';
+  const statusParameters = Object.fromEntries((statuses ?? []).map((status, index) => [`status_${index}`, status]));
+  const result = await runner.query(
+    `SELECT ${ORDER_COLUMNS_SQL} FROM orders o WHERE ${filter.sql}${statusSql} ORDER BY o.created_at DESC, o.order_id DESC LIMIT ${Math.max(1, Math.min(options.limit ?? 10, 50))}`,
+    { ...filter.parameters, ...statusParameters },
+  );
+  return result.rows.map((row) => OrderRecordSchema.parse(row));
+}
+
+/** Lines of orders already known to be in scope. */
+export async function loadOrderLines(runner: SqlRunner, orderIds: readonly number[]): Promise<OrderLineRecord[]> {
+  if (orderIds.length === 0) return [];
+  const result = await runner.query(
+    `SELECT i.order_id, i.line_no, i.product_id, i.quantity, i.unit_price, i.amount, i.returned_quantity,
+            p.title_en, p.title_zh, p.category, p.category_zh, p.brand
+       FROM order_items i LEFT JOIN products p USING (product_id)
+      WHERE i.order_id IN (${orderIds.map((id) => Number(id)).join(', ')})
+      ORDER BY i.order_id, i.line_no`,
+  );
+  return result.rows.map((row) => OrderLineRecordSchema.parse(row));
+}

@@ -1,0 +1,299 @@
+import type { AgentEventListener } from '../agent/agent-events.ts';
+import { runAgent } from '../agent/agent-loop.ts';
+import type { ChatModel } from '../agent/llm/chat-model.ts';
+import { LlmPlanner } from '../agent/llm/llm-planner.ts';
+import type { AgentState } from '../agent/planner.ts';
+import { DEFAULT_RUN_LIMITS, type RunLimits } from '../agent/stop-rules.ts';
+import type { Language } from '../agent/tool-context.ts';
+import type { SelectEncoder } from '../models/recommendations/recommender-store.ts';
+import { loadAsOfDate } from '../sql/semantic/index.ts';
+import type { Warehouse } from '../sql/warehouse.ts';
+import { SUPPORT_TOOLS } from '../tools/support-tools.ts';
+import { commitReplyText } from './commit-reply.ts';
+import { commitConfirmation, type CommitOutcome } from './confirmations/commit-confirmation.ts';
+import { StaleOrderError } from './confirmations/apply-operation.ts';
+import { freshDialogue, readConversation, writeDialogue, type DialogueState, type SupportConversationRow } from './dialogue/dialogue-state.ts';
+import { recognizeMessage, type Recognition } from './dialogue/recognize-message.ts';
+import { threadHistory } from './dialogue/thread-history.ts';
+import { currentHandoffTicket } from './handoff/handoff.ts';
+import { CitationIndex } from './knowledge/citation-index.ts';
+import { seedKnowledgeArticles } from './knowledge/seed-knowledge-articles.ts';
+import { KeyedLock } from './keyed-lock.ts';
+import { replyPartsFromOutcomes } from './llm/reply-from-outcomes.ts';
+import { supportSystemPrompt } from './llm/support-system-prompt.ts';
+import { claimsCompletedWrite, unsupportedNumbers } from './llm/verify-support-text.ts';
+import { findOrderByIdInScope } from './orders/scoped-orders.ts';
+import { SupportOfflinePlanner } from './offline/support-offline-planner.ts';
+import type { CategoryName, TurnResult } from './offline/turn.ts';
+import { APOLOGY_TEXT, PRIVACY_TEXT, queuedText, say } from './render/reply-texts.ts';
+import { systemClock, timestampText, type SupportClock } from './support-clock.ts';
+import { SupportError } from './support-error.ts';
+import { recordSupportEvent, type SupportEventType } from './support-events.ts';
+import type { SupportReply } from './support-reply.ts';
+import { SupportSessionSchema, type SupportScope, type SupportSession } from './support-session.ts';
+import { DEFAULT_CONFIRMATION_TTL_SECONDS, type SupportRuntime, type SupportToolContext } from './support-tool-context.ts';
+
+export { requestHandoff, takeConversation, resolveConversation, listQueue } from './handoff/handoff.ts';
+export type { SupportReply } from './support-reply.ts';
+export type { SupportScope, SupportSession } from './support-session.ts';
+
+/** A support turn runs a few tool calls at most: tighter than analytics, so a looping model stops early. */
+export const SUPPORT_RUN_LIMITS: RunLimits = { ...DEFAULT_RUN_LIMITS, maxSteps: 8, maxToolCalls: 5 };
+/** Longer messages are cut: nobody types more, and it bounds what reaches the planners. */
+export const MAX_MESSAGE_CHARACTERS = 2000;
+
+export interface SupportAgentOptions {
+  warehouse: Warehouse;
+  /** With a model, messages the offline planner does not understand go to the LLM planner ('auto'). */
+  chatModel?: ChatModel;
+  /** 'auto' (default): offline when it recognises the message, else the LLM if configured. */
+  planner?: 'auto' | 'offline' | 'llm';
+  /** Wall clock for confirmation expiry and write timestamps. */
+  clock?: SupportClock;
+  /** The date policy windows count to (YYYY-MM-DD); default: the data's latest date, re-read every message. */
+  policyDate?: string;
+  confirmationTtlSeconds?: number;
+  /** Text encoder for recommendations (tests pass the hashing encoder). */
+  selectEncoder?: SelectEncoder;
+  limits?: RunLimits;
+}
+
+interface TurnContext {
+  conversation: SupportConversationRow;
+  scope: SupportScope;
+  language: Language;
+  policyDate: string;
+  now: Date;
+}
+
+function chooseLanguage(session: SupportSession, text: string, dialogue: DialogueState, recognition?: Recognition): Language {
+  if (session.language) return session.language;
+  if (/\p{Script=Han}/u.test(text)) return 'zh';
+  if (dialogue.language && recognition && (recognition.yes || recognition.no)) return dialogue.language;
+  if (/[a-z]{2,}/i.test(text.replace(/\bsl\d{6,}\b/gi, ''))) return 'en';
+  return dialogue.language ?? 'zh';
+}
+
+/**
+ * The customer-service agent. The server owns conversations and messages; this class answers one shopper
+ * message at a time (offline planner by default, the LLM planner for what it does not recognise when a model is
+ * configured), keeps the dialogue state in conversations.context, and commits writes only on the shopper's yes.
+ */
+export class SupportAgent {
+  private readonly lock = new KeyedLock();
+
+  private constructor(
+    private readonly options: SupportAgentOptions,
+    private readonly citations: CitationIndex,
+    private readonly categories: CategoryName[],
+  ) {}
+
+  static async create(options: SupportAgentOptions): Promise<SupportAgent> {
+    if (options.planner === 'llm' && !options.chatModel) throw new SupportError('planner "llm" needs a chatModel: configure SHOPLENS_LLM_* or use planner "auto".', { kind: 'invalid_session' });
+    await seedKnowledgeArticles(options.warehouse, { clock: options.clock });
+    const citations = await CitationIndex.load(options.warehouse);
+    const categories = await options.warehouse.query('SELECT DISTINCT category, any_value(category_zh) AS category_zh FROM products WHERE category IS NOT NULL GROUP BY category ORDER BY category');
+    return new SupportAgent(options, citations, categories.rows.map((row) => ({ en: String(row.category), zh: row.category_zh === null ? null : String(row.category_zh) })));
+  }
+
+  private get warehouse(): Warehouse {
+    return this.options.warehouse;
+  }
+
+  private get clock(): SupportClock {
+    return this.options.clock ?? systemClock;
+  }
+
+  private async policyDate(): Promise<string> {
+    return this.options.policyDate ?? (await loadAsOfDate(this.warehouse));
+  }
+
+  private parseSession(session: SupportSession, conversationId: string): SupportSession {
+    const parsed = SupportSessionSchema.safeParse(session);
+    if (!parsed.success) throw new SupportError(`Invalid support session: ${parsed.error.issues.map((issue) => issue.message).join('; ')}. Pass { scope: { kind: 'customer', customerId } }.`, { kind: 'invalid_session', conversationId });
+    return parsed.data;
+  }
+
+  /** The conversation, if it is a support chat of this shopper; otherwise the same error as a missing one. */
+  private async conversationFor(conversationId: string, scope: SupportScope): Promise<SupportConversationRow> {
+    const conversation = await readConversation(this.warehouse, conversationId);
+    if (!conversation || conversation.customerId !== scope.customerId) {
+      throw new SupportError(`No support conversation ${conversationId} for this shopper. The server creates it (conversations row with kind 'support' and customer_id) before the first message.`, { kind: 'conversation_not_found', conversationId });
+    }
+    if (conversation.kind !== 'support') throw new SupportError(`Conversation ${conversationId} is an ${conversation.kind} conversation, not a support chat. Start a support conversation.`, { kind: 'not_support_conversation', conversationId });
+    return conversation;
+  }
+
+  async handleMessage(input: { conversationId: string; session: SupportSession; text: string; onEvent?: AgentEventListener }): Promise<SupportReply[]> {
+    const session = this.parseSession(input.session, input.conversationId);
+    return this.lock.run(input.conversationId, async () => {
+      const conversation = await this.conversationFor(input.conversationId, session.scope);
+      const text = input.text.normalize('NFC').slice(0, MAX_MESSAGE_CHARACTERS);
+      const recognition = recognizeMessage(text);
+      const language = chooseLanguage(session, text, conversation.dialogue, recognition);
+      if (conversation.state === 'human') return [];
+      if (conversation.state === 'queued') {
+        const ticketId = (await currentHandoffTicket(this.warehouse, input.conversationId)) ?? '';
+        return [{ text: queuedText(ticketId, language), intent: 'handoff', handoff: { state: 'queued', ticketId } }];
+      }
+      const now = this.clock.now();
+      if (conversation.state === 'resolved') {
+        // A human closed the last thread: the bot starts over after it, with nothing carried across.
+        await this.warehouse.run(`UPDATE conversations SET state = 'bot', updated_at = $now::TIMESTAMP WHERE conversation_id = $id AND state = 'resolved'`, { id: input.conversationId, now: timestampText(now) });
+        conversation.state = 'bot';
+        conversation.dialogue = freshDialogue(Math.max(conversation.dialogue.threadStartSeq, 0), conversation.dialogue.language);
+      }
+      const turn: TurnContext = { conversation, scope: session.scope, language, policyDate: await this.policyDate(), now };
+      const pending = conversation.dialogue.confirmation;
+      if (pending && (recognition.yes || recognition.no)) return this.answerConfirmation(turn, pending.confirmationId, recognition.yes);
+      const useLlm = this.options.chatModel && (this.options.planner === 'llm' || ((this.options.planner ?? 'auto') === 'auto' && !this.offlineRecognises(recognition, conversation.dialogue)));
+      return useLlm ? this.llmTurn(turn, text, recognition, input.onEvent) : this.offlineTurn(turn, text, recognition, input.onEvent);
+    });
+  }
+
+  async handleConfirmation(input: { conversationId: string; session: SupportSession; confirmationId: string; confirm: boolean }): Promise<SupportReply[]> {
+    const session = this.parseSession(input.session, input.conversationId);
+    return this.lock.run(input.conversationId, async () => {
+      const conversation = await this.conversationFor(input.conversationId, session.scope);
+      const language = session.language ?? conversation.dialogue.language ?? 'zh';
+      const turn: TurnContext = { conversation, scope: session.scope, language, policyDate: await this.policyDate(), now: this.clock.now() };
+      return this.answerConfirmation(turn, input.confirmationId, input.confirm);
+    });
+  }
+
+  private offlineRecognises(recognition: Recognition, dialogue: DialogueState): boolean {
+    return Boolean(recognition.intent || recognition.orderNo || recognition.yes || recognition.no || dialogue.task || dialogue.handoffOffered);
+  }
+
+  private runtime(turn: TurnContext, planner: string): SupportRuntime {
+    return {
+      scope: turn.scope,
+      clock: this.clock,
+      policyDate: turn.policyDate,
+      confirmationTtlSeconds: this.options.confirmationTtlSeconds ?? DEFAULT_CONFIRMATION_TTL_SECONDS,
+      planner,
+      selectEncoder: this.options.selectEncoder,
+    };
+  }
+
+  private toolContext(turn: TurnContext, planner: string): SupportToolContext {
+    return {
+      warehouse: this.warehouse,
+      language: turn.language,
+      asOf: turn.policyDate,
+      conversationId: turn.conversation.conversationId,
+      customerId: turn.scope.customerId,
+      support: this.runtime(turn, planner),
+    };
+  }
+
+  private async answerConfirmation(turn: TurnContext, confirmationId: string, confirm: boolean): Promise<SupportReply[]> {
+    const { conversation, language } = turn;
+    let outcome: CommitOutcome;
+    try {
+      outcome = await commitConfirmation({
+        warehouse: this.warehouse, conversationId: conversation.conversationId, scope: turn.scope, confirmationId, confirm,
+        now: turn.now, policyDate: turn.policyDate, planner: 'confirmation', language,
+      });
+    } catch (error) {
+      if (!(error instanceof StaleOrderError) && !/conflict/i.test((error as Error).message)) throw error;
+      // Someone else changed the order (or used the token) at the same moment: nothing was written.
+      return [{ text: say(language, 'The order changed while I was updating it, so nothing was changed. Please try again.', '订单刚刚发生了变化,本次没有做任何修改,请重新发起。'), intent: 'confirmation' }];
+    }
+    const reply = commitReplyText(outcome, language);
+    const dialogue: DialogueState = {
+      ...conversation.dialogue,
+      language,
+      confirmation: conversation.dialogue.confirmation?.confirmationId === confirmationId ? undefined : conversation.dialogue.confirmation,
+      lastOrderNo: 'operation' in outcome ? outcome.operation.orderNo : conversation.dialogue.lastOrderNo,
+    };
+    await writeDialogue(this.warehouse, conversation, dialogue, turn.now);
+    await this.recordTurn(turn, reply.intent, `confirmation_${outcome.status}`, 'confirmation');
+    return [{ text: reply.text, intent: reply.intent, citations: this.citations.citations(reply.sections, language) }];
+  }
+
+  private async offlineTurn(turn: TurnContext, text: string, recognition: Recognition, onEvent?: AgentEventListener): Promise<SupportReply[]> {
+    const { conversation, language } = turn;
+    const planner = new SupportOfflinePlanner({ text, language, recognition, dialogue: { ...conversation.dialogue, language }, categories: this.categories });
+    const state: AgentState = { question: text, language, asOf: turn.policyDate, history: [], toolOutcomes: [], tools: SUPPORT_TOOLS };
+    await runAgent({ planner, state, context: this.toolContext(turn, planner.id), limits: this.options.limits ?? SUPPORT_RUN_LIMITS, onEvent });
+    const result: TurnResult = planner.result ?? {
+      intent: 'other',
+      text: say(language, 'Sorry, I could not finish that. Shall I pass you to a human agent? Reply "yes".', '抱歉,我没能完成这次处理。需要为您转接人工客服吗?回复“是”即可。'),
+      outcome: 'error',
+      dialogue: { ...conversation.dialogue, handoffOffered: true },
+    };
+    return this.finishTurn(turn, recognition, result, planner.id);
+  }
+
+  private async llmTurn(turn: TurnContext, text: string, recognition: Recognition, onEvent?: AgentEventListener): Promise<SupportReply[]> {
+    const { conversation, language, scope } = turn;
+    const model = this.options.chatModel as ChatModel;
+    const guestOrder = scope.kind === 'guest-order' ? await findOrderByIdInScope(this.warehouse, scope, scope.orderId) : undefined;
+    const planner = new LlmPlanner({ model, systemPrompt: (state) => supportSystemPrompt(state, scope, guestOrder?.order_no) });
+    const history = await threadHistory(this.warehouse, conversation.conversationId, conversation.dialogue.threadStartSeq, text);
+    // No token streaming: the text is checked against the tool results before the shopper sees any of it.
+    const state: AgentState = { question: text, language, asOf: turn.policyDate, history, toolOutcomes: [], tools: SUPPORT_TOOLS };
+    const run = await runAgent({ planner, state, context: this.toolContext(turn, planner.id), limits: this.options.limits ?? SUPPORT_RUN_LIMITS, onEvent });
+    const parts = replyPartsFromOutcomes(state.toolOutcomes, language);
+    const modelText = run.ending.type === 'answer' ? run.ending.text?.trim() ?? '' : '';
+    const trusted = modelText !== '' && unsupportedNumbers(modelText, state.toolOutcomes, text).length === 0 && !claimsCompletedWrite(modelText);
+    const understood = run.ending.type === 'answer' && (trusted || state.toolOutcomes.some((outcome) => outcome.ok));
+    const dialogue = conversation.dialogue;
+    const result: TurnResult = {
+      intent: parts.intent,
+      text: trusted ? modelText : parts.fallbackText,
+      outcome: parts.handoff ? 'handoff' : parts.confirmation ? 'awaiting_confirmation' : understood ? 'answered' : 'not_understood',
+      table: parts.table,
+      citations: parts.citations,
+      confirmation: parts.confirmation && { confirmationId: parts.confirmation.confirmationId, summary: parts.confirmation.summary, expiresAt: parts.confirmation.expiresAt },
+      handoff: parts.handoff,
+      dialogue: {
+        ...dialogue,
+        task: parts.handoff || parts.confirmation ? undefined : dialogue.task,
+        confirmation: parts.handoff ? undefined : parts.confirmation ? { confirmationId: parts.confirmation.confirmationId, intent: parts.confirmation.intent, expiresAt: parts.confirmation.expiresAt } : dialogue.confirmation,
+        misunderstood: understood ? 0 : dialogue.misunderstood + 1,
+        lastOrderNo: parts.lastOrderNo ?? dialogue.lastOrderNo,
+      },
+    };
+    return this.finishTurn(turn, recognition, result, planner.id, trusted ? undefined : 'llm_text_replaced');
+  }
+
+  /** Adds the privacy note and the offer of a human where they apply, saves the dialogue and logs the turn. */
+  private async finishTurn(turn: TurnContext, recognition: Recognition, result: TurnResult, planner: string, note?: string): Promise<SupportReply[]> {
+    const { language, conversation } = turn;
+    let text = result.text;
+    let dialogue: DialogueState = { ...result.dialogue, language };
+    const sections = [...(result.citations ?? [])];
+    if (recognition.injection) {
+      text = `${PRIVACY_TEXT[language]} ${text}`;
+      sections.push('P6 privacy');
+    }
+    if (recognition.angry && !result.handoff && !result.confirmation) {
+      text = `${APOLOGY_TEXT[language]} ${text}`;
+      dialogue = { ...dialogue, handoffOffered: true };
+    }
+    // After a hand-off the conversation state belongs to the hand-off machine; only the dialogue is saved here.
+    await writeDialogue(this.warehouse, conversation, dialogue, turn.now);
+    await this.recordTurn(turn, result.intent, note ? `${result.outcome}:${note}` : result.outcome, planner);
+    const events: SupportEventType[] = [];
+    if (recognition.injection) events.push('injection_suspected');
+    if (dialogue.handoffOffered && !conversation.dialogue.handoffOffered) events.push('handoff_offered');
+    for (const type of events) {
+      await recordSupportEvent(this.warehouse, { at: turn.now, conversationId: conversation.conversationId, customerId: turn.scope.customerId, type, intent: result.intent, planner, language });
+    }
+    const reply: SupportReply = { text: text.trim(), intent: result.intent };
+    if (result.table && result.table.rows.length > 0) reply.table = result.table;
+    if (result.confirmation) reply.confirmation = result.confirmation;
+    if (result.handoff) reply.handoff = result.handoff;
+    const citations = this.citations.citations(sections, language);
+    if (citations) reply.citations = citations;
+    return [reply];
+  }
+
+  private async recordTurn(turn: TurnContext, intent: string, outcome: string, planner: string): Promise<void> {
+    await recordSupportEvent(this.warehouse, {
+      at: turn.now, conversationId: turn.conversation.conversationId, customerId: turn.scope.customerId, type: 'turn', intent, outcome, planner, language: turn.language,
+    });
+  }
+}

@@ -1,0 +1,32 @@
+import type { ResultColumn } from '../agent/answer/result-table.ts';
+
+export interface SupportCitation {
+  articleId: string;
+  /** Stable section id, e.g. "P2 returns". */
+  section: string;
+  title: string;
+}
+
+export interface SupportTable {
+  columns: ResultColumn[];
+  rows: Record<string, unknown>[];
+}
+
+/** One bot message as the shopper sees it, plus the structured parts the web client renders. */
+export interface SupportReply {
+  text: string;
+  /** order_status, cancel_order, return, exchange, change_address, product_question, recommendation, faq, handoff, greeting, confirmation, other. */
+  intent: string;
+  table?: SupportTable;
+  /** A write awaiting the shopper's yes. */
+  confirmation?: { confirmationId: string; summary: string; expiresAt: string };
+  handoff?: { state: 'queued' | 'human'; ticketId: string };
+  /** Policy or FAQ sections the text relies on. */
+  citations?: SupportCitation[];
+}
+
+export const SUPPORT_INTENTS = [
+  'order_status', 'cancel_order', 'return', 'exchange', 'change_address', 'product_question', 'recommendation',
+  'faq', 'handoff', 'greeting', 'confirmation', 'other',
+] as const;
+export type SupportIntent = (typeof SUPPORT_INTENTS)[number];
