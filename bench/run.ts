@@ -1,5 +1,5 @@
 /**
- * `npm run bench [section ...]`: prints throughput and latency numbers. Sections: seed, import, ask, embedding, training.
+ * `npm run bench [section ...]`: prints throughput and latency numbers. Sections: seed, import, ask, embedding, training, support.
  * With no arguments every section runs. Numbers are printed, never asserted.
  */
 const sections: Record<string, () => Promise<void>> = {
@@ -8,6 +8,7 @@ const sections: Record<string, () => Promise<void>> = {
   ask: async () => (await import('./ask-bench.ts')).runAskBench(),
   embedding: async () => (await import('./embedding-bench.ts')).runEmbeddingBench(),
   training: async () => (await import('./training-bench.ts')).runTrainingBench(),
+  support: async () => (await import('./support-load-bench.ts')).runSupportLoadBench(),
 };
 
 const requested = process.argv.slice(2);

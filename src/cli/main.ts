@@ -5,6 +5,8 @@ import { registerSqlCommand } from './sql-command.ts';
 import { registerDemoCommand } from './demo-command.ts';
 import { registerAskCommand } from './ask-command.ts';
 import { registerModelCommand } from './model-command.ts';
+import { registerServeCommand } from './serve-command.ts';
+import { registerTokenCommand } from './token-command.ts';
 
 export function buildProgram(): Command {
   const program = new Command('shoplens')
@@ -17,6 +19,8 @@ export function buildProgram(): Command {
   registerSqlCommand(program);
   registerAskCommand(program);
   registerModelCommand(program);
+  registerServeCommand(program);
+  registerTokenCommand(program);
   return program;
 }
 

@@ -1,0 +1,36 @@
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { resolveDatabasePath } from '../sql/database-path.ts';
+import { startServer } from '../server/start-server.ts';
+
+const ServeOptionsSchema = z.object({
+  port: z.coerce.number().int().min(0).max(65_535).default(3000),
+  host: z.string().min(1).default('127.0.0.1'),
+  db: z.string().optional(),
+});
+
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('Run the HTTP + WebSocket server: /analytics, /support, /agents, POST /api/ask (docs/server.md).')
+    .option('--port <port>', 'port to listen on (default 3000; 0 picks a free one)')
+    .option('--host <host>', 'address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)')
+    .option('--db <path>', 'warehouse file (default: $SHOPLENS_DB or data/shoplens.duckdb); seeded with the demo if empty')
+    .action(async (rawOptions: unknown) => {
+      const options = ServeOptionsSchema.parse(rawOptions);
+      const running = await startServer({ port: options.port, host: options.host, databasePath: resolveDatabasePath(options.db) });
+      process.stderr.write(`ShopLens server on ${running.url} (support: ${running.supportDescription}). Ctrl+C stops it.\n`);
+      await new Promise<void>((resolve) => {
+        const shutDown = (signal: NodeJS.Signals) => {
+          process.stderr.write(`${signal}: finishing replies in flight, then closing …\n`);
+          running.stop().then(resolve, (error: unknown) => {
+            process.stderr.write(`shutdown failed: ${(error as Error).message}\n`);
+            process.exitCode = 1;
+            resolve();
+          });
+        };
+        process.once('SIGINT', shutDown);
+        process.once('SIGTERM', shutDown);
+      });
+    });
+}

@@ -1,0 +1,115 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import { Server } from 'socket.io';
+import type { Warehouse } from '../sql/warehouse.ts';
+import { AgentsChat } from './agents-chat.ts';
+import { AnalyticsChat, type AnalyticsAsker } from './analytics-chat.ts';
+import { TtlSchema } from './auth/tokens.ts';
+import { ChatHub } from './chat-hub.ts';
+import { createHttpApp, type AppExtension } from './http-routes.ts';
+import { NAMESPACE_EVENTS } from './protocol.ts';
+import { RateLimiter, DEFAULT_RATE_LIMITS, type RateLimitSettings } from './rate-limiter.ts';
+import { createLogger } from './request-logging.ts';
+import { registerNamespaces } from './socket-namespaces.ts';
+import { SupportChat } from './support-chat.ts';
+import type { HandoffDesk, SupportResponder } from './support-responder.ts';
+
+export interface ShopLensServerOptions {
+  /** Opened by the caller ('sandboxed' in production) and closed by the caller after close(). */
+  warehouse: Warehouse;
+  /** HS256 secret for tokens (see loadJwtSecret). */
+  secret: string;
+  /** Optional SHOPLENS_API_KEY: analyst access to /analytics and POST /api/ask without a token. */
+  apiKey?: string;
+  analyticsAgent: AnalyticsAsker;
+  /** The customer-service bot; without one /support answers every message with error support_unavailable. */
+  supportResponder?: SupportResponder;
+  /** The hand-off queue for /agents. */
+  handoffDesk?: HandoffDesk;
+  /** Allowed browser origins (CORS) for REST and sockets; empty means same-origin only. */
+  corsOrigins?: string[];
+  rateLimits?: Partial<RateLimitSettings>;
+  /** Longest accepted message, in characters (default 4000). */
+  maxMessageLength?: number;
+  /** Lifetime of guest tokens from POST /api/support/guest (default 30m). */
+  guestTokenTtl?: string;
+  /** Bot turns (support and analytics) running at once; more wait in arrival order (default 8). */
+  maxConcurrentTurns?: number;
+  /** Mounts more routes on the express app (e.g. mountWebApp from ./web) before the 404 handler. */
+  extendApp?: AppExtension;
+  /** How long close() waits for replies in flight (default 10 s). */
+  shutdownTimeoutMs?: number;
+  logger?: Logger;
+}
+
+export interface ShopLensServer {
+  httpServer: HttpServer;
+  io: Server;
+  listen(port: number, host: string): Promise<AddressInfo>;
+  /**
+   * Graceful: refuses new requests, waits for replies in flight, disconnects every socket, stops the HTTP
+   * server. Does not close the warehouse (the caller owns it).
+   */
+  close(): Promise<void>;
+}
+
+export function createShopLensServer(options: ShopLensServerOptions): ShopLensServer {
+  const logger = options.logger ?? createLogger();
+  const rateLimiter = new RateLimiter({ ...DEFAULT_RATE_LIMITS, ...options.rateLimits });
+  const corsOrigins = options.corsOrigins ?? [];
+  const guestTokenTtl = TtlSchema.parse(options.guestTokenTtl ?? '30m');
+  const httpServer = createServer();
+  const io = new Server(httpServer, {
+    cors: { origin: corsOrigins.length > 0 ? corsOrigins : false },
+    maxHttpBufferSize: 64 * 1024,
+    serveClient: false,
+    pingInterval: 20_000,
+    pingTimeout: 20_000,
+  });
+  const hub = new ChatHub(options.warehouse, io, logger, rateLimiter, options.maxMessageLength ?? 4000, options.maxConcurrentTurns ?? 8);
+  const authentication = { secret: options.secret, apiKey: options.apiKey };
+  const analytics = new AnalyticsChat(hub, options.analyticsAgent);
+  const support = new SupportChat(hub, options.supportResponder, options.handoffDesk);
+  const agents = new AgentsChat(hub, options.handoffDesk, support);
+  registerNamespaces(io, hub, { analytics, support, agents }, authentication);
+  const app = createHttpApp({ hub, analytics, authentication, corsOrigins, guestTokenTtl, extendApp: options.extendApp });
+  httpServer.on('request', app);
+  // Refuse new socket.io connections while draining (sockets already open keep working until close).
+  io.engine.on('connection_error', (error: { message?: string }) => logger.debug({ reason: error.message }, 'socket.io connection error'));
+
+  let closing: Promise<void> | undefined;
+  return {
+    httpServer,
+    io,
+    listen(port, host) {
+      return new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          httpServer.off('error', reject);
+          resolve(httpServer.address() as AddressInfo);
+        });
+      });
+    },
+    close() {
+      closing ??= (async () => {
+        hub.draining = true;
+        // Stop accepting connections; open ones stay until the replies in flight are done.
+        httpServer.close();
+        const drained = await hub.drain(options.shutdownTimeoutMs ?? 10_000);
+        if (!drained) logger.warn({ inFlight: hub.inFlightCount }, 'shutdown timed out with replies still in flight');
+        // Disconnect politely first so buffered events (the last message-end, typing off) are flushed;
+        // io.close() alone would drop engine.io's write buffers.
+        for (const namespace of Object.keys(NAMESPACE_EVENTS)) io.of(namespace).disconnectSockets(true);
+        const flushDeadline = Date.now() + 2000;
+        while (io.engine.clientsCount > 0 && Date.now() < flushDeadline) await new Promise((resolve) => setTimeout(resolve, 10));
+        await io.close();
+        httpServer.closeAllConnections();
+        rateLimiter.close();
+        await hub.repository.close();
+        logger.info('server closed');
+      })();
+      return closing;
+    },
+  };
+}

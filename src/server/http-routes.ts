@@ -1,0 +1,131 @@
+import cors from 'cors';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import { z } from 'zod';
+import type { Warehouse } from '../sql/warehouse.ts';
+import type { AnalyticsChat } from './analytics-chat.ts';
+import { authenticate, credentialsOfHeaders, type AuthenticationSettings } from './auth/authenticate.ts';
+import { verifyGuest } from './auth/guest-verification.ts';
+import { principalKey, signToken, ttlSeconds } from './auth/tokens.ts';
+import type { ChatHub } from './chat-hub.ts';
+import { toRequestError } from './client-events.ts';
+import { AskRequestSchema, firstIssue, GuestVerificationRequestSchema, type ErrorCode } from './protocol.ts';
+import { requestLogging } from './request-logging.ts';
+import { AuthenticationError, InvalidPayloadError, RateLimitedError, ServerRequestError } from './server-errors.ts';
+
+const STATUS_OF: Record<ErrorCode, number> = {
+  invalid_payload: 400,
+  unsupported_event: 400,
+  unauthorized: 401,
+  token_expired: 401,
+  forbidden: 403,
+  conversation_not_found: 404,
+  conversation_state: 409,
+  message_too_long: 413,
+  rate_limited: 429,
+  agent_failed: 502,
+  support_unavailable: 503,
+  server_shutting_down: 503,
+  internal: 500,
+};
+
+const IdempotencyKeyHeaderSchema = z.string().min(8).max(128).optional();
+
+function parseBody<Schema extends z.ZodType>(schema: Schema, body: unknown): z.infer<Schema> {
+  const parsed = schema.safeParse(body ?? {});
+  if (!parsed.success) {
+    const issue = firstIssue(parsed.error);
+    throw new InvalidPayloadError(issue.field, `${issue.field}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+export interface HttpRouteOptions {
+  hub: ChatHub;
+  analytics: AnalyticsChat;
+  authentication: AuthenticationSettings;
+  corsOrigins: string[];
+  guestTokenTtl: string;
+  /** Mounts more routes (e.g. the web front end) after the API and before the 404 handler. */
+  extendApp?: AppExtension;
+}
+
+/** Mounts more routes with what they need to authenticate and read (the web front end's mountWebApp fits). */
+export type AppExtension = (app: express.Express, context: { warehouse: Warehouse; authentication: AuthenticationSettings }) => void;
+
+/** REST beside the sockets: health, readiness, one-shot analytics questions and guest verification. */
+export function createHttpApp(options: HttpRouteOptions): express.Express {
+  const { hub, analytics, authentication } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(helmet());
+  app.use(cors({ origin: options.corsOrigins.length > 0 ? options.corsOrigins : false }));
+  app.use(requestLogging(hub.logger));
+  app.use(express.json({ limit: '64kb' }));
+
+  app.get('/healthz', (_request, response) => {
+    response.json({ status: 'ok', uptimeSeconds: Math.round(process.uptime()) });
+  });
+
+  app.get('/readyz', async (_request, response) => {
+    if (hub.draining) {
+      response.status(503).json({ status: 'shutting-down' });
+      return;
+    }
+    try {
+      const result = await hub.warehouse.query('SELECT 1 AS ok');
+      if (result.rows[0]?.ok !== 1) throw new Error('SELECT 1 did not return 1');
+      response.json({ status: 'ready' });
+    } catch (error) {
+      hub.logger.warn({ err: error }, 'readiness check failed');
+      response.status(503).json({ status: 'not-ready' });
+    }
+  });
+
+  app.post('/api/ask', async (request, response) => {
+    hub.assertAcceptingWork();
+    const principal = await authenticate(credentialsOfHeaders(request.headers), ['analyst'], authentication);
+    hub.rateLimiter.check({ user: principalKey(principal), ip: request.ip ?? 'unknown' });
+    const body = parseBody(AskRequestSchema, request.body);
+    const idempotencyKey = IdempotencyKeyHeaderSchema.safeParse(request.get('idempotency-key'));
+    if (!idempotencyKey.success) throw new InvalidPayloadError('Idempotency-Key', 'The Idempotency-Key header must be 8–128 characters.');
+    const outcome = await hub.track(analytics.ask(principal, { conversationId: body.conversationId, text: body.question, idempotencyKey: idempotencyKey.data }));
+    if (outcome.duplicate) response.setHeader('Idempotent-Replay', 'true');
+    response.json(outcome.answer);
+  });
+
+  app.post('/api/support/guest', async (request, response) => {
+    hub.assertAcceptingWork();
+    hub.rateLimiter.checkGuestVerification(request.ip ?? 'unknown');
+    const body = parseBody(GuestVerificationRequestSchema, request.body);
+    const scope = await verifyGuest(hub.warehouse, body);
+    if (!scope) throw new AuthenticationError('unauthorized', 'No order matches that order number and phone or e-mail.');
+    const token = await signToken(authentication.secret, { role: 'guest', ...scope }, options.guestTokenTtl);
+    response.json({ token, expiresInSeconds: ttlSeconds(options.guestTokenTtl), scope: { kind: 'guest-order', orderId: scope.orderId } });
+  });
+
+  options.extendApp?.(app, { warehouse: hub.warehouse, authentication });
+
+  app.use((_request, response) => {
+    response.status(404).json({ error: { code: 'not_found', message: 'No such endpoint. See docs/server.md.' } });
+  });
+
+  // Express 5 forwards rejected promises of async handlers here.
+  app.use((error: unknown, _request: Request, response: Response, _next: NextFunction) => {
+    let requestError: ServerRequestError;
+    const status = (error as { status?: unknown }).status;
+    if (typeof status === 'number' && status >= 400 && status < 500 && !(error instanceof ServerRequestError)) {
+      // body-parser: malformed JSON (400) or a body over the limit (413).
+      requestError = status === 413 ? new ServerRequestError('message_too_long', 'The request body is over 64 kB.') : new InvalidPayloadError('(body)', 'The request body is not valid JSON.');
+    } else {
+      requestError = toRequestError(error);
+    }
+    if (requestError.code === 'internal') hub.logger.error({ err: error }, 'request failed');
+    if (requestError instanceof RateLimitedError) response.setHeader('Retry-After', String(Math.ceil(requestError.retryAfterSeconds)));
+    const body: Record<string, unknown> = { code: requestError.code, message: requestError.message };
+    if (requestError instanceof InvalidPayloadError) body.field = requestError.field;
+    if (requestError instanceof RateLimitedError) body.retryAfterSeconds = requestError.retryAfterSeconds;
+    response.status(STATUS_OF[requestError.code]).json({ error: body });
+  });
+  return app;
+}

@@ -1,0 +1,221 @@
+/**
+ * The WebSocket protocol of the ShopLens server, shared by the server and web clients.
+ *
+ * Transport: socket.io. A client sends every request on the `client-event` channel as one `ClientEvent`
+ * (optionally with a socket.io acknowledgement callback, answered with an `Acknowledgement`), and receives
+ * everything on the `server-event` channel as one `ServerEvent`. Both are zod discriminated unions on `type`.
+ * Events about a persisted message carry its `seq` (per-conversation sequence number); a client remembers
+ * the highest `seq` it has seen and sends `resume` with it after a reconnect.
+ */
+import { z } from 'zod';
+import { AnswerSchema } from '../agent/answer/answer.ts';
+import { ChartSpecSchema } from '../agent/answer/chart-spec.ts';
+
+export const CLIENT_EVENT_CHANNEL = 'client-event';
+export const SERVER_EVENT_CHANNEL = 'server-event';
+
+/** Absolute cap on a message's length; the server's configured limit (default 4000) is usually lower. */
+export const MAX_TEXT_LENGTH = 16_000;
+
+const ConversationIdSchema = z.string().min(1).max(100);
+const IdempotencyKeySchema = z.string().min(8).max(128);
+const TextSchema = z.string().trim().min(1).max(MAX_TEXT_LENGTH);
+
+// ---------------------------------------------------------------- client → server
+
+export const MessageSendSchema = z.strictObject({
+  type: z.literal('message-send'),
+  /** Leave out to start a new conversation; the acknowledgement says which id it got. */
+  conversationId: ConversationIdSchema.optional(),
+  /** Unique per message (e.g. a UUID); a retried send with the same key is processed once. */
+  idempotencyKey: IdempotencyKeySchema,
+  text: TextSchema,
+});
+
+export const ConfirmationAnswerSchema = z.strictObject({
+  type: z.literal('confirmation-answer'),
+  conversationId: ConversationIdSchema,
+  confirmationId: z.string().min(1).max(200),
+  confirm: z.boolean(),
+});
+
+export const ResumeSchema = z.strictObject({
+  type: z.literal('resume'),
+  conversationId: ConversationIdSchema,
+  /** Highest seq the client already has (0 for none): the server sends every message after it, once. */
+  lastSeq: z.number().int().min(0),
+});
+
+export const QueueListSchema = z.strictObject({ type: z.literal('queue-list') });
+
+export const ConversationTakeSchema = z.strictObject({ type: z.literal('conversation-take'), conversationId: ConversationIdSchema });
+
+export const AgentReplySchema = z.strictObject({
+  type: z.literal('agent-reply'),
+  conversationId: ConversationIdSchema,
+  idempotencyKey: IdempotencyKeySchema,
+  text: TextSchema,
+});
+
+export const ConversationResolveSchema = z.strictObject({ type: z.literal('conversation-resolve'), conversationId: ConversationIdSchema });
+
+export const ClientEventSchema = z.discriminatedUnion('type', [
+  MessageSendSchema,
+  ConfirmationAnswerSchema,
+  ResumeSchema,
+  QueueListSchema,
+  ConversationTakeSchema,
+  AgentReplySchema,
+  ConversationResolveSchema,
+]);
+export type ClientEvent = z.infer<typeof ClientEventSchema>;
+export type ClientEventType = ClientEvent['type'];
+
+/** Which requests each namespace accepts; anything else is answered with error `unsupported_event`. */
+export const NAMESPACE_EVENTS = {
+  '/analytics': ['message-send', 'resume'],
+  '/support': ['message-send', 'confirmation-answer', 'resume'],
+  '/agents': ['queue-list', 'conversation-take', 'agent-reply', 'conversation-resolve', 'resume'],
+} as const satisfies Record<string, readonly ClientEventType[]>;
+export type NamespaceName = keyof typeof NAMESPACE_EVENTS;
+
+// ---------------------------------------------------------------- server → client
+
+export const TableSchema = z.object({ columns: z.array(z.unknown()), rows: z.array(z.record(z.string(), z.unknown())) });
+export const ConfirmationSchema = z.object({ confirmationId: z.string(), summary: z.string(), expiresAt: z.string() });
+export const HandoffSchema = z.object({ state: z.enum(['queued', 'human']), ticketId: z.string() });
+export const CitationSchema = z.object({ articleId: z.string(), section: z.string(), title: z.string() });
+export const MessageRoleSchema = z.enum(['user', 'assistant', 'tool', 'system', 'agent']);
+
+/** A persisted message as it travels: the whole of it, so a client can rebuild a transcript from these alone. */
+export const WireMessageSchema = z.object({
+  conversationId: z.string(),
+  seq: z.number().int().positive(),
+  role: MessageRoleSchema,
+  text: z.string(),
+  intent: z.string().nullable(),
+  createdAt: z.string(),
+  /** For replies: the seq of the user message they answer. */
+  replyTo: z.number().int().positive().optional(),
+  table: TableSchema.optional(),
+  chart: ChartSpecSchema.optional(),
+  confirmation: ConfirmationSchema.optional(),
+  handoff: HandoffSchema.optional(),
+  citations: z.array(CitationSchema).optional(),
+  /** Analytics replies: the full answer (status, sql, columns, rows, chart, assumptions …). */
+  answer: AnswerSchema.optional(),
+});
+export type WireMessage = z.infer<typeof WireMessageSchema>;
+
+const conversationId = z.string();
+const streamId = z.string();
+const seq = z.number().int().positive();
+
+export const QueueEntrySchema = z.object({
+  conversationId: z.string(),
+  customerId: z.number().nullable(),
+  summary: z.string(),
+  queuedAt: z.string(),
+});
+export type QueueEntry = z.infer<typeof QueueEntrySchema>;
+
+export const ErrorCodeSchema = z.enum([
+  'invalid_payload',
+  'unsupported_event',
+  'unauthorized',
+  'token_expired',
+  'forbidden',
+  'conversation_not_found',
+  'conversation_state',
+  'rate_limited',
+  'message_too_long',
+  'agent_failed',
+  'support_unavailable',
+  'server_shutting_down',
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+
+export const ServerEventSchema = z.discriminatedUnion('type', [
+  /** A turn started: the bot is working on the message `replyTo`. Transient events of the turn share `streamId`. */
+  z.object({ type: z.literal('message-start'), conversationId, streamId, replyTo: seq.optional(), seq: seq.optional() }),
+  z.object({ type: z.literal('phase-change'), conversationId, streamId, phase: z.string() }),
+  z.object({ type: z.literal('tool-call-start'), conversationId, streamId, callId: z.string(), toolName: z.string() }),
+  z.object({ type: z.literal('tool-result'), conversationId, streamId, callId: z.string(), toolName: z.string(), ok: z.boolean(), elapsedMs: z.number() }),
+  /** Live text of the reply being written; the `message-end` that follows carries the authoritative text. */
+  z.object({ type: z.literal('text-delta'), conversationId, streamId, delta: z.string(), seq: seq.optional() }),
+  z.object({ type: z.literal('table'), conversationId, seq, table: TableSchema }),
+  z.object({ type: z.literal('chart'), conversationId, seq, chart: ChartSpecSchema }),
+  z.object({ type: z.literal('confirmation-request'), conversationId, seq, confirmation: ConfirmationSchema }),
+  z.object({ type: z.literal('handoff-start'), conversationId, seq, handoff: HandoffSchema }),
+  /**
+   * A message was persisted (the shopper's own, a bot reply, a human agent's reply, a system note). `replay`
+   * is true when it is sent again because of `resume` or a retried `message-send`.
+   */
+  z.object({ type: z.literal('message-end'), conversationId, seq, streamId: streamId.optional(), replay: z.boolean(), message: WireMessageSchema }),
+  /** Bot or human agent typing. Every `active: true` is followed by `active: false`, also when the turn failed. */
+  z.object({ type: z.literal('typing'), conversationId, actor: z.enum(['bot', 'agent']), active: z.boolean() }),
+  z.object({
+    type: z.literal('error'),
+    code: ErrorCodeSchema,
+    message: z.string(),
+    conversationId: z.string().optional(),
+    /** The request that failed, when known. */
+    requestType: z.string().optional(),
+    /** Dotted path of the bad field, for `invalid_payload`. */
+    field: z.string().optional(),
+    retryAfterSeconds: z.number().optional(),
+  }),
+  /** /agents: the hand-off queue, oldest first. */
+  z.object({ type: z.literal('queue-update'), entries: z.array(QueueEntrySchema) }),
+  /** /agents: the conversation an agent just took, with its history and the bot's summary. */
+  z.object({
+    type: z.literal('conversation-open'),
+    conversationId,
+    customerId: z.number().nullable(),
+    state: z.string(),
+    summary: z.string(),
+    messages: z.array(WireMessageSchema),
+  }),
+]);
+export type ServerEvent = z.infer<typeof ServerEventSchema>;
+export type ServerEventOf<Type extends ServerEvent['type']> = Extract<ServerEvent, { type: Type }>;
+
+/** What the socket.io acknowledgement callback of a client event receives. */
+export const AcknowledgementSchema = z.union([
+  z.object({
+    ok: z.literal(true),
+    conversationId: z.string().optional(),
+    /** Seq of the message the request persisted (message-send, agent-reply). */
+    seq: z.number().int().positive().optional(),
+    /** True when this was a retry of an already processed message: nothing ran again. */
+    duplicate: z.boolean().optional(),
+    /** resume: how many messages were sent again. */
+    replayed: z.number().int().min(0).optional(),
+  }),
+  z.object({ ok: z.literal(false), code: ErrorCodeSchema, message: z.string(), field: z.string().optional(), retryAfterSeconds: z.number().optional() }),
+]);
+export type Acknowledgement = z.infer<typeof AcknowledgementSchema>;
+
+/** REST: POST /api/support/guest. Phone or e-mail must match the order's buyer or shipping phone. */
+export const GuestVerificationRequestSchema = z
+  .strictObject({
+    orderNumber: z.string().trim().min(4).max(64),
+    phone: z.string().trim().min(5).max(32).optional(),
+    email: z.string().trim().min(3).max(200).optional(),
+  })
+  .refine((value) => value.phone !== undefined || value.email !== undefined, { message: 'Give phone or email', path: ['phone'] });
+
+/** REST: POST /api/ask. */
+export const AskRequestSchema = z.strictObject({
+  question: TextSchema,
+  conversationId: ConversationIdSchema.optional(),
+});
+
+/** The first failing field of a zod error, as a dotted path ('text', 'lastSeq', 'type' …). */
+export function firstIssue(error: z.ZodError): { field: string; message: string } {
+  const issue = error.issues[0];
+  const field = issue ? issue.path.map(String).join('.') || '(payload)' : '(payload)';
+  if (issue?.code === 'unrecognized_keys') return { field: issue.keys.join(','), message: `unknown field(s): ${issue.keys.join(', ')}` };
+  return { field, message: issue?.message ?? 'invalid payload' };
+}

@@ -1,0 +1,58 @@
+import type { Server } from 'socket.io';
+import type { AnalyticsChat } from './analytics-chat.ts';
+import type { AgentsChat } from './agents-chat.ts';
+import type { AuthenticationSettings } from './auth/authenticate.ts';
+import { principalOf, requireRoles } from './auth/socket-authentication.ts';
+import { principalKey } from './auth/tokens.ts';
+import type { ChatHub } from './chat-hub.ts';
+import { bindClientEvents } from './client-events.ts';
+import type { SupportChat } from './support-chat.ts';
+
+/**
+ * /analytics (analyst tokens or the API key), /support (customer tokens and guest order tokens),
+ * /agents (agent tokens). Identity comes from the handshake's verified credential only.
+ */
+export function registerNamespaces(
+  io: Server,
+  hub: ChatHub,
+  services: { analytics: AnalyticsChat; support: SupportChat; agents: AgentsChat },
+  authentication: AuthenticationSettings,
+): void {
+  const analytics = io.of('/analytics');
+  requireRoles(analytics, ['analyst'], authentication);
+  analytics.on('connection', (socket) => {
+    const principal = principalOf(socket);
+    hub.logger.debug({ namespace: '/analytics', principal: principalKey(principal) }, 'socket connected');
+    bindClientEvents(hub, socket, '/analytics', principal, {
+      'message-send': (event) => services.analytics.sendMessage(socket, principal, event),
+      resume: (event) => hub.resume(socket, principal, event.conversationId, event.lastSeq),
+    });
+  });
+
+  const support = io.of('/support');
+  requireRoles(support, ['customer', 'guest'], { ...authentication, apiKey: undefined });
+  support.on('connection', (socket) => {
+    const principal = principalOf(socket);
+    hub.logger.debug({ namespace: '/support', principal: principalKey(principal) }, 'socket connected');
+    bindClientEvents(hub, socket, '/support', principal, {
+      'message-send': (event) => services.support.sendMessage(socket, principal, event),
+      'confirmation-answer': (event) => services.support.answerConfirmation(socket, principal, event),
+      resume: (event) => hub.resume(socket, principal, event.conversationId, event.lastSeq),
+    });
+  });
+
+  const agents = io.of('/agents');
+  requireRoles(agents, ['agent'], { ...authentication, apiKey: undefined });
+  agents.on('connection', (socket) => {
+    const principal = principalOf(socket);
+    hub.logger.debug({ namespace: '/agents', principal: principalKey(principal) }, 'socket connected');
+    void socket.join('agents');
+    bindClientEvents(hub, socket, '/agents', principal, {
+      'queue-list': () => services.agents.listQueue(socket),
+      'conversation-take': (event) => services.agents.take(socket, principal, event.conversationId),
+      'agent-reply': (event) => services.agents.reply(socket, principal, event),
+      'conversation-resolve': (event) => services.agents.resolve(principal, event.conversationId),
+      resume: (event) => hub.resume(socket, principal, event.conversationId, event.lastSeq),
+    });
+  });
+}

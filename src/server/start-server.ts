@@ -1,0 +1,97 @@
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import { AnalyticsAgent } from '../agent/analytics-agent.ts';
+import { LangChainChatModel } from '../agent/llm/langchain-chat-model.ts';
+import { llmConfigurationFromEnvironment } from '../agent/llm/llm-configuration.ts';
+import { seedDemo } from '../seed/seed-demo.ts';
+import { Warehouse } from '../sql/warehouse.ts';
+import { loadJwtSecret } from './auth/jwt-secret.ts';
+import { createShopLensServer, type ShopLensServer } from './create-server.ts';
+import type { AppExtension } from './http-routes.ts';
+import { createLogger } from './request-logging.ts';
+import { serverConfigurationFromEnvironment } from './server-configuration.ts';
+import { loadSupportBackend } from './support-backend.ts';
+
+export interface StartServerOptions {
+  port: number;
+  host: string;
+  databasePath: string;
+  environment?: NodeJS.ProcessEnv;
+  logger?: Logger;
+  /** Extra routes (e.g. the web front end), mounted before the 404 handler. */
+  extendApp?: AppExtension;
+}
+
+export interface RunningServer {
+  url: string;
+  address: AddressInfo;
+  server: ShopLensServer;
+  supportDescription: string;
+  /** Graceful shutdown, then closes DuckDB. */
+  stop(): Promise<void>;
+}
+
+/** Seeds the default demo into an empty warehouse, the way `shoplens demo` does. */
+async function seedIfEmpty(databasePath: string, logger: Logger): Promise<void> {
+  const warehouse = await Warehouse.open({ path: databasePath, mode: 'read-write' });
+  try {
+    const existing = await warehouse.query('SELECT (SELECT count(*) FROM events) + (SELECT count(*) FROM orders) AS rows');
+    if (existing.rows[0]?.rows === 0) {
+      logger.info({ databasePath }, 'the warehouse is empty: seeding the demo data (about 10–20 s)');
+      await seedDemo(warehouse, {});
+    }
+  } finally {
+    warehouse.close();
+  }
+}
+
+/**
+ * `shoplens serve`: opens the warehouse sandboxed (seeding the demo first if it is empty), builds the analytics
+ * agent and, when installed, the support agent, and listens.
+ */
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const environment = options.environment ?? process.env;
+  const logger = options.logger ?? createLogger();
+  const configuration = serverConfigurationFromEnvironment(environment);
+  const { secret, source } = loadJwtSecret(environment);
+  if (options.databasePath !== ':memory:') await seedIfEmpty(options.databasePath, logger);
+  const warehouse = await Warehouse.open({ path: options.databasePath, mode: 'sandboxed', memoryLimit: '2GB' });
+  try {
+    const llm = llmConfigurationFromEnvironment(environment);
+    const chatModel = llm ? new LangChainChatModel(llm) : undefined;
+    const analyticsAgent = await AnalyticsAgent.create({ warehouse, chatModel });
+    const support = await loadSupportBackend(warehouse, chatModel);
+    const server = createShopLensServer({
+      warehouse,
+      secret,
+      apiKey: configuration.apiKey,
+      analyticsAgent,
+      supportResponder: support.responder,
+      handoffDesk: support.desk,
+      corsOrigins: configuration.corsOrigins,
+      rateLimits: configuration.rateLimits,
+      maxMessageLength: configuration.maxMessageLength,
+      guestTokenTtl: configuration.guestTokenTtl,
+      extendApp: options.extendApp,
+      logger,
+    });
+    const address = await server.listen(options.port, options.host);
+    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    const url = `http://${host}:${address.port}`;
+    logger.info({ url, databasePath: options.databasePath, secret: source, support: support.description, llm: Boolean(llm), apiKeyConfigured: Boolean(configuration.apiKey) }, 'ShopLens server listening');
+    let stopping: Promise<void> | undefined;
+    return {
+      url,
+      address,
+      server,
+      supportDescription: support.description,
+      stop() {
+        stopping ??= server.close().finally(() => warehouse.close());
+        return stopping;
+      },
+    };
+  } catch (error) {
+    warehouse.close();
+    throw error;
+  }
+}

@@ -1,0 +1,64 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { ChatModel } from '../agent/llm/chat-model.ts';
+import type { Warehouse } from '../sql/warehouse.ts';
+import type { HandoffDesk, QueuedConversation, SupportResponder } from './support-responder.ts';
+
+const SUPPORT_AGENT_URL = new URL('../support/support-agent.ts', import.meta.url);
+const HANDOFF_URL = new URL('../support/handoff/handoff.ts', import.meta.url);
+
+export interface SupportBackend {
+  responder?: SupportResponder;
+  desk?: HandoffDesk;
+  /** For the start-up log and the bench: which support agent answers. */
+  description: string;
+}
+
+type SupportAgentModule = {
+  SupportAgent: { create(options: { warehouse: Warehouse; chatModel?: ChatModel }): Promise<SupportResponder> };
+};
+
+type HandoffModule = {
+  listQueue(warehouse: Warehouse): Promise<QueuedConversation[]>;
+  takeConversation(warehouse: Warehouse, conversationId: string, agentId: string): Promise<void>;
+  resolveConversation(warehouse: Warehouse, conversationId: string, agentId: string): Promise<void>;
+};
+
+function isSupportAgentModule(module: unknown): module is SupportAgentModule {
+  const agent = (module as { SupportAgent?: { create?: unknown } } | null)?.SupportAgent;
+  return typeof agent?.create === 'function';
+}
+
+function isHandoffModule(module: unknown): module is HandoffModule {
+  const candidate = module as Partial<Record<keyof HandoffModule, unknown>> | null;
+  return typeof candidate?.listQueue === 'function' && typeof candidate.takeConversation === 'function' && typeof candidate.resolveConversation === 'function';
+}
+
+/**
+ * The customer-service agent of src/support, loaded only if it is there: the server works (analytics,
+ * auth, REST) without it, and /support then answers with error support_unavailable.
+ */
+export async function loadSupportBackend(warehouse: Warehouse, chatModel?: ChatModel): Promise<SupportBackend> {
+  const backend: SupportBackend = { description: 'none: src/support/support-agent.ts is not installed' };
+  const deskOf = (module: HandoffModule): HandoffDesk => ({
+    listQueue: () => module.listQueue(warehouse),
+    takeConversation: (conversationId, agentId) => module.takeConversation(warehouse, conversationId, agentId),
+    resolveConversation: (conversationId, agentId) => module.resolveConversation(warehouse, conversationId, agentId),
+  });
+  if (existsSync(fileURLToPath(SUPPORT_AGENT_URL))) {
+    const module: unknown = await import(SUPPORT_AGENT_URL.href);
+    if (isSupportAgentModule(module)) {
+      backend.responder = await module.SupportAgent.create({ warehouse, chatModel });
+      backend.description = chatModel ? 'SupportAgent (src/support) with LLM' : 'SupportAgent (src/support), offline';
+      // support-agent.ts re-exports the hand-off functions.
+      if (isHandoffModule(module)) backend.desk = deskOf(module);
+    } else {
+      backend.description = 'none: src/support/support-agent.ts does not export SupportAgent.create';
+    }
+  }
+  if (!backend.desk && existsSync(fileURLToPath(HANDOFF_URL))) {
+    const module: unknown = await import(HANDOFF_URL.href);
+    if (isHandoffModule(module)) backend.desk = deskOf(module);
+  }
+  return backend;
+}

@@ -1,0 +1,202 @@
+import { randomUUID } from 'node:crypto';
+import type { Socket } from 'socket.io';
+import { detectLanguage } from '../agent/detect-language.ts';
+import { principalKey, type Principal } from './auth/tokens.ts';
+import { roomOf, type ChatHub } from './chat-hub.ts';
+import { toRequestError, errorEventOf } from './client-events.ts';
+import { scopeOf } from './conversation-access.ts';
+import type { StoredMessage } from './conversation-repository.ts';
+import type { NewConversation } from './group-commit-writer.ts';
+import type { Acknowledgement } from './protocol.ts';
+import { wireEventOfAgentEvent } from './agent-event-wire.ts';
+import { AuthenticationError, ServerRequestError } from './server-errors.ts';
+import type { HandoffDesk, SupportReply, SupportResponder, SupportSession } from './support-responder.ts';
+import { SupportUnavailableError } from './support-responder.ts';
+
+function payloadOfReply(reply: SupportReply, replyTo: number) {
+  return { replyTo, table: reply.table, confirmation: reply.confirmation, handoff: reply.handoff, citations: reply.citations };
+}
+
+/**
+ * The shopper side of customer-service chat. A message is persisted (with its idempotency key) and broadcast
+ * before it is acknowledged; then either the bot answers it in a turn of its own, or — while the conversation
+ * is queued for or taken by a human — it goes to the human agents and the bot stays silent.
+ */
+export class SupportChat {
+  constructor(
+    private readonly hub: ChatHub,
+    private readonly optionalResponder: SupportResponder | undefined,
+    private readonly desk: HandoffDesk | undefined,
+  ) {}
+
+  /** Without a support agent nothing is stored: the shopper is told at once. */
+  private requireResponder(): SupportResponder {
+    if (!this.optionalResponder) throw new SupportUnavailableError('no support agent is installed (src/support/support-agent.ts).');
+    return this.optionalResponder;
+  }
+
+  private shopperScope(principal: Principal) {
+    const scope = scopeOf(principal);
+    if (!scope) throw new AuthenticationError('forbidden', 'Only customer and guest tokens can chat on /support.');
+    return scope;
+  }
+
+  private sessionOf(principal: Principal): SupportSession {
+    return { scope: this.shopperScope(principal) };
+  }
+
+  async sendMessage(socket: Socket, principal: Principal, event: { conversationId?: string; idempotencyKey: string; text: string }): Promise<Acknowledgement> {
+    if (event.text.length > this.hub.maxMessageLength) {
+      throw new ServerRequestError('message_too_long', `Messages are limited to ${this.hub.maxMessageLength} characters; this one has ${event.text.length}.`);
+    }
+    this.requireResponder();
+    this.hub.rateLimiter.check({ user: principalKey(principal), ip: socket.handshake.address, conversation: event.conversationId });
+    return this.hub.once(`${principalKey(principal)}|${event.idempotencyKey}`, async () => {
+      const lookUp = await this.hub.lookUpSend(principal, event.conversationId, event.idempotencyKey, 'user');
+      if (lookUp.previous) return this.answerRetry(socket, principal, lookUp.previous);
+      await socket.join(roomOf(lookUp.conversationId));
+      const stored = await this.persistShopperMessage(lookUp.conversationId, {
+        content: event.text,
+        idempotencyKey: event.idempotencyKey,
+        payload: {},
+        create: lookUp.conversation ? undefined : this.conversationInsert(principal, event.text),
+      });
+      if (!lookUp.conversation) this.hub.rateLimiter.countNewConversation(lookUp.conversationId);
+      this.afterShopperMessage(principal, stored);
+      return { ok: true, conversationId: lookUp.conversationId, seq: stored.seq };
+    });
+  }
+
+  async answerConfirmation(socket: Socket, principal: Principal, event: { conversationId: string; confirmationId: string; confirm: boolean }): Promise<Acknowledgement> {
+    this.requireResponder();
+    this.hub.rateLimiter.check({ user: principalKey(principal), ip: socket.handshake.address, conversation: event.conversationId });
+    // One answer per confirmation: a second one (retry, or a change of mind) gets the first one's replies.
+    const idempotencyKey = `confirmation:${event.confirmationId}`;
+    return this.hub.once(`${principalKey(principal)}|${idempotencyKey}`, async () => {
+      const lookUp = await this.hub.lookUpSend(principal, event.conversationId, idempotencyKey, 'user');
+      if (lookUp.previous) return this.answerRetry(socket, principal, lookUp.previous);
+      await socket.join(roomOf(lookUp.conversationId));
+      const zh = lookUp.conversation?.language === 'zh';
+      const stored = await this.persistShopperMessage(lookUp.conversationId, {
+        content: event.confirm ? (zh ? '确认' : 'Confirm') : zh ? '不用了' : 'Decline',
+        idempotencyKey,
+        payload: { kind: 'confirmation-answer', confirmationId: event.confirmationId, confirm: event.confirm },
+        alwaysBot: true,
+      });
+      this.afterShopperMessage(principal, stored);
+      return { ok: true, conversationId: lookUp.conversationId, seq: stored.seq };
+    });
+  }
+
+  /** The row a first message inserts: a support conversation owned by this shopper, under their scope. */
+  private conversationInsert(principal: Principal, text: string): NewConversation {
+    const scope = this.shopperScope(principal);
+    return this.hub.repository.conversationInsert({ kind: 'support', customerId: scope.customerId, language: detectLanguage(text), title: text.slice(0, 80), scope });
+  }
+
+  /**
+   * A retried send: nothing runs again. The socket gets the stored message and its stored replies; if the
+   * bot never answered it (the server stopped mid-turn) and no turn is running, the turn runs now.
+   */
+  private async answerRetry(socket: Socket, principal: Principal, previous: StoredMessage): Promise<Acknowledgement> {
+    await socket.join(roomOf(previous.conversationId));
+    const replies = await this.hub.repository.repliesTo(previous.conversationId, previous.seq);
+    this.hub.replay(socket, [previous, ...replies]);
+    if (previous.payload.route === 'bot' && replies.length === 0 && !this.hub.isTurnActive(previous.conversationId, previous.seq)) {
+      this.startTurn(principal, previous);
+    }
+    return { ok: true, conversationId: previous.conversationId, seq: previous.seq, duplicate: true };
+  }
+
+  private async persistShopperMessage(
+    conversationId: string,
+    message: { content: string; idempotencyKey: string; payload: StoredMessage['payload']; alwaysBot?: boolean; create?: NewConversation },
+  ): Promise<StoredMessage> {
+    return this.hub.locks.run(conversationId, async () => {
+      const [stored] = await this.hub.repository.appendWith({
+        conversationId,
+        create: message.create,
+        // While the conversation is queued for or with a human, the bot stays out of it.
+        messages: ({ state }) => {
+          const route = (state === 'queued' || state === 'human') && !message.alwaysBot ? 'human' : 'bot';
+          return [{ role: 'user', content: message.content, idempotencyKey: message.idempotencyKey, payload: { ...message.payload, route } }];
+        },
+      });
+      if (!stored) throw new Error('append returned nothing');
+      this.hub.publish('support', [stored]);
+      return stored;
+    });
+  }
+
+  private afterShopperMessage(principal: Principal, stored: StoredMessage): void {
+    if (stored.payload.route === 'bot') this.startTurn(principal, stored);
+    else void this.hub.track(this.publishQueue());
+  }
+
+  /** Queues the bot's turn for this message behind any earlier turn of the conversation (not awaited). */
+  private startTurn(principal: Principal, message: StoredMessage): void {
+    if (!this.hub.beginTurn(message.conversationId, message.seq)) return;
+    const turn = this.hub.turns.run(message.conversationId, () => this.hub.botSlots.run(() => this.runTurn(principal, message)));
+    void this.hub.track(turn.finally(() => this.hub.endTurn(message.conversationId, message.seq)));
+  }
+
+  private async runTurn(principal: Principal, message: StoredMessage): Promise<void> {
+    const { conversationId } = message;
+    const streamId = randomUUID();
+    let streamedText = false;
+    this.hub.setBotTyping('support', conversationId, true);
+    try {
+      this.hub.emitToConversation('support', conversationId, { type: 'message-start', conversationId, streamId, replyTo: message.seq });
+      const session = this.sessionOf(principal);
+      const replies =
+        message.payload.kind === 'confirmation-answer'
+          ? await this.requireResponder().handleConfirmation({
+              conversationId,
+              session,
+              confirmationId: String(message.payload.confirmationId ?? ''),
+              confirm: message.payload.confirm === true,
+            })
+          : await this.requireResponder().handleMessage({
+              conversationId,
+              session,
+              text: message.content,
+              onEvent: (agentEvent) => {
+                if (agentEvent.type === 'text-delta') streamedText = true;
+                this.hub.emitToConversation('support', conversationId, wireEventOfAgentEvent(agentEvent, conversationId, streamId));
+              },
+            });
+      const stored = await this.hub.locks.run(conversationId, async () => {
+        const intent = replies[0]?.intent;
+        const appended = await this.hub.repository.appendWith({
+          conversationId,
+          messages: replies.map((reply) => ({ role: 'assistant' as const, content: reply.text, intent: reply.intent, payload: payloadOfReply(reply, message.seq) })),
+          intent: intent ? { seq: message.seq, intent } : undefined,
+        });
+        if (!streamedText) {
+          for (const reply of appended) this.hub.emitToConversation('support', conversationId, { type: 'text-delta', conversationId, streamId, seq: reply.seq, delta: reply.content });
+        }
+        this.hub.publish('support', appended, streamId);
+        return appended;
+      });
+      if (stored.some((reply) => reply.payload.handoff !== undefined)) await this.publishQueue();
+    } catch (error) {
+      const requestError = toRequestError(error);
+      if (requestError.code === 'internal') this.hub.logger.error({ err: error, conversationId }, 'support turn failed');
+      const failure = requestError.code === 'internal' ? new ServerRequestError('agent_failed', 'The assistant could not answer this message; resend it with the same idempotencyKey to try again.') : requestError;
+      this.hub.emitToConversation('support', conversationId, errorEventOf(failure, { conversationId, requestType: 'message-send' }));
+    } finally {
+      this.hub.setBotTyping('support', conversationId, false);
+    }
+  }
+
+  /** Tells every connected human agent what the queue looks like now. */
+  async publishQueue(): Promise<void> {
+    if (!this.desk) return;
+    try {
+      const entries = await this.desk.listQueue();
+      this.hub.emitToNamespace('/agents', 'agents', { type: 'queue-update', entries });
+    } catch (error) {
+      this.hub.logger.warn({ err: error }, 'could not list the hand-off queue');
+    }
+  }
+}

@@ -1,0 +1,50 @@
+import type { AgentEventListener } from '../agent/agent-events.ts';
+
+/**
+ * What the server needs from the customer-service agent (src/support). Mirrors its public API so the real
+ * SupportAgent and the test fake are interchangeable (dependency injection).
+ */
+export type SupportScope = { kind: 'customer'; customerId: number } | { kind: 'guest-order'; customerId: number; orderId: number };
+
+export interface SupportSession {
+  scope: SupportScope;
+  language?: 'en' | 'zh';
+}
+
+export interface SupportReply {
+  text: string;
+  intent: string;
+  table?: { columns: unknown[]; rows: Record<string, unknown>[] };
+  confirmation?: { confirmationId: string; summary: string; expiresAt: string };
+  handoff?: { state: 'queued' | 'human'; ticketId: string };
+  citations?: { articleId: string; section: string; title: string }[];
+}
+
+export interface SupportResponder {
+  handleMessage(input: { conversationId: string; session: SupportSession; text: string; onEvent?: AgentEventListener }): Promise<SupportReply[]>;
+  handleConfirmation(input: { conversationId: string; session: SupportSession; confirmationId: string; confirm: boolean }): Promise<SupportReply[]>;
+}
+
+export interface QueuedConversation {
+  conversationId: string;
+  customerId: number | null;
+  summary: string;
+  queuedAt: string;
+}
+
+/** The human side of hand-off: the queue human agents work from. */
+export interface HandoffDesk {
+  listQueue(): Promise<QueuedConversation[]>;
+  /** queued → human */
+  takeConversation(conversationId: string, agentId: string): Promise<void>;
+  /** human → resolved; the shopper's next message goes to the bot again. */
+  resolveConversation(conversationId: string, agentId: string): Promise<void>;
+}
+
+/** Used when no support agent is installed: every support message gets error `support_unavailable`. */
+export class SupportUnavailableError extends Error {
+  override readonly name = 'SupportUnavailableError';
+  constructor(readonly reason: string) {
+    super(`Customer-service chat is not available on this server: ${reason}`);
+  }
+}
