@@ -1,14 +1,6 @@
-/** A forecast cannot be made as asked: bad metric or category, or too little history. */
-export class ForecastError extends Error {
-  override readonly name = 'ForecastError';
-  readonly kind: 'not_enough_data' | 'bad_parameter';
-  readonly parameter?: string;
-  readonly allowed: readonly string[];
+import { ModelInputError } from '../model-input-error.ts';
 
-  constructor(message: string, options: { kind: 'not_enough_data' | 'bad_parameter'; parameter?: string; allowed?: readonly string[]; cause?: unknown }) {
-    super(message, { cause: options.cause });
-    this.kind = options.kind;
-    this.parameter = options.parameter;
-    this.allowed = options.allowed ?? [];
-  }
+/** A forecast cannot be made as asked: bad metric or category, or too little history. */
+export class ForecastError extends ModelInputError<'not_enough_data' | 'bad_parameter'> {
+  override readonly name = 'ForecastError';
 }
