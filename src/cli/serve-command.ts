@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import path from 'node:path';
+import { webAppExtension } from '../server/web/mount-web-app.ts';
 import { z } from 'zod';
 import { resolveDatabasePath } from '../sql/database-path.ts';
 import { startServer } from '../server/start-server.ts';
@@ -18,7 +20,13 @@ export function registerServeCommand(program: Command): void {
     .option('--db <path>', 'warehouse file (default: $SHOPLENS_DB or data/shoplens.duckdb); seeded with the demo if empty')
     .action(async (rawOptions: unknown) => {
       const options = ServeOptionsSchema.parse(rawOptions);
-      const running = await startServer({ port: options.port, host: options.host, databasePath: resolveDatabasePath(options.db) });
+      const running = await startServer({
+        port: options.port,
+        host: options.host,
+        databasePath: resolveDatabasePath(options.db),
+        // The web app (built by `npm run build:web`) and the read-only eval viewer API on the same port.
+        extendApp: webAppExtension({ evalsDirectory: path.resolve('evals/runs') }),
+      });
       process.stderr.write(`ShopLens server on ${running.url} (support: ${running.supportDescription}). Ctrl+C stops it.\n`);
       await new Promise<void>((resolve) => {
         const shutDown = (signal: NodeJS.Signals) => {

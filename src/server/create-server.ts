@@ -74,7 +74,13 @@ export function createShopLensServer(options: ShopLensServerOptions): ShopLensSe
   const agents = new AgentsChat(hub, options.handoffDesk, support);
   registerNamespaces(io, hub, { analytics, support, agents }, authentication);
   const app = createHttpApp({ hub, analytics, authentication, corsOrigins, guestTokenTtl, extendApp: options.extendApp });
-  httpServer.on('request', app);
+  // engine.io answers its own path on this same server; express must not also answer it (a 404 there, then
+  // engine.io writing to the same response, crashed the process on long-polling requests).
+  const socketPath = io.path();
+  httpServer.on('request', (request, response) => {
+    if (request.url?.startsWith(`${socketPath}/`)) return;
+    app(request, response);
+  });
   // Refuse new socket.io connections while draining (sockets already open keep working until close).
   io.engine.on('connection_error', (error: { message?: string }) => logger.debug({ reason: error.message }, 'socket.io connection error'));
 

@@ -1,0 +1,91 @@
+import type { Answer } from '../../../src/agent/answer/answer.ts';
+import { csvFileName, downloadCsv, toCsv } from '../shared/csv.ts';
+import { h } from '../shared/dom.ts';
+import { currentLanguage, t } from '../shared/i18n.ts';
+import { columnLabel, sortableTable, type TableColumn } from '../shared/sortable-table.ts';
+import { chartView } from './chart-view.ts';
+
+function tableColumns(answer: Answer): TableColumn[] {
+  return answer.columns.map((column) => ({ id: column.id, labelEn: column.label_en, labelZh: column.label_zh, unit: column.unit }));
+}
+
+/**
+ * A finished answer: narrative, chart, sortable table with CSV export, the SQL and assumptions behind a
+ * disclosure, and follow-up (or clarification) buttons that ask the next question in the same conversation.
+ */
+export function answerView(answer: Answer, actions: { ask(question: string): void }): { element: HTMLElement; dispose(): void } {
+  const disposers: (() => void)[] = [];
+  const parts: HTMLElement[] = [];
+  parts.push(h('p', { class: `narrative status-${answer.status}` }, answer.answer));
+
+  if (answer.clarification) {
+    parts.push(
+      h(
+        'div',
+        { class: 'suggestions', role: 'group', 'aria-label': t('answer.clarifyOptions') },
+        answer.clarification.options.map((option) => h('button', { type: 'button', class: 'chip', onClick: () => actions.ask(option) }, option)),
+      ),
+    );
+  }
+
+  if (answer.chart) {
+    const chart = chartView(answer.chart, answer.columns, answer.question);
+    disposers.push(chart.dispose);
+    parts.push(chart.element);
+  }
+
+  if (answer.rows.length > 0 && answer.columns.length > 0) {
+    const columns = tableColumns(answer);
+    const table = sortableTable({ columns, rows: answer.rows, caption: t('answer.tableCaption', { question: answer.question }) });
+    disposers.push(table.dispose);
+    const download = h('button', {
+      type: 'button',
+      class: 'secondary',
+      i18n: 'answer.downloadCsv',
+      onClick: () => {
+        const csv = toCsv(
+          columns.map((column) => ({ id: column.id, label: columnLabel(column) })),
+          answer.rows,
+        );
+        downloadCsv(csvFileName(answer.question), csv);
+      },
+    });
+    const rowCount = h('span', { class: 'muted', i18n: answer.truncated ? 'answer.rowsTruncated' : 'answer.rows', i18nParameters: { count: answer.rows.length } });
+    parts.push(h('div', { class: 'table-tools' }, rowCount, download), table.element);
+  }
+
+  if (answer.sql || answer.assumptions.length > 0) {
+    const language = currentLanguage();
+    parts.push(
+      h(
+        'details',
+        { class: 'behind-answer' },
+        h('summary', { i18n: 'answer.sqlAndAssumptions' }),
+        answer.sql ? h('pre', { class: 'sql' }, h('code', null, answer.sql)) : null,
+        answer.assumptions.length > 0 ? h('ul', { class: 'assumptions' }, answer.assumptions.map((assumption) => h('li', null, assumption))) : null,
+        h(
+          'p',
+          { class: 'muted' },
+          t('answer.meta', {
+            planner: answer.planner,
+            asOf: answer.as_of,
+            total: Math.round(answer.timings.total_ms).toLocaleString(language === 'zh' ? 'zh-CN' : 'en'),
+            duckdb: Math.round(answer.timings.duckdb_ms).toLocaleString(language === 'zh' ? 'zh-CN' : 'en'),
+          }),
+        ),
+      ),
+    );
+  }
+
+  if (answer.follow_ups.length > 0) {
+    parts.push(
+      h(
+        'div',
+        { class: 'suggestions follow-ups', role: 'group', 'aria-label': t('answer.followUps') },
+        h('span', { class: 'muted', i18n: 'answer.followUpsLead' }),
+        answer.follow_ups.map((question) => h('button', { type: 'button', class: 'chip', onClick: () => actions.ask(question) }, question)),
+      ),
+    );
+  }
+  return { element: h('div', { class: 'answer' }, parts), dispose: () => disposers.forEach((dispose) => dispose()) };
+}
