@@ -1,0 +1,175 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AnalyticsAsker } from '../src/server/analytics-chat.ts';
+import { loadSupportBackend } from '../src/server/support-backend.ts';
+import { startTestServer, type TestServer } from '../src/server/testing/test-server.ts';
+import { listDemoCustomers } from '../src/server/web/demo-login.ts';
+import { webAppExtension } from '../src/server/web/mount-web-app.ts';
+import { createDemoWarehouseFile } from '../src/testing/demo-warehouse.ts';
+import { ENGLISH_MESSAGES } from './src/shared/messages-en.ts';
+import { CHINESE_MESSAGES } from './src/shared/messages-zh.ts';
+import { buildWebApp } from './testing/build-web-app.ts';
+import { browserUnavailableReason, launchChromium, screenshotPath } from './testing/launch-chromium.ts';
+
+const unavailable = browserUnavailableReason();
+const NO_ANALYTICS: AnalyticsAsker = { ask: () => Promise.reject(new Error('analytics is not used by this test')) };
+const zh = CHINESE_MESSAGES;
+const en = ENGLISH_MESSAGES;
+
+/**
+ * The support widget end to end against the REAL customer-service agent (src/support, offline planner), wired the
+ * way `shoplens serve` wires it (loadSupportBackend), with the production bundle in headless chromium: a Chinese
+ * shopper at phone width cancels an unshipped order with the confirmation card, then asks for a person, and a
+ * human agent on /agents takes the chat and answers.
+ */
+describe.skipIf(unavailable !== null)(`support widget with the real SupportAgent in chromium${unavailable ? ` (skipped: ${unavailable})` : ''}`, () => {
+  let demo: Awaited<ReturnType<typeof createDemoWarehouseFile>>;
+  let bundle: Awaited<ReturnType<typeof buildWebApp>>;
+  let evalsDirectory: string;
+  let server: TestServer;
+  let browser: Browser;
+  let shopper: BrowserContext;
+  let staff: BrowserContext;
+  let supportPage: Page;
+  let order: { orderId: number; orderNo: string; customerId: number };
+  let conversationId: string;
+  const consoleErrors: string[] = [];
+  const foreignRequests: string[] = [];
+
+  function watch(page: Page): Page {
+    page.on('request', (request) => {
+      const url = request.url();
+      if (!url.startsWith(server.url) && !url.startsWith('data:') && !url.startsWith('blob:')) foreignRequests.push(url);
+    });
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !/WebSocket connection/.test(message.text())) consoleErrors.push(`${page.url()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => consoleErrors.push(`${page.url()}: ${error.message}`));
+    return page;
+  }
+
+  beforeAll(async () => {
+    [bundle, demo] = await Promise.all([buildWebApp(), createDemoWarehouseFile({ users: 300, days: 30 })]);
+    evalsDirectory = mkdtempSync(path.join(tmpdir(), 'shoplens-no-evals-'));
+    server = await startTestServer({
+      databasePath: demo.path,
+      analyticsAgent: NO_ANALYTICS,
+      backend: async (warehouse) => {
+        const backend = await loadSupportBackend(warehouse);
+        if (!backend.responder || !backend.desk) throw new Error(`support backend incomplete: ${backend.description}`);
+        return backend;
+      },
+      extendApp: webAppExtension({ evalsDirectory, distDirectory: bundle.distDirectory, demoLogin: true }),
+    });
+
+    // A shopper the demo sign-in lists, with an order that is paid but not shipped (cancellable under P1).
+    const listed = (await listDemoCustomers(server.warehouse)).map((customer) => Math.trunc(customer.customerId));
+    const { rows } = await server.warehouse.query(
+      `SELECT order_id, order_no, user_id FROM orders WHERE status = 'paid' AND user_id IN (${listed.join(', ') || 'NULL'}) ORDER BY created_at DESC, order_id LIMIT 1`,
+    );
+    const row = rows[0];
+    if (!row) throw new Error(`No demo-listed customer (${listed.join(', ')}) has a paid order in the seeded demo`);
+    order = { orderId: Number(row.order_id), orderNo: String(row.order_no), customerId: Number(row.user_id) };
+
+    browser = await launchChromium();
+    shopper = await browser.newContext({ locale: 'zh-CN', viewport: { width: 360, height: 740 } });
+    staff = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    demo?.remove();
+    bundle?.remove();
+    if (evalsDirectory) rmSync(evalsDirectory, { recursive: true, force: true });
+  });
+
+  it('a Chinese shopper at 360 px cancels a paid order with the confirmation card; DuckDB shows the cancellation and its audit row', async () => {
+    supportPage = watch(await shopper.newPage());
+    await supportPage.goto(`${server.url}/support`);
+    await supportPage.getByRole('button', { name: zh['support.open'] }).click();
+    const dialog = supportPage.getByRole('dialog', { name: zh['support.title'] });
+    const select = dialog.getByLabel(zh['support.demoCustomer']);
+    await select.waitFor();
+    await select.selectOption(String(order.customerId));
+    await dialog.getByRole('button', { name: zh['support.signIn'], exact: true }).click();
+
+    const input = dialog.getByRole('textbox', { name: zh['support.inputLabel'] });
+    await input.fill(`我要取消订单 ${order.orderNo}`);
+    await input.press('Enter');
+
+    const card = dialog.locator('.confirmation-card').first();
+    await card.waitFor({ timeout: 20_000 });
+    expect(await card.locator('.confirmation-summary').textContent()).toContain(order.orderNo);
+    // Nothing changed yet: a card is only a preview.
+    expect((await server.warehouse.query('SELECT status FROM orders WHERE order_id = $id', { id: order.orderId })).rows[0]?.status).toBe('paid');
+    await supportPage.screenshot({ path: screenshotPath('support-real-card') });
+
+    await card.getByRole('button', { name: zh['support.confirm'], exact: true }).click();
+    const success = dialog.locator('.bubble.assistant', { hasText: `订单 ${order.orderNo} 已取消` });
+    await success.waitFor({ timeout: 20_000 });
+    await expect.poll(() => card.getAttribute('data-answered')).toBe('confirmed');
+    expect(await card.getByRole('button', { name: zh['support.confirm'], exact: true }).isDisabled()).toBe(true);
+    expect(await success.locator('.bubble-text').textContent()).toMatch(/工单号 \S+/);
+
+    conversationId = (await supportPage.evaluate(() => sessionStorage.getItem('shoplens.support.conversation'))) ?? '';
+    expect(conversationId).not.toBe('');
+    const state = await server.warehouse.query('SELECT status, cancelled_at FROM orders WHERE order_id = $id', { id: order.orderId });
+    expect(state.rows[0]?.status).toBe('cancelled');
+    expect(state.rows[0]?.cancelled_at).not.toBeNull();
+    const audit = await server.warehouse.query(
+      `SELECT actor, tool, policy_decision, conversation_id, json_extract_string(result, '$.status') AS status FROM audit_log
+        WHERE tool = 'cancel_order' AND json_extract_string(arguments, '$.orderNo') = $orderNo AND json_extract_string(result, '$.status') = 'committed'`,
+      { orderNo: order.orderNo },
+    );
+    expect(audit.rows).toHaveLength(1);
+    expect(audit.rows[0]).toMatchObject({ actor: `customer:${order.customerId}`, tool: 'cancel_order', conversation_id: conversationId, status: 'committed' });
+    // Everything fits the phone: nothing wider than the viewport.
+    expect(await supportPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await supportPage.screenshot({ path: screenshotPath('support-real-cancelled') });
+  });
+
+  it('"talk to a human" queues the chat; an agent on /agents takes it and replies; the shopper sees the reply', async () => {
+    const dialog = supportPage.getByRole('dialog', { name: zh['support.title'] });
+    await dialog.getByRole('button', { name: zh['support.talkToHuman'], exact: true }).click();
+    await dialog.locator('.bubble.user', { hasText: zh['support.humanRequest'] }).waitFor();
+    const queuedNote = dialog.locator('.handoff-note');
+    await queuedNote.waitFor({ timeout: 20_000 });
+    expect(await queuedNote.textContent()).toMatch(/工单/);
+    expect(await dialog.getByRole('button', { name: zh['support.talkToHuman'], exact: true }).isHidden()).toBe(true);
+    expect((await server.warehouse.query('SELECT state FROM conversations WHERE conversation_id = $id', { id: conversationId })).rows[0]?.state).toBe('queued');
+
+    const agentPage = watch(await staff.newPage());
+    await agentPage.goto(`${server.url}/agents`);
+    await agentPage.getByRole('button', { name: en['signIn.demoAgent'] }).click();
+    const entry = agentPage.locator(`.queue-entry[data-conversation="${conversationId}"]`);
+    await entry.waitFor({ timeout: 15_000 });
+    await entry.getByRole('button', { name: /Take conversation/ }).click();
+    await agentPage.locator('.bot-summary').waitFor();
+    expect(await agentPage.locator('.bot-summary').textContent()).not.toBe('');
+    const history = agentPage.locator('.agent-history');
+    await expect.poll(() => history.textContent()).toContain(`我要取消订单 ${order.orderNo}`);
+    expect(await history.textContent()).toContain(`订单 ${order.orderNo} 已取消`);
+    await expect.poll(() => agentPage.locator(`.queue-entry[data-conversation="${conversationId}"]`).count()).toBe(0);
+
+    const reply = agentPage.getByRole('textbox', { name: en['agents.replyLabel'] });
+    await reply.fill('您好，我是人工客服小林。订单已取消，退款会原路退回。');
+    await reply.press('Enter');
+    await agentPage.locator('.history-message.agent', { hasText: '我是人工客服小林' }).waitFor();
+    const agentBubble = dialog.locator('.bubble.agent', { hasText: '我是人工客服小林' });
+    await agentBubble.waitFor({ timeout: 15_000 });
+    expect(await agentBubble.count()).toBe(1);
+    expect((await server.warehouse.query('SELECT state FROM conversations WHERE conversation_id = $id', { id: conversationId })).rows[0]?.state).toBe('human');
+    expect(await supportPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await supportPage.screenshot({ path: screenshotPath('support-real-agent-reply') });
+    await agentPage.screenshot({ path: screenshotPath('support-real-agents-console'), fullPage: true });
+  });
+
+  it('made no request to any other origin and logged no errors', () => {
+    expect(foreignRequests).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+});
