@@ -1,0 +1,175 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OrderPicker, orderState } from '../support/support-test-kit.ts';
+import type { ServerEvent } from './protocol.ts';
+import { committedWrites, ShopperChat, startRealSupportServer, type RealSupportServer } from './testing/real-support-kit.ts';
+import { newKey, sleep, TestClient } from './testing/test-server.ts';
+
+/**
+ * Hand-off to a person over real sockets, with the server wired exactly as `shoplens serve` wires it
+ * (loadSupportBackend: the real SupportAgent and the hand-off functions of src/support).
+ */
+let real: RealSupportServer;
+let picker: OrderPicker;
+const clients: { close(): void }[] = [];
+
+beforeAll(async () => {
+  real = await startRealSupportServer({ users: 300 });
+  picker = new OrderPicker(real.server.warehouse);
+});
+afterAll(async () => {
+  for (const client of clients) client.close();
+  await real?.close();
+});
+
+const warehouse = () => real.server.warehouse;
+
+async function shopperFor(customerId: number): Promise<ShopperChat> {
+  const shopper = await ShopperChat.open(real.server, customerId);
+  clients.push(shopper);
+  return shopper;
+}
+
+async function agentDesk(name: string): Promise<TestClient> {
+  const agent = await TestClient.connect(real.server.url, '/agents', { token: await real.server.agentToken(name) });
+  clients.push(agent);
+  return agent;
+}
+
+async function conversationRow(conversationId: string) {
+  return (await warehouse().query(
+    `SELECT c.state, t.status AS ticket_status, t.ticket_id FROM conversations c LEFT JOIN tickets t ON t.conversation_id = c.conversation_id AND t.kind = 'handoff'
+      WHERE c.conversation_id = $id`,
+    { id: conversationId },
+  )).rows;
+}
+
+const isQueueWith = (conversationId: string) => (event: ServerEvent) => event.type === 'queue-update' && event.entries.some((entry) => entry.conversationId === conversationId);
+const isQueueWithout = (conversationId: string) => (event: ServerEvent) => event.type === 'queue-update' && !event.entries.some((entry) => entry.conversationId === conversationId);
+
+/** No bot turn answers a message (checked after a short wait: the bot would have started by then). */
+async function expectNoBotTurn(shopper: ShopperChat, seq: number): Promise<void> {
+  // Deterministic part: the server routed the stored message to the people, not the bot.
+  const stored = await warehouse().query(`SELECT json_extract_string(payload, '$.route') AS route FROM messages WHERE conversation_id = $id AND seq = $seq`, { id: shopper.conversationId as string, seq });
+  expect(stored.rows).toEqual([{ route: 'human' }]);
+  await sleep(400);
+  expect(shopper.client.events.some((event) => event.type === 'message-start' && event.replyTo === seq)).toBe(false);
+  expect(shopper.client.events.some((event) => event.type === 'message-end' && event.message.role === 'assistant' && event.message.replyTo === seq)).toBe(false);
+}
+
+describe('hand-off to a person and back to the bot', () => {
+  it('zh: 转人工 mid-task → queue → take → the agent replies → resolve → the bot answers afresh, the old card is dead', async () => {
+    const order = await picker.pick(`o.status = 'paid'`);
+    const agent = await agentDesk('mei');
+    const shopper = await shopperFor(order.customerId);
+
+    // A cancellation is pending when the shopper asks for a person.
+    const cardTurn = await shopper.say(`我要取消订单 ${order.orderNo}`);
+    const confirmationId = cardTurn.reply.confirmation?.confirmationId as string;
+    expect(confirmationId).toMatch(/^cf_/);
+    const handoff = await shopper.say('转人工');
+    const conversationId = shopper.conversationId as string;
+    expect(handoff.reply.intent).toBe('handoff');
+    const start = handoff.events.find((event) => event.type === 'handoff-start');
+    expect(start).toMatchObject({ conversationId, handoff: { state: 'queued', ticketId: expect.stringMatching(/^TK/) } });
+    expect(await conversationRow(conversationId)).toEqual([{ state: 'queued', ticket_status: 'open', ticket_id: handoff.reply.handoff?.ticketId }]);
+    const card = await warehouse().query('SELECT status FROM support_confirmations WHERE confirmation_id = $id', { id: confirmationId });
+    expect(card.rows[0]?.status).toBe('superseded');
+
+    // Pushed to every connected agent without asking, and listed on request.
+    const pushed = await agent.waitFor(isQueueWith(conversationId), 5000);
+    const entry = pushed.type === 'queue-update' ? pushed.entries.find((candidate) => candidate.conversationId === conversationId) : undefined;
+    expect(entry).toMatchObject({ customerId: order.customerId });
+    expect(entry?.summary.length).toBeGreaterThan(0);
+    const marker = agent.events.length;
+    expect(await agent.send({ type: 'queue-list' })).toMatchObject({ ok: true });
+    await agent.waitFor(isQueueWith(conversationId), 5000, marker);
+
+    // While queued the bot stays silent; the message is kept for the person.
+    const waiting = await shopper.sayToPerson('有人吗?');
+    await expectNoBotTurn(shopper, waiting.acknowledgement.ok ? (waiting.acknowledgement.seq as number) : -1);
+
+    expect(await agent.send({ type: 'conversation-take', conversationId })).toMatchObject({ ok: true, conversationId });
+    const open = await agent.waitFor((event) => event.type === 'conversation-open' && event.conversationId === conversationId);
+    expect(open).toMatchObject({ conversationId, customerId: order.customerId, state: 'human', summary: entry?.summary });
+    const history = open.type === 'conversation-open' ? open.messages : [];
+    expect(history.filter((message) => message.role === 'user').map((message) => message.text)).toEqual([`我要取消订单 ${order.orderNo}`, '转人工', '有人吗?']);
+    expect(history.map((message) => message.seq)).toEqual(history.map((_, index) => index + 1));
+    await shopper.client.waitFor((event) => event.type === 'message-end' && event.message.role === 'system' && event.message.text === '人工客服已接入对话。');
+    expect(await conversationRow(conversationId)).toEqual([{ state: 'human', ticket_status: 'open', ticket_id: handoff.reply.handoff?.ticketId }]);
+    await agent.waitFor(isQueueWithout(conversationId), 5000, agent.events.indexOf(open));
+    // A second agent cannot take it as well.
+    const other = await agentDesk('lei');
+    expect(await other.send({ type: 'conversation-take', conversationId })).toMatchObject({ ok: false, code: 'conversation_state' });
+
+    // The shopper's message reaches the person, not the bot.
+    const question = await shopper.sayToPerson('退款什么时候到账?');
+    await agent.waitFor((event) => event.type === 'message-end' && event.message.role === 'user' && event.message.text === '退款什么时候到账?');
+    await expectNoBotTurn(shopper, question.acknowledgement.ok ? (question.acknowledgement.seq as number) : -1);
+
+    const reply = await agent.send({ type: 'agent-reply', conversationId, idempotencyKey: newKey(), text: '您好,我是人工客服小美,退款一般 1-3 个工作日到账。' });
+    expect(reply).toMatchObject({ ok: true, conversationId });
+    const delivered = await shopper.client.waitFor((event) => event.type === 'message-end' && event.message.role === 'agent');
+    expect(delivered).toMatchObject({ replay: false, message: { text: '您好,我是人工客服小美,退款一般 1-3 个工作日到账。' } });
+    const stored = await warehouse().query(`SELECT content FROM messages WHERE conversation_id = $id AND role = 'agent'`, { id: conversationId });
+    expect(stored.rows).toEqual([{ content: '您好,我是人工客服小美,退款一般 1-3 个工作日到账。' }]);
+
+    expect(await agent.send({ type: 'conversation-resolve', conversationId })).toMatchObject({ ok: true });
+    await shopper.client.waitFor((event) => event.type === 'message-end' && event.message.role === 'system' && event.message.text === '人工客服已结束本次服务。');
+    expect(await conversationRow(conversationId)).toEqual([{ state: 'resolved', ticket_status: 'completed', ticket_id: handoff.reply.handoff?.ticketId }]);
+    expect(await agent.send({ type: 'agent-reply', conversationId, idempotencyKey: newKey(), text: 'late' })).toMatchObject({ ok: false, code: 'conversation_state' });
+
+    // Back to the bot: "确认" finds nothing pending (the card from before the hand-off is not reused) …
+    const lastSeqBefore = Number((await warehouse().query('SELECT last_seq FROM conversations WHERE conversation_id = $id', { id: conversationId })).rows[0]?.last_seq);
+    const confirm = await shopper.say('确认');
+    expect(confirm.reply).toMatchObject({ role: 'assistant', intent: 'confirmation', text: '目前没有需要您确认的操作。' });
+    expect((await orderState(warehouse(), order.orderId)).status).toBe('paid');
+    expect(await committedWrites(warehouse(), order.orderId)).toBe(0);
+    // … nothing of the old thread is sent again, and the next question is answered normally.
+    expect(confirm.events.filter((event) => event.type === 'message-end').map((event) => event.type === 'message-end' && event.seq)).toEqual([lastSeqBefore + 1, lastSeqBefore + 2]);
+    expect(shopper.client.events.some((event) => event.type === 'message-end' && event.replay)).toBe(false);
+    const status = await shopper.say('我的订单到哪了');
+    expect(status.reply.intent).toBe('order_status');
+    expect(status.reply.text + JSON.stringify(status.reply.table ?? {})).toContain(order.orderNo);
+    expect((await conversationRow(conversationId))[0]?.state).toBe('bot');
+    const events = await warehouse().query(
+      // Timestamps have whole seconds and ids are random, so take and resolve in one second cannot be ordered: compare as a set.
+      `SELECT event_type FROM support_events WHERE conversation_id = $id AND event_type LIKE 'handoff_%' ORDER BY event_type`,
+      { id: conversationId },
+    );
+    expect(events.rows.map((row) => row.event_type)).toEqual(['handoff_requested', 'handoff_resolved', 'handoff_taken']);
+    const audit = await warehouse().query(`SELECT actor, tool FROM audit_log WHERE conversation_id = $id AND actor LIKE 'agent:%' ORDER BY tool`, { id: conversationId });
+    expect(audit.rows).toEqual([{ actor: 'agent:mei', tool: 'resolve_conversation' }, { actor: 'agent:mei', tool: 'take_conversation' }]);
+  });
+
+  it('en: "talk to a human" → take → reply → resolve → "where is my order" is answered by the bot', async () => {
+    const order = await picker.pick(`o.status = 'shipped'`, `(SELECT count(*) FROM orders x WHERE x.user_id = o.user_id AND x.status IN ('pending', 'paid', 'shipped')) = 1`);
+    const agent = await agentDesk('ana');
+    const shopper = await shopperFor(order.customerId);
+    const handoff = await shopper.say('I want to talk to a human');
+    const conversationId = shopper.conversationId as string;
+    expect(handoff.reply).toMatchObject({ intent: 'handoff', handoff: { state: 'queued' } });
+    await agent.waitFor(isQueueWith(conversationId), 5000);
+    expect(await agent.send({ type: 'conversation-take', conversationId })).toMatchObject({ ok: true });
+    const open = await agent.waitFor((event) => event.type === 'conversation-open' && event.conversationId === conversationId);
+    expect(open.type === 'conversation-open' && open.messages.map((message) => message.role)).toEqual(['user', 'assistant', 'system']);
+    await shopper.client.waitFor((event) => event.type === 'message-end' && event.message.role === 'system' && event.message.text === 'A customer-service agent has joined the chat.');
+    expect(await agent.send({ type: 'agent-reply', conversationId, idempotencyKey: newKey(), text: 'Hi, this is Ana from customer service.' })).toMatchObject({ ok: true });
+    await shopper.client.waitFor((event) => event.type === 'message-end' && event.message.role === 'agent' && event.message.text === 'Hi, this is Ana from customer service.');
+    expect(await agent.send({ type: 'conversation-resolve', conversationId })).toMatchObject({ ok: true });
+
+    const status = await shopper.say('where is my order?');
+    const facts = (await warehouse().query('SELECT tracking_number FROM orders WHERE order_id = $order', { order: order.orderId })).rows[0];
+    expect(status.reply).toMatchObject({ role: 'assistant', intent: 'order_status' });
+    expect(status.reply.text).toContain(order.orderNo);
+    expect(status.reply.text).toContain(String(facts?.tracking_number));
+    expect(status.events.filter((event) => event.type === 'message-end').every((event) => event.type === 'message-end' && !event.replay)).toBe(true);
+    expect((await conversationRow(conversationId))[0]).toMatchObject({ state: 'bot', ticket_status: 'completed' });
+  });
+
+  it('a shopper token cannot open /agents', async () => {
+    const customer = await picker.pick(`o.status = 'delivered'`);
+    const refused = await TestClient.connect(real.server.url, '/agents', { token: await real.server.customerToken(customer.customerId) }).catch((error: Error & { data?: { code?: string } }) => error);
+    expect(refused).toBeInstanceOf(Error);
+    expect((refused as Error & { data?: { code?: string } }).data?.code).toBe('forbidden');
+  });
+});
