@@ -49,6 +49,10 @@ export const DOMINATES: Record<string, string[]> = {
   day7_retention: ['day1_retention'],
   units: ['gmv'],
   new_users: ['uv'],
+  // "support conversations handed to a human" / "转人工多少个会话" count hand-offs (会话 alone names web sessions).
+  handoffs: ['support_conversations', 'support_turns', 'sessions'],
+  handoff_rate: ['handoffs', 'support_conversations', 'support_turns', 'sessions'],
+  policy_denials: ['support_conversations', 'support_turns'],
 };
 
 /** Phrases for dimensions that the catalogue's synonyms miss (plurals are added automatically). */
@@ -78,7 +82,7 @@ function usable(phrase: string): boolean {
 const GENERIC_NOUNS = new Set(['customers', 'users', 'shoppers', 'people', '用户', '客户', '顾客', '用户数', 'active users']);
 
 /** Metrics a dimension's values imply when no metric is named ("中文评价和英文评价各有多少条" counts reviews). */
-export const METRIC_IMPLIED_BY_DIMENSION: Record<string, string> = { language: 'reviews' };
+export const METRIC_IMPLIED_BY_DIMENSION: Record<string, string> = { language: 'reviews', support_intent: 'support_conversations' };
 
 export function buildAnalyticsLexicon(): LexiconMatcher<Term> {
   const entries: LexiconEntry<Term>[] = [];

@@ -209,6 +209,12 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     return !STOPWORDS.has(lower) && !/^[\p{P}\p{S}\d\s]+$/u.test(lower) && !(lower.length === 1 && /[a-z]/.test(lower)) && !GENERIC_COUNT.test(lower);
   });
 
+  // "哪类咨询最多" names only a grouping: the grouping implies the metric, as a filter value would.
+  if (metrics.length === 0) {
+    const implied = groupings.map((dimension) => METRIC_IMPLIED_BY_DIMENSION[dimension]).find((metric) => metric !== undefined);
+    if (implied) metrics = [implied];
+  }
+
   return {
     normalized,
     metrics,

@@ -44,6 +44,15 @@ export const ENUMERATED_VALUES: VocabularyValue[] = [
   { dimension: 'order_status', values: ['delivered'], label_en: 'delivered', label_zh: '已签收', phrases: ['delivered', '已签收', '已送达'] },
   { dimension: 'language', values: ['zh'], label_en: 'Chinese reviews', label_zh: '中文评价', phrases: ['chinese reviews', '中文评价', '中文评论', 'in chinese', 'written in chinese', '中文'] },
   { dimension: 'language', values: ['en'], label_en: 'English reviews', label_zh: '英文评价', phrases: ['english reviews', '英文评价', '英文评论', 'in english', 'written in english', '英文'] },
+  // Support chat intents (support_events.intent); "return"/"cancel" alone stay order words, so phrases name the inquiry.
+  { dimension: 'support_intent', values: ['return'], label_en: 'return requests', label_zh: '退货咨询', phrases: ['退货咨询', '退货问题', '退货申请', '退货请求', '退款咨询', '退货相关', 'return requests', 'return request', 'return inquiries', 'return enquiries', 'return questions', 'return conversations', 'return chats', 'returns inquiries', 'returns questions'] },
+  { dimension: 'support_intent', values: ['cancel_order'], label_en: 'cancellation requests', label_zh: '取消订单咨询', phrases: ['取消订单咨询', '取消咨询', '取消订单申请', '取消订单请求', '取消订单问题', 'cancellation requests', 'cancellation request', 'cancellation inquiries', 'cancel requests', 'cancel order requests', 'cancel_order'] },
+  { dimension: 'support_intent', values: ['exchange'], label_en: 'exchange requests', label_zh: '换货咨询', phrases: ['换货咨询', '换货申请', '换货请求', '换货问题', '换货', 'exchange requests', 'exchange request', 'exchange inquiries', 'exchange questions'] },
+  { dimension: 'support_intent', values: ['change_address'], label_en: 'address changes', label_zh: '改地址', phrases: ['改地址', '修改地址', '地址修改', '更改地址', '改地址咨询', 'address changes', 'address change requests', 'change of address', 'change_address'] },
+  { dimension: 'support_intent', values: ['order_status'], label_en: 'order-status questions', label_zh: '查订单', phrases: ['查物流', '物流咨询', '订单状态咨询', '订单进度咨询', 'order status questions', 'order status inquiries', 'order tracking questions', 'where is my order'] },
+  { dimension: 'support_intent', values: ['product_question'], label_en: 'product questions', label_zh: '商品咨询', phrases: ['商品咨询', '产品咨询', '商品问题', 'product questions', 'product inquiries', 'product_question'] },
+  { dimension: 'support_intent', values: ['recommendation'], label_en: 'recommendation requests', label_zh: '推荐咨询', phrases: ['推荐咨询', '求推荐', '推荐请求', 'recommendation requests', 'recommendation questions'] },
+  { dimension: 'support_intent', values: ['faq'], label_en: 'policy and FAQ questions', label_zh: '政策咨询', phrases: ['政策咨询', '规则咨询', '常见问题', 'faq', 'faqs', 'policy questions', 'policy inquiries'] },
   { dimension: 'gender', values: ['male', 'female'], label_en: 'men and women', label_zh: '男女', phrases: ['男女用户', '男女', '男性和女性', '男性与女性', 'men and women', 'male and female', 'men vs women'] },
   { dimension: 'city', values: ['Beijing', 'Shanghai', 'Guangzhou', 'Shenzhen'], label_en: 'Beijing, Shanghai, Guangzhou and Shenzhen', label_zh: '北上广深', phrases: ['北上广深', 'beijing, shanghai, guangzhou and shenzhen', 'bei-shang-guang-shen'] },
 ];

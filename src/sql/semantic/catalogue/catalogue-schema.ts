@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The tables (or derived row sets) that metrics are computed from; see facts.ts. */
-export const FACT_IDS = ['events', 'order_lines', 'reviews', 'sessions', 'user_cohorts', 'active_days'] as const;
+export const FACT_IDS = ['events', 'order_lines', 'reviews', 'sessions', 'user_cohorts', 'active_days', 'support_events'] as const;
 export const factIdSchema = z.enum(FACT_IDS);
 export type FactId = z.infer<typeof factIdSchema>;
 

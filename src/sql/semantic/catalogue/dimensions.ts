@@ -2,10 +2,11 @@ import { dimensionSchema, type DimensionDefinition, type FactId } from './catalo
 import { ENTITY_DIMENSIONS } from './entity-dimensions.ts';
 import { FACT_DIMENSIONS } from './fact-dimensions.ts';
 import { FACTS } from './facts.ts';
+import { SUPPORT_DIMENSIONS } from './support-dimensions.ts';
 import { TIME_DIMENSIONS } from './time-dimensions.ts';
 
 /** Every dimension a metric may be split or filtered by, validated once at load time. */
-export const DIMENSIONS: readonly DimensionDefinition[] = [...TIME_DIMENSIONS, ...ENTITY_DIMENSIONS, ...FACT_DIMENSIONS].map(
+export const DIMENSIONS: readonly DimensionDefinition[] = [...TIME_DIMENSIONS, ...ENTITY_DIMENSIONS, ...FACT_DIMENSIONS, ...SUPPORT_DIMENSIONS].map(
   (dimension) => dimensionSchema.parse(dimension),
 );
 
@@ -20,7 +21,7 @@ export function dimensionFacts(dimension: DimensionDefinition): FactId[] {
 }
 
 /** Tables of the canonical schema; user_segments appears only once a segmentation model has written it. */
-export const CORE_TABLES = ['users', 'products', 'events', 'orders', 'order_items', 'reviews'] as const;
+export const CORE_TABLES = ['users', 'products', 'events', 'orders', 'order_items', 'reviews', 'support_events'] as const;
 
 function tablesPresent(required: readonly string[], tables: ReadonlySet<string>): boolean {
   return required.every((table) => tables.has(table));

@@ -143,6 +143,36 @@ const activeDays: FactDefinition = {
   broadcast: true,
 };
 
+/**
+ * Intents that say what a support conversation is about; a hand-off is attributed to the latest of them, so
+ * "return conversations handed to a human" can be answered although the hand-off row itself says 'handoff'.
+ */
+export const SUPPORT_TOPIC_EXCLUDED_INTENTS = ['handoff', 'greeting', 'confirmation', 'other'] as const;
+
+// One row per support_events row. Hand-off rows (intent 'handoff', any event type but 'turn') take the intent of
+// the conversation's latest earlier shopper turn about a topic, looked up over the whole table (the turn may
+// precede the window); the table is small next to events.
+const supportEvents: FactDefinition = {
+  id: 'support_events',
+  name_en: 'support events',
+  name_zh: '客服事件',
+  description_en:
+    "one row per support_events row (a 'turn' per shopper message, plus policy denials, confirmations, commits and hand-offs), dated by support_events.occurred_at; hand-off rows carry the intent of the conversation’s latest earlier topic turn",
+  description_zh:
+    '每条 support_events 记录一行（每条顾客消息一条 turn，另有政策拒绝、确认、提交与转人工等事件），按 support_events.occurred_at 计时；转人工类事件的意图取该会话此前最近一条有主题的顾客消息的意图',
+  requiredTables: ['support_events'],
+  from: () => `(
+      SELECT se.*,
+             CASE WHEN se.intent = 'handoff' AND se.event_type <> 'turn'
+                  THEN coalesce(last_value(CASE WHEN se.event_type = 'turn' AND se.intent NOT IN (${SUPPORT_TOPIC_EXCLUDED_INTENTS.map((intent) => `'${intent}'`).join(', ')}) THEN se.intent END IGNORE NULLS)
+                         OVER (PARTITION BY se.conversation_id ORDER BY se.occurred_at ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW), se.intent)
+                  ELSE se.intent END AS support_intent
+      FROM support_events se) se`,
+  time: 'se.occurred_at',
+  timeIsDate: false,
+  unit: 'se.conversation_id',
+};
+
 export const FACTS: Readonly<Record<FactId, FactDefinition>> = {
   events,
   order_lines: orderLines,
@@ -150,4 +180,5 @@ export const FACTS: Readonly<Record<FactId, FactDefinition>> = {
   sessions,
   user_cohorts: userCohorts,
   active_days: activeDays,
+  support_events: supportEvents,
 };

@@ -66,6 +66,32 @@ const MEASURES_INPUT = [
   { id: 'eligible_day_1', fact: 'user_cohorts', aggregate: 'COUNT(*) FILTER (WHERE c.first_day + 1 <= c.as_of_day)' },
   { id: 'retained_day_7', fact: 'user_cohorts', aggregate: 'COUNT(*) FILTER (WHERE c.active_day_7)' },
   { id: 'eligible_day_7', fact: 'user_cohorts', aggregate: 'COUNT(*) FILTER (WHERE c.first_day + 7 <= c.as_of_day)' },
+  // support events, per conversation (unit_key = conversation_id; rows without a conversation are not conversations)
+  { id: 'support_turns', fact: 'support_events', unit_columns: { support_turn_events: "COUNT(*) FILTER (WHERE se.event_type = 'turn')" }, aggregate: 'SUM(support_turn_events)' },
+  {
+    id: 'support_conversations',
+    fact: 'support_events',
+    unit_columns: { has_support_turn: "bool_or(se.event_type = 'turn')" },
+    aggregate: 'COUNT(*) FILTER (WHERE has_support_turn AND unit_key IS NOT NULL)',
+  },
+  {
+    id: 'handoff_conversations',
+    fact: 'support_events',
+    unit_columns: { has_handoff_request: "bool_or(se.event_type = 'handoff_requested')" },
+    aggregate: 'COUNT(*) FILTER (WHERE has_handoff_request AND unit_key IS NOT NULL)',
+  },
+  {
+    id: 'handed_over_support_conversations',
+    fact: 'support_events',
+    unit_columns: { has_support_turn: "bool_or(se.event_type = 'turn')", has_handoff_request: "bool_or(se.event_type = 'handoff_requested')" },
+    aggregate: 'COUNT(*) FILTER (WHERE has_support_turn AND has_handoff_request AND unit_key IS NOT NULL)',
+  },
+  {
+    id: 'policy_denial_events',
+    fact: 'support_events',
+    unit_columns: { policy_denial_events: "COUNT(*) FILTER (WHERE se.event_type = 'policy_denial')" },
+    aggregate: 'SUM(policy_denial_events)',
+  },
   // window-wide denominator for DAU
   { id: 'active_days', fact: 'active_days', aggregate: 'COUNT(DISTINCT CAST(e.event_time AS DATE))' },
 ] as const;

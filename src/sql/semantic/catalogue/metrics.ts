@@ -4,9 +4,10 @@ import { FACTS } from './facts.ts';
 import { getMeasure } from './measures.ts';
 import { ORDER_METRICS } from './order-metrics.ts';
 import { REVIEW_METRICS } from './review-metrics.ts';
+import { SUPPORT_METRICS } from './support-metrics.ts';
 
 /** Every metric the analytics agent may ask for, validated once at load time. */
-export const METRICS: readonly MetricDefinition[] = [...BEHAVIOUR_METRICS, ...ORDER_METRICS, ...REVIEW_METRICS].map(
+export const METRICS: readonly MetricDefinition[] = [...BEHAVIOUR_METRICS, ...ORDER_METRICS, ...REVIEW_METRICS, ...SUPPORT_METRICS].map(
   (metric) => metricSchema.parse(metric),
 );
 

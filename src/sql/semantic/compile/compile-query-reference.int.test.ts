@@ -23,6 +23,9 @@ const DIMENSION_SETS = [
   ['new_vs_returning', 'week'],
   ['payment_method'],
   ['language'],
+  ['support_intent'],
+  ['support_outcome'],
+  ['support_intent', 'language'],
 ];
 
 const WINDOWS = [

@@ -1,5 +1,5 @@
 import { addDays } from '../time/calendar-date.ts';
-import type { Fixture, FixtureEvent, FixtureOrder, FixtureOrderItem, FixtureProduct, FixtureReview, FixtureUser } from './semantic-fixture.ts';
+import type { Fixture, FixtureEvent, FixtureOrder, FixtureOrderItem, FixtureProduct, FixtureReview, FixtureSupportEvent, FixtureUser } from './semantic-fixture.ts';
 
 /** mulberry32: tiny seeded PRNG so that every generated fixture is reproducible from its seed. */
 function randomSource(seed: number): () => number {
@@ -138,5 +138,54 @@ export function buildRandomFixture(seed: number, userCount = 40): Fixture {
   for (let index = 0; index < 3; index += 1) {
     addOrder(null, addDays(FIXTURE_START, Math.floor(random() * FIXTURE_DAYS)), 600, [{ product: pick(FIXTURE_PRODUCTS), quantity: 1 }], 'pc');
   }
-  return { users, products: FIXTURE_PRODUCTS, events, orders, items, reviews };
+  return { users, products: FIXTURE_PRODUCTS, events, orders, items, reviews, supportEvents: buildSupportEvents(random) };
+}
+
+const SUPPORT_INTENTS = ['order_status', 'cancel_order', 'return', 'exchange', 'change_address', 'faq', 'greeting', 'confirmation', 'other', 'handoff'];
+const TURN_OUTCOMES = ['answered', 'answered', 'clarify', 'not_understood', 'denied', 'awaiting_confirmation', null];
+const DENIAL_CODES = ['return_window_passed', 'already_shipped', 'item_already_returned'];
+
+/**
+ * Support chats drawn after the commerce data (so the other tables do not depend on them): turns, policy
+ * denials and hand-offs, a few conversation-less rows, and conversations that straddle the test windows.
+ * Times within a conversation are strictly increasing, so "the latest earlier turn" is never a tie.
+ */
+function buildSupportEvents(random: () => number): FixtureSupportEvent[] {
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const rows: FixtureSupportEvent[] = [];
+  const add = (at: string, conversation: string | null, type: string, intent: string | null, outcome: string | null, language: FixtureSupportEvent['language']) => {
+    rows.push({ event_id: `se${rows.length + 1}`, occurred_at: at, conversation_id: conversation, event_type: type, intent, outcome, language });
+  };
+  for (let index = 1; index <= 60; index += 1) {
+    const conversation = `c${index}`;
+    const language = random() < 0.1 ? null : pick(['zh', 'en'] as const);
+    let date = addDays(FIXTURE_START, Math.floor(random() * FIXTURE_DAYS));
+    let minute = Math.floor(random() * 1200);
+    const turns = 1 + Math.floor(random() * 5);
+    for (let turn = 0; turn < turns; turn += 1) {
+      // Some conversations resume the next day, across a window boundary.
+      if (random() < 0.15) date = addDays(date, 1);
+      minute += 1 + Math.floor(random() * 20);
+      if (minute > 1400) {
+        date = addDays(date, 1);
+        minute -= 1400;
+      }
+      const intent = random() < 0.05 ? null : pick(SUPPORT_INTENTS);
+      add(timestamp(date, minute), conversation, 'turn', intent, intent === 'handoff' ? 'handoff' : pick(TURN_OUTCOMES), language);
+      if (intent && ['cancel_order', 'return', 'exchange', 'change_address'].includes(intent) && random() < 0.4) {
+        minute += 1;
+        add(timestamp(date, minute), conversation, 'policy_denial', intent, pick(DENIAL_CODES), language);
+      }
+      if (intent === 'handoff' || random() < 0.08) {
+        minute += 1;
+        add(timestamp(date, minute), conversation, 'handoff_requested', 'handoff', 'queued', language);
+        if (random() < 0.5) add(timestamp(date, minute + 1), conversation, 'handoff_taken', 'handoff', 'human', null);
+        break;
+      }
+    }
+  }
+  for (let index = 0; index < 4; index += 1) {
+    add(timestamp(addDays(FIXTURE_START, Math.floor(random() * FIXTURE_DAYS)), 600 + index), null, pick(['policy_denial', 'turn']), 'return', 'return_window_passed', null);
+  }
+  return rows;
 }

@@ -63,6 +63,17 @@ export interface FixtureReview {
   created_at: string;
 }
 
+/** One support_events row (customer-service chats); only the columns the semantic layer reads. */
+export interface FixtureSupportEvent {
+  event_id: string;
+  occurred_at: string;
+  conversation_id: string | null;
+  event_type: string;
+  intent: string | null;
+  outcome: string | null;
+  language: 'zh' | 'en' | null;
+}
+
 export interface Fixture {
   users: FixtureUser[];
   products: FixtureProduct[];
@@ -70,6 +81,7 @@ export interface Fixture {
   orders: FixtureOrder[];
   items: FixtureOrderItem[];
   reviews: FixtureReview[];
+  supportEvents?: FixtureSupportEvent[];
 }
 
 function literal(value: string | number | null): string {
@@ -106,4 +118,6 @@ export async function loadFixture(warehouse: Warehouse, fixture: Fixture): Promi
     fixture.items.map((item) => [item.order_id, item.line_no, item.product_id, item.quantity, item.unit_price, item.amount]));
   await insert(warehouse, 'reviews', ['review_id', 'user_id', 'product_id', 'rating', 'language', 'created_at'],
     fixture.reviews.map((review) => [review.review_id, review.user_id, review.product_id, review.rating, review.language, review.created_at]));
+  await insert(warehouse, 'support_events', ['event_id', 'occurred_at', 'conversation_id', 'event_type', 'intent', 'outcome', 'language'],
+    (fixture.supportEvents ?? []).map((event) => [event.event_id, event.occurred_at, event.conversation_id, event.event_type, event.intent, event.outcome, event.language]));
 }

@@ -1,6 +1,6 @@
 import { addDays, maxDate, startOfIsoWeek, type DateRange } from '../time/calendar-date.ts';
 import { AGE_BANDS } from '../catalogue/entity-dimensions.ts';
-import type { Fixture, FixtureEvent, FixtureOrder, FixtureOrderItem, FixtureProduct, FixtureReview, FixtureUser } from './semantic-fixture.ts';
+import type { Fixture, FixtureEvent, FixtureOrder, FixtureOrderItem, FixtureProduct, FixtureReview, FixtureSupportEvent, FixtureUser } from './semantic-fixture.ts';
 
 /**
  * Plain-JS reference computations over a Fixture, written from the metric definitions and independent of the
@@ -145,6 +145,28 @@ const cohortFacts = (cohort: CohortRow): RowFacts => ({
   time: cohort.firstDay, userId: cohort.userId, productId: null, device: cohort.firstDevice, extra: { cohort: 'yes' },
 });
 
+/** Intents that do not name a topic; a hand-off row takes the latest earlier turn intent that is not one of them. */
+const NON_TOPIC_INTENTS = new Set(['handoff', 'greeting', 'confirmation', 'other']);
+
+interface SupportRow { event: FixtureSupportEvent; intent: string | null }
+const supportFacts = ({ event, intent }: SupportRow): RowFacts => ({
+  time: event.occurred_at, userId: null, productId: null, device: undefined,
+  extra: { language: event.language, support_intent: intent, support_outcome: event.outcome },
+});
+
+function supportRowsOf(fixture: Fixture): SupportRow[] {
+  const all = fixture.supportEvents ?? [];
+  return all.map((event) => {
+    if (event.intent !== 'handoff' || event.event_type === 'turn') return { event, intent: event.intent };
+    const topic = all
+      .filter((other) => other.conversation_id !== null && other.conversation_id === event.conversation_id && other.event_type === 'turn'
+        && other.intent !== null && !NON_TOPIC_INTENTS.has(other.intent) && other.occurred_at < event.occurred_at)
+      .sort((left, right) => left.occurred_at.localeCompare(right.occurred_at))
+      .at(-1);
+    return { event, intent: topic?.intent ?? event.intent };
+  });
+}
+
 function sessionsOf(fixture: Fixture): SessionRow[] {
   const sessions = new Map<string, FixtureEvent[]>();
   for (const event of fixture.events) {
@@ -199,6 +221,10 @@ export function referenceMetric(fixture: Fixture, query: ReferenceQuery): Map<st
   const sessions = sessionsOf(fixture).filter((session) => inWindow(dateOf(session.start), window));
   const { cohorts: allCohorts, asOf } = cohortsOf(fixture);
   const cohorts = allCohorts.filter((cohort) => inWindow(cohort.firstDay, window));
+  const supportRows = supportRowsOf(fixture).filter((row) => inWindow(dateOf(row.event.occurred_at), window));
+  const supportGroups = () => groupRows(supportRows, supportFacts, dimensions, ctx);
+  const conversationsWith = (rows: SupportRow[], type: string) =>
+    new Set(rows.filter((row) => row.event.event_type === type && row.event.conversation_id !== null).map((row) => row.event.conversation_id));
 
   const eventGroups = () => groupRows(events, eventFacts, dimensions, ctx);
   const lineGroups = () => groupRows(lines, lineFacts, dimensions, ctx);
@@ -322,6 +348,20 @@ export function referenceMetric(fixture: Fixture, query: ReferenceQuery): Map<st
       return perGroup(groupRows(reviews, reviewFacts, dimensions, ctx), (rows) =>
         ratio(rows.filter((review) => review.rating >= 4).length, rows.length),
       );
+    case 'support_turns':
+      return perGroup(supportGroups(), (rows) => rows.filter((row) => row.event.event_type === 'turn').length);
+    case 'support_conversations':
+      return perGroup(supportGroups(), (rows) => conversationsWith(rows, 'turn').size);
+    case 'handoffs':
+      return perGroup(supportGroups(), (rows) => conversationsWith(rows, 'handoff_requested').size);
+    case 'handoff_rate':
+      return perGroup(supportGroups(), (rows) => {
+        const talked = conversationsWith(rows, 'turn');
+        const handedOver = conversationsWith(rows, 'handoff_requested');
+        return ratio([...talked].filter((conversation) => handedOver.has(conversation)).length, talked.size);
+      });
+    case 'policy_denials':
+      return perGroup(supportGroups(), (rows) => rows.filter((row) => row.event.event_type === 'policy_denial').length);
     default:
       throw new Error(`reference: no reference for metric ${query.metric}`);
   }
