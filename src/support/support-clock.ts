@@ -8,11 +8,12 @@ export const systemClock: SupportClock = { now: () => new Date() };
 const pad = (value: number, width = 2) => String(value).padStart(width, '0');
 
 /**
- * A naive local timestamp 'YYYY-MM-DD HH:MM:SS', the warehouse's convention (shop-local time, no zone), so
- * written timestamps sort and compare with the seeded ones.
+ * A naive local timestamp 'YYYY-MM-DD HH:MM:SS.mmm', the warehouse's convention (shop-local time, no zone), so
+ * written timestamps sort and compare with the seeded ones; milliseconds keep a take and a resolve in the same
+ * second in order.
  */
 export function timestampText(date: Date): string {
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}.${pad(date.getMilliseconds(), 3)}`;
 }
 
 /** Reads a timestamp written by timestampText (or DuckDB's text form) back as local time. */

@@ -59,8 +59,8 @@ describe('hand-off state machine: bot → queued → human → resolved → bot'
     const audit = await fixture.warehouse.query(`SELECT actor, tool FROM audit_log WHERE conversation_id = $id ORDER BY occurred_at, tool`, { id: conversationId });
     expect(audit.rows).toEqual([
       { actor: `customer:${customer.customerId}`, tool: 'escalate_to_human' },
-      { actor: 'agent:agent-7', tool: 'resolve_conversation' },
       { actor: 'agent:agent-7', tool: 'take_conversation' },
+      { actor: 'agent:agent-7', tool: 'resolve_conversation' },
     ]);
 
     // → bot: the next message is answered from scratch; nothing from the old thread (its task, its list) is reused.
