@@ -42,8 +42,10 @@ describe('runAgent', () => {
       { type: 'tool-call', callId: 'a', toolName: 'echo', arguments: { value: 3 } },
       { type: 'answer', text: 'three' },
     ]);
-    const run = await runAgent({ planner, state: stateFor(), context });
+    const phases: string[] = [];
+    const run = await runAgent({ planner, state: stateFor(), context, onEvent: (event) => (event.type === 'phase' ? phases.push(event.phase) : undefined) });
     expect(run.ending).toEqual({ type: 'answer', text: 'three' });
+    expect(phases).toEqual(['understanding', 'planning', 'running', 'planning']);
     expect(planner.seen).toEqual([0, 1]);
     expect(run.state.toolOutcomes[0]).toMatchObject({ ok: true, result: { value: 3 } });
     expect(run.transcript.entries.map((entry) => entry.type)).toEqual(['planner-step', 'tool-call', 'planner-step']);

@@ -70,6 +70,7 @@ export async function runAgent(input: RunAgentInput): Promise<AgentRun> {
     const exhausted = exhaustedRetryKind(failures, limits);
     if (exhausted) return finish({ type: 'stopped', reason: `retry limit for ${exhausted} errors reached` });
 
+    onEvent?.({ type: 'phase', phase: 'planning' });
     const started = performance.now();
     const step: NextStep = NextStepSchema.parse(await planner.next(state));
     transcript.recordStep(planner.id, step, performance.now() - started);
@@ -80,6 +81,8 @@ export async function runAgent(input: RunAgentInput): Promise<AgentRun> {
         if (exceededToolCallLimit(state.toolOutcomes.length, limits)) {
           return finish({ type: 'stopped', reason: `tool-call limit (${limits.maxToolCalls}) reached` });
         }
+        // Query tools compile or check SQL before it runs; model tools go straight to running.
+        if (step.toolName === 'query_metrics' || step.toolName === 'run_sql') onEvent?.({ type: 'phase', phase: 'sql' });
         onEvent?.({ type: 'phase', phase: 'running' });
         onEvent?.({ type: 'tool-call-start', callId: step.callId, toolName: step.toolName, arguments: step.arguments });
         const outcome = await callTool(step, state.tools, context);

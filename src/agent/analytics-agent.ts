@@ -110,6 +110,8 @@ export class AnalyticsAgent {
     }
     const context = { warehouse: this.warehouse, language, asOf: this.window.asOf, conversationId };
     const run = await runAgent({ planner, state, context, onEvent: options.onEvent });
+    options.onEvent?.({ type: 'phase', phase: 'chart' });
+    options.onEvent?.({ type: 'phase', phase: 'narrative' });
     const answer = buildAnswer({
       run,
       dataWindow: this.window,
