@@ -1,44 +1,11 @@
 import '../shared/styles.css';
-import { forgetCredential, loadCredential, saveCredential, type Credential } from '../shared/credentials.ts';
-import { h } from '../shared/dom.ts';
-import { pageShell } from '../shared/page-shell.ts';
-import { staffSignIn } from '../shared/staff-sign-in.ts';
+import { startStaffPage } from '../shared/staff-page.ts';
 import { EvalsPage } from './evals-page.ts';
 
-const { main, actions } = pageShell('evals', 'evals.title');
-
-/** Eval transcripts hold SQL and result rows, so the viewer uses the analyst sign-in (shared with the chat page). */
-function start(credential: Credential | null, problem?: string): void {
-  actions.replaceChildren();
-  if (!credential) {
-    main.replaceChildren(
-      staffSignIn({
-        role: 'analyst',
-        problem,
-        onSignedIn: (signedIn) => {
-          saveCredential('analyst', signedIn);
-          start(signedIn);
-        },
-      }),
-    );
-    return;
-  }
-  actions.append(
-    h('span', { class: 'signed-in-as' }, credential.label),
-    h('button', {
-      type: 'button',
-      class: 'link-button',
-      i18n: 'signIn.signOut',
-      onClick: () => {
-        forgetCredential('analyst');
-        location.reload();
-      },
-    }),
-  );
-  new EvalsPage(main, credential, (reason) => {
-    forgetCredential('analyst');
-    start(null, reason);
-  });
-}
-
-start(loadCredential('analyst'));
+// Eval transcripts hold SQL and result rows, so the viewer uses the analyst sign-in (shared with the chat page).
+startStaffPage({
+  page: 'evals',
+  title: 'evals.title',
+  role: 'analyst',
+  mount: (main, credential, signOut) => new EvalsPage(main, credential, signOut),
+});
