@@ -55,31 +55,11 @@ const SHAPES: Record<Exclude<AnalysisRequest['analysis'], 'metrics'>, AnswerShap
   contribution: 'contribution',
 };
 
-const tableCache = new WeakMap<Warehouse, Promise<string[]>>();
-
-function tablesOf(warehouse: Warehouse): Promise<string[]> {
-  let tables = tableCache.get(warehouse);
-  if (!tables) {
-    tables = loadAvailableTables(warehouse);
-    tableCache.set(warehouse, tables);
-  }
-  return tables;
-}
-
-/** Forget cached table lists, e.g. after a model wrote user_segments. */
-export function forgetTables(warehouse: Warehouse): void {
-  tableCache.delete(warehouse);
-}
-
 /** Compiles a semantic request and runs it through the SQL guard on the sandboxed warehouse. */
 export async function runAnalysis(warehouse: Warehouse, request: AnalysisRequest): Promise<AnalysisResult> {
-  let tables = await tablesOf(warehouse);
-  // A model may have created a table (user_segments) since the list was cached.
-  if (JSON.stringify(request.query).includes('segment') && !tables.includes('user_segments')) {
-    forgetTables(warehouse);
-    tables = await tablesOf(warehouse);
-  }
-  const compiled = compile(request, tables);
+  // Read fresh every time (one catalogue query, well under a millisecond): a model tool may have just created
+  // a table such as user_segments.
+  const compiled = compile(request, await loadAvailableTables(warehouse));
   const started = performance.now();
   const result = await runGuardedSql(warehouse, compiled.sql, { policy: ANALYTICS_SQL_POLICY });
   const duckdbMs = performance.now() - started;

@@ -91,12 +91,9 @@ function errorMessage(outcome: ToolOutcome | undefined, language: Language): str
   return outcome.error.message;
 }
 
-function periodOf(table: ResultTable, language: Language): string | undefined {
-  const range = table.assumptions.find((assumption) => /\d{4}-\d{2}-\d{2}/.test(assumption.en));
+function periodLabel(range: { start: string; end: string } | undefined, language: Language): string | undefined {
   if (!range) return undefined;
-  const dates = [...range.en.matchAll(/\d{4}-\d{2}-\d{2}/g)].map((found) => found[0]);
-  if (dates.length < 2) return undefined;
-  return language === 'zh' ? `${dates[0]} 至 ${dates[1]}` : `${dates[0]} to ${dates[1]}`;
+  return language === 'zh' ? `${range.start} 至 ${range.end}` : `${range.start} to ${range.end}`;
 }
 
 /**
@@ -148,7 +145,6 @@ export function buildAnswer(input: BuildAnswerInput): Answer {
     return { ...base, status: 'answered', answer: text, assumptions: [asOfNote] };
   }
 
-  const periodLabel = periodOf(table, language);
   const assumptions = [asOfNote, ...table.assumptions.map((assumption) => (language === 'zh' ? assumption.zh : assumption.en))];
   const range = requestedRange([...outcomes].reverse().find((outcome) => tableOf(outcome) !== undefined));
   const window = input.dataWindow;
@@ -158,7 +154,7 @@ export function buildAnswer(input: BuildAnswerInput): Answer {
       : `There is no data for ${range.start} to ${range.end}: the warehouse covers ${window.start} to ${window.asOf}.`;
     return { ...base, status: 'answered', answer: message, sql: table.sql, columns: table.columns, rows: [], assumptions };
   }
-  const narrated = narrate(table, { language, periodLabel, labelValue: input.labelValue });
+  const narrated = narrate(table, { language, periodLabel: periodLabel(range, language), labelValue: input.labelValue });
   let answer = narrated;
   if (ending.text && ending.text.trim()) {
     const ungrounded = ungroundedNumbers(ending.text, table.rows, [input.asOf, ...assumptions, ...labelContext(table)]);

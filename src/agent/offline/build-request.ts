@@ -1,4 +1,5 @@
 import { timeQueryParts } from '../../sql/semantic/index.ts';
+import { addDays, rangeLength } from '../../sql/semantic/time/calendar-date.ts';
 import type { SemanticFilter } from '../../sql/semantic/compile/semantic-query.ts';
 import type { AnalysisRequest } from '../analysis/analysis-request.ts';
 import type { Language } from '../tool-context.ts';
@@ -11,16 +12,6 @@ export interface DataWindow {
 
 const TIME_DIMENSIONS = ['day', 'week', 'month', 'hour', 'weekday'];
 const WHY_DEFAULT_DIMENSIONS = ['category', 'city_tier', 'device', 'channel'];
-
-function addDays(date: string, days: number): string {
-  const value = new Date(`${date}T00:00:00Z`);
-  value.setUTCDate(value.getUTCDate() + days);
-  return value.toISOString().slice(0, 10);
-}
-
-function daysBetween(start: string, end: string): number {
-  return Math.round((Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 86_400_000) + 1;
-}
 
 /** Last 7 days vs the 7 before: the default for "环比"/"why" questions that name no period. */
 function lastWeekPair(window: DataWindow): { timeRange: { start: string; end: string }; compareTo: { start: string; end: string } } {
@@ -39,7 +30,7 @@ interface TimeChoice {
 
 /** The period of the same length just before `range`, or `shiftDays` earlier when given ("a week earlier"). */
 export function previousPeriodOf(range: { start: string; end: string }, shiftDays?: number): { start: string; end: string } {
-  const shift = shiftDays ?? daysBetween(range.start, range.end);
+  const shift = shiftDays ?? rangeLength(range);
   return { start: addDays(range.start, -shift), end: addDays(range.end, -shift) };
 }
 
@@ -57,7 +48,7 @@ function trendGrain(recognition: Recognition, timeRange: { start: string; end: s
   for (const grain of ['hour', 'weekday', 'month', 'week', 'day'] as const) {
     if (recognition.cues.has(`grain:${grain}`) || recognition.dimensions.includes(grain)) return grain;
   }
-  return daysBetween(timeRange.start, timeRange.end) > 62 ? 'week' : 'day';
+  return rangeLength(timeRange) > 62 ? 'week' : 'day';
 }
 
 function mergedFilters(...lists: SemanticFilter[][]): SemanticFilter[] {

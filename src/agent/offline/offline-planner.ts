@@ -41,7 +41,7 @@ export class OfflinePlanner implements Planner {
     return usesSegment && this.resources.hasSegments !== undefined && !(await this.resources.hasSegments());
   }
 
-  understand(state: Pick<AgentState, 'question' | 'language' | 'history'>): Understanding {
+  private read(state: AgentState): Understanding {
     const last = memoryParts(state.history[state.history.length - 1]?.memory);
     if (last.pending && CONFIRM.test(state.question)) {
       return { kind: 'analysis', request: last.pending, confidence: 0.9, notes: ['confirmed the reading offered in the previous turn'] };
@@ -51,17 +51,18 @@ export class OfflinePlanner implements Planner {
     return understandQuestion({ question: state.question, language: state.language, window: this.resources.window, values: this.resources.values, previous: previous?.request, focus: previous?.focus });
   }
 
-  private understandingFor(state: AgentState): Understanding {
+  /** The reading of this run's question, computed once: the router asks first, then the loop reuses it. */
+  understand(state: AgentState): Understanding {
     let understanding = this.understandings.get(state);
     if (!understanding) {
-      understanding = this.understand(state);
+      understanding = this.read(state);
       this.understandings.set(state, understanding);
     }
     return understanding;
   }
 
   async next(state: AgentState): Promise<NextStep> {
-    const understanding = this.understandingFor(state);
+    const understanding = this.understand(state);
     const [first] = state.toolOutcomes;
     if (first?.toolName === 'segment_customers' && first.ok && state.toolOutcomes.length === 1 && understanding.kind === 'analysis') {
       return { type: 'tool-call', callId: 'offline-2', toolName: 'query_metrics', arguments: understanding.request, rationale: 'segments are computed; now the metric by segment' };
@@ -105,7 +106,7 @@ export class OfflinePlanner implements Planner {
   }
 
   memoryOf(state: AgentState): OfflineMemory {
-    const understanding = this.understandingFor(state);
+    const understanding = this.understand(state);
     if (understanding.kind !== 'analysis') return {};
     if (understanding.confidence < CONFIDENCE_THRESHOLD) return { pending: understanding.request };
     return { request: understanding.request, focus: focusOf(state) };
