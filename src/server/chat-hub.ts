@@ -4,7 +4,7 @@ import type { Warehouse } from '../sql/warehouse.ts';
 import type { Principal } from './auth/tokens.ts';
 import { derivedConversationId, mayAccess } from './conversation-access.ts';
 import { ConversationRepository, type ConversationKind, type ConversationRecord, type StoredMessage } from './conversation-repository.ts';
-import { KeyedMutex } from './keyed-mutex.ts';
+import { KeyedMutex } from '../concurrency/keyed-mutex.ts';
 import { Semaphore } from './semaphore.ts';
 import { SERVER_EVENT_CHANNEL, type Acknowledgement, type NamespaceName, type ServerEvent } from './protocol.ts';
 import type { RateLimiter } from './rate-limiter.ts';

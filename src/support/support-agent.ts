@@ -18,7 +18,7 @@ import { threadHistory } from './dialogue/thread-history.ts';
 import { currentHandoffTicket } from './handoff/handoff.ts';
 import { CitationIndex } from './knowledge/citation-index.ts';
 import { seedKnowledgeArticles } from './knowledge/seed-knowledge-articles.ts';
-import { KeyedLock } from './keyed-lock.ts';
+import { KeyedMutex } from '../concurrency/keyed-mutex.ts';
 import { replyPartsFromOutcomes } from './llm/reply-from-outcomes.ts';
 import { supportSystemPrompt } from './llm/support-system-prompt.ts';
 import { claimsCompletedWrite, unsupportedNumbers } from './llm/verify-support-text.ts';
@@ -80,7 +80,7 @@ function chooseLanguage(session: SupportSession, text: string, dialogue: Dialogu
  * configured), keeps the dialogue state in conversations.context, and commits writes only on the shopper's yes.
  */
 export class SupportAgent {
-  private readonly lock = new KeyedLock();
+  private readonly lock = new KeyedMutex();
 
   private constructor(
     private readonly options: SupportAgentOptions,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dimensionColumn as dimension, metricColumn as metric, type ResultColumn } from '../agent/answer/result-table.ts';
 import { defineTool } from '../agent/tool.ts';
 import { eventsPerMinute, findBrowsingAnomalies } from '../models/anomalies/browsing-anomalies.ts';
 import { findOrderAnomalies } from '../models/anomalies/order-anomalies.ts';
@@ -11,18 +12,8 @@ export const findAnomaliesParameters = z.object({
   top_k: z.number().int().min(1).max(100).default(10).describe('at most this many flagged entries per list'),
 });
 
-type Unit = 'count' | 'currency' | 'ratio' | 'number' | 'text' | 'date';
-interface Column {
-  id: string;
-  label_en: string;
-  label_zh: string;
-  unit: Unit;
-  role: 'dimension' | 'metric';
-}
-const dimension = (id: string, label_en: string, label_zh: string, unit: Unit = 'text'): Column => ({ id, label_en, label_zh, unit, role: 'dimension' });
-const metric = (id: string, label_en: string, label_zh: string, unit: Unit): Column => ({ id, label_en, label_zh, unit, role: 'metric' });
 
-const BROWSING_COLUMNS: Column[] = [
+const BROWSING_COLUMNS: ResultColumn[] = [
   dimension('user_id', 'User id', '用户 ID'),
   metric('score', 'Bot-likeness score', '机器人嫌疑分', 'number'),
   metric('flagged_sessions', 'Flagged sessions', '可疑会话数', 'count'),
@@ -31,14 +22,14 @@ const BROWSING_COLUMNS: Column[] = [
   metric('views', 'Views in session', '会话浏览数', 'count'),
   dimension('reason', 'Why', '原因'),
 ];
-const ORDER_USER_COLUMNS: Column[] = [
+const ORDER_USER_COLUMNS: ResultColumn[] = [
   dimension('user_id', 'User id', '用户 ID'),
   metric('score', 'Velocity score (robust z)', '下单速度分(稳健 z)', 'number'),
   metric('max_orders_1h', 'Most orders in 1 hour', '1 小时内最多订单', 'count'),
   metric('max_orders_24h', 'Most orders in 24 hours', '24 小时内最多订单', 'count'),
   dimension('reason', 'Why', '原因'),
 ];
-const BUCKET_COLUMNS: Column[] = [
+const BUCKET_COLUMNS: ResultColumn[] = [
   dimension('bucket', 'Hour or day', '时段'),
   dimension('granularity', 'Granularity', '粒度'),
   metric('orders', 'Orders', '订单数', 'count'),
@@ -121,7 +112,7 @@ export const findAnomaliesTool = defineTool({
     }
 
     // The main table the answer builder charts: browsing users when asked for, otherwise order users.
-    const main = (result.browsing ?? result.order_users) as { columns: Column[]; rows: unknown[] };
+    const main = (result.browsing ?? result.order_users) as { columns: ResultColumn[]; rows: unknown[] };
     result.columns = main.columns;
     result.rows = main.rows;
     if (notes.length > 0) result.note = notes.join(' ');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ResultColumn } from '../agent/answer/result-table.ts';
 import { defineTool } from '../agent/tool.ts';
 import { addDays } from '../models/forecast/calendar-days.ts';
 import { reasonText } from '../models/propensity/explain-prediction.ts';
@@ -15,16 +16,8 @@ export const predictPurchaseParameters = z.object({
   model: z.enum(['auto', ...PROPENSITY_MODEL_KINDS]).default('auto').describe('auto: the model with the higher AUC on the later evaluation window'),
 });
 
-type Unit = 'count' | 'currency' | 'ratio' | 'number' | 'text' | 'date';
-interface Column {
-  id: string;
-  label_en: string;
-  label_zh: string;
-  unit: Unit;
-  role: 'dimension' | 'metric';
-}
 
-const COLUMNS: Column[] = [
+const COLUMNS: ResultColumn[] = [
   { id: 'rank', label_en: 'Rank', label_zh: '排名', unit: 'number', role: 'dimension' },
   { id: 'user_id', label_en: 'User id', label_zh: '用户 ID', unit: 'text', role: 'dimension' },
   { id: 'probability', label_en: 'Purchase probability', label_zh: '购买概率', unit: 'ratio', role: 'metric' },

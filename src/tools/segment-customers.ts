@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dimensionColumn as dimension, metricColumn as metric, type ResultColumn } from '../agent/answer/result-table.ts';
 import { defineTool } from '../agent/tool.ts';
 import type { Language } from '../agent/tool-context.ts';
 import { summariseClusters, summariseRfmSegments, samplePcaPoints } from '../models/segments/segment-summaries.ts';
@@ -13,19 +14,9 @@ export const segmentCustomersParameters = z.object({
   recompute: z.boolean().default(false).describe('retrain even if the stored segmentation is current'),
 });
 
-type Unit = 'count' | 'currency' | 'ratio' | 'number' | 'text' | 'date';
-interface Column {
-  id: string;
-  label_en: string;
-  label_zh: string;
-  unit: Unit;
-  role: 'dimension' | 'metric';
-}
 
-const dimension = (id: string, label_en: string, label_zh: string): Column => ({ id, label_en, label_zh, unit: 'text', role: 'dimension' });
-const metric = (id: string, label_en: string, label_zh: string, unit: Unit): Column => ({ id, label_en, label_zh, unit, role: 'metric' });
 
-const RFM_COLUMNS: Column[] = [
+const RFM_COLUMNS: ResultColumn[] = [
   dimension('segment', 'Segment', '分群'),
   metric('users', 'Users', '用户数', 'count'),
   metric('share', 'Share of users', '用户占比', 'ratio'),
@@ -39,7 +30,7 @@ const RFM_COLUMNS: Column[] = [
   metric('avg_m_score', 'Avg M score', '平均 M 分', 'number'),
 ];
 
-const CLUSTER_COLUMNS: Column[] = [
+const CLUSTER_COLUMNS: ResultColumn[] = [
   dimension('cluster_label', 'Behaviour cluster', '行为聚类'),
   metric('users', 'Users', '用户数', 'count'),
   metric('share', 'Share of users', '用户占比', 'ratio'),
@@ -47,9 +38,9 @@ const CLUSTER_COLUMNS: Column[] = [
   metric('avg_monetary', 'Avg spend', '平均消费金额', 'currency'),
 ];
 
-const SILHOUETTE_COLUMNS: Column[] = [dimension('k', 'Clusters (k)', '聚类数 k'), metric('silhouette', 'Mean silhouette', '平均轮廓系数', 'number')];
+const SILHOUETTE_COLUMNS: ResultColumn[] = [dimension('k', 'Clusters (k)', '聚类数 k'), metric('silhouette', 'Mean silhouette', '平均轮廓系数', 'number')];
 
-const SCATTER_COLUMNS: Column[] = [
+const SCATTER_COLUMNS: ResultColumn[] = [
   dimension('cluster_label', 'Behaviour cluster', '行为聚类'),
   metric('x', 'PCA axis 1', '主成分 1', 'number'),
   metric('y', 'PCA axis 2', '主成分 2', 'number'),
@@ -170,7 +161,7 @@ export const segmentCustomersTool = defineTool({
     ];
 
     // The main table the answer builder charts: RFM segments unless only clusters were asked for.
-    const main = (result.rfm_segments ?? result.clusters) as { columns: Column[]; rows: unknown[] };
+    const main = (result.rfm_segments ?? result.clusters) as { columns: ResultColumn[]; rows: unknown[] };
     result.columns = main.columns;
     result.rows = main.rows;
     return result;

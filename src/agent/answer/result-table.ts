@@ -46,3 +46,13 @@ export function inferColumns(columns: { name: string; type: string }[]): ResultC
 
 /** Helper columns that identify a row but make poor names (step numbers, band bounds, ranks). */
 export const NON_NAME_COLUMNS = new Set(['step', 'step_event', 'lower_bound', 'upper_bound', 'rank_in_dimension']);
+
+/** A dimension column of a tool's result table. */
+export function dimensionColumn(id: string, label_en: string, label_zh: string, unit: Unit = 'text'): ResultColumn {
+  return { id, label_en, label_zh, unit, role: 'dimension' };
+}
+
+/** A metric column of a tool's result table. */
+export function metricColumn(id: string, label_en: string, label_zh: string, unit: Unit): ResultColumn {
+  return { id, label_en, label_zh, unit, role: 'metric' };
+}

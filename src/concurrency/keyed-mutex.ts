@@ -1,6 +1,7 @@
 /**
  * One queue per key: `run(key, work)` starts `work` after every earlier work for the same key has settled.
- * Used per conversation so that sequence numbers, broadcasts and replays never interleave.
+ * Used per conversation: the server keeps sequence numbers, broadcasts and replays from interleaving, the support
+ * agent keeps two messages of one conversation from overwriting each other's dialogue state.
  */
 export class KeyedMutex {
   private readonly tails = new Map<string, Promise<unknown>>();
