@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { AnalyticsAgent } from '../src/agent/analytics-agent.ts';
+import { AnalyticsAgent } from '../src/analytics/analytics-agent.ts';
 import { seedDemo } from '../src/seed/seed-demo.ts';
 import { Warehouse } from '../src/sql/warehouse.ts';
 

@@ -57,7 +57,7 @@ const agentInstanceSchema = z.object({ ask: z.custom<(question: string, options:
 const llmConfigurationModuleSchema = z.object({ llmConfigurationFromEnvironment: z.custom<() => unknown>((value) => typeof value === 'function') }).loose();
 const chatModelModuleSchema = z.object({ LangChainChatModel: z.custom<new (configuration: unknown) => unknown>((value) => typeof value === 'function') }).loose();
 
-const AGENT_MODULE = new URL('../src/agent/analytics-agent.ts', import.meta.url).href;
+const AGENT_MODULE = new URL('../src/analytics/analytics-agent.ts', import.meta.url).href;
 const LLM_CONFIGURATION_MODULE = new URL('../src/agent/llm/llm-configuration.ts', import.meta.url).href;
 const CHAT_MODEL_MODULE = new URL('../src/agent/llm/langchain-chat-model.ts', import.meta.url).href;
 
@@ -91,7 +91,7 @@ async function chatModelFromEnvironment(): Promise<unknown> {
 }
 
 /**
- * Loads src/agent/analytics-agent.ts at run time (the eval's code does not depend on the agent's types, so it
+ * Loads src/analytics/analytics-agent.ts at run time (the eval's code does not depend on the agent's types, so it
  * builds and its unit tests run while the agent changes) and wraps it in the narrow EvalAgent interface.
  */
 export async function loadAnalyticsAgent(options: { warehouse: Warehouse; planner: PlannerChoice }): Promise<EvalAgent> {

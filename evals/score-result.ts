@@ -9,7 +9,7 @@ export type Expectation =
   | { kind: 'rows'; columns: readonly string[]; rows: readonly JsonRow[]; ordered: boolean }
   | { kind: 'status'; status: ExpectedStatus };
 
-/** The parts of an Answer the scorer reads (see src/agent/answer/answer.ts). */
+/** The parts of an Answer the scorer reads (see src/analytics/answer/answer.ts). */
 export interface ScoredAnswer {
   status: string;
   columns: readonly { id: string }[];

@@ -1,6 +1,7 @@
 import type { Warehouse } from '../sql/warehouse.ts';
 
-export type Language = 'en' | 'zh';
+import type { Language } from '../text/language.ts';
+export type { Language };
 
 /**
  * What a tool may know about the run that called it. Identity (customerId) comes from the authenticated

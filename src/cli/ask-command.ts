@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { AnalyticsAgent } from '../agent/analytics-agent.ts';
-import type { Answer } from '../agent/answer/answer.ts';
+import { AnalyticsAgent } from '../analytics/analytics-agent.ts';
+import type { Answer } from '../analytics/answer/answer.ts';
 import { LangChainChatModel } from '../agent/llm/langchain-chat-model.ts';
 import { llmConfigurationFromEnvironment } from '../agent/llm/llm-configuration.ts';
 import { resolveDatabasePath } from '../sql/database-path.ts';

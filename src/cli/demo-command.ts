@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { AnalyticsAgent } from '../agent/analytics-agent.ts';
+import { AnalyticsAgent } from '../analytics/analytics-agent.ts';
 import { resolveDatabasePath } from '../sql/database-path.ts';
 import { Warehouse } from '../sql/warehouse.ts';
 import { seedDemo } from '../seed/seed-demo.ts';

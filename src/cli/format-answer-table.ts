@@ -1,5 +1,5 @@
-import type { Answer } from '../agent/answer/answer.ts';
-import { formatValue } from '../agent/answer/format-value.ts';
+import type { Answer } from '../analytics/answer/answer.ts';
+import { formatValue } from '../presentation/format-value.ts';
 import { formatTable } from './format-table.ts';
 
 /** The answer's rows as a terminal table, numbers formatted the way the narrative formats them. */

@@ -1,5 +1,5 @@
 import { SECONDS_PER_DAY, type SeedWindow } from './calendar.ts';
-import type { SeededRandom } from './random.ts';
+import type { SeededRandom } from '../random/seeded-random.ts';
 import type { DayProfile } from './rhythms.ts';
 import type { SessionSimulator } from './session-simulator.ts';
 import type { UserProfile } from './users.ts';

@@ -1,3 +1,4 @@
+import { CITY_NAMES_ZH } from '../sql/semantic/catalogue/city-names.ts';
 /**
  * Demo geography: cities as stored in users.city (English), their province and tier, with Chinese names
  * exported so a planner can map '北京' → 'Beijing' and '广东' → 'Guangdong'.
@@ -69,10 +70,8 @@ export const CITIES: readonly CityDefinition[] = [
   city('Shaoguan', '韶关', 'Guangdong', 'tier4', 0.8, ['浈江区', '武江区', '曲江区']),
 ];
 
-/** users.city (English) → Chinese name. */
-export const CITY_NAMES_ZH: Readonly<Record<string, string>> = Object.fromEntries(
-  CITIES.map((entry) => [entry.name, entry.nameZh]),
-);
+
+export { CITY_NAMES_ZH };
 
 /** users.province (English) → Chinese name. */
 export const PROVINCE_NAMES_ZH: Readonly<Record<string, string>> = {

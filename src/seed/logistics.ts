@@ -1,6 +1,6 @@
 import { CARRIERS } from './behaviour-factors.ts';
 import type { CityTier } from './geography.ts';
-import type { SeededRandom } from './random.ts';
+import type { SeededRandom } from '../random/seeded-random.ts';
 
 const VALUABLE_CARRIER_WEIGHTS: readonly number[] = [45, 35, 8, 6, 6];
 const STANDARD_CARRIER_WEIGHTS: readonly number[] = [12, 12, 30, 26, 20];

@@ -1,4 +1,4 @@
-import type { SeededRandom } from './random.ts';
+import type { SeededRandom } from '../random/seeded-random.ts';
 
 /** Common surnames with pinyin (for e-mail handles). */
 const SURNAMES: readonly (readonly [string, string])[] = [

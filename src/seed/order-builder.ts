@@ -7,7 +7,7 @@ import { chineseName } from './names.ts';
 import { orderAmounts } from './order-pricing.ts';
 import { orderTimeline } from './order-timeline.ts';
 import type { ProductRecord } from './products.ts';
-import { SeededRandom } from './random.ts';
+import { SeededRandom } from '../random/seeded-random.ts';
 import { draftReview } from './reviews.ts';
 import type { DayProfile } from './rhythms.ts';
 import type { StagingTable } from './staging-table.ts';

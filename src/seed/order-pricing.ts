@@ -1,4 +1,4 @@
-import type { SeededRandom } from './random.ts';
+import type { SeededRandom } from '../random/seeded-random.ts';
 import type { DayProfile } from './rhythms.ts';
 
 export interface OrderAmounts {

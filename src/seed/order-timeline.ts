@@ -1,7 +1,7 @@
 import { TIER_DELIVERY_DAYS, type OrderStatus } from './behaviour-factors.ts';
 import { SECONDS_PER_DAY } from './calendar.ts';
 import type { CityTier } from './geography.ts';
-import type { SeededRandom } from './random.ts';
+import type { SeededRandom } from '../random/seeded-random.ts';
 import type { PromotionPhase } from './rhythms.ts';
 
 export interface OrderTimeline {

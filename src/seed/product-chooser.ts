@@ -1,6 +1,6 @@
 import { CATEGORIES, LINEUPS } from './catalogue.ts';
 import type { ProductRecord } from './products.ts';
-import { cumulativeWeights, type SeededRandom } from './random.ts';
+import { cumulativeWeights, type SeededRandom } from '../random/seeded-random.ts';
 
 export interface ProductChooser {
   readonly products: readonly ProductRecord[];

@@ -6,7 +6,7 @@ import {
   type CategoryDefinition,
   type DefectDefinition,
 } from './catalogue.ts';
-import { SeededRandom } from './random.ts';
+import { SeededRandom } from '../random/seeded-random.ts';
 
 export interface ProductRecord {
   productId: number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES } from './catalogue.ts';
-import { SeededRandom } from './random.ts';
+import { SeededRandom } from '../random/seeded-random.ts';
 import { composeReview, ratingAgreesWith } from './review-text.ts';
 
 const aspects = CATEGORIES.find((category) => category.key === 'headphones')!.aspects;

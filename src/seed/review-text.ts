@@ -1,5 +1,5 @@
 import type { ReviewAspect } from './catalogue.ts';
-import type { SeededRandom } from './random.ts';
+import type { SeededRandom } from '../random/seeded-random.ts';
 import { ASPECT_PHRASES, CLOSERS, CONCESSION_EN, CONCESSION_ZH, CONTRAST_EN, CONTRAST_ZH, OPENERS } from './review-phrases.ts';
 
 export type TextSentiment = 'positive' | 'negative' | 'mixed';

@@ -1,7 +1,7 @@
 import { CATEGORIES } from './catalogue.ts';
 import { SECONDS_PER_DAY } from './calendar.ts';
 import type { ProductRecord } from './products.ts';
-import type { SeededRandom } from './random.ts';
+import type { SeededRandom } from '../random/seeded-random.ts';
 import { composeReview } from './review-text.ts';
 import type { UserProfile } from './users.ts';
 

@@ -1,6 +1,6 @@
 import { fromEpochDay, isWeekend, toEpochDay, type SeedWindow } from './calendar.ts';
 import { WEEKDAY_CONVERSION, WEEKEND_CONVERSION, WEEKEND_TRAFFIC } from './behaviour-factors.ts';
-import { cumulativeWeights, SeededRandom } from './random.ts';
+import { cumulativeWeights, SeededRandom } from '../random/seeded-random.ts';
 
 /** Share of session starts per hour: night trough 03–05, lunch bump 12–13, evening peak 20–22. */
 export const HOURLY_WEIGHTS: readonly number[] = [

@@ -1,5 +1,5 @@
 import { BRAND_NAMES_ZH, CATEGORIES, LINEUPS } from './catalogue.ts';
-import type { SeededRandom } from './random.ts';
+import type { SeededRandom } from '../random/seeded-random.ts';
 
 export type QueryKind = 'generic' | 'brand' | 'series' | 'misspelled';
 

@@ -6,7 +6,7 @@ import { formatEpochDay, seedWindow, type SeedWindow } from './calendar.ts';
 import { OrderBuilder } from './order-builder.ts';
 import { buildProductChooser } from './product-chooser.ts';
 import { buildProducts, type ProductRecord } from './products.ts';
-import { SeededRandom } from './random.ts';
+import { SeededRandom } from '../random/seeded-random.ts';
 import { buildDayProfiles } from './rhythms.ts';
 import { buildSearchQueries } from './search-queries.ts';
 import { SeedError } from './seed-error.ts';

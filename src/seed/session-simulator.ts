@@ -12,7 +12,7 @@ import { SECONDS_PER_DAY, type SeedWindow } from './calendar.ts';
 import { CATEGORIES } from './catalogue.ts';
 import type { OrderBuilder } from './order-builder.ts';
 import type { ProductChooser } from './product-chooser.ts';
-import type { SeededRandom } from './random.ts';
+import type { SeededRandom } from '../random/seeded-random.ts';
 import type { DayProfile } from './rhythms.ts';
 import type { SearchQueryIndex } from './search-queries.ts';
 import type { StagingTable } from './staging-table.ts';

@@ -11,7 +11,7 @@ import { CATEGORIES, type CategoryKey } from './catalogue.ts';
 import { addressPrefixZh, CITIES } from './geography.ts';
 import { personName, phoneNumber } from './names.ts';
 import type { ProductChooser } from './product-chooser.ts';
-import { cumulativeWeights, SeededRandom } from './random.ts';
+import { cumulativeWeights, SeededRandom } from '../random/seeded-random.ts';
 import type { SeedWindow } from './calendar.ts';
 
 export type Gender = 'male' | 'female' | 'unknown';

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AnswerSchema } from '../agent/answer/answer.ts';
+import { AnswerSchema } from '../analytics/answer/answer.ts';
 import { createDemoWarehouseFile } from '../testing/demo-warehouse.ts';
 import { createLogger } from './request-logging.ts';
 import { newKey, startTestServer, TestClient, type TestServer } from './testing/test-server.ts';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io';
-import type { AnalyticsAgent } from '../agent/analytics-agent.ts';
-import { AnswerSchema, type Answer } from '../agent/answer/answer.ts';
-import { detectLanguage } from '../agent/detect-language.ts';
+import type { AnalyticsAgent } from '../analytics/analytics-agent.ts';
+import { AnswerSchema, type Answer } from '../analytics/answer/answer.ts';
+import { detectLanguage } from '../text/detect-language.ts';
 import { principalKey, type Principal } from './auth/tokens.ts';
 import { roomOf, type ChatHub } from './chat-hub.ts';
 import { toRequestError } from './client-events.ts';

@@ -8,8 +8,8 @@
  * the highest `seq` it has seen and sends `resume` with it after a reconnect.
  */
 import { z } from 'zod';
-import { AnswerSchema } from '../agent/answer/answer.ts';
-import { ChartSpecSchema } from '../agent/answer/chart-spec.ts';
+import { AnswerSchema } from '../analytics/answer/answer.ts';
+import { ChartSpecSchema } from '../analytics/answer/chart-spec.ts';
 
 export const CLIENT_EVENT_CHANNEL = 'client-event';
 export const SERVER_EVENT_CHANNEL = 'server-event';

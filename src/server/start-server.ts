@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
-import { AnalyticsAgent } from '../agent/analytics-agent.ts';
+import { AnalyticsAgent } from '../analytics/analytics-agent.ts';
 import { LangChainChatModel } from '../agent/llm/langchain-chat-model.ts';
 import { llmConfigurationFromEnvironment } from '../agent/llm/llm-configuration.ts';
 import { seedDemo } from '../seed/seed-demo.ts';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io';
-import { detectLanguage } from '../agent/detect-language.ts';
+import { detectLanguage } from '../text/detect-language.ts';
 import { principalKey, type Principal } from './auth/tokens.ts';
 import { roomOf, type ChatHub } from './chat-hub.ts';
 import { toRequestError, errorEventOf } from './client-events.ts';

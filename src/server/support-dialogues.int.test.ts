@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatValue } from '../agent/answer/format-value.ts';
+import { formatValue } from '../presentation/format-value.ts';
 import { ManualClock, OrderPicker, orderState } from '../support/support-test-kit.ts';
 import { DEFAULT_CONFIRMATION_TTL_SECONDS } from '../support/support-tool-context.ts';
 import type { WireMessage } from './protocol.ts';

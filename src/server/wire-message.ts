@@ -1,4 +1,4 @@
-import { AnswerSchema } from '../agent/answer/answer.ts';
+import { AnswerSchema } from '../analytics/answer/answer.ts';
 import { CitationSchema, ConfirmationSchema, HandoffSchema, TableSchema, type WireMessage } from './protocol.ts';
 import type { StoredMessage } from './conversation-repository.ts';
 

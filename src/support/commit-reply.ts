@@ -1,4 +1,4 @@
-import type { Language } from '../agent/tool-context.ts';
+import type { Language } from '../text/language.ts';
 import type { CommitOutcome } from './confirmations/commit-confirmation.ts';
 import { INTENT_OF_WRITE } from './confirmations/pending-operation.ts';
 import { money } from './orders/order-presentation.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatValue } from '../agent/answer/format-value.ts';
+import { formatValue } from '../presentation/format-value.ts';
 import { customerSession, openSupportFixture, OrderPicker, orderState, positionIn, send, startConversation, type SupportFixture } from './support-test-kit.ts';
 
 let fixture: SupportFixture;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toolSpecOf } from '../agent/llm/llm-planner.ts';
-import { ScriptedModel } from '../agent/llm/scripted-model.ts';
+import { ScriptedModel } from '../testing/scripted-model.ts';
 import type { ModelResponse } from '../agent/llm/chat-model.ts';
-import { SUPPORT_TOOLS } from '../tools/support-tools.ts';
+import { SUPPORT_TOOLS } from './tools/support-tools.ts';
 import { resolveConversation, takeConversation } from './support-agent.ts';
 import { customerSession, openSupportFixture, OrderPicker, orderState, send, startConversation, type SupportFixture } from './support-test-kit.ts';
 

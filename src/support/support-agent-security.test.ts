@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getOrderStatusTool } from '../tools/get-order-status.ts';
-import { listMyOrdersTool } from '../tools/list-my-orders.ts';
+import { getOrderStatusTool } from './tools/get-order-status.ts';
+import { listMyOrdersTool } from './tools/list-my-orders.ts';
 import { SupportError } from './support-error.ts';
 import { customerSession, openSupportFixture, OrderPicker, orderState, send, startConversation, type SupportFixture } from './support-test-kit.ts';
 import { DEFAULT_CONFIRMATION_TTL_SECONDS } from './support-tool-context.ts';

@@ -1,4 +1,4 @@
-import type { ResultColumn } from '../agent/answer/result-table.ts';
+import type { ResultColumn } from '../presentation/result-table.ts';
 
 export interface SupportCitation {
   articleId: string;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Language } from '../agent/tool-context.ts';
+import type { Language } from '../text/language.ts';
 
 /**
  * Who the shopper is, as the server authenticated them: a signed-in customer (all their orders), or a guest who

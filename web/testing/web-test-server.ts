@@ -1,4 +1,4 @@
-import { AnalyticsAgent } from '../../src/agent/analytics-agent.ts';
+import { AnalyticsAgent } from '../../src/analytics/analytics-agent.ts';
 import { signToken } from '../../src/server/auth/tokens.ts';
 import { createShopLensServer, type ShopLensServer } from '../../src/server/create-server.ts';
 import { createLogger } from '../../src/server/request-logging.ts';

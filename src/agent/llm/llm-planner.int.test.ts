@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoWarehouseFile } from '../../testing/demo-warehouse.ts';
 import { FakeOpenAiServer } from '../../testing/fake-openai-server.ts';
 import { Warehouse } from '../../sql/warehouse.ts';
-import { AnalyticsAgent } from '../analytics-agent.ts';
+import { AnalyticsAgent } from '../../analytics/analytics-agent.ts';
 import type { AgentEvent } from '../agent-events.ts';
 import { LangChainChatModel } from './langchain-chat-model.ts';
-import { ScriptedModel } from './scripted-model.ts';
+import { ScriptedModel } from '../../testing/scripted-model.ts';
 
 const BROKEN_SQL = 'SELECT categry, count(*) AS orders FROM orders o JOIN order_items oi USING (order_id) JOIN products p USING (product_id) GROUP BY 1';
 const FIXED_SQL = 'SELECT p.category, count(DISTINCT o.order_id) AS orders FROM orders o JOIN order_items oi USING (order_id) JOIN products p USING (product_id) WHERE o.paid_at IS NOT NULL GROUP BY 1 ORDER BY 2 DESC';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SeededRandom } from '../../seed/random.ts';
+import { SeededRandom } from '../../random/seeded-random.ts';
 import { averagePathLength, fitIsolationForest, isolationScore } from './isolation-forest.ts';
 
 function cluster(count: number, seed: number): Float64Array[] {

@@ -1,4 +1,4 @@
-import { SeededRandom } from '../../seed/random.ts';
+import { SeededRandom } from '../../random/seeded-random.ts';
 
 export interface IsolationForestOptions {
   trees?: number;

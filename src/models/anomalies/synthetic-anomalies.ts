@@ -1,4 +1,4 @@
-import { SeededRandom } from '../../seed/random.ts';
+import { SeededRandom } from '../../random/seeded-random.ts';
 import type { Warehouse } from '../../sql/warehouse.ts';
 import { addDays } from '../forecast/calendar-days.ts';
 

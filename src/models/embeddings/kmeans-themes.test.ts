@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SeededRandom } from '../../seed/random.ts';
+import { SeededRandom } from '../../random/seeded-random.ts';
 import { clusterThemes } from './kmeans-themes.ts';
 import { normalizeInPlace } from './text-encoder.ts';
 

@@ -1,5 +1,5 @@
 import { kmeans } from 'ml-kmeans';
-import { SeededRandom } from '../../seed/random.ts';
+import { SeededRandom } from '../../random/seeded-random.ts';
 import { dotProduct } from './text-encoder.ts';
 
 export interface ThemeClusteringOptions {

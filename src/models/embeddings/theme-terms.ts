@@ -1,4 +1,4 @@
-import { segmentWords } from '../../agent/offline/word-segmenter.ts';
+import { segmentWords } from '../../text/word-segmenter.ts';
 
 const STOP_WORDS = new Set(['the', 'a', 'an', 'and', 'or', 'for', 'of', 'with', 'in', 'on', 'to', '的', '了', '和', '与']);
 

@@ -5,7 +5,7 @@ import { AutoTokenizer, env } from '@huggingface/transformers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../seed/seed-demo.ts';
 import { Warehouse } from '../../sql/warehouse.ts';
-import { createSearchReviewsTool } from '../../tools/search-reviews.ts';
+import { createSearchReviewsTool } from '../../analytics/tools/search-reviews.ts';
 import { writeTinyBertFixture, type TinyBertFixture } from '../onnx-fixture/tiny-bert-fixture.ts';
 import { tinyBertSentenceEmbedding } from '../onnx-fixture/tiny-bert-reference.ts';
 import { selectEncoder } from './select-encoder.ts';

@@ -1,4 +1,4 @@
-import { SeededRandom } from '../../seed/random.ts';
+import { SeededRandom } from '../../random/seeded-random.ts';
 import type { OnnxGraph, OnnxNode, OnnxTensor } from './onnx-model-writer.ts';
 
 /** Random weights of the tiny BERT-shaped encoder; kept so tests can recompute its output in plain JS. */

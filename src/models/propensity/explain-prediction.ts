@@ -1,4 +1,4 @@
-import type { Language } from '../../agent/tool-context.ts';
+import type { Language } from '../../text/language.ts';
 import type { PropensityFeature } from './propensity-features.ts';
 
 export interface FeatureContribution {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SeededRandom } from '../../seed/random.ts';
+import { SeededRandom } from '../../random/seeded-random.ts';
 import { fitBoostedTrees, predictBoostedTrees } from './gradient-boosted-trees.ts';
 import { fitLogisticRegression, predictLogistic } from './logistic-regression.ts';
 import { rocAuc } from './roc-auc.ts';

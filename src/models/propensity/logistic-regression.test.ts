@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SeededRandom } from '../../seed/random.ts';
+import { SeededRandom } from '../../random/seeded-random.ts';
 import { fitLogisticRegression, predictLogistic, sigmoid } from './logistic-regression.ts';
 import { rocAuc } from './roc-auc.ts';
 

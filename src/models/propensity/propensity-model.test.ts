@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SeededRandom } from '../../seed/random.ts';
+import { SeededRandom } from '../../random/seeded-random.ts';
 import { topReasons } from './explain-prediction.ts';
 import { logisticScore } from './logistic-regression.ts';
 import { PROPENSITY_FEATURES } from './propensity-features.ts';

@@ -5,7 +5,7 @@ import { clusterWithSilhouette, type ClusteringOptions, type ClusteringResult } 
 import { loadCustomerBehaviour } from './load-customer-behaviour.ts';
 import { projectTo2d } from './pca-projection.ts';
 import { scoreRfm } from './rfm-scores.ts';
-import { RFM_SEGMENT_BY_ID, type RfmSegmentId } from './rfm-segments.ts';
+import { RFM_SEGMENT_BY_ID, type RfmSegmentId } from '../../sql/semantic/catalogue/rfm-segments.ts';
 import { SegmentationError } from './segmentation-error.ts';
 import { standardise } from './standardise.ts';
 

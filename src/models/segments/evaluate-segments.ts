@@ -4,7 +4,7 @@ import type { ModelReport } from '../model-report.ts';
 import { computeSegmentation } from './compute-segmentation.ts';
 import { loadCustomerBehaviour } from './load-customer-behaviour.ts';
 import { scoreRfm } from './rfm-scores.ts';
-import { RFM_SEGMENTS } from './rfm-segments.ts';
+import { RFM_SEGMENTS } from '../../sql/semantic/catalogue/rfm-segments.ts';
 
 /** Days between the RFM snapshot and the as-of date in the hold-out check. */
 export const HOLDOUT_DAYS = 28;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { quintileScores } from './quintile-score.ts';
 import { scoreRfm } from './rfm-scores.ts';
 import { HAND_CUSTOMERS, HAND_EXPECTED } from './rfm-hand-fixture.ts';
-import { frequencyMonetaryScore, RFM_SEGMENTS, rfmSegmentOf } from './rfm-segments.ts';
+import { frequencyMonetaryScore, RFM_SEGMENTS, rfmSegmentOf } from '../../sql/semantic/catalogue/rfm-segments.ts';
 
 describe('quintile scores', () => {
   it('gives tied values one shared score (the score of their first position)', () => {

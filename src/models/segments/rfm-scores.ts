@@ -1,5 +1,5 @@
 import { quintileScores } from './quintile-score.ts';
-import { rfmSegmentOf, type RfmSegmentId } from './rfm-segments.ts';
+import { rfmSegmentOf, type RfmSegmentId } from '../../sql/semantic/catalogue/rfm-segments.ts';
 
 export interface RfmCustomer {
   userId: number;

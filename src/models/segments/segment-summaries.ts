@@ -1,5 +1,5 @@
 import type { Warehouse } from '../../sql/warehouse.ts';
-import { RFM_SEGMENTS } from './rfm-segments.ts';
+import { RFM_SEGMENTS } from '../../sql/semantic/catalogue/rfm-segments.ts';
 
 export interface RfmSegmentSummary {
   segment: string;

@@ -1,5 +1,5 @@
 import type { DuckDBValue } from '@duckdb/node-api';
-import { BRAND_NAMES_ZH } from '../../seed/catalogue.ts';
+import { BRAND_NAMES_ZH } from '../../sql/semantic/catalogue/brand-names.ts';
 import type { Warehouse } from '../../sql/warehouse.ts';
 import { SentimentError } from './sentiment-error.ts';
 

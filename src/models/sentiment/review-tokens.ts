@@ -1,4 +1,4 @@
-import { segmentWords } from '../../agent/offline/word-segmenter.ts';
+import { segmentWords } from '../../text/word-segmenter.ts';
 import { markNegation } from './negation.ts';
 import { splitOpinionClauses } from './opinion-clauses.ts';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { io as connect, type Socket as ClientSocket } from 'socket.io-client';
-import { AnalyticsAgent } from '../../agent/analytics-agent.ts';
+import { AnalyticsAgent } from '../../analytics/analytics-agent.ts';
 import { Warehouse } from '../../sql/warehouse.ts';
 import { signToken } from '../auth/tokens.ts';
 import type { AnalyticsAsker } from '../analytics-chat.ts';

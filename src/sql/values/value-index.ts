@@ -1,8 +1,8 @@
 import type { JsonValue } from '../json-values.ts';
 import type { Warehouse } from '../warehouse.ts';
-import { BRAND_NAMES_ZH } from '../../seed/catalogue.ts';
-import { CITY_NAMES_ZH } from '../../seed/geography.ts';
-import type { Language } from '../../agent/tool-context.ts';
+import { BRAND_NAMES_ZH } from '../semantic/catalogue/brand-names.ts';
+import { CITY_NAMES_ZH } from '../semantic/catalogue/city-names.ts';
+import type { Language } from '../../text/language.ts';
 import { LexiconMatcher, type LexiconMatch } from '../../text/lexicon-matcher.ts';
 import { ENUMERATED_VALUES, type VocabularyValue } from './value-vocabulary.ts';
 

@@ -1,4 +1,4 @@
-import type { Language } from '../../agent/tool-context.ts';
+import type { Language } from '../../text/language.ts';
 import type { BilingualText } from '../policy/policy-decision.ts';
 
 /** What a write tool returns: never a committed change, only not-found, a policy denial or a card to confirm. */

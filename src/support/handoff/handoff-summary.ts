@@ -1,4 +1,4 @@
-import type { Language } from '../../agent/tool-context.ts';
+import type { Language } from '../../text/language.ts';
 import type { DialogueState } from '../dialogue/dialogue-state.ts';
 import type { SqlRunner } from '../sql-runner.ts';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Language } from '../../agent/tool-context.ts';
+import type { Language } from '../../text/language.ts';
 
 export type ArticleKind = 'policy' | 'faq';
 

@@ -1,4 +1,4 @@
-import { segmentWords } from '../../agent/offline/word-segmenter.ts';
+import { segmentWords } from '../../text/word-segmenter.ts';
 import { normalizeQuestion } from '../../text/normalize-question.ts';
 
 const ENGLISH_STOPWORDS = new Set(

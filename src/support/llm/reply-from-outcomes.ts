@@ -1,5 +1,5 @@
 import type { ToolOutcome } from '../../agent/planner.ts';
-import type { Language } from '../../agent/tool-context.ts';
+import type { Language } from '../../text/language.ts';
 import type { WriteToolResult } from '../confirmations/write-result.ts';
 import { handoffText, knowledgeText, orderListText, orderStatusText, productFactsText, recommendationsText, say, writeResultText } from '../render/reply-texts.ts';
 import type { HandoffResult, KnowledgeResult, OrderListResult, OrderStatusResult, ProductFactsResult, RecommendationsResult } from '../render/tool-results.ts';

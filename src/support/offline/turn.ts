@@ -1,5 +1,5 @@
 import type { ToolOutcome } from '../../agent/planner.ts';
-import type { Language } from '../../agent/tool-context.ts';
+import type { Language } from '../../text/language.ts';
 import type { DialogueState } from '../dialogue/dialogue-state.ts';
 import type { Recognition } from '../dialogue/recognize-message.ts';
 import type { SupportIntent, SupportTable } from '../support-reply.ts';

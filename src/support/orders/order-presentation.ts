@@ -1,6 +1,6 @@
-import type { ResultColumn } from '../../agent/answer/result-table.ts';
-import { formatValue } from '../../agent/answer/format-value.ts';
-import type { Language } from '../../agent/tool-context.ts';
+import type { ResultColumn } from '../../presentation/result-table.ts';
+import { formatValue } from '../../presentation/format-value.ts';
+import type { Language } from '../../text/language.ts';
 import { STATUS_LABELS } from '../policy/order-facts.ts';
 import { lineTitle, type OrderLineRecord, type OrderRecord } from './order-record.ts';
 

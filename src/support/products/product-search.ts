@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { segmentWords } from '../../agent/offline/word-segmenter.ts';
+import { segmentWords } from '../../text/word-segmenter.ts';
 import { normalizeQuestion } from '../../text/normalize-question.ts';
 import type { SqlRunner } from '../sql-runner.ts';
 

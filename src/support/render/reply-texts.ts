@@ -1,4 +1,4 @@
-import type { Language } from '../../agent/tool-context.ts';
+import type { Language } from '../../text/language.ts';
 import type { WriteToolResult } from '../confirmations/write-result.ts';
 import { money } from '../orders/order-presentation.ts';
 import type { FoundOrderStatus, KnowledgeResult, OrderListResult, ProductFactsResult, RecommendationsResult } from './tool-results.ts';

@@ -1,10 +1,10 @@
 /** The result types of the support tools, for code that renders them (our own tools, so the shapes are known). */
-import type { getOrderStatusTool } from '../../tools/get-order-status.ts';
-import type { listMyOrdersTool } from '../../tools/list-my-orders.ts';
-import type { productQuestionTool } from '../../tools/product-question.ts';
-import type { searchFaqTool } from '../../tools/search-faq.ts';
-import type { supportRecommendProductsTool } from '../../tools/support-recommend-products.ts';
-import type { escalateToHumanTool } from '../../tools/escalate-to-human.ts';
+import type { getOrderStatusTool } from '../tools/get-order-status.ts';
+import type { listMyOrdersTool } from '../tools/list-my-orders.ts';
+import type { productQuestionTool } from '../tools/product-question.ts';
+import type { searchFaqTool } from '../tools/search-faq.ts';
+import type { supportRecommendProductsTool } from '../tools/support-recommend-products.ts';
+import type { escalateToHumanTool } from '../tools/escalate-to-human.ts';
 
 export type OrderStatusResult = Awaited<ReturnType<typeof getOrderStatusTool.execute>>;
 export type FoundOrderStatus = Extract<OrderStatusResult, { status: 'found' }>;

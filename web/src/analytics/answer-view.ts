@@ -1,4 +1,4 @@
-import type { Answer } from '../../../src/agent/answer/answer.ts';
+import type { Answer } from '../../../src/analytics/answer/answer.ts';
 import { csvFileName, downloadCsv, toCsv } from '../shared/csv.ts';
 import { h } from '../shared/dom.ts';
 import { currentLanguage, t } from '../shared/i18n.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ChartSpec } from '../../../src/agent/answer/chart-spec.ts';
-import type { ResultColumn } from '../../../src/agent/answer/result-table.ts';
+import type { ChartSpec } from '../../../src/analytics/answer/chart-spec.ts';
+import type { ResultColumn } from '../../../src/presentation/result-table.ts';
 import { axisTickText, decorateOption, unitOfName } from './chart-units.ts';
 
 const columns: ResultColumn[] = [

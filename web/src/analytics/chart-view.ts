@@ -1,5 +1,5 @@
-import type { ChartSpec } from '../../../src/agent/answer/chart-spec.ts';
-import type { ResultColumn } from '../../../src/agent/answer/result-table.ts';
+import type { ChartSpec } from '../../../src/analytics/answer/chart-spec.ts';
+import type { ResultColumn } from '../../../src/presentation/result-table.ts';
 import { h } from '../shared/dom.ts';
 import { currentLanguage, onLanguageChange, t } from '../shared/i18n.ts';
 import { decorateOption } from './chart-units.ts';

@@ -1,5 +1,5 @@
-import { formatValue } from '../../../src/agent/answer/format-value.ts';
-import { UnitSchema } from '../../../src/agent/answer/result-table.ts';
+import { formatValue } from '../../../src/presentation/format-value.ts';
+import { UnitSchema } from '../../../src/presentation/result-table.ts';
 import type { Language } from './i18n.ts';
 
 /**

@@ -18,4 +18,5 @@ export const CITY_NAMES_ZH: Readonly<Record<string, string>> = {
   Xining: '西宁', Yinchuan: '银川', Baotou: '包头', Daqing: '大庆', Jilin: '吉林', Anshan: '鞍山', Wuhu: '芜湖',
   Bengbu: '蚌埠', Zibo: '淄博', Linyi: '临沂', Jining: '济宁', Handan: '邯郸', Datong: '大同', Kaifeng: '开封',
   Nanyang: '南阳', Shantou: '汕头', Zhanjiang: '湛江', Jiangmen: '江门', Hengyang: '衡阳', Changde: '常德',
+  Weihai: '威海', Zigong: '自贡', Anshun: '安顺', Hengshui: '衡水', Tianshui: '天水', Shaoguan: '韶关',
 };

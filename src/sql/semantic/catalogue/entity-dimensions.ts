@@ -1,5 +1,5 @@
 import type { FactId } from './catalogue-schema.ts';
-import { RFM_SEGMENT_NAMES_ZH } from '../../../models/segments/rfm-segments.ts';
+import { RFM_SEGMENT_NAMES_ZH } from './rfm-segments.ts';
 import { CITY_NAMES_ZH } from './city-names.ts';
 import { FACTS } from './facts.ts';
 

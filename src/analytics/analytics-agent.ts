@@ -1,0 +1,131 @@
+import { performance } from 'node:perf_hooks';
+import { loadAsOfDate, loadAvailableTables } from '../sql/semantic/index.ts';
+import { valueIndexFor, type ValueIndex } from '../sql/values/value-index.ts';
+import type { Warehouse } from '../sql/warehouse.ts';
+import { ANALYTICS_TOOLS } from './tools/analytics-tools.ts';
+import type { AgentEventListener } from '../agent/agent-events.ts';
+import { runAgent } from '../agent/agent-loop.ts';
+import type { Answer } from './answer/answer.ts';
+import { buildAnswer } from './answer/build-answer.ts';
+import { ConversationStore } from '../agent/conversation-store.ts';
+import { detectLanguage } from '../text/detect-language.ts';
+import type { ChatModel } from '../agent/llm/chat-model.ts';
+import { LlmPlanner } from '../agent/llm/llm-planner.ts';
+import { analyticsSystemPrompt } from './analytics-system-prompt.ts';
+import type { DataWindow } from './understanding/build-request.ts';
+import { OfflinePlanner } from './understanding/offline-planner.ts';
+import { CONFIDENCE_THRESHOLD, type Understanding } from './understanding/understanding.ts';
+import type { AgentState, Planner } from '../agent/planner.ts';
+import type { AnyTool } from '../agent/tool.ts';
+import type { TranscriptEntry } from '../agent/transcript.ts';
+
+export interface AskOptions {
+  conversationId?: string;
+  onEvent?: AgentEventListener;
+  /** 'auto' (default) routes by the offline planner's confidence; the others force a planner (evals, tests). */
+  planner?: 'auto' | 'offline' | 'llm';
+}
+
+export interface AskOutcome {
+  answer: Answer;
+  transcript: TranscriptEntry[];
+  conversationId: string;
+  /** Why this planner answered, for the transcript. */
+  routing: string;
+}
+
+/** Safety refusals are always the offline planner's call; an LLM never gets a chance to talk itself past them. */
+function llmShouldAnswer(understanding: Understanding): boolean {
+  if (understanding.kind === 'refuse') return understanding.reason === 'off_topic';
+  if (understanding.kind === 'clarify') return true;
+  if (understanding.kind === 'model') return false;
+  return understanding.confidence < CONFIDENCE_THRESHOLD;
+}
+
+async function loadDataWindow(warehouse: Warehouse): Promise<DataWindow> {
+  const asOf = await loadAsOfDate(warehouse);
+  const result = await warehouse.query(
+    `SELECT strftime(least(coalesce((SELECT min(event_time) FROM events), (SELECT min(created_at) FROM orders)),
+                           coalesce((SELECT min(created_at) FROM orders), (SELECT min(event_time) FROM events)))::DATE, '%Y-%m-%d') AS start`,
+  );
+  return { start: String(result.rows[0]?.start ?? asOf), asOf };
+}
+
+/**
+ * The analytics agent: routes each question to the offline planner when it is confident, to the LLM
+ * planner (when configured) otherwise, runs the agent loop, and persists the turn for follow-ups.
+ */
+export class AnalyticsAgent {
+  private constructor(
+    private readonly warehouse: Warehouse,
+    private readonly window: DataWindow,
+    private readonly values: ValueIndex,
+    private readonly store: ConversationStore,
+    private readonly tools: AnyTool[],
+    private readonly llmPlanner?: LlmPlanner,
+  ) {}
+
+  static async create(options: { warehouse: Warehouse; chatModel?: ChatModel; tools?: AnyTool[] }): Promise<AnalyticsAgent> {
+    const window = await loadDataWindow(options.warehouse);
+    const values = await valueIndexFor(options.warehouse);
+    const tables = await loadAvailableTables(options.warehouse);
+    const llmPlanner = options.chatModel
+      ? new LlmPlanner({ model: options.chatModel, systemPrompt: (state) => analyticsSystemPrompt(state, tables) })
+      : undefined;
+    return new AnalyticsAgent(options.warehouse, window, values, new ConversationStore(options.warehouse), options.tools ?? ANALYTICS_TOOLS, llmPlanner);
+  }
+
+  get asOf(): string {
+    return this.window.asOf;
+  }
+
+  async ask(question: string, options: AskOptions = {}): Promise<AskOutcome> {
+    const started = performance.now();
+    const language = detectLanguage(question);
+    const conversationId = options.conversationId ?? (await this.store.create('analytics', { title: question.slice(0, 80), language }));
+    const history = options.conversationId ? await this.store.history(conversationId) : [];
+    const state: AgentState = {
+      question,
+      language,
+      asOf: this.window.asOf,
+      history,
+      toolOutcomes: [],
+      tools: this.tools,
+      emitTextDelta: options.onEvent ? (delta) => options.onEvent?.({ type: 'text-delta', delta }) : undefined,
+    };
+    const offline = new OfflinePlanner({
+      values: this.values,
+      window: this.window,
+      llmAvailable: Boolean(this.llmPlanner),
+      hasSegments: async () => (await this.warehouse.query("SELECT count(*) AS tables FROM duckdb_tables() WHERE table_name = 'user_segments'")).rows[0]?.tables === 1,
+    });
+    const understanding = offline.understand(state);
+    let planner: Planner = offline;
+    let routing = `offline (confidence ${understanding.confidence.toFixed(2)})`;
+    const choice = options.planner ?? 'auto';
+    if (choice === 'llm' && !this.llmPlanner) throw new Error('No LLM is configured: set SHOPLENS_LLM_BASE_URL, SHOPLENS_LLM_MODEL and SHOPLENS_LLM_API_KEY.');
+    if (this.llmPlanner && (choice === 'llm' || (choice === 'auto' && llmShouldAnswer(understanding)))) {
+      planner = this.llmPlanner;
+      routing = choice === 'llm' ? 'llm: requested' : `llm: offline planner was not confident (${understanding.kind}, confidence ${understanding.confidence.toFixed(2)})`;
+    }
+    const context = { warehouse: this.warehouse, language, asOf: this.window.asOf, conversationId };
+    const run = await runAgent({ planner, state, context, onEvent: options.onEvent });
+    options.onEvent?.({ type: 'phase', phase: 'chart' });
+    options.onEvent?.({ type: 'phase', phase: 'narrative' });
+    const answer = buildAnswer({
+      run,
+      dataWindow: this.window,
+      question,
+      language,
+      asOf: this.window.asOf,
+      conversationId,
+      totalMs: performance.now() - started,
+      labelValue: (columnId, value, answerLanguage) => this.values.label(columnId, value, answerLanguage),
+    });
+    await this.store.append(conversationId, [
+      { role: 'user', content: question },
+      { role: 'assistant', content: answer.answer, payload: { memory: planner.memoryOf?.(state), status: answer.status, planner: run.planner, sql: answer.sql } },
+    ]);
+    return { answer, transcript: run.transcript.entries, conversationId, routing };
+  }
+}

@@ -1,0 +1,177 @@
+import type { JsonValue } from '../../sql/json-values.ts';
+import type { AgentRun } from '../../agent/agent-loop.ts';
+import type { ToolOutcome } from '../../agent/planner.ts';
+import type { Language } from '../../text/language.ts';
+import type { Answer } from './answer.ts';
+import { chartFor } from './chart-spec.ts';
+import { suggestFollowUps } from './follow-ups.ts';
+import { narrate } from './narrative.ts';
+import type { AnswerShape, ResultTable } from '../../presentation/result-table.ts';
+import { ungroundedNumbers } from './verify-narrative.ts';
+
+export interface BuildAnswerInput {
+  run: AgentRun;
+  /** First and last date with data: a period outside it is reported as having no data, not as zeros. */
+  dataWindow?: { start: string; asOf: string };
+  question: string;
+  language: Language;
+  asOf: string;
+  conversationId: string | null;
+  totalMs: number;
+  labelValue?: (columnId: string, value: JsonValue, language: Language) => string;
+}
+
+function requestedRange(outcome: ToolOutcome | undefined): { start: string; end: string } | undefined {
+  const query = (outcome?.arguments as { query?: { timeRange?: { start?: unknown; end?: unknown } } } | undefined)?.query;
+  const range = query?.timeRange;
+  return typeof range?.start === 'string' && typeof range.end === 'string' ? { start: range.start, end: range.end } : undefined;
+}
+
+/** Words in column labels ("Week-1 retention") are not numbers a narrative states. */
+export function labelContext(table: ResultTable): string[] {
+  return table.columns.flatMap((column) => [column.label_en, column.label_zh]);
+}
+
+function isResultTable(value: unknown): value is ResultTable & { duckdbMs?: number } {
+  return typeof value === 'object' && value !== null && 'rows' in value && 'columns' in value && 'shape' in value;
+}
+
+/** How each behaviour-model tool's table reads best, for narrative and chart. */
+const MODEL_TOOL_SHAPES: Record<string, AnswerShape> = {
+  forecast_metric: 'trend',
+  segment_customers: 'breakdown',
+  cluster_queries: 'breakdown',
+  frequently_bought_together: 'ranking',
+  predict_purchase: 'ranking',
+  review_insights: 'ranking',
+  recommend_products: 'ranking',
+  find_anomalies: 'ranking',
+  search_reviews: 'table',
+};
+
+interface ModelToolResult {
+  columns: ResultTable['columns'];
+  rows: ResultTable['rows'];
+  sql?: string;
+  notes?: unknown;
+  encoder?: unknown;
+}
+
+function isModelToolResult(value: unknown): value is ModelToolResult {
+  return typeof value === 'object' && value !== null && Array.isArray((value as ModelToolResult).rows) && Array.isArray((value as ModelToolResult).columns);
+}
+
+/** The result table of an outcome: a semantic/SQL result as is, a model tool's table with its notes as assumptions. */
+function tableOf(outcome: ToolOutcome): (ResultTable & { duckdbMs?: number }) | undefined {
+  if (!outcome.ok) return undefined;
+  if (isResultTable(outcome.result)) return outcome.result;
+  if (!isModelToolResult(outcome.result)) return undefined;
+  const result = outcome.result;
+  const notes = Array.isArray(result.notes) ? result.notes.filter((note): note is string => typeof note === 'string') : [];
+  if (typeof result.encoder === 'string') notes.push(`encoder: ${result.encoder}`);
+  return {
+    shape: MODEL_TOOL_SHAPES[outcome.toolName] ?? 'table',
+    columns: result.columns,
+    rows: result.rows,
+    sql: typeof result.sql === 'string' ? result.sql : '',
+    assumptions: [{ en: `Answered by the ${outcome.toolName} model.`, zh: `由 ${outcome.toolName} 模型回答。` }, ...notes.map((note) => ({ en: note, zh: note }))],
+  };
+}
+
+function lastTable(outcomes: readonly ToolOutcome[]): (ResultTable & { duckdbMs?: number }) | undefined {
+  for (const outcome of [...outcomes].reverse()) {
+    const table = tableOf(outcome);
+    if (table) return table;
+  }
+  return undefined;
+}
+
+function errorMessage(outcome: ToolOutcome | undefined, language: Language): string {
+  if (!outcome?.error) return language === 'zh' ? '没能得到结果。' : 'No result could be produced.';
+  return outcome.error.message;
+}
+
+function periodLabel(range: { start: string; end: string } | undefined, language: Language): string | undefined {
+  if (!range) return undefined;
+  return language === 'zh' ? `${range.start} 至 ${range.end}` : `${range.start} to ${range.end}`;
+}
+
+/**
+ * Turns a finished agent run into the Answer users see: narrative, table, chart, SQL, assumptions and
+ * follow-ups. A planner's own narrative is kept only if every number in it traces back to the rows.
+ */
+export function buildAnswer(input: BuildAnswerInput): Answer {
+  const { run, language } = input;
+  const outcomes = run.state.toolOutcomes;
+  const duckdbMs = outcomes.reduce((total, outcome) => total + (isResultTable(outcome.result) ? (outcome.result.duckdbMs ?? 0) : 0), 0);
+  const base = {
+    language,
+    question: input.question,
+    planner: run.planner,
+    as_of: input.asOf,
+    conversation_id: input.conversationId,
+    timings: { total_ms: Math.round(input.totalMs * 10) / 10, duckdb_ms: Math.round(duckdbMs * 10) / 10 },
+    sql: null,
+    columns: [],
+    rows: [],
+    truncated: false,
+    chart: null,
+    assumptions: [] as string[],
+    follow_ups: [] as string[],
+    clarification: null,
+  };
+  const asOfNote = language === 'zh' ? `数据截至 ${input.asOf}` : `Data as of ${input.asOf}`;
+  const ending = run.ending;
+  switch (ending.type) {
+    case 'refuse':
+      return { ...base, status: 'refused', answer: ending.reason, assumptions: [asOfNote] };
+    case 'clarify':
+      return { ...base, status: 'clarify', answer: ending.question, clarification: { question: ending.question, options: ending.options }, assumptions: [asOfNote] };
+    case 'stopped': {
+      const failed = [...outcomes].reverse().find((outcome) => !outcome.ok);
+      return { ...base, status: 'error', answer: `${errorMessage(failed, language)} (${ending.reason})`, assumptions: [asOfNote] };
+    }
+    case 'answer':
+      break;
+  }
+  const table = lastTable(outcomes);
+  if (!table) {
+    const failed = [...outcomes].reverse().find((outcome) => !outcome.ok);
+    if (failed) return { ...base, status: 'error', answer: errorMessage(failed, language), assumptions: [asOfNote] };
+    const text = ending.text ?? '';
+    if (ungroundedNumbers(text, [], [input.asOf]).length > 0 || !text) {
+      return { ...base, status: 'error', answer: language === 'zh' ? '没有查询结果可以支撑这个回答,请换个问法。' : 'No query result supports an answer; please rephrase the question.', assumptions: [asOfNote] };
+    }
+    return { ...base, status: 'answered', answer: text, assumptions: [asOfNote] };
+  }
+
+  const assumptions = [asOfNote, ...table.assumptions.map((assumption) => (language === 'zh' ? assumption.zh : assumption.en))];
+  const range = requestedRange([...outcomes].reverse().find((outcome) => tableOf(outcome) !== undefined));
+  const window = input.dataWindow;
+  if (range && window && (range.end < window.start || range.start > window.asOf)) {
+    const message = language === 'zh'
+      ? `${range.start} 至 ${range.end} 没有数据:仓库的数据范围是 ${window.start} 至 ${window.asOf}。`
+      : `There is no data for ${range.start} to ${range.end}: the warehouse covers ${window.start} to ${window.asOf}.`;
+    return { ...base, status: 'answered', answer: message, sql: table.sql, columns: table.columns, rows: [], assumptions };
+  }
+  const narrated = narrate(table, { language, periodLabel: periodLabel(range, language), labelValue: input.labelValue });
+  let answer = narrated;
+  if (ending.text && ending.text.trim()) {
+    const ungrounded = ungroundedNumbers(ending.text, table.rows, [input.asOf, ...assumptions, ...labelContext(table)]);
+    if (ungrounded.length === 0) answer = ending.text.trim();
+    else assumptions.push(language === 'zh' ? `模型的叙述含有无法核实的数字(${ungrounded.join(', ')}),已改用根据结果生成的叙述。` : `The model's narrative had numbers not found in the result (${ungrounded.join(', ')}); it was replaced by one built from the rows.`);
+  }
+  if (table.truncated) assumptions.push(language === 'zh' ? '结果行数过多,只显示了前一部分。' : 'The result was cut off at the row limit.');
+  return {
+    ...base,
+    status: 'answered',
+    answer,
+    sql: table.sql || null,
+    columns: table.columns,
+    rows: table.rows,
+    truncated: table.truncated ?? false,
+    chart: chartFor(table, language, input.labelValue),
+    assumptions,
+    follow_ups: suggestFollowUps(table.shape, table.columns.filter((column) => column.role === 'dimension').map((column) => column.id), language),
+  };
+}

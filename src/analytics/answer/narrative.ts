@@ -1,0 +1,159 @@
+import type { JsonRow, JsonValue } from '../../sql/json-values.ts';
+import type { Language } from '../../text/language.ts';
+import { formatSignedPercent, formatValue } from '../../presentation/format-value.ts';
+import { NON_NAME_COLUMNS, type ResultColumn, type ResultTable } from '../../presentation/result-table.ts';
+
+export interface NarrativeOptions {
+  language: Language;
+  /** e.g. "last week (2025-11-17 to 2025-11-23)" / "上周(2025-11-17 至 2025-11-23)". */
+  periodLabel?: string;
+  /** Turns stored dimension values into display names (e.g. Phones → 手机). */
+  labelValue?: (columnId: string, value: JsonValue, language: Language) => string;
+}
+
+interface Parts {
+  table: ResultTable;
+  options: NarrativeOptions;
+  zh: boolean;
+  dimensions: ResultColumn[];
+  metrics: ResultColumn[];
+  label: (column: ResultColumn) => string;
+  cell: (row: JsonRow | undefined, column: ResultColumn | undefined) => string;
+  name: (row: JsonRow | undefined) => string;
+}
+
+
+function partsOf(table: ResultTable, options: NarrativeOptions): Parts {
+  const zh = options.language === 'zh';
+  const dimensions = table.columns.filter((column) => column.role === 'dimension' && !NON_NAME_COLUMNS.has(column.id));
+  const metrics = table.columns.filter((column) => column.role === 'metric' && !/_(previous|change|change_pct)$/.test(column.id));
+  const label = (column: ResultColumn) => (zh ? column.label_zh : column.label_en);
+  const cell = (row: JsonRow | undefined, column: ResultColumn | undefined) =>
+    row && column ? formatValue(row[column.id], column.unit, options.language) : '';
+  const name = (row: JsonRow | undefined) =>
+    dimensions
+      .map((column) => {
+        const value = row?.[column.id] ?? null;
+        return options.labelValue ? options.labelValue(column.id, value, options.language) : String(value);
+      })
+      .join(' / ');
+  return { table, options, zh, dimensions, metrics, label, cell, name };
+}
+
+function period(parts: Parts): string {
+  const text = parts.options.periodLabel;
+  if (!text) return '';
+  return parts.zh ? `${text},` : `From ${text}, `;
+}
+
+function single(parts: Parts): string {
+  const row = parts.table.rows[0];
+  const items = parts.metrics.map((metric) => (parts.zh ? `${parts.label(metric)}为 ${parts.cell(row, metric)}` : `${parts.label(metric)} was ${parts.cell(row, metric)}`));
+  return parts.zh ? `${period(parts)}${items.join(',')}。` : `${period(parts)}${items.join(', ')}.`;
+}
+
+function ranking(parts: Parts): string {
+  const metric = parts.metrics[0];
+  if (!metric) return table(parts);
+  const lowest = parts.table.direction === 'asc';
+  const value = (row: JsonRow) => (typeof row[metric.id] === 'number' ? (row[metric.id] as number) : -Infinity);
+  // Rankings arrive ordered by the query; breakdowns and distributions are ordered by their dimension.
+  const rows = parts.table.shape === 'ranking' ? parts.table.rows : [...parts.table.rows].sort((left, right) => value(right) - value(left));
+  const [first, ...others] = rows.slice(0, 3);
+  const followers = others.map((row) => `${parts.name(row)} (${parts.cell(row, metric)})`);
+  if (parts.zh) {
+    const head = `${period(parts)}${parts.label(metric)}${lowest ? '最低' : '最高'}的是 ${parts.name(first)}(${parts.cell(first, metric)})`;
+    return followers.length ? `${head},其次是 ${followers.join('、')}。` : `${head}。`;
+  }
+  const head = `${period(parts)}${parts.name(first)} had the ${lowest ? 'lowest' : 'highest'} ${parts.label(metric)} (${parts.cell(first, metric)})`;
+  return followers.length ? `${head}, followed by ${followers.join(' and ')}.` : `${head}.`;
+}
+
+function trend(parts: Parts): string {
+  const metric = parts.metrics[0];
+  const rows = parts.table.rows;
+  if (!metric || rows.length === 0) return table(parts);
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  const numeric = (row: JsonRow) => (typeof row[metric.id] === 'number' ? (row[metric.id] as number) : -Infinity);
+  const peak = rows.reduce((best, row) => (numeric(row) > numeric(best) ? row : best), rows[0] as JsonRow);
+  return parts.zh
+    ? `${parts.label(metric)}从 ${parts.name(first)} 的 ${parts.cell(first, metric)} 变为 ${parts.name(last)} 的 ${parts.cell(last, metric)};峰值出现在 ${parts.name(peak)}(${parts.cell(peak, metric)})。`
+    : `${parts.label(metric)} went from ${parts.cell(first, metric)} on ${parts.name(first)} to ${parts.cell(last, metric)} on ${parts.name(last)}; it peaked on ${parts.name(peak)} (${parts.cell(peak, metric)}).`;
+}
+
+function comparison(parts: Parts): string {
+  const sentences = parts.table.rows.slice(0, 3).map((row) => {
+    const prefix = parts.dimensions.length ? `${parts.name(row)}: ` : '';
+    const items = parts.metrics.map((metric) => {
+      const previous = parts.table.columns.find((column) => column.id === `${metric.id}_previous`);
+      const change = row[`${metric.id}_change_pct`];
+      const changeText = typeof change === 'number' ? formatSignedPercent(change) : parts.zh ? '无法计算' : 'not computable';
+      return parts.zh
+        ? `${parts.label(metric)} ${parts.cell(row, metric)},上一周期 ${parts.cell(row, previous)}(${changeText})`
+        : `${parts.label(metric)} ${parts.cell(row, metric)} vs ${parts.cell(row, previous)} in the previous period (${changeText})`;
+    });
+    return prefix + items.join(parts.zh ? ';' : '; ');
+  });
+  return parts.zh ? `${period(parts)}${sentences.join('。')}。` : `${period(parts)}${sentences.join('. ')}.`;
+}
+
+function funnel(parts: Parts): string {
+  const [count, rate] = parts.metrics;
+  const steps = parts.table.rows.map((row, index) => {
+    const rateText = index > 0 && rate ? (parts.zh ? `,转化 ${parts.cell(row, rate)}` : `, ${parts.cell(row, rate)} of the step before`) : '';
+    return `${parts.name(row)} ${parts.cell(row, count)}${rateText}`;
+  });
+  return parts.zh ? `${period(parts)}漏斗:${steps.join(' → ')}。` : `${period(parts)}the funnel: ${steps.join(' → ')}.`;
+}
+
+function contribution(parts: Parts): string {
+  const changeColumn = parts.table.columns.find((column) => column.id === 'change');
+  const shareColumn = parts.table.columns.find((column) => column.id === 'share_of_total_change');
+  const weight = (row: JsonRow) => Math.abs(typeof row.share_of_total_change === 'number' ? row.share_of_total_change : 0);
+  const top = [...parts.table.rows].sort((left, right) => weight(right) - weight(left)).slice(0, 3).map((row) => `${parts.name(row)} (${parts.cell(row, changeColumn)}${shareColumn ? `, ${parts.cell(row, shareColumn)}` : ''})`);
+  return parts.zh
+    ? `${period(parts)}对变化贡献最大的是:${top.join('、')}。`
+    : `${period(parts)}the largest contributors to the change were ${top.join(', ')}.`;
+}
+
+function table(parts: Parts): string {
+  const count = parts.table.rows.length;
+  const first = parts.table.rows[0];
+  const details = parts.table.columns.slice(0, 4).map((column) => `${parts.label(column)} ${formatValue(first?.[column.id], column.unit, parts.options.language)}`);
+  return parts.zh
+    ? `查询返回 ${count} 行${first ? `,第一行:${details.join(',')}` : ''}。`
+    : `The query returned ${count} row${count === 1 ? '' : 's'}${first ? `; the first is ${details.join(', ')}` : ''}.`;
+}
+
+/**
+ * A short narrative built only from the result's own cells (formatted by formatValue), so every number
+ * it states can be traced to a row. An empty result says so instead of narrating anything.
+ */
+export function narrate(resultTable: ResultTable, options: NarrativeOptions): string {
+  const parts = partsOf(resultTable, options);
+  if (resultTable.rows.length === 0) {
+    return parts.zh
+      ? `${period(parts)}没有符合条件的数据。请检查筛选条件或时间范围。`
+      : `${period(parts)}no data matched the question. Check the filters or the time range.`;
+  }
+  switch (resultTable.shape) {
+    case 'single':
+      return single(parts);
+    case 'ranking':
+    case 'breakdown':
+    case 'distribution':
+      return ranking(parts);
+    case 'trend':
+      return trend(parts);
+    case 'comparison':
+      return comparison(parts);
+    case 'funnel':
+      return funnel(parts);
+    case 'contribution':
+      return contribution(parts);
+    case 'retention':
+    case 'table':
+      return table(parts);
+  }
+}

@@ -1,0 +1,131 @@
+import { timeQueryParts } from '../../sql/semantic/index.ts';
+import { addDays, rangeLength } from '../../sql/semantic/time/calendar-date.ts';
+import type { SemanticFilter } from '../../sql/semantic/compile/semantic-query.ts';
+import type { AnalysisRequest } from '../analysis/analysis-request.ts';
+import type { Language } from '../../text/language.ts';
+import type { Recognition } from './recognize-question.ts';
+
+export interface DataWindow {
+  start: string;
+  asOf: string;
+}
+
+const TIME_DIMENSIONS = ['day', 'week', 'month', 'hour', 'weekday'];
+const WHY_DEFAULT_DIMENSIONS = ['category', 'city_tier', 'device', 'channel'];
+
+/** Last 7 days vs the 7 before: the default for "环比"/"why" questions that name no period. */
+function lastWeekPair(window: DataWindow): { timeRange: { start: string; end: string }; compareTo: { start: string; end: string } } {
+  return {
+    timeRange: { start: addDays(window.asOf, -6), end: window.asOf },
+    compareTo: { start: addDays(window.asOf, -13), end: addDays(window.asOf, -7) },
+  };
+}
+
+interface TimeChoice {
+  timeRange: { start: string; end: string };
+  compareTo?: { start: string; end: string };
+  filters: SemanticFilter[];
+  assumedAllData: boolean;
+}
+
+/** The period of the same length just before `range`, or `shiftDays` earlier when given ("a week earlier"). */
+export function previousPeriodOf(range: { start: string; end: string }, shiftDays?: number): { start: string; end: string } {
+  const shift = shiftDays ?? rangeLength(range);
+  return { start: addDays(range.start, -shift), end: addDays(range.end, -shift) };
+}
+
+export function chooseTime(recognition: Recognition, window: DataWindow, compare: boolean): TimeChoice {
+  if (recognition.time) {
+    const parts = timeQueryParts(recognition.time, { compare });
+    const compareTo = compare && recognition.compareShiftDays ? previousPeriodOf(parts.timeRange, recognition.compareShiftDays) : parts.compareTo;
+    return { timeRange: parts.timeRange, compareTo, filters: parts.filters, assumedAllData: false };
+  }
+  if (compare) return { ...lastWeekPair(window), filters: [], assumedAllData: false };
+  return { timeRange: { start: window.start, end: window.asOf }, filters: [], assumedAllData: true };
+}
+
+function trendGrain(recognition: Recognition, timeRange: { start: string; end: string }): string {
+  for (const grain of ['hour', 'weekday', 'month', 'week', 'day'] as const) {
+    if (recognition.cues.has(`grain:${grain}`) || recognition.dimensions.includes(grain)) return grain;
+  }
+  return rangeLength(timeRange) > 62 ? 'week' : 'day';
+}
+
+function mergedFilters(...lists: SemanticFilter[][]): SemanticFilter[] {
+  const byKey = new Map<string, SemanticFilter>();
+  for (const filter of lists.flat()) byKey.set(`${filter.dimension}:${filter.operator}`, filter);
+  return [...byKey.values()];
+}
+
+/**
+ * Turns a recognition into a semantic request, for the question shapes analysts ask most: lookups,
+ * breakdowns, top/bottom N, trends, comparisons, funnels, cohorts, distributions and "why did X change".
+ */
+export function buildRequest(recognition: Recognition, window: DataWindow, language: Language): AnalysisRequest {
+  const { cues } = recognition;
+  const [metric] = recognition.metrics;
+
+  if (cues.has('why') && metric) {
+    const time = recognition.time ? timeQueryParts(recognition.time, { compare: true }) : { ...lastWeekPair(window), filters: [] };
+    const named = recognition.dimensions.filter((dimension) => !TIME_DIMENSIONS.includes(dimension));
+    return {
+      analysis: 'contribution',
+      query: {
+        metric,
+        dimensions: named.length > 0 ? named : WHY_DEFAULT_DIMENSIONS,
+        timeRange: time.timeRange,
+        compareTo: time.compareTo ?? lastWeekPair(window).compareTo,
+        filters: mergedFilters(recognition.filters, time.filters),
+        language,
+      },
+    };
+  }
+
+  const wantsTimeDimension = cues.has('trend') || [...cues].some((cue) => cue.startsWith('grain:')) || recognition.dimensions.some((dimension) => TIME_DIMENSIONS.includes(dimension));
+  // The compiler cannot compare periods and split by day/week/month at once; a trend question wins.
+  const compare = (cues.has('compare') || recognition.time?.comparison === 'named_period') && !wantsTimeDimension;
+  const time = chooseTime(recognition, window, compare);
+  const filters = mergedFilters(recognition.filters, time.filters);
+
+  if (cues.has('funnel')) {
+    const dimension = recognition.dimensions.find((candidate) => !TIME_DIMENSIONS.includes(candidate));
+    const steps = recognition.eventSteps.length >= 2 ? recognition.eventSteps : undefined;
+    return { analysis: 'funnel', query: { timeRange: time.timeRange, filters, ...(steps ? { steps } : {}), ...(dimension ? { dimension } : {}), language } };
+  }
+  if (cues.has('cohort')) {
+    const weekly = /周留存|第\s*\d+\s*周|week-?\s*\d+ retention|weekly retention|week-over-week retention/.test(recognition.normalized);
+    return { analysis: 'retention', query: { timeRange: time.timeRange, mode: weekly ? 'weeks' : 'days', filters, language } };
+  }
+  const banded = recognition.bandEdges.length >= 3 || (recognition.bandEdges.length >= 2 && cues.has('distribution'));
+  if ((cues.has('distribution') || banded) && (!metric || banded || /价格|价位|price|金额|amount|客单|order value/.test(recognition.normalized))) {
+    const aboutOrders = /订单|客单|order|basket|spend/.test(recognition.normalized) || recognition.metrics.some((id) => ['orders', 'gmv', 'aov'].includes(id));
+    const aboutProducts = /商品价格|价格带|价位|product price|price band|prices?\b|商品/.test(recognition.normalized) && !/订单金额|order (value|amount)/.test(recognition.normalized);
+    const subject = aboutOrders && !aboutProducts ? 'order_amount' : 'product_price';
+    return { analysis: 'distribution', query: { subject, timeRange: time.timeRange, filters, ...(banded ? { edges: recognition.bandEdges } : {}), language } };
+  }
+
+  const metrics = recognition.metrics.length > 0 ? recognition.metrics : ['gmv'];
+  let dimensions = [...recognition.dimensions];
+  if (cues.has('trend') && !dimensions.some((dimension) => TIME_DIMENSIONS.includes(dimension))) {
+    dimensions = [trendGrain(recognition, time.timeRange), ...dimensions];
+  }
+  for (const grain of ['day', 'week', 'month', 'hour', 'weekday']) {
+    if (cues.has(`grain:${grain}` as never) && !dimensions.includes(grain)) dimensions.unshift(grain);
+  }
+  dimensions = dimensions.slice(0, 3);
+  const ranked = (cues.has('top') || cues.has('bottom') || recognition.limit !== undefined) && dimensions.length > 0;
+  const query: Record<string, unknown> = { metrics, dimensions, filters, timeRange: time.timeRange, language };
+  if (time.compareTo) query.compareTo = time.compareTo;
+  if (ranked) {
+    const falling = /drop|fell|fall|declin|decreas|下降|下跌|跌|减少|降幅/.test(recognition.normalized);
+    const rising = /grew|grow|rose|rise|increas|增长|上涨|涨|增加|增幅/.test(recognition.normalized);
+    if (time.compareTo && (falling || rising)) {
+      // "Which category dropped the most?" ranks by the change, not by the level.
+      query.orderBy = { field: `${metrics[0]}_change`, direction: falling ? 'asc' : 'desc' };
+    } else {
+      query.orderBy = { metric: metrics[0], direction: cues.has('bottom') && !cues.has('top') ? 'asc' : 'desc' };
+    }
+    query.limit = recognition.limit ?? (recognition.singular ? 1 : 10);
+  }
+  return { analysis: 'metrics', query };
+}

@@ -1,0 +1,235 @@
+import { resolveTimeExpression, type ResolvedTimeExpression } from '../../sql/semantic/index.ts';
+import type { SemanticFilter } from '../../sql/semantic/compile/semantic-query.ts';
+import type { ValueIndex } from '../../sql/values/value-index.ts';
+import { parseSmallNumber } from '../../text/chinese-numbers.ts';
+import { normalizeQuestion } from '../../text/normalize-question.ts';
+import { buildCueLexicon, DOMINATES, METRIC_IMPLIED_BY_DIMENSION } from './analytics-lexicon.ts';
+import { questionLexicon } from './question-lexicon.ts';
+import { STOPWORDS, type Cue } from './question-cues.ts';
+import { segmentWords } from '../../text/word-segmenter.ts';
+
+/** Everything the offline planner recognised in one question, before it decides what to run. */
+export interface Recognition {
+  normalized: string;
+  metrics: string[];
+  dimensions: string[];
+  filters: SemanticFilter[];
+  cues: Set<Cue>;
+  time?: ResolvedTimeExpression;
+  limit?: number;
+  /** "哪个/which X" asks for one row; "哪些/which Xs" for several. */
+  singular: boolean;
+  /** Words no lexicon explained (filler words excluded): each lowers confidence. */
+  unknownWords: string[];
+  /** Phrases that were recognised, for the transcript. */
+  recognised: string[];
+  /** Event types named in order ("浏览→收藏→购买"), for funnels. */
+  eventSteps: string[];
+  /** Numbers that look like band edges ("0-100、100-300、1000元以上"), for distributions. */
+  bandEdges: number[];
+  /** Days between the period and the one it is compared with, when not the period just before ("a week earlier"). */
+  compareShiftDays?: number;
+  /** "分别", "each", "vs": the question wants one row per named value. */
+  wantsBreakdown: boolean;
+  /** "that category", "它", "这个品牌": the question points at the previous answer's leading row. */
+  pointsBack: boolean;
+}
+
+const WEEK_EARLIER = /a week (?:earlier|before)|the same day (?:a |one )?week (?:earlier|before)|上周同一天|一周前(?:的)?同一天|前一周(?:的)?同一天|上周同期/;
+const BREAKDOWN_WORDS = /分别|各自|各是|各有|各个|\beach\b|respectively|\bvs\.?\b|versus|\bby\b|\bper\b|对比|比较|compare/;
+const GROUPING_SIGNAL = /哪|which|top|前\s*\d|最|best|worst|most|least|各|分别|each|\bby\b|\bper\b|\bother\b|\bothers\b|其他|其它|别的/;
+const POINTS_BACK = /\bthat (?:category|brand|city|one|product|channel|device|tier)\b|\bthis (?:category|brand|city|one)\b|\bit\b|它|这个品类|该品类|那个品类|这个品牌|该品牌|那个品牌|这个城市|该城市|那个城市|这一类|这个类目/;
+const GENERIC_COUNT = /^[一二三四五六七八九十两几\d]+[个位家款种类条项]?$/;
+
+/** "the week before", "前一周": the period just before the one named; removed before time resolution. */
+const PREVIOUS_OF = /(?:再)?前一(?:周|天|日|个月|月)|(?:再)?上一(?:周|天|个月)|the (?:week|day|month) before|the previous (?:week|day|month)|the prior (?:week|day|month)|(?:the same day )?a week (?:earlier|before)|the day before|a day earlier/g;
+
+const EVENT_WORDS: [string, RegExp][] = [
+  ['view', /浏览|views?|viewing/],
+  ['cart', /加购|加入购物车|购物车|cart|add to cart/],
+  ['fav', /收藏|fav|favourite|favorite|wishlist/],
+  ['purchase', /购买|下单|purchases?|buy|bought/],
+];
+
+function eventStepsOf(text: string): string[] {
+  // The last mention orders the steps: "购买漏斗(浏览-加购-购买)" lists them after naming the funnel.
+  const lastIndex = (pattern: RegExp) => Math.max(-1, ...[...text.matchAll(new RegExp(pattern.source, 'g'))].map((match) => match.index));
+  return EVENT_WORDS.map(([event, pattern]) => ({ event, index: lastIndex(pattern) }))
+    .filter((found) => found.index >= 0)
+    .sort((left, right) => left.index - right.index)
+    .map((found) => found.event);
+}
+
+/** Money-like numbers in the text (not dates, not counts of days), sorted: candidate band edges. */
+function bandEdgesOf(text: string): number[] {
+  const withoutDates = text.replace(/\d{4}-\d{2}-\d{2}|\d{1,2}月\d{1,2}[日号]?|\d+\s*(?:天|日|周|个月|days?|weeks?|months?)|top\s*\d+|前\s*\d+/g, ' ');
+  const numbers = [...withoutDates.matchAll(/\d[\d,]*(?:\.\d+)?/g)].map((match) => Number(match[0].replace(/,/g, ''))).filter((value) => Number.isFinite(value));
+  const edges = [...new Set(numbers)].sort((left, right) => left - right);
+  if (edges.length > 0 && (edges[0] as number) > 0) edges.unshift(0);
+  return edges;
+}
+
+const cueLexicon = buildCueLexicon();
+
+const LIMIT_PATTERNS: RegExp[] = [
+  /\btop\s*-?\s*(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty)\b/,
+  /\b(?:the\s+)?(\d+|two|three|four|five|ten)(?=\s+(?:best|top|highest|lowest|worst|largest|biggest|smallest|most|least))/,
+  /\b(?:bottom|lowest|worst)\s+(\d+|three|five|ten)\b/,
+  /前\s*([0-9]+|[一二三四五六七八九十两]+)\s*(?:名|个|位|家|大|款|座|天|的)?/,
+  /(?:最高|最低|最多|最少|排名靠前|倒数)的?\s*([0-9]+|[一二三四五六七八九十两]+)\s*(?:个|名|家|款|座|位)/,
+  /(?:后|倒数)\s*([0-9]+|[一二三四五六七八九十两]+)\s*(?:名|个|位|家|款)?/,
+  /\bwhich (\d+|two|three|four|five|ten)\b/,
+  /(?<![\w-])(\d+|two|three|four|five|ten) (?:categories|brands|cities|products|channels|devices|items|segments|payment methods)\b/,
+  /([0-9]+|[一二三四五六七八九十两]+)\s*(?:个|大)(?:品类|品牌|城市|商品|渠道|设备|类目)/,
+];
+
+const ENGLISH_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twenty: 20 };
+
+const SINGULAR = /哪个|哪一个|哪一家|哪家|哪款|哪座|哪一座|哪一款|哪一类|哪类|哪一天|哪天|哪种|哪一种|哪条|最高的是|最多的是|最低的是|最少的是|\bwhich (?!\w+s\b)\w+|\bwhat (?!\w+s\b)\w+ (?:has|had|was|is|did)|\bthe (?:best|top|highest|lowest|worst)\b(?! \d)/;
+const PLURAL = /哪些|\bwhich \w+s\b|\btop\b|前\s*[0-9一二三四五六七八九十两]/;
+
+function markTaken(taken: boolean[], start: number, end: number): void {
+  for (let index = start; index < end && index < taken.length; index += 1) taken[index] = true;
+}
+
+function findLimit(text: string, taken: boolean[]): number | undefined {
+  for (const pattern of LIMIT_PATTERNS) {
+    const match = pattern.exec(text);
+    const word = match?.[1];
+    if (!match || !word) continue;
+    const value = ENGLISH_NUMBERS[word] ?? parseSmallNumber(word);
+    if (value === undefined || value <= 0 || value > 1000) continue;
+    markTaken(taken, match.index, match.index + match[0].length);
+    return value;
+  }
+  return undefined;
+}
+
+function mergeFilter(filters: SemanticFilter[], dimension: string, values: string[], negated: boolean): void {
+  const operator = negated ? 'not_in' : 'in';
+  const existing = filters.find((filter) => filter.dimension === dimension && filter.operator === operator);
+  if (existing) existing.values = [...new Set([...existing.values.map(String), ...values])];
+  else filters.push({ dimension, operator, values: [...values] });
+}
+
+const EXCLUDE_BEFORE = /(excluding|except|without|other than|not including|not|non-?|除了|除去|不含|不包括|排除|非|不算)\s*$/;
+const EXCLUDE_AFTER = /^\s*(以外|之外|除外)/;
+
+/** Recognises metrics, dimensions, values, time and cues in a question, with what stayed unexplained. */
+export function recognizeQuestion(question: string, asOf: string, values: ValueIndex): Recognition {
+  const normalized = normalizeQuestion(question);
+  const taken: boolean[] = new Array(normalized.length).fill(false);
+  const recognised: string[] = [];
+
+  const previousOf = [...normalized.matchAll(PREVIOUS_OF)];
+  for (const match of previousOf) markTaken(taken, match.index, match.index + match[0].length);
+  // "当天/那天" point at a period named elsewhere in the question, never at the as-of day.
+  const timeText = normalized.replace(PREVIOUS_OF, (found) => ' '.repeat(found.length)).replace(/当天|当日|那天|这一天|这天/g, (found) => ' '.repeat(found.length));
+  let time: ResolvedTimeExpression | undefined;
+  try {
+    time = resolveTimeExpression(timeText, asOf);
+  } catch {
+    time = undefined;
+  }
+  for (const match of time?.matches ?? []) {
+    markTaken(taken, match.index, match.index + match.matchedText.length);
+    recognised.push(match.matchedText);
+  }
+  // Two named periods ("between September and October", "这周比上周"): the later one is current.
+  const periods = (time?.matches ?? []).filter((match) => !match.modifierOnly);
+  if (time && periods.length >= 2) {
+    const [earlier, later] = [...periods].sort((left, right) => left.start.localeCompare(right.start)).filter((_, index, all) => index === 0 || index === all.length - 1);
+    if (earlier && later && earlier.start !== later.start) {
+      time = { ...time, start: later.start, end: later.end, label_en: later.label_en, label_zh: later.label_zh, previous: { start: earlier.start, end: earlier.end, label_en: earlier.label_en, label_zh: earlier.label_zh }, comparison: 'named_period' };
+    }
+  }
+
+  const limit = findLimit(normalized, taken);
+  const strongMetrics: string[] = [];
+  const weakMetrics: string[] = [];
+  const valueEnds: number[] = [];
+  const dimensions: string[] = [];
+  const filters: SemanticFilter[] = [];
+  const cues = new Set<Cue>();
+
+  for (const match of questionLexicon(values).findAll(normalized, taken)) {
+    recognised.push(match.phrase);
+    const term = match.meaning;
+    if (term.kind === 'metric') {
+      const list = term.weak ? weakMetrics : strongMetrics;
+      if (!list.includes(term.id)) list.push(term.id);
+    } else if (term.kind === 'dimension') {
+      // "Apple products", "tier-1 cities": a dimension word right after a value describes it, unless the
+      // question ranks or splits ("销售额最高的手机品牌是哪个" groups by brand).
+      const describesValue = valueEnds.some((end) => match.start - end >= 0 && match.start - end <= 2);
+      const groupingSignal = GROUPING_SIGNAL.test(normalized);
+      if ((!describesValue || groupingSignal) && !dimensions.includes(term.id)) dimensions.push(term.id);
+    } else if (term.kind === 'cue') cues.add(term.cue);
+    else if (term.kind === 'value') {
+      valueEnds.push(match.end);
+      const negated = EXCLUDE_BEFORE.test(normalized.slice(Math.max(0, match.start - 16), match.start)) || EXCLUDE_AFTER.test(normalized.slice(match.end, match.end + 4));
+      mergeFilter(filters, term.value.dimension, term.value.values, negated);
+    }
+  }
+  for (const match of cueLexicon.findAll(normalized, taken)) {
+    recognised.push(match.phrase);
+    cues.add(match.meaning);
+  }
+  // Superlatives may sit inside longer phrases other passes took ("卖得最多", "最低的三个").
+  for (const match of cueLexicon.findAll(normalized)) {
+    if (match.meaning === 'top' || match.meaning === 'bottom') cues.add(match.meaning);
+  }
+  if (previousOf.length > 0) cues.add('compare');
+  // Weak metrics count when nothing stronger was named, or when they refine a named one
+  // ("share of visitors who favourited" → favourite rate, not visitors).
+  const refining = weakMetrics.filter((metric) => (DOMINATES[metric] ?? []).some((dominatedMetric) => strongMetrics.includes(dominatedMetric)));
+  const named = strongMetrics.length > 0 ? [...strongMetrics, ...refining] : weakMetrics;
+  const dominated = new Set(named.flatMap((metric) => DOMINATES[metric] ?? []));
+  let metrics = named.filter((metric) => !dominated.has(metric));
+  if (metrics.length === 0) {
+    const implied = filters.map((filter) => METRIC_IMPLIED_BY_DIMENSION[filter.dimension]).find((metric) => metric !== undefined);
+    if (implied) metrics = [implied];
+  }
+  const wantsBreakdown = BREAKDOWN_WORDS.test(normalized);
+
+  // A dimension that also has a value ("手机品类", "tier-1 cities") is a filter, not a grouping; several
+  // values asked for separately ("北上广深…分别", "男女用户…分别") are both.
+  const filteredDimensions = new Set(filters.filter((filter) => !(filter.values.length > 1 && filter.operator === 'in' && wantsBreakdown)).map((filter) => filter.dimension));
+  const groupings = dimensions.filter((dimension) => !filteredDimensions.has(dimension));
+  for (const filter of filters) {
+    if (filter.values.length > 1 && filter.operator === 'in' && wantsBreakdown && !groupings.includes(filter.dimension)) groupings.push(filter.dimension);
+  }
+
+  const residual = normalized
+    .split('')
+    .map((character, index) => (taken[index] ? ' ' : character))
+    .join('');
+  const unknownWords = segmentWords(residual).filter((word) => {
+    const lower = word.toLowerCase();
+    return !STOPWORDS.has(lower) && !/^[\p{P}\p{S}\d\s]+$/u.test(lower) && !(lower.length === 1 && /[a-z]/.test(lower)) && !GENERIC_COUNT.test(lower);
+  });
+
+  // "哪类咨询最多" names only a grouping: the grouping implies the metric, as a filter value would.
+  if (metrics.length === 0) {
+    const implied = groupings.map((dimension) => METRIC_IMPLIED_BY_DIMENSION[dimension]).find((metric) => metric !== undefined);
+    if (implied) metrics = [implied];
+  }
+
+  return {
+    normalized,
+    metrics,
+    dimensions: groupings,
+    filters,
+    cues,
+    time,
+    limit,
+    singular: SINGULAR.test(normalized) && !PLURAL.test(normalized),
+    unknownWords,
+    recognised,
+    eventSteps: eventStepsOf(normalized),
+    bandEdges: bandEdgesOf(normalized),
+    compareShiftDays: WEEK_EARLIER.test(normalized) ? 7 : undefined,
+    wantsBreakdown,
+    pointsBack: POINTS_BACK.test(normalized),
+  };
+}

@@ -1,0 +1,132 @@
+import type { SemanticFilter } from '../../sql/semantic/compile/semantic-query.ts';
+import type { ValueIndex } from '../../sql/values/value-index.ts';
+import { normalizeQuestion } from '../../text/normalize-question.ts';
+import type { AnalysisRequest } from '../analysis/analysis-request.ts';
+import type { Language } from '../../text/language.ts';
+import { buildRequest, previousPeriodOf, type DataWindow } from './build-request.ts';
+import { recognizeModelIntent } from './model-intents.ts';
+import { recognizeQuestion, type Recognition } from './recognize-question.ts';
+import { isOffTopic, offTopicRefusal, refusalFor } from './refusal-rules.ts';
+import type { Understanding } from './understanding.ts';
+
+const FOLLOW_UP_START = /^(and|what about|how about|same|now|only|just|instead|then|那|那么|再|只看|仅看|只要|换成|改成|如果|要是|还有)/;
+const FOLLOW_UP_END = /呢\s*[??]?$/;
+const VAGUE = /表现|情况|怎么样|如何|好不好|最好|最差|数据|分析|指标|数字|涨|跌|上升|下降|performance|performing|doing|how are we|how did we|best|worst|overview|summary|numbers|figures|data|analy[sz]e|metrics?|going up|going down|increas|decreas|概况|概览/;
+const ANALYTIC_WORDS = /\b(by|per|each|top|which|trend|compare)\b|按|各|每|哪|趋势|对比|排名|前\d/;
+const UNKNOWN_WORD_PENALTY = 0.1;
+
+function isMetricsRequest(memory: unknown): memory is AnalysisRequest {
+  return typeof memory === 'object' && memory !== null && (memory as AnalysisRequest).analysis === 'metrics';
+}
+
+function mergeFilters(previous: SemanticFilter[], current: SemanticFilter[]): SemanticFilter[] {
+  const replaced = new Set(current.map((filter) => filter.dimension));
+  return [...previous.filter((filter) => !replaced.has(filter.dimension)), ...current];
+}
+
+/** The leading row of the previous answer, which "that category" / "它" points at. */
+export interface Focus {
+  dimension: string;
+  value: string;
+}
+
+/** Carries the previous question's metric, grouping, filters and period into a follow-up that leaves them out. */
+function inheritFrom(previous: AnalysisRequest, recognition: Recognition, focus?: Focus): { recognition: Recognition; timeRange?: unknown; compareTo?: unknown } {
+  const query = previous.query as { metrics: string[]; dimensions?: string[]; filters?: SemanticFilter[]; timeRange: unknown; compareTo?: unknown; orderBy?: { direction?: string }; limit?: number };
+  const inherited: Recognition = { ...recognition, cues: new Set(recognition.cues) };
+  if (inherited.metrics.length === 0) inherited.metrics = [...query.metrics];
+  const newGrain = [...inherited.cues].some((cue) => cue.startsWith('grain:')) || inherited.cues.has('trend');
+  if (inherited.dimensions.length === 0 && !newGrain && !inherited.pointsBack) inherited.dimensions = [...(query.dimensions ?? [])];
+  // Grouping by a dimension the previous question filtered on ("and the other brands?") lifts that filter;
+  // "other" turns it into an exclusion.
+  const others = /\bother\b|\bothers\b|其他|其它|别的|其余/.test(recognition.normalized);
+  const previousFilters = (query.filters ?? []).flatMap((filter): SemanticFilter[] => {
+    if (!recognition.dimensions.includes(filter.dimension)) return [filter];
+    return others && filter.operator === 'in' ? [{ ...filter, operator: 'not_in' }] : [];
+  });
+  inherited.filters = mergeFilters(previousFilters, inherited.filters);
+  if (inherited.pointsBack && focus && !inherited.filters.some((filter) => filter.dimension === focus.dimension)) {
+    inherited.filters = [...inherited.filters, { dimension: focus.dimension, operator: 'in', values: [focus.value] }];
+    inherited.dimensions = inherited.dimensions.filter((dimension) => dimension !== focus.dimension);
+  }
+  if (query.orderBy && !newGrain && !inherited.pointsBack && !inherited.cues.has('top') && !inherited.cues.has('bottom')) {
+    inherited.cues.add(query.orderBy.direction === 'asc' ? 'bottom' : 'top');
+    inherited.limit ??= query.limit;
+  }
+  if (query.compareTo && !inherited.cues.has('compare')) inherited.cues.add('compare');
+  const timeRange = inherited.time ? undefined : (query.timeRange as { start: string; end: string });
+  // Comparing an inherited period: the period just before it (or a week earlier), unless one was inherited.
+  const compareTo = inherited.time ? undefined : (query.compareTo ?? (inherited.cues.has('compare') && timeRange ? previousPeriodOf(timeRange, inherited.compareShiftDays) : undefined));
+  return { recognition: inherited, timeRange, compareTo };
+}
+
+export interface UnderstandInput {
+  question: string;
+  language: Language;
+  window: DataWindow;
+  values: ValueIndex;
+  /** The planner memory of the previous turn, when this is a follow-up. */
+  previous?: unknown;
+  /** The leading row of the previous answer. */
+  focus?: Focus;
+}
+
+/** The offline planner's reading of a question: an analysis to run, a clarifying question, or a refusal. */
+export function understandQuestion(input: UnderstandInput): Understanding {
+  const { language, window } = input;
+  const normalized = normalizeQuestion(input.question);
+  const refusal = refusalFor(normalized, language);
+  if (refusal) return { kind: 'refuse', reason: refusal.reason, message: refusal.message, confidence: 0.95, notes: [`refusal rule: ${refusal.reason}`] };
+
+  let recognition = recognizeQuestion(input.question, window.asOf, input.values);
+  const notes = [`recognised: ${recognition.recognised.join(', ') || '(nothing)'}`];
+  if (recognition.unknownWords.length > 0) notes.push(`unexplained words: ${recognition.unknownWords.join(', ')}`);
+
+  const modelIntent = recognizeModelIntent(recognition, window);
+  if (modelIntent) {
+    const confidence = Math.max(0, 0.85 - UNKNOWN_WORD_PENALTY * Math.max(0, recognition.unknownWords.length - 2));
+    return { kind: 'model', toolName: modelIntent.toolName, arguments: modelIntent.arguments, confidence, notes: [...notes, `behaviour model: ${modelIntent.toolName}`] };
+  }
+
+  const shapeOnly = recognition.cues.has('funnel') || recognition.cues.has('cohort') || (recognition.cues.has('distribution') && recognition.metrics.length === 0);
+  const hasContent = recognition.dimensions.length > 0 || recognition.filters.length > 0 || recognition.time !== undefined || recognition.limit !== undefined || recognition.cues.size > 0;
+  // A period alone ("today") next to unknown words is not a question about the data ("what's the weather today").
+  const analyticContent = recognition.dimensions.length > 0 || recognition.filters.length > 0 || recognition.limit !== undefined || recognition.cues.size > 0;
+  const followUp = isMetricsRequest(input.previous) && !shapeOnly && (recognition.metrics.length === 0 ? hasContent : FOLLOW_UP_START.test(normalized) || FOLLOW_UP_END.test(normalized) || recognition.pointsBack);
+
+  let inheritedTime: { timeRange?: unknown; compareTo?: unknown } = {};
+  if (followUp && isMetricsRequest(input.previous)) {
+    const inherited = inheritFrom(input.previous, recognition, input.focus);
+    recognition = inherited.recognition;
+    inheritedTime = inherited;
+    notes.push('follow-up: reused the previous question’s metric, grouping, filters and period where this one left them out');
+  }
+
+  if (recognition.metrics.length === 0 && !shapeOnly) {
+    if (isOffTopic(normalized)) {
+      const offTopic = offTopicRefusal(language);
+      return { kind: 'refuse', reason: offTopic.reason, message: offTopic.message, confidence: 0.9, notes: [...notes, 'off-topic'] };
+    }
+    if (VAGUE.test(normalized) || analyticContent || ANALYTIC_WORDS.test(normalized) || (recognition.time !== undefined && recognition.unknownWords.length === 0)) {
+      return {
+        kind: 'clarify',
+        question: language === 'zh' ? '您想看哪个指标?例如成交额、订单数或转化率。' : 'Which metric do you mean? For example GMV, orders or conversion rate.',
+        options: language === 'zh' ? ['成交额', '订单数', '转化率'] : ['GMV', 'orders', 'conversion rate'],
+        confidence: 0.3,
+        notes: [...notes, 'no metric recognised'],
+      };
+    }
+    const offTopic = offTopicRefusal(language);
+    return { kind: 'refuse', reason: offTopic.reason, message: offTopic.message, confidence: 0.5, notes: [...notes, 'nothing analytic recognised'] };
+  }
+
+  const request = buildRequest(recognition, window, language);
+  if (request.analysis === 'metrics') {
+    const timeDimension = ((request.query.dimensions as string[] | undefined) ?? []).some((dimension) => ['day', 'week', 'month'].includes(dimension));
+    if (inheritedTime.timeRange) request.query.timeRange = inheritedTime.timeRange;
+    if (inheritedTime.compareTo && !recognition.time && !timeDimension) request.query.compareTo = inheritedTime.compareTo;
+    if (timeDimension) delete request.query.compareTo;
+  }
+  const confidence = Math.max(0, 0.85 - UNKNOWN_WORD_PENALTY * recognition.unknownWords.length);
+  return { kind: 'analysis', request, confidence, notes };
+}

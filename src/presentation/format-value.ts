@@ -1,0 +1,40 @@
+import type { JsonValue } from '../sql/json-values.ts';
+import type { Language } from '../text/language.ts';
+import type { Unit } from './result-table.ts';
+
+function grouped(value: number, fractionDigits: number): string {
+  return value.toLocaleString('en-US', { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits });
+}
+
+/**
+ * The one number formatter used for narratives and tables, so a test can check that every number in a
+ * narrative is one of the result's cells formatted this way.
+ */
+export function formatValue(value: JsonValue | undefined, unit: Unit, language: Language): string {
+  if (value === null || value === undefined) return language === 'zh' ? '无' : 'n/a';
+  if (typeof value !== 'number') return String(value);
+  switch (unit) {
+    case 'currency':
+      return value < 0 ? `-¥${grouped(-value, 2)}` : `¥${grouped(value, 2)}`;
+    case 'ratio':
+      return `${grouped(value * 100, 2)}%`;
+    case 'seconds':
+      return language === 'zh' ? `${grouped(value, 1)} 秒` : `${grouped(value, 1)} s`;
+    case 'days':
+      return language === 'zh' ? `${grouped(value, 1)} 天` : `${grouped(value, 1)} days`;
+    case 'score':
+      return grouped(value, 2);
+    case 'count':
+    case 'integer':
+    case 'number':
+      return Number.isInteger(value) ? grouped(value, 0) : grouped(value, 2);
+    default:
+      return String(value);
+  }
+}
+
+/** Change between periods, always signed, e.g. "+12.50%" or "-3.00%". */
+export function formatSignedPercent(ratio: number): string {
+  const text = grouped(Math.abs(ratio) * 100, 2);
+  return `${ratio >= 0 ? '+' : '-'}${text}%`;
+}

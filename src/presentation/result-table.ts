@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import type { JsonRow } from '../sql/json-values.ts';
+
+export const UnitSchema = z.enum(['count', 'currency', 'ratio', 'seconds', 'days', 'score', 'integer', 'text', 'date', 'number']);
+export type Unit = z.infer<typeof UnitSchema>;
+
+export const ResultColumnSchema = z.object({
+  id: z.string(),
+  label_en: z.string(),
+  label_zh: z.string(),
+  unit: UnitSchema,
+  role: z.enum(['dimension', 'metric']),
+});
+export type ResultColumn = z.infer<typeof ResultColumnSchema>;
+
+/** The question shapes the answer builder knows how to narrate and chart. */
+export const AnswerShapeSchema = z.enum(['single', 'ranking', 'breakdown', 'trend', 'comparison', 'funnel', 'retention', 'distribution', 'contribution', 'table']);
+export type AnswerShape = z.infer<typeof AnswerShapeSchema>;
+
+/** A query result with the meaning of each column: what the narrative and chart are built from. */
+export interface ResultTable {
+  shape: AnswerShape;
+  columns: ResultColumn[];
+  rows: JsonRow[];
+  sql: string;
+  truncated?: boolean;
+  assumptions: { en: string; zh: string }[];
+  /** Set for ranking answers: whether the rows are ordered best-first or worst-first. */
+  direction?: 'desc' | 'asc';
+}
+
+/** Columns of a plain SQL result (e.g. from run_sql): text is a dimension, numbers are metrics. */
+export function inferColumns(columns: { name: string; type: string }[]): ResultColumn[] {
+  return columns.map((column) => {
+    const numeric = /INT|DECIMAL|DOUBLE|FLOAT|REAL|NUMERIC/i.test(column.type);
+    const temporal = /DATE|TIME/i.test(column.type);
+    return {
+      id: column.name,
+      label_en: column.name,
+      label_zh: column.name,
+      unit: numeric ? (/DECIMAL/i.test(column.type) ? 'currency' : 'number') : temporal ? 'date' : 'text',
+      role: numeric ? 'metric' : 'dimension',
+    };
+  });
+}
+
+/** Helper columns that identify a row but make poor names (step numbers, band bounds, ranks). */
+export const NON_NAME_COLUMNS = new Set(['step', 'step_event', 'lower_bound', 'upper_bound', 'rank_in_dimension']);
+
+/** A dimension column of a tool's result table. */
+export function dimensionColumn(id: string, label_en: string, label_zh: string, unit: Unit = 'text'): ResultColumn {
+  return { id, label_en, label_zh, unit, role: 'dimension' };
+}
+
+/** A metric column of a tool's result table. */
+export function metricColumn(id: string, label_en: string, label_zh: string, unit: Unit): ResultColumn {
+  return { id, label_en, label_zh, unit, role: 'metric' };
+}

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { defineTool } from '../../agent/tool.ts';
+import { previewWrite } from '../confirmations/preview-write.ts';
+
+export const requestExchangeParameters = z.strictObject({
+  order_no: z.string().trim().min(4).max(40).describe("The shopper's order number"),
+  line_no: z.number().int().min(1).optional().describe('Item number (line_no) to exchange; may be left out when the order has one item'),
+  reason: z.string().trim().min(1).max(200).describe("The shopper's reason, e.g. too small"),
+  wanted: z.string().trim().max(100).optional().describe('What they want instead, e.g. "size M" or "black"'),
+});
+
+export const requestExchangeTool = defineTool({
+  name: 'request_exchange',
+  description: [
+    "Asks to exchange one item of one of the shopper's own delivered orders for another size or colour (policy P4: once per",
+    'order, within 15 days of delivery). Returns not_found, a policy denial, or a confirmation card the shopper must accept.',
+  ].join(' '),
+  parameters: requestExchangeParameters,
+  async execute(argumentsValue, context) {
+    const parameters = requestExchangeParameters.parse(argumentsValue);
+    return previewWrite(context, {
+      tool: 'request_exchange', orderNo: parameters.order_no, lineNo: parameters.line_no, reason: parameters.reason, wanted: parameters.wanted ?? null,
+    }, parameters);
+  },
+});

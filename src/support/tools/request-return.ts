@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { defineTool } from '../../agent/tool.ts';
+import { previewWrite } from '../confirmations/preview-write.ts';
+
+export const requestReturnParameters = z.strictObject({
+  order_no: z.string().trim().min(4).max(40).describe("The shopper's order number"),
+  items: z
+    .array(z.strictObject({
+      line_no: z.number().int().min(1).describe('Item number (line_no) from get_order_status'),
+      quantity: z.number().int().min(1).optional().describe('Units to return; all units not yet returned when left out'),
+    }))
+    .min(1)
+    .optional()
+    .describe('Which items to return; every item not yet returned when left out'),
+  reason: z.string().trim().min(1).max(200).describe("The shopper's reason, in their words"),
+});
+
+export const requestReturnTool = defineTool({
+  name: 'request_return',
+  description: [
+    "Asks to return some or all items of one of the shopper's own delivered orders (policy P2: within 7 days of delivery,",
+    'each unit once; refunds to the original payment method, P3). Returns not_found, a policy denial, or a confirmation card',
+    'the shopper must accept; nothing changes until they say yes.',
+  ].join(' '),
+  parameters: requestReturnParameters,
+  async execute(argumentsValue, context) {
+    const parameters = requestReturnParameters.parse(argumentsValue);
+    return previewWrite(context, {
+      tool: 'request_return',
+      orderNo: parameters.order_no,
+      items: parameters.items?.map((item) => ({ lineNo: item.line_no, quantity: item.quantity })),
+      reason: parameters.reason,
+    }, parameters);
+  },
+});

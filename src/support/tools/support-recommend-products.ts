@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import type { ResultColumn } from '../../presentation/result-table.ts';
+import { defineTool } from '../../agent/tool.ts';
+import { productTitle } from '../../models/recommendations/product-catalog.ts';
+import { recommendForUser } from '../../models/recommendations/recommend.ts';
+import { supportRuntimeOf } from '../support-tool-context.ts';
+
+export const supportRecommendProductsParameters = z.strictObject({
+  category: z.string().trim().min(1).max(40).optional().describe('Only this category, English or Chinese name, e.g. "Headphones" or "耳机"'),
+  top_k: z.number().int().min(1).max(10).default(5).describe('How many products'),
+});
+
+const COLUMNS: ResultColumn[] = [
+  { id: 'product', label_en: 'Product', label_zh: '商品', unit: 'text', role: 'dimension' },
+  { id: 'category', label_en: 'Category', label_zh: '品类', unit: 'text', role: 'dimension' },
+  { id: 'price', label_en: 'Price', label_zh: '价格', unit: 'currency', role: 'metric' },
+];
+
+/** The shopper-facing recommender: always for the session's shopper, never for an id the model supplies. */
+export const supportRecommendProductsTool = defineTool({
+  name: 'support_recommend_products',
+  description: 'Recommends products for the signed-in shopper from their own views, carts and purchases (best sellers when there is too little history). Takes no customer id. Optional category.',
+  parameters: supportRecommendProductsParameters,
+  async execute(argumentsValue, context) {
+    const parameters = supportRecommendProductsParameters.parse(argumentsValue);
+    const runtime = supportRuntimeOf(context);
+    const language = context.language;
+    const result = await recommendForUser(context.warehouse, runtime.scope.customerId, { topK: parameters.top_k, category: parameters.category, selectEncoder: runtime.selectEncoder });
+    return {
+      kind: 'recommendations' as const,
+      personalised: result.items.some((item) => item.reason !== 'popular'),
+      columns: COLUMNS,
+      rows: result.items.map((item) => ({
+        product_id: item.productId,
+        product: productTitle(item.product, language),
+        title_en: item.product.titleEn,
+        title_zh: item.product.titleZh,
+        category: (language === 'zh' ? item.product.categoryZh ?? item.product.category : item.product.category) ?? null,
+        brand: item.product.brand,
+        price: item.product.price,
+      })),
+    };
+  },
+});

@@ -1,0 +1,28 @@
+import type { AnyTool } from '../../agent/tool.ts';
+import { cancelOrderTool } from './cancel-order.ts';
+import { changeShippingAddressTool } from './change-shipping-address.ts';
+import { escalateToHumanTool } from './escalate-to-human.ts';
+import { getOrderStatusTool } from './get-order-status.ts';
+import { listMyOrdersTool } from './list-my-orders.ts';
+import { productQuestionTool } from './product-question.ts';
+import { requestExchangeTool } from './request-exchange.ts';
+import { requestReturnTool } from './request-return.ts';
+import { searchFaqTool } from './search-faq.ts';
+import { supportRecommendProductsTool } from './support-recommend-products.ts';
+
+/**
+ * The customer-service toolset. None takes a customer id: each reads the shopper from the session
+ * (ToolContext.customerId / the support scope), and the four writes only ever return a card to confirm.
+ */
+export const SUPPORT_TOOLS: AnyTool[] = [
+  listMyOrdersTool,
+  getOrderStatusTool,
+  cancelOrderTool,
+  requestReturnTool,
+  requestExchangeTool,
+  changeShippingAddressTool,
+  productQuestionTool,
+  supportRecommendProductsTool,
+  searchFaqTool,
+  escalateToHumanTool,
+] as AnyTool[];
