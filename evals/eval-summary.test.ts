@@ -5,7 +5,7 @@ import type { EvalItem } from './load-golden.ts';
 
 function record(id: string, language: 'zh' | 'en', shape: EvalItem['shape'], passed: boolean, planner = 'offline', agentMs = 10): EvalRecord {
   return {
-    item: { id, language, shape, question: id, ordered: false, allowEmpty: false, notes: '', file: 'x.yaml' },
+    item: { id, language, shape, question: id, ordered: false, allowEmpty: false, notes: '', file: 'x.yaml', warehouse: 'demo' },
     conversationId: null,
     gold: null,
     goldError: null,
@@ -39,6 +39,15 @@ describe('summarize', () => {
     expect(summary.byReason).toEqual({ match: 4, row_mismatch: 1 });
     expect(summary.failures).toEqual([{ id: 'c', language: 'zh', shape: 'trend', planner: 'llm:test', reason: 'row_mismatch', message: 'rows differ' }]);
     expect(summary.agentMs).toEqual({ median: 30, p95: 50, max: 50 });
+  });
+
+  it('separates confidently wrong answers (data, but wrong) from safe misses (clarified or refused)', () => {
+    const clarified = record('f', 'en', 'lookup', false);
+    const asked = { ...clarified, outcome: { ...clarified.outcome!, answer: { ...clarified.outcome!.answer, status: 'clarify' } } };
+    const summary = summarize([...records, asked], { minAccuracy: 0.5 });
+    expect(summary.byOutcome).toEqual({ correct: 4, safe_miss: 1, confidently_wrong: 1, error: 0 });
+    expect(summary.confidentlyWrong).toEqual({ count: 1, total: 6, rate: 1 / 6 });
+    expect(formatSummary(summary)).toContain('confidently wrong       1/6   16.7%');
   });
 
   it('flags overall and per-language accuracy below the threshold', () => {

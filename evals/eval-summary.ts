@@ -20,8 +20,23 @@ export interface Thresholds {
   minAccuracy: number;
 }
 
+/**
+ * What a miss cost the user. A clarifying question or a refusal where data was expected is a safe miss; data
+ * where a different answer (or a clarification or refusal) was expected is confidently wrong — the worst case.
+ */
+export type OutcomeClass = 'correct' | 'safe_miss' | 'confidently_wrong' | 'error';
+
+export function outcomeClassOf(record: EvalRecord): OutcomeClass {
+  if (record.verdict.passed) return 'correct';
+  if (record.goldError !== null || record.outcome === null) return 'error';
+  return record.outcome.answer.status === 'answered' ? 'confidently_wrong' : 'safe_miss';
+}
+
 export interface EvalSummary {
   overall: Tally;
+  /** Items answered with data but wrongly, as a share of all items. */
+  confidentlyWrong: { count: number; total: number; rate: number };
+  byOutcome: Record<OutcomeClass, number>;
   byLanguage: Record<string, Tally>;
   byShape: Record<string, Tally>;
   byPlanner: Record<string, Tally>;
@@ -72,8 +87,12 @@ export function summarize(records: readonly EvalRecord[], thresholds: Thresholds
   check('overall', overall);
   for (const [language, value] of Object.entries(byLanguage)) check(language, value);
   const times = records.map((record) => record.agentMs);
+  const byOutcome: Record<OutcomeClass, number> = { correct: 0, safe_miss: 0, confidently_wrong: 0, error: 0 };
+  for (const record of records) byOutcome[outcomeClassOf(record)] += 1;
   return {
     overall,
+    confidentlyWrong: { count: byOutcome.confidently_wrong, total: records.length, rate: records.length === 0 ? 0 : byOutcome.confidently_wrong / records.length },
+    byOutcome,
     byLanguage,
     byShape: groupTally(records, (record) => record.item.shape),
     byPlanner: groupTally(records, plannerOf),
@@ -114,6 +133,10 @@ export function formatSummary(summary: EvalSummary, options: { maxFailures?: num
     for (const [name, value] of Object.entries(groups)) lines.push(`  ${name.padEnd(width)}${percent(value)}`);
   };
   lines.push(`overall           ${percent(summary.overall)}`);
+  const wrong = summary.confidentlyWrong;
+  lines.push(
+    `confidently wrong ${`${wrong.count}/${wrong.total}`.padStart(9)}  ${(wrong.rate * 100).toFixed(1).padStart(5)}%   (safe misses: ${summary.byOutcome.safe_miss} clarified or refused, errors: ${summary.byOutcome.error})`,
+  );
   section('by language', summary.byLanguage);
   section('by shape', summary.byShape);
   section('by planner', summary.byPlanner);

@@ -33,7 +33,7 @@ describe('golden set accuracy (offline planner, default demo)', () => {
 
   it('answers at least 90% correctly overall and in each language', async () => {
     const out = path.join(directory, 'runs');
-    const code = await runEvals({ db: path.join(directory, 'demo.duckdb'), out, runId: 'ci', planner: 'offline', minAccuracy: '0.9', quiet: true });
+    const code = await runEvals({ db: path.join(directory, 'demo.duckdb'), out, runId: 'ci', set: 'dev', planner: 'offline', minAccuracy: '0.9', quiet: true });
     const summary = SummarySchema.parse(JSON.parse(readFileSync(path.join(out, 'ci', 'summary.json'), 'utf8')));
     process.stdout.write(`golden accuracy: ${summary.overall.passed}/${summary.overall.total} (${(summary.overall.accuracy * 100).toFixed(1)}%); ` +
       Object.entries(summary.byLanguage).map(([language, score]) => `${language} ${(score.accuracy * 100).toFixed(1)}%`).join(', ') + '\n');

@@ -16,6 +16,12 @@ import {
 } from './golden-schema.ts';
 
 export const DEFAULT_GOLDEN_DIRECTORY = fileURLToPath(new URL('./golden/', import.meta.url));
+/** Questions written before the understanding they measure and never tuned on (see evals/README.md). */
+export const DEFAULT_HELDOUT_DIRECTORY = fileURLToPath(new URL('./heldout/', import.meta.url));
+
+/** The warehouses a golden file can be asked against: the default demo, or the UCI Online Retail sample import. */
+export const EVAL_WAREHOUSES = ['demo', 'online-retail-sample'] as const;
+export type EvalWarehouse = (typeof EVAL_WAREHOUSES)[number];
 
 /** One question to ask and score: a stand-alone question or one turn of a chain. */
 export interface EvalItem {
@@ -36,24 +42,27 @@ export interface EvalItem {
   notes: string;
   /** Golden file the item came from, relative to the golden directory. */
   file: string;
+  /** The warehouse the file's questions are asked against. */
+  warehouse: EvalWarehouse;
 }
 
 /** What the runner asks in one go: a single question, or every turn of a chain in one conversation. */
 export interface EvalUnit {
   id: string;
   kind: 'question' | 'chain';
+  warehouse: EvalWarehouse;
   items: EvalItem[];
 }
 
 const fileEnvelopeSchema = z
-  .object({ description: z.string().optional(), questions: z.array(z.unknown()).min(1) })
+  .object({ description: z.string().optional(), warehouse: z.enum(EVAL_WAREHOUSES).default('demo'), questions: z.array(z.unknown()).min(1) })
   .strict();
 
 function describeIssues(error: z.ZodError): string {
   return error.issues.map((issue) => `${issue.path.join('.') || '(entry)'}: ${issue.message}`).join('; ');
 }
 
-function questionItem(entry: GoldenQuestion, file: string): EvalItem {
+function questionItem(entry: GoldenQuestion, file: string, warehouse: EvalWarehouse): EvalItem {
   return {
     id: entry.id,
     language: entry.language,
@@ -66,10 +75,11 @@ function questionItem(entry: GoldenQuestion, file: string): EvalItem {
     allowEmpty: entry.allow_empty,
     notes: entry.notes,
     file,
+    warehouse,
   };
 }
 
-function chainItems(entry: GoldenChain, file: string): EvalItem[] {
+function chainItems(entry: GoldenChain, file: string, warehouse: EvalWarehouse): EvalItem[] {
   return entry.turns.map((turn, index) => ({
     id: `${entry.id}-t${index + 1}`,
     chainId: entry.id,
@@ -84,6 +94,7 @@ function chainItems(entry: GoldenChain, file: string): EvalItem[] {
     allowEmpty: turn.allow_empty,
     notes: turn.notes ?? entry.notes,
     file,
+    warehouse,
   }));
 }
 
@@ -119,9 +130,10 @@ export function parseGoldenFile(text: string, file: string): EvalUnit[] {
       );
     }
     const entry = parsed.data;
+    const { warehouse } = envelope.data;
     return 'turns' in entry
-      ? { id: entry.id, kind: 'chain' as const, items: chainItems(entry, file) }
-      : { id: entry.id, kind: 'question' as const, items: [questionItem(entry, file)] };
+      ? { id: entry.id, kind: 'chain' as const, warehouse, items: chainItems(entry, file, warehouse) }
+      : { id: entry.id, kind: 'question' as const, warehouse, items: [questionItem(entry, file, warehouse)] };
   });
 }
 

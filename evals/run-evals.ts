@@ -10,14 +10,18 @@ import { formatSummary, summarize } from './eval-summary.ts';
 import { evaluateUnits, type EvalRecord } from './evaluate-units.ts';
 import { checkGoldItem } from './gold-checks.ts';
 import { QUESTION_SHAPES } from './golden-schema.ts';
-import { DEFAULT_GOLDEN_DIRECTORY, itemsOf, loadGoldenSet, type EvalUnit } from './load-golden.ts';
+import { DEFAULT_GOLDEN_DIRECTORY, DEFAULT_HELDOUT_DIRECTORY, itemsOf, loadGoldenSet, type EvalUnit, type EvalWarehouse } from './load-golden.ts';
+import { prepareRetailSample } from './retail-sample.ts';
 import { defaultRunId, writeRunFiles } from './run-files.ts';
 
 const DEFAULT_RUNS_DIRECTORY = fileURLToPath(new URL('./runs/', import.meta.url));
 
 const optionsSchema = z.object({
   db: z.string().optional(),
-  golden: z.string().default(DEFAULT_GOLDEN_DIRECTORY),
+  retailDb: z.string().optional(),
+  /** One folder of golden files; when given, --set is ignored. */
+  golden: z.string().optional(),
+  set: z.enum(['dev', 'heldout', 'all'], { message: '--set must be dev, heldout or all' }).default('all'),
   out: z.string().default(DEFAULT_RUNS_DIRECTORY),
   runId: z.string().optional(),
   minAccuracy: z.coerce
@@ -25,6 +29,7 @@ const optionsSchema = z.object({
     .min(0, '--min-accuracy must be from 0 to 1, e.g. 0.9')
     .max(1, '--min-accuracy must be from 0 to 1 (a share, not a percent), e.g. 0.9')
     .default(0.9),
+  minHeldoutAccuracy: z.coerce.number().min(0).max(1).default(0),
   planner: z.enum(['auto', 'offline', 'llm'], { message: '--planner must be auto, offline or llm' }).default('auto'),
   only: z.string().optional(),
   language: z.enum(['zh', 'en'], { message: '--language must be zh or en' }).optional(),
@@ -68,54 +73,114 @@ function progressLine(record: EvalRecord, index: number, total: number): string 
   return `[${index + 1}/${total}] ${mark} ${record.item.id} (${planner}, ${Math.round(record.agentMs)} ms)${detail}\n`;
 }
 
+interface EvalSet {
+  name: string;
+  directory: string;
+  minAccuracy: number;
+}
+
+function setsOf(options: RunOptions): EvalSet[] {
+  if (options.golden) return [{ name: 'golden', directory: options.golden, minAccuracy: options.minAccuracy }];
+  const sets: EvalSet[] = [];
+  if (options.set !== 'heldout') sets.push({ name: 'dev', directory: DEFAULT_GOLDEN_DIRECTORY, minAccuracy: options.minAccuracy });
+  if (options.set !== 'dev') sets.push({ name: 'heldout', directory: DEFAULT_HELDOUT_DIRECTORY, minAccuracy: options.minHeldoutAccuracy });
+  return sets;
+}
+
+/** Opens each warehouse the selected units need once: the demo from --db, the retail sample from --retail-db or a fresh import. */
+class EvalWarehouses {
+  private readonly open = new Map<EvalWarehouse, Warehouse>();
+  constructor(private readonly options: RunOptions) {}
+
+  pathOf(kind: EvalWarehouse): Promise<string> | string {
+    if (kind === 'demo') return resolveDatabasePath(this.options.db);
+    return this.options.retailDb ?? prepareRetailSample();
+  }
+
+  async get(kind: EvalWarehouse): Promise<Warehouse> {
+    let warehouse = this.open.get(kind);
+    if (!warehouse) {
+      // Gold-only never writes; a full run needs the agent's own writes (conversations), so it runs sandboxed.
+      warehouse = await Warehouse.open({ path: await this.pathOf(kind), mode: this.options.goldOnly ? 'read-only' : 'sandboxed', memoryLimit: '2GB' });
+      this.open.set(kind, warehouse);
+    }
+    return warehouse;
+  }
+
+  close(): void {
+    for (const warehouse of this.open.values()) warehouse.close();
+  }
+}
+
+async function evaluateSet(set: EvalSet, units: EvalUnit[], warehouses: EvalWarehouses, options: RunOptions, startedAt: Date, separateFolder: boolean): Promise<number> {
+  const total = itemsOf(units).length;
+  const records: EvalRecord[] = [];
+  const databasePaths: string[] = [];
+  for (const kind of [...new Set(units.map((unit) => unit.warehouse))]) {
+    const warehouse = await warehouses.get(kind);
+    databasePaths.push(warehouse.path);
+    const names = await DisplayNames.load(warehouse);
+    const agent = await loadAnalyticsAgent({ warehouse, planner: options.planner as PlannerChoice });
+    const selected = units.filter((unit) => unit.warehouse === kind);
+    process.stderr.write(`[${set.name}] evaluating ${itemsOf(selected).length} question(s) against ${warehouse.path}\n`);
+    const offset = records.length;
+    records.push(
+      ...(await evaluateUnits(selected, {
+        warehouse,
+        agent,
+        names,
+        onRecord: (record, index) => {
+          if (!options.quiet) process.stderr.write(progressLine(record, offset + index, total));
+        },
+      })),
+    );
+  }
+  const summary = summarize(records, { minAccuracy: set.minAccuracy });
+  const runId = options.runId ?? defaultRunId(options.planner, startedAt);
+  const filters = Object.fromEntries(
+    Object.entries({ only: options.only, language: options.language, shape: options.shape }).filter(([, value]) => value !== undefined),
+  ) as Record<string, string>;
+  const directory = writeRunFiles(
+    separateFolder ? path.join(options.out, runId) : options.out,
+    {
+      runId: separateFolder ? set.name : runId,
+      startedAt: startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      databasePath: databasePaths.join(', '),
+      planner: options.planner,
+      goldenDirectory: set.directory,
+      filters,
+    },
+    summary,
+    records,
+  );
+  process.stdout.write(`== ${set.name} set (${path.relative(process.cwd(), set.directory) || set.directory})\n${formatSummary(summary)}\ntranscripts: ${path.relative(process.cwd(), directory) || directory}\n\n`);
+  return summary.belowThreshold.length > 0 || summary.goldErrors > 0 ? 1 : 0;
+}
+
 export async function runEvals(rawOptions: unknown): Promise<number> {
   const options = optionsSchema.parse(rawOptions);
-  const databasePath = resolveDatabasePath(options.db);
-  const units = selectUnits(loadGoldenSet(options.golden), options);
-  if (units.length === 0) {
-    process.stderr.write('No golden questions match --only/--language/--shape. List ids with: grep -h "id:" evals/golden/*.yaml\n');
+  const sets = setsOf(options).map((set) => ({ set, units: selectUnits(loadGoldenSet(set.directory), options) })).filter(({ units }) => units.length > 0);
+  if (sets.length === 0) {
+    process.stderr.write('No golden questions match --only/--language/--shape. List ids with: grep -h "id:" evals/golden/*.yaml evals/heldout/*.yaml\n');
     return 1;
   }
   const startedAt = new Date();
-  // Gold-only never writes; a full run needs the agent's own writes (conversations), so it runs sandboxed.
-  const warehouse = await Warehouse.open({ path: databasePath, mode: options.goldOnly ? 'read-only' : 'sandboxed', memoryLimit: '2GB' });
+  const warehouses = new EvalWarehouses(options);
   try {
-    if (options.goldOnly) return await checkGold(warehouse, units);
-    const names = await DisplayNames.load(warehouse);
-    const agent = await loadAnalyticsAgent({ warehouse, planner: options.planner as PlannerChoice });
-    const total = itemsOf(units).length;
-    process.stderr.write(`Evaluating ${total} question(s) from ${units.length} unit(s) against ${databasePath}\n`);
-    const records = await evaluateUnits(units, {
-      warehouse,
-      agent,
-      names,
-      onRecord: (record, index) => {
-        if (!options.quiet) process.stderr.write(progressLine(record, index, total));
-      },
-    });
-    const summary = summarize(records, { minAccuracy: options.minAccuracy });
-    const runId = options.runId ?? defaultRunId(options.planner, startedAt);
-    const filters = Object.fromEntries(
-      Object.entries({ only: options.only, language: options.language, shape: options.shape }).filter(([, value]) => value !== undefined),
-    ) as Record<string, string>;
-    const directory = writeRunFiles(
-      options.out,
-      {
-        runId,
-        startedAt: startedAt.toISOString(),
-        finishedAt: new Date().toISOString(),
-        databasePath,
-        planner: options.planner,
-        goldenDirectory: options.golden,
-        filters,
-      },
-      summary,
-      records,
-    );
-    process.stdout.write(`${formatSummary(summary)}\ntranscripts: ${path.relative(process.cwd(), directory) || directory}\n`);
-    return summary.belowThreshold.length > 0 || summary.goldErrors > 0 ? 1 : 0;
+    let code = 0;
+    for (const { set, units } of sets) {
+      if (options.goldOnly) {
+        for (const kind of [...new Set(units.map((unit) => unit.warehouse))]) {
+          code = Math.max(code, await checkGold(await warehouses.get(kind), units.filter((unit) => unit.warehouse === kind)));
+        }
+      } else {
+        code = Math.max(code, await evaluateSet(set, units, warehouses, options, startedAt, sets.length > 1));
+      }
+    }
+    return code;
   } finally {
-    warehouse.close();
+    warehouses.close();
   }
 }
 
@@ -123,10 +188,13 @@ export function evalCommand(): Command {
   return new Command('eval')
     .description('Run the golden questions through the analytics agent and score them against hand-written gold SQL.')
     .option('--db <path>', 'warehouse file (default: $SHOPLENS_DB or data/shoplens.duckdb); nothing is seeded')
-    .option('--golden <dir>', 'folder of golden *.yaml files', DEFAULT_GOLDEN_DIRECTORY)
+    .option('--set <set>', 'dev (evals/golden), heldout (evals/heldout) or all', 'all')
+    .option('--golden <dir>', 'one folder of golden *.yaml files instead of the dev and held-out sets')
+    .option('--retail-db <path>', 'Online Retail warehouse for files marked warehouse: online-retail-sample (default: import ../shared/data/online_retail_sample.csv into a temporary folder)')
     .option('--out <dir>', 'folder for run outputs (<out>/<run-id>/summary.json and questions/*.json)', DEFAULT_RUNS_DIRECTORY)
     .option('--run-id <id>', 'name of the run folder (default: timestamp and planner)')
-    .option('--min-accuracy <share>', 'exit non-zero when accuracy overall or in a language is below this share', '0.9')
+    .option('--min-accuracy <share>', 'exit non-zero when dev accuracy overall or in a language is below this share', '0.9')
+    .option('--min-heldout-accuracy <share>', 'the same for the held-out set (default 0: reported, not enforced)', '0')
     .option('--planner <planner>', 'auto (offline, LLM when unsure and configured), offline or llm', 'auto')
     .option('--only <ids>', 'comma-separated id prefixes; a chain runs whole when any of its turns is named')
     .option('--language <language>', 'only zh or only en questions')

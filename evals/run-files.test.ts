@@ -10,7 +10,7 @@ import { defaultRunId, isSafeRunId, writeRunFiles, type RunMetadata } from './ru
 const rows = Array.from({ length: 30 }, (_, index) => ({ day: `2025-11-${String(index + 1).padStart(2, '0')}`, gmv: index }));
 
 const record: EvalRecord = {
-  item: { id: 'chain-x-t2', chainId: 'chain-x', turn: 2, language: 'zh', shape: 'follow_up', question: '那按城市呢？', goldSql: 'SELECT 1', ordered: true, allowEmpty: false, notes: 'n', file: 'follow-up.yaml' },
+  item: { id: 'chain-x-t2', chainId: 'chain-x', turn: 2, language: 'zh', shape: 'follow_up', question: '那按城市呢？', goldSql: 'SELECT 1', ordered: true, allowEmpty: false, notes: 'n', file: 'follow-up.yaml', warehouse: 'demo' },
   conversationId: 'conversation-1',
   gold: { columns: ['day', 'gmv'], rows, elapsedMs: 3.2 },
   goldError: null,
@@ -78,7 +78,7 @@ describe('writeRunFiles', () => {
     const call = { name: 'forecast_metric', ok: true, arguments: { metric: 'orders' }, error: null };
     const modelRecord: EvalRecord = {
       ...record,
-      item: { id: 'model-forecast', language: 'en', shape: 'model_tool', question: 'Forecast GMV', expectTool: { name: 'forecast_metric', arguments: { metric: 'gmv' } }, ordered: false, allowEmpty: false, notes: 'n', file: 'model-tools.yaml' },
+      item: { id: 'model-forecast', language: 'en', shape: 'model_tool', question: 'Forecast GMV', expectTool: { name: 'forecast_metric', arguments: { metric: 'gmv' } }, ordered: false, allowEmpty: false, notes: 'n', file: 'model-tools.yaml', warehouse: 'demo' },
       gold: null,
       verdict: {
         passed: false,
