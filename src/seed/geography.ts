@@ -1,4 +1,4 @@
-import { CITY_NAMES_ZH } from '../sql/semantic/catalogue/city-names.ts';
+import { CITY_NAMES_ZH, PROVINCE_NAMES_ZH } from '../sql/semantic/catalogue/city-names.ts';
 /**
  * Demo geography: cities as stored in users.city (English), their province and tier, with Chinese names
  * exported so a planner can map '北京' → 'Beijing' and '广东' → 'Guangdong'.
@@ -71,32 +71,8 @@ export const CITIES: readonly CityDefinition[] = [
 ];
 
 
-export { CITY_NAMES_ZH };
+export { CITY_NAMES_ZH, PROVINCE_NAMES_ZH };
 
-/** users.province (English) → Chinese name. */
-export const PROVINCE_NAMES_ZH: Readonly<Record<string, string>> = {
-  Beijing: '北京',
-  Shanghai: '上海',
-  Tianjin: '天津',
-  Chongqing: '重庆',
-  Guangdong: '广东',
-  Sichuan: '四川',
-  Zhejiang: '浙江',
-  Hubei: '湖北',
-  Shaanxi: '陕西',
-  Jiangsu: '江苏',
-  Hunan: '湖南',
-  Henan: '河南',
-  Fujian: '福建',
-  Shandong: '山东',
-  Liaoning: '辽宁',
-  Heilongjiang: '黑龙江',
-  Guangxi: '广西',
-  Yunnan: '云南',
-  Guizhou: '贵州',
-  Hebei: '河北',
-  Gansu: '甘肃',
-};
 
 const MUNICIPALITIES = new Set(['Beijing', 'Shanghai', 'Tianjin', 'Chongqing']);
 const AUTONOMOUS_REGIONS = new Set(['Guangxi']);

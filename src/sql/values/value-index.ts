@@ -1,7 +1,7 @@
 import type { JsonValue } from '../json-values.ts';
 import type { Warehouse } from '../warehouse.ts';
 import { BRAND_NAMES_ZH } from '../semantic/catalogue/brand-names.ts';
-import { CITY_NAMES_ZH } from '../semantic/catalogue/city-names.ts';
+import { CITY_NAMES_ZH, COUNTRY_NAMES_ZH, PROVINCE_NAMES_ZH } from '../semantic/catalogue/city-names.ts';
 import type { Language } from '../../text/language.ts';
 import { LexiconMatcher, type LexiconMatch } from '../../text/lexicon-matcher.ts';
 import { ENUMERATED_VALUES, type VocabularyValue } from './value-vocabulary.ts';
@@ -79,8 +79,13 @@ export async function loadValueIndex(warehouse: Warehouse): Promise<ValueIndex> 
     const zhPhrases = labelZh ? [labelZh, `${labelZh}市`] : [];
     entries.push({ dimension: 'city', values: [value], label_en: value, label_zh: labelZh ?? value, phrases: [value.toLowerCase(), ...zhPhrases] });
   }
-  for (const [value] of await distinctPairs(warehouse, 'SELECT DISTINCT country AS value, NULL AS label_zh FROM users')) {
-    entries.push({ dimension: 'country', values: [value], label_en: value, label_zh: value === 'China' ? '中国' : value, phrases: [value.toLowerCase()] });
+  // Countries and provinces are named by users in both languages; the stored value is English.
+  for (const [dimension, names] of [['country', COUNTRY_NAMES_ZH], ['province', PROVINCE_NAMES_ZH]] as const) {
+    for (const [value] of await distinctPairs(warehouse, `SELECT DISTINCT ${dimension} AS value, NULL AS label_zh FROM users`)) {
+      const labelZh = names[value];
+      const zhPhrases = labelZh ? [labelZh, ...(dimension === 'province' ? [`${labelZh}省`] : [])] : [];
+      entries.push({ dimension, values: [value], label_en: value, label_zh: labelZh ?? value, phrases: [value.toLowerCase(), ...zhPhrases] });
+    }
   }
   return new ValueIndex(entries);
 }

@@ -20,3 +20,39 @@ export const CITY_NAMES_ZH: Readonly<Record<string, string>> = {
   Nanyang: '南阳', Shantou: '汕头', Zhanjiang: '湛江', Jiangmen: '江门', Hengyang: '衡阳', Changde: '常德',
   Weihai: '威海', Zigong: '自贡', Anshun: '安顺', Hengshui: '衡水', Tianshui: '天水', Shaoguan: '韶关',
 };
+
+/** Chinese provinces as stored in users.province (English) → Chinese name. */
+export const PROVINCE_NAMES_ZH: Readonly<Record<string, string>> = {
+  Beijing: '北京',
+  Shanghai: '上海',
+  Tianjin: '天津',
+  Chongqing: '重庆',
+  Guangdong: '广东',
+  Sichuan: '四川',
+  Zhejiang: '浙江',
+  Hubei: '湖北',
+  Shaanxi: '陕西',
+  Jiangsu: '江苏',
+  Hunan: '湖南',
+  Henan: '河南',
+  Fujian: '福建',
+  Shandong: '山东',
+  Liaoning: '辽宁',
+  Heilongjiang: '黑龙江',
+  Guangxi: '广西',
+  Yunnan: '云南',
+  Guizhou: '贵州',
+  Hebei: '河北',
+  Gansu: '甘肃',
+};
+
+/** Country names in Chinese for the countries shops most often sell to; others show their stored name. */
+export const COUNTRY_NAMES_ZH: Readonly<Record<string, string>> = {
+  China: '中国', 'United Kingdom': '英国', UK: '英国', France: '法国', Germany: '德国', Netherlands: '荷兰', EIRE: '爱尔兰',
+  Ireland: '爱尔兰', Spain: '西班牙', Belgium: '比利时', Switzerland: '瑞士', Portugal: '葡萄牙', Australia: '澳大利亚',
+  Norway: '挪威', Italy: '意大利', 'Channel Islands': '海峡群岛', Finland: '芬兰', Cyprus: '塞浦路斯', Sweden: '瑞典',
+  Austria: '奥地利', Denmark: '丹麦', Japan: '日本', Poland: '波兰', Israel: '以色列', USA: '美国', 'United States': '美国',
+  Brazil: '巴西', Canada: '加拿大', Singapore: '新加坡', Iceland: '冰岛', Lithuania: '立陶宛', Greece: '希腊', Malta: '马耳他',
+  'United Arab Emirates': '阿联酋', 'Saudi Arabia': '沙特阿拉伯', Lebanon: '黎巴嫩', 'Czech Republic': '捷克', Bahrain: '巴林',
+  'South Africa': '南非', 'Hong Kong': '中国香港', Korea: '韩国', 'South Korea': '韩国', India: '印度', Mexico: '墨西哥',
+};

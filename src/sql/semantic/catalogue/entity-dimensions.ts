@@ -1,6 +1,6 @@
 import type { FactId } from './catalogue-schema.ts';
 import { RFM_SEGMENT_NAMES_ZH } from './rfm-segments.ts';
-import { CITY_NAMES_ZH } from './city-names.ts';
+import { CITY_NAMES_ZH, COUNTRY_NAMES_ZH, PROVINCE_NAMES_ZH } from './city-names.ts';
 import { FACTS } from './facts.ts';
 
 type Expression = { value: string; value_zh?: string; match?: string[] };
@@ -89,6 +89,36 @@ export const ENTITY_DIMENSIONS = [
     expressions: forFactsWith('user', { value: 'u.city' }),
     null_label: 'unknown',
     value_labels_zh: { ...CITY_NAMES_ZH, unknown: '未知' },
+    joins: ['users'],
+  },
+  {
+    id: 'country',
+    name_en: 'Country',
+    name_zh: '国家',
+    synonyms_en: ['country', 'countries', 'nation', 'market by country'],
+    synonyms_zh: ['国家', '国别', '哪个国家', '各国', '国家和地区', '国家/地区'],
+    description_en: 'users.country of the user behind the row (as stored, e.g. United Kingdom).',
+    description_zh: '行所属用户的 users.country（按存储值，如 United Kingdom；中文回答显示中文名）。',
+    kind: 'user',
+    value_type: 'text',
+    expressions: forFactsWith('user', { value: 'u.country' }),
+    null_label: 'unknown',
+    value_labels_zh: { ...COUNTRY_NAMES_ZH, unknown: '未知' },
+    joins: ['users'],
+  },
+  {
+    id: 'province',
+    name_en: 'Province',
+    name_zh: '省份',
+    synonyms_en: ['province', 'provinces', 'state', 'states'],
+    synonyms_zh: ['省份', '省', '各省', '哪个省', '省区'],
+    description_en: 'users.province of the user behind the row (English, e.g. Guangdong; Chinese names in Chinese answers).',
+    description_zh: '行所属用户的 users.province（英文存储，如 Guangdong；中文回答显示中文名）。',
+    kind: 'user',
+    value_type: 'text',
+    expressions: forFactsWith('user', { value: 'u.province' }),
+    null_label: 'unknown',
+    value_labels_zh: { ...PROVINCE_NAMES_ZH, unknown: '未知' },
     joins: ['users'],
   },
   {
