@@ -96,7 +96,8 @@ export function buildRequest(recognition: Recognition, window: DataWindow, langu
     const weekly = /周留存|第\s*\d+\s*周|week-?\s*\d+ retention|weekly retention|week-over-week retention/.test(recognition.normalized);
     return { analysis: 'retention', query: { timeRange: time.timeRange, mode: weekly ? 'weeks' : 'days', filters, language } };
   }
-  const banded = recognition.bandEdges.length >= 3 || (recognition.bandEdges.length >= 2 && cues.has('distribution'));
+  // Numbers are band edges only when the question asks for bands.
+  const banded = recognition.bandEdges.length >= 2 && cues.has('distribution');
   if ((cues.has('distribution') || banded) && (!metric || banded || /价格|价位|price|金额|amount|客单|order value/.test(recognition.normalized))) {
     const aboutOrders = /订单|客单|order|basket|spend/.test(recognition.normalized) || recognition.metrics.some((id) => ['orders', 'gmv', 'aov'].includes(id));
     const aboutProducts = /商品价格|价格带|价位|product price|price band|prices?\b|商品/.test(recognition.normalized) && !/订单金额|order (value|amount)/.test(recognition.normalized);

@@ -7,7 +7,7 @@ import { describeRequest } from './describe-request.ts';
 import { understandQuestion, type Focus } from './understand-question.ts';
 import { CONFIDENCE_THRESHOLD, type Understanding } from './understanding.ts';
 
-const CONFIRM = /^\s*(yes|yep|yeah|sure|ok|okay|correct|right|是|是的|对|对的|没错|好|好的|可以|嗯)\s*[.!。!]?\s*$/i;
+const CONFIRM = /^\s*(yes|yep|yeah|sure|ok|okay|correct|right|yes, as understood|是|是的|对|对的|没错|好|好的|可以|嗯|就按这个理解)\s*[.!。!]?\s*$/i;
 
 /** Memory of a turn: the request answered, or the reading offered in a clarifying question. */
 export interface OfflineMemory {
@@ -83,6 +83,7 @@ export class OfflinePlanner implements Planner {
         return { type: 'tool-call', callId: 'offline-1', toolName: understanding.toolName, arguments: understanding.arguments, rationale: understanding.notes.join('; ') };
       }
       case 'analysis': {
+        if (understanding.clarification) return { type: 'clarify', question: understanding.clarification.question, options: understanding.clarification.options };
         if (understanding.confidence < CONFIDENCE_THRESHOLD) {
           const reading = describeRequest(understanding.request, state.language);
           return {

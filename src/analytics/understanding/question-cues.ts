@@ -22,8 +22,8 @@ export type Cue =
 export const CUE_PHRASES: Record<Cue, string[]> = {
   top: ['top', 'highest', 'most', 'best', 'largest', 'biggest', 'leading', 'greatest', 'rank', 'ranking', 'ranked', '最高', '最多', '最好', '最大', '最强', '排名', '排行', '排前', '领先', '第一'],
   bottom: ['lowest', 'least', 'worst', 'bottom', 'smallest', 'fewest', 'weakest', '最低', '最少', '最差', '最小', '最弱', '倒数', '垫底', '末尾'],
-  trend: ['trend', 'trends', 'over time', 'trajectory', '趋势', '走势', '变化趋势', '曲线'],
-  compare: ['compared to', 'compared with', 'compare', 'than', 'more or less', 'more or fewer', '多还是少', '比前', '比上', '多了多少', '少了多少', '增加了多少', '减少了多少', '比起', '和上', '跟上', 'versus', 'vs', 'vs.', 'previous period', 'prior period', 'period over period', 'week over week', 'wow', 'month over month', 'mom', 'growth', 'grew', 'change', 'changed', 'increase', 'decrease', '环比', '同比', '对比', '相比', '比较', '增长', '增幅', '降幅', '变化', '涨了', '跌了', '涨幅', '跌幅'],
+  trend: ['trend', 'trends', 'trended', 'trending', 'over time', 'trajectory', '趋势', '走势', '变化趋势', '曲线'],
+  compare: ['compared to', 'compared with', 'compare', 'than', 'more or less', 'more or fewer', '多还是少', '比前', '比上', '多了多少', '少了多少', '增加了多少', '减少了多少', '比起', '和上', '跟上', 'versus', 'vs', 'vs.', 'previous period', 'prior period', 'period over period', 'week over week', 'wow', 'month over month', 'mom', 'growth', 'grew', 'change', 'changed', 'increase', 'decrease', 'improved', 'improve', 'worsened', 'got better', 'got worse', '变好', '变差', '改善', '环比', '同比', '对比', '相比', '比较', '增长', '增幅', '降幅', '变化', '涨了', '跌了', '涨幅', '跌幅'],
   why: ['why', 'what caused', 'what drove', 'root cause', 'explain', 'reason for', 'reasons for', 'driver', 'drivers', 'contribute', 'contributed', 'contribution', 'contributions', 'break the drop down', 'where the growth came from', 'where did the growth come from', '拆解', '来自哪里', '贡献', '从哪来', '从哪里来', '为什么', '为何', '原因', '怎么回事', '归因', '什么导致', '导致'],
   funnel: ['funnel', 'conversion funnel', 'view to cart to purchase', 'view-cart-purchase', '漏斗', '转化漏斗', '浏览到加购到购买', '浏览-加购-购买'],
   cohort: ['cohort', 'cohorts', 'retention curve', 'retention matrix', 'retention table', '同期群', '留存曲线', '留存矩阵', '留存表', '留存分析', '群组留存'],

@@ -21,6 +21,8 @@ export interface Recognition {
   singular: boolean;
   /** Words no lexicon explained (filler words excluded): each lowers confidence. */
   unknownWords: string[];
+  /** The question with every recognised span blanked: what the coverage check must still explain. */
+  residual: string;
   /** Phrases that were recognised, for the transcript. */
   recognised: string[];
   /** Event types named in order ("浏览→收藏→购买"), for funnels. */
@@ -145,6 +147,7 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   }
 
   const limit = findLimit(normalized, taken);
+  const timeOrLimitTaken = [...taken];
   const strongMetrics: string[] = [];
   const weakMetrics: string[] = [];
   const valueEnds: number[] = [];
@@ -225,9 +228,11 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     limit,
     singular: SINGULAR.test(normalized) && !PLURAL.test(normalized),
     unknownWords,
+    residual,
     recognised,
     eventSteps: eventStepsOf(normalized),
-    bandEdges: bandEdgesOf(normalized),
+    // Numbers the time parser or the limit took ("2011年11月", "top 5") are never band edges.
+    bandEdges: bandEdgesOf(normalized.split('').map((character, index) => (timeOrLimitTaken[index] ? ' ' : character)).join('')),
     compareShiftDays: WEEK_EARLIER.test(normalized) ? 7 : undefined,
     wantsBreakdown,
     pointsBack: POINTS_BACK.test(normalized),

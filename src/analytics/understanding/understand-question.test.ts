@@ -119,9 +119,16 @@ describe('understandQuestion: refusals and clarifications', () => {
     if (understanding.kind === 'refuse') expect(understanding.reason).toBe(reason);
   });
 
-  it.each(['销售情况怎么样?', 'which category is the best?', '哪个城市表现最好?'])('asks which metric for %s', (question) => {
+  it('asks which metric when nothing is ranked or split', () => {
+    expect(understand('销售情况怎么样?').kind).toBe('clarify');
+  });
+
+  it.each(['which category is the best?', '哪个城市表现最好?', '哪个城市最差'])('ranks by GMV, and says so, when %s names no measure', (question) => {
     const understanding = understand(question);
-    expect(understanding.kind).toBe('clarify');
+    expect(understanding.kind).toBe('analysis');
+    if (understanding.kind !== 'analysis') return;
+    expect((understanding.request.query as { metrics: string[] }).metrics).toEqual(['gmv']);
+    expect(understanding.notes).toContain('no metric named: ranked by GMV');
   });
 
   it('lowers confidence for words it does not understand', () => {

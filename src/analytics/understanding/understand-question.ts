@@ -5,8 +5,13 @@ import type { AnalysisRequest } from '../analysis/analysis-request.ts';
 import type { Language } from '../../text/language.ts';
 import { buildRequest, previousPeriodOf, type DataWindow } from './build-request.ts';
 import { recognizeModelIntent } from './model-intents.ts';
+import { describeRequest } from './describe-request.ts';
 import { recognizeQuestion, type Recognition } from './recognize-question.ts';
-import { isOffTopic, offTopicRefusal, refusalFor } from './refusal-rules.ts';
+import { applyCorrections, findCorrections, nearestEntries, unexplainedWords, type Suggestion } from './coverage.ts';
+import { questionLexicon } from './question-lexicon.ts';
+import { expandAbbreviations } from './rules/abbreviation-rules.ts';
+import { grainsAskedFor } from './rules/grain-rules.ts';
+import { offTopicRefusal, offTopicRuleFor, refusalFor } from './rules/refusal-rules.ts';
 import type { Understanding } from './understanding.ts';
 
 const FOLLOW_UP_START = /^(and|what about|how about|same|now|only|just|instead|then|那|那么|再|只看|仅看|只要|换成|改成|如果|要是|还有)/;
@@ -71,6 +76,37 @@ export interface UnderstandInput {
   focus?: Focus;
 }
 
+/** Recognition after rewriting shorthand and slips of catalogue words; the rewrites are kept as notes. */
+function recognizeCovered(normalized: string, input: UnderstandInput, notes: string[]): Recognition {
+  const expanded = expandAbbreviations(normalized);
+  for (const rewrite of expanded.rewrites) notes.push(`read "${rewrite.from}" as "${rewrite.to}"`);
+  let recognition = recognizeQuestion(expanded.text, input.window.asOf, input.values);
+  const corrections = findCorrections(recognition.residual, questionLexicon(input.values).entriesList());
+  if (corrections.length > 0) {
+    const corrected = recognizeQuestion(applyCorrections(expanded.text, corrections), input.window.asOf, input.values);
+    // A correction counts only when it explains more of the question than the words it replaced.
+    if (corrected.residual.replace(/\s/g, '').length < recognition.residual.replace(/\s/g, '').length) {
+      recognition = corrected;
+      for (const correction of corrections) notes.push(`read "${correction.from}" as "${correction.to}"`);
+    }
+  }
+  for (const grain of grainsAskedFor(recognition.normalized)) recognition.cues.add(`grain:${grain}`);
+  return recognition;
+}
+
+function notUnderstood(words: string[], suggestions: Suggestion[], language: Language, reading?: string): { question: string; options: string[] } {
+  const quoted = words.map((word) => (language === 'zh' ? `“${word}”` : `"${word}"`)).join(language === 'zh' ? '、' : ', ');
+  const names = suggestions.map((suggestion) => suggestion.name);
+  if (language === 'zh') {
+    const nearest = names.length > 0 ? `最接近的是:${names.join('、')}。` : '';
+    const understood = reading ? `我理解的是:${reading};` : '';
+    return { question: `我没理解${quoted}。${understood}${nearest}您是指哪一个?`, options: reading ? ['就按这个理解', ...names] : names };
+  }
+  const nearest = names.length > 0 ? ` The closest I have: ${names.join(', ')}.` : '';
+  const understood = reading ? ` I understood: ${reading}.` : '';
+  return { question: `I did not understand ${quoted}.${understood}${nearest} Which do you mean?`, options: reading ? ['yes, as understood', ...names] : names };
+}
+
 /** The offline planner's reading of a question: an analysis to run, a clarifying question, or a refusal. */
 export function understandQuestion(input: UnderstandInput): Understanding {
   const { language, window } = input;
@@ -78,15 +114,28 @@ export function understandQuestion(input: UnderstandInput): Understanding {
   const refusal = refusalFor(normalized, language);
   if (refusal) return { kind: 'refuse', reason: refusal.reason, message: refusal.message, confidence: 0.95, notes: [`refusal rule: ${refusal.reason}`] };
 
-  let recognition = recognizeQuestion(input.question, window.asOf, input.values);
-  const notes = [`recognised: ${recognition.recognised.join(', ') || '(nothing)'}`];
+  const rewriteNotes: string[] = [];
+  let recognition = recognizeCovered(normalized, input, rewriteNotes);
+  const notes = [`recognised: ${recognition.recognised.join(', ') || '(nothing)'}`, ...rewriteNotes];
   if (recognition.unknownWords.length > 0) notes.push(`unexplained words: ${recognition.unknownWords.join(', ')}`);
+
+  // Off-topic words are refused the same way in a follow-up as in a new conversation.
+  const offTopicRule = offTopicRuleFor(recognition.residual);
+  if (offTopicRule) {
+    const offTopic = offTopicRefusal(language);
+    return { kind: 'refuse', reason: offTopic.reason, message: offTopic.message, confidence: 0.9, notes: [...notes, `off-topic: ${offTopicRule.id}`] };
+  }
 
   const modelIntent = recognizeModelIntent(recognition, window);
   if (modelIntent) {
     const confidence = Math.max(0, 0.85 - UNKNOWN_WORD_PENALTY * Math.max(0, recognition.unknownWords.length - 2));
     return { kind: 'model', toolName: modelIntent.toolName, arguments: modelIntent.arguments, confidence, notes: [...notes, `behaviour model: ${modelIntent.toolName}`] };
   }
+
+  const unexplained = unexplainedWords(recognition.residual, recognition.cues);
+  const suggestions = unexplained.flatMap((word) => nearestEntries(word, questionLexicon(input.values).entriesList(), language, 2));
+  const uniqueSuggestions = suggestions.filter((suggestion, index) => suggestions.findIndex((other) => other.id === suggestion.id) === index).slice(0, 3);
+  if (unexplained.length > 0) notes.push(`not understood: ${unexplained.join(', ')}`);
 
   const shapeOnly = recognition.cues.has('funnel') || recognition.cues.has('cohort') || (recognition.cues.has('distribution') && recognition.metrics.length === 0);
   const hasContent = recognition.dimensions.length > 0 || recognition.filters.length > 0 || recognition.time !== undefined || recognition.limit !== undefined || recognition.cues.size > 0;
@@ -102,11 +151,18 @@ export function understandQuestion(input: UnderstandInput): Understanding {
     notes.push('follow-up: reused the previous question’s metric, grouping, filters and period where this one left them out');
   }
 
+  if (unexplained.length > 0 && !followUp && recognition.metrics.length === 0 && !shapeOnly) {
+    const clarification = notUnderstood(unexplained, uniqueSuggestions, language);
+    return { kind: 'clarify', question: clarification.question, options: clarification.options, confidence: 0.2, notes };
+  }
+
+  if (recognition.metrics.length === 0 && !shapeOnly && (recognition.cues.has('top') || recognition.cues.has('bottom')) && recognition.dimensions.length > 0) {
+    // "哪个城市最差" ranks without naming a measure: rank by GMV and say so in the answer.
+    recognition.metrics = ['gmv'];
+    notes.push('no metric named: ranked by GMV');
+  }
+
   if (recognition.metrics.length === 0 && !shapeOnly) {
-    if (isOffTopic(normalized)) {
-      const offTopic = offTopicRefusal(language);
-      return { kind: 'refuse', reason: offTopic.reason, message: offTopic.message, confidence: 0.9, notes: [...notes, 'off-topic'] };
-    }
     if (VAGUE.test(normalized) || analyticContent || ANALYTIC_WORDS.test(normalized) || (recognition.time !== undefined && recognition.unknownWords.length === 0)) {
       return {
         kind: 'clarify',
@@ -126,6 +182,11 @@ export function understandQuestion(input: UnderstandInput): Understanding {
     if (inheritedTime.timeRange) request.query.timeRange = inheritedTime.timeRange;
     if (inheritedTime.compareTo && !recognition.time && !timeDimension) request.query.compareTo = inheritedTime.compareTo;
     if (timeDimension) delete request.query.compareTo;
+  }
+  if (unexplained.length > 0) {
+    // Never answer around a word that could change the answer: say what was understood and ask.
+    const clarification = notUnderstood(unexplained, uniqueSuggestions, language, describeRequest(request, language));
+    return { kind: 'analysis', request, confidence: 0.2, notes, clarification };
   }
   const confidence = Math.max(0, 0.85 - UNKNOWN_WORD_PENALTY * recognition.unknownWords.length);
   return { kind: 'analysis', request, confidence, notes };

@@ -141,6 +141,28 @@ export const ABSOLUTE_TIME_RULES: TimeRule[] = [
     resolve: (m, asOf) => single(parts(m[1], m[2], m[3]), asOf),
   },
   {
+    // "2011-11", "2011/11", "11/2011": a month, never band edges or a date.
+    name: 'numeric month',
+    pattern: /(?<![\d/.-])(\d{4})[-/.](\d{1,2})(?![\d/.-])|(?<![\d/.-])(\d{1,2})[-/.](\d{4})(?![\d/.-])/gu,
+    resolve: (m, asOf) => {
+      const year = number(m[1] ?? m[4]);
+      const month = number(m[2] ?? m[3]);
+      if (year === undefined || year < 1990 || year > 2100 || month === undefined || month < 1 || month > 12) return undefined;
+      return monthRule(year, month, asOf);
+    },
+  },
+  {
+    // "on 11/11", "12/24": month/day as in the US and China; day/month when the first number cannot be a month.
+    name: 'numeric month/day',
+    pattern: /(?<![\d/.-])(\d{1,2})\/(\d{1,2})(?![\d/.-])/gu,
+    resolve: (m, asOf) => {
+      const first = number(m[1]);
+      const second = number(m[2]);
+      if (first === undefined || second === undefined) return undefined;
+      return first <= 12 ? single(parts(undefined, m[1], m[2]), asOf) : single(parts(undefined, m[2], m[1]), asOf);
+    },
+  },
+  {
     name: 'Chinese date',
     pattern: new RegExp(`(?:${ZH_YEAR})?${ZH_MONTH}\\s*${ZH_DAY}`, 'gu'),
     resolve: (m, asOf) => single(parts(m[1], m[2], m[3]), asOf),
@@ -167,7 +189,7 @@ export const ABSOLUTE_TIME_RULES: TimeRule[] = [
   },
   {
     name: 'year',
-    pattern: new RegExp(`${ZH_YEAR}(?!\\s*${ZH_NUM}{1,2}\\s*月)|\\b(?:in|during|for|of|year)\\s+(\\d{4})\\b`, 'giu'),
+    pattern: new RegExp(`${ZH_YEAR}(?!\\s*${ZH_NUM}{1,2}\\s*月)|\\b(?:in|during|for|of|year)\\s+(\\d{4})\\b(?![-/.]\\d)`, 'giu'),
     resolve: (m) => {
       const year = number(m[1] ?? m[2]);
       if (year === undefined || year < 1990 || year > 2100) return undefined;
@@ -191,12 +213,13 @@ export const ABSOLUTE_TIME_RULES: TimeRule[] = [
   { name: 'second half', pattern: /下半年|\bsecond\s+half(?:\s+of\s+the\s+year)?\b|\bH2\b/giu, resolve: (_, asOf) => halfRule(2, asOf) },
   {
     name: 'National Day',
-    pattern: /国庆(?:节|黄金周|假期|长假|期间)?|十一(?:假期|黄金周|长假|期间)|\bnational\s+day(?:\s+(?:holiday|holidays|golden\s+week|week))?\b|\bgolden\s+week\b/giu,
+    pattern: /国庆(?:节|黄金周|假期|长假|期间)?|(?<!双\s*)十一(?:假期|黄金周|长假|期间)|\bnational\s+day(?:\s+(?:holiday|holidays|golden\s+week|week))?\b|\bgolden\s+week\b/giu,
     resolve: holiday(10, 1, 7, 'National Day holiday (Oct 1–7)', '国庆假期（10月1日–7日）'),
   },
   {
     name: 'Double 11',
-    pattern: /双\s*(?:十一|11)|\bdouble\s*(?:11|eleven)\b|\bsingles['’]?\s*day\b|光棍节|(?<![\d.])11\.11(?![\d.])/giu,
+    // A suffix such as 期间 belongs to the festival, so "双十一期间" never reads as National Day's "十一期间".
+    pattern: /双\s*(?:十一|11)(?:期间|当天|大促|活动|购物节|那天)?|\bdouble\s*(?:11|eleven)\b|\bsingles['’]?\s*day\b|光棍节|(?<![\d.])11\.11(?![\d.])/giu,
     resolve: holiday(11, 11, 11, 'Double 11 (Nov 11)', '双十一（11月11日）'),
   },
   {

@@ -1,0 +1,168 @@
+import { Jieba, type TaggedWord } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+import type { Language } from '../../text/language.ts';
+import type { LexiconEntry } from '../../text/lexicon-matcher.ts';
+import { bigramSimilarity, editDistance } from '../../text/edit-distance.ts';
+import { segmentWords } from '../../text/word-segmenter.ts';
+import { findDimension, findMetric } from '../../sql/semantic/index.ts';
+import { isFillerWord } from './filler-words.ts';
+import type { QuestionTerm } from './question-lexicon.ts';
+
+/**
+ * Coverage before answering: every content word of a question must be explained by the catalogue, the
+ * warehouse's values, a time expression, a cue or a filler word. Words left over are first tried as slips
+ * of a catalogue word ("reveune" → revenue, 转换率 → 转化率); what is still unexplained is named back to the
+ * user with the nearest catalogue entries, never dropped.
+ */
+
+let tagger: Jieba | undefined;
+function tagWords(text: string): TaggedWord[] {
+  tagger ??= Jieba.withDict(dict);
+  return tagger.tag(text, true);
+}
+
+// Chinese parts of speech that name things (nouns, verbal nouns, abbreviations, unknown words); a leftover
+// verb or adverb rarely changes which table is answered, a leftover noun usually does.
+const CONTENT_TAGS = new Set(['n', 'nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'ng', 'vn', 'an', 'j', 'x', 'eng']);
+const LATIN = /^[a-z][a-z'-]*$/;
+const ENGLISH_VERBS = new Set(['bring', 'brings', 'acquire', 'acquires', 'get', 'gets', 'make', 'makes', 'drive', 'drives', 'generate', 'generates', 'trend', 'trends', 'improve', 'improves', 'happen', 'happens', 'go', 'goes', 'perform', 'performs', 'sell', 'sells', 'buy', 'buys', 'visit', 'visits', 'compare', 'rank', 'ranks', 'show', 'shows', 'list', 'lists', 'split', 'look', 'looks', 'come', 'comes', 'mention', 'mentions', 'grow', 'grows', 'drop', 'drops', 'rise', 'rises', 'fall', 'falls', 'change', 'changes', 'break', 'breaks']);
+const HAS_CJK = /\p{Script=Han}/u;
+
+export interface Correction {
+  from: string;
+  to: string;
+}
+
+/** A catalogue entry offered instead of a word that was not understood. */
+export interface Suggestion {
+  kind: 'metric' | 'dimension';
+  id: string;
+  name: string;
+}
+
+function isContentWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (isFillerWord(lower)) return false;
+  if (/^[\p{P}\p{S}\s]+$/u.test(lower)) return false;
+  // English verb forms ("improved", "trending", "brings") describe the question, rarely what is counted.
+  if (LATIN.test(lower)) return lower.length > 1 && !/(?:ed|ing)$/.test(lower) && !ENGLISH_VERBS.has(lower);
+  if (/\d/.test(lower)) return true;
+  if (!HAS_CJK.test(lower)) return false;
+  return tagWords(lower).some((tagged) => CONTENT_TAGS.has(tagged.tag) && !isFillerWord(tagged.word));
+}
+
+/** Words the shape of the question explains: the subject and band edges of a distribution, the day numbers of a cohort. */
+const SHAPE_WORDS: Record<string, readonly string[]> = {
+  distribution: ['价格', '价位', '金额', '商品', '订单', 'price', 'prices', 'amount', 'amounts', 'product', 'products', 'order', 'orders', 'value', 'values'],
+  cohort: ['day', 'days', 'week', 'weeks', '天', '日', '周', '第'],
+  funnel: ['step', 'steps', 'stage', 'stages', '步', '环节', '步骤'],
+};
+
+const NUMBER_WORD = /^[\p{P}\p{S}]*\d[\d.,:%/-]*[\p{P}\p{S}]*$/u;
+
+/**
+ * Words of the residual (the question with every recognised span blanked) that could change the answer:
+ * nouns and unknown words, and numbers no time expression, limit, band or cohort took.
+ */
+export function unexplainedWords(residual: string, cues: ReadonlySet<string>): string[] {
+  const explainedByShape = new Set(Object.entries(SHAPE_WORDS).flatMap(([cue, words]) => (cues.has(cue) ? words : [])));
+  const numbersExplained = cues.has('distribution') || cues.has('cohort');
+  const words: string[] = [];
+  for (const word of segmentWords(residual)) {
+    const lower = word.toLowerCase();
+    if (explainedByShape.has(lower) || words.includes(lower)) continue;
+    if (NUMBER_WORD.test(lower)) {
+      if (!numbersExplained) words.push(lower.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, ''));
+      continue;
+    }
+    if (isContentWord(lower)) words.push(lower);
+  }
+  return words;
+}
+
+function maxEdits(length: number): number {
+  if (length < 4) return 0;
+  return length >= 8 ? 2 : 1;
+}
+
+/** The catalogue word a slip was meant to be, if exactly one is close enough. */
+function correctionFor(word: string, entries: readonly LexiconEntry<QuestionTerm>[]): string | undefined {
+  const lower = word.toLowerCase();
+  const stems = [lower.replace(/ies$/, 'y'), lower.replace(/es$/, ''), lower.replace(/s$/, '')].filter((stem) => stem !== lower);
+  for (const stem of stems) if (entries.some((entry) => entry.phrase === stem)) return stem;
+  const limit = maxEdits([...lower].length);
+  if (limit === 0) return undefined;
+  const latin = LATIN.test(lower);
+  let best: { phrase: string; distance: number } | undefined;
+  let tied = false;
+  for (const entry of entries) {
+    if (entry.meaning.kind === 'value' && latin) continue;
+    if (latin !== LATIN.test(entry.phrase)) continue;
+    // A Chinese slip keeps its length and all but one character (转换率 → 转化率).
+    if (!latin && [...entry.phrase].length !== [...lower].length) continue;
+    const distance = editDistance(lower, entry.phrase, limit);
+    if (distance === 0 || distance > limit) continue;
+    if (!best || distance < best.distance) {
+      best = { phrase: entry.phrase, distance };
+      tied = false;
+    } else if (distance === best.distance && entry.phrase !== best.phrase) tied = true;
+  }
+  return best && !tied ? best.phrase : undefined;
+}
+
+/** Slips of catalogue words in the residual and in Chinese runs of three or more unexplained characters. */
+export function findCorrections(residual: string, entries: readonly LexiconEntry<QuestionTerm>[]): Correction[] {
+  const corrections: Correction[] = [];
+  const chinese = entries.filter((entry) => HAS_CJK.test(entry.phrase) && [...entry.phrase].length >= 3);
+  for (const chunk of residual.split(/\s+/).filter(Boolean)) {
+    if (LATIN.test(chunk)) {
+      // Only words that could name something are corrected: "purchased" is a verb, not a slip of "purchasers".
+      if (!isContentWord(chunk)) continue;
+      const to = correctionFor(chunk, entries);
+      if (to) corrections.push({ from: chunk, to });
+      continue;
+    }
+    // Chinese: jieba splits a misspelt word unpredictably (转换率 → 转换 + 率), so slide over the run itself.
+    const characters = [...chunk];
+    for (let length = Math.min(5, characters.length); length >= 3; length -= 1) {
+      for (let start = 0; start + length <= characters.length; start += 1) {
+        const window = characters.slice(start, start + length).join('');
+        if (corrections.some((correction) => correction.from.includes(window) || window.includes(correction.from))) continue;
+        const to = correctionFor(window, chinese);
+        if (to) corrections.push({ from: window, to });
+      }
+    }
+  }
+  return corrections;
+}
+
+/** The question with each slip replaced by the catalogue word it stands for. */
+export function applyCorrections(normalizedQuestion: string, corrections: readonly Correction[]): string {
+  let text = normalizedQuestion;
+  for (const correction of corrections) {
+    const pattern = LATIN.test(correction.from) ? new RegExp(`(?<![a-z0-9])${correction.from}(?![a-z0-9])`, 'g') : new RegExp(correction.from, 'g');
+    text = text.replace(pattern, correction.to);
+  }
+  return text;
+}
+
+/** The catalogue's metrics and dimensions closest in spelling to an unexplained word, named in the user's language. */
+export function nearestEntries(word: string, entries: readonly LexiconEntry<QuestionTerm>[], language: Language, count = 3): Suggestion[] {
+  const scores = new Map<string, { suggestion: Suggestion; score: number }>();
+  const lower = word.toLowerCase();
+  for (const entry of entries) {
+    const meaning = entry.meaning;
+    if (meaning.kind !== 'metric' && meaning.kind !== 'dimension') continue;
+    const score = bigramSimilarity(lower, entry.phrase);
+    const key = `${meaning.kind}:${meaning.id}`;
+    if (score <= (scores.get(key)?.score ?? 0)) continue;
+    const definition = meaning.kind === 'metric' ? findMetric(meaning.id) : findDimension(meaning.id);
+    if (!definition) continue;
+    scores.set(key, { suggestion: { kind: meaning.kind, id: meaning.id, name: language === 'zh' ? definition.name_zh : definition.name_en }, score });
+  }
+  return [...scores.values()]
+    .filter((candidate) => candidate.score >= 0.45)
+    .sort((left, right) => right.score - left.score)
+    .slice(0, count)
+    .map((candidate) => candidate.suggestion);
+}

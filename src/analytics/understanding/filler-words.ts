@@ -1,0 +1,35 @@
+import { createRequire } from 'node:module';
+import { z } from 'zod';
+import { STOPWORDS } from './question-cues.ts';
+
+// stopwords-iso ships one JSON file of lists by ISO language code; only English and Chinese are read.
+const stopwords = z
+  .object({ en: z.array(z.string()), zh: z.array(z.string()) })
+  .parse(createRequire(import.meta.url)('stopwords-iso/stopwords-iso.json'));
+
+/**
+ * Words that never change what a question asks, beyond the general stopword lists: greetings, politeness,
+ * hedges and generic nouns of analytics talk ("情况", "numbers"). A word here is passed over by the coverage
+ * check; any other word the catalogue does not explain is named back to the user.
+ */
+const HARMLESS_WORDS = [
+  'hey', 'hi', 'hello', 'guys', 'team', 'quick', 'quickly', 'pls', 'plz', 'thanks', 'thank', 'kindly', 'real', 'actually', 'basically',
+  'roughly', 'exact', 'stats', 'stat', 'kpi', 'kpis', 'report', 'summary', 'overview', 'breakdown', 'look', 'looking', 'showing', 'pull',
+  'grab', 'check', 'tell', 'wondering', 'curious', 'figure', 'calculate', 'compute', 'see', 'happened', 'happen', 'doing', 'did', 'do',
+  'customer', 'user', 'shopper', 'store', 'shop', 'business', 'company', 'ours', 'whole', 'entire', 'stuff', 'things', 'thing', 'lol', 'ok',
+  'okay', 'pretty', 'really', 'much', 'bit', 'little', 'lot', 'lots', 'average', 'avg', 'typical', 'typically', 'usually', 'generally',
+  '情况', '数据', '东西', '表现', '指标', '数字', '时候', '方面', '一下', '麻烦', '谢谢', '辛苦', '大概', '大约', '左右', '具体', '总体', '整体',
+  '帮', '帮忙', '看下', '瞧瞧', '瞅瞅', '报告', '汇总', '概况', '概览', '统计', '结果', '店铺', '我们店', '咱们', '店里', '公司', '平台', '客户', '用户',
+  '顾客', '买家', '人', '条', '笔', '件', '个', '单', '次', '位', '名', '款', '期', '份', '项', '类', '种', '些', '家', '台', '多少钱', '金额', '水平', '样子', '啥', '咋样', '咋', '呗', '哈', '嘛', '哦', '喔', '呀', '啦', '吗', '呢', '吧',
+];
+
+const FILLER = new Set<string>([
+  ...STOPWORDS,
+  ...stopwords.en,
+  ...stopwords.zh,
+  ...HARMLESS_WORDS,
+]);
+
+export function isFillerWord(word: string): boolean {
+  return FILLER.has(word.toLowerCase());
+}

@@ -1,0 +1,45 @@
+import { ruleExpression, ruleMatches, type PhraseRule, type RuleSet } from './phrase-rule.ts';
+
+/**
+ * Shorthand and common slips business users type, rewritten to the catalogue's words before anything else
+ * reads the question. Each record is a whole-word rewrite; typos of catalogue words in general are handled
+ * by the coverage check's fuzzy matching, not listed here.
+ */
+export const ABBREVIATION_RULES: readonly PhraseRule<{ replacement: string }>[] = [
+  { id: 'revenue', meaning: { replacement: 'revenue' }, zh: [], en: ['revs?\\.?', 'rvn'], examples: { match: ['rev by city', 'how was rev last wk'], noMatch: ['revenue by city', 'review count', 'reverse order'] } },
+  { id: 'week', meaning: { replacement: 'week' }, zh: [], en: ['wk', 'wks'], examples: { match: ['last wk', 'gmv this wk'], noMatch: ['weekly gmv', 'walk-in'] } },
+  { id: 'month', meaning: { replacement: 'month' }, zh: [], en: ['mth', 'mnth'], examples: { match: ['last mth'], noMatch: ['month over month'] } },
+  { id: 'yesterday', meaning: { replacement: 'yesterday' }, zh: [], en: ['yday', 'yest', 'ytd(?= orders)'], examples: { match: ['orders yday', 'gmv yest'], noMatch: ['yesterday gmv'] } },
+  { id: 'quantity', meaning: { replacement: 'units sold' }, zh: [], en: ['qty( sold)?', 'quantity( sold)?'], examples: { match: ['top products by qty', 'quantity sold by category'], noMatch: ['quality issues'] } },
+  { id: 'orders', meaning: { replacement: 'orders' }, zh: [], en: ['txns?', 'transactions?'], examples: { match: ['txns last week', 'number of transactions'], noMatch: ['translations'] } },
+  { id: 'customers', meaning: { replacement: 'customers' }, zh: [], en: ['custs?', 'clients'], examples: { match: ['how many custs bought'], noMatch: ['custom report'] } },
+  { id: 'average', meaning: { replacement: 'average' }, zh: [], en: ['avg\\.?', 'avrg', 'mean'], examples: { match: ['avg order value', 'mean order value'], noMatch: ['average order value', 'meaning'] } },
+  { id: 'new-users', meaning: { replacement: 'new users' }, zh: [], en: ['sign-?ups?', 'sign ups?', 'registrations?', 'new signups', 'new registrations'], examples: { match: ['signups last week', 'how many sign-ups', 'registrations by channel'], noMatch: ['sign in problems'] } },
+  { id: 'conversion-rate', meaning: { replacement: 'conversion rate' }, zh: [], en: ['conv\\.? rate', 'convertion rate', 'conversion %', 'cvr'], examples: { match: ['conv rate by device', 'convertion rate last week'], noMatch: ['conversation count'] } },
+  { id: 'percent', meaning: { replacement: 'rate' }, zh: [], en: ['pct'], examples: { match: ['cancel pct'], noMatch: ['percent'] } },
+  { id: 'people', meaning: { replacement: 'people' }, zh: [], en: ['ppl', 'folks'], examples: { match: ['how many ppl bought'], noMatch: ['people'] } },
+  { id: 'conversion-rate-zh', meaning: { replacement: '转化率' }, zh: ['转换率', '转化比率', '转化比例'], en: [], examples: { match: ['上周的转换率', '各渠道转化比例'], noMatch: ['转化率', '转换成'] } },
+  { id: 'units-zh', meaning: { replacement: '销量' }, zh: ['卖(出去|出|了)(几|多少)(件|个|台|单品)', '卖出去多少'], en: [], examples: { match: ['上周卖出去几件', '卖了多少件'], noMatch: ['卖得最好', '销量'] } },
+];
+
+export const ABBREVIATION_RULE_SET: RuleSet<{ replacement: string }> = { name: 'abbreviations', rules: ABBREVIATION_RULES, matches: ruleMatches };
+
+const globalExpressions = new Map<string, RegExp>();
+
+/** The question with every shorthand rewritten; also the rewrites made, for the answer's assumptions. */
+export function expandAbbreviations(normalizedQuestion: string): { text: string; rewrites: { from: string; to: string }[] } {
+  let text = normalizedQuestion;
+  const rewrites: { from: string; to: string }[] = [];
+  for (const rule of ABBREVIATION_RULES) {
+    let expression = globalExpressions.get(rule.id);
+    if (!expression) {
+      expression = new RegExp(ruleExpression(rule).source, 'gi');
+      globalExpressions.set(rule.id, expression);
+    }
+    text = text.replace(expression, (found) => {
+      if (found.toLowerCase() !== rule.meaning.replacement) rewrites.push({ from: found, to: rule.meaning.replacement });
+      return rule.meaning.replacement;
+    });
+  }
+  return { text, rewrites };
+}

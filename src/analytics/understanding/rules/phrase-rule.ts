@@ -1,0 +1,43 @@
+/**
+ * Understanding rules are data: each record names what it means, its patterns in both languages, and
+ * examples that must and must not match. One generated test (`rules.test.ts`) runs every record's examples,
+ * so a pattern that starts matching too much, or stops matching what it was written for, fails at once.
+ */
+export interface PhraseRule<Meaning> {
+  id: string;
+  meaning: Meaning;
+  /** Regular-expression sources, matched case-insensitively on the normalized question. */
+  zh: string[];
+  en: string[];
+  examples: { match: string[]; noMatch: string[] };
+}
+
+/** A named list of rules, registered for the generated test. */
+export interface RuleSet<Meaning> {
+  name: string;
+  rules: readonly PhraseRule<Meaning>[];
+  /** How the set matches its rules against a question; the test uses exactly this. */
+  matches: (rule: PhraseRule<Meaning>, normalizedText: string) => boolean;
+}
+
+const compiled = new WeakMap<PhraseRule<unknown>, RegExp>();
+
+/** English alternatives sit on word boundaries; Chinese ones match anywhere. */
+export function ruleExpression(rule: PhraseRule<unknown>): RegExp {
+  let expression = compiled.get(rule);
+  if (!expression) {
+    const alternatives = [...rule.zh.map((source) => `(?:${source})`), ...rule.en.map((source) => `(?<![a-z0-9])(?:${source})(?![a-z0-9])`)];
+    expression = new RegExp(alternatives.join('|'), 'i');
+    compiled.set(rule, expression);
+  }
+  return expression;
+}
+
+export function ruleMatches(rule: PhraseRule<unknown>, normalizedText: string): boolean {
+  return ruleExpression(rule).test(normalizedText);
+}
+
+/** The first rule of the list whose patterns match, in list order (lists are ordered by precedence). */
+export function firstMatchingRule<Meaning>(rules: readonly PhraseRule<Meaning>[], normalizedText: string): PhraseRule<Meaning> | undefined {
+  return rules.find((rule) => ruleMatches(rule, normalizedText));
+}

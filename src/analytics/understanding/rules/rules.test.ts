@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeQuestion } from '../../../text/normalize-question.ts';
+import { ABBREVIATION_RULE_SET } from './abbreviation-rules.ts';
+import { GRAIN_QUESTION_RULE_SET } from './grain-rules.ts';
+import type { RuleSet } from './phrase-rule.ts';
+import { OFF_TOPIC_RULE_SET, REFUSAL_RULE_SET } from './refusal-rules.ts';
+
+/** Every rule set of the understanding; a new set is added here once and its records test themselves. */
+const RULE_SETS: RuleSet<unknown>[] = [REFUSAL_RULE_SET, OFF_TOPIC_RULE_SET, ABBREVIATION_RULE_SET, GRAIN_QUESTION_RULE_SET] as RuleSet<unknown>[];
+
+describe.each(RULE_SETS.map((set) => [set.name, set] as const))('%s rules', (_, set) => {
+  it('have unique ids and patterns in at least one language', () => {
+    const ids = set.rules.map((rule) => rule.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const rule of set.rules) expect(rule.zh.length + rule.en.length, rule.id).toBeGreaterThan(0);
+  });
+
+  for (const rule of set.rules) {
+    it(`${rule.id}: matches its examples and none of its counter-examples`, () => {
+      expect(rule.examples.match.length, 'give at least one example that must match').toBeGreaterThan(0);
+      expect(rule.examples.noMatch.length, 'give at least one example that must not match').toBeGreaterThan(0);
+      for (const example of rule.examples.match) expect(set.matches(rule, normalizeQuestion(example)), `should match: ${example}`).toBe(true);
+      for (const example of rule.examples.noMatch) expect(set.matches(rule, normalizeQuestion(example)), `should not match: ${example}`).toBe(false);
+    });
+  }
+});
