@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { loadAsOfDate, loadAvailableTables } from '../sql/semantic/index.ts';
+import { currentProfile, loadAsOfDate, loadAvailableTables } from '../sql/semantic/index.ts';
 import { valueIndexFor, type ValueIndex } from '../sql/values/value-index.ts';
 import type { Warehouse } from '../sql/warehouse.ts';
 import { ANALYTICS_TOOLS } from './tools/analytics-tools.ts';
@@ -94,6 +94,7 @@ export class AnalyticsAgent {
       emitTextDelta: options.onEvent ? (delta) => options.onEvent?.({ type: 'text-delta', delta }) : undefined,
     };
     const offline = new OfflinePlanner({
+      profile: await currentProfile(this.warehouse),
       values: this.values,
       window: this.window,
       llmAvailable: Boolean(this.llmPlanner),

@@ -1,3 +1,5 @@
+import { normalizeQuestion } from './normalize-question.ts';
+
 /** One phrase that means something: a metric, a dimension, a value, a cue. */
 export interface LexiconEntry<Meaning> {
   phrase: string;
@@ -29,7 +31,7 @@ export class LexiconMatcher<Meaning> {
   constructor(entries: Iterable<LexiconEntry<Meaning>>) {
     const unique = new Map<string, LexiconEntry<Meaning>>();
     for (const entry of entries) {
-      const phrase = entry.phrase.normalize('NFKC').toLowerCase().trim();
+      const phrase = normalizeQuestion(entry.phrase);
       if (phrase && !unique.has(phrase)) unique.set(phrase, { phrase, meaning: entry.meaning });
     }
     this.entries = [...unique.values()].sort((left, right) => right.phrase.length - left.phrase.length);

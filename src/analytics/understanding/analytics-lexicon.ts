@@ -19,8 +19,10 @@ const IMPLIED_METRICS: Record<string, string[]> = {
   orders: ['多少单', '多少笔订单', 'how many orders', 'order', '下了多少单'],
   conversion_rate: ['convert', 'converts', 'converted', 'converting', 'conversions'],
   view_to_purchase_rate: ['from view to purchase', 'view to purchase', 'views to purchases', '从浏览到购买'],
-  fav_rate: ['favourited', 'favorited', 'favourite', 'favorite', 'favourites', 'favorites', '收藏了', '收藏'],
-  cart_rate: ['added to cart', 'add to cart', 'carted', '加购了', '加购'],
+  fav_rate: ['favourite', 'favorite', 'favourites', 'favorites', '收藏'],
+  // "Most added-to-cart products" counts carts; a share needs a rate word ("加购率", "cart rate").
+  cart_adds: ['added to cart', 'add to cart', 'carted', '加购了', '加购', 'added to their cart', 'put in cart'],
+  favourites: ['favourited', 'favorited', '收藏了'],
   cancelled_orders: ['cancelled', 'canceled', 'were cancelled', 'got cancelled', '被取消', '取消了', '取消的订单'],
   returned_orders: ['returned', 'were returned', '退货了', '被退货', '退了'],
   positive_review_share: ['are positive', 'were positive', 'positive', '正面', '好评的'],

@@ -4,6 +4,7 @@ import type { SemanticFilter } from '../../sql/semantic/compile/semantic-query.t
 import type { AnalysisRequest } from '../analysis/analysis-request.ts';
 import type { Language } from '../../text/language.ts';
 import type { Recognition } from './recognize-question.ts';
+import { comparesPeriods } from './rules/comparison-rules.ts';
 
 export interface DataWindow {
   start: string;
@@ -83,7 +84,11 @@ export function buildRequest(recognition: Recognition, window: DataWindow, langu
 
   const wantsTimeDimension = cues.has('trend') || [...cues].some((cue) => cue.startsWith('grain:')) || recognition.dimensions.some((dimension) => TIME_DIMENSIONS.includes(dimension));
   // The compiler cannot compare periods and split by day/week/month at once; a trend question wins.
-  const compare = (cues.has('compare') || recognition.time?.comparison === 'named_period') && !wantsTimeDimension;
+  // Two values of one grouped dimension ("男女", "iOS vs Android") compare groups, not periods, unless the
+  // question also names a period comparison.
+  const comparesGroups = recognition.filters.some((filter) => filter.operator === 'in' && filter.values.length >= 2 && recognition.dimensions.includes(filter.dimension));
+  const periodComparison = recognition.time?.comparison === 'named_period' || recognition.compareShiftDays !== undefined || comparesPeriods(recognition.normalized);
+  const compare = ((cues.has('compare') && (!comparesGroups || periodComparison)) || recognition.time?.comparison === 'named_period') && !wantsTimeDimension;
   const time = chooseTime(recognition, window, compare);
   const filters = mergedFilters(recognition.filters, time.filters);
 

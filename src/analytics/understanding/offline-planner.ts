@@ -1,3 +1,4 @@
+import type { WarehouseProfile } from '../../sql/semantic/index.ts';
 import type { ValueIndex } from '../../sql/values/value-index.ts';
 import type { AnalysisRequest } from '../analysis/analysis-request.ts';
 import type { NextStep } from '../../agent/next-step.ts';
@@ -32,7 +33,7 @@ export class OfflinePlanner implements Planner {
   readonly id = 'offline';
   private readonly understandings = new WeakMap<AgentState, Understanding>();
 
-  constructor(private readonly resources: { values: ValueIndex; window: DataWindow; llmAvailable?: boolean; hasSegments?: () => Promise<boolean> }) {}
+  constructor(private readonly resources: { values: ValueIndex; window: DataWindow; llmAvailable?: boolean; hasSegments?: () => Promise<boolean>; profile?: WarehouseProfile }) {}
 
   /** A metrics request split or filtered by customer segment needs user_segments, which segment_customers writes. */
   private async needsSegmentation(request: AnalysisRequest): Promise<boolean> {
@@ -48,7 +49,7 @@ export class OfflinePlanner implements Planner {
     }
     // A refused or clarifying turn in between does not break the thread: follow the last answered request.
     const previous = [...state.history].reverse().map((turn) => memoryParts(turn.memory)).find((memory) => memory.request);
-    return understandQuestion({ question: state.question, language: state.language, window: this.resources.window, values: this.resources.values, previous: previous?.request, focus: previous?.focus });
+    return understandQuestion({ question: state.question, language: state.language, window: this.resources.window, values: this.resources.values, previous: previous?.request, focus: previous?.focus, profile: this.resources.profile });
   }
 
   /** The reading of this run's question, computed once: the router asks first, then the loop reuses it. */

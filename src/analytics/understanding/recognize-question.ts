@@ -38,6 +38,8 @@ export interface Recognition {
 }
 
 const WEEK_EARLIER = /a week (?:earlier|before)|the same day (?:a |one )?week (?:earlier|before)|上周同一天|一周前(?:的)?同一天|前一周(?:的)?同一天|上周同期/;
+const SHARE_WORDS = /share|percent|percentage|proportion|\brate\b|ratio|fraction|占比|比例|百分比|比率|比重/;
+const WANTS_TOTAL = /合计|总共|一共|加起来|加在一起|总和|combined|in total|altogether|together|\btotal\b|\bsum\b/;
 const BREAKDOWN_WORDS = /分别|各自|各是|各有|各个|\beach\b|respectively|\bvs\.?\b|versus|\bby\b|\bper\b|对比|比较|compare/;
 const GROUPING_SIGNAL = /哪|which|top|前\s*\d|最|best|worst|most|least|各|分别|each|\bby\b|\bper\b|\bother\b|\bothers\b|其他|其它|别的/;
 const POINTS_BACK = /\bthat (?:category|brand|city|one|product|channel|device|tier)\b|\bthis (?:category|brand|city|one)\b|\bit\b|它|这个品类|该品类|那个品类|这个品牌|该品牌|那个品牌|这个城市|该城市|那个城市|这一类|这个类目/;
@@ -154,6 +156,8 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   const dimensions: string[] = [];
   const filters: SemanticFilter[] = [];
   const cues = new Set<Cue>();
+  // How many phrases named values of each dimension: "男女" names two, "移动端" one (that stands for several).
+  const namedValues = new Map<string, number>();
 
   for (const match of questionLexicon(values).findAll(normalized, taken)) {
     recognised.push(match.phrase);
@@ -172,6 +176,7 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
       valueEnds.push(match.end);
       const negated = EXCLUDE_BEFORE.test(normalized.slice(Math.max(0, match.start - 16), match.start)) || EXCLUDE_AFTER.test(normalized.slice(match.end, match.end + 4));
       mergeFilter(filters, term.value.dimension, term.value.values, negated);
+      if (!negated) namedValues.set(term.value.dimension, (namedValues.get(term.value.dimension) ?? 0) + 1);
     }
   }
   for (const match of cueLexicon.findAll(normalized, taken)) {
@@ -185,6 +190,13 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   if (previousOf.length > 0) cues.add('compare');
   // Weak metrics count when nothing stronger was named, or when they refine a named one
   // ("share of visitors who favourited" → favourite rate, not visitors).
+  // "Share of visitors who favourited" asks for a rate, not a count of favourites.
+  if (SHARE_WORDS.test(normalized)) {
+    for (const [count, rate] of [['favourites', 'fav_rate'], ['cart_adds', 'cart_rate']] as const) {
+      const index = weakMetrics.indexOf(count);
+      if (index >= 0) weakMetrics[index] = rate;
+    }
+  }
   const refining = weakMetrics.filter((metric) => (DOMINATES[metric] ?? []).some((dominatedMetric) => strongMetrics.includes(dominatedMetric)));
   const named = strongMetrics.length > 0 ? [...strongMetrics, ...refining] : weakMetrics;
   const dominated = new Set(named.flatMap((metric) => DOMINATES[metric] ?? []));
@@ -197,10 +209,13 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
 
   // A dimension that also has a value ("手机品类", "tier-1 cities") is a filter, not a grouping; several
   // values asked for separately ("北上广深…分别", "男女用户…分别") are both.
-  const filteredDimensions = new Set(filters.filter((filter) => !(filter.values.length > 1 && filter.operator === 'in' && wantsBreakdown)).map((filter) => filter.dimension));
+  // Naming several values of one dimension ("男女用户", "iOS and Android") asks for each, unless a total is asked.
+  const splitValues = wantsBreakdown || !WANTS_TOTAL.test(normalized);
+  const splits = (filter: SemanticFilter) => filter.values.length > 1 && filter.operator === 'in' && splitValues && (wantsBreakdown || (namedValues.get(filter.dimension) ?? 0) > 1);
+  const filteredDimensions = new Set(filters.filter((filter) => !splits(filter)).map((filter) => filter.dimension));
   const groupings = dimensions.filter((dimension) => !filteredDimensions.has(dimension));
   for (const filter of filters) {
-    if (filter.values.length > 1 && filter.operator === 'in' && wantsBreakdown && !groupings.includes(filter.dimension)) groupings.push(filter.dimension);
+    if (splits(filter) && !groupings.includes(filter.dimension)) groupings.push(filter.dimension);
   }
 
   const residual = normalized

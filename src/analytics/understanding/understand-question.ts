@@ -1,3 +1,4 @@
+import { findDimension, findMetric, METRICS, type WarehouseProfile } from '../../sql/semantic/index.ts';
 import type { SemanticFilter } from '../../sql/semantic/compile/semantic-query.ts';
 import type { ValueIndex } from '../../sql/values/value-index.ts';
 import { normalizeQuestion } from '../../text/normalize-question.ts';
@@ -10,6 +11,7 @@ import { recognizeQuestion, type Recognition } from './recognize-question.ts';
 import { applyCorrections, findCorrections, nearestEntries, unexplainedWords, type Suggestion } from './coverage.ts';
 import { questionLexicon } from './question-lexicon.ts';
 import { expandAbbreviations } from './rules/abbreviation-rules.ts';
+import { comparesPeriods } from './rules/comparison-rules.ts';
 import { grainsAskedFor } from './rules/grain-rules.ts';
 import { offTopicRefusal, offTopicRuleFor, refusalFor } from './rules/refusal-rules.ts';
 import type { Understanding } from './understanding.ts';
@@ -74,6 +76,26 @@ export interface UnderstandInput {
   previous?: unknown;
   /** The leading row of the previous answer. */
   focus?: Focus;
+  /** What this warehouse can answer; metrics and dimensions without data are explained, not computed. */
+  profile?: WarehouseProfile;
+}
+
+/** A clarifying answer naming each recognised metric or dimension this warehouse has no data for. */
+function unavailableOnWarehouse(recognition: Recognition, profile: WarehouseProfile | undefined, language: Language): { question: string; options: string[] } | undefined {
+  if (!profile) return undefined;
+  const named = [
+    ...recognition.metrics.map((id) => ({ id, definition: findMetric(id), reason: profile.unavailableMetrics[id] })),
+    ...[...recognition.dimensions, ...recognition.filters.map((filter) => filter.dimension)].map((id) => ({ id, definition: findDimension(id), reason: profile.unavailableDimensions[id] })),
+  ].filter((entry) => entry.reason !== undefined && entry.definition !== undefined);
+  if (named.length === 0) return undefined;
+  const zh = language === 'zh';
+  const parts = named.map((entry) => `${zh ? entry.definition?.name_zh : entry.definition?.name_en}: ${zh ? entry.reason?.zh : entry.reason?.en}`);
+  const alternatives = METRICS.filter((metric) => !profile.unavailableMetrics[metric.id] && !metric.id.startsWith('support_') && !['handoffs', 'handoff_rate', 'policy_denials'].includes(metric.id))
+    .slice(0, 4)
+    .map((metric) => (zh ? metric.name_zh : metric.name_en));
+  return zh
+    ? { question: `这个问题在当前数据上无法回答——${parts.join(';')}。可以回答的例如:${alternatives.join('、')}。`, options: alternatives }
+    : { question: `I cannot answer that on this data — ${parts.join('; ')}. I can answer, for example: ${alternatives.join(', ')}.`, options: alternatives };
 }
 
 /** Recognition after rewriting shorthand and slips of catalogue words; the rewrites are kept as notes. */
@@ -176,12 +198,22 @@ export function understandQuestion(input: UnderstandInput): Understanding {
     return { kind: 'refuse', reason: offTopic.reason, message: offTopic.message, confidence: 0.5, notes: [...notes, 'nothing analytic recognised'] };
   }
 
+  const unavailable = unavailableOnWarehouse(recognition, input.profile, language);
+  if (unavailable) return { kind: 'clarify', question: unavailable.question, options: unavailable.options, confidence: 0.2, notes: [...notes, 'needs data this warehouse does not have'] };
+
   const request = buildRequest(recognition, window, language);
   if (request.analysis === 'metrics') {
     const timeDimension = ((request.query.dimensions as string[] | undefined) ?? []).some((dimension) => ['day', 'week', 'month'].includes(dimension));
     if (inheritedTime.timeRange) request.query.timeRange = inheritedTime.timeRange;
     if (inheritedTime.compareTo && !recognition.time && !timeDimension) request.query.compareTo = inheritedTime.compareTo;
     if (timeDimension) delete request.query.compareTo;
+    // "和上个月比呢" after "本月的GMV": the earlier period named now is what the previous answer is compared with.
+    const previousRange = followUp && isMetricsRequest(input.previous) ? (input.previous.query as { timeRange?: { start: string; end: string } }).timeRange : undefined;
+    if (previousRange && recognition.time && (recognition.cues.has('compare') || comparesPeriods(recognition.normalized)) && !timeDimension && recognition.time.end < previousRange.start && recognition.time.comparison !== 'named_period') {
+      request.query.timeRange = previousRange;
+      request.query.compareTo = { start: recognition.time.start, end: recognition.time.end };
+      notes.push('follow-up comparison: kept the previous period and compared it with the one named now');
+    }
   }
   if (unexplained.length > 0) {
     // Never answer around a word that could change the answer: say what was understood and ask.

@@ -24,3 +24,4 @@ export { findTimeExpressions, resolveTimeExpression, type ResolvedTimeExpression
 export { timeQueryParts, type TimeQueryParts } from './time/time-query-parts.ts';
 export { loadAsOfDate } from './time/as-of-date.ts';
 export { SemanticQueryError, NoDataError } from './semantic-error.ts';
+export { currentProfile, profileWarehouse, type WarehouseProfile, type Unavailability } from './catalogue/warehouse-profile.ts';

@@ -7,6 +7,8 @@ const PAID = 'o.paid_at IS NOT NULL';
 const MEASURES_INPUT = [
   // events, per user
   { id: 'view_events', fact: 'events', unit_columns: { view_events: "COUNT(*) FILTER (WHERE e.event_type = 'view')" }, aggregate: 'SUM(view_events)' },
+  { id: 'cart_events', fact: 'events', unit_columns: { cart_events: "COUNT(*) FILTER (WHERE e.event_type = 'cart')" }, aggregate: 'SUM(cart_events)' },
+  { id: 'fav_events', fact: 'events', unit_columns: { fav_events: "COUNT(*) FILTER (WHERE e.event_type = 'fav')" }, aggregate: 'SUM(fav_events)' },
   { id: 'search_events', fact: 'events', unit_columns: { search_events: "COUNT(*) FILTER (WHERE e.event_type = 'search')" }, aggregate: 'SUM(search_events)' },
   { id: 'purchase_events', fact: 'events', unit_columns: { purchase_events: "COUNT(*) FILTER (WHERE e.event_type = 'purchase')" }, aggregate: 'SUM(purchase_events)' },
   { id: 'visitors', fact: 'events', aggregate: 'COUNT(*)' },

@@ -261,6 +261,10 @@ export function referenceMetric(fixture: Fixture, query: ReferenceQuery): Map<st
       return perGroup(eventGroups(), (rows) => rows.filter((event) => event.event_type === 'view').length);
     case 'searches':
       return perGroup(eventGroups(), (rows) => rows.filter((event) => event.event_type === 'search').length);
+    case 'cart_adds':
+      return perGroup(eventGroups(), (rows) => rows.filter((event) => event.event_type === 'cart').length);
+    case 'favourites':
+      return perGroup(eventGroups(), (rows) => rows.filter((event) => event.event_type === 'fav').length);
     case 'uv':
       return perGroup(eventGroups(), (rows) => users(rows).size);
     case 'dau': {

@@ -1,0 +1,161 @@
+import type { Warehouse } from '../../warehouse.ts';
+import { loadAvailableTables } from './available-tables.ts';
+import { DIMENSIONS, dimensionFacts } from './dimensions.ts';
+import { FACTS } from './facts.ts';
+import { METRICS, metricFacts } from './metrics.ts';
+
+/** Why a metric or dimension cannot be answered on this warehouse, in both languages. */
+export interface Unavailability {
+  en: string;
+  zh: string;
+}
+
+/**
+ * What this warehouse can answer: row counts of the canonical tables, which columns hold data, and every
+ * metric and dimension of the catalogue that is unavailable here, with the reason. A real shop's import has
+ * only some of the demo's data (Online Retail has no browsing events, Taobao UserBehavior no prices), so the
+ * catalogue adapts to the warehouse instead of answering with zeros.
+ */
+export interface WarehouseProfile {
+  tableRows: Record<string, number>;
+  /** "users.country" → true when the column has at least one non-empty value. */
+  filledColumns: Record<string, boolean>;
+  unavailableMetrics: Record<string, Unavailability>;
+  unavailableDimensions: Record<string, Unavailability>;
+}
+
+const TABLE_ALIASES: Record<string, string> = { u: 'users', p: 'products', e: 'events', o: 'orders', oi: 'order_items', r: 'reviews', s: 'support_events', se: 'support_events' };
+
+const TABLE_NAMES_EN: Record<string, string> = {
+  users: 'customer', products: 'product', events: 'browsing-event', orders: 'order', order_items: 'order-line', reviews: 'review', support_events: 'customer-service', user_segments: 'customer-segment',
+};
+
+const TABLE_NAMES_ZH: Record<string, string> = {
+  users: '用户', products: '商品', events: '行为事件', orders: '订单', order_items: '订单明细', reviews: '评价', support_events: '客服记录', user_segments: '客户分群',
+};
+
+// Columns a metric needs beyond its tables having rows: GMV needs amounts (Taobao UserBehavior has no prices).
+const METRIC_COLUMNS: Record<string, string[]> = {
+  gmv: ['order_items.amount'],
+  aov: ['order_items.amount'],
+  arpu: ['order_items.amount'],
+  units: ['order_items.quantity'],
+  avg_dwell_seconds: ['events.dwell_seconds'],
+  avg_rating: ['reviews.rating'],
+  positive_review_share: ['reviews.rating'],
+};
+
+const COLUMN_NAMES: Record<string, Unavailability> = {
+  'order_items.amount': { en: 'prices (order line amounts)', zh: '价格（订单金额）' },
+  'order_items.quantity': { en: 'quantities', zh: '购买件数' },
+  'events.dwell_seconds': { en: 'dwell times', zh: '停留时长' },
+  'reviews.rating': { en: 'review ratings', zh: '评价星级' },
+};
+
+/** Table.column pairs an expression reads ("u.country" → users.country), for the columns-with-data check. */
+function columnsOf(expression: string): string[] {
+  return [...expression.matchAll(/\b([a-z]{1,2})\.([a-z_]+)\b/g)]
+    .map((match) => (TABLE_ALIASES[match[1] as string] ? `${TABLE_ALIASES[match[1] as string]}.${match[2]}` : undefined))
+    .filter((column): column is string => column !== undefined);
+}
+
+async function columnsWithData(warehouse: Warehouse, columns: readonly string[], tables: ReadonlySet<string>): Promise<Record<string, boolean>> {
+  const filled: Record<string, boolean> = {};
+  const probes = columns.filter((column) => tables.has(column.split('.')[0] as string));
+  if (probes.length === 0) return filled;
+  const existing = await warehouse.query("SELECT table_name || '.' || column_name AS name FROM duckdb_columns() WHERE schema_name = 'main'");
+  const known = new Set(existing.rows.map((row) => String(row.name)));
+  const checks = probes.filter((column) => known.has(column));
+  // Names come from the catalogue and duckdb_columns(), never from users, and are quoted.
+  const selects = checks.map((column) => {
+    const [table, name] = column.split('.') as [string, string];
+    return `SELECT '${column}' AS name, EXISTS (SELECT 1 FROM "${table}" WHERE "${name}" IS NOT NULL AND CAST("${name}" AS VARCHAR) NOT IN ('', 'unknown')) AS filled`;
+  });
+  if (selects.length > 0) {
+    for (const row of (await warehouse.query(selects.join(' UNION ALL '))).rows) filled[String(row.name)] = row.filled === true;
+  }
+  for (const column of probes) filled[column] ??= false;
+  return filled;
+}
+
+async function tableRowCounts(warehouse: Warehouse, tables: readonly string[]): Promise<Record<string, number>> {
+  if (tables.length === 0) return {};
+  const counts = await warehouse.query(tables.map((table) => `SELECT '${table.replaceAll("'", "''")}' AS name, count(*) AS rows FROM "${table.replaceAll('"', '""')}"`).join(' UNION ALL '));
+  return Object.fromEntries(counts.rows.map((row) => [String(row.name), Number(row.rows)]));
+}
+
+function missingTables(required: readonly string[], rows: Record<string, number>): Unavailability | undefined {
+  const empty = required.filter((table) => !(rows[table] && rows[table] > 0));
+  if (empty.length === 0) return undefined;
+  return {
+    en: `this warehouse has no ${empty.map((table) => TABLE_NAMES_EN[table] ?? table).join(' or ')} data`,
+    zh: `这个仓库没有${empty.map((table) => TABLE_NAMES_ZH[table] ?? table).join('或')}数据`,
+  };
+}
+
+export async function profileWarehouse(warehouse: Warehouse): Promise<WarehouseProfile> {
+  const tables = await loadAvailableTables(warehouse);
+  const tableRows = await tableRowCounts(warehouse, tables);
+  const present = new Set(tables);
+  const dimensionColumns = DIMENSIONS.flatMap((dimension) => Object.values(dimension.expressions).flatMap((expression) => columnsOf((expression as { value: string }).value)));
+  const filledColumns = await columnsWithData(warehouse, [...new Set([...dimensionColumns, ...Object.values(METRIC_COLUMNS).flat()])], present);
+
+  const unavailableMetrics: Record<string, Unavailability> = {};
+  for (const metric of METRICS) {
+    const required = [...new Set(metricFacts(metric).flatMap((fact) => FACTS[fact].requiredTables))];
+    const reason = missingTables(required, tableRows);
+    if (reason) {
+      unavailableMetrics[metric.id] = reason;
+      continue;
+    }
+    const emptyColumns = (METRIC_COLUMNS[metric.id] ?? []).filter((column) => filledColumns[column] === false);
+    if (emptyColumns.length > 0) {
+      unavailableMetrics[metric.id] = {
+        en: `this warehouse has no ${emptyColumns.map((column) => COLUMN_NAMES[column]?.en ?? column).join(' or ')}`,
+        zh: `这个仓库没有${emptyColumns.map((column) => COLUMN_NAMES[column]?.zh ?? column).join('或')}`,
+      };
+    }
+  }
+
+  const unavailableDimensions: Record<string, Unavailability> = {};
+  for (const dimension of DIMENSIONS) {
+    if (['day', 'week', 'month', 'hour', 'weekday'].includes(dimension.id)) continue;
+    const required = dimension.required_tables;
+    const tableReason = missingTables(required, tableRows);
+    if (tableReason) {
+      unavailableDimensions[dimension.id] = tableReason;
+      continue;
+    }
+    // Usable when some fact it supports has rows and reads a column that holds data there.
+    const usable = dimensionFacts(dimension).some((fact) => {
+      if (missingTables(FACTS[fact].requiredTables, tableRows)) return false;
+      const columns = columnsOf((dimension.expressions[fact] as { value: string }).value);
+      return columns.length === 0 || columns.some((column) => filledColumns[column] !== false);
+    });
+    if (!usable) {
+      unavailableDimensions[dimension.id] = {
+        en: `this warehouse has no ${dimension.name_en.toLowerCase()} data`,
+        zh: `这个仓库没有${dimension.name_zh}数据`,
+      };
+    }
+  }
+  return { tableRows, filledColumns, unavailableMetrics, unavailableDimensions };
+}
+
+const cache = new WeakMap<Warehouse, { fingerprint: string; profile: Promise<WarehouseProfile> }>();
+
+/** Row-count estimates of every table: cheap, and changes whenever an import, seed or chat adds rows. */
+async function fingerprintOf(warehouse: Warehouse): Promise<string> {
+  const result = await warehouse.query("SELECT string_agg(table_name || ':' || estimated_size, ',' ORDER BY table_name) AS fingerprint FROM duckdb_tables() WHERE schema_name = 'main'");
+  return String(result.rows[0]?.fingerprint ?? '');
+}
+
+/** The profile of an open warehouse, recomputed only when its tables changed since the last call. */
+export async function currentProfile(warehouse: Warehouse): Promise<WarehouseProfile> {
+  const fingerprint = await fingerprintOf(warehouse);
+  const cached = cache.get(warehouse);
+  if (cached && cached.fingerprint === fingerprint) return cached.profile;
+  const profile = profileWarehouse(warehouse);
+  cache.set(warehouse, { fingerprint, profile });
+  return profile;
+}
