@@ -123,9 +123,18 @@ export class AnalyticsAgent {
       totalMs: performance.now() - started,
       labelValue: (columnId, value, answerLanguage) => this.values.label(columnId, value, answerLanguage),
     });
+    const memory = planner.memoryOf?.(state);
+    // A follow-up chip is offered only if the offline planner would answer it, given this turn.
+    if (answer.follow_ups.length > 0) {
+      const history = [...state.history, { question, memory }];
+      answer.follow_ups = answer.follow_ups.filter((chip) => {
+        const reading = offline.understandFresh({ ...state, question: chip, history, toolOutcomes: [] });
+        return (reading.kind === 'analysis' && !reading.clarification && reading.confidence >= CONFIDENCE_THRESHOLD) || reading.kind === 'model';
+      }).slice(0, 3);
+    }
     await this.store.append(conversationId, [
       { role: 'user', content: question },
-      { role: 'assistant', content: answer.answer, payload: { memory: planner.memoryOf?.(state), status: answer.status, planner: run.planner, sql: answer.sql } },
+      { role: 'assistant', content: answer.answer, payload: { memory, status: answer.status, planner: run.planner, sql: answer.sql } },
     ]);
     return { answer, transcript: run.transcript.entries, conversationId, routing };
   }

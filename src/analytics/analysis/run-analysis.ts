@@ -43,8 +43,9 @@ export function shapeOfMetricsQuery(query: Record<string, unknown>, columns: rea
   const dimensions = columns.filter((column) => column.role === 'dimension');
   if (query.compareTo) return 'comparison';
   if (dimensions.length === 0) return 'single';
-  if (dimensions.some((column) => ['day', 'week', 'month', 'hour', 'weekday'].includes(column.id))) return 'trend';
+  // "哪个月订单最多" ranks months: a ranked time dimension reads as a ranking, not as a trend.
   if (query.orderBy && query.limit !== undefined) return 'ranking';
+  if (dimensions.some((column) => ['day', 'week', 'month', 'hour', 'weekday'].includes(column.id))) return 'trend';
   return 'breakdown';
 }
 

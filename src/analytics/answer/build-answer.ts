@@ -6,6 +6,7 @@ import type { Answer } from './answer.ts';
 import { chartFor } from './chart-spec.ts';
 import { suggestFollowUps } from './follow-ups.ts';
 import { narrate } from './narrative.ts';
+import { restateRequest } from './restate-request.ts';
 import type { AnswerShape, ResultTable } from '../../presentation/result-table.ts';
 import { ungroundedNumbers } from './verify-narrative.ts';
 
@@ -155,10 +156,13 @@ export function buildAnswer(input: BuildAnswerInput): Answer {
     return { ...base, status: 'answered', answer: message, sql: table.sql, columns: table.columns, rows: [], assumptions };
   }
   const narrated = narrate(table, { language, periodLabel: periodLabel(range, language), labelValue: input.labelValue });
-  let answer = narrated;
+  // Semantic answers open with the question as understood; model tools state their own subject.
+  const answered = [...outcomes].reverse().find((outcome) => tableOf(outcome) !== undefined);
+  const restated = answered?.toolName === 'query_metrics' ? restateRequest(answered.arguments as Parameters<typeof restateRequest>[0], language, input.labelValue) : undefined;
+  let answer = restated ? `${restated}${language === 'zh' ? '' : ' '}${narrated}` : narrated;
   if (ending.text && ending.text.trim()) {
     const ungrounded = ungroundedNumbers(ending.text, table.rows, [input.asOf, ...assumptions, ...labelContext(table)]);
-    if (ungrounded.length === 0) answer = ending.text.trim();
+    if (ungrounded.length === 0) answer = restated ? `${restated}${language === 'zh' ? '' : ' '}${ending.text.trim()}` : ending.text.trim();
     else assumptions.push(language === 'zh' ? `模型的叙述含有无法核实的数字(${ungrounded.join(', ')}),已改用根据结果生成的叙述。` : `The model's narrative had numbers not found in the result (${ungrounded.join(', ')}); it was replaced by one built from the rows.`);
   }
   if (table.truncated) assumptions.push(language === 'zh' ? '结果行数过多,只显示了前一部分。' : 'The result was cut off at the row limit.');

@@ -52,6 +52,11 @@ export class OfflinePlanner implements Planner {
     return understandQuestion({ question: state.question, language: state.language, window: this.resources.window, values: this.resources.values, previous: previous?.request, focus: previous?.focus, profile: this.resources.profile });
   }
 
+  /** A reading of a state this planner is not running, e.g. to check that a follow-up chip is answerable. */
+  understandFresh(state: AgentState): Understanding {
+    return this.read(state);
+  }
+
   /** The reading of this run's question, computed once: the router asks first, then the loop reuses it. */
   understand(state: AgentState): Understanding {
     let understanding = this.understandings.get(state);

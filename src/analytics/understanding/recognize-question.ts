@@ -212,7 +212,8 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   // Naming several values of one dimension ("男女用户", "iOS and Android") asks for each, unless a total is asked.
   const splitValues = wantsBreakdown || !WANTS_TOTAL.test(normalized);
   const splits = (filter: SemanticFilter) => filter.values.length > 1 && filter.operator === 'in' && splitValues && (wantsBreakdown || (namedValues.get(filter.dimension) ?? 0) > 1);
-  const filteredDimensions = new Set(filters.filter((filter) => !splits(filter)).map((filter) => filter.dimension));
+  // "brands excluding Apple" still groups by brand: only an inclusion filter stands in for the grouping.
+  const filteredDimensions = new Set(filters.filter((filter) => filter.operator === 'in' && !splits(filter)).map((filter) => filter.dimension));
   const groupings = dimensions.filter((dimension) => !filteredDimensions.has(dimension));
   for (const filter of filters) {
     if (splits(filter) && !groupings.includes(filter.dimension)) groupings.push(filter.dimension);

@@ -1,6 +1,6 @@
 import type { Warehouse } from '../../warehouse.ts';
 import { loadAvailableTables } from './available-tables.ts';
-import { DIMENSIONS, dimensionFacts } from './dimensions.ts';
+import { CORE_TABLES, DIMENSIONS, dimensionFacts } from './dimensions.ts';
 import { FACTS } from './facts.ts';
 import { METRICS, metricFacts } from './metrics.ts';
 
@@ -18,7 +18,7 @@ export interface Unavailability {
  */
 export interface WarehouseProfile {
   tableRows: Record<string, number>;
-  /** "users.country" → true when the column has at least one non-empty value. */
+  /** "users.country" → true when at least 5% of the column's rows hold a value. */
   filledColumns: Record<string, boolean>;
   unavailableMetrics: Record<string, Unavailability>;
   unavailableDimensions: Record<string, Unavailability>;
@@ -69,7 +69,9 @@ async function columnsWithData(warehouse: Warehouse, columns: readonly string[],
   // Names come from the catalogue and duckdb_columns(), never from users, and are quoted.
   const selects = checks.map((column) => {
     const [table, name] = column.split('.') as [string, string];
-    return `SELECT '${column}' AS name, EXISTS (SELECT 1 FROM "${table}" WHERE "${name}" IS NOT NULL AND CAST("${name}" AS VARCHAR) NOT IN ('', 'unknown')) AS filled`;
+    // A column counts as filled when at least 5% of rows have a value: an import where 8 of 2,618 products
+    // carry a category cannot answer "by category".
+    return `SELECT '${column}' AS name, coalesce(avg(CASE WHEN "${name}" IS NOT NULL AND CAST("${name}" AS VARCHAR) NOT IN ('', 'unknown') THEN 1 ELSE 0 END), 0) >= 0.05 AS filled FROM "${table}"`;
   });
   if (selects.length > 0) {
     for (const row of (await warehouse.query(selects.join(' UNION ALL '))).rows) filled[String(row.name)] = row.filled === true;
@@ -144,9 +146,11 @@ export async function profileWarehouse(warehouse: Warehouse): Promise<WarehouseP
 
 const cache = new WeakMap<Warehouse, { fingerprint: string; profile: Promise<WarehouseProfile> }>();
 
-/** Row-count estimates of every table: cheap, and changes whenever an import, seed or chat adds rows. */
+/** Row-count estimates of the behaviour tables: cheap, and changes whenever an import, seed or support chat adds rows. */
 async function fingerprintOf(warehouse: Warehouse): Promise<string> {
-  const result = await warehouse.query("SELECT string_agg(table_name || ':' || estimated_size, ',' ORDER BY table_name) AS fingerprint FROM duckdb_tables() WHERE schema_name = 'main'");
+  // Only the tables metrics read: conversations and messages grow with every question and must not count.
+  const names = [...CORE_TABLES, 'user_segments'].map((table) => `'${table}'`).join(', ');
+  const result = await warehouse.query(`SELECT string_agg(table_name || ':' || estimated_size, ',' ORDER BY table_name) AS fingerprint FROM duckdb_tables() WHERE schema_name = 'main' AND table_name IN (${names})`);
   return String(result.rows[0]?.fingerprint ?? '');
 }
 

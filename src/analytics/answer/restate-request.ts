@@ -1,0 +1,119 @@
+import type { JsonValue } from '../../sql/json-values.ts';
+import { findDimension, findMetric } from '../../sql/semantic/index.ts';
+import type { Language } from '../../text/language.ts';
+
+type LabelValue = (columnId: string, value: JsonValue, language: Language) => string;
+
+interface RequestLike {
+  analysis?: unknown;
+  query?: {
+    metrics?: unknown;
+    metric?: unknown;
+    dimensions?: unknown;
+    dimension?: unknown;
+    filters?: unknown;
+    timeRange?: { start?: unknown; end?: unknown };
+    compareTo?: { start?: unknown; end?: unknown };
+    limit?: unknown;
+    orderBy?: { direction?: unknown };
+    steps?: unknown;
+    subject?: unknown;
+  };
+}
+
+const TIME_NAMES: Record<string, { en: string; zh: string }> = {
+  day: { en: 'day', zh: '天' },
+  week: { en: 'week', zh: '周' },
+  month: { en: 'month', zh: '月' },
+  hour: { en: 'hour of day', zh: '小时' },
+  weekday: { en: 'day of week', zh: '星期' },
+};
+
+function strings(value: unknown): string[] {
+  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === 'string');
+  return typeof value === 'string' ? [value] : [];
+}
+
+function metricName(id: string, zh: boolean): string {
+  const metric = findMetric(id);
+  return metric ? (zh ? metric.name_zh : metric.name_en) : id;
+}
+
+function dimensionName(id: string, zh: boolean): string {
+  const time = TIME_NAMES[id];
+  if (time) return zh ? time.zh : time.en;
+  const dimension = findDimension(id);
+  return dimension ? (zh ? dimension.name_zh : dimension.name_en.toLowerCase()) : id;
+}
+
+function range(value: { start?: unknown; end?: unknown } | undefined, zh: boolean): string | undefined {
+  if (typeof value?.start !== 'string' || typeof value.end !== 'string') return undefined;
+  if (value.start === value.end) return value.start;
+  return zh ? `${value.start} 至 ${value.end}` : `${value.start} to ${value.end}`;
+}
+
+/**
+ * The first sentence of an answer: the question as understood — metric, breakdown, filters, period, ranking and
+ * comparison — in the user's language, so a misunderstanding is visible before any number is read.
+ */
+export function restateRequest(request: RequestLike, language: Language, labelValue?: LabelValue): string | undefined {
+  const query = request.query;
+  if (!query || typeof request.analysis !== 'string') return undefined;
+  const zh = language === 'zh';
+  const metrics = [...strings(query.metrics), ...strings(query.metric)].map((id) => metricName(id, zh));
+  const dimensions = [...strings(query.dimensions), ...strings(query.dimension)].map((id) => dimensionName(id, zh));
+  const grouped = new Set([...strings(query.dimensions), ...strings(query.dimension)]);
+  const filters = (Array.isArray(query.filters) ? query.filters : []).flatMap((filter) => {
+    const candidate = filter as { dimension?: unknown; operator?: unknown; values?: unknown };
+    if (typeof candidate.dimension !== 'string' || !Array.isArray(candidate.values)) return [];
+    // "男女用户" groups by gender and keeps those values: the grouping already says it.
+    if (candidate.operator === 'in' && grouped.has(candidate.dimension)) return [];
+    const dimension = candidate.dimension;
+    const values = (candidate.values as JsonValue[]).map((value) => (labelValue ? labelValue(dimension, value, language) : String(value)));
+    const negated = candidate.operator === 'not_in';
+    const name = dimensionName(dimension, zh);
+    return [zh ? `${name}${negated ? '不含' : '为'}${values.join('、')}` : `${name} ${negated ? 'not ' : ''}${values.join(' or ')}`];
+  });
+  const period = range(query.timeRange, zh);
+  const compared = range(query.compareTo, zh);
+  const limit = typeof query.limit === 'number' ? query.limit : undefined;
+  const lowest = query.orderBy?.direction === 'asc';
+
+  let subject: string;
+  switch (request.analysis) {
+    case 'funnel':
+      subject = zh ? '转化漏斗' : 'the conversion funnel';
+      break;
+    case 'retention':
+      subject = zh ? '留存' : 'retention';
+      break;
+    case 'distribution':
+      subject = query.subject === 'order_amount' ? (zh ? '订单金额分布' : 'the distribution of order amounts') : zh ? '商品价格分布' : 'the distribution of product prices';
+      break;
+    case 'contribution':
+      subject = zh ? `${metrics.join('、')}变化的来源` : `what drove the change in ${metrics.join(', ')}`;
+      break;
+    default:
+      subject = metrics.join(zh ? '、' : ', ');
+  }
+  if (zh) {
+    const parts = [
+      period ? `${period},` : '',
+      filters.length > 0 ? `${filters.join('、')}时` : '',
+      dimensions.length > 0 && request.analysis !== 'contribution' ? `按${dimensions.join('、')}的` : '',
+      subject,
+      limit !== undefined ? (limit === 1 ? `${lowest ? '最低' : '最高'}的一项` : `${lowest ? '最低' : '最高'}的前 ${limit} 项`) : '',
+      compared ? `,并与 ${compared} 对比` : '',
+    ];
+    return `您问的是:${parts.filter(Boolean).join('')}。`;
+  }
+  const parts = [
+    limit !== undefined ? (limit === 1 ? `the ${dimensions[0] ?? 'item'} with the ${lowest ? 'lowest' : 'highest'}` : `the ${lowest ? 'bottom' : 'top'} ${limit} ${dimensions[0] ?? 'items'} by`) : '',
+    subject,
+    dimensions.length > 0 && limit === undefined && request.analysis !== 'contribution' ? `by ${dimensions.join(', ')}` : '',
+    filters.length > 0 ? `for ${filters.join(', ')}` : '',
+    period ? `from ${period}` : '',
+    compared ? `compared with ${compared}` : '',
+  ];
+  return `You asked for ${parts.filter(Boolean).join(' ')}.`;
+}
