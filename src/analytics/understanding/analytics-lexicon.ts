@@ -62,7 +62,7 @@ const EXTRA_DIMENSIONS: Record<string, string[]> = {
   device: ['哪个端', '各端', '各个端', '每个端', '哪端', '哪个终端', 'devices'],
   weekday: ['周一到周日', '星期一到星期日', '周一至周日', '每周几', 'monday to sunday', 'days of the week'],
   hour: ['hours of', 'across the hours', 'each hour of', '每个小时', '各小时', '24小时'],
-  city: ['哪个城市', '各城市', 'cities'],
+  city: ['各城市', 'cities'],
   category: ['categories', '品类'],
   channel: ['acquisition channels', 'channels'],
 };

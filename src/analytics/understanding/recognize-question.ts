@@ -41,7 +41,9 @@ const WEEK_EARLIER = /a week (?:earlier|before)|the same day (?:a |one )?week (?
 const SHARE_WORDS = /share|percent|percentage|proportion|\brate\b|ratio|fraction|占比|比例|百分比|比率|比重/;
 const WANTS_TOTAL = /合计|总共|一共|加起来|加在一起|总和|combined|in total|altogether|together|\btotal\b|\bsum\b/;
 const BREAKDOWN_WORDS = /分别|各自|各是|各有|各个|\beach\b|respectively|\bvs\.?\b|versus|\bby\b|\bper\b|对比|比较|compare/;
-const GROUPING_SIGNAL = /哪|which|top|前\s*\d|最|best|worst|most|least|各|分别|each|\bby\b|\bper\b|\bother\b|\bothers\b|其他|其它|别的/;
+const GROUPING_SIGNAL = /哪|which|top|前\s*\d|最|best|worst|most|least|各|分别|each|按|\bby\b|\bper\b|\bother\b|\bothers\b|其他|其它|别的/;
+/** Dimensions whose name, right after a value of the key dimension, only describes that value. */
+const DESCRIBES: Record<string, string[]> = { city_tier: ['city', 'city_tier'], city: ['city'], province: ['province', 'city'], category: ['category', 'product'], brand: ['brand', 'product'], product: ['product'] };
 const POINTS_BACK = /\bthat (?:category|brand|city|one|product|channel|device|tier)\b|\bthis (?:category|brand|city|one)\b|\bit\b|它|这个品类|该品类|那个品类|这个品牌|该品牌|那个品牌|这个城市|该城市|那个城市|这一类|这个类目/;
 const GENERIC_COUNT = /^[一二三四五六七八九十两几\d]+[个位家款种类条项]?$/;
 
@@ -152,7 +154,7 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   const timeOrLimitTaken = [...taken];
   const strongMetrics: string[] = [];
   const weakMetrics: string[] = [];
-  const valueEnds: number[] = [];
+  const valueEnds: { end: number; dimension: string }[] = [];
   const dimensions: string[] = [];
   const filters: SemanticFilter[] = [];
   const cues = new Set<Cue>();
@@ -168,15 +170,19 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     } else if (term.kind === 'dimension') {
       // "Apple products", "tier-1 cities": a dimension word right after a value describes it, unless the
       // question ranks or splits ("销售额最高的手机品牌是哪个" groups by brand).
-      const describesValue = valueEnds.some((end) => match.start - end >= 0 && match.start - end <= 2);
+      const nearValue = valueEnds.find((end) => match.start - end.end >= 0 && match.start - end.end <= 2);
+      // A head noun of the value's own kind describes it ("tier-1 cities", "手机品类"); another dimension
+      // right after a value is a grouping when the question groups ("成都按品牌看", "销售额最高的手机品牌").
+      const explicitGrouping = nearValue !== undefined && /按|by|per/.test(normalized.slice(nearValue.end, match.start));
+      const describesValue = nearValue !== undefined && !explicitGrouping && (DESCRIBES[nearValue.dimension] ?? [nearValue.dimension]).includes(term.id);
       const groupingSignal = GROUPING_SIGNAL.test(normalized);
-      if ((!describesValue || groupingSignal) && !dimensions.includes(term.id)) dimensions.push(term.id);
+      if (!describesValue && (nearValue === undefined || groupingSignal) && !dimensions.includes(term.id)) dimensions.push(term.id);
     } else if (term.kind === 'cue') cues.add(term.cue);
     else if (term.kind === 'value') {
-      valueEnds.push(match.end);
+      valueEnds.push({ end: match.end, dimension: term.value.dimension });
       const negated = EXCLUDE_BEFORE.test(normalized.slice(Math.max(0, match.start - 16), match.start)) || EXCLUDE_AFTER.test(normalized.slice(match.end, match.end + 4));
       mergeFilter(filters, term.value.dimension, term.value.values, negated);
-      if (!negated) namedValues.set(term.value.dimension, (namedValues.get(term.value.dimension) ?? 0) + 1);
+      if (!negated) namedValues.set(term.value.dimension, (namedValues.get(term.value.dimension) ?? 0) + (term.value.lists ? term.value.values.length : 1));
     }
   }
   for (const match of cueLexicon.findAll(normalized, taken)) {

@@ -10,6 +10,8 @@ export interface VocabularyValue {
   label_en: string;
   label_zh: string;
   phrases: string[];
+  /** The phrase lists its values one by one ("男女", "北上广深"), so the question asks for each; "mobile" names a class. */
+  lists?: boolean;
 }
 
 export const ENUMERATED_VALUES: VocabularyValue[] = [
@@ -53,8 +55,8 @@ export const ENUMERATED_VALUES: VocabularyValue[] = [
   { dimension: 'support_intent', values: ['product_question'], label_en: 'product questions', label_zh: '商品咨询', phrases: ['商品咨询', '产品咨询', '商品问题', 'product questions', 'product inquiries', 'product_question'] },
   { dimension: 'support_intent', values: ['recommendation'], label_en: 'recommendation requests', label_zh: '推荐咨询', phrases: ['推荐咨询', '求推荐', '推荐请求', 'recommendation requests', 'recommendation questions'] },
   { dimension: 'support_intent', values: ['faq'], label_en: 'policy and FAQ questions', label_zh: '政策咨询', phrases: ['政策咨询', '规则咨询', '常见问题', 'faq', 'faqs', 'policy questions', 'policy inquiries'] },
-  { dimension: 'gender', values: ['male', 'female'], label_en: 'men and women', label_zh: '男女', phrases: ['男女用户', '男女', '男性和女性', '男性与女性', 'men and women', 'male and female', 'men vs women'] },
-  { dimension: 'city', values: ['Beijing', 'Shanghai', 'Guangzhou', 'Shenzhen'], label_en: 'Beijing, Shanghai, Guangzhou and Shenzhen', label_zh: '北上广深', phrases: ['北上广深', 'beijing, shanghai, guangzhou and shenzhen', 'bei-shang-guang-shen'] },
+  { dimension: 'gender', values: ['male', 'female'], label_en: 'men and women', label_zh: '男女', lists: true, phrases: ['男女用户', '男女', '男性和女性', '男性与女性', 'men and women', 'male and female', 'men vs women'] },
+  { dimension: 'city', values: ['Beijing', 'Shanghai', 'Guangzhou', 'Shenzhen'], label_en: 'Beijing, Shanghai, Guangzhou and Shenzhen', label_zh: '北上广深', lists: true, phrases: ['北上广深', 'beijing, shanghai, guangzhou and shenzhen', 'bei-shang-guang-shen'] },
 ];
 
 /** Display name of one stored value, e.g. ('city_tier', 'tier1', 'zh') → 一线城市. */

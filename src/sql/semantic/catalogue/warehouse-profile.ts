@@ -24,7 +24,8 @@ export interface WarehouseProfile {
   unavailableDimensions: Record<string, Unavailability>;
 }
 
-const TABLE_ALIASES: Record<string, string> = { u: 'users', p: 'products', e: 'events', o: 'orders', oi: 'order_items', r: 'reviews', s: 'support_events', se: 'support_events' };
+// Aliases of the facts' base tables (facts.ts); derived facts such as sessions ('s') have no stored columns.
+const TABLE_ALIASES: Record<string, string> = { u: 'users', p: 'products', e: 'events', o: 'orders', oi: 'order_items', r: 'reviews', se: 'support_events' };
 
 const TABLE_NAMES_EN: Record<string, string> = {
   users: 'customer', products: 'product', events: 'browsing-event', orders: 'order', order_items: 'order-line', reviews: 'review', support_events: 'customer-service', user_segments: 'customer-segment',
@@ -76,7 +77,7 @@ async function columnsWithData(warehouse: Warehouse, columns: readonly string[],
   if (selects.length > 0) {
     for (const row of (await warehouse.query(selects.join(' UNION ALL '))).rows) filled[String(row.name)] = row.filled === true;
   }
-  for (const column of probes) filled[column] ??= false;
+  // A column the expression derives (support_intent) is not stored: its fact's rows decide, not a probe.
   return filled;
 }
 
