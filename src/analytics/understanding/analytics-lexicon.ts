@@ -12,7 +12,7 @@ export type Term =
  * catalogue's own synonyms because they are longer.
  */
 const IMPLIED_METRICS: Record<string, string[]> = {
-  gmv: ['卖得最好', '卖得好', '卖得最好的', '最赚钱', '赚了多少', '赚钱', '卖了多少钱', '卖了多少', 'best-selling', 'best selling', 'top-selling', 'top selling', 'sells best', 'sold best', 'made the most money', 'earned', 'sell', 'sold', 'selling', 'spend', 'spent'],
+  gmv: ['卖得怎么样', '卖得如何', '卖得咋样', '卖的怎么样', '卖得好不好', 'how are sales', 'how were sales', '卖得最好', '卖得好', '卖得最好的', '最赚钱', '赚了多少', '赚钱', '卖了多少钱', '卖了多少', 'best-selling', 'best selling', 'top-selling', 'top selling', 'sells best', 'sold best', 'made the most money', 'earned', 'sell', 'sold', 'selling', 'spend', 'spent'],
   units: ['卖得最多', '卖出最多', '卖了多少件', '卖出多少件', '卖出了多少件', '卖了多少台', '卖出了多少台', '多少件', '多少台', 'sold the most', 'most sold', 'how many units', 'how many items', 'units', 'pieces'],
   buyers: ['多少人买', '多少人购买', '多少人下单', '买过', 'how many people bought', 'how many customers bought', 'how many people purchased', 'how many shoppers bought', 'how many people ordered', 'bought'],
   uv: ['多少人访问', '多少人来', '多少访客', 'how many people visited', 'how many visitors', 'visited'],
@@ -73,7 +73,7 @@ function englishPlurals(phrase: string): string[] {
 }
 
 /** Synonyms too short or too vague to match on their own: a lone 天 or 端, "where", "make". */
-const AMBIGUOUS = new Set(['日', '天', '周', '月', '端', 'where', 'make', 'label', 'source', 'date', 'status', 'client', 'terminal', 'platform', 'item', 'goods', 'vertical', 'volume', 'income', 'traffic', 'region', 'location']);
+const AMBIGUOUS = new Set(['日', '天', '周', '月', '端', 'where', 'make', 'label', 'source', 'date', 'status', 'client', 'terminal', 'platform', 'item', 'goods', 'vertical', 'volume', 'income', 'region', 'location']);
 
 function usable(phrase: string): boolean {
   const trimmed = phrase.trim().toLowerCase();

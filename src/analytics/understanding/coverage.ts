@@ -161,7 +161,7 @@ export function nearestEntries(word: string, entries: readonly LexiconEntry<Ques
     scores.set(key, { suggestion: { kind: meaning.kind, id: meaning.id, name: language === 'zh' ? definition.name_zh : definition.name_en }, score });
   }
   return [...scores.values()]
-    .filter((candidate) => candidate.score >= 0.45)
+    .filter((candidate) => candidate.score >= 0.55)
     .sort((left, right) => right.score - left.score)
     .slice(0, count)
     .map((candidate) => candidate.suggestion);

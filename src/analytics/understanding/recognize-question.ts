@@ -38,7 +38,9 @@ export interface Recognition {
 }
 
 const WEEK_EARLIER = /a week (?:earlier|before)|the same day (?:a |one )?week (?:earlier|before)|上周同一天|一周前(?:的)?同一天|前一周(?:的)?同一天|上周同期/;
-const SHARE_WORDS = /share|percent|percentage|proportion|\brate\b|ratio|fraction|占比|比例|百分比|比率|比重/;
+const SHARE_WORDS = /share|percent|percentage|proportion|\brate\b|ratio|fraction|%|占比|比例|百分比|比率|比重|几成/;
+/** Counts whose share the question asks for when it speaks of a share: "what % of orders got cancelled". */
+const RATE_OF_COUNT = [['favourites', 'fav_rate'], ['cart_adds', 'cart_rate'], ['cancelled_orders', 'cancellation_rate'], ['returned_orders', 'return_rate']] as const;
 const WANTS_TOTAL = /合计|总共|一共|加起来|加在一起|总和|combined|in total|altogether|together|\btotal\b|\bsum\b/;
 const BREAKDOWN_WORDS = /分别|各自|各是|各有|各个|\beach\b|respectively|\bvs\.?\b|versus|\bby\b|\bper\b|对比|比较|compare/;
 const GROUPING_SIGNAL = /哪|which|top|前\s*\d|最|best|worst|most|least|各|分别|each|按|\bby\b|\bper\b|\bother\b|\bothers\b|其他|其它|别的/;
@@ -91,7 +93,7 @@ const LIMIT_PATTERNS: RegExp[] = [
 
 const ENGLISH_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twenty: 20 };
 
-const SINGULAR = /哪个|哪一个|哪一家|哪家|哪款|哪座|哪一座|哪一款|哪一类|哪类|哪一天|哪天|哪种|哪一种|哪条|最高的是|最多的是|最低的是|最少的是|\bwhich (?!\w+s\b)\w+|\bwhat (?!\w+s\b)\w+ (?:has|had|was|is|did)|\bthe (?:best|top|highest|lowest|worst)\b(?! \d)/;
+const SINGULAR = /(?:最高|最低|最多|最少|最好|最差|最大|最小|最快|最慢)的(?!是|前|几|那些|哪些|\d)|哪个|哪一个|哪一家|哪家|哪款|哪座|哪一座|哪一款|哪一类|哪类|哪一天|哪天|哪种|哪一种|哪条|最高的是|最多的是|最低的是|最少的是|\bwhich (?!\w+s\b)\w+|\bwhat (?!\w+s\b)\w+ (?:has|had|was|is|did)|\bthe (?:best|top|highest|lowest|worst)\b(?! \d)/;
 const PLURAL = /哪些|\bwhich \w+s\b|\btop\b|前\s*[0-9一二三四五六七八九十两]/;
 
 function markTaken(taken: boolean[], start: number, end: number): void {
@@ -154,7 +156,7 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   const timeOrLimitTaken = [...taken];
   const strongMetrics: string[] = [];
   const weakMetrics: string[] = [];
-  const valueEnds: { end: number; dimension: string }[] = [];
+  const valueEnds: { end: number; dimension: string; negated: boolean }[] = [];
   const dimensions: string[] = [];
   const filters: SemanticFilter[] = [];
   const cues = new Set<Cue>();
@@ -179,8 +181,11 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
       if (!describesValue && (nearValue === undefined || groupingSignal) && !dimensions.includes(term.id)) dimensions.push(term.id);
     } else if (term.kind === 'cue') cues.add(term.cue);
     else if (term.kind === 'value') {
-      valueEnds.push({ end: match.end, dimension: term.value.dimension });
-      const negated = EXCLUDE_BEFORE.test(normalized.slice(Math.max(0, match.start - 16), match.start)) || EXCLUDE_AFTER.test(normalized.slice(match.end, match.end + 4));
+      // "excluding Apple and Huawei": a value joined to an excluded one by and/or/、 is excluded too.
+      const previousValue = valueEnds[valueEnds.length - 1];
+      const listedAfterExcluded = previousValue !== undefined && previousValue.negated && /^\s*(?:,|、|and|or|&|和|与|及|或|以及)?\s*$/.test(normalized.slice(previousValue.end, match.start));
+      const negated = listedAfterExcluded || EXCLUDE_BEFORE.test(normalized.slice(Math.max(0, match.start - 16), match.start)) || EXCLUDE_AFTER.test(normalized.slice(match.end, match.end + 4));
+      valueEnds.push({ end: match.end, dimension: term.value.dimension, negated });
       mergeFilter(filters, term.value.dimension, term.value.values, negated);
       if (!negated) namedValues.set(term.value.dimension, (namedValues.get(term.value.dimension) ?? 0) + (term.value.lists ? term.value.values.length : 1));
     }
@@ -198,9 +203,11 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   // ("share of visitors who favourited" → favourite rate, not visitors).
   // "Share of visitors who favourited" asks for a rate, not a count of favourites.
   if (SHARE_WORDS.test(normalized)) {
-    for (const [count, rate] of [['favourites', 'fav_rate'], ['cart_adds', 'cart_rate']] as const) {
-      const index = weakMetrics.indexOf(count);
-      if (index >= 0) weakMetrics[index] = rate;
+    for (const list of [weakMetrics, strongMetrics]) {
+      for (const [count, rate] of RATE_OF_COUNT) {
+        const index = list.indexOf(count);
+        if (index >= 0 && !list.includes(rate)) list[index] = rate;
+      }
     }
   }
   const refining = weakMetrics.filter((metric) => (DOMINATES[metric] ?? []).some((dominatedMetric) => strongMetrics.includes(dominatedMetric)));

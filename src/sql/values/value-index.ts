@@ -21,6 +21,20 @@ function englishVariants(name: string): string[] {
  * Every value a question may name: enumerations (tiers, devices, channels …) plus the warehouse's own
  * categories, brands, cities and countries, each with English and Chinese phrases and display names.
  */
+const WEEKDAYS_EN = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const WEEKDAYS_ZH = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'];
+
+/** ISO weekday 1–7 → its name; a month's first day → "2025-11" / "2025年11月"; hours → "21:00". */
+function timeLabel(dimension: string, text: string, language: Language): string | undefined {
+  if (dimension === 'weekday' && /^[1-7]$/.test(text)) return (language === 'zh' ? WEEKDAYS_ZH : WEEKDAYS_EN)[Number(text) - 1];
+  if (dimension === 'month') {
+    const match = /^(\d{4})-(\d{2})-01/.exec(text);
+    if (match) return language === 'zh' ? `${match[1]}年${Number(match[2])}月` : `${match[1]}-${match[2]}`;
+  }
+  if (dimension === 'hour' && /^\d{1,2}$/.test(text)) return `${text.padStart(2, '0')}:00`;
+  return undefined;
+}
+
 export class ValueIndex {
   readonly matcher: LexiconMatcher<VocabularyValue>;
 
@@ -36,6 +50,8 @@ export class ValueIndex {
   label(dimension: string, value: JsonValue, language: Language): string {
     if (value === null) return language === 'zh' ? '(空)' : '(none)';
     const text = String(value);
+    const time = timeLabel(dimension, text, language);
+    if (time) return time;
     const entry = this.entries.find((candidate) => candidate.dimension === dimension && candidate.values.length === 1 && candidate.values[0] === text);
     if (!entry) return text;
     return language === 'zh' ? entry.label_zh : entry.label_en;

@@ -63,10 +63,10 @@ export const REFUSAL_RULES: readonly PhraseRule<RefusalMeaning>[] = [
         zh: '出于隐私保护,我不能提供姓名、手机号、邮箱、地址等个人信息。可以改问汇总数据,例如"各城市的购买人数"。',
       },
     },
-    zh: ['手机号', '电话号码', '联系电话', '邮箱', '住址', '家庭地址', '收货地址', '身份证', '密码', '个人信息', '联系方式', '银行卡号', '用户名单', '客户名单', '姓名', '收货人'],
+    zh: ['手机号', '电话号码', '联系电话', '电话', '手机号码', '邮箱', '住址', '家庭地址', '收货地址', '身份证', '密码', '个人信息', '联系方式', '银行卡号', '用户名单', '客户名单', '姓名', '收货人'],
     en: ['phone numbers?', 'mobile numbers?', 'e-?mails? (addresses|address|list)', 'emails of', 'e-?mails', 'home address(es)?', "(customer|user|shopper)s?'? (addresses|names|contact)", 'passwords?', 'id card', 'credit card numbers?', 'personal (data|information|details)', 'contact details', 'names and addresses'],
     examples: {
-      match: ['export every customer’s phone number', '导出所有客户的手机号和邮箱', 'list customer names and addresses', '这些用户的姓名'],
+      match: ['export every customer’s phone number', '导出所有客户的手机号和邮箱', '给我所有用户的电话', 'list customer names and addresses', '这些用户的姓名'],
       noMatch: ['buyers by city', 'how many users signed up', '各城市的购买人数', 'orders by payment method'],
     },
   },

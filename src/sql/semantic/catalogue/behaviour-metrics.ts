@@ -98,7 +98,7 @@ export const BEHAVIOUR_METRICS = [
     id: 'new_users',
     name_en: 'New users',
     name_zh: '新用户数',
-    synonyms_en: ['new users', 'new visitors', 'first-time users', 'newly acquired users', 'acquisition'],
+    synonyms_en: ['new users', 'new visitors', 'first-time users', 'newly acquired users', 'acquisition', 'new customers', 'new shoppers'],
     synonyms_zh: ['新用户数', '新增用户', '新用户', '新访客', '拉新', '新增', '首次访问用户'],
     definition_en:
       "Number of users whose first activity in the whole data (earliest event or order) falls in the period.",

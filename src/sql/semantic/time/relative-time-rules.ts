@@ -59,6 +59,23 @@ export const RELATIVE_TIME_RULES: TimeRule[] = [
     resolve: (_, asOf) => ({ ...weekPeriod(addDays(asOf, -7)), unit: 'week', label_en: 'last week', label_zh: '上周' }),
   },
   {
+    // "上周三", "last Wednesday", "this Monday": one day of a named week.
+    name: 'day of a week',
+    // "上周一共" is "last week in total", not last Monday: 一 followed by 共/起/下… is not a weekday.
+    pattern: /(上|本|这)(?:个)?(?:周|星期|礼拜)([一二三四五六日天])(?<!一(?=[共起下些样直定点致切般半]))|\b(last|this)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/giu,
+    resolve: (match, asOf) => {
+      const zhDays = '一二三四五六日';
+      const enDays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+      const weekday = match[2] ? (match[2] === '天' ? 7 : zhDays.indexOf(match[2]) + 1) : enDays.indexOf((match[4] ?? '').toLowerCase()) + 1;
+      if (weekday < 1) return undefined;
+      const lastWeek = match[1] === '上' || (match[3] ?? '').toLowerCase() === 'last';
+      const monday = startOfIsoWeek(lastWeek ? addDays(asOf, -7) : asOf);
+      const date = addDays(monday, weekday - 1);
+      const label = match[0];
+      return day(date, label, label);
+    },
+  },
+  {
     name: 'week before last',
     pattern: /\b(?:the\s+)?week\s+before\s+last\b|上上周|上上个星期|上上个礼拜/giu,
     resolve: (_, asOf) => ({ ...weekPeriod(addDays(asOf, -14)), unit: 'week', label_en: 'the week before last', label_zh: '上上周' }),

@@ -89,6 +89,17 @@ export function findTimeExpressions(text: string, asOfDate: IsoDate): TimeExpres
       if (period) candidates.push({ start: match.index, end: match.index + match[0].length, period });
     }
   }
+  // "since September", "9月以来", "从10月1日起": the period runs from the named start to the as-of date; the
+  // marker words join the match so that no other rule reads them ("月以来" is not a rolling month).
+  for (const candidate of candidates) {
+    const before = SINCE_BEFORE.exec(source.slice(0, candidate.start));
+    const after = SINCE_AFTER.exec(source.slice(candidate.end));
+    if (!before && !after) continue;
+    if (candidate.period.start > asOfDate) continue;
+    candidate.period = { ...candidate.period, end: asOfDate, label_en: `since ${candidate.period.label_en}`, label_zh: `${candidate.period.label_zh}以来` };
+    if (before) candidate.start -= before[0].length;
+    if (after) candidate.end += after[0].length;
+  }
   candidates.sort((left, right) => right.end - right.start - (left.end - left.start) || left.start - right.start);
   const chosen: typeof candidates = [];
   for (const candidate of candidates) {
@@ -98,6 +109,9 @@ export function findTimeExpressions(text: string, asOfDate: IsoDate): TimeExpres
     .sort((left, right) => left.start - right.start)
     .map((candidate) => toMatch(candidate.period, text.slice(candidate.start, candidate.end), candidate.start, asOfDate));
 }
+
+const SINCE_BEFORE = /(?:\bsince|\bstarting(?: from)?|自|从)\s*$/iu;
+const SINCE_AFTER = /^\s*(?:以来|至今|到现在|到今天|起至今|起|开始|\bonwards?\b|\bto date\b|\buntil now\b)/iu;
 
 const YEAR_OVER_YEAR = /同比|去年同期|\byear[\s-](?:over|on)[\s-]year\b|\byoy\b|same\s+period\s+last\s+year/iu;
 const COMPARISON = /对比|相比|比较|相较|较|\bvs\.?|\bversus\b|\bcompared?\b|\bagainst\b|比/iu;
