@@ -15,7 +15,8 @@ const IMPLIED_METRICS: Record<string, string[]> = {
   gmv: ['卖得怎么样', '卖得如何', '卖得咋样', '卖的怎么样', '卖得好不好', 'how are sales', 'how were sales', '卖得最好', '卖得好', '卖得最好的', '最赚钱', '赚了多少', '赚钱', '卖了多少钱', '卖了多少', 'best-selling', 'best selling', 'top-selling', 'top selling', 'sells best', 'sold best', 'made the most money', 'earned', 'sell', 'sold', 'selling', 'spend', 'spent'],
   units: ['卖得最多', '卖出最多', '卖了多少件', '卖出多少件', '卖出了多少件', '卖了多少台', '卖出了多少台', '多少件', '多少台', 'sold the most', 'most sold', 'how many units', 'how many items', 'units', 'pieces'],
   buyers: ['多少人买', '多少人购买', '多少人下单', '买过', 'how many people bought', 'how many customers bought', 'how many people purchased', 'how many shoppers bought', 'how many people ordered', 'bought'],
-  uv: ['多少人访问', '多少人来', '多少访客', 'how many people visited', 'how many visitors', 'visited'],
+  uv: ['多少人访问', '多少人来', '多少访客', 'how many people visited', 'how many visitors', 'visited', '用户最多', '用户最少', '人最多', '人最少'],
+  pv: ['most viewed', 'least viewed', 'viewed', 'views', '被浏览', '浏览最多', '浏览最少', '看的人最多'],
   orders: ['多少单', '多少笔订单', 'how many orders', 'order', '下了多少单'],
   conversion_rate: ['convert', 'converts', 'converted', 'converting', 'conversions'],
   view_to_purchase_rate: ['from view to purchase', 'view to purchase', 'views to purchases', '从浏览到购买'],
@@ -26,7 +27,7 @@ const IMPLIED_METRICS: Record<string, string[]> = {
   cancelled_orders: ['cancelled', 'canceled', 'were cancelled', 'got cancelled', '被取消', '取消了', '取消的订单'],
   returned_orders: ['returned', 'were returned', '退货了', '被退货', '退了'],
   positive_review_share: ['are positive', 'were positive', 'positive', '正面', '好评的'],
-  avg_rating: ['stars', 'star rating', '几星', '星'],
+  avg_rating: ['stars', 'star rating', '几星', '星', 'highest rated', 'best rated', 'top rated', 'lowest rated', 'worst rated', 'rated'],
 };
 
 /**
@@ -49,7 +50,6 @@ export const DOMINATES: Record<string, string[]> = {
   aov: ['orders'],
   arpu: ['uv', 'gmv'],
   day7_retention: ['day1_retention'],
-  units: ['gmv'],
   new_users: ['uv'],
   // "support conversations handed to a human" / "转人工多少个会话" count hand-offs (会话 alone names web sessions).
   handoffs: ['support_conversations', 'support_turns', 'sessions'],
@@ -59,6 +59,7 @@ export const DOMINATES: Record<string, string[]> = {
 
 /** Phrases for dimensions that the catalogue's synonyms miss (plurals are added automatically). */
 const EXTRA_DIMENSIONS: Record<string, string[]> = {
+  product: ['哪款', '哪一款', '哪几款', '哪些款', '单品'],
   device: ['哪个端', '各端', '各个端', '每个端', '哪端', '哪个终端', 'devices'],
   weekday: ['周一到周日', '星期一到星期日', '周一至周日', '每周几', 'monday to sunday', 'days of the week'],
   hour: ['hours of', 'across the hours', 'each hour of', '每个小时', '各小时', '24小时'],

@@ -1,4 +1,5 @@
 import { Jieba, type TaggedWord } from '@node-rs/jieba';
+import nlp from 'compromise';
 import { dict } from '@node-rs/jieba/dict.js';
 import type { Language } from '../../text/language.ts';
 import type { LexiconEntry } from '../../text/lexicon-matcher.ts';
@@ -25,7 +26,6 @@ function tagWords(text: string): TaggedWord[] {
 // verb or adverb rarely changes which table is answered, a leftover noun usually does.
 const CONTENT_TAGS = new Set(['n', 'nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'ng', 'vn', 'an', 'j', 'x', 'eng']);
 const LATIN = /^[a-z][a-z'-]*$/;
-const ENGLISH_VERBS = new Set(['bring', 'brings', 'acquire', 'acquires', 'get', 'gets', 'make', 'makes', 'drive', 'drives', 'generate', 'generates', 'trend', 'trends', 'improve', 'improves', 'happen', 'happens', 'go', 'goes', 'perform', 'performs', 'sell', 'sells', 'buy', 'buys', 'visit', 'visits', 'compare', 'rank', 'ranks', 'show', 'shows', 'list', 'lists', 'split', 'look', 'looks', 'come', 'comes', 'mention', 'mentions', 'grow', 'grows', 'drop', 'drops', 'rise', 'rises', 'fall', 'falls', 'change', 'changes', 'break', 'breaks']);
 const HAS_CJK = /\p{Script=Han}/u;
 
 export interface Correction {
@@ -35,17 +35,41 @@ export interface Correction {
 
 /** A catalogue entry offered instead of a word that was not understood. */
 export interface Suggestion {
-  kind: 'metric' | 'dimension';
+  kind: 'metric' | 'dimension' | 'value';
   id: string;
   name: string;
 }
 
-function isContentWord(word: string): boolean {
+/**
+ * English parts of speech of a question's words, tagged in context by compromise (a maintained English
+ * tagger: "revenue by warehouse" tags warehouse a noun, "can u pull up" tags pull a verb).
+ */
+export function englishWordRoles(question: string): Map<string, { noun: boolean; afterPreposition: boolean }> {
+  const roles = new Map<string, { noun: boolean; afterPreposition: boolean }>();
+  const terms = nlp(question).terms().json() as { terms: { normal: string; tags: string[] }[] }[];
+  let previousIsPreposition = false;
+  for (const entry of terms) {
+    for (const term of entry.terms) {
+      const tags = new Set(term.tags);
+      const word = term.normal.replace(/[^a-z0-9'-]/g, '');
+      if (word && !roles.has(word)) roles.set(word, { noun: tags.has('Noun') || tags.has('Acronym') || tags.size === 0, afterPreposition: previousIsPreposition && !tags.has('Infinitive') });
+      previousIsPreposition = tags.has('Preposition') || tags.has('Connector') && /^(for|of|in|by|with|on|from|per|across|among)$/.test(word);
+    }
+  }
+  return roles;
+}
+
+function isContentWord(word: string, englishRoles?: Map<string, { noun: boolean; afterPreposition: boolean }>): boolean {
   const lower = word.toLowerCase();
   if (isFillerWord(lower)) return false;
   if (/^[\p{P}\p{S}\s]+$/u.test(lower)) return false;
-  // English verb forms ("improved", "trending", "brings") describe the question, rarely what is counted.
-  if (LATIN.test(lower)) return lower.length > 1 && !/(?:ed|ing)$/.test(lower) && !ENGLISH_VERBS.has(lower);
+  // An English word could change the answer when it names something: a noun in context, or the object of a
+  // preposition ("for clothing", "by warehouse"); verbs and adjectives ("wanna", "improved") describe the asking.
+  if (LATIN.test(lower)) {
+    if (lower.length < 2) return false;
+    const role = englishRoles?.get(lower);
+    return role === undefined ? !/(?:ed|ing|ly)$/.test(lower) : role.noun || role.afterPreposition;
+  }
   if (/\d/.test(lower)) return true;
   if (!HAS_CJK.test(lower)) return false;
   return tagWords(lower).some((tagged) => CONTENT_TAGS.has(tagged.tag) && !isFillerWord(tagged.word));
@@ -64,7 +88,8 @@ const NUMBER_WORD = /^[\p{P}\p{S}]*\d[\d.,:%/-]*[\p{P}\p{S}]*$/u;
  * Words of the residual (the question with every recognised span blanked) that could change the answer:
  * nouns and unknown words, and numbers no time expression, limit, band or cohort took.
  */
-export function unexplainedWords(residual: string, cues: ReadonlySet<string>): string[] {
+export function unexplainedWords(residual: string, cues: ReadonlySet<string>, question = residual): string[] {
+  const englishRoles = /[a-z]/.test(residual) ? englishWordRoles(question) : undefined;
   const explainedByShape = new Set(Object.entries(SHAPE_WORDS).flatMap(([cue, words]) => (cues.has(cue) ? words : [])));
   const numbersExplained = cues.has('distribution') || cues.has('cohort');
   const words: string[] = [];
@@ -75,21 +100,22 @@ export function unexplainedWords(residual: string, cues: ReadonlySet<string>): s
       if (!numbersExplained) words.push(lower.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, ''));
       continue;
     }
-    if (isContentWord(lower)) words.push(lower);
+    if (isContentWord(lower, englishRoles)) words.push(lower);
   }
   return words;
 }
 
 function maxEdits(length: number): number {
   if (length < 4) return 0;
-  return length >= 8 ? 2 : 1;
+  return length >= 9 ? 2 : 1;
 }
 
 /** The catalogue word a slip was meant to be, if exactly one is close enough. */
 function correctionFor(word: string, entries: readonly LexiconEntry<QuestionTerm>[]): string | undefined {
   const lower = word.toLowerCase();
-  const stems = [lower.replace(/ies$/, 'y'), lower.replace(/es$/, ''), lower.replace(/s$/, '')].filter((stem) => stem !== lower);
-  for (const stem of stems) if (entries.some((entry) => entry.phrase === stem)) return stem;
+  // Plurals of catalogue words ("countries" → country); "codes" is not the value "cod".
+  const stems = [lower.replace(/s$/, ''), lower.replace(/ies$/, 'y'), lower.replace(/es$/, '')].filter((stem) => stem !== lower && stem.length >= 4);
+  for (const stem of stems) if (entries.some((entry) => entry.phrase === stem && entry.meaning.kind !== 'value')) return stem;
   const limit = maxEdits([...lower].length);
   if (limit === 0) return undefined;
   const latin = LATIN.test(lower);
@@ -100,6 +126,8 @@ function correctionFor(word: string, entries: readonly LexiconEntry<QuestionTerm
     if (latin !== LATIN.test(entry.phrase)) continue;
     // A Chinese slip keeps its length and all but one character (转换率 → 转化率).
     if (!latin && [...entry.phrase].length !== [...lower].length) continue;
+    // Slips keep the first letter ("reveune", "categry"); "spenders" is not a misspelt "genders".
+    if (latin && entry.phrase[0] !== lower[0]) continue;
     const distance = editDistance(lower, entry.phrase, limit);
     if (distance === 0 || distance > limit) continue;
     if (!best || distance < best.distance) {
@@ -160,9 +188,16 @@ export function nearestEntries(word: string, entries: readonly LexiconEntry<Ques
     if (!definition) continue;
     scores.set(key, { suggestion: { kind: meaning.kind, id: meaning.id, name: language === 'zh' ? definition.name_zh : definition.name_en }, score });
   }
-  return [...scores.values()]
+  // Stored values that contain the word ("clothing" → Women's Clothing, Men's Clothing) come first.
+  const containing = new RegExp(`(?<![a-z])${lower.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z])`);
+  const values = new Map<string, Suggestion>();
+  for (const entry of entries) {
+    if (entry.meaning.kind !== 'value' || lower.length < 3 || !containing.test(entry.phrase)) continue;
+    const value = entry.meaning.value;
+    values.set(value.values.join('|'), { kind: 'value', id: value.values.join('|'), name: language === 'zh' ? value.label_zh : value.label_en });
+  }
+  return [...values.values(), ...[...scores.values()]
     .filter((candidate) => candidate.score >= 0.55)
     .sort((left, right) => right.score - left.score)
-    .slice(0, count)
-    .map((candidate) => candidate.suggestion);
+    .map((candidate) => candidate.suggestion)].slice(0, count);
 }

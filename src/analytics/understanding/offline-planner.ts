@@ -47,8 +47,9 @@ export class OfflinePlanner implements Planner {
     if (last.pending && CONFIRM.test(state.question)) {
       return { kind: 'analysis', request: last.pending, confidence: 0.9, notes: ['confirmed the reading offered in the previous turn'] };
     }
-    // A refused or clarifying turn in between does not break the thread: follow the last answered request.
-    const previous = [...state.history].reverse().map((turn) => memoryParts(turn.memory)).find((memory) => memory.request);
+    // An answer to our clarifying question ("Women's Clothing" after "did you mean …?") refines the reading we
+    // offered; otherwise a refused or clarifying turn in between does not break the thread.
+    const previous = last.pending ? { request: last.pending, focus: undefined } : [...state.history].reverse().map((turn) => memoryParts(turn.memory)).find((memory) => memory.request);
     return understandQuestion({ question: state.question, language: state.language, window: this.resources.window, values: this.resources.values, previous: previous?.request, focus: previous?.focus, profile: this.resources.profile });
   }
 

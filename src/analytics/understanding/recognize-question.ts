@@ -88,7 +88,9 @@ const LIMIT_PATTERNS: RegExp[] = [
   /(?:后|倒数)\s*([0-9]+|[一二三四五六七八九十两]+)\s*(?:名|个|位|家|款)?/,
   /\bwhich (\d+|two|three|four|five|ten)\b/,
   /(?<![\w-])(\d+|two|three|four|five|ten) (?:categories|brands|cities|products|channels|devices|items|segments|payment methods)\b/,
-  /([0-9]+|[一二三四五六七八九十两]+)\s*(?:个|大)(?:品类|品牌|城市|商品|渠道|设备|类目)/,
+  // The dimension noun stays for the lexicon ("哪三个品类" groups by category).
+  /哪\s*([0-9]+|[一二三四五六七八九十两]+)\s*(?:个|家|款|座|位|类)/,
+  /([0-9]+|[一二三四五六七八九十两]+)\s*(?:个|大)(?=品类|品牌|城市|商品|渠道|设备|类目|国家|省)/,
 ];
 
 const ENGLISH_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twenty: 20 };

@@ -20,7 +20,8 @@ const FOLLOW_UP_START = /^(and|what about|how about|same|now|only|just|instead|t
 const FOLLOW_UP_END = /呢\s*[??]?$/;
 const VAGUE = /表现|情况|怎么样|如何|好不好|最好|最差|数据|分析|指标|数字|涨|跌|上升|下降|performance|performing|doing|how are we|how did we|best|worst|overview|summary|numbers|figures|data|analy[sz]e|metrics?|going up|going down|increas|decreas|概况|概览/;
 const ANALYTIC_WORDS = /\b(by|per|each|top|which|trend|compare)\b|按|各|每|哪|趋势|对比|排名|前\d/;
-const UNKNOWN_WORD_PENALTY = 0.1;
+// Words left over that are not content (the coverage check handles those) barely lower confidence.
+const UNKNOWN_WORD_PENALTY = 0.03;
 
 function isMetricsRequest(memory: unknown): memory is AnalysisRequest {
   return typeof memory === 'object' && memory !== null && (memory as AnalysisRequest).analysis === 'metrics';
@@ -154,7 +155,7 @@ export function understandQuestion(input: UnderstandInput): Understanding {
     return { kind: 'model', toolName: modelIntent.toolName, arguments: modelIntent.arguments, confidence, notes: [...notes, `behaviour model: ${modelIntent.toolName}`] };
   }
 
-  const unexplained = unexplainedWords(recognition.residual, recognition.cues);
+  const unexplained = unexplainedWords(recognition.residual, recognition.cues, recognition.normalized);
   const suggestions = unexplained.flatMap((word) => nearestEntries(word, questionLexicon(input.values).entriesList(), language, 2));
   const uniqueSuggestions = suggestions.filter((suggestion, index) => suggestions.findIndex((other) => other.id === suggestion.id) === index).slice(0, 3);
   if (unexplained.length > 0) notes.push(`not understood: ${unexplained.join(', ')}`);
@@ -178,7 +179,7 @@ export function understandQuestion(input: UnderstandInput): Understanding {
     return { kind: 'clarify', question: clarification.question, options: clarification.options, confidence: 0.2, notes };
   }
 
-  if (recognition.metrics.length === 0 && !shapeOnly && (recognition.cues.has('top') || recognition.cues.has('bottom')) && recognition.dimensions.length > 0) {
+  if (recognition.metrics.length === 0 && !shapeOnly && (recognition.cues.has('top') || recognition.cues.has('bottom') || recognition.limit !== undefined) && recognition.dimensions.length > 0) {
     // "哪个城市最差" ranks without naming a measure: rank by GMV and say so in the answer.
     recognition.metrics = ['gmv'];
     notes.push('no metric named: ranked by GMV');
