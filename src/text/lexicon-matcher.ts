@@ -38,8 +38,8 @@ export class LexiconMatcher<Meaning> {
   }
 
   /** The entries, longest phrase first, e.g. to merge two lexicons. */
-  entriesList(): LexiconEntry<Meaning>[] {
-    return [...this.entries];
+  entriesList(): readonly LexiconEntry<Meaning>[] {
+    return this.entries;
   }
 
   findAll(text: string, taken: boolean[] = new Array(text.length).fill(false)): LexiconMatch<Meaning>[] {

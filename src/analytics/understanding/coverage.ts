@@ -89,7 +89,9 @@ const NUMBER_WORD = /^[\p{P}\p{S}]*\d[\d.,:%/-]*[\p{P}\p{S}]*$/u;
  * nouns and unknown words, and numbers no time expression, limit, band or cohort took.
  */
 export function unexplainedWords(residual: string, cues: ReadonlySet<string>, question = residual): string[] {
-  const englishRoles = /[a-z]/.test(residual) ? englishWordRoles(question) : undefined;
+  // Tagging costs a few milliseconds: only when an English word is left that no list explains.
+  const latinLeft = segmentWords(residual).some((word) => LATIN.test(word.toLowerCase()) && word.length > 1 && !isFillerWord(word));
+  const englishRoles = latinLeft ? englishWordRoles(question) : undefined;
   const explainedByShape = new Set(Object.entries(SHAPE_WORDS).flatMap(([cue, words]) => (cues.has(cue) ? words : [])));
   const numbersExplained = cues.has('distribution') || cues.has('cohort');
   const words: string[] = [];
