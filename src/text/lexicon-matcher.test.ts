@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LexiconMatcher } from './lexicon-matcher.ts';
 import { normalizeQuestion } from './normalize-question.ts';
-import { parseSmallNumber } from './chinese-numbers.ts';
 
 describe('LexiconMatcher', () => {
   const matcher = new LexiconMatcher([
@@ -36,13 +35,4 @@ describe('normalizeQuestion', () => {
   it('folds full-width characters and zero-width spaces', () => {
     expect(normalizeQuestion('ＧＭＶ\u200b 按　城市？')).toBe('gmv 按 城市?');
   });
-});
-
-describe('parseSmallNumber', () => {
-  it.each([
-    ['5', 5], ['五', 5], ['两', 2], ['十', 10], ['十二', 12], ['二十', 20], ['三十五', 35],
-  ])('%s → %d', (text, expected) => {
-    expect(parseSmallNumber(text)).toBe(expected);
-  });
-  it('rejects words', () => expect(parseSmallNumber('几')).toBeUndefined());
 });

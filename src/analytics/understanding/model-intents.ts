@@ -1,4 +1,4 @@
-import { parseSmallNumber } from '../../text/chinese-numbers.ts';
+import { parseNumber } from '../../text/number-words.ts';
 import type { DataWindow } from './build-request.ts';
 import type { Recognition } from './recognize-question.ts';
 
@@ -26,7 +26,7 @@ const NUMBER = '(\\d+|[零一二三四五六七八九十两]+|\\b(?:one|two|thre
 
 function numberOf(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
-  return ENGLISH_NUMBERS[text] ?? parseSmallNumber(text);
+  return ENGLISH_NUMBERS[text] ?? parseNumber(text);
 }
 
 function clamp(value: number, lowest: number, highest: number): number {

@@ -1,7 +1,7 @@
 import { resolveTimeExpression, type ResolvedTimeExpression } from '../../sql/semantic/index.ts';
 import type { SemanticFilter } from '../../sql/semantic/compile/semantic-query.ts';
 import type { ValueIndex } from '../../sql/values/value-index.ts';
-import { parseSmallNumber } from '../../text/chinese-numbers.ts';
+import { parseNumber } from '../../text/number-words.ts';
 import { normalizeQuestion } from '../../text/normalize-question.ts';
 import { buildCueLexicon, DOMINATES, METRIC_IMPLIED_BY_DIMENSION } from './analytics-lexicon.ts';
 import { questionLexicon } from './question-lexicon.ts';
@@ -93,7 +93,6 @@ const LIMIT_PATTERNS: RegExp[] = [
   /([0-9]+|[一二三四五六七八九十两]+)\s*(?:个|大)(?=品类|品牌|城市|商品|渠道|设备|类目|国家|省)/,
 ];
 
-const ENGLISH_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twenty: 20 };
 
 const SINGULAR = /(?:最高|最低|最多|最少|最好|最差|最大|最小|最快|最慢)的(?!是|前|几|那些|哪些|\d)|哪个|哪一个|哪一家|哪家|哪款|哪座|哪一座|哪一款|哪一类|哪类|哪一天|哪天|哪种|哪一种|哪条|最高的是|最多的是|最低的是|最少的是|\bwhich (?!\w+s\b)\w+|\bwhat (?!\w+s\b)\w+ (?:has|had|was|is|did)|\bthe (?:best|top|highest|lowest|worst)\b(?! \d)/;
 const PLURAL = /哪些|\bwhich \w+s\b|\btop\b|前\s*[0-9一二三四五六七八九十两]/;
@@ -107,7 +106,7 @@ function findLimit(text: string, taken: boolean[]): number | undefined {
     const match = pattern.exec(text);
     const word = match?.[1];
     if (!match || !word) continue;
-    const value = ENGLISH_NUMBERS[word] ?? parseSmallNumber(word);
+    const value = parseNumber(word);
     if (value === undefined || value <= 0 || value > 1000) continue;
     markTaken(taken, match.index, match.index + match[0].length);
     return value;

@@ -1,4 +1,4 @@
-import { parseSmallNumber } from '../../text/chinese-numbers.ts';
+import { parseNumber } from '../../text/number-words.ts';
 import { normalizeQuestion } from '../../text/normalize-question.ts';
 import type { SupportIntent } from '../support-reply.ts';
 import { CUES, NO, ORDINAL_WORDS, REASON_PHRASES, YES } from './support-lexicon.ts';
@@ -32,7 +32,7 @@ const any = (patterns: readonly RegExp[], text: string) => patterns.some((patter
 
 function findOrdinal(text: string): number | undefined {
   const chinese = text.match(/第\s*([一二三四五六七八九十两\d]{1,3})\s*(个|单|件|笔|项|行|条|款)?/u);
-  if (chinese?.[1]) return parseSmallNumber(chinese[1]);
+  if (chinese?.[1]) return parseNumber(chinese[1]);
   if (/(最新|最近)(的)?(那|一)?(个|单|笔)?/u.test(text) || /\b(latest|most recent|newest|last one)\b/.test(text)) return 1;
   const english = text.match(/\b(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\b/);
   if (english?.[1]) return ORDINAL_WORDS[english[1]];
@@ -46,7 +46,7 @@ function findOrdinal(text: string): number | undefined {
 function findQuantity(text: string): number | undefined {
   const withoutOrdinal = text.replace(/第\s*[一二三四五六七八九十两\d]{1,3}\s*(个|单|件|笔|项|行|条|款)?/gu, ' ');
   const chinese = withoutOrdinal.match(/([一二两三四五六七八九十]|\d{1,2})\s*(件|个|双|台|副|盒|包|条|瓶|支|只)/u);
-  if (chinese?.[1]) return parseSmallNumber(chinese[1]);
+  if (chinese?.[1]) return parseNumber(chinese[1]);
   const english = withoutOrdinal.match(/\b(\d{1,2}|one|two|three|four|five)\s+(units?|pieces?|of them|items?|pairs?)\b/);
   if (english?.[1]) return ({ one: 1, two: 2, three: 3, four: 4, five: 5 } as Record<string, number>)[english[1]] ?? Number(english[1]);
   return undefined;

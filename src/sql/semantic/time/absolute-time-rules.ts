@@ -1,5 +1,5 @@
 import { addDays, dateParts, makeDate, type IsoDate } from './calendar-date.ts';
-import { parseNumber } from './number-words.ts';
+import { parseNumber } from '../../../text/number-words.ts';
 import {
   englishMonth,
   monthPeriod,

@@ -1,5 +1,5 @@
 import { addDays, addMonths, dateParts, makeDate, startOfIsoWeek, type IsoDate } from './calendar-date.ts';
-import { ENGLISH_NUMBER_PATTERN, NUMBER_CHARS, parseNumber } from './number-words.ts';
+import { ENGLISH_NUMBER_PATTERN, NUMBER_CHARS, parseNumber } from '../../../text/number-words.ts';
 import { latestWeekend, monthPeriod, quarterPeriod, weekPeriod, type RawPeriod, type TimeRule } from './time-period.ts';
 
 function day(date: IsoDate, label_en: string, label_zh: string): RawPeriod {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, dateParts, makeDate, rangeLength } from './calendar-date.ts';
-import { parseChineseNumber } from './number-words.ts';
+import { parseChineseNumber } from '../../../text/number-words.ts';
 import { compileSemanticQuery } from '../compile/compile-query.ts';
 import { findTimeExpressions, resolveTimeExpression } from './time-expressions.ts';
 import { timeQueryParts } from './time-query-parts.ts';
