@@ -26,9 +26,12 @@ const HARMLESS_WORDS = [
   '顾客', '买家', '人', '老板', '领导', '同事', '团队', '运营', '我们', '咱', '大家', '条', '笔', '件', '个', '单', '次', '位', '名', '款', '期', '份', '项', '类', '种', '些', '家', '台', '多少钱', '金额', '水平', '样子', '啥', '咋样', '咋', '呗', '哈', '嘛', '哦', '喔', '呀', '啦', '吗', '呢', '吧',
 ];
 
+const SHORT_ENGLISH_FILLERS = new Set(['a', 'i', 'an', 'am', 'as', 'at', 'be', 'by', 'do', 'go', 'he', 'if', 'in', 'is', 'it', 'me', 'my', 'no', 'of', 'oh', 'ok', 'on', 'or', 'so', 'to', 'up', 'us', 'we']);
+
 const FILLER = new Set<string>([
   ...STOPWORDS,
-  ...stopwords.en,
+  // stopwords-iso lists two-letter country and unit codes ("uk", "mm") as English stopwords; they can name things.
+  ...stopwords.en.filter((word) => word.length > 2 || SHORT_ENGLISH_FILLERS.has(word)),
   ...stopwords.zh,
   ...HARMLESS_WORDS,
 ]);

@@ -94,7 +94,8 @@ const LIMIT_PATTERNS: RegExp[] = [
 ];
 
 
-const SINGULAR = /(?:最高|最低|最多|最少|最好|最差|最大|最小|最快|最慢)的(?!是|前|几|那些|哪些|\d)|哪个|哪一个|哪一家|哪家|哪款|哪座|哪一座|哪一款|哪一类|哪类|哪一天|哪天|哪种|哪一种|哪条|最高的是|最多的是|最低的是|最少的是|\bwhich (?!\w+s\b)\w+|\bwhat (?!\w+s\b)\w+ (?:has|had|was|is|did)|\bthe (?:best|top|highest|lowest|worst)\b(?! \d)/;
+const SINGULAR = /(?:最高|最低|最多|最少|最好|最差|最大|最小|最快|最慢|最畅销|最火|最热销)的(?!是|前|几|那些|哪些|\d)|哪个|哪一个|哪一家|哪家|哪款|哪座|哪一座|哪一款|哪一类|哪类|哪一天|哪天|哪种|哪一种|哪条|最高的是|最多的是|最低的是|最少的是|\bwhich (?!\w+s\b)\w+|\bwhat (?!\w+s\b)\w+ (?:has|had|was|is|did)|\bthe (?:best|top|highest|lowest|worst)\b(?! \d)/;
+const ENGLISH_SINGULAR_SUPERLATIVE = /\b(?:best|worst|top|most|least|highest|lowest)(?:[\s-](?:selling|performing|rated|viewed|popular))?\s+(?:category|brand|product|city|channel|device|country|province|tier|item|month|week|day|segment)\b(?!s)/;
 const PLURAL = /哪些|\bwhich \w+s\b|\btop\b|前\s*[0-9一二三四五六七八九十两]/;
 
 function markTaken(taken: boolean[], start: number, end: number): void {
@@ -256,7 +257,8 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     cues,
     time,
     limit,
-    singular: SINGULAR.test(normalized) && !PLURAL.test(normalized),
+    // "best selling product" (one noun, singular) asks for one row; "best-selling products" for a list.
+    singular: (SINGULAR.test(normalized) || ENGLISH_SINGULAR_SUPERLATIVE.test(normalized)) && !PLURAL.test(normalized),
     unknownWords,
     residual,
     recognised,

@@ -14,6 +14,7 @@ import { expandAbbreviations } from './rules/abbreviation-rules.ts';
 import { comparesPeriods } from './rules/comparison-rules.ts';
 import { grainsAskedFor } from './rules/grain-rules.ts';
 import { offTopicRefusal, offTopicRuleFor, refusalFor } from './rules/refusal-rules.ts';
+import { unsupportedReading } from './rules/unsupported-rules.ts';
 import type { Understanding } from './understanding.ts';
 
 const FOLLOW_UP_START = /^(and|what about|how about|same|now|only|just|instead|then|那|那么|再|只看|仅看|只要|换成|改成|如果|要是|还有)/;
@@ -136,6 +137,9 @@ export function understandQuestion(input: UnderstandInput): Understanding {
   const normalized = normalizeQuestion(input.question);
   const refusal = refusalFor(normalized, language);
   if (refusal) return { kind: 'refuse', reason: refusal.reason, message: refusal.message, confidence: 0.95, notes: [`refusal rule: ${refusal.reason}`] };
+
+  const unsupported = unsupportedReading(normalized, language);
+  if (unsupported) return { kind: 'clarify', question: unsupported.question, options: unsupported.options, confidence: 0.3, notes: ['no reading for this question in the catalogue'] };
 
   const rewriteNotes: string[] = [];
   let recognition = recognizeCovered(normalized, input, rewriteNotes);

@@ -1,7 +1,7 @@
 import type { JsonValue } from '../json-values.ts';
 import type { Warehouse } from '../warehouse.ts';
 import { BRAND_NAMES_ZH } from '../semantic/catalogue/brand-names.ts';
-import { CITY_NAMES_ZH, COUNTRY_NAMES_ZH, PROVINCE_NAMES_ZH } from '../semantic/catalogue/city-names.ts';
+import { CITY_NAMES_ZH, COUNTRY_ALIASES, COUNTRY_NAMES_ZH, PROVINCE_NAMES_ZH } from '../semantic/catalogue/city-names.ts';
 import type { Language } from '../../text/language.ts';
 import { LexiconMatcher, type LexiconMatch } from '../../text/lexicon-matcher.ts';
 import { ENUMERATED_VALUES, type VocabularyValue } from './value-vocabulary.ts';
@@ -100,7 +100,8 @@ export async function loadValueIndex(warehouse: Warehouse): Promise<ValueIndex> 
     for (const [value] of await distinctPairs(warehouse, `SELECT DISTINCT ${dimension} AS value, NULL AS label_zh FROM users`)) {
       const labelZh = names[value];
       const zhPhrases = labelZh ? [labelZh, ...(dimension === 'province' ? [`${labelZh}省`] : [])] : [];
-      entries.push({ dimension, values: [value], label_en: value, label_zh: labelZh ?? value, phrases: [value.toLowerCase(), ...zhPhrases] });
+      const aliases = dimension === 'country' ? (COUNTRY_ALIASES[value] ?? []) : [];
+      entries.push({ dimension, values: [value], label_en: value, label_zh: labelZh ?? value, phrases: [value.toLowerCase(), ...aliases, ...zhPhrases] });
     }
   }
   return new ValueIndex(entries);

@@ -56,3 +56,14 @@ export const COUNTRY_NAMES_ZH: Readonly<Record<string, string>> = {
   'United Arab Emirates': '阿联酋', 'Saudi Arabia': '沙特阿拉伯', Lebanon: '黎巴嫩', 'Czech Republic': '捷克', Bahrain: '巴林',
   'South Africa': '南非', 'Hong Kong': '中国香港', Korea: '韩国', 'South Korea': '韩国', India: '印度', Mexico: '墨西哥',
 };
+
+/** Other names users give countries ("UK", "Britain", 英国); the stored value stays as imported. */
+export const COUNTRY_ALIASES: Readonly<Record<string, readonly string[]>> = {
+  'United Kingdom': ['uk', 'u.k.', 'britain', 'great britain', 'england', 'the uk'],
+  EIRE: ['ireland', 'éire'],
+  USA: ['united states', 'america', 'u.s.', 'u.s.a.'],
+  'United States': ['usa', 'america', 'u.s.'],
+  Netherlands: ['holland', 'the netherlands'],
+  'Czech Republic': ['czechia'],
+  'Korea': ['south korea'],
+};
