@@ -7,6 +7,7 @@ import { DEFAULT_MAX_INVALID_FRACTION, runImport } from '../importers/run-import
 import { formatImportReport } from '../importers/import-report-format.ts';
 import type { ImportProgressListener } from '../importers/import-context.ts';
 import { TAOBAO_DEFAULT_WINDOW } from '../importers/taobao-user-behavior-importer.ts';
+import { parseCurrency, parseTimeZone } from '../sql/shop-settings.ts';
 
 interface ImportCommandOptions {
   format: ImportFormat;
@@ -16,6 +17,8 @@ interface ImportCommandOptions {
   timeFrom: string;
   timeTo: string;
   memoryLimit?: string;
+  currency?: string | null;
+  timezone?: string;
   json?: boolean;
 }
 
@@ -54,6 +57,8 @@ export function registerImportCommand(program: Command): void {
     .option('--time-from <time>', 'taobao-user-behavior: earliest valid event time, China time', TAOBAO_DEFAULT_WINDOW.timeFrom)
     .option('--time-to <time>', 'taobao-user-behavior: end of the valid event window (exclusive), China time', TAOBAO_DEFAULT_WINDOW.timeTo)
     .option('--memory-limit <size>', 'DuckDB memory limit for this import, e.g. 12GB (large files spill to disk beyond it)')
+    .option('--currency <code>', "the shop's currency (ISO 4217, e.g. GBP; 'none' for data without prices); default per format", (value: string) => parseCurrency(value))
+    .option('--timezone <zone>', "the shop's IANA time zone, e.g. Europe/London; default per format", (value: string) => parseTimeZone(value))
     .option('--json', 'print the report as JSON instead of a table')
     .argument('<files...>', 'data files (CSV, XLSX for online-retail, Parquet)')
     .action(async (files: string[], options: ImportCommandOptions) => {
@@ -67,6 +72,7 @@ export function registerImportCommand(program: Command): void {
           maxInvalidFraction: options.maxInvalidFraction,
           taobao: { timeFrom: options.timeFrom, timeTo: options.timeTo },
           onProgress: progress.listener,
+          shop: { currency: options.currency, timeZone: options.timezone },
         });
         progress.stop();
         process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatImportReport(report)}\n`);

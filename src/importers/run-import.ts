@@ -8,6 +8,8 @@ import { storeImportRun } from './import-run-store.ts';
 import { taobaoUserBehaviorImporter, type TaobaoImportOptions } from './taobao-user-behavior-importer.ts';
 import { onlineRetailImporter } from './online-retail-importer.ts';
 import { mappingImporter } from './mapping-importer.ts';
+import { settleShopSettings, type ShopSettingsOverride } from './import-shop-settings.ts';
+import { refreshStoredProfile } from '../sql/semantic/index.ts';
 
 export const DEFAULT_MAX_INVALID_FRACTION = 0.001;
 
@@ -20,6 +22,8 @@ export interface ImportRequest {
   maxInvalidFraction?: number;
   taobao?: TaobaoImportOptions;
   onProgress?: ImportProgressListener;
+  /** --currency / --timezone; the format's defaults otherwise (docs/importers.md). */
+  shop?: ShopSettingsOverride;
 }
 
 export function createImporter(request: ImportRequest, files: readonly string[]): Importer {
@@ -62,10 +66,15 @@ export async function runImport(warehouse: Warehouse, request: ImportRequest): P
     const context = new ImportContext(connection, report, {
       databasePath: warehouse.path,
       maxInvalidFraction,
-      steps: importer.steps + 1,
+      steps: importer.steps + 2,
       onProgress: request.onProgress,
     });
+    const shop = await settleShopSettings(connection, request.format, request.shop ?? {}, files[0] ?? '');
     await importer.load(context);
+    report.notes.push(...shop.notes);
+    context.step('profiling the warehouse');
+    // Stored with the data it describes, so `describe` and the planner see it as soon as the import commits.
+    await refreshStoredProfile(connection);
     context.step('saving the report');
     const finished = report.finish();
     await storeImportRun(connection, finished);

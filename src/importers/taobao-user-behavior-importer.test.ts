@@ -38,8 +38,8 @@ describe('taobao-user-behavior importer', () => {
       files: [file],
       onProgress: (update) => progress.push(`${update.step}/${update.steps} ${update.label}`),
     });
-    expect(progress[0]).toBe('1/7 reading CSV');
-    expect(progress.at(-1)).toBe('7/7 saving the report');
+    expect(progress[0]).toBe('1/8 reading CSV');
+    expect(progress.at(-1)).toBe('8/8 saving the report');
 
     expect(report.rowsRead).toBe(9);
     expect(report.dropped).toEqual({ 'duplicate row': 1, 'unknown behavior type': 1, 'timestamp out of range': 2 });

@@ -1,10 +1,10 @@
-import type { Warehouse } from '../../warehouse.ts';
+import type { QueryReader } from '../../connection-reader.ts';
 
 /**
  * Names of the base tables in the warehouse's main schema, so the catalogue offers only what exists. With
  * `requireRows`, empty tables are left out too: an import of orders alone should not offer page views.
  */
-export async function loadAvailableTables(warehouse: Warehouse, options: { requireRows?: boolean } = {}): Promise<string[]> {
+export async function loadAvailableTables(warehouse: QueryReader, options: { requireRows?: boolean } = {}): Promise<string[]> {
   const result = await warehouse.query(
     "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' AND NOT internal ORDER BY table_name",
   );
