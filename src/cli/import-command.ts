@@ -19,6 +19,7 @@ interface ImportCommandOptions {
   memoryLimit?: string;
   currency?: string | null;
   timezone?: string;
+  strict?: boolean;
   json?: boolean;
 }
 
@@ -59,6 +60,7 @@ export function registerImportCommand(program: Command): void {
     .option('--memory-limit <size>', 'DuckDB memory limit for this import, e.g. 12GB (large files spill to disk beyond it)')
     .option('--currency <code>', "the shop's currency (ISO 4217, e.g. GBP; 'none' for data without prices); default per format", (value: string) => parseCurrency(value))
     .option('--timezone <zone>', "the shop's IANA time zone, e.g. Europe/London; default per format", (value: string) => parseTimeZone(value))
+    .option('--strict', 'refuse the import at the first row a cleaning rule would drop or repair (and at any unreadable row)')
     .option('--json', 'print the report as JSON instead of a table')
     .argument('<files...>', 'data files (CSV, XLSX for online-retail, Parquet)')
     .action(async (files: string[], options: ImportCommandOptions) => {
@@ -73,6 +75,7 @@ export function registerImportCommand(program: Command): void {
           taobao: { timeFrom: options.timeFrom, timeTo: options.timeTo },
           onProgress: progress.listener,
           shop: { currency: options.currency, timeZone: options.timezone },
+          strict: options.strict,
         });
         progress.stop();
         process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatImportReport(report)}\n`);

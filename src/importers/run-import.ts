@@ -22,6 +22,8 @@ export interface ImportRequest {
   maxInvalidFraction?: number;
   taobao?: TaobaoImportOptions;
   onProgress?: ImportProgressListener;
+  /** Refuse rows that cleaning rules would drop or repair, and every unreadable row (the old behaviour). */
+  strict?: boolean;
   /** --currency / --timezone; the format's defaults otherwise (docs/importers.md). */
   shop?: ShopSettingsOverride;
 }
@@ -54,7 +56,7 @@ export async function runImport(warehouse: Warehouse, request: ImportRequest): P
   if (request.files.length > 255) {
     throw new ImportError({ file: request.files[255] ?? '', reason: 'more than 255 files in one import', hint: 'Split the import into several runs.' });
   }
-  const maxInvalidFraction = request.maxInvalidFraction ?? DEFAULT_MAX_INVALID_FRACTION;
+  const maxInvalidFraction = request.strict ? 0 : (request.maxInvalidFraction ?? DEFAULT_MAX_INVALID_FRACTION);
   if (!(maxInvalidFraction >= 0 && maxInvalidFraction <= 1)) {
     throw new ImportError({ file: '--max-invalid-fraction', reason: `${maxInvalidFraction} is not between 0 and 1`, hint: 'Pass a share such as 0.001 (0.1%).' });
   }
@@ -68,6 +70,7 @@ export async function runImport(warehouse: Warehouse, request: ImportRequest): P
       maxInvalidFraction,
       steps: importer.steps + 2,
       onProgress: request.onProgress,
+      strict: request.strict,
     });
     const shop = await settleShopSettings(connection, request.format, request.shop ?? {}, files[0] ?? '');
     await importer.load(context);

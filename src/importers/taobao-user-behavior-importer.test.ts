@@ -73,6 +73,21 @@ describe('taobao-user-behavior importer', () => {
     expect(stored.rows[0]).toMatchObject({ format: 'taobao-user-behavior', rows_read: 9, rows_kept: 5 });
   });
 
+  it('lists every cleaning rule with its count and lines, and --strict refuses the file instead', async () => {
+    const file = writeTestFile(folder, 'rules.csv', `${ROWS.join('\n')}\n`);
+    const warehouse = await freshWarehouse();
+    const report = await runImport(warehouse, { format: 'taobao-user-behavior', files: [file] });
+    expect(report.cleaning.map(({ rule, action, rows, examples }) => [rule, action, rows, examples.map((example) => example.line)])).toEqual([
+      ['unknown behavior type (not pv, buy, cart, fav)', 'dropped', 1, [6]],
+      ['event outside the documented window 2017-11-25 00:00:00 .. 2017-12-04 00:00:00 (China time)', 'dropped', 2, [7, 8]],
+      ['exact duplicate event (first kept; lines not listed)', 'dropped', 1, []],
+    ]);
+    const strict = await freshWarehouse();
+    const before = await warehouseChecksum(strict);
+    await expect(runImport(strict, { format: 'taobao-user-behavior', files: [file], strict: true })).rejects.toThrow(/line 6: unknown behavior type .*--strict/);
+    expect(await warehouseChecksum(strict)).toEqual(before);
+  });
+
   it('skips events already imported and reuses their users and products', async () => {
     const file = writeTestFile(folder, 'again.csv', `${ROWS.join('\n')}\n`);
     const warehouse = await freshWarehouse();

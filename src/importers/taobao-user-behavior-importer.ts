@@ -7,6 +7,7 @@ import { readFirstCsvRecord } from './csv-first-record.ts';
 import { stageCsvFile, type CsvStagingResult, type StagedColumn } from './csv-staging.ts';
 import { locateStagedRows, toStagedRowReference, type StagedFile } from './staged-rows.ts';
 import { addInvalid, emptyInvalidRows, settleInvalidRows } from './invalid-rows.ts';
+import { enforceStrict } from './cleaning-rules.ts';
 
 export const TAOBAO_SOURCE = 'taobao';
 /** Behaviours are stored as small codes while sorting: NULL = empty field, 0 = unknown, EVENT_TYPES[code] otherwise. */
@@ -153,17 +154,21 @@ export function taobaoUserBehaviorImporter(files: readonly string[], options: Ta
           `count(*) FILTER (WHERE event_code > 0 AND NOT (${inRange})) AS out_of_range, ` +
           `count(*) FILTER (WHERE event_code > 0 AND ${inRange}) AS valid FROM ${RAW} WHERE ${ALL_PRESENT}`,
       );
-      report.drop('unknown behavior type', Number(classes.unknown_behavior ?? 0));
+      const unknownBehaviour = Number(classes.unknown_behavior ?? 0);
+      report.drop('unknown behavior type', unknownBehaviour);
+      const window = `${options.timeFrom ?? TAOBAO_DEFAULT_WINDOW.timeFrom} .. ${options.timeTo ?? TAOBAO_DEFAULT_WINDOW.timeTo} (China time)`;
+      report.cleaning.push({
+        rule: 'unknown behavior type (not pv, buy, cart, fav)',
+        action: 'dropped',
+        rows: unknownBehaviour,
+        examples: unknownBehaviour > 0 ? await lineExamples(context, staged, `${ALL_PRESENT} AND event_code = 0`, 'unknown behavior type', 'behavior_type') : [],
+      });
       const outOfRange = Number(classes.out_of_range ?? 0);
       report.drop('timestamp out of range', outOfRange);
+      const outOfRangeExamples = outOfRange > 0 ? await lineExamples(context, staged, `${ALL_PRESENT} AND event_code > 0 AND NOT (${inRange})`, 'timestamp out of range', 'timestamp') : [];
+      report.cleaning.push({ rule: `event outside the documented window ${window}`, action: 'dropped', rows: outOfRange, examples: outOfRangeExamples });
       if (outOfRange > 0) {
-        report.outliers.push({
-          column: 'timestamp',
-          rule: `outside ${options.timeFrom ?? TAOBAO_DEFAULT_WINDOW.timeFrom} .. ${options.timeTo ?? TAOBAO_DEFAULT_WINDOW.timeTo} (China time)`,
-          rows: outOfRange,
-          action: 'dropped',
-          examples: await lineExamples(context, staged, `${ALL_PRESENT} AND event_code > 0 AND NOT (${inRange})`, 'timestamp out of range', 'timestamp'),
-        });
+        report.outliers.push({ column: 'timestamp', rule: `outside ${window}`, rows: outOfRange, action: 'dropped', examples: outOfRangeExamples });
       }
 
       context.step('sessionizing events');
@@ -202,6 +207,9 @@ export function taobaoUserBehaviorImporter(files: readonly string[], options: Ta
       const duplicates = Number(classes.valid ?? 0) - (await context.count('SELECT count(*) FROM taobao_events'));
       report.duplicates = duplicates;
       report.drop('duplicate row', duplicates);
+      // Finding which lines were the duplicates would need a second pass over the whole file; the count is exact.
+      report.cleaning.push({ rule: 'exact duplicate event (first kept; lines not listed)', action: 'dropped', rows: duplicates, examples: [] });
+      enforceStrict(context);
 
       context.step('matching the warehouse');
       await context.run(`CREATE TEMP TABLE taobao_users AS SELECT DISTINCT user_id FROM taobao_events`);
