@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { SourceLocation } from './import-error.ts';
 
-export type ImportFormat = 'taobao-user-behavior' | 'online-retail' | 'csv' | 'parquet';
-export const IMPORT_FORMATS: readonly ImportFormat[] = ['taobao-user-behavior', 'online-retail', 'csv', 'parquet'];
+export type ImportFormat = 'taobao-user-behavior' | 'online-retail' | 'olist' | 'csv' | 'parquet';
+export const IMPORT_FORMATS: readonly ImportFormat[] = ['taobao-user-behavior', 'online-retail', 'olist', 'csv', 'parquet'];
 
 /** Rows flagged as unusual. `dropped` ones also appear in `ImportReport.dropped`; `kept` ones are imported. */
 export interface OutlierFlag {

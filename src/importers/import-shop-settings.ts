@@ -11,6 +11,7 @@ import type { ImportFormat } from './import-report.ts';
  */
 export const FORMAT_SHOP_SETTINGS: Record<ImportFormat, ShopSettings | undefined> = {
   'online-retail': { currency: 'GBP', timeZone: 'Europe/London', locale: 'en-GB' },
+  olist: { currency: 'BRL', timeZone: 'America/Sao_Paulo', locale: 'pt-BR' },
   'taobao-user-behavior': { currency: null, timeZone: 'Asia/Shanghai', locale: 'zh-CN' },
   csv: undefined,
   parquet: undefined,

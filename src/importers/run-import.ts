@@ -8,6 +8,7 @@ import { storeImportRun } from './import-run-store.ts';
 import { taobaoUserBehaviorImporter, type TaobaoImportOptions } from './taobao-user-behavior-importer.ts';
 import { onlineRetailImporter } from './online-retail-importer.ts';
 import { mappingImporter } from './mapping-importer.ts';
+import { olistImporter } from './olist-importer.ts';
 import { settleShopSettings, type ShopSettingsOverride } from './import-shop-settings.ts';
 import { refreshStoredProfile } from '../sql/semantic/index.ts';
 
@@ -34,6 +35,8 @@ export function createImporter(request: ImportRequest, files: readonly string[])
       return taobaoUserBehaviorImporter(files, request.taobao);
     case 'online-retail':
       return onlineRetailImporter(files);
+    case 'olist':
+      return olistImporter(files);
     case 'csv':
     case 'parquet': {
       if (!request.mappingFile) {
