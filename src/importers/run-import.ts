@@ -11,6 +11,7 @@ import { mappingImporter } from './mapping-importer.ts';
 import { olistImporter } from './olist-importer.ts';
 import { settleShopSettings, type ShopSettingsOverride } from './import-shop-settings.ts';
 import { refreshStoredProfile } from '../sql/semantic/index.ts';
+import { markBatchDone } from './import-checkpoint.ts';
 
 export const DEFAULT_MAX_INVALID_FRACTION = 0.001;
 
@@ -25,6 +26,8 @@ export interface ImportRequest {
   onProgress?: ImportProgressListener;
   /** Refuse rows that cleaning rules would drop or repair, and every unreadable row (the old behaviour). */
   strict?: boolean;
+  /** Batch of a resumable import: marked done in `meta` in this import's own transaction (batched-import.ts). */
+  checkpoint?: { key: string; batch: number };
   /** --currency / --timezone; the format's defaults otherwise (docs/importers.md). */
   shop?: ShopSettingsOverride;
 }
@@ -81,6 +84,7 @@ export async function runImport(warehouse: Warehouse, request: ImportRequest): P
     context.step('profiling the warehouse');
     // Stored with the data it describes, so `describe` and the planner see it as soon as the import commits.
     await refreshStoredProfile(connection);
+    if (request.checkpoint) await markBatchDone(connection, request.checkpoint.key, request.checkpoint.batch);
     context.step('saving the report');
     const finished = report.finish();
     await storeImportRun(connection, finished);
