@@ -9,6 +9,8 @@ import { describeWarehouse, type WarehouseDescription } from '../sql/semantic/in
 import { Warehouse } from '../sql/warehouse.ts';
 import { createDemoWarehouseFile } from '../testing/demo-warehouse.ts';
 import { registerDescribeCommand } from './describe-command.ts';
+import { listMetricsTool } from '../analytics/tools/list-metrics.ts';
+import { describeSchemaTool } from '../analytics/tools/describe-schema.ts';
 
 const SAMPLE = path.resolve(process.cwd(), '../shared/data/online_retail_sample.csv');
 const folder = temporaryFolder('describe');
@@ -123,6 +125,24 @@ describe('shoplens describe', () => {
       const description = await describeWarehouse(warehouse);
       expect(description.profileSource).toBe('computed');
       expect(description.tableRows.users).toBe(3);
+    } finally {
+      warehouse.close();
+    }
+  });
+
+  it('marks availability in the list_metrics and describe_schema tools', async () => {
+    const warehouse = await Warehouse.open({ path: paths.taobao, mode: 'sandboxed' });
+    try {
+      const context = { warehouse, language: 'en' as const, asOf: '2017-12-03' };
+      const listed = await listMetricsTool.execute({}, context);
+      expect(listed.metrics.find((metric) => metric.id === 'gmv')).toMatchObject({ available: false, unavailable_reason: 'this warehouse has no prices (no order amounts and no product prices)' });
+      expect(listed.metrics.find((metric) => metric.id === 'pv')).toMatchObject({ available: true });
+      expect(listed.dimensions.find((dimension) => dimension.id === 'country')).toMatchObject({ available: false });
+      const chinese = await listMetricsTool.execute({ search: 'GMV' }, { ...context, language: 'zh' });
+      expect(chinese.metrics[0]).toMatchObject({ id: 'gmv', available: false, unavailable_reason: '这个仓库没有价格数据（没有订单金额，也没有商品价格）' });
+      const schema = await describeSchemaTool.execute({ tables: ['events', 'products'] }, context);
+      expect(schema).toMatchObject({ currency: null, time_zone: 'Asia/Shanghai' });
+      expect('empty_columns' in schema ? schema.empty_columns : []).toContain('products.price');
     } finally {
       warehouse.close();
     }
