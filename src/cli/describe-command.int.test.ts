@@ -100,6 +100,9 @@ describe('shoplens describe', () => {
     expect(rating?.reason_en).toBe('this warehouse has no review data');
     expect(rating?.reason_zh).toBe('这个仓库没有评价数据');
     expect(description.dateRange.from).toBe('2010-12-01');
+    // Counted as committed, without the import's own staging tables.
+    expect(Object.keys(description.tableRows).sort()).toEqual(['events', 'order_items', 'orders', 'products', 'reviews', 'support_events', 'users']);
+    expect(description.tableRows.order_items).toBeGreaterThan(29_000);
     expect(text).toContain('Currency: GBP; time zone: Europe/London');
     expect(text).toMatch(/- avg_rating \(.*\): this warehouse has no review data/);
   });

@@ -6,7 +6,8 @@ import type { QueryReader } from '../../connection-reader.ts';
  */
 export async function loadAvailableTables(warehouse: QueryReader, options: { requireRows?: boolean } = {}): Promise<string[]> {
   const result = await warehouse.query(
-    "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' AND NOT internal ORDER BY table_name",
+    // Not temporary: an import profiles the warehouse inside its transaction, next to its own staging tables.
+    "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' AND NOT internal AND NOT temporary ORDER BY table_name",
   );
   const tables = result.rows.map((row) => String(row.table_name));
   if (!options.requireRows || tables.length === 0) return tables;

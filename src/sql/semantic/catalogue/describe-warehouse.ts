@@ -1,6 +1,6 @@
 import type { QueryReader } from '../../connection-reader.ts';
 import { readShopSettings, type ShopSettings } from '../../shop-settings.ts';
-import { DIMENSIONS } from './dimensions.ts';
+import { CORE_TABLES, DIMENSIONS } from './dimensions.ts';
 import { METRICS } from './metrics.ts';
 import { readStoredProfile, type DataDateRange } from './profile-store.ts';
 import { profileWithDates, type Unavailability } from './warehouse-profile.ts';
@@ -20,6 +20,7 @@ export interface UnavailableListing extends CatalogueEntryListing {
 export interface WarehouseDescription {
   /** Null when the warehouse was written before shop settings were recorded. */
   shop: ShopSettings | null;
+  /** Rows of the tables the catalogue reads (bookkeeping tables such as meta and import_runs left out). */
   tableRows: Record<string, number>;
   dateRange: DataDateRange;
   metrics: { available: CatalogueEntryListing[]; unavailable: UnavailableListing[] };
@@ -43,7 +44,7 @@ export async function describeWarehouse(reader: QueryReader): Promise<WarehouseD
   const { profile } = current;
   return {
     shop: (await readShopSettings(reader)) ?? null,
-    tableRows: profile.tableRows,
+    tableRows: Object.fromEntries(Object.entries(profile.tableRows).filter(([table]) => [...CORE_TABLES, 'user_segments'].includes(table))),
     dateRange: current.dateRange,
     metrics: split(METRICS, profile.unavailableMetrics),
     dimensions: split(DIMENSIONS, profile.unavailableDimensions),
