@@ -1,7 +1,9 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, onTestFinished } from 'vitest';
+import { Warehouse } from '../sql/warehouse.ts';
 import { readShopSettings } from '../sql/shop-settings.ts';
+import { AnalyticsAgent } from '../analytics/analytics-agent.ts';
 import { ImportError } from './import-error.ts';
 import { runImport } from './run-import.ts';
 import { temporaryFolder, warehouseFactory } from './test-files.ts';
@@ -122,6 +124,24 @@ describe('olist importer', () => {
     const again = await runImport(warehouse, { format: 'olist', files: [writeDataset('full')] });
     expect(again.inserted).toMatchObject({ users: 0, orders: 0, order_items: 0 });
     expect(again.alreadyInWarehouse).toMatchObject({ users: 2, orders: 4 });
+  });
+
+  it('answers revenue questions on the import in reais', async () => {
+    const writer = await warehouses.fresh();
+    await runImport(writer, { format: 'olist', files: [writeDataset('agent')] });
+    writer.close();
+    // The agent runs its SQL only on a sandboxed warehouse.
+    const warehouse = await Warehouse.open({ path: writer.path, mode: 'sandboxed' });
+    onTestFinished(() => warehouse.close());
+    const agent = await AnalyticsAgent.create({ warehouse });
+    const { answer } = await agent.ask('GMV by province', { planner: 'offline' });
+    expect(answer.status, answer.answer).toBe('answered');
+    // Paid orders: o1 and o2 (SP, 148.69 + 29.99) and o4 (RJ, 54.90); the canceled o3 was never paid.
+    expect(answer.rows).toEqual([
+      { province: 'SP', gmv: 178.68 },
+      { province: 'RJ', gmv: 54.9 },
+    ]);
+    expect(answer.answer).toContain('R$178.68');
   });
 
   it('fails atomically with file, line and column on a malformed file, and names a missing file or column', async () => {
