@@ -2,6 +2,8 @@ import { performance } from 'node:perf_hooks';
 import { currentProfile, loadAsOfDate, loadAvailableTables } from '../sql/semantic/index.ts';
 import { valueIndexFor, type ValueIndex } from '../sql/values/value-index.ts';
 import type { Warehouse } from '../sql/warehouse.ts';
+import { readShopSettings } from '../sql/shop-settings.ts';
+import { withCurrency } from '../presentation/result-table.ts';
 import { ANALYTICS_TOOLS } from './tools/analytics-tools.ts';
 import type { AgentEventListener } from '../agent/agent-events.ts';
 import { runAgent } from '../agent/agent-loop.ts';
@@ -72,7 +74,10 @@ export class AnalyticsAgent {
     const llmPlanner = options.chatModel
       ? new LlmPlanner({ model: options.chatModel, systemPrompt: (state) => analyticsSystemPrompt(state, tables) })
       : undefined;
-    return new AnalyticsAgent(options.warehouse, window, values, new ConversationStore(options.warehouse), options.tools ?? ANALYTICS_TOOLS, llmPlanner);
+    // Amount columns of every tool result carry the shop's currency, for the planner, narrative, table and chart alike.
+    const currency = (await readShopSettings(options.warehouse))?.currency ?? null;
+    const tools = (options.tools ?? ANALYTICS_TOOLS).map((tool): AnyTool => ({ ...tool, execute: async (argumentsValue, context) => withCurrency(await tool.execute(argumentsValue, context), currency) }));
+    return new AnalyticsAgent(options.warehouse, window, values, new ConversationStore(options.warehouse), tools, llmPlanner);
   }
 
   get asOf(): string {

@@ -4,9 +4,11 @@ import { resolveDatabasePath } from '../sql/database-path.ts';
 import { Warehouse } from '../sql/warehouse.ts';
 import { IMPORT_FORMATS, type ImportFormat } from '../importers/import-report.ts';
 import { DEFAULT_MAX_INVALID_FRACTION, runImport } from '../importers/run-import.ts';
+import { runBatchedImport, type BatchProgress } from '../importers/batched-import.ts';
 import { formatImportReport } from '../importers/import-report-format.ts';
 import type { ImportProgressListener } from '../importers/import-context.ts';
 import { TAOBAO_DEFAULT_WINDOW } from '../importers/taobao-user-behavior-importer.ts';
+import { parseCurrency, parseTimeZone } from '../sql/shop-settings.ts';
 
 interface ImportCommandOptions {
   format: ImportFormat;
@@ -16,6 +18,10 @@ interface ImportCommandOptions {
   timeFrom: string;
   timeTo: string;
   memoryLimit?: string;
+  currency?: string | null;
+  timezone?: string;
+  strict?: boolean;
+  batches?: number;
   json?: boolean;
 }
 
@@ -43,6 +49,30 @@ function terminalProgress(): { listener?: ImportProgressListener; stop: () => vo
   };
 }
 
+/** Batches done / total with rows so far and their rate: a bar on a terminal, one line per batch otherwise. */
+function batchProgress(): { update: (progress: BatchProgress) => void; stop: () => void } {
+  const rate = (progress: BatchProgress) => (progress.secondsSoFar > 0 ? Math.round(progress.rowsSoFar / progress.secondsSoFar).toLocaleString('en-US') : '-');
+  if (!process.stderr.isTTY) {
+    return {
+      update: (progress) => process.stderr.write(`import: batch ${progress.batch + 1}/${progress.batches} (${progress.rowsSoFar.toLocaleString('en-US')} rows so far, ${rate(progress)} rows/s)\n`),
+      stop: () => {},
+    };
+  }
+  const bar = new SingleBar({ format: 'import [{bar}] batch {value}/{total}, {rows} rows, {rate} rows/s, eta {eta_formatted}', stream: process.stderr, clearOnComplete: true, hideCursor: true });
+  let started = false;
+  return {
+    update: (progress) => {
+      if (!started) bar.start(progress.batches, progress.resumed, { rows: '0', rate: '-' });
+      started = true;
+      bar.update(progress.batch, { rows: progress.rowsSoFar.toLocaleString('en-US'), rate: rate(progress) });
+    },
+    stop: () => {
+      if (started) bar.stop();
+      started = false;
+    },
+  };
+}
+
 export function registerImportCommand(program: Command): void {
   program
     .command('import')
@@ -54,20 +84,38 @@ export function registerImportCommand(program: Command): void {
     .option('--time-from <time>', 'taobao-user-behavior: earliest valid event time, China time', TAOBAO_DEFAULT_WINDOW.timeFrom)
     .option('--time-to <time>', 'taobao-user-behavior: end of the valid event window (exclusive), China time', TAOBAO_DEFAULT_WINDOW.timeTo)
     .option('--memory-limit <size>', 'DuckDB memory limit for this import, e.g. 12GB (large files spill to disk beyond it)')
+    .option('--currency <code>', "the shop's currency (ISO 4217, e.g. GBP; 'none' for data without prices); default per format", (value: string) => parseCurrency(value))
+    .option('--timezone <zone>', "the shop's IANA time zone, e.g. Europe/London; default per format", (value: string) => parseTimeZone(value))
+    .option('--batches <n>', 'taobao-user-behavior: import in N resumable batches of users (each committed on its own; run the same command again to resume)', (value: string) => Number(value))
+    .option('--strict', 'refuse the import at the first row a cleaning rule would drop or repair (and at any unreadable row)')
     .option('--json', 'print the report as JSON instead of a table')
     .argument('<files...>', 'data files (CSV, XLSX for online-retail, Parquet)')
     .action(async (files: string[], options: ImportCommandOptions) => {
       const warehouse = await Warehouse.open({ path: resolveDatabasePath(options.db), mode: 'read-write', memoryLimit: options.memoryLimit });
       const progress = terminalProgress();
       try {
-        const report = await runImport(warehouse, {
+        const request = {
           format: options.format,
           files,
           mappingFile: options.mapping,
           maxInvalidFraction: options.maxInvalidFraction,
           taobao: { timeFrom: options.timeFrom, timeTo: options.timeTo },
           onProgress: progress.listener,
-        });
+          shop: { currency: options.currency, timeZone: options.timezone },
+          strict: options.strict,
+        };
+        if (options.batches !== undefined) {
+          const batchBar = batchProgress();
+          const outcome = await runBatchedImport(warehouse, { ...request, onProgress: undefined }, options.batches, batchBar.update);
+          batchBar.stop();
+          if (options.json) process.stdout.write(`${JSON.stringify(outcome, null, 2)}\n`);
+          else {
+            if (outcome.skipped.length) process.stdout.write(`Resumed: batches ${outcome.skipped.join(', ')} of ${outcome.batches} were already imported.\n`);
+            for (const report of outcome.reports) process.stdout.write(`${formatImportReport(report)}\n\n`);
+          }
+          return;
+        }
+        const report = await runImport(warehouse, request);
         progress.stop();
         process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatImportReport(report)}\n`);
       } finally {

@@ -7,6 +7,7 @@ import { registerAskCommand } from './ask-command.ts';
 import { registerModelCommand } from './model-command.ts';
 import { registerServeCommand } from './serve-command.ts';
 import { registerTokenCommand } from './token-command.ts';
+import { registerDescribeCommand } from './describe-command.ts';
 
 export function buildProgram(): Command {
   const program = new Command('shoplens')
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerSeedCommand(program);
   registerImportCommand(program);
   registerSqlCommand(program);
+  registerDescribeCommand(program);
   registerAskCommand(program);
   registerModelCommand(program);
   registerServeCommand(program);

@@ -24,6 +24,8 @@ export interface CsvStagingRequest {
   table: string;
   columns: readonly StagedColumn[];
   header: boolean;
+  /** Keep only the records that satisfy this SQL condition over the read fields (batched imports). */
+  where?: string;
 }
 
 /** One record DuckDB's reader refused, with the editor line it starts on. */
@@ -93,7 +95,8 @@ export async function stageCsvFile(context: ImportContext, request: CsvStagingRe
     `INSERT INTO ${quoteIdentifier(request.table)} BY NAME SELECT ${request.fileIndex} AS file_index, ${columnNames} FROM read_csv(` +
     `${quoteLiteral(request.file)}, columns = ${columnsStruct(request.columns)}, header = ${request.header}, ` +
     `auto_detect = false, delim = ',', quote = '"', escape = '"', ignore_errors = true, store_rejects = true, ` +
-    `rejects_table = ${quoteLiteral(rejectsTable)}, rejects_scan = ${quoteLiteral(scansTable)})`;
+    `rejects_table = ${quoteLiteral(rejectsTable)}, rejects_scan = ${quoteLiteral(scansTable)})` +
+    (request.where ? ` WHERE ${request.where}` : '');
   const headerRecords = request.header ? 1 : 0;
   const labelOf = (name: string | null | undefined) =>
     request.columns.find((column) => column.name === name)?.label ?? name ?? undefined;

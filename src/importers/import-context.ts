@@ -17,6 +17,8 @@ export interface ImportContextOptions {
   maxInvalidFraction: number;
   steps: number;
   onProgress?: ImportProgressListener;
+  /** --strict: any row a cleaning rule would drop or repair fails the import instead (see enforceStrict). */
+  strict?: boolean;
 }
 
 /** What an importer gets inside the import transaction: its connection, the report and progress reporting. */

@@ -48,6 +48,11 @@ export function formatImportReport(report: ImportReport): string {
       output.push(`  ${path.basename(example.file)} line ${example.line ?? '?'}${example.column ? `, ${example.column}` : ''}: ${example.reason}`);
     }
   }
+  if (report.cleaning.length) {
+    output.push('', 'Cleaning rules:', ...table(['rule', 'action', 'rows', 'example lines'], report.cleaning.map((rule) => [
+      rule.rule, rule.action, count(rule.rows), lines(rule.examples, fileCount),
+    ])));
+  }
   const missing = Object.entries(report.missingValues);
   if (missing.length) {
     output.push('', 'Missing values per column:', ...table(['column', 'missing', 'share'], missing.map(([column, rows]) => [column, count(rows), share(rows, report.rowsRead)])));

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { SourceLocation } from './import-error.ts';
 
-export type ImportFormat = 'taobao-user-behavior' | 'online-retail' | 'csv' | 'parquet';
-export const IMPORT_FORMATS: readonly ImportFormat[] = ['taobao-user-behavior', 'online-retail', 'csv', 'parquet'];
+export type ImportFormat = 'taobao-user-behavior' | 'online-retail' | 'olist' | 'csv' | 'parquet';
+export const IMPORT_FORMATS: readonly ImportFormat[] = ['taobao-user-behavior', 'online-retail', 'olist', 'csv', 'parquet'];
 
 /** Rows flagged as unusual. `dropped` ones also appear in `ImportReport.dropped`; `kept` ones are imported. */
 export interface OutlierFlag {
@@ -10,6 +10,18 @@ export interface OutlierFlag {
   rule: string;
   rows: number;
   action: 'kept' | 'dropped';
+  examples: SourceLocation[];
+}
+
+/**
+ * One cleaning rule of a dataset-specific format and what it did: rows dropped, kept (and repaired or marked),
+ * or linked (a cancellation tied to its original). Every rule of the format is listed, also with 0 rows.
+ */
+export interface CleaningRule {
+  rule: string;
+  action: 'dropped' | 'kept' | 'linked';
+  rows: number;
+  /** The first few rows it applied to. */
   examples: SourceLocation[];
 }
 
@@ -37,6 +49,8 @@ export interface ImportReport {
   /** Empty values per source column, counted over all rows read. */
   missingValues: Record<string, number>;
   outliers: OutlierFlag[];
+  /** The format's cleaning rules in the order they apply (empty for mapping imports). */
+  cleaning: CleaningRule[];
   /** Rows of each table that already existed and were reused or skipped instead of inserted. */
   alreadyInWarehouse: Record<string, number>;
   /** Rows written to each warehouse table. */
@@ -54,6 +68,7 @@ export class ImportReportBuilder {
   readonly invalidExamples: InvalidRowExample[] = [];
   readonly missingValues = new Map<string, number>();
   readonly outliers: OutlierFlag[] = [];
+  readonly cleaning: CleaningRule[] = [];
   readonly alreadyInWarehouse = new Map<string, number>();
   readonly inserted = new Map<string, number>();
   readonly notes: string[] = [];
@@ -96,6 +111,7 @@ export class ImportReportBuilder {
       invalidExamples: [...this.invalidExamples],
       missingValues: Object.fromEntries(this.missingValues),
       outliers: [...this.outliers],
+      cleaning: [...this.cleaning],
       alreadyInWarehouse: Object.fromEntries(this.alreadyInWarehouse),
       inserted: Object.fromEntries(this.inserted),
       notes: [...this.notes],

@@ -73,6 +73,7 @@ export const TARGETS: Record<TargetTable, Record<string, TargetColumn>> = {
     shipping_phone: { kind: 'text' },
     shipping_address: { kind: 'text' },
     shipping_city: { kind: 'text' },
+    shipping_country: { kind: 'text' },
     carrier: { kind: 'text' },
     tracking_number: { kind: 'text' },
     device: { kind: 'text' },

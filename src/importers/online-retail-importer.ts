@@ -12,6 +12,8 @@ import { locateStagedRows, toStagedRowReference, type StagedFile } from './stage
 import { addInvalid, emptyInvalidRows, settleInvalidRows, type InvalidRows } from './invalid-rows.ts';
 import { RETAIL_FIELDS, RETAIL_HEADER_NAMES, resolveRetailHeader, type RetailField, type RetailHeader } from './online-retail-columns.ts';
 import { quoteLiteral } from './sql-text.ts';
+import { reportCleaningRules } from './cleaning-rules.ts';
+import { RETAIL_ADJUSTMENT as ADJUSTMENT, retailCleaningChecks } from './online-retail-cleaning.ts';
 
 /** Date layouts accepted in InvoiceDate: the cleaned export and the original UCI sheet (month/day/year). */
 export const RETAIL_DATE_FORMATS = [
@@ -24,7 +26,6 @@ export const RETAIL_DATE_FORMATS = [
   '%m/%d/%Y',
 ] as const;
 
-const ADJUSTMENT = 'adjustment (negative quantity on a normal invoice)';
 
 interface FilePlan {
   file: string;
@@ -241,6 +242,11 @@ export function onlineRetailImporter(files: readonly string[]): Importer {
 
       context.step('writing orders');
       await writeRetailOrders(context);
+      await reportCleaningRules(context, staged, retailCleaningChecks(hasStockCode));
+      for (const reason of ['wrong number of fields', 'malformed CSV record']) {
+        const rows = report.dropped.get(reason) ?? 0;
+        if (rows > 0) report.cleaning.unshift({ rule: `unreadable: ${reason}`, action: 'dropped', rows, examples: report.invalidExamples.filter((example) => example.reason.length > 0).slice(0, 5) });
+      }
       if (!hasInvoice) report.notes.push('No InvoiceNo column: lines were grouped into synthetic orders per (CustomerID, InvoiceDate), order_no SYN-….');
       if (!hasStockCode) report.notes.push('No StockCode column: products are keyed on Description (sku NULL).');
     },

@@ -94,7 +94,8 @@ export async function writeRetailOrders(context: ImportContext): Promise<void> {
       WHERE k.is_cancellation
     ), grouped AS (
       SELECT order_no, min(customer_id) AS user_id, count(DISTINCT customer_id) AS customers, bool_or(is_cancellation) AS is_cancellation,
-             min(invoice_date) AS created_at, sum(abs(quantity) * unit_price)::DECIMAL(12, 2) AS items_amount
+             min(invoice_date) AS created_at, sum(abs(quantity) * unit_price)::DECIMAL(12, 2) AS items_amount,
+             mode(country) AS shipping_country
       FROM retail_kept GROUP BY order_no
     )
     SELECT g.*, ${orderBase} + row_number() OVER (ORDER BY g.created_at, g.order_no) AS order_id,
@@ -102,12 +103,12 @@ export async function writeRetailOrders(context: ImportContext): Promise<void> {
     FROM grouped g LEFT JOIN returns r USING (order_no)`);
   await context.run(`
     INSERT INTO orders (order_id, order_no, user_id, status, created_at, paid_at, cancelled_at, returned_at,
-                        items_amount, discount_amount, shipping_fee, total_amount, source)
+                        items_amount, discount_amount, shipping_fee, total_amount, shipping_country, source)
     SELECT order_id, order_no, user_id, status, created_at,
            CASE WHEN status = 'delivered' THEN created_at END,
            CASE WHEN status = 'cancelled' THEN created_at END,
            CASE WHEN status = 'returned' THEN created_at END,
-           items_amount, 0, 0, items_amount, '${RETAIL_SOURCE}'
+           items_amount, 0, 0, items_amount, shipping_country, '${RETAIL_SOURCE}'
     FROM retail_orders`);
   await context.run(`
     INSERT INTO order_items (order_id, line_no, product_id, quantity, unit_price, amount, returned_quantity)
@@ -124,7 +125,7 @@ export async function writeRetailOrders(context: ImportContext): Promise<void> {
   report.addInserted('order_items', await context.count('SELECT count(*) FROM retail_kept'));
   report.notes.push(
     `${summary.cancelled} cancelled and ${summary.returned} returned orders (C invoices; never revenue, paid_at NULL).`,
-    `${summary.guest_orders} orders have no CustomerID and were kept as guest orders (user_id NULL).`,
+    `${summary.guest_orders} orders have no CustomerID and were kept as guest orders (user_id NULL, country in orders.shipping_country).`,
     `Revenue after cleaning (delivered orders): ${summary.revenue}.`,
   );
   if (Number(summary.mixed_customers) > 0) report.notes.push(`${summary.mixed_customers} invoices name several customers; the lowest CustomerID is used.`);

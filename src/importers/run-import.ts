@@ -8,6 +8,10 @@ import { storeImportRun } from './import-run-store.ts';
 import { taobaoUserBehaviorImporter, type TaobaoImportOptions } from './taobao-user-behavior-importer.ts';
 import { onlineRetailImporter } from './online-retail-importer.ts';
 import { mappingImporter } from './mapping-importer.ts';
+import { olistImporter } from './olist-importer.ts';
+import { settleShopSettings, type ShopSettingsOverride } from './import-shop-settings.ts';
+import { refreshStoredProfile } from '../sql/semantic/index.ts';
+import { markBatchDone } from './import-checkpoint.ts';
 
 export const DEFAULT_MAX_INVALID_FRACTION = 0.001;
 
@@ -20,6 +24,12 @@ export interface ImportRequest {
   maxInvalidFraction?: number;
   taobao?: TaobaoImportOptions;
   onProgress?: ImportProgressListener;
+  /** Refuse rows that cleaning rules would drop or repair, and every unreadable row (the old behaviour). */
+  strict?: boolean;
+  /** Batch of a resumable import: marked done in `meta` in this import's own transaction (batched-import.ts). */
+  checkpoint?: { key: string; batch: number };
+  /** --currency / --timezone; the format's defaults otherwise (docs/importers.md). */
+  shop?: ShopSettingsOverride;
 }
 
 export function createImporter(request: ImportRequest, files: readonly string[]): Importer {
@@ -28,6 +38,8 @@ export function createImporter(request: ImportRequest, files: readonly string[])
       return taobaoUserBehaviorImporter(files, request.taobao);
     case 'online-retail':
       return onlineRetailImporter(files);
+    case 'olist':
+      return olistImporter(files);
     case 'csv':
     case 'parquet': {
       if (!request.mappingFile) {
@@ -50,7 +62,7 @@ export async function runImport(warehouse: Warehouse, request: ImportRequest): P
   if (request.files.length > 255) {
     throw new ImportError({ file: request.files[255] ?? '', reason: 'more than 255 files in one import', hint: 'Split the import into several runs.' });
   }
-  const maxInvalidFraction = request.maxInvalidFraction ?? DEFAULT_MAX_INVALID_FRACTION;
+  const maxInvalidFraction = request.strict ? 0 : (request.maxInvalidFraction ?? DEFAULT_MAX_INVALID_FRACTION);
   if (!(maxInvalidFraction >= 0 && maxInvalidFraction <= 1)) {
     throw new ImportError({ file: '--max-invalid-fraction', reason: `${maxInvalidFraction} is not between 0 and 1`, hint: 'Pass a share such as 0.001 (0.1%).' });
   }
@@ -62,10 +74,17 @@ export async function runImport(warehouse: Warehouse, request: ImportRequest): P
     const context = new ImportContext(connection, report, {
       databasePath: warehouse.path,
       maxInvalidFraction,
-      steps: importer.steps + 1,
+      steps: importer.steps + 2,
       onProgress: request.onProgress,
+      strict: request.strict,
     });
+    const shop = await settleShopSettings(connection, request.format, request.shop ?? {}, files[0] ?? '');
     await importer.load(context);
+    report.notes.push(...shop.notes);
+    context.step('profiling the warehouse');
+    // Stored with the data it describes, so `describe` and the planner see it as soon as the import commits.
+    await refreshStoredProfile(connection);
+    if (request.checkpoint) await markBatchDone(connection, request.checkpoint.key, request.checkpoint.batch);
     context.step('saving the report');
     const finished = report.finish();
     await storeImportRun(connection, finished);

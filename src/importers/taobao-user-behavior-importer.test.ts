@@ -38,8 +38,8 @@ describe('taobao-user-behavior importer', () => {
       files: [file],
       onProgress: (update) => progress.push(`${update.step}/${update.steps} ${update.label}`),
     });
-    expect(progress[0]).toBe('1/7 reading CSV');
-    expect(progress.at(-1)).toBe('7/7 saving the report');
+    expect(progress[0]).toBe('1/8 reading CSV');
+    expect(progress.at(-1)).toBe('8/8 saving the report');
 
     expect(report.rowsRead).toBe(9);
     expect(report.dropped).toEqual({ 'duplicate row': 1, 'unknown behavior type': 1, 'timestamp out of range': 2 });
@@ -71,6 +71,21 @@ describe('taobao-user-behavior importer', () => {
     const stored = await warehouse.query('SELECT format, rows_read, rows_kept, report FROM import_runs');
     expect(stored.rows).toHaveLength(1);
     expect(stored.rows[0]).toMatchObject({ format: 'taobao-user-behavior', rows_read: 9, rows_kept: 5 });
+  });
+
+  it('lists every cleaning rule with its count and lines, and --strict refuses the file instead', async () => {
+    const file = writeTestFile(folder, 'rules.csv', `${ROWS.join('\n')}\n`);
+    const warehouse = await freshWarehouse();
+    const report = await runImport(warehouse, { format: 'taobao-user-behavior', files: [file] });
+    expect(report.cleaning.map(({ rule, action, rows, examples }) => [rule, action, rows, examples.map((example) => example.line)])).toEqual([
+      ['unknown behavior type (not pv, buy, cart, fav)', 'dropped', 1, [6]],
+      ['event outside the documented window 2017-11-25 00:00:00 .. 2017-12-04 00:00:00 (China time)', 'dropped', 2, [7, 8]],
+      ['exact duplicate event (first kept; lines not listed)', 'dropped', 1, []],
+    ]);
+    const strict = await freshWarehouse();
+    const before = await warehouseChecksum(strict);
+    await expect(runImport(strict, { format: 'taobao-user-behavior', files: [file], strict: true })).rejects.toThrow(/line 6: unknown behavior type .*--strict/);
+    expect(await warehouseChecksum(strict)).toEqual(before);
   });
 
   it('skips events already imported and reuses their users and products', async () => {

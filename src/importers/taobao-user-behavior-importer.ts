@@ -7,6 +7,7 @@ import { readFirstCsvRecord } from './csv-first-record.ts';
 import { stageCsvFile, type CsvStagingResult, type StagedColumn } from './csv-staging.ts';
 import { locateStagedRows, toStagedRowReference, type StagedFile } from './staged-rows.ts';
 import { addInvalid, emptyInvalidRows, settleInvalidRows } from './invalid-rows.ts';
+import { enforceStrict } from './cleaning-rules.ts';
 
 export const TAOBAO_SOURCE = 'taobao';
 /** Behaviours are stored as small codes while sorting: NULL = empty field, 0 = unknown, EVENT_TYPES[code] otherwise. */
@@ -33,6 +34,11 @@ export interface TaobaoImportOptions {
   timeTo?: string;
   /** Inactivity that starts a new session. */
   sessionGapMinutes?: number;
+  /**
+   * Import only the users with hash(user_id) % count = index (a batch of a resumable import): every event of a
+   * user lands in the same batch, so sessions and duplicates are exact, and memory holds one batch at a time.
+   */
+  partition?: { index: number; count: number };
 }
 
 /** The documented window of the Tianchi UserBehavior data: 2017-11-25 00:00 to 2017-12-03 24:00, China time. */
@@ -62,6 +68,11 @@ export function taobaoUserBehaviorImporter(files: readonly string[], options: Ta
   const toSeconds = chinaTimeToUnixSeconds(options.timeTo ?? TAOBAO_DEFAULT_WINDOW.timeTo, '--time-to');
   const gapSeconds = (options.sessionGapMinutes ?? 30) * 60;
   const inRange = `unix_seconds >= ${fromSeconds} AND unix_seconds < ${toSeconds}`;
+  const partition = options.partition;
+  // Unreadable records and rows without a user are counted once, in the first batch.
+  const partitionFilter = partition
+    ? `(user_id IS NULL AND ${partition.index} = 0) OR (user_id IS NOT NULL AND hash(user_id) % ${partition.count} = ${partition.index})`
+    : undefined;
 
   async function lineExamples(
     context: ImportContext,
@@ -74,6 +85,8 @@ export function taobaoUserBehaviorImporter(files: readonly string[], options: Ta
     const rows = await context.rows(
       `SELECT file_index, NULL AS source_line, rowid - (SELECT min(rowid) FROM ${RAW}) AS row_index FROM ${RAW} WHERE ${where} ORDER BY rowid LIMIT ${limit}`,
     );
+    // A batch holds some users' rows only, so a row's position in it is not its line in the file: name the file alone.
+    if (partition) return rows.map((row) => ({ file: plans[Number(row.file_index)]?.file ?? '', column, reason }));
     const locations = await locateStagedRows(staged, rows.map(toStagedRowReference), column);
     return locations.map((location) => ({ ...location, reason }));
   }
@@ -111,11 +124,12 @@ export function taobaoUserBehaviorImporter(files: readonly string[], options: Ta
       );
       const staged: CsvStagingResult[] = [];
       for (const [fileIndex, plan] of plans.entries()) {
-        staged.push(await stageCsvFile(context, { file: plan.file, fileIndex, table: RAW, columns: COLUMNS, header: plan.header }));
+        const result = await stageCsvFile(context, { file: plan.file, fileIndex, table: RAW, columns: COLUMNS, header: plan.header, where: partitionFilter });
+        staged.push(partition && partition.index > 0 ? { ...result, rejectedRecords: [], rejects: [] } : result);
       }
       const accepted = staged.reduce((sum, result) => sum + result.rowsAccepted, 0);
       report.rowsRead = accepted + staged.reduce((sum, result) => sum + result.rejectedRecords.length, 0);
-      const emptyFile = staged.find((result) => result.rowsAccepted + result.rejectedRecords.length === 0);
+      const emptyFile = partition ? undefined : staged.find((result) => result.rowsAccepted + result.rejectedRecords.length === 0);
       if (emptyFile) {
         throw new ImportError({ file: emptyFile.file, line: emptyFile.headerRecords + 1, reason: 'the file has no data rows', hint: 'Export the data again; nothing was imported.' });
       }
@@ -153,17 +167,21 @@ export function taobaoUserBehaviorImporter(files: readonly string[], options: Ta
           `count(*) FILTER (WHERE event_code > 0 AND NOT (${inRange})) AS out_of_range, ` +
           `count(*) FILTER (WHERE event_code > 0 AND ${inRange}) AS valid FROM ${RAW} WHERE ${ALL_PRESENT}`,
       );
-      report.drop('unknown behavior type', Number(classes.unknown_behavior ?? 0));
+      const unknownBehaviour = Number(classes.unknown_behavior ?? 0);
+      report.drop('unknown behavior type', unknownBehaviour);
+      const window = `${options.timeFrom ?? TAOBAO_DEFAULT_WINDOW.timeFrom} .. ${options.timeTo ?? TAOBAO_DEFAULT_WINDOW.timeTo} (China time)`;
+      report.cleaning.push({
+        rule: 'unknown behavior type (not pv, buy, cart, fav)',
+        action: 'dropped',
+        rows: unknownBehaviour,
+        examples: unknownBehaviour > 0 ? await lineExamples(context, staged, `${ALL_PRESENT} AND event_code = 0`, 'unknown behavior type', 'behavior_type') : [],
+      });
       const outOfRange = Number(classes.out_of_range ?? 0);
       report.drop('timestamp out of range', outOfRange);
+      const outOfRangeExamples = outOfRange > 0 ? await lineExamples(context, staged, `${ALL_PRESENT} AND event_code > 0 AND NOT (${inRange})`, 'timestamp out of range', 'timestamp') : [];
+      report.cleaning.push({ rule: `event outside the documented window ${window}`, action: 'dropped', rows: outOfRange, examples: outOfRangeExamples });
       if (outOfRange > 0) {
-        report.outliers.push({
-          column: 'timestamp',
-          rule: `outside ${options.timeFrom ?? TAOBAO_DEFAULT_WINDOW.timeFrom} .. ${options.timeTo ?? TAOBAO_DEFAULT_WINDOW.timeTo} (China time)`,
-          rows: outOfRange,
-          action: 'dropped',
-          examples: await lineExamples(context, staged, `${ALL_PRESENT} AND event_code > 0 AND NOT (${inRange})`, 'timestamp out of range', 'timestamp'),
-        });
+        report.outliers.push({ column: 'timestamp', rule: `outside ${window}`, rows: outOfRange, action: 'dropped', examples: outOfRangeExamples });
       }
 
       context.step('sessionizing events');
@@ -202,6 +220,9 @@ export function taobaoUserBehaviorImporter(files: readonly string[], options: Ta
       const duplicates = Number(classes.valid ?? 0) - (await context.count('SELECT count(*) FROM taobao_events'));
       report.duplicates = duplicates;
       report.drop('duplicate row', duplicates);
+      // Finding which lines were the duplicates would need a second pass over the whole file; the count is exact.
+      report.cleaning.push({ rule: 'exact duplicate event (first kept; lines not listed)', action: 'dropped', rows: duplicates, examples: [] });
+      enforceStrict(context);
 
       context.step('matching the warehouse');
       await context.run(`CREATE TEMP TABLE taobao_users AS SELECT DISTINCT user_id FROM taobao_events`);

@@ -10,6 +10,8 @@ export const ResultColumnSchema = z.object({
   label_zh: z.string(),
   unit: UnitSchema,
   role: z.enum(['dimension', 'metric']),
+  /** ISO 4217 code of a `currency` column (the shop's, from the warehouse); null when none is recorded. */
+  currency: z.string().nullable().optional(),
 });
 export type ResultColumn = z.infer<typeof ResultColumnSchema>;
 
@@ -55,4 +57,16 @@ export function dimensionColumn(id: string, label_en: string, label_zh: string, 
 /** A metric column of a tool's result table. */
 export function metricColumn(id: string, label_en: string, label_zh: string, unit: Unit): ResultColumn {
   return { id, label_en, label_zh, unit, role: 'metric' };
+}
+
+/**
+ * Stamps the shop's currency on every amount column of a tool result (anything with a `columns` list), so
+ * narratives, tables, charts and CSV exports format amounts in it without any global state.
+ */
+export function withCurrency<T>(result: T, currency: string | null): T {
+  if (typeof result !== 'object' || result === null || !Array.isArray((result as { columns?: unknown }).columns)) return result;
+  const columns = (result as unknown as { columns: unknown[] }).columns.map((column) =>
+    typeof column === 'object' && column !== null && (column as { unit?: unknown }).unit === 'currency' ? { ...column, currency } : column,
+  );
+  return { ...result, columns };
 }

@@ -59,14 +59,20 @@ describe('seedDemo (small)', () => {
   });
 
   it('records only deterministic parameters in meta', async () => {
-    const { rows } = await warehouse.query(`SELECT key, value FROM meta WHERE key <> 'schema_version' ORDER BY key`);
+    const { rows } = await warehouse.query(`SELECT key, value FROM meta WHERE key NOT IN ('schema_version', 'warehouse_profile') ORDER BY key`);
     expect(rows).toEqual([
       { key: 'dataset', value: 'demo' },
       { key: 'days', value: '20' },
       { key: 'end_date', value: '2025-11-30' },
       { key: 'seed', value: '42' },
+      { key: 'shop_currency', value: 'CNY' },
+      { key: 'shop_locale', value: 'zh-CN' },
+      { key: 'shop_time_zone', value: 'Asia/Shanghai' },
       { key: 'users', value: '300' },
     ]);
+    // The stored profile holds no timestamp, so two identical seeds stay identical.
+    const profile = await warehouse.query(`SELECT value FROM meta WHERE key = 'warehouse_profile'`);
+    expect(JSON.parse(String(profile.rows[0]?.value))).toMatchObject({ profile: { tableRows: { users: 300 } }, dateRange: { to: '2025-11-30' } });
   });
 
   it('keeps events inside the window with unique ids and matches every purchase to an order line', async () => {

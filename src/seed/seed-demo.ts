@@ -22,6 +22,10 @@ import {
 } from './staging-schema.ts';
 import { StagingTable } from './staging-table.ts';
 import { buildUsers, type UserProfile } from './users.ts';
+import { writeShopSettings, type ShopSettings } from '../sql/shop-settings.ts';
+import { refreshStoredProfile } from '../sql/semantic/index.ts';
+
+export const DEMO_SHOP_SETTINGS: ShopSettings = { currency: 'CNY', timeZone: 'Asia/Shanghai', locale: 'zh-CN' };
 
 export type { SeedOptions } from './seed-options.ts';
 
@@ -148,7 +152,10 @@ async function generateAndLoad(
   for (const [key, value] of metaEntries) {
     await connection.run('INSERT INTO meta VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, value]);
   }
+  // The demo is a Chinese shop: yuan, China time. Stored with the data, as is the profile of what it can answer.
+  await writeShopSettings(connection, DEMO_SHOP_SETTINGS);
   for (const name of Object.keys(stages)) await connection.run(`DROP TABLE temp.main.${name}`);
+  await refreshStoredProfile(connection);
   report({ phase: 'loading', done: SEEDED_TABLES.length, total: SEEDED_TABLES.length });
 
   const groups = Object.fromEntries(USER_GROUPS.map((group) => [group, 0])) as Record<UserGroup, number>;

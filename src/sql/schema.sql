@@ -72,12 +72,16 @@ CREATE TABLE IF NOT EXISTS orders (
   shipping_phone   VARCHAR,
   shipping_address VARCHAR,
   shipping_city    VARCHAR,
+  shipping_country VARCHAR,
   carrier          VARCHAR,
   tracking_number  VARCHAR,
   device           VARCHAR,
   exchange_count   INTEGER NOT NULL DEFAULT 0,
   source           VARCHAR NOT NULL DEFAULT 'demo'
 );
+
+-- Added after the first release: warehouses created before it gain the column when opened for writing.
+ALTER TABLE orders ADD COLUMN IF NOT EXISTS shipping_country VARCHAR;
 
 CREATE TABLE IF NOT EXISTS order_items (
   order_id          BIGINT NOT NULL,

@@ -1,4 +1,5 @@
 import type { JsonValue } from '../../sql/json-values.ts';
+import { findMetric } from '../../sql/semantic/index.ts';
 import type { AgentRun } from '../../agent/agent-loop.ts';
 import type { ToolOutcome } from '../../agent/planner.ts';
 import type { Language } from '../../text/language.ts';
@@ -92,6 +93,15 @@ function errorMessage(outcome: ToolOutcome | undefined, language: Language): str
   return outcome.error.message;
 }
 
+/** The name of the metric a semantic request asked about, for follow-up chips that must name it. */
+function metricNameOf(outcome: ToolOutcome | undefined, language: Language): string | undefined {
+  const query = (outcome?.arguments as { query?: { metric?: unknown; metrics?: unknown } } | undefined)?.query;
+  const id = typeof query?.metric === 'string' ? query.metric : Array.isArray(query?.metrics) && typeof query.metrics[0] === 'string' ? query.metrics[0] : undefined;
+  const metric = id ? findMetric(id) : undefined;
+  if (!metric) return undefined;
+  return language === 'zh' ? metric.name_zh.replace(/（.*）$/, '') : metric.name_en.replace(/ \(.*\)$/, '');
+}
+
 function periodLabel(range: { start: string; end: string } | undefined, language: Language): string | undefined {
   if (!range) return undefined;
   return language === 'zh' ? `${range.start} 至 ${range.end}` : `${range.start} to ${range.end}`;
@@ -176,6 +186,6 @@ export function buildAnswer(input: BuildAnswerInput): Answer {
     truncated: table.truncated ?? false,
     chart: chartFor(table, language, input.labelValue),
     assumptions,
-    follow_ups: suggestFollowUps(table.shape, table.columns.filter((column) => column.role === 'dimension').map((column) => column.id), language),
+    follow_ups: suggestFollowUps(table.shape, table.columns.filter((column) => column.role === 'dimension').map((column) => column.id), language, metricNameOf(answered, language)),
   };
 }

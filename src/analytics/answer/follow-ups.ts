@@ -13,7 +13,7 @@ const BREAKDOWNS: { id: string; en: string; zh: string }[] = [
  * Candidate next questions, best first. The agent keeps the first three that its own planner understands on
  * this warehouse, so a chip never leads to "which metric?" or to data the shop does not have.
  */
-export function suggestFollowUps(shape: AnswerShape, dimensionIds: readonly string[], language: Language): string[] {
+export function suggestFollowUps(shape: AnswerShape, dimensionIds: readonly string[], language: Language, metricName?: string): string[] {
   const zh = language === 'zh';
   const breakdowns = BREAKDOWNS.filter((breakdown) => !dimensionIds.includes(breakdown.id)).map((breakdown) => (zh ? breakdown.zh : breakdown.en));
   const trend = zh ? '看看每天的趋势' : 'Show the daily trend';
@@ -33,7 +33,10 @@ export function suggestFollowUps(shape: AnswerShape, dimensionIds: readonly stri
     case 'funnel':
       return [zh ? '按设备看转化漏斗' : 'Funnel by device', zh ? '各品类的转化率' : 'Conversion rate by category'];
     case 'contribution':
-      return [trend, mobile];
+      // The answer was not a metrics query, so its chips name the metric they continue with.
+      return metricName
+        ? [zh ? `${metricName}每天的趋势` : `Daily ${metricName} trend`, zh ? `只看移动端的${metricName}` : `${metricName} on mobile only`, zh ? `各品类的${metricName}` : `${metricName} by category`]
+        : [trend, mobile];
     case 'retention':
       return [zh ? '各渠道的7日留存率' : 'Day-7 retention by channel'];
     case 'distribution':

@@ -23,8 +23,13 @@ const ranking: ResultTable = {
 
 describe('formatValue', () => {
   it('formats each unit the same way everywhere', () => {
-    expect(formatValue(1234567.891, 'currency', 'en')).toBe('¥1,234,567.89');
-    expect(formatValue(-12.5, 'currency', 'zh')).toBe('-¥12.50');
+    expect(formatValue(1234567.891, 'currency', 'en', 'CNY')).toBe('¥1,234,567.89');
+    expect(formatValue(-12.5, 'currency', 'zh', 'CNY')).toBe('-¥12.50');
+    // The shop's own currency, never a default one: pounds, reais, a code without a sign, none recorded.
+    expect(formatValue(1234.5, 'currency', 'en', 'GBP')).toBe('£1,234.50');
+    expect(formatValue(1234.5, 'currency', 'zh', 'BRL')).toBe('R$1,234.50');
+    expect(formatValue(7, 'currency', 'en', 'XAU')).toBe('XAU 7.00');
+    expect(formatValue(7, 'currency', 'en', null)).toBe('7.00');
     expect(formatValue(0.1191, 'ratio', 'en')).toBe('11.91%');
     expect(formatValue(4327, 'count', 'zh')).toBe('4,327');
     expect(formatValue(42.25, 'seconds', 'zh')).toBe('42.3 秒');

@@ -29,7 +29,7 @@ function partsOf(table: ResultTable, options: NarrativeOptions): Parts {
   const metrics = table.columns.filter((column) => column.role === 'metric' && !/_(previous|change|change_pct)$/.test(column.id));
   const label = (column: ResultColumn) => (zh ? column.label_zh : column.label_en);
   const cell = (row: JsonRow | undefined, column: ResultColumn | undefined) =>
-    row && column ? formatValue(row[column.id], column.unit, options.language) : '';
+    row && column ? formatValue(row[column.id], column.unit, options.language, column.currency) : '';
   const name = (row: JsonRow | undefined) =>
     dimensions
       .map((column) => {
@@ -120,7 +120,7 @@ function contribution(parts: Parts): string {
 function table(parts: Parts): string {
   const count = parts.table.rows.length;
   const first = parts.table.rows[0];
-  const details = parts.table.columns.slice(0, 4).map((column) => `${parts.label(column)} ${formatValue(first?.[column.id], column.unit, parts.options.language)}`);
+  const details = parts.table.columns.slice(0, 4).map((column) => `${parts.label(column)} ${formatValue(first?.[column.id], column.unit, parts.options.language, column.currency)}`);
   return parts.zh
     ? `查询返回 ${count} 行${first ? `,第一行:${details.join(',')}` : ''}。`
     : `The query returned ${count} row${count === 1 ? '' : 's'}${first ? `; the first is ${details.join(', ')}` : ''}.`;

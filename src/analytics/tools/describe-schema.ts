@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { defineTool } from '../../agent/tool.ts';
 import { ANALYTICS_SQL_POLICY } from '../analysis/run-analysis.ts';
+import { currentProfile } from '../../sql/semantic/index.ts';
+import { readShopSettings } from '../../sql/shop-settings.ts';
 
 export const describeSchemaTool = defineTool({
   name: 'describe_schema',
   description:
-    'Describe the warehouse tables that SQL may read: columns and their types. Use before writing SQL for run_sql.',
+    'Describe the warehouse tables that SQL may read: columns, their types, row counts, which columns hold no data, and the shop currency and time zone. Use before writing SQL for run_sql.',
   parameters: z.object({
     tables: z.array(z.string()).optional().describe('Only these tables; all readable tables when omitted'),
   }),
@@ -23,6 +25,16 @@ export const describeSchemaTool = defineTool({
       const table = String(row.table_name);
       grouped.set(table, [...(grouped.get(table) ?? []), { column: String(row.column_name), type: String(row.data_type) }]);
     }
-    return { tables: [...grouped].map(([table, columns]) => ({ table, columns })), as_of: context.asOf };
+    const profile = await currentProfile(context.warehouse);
+    const shop = await readShopSettings(context.warehouse);
+    const emptyColumns = Object.entries(profile.filledColumns).filter(([, filled]) => !filled).map(([column]) => column);
+    return {
+      tables: [...grouped].map(([table, columns]) => ({ table, rows: profile.tableRows[table], columns })),
+      // Columns of the catalogue that exist but hold no value here (e.g. order_items.amount on Taobao data).
+      empty_columns: emptyColumns,
+      currency: shop?.currency ?? null,
+      time_zone: shop?.timeZone ?? null,
+      as_of: context.asOf,
+    };
   },
 });

@@ -105,7 +105,7 @@ export const PROPENSITY_FEATURES: readonly PropensityFeature[] = [
   {
     id: 'monetary', group: 'purchasing', label_en: 'Spend so far', label_zh: '累计消费金额', transform: 'log1p', whenMissing: 0,
     phrase_en: (value) => `spent ${decimal(value ?? 0, 0)} so far`,
-    phrase_zh: (value) => `累计消费 ${decimal(value ?? 0, 0)} 元`,
+    phrase_zh: (value) => `累计消费 ${decimal(value ?? 0, 0)}`,
   },
   {
     id: 'purchase_cycle_days', group: 'purchasing', label_en: 'Average days between orders', label_zh: '平均下单间隔天数', transform: 'identity', whenMissing: 'median', cap: RECENCY_CAP_DAYS,

@@ -25,3 +25,6 @@ export { timeQueryParts, type TimeQueryParts } from './time/time-query-parts.ts'
 export { loadAsOfDate } from './time/as-of-date.ts';
 export { SemanticQueryError, NoDataError } from './semantic-error.ts';
 export { currentProfile, profileWarehouse, type WarehouseProfile, type Unavailability } from './catalogue/warehouse-profile.ts';
+export { refreshStoredProfile, profileWithDates } from './catalogue/warehouse-profile.ts';
+export { readStoredProfile, type StoredProfile, type DataDateRange } from './catalogue/profile-store.ts';
+export { describeWarehouse, type WarehouseDescription, type UnavailableListing, type CatalogueEntryListing } from './catalogue/describe-warehouse.ts';

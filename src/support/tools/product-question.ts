@@ -3,6 +3,7 @@ import type { ResultColumn } from '../../presentation/result-table.ts';
 import { defineTool } from '../../agent/tool.ts';
 import { searchProducts } from '../products/product-search.ts';
 import { supportRuntimeOf } from '../support-tool-context.ts';
+import { SUPPORT_SHOP_CURRENCY } from '../orders/order-presentation.ts';
 
 export const productQuestionParameters = z.strictObject({
   query: z.string().trim().min(1).max(200).describe('The product as the shopper named it: brand, model, category or colour, e.g. "AirPods Pro" or "这款耳机"'),
@@ -13,7 +14,7 @@ const COLUMNS: ResultColumn[] = [
   { id: 'product', label_en: 'Product', label_zh: '商品', unit: 'text', role: 'dimension' },
   { id: 'brand', label_en: 'Brand', label_zh: '品牌', unit: 'text', role: 'dimension' },
   { id: 'category', label_en: 'Category', label_zh: '品类', unit: 'text', role: 'dimension' },
-  { id: 'price', label_en: 'Price', label_zh: '价格', unit: 'currency', role: 'metric' },
+  { id: 'price', label_en: 'Price', label_zh: '价格', unit: 'currency', role: 'metric', currency: SUPPORT_SHOP_CURRENCY },
 ];
 
 export const productQuestionTool = defineTool({

@@ -4,6 +4,7 @@ import { defineTool } from '../../agent/tool.ts';
 import { productTitle } from '../../models/recommendations/product-catalog.ts';
 import { recommendForUser } from '../../models/recommendations/recommend.ts';
 import { supportRuntimeOf } from '../support-tool-context.ts';
+import { SUPPORT_SHOP_CURRENCY } from '../orders/order-presentation.ts';
 
 export const supportRecommendProductsParameters = z.strictObject({
   category: z.string().trim().min(1).max(40).optional().describe('Only this category, English or Chinese name, e.g. "Headphones" or "耳机"'),
@@ -13,7 +14,7 @@ export const supportRecommendProductsParameters = z.strictObject({
 const COLUMNS: ResultColumn[] = [
   { id: 'product', label_en: 'Product', label_zh: '商品', unit: 'text', role: 'dimension' },
   { id: 'category', label_en: 'Category', label_zh: '品类', unit: 'text', role: 'dimension' },
-  { id: 'price', label_en: 'Price', label_zh: '价格', unit: 'currency', role: 'metric' },
+  { id: 'price', label_en: 'Price', label_zh: '价格', unit: 'currency', role: 'metric', currency: SUPPORT_SHOP_CURRENCY },
 ];
 
 /** The shopper-facing recommender: always for the session's shopper, never for an id the model supplies. */

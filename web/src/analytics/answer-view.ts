@@ -6,7 +6,7 @@ import { columnLabel, sortableTable, type TableColumn } from '../shared/sortable
 import { chartView } from './chart-view.ts';
 
 function tableColumns(answer: Answer): TableColumn[] {
-  return answer.columns.map((column) => ({ id: column.id, labelEn: column.label_en, labelZh: column.label_zh, unit: column.unit }));
+  return answer.columns.map((column) => ({ id: column.id, labelEn: column.label_en, labelZh: column.label_zh, unit: column.unit, currency: column.currency }));
 }
 
 /**
@@ -44,7 +44,8 @@ export function answerView(answer: Answer, actions: { ask(question: string): voi
       i18n: 'answer.downloadCsv',
       onClick: () => {
         const csv = toCsv(
-          columns.map((column) => ({ id: column.id, label: columnLabel(column) })),
+          // Amounts stay plain numbers in the file; the header names their currency.
+          columns.map((column) => ({ id: column.id, label: column.currency ? `${columnLabel(column)} (${column.currency})` : columnLabel(column) })),
           answer.rows,
         );
         downloadCsv(csvFileName(answer.question), csv);

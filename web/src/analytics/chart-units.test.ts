@@ -5,7 +5,7 @@ import { axisTickText, decorateOption, unitOfName } from './chart-units.ts';
 
 const columns: ResultColumn[] = [
   { id: 'city_tier', label_en: 'City tier', label_zh: '城市等级', unit: 'text', role: 'dimension' },
-  { id: 'gmv', label_en: 'GMV', label_zh: '成交额', unit: 'currency', role: 'metric' },
+  { id: 'gmv', label_en: 'GMV', label_zh: '成交额', unit: 'currency', role: 'metric', currency: 'CNY' },
   { id: 'conversion_rate', label_en: 'Conversion rate', label_zh: '转化率', unit: 'ratio', role: 'metric' },
 ];
 
@@ -28,10 +28,12 @@ describe('chart units', () => {
     expect(unitOfName('City tier', columns)).toBeUndefined();
   });
 
-  it('writes axis ticks as percents for ratios and yuan for money', () => {
+  it('writes axis ticks as percents for ratios and the column currency for money', () => {
     expect(axisTickText(0.25, 'ratio')).toBe('25%');
     expect(axisTickText(0.1234, 'ratio')).toBe('12.3%');
-    expect(axisTickText(12345.6, 'currency')).toBe('¥12,346');
+    expect(axisTickText(12345.6, 'currency', 'CNY')).toBe('¥12,346');
+    expect(axisTickText(12345.6, 'currency', 'GBP')).toBe('£12,346');
+    expect(axisTickText(12345.6, 'currency', null)).toBe('12,346');
   });
 
   it('adds unit-aware tooltips and tick formatters without touching the data', () => {

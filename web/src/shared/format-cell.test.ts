@@ -3,8 +3,9 @@ import { formatCell, isNumericUnit } from './format-cell.ts';
 
 describe('formatCell', () => {
   it('formats by unit exactly as the narrative does', () => {
-    expect(formatCell(1234567.891, 'currency', 'en')).toBe('¥1,234,567.89');
-    expect(formatCell(-5, 'currency', 'zh')).toBe('-¥5.00');
+    expect(formatCell(1234567.891, 'currency', 'en', 'CNY')).toBe('¥1,234,567.89');
+    expect(formatCell(-5, 'currency', 'zh', 'CNY')).toBe('-¥5.00');
+    expect(formatCell(-5, 'currency', 'en', 'GBP')).toBe('-£5.00');
     expect(formatCell(0.29384, 'ratio', 'en')).toBe('29.38%');
     expect(formatCell(12000, 'count', 'en')).toBe('12,000');
     expect(formatCell(3.5, 'days', 'zh')).toBe('3.5 天');

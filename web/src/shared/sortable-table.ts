@@ -8,6 +8,8 @@ export interface TableColumn {
   labelEn: string;
   labelZh: string;
   unit?: string;
+  /** ISO 4217 code of an amount column. */
+  currency?: string | null;
 }
 
 export function columnLabel(column: TableColumn): string {
@@ -58,7 +60,7 @@ export function sortableTable(options: { columns: readonly TableColumn[]; rows: 
         h(
           'tr',
           null,
-          options.columns.map((column) => h('td', { class: isNumericUnit(column.unit) ? 'numeric' : undefined }, formatCell(row[column.id], column.unit, language))),
+          options.columns.map((column) => h('td', { class: isNumericUnit(column.unit) ? 'numeric' : undefined }, formatCell(row[column.id], column.unit, language, column.currency))),
         ),
       ),
     );

@@ -36,7 +36,7 @@ export function supportTableView(table: { columns: unknown[]; rows: Record<strin
         h(
           'dl',
           null,
-          details.map((column) => [h('dt', null, columnLabel(column)), h('dd', null, formatCell(row[column.id], column.unit, language))]),
+          details.map((column) => [h('dt', null, columnLabel(column)), h('dd', null, formatCell(row[column.id], column.unit, language, column.currency))]),
         ),
       );
     }),

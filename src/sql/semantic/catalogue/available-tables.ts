@@ -1,12 +1,13 @@
-import type { Warehouse } from '../../warehouse.ts';
+import type { QueryReader } from '../../connection-reader.ts';
 
 /**
  * Names of the base tables in the warehouse's main schema, so the catalogue offers only what exists. With
  * `requireRows`, empty tables are left out too: an import of orders alone should not offer page views.
  */
-export async function loadAvailableTables(warehouse: Warehouse, options: { requireRows?: boolean } = {}): Promise<string[]> {
+export async function loadAvailableTables(warehouse: QueryReader, options: { requireRows?: boolean } = {}): Promise<string[]> {
   const result = await warehouse.query(
-    "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' AND NOT internal ORDER BY table_name",
+    // Not temporary: an import profiles the warehouse inside its transaction, next to its own staging tables.
+    "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' AND NOT internal AND NOT temporary ORDER BY table_name",
   );
   const tables = result.rows.map((row) => String(row.table_name));
   if (!options.requireRows || tables.length === 0) return tables;

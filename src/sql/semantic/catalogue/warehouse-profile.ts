@@ -1,8 +1,11 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { connectionReader, type QueryReader } from '../../connection-reader.ts';
 import type { Warehouse } from '../../warehouse.ts';
 import { loadAvailableTables } from './available-tables.ts';
 import { CORE_TABLES, DIMENSIONS, dimensionFacts } from './dimensions.ts';
 import { FACTS } from './facts.ts';
 import { METRICS, metricFacts } from './metrics.ts';
+import { loadDataDateRange, readStoredProfile, writeStoredProfile, type StoredProfile } from './profile-store.ts';
 
 /** Why a metric or dimension cannot be answered on this warehouse, in both languages. */
 export interface Unavailability {
@@ -46,6 +49,11 @@ const METRIC_COLUMNS: Record<string, string[]> = {
   positive_review_share: ['reviews.rating'],
 };
 
+const NO_PRICES: Unavailability = {
+  en: 'this warehouse has no prices (no order amounts and no product prices)',
+  zh: '这个仓库没有价格数据（没有订单金额，也没有商品价格）',
+};
+
 const COLUMN_NAMES: Record<string, Unavailability> = {
   'order_items.amount': { en: 'prices (order line amounts)', zh: '价格（订单金额）' },
   'order_items.quantity': { en: 'quantities', zh: '购买件数' },
@@ -60,7 +68,7 @@ function columnsOf(expression: string): string[] {
     .filter((column): column is string => column !== undefined);
 }
 
-async function columnsWithData(warehouse: Warehouse, columns: readonly string[], tables: ReadonlySet<string>): Promise<Record<string, boolean>> {
+async function columnsWithData(warehouse: QueryReader, columns: readonly string[], tables: ReadonlySet<string>): Promise<Record<string, boolean>> {
   const filled: Record<string, boolean> = {};
   const probes = columns.filter((column) => tables.has(column.split('.')[0] as string));
   if (probes.length === 0) return filled;
@@ -81,7 +89,7 @@ async function columnsWithData(warehouse: Warehouse, columns: readonly string[],
   return filled;
 }
 
-async function tableRowCounts(warehouse: Warehouse, tables: readonly string[]): Promise<Record<string, number>> {
+async function tableRowCounts(warehouse: QueryReader, tables: readonly string[]): Promise<Record<string, number>> {
   if (tables.length === 0) return {};
   const counts = await warehouse.query(tables.map((table) => `SELECT '${table.replaceAll("'", "''")}' AS name, count(*) AS rows FROM "${table.replaceAll('"', '""')}"`).join(' UNION ALL '));
   return Object.fromEntries(counts.rows.map((row) => [String(row.name), Number(row.rows)]));
@@ -96,19 +104,21 @@ function missingTables(required: readonly string[], rows: Record<string, number>
   };
 }
 
-export async function profileWarehouse(warehouse: Warehouse): Promise<WarehouseProfile> {
+export async function profileWarehouse(warehouse: QueryReader): Promise<WarehouseProfile> {
   const tables = await loadAvailableTables(warehouse);
   const tableRows = await tableRowCounts(warehouse, tables);
   const present = new Set(tables);
   const dimensionColumns = DIMENSIONS.flatMap((dimension) => Object.values(dimension.expressions).flatMap((expression) => columnsOf((expression as { value: string }).value)));
-  const filledColumns = await columnsWithData(warehouse, [...new Set([...dimensionColumns, ...Object.values(METRIC_COLUMNS).flat()])], present);
+  const filledColumns = await columnsWithData(warehouse, [...new Set([...dimensionColumns, ...Object.values(METRIC_COLUMNS).flat(), 'products.price'])], present);
 
   const unavailableMetrics: Record<string, Unavailability> = {};
   for (const metric of METRICS) {
     const required = [...new Set(metricFacts(metric).flatMap((fact) => FACTS[fact].requiredTables))];
     const reason = missingTables(required, tableRows);
     if (reason) {
-      unavailableMetrics[metric.id] = reason;
+      // Purchases recorded only as events (Taobao UserBehavior) have no amounts: say prices are missing.
+      const needsPrices = (METRIC_COLUMNS[metric.id] ?? []).includes('order_items.amount');
+      unavailableMetrics[metric.id] = needsPrices && filledColumns['products.price'] === false ? NO_PRICES : reason;
       continue;
     }
     const emptyColumns = (METRIC_COLUMNS[metric.id] ?? []).filter((column) => filledColumns[column] === false);
@@ -123,7 +133,8 @@ export async function profileWarehouse(warehouse: Warehouse): Promise<WarehouseP
   const unavailableDimensions: Record<string, Unavailability> = {};
   for (const dimension of DIMENSIONS) {
     if (['day', 'week', 'month', 'hour', 'weekday'].includes(dimension.id)) continue;
-    const required = dimension.required_tables;
+    // Segments are derived: the planner computes them first when a question splits by segment.
+    const required = dimension.id === 'segment' ? ['orders'] : dimension.required_tables;
     const tableReason = missingTables(required, tableRows);
     if (tableReason) {
       unavailableDimensions[dimension.id] = tableReason;
@@ -160,7 +171,24 @@ export async function currentProfile(warehouse: Warehouse): Promise<WarehousePro
   const fingerprint = await fingerprintOf(warehouse);
   const cached = cache.get(warehouse);
   if (cached && cached.fingerprint === fingerprint) return cached.profile;
-  const profile = profileWarehouse(warehouse);
+  // The profile stored by the last seed or import is used while the data is unchanged; otherwise computed.
+  const profile = readStoredProfile(warehouse).then((stored) => stored?.profile ?? profileWarehouse(warehouse));
   cache.set(warehouse, { fingerprint, profile });
   return profile;
+}
+
+/** Profile of the data as a transaction sees it, for `shoplens describe` and the stored copy. */
+export async function profileWithDates(reader: QueryReader): Promise<StoredProfile> {
+  const profile = await profileWarehouse(reader);
+  return { profile, dateRange: await loadDataDateRange(reader, profile.tableRows) };
+}
+
+/**
+ * Recomputes the profile inside the seed's or import's own transaction and stores it in `meta`, so it is
+ * committed together with the data it describes and readers need not profile a large warehouse again.
+ */
+export async function refreshStoredProfile(connection: DuckDBConnection): Promise<StoredProfile> {
+  const stored = await profileWithDates(connectionReader(connection));
+  await writeStoredProfile(connection, stored);
+  return stored;
 }

@@ -71,6 +71,6 @@ export const GAP_FILL_ASSUMPTION: Assumption = {
 };
 
 export const CURRENCY_ASSUMPTION: Assumption = {
-  en: 'Amounts are in the currency stored in the warehouse (CNY for the demo data), before order-level discounts and shipping.',
-  zh: '金额为仓库中存储的币种（演示数据为人民币），未扣订单级优惠、不含运费。',
+  en: "Amounts are in the shop's currency recorded in the warehouse (see shoplens describe), before order-level discounts and shipping.",
+  zh: '金额为仓库记录的店铺币种（见 shoplens describe），未扣订单级优惠、不含运费。',
 };
