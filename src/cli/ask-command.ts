@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Answer } from '../analytics/answer/answer.ts';
 import { resolveDatabasePath } from '../sql/database-path.ts';
+import { createProgressReporter, type ProgressReporter } from './progress-reporter.ts';
 
 function printAnswer(answer: Answer, formatAnswerTable: (answer: Answer) => string): string {
   const lines = [answer.answer];
@@ -34,7 +35,17 @@ export function registerAskCommand(program: Command): void {
         // LangChain is loaded only when an LLM is configured: the offline planner needs none of it.
         const chatModel = llm ? new (await import('../agent/llm/langchain-chat-model.ts')).LangChainChatModel(llm) : undefined;
         const agent = await AnalyticsAgent.create({ warehouse, chatModel });
-        const outcome = await agent.ask(question, { conversationId: options.conversation });
+        // A model trained at question time reports its progress on stderr (stdout keeps the answer).
+        let reporter: Promise<ProgressReporter> | undefined;
+        const outcome = await agent.ask(question, {
+          conversationId: options.conversation,
+          onEvent: (event) => {
+            if (event.type !== 'tool-progress') return;
+            reporter ??= createProgressReporter(`${event.toolName} training`);
+            void reporter.then((progress) => progress.report({ phase: event.phase, done: event.percent, total: 100 }));
+          },
+        });
+        if (reporter) (await reporter).done();
         process.stdout.write(options.json ? `${JSON.stringify(outcome.answer)}\n` : `${printAnswer(outcome.answer, formatAnswerTable)}\n`);
         if (outcome.answer.status === 'error') process.exitCode = 1;
       } finally {

@@ -141,6 +141,8 @@ export const ServerEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('message-start'), conversationId, streamId, replyTo: seq.optional(), seq: seq.optional() }),
   z.object({ type: z.literal('phase-change'), conversationId, streamId, phase: z.string() }),
   z.object({ type: z.literal('tool-call-start'), conversationId, streamId, callId: z.string(), toolName: z.string() }),
+  /** Long tool work (a model training) in progress: phase, percent done (0–100), time since it started. */
+  z.object({ type: z.literal('tool-progress'), conversationId, streamId, callId: z.string(), toolName: z.string(), phase: z.string(), percent: z.number(), elapsedMs: z.number() }),
   z.object({ type: z.literal('tool-result'), conversationId, streamId, callId: z.string(), toolName: z.string(), ok: z.boolean(), elapsedMs: z.number() }),
   /** Live text of the reply being written; the `message-end` that follows carries the authoritative text. */
   z.object({ type: z.literal('text-delta'), conversationId, streamId, delta: z.string(), seq: seq.optional() }),

@@ -17,6 +17,8 @@ export interface EnsureTrainedOptions<Payload> {
   /** Summary of the data the model depends on; when it changes the model is retrained. */
   fingerprint: string;
   train(control: TrainingControl): Promise<TrainedResult<Payload>>;
+  /** The payload as JSON for the store (default: as it is). */
+  serializePayload?(payload: Payload): unknown;
   /** Checks a stored payload (it may come from an older version); null means "retrain". */
   parsePayload(payload: unknown): Payload | null;
   onProgress?: TrainingProgressListener;
@@ -121,12 +123,12 @@ function startTraining<Payload>(options: EnsureTrainedOptions<Payload>, paramete
         trainingSeconds: (performance.now() - startedAt) / 1000,
         dataWindow: result.dataWindow,
         metrics: result.metrics,
-        payload: result.payload,
+        payload: options.serializePayload ? options.serializePayload(result.payload) : result.payload,
       };
       control.report('saving', 99);
       if (warehouse.mode !== 'read-only') await writeStoredModel(warehouse, stored);
-      const { payload, ...metadata } = stored;
-      const ensured: EnsuredModel<unknown> = { payload, metadata, source: 'trained' };
+      const { payload: _serialized, ...metadata } = stored;
+      const ensured: EnsuredModel<unknown> = { payload: result.payload, metadata, source: 'trained' };
       mapOf(remembered, warehouse).set(key, ensured);
       control.report('done', 100);
       return ensured;

@@ -295,6 +295,9 @@ export class AnalyticsPage {
           this.announcer.textContent = t('analytics.phaseNow', { phase: t('phase.running') });
         }
         return;
+      case 'tool-progress':
+        if (ours(event.streamId)) (pending as PendingTurn).progress.toolProgress(event.callId, event.phase, event.percent, event.elapsedMs);
+        return;
       case 'tool-result':
         if (ours(event.streamId)) (pending as PendingTurn).progress.toolFinished(event.callId, event.ok, event.elapsedMs);
         return;

@@ -58,6 +58,15 @@ export class PhaseProgress {
     this.tools.append(h('li', { 'data-call': callId, 'data-state': 'running' }, h('code', null, toolName), ' ', h('span', { class: 'tool-status', i18n: 'tool.running' })));
   }
 
+  /** A model training inside the tool: its phase, percent and elapsed time, replacing "running…". */
+  toolProgress(callId: string, phase: string, percent: number, elapsedMs: number): void {
+    const line = this.tools.querySelector<HTMLElement>(`li[data-call="${CSS.escape(callId)}"]`);
+    if (!line || line.dataset.state !== 'running') return;
+    line.querySelector('.tool-status')?.replaceWith(
+      h('span', { class: 'tool-status', i18n: 'tool.training', i18nParameters: { phase, percent: Math.round(percent), seconds: (elapsedMs / 1000).toFixed(1) } }),
+    );
+  }
+
   toolFinished(callId: string, ok: boolean, elapsedMs: number): void {
     const line = this.tools.querySelector<HTMLElement>(`li[data-call="${CSS.escape(callId)}"]`);
     if (!line) return;

@@ -49,6 +49,7 @@ export const ENGLISH_MESSAGES = {
   'phase.chart': 'Chart',
   'phase.narrative': 'Narrative',
   'tool.running': 'running…',
+  'tool.training': 'training the model: {phase}, {percent}% · {seconds} s',
   'tool.ok': '✓ {ms} ms',
   'tool.failed': '✗ failed after {ms} ms',
 
