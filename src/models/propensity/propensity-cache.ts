@@ -1,17 +1,9 @@
 import type { Warehouse } from '../../sql/warehouse.ts';
+import { behaviourFingerprint } from '../model-store/behaviour-fingerprint.ts';
 import { ensureTrained } from '../model-store/ensure-trained.ts';
 import type { TrainingProgressListener } from '../model-store/training-progress.ts';
 import { propensityPayload, trainedFromPayload } from './propensity-payload.ts';
 import { trainPropensity, type TrainedPropensity } from './train-propensity.ts';
-
-/** Cheap summary that changes whenever events or orders are re-seeded or imported. */
-async function dataFingerprint(warehouse: Warehouse): Promise<string> {
-  const { rows } = await warehouse.query(
-    `SELECT (SELECT count(*) FROM events) AS events, (SELECT max(event_time) FROM events) AS last_event,
-            (SELECT count(*) FROM orders) AS orders, (SELECT max(created_at) FROM orders) AS last_order, (SELECT count(*) FROM users) AS users`,
-  );
-  return JSON.stringify(rows[0] ?? {});
-}
 
 export interface PropensityRunOptions {
   onProgress?: TrainingProgressListener;
@@ -32,7 +24,7 @@ export async function ensurePropensity(
     warehouse,
     model: 'purchase_propensity',
     parameters: { as_of: asOf, horizon_days: horizonDays },
-    fingerprint: await dataFingerprint(warehouse),
+    fingerprint: await behaviourFingerprint(warehouse),
     async train(control) {
       const trained = await trainPropensity(warehouse, asOf, horizonDays, control);
       const chosen = trained.evaluation.models[trained.evaluation.best];
