@@ -3,6 +3,17 @@ import { PROPENSITY_FEATURES } from './propensity-features.ts';
 import { PROPENSITY_MODEL_KINDS } from './propensity-model.ts';
 import type { TrainedPropensity } from './train-propensity.ts';
 
+function isNumberArray(value: unknown): value is number[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'number');
+}
+
+function isFeatureMatrix(value: unknown): value is (number | null)[][] {
+  return (
+    Array.isArray(value) &&
+    value.every((row) => Array.isArray(row) && row.length === PROPENSITY_FEATURES.length && row.every((cell) => cell === null || typeof cell === 'number'))
+  );
+}
+
 /** A trained propensity model as JSON for shoplens_cache (typed arrays become plain arrays, features their ids). */
 const numbers = z.array(z.number());
 const metricsSchema = z.object({ accuracy: z.number(), precision: z.number(), recall: z.number(), f1: z.number(), auc: z.number(), threshold: z.number(), flagged: z.number(), trainingSeconds: z.number() });
@@ -28,7 +39,8 @@ const payloadSchema = z.object({
     background: z.array(numbers),
     seconds: z.object({ logistic_regression: z.number(), boosted_trees: z.number() }),
   }),
-  scoring: z.object({ cutoff: z.string(), userIds: numbers, values: z.array(z.array(z.number().nullable())) }),
+  // 20k users × 37 features: checked by shape with one loop, as per-element zod checks cost seconds at every load.
+  scoring: z.object({ cutoff: z.string(), userIds: z.custom<number[]>(isNumberArray), values: z.custom<(number | null)[][]>(isFeatureMatrix) }),
   seconds: z.number(),
 });
 export type PropensityPayload = z.infer<typeof payloadSchema>;
