@@ -98,7 +98,7 @@ export class AnalyticsAgent {
       values: this.values,
       window: this.window,
       llmAvailable: Boolean(this.llmPlanner),
-      hasSegments: async () => (await this.warehouse.query("SELECT count(*) AS tables FROM duckdb_tables() WHERE table_name = 'user_segments'")).rows[0]?.tables === 1,
+      hasSegments: async () => (await this.warehouse.query("SELECT count(*) AS tables FROM duckdb_tables() WHERE schema_name = 'shoplens_cache' AND table_name = 'user_segments'")).rows[0]?.tables === 1,
     });
     const understanding = offline.understand(state);
     let planner: Planner = offline;

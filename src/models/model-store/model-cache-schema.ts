@@ -1,10 +1,8 @@
+import { CACHE_SCHEMA } from '../../sql/cache-schema.ts';
 import type { Warehouse } from '../../sql/warehouse.ts';
 
-/**
- * Everything the models derive from the data lives in this DuckDB schema, never in the behaviour tables: it can be
- * dropped at any time (`DROP SCHEMA shoplens_cache CASCADE`) and is rebuilt on demand.
- */
-export const MODEL_CACHE_SCHEMA = 'shoplens_cache';
+/** Trained models live in the cache schema (src/sql/cache-schema.ts), never in the behaviour tables. */
+export const MODEL_CACHE_SCHEMA = CACHE_SCHEMA;
 
 const DDL = `
   CREATE SCHEMA IF NOT EXISTS ${MODEL_CACHE_SCHEMA};

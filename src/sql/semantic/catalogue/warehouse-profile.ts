@@ -3,6 +3,7 @@ import { loadAvailableTables } from './available-tables.ts';
 import { DIMENSIONS, dimensionFacts } from './dimensions.ts';
 import { FACTS } from './facts.ts';
 import { METRICS, metricFacts } from './metrics.ts';
+import { CACHE_TABLES_CONDITION, tableReference } from '../../cache-schema.ts';
 
 /** Why a metric or dimension cannot be answered on this warehouse, in both languages. */
 export interface Unavailability {
@@ -63,13 +64,15 @@ async function columnsWithData(warehouse: Warehouse, columns: readonly string[],
   const filled: Record<string, boolean> = {};
   const probes = columns.filter((column) => tables.has(column.split('.')[0] as string));
   if (probes.length === 0) return filled;
-  const existing = await warehouse.query("SELECT table_name || '.' || column_name AS name FROM duckdb_columns() WHERE schema_name = 'main'");
+  const existing = await warehouse.query(
+    `SELECT table_name || '.' || column_name AS name FROM duckdb_columns() WHERE schema_name = 'main' OR ${CACHE_TABLES_CONDITION}`,
+  );
   const known = new Set(existing.rows.map((row) => String(row.name)));
   const checks = probes.filter((column) => known.has(column));
   // Names come from the catalogue and duckdb_columns(), never from users, and are quoted.
   const selects = checks.map((column) => {
     const [table, name] = column.split('.') as [string, string];
-    return `SELECT '${column}' AS name, EXISTS (SELECT 1 FROM "${table}" WHERE "${name}" IS NOT NULL AND CAST("${name}" AS VARCHAR) NOT IN ('', 'unknown')) AS filled`;
+    return `SELECT '${column}' AS name, EXISTS (SELECT 1 FROM ${tableReference(table)} WHERE "${name}" IS NOT NULL AND CAST("${name}" AS VARCHAR) NOT IN ('', 'unknown')) AS filled`;
   });
   if (selects.length > 0) {
     for (const row of (await warehouse.query(selects.join(' UNION ALL '))).rows) filled[String(row.name)] = row.filled === true;
@@ -80,7 +83,7 @@ async function columnsWithData(warehouse: Warehouse, columns: readonly string[],
 
 async function tableRowCounts(warehouse: Warehouse, tables: readonly string[]): Promise<Record<string, number>> {
   if (tables.length === 0) return {};
-  const counts = await warehouse.query(tables.map((table) => `SELECT '${table.replaceAll("'", "''")}' AS name, count(*) AS rows FROM "${table.replaceAll('"', '""')}"`).join(' UNION ALL '));
+  const counts = await warehouse.query(tables.map((table) => `SELECT '${table.replaceAll("'", "''")}' AS name, count(*) AS rows FROM ${tableReference(table)}`).join(' UNION ALL '));
   return Object.fromEntries(counts.rows.map((row) => [String(row.name), Number(row.rows)]));
 }
 
