@@ -65,6 +65,7 @@ export async function runAgent(input: RunAgentInput): Promise<AgentRun> {
   let stepCount = 0;
   onEvent?.({ type: 'phase', phase: 'understanding' });
   for (;;) {
+    if (context.signal?.aborted) return finish({ type: 'stopped', reason: 'cancelled by the asker' });
     if (exceededStepLimit(stepCount, limits)) return finish({ type: 'stopped', reason: `step limit (${limits.maxSteps}) reached` });
     const failures = state.toolOutcomes.filter((outcome) => !outcome.ok).map((outcome) => ({ kind: outcome.error?.kind ?? 'other' }));
     const exhausted = exhaustedRetryKind(failures, limits);

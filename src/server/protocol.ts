@@ -39,6 +39,13 @@ export const ConfirmationAnswerSchema = z.strictObject({
   confirm: z.boolean(),
 });
 
+/** Stop the analytics turn `streamId` (a long model training, say); it ends with a short "cancelled" answer. */
+export const TurnCancelSchema = z.strictObject({
+  type: z.literal('turn-cancel'),
+  conversationId: ConversationIdSchema,
+  streamId: z.string().min(1).max(100),
+});
+
 export const ResumeSchema = z.strictObject({
   type: z.literal('resume'),
   conversationId: ConversationIdSchema,
@@ -63,6 +70,7 @@ export const ClientEventSchema = z.discriminatedUnion('type', [
   MessageSendSchema,
   ConfirmationAnswerSchema,
   ResumeSchema,
+  TurnCancelSchema,
   QueueListSchema,
   ConversationTakeSchema,
   AgentReplySchema,
@@ -73,7 +81,7 @@ export type ClientEventType = ClientEvent['type'];
 
 /** Which requests each namespace accepts; anything else is answered with error `unsupported_event`. */
 export const NAMESPACE_EVENTS = {
-  '/analytics': ['message-send', 'resume'],
+  '/analytics': ['message-send', 'resume', 'turn-cancel'],
   '/support': ['message-send', 'confirmation-answer', 'resume'],
   '/agents': ['queue-list', 'conversation-take', 'agent-reply', 'conversation-resolve', 'resume'],
 } as const satisfies Record<string, readonly ClientEventType[]>;

@@ -252,7 +252,10 @@ export class AnalyticsPage {
   }
 
   private startPendingTurn(): PendingTurn {
-    const progress = new PhaseProgress();
+    const progress = new PhaseProgress(() => {
+      const turn = this.pending;
+      if (turn?.streamId && this.conversationId) void this.socket.send({ type: 'turn-cancel', conversationId: this.conversationId, streamId: turn.streamId });
+    });
     const narrative = h('p', { class: 'narrative streaming' });
     const element = h('article', { class: 'turn assistant', 'aria-busy': 'true', 'aria-label': t('analytics.answer') }, progress.element, narrative);
     this.transcript.append(element);
