@@ -1,14 +1,17 @@
 /**
- * `npm run bench [section ...]`: prints throughput and latency numbers. Sections: seed, import, ask, embedding, training, support.
+ * `npm run bench [section ...]`: prints throughput and latency numbers. Sections: startup, seed, import, ask, embedding, training,
+ * models, support.
  * With no arguments every section runs. Numbers are printed, never asserted.
  */
 const sections: Record<string, () => Promise<void>> = {
+  startup: async () => (await import('./startup-bench.ts')).runStartupBench(),
   seed: async () => (await import('./seed-bench.ts')).runSeedBench(),
   import: async () => (await import('./import-bench.ts')).runImportBench(),
   ask: async () => (await import('./ask-bench.ts')).runAskBench(),
   embedding: async () => (await import('./embedding-bench.ts')).runEmbeddingBench(),
   training: async () => (await import('./training-bench.ts')).runTrainingBench(),
   support: async () => (await import('./support-load-bench.ts')).runSupportLoadBench(),
+  models: async () => (await import('./models-bench.ts')).runModelsBench(),
 };
 
 const requested = process.argv.slice(2);

@@ -1,10 +1,32 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const webDirectory = fileURLToPath(new URL('.', import.meta.url));
 const repositoryDirectory = fileURLToPath(new URL('..', import.meta.url));
 /** The ShopLens server the dev server forwards API and socket.io traffic to (`shoplens serve`). */
 const serverUrl = process.env.SHOPLENS_SERVER_URL ?? 'http://127.0.0.1:3000';
+
+/**
+ * Writes dist/build-inputs.json: every source file the bundle was built from (web/ and the ../src modules it shares),
+ * so `npm start` (scripts/build-web.mjs) rebuilds only when one of them changed.
+ */
+function recordBuildInputs(): Plugin {
+  let inputs: string[] = [];
+  return {
+    name: 'shoplens-record-build-inputs',
+    apply: 'build',
+    buildEnd() {
+      inputs = [...this.getModuleIds()]
+        .filter((id) => path.isAbsolute(id) && !id.includes('/node_modules/'))
+        .map((id) => path.relative(repositoryDirectory, id.replace(/\?.*$/, '')));
+    },
+    writeBundle() {
+      writeFileSync(path.join(webDirectory, 'dist/build-inputs.json'), `${JSON.stringify({ files: [...new Set(inputs)].sort() }, null, 1)}\n`);
+    },
+  };
+}
 
 /**
  * One HTML entry per page, so the support widget never downloads ECharts and each page paints from its own small
@@ -14,6 +36,7 @@ export default defineConfig({
   root: webDirectory,
   base: '/',
   publicDir: 'public',
+  plugins: [recordBuildInputs()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -51,6 +51,34 @@ describe('runAgent', () => {
     expect(run.transcript.entries.map((entry) => entry.type)).toEqual(['planner-step', 'tool-call', 'planner-step']);
   });
 
+  it('forwards a tool\'s progress as tool-progress events and stops once the asker cancels', async () => {
+    const controller = new AbortController();
+    const training = defineTool({
+      name: 'train',
+      description: 'Reports progress, then is cancelled',
+      parameters: z.object({}),
+      async execute(_arguments, toolContext) {
+        toolContext.onProgress?.({ phase: 'fitting', percent: 40, elapsedMs: 1200 });
+        controller.abort();
+        throw Object.assign(new Error('cancelled'), { kind: 'cancelled' });
+      },
+    });
+    const planner = new StepPlanner([
+      { type: 'tool-call', callId: 't', toolName: 'train', arguments: {} },
+      { type: 'answer', text: 'never reached' },
+    ]);
+    const events: unknown[] = [];
+    const run = await runAgent({
+      planner,
+      state: { ...stateFor(), tools: [training as never] },
+      context: { ...context, signal: controller.signal },
+      onEvent: (event) => (event.type === 'tool-progress' ? events.push(event) : undefined),
+    });
+    expect(events).toEqual([{ type: 'tool-progress', callId: 't', toolName: 'train', phase: 'fitting', percent: 40, elapsedMs: 1200 }]);
+    expect(run.ending).toEqual({ type: 'stopped', reason: 'cancelled by the asker' });
+    expect(planner.seen).toEqual([0]);
+  });
+
   it('reports invalid arguments and unknown tools to the planner instead of throwing', async () => {
     const planner = new StepPlanner([
       { type: 'tool-call', callId: 'a', toolName: 'echo', arguments: { value: 'x' } },

@@ -65,6 +65,7 @@ export async function runAgent(input: RunAgentInput): Promise<AgentRun> {
   let stepCount = 0;
   onEvent?.({ type: 'phase', phase: 'understanding' });
   for (;;) {
+    if (context.signal?.aborted) return finish({ type: 'stopped', reason: 'cancelled by the asker' });
     if (exceededStepLimit(stepCount, limits)) return finish({ type: 'stopped', reason: `step limit (${limits.maxSteps}) reached` });
     const failures = state.toolOutcomes.filter((outcome) => !outcome.ok).map((outcome) => ({ kind: outcome.error?.kind ?? 'other' }));
     const exhausted = exhaustedRetryKind(failures, limits);
@@ -85,7 +86,11 @@ export async function runAgent(input: RunAgentInput): Promise<AgentRun> {
         if (step.toolName === 'query_metrics' || step.toolName === 'run_sql') onEvent?.({ type: 'phase', phase: 'sql' });
         onEvent?.({ type: 'phase', phase: 'running' });
         onEvent?.({ type: 'tool-call-start', callId: step.callId, toolName: step.toolName, arguments: step.arguments });
-        const outcome = await callTool(step, state.tools, context);
+        const progress = onEvent
+          ? (update: { phase: string; percent: number; elapsedMs: number }) =>
+              onEvent({ type: 'tool-progress', callId: step.callId, toolName: step.toolName, phase: update.phase, percent: update.percent, elapsedMs: update.elapsedMs })
+          : undefined;
+        const outcome = await callTool(step, state.tools, progress ? { ...context, onProgress: progress } : context);
         state.toolOutcomes.push(outcome);
         transcript.recordTool(outcome);
         onEvent?.({ type: 'tool-result', callId: outcome.callId, toolName: outcome.toolName, ok: outcome.ok, elapsedMs: outcome.elapsedMs });

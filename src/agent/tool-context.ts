@@ -15,4 +15,13 @@ export interface ToolContext {
   conversationId?: string;
   customerId?: number;
   signal?: AbortSignal;
+  /** Long work inside a tool (a model training) reports how far it is; the loop forwards it as a tool-progress event. */
+  onProgress?: (progress: ToolProgress) => void;
+}
+
+export interface ToolProgress {
+  phase: string;
+  /** 0–100. */
+  percent: number;
+  elapsedMs: number;
 }

@@ -24,6 +24,8 @@ import type { TranscriptEntry } from '../agent/transcript.ts';
 export interface AskOptions {
   conversationId?: string;
   onEvent?: AgentEventListener;
+  /** Cancels the run: tools stop their long work (model training) and the loop ends the turn. */
+  signal?: AbortSignal;
   /** 'auto' (default) routes by the offline planner's confidence; the others force a planner (evals, tests). */
   planner?: 'auto' | 'offline' | 'llm';
 }
@@ -103,7 +105,7 @@ export class AnalyticsAgent {
       values: this.values,
       window: this.window,
       llmAvailable: Boolean(this.llmPlanner),
-      hasSegments: async () => (await this.warehouse.query("SELECT count(*) AS tables FROM duckdb_tables() WHERE table_name = 'user_segments'")).rows[0]?.tables === 1,
+      hasSegments: async () => (await this.warehouse.query("SELECT count(*) AS tables FROM duckdb_tables() WHERE schema_name = 'shoplens_cache' AND table_name = 'user_segments'")).rows[0]?.tables === 1,
     });
     const understanding = offline.understand(state);
     let planner: Planner = offline;
@@ -114,7 +116,7 @@ export class AnalyticsAgent {
       planner = this.llmPlanner;
       routing = choice === 'llm' ? 'llm: requested' : `llm: offline planner was not confident (${understanding.kind}, confidence ${understanding.confidence.toFixed(2)})`;
     }
-    const context = { warehouse: this.warehouse, language, asOf: this.window.asOf, conversationId };
+    const context = { warehouse: this.warehouse, language, asOf: this.window.asOf, conversationId, signal: options.signal };
     const run = await runAgent({ planner, state, context, onEvent: options.onEvent });
     options.onEvent?.({ type: 'phase', phase: 'chart' });
     options.onEvent?.({ type: 'phase', phase: 'narrative' });

@@ -1,13 +1,9 @@
 import type { Command } from 'commander';
-import { AnalyticsAgent } from '../analytics/analytics-agent.ts';
 import type { Answer } from '../analytics/answer/answer.ts';
-import { LangChainChatModel } from '../agent/llm/langchain-chat-model.ts';
-import { llmConfigurationFromEnvironment } from '../agent/llm/llm-configuration.ts';
 import { resolveDatabasePath } from '../sql/database-path.ts';
-import { Warehouse } from '../sql/warehouse.ts';
-import { formatAnswerTable } from './format-answer-table.ts';
+import { createProgressReporter, type ProgressReporter } from './progress-reporter.ts';
 
-function printAnswer(answer: Answer): string {
+function printAnswer(answer: Answer, formatAnswerTable: (answer: Answer) => string): string {
   const lines = [answer.answer];
   if (answer.rows.length > 0) lines.push('', formatAnswerTable(answer));
   if (answer.clarification?.options.length) lines.push('', `→ ${answer.clarification.options.join(' | ')}`);
@@ -27,12 +23,30 @@ export function registerAskCommand(program: Command): void {
     .option('--conversation <id>', 'continue a conversation (follow-up questions)')
     .option('--db <path>', 'warehouse file (default: $SHOPLENS_DB or data/shoplens.duckdb)')
     .action(async (question: string, options: { json?: boolean; conversation?: string; db?: string }) => {
+      const [{ Warehouse }, { AnalyticsAgent }, { llmConfigurationFromEnvironment }, { formatAnswerTable }] = await Promise.all([
+        import('../sql/warehouse.ts'),
+        import('../analytics/analytics-agent.ts'),
+        import('../agent/llm/llm-configuration.ts'),
+        import('./format-answer-table.ts'),
+      ]);
       const warehouse = await Warehouse.open({ path: resolveDatabasePath(options.db), mode: 'sandboxed', memoryLimit: '2GB' });
       try {
         const llm = llmConfigurationFromEnvironment();
-        const agent = await AnalyticsAgent.create({ warehouse, chatModel: llm ? new LangChainChatModel(llm) : undefined });
-        const outcome = await agent.ask(question, { conversationId: options.conversation });
-        process.stdout.write(options.json ? `${JSON.stringify(outcome.answer)}\n` : `${printAnswer(outcome.answer)}\n`);
+        // LangChain is loaded only when an LLM is configured: the offline planner needs none of it.
+        const chatModel = llm ? new (await import('../agent/llm/langchain-chat-model.ts')).LangChainChatModel(llm) : undefined;
+        const agent = await AnalyticsAgent.create({ warehouse, chatModel });
+        // A model trained at question time reports its progress on stderr (stdout keeps the answer).
+        let reporter: Promise<ProgressReporter> | undefined;
+        const outcome = await agent.ask(question, {
+          conversationId: options.conversation,
+          onEvent: (event) => {
+            if (event.type !== 'tool-progress') return;
+            reporter ??= createProgressReporter(`${event.toolName} training`);
+            void reporter.then((progress) => progress.report({ phase: event.phase, done: event.percent, total: 100 }));
+          },
+        });
+        if (reporter) (await reporter).done();
+        process.stdout.write(options.json ? `${JSON.stringify(outcome.answer)}\n` : `${printAnswer(outcome.answer, formatAnswerTable)}\n`);
         if (outcome.answer.status === 'error') process.exitCode = 1;
       } finally {
         warehouse.close();

@@ -1,9 +1,6 @@
 import type { Command } from 'commander';
-import { AnalyticsAgent } from '../analytics/analytics-agent.ts';
 import { resolveDatabasePath } from '../sql/database-path.ts';
-import { Warehouse } from '../sql/warehouse.ts';
-import { seedDemo } from '../seed/seed-demo.ts';
-import { formatAnswerTable } from './format-answer-table.ts';
+import { seedProgressReporter } from './seed-command.ts';
 
 const SHOWCASE_QUESTIONS = [
   '上周哪个品类的转化率最高?',
@@ -13,12 +10,19 @@ const SHOWCASE_QUESTIONS = [
 ];
 
 async function seedIfEmpty(databasePath: string): Promise<void> {
+  const [{ Warehouse }, { seedDemo }] = await Promise.all([import('../sql/warehouse.ts'), import('../seed/seed-demo.ts')]);
   const warehouse = await Warehouse.open({ path: databasePath, mode: 'read-write' });
   try {
     const existing = await warehouse.query('SELECT count(*) AS events FROM events');
     if (existing.rows[0]?.events === 0) {
-      process.stderr.write(`Seeding the demo warehouse at ${databasePath} (about 10–20 s) …\n`);
-      await seedDemo(warehouse, {});
+      process.stderr.write(`Seeding the demo warehouse at ${databasePath} …\n`);
+      const progress = await seedProgressReporter();
+      try {
+        await seedDemo(warehouse, {}, progress.report);
+        progress.reporter.done();
+      } finally {
+        progress.reporter.stop();
+      }
     }
   } finally {
     warehouse.close();
@@ -33,6 +37,11 @@ export function registerDemoCommand(program: Command): void {
     .action(async (options: { db?: string }) => {
       const databasePath = resolveDatabasePath(options.db);
       await seedIfEmpty(databasePath);
+      const [{ Warehouse }, { AnalyticsAgent }, { formatAnswerTable }] = await Promise.all([
+        import('../sql/warehouse.ts'),
+        import('../analytics/analytics-agent.ts'),
+        import('./format-answer-table.ts'),
+      ]);
       const warehouse = await Warehouse.open({ path: databasePath, mode: 'sandboxed', memoryLimit: '2GB' });
       try {
         const agent = await AnalyticsAgent.create({ warehouse });

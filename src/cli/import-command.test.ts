@@ -6,7 +6,8 @@ import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { Warehouse } from '../sql/warehouse.ts';
 import { ImportError } from '../importers/import-error.ts';
 import { temporaryFolder } from '../importers/test-files.ts';
-import { registerImportCommand } from './import-command.ts';
+import { DEFAULT_MAX_INVALID_FRACTION } from '../importers/run-import.ts';
+import { HELP_MAX_INVALID_FRACTION, registerImportCommand } from './import-command.ts';
 
 const FIXTURE = fileURLToPath(new URL('../importers/fixtures/online-retail-edge-cases.csv', import.meta.url));
 const folder = temporaryFolder('import-command');
@@ -23,6 +24,10 @@ afterEach(() => {
 });
 
 describe('shoplens import', () => {
+  it('shows the importers\' real default share of dropped rows', () => {
+    expect(HELP_MAX_INVALID_FRACTION).toBe(DEFAULT_MAX_INVALID_FRACTION);
+  });
+
   it('prints the data-quality report and stores it in import_runs', async () => {
     const output: string[] = [];
     vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {

@@ -1,14 +1,11 @@
 import { Option, type Command } from 'commander';
-import { SingleBar } from 'cli-progress';
 import { resolveDatabasePath } from '../sql/database-path.ts';
-import { Warehouse } from '../sql/warehouse.ts';
 import { IMPORT_FORMATS, type ImportFormat } from '../importers/import-report.ts';
-import { DEFAULT_MAX_INVALID_FRACTION, runImport } from '../importers/run-import.ts';
-import { runBatchedImport, type BatchProgress } from '../importers/batched-import.ts';
-import { formatImportReport } from '../importers/import-report-format.ts';
+import type { BatchProgress } from '../importers/batched-import.ts';
 import type { ImportProgressListener } from '../importers/import-context.ts';
 import { TAOBAO_DEFAULT_WINDOW } from '../importers/taobao-user-behavior-importer.ts';
 import { parseCurrency, parseTimeZone } from '../sql/shop-settings.ts';
+import { createProgressReporter } from './progress-reporter.ts';
 
 interface ImportCommandOptions {
   format: ImportFormat;
@@ -31,45 +28,27 @@ function parseShare(value: string): number {
   return share;
 }
 
-/** A step bar on stderr, only for a terminal: piped output and logs stay clean. */
-function terminalProgress(): { listener?: ImportProgressListener; stop: () => void } {
-  if (!process.stderr.isTTY) return { stop: () => {} };
-  const bar = new SingleBar({ format: 'import [{bar}] step {value}/{total} {label} ({duration_formatted})', stream: process.stderr, clearOnComplete: true, hideCursor: true });
-  let started = false;
+/** Keep in step with DEFAULT_MAX_INVALID_FRACTION of run-import.ts (checked by import-command.test.ts); a literal here keeps `--help` from loading the importers. */
+export const HELP_MAX_INVALID_FRACTION = 0.001;
+
+/** Import steps on stderr: a bar in a terminal, a line per step with elapsed time in logs. */
+async function importProgress(): Promise<{ listener: ImportProgressListener; done: () => void; stop: () => void }> {
+  const reporter = await createProgressReporter('import');
   return {
-    listener: (update) => {
-      if (!started) bar.start(update.steps, 0, { label: '' });
-      started = true;
-      bar.update(update.step - 1, { label: update.label });
-    },
-    stop: () => {
-      if (started) bar.stop();
-      started = false;
-    },
+    listener: (update) => reporter.report({ phase: `step ${update.step}/${update.steps} ${update.label}`, done: update.step - 1, total: update.steps }),
+    done: () => reporter.done(),
+    stop: () => reporter.stop(),
   };
 }
 
 /** Batches done / total with rows so far and their rate: a bar on a terminal, one line per batch otherwise. */
-function batchProgress(): { update: (progress: BatchProgress) => void; stop: () => void } {
+async function batchProgress(): Promise<{ update: (progress: BatchProgress) => void; stop: () => void }> {
+  const reporter = await createProgressReporter('import');
   const rate = (progress: BatchProgress) => (progress.secondsSoFar > 0 ? Math.round(progress.rowsSoFar / progress.secondsSoFar).toLocaleString('en-US') : '-');
-  if (!process.stderr.isTTY) {
-    return {
-      update: (progress) => process.stderr.write(`import: batch ${progress.batch + 1}/${progress.batches} (${progress.rowsSoFar.toLocaleString('en-US')} rows so far, ${rate(progress)} rows/s)\n`),
-      stop: () => {},
-    };
-  }
-  const bar = new SingleBar({ format: 'import [{bar}] batch {value}/{total}, {rows} rows, {rate} rows/s, eta {eta_formatted}', stream: process.stderr, clearOnComplete: true, hideCursor: true });
-  let started = false;
   return {
-    update: (progress) => {
-      if (!started) bar.start(progress.batches, progress.resumed, { rows: '0', rate: '-' });
-      started = true;
-      bar.update(progress.batch, { rows: progress.rowsSoFar.toLocaleString('en-US'), rate: rate(progress) });
-    },
-    stop: () => {
-      if (started) bar.stop();
-      started = false;
-    },
+    update: (progress) =>
+      reporter.report({ phase: `batch ${progress.batch + 1}/${progress.batches}, ${progress.rowsSoFar.toLocaleString('en-US')} rows, ${rate(progress)} rows/s`, done: progress.batch, total: progress.batches }),
+    stop: () => reporter.done(),
   };
 }
 
@@ -80,7 +59,7 @@ export function registerImportCommand(program: Command): void {
     .addOption(new Option('--format <format>', 'input format (see docs/importers.md)').choices(IMPORT_FORMATS).makeOptionMandatory())
     .option('--mapping <file>', 'YAML mapping from source columns to warehouse tables (required for csv and parquet)')
     .option('--db <path>', 'warehouse file (default: $SHOPLENS_DB or data/shoplens.duckdb)')
-    .option('--max-invalid-fraction <share>', 'share of unreadable rows that may be dropped instead of failing the import', parseShare, DEFAULT_MAX_INVALID_FRACTION)
+    .option('--max-invalid-fraction <share>', 'share of unreadable rows that may be dropped instead of failing the import', parseShare, HELP_MAX_INVALID_FRACTION)
     .option('--time-from <time>', 'taobao-user-behavior: earliest valid event time, China time', TAOBAO_DEFAULT_WINDOW.timeFrom)
     .option('--time-to <time>', 'taobao-user-behavior: end of the valid event window (exclusive), China time', TAOBAO_DEFAULT_WINDOW.timeTo)
     .option('--memory-limit <size>', 'DuckDB memory limit for this import, e.g. 12GB (large files spill to disk beyond it)')
@@ -91,8 +70,14 @@ export function registerImportCommand(program: Command): void {
     .option('--json', 'print the report as JSON instead of a table')
     .argument('<files...>', 'data files (CSV, XLSX for online-retail, Parquet)')
     .action(async (files: string[], options: ImportCommandOptions) => {
+      const [{ Warehouse }, { runImport }, { formatImportReport }, { runBatchedImport }] = await Promise.all([
+        import('../sql/warehouse.ts'),
+        import('../importers/run-import.ts'),
+        import('../importers/import-report-format.ts'),
+        import('../importers/batched-import.ts'),
+      ]);
       const warehouse = await Warehouse.open({ path: resolveDatabasePath(options.db), mode: 'read-write', memoryLimit: options.memoryLimit });
-      const progress = terminalProgress();
+      const progress = await importProgress();
       try {
         const request = {
           format: options.format,
@@ -105,7 +90,7 @@ export function registerImportCommand(program: Command): void {
           strict: options.strict,
         };
         if (options.batches !== undefined) {
-          const batchBar = batchProgress();
+          const batchBar = await batchProgress();
           const outcome = await runBatchedImport(warehouse, { ...request, onProgress: undefined }, options.batches, batchBar.update);
           batchBar.stop();
           if (options.json) process.stdout.write(`${JSON.stringify(outcome, null, 2)}\n`);
@@ -116,7 +101,7 @@ export function registerImportCommand(program: Command): void {
           return;
         }
         const report = await runImport(warehouse, request);
-        progress.stop();
+        progress.done();
         process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatImportReport(report)}\n`);
       } finally {
         progress.stop();

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerSeedCommand } from './seed-command.ts';
 import { registerImportCommand } from './import-command.ts';
@@ -9,9 +10,24 @@ import { registerServeCommand } from './serve-command.ts';
 import { registerTokenCommand } from './token-command.ts';
 import { registerDescribeCommand } from './describe-command.ts';
 
+/** The version in package.json, found upwards from this file (src/cli/ under tsx, dist/src/cli/ compiled). */
+export function packageVersion(): string {
+  for (let folder = new URL('./', import.meta.url); ; folder = new URL('../', folder)) {
+    try {
+      const manifest: unknown = JSON.parse(readFileSync(new URL('package.json', folder), 'utf8'));
+      // Checked by hand, not with zod: `--version` and `--help` must not load zod (≈60 ms).
+      if (typeof manifest === 'object' && manifest !== null && 'name' in manifest && manifest.name === 'shoplens' && 'version' in manifest) return String(manifest.version);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    if (folder.pathname === '/') throw new Error(`no package.json of shoplens above ${import.meta.url}`);
+  }
+}
+
 export function buildProgram(): Command {
   const program = new Command('shoplens')
     .description('ShopLens: conversational analytics over e-commerce behaviour data, on an embedded DuckDB warehouse.')
+    .version(packageVersion(), '-V, --version', 'print the version of ShopLens')
     .showHelpAfterError()
     .exitOverride();
   registerDemoCommand(program);

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import type { ModelReport } from '../models/model-report.ts';
 import { resolveDatabasePath } from '../sql/database-path.ts';
-import { Warehouse } from '../sql/warehouse.ts';
+import { createProgressReporter } from './progress-reporter.ts';
+import type { Warehouse } from '../sql/warehouse.ts';
 
 type Evaluator = (warehouse: Warehouse) => Promise<ModelReport>;
 
@@ -38,19 +39,28 @@ export function registerModelCommand(program: Command): void {
     .action(async (models: string[], options: { db?: string }) => {
       const chosen = models.length > 0 ? models : Object.keys(EVALUATORS);
       for (const model of chosen) if (!(model in EVALUATORS)) throw new UnknownModelError(model);
+      const { Warehouse } = await import('../sql/warehouse.ts');
       const warehouse = await Warehouse.open({ path: resolveDatabasePath(options.db), mode: 'sandboxed' });
       try {
-        for (const model of chosen) {
-          const started = performance.now();
-          try {
-            const evaluate = await (EVALUATORS[model] as () => Promise<Evaluator>)();
-            const report = await evaluate(warehouse);
-            process.stdout.write(`${formatReport(report, (performance.now() - started) / 1000)}\n\n`);
-          } catch (error) {
-            // One model that cannot train on this data (e.g. no events in an orders-only import) must not hide the others.
-            process.exitCode = 1;
-            process.stdout.write(`== ${model}: could not train: ${(error as Error).message}\n\n`);
+        // Which model is training and for how long, on stderr: a bar with a running clock in a terminal, a line per model in logs.
+        const progress = await createProgressReporter('model');
+        try {
+          for (const [index, model] of chosen.entries()) {
+            const started = performance.now();
+            progress.report({ phase: `${index + 1}/${chosen.length} ${model}`, done: index, total: chosen.length });
+            try {
+              const evaluate = await (EVALUATORS[model] as () => Promise<Evaluator>)();
+              const report = await evaluate(warehouse);
+              process.stdout.write(`${formatReport(report, (performance.now() - started) / 1000)}\n\n`);
+            } catch (error) {
+              // One model that cannot train on this data (e.g. no events in an orders-only import) must not hide the others.
+              process.exitCode = 1;
+              process.stdout.write(`== ${model}: could not train: ${(error as Error).message}\n\n`);
+            }
           }
+          progress.done();
+        } finally {
+          progress.stop();
         }
       } finally {
         warehouse.close();

@@ -1,10 +1,9 @@
-import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
+import type { SeedProgress, SeedSummary } from '../seed/seed-demo.ts';
+import { SEED_DEFAULTS } from '../seed/seed-defaults.ts';
 import { resolveDatabasePath } from '../sql/database-path.ts';
-import { Warehouse } from '../sql/warehouse.ts';
-import { seedDemo, type SeedProgress, type SeedSummary } from '../seed/seed-demo.ts';
-import { parseSeedArguments, SEED_DEFAULTS } from '../seed/seed-options.ts';
 import { formatTable } from './format-table.ts';
+import { createProgressReporter, type ProgressReporter } from './progress-reporter.ts';
 
 interface SeedCommandOptions {
   users?: string;
@@ -21,6 +20,12 @@ const PHASE_LABELS: Record<SeedProgress['phase'], string> = {
   loading: 'loading tables',
 };
 
+/** Seed progress as the CLI shows it: phases by name, with elapsed time. */
+export async function seedProgressReporter(): Promise<{ reporter: ProgressReporter; report: (progress: SeedProgress) => void }> {
+  const reporter = await createProgressReporter('seed');
+  return { reporter, report: (progress) => reporter.report({ ...progress, phase: PHASE_LABELS[progress.phase] }) };
+}
+
 export function registerSeedCommand(program: Command): void {
   program
     .command('seed')
@@ -34,17 +39,22 @@ export function registerSeedCommand(program: Command): void {
     .option('--end-date <YYYY-MM-DD>', `last day of the window (default ${SEED_DEFAULTS.endDate})`)
     .option('--db <path>', 'warehouse file (default: $SHOPLENS_DB or data/shoplens.duckdb)')
     .action(async (options: SeedCommandOptions) => {
+      const [{ parseSeedArguments }, { seedDemo }, { Warehouse }] = await Promise.all([
+        import('../seed/seed-options.ts'),
+        import('../seed/seed-demo.ts'),
+        import('../sql/warehouse.ts'),
+      ]);
       // Validate before opening anything, so a typo never touches the warehouse.
       const seedOptions = parseSeedArguments(options);
       const databasePath = resolveDatabasePath(options.db);
       const warehouse = await Warehouse.open({ path: databasePath, mode: 'read-write' });
-      const progress = process.stderr.isTTY ? barReporter() : lineReporter();
+      const progress = await seedProgressReporter();
       try {
         const summary = await seedDemo(warehouse, seedOptions, progress.report);
-        progress.stop();
+        progress.reporter.done();
         process.stdout.write(`${formatSummary(summary, databasePath)}\n`);
       } finally {
-        progress.stop();
+        progress.reporter.stop();
         warehouse.close();
       }
     });
@@ -62,49 +72,4 @@ export function formatSummary(summary: SeedSummary, databasePath: string): strin
     `${summary.seconds.toFixed(1)} s, ${Math.round(summary.eventsPerSecond).toLocaleString('en-US')} events/s, ` +
       `${summary.sessions.toLocaleString('en-US')} sessions.`,
   ].join('\n');
-}
-
-interface ProgressReporter {
-  report: (progress: SeedProgress) => void;
-  stop: () => void;
-}
-
-function barReporter(): ProgressReporter {
-  const bar = new cliProgress.SingleBar(
-    { stream: process.stderr, format: '{phase} [{bar}] {value}/{total}', hideCursor: true, clearOnComplete: true },
-    cliProgress.Presets.shades_classic,
-  );
-  let phase: string | undefined;
-  let running = false;
-  return {
-    report(progress) {
-      if (progress.phase !== phase) {
-        if (running) bar.stop();
-        phase = progress.phase;
-        bar.start(progress.total, progress.done, { phase: PHASE_LABELS[progress.phase].padEnd(16) });
-        running = true;
-      } else {
-        bar.update(progress.done);
-      }
-    },
-    stop() {
-      if (running) bar.stop();
-      running = false;
-    },
-  };
-}
-
-/** Not a terminal (CI, pipes): one short line per phase instead of a redrawn bar. */
-function lineReporter(): ProgressReporter {
-  let phase: string | undefined;
-  const started = performance.now();
-  return {
-    report(progress) {
-      if (progress.phase === phase) return;
-      phase = progress.phase;
-      const elapsed = ((performance.now() - started) / 1000).toFixed(1);
-      process.stderr.write(`seed: ${PHASE_LABELS[progress.phase]} (${progress.total}) at ${elapsed} s\n`);
-    },
-    stop() {},
-  };
 }

@@ -1,15 +1,17 @@
 import type { Command } from 'commander';
 import path from 'node:path';
-import { webAppExtension } from '../server/web/mount-web-app.ts';
-import { z } from 'zod';
 import { resolveDatabasePath } from '../sql/database-path.ts';
-import { startServer } from '../server/start-server.ts';
 
-const ServeOptionsSchema = z.object({
-  port: z.coerce.number().int().min(0).max(65_535).default(3000),
-  host: z.string().min(1).default('127.0.0.1'),
-  db: z.string().optional(),
-});
+async function parseServeOptions(rawOptions: unknown): Promise<{ port: number; host: string; db?: string }> {
+  const { z } = await import('zod');
+  return z
+    .object({
+      port: z.coerce.number().int().min(0).max(65_535).default(3000),
+      host: z.string().min(1).default('127.0.0.1'),
+      db: z.string().optional(),
+    })
+    .parse(rawOptions);
+}
 
 export function registerServeCommand(program: Command): void {
   program
@@ -19,7 +21,8 @@ export function registerServeCommand(program: Command): void {
     .option('--host <host>', 'address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)')
     .option('--db <path>', 'warehouse file (default: $SHOPLENS_DB or data/shoplens.duckdb); seeded with the demo if empty')
     .action(async (rawOptions: unknown) => {
-      const options = ServeOptionsSchema.parse(rawOptions);
+      const options = await parseServeOptions(rawOptions);
+      const [{ startServer }, { webAppExtension }] = await Promise.all([import('../server/start-server.ts'), import('../server/web/mount-web-app.ts')]);
       const running = await startServer({
         port: options.port,
         host: options.host,

@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
 import { resolveDatabasePath } from '../sql/database-path.ts';
-import { Warehouse } from '../sql/warehouse.ts';
-import { formatTable } from './format-table.ts';
 
 export function registerSqlCommand(program: Command): void {
   program
@@ -13,6 +11,7 @@ export function registerSqlCommand(program: Command): void {
     .action(async (statement: string, options: { json?: boolean; db?: string }) => {
       // read-only opens the file without write access and with external access off, so a statement
       // typed here can neither change the warehouse nor read anything outside it.
+      const [{ Warehouse }, { formatTable }] = await Promise.all([import('../sql/warehouse.ts'), import('./format-table.ts')]);
       const warehouse = await Warehouse.open({ path: resolveDatabasePath(options.db), mode: 'read-only' });
       try {
         const result = await warehouse.query(statement);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadJwtSecret } from '../server/auth/jwt-secret.ts';
 import { signToken, verifyToken } from '../server/auth/tokens.ts';
-import { tokenRequestOf } from './token-command.ts';
+import { tokenRequestOf } from './token-request.ts';
 
 describe('shoplens token', () => {
   it('maps options to one identity with a default lifetime, and refuses ambiguous or bad options', () => {

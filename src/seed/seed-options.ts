@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseIsoDate } from './calendar.ts';
 import { SeedOptionsError } from './seed-error.ts';
+import { SEED_DEFAULTS } from './seed-defaults.ts';
 
 export interface SeedOptions {
   users?: number;
@@ -12,7 +13,7 @@ export interface SeedOptions {
 
 export type ResolvedSeedOptions = Required<SeedOptions>;
 
-export const SEED_DEFAULTS: ResolvedSeedOptions = { users: 20_000, days: 90, seed: 42, endDate: '2025-11-30' };
+export { SEED_DEFAULTS };
 
 export const SEED_LIMITS = { maxUsers: 1_000_000, maxDays: 730, maxSeed: 4_294_967_295 } as const;
 

@@ -8,6 +8,8 @@ export function wireEventOfAgentEvent(event: AgentEvent, conversationId: string,
       return { type: 'phase-change', conversationId, streamId, phase: event.phase };
     case 'tool-call-start':
       return { type: 'tool-call-start', conversationId, streamId, callId: event.callId, toolName: event.toolName };
+    case 'tool-progress':
+      return { type: 'tool-progress', conversationId, streamId, callId: event.callId, toolName: event.toolName, phase: event.phase, percent: event.percent, elapsedMs: event.elapsedMs };
     case 'tool-result':
       return { type: 'tool-result', conversationId, streamId, callId: event.callId, toolName: event.toolName, ok: event.ok, elapsedMs: event.elapsedMs };
     case 'text-delta':

@@ -32,6 +32,9 @@ const TEXT_CHUNK = 24;
  * and the answer row with the full Answer, so retries and resumes get it back without running anything.
  */
 export class AnalyticsChat {
+  /** Turns in progress by stream id, so their asker can cancel them. */
+  private readonly running = new Map<string, { conversationId: string; controller: AbortController }>();
+
   constructor(
     private readonly hub: ChatHub,
     private readonly agent: AnalyticsAsker,
@@ -41,6 +44,15 @@ export class AnalyticsChat {
     this.hub.rateLimiter.check({ user: principalKey(principal), ip: socket.handshake.address, conversation: event.conversationId });
     const outcome = await this.ask(principal, { ...event, socket });
     return { ok: true, conversationId: outcome.conversationId, seq: outcome.seq, duplicate: outcome.duplicate || undefined };
+  }
+
+  /** Cancels a running turn of a conversation the principal may see; a turn that already ended is left alone. */
+  async cancelTurn(principal: Principal, event: { conversationId: string; streamId: string }): Promise<Acknowledgement> {
+    if (principal.role !== 'analyst') throw new ServerRequestError('forbidden', 'Only analyst tokens or the API key can cancel analytics questions.');
+    await this.hub.requireConversation(principal, event.conversationId);
+    const turn = this.running.get(event.streamId);
+    if (turn && turn.conversationId === event.conversationId) turn.controller.abort();
+    return { ok: true, conversationId: event.conversationId };
   }
 
   /** One question, from a socket (streamed) or POST /api/ask (not streamed to the caller; rooms still see it). */
@@ -113,11 +125,14 @@ export class AnalyticsChat {
     const lastSeqBefore = before?.lastSeq ?? 0;
     const streamId = randomUUID();
     let streamedText = false;
+    const controller = new AbortController();
+    this.running.set(streamId, { conversationId, controller });
     this.hub.setBotTyping('analytics', conversationId, true);
     try {
       this.hub.emitToConversation('analytics', conversationId, { type: 'message-start', conversationId, streamId });
       const { answer } = await this.agent.ask(text, {
         conversationId,
+        signal: controller.signal,
         onEvent: (agentEvent) => {
           if (agentEvent.type === 'text-delta') streamedText = true;
           this.hub.emitToConversation('analytics', conversationId, wireEventOfAgentEvent(agentEvent, conversationId, streamId));
@@ -153,6 +168,7 @@ export class AnalyticsChat {
       // The caller reports it (error event to the sender's socket, or an HTTP status).
       throw requestError.code === 'internal' ? new ServerRequestError('agent_failed', 'The analytics agent could not answer; try again or rephrase.', { cause: error }) : requestError;
     } finally {
+      this.running.delete(streamId);
       this.hub.setBotTyping('analytics', conversationId, false);
     }
   }

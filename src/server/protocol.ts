@@ -39,6 +39,13 @@ export const ConfirmationAnswerSchema = z.strictObject({
   confirm: z.boolean(),
 });
 
+/** Stop the analytics turn `streamId` (a long model training, say); it ends with a short "cancelled" answer. */
+export const TurnCancelSchema = z.strictObject({
+  type: z.literal('turn-cancel'),
+  conversationId: ConversationIdSchema,
+  streamId: z.string().min(1).max(100),
+});
+
 export const ResumeSchema = z.strictObject({
   type: z.literal('resume'),
   conversationId: ConversationIdSchema,
@@ -63,6 +70,7 @@ export const ClientEventSchema = z.discriminatedUnion('type', [
   MessageSendSchema,
   ConfirmationAnswerSchema,
   ResumeSchema,
+  TurnCancelSchema,
   QueueListSchema,
   ConversationTakeSchema,
   AgentReplySchema,
@@ -73,7 +81,7 @@ export type ClientEventType = ClientEvent['type'];
 
 /** Which requests each namespace accepts; anything else is answered with error `unsupported_event`. */
 export const NAMESPACE_EVENTS = {
-  '/analytics': ['message-send', 'resume'],
+  '/analytics': ['message-send', 'resume', 'turn-cancel'],
   '/support': ['message-send', 'confirmation-answer', 'resume'],
   '/agents': ['queue-list', 'conversation-take', 'agent-reply', 'conversation-resolve', 'resume'],
 } as const satisfies Record<string, readonly ClientEventType[]>;
@@ -141,6 +149,8 @@ export const ServerEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('message-start'), conversationId, streamId, replyTo: seq.optional(), seq: seq.optional() }),
   z.object({ type: z.literal('phase-change'), conversationId, streamId, phase: z.string() }),
   z.object({ type: z.literal('tool-call-start'), conversationId, streamId, callId: z.string(), toolName: z.string() }),
+  /** Long tool work (a model training) in progress: phase, percent done (0–100), time since it started. */
+  z.object({ type: z.literal('tool-progress'), conversationId, streamId, callId: z.string(), toolName: z.string(), phase: z.string(), percent: z.number(), elapsedMs: z.number() }),
   z.object({ type: z.literal('tool-result'), conversationId, streamId, callId: z.string(), toolName: z.string(), ok: z.boolean(), elapsedMs: z.number() }),
   /** Live text of the reply being written; the `message-end` that follows carries the authoritative text. */
   z.object({ type: z.literal('text-delta'), conversationId, streamId, delta: z.string(), seq: seq.optional() }),

@@ -26,6 +26,7 @@ export function registerNamespaces(
     bindClientEvents(hub, socket, '/analytics', principal, {
       'message-send': (event) => services.analytics.sendMessage(socket, principal, event),
       resume: (event) => hub.resume(socket, principal, event.conversationId, event.lastSeq),
+      'turn-cancel': (event) => services.analytics.cancelTurn(principal, event),
     });
   });
 

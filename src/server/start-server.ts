@@ -37,8 +37,14 @@ async function seedIfEmpty(databasePath: string, logger: Logger): Promise<void> 
   try {
     const existing = await warehouse.query('SELECT (SELECT count(*) FROM events) + (SELECT count(*) FROM orders) AS rows');
     if (existing.rows[0]?.rows === 0) {
-      logger.info({ databasePath }, 'the warehouse is empty: seeding the demo data (about 10–20 s)');
-      await seedDemo(warehouse, {});
+      logger.info({ databasePath }, 'the warehouse is empty: seeding the demo data');
+      let phase: string | undefined;
+      const summary = await seedDemo(warehouse, {}, (progress) => {
+        if (progress.phase === phase) return;
+        phase = progress.phase;
+        logger.info({ phase: progress.phase, total: progress.total }, `seeding: ${progress.phase}`);
+      });
+      logger.info({ seconds: Number(summary.seconds.toFixed(1)), events: summary.rows.events }, `seeded the demo data in ${summary.seconds.toFixed(1)} s`);
     }
   } finally {
     warehouse.close();

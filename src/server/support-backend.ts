@@ -4,8 +4,10 @@ import type { ChatModel } from '../agent/llm/chat-model.ts';
 import type { Warehouse } from '../sql/warehouse.ts';
 import type { HandoffDesk, QueuedConversation, SupportResponder } from './support-responder.ts';
 
-const SUPPORT_AGENT_URL = new URL('../support/support-agent.ts', import.meta.url);
-const HANDOFF_URL = new URL('../support/handoff/handoff.ts', import.meta.url);
+// Compiled to dist/ (npm run build) this file is .js and so are its neighbours; under tsx they are .ts.
+const SOURCE_EXTENSION = import.meta.url.endsWith('.js') ? '.js' : '.ts';
+const SUPPORT_AGENT_URL = new URL(`../support/support-agent${SOURCE_EXTENSION}`, import.meta.url);
+const HANDOFF_URL = new URL(`../support/handoff/handoff${SOURCE_EXTENSION}`, import.meta.url);
 
 export interface SupportBackend {
   responder?: SupportResponder;

@@ -12,9 +12,10 @@ import {
 import type { Warehouse } from '../../sql/warehouse.ts';
 import type { AnswerShape, ResultColumn, ResultTable } from '../../presentation/result-table.ts';
 import type { AnalysisRequest } from './analysis-request.ts';
+import { CACHE_SCHEMA } from '../../sql/cache-schema.ts';
 
 /** Model-written and planner-written SQL may also read the tables the behaviour models write. */
-export const ANALYTICS_SQL_POLICY = createSqlPolicy({ extraTables: ['user_segments', 'support_events'] });
+export const ANALYTICS_SQL_POLICY = createSqlPolicy({ extraTables: [`${CACHE_SCHEMA}.user_segments`, 'support_events'] });
 
 export interface AnalysisResult extends ResultTable {
   analysis: AnalysisRequest['analysis'];

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSyntheticAnomalies, type SyntheticAnomalies } from '../../models/anomalies/synthetic-anomalies.ts';
 import { Warehouse } from '../../sql/warehouse.ts';
 import { createDemoWarehouseFile } from '../../testing/demo-warehouse.ts';
+import { listStoredModels } from '../../models/model-store/stored-model.ts';
 import { findAnomaliesParameters, findAnomaliesTool } from './find-anomalies.ts';
 
 let demo: { path: string; remove: () => void };
@@ -33,6 +34,20 @@ const run = async (argumentsValue: Record<string, unknown>, language: 'en' | 'zh
   (await findAnomaliesTool.execute(findAnomaliesParameters.parse(argumentsValue), { warehouse, language, asOf: AS_OF })) as Record<string, unknown>;
 
 describe('find_anomalies tool', () => {
+  it('scans once per data and range: the findings are kept in shoplens_cache and answer again after a reopen', async () => {
+    const first = await run({ kind: 'both', top_k: 5, date_range: { start: '2025-11-20' } });
+    const stored = (await listStoredModels(warehouse)).filter((model) => model.parameters === '{"end":null,"start":"2025-11-20"}');
+    expect(stored.map((model) => model.model).sort()).toEqual(['browsing_anomalies', 'order_anomalies']);
+    expect(stored.find((model) => model.model === 'browsing_anomalies')?.metrics.sessions_scored).toBeGreaterThan(0);
+    const reopened = await Warehouse.open({ path: demo.path, mode: 'sandboxed' });
+    try {
+      const again = (await findAnomaliesTool.execute(findAnomaliesParameters.parse({ kind: 'both', top_k: 5, date_range: { start: '2025-11-20' } }), { warehouse: reopened, language: 'en', asOf: AS_OF })) as Record<string, unknown>;
+      expect(again).toEqual(first);
+    } finally {
+      reopened.close();
+    }
+  });
+
   it('lists the injected bots first with scores and reasons, then order bursts and spikes', async () => {
     const result = await run({ kind: 'both', top_k: 3 });
     const browsing = result.browsing as Table;

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { dimensionColumn as dimension, metricColumn as metric, type ResultColumn } from '../../presentation/result-table.ts';
 import { defineTool } from '../../agent/tool.ts';
-import { eventsPerMinute, findBrowsingAnomalies } from '../../models/anomalies/browsing-anomalies.ts';
-import { findOrderAnomalies } from '../../models/anomalies/order-anomalies.ts';
+import { eventsPerMinute } from '../../models/anomalies/browsing-anomalies.ts';
+import { storedBrowsingAnomalies, storedOrderAnomalies } from '../../models/anomalies/stored-anomalies.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
 
@@ -57,7 +57,7 @@ export const findAnomaliesTool = defineTool({
     const notes: string[] = [];
 
     if (kind === 'browsing' || kind === 'both') {
-      const browsing = await findBrowsingAnomalies(context.warehouse, { range });
+      const browsing = (await storedBrowsingAnomalies(context.warehouse, { range, onProgress: context.onProgress, signal: context.signal })).payload;
       const rows = browsing.users.slice(0, topK).map((user) => ({
         user_id: user.userId,
         score: round(user.score),
@@ -87,7 +87,7 @@ export const findAnomaliesTool = defineTool({
     }
 
     if (kind === 'orders' || kind === 'both') {
-      const orders = await findOrderAnomalies(context.warehouse, { range });
+      const orders = (await storedOrderAnomalies(context.warehouse, { range, onProgress: context.onProgress, signal: context.signal })).payload;
       const userRows = orders.users.filter((user) => user.flagged).slice(0, topK).map((user) => ({
         user_id: user.userId,
         score: round(user.score),

@@ -46,6 +46,8 @@ export const predictPurchaseTool = defineTool({
       category: parameters.category,
       device: parameters.device,
       model: parameters.model,
+      onProgress: context.onProgress,
+      signal: context.signal,
     });
     const evaluation = result.trained.evaluation;
     const used = evaluation.models[result.kind];

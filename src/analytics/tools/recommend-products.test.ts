@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HashingEncoder } from '../../models/embeddings/hashing-encoder.ts';
 import { RecommendationError } from '../../models/recommendations/recommendation-error.ts';
+import { listStoredModels } from '../../models/model-store/stored-model.ts';
 import { seedDemo } from '../../seed/seed-demo.ts';
 import { Warehouse } from '../../sql/warehouse.ts';
 import { createRecommendProductsTool, recommendProductsParameters } from './recommend-products.ts';
@@ -30,6 +31,9 @@ describe('recommend_products', () => {
     console.log(`recommendations for user ${buyer}:`, result.rows.map((row) => `${row.title_en} (${row.reason})`).join('; '));
     expect(result.rows).toHaveLength(10);
     expect(result.encoder).toBe('hashing-ngram-v1');
+    // The learnt co-occurrence is kept in the cache schema for later questions and restarts.
+    const stored = (await listStoredModels(warehouse)).find((model) => model.model === 'recommender_co_occurrence');
+    expect(stored?.metrics.interactions).toBeGreaterThan(0);
     const { rows } = await warehouse.query(`SELECT DISTINCT i.product_id FROM orders o JOIN order_items i USING (order_id) WHERE o.user_id = ${buyer} AND o.paid_at IS NOT NULL`);
     const bought = new Set(rows.map((row) => Number(row.product_id)));
     expect(bought.size).toBeGreaterThan(0);

@@ -63,7 +63,7 @@ export function createRecommendProductsTool(options: RecommendProductsToolOption
       if (given !== 1) {
         throw new RecommendationError('Pass exactly one of user_id, product_id or product_title.', { kind: 'bad_parameter', parameter: given === 0 ? 'user_id' : 'product_id' });
       }
-      const request = { topK: parameters.top_k, category: parameters.category, selectEncoder: options.selectEncoder };
+      const request = { topK: parameters.top_k, category: parameters.category, selectEncoder: options.selectEncoder, training: { onProgress: context.onProgress, signal: context.signal } };
       const result: RecommendationResult = parameters.user_id !== undefined
         ? await recommendForUser(context.warehouse, parameters.user_id, request)
         : await recommendForProduct(context.warehouse, parameters.product_id ?? (parameters.product_title as string), request);

@@ -58,7 +58,7 @@ describe('segment_customers tool', () => {
     for (const row of scatter.rows) expect([typeof row.x, typeof row.y]).toEqual(['number', 'number']);
     expect(result.columns).toEqual(rfm.columns);
 
-    const stored = await warehouse.query(`SELECT count(*) AS users, count(DISTINCT segment) AS segments FROM user_segments`);
+    const stored = await warehouse.query(`SELECT count(*) AS users, count(DISTINCT segment) AS segments FROM shoplens_cache.user_segments`);
     expect(stored.rows[0]?.users).toBe(Number(active.rows[0]?.n));
   });
 

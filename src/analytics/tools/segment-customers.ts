@@ -60,7 +60,7 @@ export const segmentCustomersTool = defineTool({
     'Customer segmentation trained on this shop\'s own data. method "rfm": named RFM segments (champions 冠军客户, loyal 忠诚客户,',
     'potential loyalists, new, at risk, cannot lose, hibernating, lost, prospects = never paid) with size, share, average recency,',
     'frequency, spend and R/F/M scores; "kmeans": behaviour clusters (k chosen by silhouette) described in plain words, silhouette per k',
-    'and a PCA scatter sample; "both". The result is also stored in table user_segments, so any metric can then be split by the',
+    'and a PCA scatter sample; "both". The result is also stored in table shoplens_cache.user_segments, so any metric can then be split by the',
     '"segment" dimension in query_metrics. Reuses the stored segmentation unless the data changed or recompute is true.',
   ].join(' '),
   parameters: segmentCustomersParameters,
@@ -76,7 +76,7 @@ export const segmentCustomersTool = defineTool({
       training_seconds: round(ensured.seconds, 2),
       users: model.users,
       buyers: model.buyers,
-      table: 'user_segments',
+      table: 'shoplens_cache.user_segments',
     };
 
     if (method === 'rfm' || method === 'both') {
@@ -156,8 +156,8 @@ export const segmentCustomersTool = defineTool({
         ? `k-means 按轮廓系数选 k = ${model.clusterCount}（轮廓系数 ${model.silhouette.toFixed(2)}；越接近 1 分得越清楚）。`
         : `k-means chose k = ${model.clusterCount} by silhouette (${model.silhouette.toFixed(2)}; closer to 1 = better separated).`,
       zh
-        ? '分群已写入表 user_segments，可用 segment 维度拆分任意指标。'
-        : 'Segments are stored in table user_segments: any metric can be split by the segment dimension.',
+        ? '分群已写入表 shoplens_cache.user_segments，可用 segment 维度拆分任意指标。'
+        : 'Segments are stored in table shoplens_cache.user_segments: any metric can be split by the segment dimension.',
     ];
 
     // The main table the answer builder charts: RFM segments unless only clusters were asked for.

@@ -5,6 +5,7 @@ import { PropensityError } from './propensity-error.ts';
 import { ensurePropensity } from './propensity-cache.ts';
 import { topReasons, type Reason } from './explain-prediction.ts';
 import type { TrainedPropensity } from './train-propensity.ts';
+import type { TrainingProgressListener } from '../model-store/training-progress.ts';
 
 export interface LikelyBuyersOptions {
   horizonDays: number;
@@ -16,6 +17,8 @@ export interface LikelyBuyersOptions {
   device?: Device;
   /** 'auto' uses the model with the higher evaluation AUC. */
   model?: PropensityModelKind | 'auto';
+  onProgress?: TrainingProgressListener;
+  signal?: AbortSignal;
 }
 
 export interface LikelyBuyer {
@@ -85,7 +88,7 @@ async function filteredUsers(warehouse: Warehouse, asOf: string, options: Likely
  */
 export async function findLikelyBuyers(warehouse: Warehouse, asOf: string, options: LikelyBuyersOptions): Promise<LikelyBuyersResult> {
   const category = options.category === undefined ? undefined : await resolveCategory(warehouse, options.category);
-  const { trained, reused } = await ensurePropensity(warehouse, asOf, options.horizonDays);
+  const { trained, reused } = await ensurePropensity(warehouse, asOf, options.horizonDays, { onProgress: options.onProgress, signal: options.signal });
   const kind = !options.model || options.model === 'auto' ? trained.evaluation.best : options.model;
   const allowed = await filteredUsers(warehouse, asOf, options, category?.en);
   const scored: { index: number; userId: number; probability: number }[] = [];

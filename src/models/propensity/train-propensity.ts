@@ -5,6 +5,7 @@ import { PropensityError } from './propensity-error.ts';
 import { fitPropensity, predictPropensity, PROPENSITY_MODEL_KINDS, type FittedPropensity, type PropensityModelKind } from './propensity-model.ts';
 import { rocAuc } from './roc-auc.ts';
 import { loadDataStart, timeSplit, type PropensitySplit } from './time-split.ts';
+import type { TrainingControl } from '../model-store/training-progress.ts';
 
 /** Features at one cutoff with the label "paid order within the horizon after it". */
 export interface PropensityDataset extends UserFeatureTable {
@@ -71,13 +72,21 @@ export interface SplitEvaluation {
 }
 
 /** Trains both models on T1 and measures them on T2: later users, later purchases, nothing of the evaluation window seen in training. */
-export async function evaluateSplit(warehouse: Warehouse, split: PropensitySplit): Promise<SplitEvaluation> {
+export async function evaluateSplit(warehouse: Warehouse, split: PropensitySplit, control?: TrainingControl): Promise<SplitEvaluation> {
   const horizonDays = split.horizonDays;
+  control?.report('loading training features', 5);
   const training = await loadPropensityDataset(warehouse, split.trainCutoff, horizonDays);
   requireBothClasses(training, 'training', horizonDays);
+  control?.throwIfCancelled();
+  control?.report('loading evaluation features', 20);
   const evaluationData = await loadPropensityDataset(warehouse, split.evaluationCutoff, horizonDays);
   requireBothClasses(evaluationData, 'evaluation', horizonDays);
+  control?.throwIfCancelled();
+  control?.report('fitting on the training window', 35);
+  await new Promise((resolve) => setImmediate(resolve));
   const fitted = fitPropensity(training.values, training.labels);
+  control?.throwIfCancelled();
+  control?.report('evaluating on the later window', 60);
   const models = Object.fromEntries(
     PROPENSITY_MODEL_KINDS.map((kind) => [kind, evaluateOnDataset(fitted, kind, evaluationData, training.baseRate)]),
   ) as Record<PropensityModelKind, ModelEvaluation>;
@@ -108,11 +117,17 @@ export interface TrainedPropensity {
 }
 
 /** Evaluates on the time split, then refits on T2 so that scores as of asOf rest on the most recent behaviour. */
-export async function trainPropensity(warehouse: Warehouse, asOf: string, horizonDays: number): Promise<TrainedPropensity> {
+export async function trainPropensity(warehouse: Warehouse, asOf: string, horizonDays: number, control?: TrainingControl): Promise<TrainedPropensity> {
   const started = performance.now();
   const split = timeSplit(await loadDataStart(warehouse), asOf, horizonDays);
-  const { evaluation, evaluationData } = await evaluateSplit(warehouse, split);
+  const { evaluation, evaluationData } = await evaluateSplit(warehouse, split, control);
+  control?.throwIfCancelled();
+  control?.report('refitting on the latest window', 70);
+  // Yield once so a cancel or a progress event gets through before the next CPU-bound fit.
+  await new Promise((resolve) => setImmediate(resolve));
   const latest = fitPropensity(evaluationData.values, evaluationData.labels);
+  control?.throwIfCancelled();
+  control?.report('loading features to score', 85);
   const scoring = await loadPropensityFeatures(warehouse, asOf);
   return { evaluation, latest, scoring, seconds: (performance.now() - started) / 1000 };
 }

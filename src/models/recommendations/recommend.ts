@@ -3,7 +3,7 @@ import { loadUserInteractions } from './load-interactions.ts';
 import type { CatalogProduct } from './product-catalog.ts';
 import { RecommendationError } from './recommendation-error.ts';
 import { recommendFromSeeds, type RecommenderModel, type ScoredProduct } from './recommender.ts';
-import { recommenderFor, type SelectEncoder } from './recommender-store.ts';
+import { recommenderFor, type RecommenderRunOptions, type SelectEncoder } from './recommender-store.ts';
 import { shopperSeeds } from './user-seeds.ts';
 
 export interface RecommendationRequestOptions {
@@ -12,6 +12,8 @@ export interface RecommendationRequestOptions {
   category?: string;
   contentWeight?: number;
   selectEncoder?: SelectEncoder;
+  /** Progress and cancellation of the co-occurrence training when it is needed (see recommender-store.ts). */
+  training?: RecommenderRunOptions;
 }
 
 export interface Recommendation extends ScoredProduct {
@@ -61,7 +63,7 @@ function finish(model: RecommenderModel, scored: ScoredProduct[]): Recommendatio
  * user id must come from the authenticated session, never from the model.
  */
 export async function recommendForUser(warehouse: Warehouse, userId: number, options: RecommendationRequestOptions = {}): Promise<RecommendationResult> {
-  const served = await recommenderFor(warehouse, options.selectEncoder);
+  const served = await recommenderFor(warehouse, options.selectEncoder, options.training);
   const category = resolveCategory(served.model, options.category);
   const interactions = await loadUserInteractions(warehouse, userId);
   if (interactions.length === 0) {
@@ -104,7 +106,7 @@ export function resolveProduct(model: RecommenderModel, product: number | string
 
 /** "Often bought with / similar to this product": the product itself is the only seed and is left out. */
 export async function recommendForProduct(warehouse: Warehouse, product: number | string, options: RecommendationRequestOptions = {}): Promise<RecommendationResult> {
-  const served = await recommenderFor(warehouse, options.selectEncoder);
+  const served = await recommenderFor(warehouse, options.selectEncoder, options.training);
   const category = resolveCategory(served.model, options.category);
   const resolved = resolveProduct(served.model, product);
   const scored = recommendFromSeeds(served.model, [{ productId: resolved.product.productId, weight: 1 }], {

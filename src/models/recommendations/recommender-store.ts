@@ -1,10 +1,15 @@
+import { z } from 'zod';
 import type { Warehouse } from '../../sql/warehouse.ts';
 import { defaultEncoderSelection } from '../embeddings/default-encoder.ts';
 import type { EncoderSelection } from '../embeddings/text-encoder.ts';
+import { ensureTrained } from '../model-store/ensure-trained.ts';
+import type { TrainingProgressListener } from '../model-store/training-progress.ts';
+import type { ItemCoOccurrence } from './item-cooccurrence.ts';
+import { itemCoOccurrence } from './item-cooccurrence.ts';
 import { interactionsFingerprint, loadAllInteractions } from './load-interactions.ts';
 import { loadCatalog } from './product-catalog.ts';
 import { RecommendationError } from './recommendation-error.ts';
-import { buildRecommender, type RecommenderModel } from './recommender.ts';
+import { assembleRecommender, type RecommenderModel } from './recommender.ts';
 import { titleVectors } from './title-vectors.ts';
 
 export interface ServedRecommender {
@@ -17,34 +22,92 @@ export interface ServedRecommender {
 
 export type SelectEncoder = () => Promise<EncoderSelection>;
 
-const served = new WeakMap<Warehouse, Promise<ServedRecommender>>();
-
-async function build(warehouse: Warehouse, selectEncoder: SelectEncoder, fingerprint: string): Promise<ServedRecommender> {
-  const started = performance.now();
-  const catalog = await loadCatalog(warehouse);
-  const interactions = await loadAllInteractions(warehouse);
-  if (interactions.length === 0) {
-    throw new RecommendationError('There are no paid orders, carts or favourites to learn from. Seed or import data first ("shoplens seed" or "shoplens import").', { kind: 'no_data' });
-  }
-  const encoder = await selectEncoder();
-  const vectors = await titleVectors(warehouse, encoder.encoder, catalog);
-  const model = buildRecommender(catalog, interactions, vectors, encoder.encoder.id);
-  return { model, encoder, fingerprint, buildSeconds: (performance.now() - started) / 1000, interactions: interactions.length };
+export interface RecommenderRunOptions {
+  onProgress?: TrainingProgressListener;
+  signal?: AbortSignal;
 }
 
+/** The learnt part, stored in shoplens_cache: co-occurrence from every order, cart and favourite (seconds to build). */
+interface LearntRecommender {
+  coOccurrence: ItemCoOccurrence;
+  interactions: number;
+}
+
+const pairs = z.array(z.tuple([z.number(), z.number()]));
+const learntSchema = z.object({
+  neighbours: z.array(z.tuple([z.number(), pairs])),
+  owners: pairs,
+  buyers: pairs,
+  interactions: z.number(),
+});
+
+function serializeLearnt(learnt: LearntRecommender): z.infer<typeof learntSchema> {
+  const { coOccurrence } = learnt;
+  return {
+    neighbours: [...coOccurrence.neighbours].map(([productId, neighbours]) => [productId, [...neighbours]]),
+    owners: [...coOccurrence.owners],
+    buyers: [...coOccurrence.buyers],
+    interactions: learnt.interactions,
+  };
+}
+
+function parseLearnt(payload: unknown): LearntRecommender | null {
+  const parsed = learntSchema.safeParse(payload);
+  if (!parsed.success) return null;
+  return {
+    coOccurrence: {
+      neighbours: new Map(parsed.data.neighbours.map(([productId, neighbours]) => [productId, new Map(neighbours)])),
+      owners: new Map(parsed.data.owners),
+      buyers: new Map(parsed.data.buyers),
+    },
+    interactions: parsed.data.interactions,
+  };
+}
+
+const served = new WeakMap<Warehouse, Promise<ServedRecommender>>();
+
 /**
- * The recommender served for a warehouse: built on first use from all orders, carts and favourites plus the
- * title embeddings, and rebuilt when the data (or the encoder) changes.
+ * The recommender served for a warehouse: its co-occurrence is learnt once per data fingerprint from all orders,
+ * carts and favourites and kept in shoplens_cache (so restarts reuse it); the catalogue and title embeddings (through
+ * the embedding cache) are joined to it on load. Rebuilt when the data or the encoder changes.
  */
-export async function recommenderFor(warehouse: Warehouse, selectEncoder: SelectEncoder = defaultEncoderSelection): Promise<ServedRecommender> {
-  const encoderId = (await selectEncoder()).encoder.id;
-  const fingerprint = `${await interactionsFingerprint(warehouse)}|${encoderId}`;
+export async function recommenderFor(warehouse: Warehouse, selectEncoder: SelectEncoder = defaultEncoderSelection, options: RecommenderRunOptions = {}): Promise<ServedRecommender> {
+  const encoder = await selectEncoder();
+  const fingerprint = `${await interactionsFingerprint(warehouse)}|${encoder.encoder.id}`;
   const existing = served.get(warehouse);
   if (existing) {
     const state = await existing.catch(() => undefined);
     if (state?.fingerprint === fingerprint) return state;
   }
-  const pending = build(warehouse, selectEncoder, fingerprint);
+  const pending = (async (): Promise<ServedRecommender> => {
+    const started = performance.now();
+    const learnt = await ensureTrained<LearntRecommender>({
+      warehouse,
+      model: 'recommender_co_occurrence',
+      parameters: {},
+      fingerprint: await interactionsFingerprint(warehouse),
+      async train(control) {
+        control.report('loading orders, carts and favourites', 10);
+        const interactions = await loadAllInteractions(warehouse);
+        if (interactions.length === 0) {
+          throw new RecommendationError('There are no paid orders, carts or favourites to learn from. Seed or import data first ("shoplens seed" or "shoplens import").', { kind: 'no_data' });
+        }
+        control.throwIfCancelled();
+        control.report('counting co-occurrences', 50);
+        await new Promise((resolve) => setImmediate(resolve));
+        const coOccurrence = itemCoOccurrence(interactions);
+        return { payload: { coOccurrence, interactions: interactions.length }, dataWindow: { start: null, end: null }, metrics: { interactions: interactions.length, products: coOccurrence.owners.size } };
+      },
+      serializePayload: serializeLearnt,
+      parsePayload: parseLearnt,
+      onProgress: options.onProgress,
+      signal: options.signal,
+    });
+    const catalog = await loadCatalog(warehouse);
+    const vectors = await titleVectors(warehouse, encoder.encoder, catalog);
+    const model = assembleRecommender(catalog, learnt.payload.coOccurrence, vectors, encoder.encoder.id);
+    return { model, encoder, fingerprint, buildSeconds: (performance.now() - started) / 1000, interactions: learnt.payload.interactions };
+  })();
   served.set(warehouse, pending);
   // A failed build must not stay cached: the next call should try again and report the real error.
   pending.catch(() => served.delete(warehouse));

@@ -37,7 +37,16 @@ export function buildRecommender(
   vectors: ReadonlyMap<number, Float32Array>,
   encoderId: string | null,
 ): RecommenderModel {
-  const coOccurrence = itemCoOccurrence(interactions);
+  return assembleRecommender(catalog, itemCoOccurrence(interactions), vectors, encoderId);
+}
+
+/** The model from its learnt part (co-occurrence, which is what takes seconds) and the catalogue and title vectors. */
+export function assembleRecommender(
+  catalog: ReadonlyMap<number, CatalogProduct>,
+  coOccurrence: ItemCoOccurrence,
+  vectors: ReadonlyMap<number, Float32Array>,
+  encoderId: string | null,
+): RecommenderModel {
   const popularity = [...catalog.values()]
     .filter((product) => product.recommendable && (coOccurrence.owners.get(product.productId) ?? 0) > 0)
     .map((product) => product.productId)

@@ -1,5 +1,6 @@
 import type { Warehouse } from '../../sql/warehouse.ts';
 import { RFM_SEGMENTS } from '../../sql/semantic/catalogue/rfm-segments.ts';
+import { USER_SEGMENTS_TABLE } from './user-segments-table.ts';
 
 export interface RfmSegmentSummary {
   segment: string;
@@ -55,7 +56,7 @@ export async function summariseRfmSegments(warehouse: Warehouse): Promise<RfmSeg
            avg(recency_days) AS avg_recency_days, avg(frequency) AS avg_frequency, avg(monetary) AS avg_monetary,
            sum(monetary) AS total_spend, sum(monetary) / nullif(sum(sum(monetary)) OVER (), 0) AS spend_share,
            avg(r_score) AS avg_r_score, avg(f_score) AS avg_f_score, avg(m_score) AS avg_m_score
-    FROM user_segments GROUP BY rfm_segment`);
+    FROM ${USER_SEGMENTS_TABLE} GROUP BY rfm_segment`);
   const byId = new Map(rows.map((row) => [String(row.rfm_segment), row]));
   return RFM_SEGMENTS.flatMap((definition) => {
     const row = byId.get(definition.id);
@@ -85,7 +86,7 @@ export async function summariseClusters(warehouse: Warehouse): Promise<ClusterSu
     SELECT cluster, any_value(cluster_label) AS label_en, any_value(cluster_label_zh) AS label_zh, count(*) AS users,
            count(*) / sum(count(*)) OVER () AS share, avg(frequency) AS avg_frequency, avg(monetary) AS avg_monetary,
            mode(rfm_segment ORDER BY rfm_segment) AS top_rfm_segment
-    FROM user_segments GROUP BY cluster ORDER BY cluster`);
+    FROM ${USER_SEGMENTS_TABLE} GROUP BY cluster ORDER BY cluster`);
   return rows.map((row) => ({
     cluster: numberOf(row.cluster),
     label_en: String(row.label_en),
@@ -101,7 +102,7 @@ export async function summariseClusters(warehouse: Warehouse): Promise<ClusterSu
 /** `size` users picked by hash of their id (deterministic, spread over every cluster) with their PCA coordinates. */
 export async function samplePcaPoints(warehouse: Warehouse, size: number): Promise<PcaPoint[]> {
   const { rows } = await warehouse.query(
-    `SELECT user_id, pca_x, pca_y, cluster, cluster_label, rfm_segment FROM user_segments
+    `SELECT user_id, pca_x, pca_y, cluster, cluster_label, rfm_segment FROM ${USER_SEGMENTS_TABLE}
      ORDER BY hash(user_id), user_id LIMIT CAST($size AS BIGINT)`,
     { size },
   );

@@ -80,13 +80,16 @@ describe('segmentation on a warehouse', () => {
     open = await handWarehouse();
     const first = await ensureSegmentation(open, AS_OF);
     expect(first.recomputed).toBe(true);
-    const columns = await open.query(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'user_segments' ORDER BY ordinal_position`);
+    // Derived data stays out of the behaviour tables (main): only the cache schema holds it.
+    const inMain = await open.query("SELECT count(*) AS tables FROM duckdb_tables() WHERE schema_name = 'main' AND table_name IN ('user_segments', 'segmentation_model')");
+    expect(inMain.rows[0]?.tables).toBe(0);
+    const columns = await open.query(`SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = 'shoplens_cache' AND table_name = 'user_segments' ORDER BY ordinal_position`);
     expect(columns.rows.map((row) => `${row.column_name} ${row.data_type}`)).toEqual([
       'user_id BIGINT', 'rfm_segment VARCHAR', 'rfm_segment_zh VARCHAR', 'recency_days INTEGER', 'frequency INTEGER', 'monetary DOUBLE',
       'r_score INTEGER', 'f_score INTEGER', 'm_score INTEGER', 'cluster INTEGER', 'cluster_label VARCHAR', 'cluster_label_zh VARCHAR',
       'pca_x DOUBLE', 'pca_y DOUBLE', 'segment VARCHAR', 'computed_at_as_of DATE',
     ]);
-    const stored = await open.query(`SELECT count(*) AS users, count(*) FILTER (WHERE segment = rfm_segment) AS same, min(computed_at_as_of) AS as_of FROM user_segments`);
+    const stored = await open.query(`SELECT count(*) AS users, count(*) FILTER (WHERE segment = rfm_segment) AS same, min(computed_at_as_of) AS as_of FROM shoplens_cache.user_segments`);
     expect(stored.rows[0]).toEqual({ users: 11, same: 11, as_of: AS_OF });
 
     const gmv = await open.query(`SELECT sum(i.amount) AS gmv FROM orders o JOIN order_items i USING (order_id) WHERE o.paid_at IS NOT NULL AND o.created_at < DATE '${AS_OF}' + 1`);
@@ -129,14 +132,14 @@ describe('segmentation on a warehouse', () => {
   it('replaces the previous segmentation atomically: a failing write leaves it untouched', async () => {
     open = await handWarehouse();
     await ensureSegmentation(open, AS_OF);
-    const before = await open.query('SELECT * FROM user_segments ORDER BY user_id');
-    const meta = await open.query(`SELECT value FROM meta WHERE key = 'segmentation_model'`);
+    const before = await open.query('SELECT * FROM shoplens_cache.user_segments ORDER BY user_id');
+    const meta = await open.query('SELECT value FROM shoplens_cache.segmentation_model');
     const segmentation = await computeSegmentation(open, AS_OF);
     const first = segmentation.users[0];
     if (!first) throw new Error('no users');
     const broken = { ...segmentation, users: [...segmentation.users, { ...first, rfmSegment: 'lost' as const }] };
     await expect(writeUserSegments(open, broken, await dataFingerprint(open))).rejects.toThrow(/PRIMARY KEY|primary key|Duplicate|duplicate/);
-    expect((await open.query('SELECT * FROM user_segments ORDER BY user_id')).rows).toEqual(before.rows);
-    expect((await open.query(`SELECT value FROM meta WHERE key = 'segmentation_model'`)).rows).toEqual(meta.rows);
+    expect((await open.query('SELECT * FROM shoplens_cache.user_segments ORDER BY user_id')).rows).toEqual(before.rows);
+    expect((await open.query('SELECT value FROM shoplens_cache.segmentation_model')).rows).toEqual(meta.rows);
   });
 });

@@ -2,9 +2,14 @@ import type { DuckDBAppender } from '@duckdb/node-api';
 import { z } from 'zod';
 import type { Warehouse } from '../../sql/warehouse.ts';
 import type { Segmentation } from './compute-segmentation.ts';
+import { CACHE_SCHEMA } from '../../sql/cache-schema.ts';
+
+/** Derived data: in the cache schema, never among the behaviour tables (see src/sql/cache-schema.ts). */
+export const USER_SEGMENTS_TABLE = `${CACHE_SCHEMA}.user_segments`;
+const SEGMENTATION_MODEL_TABLE = `${CACHE_SCHEMA}.segmentation_model`;
 
 export const USER_SEGMENTS_DDL = `
-  CREATE OR REPLACE TABLE user_segments (
+  CREATE OR REPLACE TABLE ${USER_SEGMENTS_TABLE} (
     user_id           BIGINT PRIMARY KEY,
     rfm_segment       VARCHAR,
     rfm_segment_zh    VARCHAR,
@@ -23,7 +28,7 @@ export const USER_SEGMENTS_DDL = `
     computed_at_as_of DATE
   )`;
 
-/** meta key holding the model summary (profiles, silhouette per k …) that user_segments rows cannot carry. */
+/** Where earlier versions kept the model summary, in main.meta; removed when the segmentation is rewritten. */
 export const SEGMENTATION_META_KEY = 'segmentation_model';
 
 const profileSchema = z.object({
@@ -73,12 +78,13 @@ function appendNullable(appender: DuckDBAppender, value: number | null, kind: 'i
 }
 
 /**
- * Replaces user_segments (and the model summary in meta) in ONE transaction: readers see the old
+ * Replaces shoplens_cache.user_segments (and the model summary next to it) in ONE transaction: readers see the old
  * segmentation or the new one, never a mix, and a failure leaves the old one in place.
  */
 export async function writeUserSegments(warehouse: Warehouse, segmentation: Segmentation, fingerprint: string): Promise<void> {
   const stored: StoredSegmentationModel = { ...segmentation.model, fingerprint };
   await warehouse.transaction(async (connection) => {
+    await connection.run(`CREATE SCHEMA IF NOT EXISTS ${CACHE_SCHEMA}`);
     await connection.run(`CREATE OR REPLACE TEMP TABLE user_segments_staging (
       user_id BIGINT, rfm_segment VARCHAR, rfm_segment_zh VARCHAR, recency_days INTEGER, frequency INTEGER, monetary DOUBLE,
       r_score INTEGER, f_score INTEGER, m_score INTEGER, cluster INTEGER, cluster_label VARCHAR, cluster_label_zh VARCHAR,
@@ -105,31 +111,33 @@ export async function writeUserSegments(warehouse: Warehouse, segmentation: Segm
     appender.closeSync();
     await connection.run(USER_SEGMENTS_DDL);
     await connection.run(
-      `INSERT INTO user_segments
+      `INSERT INTO ${USER_SEGMENTS_TABLE}
        SELECT user_id, rfm_segment, rfm_segment_zh, recency_days, frequency, monetary, r_score, f_score, m_score,
               cluster, cluster_label, cluster_label_zh, pca_x, pca_y, rfm_segment, CAST($as_of AS DATE)
        FROM user_segments_staging`,
       { as_of: segmentation.model.asOf },
     );
     await connection.run('DROP TABLE user_segments_staging');
-    await connection.run('INSERT INTO meta VALUES ($key, $value) ON CONFLICT (key) DO UPDATE SET value = excluded.value', {
-      key: SEGMENTATION_META_KEY,
-      value: JSON.stringify(stored),
-    });
+    await connection.run(`CREATE OR REPLACE TABLE ${SEGMENTATION_MODEL_TABLE} AS SELECT CAST($value AS VARCHAR) AS value`, { value: JSON.stringify(stored) });
+    // Segmentations of earlier versions lived among the behaviour tables: remove them, the cache now holds it.
+    await connection.run('DROP TABLE IF EXISTS main.user_segments');
+    await connection.run('DELETE FROM meta WHERE key = $key', { key: SEGMENTATION_META_KEY });
   });
 }
 
 /** The stored model summary, or null when there is none (or it no longer parses: then recompute). */
 export async function readStoredSegmentationModel(warehouse: Warehouse): Promise<StoredSegmentationModel | null> {
   const { rows } = await warehouse.query(`
-    SELECT (SELECT value FROM meta WHERE key = $key) AS value,
-           EXISTS (SELECT 1 FROM information_schema.tables WHERE table_name = 'user_segments' AND table_schema = 'main') AS has_table`,
-    { key: SEGMENTATION_META_KEY });
+    SELECT EXISTS (SELECT 1 FROM duckdb_tables() WHERE schema_name = $schema AND table_name = 'segmentation_model') AS has_model,
+           EXISTS (SELECT 1 FROM duckdb_tables() WHERE schema_name = $schema AND table_name = 'user_segments') AS has_table`,
+    { schema: CACHE_SCHEMA });
   const row = rows[0];
-  if (!row || row.has_table !== true || typeof row.value !== 'string') return null;
+  if (!row || row.has_table !== true || row.has_model !== true) return null;
+  const value = (await warehouse.query(`SELECT value FROM ${SEGMENTATION_MODEL_TABLE}`)).rows[0]?.value;
+  if (typeof value !== 'string') return null;
   let json: unknown;
   try {
-    json = JSON.parse(row.value);
+    json = JSON.parse(value);
   } catch {
     return null;
   }

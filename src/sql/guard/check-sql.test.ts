@@ -75,6 +75,18 @@ describe('checkSql', () => {
     expect((error as ForbiddenTableError).reason).toBe('other_database');
   });
 
+  it('reads a cache table only by its qualified name and only when the policy lists exactly that name', async () => {
+    await warehouse.run('CREATE SCHEMA IF NOT EXISTS shoplens_cache; CREATE TABLE IF NOT EXISTS shoplens_cache.user_segments (user_id BIGINT, segment VARCHAR); CREATE TABLE IF NOT EXISTS shoplens_cache.trained_models (payload VARCHAR)');
+    const policy = createSqlPolicy({ extraTables: ['shoplens_cache.user_segments'] });
+    await expect(checkSql(connection, 'SELECT segment FROM shoplens_cache.user_segments', policy)).resolves.toMatchObject({ tables: ['user_segments'] });
+    await expect(checkSql(connection, 'SELECT segment FROM memory.shoplens_cache.user_segments', policy)).resolves.toMatchObject({ tables: ['user_segments'] });
+    for (const sql of ['SELECT payload FROM shoplens_cache.trained_models', 'SELECT segment FROM other_db.shoplens_cache.user_segments']) {
+      expect(await refusal(checkSql(connection, sql, policy))).toBeInstanceOf(ForbiddenTableError);
+    }
+    // Without the policy entry, the default policy refuses it like any other schema.
+    expect(await refusal(checkSql(connection, 'SELECT segment FROM shoplens_cache.user_segments'))).toBeInstanceOf(ForbiddenTableError);
+  });
+
   it('allows semantic-layer views only when the policy lists them', async () => {
     const refused = await refusal(checkSql(connection, 'SELECT * FROM city_revenue'));
     expect(refused).toBeInstanceOf(ForbiddenTableError);

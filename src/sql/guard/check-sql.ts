@@ -6,6 +6,7 @@ import { parseSingleSelect } from './parse-with-duckdb.ts';
 import { asciiLower, DEFAULT_SQL_POLICY, isFunctionAllowed, isFunctionDenied, type SqlPolicy } from './sql-policy.ts';
 import { positionFromByteOffset } from './sql-position.ts';
 import { collectReferences, type FunctionCall, type TableReference } from './walk-parse-tree.ts';
+import { CACHE_SCHEMA } from '../cache-schema.ts';
 
 export interface CheckedSql {
   /** The SQL exactly as given; this text, and nothing rewritten from it, is what gets executed. */
@@ -60,6 +61,9 @@ async function checkTable(table: TableReference, sql: string, policy: SqlPolicy,
   const position = positionFromByteOffset(sql, table.byteOffset);
   const located = position ? { position } : {};
   const qualifiedName = [table.catalog, table.schema, table.name].filter((part) => part !== '').join('.');
+  // A cache table (derived data such as user_segments) is readable only by its schema-qualified name, and only
+  // when the policy lists exactly that name.
+  if (await isListedCacheTable(table, policy, catalog)) return;
   if (!(await isMainDatabase(table, catalog))) {
     throw new ForbiddenTableError({ sql, ...located, tableName: qualifiedName, reason: 'other_database', allowedTables: policy.allowedTables });
   }
@@ -77,6 +81,12 @@ async function checkTable(table: TableReference, sql: string, policy: SqlPolicy,
     suggestions: closestNames(name, policy.allowedTables),
     allowedTables: policy.allowedTables,
   });
+}
+
+async function isListedCacheTable(table: TableReference, policy: SqlPolicy, catalog: CatalogFacts): Promise<boolean> {
+  if (asciiLower(table.schema) !== CACHE_SCHEMA) return false;
+  if (table.catalog !== '' && asciiLower(table.catalog) !== (await catalog.databaseName())) return false;
+  return policy.allowedTables.includes(`${CACHE_SCHEMA}.${asciiLower(table.name)}`);
 }
 
 /** Unqualified, main schema, or this database by name; never system, temp or another attached database. */

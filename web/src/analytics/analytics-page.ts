@@ -252,7 +252,10 @@ export class AnalyticsPage {
   }
 
   private startPendingTurn(): PendingTurn {
-    const progress = new PhaseProgress();
+    const progress = new PhaseProgress(() => {
+      const turn = this.pending;
+      if (turn?.streamId && this.conversationId) void this.socket.send({ type: 'turn-cancel', conversationId: this.conversationId, streamId: turn.streamId });
+    });
     const narrative = h('p', { class: 'narrative streaming' });
     const element = h('article', { class: 'turn assistant', 'aria-busy': 'true', 'aria-label': t('analytics.answer') }, progress.element, narrative);
     this.transcript.append(element);
@@ -294,6 +297,9 @@ export class AnalyticsPage {
           (pending as PendingTurn).progress.toolStarted(event.callId, event.toolName);
           this.announcer.textContent = t('analytics.phaseNow', { phase: t('phase.running') });
         }
+        return;
+      case 'tool-progress':
+        if (ours(event.streamId)) (pending as PendingTurn).progress.toolProgress(event.callId, event.phase, event.percent, event.elapsedMs);
         return;
       case 'tool-result':
         if (ours(event.streamId)) (pending as PendingTurn).progress.toolFinished(event.callId, event.ok, event.elapsedMs);

@@ -49,6 +49,10 @@ export const ENGLISH_MESSAGES = {
   'phase.chart': 'Chart',
   'phase.narrative': 'Narrative',
   'tool.running': 'running…',
+  'tool.runningFor': 'running… {seconds} s',
+  'tool.stopped': 'stopped',
+  'tool.cancel': 'Cancel',
+  'tool.training': 'training the model: {phase}, {percent}% · {seconds} s',
   'tool.ok': '✓ {ms} ms',
   'tool.failed': '✗ failed after {ms} ms',
 

@@ -51,6 +51,10 @@ export const CHINESE_MESSAGES: Record<MessageKey, string> = {
   'phase.chart': '绘制图表',
   'phase.narrative': '撰写结论',
   'tool.running': '执行中…',
+  'tool.runningFor': '执行中… {seconds} 秒',
+  'tool.stopped': '已停止',
+  'tool.cancel': '取消',
+  'tool.training': '正在训练模型：{phase}，{percent}% · {seconds} 秒',
   'tool.ok': '✓ {ms} 毫秒',
   'tool.failed': '✗ {ms} 毫秒后失败',
 

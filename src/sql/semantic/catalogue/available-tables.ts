@@ -1,18 +1,20 @@
 import type { QueryReader } from '../../connection-reader.ts';
+import { CACHE_TABLES_CONDITION, tableReference } from '../../cache-schema.ts';
 
 /**
- * Names of the base tables in the warehouse's main schema, so the catalogue offers only what exists. With
+ * Names of the base tables in the warehouse's main schema (and the cache tables of CACHE_TABLES, by their logical
+ * name), so the catalogue offers only what exists. With
  * `requireRows`, empty tables are left out too: an import of orders alone should not offer page views.
  */
 export async function loadAvailableTables(warehouse: QueryReader, options: { requireRows?: boolean } = {}): Promise<string[]> {
   const result = await warehouse.query(
     // Not temporary: an import profiles the warehouse inside its transaction, next to its own staging tables.
-    "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' AND NOT internal AND NOT temporary ORDER BY table_name",
+    `SELECT table_name FROM duckdb_tables() WHERE NOT internal AND NOT temporary AND (schema_name = 'main' OR ${CACHE_TABLES_CONDITION}) ORDER BY table_name`,
   );
   const tables = result.rows.map((row) => String(row.table_name));
   if (!options.requireRows || tables.length === 0) return tables;
   // Names come from the catalogue query above and are quoted, so this cannot inject anything.
-  const probes = tables.map((table) => `SELECT '${table.replaceAll("'", "''")}' AS table_name WHERE EXISTS (SELECT 1 FROM "${table.replaceAll('"', '""')}")`);
+  const probes = tables.map((table) => `SELECT '${table.replaceAll("'", "''")}' AS table_name WHERE EXISTS (SELECT 1 FROM ${tableReference(table)})`);
   const populated = await warehouse.query(probes.join(' UNION ALL '));
   const names = new Set(populated.rows.map((row) => String(row.table_name)));
   return tables.filter((table) => names.has(table));

@@ -6,6 +6,7 @@ import { CORE_TABLES, DIMENSIONS, dimensionFacts } from './dimensions.ts';
 import { FACTS } from './facts.ts';
 import { METRICS, metricFacts } from './metrics.ts';
 import { loadDataDateRange, readStoredProfile, writeStoredProfile, type StoredProfile } from './profile-store.ts';
+import { CACHE_TABLES_CONDITION, tableReference } from '../../cache-schema.ts';
 
 /** Why a metric or dimension cannot be answered on this warehouse, in both languages. */
 export interface Unavailability {
@@ -72,7 +73,9 @@ async function columnsWithData(warehouse: QueryReader, columns: readonly string[
   const filled: Record<string, boolean> = {};
   const probes = columns.filter((column) => tables.has(column.split('.')[0] as string));
   if (probes.length === 0) return filled;
-  const existing = await warehouse.query("SELECT table_name || '.' || column_name AS name FROM duckdb_columns() WHERE schema_name = 'main'");
+  const existing = await warehouse.query(
+    `SELECT table_name || '.' || column_name AS name FROM duckdb_columns() WHERE schema_name = 'main' OR ${CACHE_TABLES_CONDITION}`,
+  );
   const known = new Set(existing.rows.map((row) => String(row.name)));
   const checks = probes.filter((column) => known.has(column));
   // Names come from the catalogue and duckdb_columns(), never from users, and are quoted.
@@ -81,6 +84,7 @@ async function columnsWithData(warehouse: QueryReader, columns: readonly string[
     // A column counts as filled when at least 5% of rows have a value: an import where 8 of 2,618 products
     // carry a category cannot answer "by category".
     return `SELECT '${column}' AS name, coalesce(avg(CASE WHEN "${name}" IS NOT NULL AND CAST("${name}" AS VARCHAR) NOT IN ('', 'unknown') THEN 1 ELSE 0 END), 0) >= 0.05 AS filled FROM "${table}"`;
+    return `SELECT '${column}' AS name, EXISTS (SELECT 1 FROM ${tableReference(table)} WHERE "${name}" IS NOT NULL AND CAST("${name}" AS VARCHAR) NOT IN ('', 'unknown')) AS filled`;
   });
   if (selects.length > 0) {
     for (const row of (await warehouse.query(selects.join(' UNION ALL '))).rows) filled[String(row.name)] = row.filled === true;
@@ -91,7 +95,7 @@ async function columnsWithData(warehouse: QueryReader, columns: readonly string[
 
 async function tableRowCounts(warehouse: QueryReader, tables: readonly string[]): Promise<Record<string, number>> {
   if (tables.length === 0) return {};
-  const counts = await warehouse.query(tables.map((table) => `SELECT '${table.replaceAll("'", "''")}' AS name, count(*) AS rows FROM "${table.replaceAll('"', '""')}"`).join(' UNION ALL '));
+  const counts = await warehouse.query(tables.map((table) => `SELECT '${table.replaceAll("'", "''")}' AS name, count(*) AS rows FROM ${tableReference(table)}`).join(' UNION ALL '));
   return Object.fromEntries(counts.rows.map((row) => [String(row.name), Number(row.rows)]));
 }
 
@@ -161,8 +165,10 @@ const cache = new WeakMap<Warehouse, { fingerprint: string; profile: Promise<War
 /** Row-count estimates of the behaviour tables: cheap, and changes whenever an import, seed or support chat adds rows. */
 async function fingerprintOf(warehouse: Warehouse): Promise<string> {
   // Only the tables metrics read: conversations and messages grow with every question and must not count.
-  const names = [...CORE_TABLES, 'user_segments'].map((table) => `'${table}'`).join(', ');
-  const result = await warehouse.query(`SELECT string_agg(table_name || ':' || estimated_size, ',' ORDER BY table_name) AS fingerprint FROM duckdb_tables() WHERE schema_name = 'main' AND table_name IN (${names})`);
+  const names = CORE_TABLES.map((table) => `'${table}'`).join(', ');
+  const result = await warehouse.query(
+    `SELECT string_agg(schema_name || '.' || table_name || ':' || estimated_size, ',' ORDER BY schema_name, table_name) AS fingerprint FROM duckdb_tables() WHERE NOT temporary AND ((schema_name = 'main' AND table_name IN (${names})) OR ${CACHE_TABLES_CONDITION})`,
+  );
   return String(result.rows[0]?.fingerprint ?? '');
 }
 

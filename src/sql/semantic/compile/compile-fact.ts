@@ -4,6 +4,7 @@ import { filterSql, type ResolvedFilter } from './compile-filter.ts';
 import type { FactDefinition } from '../catalogue/facts.ts';
 import { dateLiteral, textLiteral, timestampLiteral } from './sql-literals.ts';
 import { timeGrainSql } from '../catalogue/time-dimensions.ts';
+import { CACHE_SCHEMA } from '../../cache-schema.ts';
 
 export interface Cte {
   name: string;
@@ -67,7 +68,7 @@ function joinSql(join: JoinId, fact: FactDefinition): string {
       return `LEFT JOIN first_seen fs ON fs.user_id = ${fact.user}`;
     case 'segments':
       // One row per user even if the segmentation table has several, so joins never fan out.
-      return `LEFT JOIN (SELECT user_id, min(segment) AS segment FROM user_segments GROUP BY user_id) us ON us.user_id = ${fact.user}`;
+      return `LEFT JOIN (SELECT user_id, min(segment) AS segment FROM ${CACHE_SCHEMA}.user_segments GROUP BY user_id) us ON us.user_id = ${fact.user}`;
   }
 }
 

@@ -140,9 +140,10 @@ describe('compileSemanticQuery on a small warehouse (expected values from hand-w
   });
 
   it('splits by segment only when user_segments exists, without fanning out duplicate rows', async () => {
-    await warehouse.run('CREATE TABLE user_segments (user_id BIGINT, segment VARCHAR, model VARCHAR)');
-    await warehouse.run("INSERT INTO user_segments SELECT user_id, CASE WHEN user_id % 2 = 0 THEN 'even' ELSE 'odd' END, 'a' FROM users");
-    await warehouse.run("INSERT INTO user_segments SELECT user_id, 'zzz', 'b' FROM users WHERE user_id % 3 = 0");
+    // Segments are derived data: they live in the cache schema, apart from the behaviour tables.
+    await warehouse.run('CREATE SCHEMA IF NOT EXISTS shoplens_cache; CREATE TABLE shoplens_cache.user_segments (user_id BIGINT, segment VARCHAR, model VARCHAR)');
+    await warehouse.run("INSERT INTO shoplens_cache.user_segments SELECT user_id, CASE WHEN user_id % 2 = 0 THEN 'even' ELSE 'odd' END, 'a' FROM users");
+    await warehouse.run("INSERT INTO shoplens_cache.user_segments SELECT user_id, 'zzz', 'b' FROM users WHERE user_id % 3 = 0");
     const query = { metrics: ['gmv'], dimensions: ['segment'], timeRange: NOVEMBER };
     expect(() => compileSemanticQuery(query)).toThrow(SemanticQueryError);
     const { rows } = await warehouse.query(compileSemanticQuery(query, { tables: [...CORE_TABLES, 'user_segments'] }).sql);

@@ -9,6 +9,7 @@ import { parseInput } from './parse-input.ts';
 import { SemanticQueryError } from '../semantic-error.ts';
 import { dateRangeSchema, filterSchema } from './semantic-query.ts';
 import { dateLiteral, textLiteral } from './sql-literals.ts';
+import { CACHE_SCHEMA } from '../../cache-schema.ts';
 
 export const retentionQuerySchema = z.object({
   /** Window of first-activity days that defines the cohorts. */
@@ -68,7 +69,7 @@ export function compileRetention(input: unknown, options: CompileOptions = {}): 
   const needsSegments = filters.some((filter) => filter.dimension.joins.includes('segments'));
   const joins = [
     needsUsers ? 'LEFT JOIN users u ON u.user_id = f.user_id' : '',
-    needsSegments ? 'LEFT JOIN (SELECT user_id, min(segment) AS segment FROM user_segments GROUP BY user_id) us ON us.user_id = f.user_id' : '',
+    needsSegments ? `LEFT JOIN (SELECT user_id, min(segment) AS segment FROM ${CACHE_SCHEMA}.user_segments GROUP BY user_id) us ON us.user_id = f.user_id` : '',
   ].filter(Boolean);
   const where = filters.length > 0 ? `\n  WHERE ${filters.map(userFilterSql).join(' AND ')}` : '';
   const ctes = [
