@@ -27,7 +27,7 @@ export function registerAskCommand(program: Command): void {
     .option('--conversation <id>', 'continue a conversation (follow-up questions)')
     .option('--db <path>', 'warehouse file (default: $SHOPLENS_DB or data/shoplens.duckdb)')
     .action(async (question: string, options: { json?: boolean; conversation?: string; db?: string }) => {
-      const warehouse = await Warehouse.open({ path: resolveDatabasePath(options.db), mode: 'sandboxed', memoryLimit: '2GB' });
+      const warehouse = await Warehouse.open({ path: resolveDatabasePath(options.db), mode: 'sandboxed', memoryLimit: '2GB', create: false });
       try {
         const llm = llmConfigurationFromEnvironment();
         const agent = await AnalyticsAgent.create({ warehouse, chatModel: llm ? new LangChainChatModel(llm) : undefined });

@@ -38,7 +38,7 @@ export function registerModelCommand(program: Command): void {
     .action(async (models: string[], options: { db?: string }) => {
       const chosen = models.length > 0 ? models : Object.keys(EVALUATORS);
       for (const model of chosen) if (!(model in EVALUATORS)) throw new UnknownModelError(model);
-      const warehouse = await Warehouse.open({ path: resolveDatabasePath(options.db), mode: 'sandboxed' });
+      const warehouse = await Warehouse.open({ path: resolveDatabasePath(options.db), mode: 'sandboxed', create: false });
       try {
         for (const model of chosen) {
           const started = performance.now();
