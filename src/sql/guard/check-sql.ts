@@ -3,6 +3,7 @@ import { closestNames } from './closest-names.ts';
 import { ForbiddenFunctionError, ForbiddenTableError, SqlSyntaxError, UnknownTableError } from './guard-errors.ts';
 import { literalRangeSize } from './literal-range-size.ts';
 import { parseSingleSelect } from './parse-with-duckdb.ts';
+import { checkPersonalData } from './personal-data-check.ts';
 import { asciiLower, DEFAULT_SQL_POLICY, isFunctionAllowed, isFunctionDenied, type SqlPolicy } from './sql-policy.ts';
 import { positionFromByteOffset } from './sql-position.ts';
 import { collectReferences, type FunctionCall, type TableReference } from './walk-parse-tree.ts';
@@ -26,8 +27,8 @@ const RANGE_FUNCTIONS = new Set(['range', 'generate_series']);
 /**
  * Checks one piece of planner- or model-written SQL with DuckDB's own parser, without executing it:
  * exactly one SELECT, only allowlisted tables/views (or its own CTEs) in the main database, only
- * allowlisted functions and table functions, literal ranges within the cap. Throws a SqlGuardError
- * subclass (kind syntax, forbidden_statement, forbidden_table, unknown_table or forbidden_function).
+ * allowlisted functions and table functions, literal ranges within the cap, no personal column read. Throws a SqlGuardError
+ * subclass (kind syntax, forbidden_statement, forbidden_table, unknown_table, forbidden_function or personal_data).
  */
 export async function checkSql(
   connection: DuckDBConnection,
@@ -42,6 +43,7 @@ export async function checkSql(
     if (!table.isCte) await checkTable(table, sql, policy, catalog);
   }
   for (const call of references.functions) checkFunction(call, sql, policy);
+  checkPersonalData(references, sql, policy);
   const realTables = references.tables.filter((table) => !table.isCte).map((table) => asciiLower(table.name));
   const calls = (role: FunctionCall['role'][]) =>
     unique(references.functions.filter((call) => role.includes(call.role)).map((call) => asciiLower(call.name)));

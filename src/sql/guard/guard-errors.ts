@@ -362,6 +362,54 @@ export class ForbiddenFunctionError extends SqlGuardError {
   }
 }
 
+export type PersonalDataReason = 'column' | 'star' | 'positional' | 'row_value' | 'column_alias' | 'using';
+
+/**
+ * The query would read personal data (a name, phone, e-mail, address or chat text): selected, filtered on,
+ * grouped by, joined on or renamed. Counting such a column (count(DISTINCT phone)) is allowed.
+ */
+export class PersonalDataError extends SqlGuardError {
+  override readonly name = 'PersonalDataError';
+  readonly kind = 'personal_data' as const;
+  readonly columnName: string;
+  readonly reason: PersonalDataReason;
+
+  constructor(options: BaseOptions & { columnName: string; reason: PersonalDataReason }) {
+    super(PersonalDataError.texts(options.reason, options.columnName, options.position).en, options);
+    this.columnName = options.columnName;
+    this.reason = options.reason;
+  }
+
+  private static texts(reason: PersonalDataReason, columnName: string, position: SqlPosition | undefined): Texts {
+    const what: Texts =
+      reason === 'star'
+        ? { en: `"${columnName}" would include personal columns`, zh: `“${columnName}”会包含个人信息列` }
+        : reason === 'positional'
+          ? { en: 'a column chosen by position could be a personal one', zh: '按位置引用的列可能是个人信息列' }
+          : reason === 'row_value'
+            ? { en: `"${columnName}" as a whole row would include personal columns`, zh: `把“${columnName}”整行取出会包含个人信息列` }
+            : reason === 'column_alias'
+              ? { en: `renaming the columns of "${columnName}" by position could hide personal columns`, zh: `按位置重命名“${columnName}”的列可能隐藏个人信息列` }
+              : { en: `"${columnName}" is personal data`, zh: `“${columnName}”属于个人信息` };
+    return {
+      en: `Personal data (names, phones, e-mails, addresses, chat text) cannot be read by analytics queries: ${what.en}${where(position, 'en')}. List the behaviour columns you need by name; counting people (count(DISTINCT user_id)) is fine.`,
+      zh: `分析查询不能读取个人信息（姓名、电话、邮箱、地址、聊天内容）：${what.zh}${where(position, 'zh')}。请按名称列出需要的行为字段；统计人数（count(DISTINCT user_id)）是可以的。`,
+    };
+  }
+
+  messageFor(language: MessageLanguage): string {
+    return PersonalDataError.texts(this.reason, this.columnName, this.position)[language];
+  }
+
+  get detail(): string {
+    return `personal data refused (${this.reason}): ${this.columnName}; name non-personal columns explicitly, or only count() a personal one`;
+  }
+
+  protected override offendingObject(): string {
+    return this.columnName;
+  }
+}
+
 /** The query ran past its time budget and was interrupted by connection.interrupt(). */
 export class QueryTimeoutError extends SqlGuardError {
   override readonly name = 'QueryTimeoutError';
