@@ -276,7 +276,7 @@ export class UnknownColumnError extends SqlGuardError {
   }
 }
 
-export type FunctionReason = 'not_allowed' | 'denied' | 'qualified' | 'table_function' | 'range_too_large';
+export type FunctionReason = 'not_allowed' | 'denied' | 'qualified' | 'table_function' | 'range_too_large' | 'value_too_large';
 
 /** A function outside the allowlist, a denied one, a forbidden table function, or a literal range too big. */
 export class ForbiddenFunctionError extends SqlGuardError {
@@ -329,6 +329,11 @@ export class ForbiddenFunctionError extends SqlGuardError {
           en: `Functions must be called by their plain name; "${name}" names a catalog or schema. Rewrite the query without the prefix.`,
           zh: `函数必须直接用函数名调用；“${name}”带有目录或模式前缀。请去掉前缀后重写查询。`,
         };
+      case 'value_too_large':
+        return {
+          en: `${name}() would build one value of about ${formatCount(rangeRows)} characters or elements, more than the limit of ${formatCount(maxRangeRows)}. Ask for something smaller.`,
+          zh: `${name}() 将生成约 ${formatCount(rangeRows)} 个字符或元素的单个值，超过了 ${formatCount(maxRangeRows)} 的上限。请缩小规模再问。`,
+        };
       case 'range_too_large':
         return {
           en: `${name}() would generate about ${formatCount(rangeRows)} rows, more than the limit of ${formatCount(maxRangeRows)}. Ask about a narrower range.`,
@@ -349,6 +354,9 @@ export class ForbiddenFunctionError extends SqlGuardError {
   get detail(): string {
     if (this.reason === 'range_too_large') {
       return `${this.functionName}() would produce ~${this.rangeRows} rows (limit ${this.maxRangeRows})`;
+    }
+    if (this.reason === 'value_too_large') {
+      return `${this.functionName}() would build a value of ~${this.rangeRows} characters or elements (limit ${this.maxRangeRows})`;
     }
     return `function ${this.functionName}() is not allowed (${this.reason})`;
   }
@@ -416,15 +424,24 @@ export class QueryTimeoutError extends SqlGuardError {
   readonly kind = 'timeout' as const;
   readonly timeoutMs: number;
   readonly elapsedMs: number;
+  /** 'running': interrupted; 'queued': never started because other queries held every slot until the deadline. */
+  readonly phase: 'running' | 'queued';
 
-  constructor(options: BaseOptions & { timeoutMs: number; elapsedMs: number }) {
-    super(QueryTimeoutError.texts(options.timeoutMs).en, options);
+  constructor(options: BaseOptions & { timeoutMs: number; elapsedMs: number; phase?: 'running' | 'queued' }) {
+    super(QueryTimeoutError.texts(options.timeoutMs, options.phase ?? 'running').en, options);
     this.timeoutMs = options.timeoutMs;
     this.elapsedMs = options.elapsedMs;
+    this.phase = options.phase ?? 'running';
   }
 
-  private static texts(timeoutMs: number): Texts {
+  private static texts(timeoutMs: number, phase: 'running' | 'queued'): Texts {
     const seconds = Math.round(timeoutMs / 100) / 10;
+    if (phase === 'queued') {
+      return {
+        en: `The warehouse was busy with other queries for ${seconds} s, so this one did not start. Try again in a moment.`,
+        zh: `数据仓库在 ${seconds} 秒内一直忙于其他查询，本次查询未能开始。请稍后再试。`,
+      };
+    }
     return {
       en: `The query took longer than ${seconds} s and was stopped. Ask about a shorter period, fewer groups, or add filters.`,
       zh: `查询超过 ${seconds} 秒仍未完成，已被停止。请缩短时间范围、减少分组或增加筛选条件后再问。`,
@@ -432,11 +449,13 @@ export class QueryTimeoutError extends SqlGuardError {
   }
 
   messageFor(language: MessageLanguage): string {
-    return QueryTimeoutError.texts(this.timeoutMs)[language];
+    return QueryTimeoutError.texts(this.timeoutMs, this.phase)[language];
   }
 
   get detail(): string {
-    return `interrupted after ${this.elapsedMs} ms (timeout ${this.timeoutMs} ms); aggregate more or filter earlier`;
+    return this.phase === 'queued'
+      ? `not started: no free query slot within ${this.timeoutMs} ms; retry later`
+      : `interrupted after ${this.elapsedMs} ms (timeout ${this.timeoutMs} ms); aggregate more or filter earlier`;
   }
 }
 
