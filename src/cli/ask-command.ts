@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { z } from 'zod';
 import { AnalyticsAgent } from '../analytics/analytics-agent.ts';
 import type { Answer } from '../analytics/answer/answer.ts';
 import { LangChainChatModel } from '../agent/llm/langchain-chat-model.ts';
@@ -6,6 +7,20 @@ import { llmConfigurationFromEnvironment } from '../agent/llm/llm-configuration.
 import { resolveDatabasePath } from '../sql/database-path.ts';
 import { Warehouse } from '../sql/warehouse.ts';
 import { formatAnswerTable } from './format-answer-table.ts';
+
+/** A question with something to answer: not empty, not only spaces or punctuation, not a novel. */
+export const QuestionSchema = z
+  .string()
+  .transform((text) => text.trim())
+  .refine((text) => /[\p{L}\p{N}]/u.test(text), {
+    message: 'The question is empty. Ask something, e.g. shoplens ask "GMV by city tier last month" or shoplens ask "上周哪个品类的转化率最高?"',
+  })
+  .refine((text) => text.length <= 4000, { message: 'The question is longer than 4000 characters. Ask a shorter question.' });
+
+export class InvalidQuestionError extends Error {
+  override readonly name = 'InvalidQuestionError';
+  readonly parameter = 'question';
+}
 
 function printAnswer(answer: Answer): string {
   const lines = [answer.answer];
@@ -26,7 +41,10 @@ export function registerAskCommand(program: Command): void {
     .option('--json', 'print one JSON object (status, answer, sql, columns, rows, chart, assumptions, planner, as_of …)')
     .option('--conversation <id>', 'continue a conversation (follow-up questions)')
     .option('--db <path>', 'warehouse file (default: $SHOPLENS_DB or data/shoplens.duckdb)')
-    .action(async (question: string, options: { json?: boolean; conversation?: string; db?: string }) => {
+    .action(async (rawQuestion: string, options: { json?: boolean; conversation?: string; db?: string }) => {
+      const parsed = QuestionSchema.safeParse(rawQuestion);
+      if (!parsed.success) throw new InvalidQuestionError(parsed.error.issues[0]?.message ?? 'The question is not valid.');
+      const question = parsed.data;
       const warehouse = await Warehouse.open({ path: resolveDatabasePath(options.db), mode: 'sandboxed', memoryLimit: '2GB', create: false });
       try {
         const llm = llmConfigurationFromEnvironment();

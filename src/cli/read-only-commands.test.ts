@@ -23,3 +23,14 @@ describe('commands that only read never create a warehouse', () => {
     expect(existsSync(path.join(folder, 'typo'))).toBe(false);
   });
 });
+
+describe('shoplens ask refuses an empty question', () => {
+  it.each(['', '   ', '？?!'])('%j is refused with a clear message before opening anything', async (question) => {
+    const missing = path.join(folder, 'never-opened.duckdb');
+    const error = await buildProgram()
+      .parseAsync(['node', 'shoplens', 'ask', question, '--db', missing])
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ name: 'InvalidQuestionError', parameter: 'question' });
+    expect((error as Error).message).toMatch(/The question is empty/);
+  });
+});
