@@ -1,12 +1,14 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { AnalyticsAgent } from '../analytics/analytics-agent.ts';
-import type { Answer } from '../analytics/answer/answer.ts';
+import { AnswerSchema, type Answer } from '../analytics/answer/answer.ts';
 import { LangChainChatModel } from '../agent/llm/langchain-chat-model.ts';
 import { llmConfigurationFromEnvironment } from '../agent/llm/llm-configuration.ts';
 import { resolveDatabasePath } from '../sql/database-path.ts';
 import { Warehouse } from '../sql/warehouse.ts';
+import { DEFAULT_QUERY_MEMORY_LIMIT } from '../sql/guard/index.ts';
 import { formatAnswerTable } from './format-answer-table.ts';
+import { postToServer, runningServerFor } from './running-server.ts';
 
 /** A question with something to answer: not empty, not only spaces or punctuation, not a novel. */
 export const QuestionSchema = z
@@ -45,7 +47,16 @@ export function registerAskCommand(program: Command): void {
       const parsed = QuestionSchema.safeParse(rawQuestion);
       if (!parsed.success) throw new InvalidQuestionError(parsed.error.issues[0]?.message ?? 'The question is not valid.');
       const question = parsed.data;
-      const warehouse = await Warehouse.open({ path: resolveDatabasePath(options.db), mode: 'sandboxed', memoryLimit: '2GB', create: false });
+      const databasePath = resolveDatabasePath(options.db);
+      const server = runningServerFor(databasePath);
+      if (server) {
+        // The server owns the warehouse: ask it (same agent, same conversations), as the README's second terminal does.
+        const answer = AnswerSchema.parse(await postToServer(server, '/api/ask', { question, ...(options.conversation ? { conversationId: options.conversation } : {}) }));
+        process.stdout.write(options.json ? `${JSON.stringify(answer)}\n` : `${printAnswer(answer)}\n`);
+        if (answer.status === 'error') process.exitCode = 1;
+        return;
+      }
+      const warehouse = await Warehouse.open({ path: databasePath, mode: 'sandboxed', memoryLimit: DEFAULT_QUERY_MEMORY_LIMIT, create: false });
       try {
         const llm = llmConfigurationFromEnvironment();
         const agent = await AnalyticsAgent.create({ warehouse, chatModel: llm ? new LangChainChatModel(llm) : undefined });

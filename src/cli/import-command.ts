@@ -7,6 +7,7 @@ import { DEFAULT_MAX_INVALID_FRACTION, runImport } from '../importers/run-import
 import { formatImportReport } from '../importers/import-report-format.ts';
 import type { ImportProgressListener } from '../importers/import-context.ts';
 import { TAOBAO_DEFAULT_WINDOW } from '../importers/taobao-user-behavior-importer.ts';
+import { refuseWhileServerRuns } from './running-server.ts';
 
 interface ImportCommandOptions {
   format: ImportFormat;
@@ -57,6 +58,7 @@ export function registerImportCommand(program: Command): void {
     .option('--json', 'print the report as JSON instead of a table')
     .argument('<files...>', 'data files (CSV, XLSX for online-retail, Parquet)')
     .action(async (files: string[], options: ImportCommandOptions) => {
+      refuseWhileServerRuns('import', resolveDatabasePath(options.db));
       const warehouse = await Warehouse.open({ path: resolveDatabasePath(options.db), mode: 'read-write', memoryLimit: options.memoryLimit });
       const progress = terminalProgress();
       try {

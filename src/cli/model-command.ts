@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { ModelReport } from '../models/model-report.ts';
 import { resolveDatabasePath } from '../sql/database-path.ts';
 import { Warehouse } from '../sql/warehouse.ts';
+import { refuseWhileServerRuns } from './running-server.ts';
 
 type Evaluator = (warehouse: Warehouse) => Promise<ModelReport>;
 
@@ -38,6 +39,7 @@ export function registerModelCommand(program: Command): void {
     .action(async (models: string[], options: { db?: string }) => {
       const chosen = models.length > 0 ? models : Object.keys(EVALUATORS);
       for (const model of chosen) if (!(model in EVALUATORS)) throw new UnknownModelError(model);
+      refuseWhileServerRuns('model', resolveDatabasePath(options.db));
       const warehouse = await Warehouse.open({ path: resolveDatabasePath(options.db), mode: 'sandboxed', create: false });
       try {
         for (const model of chosen) {

@@ -5,6 +5,7 @@ import { Warehouse } from '../sql/warehouse.ts';
 import { seedDemo, type SeedProgress, type SeedSummary } from '../seed/seed-demo.ts';
 import { parseSeedArguments, SEED_DEFAULTS } from '../seed/seed-options.ts';
 import { formatTable } from './format-table.ts';
+import { refuseWhileServerRuns } from './running-server.ts';
 
 interface SeedCommandOptions {
   users?: string;
@@ -37,6 +38,7 @@ export function registerSeedCommand(program: Command): void {
       // Validate before opening anything, so a typo never touches the warehouse.
       const seedOptions = parseSeedArguments(options);
       const databasePath = resolveDatabasePath(options.db);
+      refuseWhileServerRuns('seed', databasePath);
       const warehouse = await Warehouse.open({ path: databasePath, mode: 'read-write' });
       const progress = process.stderr.isTTY ? barReporter() : lineReporter();
       try {

@@ -4,6 +4,7 @@ import { webAppExtension } from '../server/web/mount-web-app.ts';
 import { z } from 'zod';
 import { resolveDatabasePath } from '../sql/database-path.ts';
 import { startServer } from '../server/start-server.ts';
+import { runningServerFor } from './running-server.ts';
 
 const ServeOptionsSchema = z.object({
   port: z.coerce.number().int().min(0).max(65_535).default(3000),
@@ -20,10 +21,13 @@ export function registerServeCommand(program: Command): void {
     .option('--db <path>', 'warehouse file (default: $SHOPLENS_DB or data/shoplens.duckdb); seeded with the demo if empty')
     .action(async (rawOptions: unknown) => {
       const options = ServeOptionsSchema.parse(rawOptions);
+      const databasePath = resolveDatabasePath(options.db);
+      const other = runningServerFor(databasePath);
+      if (other) throw new Error(`A ShopLens server already serves ${databasePath} at ${other.url} (pid ${other.pid}); use it, or stop it first.`);
       const running = await startServer({
         port: options.port,
         host: options.host,
-        databasePath: resolveDatabasePath(options.db),
+        databasePath,
         // The web app (built by `npm run build:web`) and the read-only eval viewer API on the same port.
         extendApp: webAppExtension({ evalsDirectory: path.resolve('evals/runs') }),
       });

@@ -1,15 +1,18 @@
 import type { Command } from 'commander';
-import { createSqlPolicy, DEFAULT_QUERY_MEMORY_LIMIT, isSqlGuardError, queryGateOf, runGuardedSql, type GuardedResult } from '../sql/guard/index.ts';
+import { z } from 'zod';
+import { DEFAULT_QUERY_MEMORY_LIMIT, isSqlGuardError, queryGateOf, runGuardedSql, SQL_SHELL_POLICY, type GuardedResult } from '../sql/guard/index.ts';
+import { postToServer, runningServerFor } from './running-server.ts';
 import { resolveDatabasePath } from '../sql/database-path.ts';
 import { Warehouse } from '../sql/warehouse.ts';
 import { formatTable } from './format-table.ts';
 
-/**
- * What the shell may read: the analytics tables, the model and support-event tables and the import reports. Like
- * model-written SQL it goes through the guard (one SELECT, no files, no personal columns) with the same timeout,
- * row cap and memory limit, so a typed range(1e12) or self cross join stops instead of running until killed.
- */
-export const SQL_SHELL_POLICY = createSqlPolicy({ extraTables: ['user_segments', 'support_events', 'import_runs'] });
+
+const ShellResultSchema = z.object({
+  columns: z.array(z.object({ name: z.string(), type: z.string() })),
+  rows: z.array(z.record(z.string(), z.json())),
+  truncated: z.boolean(),
+  truncatedBy: z.enum(['row_cap', 'size_cap']).nullable(),
+});
 
 export function formatShellResult(result: Pick<GuardedResult, 'columns' | 'rows' | 'truncated' | 'truncatedBy'>, json: boolean): string {
   if (json) return JSON.stringify({ columns: result.columns, rows: result.rows, truncated: result.truncated, truncatedBy: result.truncatedBy ?? null });
@@ -25,8 +28,17 @@ export function registerSqlCommand(program: Command): void {
     .option('--json', 'print {"columns":[...],"rows":[...],"truncated":...} as JSON')
     .option('--db <path>', 'warehouse file (default: $SHOPLENS_DB or data/shoplens.duckdb)')
     .action(async (statement: string, options: { json?: boolean; db?: string }) => {
+      // Like model-written SQL, the shell goes through the guard (one SELECT, no files, no personal columns) with the
+      // same timeout, row cap and memory limit, so a typed range(1e12) or self cross join stops instead of running on.
+      const databasePath = resolveDatabasePath(options.db);
+      const server = runningServerFor(databasePath);
+      if (server) {
+        const result = ShellResultSchema.parse(await postToServer(server, '/api/sql', { sql: statement }));
+        process.stdout.write(`${formatShellResult({ ...result, truncatedBy: result.truncatedBy ?? undefined }, Boolean(options.json))}\n`);
+        return;
+      }
       // read-only opens the file without write access and with external access off; the guard adds the rest.
-      const warehouse = await Warehouse.open({ path: resolveDatabasePath(options.db), mode: 'read-only', memoryLimit: DEFAULT_QUERY_MEMORY_LIMIT, create: false });
+      const warehouse = await Warehouse.open({ path: databasePath, mode: 'read-only', memoryLimit: DEFAULT_QUERY_MEMORY_LIMIT, create: false });
       try {
         const result = await runGuardedSql(warehouse, statement, { policy: SQL_SHELL_POLICY });
         process.stdout.write(`${formatShellResult(result, Boolean(options.json))}\n`);

@@ -9,7 +9,8 @@ import { verifyGuest } from './auth/guest-verification.ts';
 import { principalKey, signToken, ttlSeconds } from './auth/tokens.ts';
 import type { ChatHub } from './chat-hub.ts';
 import { toRequestError } from './client-events.ts';
-import { AskRequestSchema, firstIssue, GuestVerificationRequestSchema, type ErrorCode } from './protocol.ts';
+import { AskRequestSchema, firstIssue, GuestVerificationRequestSchema, SqlRequestSchema, type ErrorCode } from './protocol.ts';
+import { isSqlGuardError, runAsQueryUser, runGuardedSql, SQL_SHELL_POLICY } from '../sql/guard/index.ts';
 import { requestLogging } from './request-logging.ts';
 import { AuthenticationError, InvalidPayloadError, RateLimitedError, ServerRequestError } from './server-errors.ts';
 
@@ -21,6 +22,7 @@ const STATUS_OF: Record<ErrorCode, number> = {
   forbidden: 403,
   conversation_not_found: 404,
   conversation_state: 409,
+  query_refused: 422,
   message_too_long: 413,
   rate_limited: 429,
   agent_failed: 502,
@@ -89,9 +91,27 @@ export function createHttpApp(options: HttpRouteOptions): express.Express {
     const body = parseBody(AskRequestSchema, request.body);
     const idempotencyKey = IdempotencyKeyHeaderSchema.safeParse(request.get('idempotency-key'));
     if (!idempotencyKey.success) throw new InvalidPayloadError('Idempotency-Key', 'The Idempotency-Key header must be 8–128 characters.');
-    const outcome = await hub.track(analytics.ask(principal, { conversationId: body.conversationId, text: body.question, idempotencyKey: idempotencyKey.data }));
+    const outcome = await hub.track(
+      runAsQueryUser(principalKey(principal), () => analytics.ask(principal, { conversationId: body.conversationId, text: body.question, idempotencyKey: idempotencyKey.data })),
+    );
     if (outcome.duplicate) response.setHeader('Idempotent-Replay', 'true');
     response.json(outcome.answer);
+  });
+
+  // The SQL shell through the server (`shoplens sql` while the server owns the warehouse): the same guard, policy,
+  // timeout, row cap and per-user concurrency as model-written SQL.
+  app.post('/api/sql', async (request, response) => {
+    hub.assertAcceptingWork();
+    const principal = await authenticate(credentialsOfHeaders(request.headers), ['analyst'], authentication);
+    hub.rateLimiter.check({ user: principalKey(principal), ip: request.ip ?? 'unknown' });
+    const body = parseBody(SqlRequestSchema, request.body);
+    try {
+      const result = await hub.track(runAsQueryUser(principalKey(principal), () => runGuardedSql(hub.warehouse, body.sql, { policy: SQL_SHELL_POLICY })));
+      response.json({ columns: result.columns, rows: result.rows, truncated: result.truncated, truncatedBy: result.truncatedBy ?? null });
+    } catch (error) {
+      if (!isSqlGuardError(error)) throw error;
+      response.status(STATUS_OF.query_refused).json({ error: { code: 'query_refused', kind: error.kind, message: error.message, feedback: error.toFeedback() } });
+    }
   });
 
   app.post('/api/support/guest', async (request, response) => {

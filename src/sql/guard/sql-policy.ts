@@ -112,3 +112,9 @@ export function isFunctionDenied(policy: SqlPolicy, name: string): boolean {
 function unique(names: readonly string[]): string[] {
   return [...new Set(names)];
 }
+
+/**
+ * `shoplens sql` and the server's POST /api/sql: the analytics tables plus the model and support-event tables and
+ * the import reports; like model-written SQL, one guarded SELECT with no personal columns.
+ */
+export const SQL_SHELL_POLICY: SqlPolicy = createSqlPolicy({ extraTables: ['user_segments', 'support_events', 'import_runs'] });
