@@ -7,6 +7,7 @@ import type { AnalyticsChat } from './analytics-chat.ts';
 import { authenticate, credentialsOfHeaders, type AuthenticationSettings } from './auth/authenticate.ts';
 import { verifyGuest } from './auth/guest-verification.ts';
 import { principalKey, signToken, ttlSeconds } from './auth/tokens.ts';
+import { tokenDigest } from './auth/token-revocations.ts';
 import type { ChatHub } from './chat-hub.ts';
 import { toRequestError } from './client-events.ts';
 import { AskRequestSchema, firstIssue, GuestVerificationRequestSchema, SqlRequestSchema, type ErrorCode } from './protocol.ts';
@@ -50,7 +51,13 @@ export interface HttpRouteOptions {
   guestTokenTtl: string;
   /** Mounts more routes (e.g. the web front end) after the API and before the 404 handler. */
   extendApp?: AppExtension;
+  /** Closes the open sockets of a signed-out token or a revoked principal. */
+  disconnectRevoked?: (match: { tokenDigest?: string; principal?: string }) => void;
 }
+
+const RevokeRequestSchema = z.strictObject({ subject: z.string().regex(/^(analyst|agent|customer|guest):[^\s]{1,100}$/, 'a principal such as agent:mei or customer:42') });
+/** Who may revoke other principals: the operator's API key and the server's own local CLI token. */
+const REVOKING_ANALYSTS = new Set(['api-key', 'local-cli']);
 
 /** Mounts more routes with what they need to authenticate and read (the web front end's mountWebApp fits). */
 export type AppExtension = (app: express.Express, context: { warehouse: Warehouse; authentication: AuthenticationSettings }) => void;
@@ -112,6 +119,32 @@ export function createHttpApp(options: HttpRouteOptions): express.Express {
       if (!isSqlGuardError(error)) throw error;
       response.status(STATUS_OF.query_refused).json({ error: { code: 'query_refused', kind: error.kind, message: error.message, feedback: error.toFeedback() } });
     }
+  });
+
+  // Sign-out: the presented token stops working at once (every role), and its open sockets are closed.
+  app.post('/api/auth/sign-out', async (request, response) => {
+    hub.rateLimiter.checkGuestVerification(request.ip ?? 'unknown');
+    const credentials = credentialsOfHeaders(request.headers);
+    const principal = await authenticate(credentials, ['analyst', 'customer', 'guest', 'agent'], authentication);
+    if (!credentials.token) throw new InvalidPayloadError('authorization', 'Sign-out needs the bearer token to revoke (an API key cannot be signed out).');
+    await authentication.revocations?.revokeToken(credentials.token);
+    options.disconnectRevoked?.({ tokenDigest: tokenDigest(credentials.token) });
+    hub.logger.info({ principal: principalKey(principal) }, 'token signed out');
+    response.json({ revoked: true });
+  });
+
+  // Agent removal or "sign out everywhere": every token of that principal issued before now stops working.
+  app.post('/api/auth/revoke', async (request, response) => {
+    const principal = await authenticate(credentialsOfHeaders(request.headers), ['analyst'], authentication);
+    hub.rateLimiter.check({ user: principalKey(principal), ip: request.ip ?? 'unknown' });
+    if (principal.role !== 'analyst' || !REVOKING_ANALYSTS.has(principal.analystId)) {
+      throw new AuthenticationError('forbidden', 'Only the operator (SHOPLENS_API_KEY or the local CLI token) can revoke access.');
+    }
+    const body = parseBody(RevokeRequestSchema, request.body);
+    await authentication.revocations?.revokeSubject(body.subject);
+    options.disconnectRevoked?.({ principal: body.subject });
+    hub.logger.info({ subject: body.subject, by: principalKey(principal) }, 'principal revoked');
+    response.json({ revoked: body.subject });
   });
 
   app.post('/api/support/guest', async (request, response) => {
