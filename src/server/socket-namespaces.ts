@@ -39,7 +39,7 @@ export function registerNamespaces(
     bindClientEvents(hub, socket, '/support', principal, {
       'message-send': (event) => services.support.sendMessage(socket, principal, event),
       'confirmation-answer': (event) => services.support.answerConfirmation(socket, principal, event),
-      resume: (event) => hub.resume(socket, principal, event.conversationId, event.lastSeq),
+      resume: (event) => services.support.resume(socket, principal, event),
     });
   });
 
