@@ -1,5 +1,5 @@
 /**
- * `npm run bench [section ...]`: prints throughput and latency numbers. Sections: seed, import, ask, embedding, training, support.
+ * `npm run bench [section ...]`: prints throughput and latency numbers. Sections: seed, import, ask, embedding, training, support, load.
  * With no arguments every section runs. Numbers are printed, never asserted.
  */
 const sections: Record<string, () => Promise<void>> = {
@@ -9,6 +9,7 @@ const sections: Record<string, () => Promise<void>> = {
   embedding: async () => (await import('./embedding-bench.ts')).runEmbeddingBench(),
   training: async () => (await import('./training-bench.ts')).runTrainingBench(),
   support: async () => (await import('./support-load-bench.ts')).runSupportLoadBench(),
+  load: async () => (await import('./load-bench.ts')).runLoadBench(),
 };
 
 const requested = process.argv.slice(2);
