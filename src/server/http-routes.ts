@@ -70,6 +70,11 @@ export function createHttpApp(options: HttpRouteOptions): express.Express {
   app.use(helmet());
   app.use(cors({ origin: options.corsOrigins.length > 0 ? options.corsOrigins : false }));
   app.use(requestLogging(hub.logger));
+  // Every API route, the ones mounted by extendApp (demo sign-in) included, is limited per IP before any work.
+  app.use('/api', (request, _response, next) => {
+    hub.rateLimiter.checkHttpRequest(request.ip ?? 'unknown');
+    next();
+  });
   app.use(express.json({ limit: '64kb' }));
 
   app.get('/healthz', (_request, response) => {
@@ -123,9 +128,9 @@ export function createHttpApp(options: HttpRouteOptions): express.Express {
 
   // Sign-out: the presented token stops working at once (every role), and its open sockets are closed.
   app.post('/api/auth/sign-out', async (request, response) => {
-    hub.rateLimiter.checkGuestVerification(request.ip ?? 'unknown');
     const credentials = credentialsOfHeaders(request.headers);
     const principal = await authenticate(credentials, ['analyst', 'customer', 'guest', 'agent'], authentication);
+    hub.rateLimiter.check({ user: principalKey(principal), ip: request.ip ?? 'unknown' });
     if (!credentials.token) throw new InvalidPayloadError('authorization', 'Sign-out needs the bearer token to revoke (an API key cannot be signed out).');
     await authentication.revocations?.revokeToken(credentials.token);
     options.disconnectRevoked?.({ tokenDigest: tokenDigest(credentials.token) });
