@@ -10,7 +10,7 @@ export function runningServerFor(databasePath: string): ServerLock | undefined {
 /** For commands that must write the warehouse themselves: refuse, saying exactly what to do, while a server owns it. */
 export function refuseWhileServerRuns(command: string, databasePath: string): void {
   const lock = findRunningServer(databasePath);
-  if (lock) throw new WarehouseOwnedByServerError(command, lock);
+  if (lock) throw new WarehouseOwnedByServerError(`shoplens ${command}`, lock);
 }
 
 const ErrorBodySchema = z.object({ error: z.object({ code: z.string(), message: z.string(), kind: z.string().optional() }) });

@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serverLockPath, ServerLockSchema } from '../server/server-lock-file.ts';
@@ -82,6 +83,17 @@ describe('a second terminal while the server runs', () => {
       expect(run.stderr).toMatch(/Stop the server \(Ctrl\+C in its terminal, or kill \d+\)/);
       expect(run.stderr).not.toMatch(/Conflicting lock/);
     }
+  }, 90_000);
+
+  it('npm run eval on the same warehouse says exactly what to do', () => {
+    const evals = fileURLToPath(new URL('../../evals/run-evals.ts', import.meta.url));
+    const run = spawnSync(process.execPath, ['--import', 'tsx', evals, '--db', demo.path, '--set', 'dev', '--planner', 'offline', '--out', path.join(path.dirname(demo.path), 'eval-runs')], {
+      encoding: 'utf8',
+      env: environment,
+      timeout: 60_000,
+    });
+    expect(run.status).not.toBe(0);
+    expect(`${run.stdout}${run.stderr}`).toContain(`"npm run eval" cannot open it now. Stop the server (Ctrl+C in its terminal, or kill ${server.pid})`);
   }, 90_000);
 
   it('SIGTERM stops the server cleanly and removes the lock file', async () => {

@@ -64,7 +64,7 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** Raised by commands that must write the warehouse themselves while a server owns it. */
+/** Raised by commands that must open the warehouse themselves while a server owns it; `command` as the user typed it. */
 export class WarehouseOwnedByServerError extends Error {
   override readonly name = 'WarehouseOwnedByServerError';
   constructor(
@@ -72,8 +72,8 @@ export class WarehouseOwnedByServerError extends Error {
     readonly lock: ServerLock,
   ) {
     super(
-      `The ShopLens server at ${lock.url} (pid ${lock.pid}) owns ${lock.databasePath}, so "shoplens ${command}" cannot write it now. ` +
-        `Stop the server (Ctrl+C in its terminal, or kill ${lock.pid}), run "shoplens ${command}" again, then restart the server; ` +
+      `The ShopLens server at ${lock.url} (pid ${lock.pid}) owns ${lock.databasePath}, so "${command}" cannot open it now. ` +
+        `Stop the server (Ctrl+C in its terminal, or kill ${lock.pid}), run "${command}" again, then restart the server; ` +
         'or pass --db PATH to work on another warehouse.',
     );
   }
