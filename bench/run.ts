@@ -1,6 +1,6 @@
 /**
  * `npm run bench [section ...]`: prints throughput and latency numbers. Sections: startup, seed, import, ask, embedding, training,
- * models, support.
+ * models, support, load.
  * With no arguments every section runs. Numbers are printed, never asserted.
  */
 const sections: Record<string, () => Promise<void>> = {
@@ -12,6 +12,7 @@ const sections: Record<string, () => Promise<void>> = {
   training: async () => (await import('./training-bench.ts')).runTrainingBench(),
   support: async () => (await import('./support-load-bench.ts')).runSupportLoadBench(),
   models: async () => (await import('./models-bench.ts')).runModelsBench(),
+  load: async () => (await import('./load-bench.ts')).runLoadBench(),
 };
 
 const requested = process.argv.slice(2);

@@ -42,12 +42,12 @@ const QUESTIONS = ['Where is my order?', '我的订单到哪了?', 'What is the 
 const SECRET = 'support-load-bench-secret-0123456789abcdef';
 const NO_ANALYTICS: AnalyticsAsker = { ask: () => Promise.reject(new Error('the support bench asks no analytics questions')) };
 
-function percentile(sorted: number[], fraction: number): number {
+export function percentile(sorted: number[], fraction: number): number {
   const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1));
   return sorted[index] ?? Number.NaN;
 }
 
-interface ClientOutcome {
+export interface ClientOutcome {
   ackLatencies: number[];
   replyLatencies: number[];
   errors: string[];
@@ -56,7 +56,7 @@ interface ClientOutcome {
 }
 
 /** One shopper: sends its messages one after another, each after the previous reply arrived. */
-async function runShopper(url: string, token: string, messages: number, replyTimeoutMs: number, deadline: number, thinkTimeMs: [number, number]): Promise<ClientOutcome> {
+export async function runShopper(url: string, token: string, messages: number, replyTimeoutMs: number, deadline: number, thinkTimeMs: [number, number]): Promise<ClientOutcome> {
   const outcome: ClientOutcome = { ackLatencies: [], replyLatencies: [], errors: [], lost: 0, duplicateDeliveries: 0 };
   const socket: Socket = connect(`${url}/support`, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true, timeout: 20_000 });
   try {

@@ -13,6 +13,7 @@ import { QUESTION_SHAPES } from './golden-schema.ts';
 import { DEFAULT_GOLDEN_DIRECTORY, DEFAULT_HELDOUT_DIRECTORY, itemsOf, loadGoldenSet, type EvalUnit, type EvalWarehouse } from './load-golden.ts';
 import { prepareRetailSample } from './retail-sample.ts';
 import { defaultRunId, writeRunFiles } from './run-files.ts';
+import { findRunningServer, WarehouseOwnedByServerError } from '../src/server/server-lock-file.ts';
 
 const DEFAULT_RUNS_DIRECTORY = fileURLToPath(new URL('./runs/', import.meta.url));
 
@@ -101,7 +102,11 @@ class EvalWarehouses {
     let warehouse = this.open.get(kind);
     if (!warehouse) {
       // Gold-only never writes; a full run needs the agent's own writes (conversations), so it runs sandboxed.
-      warehouse = await Warehouse.open({ path: await this.pathOf(kind), mode: this.options.goldOnly ? 'read-only' : 'sandboxed', memoryLimit: '2GB' });
+      const databasePath = await this.pathOf(kind);
+      // While `shoplens serve` owns this warehouse DuckDB would refuse with a lock error; say what to do instead.
+      const server = findRunningServer(databasePath);
+      if (server) throw new WarehouseOwnedByServerError('npm run eval', server);
+      warehouse = await Warehouse.open({ path: databasePath, mode: this.options.goldOnly ? 'read-only' : 'sandboxed', memoryLimit: '2GB' });
       this.open.set(kind, warehouse);
     }
     return warehouse;

@@ -1,7 +1,23 @@
 import type { Command } from 'commander';
+import { z } from 'zod';
 import type { Answer } from '../analytics/answer/answer.ts';
 import { resolveDatabasePath } from '../sql/database-path.ts';
 import { createProgressReporter, type ProgressReporter } from './progress-reporter.ts';
+import { postToServer, runningServerFor } from './running-server.ts';
+
+/** A question with something to answer: not empty, not only spaces or punctuation, not a novel. */
+export const QuestionSchema = z
+  .string()
+  .transform((text) => text.trim())
+  .refine((text) => /[\p{L}\p{N}]/u.test(text), {
+    message: 'The question is empty. Ask something, e.g. shoplens ask "GMV by city tier last month" or shoplens ask "上周哪个品类的转化率最高?"',
+  })
+  .refine((text) => text.length <= 4000, { message: 'The question is longer than 4000 characters. Ask a shorter question.' });
+
+export class InvalidQuestionError extends Error {
+  override readonly name = 'InvalidQuestionError';
+  readonly parameter = 'question';
+}
 
 function printAnswer(answer: Answer, formatAnswerTable: (answer: Answer) => string): string {
   const lines = [answer.answer];
@@ -22,14 +38,28 @@ export function registerAskCommand(program: Command): void {
     .option('--json', 'print one JSON object (status, answer, sql, columns, rows, chart, assumptions, planner, as_of …)')
     .option('--conversation <id>', 'continue a conversation (follow-up questions)')
     .option('--db <path>', 'warehouse file (default: $SHOPLENS_DB or data/shoplens.duckdb)')
-    .action(async (question: string, options: { json?: boolean; conversation?: string; db?: string }) => {
-      const [{ Warehouse }, { AnalyticsAgent }, { llmConfigurationFromEnvironment }, { formatAnswerTable }] = await Promise.all([
+    .action(async (rawQuestion: string, options: { json?: boolean; conversation?: string; db?: string }) => {
+      const parsed = QuestionSchema.safeParse(rawQuestion);
+      if (!parsed.success) throw new InvalidQuestionError(parsed.error.issues[0]?.message ?? 'The question is not valid.');
+      const question = parsed.data;
+      const databasePath = resolveDatabasePath(options.db);
+      const server = runningServerFor(databasePath);
+      const { formatAnswerTable } = await import('./format-answer-table.ts');
+      if (server) {
+        // The server owns the warehouse: ask it (same agent, same conversations), as the README's second terminal does.
+        const { AnswerSchema } = await import('../analytics/answer/answer.ts');
+        const answer = AnswerSchema.parse(await postToServer(server, '/api/ask', { question, ...(options.conversation ? { conversationId: options.conversation } : {}) }));
+        process.stdout.write(options.json ? `${JSON.stringify(answer)}\n` : `${printAnswer(answer, formatAnswerTable)}\n`);
+        if (answer.status === 'error') process.exitCode = 1;
+        return;
+      }
+      const [{ Warehouse }, { AnalyticsAgent }, { llmConfigurationFromEnvironment }, { DEFAULT_QUERY_MEMORY_LIMIT }] = await Promise.all([
         import('../sql/warehouse.ts'),
         import('../analytics/analytics-agent.ts'),
         import('../agent/llm/llm-configuration.ts'),
-        import('./format-answer-table.ts'),
+        import('../sql/guard/index.ts'),
       ]);
-      const warehouse = await Warehouse.open({ path: resolveDatabasePath(options.db), mode: 'sandboxed', memoryLimit: '2GB' });
+      const warehouse = await Warehouse.open({ path: databasePath, mode: 'sandboxed', memoryLimit: DEFAULT_QUERY_MEMORY_LIMIT, create: false });
       try {
         const llm = llmConfigurationFromEnvironment();
         // LangChain is loaded only when an LLM is configured: the offline planner needs none of it.

@@ -6,6 +6,7 @@ import type { ImportProgressListener } from '../importers/import-context.ts';
 import { TAOBAO_DEFAULT_WINDOW } from '../importers/taobao-user-behavior-importer.ts';
 import { parseCurrency, parseTimeZone } from '../sql/shop-settings.ts';
 import { createProgressReporter } from './progress-reporter.ts';
+import { refuseWhileServerRuns } from './running-server.ts';
 
 interface ImportCommandOptions {
   format: ImportFormat;
@@ -70,6 +71,7 @@ export function registerImportCommand(program: Command): void {
     .option('--json', 'print the report as JSON instead of a table')
     .argument('<files...>', 'data files (CSV, XLSX for online-retail, Parquet)')
     .action(async (files: string[], options: ImportCommandOptions) => {
+      refuseWhileServerRuns('import', resolveDatabasePath(options.db));
       const [{ Warehouse }, { runImport }, { formatImportReport }, { runBatchedImport }] = await Promise.all([
         import('../sql/warehouse.ts'),
         import('../importers/run-import.ts'),

@@ -3,6 +3,7 @@ import type { ModelReport } from '../models/model-report.ts';
 import { resolveDatabasePath } from '../sql/database-path.ts';
 import { createProgressReporter } from './progress-reporter.ts';
 import type { Warehouse } from '../sql/warehouse.ts';
+import { refuseWhileServerRuns } from './running-server.ts';
 
 type Evaluator = (warehouse: Warehouse) => Promise<ModelReport>;
 
@@ -39,8 +40,9 @@ export function registerModelCommand(program: Command): void {
     .action(async (models: string[], options: { db?: string }) => {
       const chosen = models.length > 0 ? models : Object.keys(EVALUATORS);
       for (const model of chosen) if (!(model in EVALUATORS)) throw new UnknownModelError(model);
+      refuseWhileServerRuns('model', resolveDatabasePath(options.db));
       const { Warehouse } = await import('../sql/warehouse.ts');
-      const warehouse = await Warehouse.open({ path: resolveDatabasePath(options.db), mode: 'sandboxed' });
+      const warehouse = await Warehouse.open({ path: resolveDatabasePath(options.db), mode: 'sandboxed', create: false });
       try {
         // Which model is training and for how long, on stderr: a bar with a running clock in a terminal, a line per model in logs.
         const progress = await createProgressReporter('model');

@@ -4,6 +4,7 @@ import { SEED_DEFAULTS } from '../seed/seed-defaults.ts';
 import { resolveDatabasePath } from '../sql/database-path.ts';
 import { formatTable } from './format-table.ts';
 import { createProgressReporter, type ProgressReporter } from './progress-reporter.ts';
+import { refuseWhileServerRuns } from './running-server.ts';
 
 interface SeedCommandOptions {
   users?: string;
@@ -47,6 +48,7 @@ export function registerSeedCommand(program: Command): void {
       // Validate before opening anything, so a typo never touches the warehouse.
       const seedOptions = parseSeedArguments(options);
       const databasePath = resolveDatabasePath(options.db);
+      refuseWhileServerRuns('seed', databasePath);
       const warehouse = await Warehouse.open({ path: databasePath, mode: 'read-write' });
       const progress = await seedProgressReporter();
       try {

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import path from 'node:path';
 import { resolveDatabasePath } from '../sql/database-path.ts';
+import { runningServerFor } from './running-server.ts';
 
 async function parseServeOptions(rawOptions: unknown): Promise<{ port: number; host: string; db?: string }> {
   const { z } = await import('zod');
@@ -22,11 +23,14 @@ export function registerServeCommand(program: Command): void {
     .option('--db <path>', 'warehouse file (default: $SHOPLENS_DB or data/shoplens.duckdb); seeded with the demo if empty')
     .action(async (rawOptions: unknown) => {
       const options = await parseServeOptions(rawOptions);
+      const databasePath = resolveDatabasePath(options.db);
+      const other = runningServerFor(databasePath);
+      if (other) throw new Error(`A ShopLens server already serves ${databasePath} at ${other.url} (pid ${other.pid}); use it, or stop it first.`);
       const [{ startServer }, { webAppExtension }] = await Promise.all([import('../server/start-server.ts'), import('../server/web/mount-web-app.ts')]);
       const running = await startServer({
         port: options.port,
         host: options.host,
-        databasePath: resolveDatabasePath(options.db),
+        databasePath,
         // The web app (built by `npm run build:web`) and the read-only eval viewer API on the same port.
         extendApp: webAppExtension({ evalsDirectory: path.resolve('evals/runs') }),
       });

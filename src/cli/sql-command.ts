@@ -1,21 +1,59 @@
 import type { Command } from 'commander';
+import { z } from 'zod';
+import type { GuardedResult } from '../sql/guard/index.ts';
+import { formatTable } from './format-table.ts';
+import { postToServer, runningServerFor } from './running-server.ts';
 import { resolveDatabasePath } from '../sql/database-path.ts';
+
+
+const ShellResultSchema = z.object({
+  columns: z.array(z.object({ name: z.string(), type: z.string() })),
+  rows: z.array(z.record(z.string(), z.json())),
+  truncated: z.boolean(),
+  truncatedBy: z.enum(['row_cap', 'size_cap']).nullable(),
+});
+
+export function formatShellResult(result: Pick<GuardedResult, 'columns' | 'rows' | 'truncated' | 'truncatedBy'>, json: boolean): string {
+  if (json) return JSON.stringify({ columns: result.columns, rows: result.rows, truncated: result.truncated, truncatedBy: result.truncatedBy ?? null });
+  const note = result.truncated ? `\n(only the first ${result.rows.length} rows: the result was cut off by the ${result.truncatedBy === 'size_cap' ? 'size' : 'row'} cap)` : '';
+  return `${formatTable(result)}${note}`;
+}
 
 export function registerSqlCommand(program: Command): void {
   program
     .command('sql')
-    .description('Run one SQL statement read-only against the warehouse (no writes, no files or URLs outside it).')
+    .description('Run one SELECT read-only against the warehouse (guarded: no writes, files, URLs or personal columns; 10 s, 10,000 rows).')
     .argument('<statement>', 'SQL to run, e.g. "select count(*) from events"')
-    .option('--json', 'print {"columns":[...],"rows":[...]} as JSON')
+    .option('--json', 'print {"columns":[...],"rows":[...],"truncated":...} as JSON')
     .option('--db <path>', 'warehouse file (default: $SHOPLENS_DB or data/shoplens.duckdb)')
     .action(async (statement: string, options: { json?: boolean; db?: string }) => {
-      // read-only opens the file without write access and with external access off, so a statement
-      // typed here can neither change the warehouse nor read anything outside it.
-      const [{ Warehouse }, { formatTable }] = await Promise.all([import('../sql/warehouse.ts'), import('./format-table.ts')]);
-      const warehouse = await Warehouse.open({ path: resolveDatabasePath(options.db), mode: 'read-only' });
+      // Like model-written SQL, the shell goes through the guard (one SELECT, no files, no personal columns) with the
+      // same timeout, row cap and memory limit, so a typed range(1e12) or self cross join stops instead of running on.
+      const databasePath = resolveDatabasePath(options.db);
+      const server = runningServerFor(databasePath);
+      if (server) {
+        const result = ShellResultSchema.parse(await postToServer(server, '/api/sql', { sql: statement }));
+        process.stdout.write(`${formatShellResult({ ...result, truncatedBy: result.truncatedBy ?? undefined }, Boolean(options.json))}\n`);
+        return;
+      }
+      // read-only opens the file without write access and with external access off; the guard adds the rest.
+      const [{ Warehouse }, { DEFAULT_QUERY_MEMORY_LIMIT, isSqlGuardError, queryGateOf, runGuardedSql, SQL_SHELL_POLICY }] = await Promise.all([
+        import('../sql/warehouse.ts'),
+        import('../sql/guard/index.ts'),
+      ]);
+      const warehouse = await Warehouse.open({ path: databasePath, mode: 'read-only', memoryLimit: DEFAULT_QUERY_MEMORY_LIMIT, create: false });
       try {
-        const result = await warehouse.query(statement);
-        process.stdout.write(options.json ? `${JSON.stringify(result)}\n` : `${formatTable(result)}\n`);
+        const result = await runGuardedSql(warehouse, statement, { policy: SQL_SHELL_POLICY });
+        process.stdout.write(`${formatShellResult(result, Boolean(options.json))}\n`);
+      } catch (error) {
+        if (isSqlGuardError(error) && queryGateOf(warehouse).running > 0) {
+          // DuckDB only notices the interrupt at its next check (one huge repeat() is a single step), and every normal
+          // exit (process.exit included) waits for DuckDB's threads. This process has nothing else to do, so after
+          // the message it ends itself at once; the exit status is then 137 (killed) instead of 1.
+          process.stderr.write(`shoplens: ${error.name}: ${error.message} (stopping DuckDB mid-step: exiting now)\n`);
+          process.kill(process.pid, 'SIGKILL');
+        }
+        throw error;
       } finally {
         warehouse.close();
       }

@@ -1,5 +1,6 @@
 import { ImportError } from './import-error.ts';
 import type { ImportContext } from './import-context.ts';
+import { findCsvFault } from './csv-fault-finder.ts';
 import { locateCsvLines } from './csv-line-locator.ts';
 import { columnsStruct, quoteIdentifier, quoteLiteral } from './sql-text.ts';
 
@@ -113,6 +114,19 @@ export async function stageCsvFile(context: ImportContext, request: CsvStagingRe
     const line = Number.isFinite(record)
       ? (await locateCsvLines(request.file, { headerRecords, rejectedRecords: [], records: [record] })).recordLines.get(record)
       : undefined;
+    // DuckDB's state-machine error names no line or column: find the first structural fault ourselves.
+    const fault = line === undefined ? await findCsvFault(request.file) : undefined;
+    if (fault) {
+      const column = request.columns[fault.fieldIndex];
+      throw new ImportError({
+        file: request.file,
+        line: fault.line,
+        column: column ? (column.label ?? column.name) : `field ${fault.fieldIndex + 1}`,
+        reason: fault.reason,
+        hint: 'Fix that line (or re-export the file as standard comma-separated UTF-8) and import again; nothing was imported.',
+        cause: error,
+      });
+    }
     throw new ImportError({
       file: request.file,
       line,

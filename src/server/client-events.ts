@@ -87,7 +87,8 @@ export function bindClientEvents<Name extends NamespaceName>(hub: ChatHub, socke
           if (requestError.code === 'internal') hub.logger.error({ err: error, requestType, principal: principalKey(principal) }, 'client event failed');
           else hub.logger.debug({ code: requestError.code, requestType, principal: principalKey(principal) }, 'client event refused');
           const errorEvent = errorEventOf(requestError, { conversationId: conversationIdOf(raw), requestType });
-          if (requestError instanceof InvalidPayloadError && requestError.field === 'type' && !allowed.includes(requestType ?? '')) errorEvent.code = 'unsupported_event';
+          // An event type that exists but is not accepted here is unsupported; no type at all is an invalid payload.
+          if (requestError instanceof InvalidPayloadError && requestError.field === 'type' && requestType !== undefined && !allowed.includes(requestType)) errorEvent.code = 'unsupported_event';
           hub.emitTo(socket, errorEvent);
           acknowledge?.(acknowledgementOf(errorEvent));
           if (requestError instanceof AuthenticationError && requestError.code === 'token_expired') socket.disconnect(true);

@@ -219,6 +219,22 @@ export class ConversationRepository {
   }
 
   /** Replies persisted for the user message `seq` (payload.replyTo = seq). */
+  /**
+   * Shopper messages routed to the bot that no stored reply answers yet (acknowledged, then the server stopped or
+   * crashed mid-turn), oldest first.
+   */
+  async unansweredBotMessages(conversationId: string, limit = 50): Promise<StoredMessage[]> {
+    const result = await this.read(
+      `SELECT ${messageColumns()} FROM messages m
+        WHERE m.conversation_id = $id AND m.role = 'user' AND json_extract_string(m.payload, '$.route') = 'bot'
+          AND NOT EXISTS (SELECT 1 FROM messages r WHERE r.conversation_id = m.conversation_id AND r.seq > m.seq
+                            AND r.role = 'assistant' AND TRY_CAST(json_extract(r.payload, '$.replyTo') AS BIGINT) = m.seq)
+        ORDER BY m.seq LIMIT ${Math.trunc(limit)}`,
+      { id: conversationId },
+    );
+    return result.rows.map(toStoredMessage);
+  }
+
   async repliesTo(conversationId: string, seq: number): Promise<StoredMessage[]> {
     const later = await this.messagesAfter(conversationId, seq, 200);
     return later.filter((message) => message.payload.replyTo === seq);

@@ -5,7 +5,8 @@ import { Server } from 'socket.io';
 import type { Warehouse } from '../sql/warehouse.ts';
 import { AgentsChat } from './agents-chat.ts';
 import { AnalyticsChat, type AnalyticsAsker } from './analytics-chat.ts';
-import { TtlSchema } from './auth/tokens.ts';
+import { principalKey, TtlSchema, type Principal } from './auth/tokens.ts';
+import { TokenRevocations } from './auth/token-revocations.ts';
 import { ChatHub } from './chat-hub.ts';
 import { createHttpApp, type AppExtension } from './http-routes.ts';
 import { NAMESPACE_EVENTS } from './protocol.ts';
@@ -68,12 +69,24 @@ export function createShopLensServer(options: ShopLensServerOptions): ShopLensSe
     pingTimeout: 20_000,
   });
   const hub = new ChatHub(options.warehouse, io, logger, rateLimiter, options.maxMessageLength ?? 4000, options.maxConcurrentTurns ?? 8);
-  const authentication = { secret: options.secret, apiKey: options.apiKey };
+  const revocations = new TokenRevocations(options.warehouse);
+  const authentication = { secret: options.secret, apiKey: options.apiKey, revocations };
   const analytics = new AnalyticsChat(hub, options.analyticsAgent);
   const support = new SupportChat(hub, options.supportResponder, options.handoffDesk);
   const agents = new AgentsChat(hub, options.handoffDesk, support);
   registerNamespaces(io, hub, { analytics, support, agents }, authentication);
-  const app = createHttpApp({ hub, analytics, authentication, corsOrigins, guestTokenTtl, extendApp: options.extendApp });
+  /** Closes every open socket authenticated by that token (sign-out) or principal (revocation). */
+  const disconnectRevoked = (match: { tokenDigest?: string; principal?: string }) => {
+    for (const namespace of Object.keys(NAMESPACE_EVENTS)) {
+      for (const socket of io.of(namespace).sockets.values()) {
+        const principal = socket.data.principal as Principal | undefined;
+        const byToken = match.tokenDigest !== undefined && socket.data.tokenDigest === match.tokenDigest;
+        const byPrincipal = match.principal !== undefined && principal !== undefined && principalKey(principal) === match.principal;
+        if (byToken || byPrincipal) socket.disconnect(true);
+      }
+    }
+  };
+  const app = createHttpApp({ hub, analytics, authentication, corsOrigins, guestTokenTtl, extendApp: options.extendApp, disconnectRevoked });
   // engine.io answers its own path on this same server; express must not also answer it (a 404 there, then
   // engine.io writing to the same response, crashed the process on long-polling requests).
   const socketPath = io.path();
@@ -88,7 +101,8 @@ export function createShopLensServer(options: ShopLensServerOptions): ShopLensSe
   return {
     httpServer,
     io,
-    listen(port, host) {
+    async listen(port, host) {
+      await revocations.load();
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => {

@@ -7,9 +7,11 @@ import type { AnalyticsChat } from './analytics-chat.ts';
 import { authenticate, credentialsOfHeaders, type AuthenticationSettings } from './auth/authenticate.ts';
 import { verifyGuest } from './auth/guest-verification.ts';
 import { principalKey, signToken, ttlSeconds } from './auth/tokens.ts';
+import { tokenDigest } from './auth/token-revocations.ts';
 import type { ChatHub } from './chat-hub.ts';
 import { toRequestError } from './client-events.ts';
-import { AskRequestSchema, firstIssue, GuestVerificationRequestSchema, type ErrorCode } from './protocol.ts';
+import { AskRequestSchema, firstIssue, GuestVerificationRequestSchema, SqlRequestSchema, type ErrorCode } from './protocol.ts';
+import { isSqlGuardError, runAsQueryUser, runGuardedSql, SQL_SHELL_POLICY } from '../sql/guard/index.ts';
 import { requestLogging } from './request-logging.ts';
 import { AuthenticationError, InvalidPayloadError, RateLimitedError, ServerRequestError } from './server-errors.ts';
 
@@ -21,6 +23,7 @@ const STATUS_OF: Record<ErrorCode, number> = {
   forbidden: 403,
   conversation_not_found: 404,
   conversation_state: 409,
+  query_refused: 422,
   message_too_long: 413,
   rate_limited: 429,
   agent_failed: 502,
@@ -48,7 +51,13 @@ export interface HttpRouteOptions {
   guestTokenTtl: string;
   /** Mounts more routes (e.g. the web front end) after the API and before the 404 handler. */
   extendApp?: AppExtension;
+  /** Closes the open sockets of a signed-out token or a revoked principal. */
+  disconnectRevoked?: (match: { tokenDigest?: string; principal?: string }) => void;
 }
+
+const RevokeRequestSchema = z.strictObject({ subject: z.string().regex(/^(analyst|agent|customer|guest):[^\s]{1,100}$/, 'a principal such as agent:mei or customer:42') });
+/** Who may revoke other principals: the operator's API key and the server's own local CLI token. */
+const REVOKING_ANALYSTS = new Set(['api-key', 'local-cli']);
 
 /** Mounts more routes with what they need to authenticate and read (the web front end's mountWebApp fits). */
 export type AppExtension = (app: express.Express, context: { warehouse: Warehouse; authentication: AuthenticationSettings }) => void;
@@ -61,6 +70,11 @@ export function createHttpApp(options: HttpRouteOptions): express.Express {
   app.use(helmet());
   app.use(cors({ origin: options.corsOrigins.length > 0 ? options.corsOrigins : false }));
   app.use(requestLogging(hub.logger));
+  // Every API route, the ones mounted by extendApp (demo sign-in) included, is limited per IP before any work.
+  app.use('/api', (request, _response, next) => {
+    hub.rateLimiter.checkHttpRequest(request.ip ?? 'unknown');
+    next();
+  });
   app.use(express.json({ limit: '64kb' }));
 
   app.get('/healthz', (_request, response) => {
@@ -89,9 +103,53 @@ export function createHttpApp(options: HttpRouteOptions): express.Express {
     const body = parseBody(AskRequestSchema, request.body);
     const idempotencyKey = IdempotencyKeyHeaderSchema.safeParse(request.get('idempotency-key'));
     if (!idempotencyKey.success) throw new InvalidPayloadError('Idempotency-Key', 'The Idempotency-Key header must be 8–128 characters.');
-    const outcome = await hub.track(analytics.ask(principal, { conversationId: body.conversationId, text: body.question, idempotencyKey: idempotencyKey.data }));
+    const outcome = await hub.track(
+      runAsQueryUser(principalKey(principal), () => analytics.ask(principal, { conversationId: body.conversationId, text: body.question, idempotencyKey: idempotencyKey.data })),
+    );
     if (outcome.duplicate) response.setHeader('Idempotent-Replay', 'true');
     response.json(outcome.answer);
+  });
+
+  // The SQL shell through the server (`shoplens sql` while the server owns the warehouse): the same guard, policy,
+  // timeout, row cap and per-user concurrency as model-written SQL.
+  app.post('/api/sql', async (request, response) => {
+    hub.assertAcceptingWork();
+    const principal = await authenticate(credentialsOfHeaders(request.headers), ['analyst'], authentication);
+    hub.rateLimiter.check({ user: principalKey(principal), ip: request.ip ?? 'unknown' });
+    const body = parseBody(SqlRequestSchema, request.body);
+    try {
+      const result = await hub.track(runAsQueryUser(principalKey(principal), () => runGuardedSql(hub.warehouse, body.sql, { policy: SQL_SHELL_POLICY })));
+      response.json({ columns: result.columns, rows: result.rows, truncated: result.truncated, truncatedBy: result.truncatedBy ?? null });
+    } catch (error) {
+      if (!isSqlGuardError(error)) throw error;
+      response.status(STATUS_OF.query_refused).json({ error: { code: 'query_refused', kind: error.kind, message: error.message, feedback: error.toFeedback() } });
+    }
+  });
+
+  // Sign-out: the presented token stops working at once (every role), and its open sockets are closed.
+  app.post('/api/auth/sign-out', async (request, response) => {
+    const credentials = credentialsOfHeaders(request.headers);
+    const principal = await authenticate(credentials, ['analyst', 'customer', 'guest', 'agent'], authentication);
+    hub.rateLimiter.check({ user: principalKey(principal), ip: request.ip ?? 'unknown' });
+    if (!credentials.token) throw new InvalidPayloadError('authorization', 'Sign-out needs the bearer token to revoke (an API key cannot be signed out).');
+    await authentication.revocations?.revokeToken(credentials.token);
+    options.disconnectRevoked?.({ tokenDigest: tokenDigest(credentials.token) });
+    hub.logger.info({ principal: principalKey(principal) }, 'token signed out');
+    response.json({ revoked: true });
+  });
+
+  // Agent removal or "sign out everywhere": every token of that principal issued before now stops working.
+  app.post('/api/auth/revoke', async (request, response) => {
+    const principal = await authenticate(credentialsOfHeaders(request.headers), ['analyst'], authentication);
+    hub.rateLimiter.check({ user: principalKey(principal), ip: request.ip ?? 'unknown' });
+    if (principal.role !== 'analyst' || !REVOKING_ANALYSTS.has(principal.analystId)) {
+      throw new AuthenticationError('forbidden', 'Only the operator (SHOPLENS_API_KEY or the local CLI token) can revoke access.');
+    }
+    const body = parseBody(RevokeRequestSchema, request.body);
+    await authentication.revocations?.revokeSubject(body.subject);
+    options.disconnectRevoked?.({ principal: body.subject });
+    hub.logger.info({ subject: body.subject, by: principalKey(principal) }, 'principal revoked');
+    response.json({ revoked: body.subject });
   });
 
   app.post('/api/support/guest', async (request, response) => {

@@ -135,6 +135,8 @@ export const ErrorCodeSchema = z.enum([
   'forbidden',
   'conversation_not_found',
   'conversation_state',
+  /** POST /api/sql: the guard refused the statement or it failed (timeout, memory); `kind` says which. */
+  'query_refused',
   'rate_limited',
   'message_too_long',
   'agent_failed',
@@ -217,6 +219,9 @@ export const GuestVerificationRequestSchema = z
   .refine((value) => value.phone !== undefined || value.email !== undefined, { message: 'Give phone or email', path: ['phone'] });
 
 /** REST: POST /api/ask. */
+/** POST /api/sql: one statement for the guarded SQL shell (what `shoplens sql` sends while a server runs). */
+export const SqlRequestSchema = z.strictObject({ sql: z.string().min(1).max(20_000) });
+
 export const AskRequestSchema = z.strictObject({
   question: TextSchema,
   conversationId: ConversationIdSchema.optional(),

@@ -83,6 +83,8 @@ export class RateLimiter {
   private readonly perIp: TokenBuckets;
   private readonly perConversation: TokenBuckets;
   private readonly guestVerification: TokenBuckets;
+  /** Every /api request of one IP (REST routes, sign-in included), apart from the per-route limits. */
+  private readonly httpRequests: TokenBuckets;
   private readonly sweeper: NodeJS.Timeout;
 
   constructor(settings: RateLimitSettings, now?: () => number) {
@@ -90,6 +92,7 @@ export class RateLimiter {
     this.perIp = new TokenBuckets(settings.perIp, now);
     this.perConversation = new TokenBuckets(settings.perConversation, now);
     this.guestVerification = new TokenBuckets(settings.guestVerification, now);
+    this.httpRequests = new TokenBuckets(settings.perIp, now);
     this.sweeper = setInterval(() => this.sweep(), 60_000).unref();
   }
 
@@ -120,7 +123,14 @@ export class RateLimiter {
     if (!outcome.ok) throw new RateLimitedError('ip', Math.ceil(outcome.retryAfterSeconds * 10) / 10);
   }
 
+  /** One REST request of one IP (the per-IP settings, in a bucket of their own). */
+  checkHttpRequest(ip: string): void {
+    const outcome = this.httpRequests.take(ip);
+    if (!outcome.ok) throw new RateLimitedError('ip', Math.ceil(outcome.retryAfterSeconds * 10) / 10);
+  }
+
   sweep(): void {
+    this.httpRequests.sweep();
     this.perUser.sweep();
     this.perIp.sweep();
     this.perConversation.sweep();

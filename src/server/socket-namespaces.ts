@@ -7,6 +7,7 @@ import { principalKey } from './auth/tokens.ts';
 import type { ChatHub } from './chat-hub.ts';
 import { bindClientEvents } from './client-events.ts';
 import type { SupportChat } from './support-chat.ts';
+import { runAsQueryUser } from '../sql/guard/index.ts';
 
 /**
  * /analytics (analyst tokens or the API key), /support (customer tokens and guest order tokens),
@@ -24,7 +25,8 @@ export function registerNamespaces(
     const principal = principalOf(socket);
     hub.logger.debug({ namespace: '/analytics', principal: principalKey(principal) }, 'socket connected');
     bindClientEvents(hub, socket, '/analytics', principal, {
-      'message-send': (event) => services.analytics.sendMessage(socket, principal, event),
+      // Guarded queries of one analyst share that analyst's concurrency slot (query-gate.ts).
+      'message-send': (event) => runAsQueryUser(principalKey(principal), () => services.analytics.sendMessage(socket, principal, event)),
       resume: (event) => hub.resume(socket, principal, event.conversationId, event.lastSeq),
       'turn-cancel': (event) => services.analytics.cancelTurn(principal, event),
     });
@@ -38,7 +40,7 @@ export function registerNamespaces(
     bindClientEvents(hub, socket, '/support', principal, {
       'message-send': (event) => services.support.sendMessage(socket, principal, event),
       'confirmation-answer': (event) => services.support.answerConfirmation(socket, principal, event),
-      resume: (event) => hub.resume(socket, principal, event.conversationId, event.lastSeq),
+      resume: (event) => services.support.resume(socket, principal, event),
     });
   });
 

@@ -11,6 +11,9 @@ import type { AppExtension } from './http-routes.ts';
 import { createLogger } from './request-logging.ts';
 import { serverConfigurationFromEnvironment } from './server-configuration.ts';
 import { loadSupportBackend } from './support-backend.ts';
+import { signToken } from './auth/tokens.ts';
+import { removeServerLock, writeServerLock } from './server-lock-file.ts';
+import { DEFAULT_QUERY_MEMORY_LIMIT } from '../sql/guard/index.ts';
 
 export interface StartServerOptions {
   port: number;
@@ -61,7 +64,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const configuration = serverConfigurationFromEnvironment(environment);
   const { secret, source } = loadJwtSecret(environment);
   if (options.databasePath !== ':memory:') await seedIfEmpty(options.databasePath, logger);
-  const warehouse = await Warehouse.open({ path: options.databasePath, mode: 'sandboxed', memoryLimit: '2GB' });
+  const warehouse = await Warehouse.open({ path: options.databasePath, mode: 'sandboxed', memoryLimit: DEFAULT_QUERY_MEMORY_LIMIT });
   try {
     const llm = llmConfigurationFromEnvironment(environment);
     const chatModel = llm ? new LangChainChatModel(llm) : undefined;
@@ -84,6 +87,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const address = await server.listen(options.port, options.host);
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     const url = `http://${host}:${address.port}`;
+    if (options.databasePath !== ':memory:') {
+      // CLI commands on the same warehouse go through this server while it runs (see server-lock-file.ts).
+      const token = await signToken(secret, { role: 'analyst', name: 'local-cli' }, '30d');
+      writeServerLock({ databasePath: options.databasePath, pid: process.pid, url: url.replace('0.0.0.0', '127.0.0.1').replace('[::]', '[::1]'), token, startedAt: new Date().toISOString() });
+    }
     logger.info({ url, databasePath: options.databasePath, secret: source, support: support.description, llm: Boolean(llm), apiKeyConfigured: Boolean(configuration.apiKey) }, 'ShopLens server listening');
     let stopping: Promise<void> | undefined;
     return {
@@ -92,7 +100,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       server,
       supportDescription: support.description,
       stop() {
-        stopping ??= server.close().finally(() => warehouse.close());
+        stopping ??= server.close().finally(() => {
+          removeServerLock(options.databasePath);
+          warehouse.close();
+        });
         return stopping;
       },
     };

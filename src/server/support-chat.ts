@@ -88,6 +88,20 @@ export class SupportChat {
     });
   }
 
+  /**
+   * Replays what the shopper missed, then restarts the bot for every acknowledged message it never answered (the
+   * server stopped or crashed mid-turn), so an acknowledged message is never left without a reply.
+   */
+  async resume(socket: Socket, principal: Principal, event: { conversationId: string; lastSeq: number }): Promise<Acknowledgement> {
+    const acknowledgement = await this.hub.resume(socket, principal, event.conversationId, event.lastSeq);
+    if (this.optionalResponder) {
+      for (const message of await this.hub.repository.unansweredBotMessages(event.conversationId)) {
+        if (!this.hub.isTurnActive(message.conversationId, message.seq)) this.startTurn(principal, message);
+      }
+    }
+    return acknowledgement;
+  }
+
   /** The row a first message inserts: a support conversation owned by this shopper, under their scope. */
   private conversationInsert(principal: Principal, text: string): NewConversation {
     const scope = this.shopperScope(principal);

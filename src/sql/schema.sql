@@ -218,3 +218,13 @@ CREATE TABLE IF NOT EXISTS support_events (
   planner         VARCHAR,
   language        VARCHAR
 );
+
+-- Revoked server tokens (src/server/auth/token-revocations.ts): one token by its SHA-256 ('token'), or every token of
+-- a principal issued before revoked_at ('subject', e.g. a removed agent). Rows past expires_at can be dropped.
+CREATE TABLE IF NOT EXISTS token_revocations (
+  kind       VARCHAR NOT NULL CHECK (kind IN ('token', 'subject')),
+  key        VARCHAR NOT NULL,
+  revoked_at TIMESTAMP NOT NULL,
+  expires_at TIMESTAMP,
+  PRIMARY KEY (kind, key)
+);

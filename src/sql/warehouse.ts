@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { toJsonRows, type JsonRow } from './json-values.ts';
-import { WarehouseError } from './warehouse-error.ts';
+import { WarehouseError, warehouseErrorKindOf, warehouseHint } from './warehouse-error.ts';
 
 export interface WarehouseOptions {
   /** Database file, or ':memory:'. */
@@ -16,6 +16,12 @@ export interface WarehouseOptions {
   mode?: 'read-write' | 'read-only' | 'sandboxed';
   memoryLimit?: string;
   threads?: number;
+  /**
+   * Create the file (and its folder) when it does not exist. Default: true for 'read-write' and 'sandboxed'
+   * (the server and tests), false for 'read-only'. Commands that only read pass false, so a mistyped --db is an
+   * error naming the path instead of a new empty warehouse.
+   */
+  create?: boolean;
 }
 
 export interface ColumnInfo {
@@ -62,23 +68,28 @@ export class Warehouse {
     const mode = options.mode ?? 'read-write';
     const databasePath = options.path;
     if (databasePath !== ':memory:') {
-      if (mode === 'read-only' && !existsSync(databasePath)) {
+      const create = options.create ?? mode !== 'read-only';
+      if (!create && !existsSync(databasePath)) {
         throw new WarehouseError(
-          `No warehouse at ${databasePath}. Run "shoplens seed" or "shoplens import" first, or pass --db PATH.`,
-          { path: databasePath },
+          `No warehouse at ${databasePath}. Create one with "shoplens seed" (demo data) or "shoplens import" (your files), ` +
+            'or pass --db PATH to an existing warehouse.',
+          { path: databasePath, kind: 'missing' },
         );
       }
-      mkdirSync(path.dirname(databasePath), { recursive: true });
+      if (create) mkdirSync(path.dirname(databasePath), { recursive: true });
     }
     let instance: DuckDBInstance;
     try {
       instance = await DuckDBInstance.create(databasePath, instanceOptions({ ...options, mode }));
     } catch (error) {
-      throw new WarehouseError(
-        `Could not open the warehouse ${databasePath}: ${(error as Error).message}. ` +
-          'Is another ShopLens process writing to it? Stop it or use a different --db.',
-        { path: databasePath, cause: error },
-      );
+      const message = (error as Error).message;
+      const kind = warehouseErrorKindOf(message);
+      const hint = warehouseHint(kind);
+      throw new WarehouseError(`Could not open the warehouse ${databasePath}: ${message}${hint ? ` ${hint}` : ''}`, {
+        path: databasePath,
+        kind,
+        cause: error,
+      });
     }
     const connection = await instance.connect();
     const warehouse = new Warehouse(databasePath, mode, instance, connection);
@@ -119,12 +130,25 @@ export class Warehouse {
         await connection.run('COMMIT');
         return value;
       } catch (error) {
-        await connection.run('ROLLBACK');
-        throw error;
+        try {
+          await connection.run('ROLLBACK');
+        } catch {
+          // DuckDB already aborted the transaction (an I/O error such as a full disk does); the rollback's own
+          // "no transaction is active" must not hide the real cause.
+        }
+        throw this.explain(error);
       }
     } finally {
       connection.closeSync();
     }
+  }
+
+  /** Names a full disk (or another known cause) in the error while keeping DuckDB's error as the cause. */
+  private explain(error: unknown): unknown {
+    if (!(error instanceof Error) || error instanceof WarehouseError) return error;
+    const kind = warehouseErrorKindOf(error.message);
+    if (kind !== 'disk_full') return error;
+    return new WarehouseError(`Writing to the warehouse ${this.path} failed: ${error.message} ${warehouseHint(kind)}`, { path: this.path, kind, cause: error });
   }
 
   close(): void {

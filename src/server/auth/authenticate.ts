@@ -1,7 +1,9 @@
 import { timingSafeEqual, createHash } from 'node:crypto';
 import { z } from 'zod';
 import { AuthenticationError } from '../server-errors.ts';
-import { verifyToken, type Principal } from './tokens.ts';
+import { decodeJwt } from 'jose';
+import { principalKey, verifyToken, type Principal } from './tokens.ts';
+import type { TokenRevocations } from './token-revocations.ts';
 
 export interface Credentials {
   token?: string;
@@ -12,6 +14,8 @@ export interface AuthenticationSettings {
   secret: string;
   /** SHOPLENS_API_KEY: grants the analyst role (as analyst "api-key") on /analytics and POST /api/ask. */
   apiKey?: string;
+  /** Signed-out tokens and removed principals; checked on every handshake and request. */
+  revocations?: TokenRevocations;
 }
 
 const HandshakeAuthSchema = z.object({ token: z.string().max(4096).optional(), apiKey: z.string().max(512).optional() }).loose();
@@ -48,6 +52,10 @@ export async function authenticate(credentials: Credentials, allowedRoles: reado
   let principal: Principal;
   if (credentials.token) {
     principal = await verifyToken(settings.secret, credentials.token);
+    const issuedAt = decodeJwt(credentials.token).iat;
+    if (settings.revocations?.isRevoked(credentials.token, principalKey(principal), typeof issuedAt === 'number' ? issuedAt : undefined)) {
+      throw new AuthenticationError('unauthorized', 'This token was revoked (signed out or access removed); sign in again for a new one.');
+    }
   } else if (credentials.apiKey) {
     if (!settings.apiKey || !sameSecret(credentials.apiKey, settings.apiKey)) throw new AuthenticationError('unauthorized', 'The API key is not valid.');
     principal = { role: 'analyst', analystId: 'api-key', expiresAt: null };

@@ -2,6 +2,7 @@ import type { Namespace, Socket } from 'socket.io';
 import { AuthenticationError } from '../server-errors.ts';
 import { authenticate, credentialsOfHandshake, type AuthenticationSettings } from './authenticate.ts';
 import type { Principal } from './tokens.ts';
+import { tokenDigest } from './token-revocations.ts';
 
 /** socket.io sends `message` and `data` of a middleware error to the client's connect_error handler. */
 class ConnectionRefusedError extends Error {
@@ -22,6 +23,8 @@ export function requireRoles(namespace: Namespace, roles: readonly Principal['ro
     authenticate(credentials, roles, settings).then(
       (principal) => {
         socket.data.principal = principal;
+        // Remembered so a sign-out or revocation can close this very connection.
+        if (credentials.token) socket.data.tokenDigest = tokenDigest(credentials.token);
         next();
       },
       (error: unknown) => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
 import { AuthenticationError } from '../server-errors.ts';
@@ -70,6 +71,8 @@ export async function signToken(secret: string, identity: TokenIdentity, ttl: st
     .setIssuer(ISSUER)
     .setAudience(AUDIENCE)
     .setIssuedAt()
+    // Unique per token, so signing out one token never revokes an identical twin issued in the same second.
+    .setJti(randomUUID())
     .setExpirationTime(`${ttlSeconds(ttlValue)}s`)
     .sign(keyOf(secret));
 }

@@ -1,8 +1,9 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { closestNames } from './closest-names.ts';
 import { ForbiddenFunctionError, ForbiddenTableError, SqlSyntaxError, UnknownTableError } from './guard-errors.ts';
-import { literalRangeSize } from './literal-range-size.ts';
+import { literalNumber, literalRangeSize } from './literal-range-size.ts';
 import { parseSingleSelect } from './parse-with-duckdb.ts';
+import { checkPersonalData } from './personal-data-check.ts';
 import { asciiLower, DEFAULT_SQL_POLICY, isFunctionAllowed, isFunctionDenied, type SqlPolicy } from './sql-policy.ts';
 import { positionFromByteOffset } from './sql-position.ts';
 import { collectReferences, type FunctionCall, type TableReference } from './walk-parse-tree.ts';
@@ -23,12 +24,21 @@ export interface CheckedSql {
 
 const FILE_LIKE = /[/\\.:~*?]/;
 const RANGE_FUNCTIONS = new Set(['range', 'generate_series']);
+/**
+ * Functions that build one value whose size is an argument (its index here). One such call is a single step for
+ * DuckDB, so an interrupt only lands after it finished: repeat('x', 2e9) ran 24 s past a 10 s timeout.
+ */
+const SIZED_VALUE_FUNCTIONS = new Map([
+  ['repeat', 1], ['lpad', 1], ['rpad', 1], ['list_resize', 1], ['array_resize', 1],
+]);
+/** Largest literal size for the functions above (characters or list elements). */
+export const MAX_LITERAL_VALUE_SIZE = 10_000_000;
 
 /**
  * Checks one piece of planner- or model-written SQL with DuckDB's own parser, without executing it:
  * exactly one SELECT, only allowlisted tables/views (or its own CTEs) in the main database, only
- * allowlisted functions and table functions, literal ranges within the cap. Throws a SqlGuardError
- * subclass (kind syntax, forbidden_statement, forbidden_table, unknown_table or forbidden_function).
+ * allowlisted functions and table functions, literal ranges within the cap, no personal column read. Throws a SqlGuardError
+ * subclass (kind syntax, forbidden_statement, forbidden_table, unknown_table, forbidden_function or personal_data).
  */
 export async function checkSql(
   connection: DuckDBConnection,
@@ -43,6 +53,7 @@ export async function checkSql(
     if (!table.isCte) await checkTable(table, sql, policy, catalog);
   }
   for (const call of references.functions) checkFunction(call, sql, policy);
+  checkPersonalData(references, sql, policy);
   const realTables = references.tables.filter((table) => !table.isCte).map((table) => asciiLower(table.name));
   const calls = (role: FunctionCall['role'][]) =>
     unique(references.functions.filter((call) => role.includes(call.role)).map((call) => asciiLower(call.name)));
@@ -118,6 +129,13 @@ function checkFunction(call: FunctionCall, sql: string, policy: SqlPolicy): void
       ? []
       : closestNames(name, [...policy.allowedFunctions].filter((candidate) => /^[a-z_][a-z0-9_]*$/.test(candidate)));
     throw new ForbiddenFunctionError({ sql, ...located, functionName: call.name, reason: denied ? 'denied' : 'not_allowed', suggestions });
+  }
+  const sizeArgument = SIZED_VALUE_FUNCTIONS.get(name);
+  if (sizeArgument !== undefined && sizeArgument >= 0) {
+    const size = literalNumber(call.argumentNodes[sizeArgument]);
+    if (size !== undefined && size > MAX_LITERAL_VALUE_SIZE) {
+      throw new ForbiddenFunctionError({ sql, ...located, functionName: call.name, reason: 'value_too_large', rangeRows: size, maxRangeRows: MAX_LITERAL_VALUE_SIZE });
+    }
   }
   if (RANGE_FUNCTIONS.has(name)) {
     const rows = literalRangeSize(name, call.argumentNodes);

@@ -276,7 +276,7 @@ export class UnknownColumnError extends SqlGuardError {
   }
 }
 
-export type FunctionReason = 'not_allowed' | 'denied' | 'qualified' | 'table_function' | 'range_too_large';
+export type FunctionReason = 'not_allowed' | 'denied' | 'qualified' | 'table_function' | 'range_too_large' | 'value_too_large';
 
 /** A function outside the allowlist, a denied one, a forbidden table function, or a literal range too big. */
 export class ForbiddenFunctionError extends SqlGuardError {
@@ -329,6 +329,11 @@ export class ForbiddenFunctionError extends SqlGuardError {
           en: `Functions must be called by their plain name; "${name}" names a catalog or schema. Rewrite the query without the prefix.`,
           zh: `函数必须直接用函数名调用；“${name}”带有目录或模式前缀。请去掉前缀后重写查询。`,
         };
+      case 'value_too_large':
+        return {
+          en: `${name}() would build one value of about ${formatCount(rangeRows)} characters or elements, more than the limit of ${formatCount(maxRangeRows)}. Ask for something smaller.`,
+          zh: `${name}() 将生成约 ${formatCount(rangeRows)} 个字符或元素的单个值，超过了 ${formatCount(maxRangeRows)} 的上限。请缩小规模再问。`,
+        };
       case 'range_too_large':
         return {
           en: `${name}() would generate about ${formatCount(rangeRows)} rows, more than the limit of ${formatCount(maxRangeRows)}. Ask about a narrower range.`,
@@ -350,6 +355,9 @@ export class ForbiddenFunctionError extends SqlGuardError {
     if (this.reason === 'range_too_large') {
       return `${this.functionName}() would produce ~${this.rangeRows} rows (limit ${this.maxRangeRows})`;
     }
+    if (this.reason === 'value_too_large') {
+      return `${this.functionName}() would build a value of ~${this.rangeRows} characters or elements (limit ${this.maxRangeRows})`;
+    }
     return `function ${this.functionName}() is not allowed (${this.reason})`;
   }
 
@@ -362,21 +370,78 @@ export class ForbiddenFunctionError extends SqlGuardError {
   }
 }
 
+export type PersonalDataReason = 'column' | 'star' | 'positional' | 'row_value' | 'column_alias' | 'using';
+
+/**
+ * The query would read personal data (a name, phone, e-mail, address or chat text): selected, filtered on,
+ * grouped by, joined on or renamed. Counting such a column (count(DISTINCT phone)) is allowed.
+ */
+export class PersonalDataError extends SqlGuardError {
+  override readonly name = 'PersonalDataError';
+  readonly kind = 'personal_data' as const;
+  readonly columnName: string;
+  readonly reason: PersonalDataReason;
+
+  constructor(options: BaseOptions & { columnName: string; reason: PersonalDataReason }) {
+    super(PersonalDataError.texts(options.reason, options.columnName, options.position).en, options);
+    this.columnName = options.columnName;
+    this.reason = options.reason;
+  }
+
+  private static texts(reason: PersonalDataReason, columnName: string, position: SqlPosition | undefined): Texts {
+    const what: Texts =
+      reason === 'star'
+        ? { en: `"${columnName}" would include personal columns`, zh: `“${columnName}”会包含个人信息列` }
+        : reason === 'positional'
+          ? { en: 'a column chosen by position could be a personal one', zh: '按位置引用的列可能是个人信息列' }
+          : reason === 'row_value'
+            ? { en: `"${columnName}" as a whole row would include personal columns`, zh: `把“${columnName}”整行取出会包含个人信息列` }
+            : reason === 'column_alias'
+              ? { en: `renaming the columns of "${columnName}" by position could hide personal columns`, zh: `按位置重命名“${columnName}”的列可能隐藏个人信息列` }
+              : { en: `"${columnName}" is personal data`, zh: `“${columnName}”属于个人信息` };
+    return {
+      en: `Personal data (names, phones, e-mails, addresses, chat text) cannot be read by analytics queries: ${what.en}${where(position, 'en')}. List the behaviour columns you need by name; counting people (count(DISTINCT user_id)) is fine.`,
+      zh: `分析查询不能读取个人信息（姓名、电话、邮箱、地址、聊天内容）：${what.zh}${where(position, 'zh')}。请按名称列出需要的行为字段；统计人数（count(DISTINCT user_id)）是可以的。`,
+    };
+  }
+
+  messageFor(language: MessageLanguage): string {
+    return PersonalDataError.texts(this.reason, this.columnName, this.position)[language];
+  }
+
+  get detail(): string {
+    return `personal data refused (${this.reason}): ${this.columnName}; name non-personal columns explicitly, or only count() a personal one`;
+  }
+
+  protected override offendingObject(): string {
+    return this.columnName;
+  }
+}
+
 /** The query ran past its time budget and was interrupted by connection.interrupt(). */
 export class QueryTimeoutError extends SqlGuardError {
   override readonly name = 'QueryTimeoutError';
   readonly kind = 'timeout' as const;
   readonly timeoutMs: number;
   readonly elapsedMs: number;
+  /** 'running': interrupted; 'queued': never started because other queries held every slot until the deadline. */
+  readonly phase: 'running' | 'queued';
 
-  constructor(options: BaseOptions & { timeoutMs: number; elapsedMs: number }) {
-    super(QueryTimeoutError.texts(options.timeoutMs).en, options);
+  constructor(options: BaseOptions & { timeoutMs: number; elapsedMs: number; phase?: 'running' | 'queued' }) {
+    super(QueryTimeoutError.texts(options.timeoutMs, options.phase ?? 'running').en, options);
     this.timeoutMs = options.timeoutMs;
     this.elapsedMs = options.elapsedMs;
+    this.phase = options.phase ?? 'running';
   }
 
-  private static texts(timeoutMs: number): Texts {
+  private static texts(timeoutMs: number, phase: 'running' | 'queued'): Texts {
     const seconds = Math.round(timeoutMs / 100) / 10;
+    if (phase === 'queued') {
+      return {
+        en: `The warehouse was busy with other queries for ${seconds} s, so this one did not start. Try again in a moment.`,
+        zh: `数据仓库在 ${seconds} 秒内一直忙于其他查询，本次查询未能开始。请稍后再试。`,
+      };
+    }
     return {
       en: `The query took longer than ${seconds} s and was stopped. Ask about a shorter period, fewer groups, or add filters.`,
       zh: `查询超过 ${seconds} 秒仍未完成，已被停止。请缩短时间范围、减少分组或增加筛选条件后再问。`,
@@ -384,11 +449,13 @@ export class QueryTimeoutError extends SqlGuardError {
   }
 
   messageFor(language: MessageLanguage): string {
-    return QueryTimeoutError.texts(this.timeoutMs)[language];
+    return QueryTimeoutError.texts(this.timeoutMs, this.phase)[language];
   }
 
   get detail(): string {
-    return `interrupted after ${this.elapsedMs} ms (timeout ${this.timeoutMs} ms); aggregate more or filter earlier`;
+    return this.phase === 'queued'
+      ? `not started: no free query slot within ${this.timeoutMs} ms; retry later`
+      : `interrupted after ${this.elapsedMs} ms (timeout ${this.timeoutMs} ms); aggregate more or filter earlier`;
   }
 }
 

@@ -1,12 +1,36 @@
+import { z } from 'zod';
 import type { QueryResult, Warehouse } from '../warehouse.ts';
 import { checkSql, type CheckedSql } from './check-sql.ts';
-import { TooManyRowsError } from './guard-errors.ts';
+import { QueryTimeoutError, TooManyRowsError } from './guard-errors.ts';
+import { currentQueryUser, queryGateOf, type QueryGate } from './query-gate.ts';
 import { executeInSandbox } from './sandboxed-execution.ts';
 import { DEFAULT_SQL_POLICY, type SqlPolicy } from './sql-policy.ts';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
+
+const TimeoutEnvironmentSchema = z.coerce.number().int().min(100).max(600_000);
+
+/**
+ * The one timeout of every guarded query (planner, run_sql, shell, server): SHOPLENS_QUERY_TIMEOUT_MS when set,
+ * else 10 s. An invalid value is an error naming the variable, never silently ignored.
+ */
+export function configuredTimeoutMs(environment: NodeJS.ProcessEnv = process.env): number {
+  const raw = environment.SHOPLENS_QUERY_TIMEOUT_MS;
+  if (raw === undefined || raw === '') return DEFAULT_TIMEOUT_MS;
+  const parsed = TimeoutEnvironmentSchema.safeParse(raw);
+  if (!parsed.success) throw new Error(`SHOPLENS_QUERY_TIMEOUT_MS must be a whole number of milliseconds between 100 and 600000, got "${raw}".`);
+  return parsed.data;
+}
 export const DEFAULT_ROW_CAP = 10_000;
 export const DEFAULT_MAX_RESULT_CHARACTERS = 32 * 1024 * 1024;
+/** Memory limit for every warehouse that runs guarded SQL (the server, ask, sql, eval). */
+export const DEFAULT_QUERY_MEMORY_LIMIT = '2GB';
+/**
+ * After an interrupt DuckDB stops at its next check; a single huge function call (repeat of 2e9 characters) only
+ * checks when it is done. The caller gets the timeout this long after the deadline at the latest, while the query's
+ * slot in the gate stays taken until DuckDB really stopped.
+ */
+export const INTERRUPT_GRACE_MS = 1_000;
 
 export interface GuardedRunOptions {
   timeoutMs?: number;
@@ -16,6 +40,10 @@ export interface GuardedRunOptions {
   policy?: SqlPolicy;
   /** 'truncate' (default) returns the first rowCap rows with `truncated: true`; 'error' throws TooManyRowsError. */
   onTooManyRows?: 'truncate' | 'error';
+  /** Concurrency limits (default: one gate per warehouse, see query-gate.ts). */
+  gate?: QueryGate;
+  /** Whose share of the gate this query uses (default: the one set by runAsQueryUser). */
+  user?: string;
 }
 
 export interface GuardedResult extends QueryResult {
@@ -27,7 +55,7 @@ export interface GuardedResult extends QueryResult {
   checked: CheckedSql;
 }
 
-/** Model SQL may only run on a warehouse opened with mode 'sandboxed'. */
+/** Model SQL may only run on a warehouse opened with mode 'sandboxed' (or 'read-only', which is stricter still). */
 export class SandboxRequiredError extends Error {
   override readonly name = 'SandboxRequiredError';
   readonly path: string;
@@ -35,7 +63,7 @@ export class SandboxRequiredError extends Error {
 
   constructor(options: { path: string; mode: string }) {
     super(
-      `runGuardedSql needs a warehouse opened with mode 'sandboxed', but ${options.path} was opened '${options.mode}'. ` +
+      `runGuardedSql needs a warehouse opened with mode 'sandboxed' or 'read-only', but ${options.path} was opened '${options.mode}'. ` +
         "Open it with Warehouse.open({ path, mode: 'sandboxed', memoryLimit }) in the process that runs model SQL.",
     );
     this.path = options.path;
@@ -49,25 +77,52 @@ export class SandboxRequiredError extends Error {
  * `timeoutMs` and a streamed read that stops after rowCap + 1 rows. Every failure is a SqlGuardError.
  */
 export async function runGuardedSql(warehouse: Warehouse, sql: string, options: GuardedRunOptions = {}): Promise<GuardedResult> {
-  if (warehouse.mode !== 'sandboxed') throw new SandboxRequiredError({ path: warehouse.path, mode: warehouse.mode });
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  if (warehouse.mode === 'read-write') throw new SandboxRequiredError({ path: warehouse.path, mode: warehouse.mode });
+  const timeoutMs = options.timeoutMs ?? configuredTimeoutMs();
   const rowCap = options.rowCap ?? DEFAULT_ROW_CAP;
   const policy = options.policy ?? DEFAULT_SQL_POLICY;
   const startedAt = performance.now();
-  // Its own connection: an interrupt or a failed transaction never touches the warehouse's shared one.
-  const connection = await warehouse.connect();
-  try {
-    const checked = await checkSql(connection, sql, policy);
-    const result = await executeInSandbox(connection, sql, {
-      timeoutMs,
-      rowCap,
-      maxResultCharacters: options.maxResultCharacters ?? DEFAULT_MAX_RESULT_CHARACTERS,
-      allowedTables: policy.allowedTables,
-      startedAt,
-    });
-    if (result.truncatedBy === 'row_cap' && options.onTooManyRows === 'error') throw new TooManyRowsError({ sql, rowCap });
-    return { ...result, elapsedMs: Math.round(performance.now() - startedAt), sql, checked };
-  } finally {
-    connection.closeSync();
-  }
+  const gate = options.gate ?? queryGateOf(warehouse);
+  const release = await gate.acquire(options.user ?? currentQueryUser(), startedAt + timeoutMs);
+  if (!release) throw new QueryTimeoutError({ sql, timeoutMs, elapsedMs: Math.round(performance.now() - startedAt), phase: 'queued' });
+  const runStartedAt = performance.now();
+  const work = (async () => {
+    // Its own connection: an interrupt or a failed transaction never touches the warehouse's shared one.
+    const connection = await warehouse.connect();
+    try {
+      const checked = await checkSql(connection, sql, policy);
+      const result = await executeInSandbox(connection, sql, {
+        timeoutMs,
+        rowCap,
+        maxResultCharacters: options.maxResultCharacters ?? DEFAULT_MAX_RESULT_CHARACTERS,
+        allowedTables: policy.allowedTables,
+        startedAt: runStartedAt,
+      });
+      if (result.truncatedBy === 'row_cap' && options.onTooManyRows === 'error') throw new TooManyRowsError({ sql, rowCap });
+      return { ...result, elapsedMs: Math.round(performance.now() - startedAt), sql, checked };
+    } finally {
+      connection.closeSync();
+    }
+  })();
+  void work.then(release, release);
+  return withHardDeadline(work, timeoutMs + INTERRUPT_GRACE_MS, () =>
+    new QueryTimeoutError({ sql, timeoutMs, elapsedMs: Math.round(performance.now() - runStartedAt) }),
+  );
+}
+
+/** Settles with `work`, or rejects with `onLate()` once `ms` have passed (work keeps its own handlers). */
+function withHardDeadline<T>(work: Promise<T>, ms: number, onLate: () => Error): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(onLate()), ms);
+    work.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
 }

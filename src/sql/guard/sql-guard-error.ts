@@ -7,6 +7,7 @@ export type SqlGuardErrorKind =
   | 'forbidden_statement'
   | 'forbidden_table'
   | 'forbidden_function'
+  | 'personal_data'
   | 'timeout'
   | 'too_many_rows'
   | 'out_of_memory'

@@ -15,7 +15,24 @@ export interface SqlPolicy {
   maxRangeRows: number;
   /** Longer SQL is refused before DuckDB parses it. */
   maxSqlLength: number;
+  /**
+   * Columns that identify a person or hold their words, per table (lower case). They cannot be selected,
+   * filtered on, grouped by, joined on or renamed; only counted (count(col), count(DISTINCT col)).
+   */
+  personalColumns: Readonly<Record<string, readonly string[]>>;
 }
+
+/**
+ * Names, phones, e-mails, addresses (the account's and the shipping ones) and shoppers' chat text. Analysts need
+ * behaviour, not identities; the support agent reads these for the signed-in shopper through its own scoped tools.
+ */
+export const DEFAULT_PERSONAL_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  users: ['user_name', 'email', 'phone'],
+  orders: ['shipping_name', 'shipping_phone', 'shipping_address'],
+  conversations: ['title', 'context'],
+  tickets: ['reason', 'payload'],
+  messages: ['content', 'payload'],
+};
 
 /** The analytics tables. meta, audit_log, import_runs, messages and knowledge_articles stay out unless added. */
 export const DEFAULT_ALLOWED_TABLES: readonly string[] = [
@@ -40,6 +57,7 @@ export const DEFAULT_SQL_POLICY: SqlPolicy = {
   deniedFunctionPrefixes: DENIED_FUNCTION_PREFIXES,
   maxRangeRows: 1_000_000,
   maxSqlLength: 20_000,
+  personalColumns: DEFAULT_PERSONAL_COLUMNS,
 };
 
 export interface SqlPolicyOverrides {
@@ -51,6 +69,8 @@ export interface SqlPolicyOverrides {
   extraFunctions?: readonly string[];
   maxRangeRows?: number;
   maxSqlLength?: number;
+  /** Replaces the default personal-column list (tables and columns in lower case). */
+  personalColumns?: Readonly<Record<string, readonly string[]>>;
 }
 
 export function createSqlPolicy(overrides: SqlPolicyOverrides = {}): SqlPolicy {
@@ -65,6 +85,7 @@ export function createSqlPolicy(overrides: SqlPolicyOverrides = {}): SqlPolicy {
     deniedFunctionPrefixes: DENIED_FUNCTION_PREFIXES,
     maxRangeRows: overrides.maxRangeRows ?? DEFAULT_SQL_POLICY.maxRangeRows,
     maxSqlLength: overrides.maxSqlLength ?? DEFAULT_SQL_POLICY.maxSqlLength,
+    personalColumns: overrides.personalColumns ?? DEFAULT_PERSONAL_COLUMNS,
   };
 }
 
@@ -91,3 +112,9 @@ export function isFunctionDenied(policy: SqlPolicy, name: string): boolean {
 function unique(names: readonly string[]): string[] {
   return [...new Set(names)];
 }
+
+/**
+ * `shoplens sql` and the server's POST /api/sql: the analytics tables plus the model and support-event tables and
+ * the import reports; like model-written SQL, one guarded SELECT with no personal columns.
+ */
+export const SQL_SHELL_POLICY: SqlPolicy = createSqlPolicy({ extraTables: ['user_segments', 'support_events', 'import_runs'] });

@@ -10,6 +10,28 @@ export interface TableReference {
   byteOffset: number | undefined;
   /** Unqualified and a CTE of that name is in scope here, so DuckDB binds it to the CTE, not the catalog. */
   isCte: boolean;
+  /** `FROM users AS u` → 'u' ('' without an alias). */
+  alias: string;
+  /** `FROM users AS u(a, b, c)` renames columns by position. */
+  columnAliases: string[];
+}
+
+/** A column reference, `u.phone` → ['u', 'phone']. */
+export interface ColumnReference {
+  names: string[];
+  byteOffset: number | undefined;
+  /** The whole argument of count()/approx_count_distinct(): only how many, never which values, comes out. */
+  countedOnly: boolean;
+}
+
+/** `*`, `u.*`, `COLUMNS(…)`, with what it leaves out. */
+export interface StarExpression {
+  relation: string;
+  excluded: string[];
+  columnsExpression: boolean;
+  byteOffset: number | undefined;
+  /** Catalog tables (not CTEs, not subqueries) directly in the FROM clause the star expands. */
+  fromTables: string[];
 }
 
 export interface FunctionCall {
@@ -26,6 +48,12 @@ export interface ParseTreeReferences {
   tables: TableReference[];
   functions: FunctionCall[];
   cteNames: string[];
+  columns: ColumnReference[];
+  stars: StarExpression[];
+  /** `#2`: a column by position, which no name-based check can see; the catalog tables it could pick from. */
+  positionalReferences: Array<{ fromTables: string[] }>;
+  /** `JOIN … USING (a, b)`. */
+  usingColumns: string[];
 }
 
 /**
@@ -37,7 +65,15 @@ export interface ParseTreeReferences {
 export function collectReferences(root: unknown, sql: string): ParseTreeReferences {
   const walker = new ParseTreeWalker(sql);
   walker.visit(root, new Set());
-  return { tables: walker.tables, functions: walker.functions, cteNames: [...new Set(walker.cteNames)] };
+  return {
+    tables: walker.tables,
+    functions: walker.functions,
+    cteNames: [...new Set(walker.cteNames)],
+    columns: walker.columns,
+    stars: walker.stars,
+    positionalReferences: walker.positionalReferences,
+    usingColumns: walker.usingColumns,
+  };
 }
 
 const EXPRESSION_CLASSES = new Set([
@@ -59,7 +95,24 @@ const baseTableSchema = z.looseObject({
   schema_name: z.string(),
   catalog_name: z.string(),
   query_location: z.number().optional(),
+  alias: z.string().default(''),
+  column_name_alias: z.array(z.string()).default([]),
 });
+
+const columnRefSchema = z.looseObject({ column_names: z.array(z.string()), query_location: z.number().optional() });
+
+const starSchema = z.looseObject({
+  relation_name: z.string().default(''),
+  exclude_list: z.array(z.unknown()).default([]),
+  qualified_exclude_list: z.array(z.unknown()).default([]),
+  columns: z.boolean().default(false),
+  query_location: z.number().optional(),
+});
+
+const joinSchema = z.looseObject({ using_columns: z.array(z.string()).default([]) });
+
+/** Aggregates whose result says how many values there are, never which. */
+const COUNTING_FUNCTIONS = new Set(['count', 'approx_count_distinct']);
 
 const functionSchema = z.looseObject({
   function_name: z.string(),
@@ -80,6 +133,12 @@ class ParseTreeWalker {
   readonly tables: TableReference[] = [];
   readonly functions: FunctionCall[] = [];
   readonly cteNames: string[] = [];
+  readonly columns: ColumnReference[] = [];
+  readonly stars: StarExpression[] = [];
+  readonly positionalReferences: Array<{ fromTables: string[] }> = [];
+  /** Catalog tables directly in the FROM clause of the SELECT being walked (what `*` and `#n` range over). */
+  private fromTables: string[] = [];
+  readonly usingColumns: string[] = [];
 
   constructor(private readonly sql: string) {}
 
@@ -107,8 +166,22 @@ class ParseTreeWalker {
   private visitExpression(node: Record<string, unknown>, expressionClass: string, scope: ReadonlySet<string>): void {
     if (!EXPRESSION_CLASSES.has(expressionClass)) throw this.unsupported(`expression ${expressionClass}`);
     if (expressionClass === 'PARAMETER') throw new SqlSyntaxError({ sql: this.sql, reason: 'parameters' });
+    if (expressionClass === 'COLUMN_REF') this.columns.push(this.columnReference(node, false));
+    if (expressionClass === 'POSITIONAL_REFERENCE') this.positionalReferences.push({ fromTables: this.fromTables });
+    if (expressionClass === 'STAR') this.stars.push(this.starExpression(node));
     if (expressionClass === 'FUNCTION' || expressionClass === 'WINDOW') {
-      this.functions.push(this.functionCall(node, expressionClass === 'WINDOW' ? 'window' : 'scalar'));
+      const call = this.functionCall(node, expressionClass === 'WINDOW' ? 'window' : 'scalar');
+      this.functions.push(call);
+      // count(phone) / count(DISTINCT phone): the argument itself is only counted. Its FILTER, ORDER BY and any
+      // computed argument (count(CASE WHEN phone LIKE …)) are walked as usual, since they can test values.
+      if (call.role === 'scalar' && !call.isOperator && COUNTING_FUNCTIONS.has(asciiLower(call.name)) && call.argumentNodes.length === 1) {
+        const argument = call.argumentNodes[0] as Record<string, unknown> | null;
+        if (argument !== null && typeof argument === 'object' && argument.class === 'COLUMN_REF') {
+          this.columns.push(this.columnReference(argument, true));
+          this.visitChildren(node, scope, ['children']);
+          return;
+        }
+      }
     }
     this.visitChildren(node, scope);
   }
@@ -142,6 +215,11 @@ class ParseTreeWalker {
         });
       default:
         if (!CONTAINER_TYPES.has(type)) throw this.unsupported(type);
+        if (type === 'JOIN') {
+          const join = joinSchema.safeParse(node);
+          if (!join.success) throw this.unsupported('join');
+          this.usingColumns.push(...join.data.using_columns);
+        }
         this.visitChildren(node, scope);
     }
   }
@@ -164,7 +242,14 @@ class ParseTreeWalker {
       }
     }
     if (type !== 'RECURSIVE_CTE_NODE') {
-      this.visitChildren(node, inner, ['cte_map']);
+      const outerFrom = this.fromTables;
+      // A subquery or CTE in FROM is not expanded by this node's `*` directly: its own select list is checked.
+      if (type === 'SELECT_NODE') this.fromTables = directTables(node.from_table, inner);
+      try {
+        this.visitChildren(node, inner, ['cte_map']);
+      } finally {
+        this.fromTables = outerFrom;
+      }
       return;
     }
     const cteName = z.string().safeParse(node.cte_name);
@@ -176,9 +261,35 @@ class ParseTreeWalker {
   private tableReference(node: Record<string, unknown>, scope: ReadonlySet<string>): TableReference {
     const parsed = baseTableSchema.safeParse(node);
     if (!parsed.success) throw this.unsupported('table reference');
-    const { table_name: name, schema_name: schema, catalog_name: catalog, query_location: location } = parsed.data;
+    const { table_name: name, schema_name: schema, catalog_name: catalog, query_location: location, alias, column_name_alias: columnAliases } = parsed.data;
     const isCte = schema === '' && catalog === '' && scope.has(asciiLower(name));
-    return { name, schema, catalog, byteOffset: location, isCte };
+    return { name, schema, catalog, byteOffset: location, isCte, alias, columnAliases };
+  }
+
+  private columnReference(node: Record<string, unknown>, countedOnly: boolean): ColumnReference {
+    const parsed = columnRefSchema.safeParse(node);
+    if (!parsed.success) throw this.unsupported('column reference');
+    return { names: parsed.data.column_names, byteOffset: parsed.data.query_location, countedOnly };
+  }
+
+  private starExpression(node: Record<string, unknown>): StarExpression {
+    const parsed = starSchema.safeParse(node);
+    if (!parsed.success) throw this.unsupported('star expression');
+    // Exclusions are names or qualified names (['u', 'phone']); only the column part matters here.
+    const excluded = [...parsed.data.exclude_list, ...parsed.data.qualified_exclude_list].flatMap((entry) => {
+      if (typeof entry === 'string') return [entry];
+      const parts = z.looseObject({ column_names: z.array(z.string()) }).safeParse(entry);
+      if (parts.success) return parts.data.column_names.slice(-1);
+      const list = z.array(z.string()).safeParse(entry);
+      return list.success ? list.data.slice(-1) : [];
+    });
+    return {
+      relation: parsed.data.relation_name,
+      excluded,
+      columnsExpression: parsed.data.columns,
+      byteOffset: parsed.data.query_location,
+      fromTables: this.fromTables,
+    };
   }
 
   private functionCall(node: Record<string, unknown>, role: FunctionCall['role']): FunctionCall {
@@ -190,5 +301,25 @@ class ParseTreeWalker {
 
   private unsupported(what: string): ForbiddenStatementError {
     return new ForbiddenStatementError({ sql: this.sql, reason: 'unsupported', statementKind: what });
+  }
+}
+
+/** Catalog tables a SELECT's FROM clause names directly (through joins and PIVOT sources, not subqueries). */
+function directTables(reference: unknown, scope: ReadonlySet<string>): string[] {
+  if (reference === null || typeof reference !== 'object') return [];
+  const node = reference as Record<string, unknown>;
+  switch (node.type) {
+    case 'BASE_TABLE': {
+      const parsed = baseTableSchema.safeParse(node);
+      if (!parsed.success) return [];
+      const { table_name: name, schema_name: schema, catalog_name: catalog } = parsed.data;
+      return schema === '' && catalog === '' && scope.has(asciiLower(name)) ? [] : [asciiLower(name)];
+    }
+    case 'JOIN':
+      return [...directTables(node.left, scope), ...directTables(node.right, scope)];
+    case 'PIVOT':
+      return directTables(node.source, scope);
+    default:
+      return [];
   }
 }

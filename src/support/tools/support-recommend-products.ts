@@ -2,7 +2,9 @@ import { z } from 'zod';
 import type { ResultColumn } from '../../presentation/result-table.ts';
 import { defineTool } from '../../agent/tool.ts';
 import { productTitle } from '../../models/recommendations/product-catalog.ts';
-import { recommendForUser } from '../../models/recommendations/recommend.ts';
+import { recommendForProduct, recommendForUser, type RecommendationRequestOptions, type RecommendationResult } from '../../models/recommendations/recommend.ts';
+import type { Warehouse } from '../../sql/warehouse.ts';
+import type { SupportScope } from '../support-session.ts';
 import { supportRuntimeOf } from '../support-tool-context.ts';
 import { SUPPORT_SHOP_CURRENCY } from '../orders/order-presentation.ts';
 
@@ -26,10 +28,11 @@ export const supportRecommendProductsTool = defineTool({
     const parameters = supportRecommendProductsParameters.parse(argumentsValue);
     const runtime = supportRuntimeOf(context);
     const language = context.language;
-    const result = await recommendForUser(context.warehouse, runtime.scope.customerId, { topK: parameters.top_k, category: parameters.category, selectEncoder: runtime.selectEncoder });
+    const options = { topK: parameters.top_k, category: parameters.category, selectEncoder: runtime.selectEncoder };
+    const result = await recommendationsInScope(context.warehouse, runtime.scope, options);
     return {
       kind: 'recommendations' as const,
-      personalised: result.items.some((item) => item.reason !== 'popular'),
+      personalised: result.basis.kind === 'user' && result.items.some((item) => item.reason !== 'popular'),
       columns: COLUMNS,
       rows: result.items.map((item) => ({
         product_id: item.productId,
@@ -43,3 +46,19 @@ export const supportRecommendProductsTool = defineTool({
     };
   },
 });
+
+/**
+ * A signed-in customer gets recommendations from their whole history; a guest verified for one order only sees what
+ * that order allows: products related to the first item of that order, never the account's own history.
+ */
+async function recommendationsInScope(
+  warehouse: Warehouse,
+  scope: SupportScope,
+  options: RecommendationRequestOptions,
+): Promise<RecommendationResult> {
+  if (scope.kind === 'customer') return recommendForUser(warehouse, scope.customerId, options);
+  const items = await warehouse.query('SELECT product_id FROM order_items WHERE order_id = $order ORDER BY line_no LIMIT 1', { order: scope.orderId });
+  const productId = items.rows[0]?.product_id;
+  if (typeof productId !== 'number') throw new Error(`Order ${scope.orderId} has no items to base recommendations on.`);
+  return recommendForProduct(warehouse, productId, options);
+}

@@ -109,7 +109,7 @@ const userCohorts: FactDefinition = {
       WITH activity AS MATERIALIZED (
         SELECT DISTINCT user_id, CAST(event_time AS DATE) AS activity_day FROM events
         UNION
-        SELECT DISTINCT user_id, CAST(created_at AS DATE) FROM orders WHERE user_id IS NOT NULL),
+        SELECT DISTINCT order_day.user_id, CAST(order_day.created_at AS DATE) FROM orders order_day WHERE order_day.user_id IS NOT NULL),
       as_of AS (SELECT max(activity_day) AS as_of_day FROM activity),
       firsts AS (
         SELECT user_id, min(activity_day) AS first_day FROM activity GROUP BY user_id

@@ -138,6 +138,6 @@ export const FIRST_SEEN_CTE: Cte = {
   sql: `SELECT user_id, min(first_day) AS first_day FROM (
     SELECT user_id, CAST(min(event_time) AS DATE) AS first_day FROM events GROUP BY user_id
     UNION ALL
-    SELECT user_id, CAST(min(created_at) AS DATE) FROM orders WHERE user_id IS NOT NULL GROUP BY user_id)
+    SELECT first_order.user_id, CAST(min(first_order.created_at) AS DATE) FROM orders first_order WHERE first_order.user_id IS NOT NULL GROUP BY first_order.user_id)
   GROUP BY user_id`,
 };

@@ -28,7 +28,7 @@ const ACTIVITY_CTES = (start: string, end: string): Cte[] => [
     name: 'activity',
     sql: `SELECT DISTINCT user_id, CAST(event_time AS DATE) AS activity_day FROM events
   UNION
-  SELECT DISTINCT user_id, CAST(created_at AS DATE) FROM orders WHERE user_id IS NOT NULL`,
+  SELECT DISTINCT order_day.user_id, CAST(order_day.created_at AS DATE) FROM orders order_day WHERE order_day.user_id IS NOT NULL`,
   },
   { name: 'as_of', sql: 'SELECT max(activity_day) AS as_of_day FROM activity' },
   {

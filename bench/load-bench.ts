@@ -1,0 +1,118 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { AnalyticsAgent } from '../src/analytics/analytics-agent.ts';
+import { seedDemo } from '../src/seed/seed-demo.ts';
+import { signToken } from '../src/server/auth/tokens.ts';
+import { createShopLensServer } from '../src/server/create-server.ts';
+import { createLogger } from '../src/server/request-logging.ts';
+import { loadSupportBackend } from '../src/server/support-backend.ts';
+import { FakeHandoffDesk, FakeSupportResponder } from '../src/server/testing/fake-support.ts';
+import { Warehouse } from '../src/sql/warehouse.ts';
+import { percentile, runShopper } from './support-load-bench.ts';
+
+const SECRET = 'load-bench-secret-0123456789abcdefghijklmn';
+const ANALYTICS_QUESTIONS = ['GMV by city tier last month', '上周哪个品类的转化率最高?', 'orders by day last week', '各省份的客单价', 'top 10 products by revenue last month'];
+
+export interface LoadBenchOptions {
+  chats?: number;
+  messagesPerChat?: number;
+  /** Mean gap between one chat's messages (uniform ±25%). */
+  messageIntervalMs?: number;
+  analysts?: number;
+  questionsPerAnalyst?: number;
+}
+
+/**
+ * `npm run bench load`: one server on 127.0.0.1 with the real analytics agent and support backend, 500 support chats
+ * each sending a message about every 4 s (125 messages/s offered) while 50 analysts ask questions at once. Prints
+ * errors, reply p50/p99, sustained replies/s and the process's memory (client and server share the process).
+ */
+export async function runLoadBench(options: LoadBenchOptions = {}): Promise<void> {
+  const chats = options.chats ?? 500;
+  const messagesPerChat = options.messagesPerChat ?? 5;
+  const interval = options.messageIntervalMs ?? 4000;
+  const analysts = options.analysts ?? 50;
+  const questionsPerAnalyst = options.questionsPerAnalyst ?? 3;
+  const folder = mkdtempSync(path.join(tmpdir(), 'shoplens-load-bench-'));
+  const databasePath = path.join(folder, 'demo.duckdb');
+  try {
+    const seeding = await Warehouse.open({ path: databasePath, mode: 'read-write' });
+    await seedDemo(seeding, { users: Math.max(3000, chats * 4), days: 30, seed: 11 });
+    seeding.close();
+    const warehouse = await Warehouse.open({ path: databasePath, mode: 'sandboxed', memoryLimit: '2GB' });
+    const customers = (await warehouse.query(`SELECT DISTINCT user_id FROM orders WHERE user_id IS NOT NULL ORDER BY user_id LIMIT ${chats}`)).rows.map((row) => Number(row.user_id));
+    const backend = await loadSupportBackend(warehouse);
+    const fake = new FakeSupportResponder(warehouse);
+    const server = createShopLensServer({
+      warehouse,
+      secret: SECRET,
+      analyticsAgent: await AnalyticsAgent.create({ warehouse }),
+      supportResponder: backend.responder ?? fake,
+      handoffDesk: backend.desk ?? new FakeHandoffDesk(warehouse, fake),
+      // Every client shares 127.0.0.1; per-IP limits would throttle the bench itself. Per-user limits stay on.
+      rateLimits: { perIp: { capacity: 1_000_000, refillPerSecond: 1_000_000 } },
+      logger: createLogger({ level: 'warn' }),
+    });
+    const address = await server.listen(0, '127.0.0.1');
+    const url = `http://127.0.0.1:${address.port}`;
+    const customerTokens = await Promise.all(customers.map((customerId) => signToken(SECRET, { role: 'customer', customerId }, '1h')));
+    const analystTokens = await Promise.all(Array.from({ length: analysts }, (_, index) => signToken(SECRET, { role: 'analyst', name: `load-${index}` }, '1h')));
+
+    let peakRss = 0;
+    let peakHeap = 0;
+    const sampler = setInterval(() => {
+      const usage = process.memoryUsage();
+      peakRss = Math.max(peakRss, usage.rss);
+      peakHeap = Math.max(peakHeap, usage.heapUsed);
+    }, 250);
+    const started = performance.now();
+    const deadline = started + 300_000;
+    const think: [number, number] = [interval * 0.75, interval * 1.25];
+    const chatRuns = Promise.all(customerTokens.map((token) => runShopper(url, token, messagesPerChat, 30_000, deadline, think)));
+    const analyticsLatencies: number[] = [];
+    const analyticsErrors: string[] = [];
+    const analyticsRuns = Promise.all(
+      analystTokens.map(async (token, analyst) => {
+        for (let question = 0; question < questionsPerAnalyst; question += 1) {
+          const askedAt = performance.now();
+          try {
+            const response = await fetch(`${url}/api/ask`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+              body: JSON.stringify({ question: ANALYTICS_QUESTIONS[(analyst + question) % ANALYTICS_QUESTIONS.length] }),
+            });
+            await response.json();
+            if (!response.ok) analyticsErrors.push(`HTTP ${response.status}`);
+            else analyticsLatencies.push(performance.now() - askedAt);
+          } catch (error) {
+            analyticsErrors.push((error as Error).message);
+          }
+        }
+      }),
+    );
+    const [outcomes] = await Promise.all([chatRuns, analyticsRuns]);
+    const elapsedSeconds = (performance.now() - started) / 1000;
+    clearInterval(sampler);
+    await server.close();
+    warehouse.close();
+
+    const replies = outcomes.flatMap((outcome) => outcome.replyLatencies).sort((left, right) => left - right);
+    const errors = outcomes.flatMap((outcome) => outcome.errors);
+    const lost = outcomes.reduce((sum, outcome) => sum + outcome.lost, 0);
+    analyticsLatencies.sort((left, right) => left - right);
+    const sent = chats * messagesPerChat;
+    const print = (line: string) => process.stdout.write(`${line}\n`);
+    const ms = (value: number) => `${value.toFixed(0)} ms`;
+    print(`load: ${chats} support chats × ${messagesPerChat} messages, one every ${interval / 1000} s (±25%) = ${((chats * 1000) / interval).toFixed(0)} messages/s offered; ${analysts} analysts × ${questionsPerAnalyst} questions at once`);
+    print(`  support responder: ${backend.responder ? backend.description : 'FakeSupportResponder'}; client and server in one process on 127.0.0.1`);
+    print(`  bot replies: ${replies.length}/${sent}, errors ${errors.length}, lost ${lost}; p50 ${ms(percentile(replies, 0.5))}, p99 ${ms(percentile(replies, 0.99))}, max ${ms(replies.at(-1) ?? Number.NaN)}`);
+    print(`  sustained: ${(replies.length / elapsedSeconds).toFixed(1)} replies/s over ${elapsedSeconds.toFixed(1)} s`);
+    print(`  analytics: ${analyticsLatencies.length}/${analysts * questionsPerAnalyst} answered, errors ${analyticsErrors.length}; p50 ${ms(percentile(analyticsLatencies, 0.5))}, p99 ${ms(percentile(analyticsLatencies, 0.99))}`);
+    print(`  memory (process): peak RSS ${(peakRss / 1024 ** 2).toFixed(0)} MB, peak JS heap ${(peakHeap / 1024 ** 2).toFixed(0)} MB`);
+    if (errors.length + analyticsErrors.length > 0) print(`  error kinds: ${[...new Set([...errors, ...analyticsErrors])].slice(0, 8).join('; ')}`);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,108 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serverLockPath, ServerLockSchema } from '../server/server-lock-file.ts';
+import { createDemoWarehouseFile } from '../testing/demo-warehouse.ts';
+
+/**
+ * With `shoplens serve` running (its own process, as `npm start` runs it), every README command works in a second
+ * process: ask and sql go through the server's API; commands that must write say exactly what to do.
+ */
+const BIN = fileURLToPath(new URL('../../bin/shoplens.js', import.meta.url));
+const RETAIL_SAMPLE = fileURLToPath(new URL('../../../shared/data/online_retail_sample.csv', import.meta.url));
+const environment = { ...process.env, SHOPLENS_JWT_SECRET: 'second-terminal-test-secret-0123456789abcdef', SHOPLENS_DEBUG: '' };
+
+let demo: Awaited<ReturnType<typeof createDemoWarehouseFile>>;
+let server: ChildProcess;
+let serverExit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+
+function shoplens(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const run = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: environment, timeout: 60_000 });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+beforeAll(async () => {
+  demo = await createDemoWarehouseFile({ users: 300, days: 30 });
+  server = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--db', demo.path], { env: environment, stdio: ['ignore', 'ignore', 'pipe'] });
+  serverExit = new Promise((resolve) => server.once('exit', (code, signal) => resolve({ code, signal })));
+  const deadline = Date.now() + 60_000;
+  while (!existsSync(serverLockPath(demo.path))) {
+    if (Date.now() > deadline || server.exitCode !== null) throw new Error('the server did not start');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}, 90_000);
+
+afterAll(async () => {
+  if (server && server.exitCode === null) {
+    server.kill('SIGTERM');
+    await serverExit;
+  }
+  demo?.remove();
+});
+
+describe('a second terminal while the server runs', () => {
+  it('the lock file names the pid and URL and is private to the user', () => {
+    const lock = ServerLockSchema.parse(JSON.parse(readFileSync(serverLockPath(demo.path), 'utf8')));
+    expect(lock.pid).toBe(server.pid);
+    expect(lock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(lock.databasePath).toBe(demo.path);
+  });
+
+  it('shoplens ask (text and --json) is answered through the server', () => {
+    const text = shoplens('ask', 'GMV by city tier last month', '--db', demo.path);
+    expect(text.stderr).not.toMatch(/lock/i);
+    expect(text.status).toBe(0);
+    expect(text.stdout).toMatch(/conversation [0-9a-f-]{36}/);
+    const json = shoplens('ask', '上周哪个品类的转化率最高?', '--json', '--db', demo.path);
+    expect(json.status).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ status: expect.any(String), language: 'zh' });
+  }, 60_000);
+
+  it('shoplens sql is answered through the server with the same guard', () => {
+    const count = shoplens('sql', 'select count(*) as n from events', '--json', '--db', demo.path);
+    expect(count.status).toBe(0);
+    const parsed = JSON.parse(count.stdout) as { rows: Array<{ n: number }> };
+    expect(parsed.rows[0]?.n).toBeGreaterThan(0);
+    const personal = shoplens('sql', 'select phone from users', '--db', demo.path);
+    expect(personal.status).toBe(1);
+    expect(personal.stderr).toMatch(/Personal data/);
+  }, 60_000);
+
+  it('shoplens token works; import, seed and model say exactly what to do instead of a lock error', () => {
+    expect(shoplens('token', '--analyst').status).toBe(0);
+    for (const args of [
+      ['import', '--format', 'online-retail', RETAIL_SAMPLE],
+      ['seed', '--users', '100', '--days', '7'],
+      ['model', 'segments'],
+    ]) {
+      const run = shoplens(...args, '--db', demo.path);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain(`pid ${server.pid}`);
+      expect(run.stderr).toMatch(/Stop the server \(Ctrl\+C in its terminal, or kill \d+\)/);
+      expect(run.stderr).not.toMatch(/Conflicting lock/);
+    }
+  }, 90_000);
+
+  it('npm run eval on the same warehouse says exactly what to do', () => {
+    const evals = fileURLToPath(new URL('../../evals/run-evals.ts', import.meta.url));
+    const run = spawnSync(process.execPath, ['--import', 'tsx', evals, '--db', demo.path, '--set', 'dev', '--planner', 'offline', '--out', path.join(path.dirname(demo.path), 'eval-runs')], {
+      encoding: 'utf8',
+      env: environment,
+      timeout: 60_000,
+    });
+    expect(run.status).not.toBe(0);
+    expect(`${run.stdout}${run.stderr}`).toContain(`"npm run eval" cannot open it now. Stop the server (Ctrl+C in its terminal, or kill ${server.pid})`);
+  }, 90_000);
+
+  it('SIGTERM stops the server cleanly and removes the lock file', async () => {
+    server.kill('SIGTERM');
+    const exit = await serverExit;
+    expect(exit).toEqual({ code: 0, signal: null });
+    expect(existsSync(serverLockPath(demo.path))).toBe(false);
+    // Without a server, sql opens the warehouse read-only itself.
+    const direct = shoplens('sql', 'select count(*) as n from orders', '--json', '--db', demo.path);
+    expect(direct.status).toBe(0);
+  }, 30_000);
+});
