@@ -1,3 +1,4 @@
+import { DEMO_ORDER_NUMBER_PATTERN, OrderNumberFormat } from './orders/order-number-format.ts';
 import type { AgentEventListener } from '../agent/agent-events.ts';
 import { runAgent } from '../agent/agent-loop.ts';
 import type { ChatModel } from '../agent/llm/chat-model.ts';
@@ -53,6 +54,12 @@ export interface SupportAgentOptions {
   /** The date policy windows count to (YYYY-MM-DD); default: the data's latest date, re-read every message. */
   policyDate?: string;
   confirmationTtlSeconds?: number;
+  /**
+   * The shop's order-number format as a regular expression source (default the demo's "SL\\d{8,24}"); an
+   * imported shop keeps its own ids, typed with or without "#". Order references in another format are still
+   * looked up and reported as not found, never replaced by another order.
+   */
+  orderNumberPattern?: string;
   /** Text encoder for recommendations (tests pass the hashing encoder). */
   selectEncoder?: SelectEncoder;
   limits?: RunLimits;
@@ -86,14 +93,16 @@ export class SupportAgent {
     private readonly options: SupportAgentOptions,
     private readonly citations: CitationIndex,
     private readonly categories: CategoryName[],
+    private readonly orderNumbers: OrderNumberFormat,
   ) {}
 
   static async create(options: SupportAgentOptions): Promise<SupportAgent> {
+    const orderNumbers = new OrderNumberFormat(options.orderNumberPattern ?? DEMO_ORDER_NUMBER_PATTERN);
     if (options.planner === 'llm' && !options.chatModel) throw new SupportError('planner "llm" needs a chatModel: configure SHOPLENS_LLM_* or use planner "auto".', { kind: 'invalid_session' });
     await seedKnowledgeArticles(options.warehouse, { clock: options.clock });
     const citations = await CitationIndex.load(options.warehouse);
     const categories = await options.warehouse.query('SELECT DISTINCT category, any_value(category_zh) AS category_zh FROM products WHERE category IS NOT NULL GROUP BY category ORDER BY category');
-    return new SupportAgent(options, citations, categories.rows.map((row) => ({ en: String(row.category), zh: row.category_zh === null ? null : String(row.category_zh) })));
+    return new SupportAgent(options, citations, categories.rows.map((row) => ({ en: String(row.category), zh: row.category_zh === null ? null : String(row.category_zh) })), orderNumbers);
   }
 
   private get warehouse(): Warehouse {
@@ -129,7 +138,7 @@ export class SupportAgent {
     return this.lock.run(input.conversationId, async () => {
       const conversation = await this.conversationFor(input.conversationId, session.scope);
       const text = input.text.normalize('NFC').slice(0, MAX_MESSAGE_CHARACTERS);
-      const recognition = recognizeMessage(text);
+      const recognition = recognizeMessage(text, this.orderNumbers);
       const language = chooseLanguage(session, text, conversation.dialogue, recognition);
       if (conversation.state === 'human') return [];
       if (conversation.state === 'queued') {

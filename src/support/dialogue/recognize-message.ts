@@ -1,6 +1,7 @@
 import { parseSmallNumber } from '../../text/chinese-numbers.ts';
 import { normalizeQuestion } from '../../text/normalize-question.ts';
 import type { SupportIntent } from '../support-reply.ts';
+import { DEMO_ORDER_NUMBER_FORMAT, type OrderNumberFormat } from '../orders/order-number-format.ts';
 import { CUES, NO, ORDINAL_WORDS, REASON_PHRASES, YES } from './support-lexicon.ts';
 
 export interface Recognition {
@@ -25,8 +26,6 @@ export interface Recognition {
   angry: boolean;
   injection: boolean;
 }
-
-const ORDER_NO = /\bsl\d{8,24}\b/i;
 
 const any = (patterns: readonly RegExp[], text: string) => patterns.some((pattern) => pattern.test(text));
 
@@ -99,10 +98,12 @@ function intentOf(text: string, orderNo: string | undefined, request: boolean): 
 }
 
 /** Reads one shopper message: the intent it states, the slots it fills, and how it is said. */
-export function recognizeMessage(text: string): Recognition {
+export function recognizeMessage(text: string, orderNumbers: OrderNumberFormat = DEMO_ORDER_NUMBER_FORMAT): Recognition {
   const normalized = normalizeQuestion(text);
-  const orderNo = normalized.match(ORDER_NO)?.[0]?.toUpperCase();
-  const withoutOrderNo = orderNo ? normalized.replace(ORDER_NO, ' ').replace(/\s+/g, ' ').trim() : normalized;
+  // Any order reference counts, in the shop's format or not: an unknown one is looked up and reported as not found.
+  const found = orderNumbers.find(normalized);
+  const orderNo = found?.orderNo;
+  const withoutOrderNo = found ? normalized.replace(found.matched, ' ').replace(/\s+/g, ' ').trim() : normalized;
   const request = any(CUES.request, withoutOrderNo);
   const yes = YES.test(withoutOrderNo) && !orderNo;
   const no = NO.test(withoutOrderNo) && !orderNo;

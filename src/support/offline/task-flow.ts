@@ -36,6 +36,12 @@ function noEligibleOrders(intent: TaskIntent, language: 'en' | 'zh'): string {
   }
 }
 
+/** A name that fits several items: the shopper says which, never both by default. */
+function whichOfText(candidates: readonly { line_no: number; title_en: string | null; title_zh: string | null }[], language: 'en' | 'zh'): string {
+  const listed = candidates.map((item) => `${item.line_no}) ${(language === 'en' ? item.title_en : item.title_zh) ?? item.title_en ?? ''}`).join(language === 'en' ? ', ' : ';');
+  return say(language, `That fits more than one item: ${listed}. Which one do you mean? Reply with its name or item number.`, `有多件商品符合:${listed}。请问您指的是哪一件?请回复商品名称或序号。`);
+}
+
 /** The write tool's arguments for the task as collected so far. */
 function writeArguments(task: Task, language: 'en' | 'zh'): Record<string, unknown> {
   const unspecified = say(language, '(not given)', '(未说明)');
@@ -104,9 +110,12 @@ export function* taskFlow(input: TurnInput, start: Task): Flow {
   const itemsTable = { columns: ORDER_LINE_COLUMNS, rows: status.items.map((item) => ({ ...item })) };
   if (intent === 'return' && !task.items) {
     const asked = task.awaiting === 'items';
-    const items = pickReturnItems(recognition, status.items, asked);
+    const pick = pickReturnItems(recognition, status.items, asked);
     const returnable = status.items.filter((item) => item.returnable_quantity > 0);
-    if (items) task.items = items;
+    if (pick && 'ambiguous' in pick) {
+      return result({ text: whichOfText(pick.ambiguous, language), outcome: 'clarify', table: itemsTable, dialogue: keep({ ...task, orderNo, awaiting: 'items' }) });
+    }
+    if (pick) task.items = pick.lines;
     else if (returnable.length === 1 && returnable[0]?.returnable_quantity === 1) task.items = [{ lineNo: returnable[0].line_no, quantity: 1 }];
     else {
       return result({
@@ -121,6 +130,9 @@ export function* taskFlow(input: TurnInput, start: Task): Flow {
   if (intent === 'exchange' && task.lineNo === undefined) {
     const asked = task.awaiting === 'line';
     const lineNo = pickExchangeLine(recognition, status.items, asked);
+    if (typeof lineNo === 'object') {
+      return result({ text: whichOfText(lineNo.ambiguous, language), outcome: 'clarify', table: itemsTable, dialogue: keep({ ...task, orderNo, awaiting: 'line' }) });
+    }
     if (lineNo !== undefined) task.lineNo = lineNo;
     else {
       return result({
