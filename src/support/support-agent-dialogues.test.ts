@@ -306,7 +306,7 @@ describe('hand-off, anger and repeated misunderstanding', () => {
     const customer = await picker.pick(`o.status = 'delivered'`);
     const { conversationId, session } = await conversationOf(customer.customerId);
     const angry = await send(fixture.agent, fixture.warehouse, conversationId, session, 'this is ridiculous, where are my orders?');
-    expect(angry.text).toContain('pass you to a human agent');
+    expect(angry.text).toContain('pass you to a person?');
     expect(angry.intent).toBe('order_status');
     const stay = await send(fixture.agent, fixture.warehouse, conversationId, session, 'no');
     expect(stay.text).toContain('still here');

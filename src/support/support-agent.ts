@@ -26,7 +26,7 @@ import { claimsCompletedWrite, unsupportedNumbers } from './llm/verify-support-t
 import { findOrderByIdInScope } from './orders/scoped-orders.ts';
 import { SupportOfflinePlanner } from './offline/support-offline-planner.ts';
 import type { CategoryName, TurnResult } from './offline/turn.ts';
-import { APOLOGY_TEXT, PRIVACY_TEXT, queuedText, say } from './render/reply-texts.ts';
+import { APOLOGY_TEXT, HUMAN_OFFER_TEXT, PRIVACY_TEXT, queuedText, say } from './render/reply-texts.ts';
 import { systemClock, timestampText, type SupportClock } from './support-clock.ts';
 import { SupportError } from './support-error.ts';
 import { recordSupportEvent, type SupportEventType } from './support-events.ts';
@@ -75,7 +75,9 @@ interface TurnContext {
 
 function chooseLanguage(session: SupportSession, text: string, dialogue: DialogueState, recognition?: Recognition): Language {
   if (session.language) return session.language;
-  if (/\p{Script=Han}/u.test(text)) return 'zh';
+  // An address quoted in Chinese does not make an English message Chinese, nor an English address a Chinese one English.
+  const ownWords = recognition?.address ? text.replace(recognition.address, ' ') : text;
+  if (/\p{Script=Han}/u.test(ownWords)) return 'zh';
   if (dialogue.language && recognition && (recognition.yes || recognition.no)) return dialogue.language;
   if (/[a-z]{2,}/i.test(text.replace(/\bsl\d{6,}\b/gi, ''))) return 'en';
   return dialogue.language ?? 'zh';
@@ -279,7 +281,7 @@ export class SupportAgent {
       sections.push('P6 privacy');
     }
     if (recognition.angry && !result.handoff && !result.confirmation) {
-      text = `${APOLOGY_TEXT[language]} ${text}`;
+      text = `${APOLOGY_TEXT[language]} ${text} ${HUMAN_OFFER_TEXT[language]}`;
       dialogue = { ...dialogue, handoffOffered: true };
     }
     // After a hand-off the conversation state belongs to the hand-off machine; only the dialogue is saved here.

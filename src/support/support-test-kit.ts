@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { ConversationStore } from '../agent/conversation-store.ts';
 import type { ChatModel } from '../agent/llm/chat-model.ts';
 import { HashingEncoder } from '../models/embeddings/hashing-encoder.ts';
@@ -54,6 +55,40 @@ export async function openSupportFixture(options: { chatModel?: ChatModel; users
     close: () => {
       warehouse.close();
       demo.remove();
+    },
+  };
+}
+
+/**
+ * One seeded fixture for a whole test file (opened before its tests, closed after), with an OrderPicker and a chat
+ * helper that opens a conversation for a shopper and reports its state.
+ */
+export function useSupportFixture(options: { users?: number } = {}): { readonly fixture: SupportFixture; readonly picker: OrderPicker; chatFor(customerId: number): Promise<{ chat: (text: string) => Promise<SupportReply>; state: () => Promise<string> }> } {
+  let fixture: SupportFixture | undefined;
+  let picker: OrderPicker | undefined;
+  beforeAll(async () => {
+    fixture = await openSupportFixture(options);
+    picker = new OrderPicker(fixture.warehouse);
+  });
+  afterAll(() => fixture?.close());
+  const opened = () => {
+    if (!fixture || !picker) throw new Error('useSupportFixture: the fixture is opened in beforeAll; use it inside tests');
+    return { fixture, picker };
+  };
+  return {
+    get fixture() {
+      return opened().fixture;
+    },
+    get picker() {
+      return opened().picker;
+    },
+    async chatFor(customerId: number) {
+      const { fixture: open } = opened();
+      const conversationId = await startConversation(open.warehouse, customerId);
+      return {
+        chat: (text: string) => send(open.agent, open.warehouse, conversationId, customerSession(customerId), text),
+        state: async () => String((await open.warehouse.query('SELECT state FROM conversations WHERE conversation_id = $id', { id: conversationId })).rows[0]?.state),
+      };
     },
   };
 }

@@ -3,7 +3,10 @@
  * normalizeQuestion (NFKC, lower case), so patterns are lower case and full-width punctuation is already ASCII.
  */
 export const CUES = {
-  handoff: [/转人工/u, /人工(客服|服务|坐席)?/u, /真人/u, /找(个)?(人|客服)(聊|说|处理)?/u, /(talk|speak|chat) (to|with) (a |an |some )?(human|person|agent|someone|representative|real person)/, /human (agent|support|being)/, /real person/, /\b(representative|live agent)\b/],
+  handoff: [/转人工/u, /人工(客服|服务|坐席)?/u, /真人/u, /找(个)?(人|客服)(聊|说|处理)?/u, /(talk|speak|chat) (to|with) (a |an |some )?(human|person|agent|someone|representative|real person)/, /human (agent|support|being)/, /real person/, /\b(representative|live agent)\b/,
+    // "I need a person", a bare "agent", complaints: a person handles them (policy P7).
+    /\bi (need|want|would like|'d like) (to (talk|speak|chat) (to|with) )?(a |an |some )?(person|human|people|agent|someone|operator)\b/, /^(an? )?(agent|human|person|operator|customer service|support agent)[\s.!?]*$/,
+    /\b(speak|talk) (to|with) (a |your |the )?(manager|supervisor)\b/, /投诉/u, /举报/u, /\b(file|make|lodge|raise|submit) a complaint\b/, /\bcomplain(t)?\b/],
   cancel: [/取消(订单|这个订单|这单|该订单|一下|掉|吧)?/u, /\bcancel\b/],
   return: [/退货/u, /退掉/u, /退回去/u, /(我要|我想|想|要|申请)退(款|了)?/u, /\breturn(ing)?\b/, /send (it|this|them) back/, /\b(i want|i'd like|want) (a )?refund\b/],
   exchange: [/换货/u, /换\s*的?货/u, /换(个|一个|一件|一双)?(尺码|码|颜色|大小|型号|大一号|小一号|新的)/u, /调换/u, /换一(个|件|双)/u, /\bexchange\b/, /\bswap\b/, /(different|another|other|bigger|smaller) (size|colou?r)/],
@@ -14,7 +17,7 @@ export const CUES = {
   faqTopic: [/多久/u, /几天/u, /到账/u, /运费/u, /邮费/u, /包邮/u, /发票/u, /保修/u, /质保/u, /政策/u, /规则/u, /规定/u, /支付方式/u, /怎么(付|支付)/u, /没(有)?付款/u, /未支付/u, /发货后/u, /签收后/u, /能不能/u, /(换|退)几次/u, /how long/, /how many days/, /shipping (fee|cost)/, /free shipping/, /\binvoice\b/, /warranty/, /\bpolicy\b/, /payment methods?/, /who pays/, /after (it )?(ships|shipped|shipping|delivery)/, /can i pay/],
   request: [/我要/u, /我想/u, /想要/u, /帮我/u, /麻烦/u, /申请/u, /请(帮|给)/u, /给我/u, /\bi want\b/, /\bi'd like\b/, /\bi would like\b/, /\bplease\b/, /help me/, /\bcan you\b/, /\bcould you\b/, /\bi need\b/],
   greeting: [/^(你好|您好|hi|hello|hey|在吗|在不在|在么|早上好|下午好|晚上好|嗨|哈喽|客服)[!.~ ]*$/u, /^(谢谢|多谢|感谢|好的谢谢|thanks|thank you|thx|bye|再见|拜拜|没事了)/u],
-  angry: [/垃圾/u, /气死/u, /太差/u, /差劲/u, /骗子/u, /坑人/u, /投诉/u, /恶心/u, /什么破/u, /离谱/u, /烂透/u, /生气/u, /\b(terrible|awful|horrible|useless|ridiculous|scam|angry|furious|worst|disgusting|unacceptable|pathetic|fed up|rubbish)\b/],
+  angry: [/垃圾/u, /气死/u, /太差/u, /差劲/u, /骗子/u, /坑人/u, /投诉/u, /恶心/u, /什么破/u, /离谱/u, /烂透/u, /生气/u, /过分/u, /没人管/u, /受不了/u, /无语/u, /搞什么/u, /什么鬼/u, /差评/u, /忍无可忍/u, /太慢了?[!！]/u, /\b(terrible|awful|horrible|useless|ridiculous|scam|angry|furious|worst|disgusting|unacceptable|pathetic|fed up|rubbish|outrageous|disappointed|sick of|wtf)\b/, /\b(nobody|no one) (tells|told|answers|answered|helps|helped|cares|replies)\b/, /\bthis is a joke\b/],
   injection: [
     /ignore (all |any |the )?(previous|prior|above|earlier|your) (instructions|rules|messages|prompt)/, /忽略(之前|以上|前面|所有|上面)/u, /\bi am (customer|user|admin|an admin|the admin)\b/,
     /我是(客户|用户|顾客|管理员)\s*\d*/u, /system prompt/, /系统提示/u, /\b(act|pretend) as\b/, /you are now/, /customer (id )?#?\d+/, /user (id )?#?\d+/,

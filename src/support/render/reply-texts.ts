@@ -110,8 +110,13 @@ export const NOT_UNDERSTOOD_TEXT = {
 };
 
 export const APOLOGY_TEXT = {
-  en: 'I am sorry about this experience. If you would like, I can pass you to a human agent: just say "talk to a human".',
-  zh: '很抱歉给您带来不好的体验。如果需要,我可以为您转接人工客服,回复“转人工”即可。',
+  en: 'I am sorry about this experience.',
+  zh: '很抱歉给您带来不好的体验。',
+};
+/** Asked last, so the shopper's next "yes" takes it up. */
+export const HUMAN_OFFER_TEXT = {
+  en: 'Would you like me to pass you to a person?',
+  zh: '需要为您转接人工客服吗?',
 };
 
 export const PRIVACY_TEXT = {
