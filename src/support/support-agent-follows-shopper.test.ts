@@ -49,3 +49,45 @@ describe('language', () => {
     expect(reply.text).toMatch(/请确认|地址/);
   });
 });
+
+describe('never mind and new requests', () => {
+  const ONE_OPEN = `(SELECT count(*) FROM orders x WHERE x.user_id = o.user_id AND x.status IN ('pending', 'paid')) = 1`;
+
+  it.each([
+    ['zh', '取消订单{order}', '算了,不取消了'],
+    ['en', 'I want to cancel {order}', "never mind, I'll keep it"],
+  ])('%s: "%s" then "%s" declines the card and changes nothing', async (_language, request, neverMind) => {
+    const order = await kit.picker.pick(`o.status IN ('pending', 'paid')`, ONE_OPEN);
+    const { chat } = await chatFor(order.customerId);
+    const card = await chat(request.replace('{order}', order.orderNo));
+    expect(card.confirmation).toBeDefined();
+    const reply = await chat(neverMind);
+    expect(reply.confirmation).toBeUndefined();
+    const row = await kit.fixture.warehouse.query('SELECT status FROM support_confirmations WHERE confirmation_id = $id', { id: card.confirmation?.confirmationId ?? '' });
+    expect(row.rows[0]?.status).toBe('declined');
+    const status = await kit.fixture.warehouse.query('SELECT status FROM orders WHERE order_id = $id', { id: order.orderId });
+    expect(status.rows[0]?.status).not.toBe('cancelled');
+  });
+
+  it('en: a second exchange request while the bot waits for a reason is not taken as the reason', async () => {
+    const order = await kit.picker.pick(
+      `o.status = 'delivered' AND o.delivered_at::DATE >= DATE '${kit.fixture.asOf}' - INTERVAL 6 DAY AND o.exchange_count = 0 AND (SELECT count(*) FROM order_items i WHERE i.order_id = o.order_id) = 1`,
+    );
+    const { chat } = await chatFor(order.customerId);
+    const asked = await chat(`I want to exchange the item from ${order.orderNo}`);
+    expect(asked.text).toMatch(/reason/i);
+    const reply = await chat('I also want to exchange something from another order');
+    expect(reply.confirmation).toBeUndefined();
+    expect(reply.text).toContain(`set aside the exchange request for order ${order.orderNo}`);
+  });
+
+  it('zh: a new request while the bot waits for an address is handled and the earlier one announced as set aside', async () => {
+    const open = await kit.picker.pick(`o.status IN ('pending', 'paid')`, ONE_OPEN);
+    const { chat } = await chatFor(open.customerId);
+    const asked = await chat(`${open.orderNo}的收货地址要改一下`);
+    expect(asked.text).toContain('地址');
+    const reply = await chat(`帮我取消订单${open.orderNo}吧,不想要了`);
+    expect(reply.text).toContain('已放下之前的改地址申请');
+    expect(reply.confirmation?.summary).toContain(open.orderNo);
+  });
+});

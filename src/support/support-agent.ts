@@ -157,6 +157,8 @@ export class SupportAgent {
       const turn: TurnContext = { conversation, scope: session.scope, language, policyDate: await this.policyDate(), now };
       const pending = conversation.dialogue.confirmation;
       if (pending && (recognition.yes || recognition.no)) return this.answerConfirmation(turn, pending.confirmationId, recognition.yes);
+      // "算了,不取消了" / "never mind, I'll keep it" with a card open declines it; a new request after "never mind" is planned.
+      if (pending && recognition.abort && !recognition.intent) return this.answerConfirmation(turn, pending.confirmationId, false);
       const useLlm = this.options.chatModel && (this.options.planner === 'llm' || ((this.options.planner ?? 'auto') === 'auto' && !this.offlineRecognises(recognition, conversation.dialogue)));
       return useLlm ? this.llmTurn(turn, text, recognition, input.onEvent) : this.offlineTurn(turn, text, recognition, input.onEvent);
     });

@@ -105,12 +105,13 @@ export function recognizeMessage(text: string, orderNumbers: OrderNumberFormat =
   const orderNo = found?.orderNo;
   const withoutOrderNo = found ? normalized.replace(found.matched, ' ').replace(/\s+/g, ' ').trim() : normalized;
   const request = any(CUES.request, withoutOrderNo);
+  const intentText = withoutOrderNo.replace(CUES.negatedTask, ' ');
   const yes = YES.test(withoutOrderNo) && !orderNo;
   const no = NO.test(withoutOrderNo) && !orderNo;
   return {
     text,
     normalized,
-    intent: yes || no ? undefined : intentOf(withoutOrderNo, orderNo, request),
+    intent: yes || no ? undefined : intentOf(intentText, orderNo, request),
     request,
     orderNo,
     ordinal: findOrdinal(withoutOrderNo),

@@ -15,7 +15,7 @@ export const CUES = {
   product: [/多少钱/u, /价格/u, /价钱/u, /售价/u, /几块钱/u, /什么牌子/u, /哪个牌子/u, /什么品牌/u, /\bhow much\b/, /\bprice\b/, /\bcost\b/, /what brand/],
   recommend: [/推荐/u, /猜我喜欢/u, /有什么好(买|的)/u, /\brecommend/, /\bsuggest/],
   faqTopic: [/多久/u, /几天/u, /到账/u, /运费/u, /邮费/u, /包邮/u, /发票/u, /保修/u, /质保/u, /政策/u, /规则/u, /规定/u, /支付方式/u, /怎么(付|支付)/u, /没(有)?付款/u, /未支付/u, /发货后/u, /签收后/u, /能不能/u, /(换|退)几次/u, /how long/, /how many days/, /shipping (fee|cost)/, /free shipping/, /\binvoice\b/, /warranty/, /\bpolicy\b/, /payment methods?/, /who pays/, /after (it )?(ships|shipped|shipping|delivery)/, /can i pay/],
-  request: [/我要/u, /我想/u, /想要/u, /帮我/u, /麻烦/u, /申请/u, /请(帮|给)/u, /给我/u, /\bi want\b/, /\bi'd like\b/, /\bi would like\b/, /\bplease\b/, /help me/, /\bcan you\b/, /\bcould you\b/, /\bi need\b/],
+  request: [/我(也|还)?要/u, /我(也|还)?想/u, /\bi (also|still|really|just) (want|need|would like)\b/, /\bi'd also like\b/, /想要/u, /帮我/u, /麻烦/u, /申请/u, /请(帮|给)/u, /给我/u, /\bi want\b/, /\bi'd like\b/, /\bi would like\b/, /\bplease\b/, /help me/, /\bcan you\b/, /\bcould you\b/, /\bi need\b/],
   greeting: [/^(你好|您好|hi|hello|hey|在吗|在不在|在么|早上好|下午好|晚上好|嗨|哈喽|客服)[!.~ ]*$/u, /^(谢谢|多谢|感谢|好的谢谢|thanks|thank you|thx|bye|再见|拜拜|没事了)/u],
   angry: [/垃圾/u, /气死/u, /太差/u, /差劲/u, /骗子/u, /坑人/u, /投诉/u, /恶心/u, /什么破/u, /离谱/u, /烂透/u, /生气/u, /过分/u, /没人管/u, /受不了/u, /无语/u, /搞什么/u, /什么鬼/u, /差评/u, /忍无可忍/u, /太慢了?[!！]/u, /\b(terrible|awful|horrible|useless|ridiculous|scam|angry|furious|worst|disgusting|unacceptable|pathetic|fed up|rubbish|outrageous|disappointed|sick of|wtf)\b/, /\b(nobody|no one) (tells|told|answers|answered|helps|helped|cares|replies)\b/, /\bthis is a joke\b/],
   injection: [
@@ -24,7 +24,14 @@ export const CUES = {
     /(另一个|其他|别的|别人)(用户|客户|顾客|人)?的?订单/u, /another (user|customer|person)/, /other (users?|customers?|people)'?s? orders?/, /(用户|客户|顾客)\s*(id)?\s*\d+/u,
     /without (asking|confirmation|confirming)/, /不(用|需要)确认/u, /无需确认/u, /跳过确认/u, /skip (the )?confirm/, /developer mode/, /jailbreak/,
   ],
-  abort: [/^(算了|不用了|不要了|不办了|不退了|不换了|不改了|先不了|never ?mind|forget it|stop)[.!。 ]*$/u],
+  abort: [
+    /^(算了|不用了|不要了|不办了|不退了|不换了|不改了|先不了|never ?mind|forget it|stop)[.!。 ]*$/u,
+    // A message that starts by dropping the request ("算了,…", "never mind, …"); what follows may be a new one.
+    /^(算了|不用了|不要了|先不(用|要)?了?|never ?mind|forget (it|that|about it)|actually,? forget (it|that)|no,? thanks|scratch that)\b/u,
+    /(不取消了|不退了|不换了|不改了|还是留着|先留着|i'?ll keep (it|them)|keep (it|the order)\b|don'?t cancel|do not cancel|won'?t cancel)/u,
+  ],
+  /** "不取消", "don't cancel": a task word under a negation is not that task. */
+  negatedTask: /(不|别|不要|不用|先不)(取消|退货?|换货?|改)了?|\b(don'?t|do not|won'?t|not) (cancel|return|exchange|change)\b/gu,
 } as const;
 
 export const YES = /^(yes|y|yep|yeah|sure|ok|okay|confirm|confirmed|go ahead|do it|please do|yes please|correct|right|是|是的|对|对的|确认|确定|好|好的|好啊|可以|没问题|嗯|嗯嗯|行|确认(取消|退货|换货|修改|提交|执行)?)[\s.!~]*$/u;

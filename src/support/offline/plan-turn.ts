@@ -35,6 +35,10 @@ function continueTask(task: Task, recognition: Recognition): Task {
 /** Whether a message answers the pending task's question, or asks something else in between. */
 function answersTask(task: Task, recognition: Recognition): 'continue' | 'switch' | 'digress' {
   const intent = recognition.intent;
+  // "I also want to exchange the shoes" while the bot waits for a reason is a second request, not the reason;
+  // "I want to exchange it because it is too small" (a reason given) answers the question.
+  const freeText = task.awaiting === 'reason' || task.awaiting === 'address';
+  if (intent === task.intent && freeText && recognition.request && !recognition.reason && !recognition.address) return 'switch';
   if (!intent || intent === task.intent) return 'continue';
   if (TASK_INTENTS.has(intent)) {
     // While the bot waits for free text (a reason, an address), a task word is only a switch if it is a request.
@@ -43,6 +47,18 @@ function answersTask(task: Task, recognition: Recognition): 'continue' | 'switch
   if (task.awaiting === 'reason' || task.awaiting === 'address') return QUESTION_FORM.test(recognition.normalized) ? 'digress' : 'continue';
   if (recognition.orderNo) return 'continue';
   return 'digress';
+}
+
+const TASK_NAMES: Record<TaskIntent, { en: string; zh: string }> = {
+  cancel_order: { en: 'cancellation', zh: '取消' },
+  return: { en: 'return', zh: '退货' },
+  exchange: { en: 'exchange', zh: '换货' },
+  change_address: { en: 'address change', zh: '改地址' },
+};
+
+function droppedText(task: Task, language: 'en' | 'zh'): string {
+  const order = task.orderNo ? say(language, ` for order ${task.orderNo}`, `(订单 ${task.orderNo})`) : '';
+  return say(language, `I have set aside the ${TASK_NAMES[task.intent].en} request${order}; nothing was changed.`, `已放下之前的${TASK_NAMES[task.intent].zh}申请${order},没有做任何修改。`);
 }
 
 function* dispatch(input: TurnInput): Flow {
@@ -88,15 +104,20 @@ export function* planTurn(input: TurnInput): Flow {
   }
   const task = dialogue.task;
   if (task) {
-    if (recognition.abort || recognition.no) {
+    if ((recognition.abort && !recognition.intent) || recognition.no) {
       return { intent: task.intent, text: say(language, 'All right, I have stopped that request; nothing was changed.', '好的,已停止办理,没有做任何修改。'), outcome: 'answered', dialogue: { ...dialogue, task: undefined, misunderstood: 0 } };
     }
-    const decision = answersTask(task, recognition);
+    const decision = recognition.abort ? 'switch' : answersTask(task, recognition);
     if (decision === 'continue') return yield* taskFlow(input, continueTask(task, recognition));
     if (decision === 'digress') {
       const answer: TurnResult = yield* dispatch({ ...input, dialogue: { ...dialogue, task: undefined } });
       return { ...answer, dialogue: { ...answer.dialogue, task } };
     }
+  }
+  if (task && TASK_INTENTS.has(recognition.intent ?? '')) {
+    // A new request while a question was open: handled now, and the shopper told the earlier one was set aside.
+    const answer: TurnResult = yield* dispatch({ ...input, dialogue: { ...dialogue, task: undefined } });
+    return { ...answer, text: `${droppedText(task, language)} ${answer.text}` };
   }
   if (!recognition.intent && recognition.orderNo) return yield* statusFlow(input);
   if (recognition.no) return { intent: 'other', text: say(language, 'All right.', '好的。'), outcome: 'answered', dialogue };
