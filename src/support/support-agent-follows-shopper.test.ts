@@ -60,7 +60,8 @@ describe('never mind and new requests', () => {
     const order = await kit.picker.pick(`o.status IN ('pending', 'paid')`, ONE_OPEN);
     const { chat } = await chatFor(order.customerId);
     const card = await chat(request.replace('{order}', order.orderNo));
-    expect(card.confirmation).toBeDefined();
+    // The card says what it does, so its buttons read "Cancel order" / "Keep order".
+    expect(card.confirmation?.action).toBe('cancel_order');
     const reply = await chat(neverMind);
     expect(reply.confirmation).toBeUndefined();
     const row = await kit.fixture.warehouse.query('SELECT status FROM support_confirmations WHERE confirmation_id = $id', { id: card.confirmation?.confirmationId ?? '' });

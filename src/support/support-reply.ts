@@ -19,7 +19,8 @@ export interface SupportReply {
   intent: string;
   table?: SupportTable;
   /** A write awaiting the shopper's yes. */
-  confirmation?: { confirmationId: string; summary: string; expiresAt: string };
+  /** `action` names what the card does, so its buttons can say it ("Cancel order" / "Keep order"). */
+  confirmation?: { confirmationId: string; summary: string; expiresAt: string; action?: 'cancel_order' | 'return' | 'exchange' | 'change_address' };
   handoff?: { state: 'queued' | 'human'; ticketId: string };
   /** Policy or FAQ sections the text relies on. */
   citations?: SupportCitation[];

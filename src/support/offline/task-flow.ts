@@ -175,7 +175,7 @@ export function* taskFlow(input: TurnInput, start: Task): Flow {
       text: writeResultText(preview, language),
       outcome: 'awaiting_confirmation',
       dialogue: { ...finish(orderNo), confirmation: { confirmationId: preview.confirmation_id, intent, expiresAt: preview.expires_at } },
-      confirmation: { confirmationId: preview.confirmation_id, summary: preview.summary, expiresAt: preview.expires_at },
+      confirmation: { confirmationId: preview.confirmation_id, summary: preview.summary, expiresAt: preview.expires_at, action: intent },
       citations: [preview.policy_section],
     });
   }
