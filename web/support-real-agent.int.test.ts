@@ -98,7 +98,7 @@ describe.skipIf(unavailable !== null)(`support widget with the real SupportAgent
     await dialog.getByRole('button', { name: zh['support.signIn'], exact: true }).click();
 
     const input = dialog.getByRole('textbox', { name: zh['support.inputLabel'] });
-    await input.fill(`我要取消订单 ${order.orderNo}`);
+    await input.fill(`我要取消订单 ${order.orderNo},不想要了`);
     await input.press('Enter');
 
     const card = dialog.locator('.confirmation-card').first();

@@ -79,6 +79,10 @@ CREATE TABLE IF NOT EXISTS orders (
   source           VARCHAR NOT NULL DEFAULT 'demo'
 );
 
+-- Added after the first release: ALTER keeps existing warehouses in step (CREATE … IF NOT EXISTS would not).
+-- cancel_reason: from the support policy's fixed list (src/support/policy/cancel-reasons.ts), NULL if unknown.
+ALTER TABLE orders ADD COLUMN IF NOT EXISTS cancel_reason VARCHAR;
+
 CREATE TABLE IF NOT EXISTS order_items (
   order_id          BIGINT NOT NULL,
   line_no           INTEGER NOT NULL,

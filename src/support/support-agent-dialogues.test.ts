@@ -103,7 +103,7 @@ describe('cancellations (取消订单)', () => {
     const order = await picker.pick(`o.status = 'paid'`);
     const { conversationId, session } = await conversationOf(order.customerId);
     const chat = (text: string) => send(fixture.agent, fixture.warehouse, conversationId, session, text);
-    let reply = await chat('我要取消订单');
+    let reply = await chat('我要取消订单,不想要了');
     const position = positionIn(reply, order.orderNo);
     if (position !== undefined) reply = await chat(`第${position}个`);
     expect(reply.intent).toBe('cancel_order');
@@ -116,13 +116,15 @@ describe('cancellations (取消订单)', () => {
     const state = await orderState(fixture.warehouse, order.orderId);
     expect(state.status).toBe('cancelled');
     expect(state.cancelled_at).toBe('2025-11-30 12:00:00');
+    const reason = await fixture.warehouse.query('SELECT cancel_reason FROM orders WHERE order_id = $id', { id: order.orderId });
+    expect(reason.rows[0]?.cancel_reason).toBe('changed_mind');
   });
 
   it('en: "no" to the card leaves the order exactly as it was', async () => {
     const order = await picker.pick(`o.status = 'paid'`);
     const { conversationId, session } = await conversationOf(order.customerId);
     const before = await orderState(fixture.warehouse, order.orderId);
-    const card = await send(fixture.agent, fixture.warehouse, conversationId, session, `please cancel order ${order.orderNo}`);
+    const card = await send(fixture.agent, fixture.warehouse, conversationId, session, `please cancel order ${order.orderNo}, I changed my mind`);
     expect(card.text).toContain(`Cancel order ${order.orderNo}`);
     const declined = await send(fixture.agent, fixture.warehouse, conversationId, session, 'no');
     expect(declined.text).toContain('nothing was changed');
@@ -134,7 +136,7 @@ describe('cancellations (取消订单)', () => {
   it('en: a shipped order cannot be cancelled (P1), and the reply points to returns', async () => {
     const order = await picker.pick(`o.status = 'shipped'`);
     const { conversationId, session } = await conversationOf(order.customerId);
-    const reply = await send(fixture.agent, fixture.warehouse, conversationId, session, `cancel order ${order.orderNo}`);
+    const reply = await send(fixture.agent, fixture.warehouse, conversationId, session, `cancel order ${order.orderNo}, I changed my mind`);
     expect(reply.text).toContain('already shipped');
     expect(reply.citations?.[0]).toMatchObject({ section: 'P1 cancellation', articleId: 'policy-P1' });
     expect((await orderState(fixture.warehouse, order.orderId)).status).toBe('shipped');

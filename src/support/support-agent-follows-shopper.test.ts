@@ -54,8 +54,8 @@ describe('never mind and new requests', () => {
   const ONE_OPEN = `(SELECT count(*) FROM orders x WHERE x.user_id = o.user_id AND x.status IN ('pending', 'paid')) = 1`;
 
   it.each([
-    ['zh', '取消订单{order}', '算了,不取消了'],
-    ['en', 'I want to cancel {order}', "never mind, I'll keep it"],
+    ['zh', '取消订单{order},不想要了', '算了,不取消了'],
+    ['en', 'I want to cancel {order}, I changed my mind', "never mind, I'll keep it"],
   ])('%s: "%s" then "%s" declines the card and changes nothing', async (_language, request, neverMind) => {
     const order = await kit.picker.pick(`o.status IN ('pending', 'paid')`, ONE_OPEN);
     const { chat } = await chatFor(order.customerId);
@@ -90,5 +90,23 @@ describe('never mind and new requests', () => {
     const reply = await chat(`帮我取消订单${open.orderNo}吧,不想要了`);
     expect(reply.text).toContain('已放下之前的改地址申请');
     expect(reply.confirmation?.summary).toContain(open.orderNo);
+  });
+});
+
+describe('cancellation reasons', () => {
+  it.each([
+    ['en', 'please cancel {order}', '2', 'Reason: ordered by mistake', 'yes', 'ordered_by_mistake'],
+    ['zh', '取消订单{order}', '发货太慢了', '原因:发货/配送太慢', '确认', 'delivery_too_slow'],
+  ])('%s: without a reason the bot asks from the fixed list; the answer is on the card and in orders.cancel_reason', async (_language, request, answer, onCard, yes, code) => {
+    const order = await kit.picker.pick(`o.status IN ('pending', 'paid')`, `(SELECT count(*) FROM orders x WHERE x.user_id = o.user_id AND x.status IN ('pending', 'paid')) = 1`);
+    const { chat } = await chatFor(order.customerId);
+    const asked = await chat(request.replace('{order}', order.orderNo));
+    expect(asked.confirmation).toBeUndefined();
+    expect(asked.text).toMatch(/1\) (changed my mind|不想要了)/);
+    const card = await chat(answer);
+    expect(card.confirmation?.summary).toContain(onCard);
+    await chat(yes);
+    const row = await kit.fixture.warehouse.query('SELECT status, cancel_reason FROM orders WHERE order_id = $id', { id: order.orderId });
+    expect(row.rows[0]).toEqual({ status: 'cancelled', cancel_reason: code });
   });
 });

@@ -40,8 +40,8 @@ export async function applyOperation(
   const ticket = { conversationId: input.conversationId, customerId: input.customerId, orderId: order.order_id, now };
   switch (operation.tool) {
     case 'cancel_order': {
-      await updateOne(runner, `UPDATE orders SET status = 'cancelled', cancelled_at = $at::TIMESTAMP WHERE order_id = $order AND status IN ('pending', 'paid')`, { order: order.order_id, at }, order.order_id, operation.tool);
-      const changes = { status: { from: order.status, to: 'cancelled' }, cancelled_at: at, refund: input.refund ?? null };
+      await updateOne(runner, `UPDATE orders SET status = 'cancelled', cancelled_at = $at::TIMESTAMP, cancel_reason = $reason WHERE order_id = $order AND status IN ('pending', 'paid')`, { order: order.order_id, at, reason: operation.reasonCode }, order.order_id, operation.tool);
+      const changes = { status: { from: order.status, to: 'cancelled' }, cancelled_at: at, cancel_reason: operation.reasonCode, refund: input.refund ?? null };
       const ticketId = await insertTicket(runner, { ...ticket, kind: 'cancel', status: 'completed', reason: operation.reason, payload: changes });
       return { ticketId, changes };
     }

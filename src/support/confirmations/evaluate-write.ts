@@ -1,4 +1,5 @@
 import { checkAddressChange } from '../policy/address-change-policy.ts';
+import { cancelReasonLabel, type CancelReasonCode } from '../policy/cancel-reasons.ts';
 import { checkCancellation } from '../policy/cancellation-policy.ts';
 import { checkExchange } from '../policy/exchange-policy.ts';
 import { remainingQuantity } from '../policy/order-facts.ts';
@@ -15,7 +16,7 @@ import type { PendingOperation } from './pending-operation.ts';
 
 /** A write as a tool (or a stored confirmation) asks for it, before policy and data have been checked. */
 export type WriteRequest =
-  | { tool: 'cancel_order'; orderNo: string; reason: string | null }
+  | { tool: 'cancel_order'; orderNo: string; reason: string | null; reasonCode: CancelReasonCode }
   | { tool: 'request_return'; orderNo: string; items?: { lineNo: number; quantity?: number }[]; reason: string }
   | { tool: 'request_exchange'; orderNo: string; lineNo?: number; reason: string; wanted: string | null }
   | { tool: 'change_shipping_address'; orderNo: string; address: string; city?: string | null };
@@ -62,10 +63,10 @@ export async function evaluateWrite(runner: SqlRunner, scope: SupportScope, requ
       return {
         found: true, order, lines, refund,
         decision: checkCancellation(policyOrder),
-        operation: { tool: 'cancel_order', ...base, reason: request.reason },
+        operation: { tool: 'cancel_order', ...base, reason: request.reason, reasonCode: request.reasonCode },
         summary: both((language) => language === 'zh'
-          ? `取消订单 ${order.order_no}(${itemsSummary(lines, 'zh')})。${refundSentence(refund, 'zh', { en: '', zh: '' })}`
-          : `Cancel order ${order.order_no} (${itemsSummary(lines, 'en')}). ${refundSentence(refund, 'en', { en: '', zh: '' })}`),
+          ? `取消订单 ${order.order_no}(${itemsSummary(lines, 'zh')}),原因:${cancelReasonLabel(request.reasonCode).zh}。${refundSentence(refund, 'zh', { en: '', zh: '' })}`
+          : `Cancel order ${order.order_no} (${itemsSummary(lines, 'en')}). Reason: ${cancelReasonLabel(request.reasonCode).en}. ${refundSentence(refund, 'en', { en: '', zh: '' })}`),
       };
     }
     case 'request_return': {
@@ -123,7 +124,7 @@ export async function evaluateWrite(runner: SqlRunner, scope: SupportScope, requ
 export function requestOf(operation: PendingOperation): WriteRequest {
   switch (operation.tool) {
     case 'cancel_order':
-      return { tool: 'cancel_order', orderNo: operation.orderNo, reason: operation.reason };
+      return { tool: 'cancel_order', orderNo: operation.orderNo, reason: operation.reason, reasonCode: operation.reasonCode };
     case 'request_return':
       return { tool: 'request_return', orderNo: operation.orderNo, items: operation.items, reason: operation.reason };
     case 'request_exchange':

@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { CANCEL_REASON_CODES } from '../policy/cancel-reasons.ts';
 
 const base = { orderId: z.number().int(), orderNo: z.string() };
 
 /** The exact write a confirmation token commits; stored as JSON in support_confirmations.operation. */
 export const PendingOperationSchema = z.discriminatedUnion('tool', [
-  z.object({ tool: z.literal('cancel_order'), ...base, reason: z.string().nullable() }),
+  // Cards stored before reasons had codes commit as 'other'.
+  z.object({ tool: z.literal('cancel_order'), ...base, reason: z.string().nullable(), reasonCode: z.enum(CANCEL_REASON_CODES).default('other') }),
   z.object({
     tool: z.literal('request_return'),
     ...base,

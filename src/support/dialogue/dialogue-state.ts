@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CANCEL_REASON_CODES } from '../policy/cancel-reasons.ts';
 import type { SqlRunner } from '../sql-runner.ts';
 import { timestampText } from '../support-clock.ts';
 
@@ -13,6 +14,8 @@ export const TaskSchema = z.object({
   items: z.array(z.object({ lineNo: z.number().int(), quantity: z.number().int().positive().optional() })).optional(),
   lineNo: z.number().int().optional(),
   reason: z.string().optional(),
+  /** A cancellation's reason from the fixed list. */
+  cancelReason: z.enum(CANCEL_REASON_CODES).optional(),
   wanted: z.string().optional(),
   address: z.string().optional(),
   /** Order numbers in the order they were listed to the shopper, for "the second one" / "第2个". */

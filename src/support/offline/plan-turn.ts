@@ -1,4 +1,5 @@
 import type { Task, TaskIntent } from '../dialogue/dialogue-state.ts';
+import { classifyCancelReason } from '../policy/cancel-reasons.ts';
 import type { Recognition } from '../dialogue/recognize-message.ts';
 import { say } from '../render/reply-texts.ts';
 import { faqFlow, greeting, handoffFlow, productFlow, recommendFlow } from './info-flows.ts';
@@ -15,6 +16,7 @@ function newTask(intent: TaskIntent, recognition: Recognition): Task {
     awaiting: 'order',
     orderNo: recognition.orderNo,
     reason: recognition.reason,
+    cancelReason: intent === 'cancel_order' ? classifyCancelReason(recognition.text) : undefined,
     wanted: recognition.wanted,
     address: recognition.address,
     offeredOrders: [],
@@ -28,6 +30,7 @@ function continueTask(task: Task, recognition: Recognition): Task {
     Object.assign(next, { orderNo: recognition.orderNo, items: undefined, lineNo: undefined, awaiting: 'order' as const });
   }
   if (!next.reason && recognition.reason && task.awaiting !== 'reason') next.reason = recognition.reason;
+  if (task.intent === 'cancel_order' && !next.cancelReason && task.awaiting !== 'reason') next.cancelReason = classifyCancelReason(recognition.text);
   if (!next.wanted && recognition.wanted) next.wanted = recognition.wanted;
   return next;
 }

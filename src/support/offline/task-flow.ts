@@ -1,6 +1,7 @@
 import type { WriteToolResult } from '../confirmations/write-result.ts';
 import type { DialogueState, Task, TaskIntent } from '../dialogue/dialogue-state.ts';
 import { ORDER_LINE_COLUMNS } from '../orders/order-presentation.ts';
+import { cancelReasonChoices, cancelReasonFromAnswer } from '../policy/cancel-reasons.ts';
 import type { OrderStatus } from '../policy/order-facts.ts';
 import { POLICY_SECTIONS } from '../policy/policy-decision.ts';
 import { say, writeResultText } from '../render/reply-texts.ts';
@@ -47,7 +48,7 @@ function writeArguments(task: Task, language: 'en' | 'zh'): Record<string, unkno
   const unspecified = say(language, '(not given)', '(未说明)');
   switch (task.intent) {
     case 'cancel_order':
-      return { order_no: task.orderNo, ...(task.reason ? { reason: task.reason } : {}) };
+      return { order_no: task.orderNo, ...(task.reason ? { reason: task.reason } : {}), ...(task.cancelReason ? { reason_code: task.cancelReason } : {}) };
     case 'return':
       return { order_no: task.orderNo, ...(task.items ? { items: task.items.map((item) => ({ line_no: item.lineNo, ...(item.quantity ? { quantity: item.quantity } : {}) })) } : {}), reason: task.reason ?? unspecified };
     case 'exchange':
@@ -139,6 +140,18 @@ export function* taskFlow(input: TurnInput, start: Task): Flow {
         text: say(language, `Order ${orderNo}: which item would you like to exchange? Reply with its item number (e.g. "item 1").`, `订单 ${orderNo}:请问要换哪件商品?请回复商品序号(如“第1件”)。`),
         outcome: 'clarify', table: itemsTable,
         dialogue: keep({ ...task, orderNo, awaiting: 'line' }, asked ? base.misunderstood + 1 : 0),
+      });
+    }
+  }
+  if (intent === 'cancel_order' && !task.cancelReason) {
+    if (task.awaiting === 'reason' && recognition.text.trim()) {
+      task.cancelReason = cancelReasonFromAnswer(recognition.text);
+      task.reason = recognition.text.trim().slice(0, 200);
+    } else {
+      return result({
+        text: say(language, `Order ${orderNo}: why would you like to cancel it? ${cancelReasonChoices('en')}. Reply with a number or in your own words.`, `订单 ${orderNo}:请问取消的原因是?${cancelReasonChoices('zh')}。回复序号或直接说明即可。`),
+        outcome: 'clarify',
+        dialogue: keep({ ...task, orderNo, awaiting: 'reason' }),
       });
     }
   }
