@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatValue } from '../presentation/format-value.ts';
-import { ManualClock, OrderPicker, orderState } from '../support/support-test-kit.ts';
+import { ManualClock, OrderPicker, orderState, otherOptionOf } from '../support/support-test-kit.ts';
 import { DEFAULT_CONFIRMATION_TTL_SECONDS } from '../support/support-tool-context.ts';
 import type { WireMessage } from './protocol.ts';
 import { auditRowsOf, committedWrites, maskOrderNumbers, ShopperChat, startRealSupportServer, type RealSupportServer, type Turn } from './testing/real-support-kit.ts';
@@ -236,7 +236,7 @@ describe('exchange (P4) and address change (P5)', () => {
     if (position !== undefined) turn = await shopper.say(`第${position}个`);
     if (turn.reply.text.includes('哪件商品')) turn = await shopper.say('第1件');
     expect(turn.reply.text).toContain('换货原因');
-    turn = await shopper.say('尺码偏小,换大一号');
+    turn = await shopper.say(`尺码偏小,换成${await otherOptionOf(warehouse(), order.orderId, 1, 'zh')}`);
     const card = cardOf(turn);
     expect(turn.reply.text).toContain('只能换货一次');
     const done = await shopper.answer(card.confirmationId, true);
@@ -251,7 +251,7 @@ describe('exchange (P4) and address change (P5)', () => {
   it('en: exchange with everything in the first message, then "yes"', async () => {
     const order = await picker.pick(`${recentlyDelivered} AND (SELECT count(*) FROM order_items i WHERE i.order_id = o.order_id) = 1`);
     const shopper = await shopperFor(order.customerId);
-    const turn = await shopper.say(`I'd like to exchange order ${order.orderNo}, it is too small, I need size L`);
+    const turn = await shopper.say(`I'd like to exchange order ${order.orderNo} for the ${await otherOptionOf(warehouse(), order.orderId, 1, 'en')} one, it is too small`);
     cardOf(turn);
     expect(turn.reply.text).toContain('Reason: too small');
     expect((await orderState(warehouse(), order.orderId)).exchange_count).toBe(0);

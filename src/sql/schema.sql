@@ -39,6 +39,13 @@ CREATE TABLE IF NOT EXISTS products (
   source      VARCHAR NOT NULL DEFAULT 'demo'
 );
 
+-- Variants (added later; ALTER keeps existing warehouses in step): products of one product_group are the options
+-- (colour, size, capacity …) of one product, option_en / option_zh name the option, stock is units available now.
+ALTER TABLE products ADD COLUMN IF NOT EXISTS product_group BIGINT;
+ALTER TABLE products ADD COLUMN IF NOT EXISTS option_en VARCHAR;
+ALTER TABLE products ADD COLUMN IF NOT EXISTS option_zh VARCHAR;
+ALTER TABLE products ADD COLUMN IF NOT EXISTS stock INTEGER;
+
 CREATE TABLE IF NOT EXISTS events (
   event_id      BIGINT NOT NULL,
   user_id       BIGINT NOT NULL,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatValue } from '../presentation/format-value.ts';
-import { customerSession, openSupportFixture, OrderPicker, orderState, positionIn, send, startConversation, type SupportFixture } from './support-test-kit.ts';
+import { customerSession, openSupportFixture, OrderPicker, orderState, otherOptionOf, positionIn, send, startConversation, type SupportFixture } from './support-test-kit.ts';
 
 let fixture: SupportFixture;
 let picker: OrderPicker;
@@ -153,9 +153,10 @@ describe('exchanges (换货)', () => {
     if (position !== undefined) reply = await chat(`第${position}个`);
     if (reply.text.includes('哪件商品')) reply = await chat('第1件');
     expect(reply.text).toContain('换货原因');
-    const card = await chat('尺码偏小,换大一号');
+    const option = await otherOptionOf(fixture.warehouse, order.orderId, 1, 'zh');
+    const card = await chat(`尺码偏小,换成${option}`);
     expect(card.text).toContain('只能换货一次');
-    expect(card.text).toContain('换成:大一号');
+    expect(card.text).toContain(`换成:${option}`);
     const done = await chat('确认');
     expect(done.text).toContain('换货申请已受理');
     expect((await orderState(fixture.warehouse, order.orderId)).exchange_count).toBe(1);
@@ -170,7 +171,8 @@ describe('exchanges (换货)', () => {
   it('en: exchange with the reason in the first message', async () => {
     const order = await picker.pick(`${recentlyDelivered} AND (SELECT count(*) FROM order_items i WHERE i.order_id = o.order_id) = 1`);
     const { conversationId, session } = await conversationOf(order.customerId);
-    const card = await send(fixture.agent, fixture.warehouse, conversationId, session, `I'd like to exchange order ${order.orderNo}, it is too small, I need size L`);
+    const option = await otherOptionOf(fixture.warehouse, order.orderId, 1, 'en');
+    const card = await send(fixture.agent, fixture.warehouse, conversationId, session, `I'd like to exchange order ${order.orderNo} for the ${option} one, it is too small`);
     expect(card.confirmation).toBeDefined();
     expect(card.text).toContain('Reason: too small');
     const done = await send(fixture.agent, fixture.warehouse, conversationId, session, 'yes');

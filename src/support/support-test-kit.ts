@@ -164,6 +164,19 @@ export async function orderState(warehouse: Warehouse, orderId: number): Promise
   return result.rows[0] ?? {};
 }
 
+/** Another option of the same product as an order line, in stock (what an exchange can ask for). */
+export async function otherOptionOf(warehouse: Warehouse, orderId: number, lineNo: number, language: 'en' | 'zh'): Promise<string> {
+  const result = await warehouse.query(
+    `SELECT other.option_en, other.option_zh FROM order_items i JOIN products own USING (product_id)
+       JOIN products other ON other.product_group = own.product_group AND other.product_id <> own.product_id AND other.stock > 0
+      WHERE i.order_id = $order AND i.line_no = $line ORDER BY other.product_id LIMIT 1`,
+    { order: orderId, line: lineNo },
+  );
+  const row = result.rows[0];
+  if (!row) throw new Error(`order ${orderId} line ${lineNo} has no other option in stock`);
+  return String(language === 'en' ? row.option_en : row.option_zh);
+}
+
 /** The 1-based position of an order in a reply's order table, if it is listed. */
 export function positionIn(reply: SupportReply, orderNo: string): number | undefined {
   const index = reply.table?.rows.findIndex((row) => row.order_no === orderNo) ?? -1;

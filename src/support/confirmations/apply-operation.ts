@@ -62,7 +62,7 @@ export async function applyOperation(
     }
     case 'request_exchange': {
       await updateOne(runner, `UPDATE orders SET exchange_count = exchange_count + 1 WHERE order_id = $order AND exchange_count = $count AND status = 'delivered'`, { order: order.order_id, count: order.exchange_count }, order.order_id, operation.tool);
-      const changes = { exchange_count: { from: order.exchange_count, to: order.exchange_count + 1 }, line_no: operation.lineNo, wanted: operation.wanted };
+      const changes = { exchange_count: { from: order.exchange_count, to: order.exchange_count + 1 }, line_no: operation.lineNo, to_product_id: operation.toProductId, wanted: operation.wanted };
       const ticketId = await insertTicket(runner, { ...ticket, kind: 'exchange', status: 'approved', reason: operation.reason, payload: changes });
       return { ticketId, changes };
     }

@@ -1,10 +1,11 @@
 import { checkAddressChange } from '../policy/address-change-policy.ts';
 import { cancelReasonLabel, type CancelReasonCode } from '../policy/cancel-reasons.ts';
 import { checkCancellation } from '../policy/cancellation-policy.ts';
-import { checkExchange } from '../policy/exchange-policy.ts';
+import { checkExchange, checkExchangeTarget, type ExchangeTarget } from '../policy/exchange-policy.ts';
+import { otherProductNamed, variantNamed, variantsOf } from '../products/product-variants.ts';
 import { remainingQuantity } from '../policy/order-facts.ts';
 import type { BilingualText, PolicyDecision } from '../policy/policy-decision.ts';
-import { cancellationRefund, returnRefund, type RefundPlan } from '../policy/refund-policy.ts';
+import { cancellationRefund, destinationOf, returnRefund, type RefundPlan } from '../policy/refund-policy.ts';
 import { checkReturn } from '../policy/return-policy.ts';
 import { lineTitle, policyLineOf, policyOrderOf, type OrderLineRecord, type OrderRecord } from '../orders/order-record.ts';
 import { itemsSummary, money } from '../orders/order-presentation.ts';
@@ -95,14 +96,27 @@ export async function evaluateWrite(runner: SqlRunner, scope: SupportScope, requ
       const candidates = lines.filter((line) => remainingQuantity(policyLineOf(line)) > 0);
       const lineNo = request.lineNo ?? (candidates.length === 1 ? candidates[0]?.line_no : undefined) ?? (lines.length === 1 ? lines[0]?.line_no : undefined);
       const line = lines.find((candidate) => candidate.line_no === lineNo);
-      const decision = checkExchange({ order: policyOrder, line: line ? policyLineOf(line) : undefined, asOfDate: policyDate });
+      const itemDecision = checkExchange({ order: policyOrder, line: line ? policyLineOf(line) : undefined, asOfDate: policyDate });
       const title = (language: 'en' | 'zh') => (line ? lineTitle(line, language) : `#${lineNo ?? '?'}`);
+      const exchange = line && itemDecision.allowed ? await exchangeTargetOf(runner, line, request.wanted ?? '') : undefined;
+      const targetDecision = exchange ? checkExchangeTarget(exchange.target, exchange.choices) : undefined;
+      // The audit keeps the item's allow code when the target is fine too; a refused target is the decision.
+      const decision = targetDecision && !targetDecision.allowed ? targetDecision : itemDecision;
+      const target = exchange?.target;
+      const difference = target && line ? Math.round((target.price - line.unit_price) * line.quantity * 100) / 100 : 0;
+      const settle = (language: 'en' | 'zh') => {
+        const method = destinationOf(order.payment_method)[language];
+        if (difference > 0) return language === 'zh' ? `需补差价 ${money(difference, 'zh')}(通过${method}支付)` : `price difference: ${money(difference, 'en')} to pay (by ${method})`;
+        if (difference < 0) return language === 'zh' ? `差价 ${money(-difference, 'zh')} 退回至${method}` : `price difference: ${money(-difference, 'en')} refunded to ${method}`;
+        return language === 'zh' ? '无差价' : 'no price difference';
+      };
+      const into = (language: 'en' | 'zh') => (target ? target.label[language] : (request.wanted ?? ''));
       return {
         found: true, order, lines, decision,
-        operation: { tool: 'request_exchange', ...base, lineNo: lineNo ?? 0, reason: request.reason, wanted: request.wanted },
+        operation: { tool: 'request_exchange', ...base, lineNo: lineNo ?? 0, reason: request.reason, wanted: request.wanted, toProductId: target?.sameProduct ? target.productId : null },
         summary: both((language) => language === 'zh'
-          ? `换货:订单 ${order.order_no} 的 ${title('zh')}${request.wanted ? `,换成:${request.wanted}` : ''},原因:${request.reason}。每个订单只能换货一次,本次将用掉这次机会。`
-          : `Exchange ${title('en')} from order ${order.order_no}${request.wanted ? ` for: ${request.wanted}` : ''}. Reason: ${request.reason}. Each order can be exchanged once; this uses it.`),
+          ? `换货:订单 ${order.order_no} 的 ${title('zh')} ×${line?.quantity ?? 1},换成:${into('zh')};${settle('zh')}。原因:${request.reason}。每个订单只能换货一次,本次将用掉这次机会。`
+          : `Exchange ${title('en')} ×${line?.quantity ?? 1} from order ${order.order_no} for ${into('en')}; ${settle('en')}. Reason: ${request.reason}. Each order can be exchanged once; this uses it.`),
       };
     }
     case 'change_shipping_address': {
@@ -118,6 +132,31 @@ export async function evaluateWrite(runner: SqlRunner, scope: SupportScope, requ
       };
     }
   }
+}
+
+/**
+ * The variant an exchange asks for, read from the shopper's words: another option of the same product, or a product
+ * of another group (which the policy refuses). `choices` lists the other options with price and availability.
+ */
+async function exchangeTargetOf(runner: SqlRunner, line: OrderLineRecord, wanted: string): Promise<{ target?: ExchangeTarget & { price: number }; choices: BilingualText }> {
+  const group = await variantsOf(runner, line.product_id);
+  const others = group.filter((variant) => variant.product_id !== line.product_id);
+  const choice = (language: 'en' | 'zh') => others
+    .map((variant) => `${(language === 'en' ? variant.option_en : variant.option_zh) ?? variant.title_en ?? ''} (${money(variant.price ?? 0, language)}${(variant.stock ?? 0) > 0 ? '' : language === 'en' ? ', out of stock' : ',缺货'})`)
+    .join(language === 'en' ? ', ' : '、');
+  const choices = both(choice);
+  const asTarget = (variant: (typeof group)[number], sameProduct: boolean) => ({
+    productId: variant.product_id, sameProduct, stock: variant.stock, price: variant.price ?? 0,
+    label: { en: sameProduct ? (variant.option_en ?? variant.title_en ?? '') : (variant.title_en ?? ''), zh: sameProduct ? (variant.option_zh ?? variant.title_zh ?? '') : (variant.title_zh ?? '') },
+  });
+  // The shopper's messages about this exchange, one per line: the latest that names an option wins ("no, the blue one").
+  for (const said of wanted.split('\n').reverse()) {
+    const named = variantNamed(said, others);
+    if (named.variant) return { target: asTarget(named.variant, true), choices };
+    const foreign = await otherProductNamed(runner, said, group);
+    if (foreign) return { target: asTarget(foreign, false), choices };
+  }
+  return { choices };
 }
 
 /** The request a stored operation stands for, to re-evaluate it at commit time. */

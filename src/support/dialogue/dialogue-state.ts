@@ -9,7 +9,7 @@ export type TaskIntent = (typeof TASK_INTENTS)[number];
 export const TaskSchema = z.object({
   intent: z.enum(TASK_INTENTS),
   /** The slot the bot asked for last. */
-  awaiting: z.enum(['order', 'items', 'line', 'reason', 'address']),
+  awaiting: z.enum(['order', 'items', 'line', 'reason', 'address', 'wanted']),
   orderNo: z.string().optional(),
   items: z.array(z.object({ lineNo: z.number().int(), quantity: z.number().int().positive().optional() })).optional(),
   lineNo: z.number().int().optional(),

@@ -17,7 +17,8 @@ function newTask(intent: TaskIntent, recognition: Recognition): Task {
     orderNo: recognition.orderNo,
     reason: recognition.reason,
     cancelReason: intent === 'cancel_order' ? classifyCancelReason(recognition.text) : undefined,
-    wanted: recognition.wanted,
+    // An exchange's target is read from the shopper's own words (option names), not from a fixed list of sizes.
+    wanted: intent === 'exchange' ? recognition.text : recognition.wanted,
     address: recognition.address,
     offeredOrders: [],
   };
@@ -40,14 +41,14 @@ function answersTask(task: Task, recognition: Recognition): 'continue' | 'switch
   const intent = recognition.intent;
   // "I also want to exchange the shoes" while the bot waits for a reason is a second request, not the reason;
   // "I want to exchange it because it is too small" (a reason given) answers the question.
-  const freeText = task.awaiting === 'reason' || task.awaiting === 'address';
+  const freeText = task.awaiting === 'reason' || task.awaiting === 'address' || task.awaiting === 'wanted';
   if (intent === task.intent && freeText && recognition.request && !recognition.reason && !recognition.address) return 'switch';
   if (!intent || intent === task.intent) return 'continue';
   if (TASK_INTENTS.has(intent)) {
     // While the bot waits for free text (a reason, an address), a task word is only a switch if it is a request.
-    return (task.awaiting === 'reason' || task.awaiting === 'address') && !recognition.request && !recognition.orderNo ? 'continue' : 'switch';
+    return (task.awaiting === 'reason' || task.awaiting === 'address' || task.awaiting === 'wanted') && !recognition.request && !recognition.orderNo ? 'continue' : 'switch';
   }
-  if (task.awaiting === 'reason' || task.awaiting === 'address') return QUESTION_FORM.test(recognition.normalized) ? 'digress' : 'continue';
+  if (task.awaiting === 'reason' || task.awaiting === 'address' || task.awaiting === 'wanted') return QUESTION_FORM.test(recognition.normalized) ? 'digress' : 'continue';
   if (recognition.orderNo) return 'continue';
   return 'digress';
 }

@@ -162,7 +162,7 @@ export function* taskFlow(input: TurnInput, start: Task): Flow {
       return result({
         text: intent === 'return'
           ? say(language, 'What is the reason for the return? (e.g. does not fit, quality problem, changed my mind)', '请问退货原因是什么?(例如尺码不合适、质量问题、不想要了)')
-          : say(language, 'What is the reason for the exchange, and what would you like instead? (e.g. too small, size M)', '请问换货原因是什么,想换成什么?(例如尺码偏小,换成 M 码)'),
+          : say(language, 'What is the reason for the exchange? (e.g. too small, prefer another colour)', '请问换货原因是什么?(例如尺码偏小、想要别的颜色)'),
         outcome: 'clarify',
         dialogue: keep({ ...task, orderNo, awaiting: 'reason' }),
       });
@@ -181,6 +181,11 @@ export function* taskFlow(input: TurnInput, start: Task): Flow {
     }
   }
 
+  // Every message of an exchange may name the option wanted; they are kept one per line (latest last).
+  if (intent === 'exchange' && start.awaiting !== 'order' && recognition.text.trim() && !(task.wanted ?? '').endsWith(recognition.text.trim())) {
+    task.wanted = `${task.wanted ?? ''}\n${recognition.text.trim()}`.trim().slice(-400);
+  }
+
   // 4. The preview: a card to confirm, or why not.
   const preview = expectResult<WriteToolResult>(yield* call(WRITE_TOOL[intent], writeArguments({ ...task, orderNo }, language)), WRITE_TOOL[intent]);
   if (preview.status === 'awaiting_confirmation') {
@@ -191,6 +196,9 @@ export function* taskFlow(input: TurnInput, start: Task): Flow {
       confirmation: { confirmationId: preview.confirmation_id, summary: preview.summary, expiresAt: preview.expires_at, action: intent },
       citations: [preview.policy_section],
     });
+  }
+  if (preview.status === 'denied' && intent === 'exchange' && ['target_unclear', 'out_of_stock'].includes(preview.code)) {
+    return result({ text: writeResultText(preview, language), outcome: 'clarify', dialogue: keep({ ...task, orderNo, wanted: undefined, awaiting: 'wanted' }, preview.code === 'out_of_stock' ? base.misunderstood + 1 : 0), citations: [preview.policy_section] });
   }
   if (preview.status === 'denied' && intent === 'change_address' && ['incomplete_address', 'unknown_city'].includes(preview.code)) {
     return result({ text: `${writeResultText(preview, language)} ${say(language, 'Please send the address again.', '请重新发送地址。')}`, outcome: 'clarify', dialogue: keep({ ...task, orderNo, address: undefined, awaiting: 'address' }, base.misunderstood + 1), citations: [preview.policy_section] });
