@@ -14,6 +14,8 @@ export interface ProductRow {
   titleZh: string;
   category: string;
   price: number;
+  /** Units in stock when the catalogue has stock (products.stock), else undefined. */
+  stock?: number;
 }
 
 export interface ItemRow {
@@ -66,8 +68,13 @@ export class DemoCatalogue {
 
   static async load(warehouse: Warehouse, asOf: string): Promise<DemoCatalogue> {
     const products = new Map<number, ProductRow>();
-    for (const row of (await warehouse.query('SELECT product_id, title_en, title_zh, category, price FROM products ORDER BY product_id')).rows) {
-      products.set(Number(row.product_id), { productId: Number(row.product_id), titleEn: String(row.title_en), titleZh: String(row.title_zh), category: String(row.category), price: Number(row.price) });
+    const stockColumn = (await warehouse.query(`SELECT count(*) AS n FROM information_schema.columns WHERE table_name = 'products' AND column_name = 'stock'`)).rows[0]?.n;
+    const stock = Number(stockColumn) > 0 ? 'stock' : 'NULL AS stock';
+    for (const row of (await warehouse.query(`SELECT product_id, title_en, title_zh, category, price, ${stock} FROM products ORDER BY product_id`)).rows) {
+      products.set(Number(row.product_id), {
+        productId: Number(row.product_id), titleEn: String(row.title_en), titleZh: String(row.title_zh), category: String(row.category), price: Number(row.price),
+        ...(row.stock === null ? {} : { stock: Number(row.stock) }),
+      });
     }
     const items = new Map<number, ItemRow[]>();
     for (const row of (await warehouse.query('SELECT order_id, line_no, product_id, quantity, unit_price, returned_quantity FROM order_items ORDER BY order_id, line_no')).rows) {

@@ -84,7 +84,7 @@ export class TaskValues {
       const prefix = `${name}.item${index + 1}`;
       this.addProduct(prefix, this.productOf(item));
       this.values.set(`${prefix}.qty`, String(item.quantity));
-      const siblings = this.catalogue.family(item.productId).filter((row) => row.productId !== item.productId);
+      const siblings = this.siblings(item);
       siblings.forEach((sibling, siblingIndex) => this.addProduct(`${prefix}.other${siblingIndex === 0 ? '' : siblingIndex + 1}`, sibling));
       this.addProduct(`${prefix}.foreign`, this.foreignProduct(item));
     });
@@ -152,8 +152,10 @@ export class TaskValues {
     return item ? { order, item, index } : undefined;
   }
 
+  /** The other variants of an item's product, those in stock first: a task's "other" option is one a shop can deliver. */
   siblings(item: ItemRow): ProductRow[] {
-    return this.catalogue.family(item.productId).filter((row) => row.productId !== item.productId);
+    const others = this.catalogue.family(item.productId).filter((row) => row.productId !== item.productId);
+    return [...others.filter((row) => row.stock === undefined || row.stock > 0), ...others.filter((row) => row.stock !== undefined && row.stock <= 0)];
   }
 }
 
