@@ -63,3 +63,27 @@ describe('exchanges stay within the same product', () => {
     expect(Number(ticket.rows[0]?.target)).toBe(Number(inStock?.product_id));
   });
 });
+
+describe('product options and availability', () => {
+  it.each([
+    ['en', 'What colours does the {name} come in?', 'Options:', ['in stock', 'out of stock']],
+    ['zh', '{name}有哪些颜色?有货吗?', '可选规格', ['有货', '缺货']],
+  ])('%s: "%s" lists every option with its price and stock', async (language, question, lead, stockWords) => {
+    const order = await kit.picker.pick(`o.status = 'delivered'`);
+    const group = (await kit.fixture.warehouse.query(
+      `SELECT product_group FROM products WHERE product_group IS NOT NULL GROUP BY product_group HAVING count(*) FILTER (WHERE stock = 0) >= 1 AND count(*) FILTER (WHERE stock > 0) >= 1 AND bool_and(category = 'Headphones') ORDER BY product_group LIMIT 1`,
+    )).rows[0]?.product_group;
+    const variants = (await kit.fixture.warehouse.query('SELECT title_en, title_zh, option_en, option_zh, price::DOUBLE AS price FROM products WHERE product_group = $group ORDER BY product_id', { group: Number(group) })).rows;
+    const first = variants[0] as Record<string, string>;
+    const name = (language === 'en' ? first.title_en : first.title_zh).slice(0, -(language === 'en' ? first.option_en : first.option_zh).length).trim();
+    const { chat } = await kit.chatFor(order.customerId);
+    const reply = await chat(question.replace('{name}', name));
+    expect(reply.intent).toBe('product_question');
+    expect(reply.text).toContain(lead);
+    for (const variant of variants) {
+      expect(reply.text).toContain(String(language === 'en' ? variant.option_en : variant.option_zh));
+      expect(reply.text).toContain(`¥${Number(variant.price).toLocaleString('en-US', { minimumFractionDigits: 2 })}`);
+    }
+    for (const word of stockWords) expect(reply.text).toContain(word);
+  });
+});

@@ -12,7 +12,10 @@ export const CUES = {
   exchange: [/换货/u, /换\s*的?货/u, /换(个|一个|一件|一双)?(尺码|码|颜色|大小|型号|大一号|小一号|新的)/u, /调换/u, /换一(个|件|双)/u, /换成/u, /\bexchange\b/, /\bswap\b/, /(different|another|other|bigger|smaller) (size|colou?r)/],
   address: [/(改|修改|更改|换|变更|更新)(一下)?(收货|配送|送货|邮寄)?地址/u, /地址(写|填)错/u, /地址.{0,6}(改|换)/u, /(change|update|modify|correct|edit|fix) (my |the )?(shipping |delivery )?address/, /wrong address/, /new address/, /address to\b/],
   status: [/到哪/u, /物流/u, /快递/u, /发货了?(吗|没)/u, /什么时候(到|发货|送到|能到)/u, /订单(状态|进度|情况)/u, /查(一下|询)?(我的)?订单/u, /我的订单/u, /运单/u, /where('s| is) my (order|package|parcel|stuff)/, /\btrack(ing)?\b/, /order status/, /\bmy orders?\b/, /(has|did) (it|my order) (ship|arrive)/, /when will (it|my order|my package) (arrive|come|ship)/, /status of/],
-  product: [/多少钱/u, /价格/u, /价钱/u, /售价/u, /几块钱/u, /什么牌子/u, /哪个牌子/u, /什么品牌/u, /\bhow much\b/, /\bprice\b/, /\bcost\b/, /what brand/],
+  product: [/多少钱/u, /价格/u, /价钱/u, /售价/u, /几块钱/u, /什么牌子/u, /哪个牌子/u, /什么品牌/u, /\bhow much\b/, /\bprice\b/, /\bcost\b/, /what brand/,
+    // Options and availability: "what colours does … come in", "is … in blue available", "有哪些颜色", "有货吗".
+    /\b(what|which) (colou?rs?|sizes?|options?|versions?|variants?|configurations?)\b/, /\bcome in\b/, /\b(in stock|sold out|available)\b/,
+    /有(哪些|什么|几种|几个)(颜色|规格|尺码|款式|配置|版本)/u, /有货|有没有货|现货|库存|缺货/u],
   recommend: [/推荐/u, /猜我喜欢/u, /有什么好(买|的)/u, /\brecommend/, /\bsuggest/],
   faqTopic: [/多久/u, /几天/u, /到账/u, /运费/u, /邮费/u, /包邮/u, /发票/u, /保修/u, /质保/u, /政策/u, /规则/u, /规定/u, /支付方式/u, /怎么(付|支付)/u, /没(有)?付款/u, /未支付/u, /发货后/u, /签收后/u, /能不能/u, /(换|退)几次/u, /how long/, /how many days/, /shipping (fee|cost)/, /free shipping/, /\binvoice\b/, /warranty/, /\bpolicy\b/, /payment methods?/, /who pays/, /after (it )?(ships|shipped|shipping|delivery)/, /can i pay/],
   request: [/我(也|还)?要/u, /我(也|还)?想/u, /\bi (also|still|really|just) (want|need|would like)\b/, /\bi'd also like\b/, /想要/u, /帮我/u, /麻烦/u, /申请/u, /请(帮|给)/u, /给我/u, /\bi want\b/, /\bi'd like\b/, /\bi would like\b/, /\bplease\b/, /help me/, /\bcan you\b/, /\bcould you\b/, /\bi need\b/],

@@ -64,11 +64,18 @@ export function productFactsText(result: ProductFactsResult, language: Language)
   if (!first) return say(language, 'I could not find that product in our catalogue. Could you tell me the brand or model?', '没有在商品目录中找到这款商品,可以告诉我品牌或型号吗?');
   const price = first.price === null ? say(language, 'no listed price', '暂无标价') : money(first.price, language);
   const facts = say(language, `${first.product} (${first.brand ?? 'no brand'}, ${first.category ?? 'no category'}) is listed at ${price}.`, `「${first.product}」(品牌 ${first.brand ?? '无'},品类 ${first.category ?? '无'})标价 ${price}。`);
-  if (result.rows.length === 1) return facts;
+  const options = result.options.length > 1 ? ` ${optionsText(result.options, language)}` : '';
+  if (result.rows.length === 1) return `${facts}${options}`;
   const lead = first.seen_by_shopper_at
     ? say(language, `The one you looked at most recently: ${facts}`, `您最近浏览过的:${facts}`)
     : say(language, `Closest match: ${facts}`, `最相关的一款:${facts}`);
-  return `${lead} ${say(language, `${result.rows.length} matching products are listed below.`, `下面列出了 ${result.rows.length} 款相关商品。`)}`;
+  return `${lead}${options} ${say(language, `${result.rows.length} matching products are listed below.`, `下面列出了 ${result.rows.length} 款相关商品。`)}`;
+}
+
+function optionsText(options: ProductFactsResult['options'], language: Language): string {
+  const stock = (inStock: boolean | null) => (inStock === null ? '' : inStock ? say(language, ', in stock', ',有货') : say(language, ', out of stock', ',缺货'));
+  const listed = options.map((option) => `${option.option} (${option.price === null ? '—' : money(option.price, language)}${stock(option.in_stock)})`);
+  return say(language, `Options: ${listed.join('; ')}.`, `可选规格:${listed.join(';')}。`);
 }
 
 export function knowledgeText(result: KnowledgeResult, language: Language): string {
