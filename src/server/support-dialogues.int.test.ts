@@ -266,7 +266,7 @@ describe('exchange (P4) and address change (P5)', () => {
     const ask = await shopper.say('我想改一下收货地址');
     expect(ask.reply.intent).toBe('change_address');
     expect(ask.reply.text).toContain(order.orderNo);
-    expect(ask.reply.text).toContain('新收货地址');
+    expect(ask.reply.text).toContain('新的收货地址');
     const turn = await shopper.say('上海市浦东新区世纪大道100号');
     const card = cardOf(turn);
     expect(turn.reply.text).toContain('城市:Shanghai');

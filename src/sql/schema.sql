@@ -89,6 +89,8 @@ CREATE TABLE IF NOT EXISTS orders (
 -- Added after the first release: ALTER keeps existing warehouses in step (CREATE … IF NOT EXISTS would not).
 -- cancel_reason: from the support policy's fixed list (src/support/policy/cancel-reasons.ts), NULL if unknown.
 ALTER TABLE orders ADD COLUMN IF NOT EXISTS cancel_reason VARCHAR;
+-- shipping_postal_code: parsed from an address a shopper gives the support bot (NULL when not given).
+ALTER TABLE orders ADD COLUMN IF NOT EXISTS shipping_postal_code VARCHAR;
 
 CREATE TABLE IF NOT EXISTS order_items (
   order_id          BIGINT NOT NULL,

@@ -188,7 +188,7 @@ describe('address changes (改地址)', () => {
     const chat = (text: string) => send(fixture.agent, fixture.warehouse, conversationId, session, text);
     const ask = await chat('我想改一下收货地址');
     expect(ask.text).toContain(order.orderNo);
-    expect(ask.text).toContain('新收货地址');
+    expect(ask.text).toContain('新的收货地址');
     const card = await chat('上海市浦东新区世纪大道100号');
     expect(card.text).toContain('城市:Shanghai');
     await chat('确认');

@@ -75,7 +75,8 @@ describe('product options and availability', () => {
     )).rows[0]?.product_group;
     const variants = (await kit.fixture.warehouse.query('SELECT title_en, title_zh, option_en, option_zh, price::DOUBLE AS price FROM products WHERE product_group = $group ORDER BY product_id', { group: Number(group) })).rows;
     const first = variants[0] as Record<string, string>;
-    const name = (language === 'en' ? first.title_en : first.title_zh).slice(0, -(language === 'en' ? first.option_en : first.option_zh).length).trim();
+    const title = (language === 'en' ? first.title_en : first.title_zh) ?? '';
+    const name = title.slice(0, title.length - ((language === 'en' ? first.option_en : first.option_zh) ?? '').length).trim();
     const { chat } = await kit.chatFor(order.customerId);
     const reply = await chat(question.replace('{name}', name));
     expect(reply.intent).toBe('product_question');

@@ -67,8 +67,8 @@ export async function applyOperation(
       return { ticketId, changes };
     }
     case 'change_shipping_address': {
-      await updateOne(runner, `UPDATE orders SET shipping_address = $address, shipping_city = $city WHERE order_id = $order AND status IN ('pending', 'paid')`, { order: order.order_id, address: operation.address, city: operation.city }, order.order_id, operation.tool);
-      const changes = { shipping_address: { from: order.shipping_address, to: operation.address }, shipping_city: { from: order.shipping_city, to: operation.city } };
+      await updateOne(runner, `UPDATE orders SET shipping_address = $address, shipping_city = $city, shipping_postal_code = $postal WHERE order_id = $order AND status IN ('pending', 'paid')`, { order: order.order_id, address: operation.address, city: operation.city, postal: operation.postalCode }, order.order_id, operation.tool);
+      const changes = { shipping_address: { from: order.shipping_address, to: operation.address }, shipping_city: { from: order.shipping_city, to: operation.city }, shipping_postal_code: operation.postalCode };
       const ticketId = await insertTicket(runner, { ...ticket, kind: 'address_change', status: 'completed', reason: null, payload: changes });
       return { ticketId, changes };
     }

@@ -9,6 +9,7 @@ import { cancellationRefund, destinationOf, returnRefund, type RefundPlan } from
 import { checkReturn } from '../policy/return-policy.ts';
 import { lineTitle, policyLineOf, policyOrderOf, type OrderLineRecord, type OrderRecord } from '../orders/order-record.ts';
 import { itemsSummary, money } from '../orders/order-presentation.ts';
+import { parseAddress } from '../orders/parse-address.ts';
 import { resolveDeliveryCity } from '../orders/resolve-city.ts';
 import { findOrderInScope, loadOrderLines, normalizeOrderNo } from '../orders/scoped-orders.ts';
 import type { SqlRunner } from '../sql-runner.ts';
@@ -122,13 +123,18 @@ export async function evaluateWrite(runner: SqlRunner, scope: SupportScope, requ
     case 'change_shipping_address': {
       const address = request.address.trim();
       const city = await resolveDeliveryCity(runner, address, request.city);
+      const parsed = parseAddress(address, city);
+      // Read back field by field, so the shopper sees how the address was understood before confirming.
+      const fields = (language: 'en' | 'zh') => language === 'zh'
+        ? `街道:${parsed.street};城市:${city ?? '未识别'};邮编:${parsed.postalCode ?? '未提供'}`
+        : `street: ${parsed.street}; city: ${city ?? 'not recognised'}; postal code: ${parsed.postalCode ?? 'not given'}`;
       return {
         found: true, order, lines,
-        decision: checkAddressChange({ order: policyOrder, address, city }),
-        operation: { tool: 'change_shipping_address', ...base, address, city: city ?? '' },
+        decision: checkAddressChange({ order: policyOrder, address, city, street: parsed.street }),
+        operation: { tool: 'change_shipping_address', ...base, address, city: city ?? '', postalCode: parsed.postalCode },
         summary: both((language) => language === 'zh'
-          ? `将订单 ${order.order_no} 的收货地址改为:${address}(城市:${city ?? '未识别'})。`
-          : `Change the delivery address of order ${order.order_no} to: ${address} (city: ${city ?? 'not recognised'}).`),
+          ? `将订单 ${order.order_no} 的收货地址改为:${address}(${fields('zh')})。`
+          : `Change the delivery address of order ${order.order_no} to: ${address} (${fields('en')}).`),
       };
     }
   }

@@ -14,7 +14,7 @@ export const PendingOperationSchema = z.discriminatedUnion('tool', [
     reason: z.string(),
   }),
   z.object({ tool: z.literal('request_exchange'), ...base, lineNo: z.number().int(), reason: z.string(), wanted: z.string().nullable(), toProductId: z.number().int().nullable().default(null) }),
-  z.object({ tool: z.literal('change_shipping_address'), ...base, address: z.string(), city: z.string() }),
+  z.object({ tool: z.literal('change_shipping_address'), ...base, address: z.string(), city: z.string(), postalCode: z.string().nullable().default(null) }),
 ]);
 export type PendingOperation = z.infer<typeof PendingOperationSchema>;
 export type WriteTool = PendingOperation['tool'];

@@ -27,6 +27,8 @@ const INTENTS: [string, string | undefined][] = [
   ['转人工', 'handoff'],
   ['I want to talk to a human', 'handoff'],
   ['I need a person', 'handoff'],
+  ['How much did I pay in total for order SL2025110100000103?', 'order_status'],
+  ['我要改一下SL2025110100000103的收货地址', 'change_address'],
   ['agent', 'handoff'],
   ['我要投诉', 'handoff'],
   ['I want to file a complaint about your service', 'handoff'],

@@ -88,6 +88,8 @@ function intentOf(text: string, orderNo: string | undefined, request: boolean): 
     : undefined;
   if (task && (!faqTopic || request || orderNo)) return task;
   if (any(CUES.status, text) && !(faqTopic && !orderNo && /多久|几天|how long|how many days/u.test(text))) return 'order_status';
+  // "How much did I pay for order SL…": a price question about a named order is about that order.
+  if (orderNo && any(CUES.product, text) && !any(CUES.faqTopic, text)) return 'order_status';
   if (faqTopic) return 'faq';
   if (task) return task;
   if (any(CUES.product, text)) return 'product_question';

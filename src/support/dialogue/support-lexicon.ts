@@ -10,7 +10,7 @@ export const CUES = {
   cancel: [/取消(订单|这个订单|这单|该订单|一下|掉|吧)?/u, /\bcancel\b/],
   return: [/退货/u, /退掉/u, /退回去/u, /(我要|我想|想|要|申请)退(款|了)?/u, /\breturn(ing)?\b/, /send (it|this|them) back/, /\b(i want|i'd like|want) (a )?refund\b/],
   exchange: [/换货/u, /换\s*的?货/u, /换(个|一个|一件|一双)?(尺码|码|颜色|大小|型号|大一号|小一号|新的)/u, /调换/u, /换一(个|件|双)/u, /换成/u, /\bexchange\b/, /\bswap\b/, /(different|another|other|bigger|smaller) (size|colou?r)/],
-  address: [/(改|修改|更改|换|变更|更新)(一下)?(收货|配送|送货|邮寄)?地址/u, /地址(写|填)错/u, /地址.{0,6}(改|换)/u, /(change|update|modify|correct|edit|fix) (my |the )?(shipping |delivery )?address/, /wrong address/, /new address/, /address to\b/],
+  address: [/(改|修改|更改|换|变更|更新)(一下)?.{0,12}?(收货|配送|送货|邮寄)?地址/u, /地址(写|填)错/u, /地址.{0,6}(改|换)/u, /(change|update|modify|correct|edit|fix) (my |the )?(shipping |delivery )?address/, /wrong address/, /new address/, /address to\b/],
   status: [/到哪/u, /物流/u, /快递/u, /发货了?(吗|没)/u, /什么时候(到|发货|送到|能到)/u, /订单(状态|进度|情况)/u, /查(一下|询)?(我的)?订单/u, /我的订单/u, /运单/u, /where('s| is) my (order|package|parcel|stuff)/, /\btrack(ing)?\b/, /order status/, /\bmy orders?\b/, /(has|did) (it|my order) (ship|arrive)/, /when will (it|my order|my package) (arrive|come|ship)/, /status of/],
   product: [/多少钱/u, /价格/u, /价钱/u, /售价/u, /几块钱/u, /什么牌子/u, /哪个牌子/u, /什么品牌/u, /\bhow much\b/, /\bprice\b/, /\bcost\b/, /what brand/,
     // Options and availability: "what colours does … come in", "is … in blue available", "有哪些颜色", "有货吗".

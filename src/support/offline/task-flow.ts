@@ -174,7 +174,7 @@ export function* taskFlow(input: TurnInput, start: Task): Flow {
     else if (task.awaiting === 'address' && recognition.text.trim()) task.address = recognition.text.trim().replace(/^(新地址|地址|address)\s*(是|为|is)?\s*[::]?\s*/iu, '');
     else {
       return result({
-        text: say(language, `Order ${orderNo}: please send the complete new delivery address, including the city.`, `订单 ${orderNo}:请发送完整的新收货地址(包括城市、区、街道和门牌号)。`),
+        text: say(language, `Order ${orderNo}: what is the new delivery address? Please include street and number, city and postal code.`, `订单 ${orderNo}:请问新的收货地址是?请包括城市、区、街道门牌号和邮编。`),
         outcome: 'clarify',
         dialogue: keep({ ...task, orderNo, awaiting: 'address' }),
       });
