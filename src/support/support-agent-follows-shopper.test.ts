@@ -133,3 +133,29 @@ describe('addresses', () => {
     expect(reply.text).toContain('门牌号');
   });
 });
+
+describe('payment method of an order not yet shipped', () => {
+  it.each([
+    ['en', 'Can I switch the payment method of order {order} to Alipay?', 'alipay', 'to Alipay', 'yes'],
+    ['zh', '订单{order}的付款方式能改成微信支付吗', 'wechat_pay', '改为微信支付', '确认'],
+  ])('%s: "%s" → a card with the money movements → the order is paid by the new method', async (_language, request, method, onCard, yes) => {
+    const order = await kit.picker.pick(`o.status = 'paid' AND o.payment_method IN ('alipay', 'wechat_pay', 'credit_card', 'union_pay') AND o.payment_method <> '${method}'`, `(SELECT count(*) FROM orders x WHERE x.user_id = o.user_id AND x.status IN ('pending', 'paid')) = 1`);
+    const { chat } = await chatFor(order.customerId);
+    const card = await chat(request.replace('{order}', order.orderNo));
+    expect(card.confirmation?.action).toBe('change_payment');
+    expect(card.confirmation?.summary).toContain(onCard);
+    const total = (await kit.fixture.warehouse.query('SELECT total_amount::DOUBLE AS total FROM orders WHERE order_id = $id', { id: order.orderId })).rows[0]?.total;
+    expect(card.confirmation?.summary).toContain(`¥${Number(total).toLocaleString('en-US', { minimumFractionDigits: 2 })}`);
+    await chat(yes);
+    const row = await kit.fixture.warehouse.query('SELECT payment_method FROM orders WHERE order_id = $id', { id: order.orderId });
+    expect(row.rows[0]?.payment_method).toBe(method);
+  });
+
+  it('en: a shipped order keeps its payment method (P8)', async () => {
+    const order = await kit.picker.pick(`o.status = 'shipped'`);
+    const { chat } = await chatFor(order.customerId);
+    const reply = await chat(`please change the payment method of ${order.orderNo} to credit card`);
+    expect(reply.confirmation).toBeUndefined();
+    expect(reply.text).toMatch(/only before it ships/);
+  });
+});

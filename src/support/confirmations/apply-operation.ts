@@ -66,6 +66,12 @@ export async function applyOperation(
       const ticketId = await insertTicket(runner, { ...ticket, kind: 'exchange', status: 'approved', reason: operation.reason, payload: changes });
       return { ticketId, changes };
     }
+    case 'change_payment_method': {
+      await updateOne(runner, `UPDATE orders SET payment_method = $method WHERE order_id = $order AND status IN ('pending', 'paid')`, { order: order.order_id, method: operation.method }, order.order_id, operation.tool);
+      const changes = { payment_method: { from: order.payment_method, to: operation.method }, amount: order.total_amount, paid: order.paid_at !== null };
+      const ticketId = await insertTicket(runner, { ...ticket, kind: 'other', status: 'completed', reason: 'payment method change', payload: changes });
+      return { ticketId, changes };
+    }
     case 'change_shipping_address': {
       await updateOne(runner, `UPDATE orders SET shipping_address = $address, shipping_city = $city, shipping_postal_code = $postal WHERE order_id = $order AND status IN ('pending', 'paid')`, { order: order.order_id, address: operation.address, city: operation.city, postal: operation.postalCode }, order.order_id, operation.tool);
       const changes = { shipping_address: { from: order.shipping_address, to: operation.address }, shipping_city: { from: order.shipping_city, to: operation.city }, shipping_postal_code: operation.postalCode };

@@ -1,3 +1,4 @@
+import { CHANGEABLE_PAYMENT_METHODS, checkPaymentChange, type ChangeablePaymentMethod } from '../policy/payment-change-policy.ts';
 import { checkAddressChange } from '../policy/address-change-policy.ts';
 import { cancelReasonLabel, type CancelReasonCode } from '../policy/cancel-reasons.ts';
 import { checkCancellation } from '../policy/cancellation-policy.ts';
@@ -21,7 +22,8 @@ export type WriteRequest =
   | { tool: 'cancel_order'; orderNo: string; reason: string | null; reasonCode: CancelReasonCode }
   | { tool: 'request_return'; orderNo: string; items?: { lineNo: number; quantity?: number }[]; reason: string }
   | { tool: 'request_exchange'; orderNo: string; lineNo?: number; reason: string; wanted: string | null }
-  | { tool: 'change_shipping_address'; orderNo: string; address: string; city?: string | null };
+  | { tool: 'change_shipping_address'; orderNo: string; address: string; city?: string | null }
+  | { tool: 'change_payment_method'; orderNo: string; method: string | null };
 
 export type WriteEvaluation =
   | { found: false; orderNo: string }
@@ -120,6 +122,20 @@ export async function evaluateWrite(runner: SqlRunner, scope: SupportScope, requ
           : `Exchange ${title('en')} ×${line?.quantity ?? 1} from order ${order.order_no} for ${into('en')}; ${settle('en')}. Reason: ${request.reason}. Each order can be exchanged once; this uses it.`),
       };
     }
+    case 'change_payment_method': {
+      const decision = checkPaymentChange({ order: policyOrder, method: request.method });
+      const method = (CHANGEABLE_PAYMENT_METHODS as readonly string[]).includes(request.method ?? '') ? (request.method as ChangeablePaymentMethod) : 'alipay';
+      const from = destinationOf(order.payment_method);
+      const to = destinationOf(method);
+      const total = order.total_amount;
+      return {
+        found: true, order, lines, decision,
+        operation: { tool: 'change_payment_method', ...base, method },
+        summary: both((language) => language === 'zh'
+          ? `将订单 ${order.order_no} 的支付方式由${from.zh}改为${to.zh}。${order.paid_at ? `已付的 ${money(total, 'zh')} 将原路退回${from.zh},并通过${to.zh}扣款 ${money(total, 'zh')}。` : `应付 ${money(total, 'zh')} 将通过${to.zh}支付。`}`
+          : `Change the payment method of order ${order.order_no} from ${from.en} to ${to.en}. ${order.paid_at ? `The ${money(total, 'en')} paid is refunded to ${from.en} and ${money(total, 'en')} is charged to ${to.en}.` : `${money(total, 'en')} will be paid by ${to.en}.`}`),
+      };
+    }
     case 'change_shipping_address': {
       const address = request.address.trim();
       const city = await resolveDeliveryCity(runner, address, request.city);
@@ -176,5 +192,7 @@ export function requestOf(operation: PendingOperation): WriteRequest {
       return { tool: 'request_exchange', orderNo: operation.orderNo, lineNo: operation.lineNo, reason: operation.reason, wanted: operation.wanted };
     case 'change_shipping_address':
       return { tool: 'change_shipping_address', orderNo: operation.orderNo, address: operation.address, city: operation.city };
+    case 'change_payment_method':
+      return { tool: 'change_payment_method', orderNo: operation.orderNo, method: operation.method };
   }
 }

@@ -1,3 +1,4 @@
+import { CHANGEABLE_PAYMENT_METHODS } from '../policy/payment-change-policy.ts';
 import { z } from 'zod';
 import { CANCEL_REASON_CODES } from '../policy/cancel-reasons.ts';
 
@@ -15,6 +16,7 @@ export const PendingOperationSchema = z.discriminatedUnion('tool', [
   }),
   z.object({ tool: z.literal('request_exchange'), ...base, lineNo: z.number().int(), reason: z.string(), wanted: z.string().nullable(), toProductId: z.number().int().nullable().default(null) }),
   z.object({ tool: z.literal('change_shipping_address'), ...base, address: z.string(), city: z.string(), postalCode: z.string().nullable().default(null) }),
+  z.object({ tool: z.literal('change_payment_method'), ...base, method: z.enum(CHANGEABLE_PAYMENT_METHODS) }),
 ]);
 export type PendingOperation = z.infer<typeof PendingOperationSchema>;
 export type WriteTool = PendingOperation['tool'];
@@ -25,4 +27,5 @@ export const INTENT_OF_WRITE: Record<WriteTool, string> = {
   request_return: 'return',
   request_exchange: 'exchange',
   change_shipping_address: 'change_address',
+  change_payment_method: 'change_payment',
 };

@@ -20,6 +20,8 @@ export interface Recognition {
   reason?: string;
   wanted?: string;
   address?: string;
+  /** A payment method the message names (orders.payment_method code). */
+  paymentMethod?: string;
   yes: boolean;
   no: boolean;
   abort: boolean;
@@ -76,11 +78,22 @@ function findAddress(original: string): string | undefined {
   return english?.[1]?.trim();
 }
 
+const PAYMENT_METHOD_WORDS: [RegExp, string][] = [
+  [/支付宝|\balipay\b/u, 'alipay'], [/微信|\bwechat\b|\bweixin\b/u, 'wechat_pay'], [/信用卡|\bcredit ?card\b|\bvisa\b|\bmastercard\b/u, 'credit_card'],
+  [/银联|\bunion ?pay\b/u, 'union_pay'], [/礼品卡|\bgift ?card\b/u, 'gift_card'], [/\bpaypal\b/u, 'paypal'],
+];
+
+function findPaymentMethod(text: string): string | undefined {
+  return PAYMENT_METHOD_WORDS.find(([pattern]) => pattern.test(text))?.[1];
+}
+
 function intentOf(text: string, orderNo: string | undefined, request: boolean): Recognition['intent'] {
   if (any(CUES.handoff, text)) return 'handoff';
   const faqTopic = any(CUES.faqTopic, text);
   // An address, exchange, return or cancel cue starts that task, unless the message only asks about the rules
   // ("发货后还能取消吗", "how long do refunds take") without asking us to do it.
+  // A payment-method change names the change explicitly, so it is a task even where "支付方式" looks like an FAQ topic.
+  if (any(CUES.changePayment, text)) return 'change_payment';
   const task = any(CUES.address, text) ? 'change_address'
     : any(CUES.exchange, text) ? 'exchange'
     : any(CUES.return, text) ? 'return'
@@ -122,6 +135,7 @@ export function recognizeMessage(text: string, orderNumbers: OrderNumberFormat =
     reason: findReason(withoutOrderNo),
     wanted: findWanted(withoutOrderNo),
     address: findAddress(text.normalize('NFKC').trim()),
+    paymentMethod: findPaymentMethod(withoutOrderNo),
     yes,
     no,
     abort: any(CUES.abort, withoutOrderNo),

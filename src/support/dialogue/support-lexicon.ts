@@ -7,6 +7,10 @@ export const CUES = {
     // "I need a person", a bare "agent", complaints: a person handles them (policy P7).
     /\bi (need|want|would like|'d like) (to (talk|speak|chat) (to|with) )?(a |an |some )?(person|human|people|agent|someone|operator)\b/, /^(an? )?(agent|human|person|operator|customer service|support agent)[\s.!?]*$/,
     /\b(speak|talk) (to|with) (a |your |the )?(manager|supervisor)\b/, /投诉/u, /举报/u, /\b(file|make|lodge|raise|submit) a complaint\b/, /\bcomplain(t)?\b/],
+  changePayment: [
+    /(支付|付款)方式.{0,8}(改|换|变更)/u, /(改|换)(一下|个)?(支付|付款)方式/u, /(改|换)(用|成)\s*(支付宝|微信|信用卡|银联)(付|支付|付款)?/u, /(用|拿)(支付宝|微信|信用卡|银联)(付|支付)/u,
+    /\b(change|switch|update)\b.{0,30}\bpayment( method)?\b/, /\bpay (for )?.{0,40}\b(with|by|using) (a different|another|alipay|wechat|my credit card|credit card|union ?pay)/, /\bcharge\b.{0,40}\bto my (credit card|alipay|wechat)/,
+  ],
   cancel: [/取消(订单|这个订单|这单|该订单|一下|掉|吧)?/u, /\bcancel\b/],
   return: [/退货/u, /退掉/u, /退回去/u, /(我要|我想|想|要|申请)退(款|了)?/u, /\breturn(ing)?\b/, /send (it|this|them) back/, /\b(i want|i'd like|want) (a )?refund\b/],
   exchange: [/换货/u, /换\s*的?货/u, /换(个|一个|一件|一双)?(尺码|码|颜色|大小|型号|大一号|小一号|新的)/u, /调换/u, /换一(个|件|双)/u, /换成/u, /\bexchange\b/, /\bswap\b/, /(different|another|other|bigger|smaller) (size|colou?r)/],

@@ -7,7 +7,7 @@ import { statusFlow } from './status-flow.ts';
 import { taskFlow } from './task-flow.ts';
 import type { Flow, TurnInput, TurnResult } from './turn.ts';
 
-const TASK_INTENTS = new Set<string>(['cancel_order', 'return', 'exchange', 'change_address']);
+const TASK_INTENTS = new Set<string>(['cancel_order', 'return', 'exchange', 'change_address', 'change_payment']);
 const QUESTION_FORM = /[??]|吗|呢|多久|怎么|什么|哪|几|\b(how|what|when|why|which|is|are|can|do|does)\b/u;
 
 function newTask(intent: TaskIntent, recognition: Recognition): Task {
@@ -58,6 +58,7 @@ const TASK_NAMES: Record<TaskIntent, { en: string; zh: string }> = {
   return: { en: 'return', zh: '退货' },
   exchange: { en: 'exchange', zh: '换货' },
   change_address: { en: 'address change', zh: '改地址' },
+  change_payment: { en: 'payment method change', zh: '改支付方式' },
 };
 
 function droppedText(task: Task, language: 'en' | 'zh'): string {
@@ -72,6 +73,7 @@ function* dispatch(input: TurnInput): Flow {
     case 'return':
     case 'exchange':
     case 'change_address':
+    case 'change_payment':
       return yield* taskFlow(input, newTask(recognition.intent, recognition));
     case 'order_status':
       return yield* statusFlow(input);

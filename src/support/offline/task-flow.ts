@@ -14,22 +14,25 @@ const ORDER_CANDIDATES: Record<TaskIntent, OrderStatus[]> = {
   return: ['delivered'],
   exchange: ['delivered'],
   change_address: ['pending', 'paid'],
+  change_payment: ['pending', 'paid'],
 };
-const WRITE_TOOL = { cancel_order: 'cancel_order', return: 'request_return', exchange: 'request_exchange', change_address: 'change_shipping_address' } as const;
-const ACTION = { cancel_order: 'cancel', return: 'return', exchange: 'exchange', change_address: 'change_address' } as const;
-const SECTION = { cancel_order: POLICY_SECTIONS.cancellation, return: POLICY_SECTIONS.returns, exchange: POLICY_SECTIONS.exchanges, change_address: POLICY_SECTIONS.addressChange };
+const WRITE_TOOL = { cancel_order: 'cancel_order', return: 'request_return', exchange: 'request_exchange', change_address: 'change_shipping_address', change_payment: 'change_payment_method' } as const;
+const ACTION = { cancel_order: 'cancel', return: 'return', exchange: 'exchange', change_address: 'change_address', change_payment: 'change_payment' } as const;
+const SECTION = { cancel_order: POLICY_SECTIONS.cancellation, return: POLICY_SECTIONS.returns, exchange: POLICY_SECTIONS.exchanges, change_address: POLICY_SECTIONS.addressChange, change_payment: POLICY_SECTIONS.paymentChange };
 
 const NAMES = {
   cancel_order: { en: 'cancel', zh: '取消', ask: '要取消哪个订单' },
   return: { en: 'return', zh: '退货', ask: '要退哪个订单的商品' },
   exchange: { en: 'exchange', zh: '换货', ask: '要为哪个订单换货' },
   change_address: { en: 'change the address of', zh: '修改地址', ask: '要修改哪个订单的收货地址' },
+  change_payment: { en: 'change the payment method of', zh: '修改支付方式', ask: '要修改哪个订单的支付方式' },
 };
 
 function noEligibleOrders(intent: TaskIntent, language: 'en' | 'zh'): string {
   switch (intent) {
     case 'cancel_order':
     case 'change_address':
+    case 'change_payment':
       return say(language, `You have no order that can still be ${intent === 'cancel_order' ? 'cancelled' : 'changed'}: only orders that have not shipped yet (pending or paid) qualify (policy ${SECTION[intent]}).`, `您目前没有可以${NAMES[intent].zh}的订单:只有尚未发货(待支付或已支付)的订单可以办理(见政策 ${SECTION[intent]})。`);
     case 'return':
     case 'exchange':
@@ -55,6 +58,8 @@ function writeArguments(task: Task, language: 'en' | 'zh'): Record<string, unkno
       return { order_no: task.orderNo, ...(task.lineNo ? { line_no: task.lineNo } : {}), reason: task.reason ?? unspecified, ...(task.wanted ? { wanted: task.wanted } : {}) };
     case 'change_address':
       return { order_no: task.orderNo, address: task.address ?? unspecified };
+    case 'change_payment':
+      return { order_no: task.orderNo, ...(task.paymentMethod ? { method: task.paymentMethod } : {}) };
   }
 }
 
@@ -181,6 +186,8 @@ export function* taskFlow(input: TurnInput, start: Task): Flow {
     }
   }
 
+  if (intent === 'change_payment' && !task.paymentMethod && recognition.paymentMethod) task.paymentMethod = recognition.paymentMethod;
+
   // Every message of an exchange may name the option wanted; they are kept one per line (latest last).
   if (intent === 'exchange' && start.awaiting !== 'order' && recognition.text.trim() && !(task.wanted ?? '').endsWith(recognition.text.trim())) {
     task.wanted = `${task.wanted ?? ''}\n${recognition.text.trim()}`.trim().slice(-400);
@@ -199,6 +206,9 @@ export function* taskFlow(input: TurnInput, start: Task): Flow {
   }
   if (preview.status === 'denied' && intent === 'exchange' && ['target_unclear', 'out_of_stock'].includes(preview.code)) {
     return result({ text: writeResultText(preview, language), outcome: 'clarify', dialogue: keep({ ...task, orderNo, wanted: undefined, awaiting: 'wanted' }, preview.code === 'out_of_stock' ? base.misunderstood + 1 : 0), citations: [preview.policy_section] });
+  }
+  if (preview.status === 'denied' && intent === 'change_payment' && preview.code === 'method_unclear') {
+    return result({ text: preview.reason, outcome: 'clarify', dialogue: keep({ ...task, orderNo, paymentMethod: undefined, awaiting: 'payment' }), citations: [preview.policy_section] });
   }
   if (preview.status === 'denied' && intent === 'change_address' && ['incomplete_address', 'unknown_city'].includes(preview.code)) {
     return result({ text: `${writeResultText(preview, language)} ${say(language, 'Please send the address again.', '请重新发送地址。')}`, outcome: 'clarify', dialogue: keep({ ...task, orderNo, address: undefined, awaiting: 'address' }, base.misunderstood + 1), citations: [preview.policy_section] });

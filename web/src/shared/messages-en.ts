@@ -122,6 +122,8 @@ export const ENGLISH_MESSAGES = {
   'support.decline.exchange': 'Keep items',
   'support.confirm.change_address': 'Change address',
   'support.decline.change_address': 'Keep address',
+  'support.confirm.change_payment': 'Change payment method',
+  'support.decline.change_payment': 'Keep payment method',
   'support.expires': 'Valid until {time}',
   'support.expired': 'This request has expired; ask again if you still want it.',
   'support.sending': 'Sending…',

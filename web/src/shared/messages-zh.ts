@@ -124,6 +124,8 @@ export const CHINESE_MESSAGES: Record<MessageKey, string> = {
   'support.decline.exchange': '暂不换货',
   'support.confirm.change_address': '修改地址',
   'support.decline.change_address': '保留原地址',
+  'support.confirm.change_payment': '修改支付方式',
+  'support.decline.change_payment': '保留原支付方式',
   'support.expires': '{time} 前有效',
   'support.expired': '此请求已过期，如仍需要请重新发起。',
   'support.sending': '正在提交…',
