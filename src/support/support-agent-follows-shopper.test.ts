@@ -159,3 +159,17 @@ describe('payment method of an order not yet shipped', () => {
     expect(reply.text).toMatch(/only before it ships/);
   });
 });
+
+describe('order facts', () => {
+  it.each([
+    ['en', 'How did I pay for order {order}?', { alipay: 'Alipay', wechat_pay: 'WeChat Pay', credit_card: 'credit card', union_pay: 'UnionPay' }],
+    ['zh', '订单{order}是用什么付的款?', { alipay: '支付宝', wechat_pay: '微信支付', credit_card: '信用卡', union_pay: '银联' }],
+  ])('%s: "%s" states the amount and the method', async (_language, question, labels) => {
+    const order = await kit.picker.pick(`o.status = 'delivered' AND o.payment_method IN ('alipay', 'wechat_pay', 'credit_card', 'union_pay')`);
+    const row = (await kit.fixture.warehouse.query('SELECT payment_method, total_amount::DOUBLE AS total FROM orders WHERE order_id = $id', { id: order.orderId })).rows[0];
+    const { chat } = await chatFor(order.customerId);
+    const reply = await chat(question.replace('{order}', order.orderNo));
+    expect(reply.text).toContain(labels[String(row?.payment_method) as keyof typeof labels]);
+    expect(reply.text).toContain(`¥${Number(row?.total).toLocaleString('en-US', { minimumFractionDigits: 2 })}`);
+  });
+});

@@ -1,3 +1,4 @@
+import { destinationOf } from '../policy/refund-policy.ts';
 import type { Language } from '../../text/language.ts';
 import type { WriteToolResult } from '../confirmations/write-result.ts';
 import { money } from '../orders/order-presentation.ts';
@@ -35,7 +36,9 @@ export function orderStatusText(result: FoundOrderStatus, language: Language): s
       detail = say(language, ` (returned ${order.returned_at}).`, `(退货时间 ${order.returned_at})。`);
       break;
   }
-  return `${lead}${detail} ${say(language, `Items: ${items}; paid ${money(order.total_amount, language)}.`, `商品:${items};实付 ${money(order.total_amount, language)}。`)}`;
+  const method = order.payment_method ? destinationOf(order.payment_method) : undefined;
+  const by = method ? say(language, ` by ${method.en}`, `(${method.zh})`) : '';
+  return `${lead}${detail} ${say(language, `Items: ${items}; paid ${money(order.total_amount, language)}${by}.`, `商品:${items};实付 ${money(order.total_amount, language)}${by}。`)}`;
 }
 
 export function orderListText(result: OrderListResult, language: Language, lead?: string): string {
