@@ -173,3 +173,16 @@ describe('order facts', () => {
     expect(reply.text).toContain(`¥${Number(row?.total).toLocaleString('en-US', { minimumFractionDigits: 2 })}`);
   });
 });
+
+describe('refund to a gift card', () => {
+  it('en: "put the refund on a gift card" is on the card and in the return ticket', async () => {
+    const order = await kit.picker.pick(`o.status = 'delivered' AND o.delivered_at::DATE >= DATE '${kit.fixture.asOf}' - INTERVAL 6 DAY AND (SELECT count(*) FROM order_items i WHERE i.order_id = o.order_id) = 1 AND (SELECT sum(returned_quantity) FROM order_items i WHERE i.order_id = o.order_id) = 0`);
+    const { chat } = await chatFor(order.customerId);
+    let reply = await chat(`I want to return the item from ${order.orderNo} and put the refund on a gift card`);
+    if (!reply.confirmation) reply = await chat('changed my mind');
+    expect(reply.confirmation?.summary).toContain('refunded to a ShopLens gift card');
+    await chat('yes');
+    const ticket = await kit.fixture.warehouse.query(`SELECT json_extract_string(payload, '$.refund_method') AS method FROM tickets WHERE order_id = $order AND kind = 'return'`, { order: order.orderId });
+    expect(ticket.rows[0]?.method).toBe('gift_card');
+  });
+});

@@ -56,7 +56,7 @@ export async function applyOperation(
           operation.tool,
         );
       }
-      const changes = { returned_items: operation.items, refund: input.refund ?? null, refund_when: 'when the parcel is back' };
+      const changes = { returned_items: operation.items, refund: input.refund ?? null, refund_method: operation.refundTo === 'gift_card' ? 'gift_card' : 'original', refund_when: 'when the parcel is back' };
       const ticketId = await insertTicket(runner, { ...ticket, kind: 'return', status: 'approved', reason: operation.reason, payload: changes });
       return { ticketId, changes };
     }

@@ -20,7 +20,7 @@ import type { PendingOperation } from './pending-operation.ts';
 /** A write as a tool (or a stored confirmation) asks for it, before policy and data have been checked. */
 export type WriteRequest =
   | { tool: 'cancel_order'; orderNo: string; reason: string | null; reasonCode: CancelReasonCode }
-  | { tool: 'request_return'; orderNo: string; items?: { lineNo: number; quantity?: number }[]; reason: string }
+  | { tool: 'request_return'; orderNo: string; items?: { lineNo: number; quantity?: number }[]; reason: string; refundTo: 'original' | 'gift_card' }
   | { tool: 'request_exchange'; orderNo: string; lineNo?: number; reason: string; wanted: string | null }
   | { tool: 'change_shipping_address'; orderNo: string; address: string; city?: string | null }
   | { tool: 'change_payment_method'; orderNo: string; method: string | null };
@@ -82,14 +82,16 @@ export async function evaluateWrite(runner: SqlRunner, scope: SupportScope, requ
         : lines.map((line) => ({ lineNo: line.line_no, quantity: remainingQuantity(policyLineOf(line)) })).filter((item) => item.quantity > 0));
       const policyLines = lines.map(policyLineOf);
       const decision = checkReturn({ order: policyOrder, lines: policyLines, items, asOfDate: policyDate });
-      const refund = returnRefund(policyOrder, policyLines, items);
+      const originalRefund = returnRefund(policyOrder, policyLines, items);
+      // P3: to the original method unless the shopper asks for a ShopLens gift card.
+      const refund: RefundPlan = request.refundTo === 'gift_card' ? { ...originalRefund, destination: 'gift_card', destinationLabel: { en: 'a ShopLens gift card', zh: 'ShopLens 礼品卡' } } : originalRefund;
       const chosen = (language: 'en' | 'zh') => items.map((item) => {
         const line = lines.find((candidate) => candidate.line_no === item.lineNo);
         return `${line ? lineTitle(line, language) : `#${item.lineNo}`} ×${item.quantity}`;
       }).join(language === 'zh' ? '、' : ', ');
       return {
         found: true, order, lines, refund, decision,
-        operation: { tool: 'request_return', ...base, items: items.length > 0 ? items : [{ lineNo: 0, quantity: 1 }], reason: request.reason },
+        operation: { tool: 'request_return', ...base, items: items.length > 0 ? items : [{ lineNo: 0, quantity: 1 }], reason: request.reason, refundTo: request.refundTo },
         summary: both((language) => language === 'zh'
           ? `退货:订单 ${order.order_no} 的 ${chosen('zh')},原因:${request.reason}。${refundSentence(refund, 'zh', { en: '', zh: '(商品寄回入库后退款)' })}`
           : `Return from order ${order.order_no}: ${chosen('en')}. Reason: ${request.reason}. ${refundSentence(refund, 'en', { en: ' once the parcel is back', zh: '' })}`),
@@ -187,7 +189,7 @@ export function requestOf(operation: PendingOperation): WriteRequest {
     case 'cancel_order':
       return { tool: 'cancel_order', orderNo: operation.orderNo, reason: operation.reason, reasonCode: operation.reasonCode };
     case 'request_return':
-      return { tool: 'request_return', orderNo: operation.orderNo, items: operation.items, reason: operation.reason };
+      return { tool: 'request_return', orderNo: operation.orderNo, items: operation.items, reason: operation.reason, refundTo: operation.refundTo };
     case 'request_exchange':
       return { tool: 'request_exchange', orderNo: operation.orderNo, lineNo: operation.lineNo, reason: operation.reason, wanted: operation.wanted };
     case 'change_shipping_address':

@@ -13,6 +13,7 @@ export const PendingOperationSchema = z.discriminatedUnion('tool', [
     ...base,
     items: z.array(z.object({ lineNo: z.number().int(), quantity: z.number().int().positive() })).min(1),
     reason: z.string(),
+    refundTo: z.enum(['original', 'gift_card']).default('original'),
   }),
   z.object({ tool: z.literal('request_exchange'), ...base, lineNo: z.number().int(), reason: z.string(), wanted: z.string().nullable(), toProductId: z.number().int().nullable().default(null) }),
   z.object({ tool: z.literal('change_shipping_address'), ...base, address: z.string(), city: z.string(), postalCode: z.string().nullable().default(null) }),

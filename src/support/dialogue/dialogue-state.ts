@@ -17,6 +17,8 @@ export const TaskSchema = z.object({
   /** A cancellation's reason from the fixed list. */
   cancelReason: z.enum(CANCEL_REASON_CODES).optional(),
   wanted: z.string().optional(),
+  /** Where a return's refund goes. */
+  refundTo: z.enum(['original', 'gift_card']).optional(),
   /** A payment-method change's new method (orders.payment_method code). */
   paymentMethod: z.string().optional(),
   address: z.string().optional(),

@@ -53,7 +53,7 @@ function writeArguments(task: Task, language: 'en' | 'zh'): Record<string, unkno
     case 'cancel_order':
       return { order_no: task.orderNo, ...(task.reason ? { reason: task.reason } : {}), ...(task.cancelReason ? { reason_code: task.cancelReason } : {}) };
     case 'return':
-      return { order_no: task.orderNo, ...(task.items ? { items: task.items.map((item) => ({ line_no: item.lineNo, ...(item.quantity ? { quantity: item.quantity } : {}) })) } : {}), reason: task.reason ?? unspecified };
+      return { order_no: task.orderNo, ...(task.items ? { items: task.items.map((item) => ({ line_no: item.lineNo, ...(item.quantity ? { quantity: item.quantity } : {}) })) } : {}), reason: task.reason ?? unspecified, ...(task.refundTo ? { refund_to: task.refundTo } : {}) };
     case 'exchange':
       return { order_no: task.orderNo, ...(task.lineNo ? { line_no: task.lineNo } : {}), reason: task.reason ?? unspecified, ...(task.wanted ? { wanted: task.wanted } : {}) };
     case 'change_address':
@@ -72,6 +72,8 @@ export function* taskFlow(input: TurnInput, start: Task): Flow {
   const { language, recognition } = input;
   const task: Task = { ...start };
   const intent = task.intent;
+  // "Refund it to a gift card": the shopper may say it in any message of the return.
+  if (intent === 'return' && recognition.paymentMethod === 'gift_card') task.refundTo = 'gift_card';
   const base: DialogueState = { ...input.dialogue, handoffOffered: false, confirmation: input.dialogue.confirmation };
   const keep = (next: Task, misunderstood = 0): DialogueState => ({ ...base, task: next, misunderstood });
   const finish = (orderNo?: string): DialogueState => ({ ...base, task: undefined, misunderstood: 0, lastOrderNo: orderNo ?? base.lastOrderNo });
