@@ -14,6 +14,7 @@ import { DEFAULT_GOLDEN_DIRECTORY, DEFAULT_HELDOUT_DIRECTORY, itemsOf, loadGolde
 import { prepareRetailSample } from './retail-sample.ts';
 import { defaultRunId, writeRunFiles } from './run-files.ts';
 import { findRunningServer, WarehouseOwnedByServerError } from '../src/server/server-lock-file.ts';
+import { supportEvalCommand } from './support/run-support-suite.ts';
 
 const DEFAULT_RUNS_DIRECTORY = fileURLToPath(new URL('./runs/', import.meta.url));
 
@@ -191,6 +192,8 @@ export async function runEvals(rawOptions: unknown): Promise<number> {
 
 export function evalCommand(): Command {
   return new Command('eval')
+    // Options after `support` belong to the support sub-command (both have --out, --only …).
+    .enablePositionalOptions()
     .description('Run the golden questions through the analytics agent and score them against hand-written gold SQL.')
     .option('--db <path>', 'warehouse file (default: $SHOPLENS_DB or data/shoplens.duckdb); nothing is seeded')
     .option('--set <set>', 'dev (evals/golden), heldout (evals/heldout) or all', 'all')
@@ -208,7 +211,8 @@ export function evalCommand(): Command {
     .option('--quiet', 'no per-question progress lines')
     .action(async (options: Record<string, unknown>) => {
       process.exitCode = await runEvals(options);
-    });
+    })
+    .addCommand(supportEvalCommand(DEFAULT_RUNS_DIRECTORY));
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {

@@ -98,7 +98,7 @@ describe.skipIf(unavailable !== null)(`support widget with the real SupportAgent
     await dialog.getByRole('button', { name: zh['support.signIn'], exact: true }).click();
 
     const input = dialog.getByRole('textbox', { name: zh['support.inputLabel'] });
-    await input.fill(`我要取消订单 ${order.orderNo}`);
+    await input.fill(`我要取消订单 ${order.orderNo},不想要了`);
     await input.press('Enter');
 
     const card = dialog.locator('.confirmation-card').first();
@@ -108,11 +108,13 @@ describe.skipIf(unavailable !== null)(`support widget with the real SupportAgent
     expect((await server.warehouse.query('SELECT status FROM orders WHERE order_id = $id', { id: order.orderId })).rows[0]?.status).toBe('paid');
     await supportPage.screenshot({ path: screenshotPath('support-real-card') });
 
-    await card.getByRole('button', { name: zh['support.confirm'], exact: true }).click();
+    // The buttons say what they do.
+    expect(await card.getByRole('button', { name: zh['support.decline.cancel_order'], exact: true }).isVisible()).toBe(true);
+    await card.getByRole('button', { name: zh['support.confirm.cancel_order'], exact: true }).click();
     const success = dialog.locator('.bubble.assistant', { hasText: `订单 ${order.orderNo} 已取消` });
     await success.waitFor({ timeout: 20_000 });
     await expect.poll(() => card.getAttribute('data-answered')).toBe('confirmed');
-    expect(await card.getByRole('button', { name: zh['support.confirm'], exact: true }).isDisabled()).toBe(true);
+    expect(await card.getByRole('button', { name: zh['support.confirm.cancel_order'], exact: true }).isDisabled()).toBe(true);
     expect(await success.locator('.bubble-text').textContent()).toMatch(/工单号 \S+/);
 
     conversationId = (await supportPage.evaluate(() => sessionStorage.getItem('shoplens.support.conversation'))) ?? '';

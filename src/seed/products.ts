@@ -22,6 +22,21 @@ export interface ProductRecord {
   /** Latent 0..1 quality that drives ratings and returns. */
   quality: number;
   defect: DefectDefinition | undefined;
+  /** The series' first product id: every variant (colour, size, capacity) of one product shares it. */
+  productGroup: number;
+  optionEn: string;
+  optionZh: string;
+  /** Units available now (some variants are sold out). */
+  stock: number;
+}
+
+/**
+ * Stock from the product id alone (no draw from the catalogue stream, so prices and the rest stay as they were):
+ * about one variant in nine sold out, the others 3–80 units.
+ */
+export function stockOf(productId: number): number {
+  const mixed = (productId * 2_654_435_761) % 4_294_967_296;
+  return mixed % 9 === 4 ? 0 : 3 + (mixed % 78);
 }
 
 /**
@@ -40,6 +55,7 @@ export function buildProducts(endEpochDay: number): ProductRecord[] {
     const defect = DEFECTS.find((candidate) => candidate.brand === lineup.brand && candidate.category === lineup.category);
     const brandZh = BRAND_NAMES_ZH[lineup.brand] ?? lineup.brand;
     lineup.series.forEach((series, seriesIndex) => {
+      const productGroup = products.length + 1;
       // A tenth of the series are recent launches (inside a 90-day window), the rest are established.
       const launchDaysBeforeEnd = random.chance(0.1) ? random.integer(10, 85) : random.integer(100, 1000);
       category.variants.forEach((variant, variantIndex) => {
@@ -60,6 +76,10 @@ export function buildProducts(endEpochDay: number): ProductRecord[] {
             random.logNormal(1, 0.3),
           quality: defect ? random.uniform(0.35, 0.55) : random.uniform(0.8, 0.98),
           defect,
+          productGroup,
+          optionEn: variant.en,
+          optionZh: variant.zh,
+          stock: stockOf(products.length + 1),
         });
       });
     });

@@ -167,7 +167,7 @@ function stageProducts(stage: StagingTable, products: readonly ProductRecord[], 
   for (const product of products) {
     stage.append([
       product.productId, product.sku, product.titleZh, product.titleEn, product.categoryIndex, product.brand,
-      product.priceCents, product.launchEpochDay - window.startEpochDay,
+      product.priceCents, product.launchEpochDay - window.startEpochDay, product.productGroup, product.optionEn, product.optionZh, product.stock,
     ]);
   }
 }

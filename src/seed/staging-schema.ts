@@ -21,6 +21,7 @@ export const STAGING_COLUMNS = {
   stage_products: [
     column('product_id', INTEGER), column('sku', VARCHAR), column('title_zh', VARCHAR), column('title_en', VARCHAR),
     column('category', UTINYINT), column('brand', VARCHAR), column('price_cents', INTEGER), column('launch_day', INTEGER),
+    column('product_group', INTEGER), column('option_en', VARCHAR), column('option_zh', VARCHAR), column('stock', INTEGER),
   ],
   stage_users: [
     column('user_id', INTEGER), column('user_name', VARCHAR), column('email', VARCHAR), column('phone', VARCHAR),
@@ -68,10 +69,11 @@ export function loadStatements(startEpochDay: number, queries: readonly string[]
   const money = (name: string): string => `CAST(${name} / 100 AS DECIMAL(12, 2))`;
   const cities = CITIES.map((city) => city.name);
   return {
-    products: `INSERT INTO products (product_id, sku, title_zh, title_en, category, category_zh, brand, price, launch_date, source)
+    products: `INSERT INTO products (product_id, sku, title_zh, title_en, category, category_zh, brand, price, launch_date, source,
+        product_group, option_en, option_zh, stock)
       SELECT product_id, sku, title_zh, title_en, ${lookup(CATEGORIES.map((c) => c.name), 'category')},
         ${lookup(CATEGORIES.map((c) => c.nameZh), 'category')}, brand, ${money('price_cents')},
-        DATE '${start}' + launch_day, 'demo'
+        DATE '${start}' + launch_day, 'demo', product_group, option_en, option_zh, stock
       FROM stage_products`,
     users: `INSERT INTO users (user_id, external_id, user_name, email, phone, signup_date, gender, age, country, province,
         city, city_tier, preferred_device, channel, source)

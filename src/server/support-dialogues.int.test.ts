@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatValue } from '../presentation/format-value.ts';
-import { ManualClock, OrderPicker, orderState } from '../support/support-test-kit.ts';
+import { ManualClock, OrderPicker, orderState, otherOptionOf } from '../support/support-test-kit.ts';
 import { DEFAULT_CONFIRMATION_TTL_SECONDS } from '../support/support-tool-context.ts';
 import type { WireMessage } from './protocol.ts';
 import { auditRowsOf, committedWrites, maskOrderNumbers, ShopperChat, startRealSupportServer, type RealSupportServer, type Turn } from './testing/real-support-kit.ts';
@@ -108,7 +108,7 @@ describe('cancellation (P1)', () => {
   it('zh: 我要取消订单 → card → confirmation-answer confirm → cancelled in DuckDB with an audit row', async () => {
     const order = await picker.pick(`o.status = 'paid'`);
     const shopper = await shopperFor(order.customerId);
-    let turn = await shopper.say('我要取消订单');
+    let turn = await shopper.say('我要取消订单,不想要了');
     const position = positionIn(turn.reply, order.orderNo);
     if (position !== undefined) turn = await shopper.say(`第${position}个`);
     expect(turn.reply.intent).toBe('cancel_order');
@@ -136,7 +136,7 @@ describe('cancellation (P1)', () => {
   it('en: cancel a named paid order, confirmed with the card button', async () => {
     const order = await picker.pick(`o.status = 'paid'`);
     const shopper = await shopperFor(order.customerId);
-    const turn = await shopper.say(`please cancel order ${order.orderNo}`);
+    const turn = await shopper.say(`please cancel order ${order.orderNo}, I changed my mind`);
     expect(turn.reply.text).toContain(`Cancel order ${order.orderNo}`);
     const card = cardOf(turn);
     const done = await shopper.answer(card.confirmationId, true);
@@ -150,7 +150,7 @@ describe('cancellation (P1)', () => {
       const order = await picker.pick(`o.status = 'shipped'`);
       const before = await orderState(warehouse(), order.orderId);
       const shopper = await shopperFor(order.customerId);
-      const turn = await shopper.say(language === 'zh' ? `取消订单 ${order.orderNo}` : `cancel order ${order.orderNo}`);
+      const turn = await shopper.say(language === 'zh' ? `取消订单 ${order.orderNo},不想要了` : `cancel order ${order.orderNo}, I changed my mind`);
       expect(turn.reply.text).toContain(language === 'zh' ? '已经发货' : 'already shipped');
       expect(turn.reply.citations?.[0]).toMatchObject({ section: 'P1 cancellation', articleId: 'policy-P1' });
       expect(turn.reply.confirmation).toBeUndefined();
@@ -236,7 +236,7 @@ describe('exchange (P4) and address change (P5)', () => {
     if (position !== undefined) turn = await shopper.say(`第${position}个`);
     if (turn.reply.text.includes('哪件商品')) turn = await shopper.say('第1件');
     expect(turn.reply.text).toContain('换货原因');
-    turn = await shopper.say('尺码偏小,换大一号');
+    turn = await shopper.say(`尺码偏小,换成${await otherOptionOf(warehouse(), order.orderId, 1, 'zh')}`);
     const card = cardOf(turn);
     expect(turn.reply.text).toContain('只能换货一次');
     const done = await shopper.answer(card.confirmationId, true);
@@ -251,7 +251,7 @@ describe('exchange (P4) and address change (P5)', () => {
   it('en: exchange with everything in the first message, then "yes"', async () => {
     const order = await picker.pick(`${recentlyDelivered} AND (SELECT count(*) FROM order_items i WHERE i.order_id = o.order_id) = 1`);
     const shopper = await shopperFor(order.customerId);
-    const turn = await shopper.say(`I'd like to exchange order ${order.orderNo}, it is too small, I need size L`);
+    const turn = await shopper.say(`I'd like to exchange order ${order.orderNo} for the ${await otherOptionOf(warehouse(), order.orderId, 1, 'en')} one, it is too small`);
     cardOf(turn);
     expect(turn.reply.text).toContain('Reason: too small');
     expect((await orderState(warehouse(), order.orderId)).exchange_count).toBe(0);
@@ -266,7 +266,7 @@ describe('exchange (P4) and address change (P5)', () => {
     const ask = await shopper.say('我想改一下收货地址');
     expect(ask.reply.intent).toBe('change_address');
     expect(ask.reply.text).toContain(order.orderNo);
-    expect(ask.reply.text).toContain('新收货地址');
+    expect(ask.reply.text).toContain('新的收货地址');
     const turn = await shopper.say('上海市浦东新区世纪大道100号');
     const card = cardOf(turn);
     expect(turn.reply.text).toContain('城市:Shanghai');
@@ -388,7 +388,7 @@ describe('security', () => {
     const order = await picker.pick(`o.status = 'paid'`);
     const before = await orderState(warehouse(), order.orderId);
     const shopper = await shopperFor(order.customerId);
-    const card = cardOf(await shopper.say(`cancel order ${order.orderNo}`));
+    const card = cardOf(await shopper.say(`cancel order ${order.orderNo}, I changed my mind`));
     const declined = await shopper.answer(card.confirmationId, false);
     expect(declined.reply.text).toContain('nothing was changed');
     expect((await confirmationRow(card.confirmationId))?.status).toBe('declined');
@@ -406,7 +406,7 @@ describe('security', () => {
     const order = await picker.pick(`o.status = 'paid'`);
     const before = await orderState(warehouse(), order.orderId);
     const shopper = await shopperFor(order.customerId);
-    const card = cardOf(await shopper.say(`我要取消订单 ${order.orderNo}`));
+    const card = cardOf(await shopper.say(`我要取消订单 ${order.orderNo},不想要了`));
     clock.advance(DEFAULT_CONFIRMATION_TTL_SECONDS + 1);
     const late = await shopper.answer(card.confirmationId, true);
     expect(late.reply.text).toContain('已过期');
@@ -420,7 +420,7 @@ describe('security', () => {
   it('a used card is not valid again, neither in its conversation nor in another one of the same shopper', async () => {
     const order = await picker.pick(`o.status = 'paid'`);
     const shopper = await shopperFor(order.customerId);
-    const card = cardOf(await shopper.say(`cancel order ${order.orderNo}`));
+    const card = cardOf(await shopper.say(`cancel order ${order.orderNo}, I changed my mind`));
     await shopper.answer(card.confirmationId, true);
     expect((await orderState(warehouse(), order.orderId)).status).toBe('cancelled');
     expect(await committedWrites(warehouse(), order.orderId)).toBe(1);

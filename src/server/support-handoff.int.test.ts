@@ -63,7 +63,7 @@ describe('hand-off to a person and back to the bot', () => {
     const shopper = await shopperFor(order.customerId);
 
     // A cancellation is pending when the shopper asks for a person.
-    const cardTurn = await shopper.say(`我要取消订单 ${order.orderNo}`);
+    const cardTurn = await shopper.say(`我要取消订单 ${order.orderNo},不想要了`);
     const confirmationId = cardTurn.reply.confirmation?.confirmationId as string;
     expect(confirmationId).toMatch(/^cf_/);
     const handoff = await shopper.say('转人工');
@@ -92,7 +92,7 @@ describe('hand-off to a person and back to the bot', () => {
     const open = await agent.waitFor((event) => event.type === 'conversation-open' && event.conversationId === conversationId);
     expect(open).toMatchObject({ conversationId, customerId: order.customerId, state: 'human', summary: entry?.summary });
     const history = open.type === 'conversation-open' ? open.messages : [];
-    expect(history.filter((message) => message.role === 'user').map((message) => message.text)).toEqual([`我要取消订单 ${order.orderNo}`, '转人工', '有人吗?']);
+    expect(history.filter((message) => message.role === 'user').map((message) => message.text)).toEqual([`我要取消订单 ${order.orderNo},不想要了`, '转人工', '有人吗?']);
     expect(history.map((message) => message.seq)).toEqual(history.map((_, index) => index + 1));
     await shopper.client.waitFor((event) => event.type === 'message-end' && event.message.role === 'system' && event.message.text === '人工客服已接入对话。');
     expect(await conversationRow(conversationId)).toEqual([{ state: 'human', ticket_status: 'open', ticket_id: handoff.reply.handoff?.ticketId }]);

@@ -1,3 +1,4 @@
+import type { ConfirmationAction } from './protocol.ts';
 import type { AgentEventListener } from '../agent/agent-events.ts';
 
 /**
@@ -15,7 +16,7 @@ export interface SupportReply {
   text: string;
   intent: string;
   table?: { columns: unknown[]; rows: Record<string, unknown>[] };
-  confirmation?: { confirmationId: string; summary: string; expiresAt: string };
+  confirmation?: { confirmationId: string; summary: string; expiresAt: string; action?: ConfirmationAction };
   handoff?: { state: 'queued' | 'human'; ticketId: string };
   citations?: { articleId: string; section: string; title: string }[];
 }

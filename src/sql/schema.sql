@@ -39,6 +39,13 @@ CREATE TABLE IF NOT EXISTS products (
   source      VARCHAR NOT NULL DEFAULT 'demo'
 );
 
+-- Variants (added later; ALTER keeps existing warehouses in step): products of one product_group are the options
+-- (colour, size, capacity …) of one product, option_en / option_zh name the option, stock is units available now.
+ALTER TABLE products ADD COLUMN IF NOT EXISTS product_group BIGINT;
+ALTER TABLE products ADD COLUMN IF NOT EXISTS option_en VARCHAR;
+ALTER TABLE products ADD COLUMN IF NOT EXISTS option_zh VARCHAR;
+ALTER TABLE products ADD COLUMN IF NOT EXISTS stock INTEGER;
+
 CREATE TABLE IF NOT EXISTS events (
   event_id      BIGINT NOT NULL,
   user_id       BIGINT NOT NULL,
@@ -82,6 +89,10 @@ CREATE TABLE IF NOT EXISTS orders (
 
 -- Added after the first release: warehouses created before it gain the column when opened for writing.
 ALTER TABLE orders ADD COLUMN IF NOT EXISTS shipping_country VARCHAR;
+-- cancel_reason: from the support policy's fixed list (src/support/policy/cancel-reasons.ts), NULL if unknown.
+ALTER TABLE orders ADD COLUMN IF NOT EXISTS cancel_reason VARCHAR;
+-- shipping_postal_code: parsed from an address a shopper gives the support bot (NULL when not given).
+ALTER TABLE orders ADD COLUMN IF NOT EXISTS shipping_postal_code VARCHAR;
 
 CREATE TABLE IF NOT EXISTS order_items (
   order_id          BIGINT NOT NULL,

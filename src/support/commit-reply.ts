@@ -1,3 +1,4 @@
+import { destinationOf } from './policy/refund-policy.ts';
 import type { Language } from '../text/language.ts';
 import type { CommitOutcome } from './confirmations/commit-confirmation.ts';
 import { INTENT_OF_WRITE } from './confirmations/pending-operation.ts';
@@ -46,6 +47,11 @@ export function commitReplyText(outcome: CommitOutcome, language: Language): { t
           return {
             text: say(language, `Your exchange for order ${operation.orderNo} is approved (ticket ${ticketId}); this order's one exchange is now used.`, `订单 ${operation.orderNo} 的换货申请已受理(工单号 ${ticketId}),该订单的换货机会已使用。`),
             intent, sections: [POLICY_SECTIONS.exchanges],
+          };
+        case 'change_payment_method':
+          return {
+            text: say(language, `Order ${operation.orderNo} is now paid by ${destinationOf(operation.method).en} (ticket ${ticketId}).`, `订单 ${operation.orderNo} 的支付方式已改为${destinationOf(operation.method).zh}(工单号 ${ticketId})。`),
+            intent, sections: [POLICY_SECTIONS.paymentChange],
           };
         case 'change_shipping_address':
           return {

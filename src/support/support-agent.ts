@@ -1,3 +1,4 @@
+import { DEMO_ORDER_NUMBER_PATTERN, OrderNumberFormat } from './orders/order-number-format.ts';
 import type { AgentEventListener } from '../agent/agent-events.ts';
 import { runAgent } from '../agent/agent-loop.ts';
 import type { ChatModel } from '../agent/llm/chat-model.ts';
@@ -12,7 +13,7 @@ import { SUPPORT_TOOLS } from './tools/support-tools.ts';
 import { commitReplyText } from './commit-reply.ts';
 import { commitConfirmation, type CommitOutcome } from './confirmations/commit-confirmation.ts';
 import { StaleOrderError } from './confirmations/apply-operation.ts';
-import { freshDialogue, readConversation, writeDialogue, type DialogueState, type SupportConversationRow } from './dialogue/dialogue-state.ts';
+import { freshDialogue, readConversation, TASK_INTENTS, writeDialogue, type DialogueState, type SupportConversationRow, type TaskIntent } from './dialogue/dialogue-state.ts';
 import { recognizeMessage, type Recognition } from './dialogue/recognize-message.ts';
 import { threadHistory } from './dialogue/thread-history.ts';
 import { currentHandoffTicket } from './handoff/handoff.ts';
@@ -25,7 +26,7 @@ import { claimsCompletedWrite, unsupportedNumbers } from './llm/verify-support-t
 import { findOrderByIdInScope } from './orders/scoped-orders.ts';
 import { SupportOfflinePlanner } from './offline/support-offline-planner.ts';
 import type { CategoryName, TurnResult } from './offline/turn.ts';
-import { APOLOGY_TEXT, PRIVACY_TEXT, queuedText, say } from './render/reply-texts.ts';
+import { APOLOGY_TEXT, HUMAN_OFFER_TEXT, PRIVACY_TEXT, queuedText, say } from './render/reply-texts.ts';
 import { systemClock, timestampText, type SupportClock } from './support-clock.ts';
 import { SupportError } from './support-error.ts';
 import { recordSupportEvent, type SupportEventType } from './support-events.ts';
@@ -36,6 +37,8 @@ import { DEFAULT_CONFIRMATION_TTL_SECONDS, type SupportRuntime, type SupportTool
 export { requestHandoff, takeConversation, resolveConversation, listQueue } from './handoff/handoff.ts';
 export type { SupportReply } from './support-reply.ts';
 export type { SupportScope, SupportSession } from './support-session.ts';
+
+const isTaskIntent = (intent: string): intent is TaskIntent => (TASK_INTENTS as readonly string[]).includes(intent);
 
 /** A support turn runs a few tool calls at most: tighter than analytics, so a looping model stops early. */
 export const SUPPORT_RUN_LIMITS: RunLimits = { ...DEFAULT_RUN_LIMITS, maxSteps: 8, maxToolCalls: 5 };
@@ -53,6 +56,12 @@ export interface SupportAgentOptions {
   /** The date policy windows count to (YYYY-MM-DD); default: the data's latest date, re-read every message. */
   policyDate?: string;
   confirmationTtlSeconds?: number;
+  /**
+   * The shop's order-number format as a regular expression source (default the demo's "SL\\d{8,24}"); an
+   * imported shop keeps its own ids, typed with or without "#". Order references in another format are still
+   * looked up and reported as not found, never replaced by another order.
+   */
+  orderNumberPattern?: string;
   /** Text encoder for recommendations (tests pass the hashing encoder). */
   selectEncoder?: SelectEncoder;
   limits?: RunLimits;
@@ -68,7 +77,9 @@ interface TurnContext {
 
 function chooseLanguage(session: SupportSession, text: string, dialogue: DialogueState, recognition?: Recognition): Language {
   if (session.language) return session.language;
-  if (/\p{Script=Han}/u.test(text)) return 'zh';
+  // An address quoted in Chinese does not make an English message Chinese, nor an English address a Chinese one English.
+  const ownWords = recognition?.address ? text.replace(recognition.address, ' ') : text;
+  if (/\p{Script=Han}/u.test(ownWords)) return 'zh';
   if (dialogue.language && recognition && (recognition.yes || recognition.no)) return dialogue.language;
   if (/[a-z]{2,}/i.test(text.replace(/\bsl\d{6,}\b/gi, ''))) return 'en';
   return dialogue.language ?? 'zh';
@@ -86,14 +97,16 @@ export class SupportAgent {
     private readonly options: SupportAgentOptions,
     private readonly citations: CitationIndex,
     private readonly categories: CategoryName[],
+    private readonly orderNumbers: OrderNumberFormat,
   ) {}
 
   static async create(options: SupportAgentOptions): Promise<SupportAgent> {
+    const orderNumbers = new OrderNumberFormat(options.orderNumberPattern ?? DEMO_ORDER_NUMBER_PATTERN);
     if (options.planner === 'llm' && !options.chatModel) throw new SupportError('planner "llm" needs a chatModel: configure SHOPLENS_LLM_* or use planner "auto".', { kind: 'invalid_session' });
     await seedKnowledgeArticles(options.warehouse, { clock: options.clock });
     const citations = await CitationIndex.load(options.warehouse);
     const categories = await options.warehouse.query('SELECT DISTINCT category, any_value(category_zh) AS category_zh FROM products WHERE category IS NOT NULL GROUP BY category ORDER BY category');
-    return new SupportAgent(options, citations, categories.rows.map((row) => ({ en: String(row.category), zh: row.category_zh === null ? null : String(row.category_zh) })));
+    return new SupportAgent(options, citations, categories.rows.map((row) => ({ en: String(row.category), zh: row.category_zh === null ? null : String(row.category_zh) })), orderNumbers);
   }
 
   private get warehouse(): Warehouse {
@@ -129,7 +142,7 @@ export class SupportAgent {
     return this.lock.run(input.conversationId, async () => {
       const conversation = await this.conversationFor(input.conversationId, session.scope);
       const text = input.text.normalize('NFC').slice(0, MAX_MESSAGE_CHARACTERS);
-      const recognition = recognizeMessage(text);
+      const recognition = recognizeMessage(text, this.orderNumbers);
       const language = chooseLanguage(session, text, conversation.dialogue, recognition);
       if (conversation.state === 'human') return [];
       if (conversation.state === 'queued') {
@@ -146,6 +159,8 @@ export class SupportAgent {
       const turn: TurnContext = { conversation, scope: session.scope, language, policyDate: await this.policyDate(), now };
       const pending = conversation.dialogue.confirmation;
       if (pending && (recognition.yes || recognition.no)) return this.answerConfirmation(turn, pending.confirmationId, recognition.yes);
+      // "算了,不取消了" / "never mind, I'll keep it" with a card open declines it; a new request after "never mind" is planned.
+      if (pending && recognition.abort && !recognition.intent) return this.answerConfirmation(turn, pending.confirmationId, false);
       const useLlm = this.options.chatModel && (this.options.planner === 'llm' || ((this.options.planner ?? 'auto') === 'auto' && !this.offlineRecognises(recognition, conversation.dialogue)));
       return useLlm ? this.llmTurn(turn, text, recognition, input.onEvent) : this.offlineTurn(turn, text, recognition, input.onEvent);
     });
@@ -246,7 +261,7 @@ export class SupportAgent {
       outcome: parts.handoff ? 'handoff' : parts.confirmation ? 'awaiting_confirmation' : understood ? 'answered' : 'not_understood',
       table: parts.table,
       citations: parts.citations,
-      confirmation: parts.confirmation && { confirmationId: parts.confirmation.confirmationId, summary: parts.confirmation.summary, expiresAt: parts.confirmation.expiresAt },
+      confirmation: parts.confirmation && { confirmationId: parts.confirmation.confirmationId, summary: parts.confirmation.summary, expiresAt: parts.confirmation.expiresAt, ...(isTaskIntent(parts.confirmation.intent) ? { action: parts.confirmation.intent } : {}) },
       handoff: parts.handoff,
       dialogue: {
         ...dialogue,
@@ -270,7 +285,7 @@ export class SupportAgent {
       sections.push('P6 privacy');
     }
     if (recognition.angry && !result.handoff && !result.confirmation) {
-      text = `${APOLOGY_TEXT[language]} ${text}`;
+      text = `${APOLOGY_TEXT[language]} ${text} ${HUMAN_OFFER_TEXT[language]}`;
       dialogue = { ...dialogue, handoffOffered: true };
     }
     // After a hand-off the conversation state belongs to the hand-off machine; only the dialogue is saved here.

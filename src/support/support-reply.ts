@@ -19,14 +19,15 @@ export interface SupportReply {
   intent: string;
   table?: SupportTable;
   /** A write awaiting the shopper's yes. */
-  confirmation?: { confirmationId: string; summary: string; expiresAt: string };
+  /** `action` names what the card does, so its buttons can say it ("Cancel order" / "Keep order"). */
+  confirmation?: { confirmationId: string; summary: string; expiresAt: string; action?: 'cancel_order' | 'return' | 'exchange' | 'change_address' | 'change_payment' };
   handoff?: { state: 'queued' | 'human'; ticketId: string };
   /** Policy or FAQ sections the text relies on. */
   citations?: SupportCitation[];
 }
 
 export const SUPPORT_INTENTS = [
-  'order_status', 'cancel_order', 'return', 'exchange', 'change_address', 'product_question', 'recommendation',
+  'order_status', 'cancel_order', 'return', 'exchange', 'change_address', 'change_payment', 'product_question', 'recommendation',
   'faq', 'handoff', 'greeting', 'confirmation', 'other',
 ] as const;
 export type SupportIntent = (typeof SUPPORT_INTENTS)[number];

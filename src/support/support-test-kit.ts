@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { ConversationStore } from '../agent/conversation-store.ts';
 import type { ChatModel } from '../agent/llm/chat-model.ts';
 import { HashingEncoder } from '../models/embeddings/hashing-encoder.ts';
@@ -54,6 +55,40 @@ export async function openSupportFixture(options: { chatModel?: ChatModel; users
     close: () => {
       warehouse.close();
       demo.remove();
+    },
+  };
+}
+
+/**
+ * One seeded fixture for a whole test file (opened before its tests, closed after), with an OrderPicker and a chat
+ * helper that opens a conversation for a shopper and reports its state.
+ */
+export function useSupportFixture(options: { users?: number } = {}): { readonly fixture: SupportFixture; readonly picker: OrderPicker; chatFor(customerId: number): Promise<{ chat: (text: string) => Promise<SupportReply>; state: () => Promise<string> }> } {
+  let fixture: SupportFixture | undefined;
+  let picker: OrderPicker | undefined;
+  beforeAll(async () => {
+    fixture = await openSupportFixture(options);
+    picker = new OrderPicker(fixture.warehouse);
+  });
+  afterAll(() => fixture?.close());
+  const opened = () => {
+    if (!fixture || !picker) throw new Error('useSupportFixture: the fixture is opened in beforeAll; use it inside tests');
+    return { fixture, picker };
+  };
+  return {
+    get fixture() {
+      return opened().fixture;
+    },
+    get picker() {
+      return opened().picker;
+    },
+    async chatFor(customerId: number) {
+      const { fixture: open } = opened();
+      const conversationId = await startConversation(open.warehouse, customerId);
+      return {
+        chat: (text: string) => send(open.agent, open.warehouse, conversationId, customerSession(customerId), text),
+        state: async () => String((await open.warehouse.query('SELECT state FROM conversations WHERE conversation_id = $id', { id: conversationId })).rows[0]?.state),
+      };
     },
   };
 }
@@ -127,6 +162,19 @@ export async function orderState(warehouse: Warehouse, orderId: number): Promise
     { order: orderId },
   );
   return result.rows[0] ?? {};
+}
+
+/** Another option of the same product as an order line, in stock (what an exchange can ask for). */
+export async function otherOptionOf(warehouse: Warehouse, orderId: number, lineNo: number, language: 'en' | 'zh'): Promise<string> {
+  const result = await warehouse.query(
+    `SELECT other.option_en, other.option_zh FROM order_items i JOIN products own USING (product_id)
+       JOIN products other ON other.product_group = own.product_group AND other.product_id <> own.product_id AND other.stock > 0
+      WHERE i.order_id = $order AND i.line_no = $line ORDER BY other.product_id LIMIT 1`,
+    { order: orderId, line: lineNo },
+  );
+  const row = result.rows[0];
+  if (!row) throw new Error(`order ${orderId} line ${lineNo} has no other option in stock`);
+  return String(language === 'en' ? row.option_en : row.option_zh);
 }
 
 /** The 1-based position of an order in a reply's order table, if it is listed. */

@@ -40,8 +40,8 @@ export async function applyOperation(
   const ticket = { conversationId: input.conversationId, customerId: input.customerId, orderId: order.order_id, now };
   switch (operation.tool) {
     case 'cancel_order': {
-      await updateOne(runner, `UPDATE orders SET status = 'cancelled', cancelled_at = $at::TIMESTAMP WHERE order_id = $order AND status IN ('pending', 'paid')`, { order: order.order_id, at }, order.order_id, operation.tool);
-      const changes = { status: { from: order.status, to: 'cancelled' }, cancelled_at: at, refund: input.refund ?? null };
+      await updateOne(runner, `UPDATE orders SET status = 'cancelled', cancelled_at = $at::TIMESTAMP, cancel_reason = $reason WHERE order_id = $order AND status IN ('pending', 'paid')`, { order: order.order_id, at, reason: operation.reasonCode }, order.order_id, operation.tool);
+      const changes = { status: { from: order.status, to: 'cancelled' }, cancelled_at: at, cancel_reason: operation.reasonCode, refund: input.refund ?? null };
       const ticketId = await insertTicket(runner, { ...ticket, kind: 'cancel', status: 'completed', reason: operation.reason, payload: changes });
       return { ticketId, changes };
     }
@@ -56,19 +56,25 @@ export async function applyOperation(
           operation.tool,
         );
       }
-      const changes = { returned_items: operation.items, refund: input.refund ?? null, refund_when: 'when the parcel is back' };
+      const changes = { returned_items: operation.items, refund: input.refund ?? null, refund_method: operation.refundTo === 'gift_card' ? 'gift_card' : 'original', refund_when: 'when the parcel is back' };
       const ticketId = await insertTicket(runner, { ...ticket, kind: 'return', status: 'approved', reason: operation.reason, payload: changes });
       return { ticketId, changes };
     }
     case 'request_exchange': {
       await updateOne(runner, `UPDATE orders SET exchange_count = exchange_count + 1 WHERE order_id = $order AND exchange_count = $count AND status = 'delivered'`, { order: order.order_id, count: order.exchange_count }, order.order_id, operation.tool);
-      const changes = { exchange_count: { from: order.exchange_count, to: order.exchange_count + 1 }, line_no: operation.lineNo, wanted: operation.wanted };
+      const changes = { exchange_count: { from: order.exchange_count, to: order.exchange_count + 1 }, line_no: operation.lineNo, to_product_id: operation.toProductId, wanted: operation.wanted };
       const ticketId = await insertTicket(runner, { ...ticket, kind: 'exchange', status: 'approved', reason: operation.reason, payload: changes });
       return { ticketId, changes };
     }
+    case 'change_payment_method': {
+      await updateOne(runner, `UPDATE orders SET payment_method = $method WHERE order_id = $order AND status IN ('pending', 'paid')`, { order: order.order_id, method: operation.method }, order.order_id, operation.tool);
+      const changes = { payment_method: { from: order.payment_method, to: operation.method }, amount: order.total_amount, paid: order.paid_at !== null };
+      const ticketId = await insertTicket(runner, { ...ticket, kind: 'other', status: 'completed', reason: 'payment method change', payload: changes });
+      return { ticketId, changes };
+    }
     case 'change_shipping_address': {
-      await updateOne(runner, `UPDATE orders SET shipping_address = $address, shipping_city = $city WHERE order_id = $order AND status IN ('pending', 'paid')`, { order: order.order_id, address: operation.address, city: operation.city }, order.order_id, operation.tool);
-      const changes = { shipping_address: { from: order.shipping_address, to: operation.address }, shipping_city: { from: order.shipping_city, to: operation.city } };
+      await updateOne(runner, `UPDATE orders SET shipping_address = $address, shipping_city = $city, shipping_postal_code = $postal WHERE order_id = $order AND status IN ('pending', 'paid')`, { order: order.order_id, address: operation.address, city: operation.city, postal: operation.postalCode }, order.order_id, operation.tool);
+      const changes = { shipping_address: { from: order.shipping_address, to: operation.address }, shipping_city: { from: order.shipping_city, to: operation.city }, shipping_postal_code: operation.postalCode };
       const ticketId = await insertTicket(runner, { ...ticket, kind: 'address_change', status: 'completed', reason: null, payload: changes });
       return { ticketId, changes };
     }

@@ -1,12 +1,16 @@
+import { CHANGEABLE_PAYMENT_METHODS, checkPaymentChange, type ChangeablePaymentMethod } from '../policy/payment-change-policy.ts';
 import { checkAddressChange } from '../policy/address-change-policy.ts';
+import { cancelReasonLabel, type CancelReasonCode } from '../policy/cancel-reasons.ts';
 import { checkCancellation } from '../policy/cancellation-policy.ts';
-import { checkExchange } from '../policy/exchange-policy.ts';
+import { checkExchange, checkExchangeTarget, type ExchangeTarget } from '../policy/exchange-policy.ts';
+import { otherProductNamed, variantNamed, variantsOf } from '../products/product-variants.ts';
 import { remainingQuantity } from '../policy/order-facts.ts';
 import type { BilingualText, PolicyDecision } from '../policy/policy-decision.ts';
-import { cancellationRefund, returnRefund, type RefundPlan } from '../policy/refund-policy.ts';
+import { cancellationRefund, destinationOf, returnRefund, type RefundPlan } from '../policy/refund-policy.ts';
 import { checkReturn } from '../policy/return-policy.ts';
 import { lineTitle, policyLineOf, policyOrderOf, type OrderLineRecord, type OrderRecord } from '../orders/order-record.ts';
 import { itemsSummary, money } from '../orders/order-presentation.ts';
+import { parseAddress } from '../orders/parse-address.ts';
 import { resolveDeliveryCity } from '../orders/resolve-city.ts';
 import { findOrderInScope, loadOrderLines, normalizeOrderNo } from '../orders/scoped-orders.ts';
 import type { SqlRunner } from '../sql-runner.ts';
@@ -15,10 +19,11 @@ import type { PendingOperation } from './pending-operation.ts';
 
 /** A write as a tool (or a stored confirmation) asks for it, before policy and data have been checked. */
 export type WriteRequest =
-  | { tool: 'cancel_order'; orderNo: string; reason: string | null }
-  | { tool: 'request_return'; orderNo: string; items?: { lineNo: number; quantity?: number }[]; reason: string }
+  | { tool: 'cancel_order'; orderNo: string; reason: string | null; reasonCode: CancelReasonCode }
+  | { tool: 'request_return'; orderNo: string; items?: { lineNo: number; quantity?: number }[]; reason: string; refundTo: 'original' | 'gift_card' }
   | { tool: 'request_exchange'; orderNo: string; lineNo?: number; reason: string; wanted: string | null }
-  | { tool: 'change_shipping_address'; orderNo: string; address: string; city?: string | null };
+  | { tool: 'change_shipping_address'; orderNo: string; address: string; city?: string | null }
+  | { tool: 'change_payment_method'; orderNo: string; method: string | null };
 
 export type WriteEvaluation =
   | { found: false; orderNo: string }
@@ -62,10 +67,10 @@ export async function evaluateWrite(runner: SqlRunner, scope: SupportScope, requ
       return {
         found: true, order, lines, refund,
         decision: checkCancellation(policyOrder),
-        operation: { tool: 'cancel_order', ...base, reason: request.reason },
+        operation: { tool: 'cancel_order', ...base, reason: request.reason, reasonCode: request.reasonCode },
         summary: both((language) => language === 'zh'
-          ? `取消订单 ${order.order_no}(${itemsSummary(lines, 'zh')})。${refundSentence(refund, 'zh', { en: '', zh: '' })}`
-          : `Cancel order ${order.order_no} (${itemsSummary(lines, 'en')}). ${refundSentence(refund, 'en', { en: '', zh: '' })}`),
+          ? `取消订单 ${order.order_no}(${itemsSummary(lines, 'zh')}),原因:${cancelReasonLabel(request.reasonCode).zh}。${refundSentence(refund, 'zh', { en: '', zh: '' })}`
+          : `Cancel order ${order.order_no} (${itemsSummary(lines, 'en')}). Reason: ${cancelReasonLabel(request.reasonCode).en}. ${refundSentence(refund, 'en', { en: '', zh: '' })}`),
       };
     }
     case 'request_return': {
@@ -77,14 +82,16 @@ export async function evaluateWrite(runner: SqlRunner, scope: SupportScope, requ
         : lines.map((line) => ({ lineNo: line.line_no, quantity: remainingQuantity(policyLineOf(line)) })).filter((item) => item.quantity > 0));
       const policyLines = lines.map(policyLineOf);
       const decision = checkReturn({ order: policyOrder, lines: policyLines, items, asOfDate: policyDate });
-      const refund = returnRefund(policyOrder, policyLines, items);
+      const originalRefund = returnRefund(policyOrder, policyLines, items);
+      // P3: to the original method unless the shopper asks for a ShopLens gift card.
+      const refund: RefundPlan = request.refundTo === 'gift_card' ? { ...originalRefund, destination: 'gift_card', destinationLabel: { en: 'a ShopLens gift card', zh: 'ShopLens 礼品卡' } } : originalRefund;
       const chosen = (language: 'en' | 'zh') => items.map((item) => {
         const line = lines.find((candidate) => candidate.line_no === item.lineNo);
         return `${line ? lineTitle(line, language) : `#${item.lineNo}`} ×${item.quantity}`;
       }).join(language === 'zh' ? '、' : ', ');
       return {
         found: true, order, lines, refund, decision,
-        operation: { tool: 'request_return', ...base, items: items.length > 0 ? items : [{ lineNo: 0, quantity: 1 }], reason: request.reason },
+        operation: { tool: 'request_return', ...base, items: items.length > 0 ? items : [{ lineNo: 0, quantity: 1 }], reason: request.reason, refundTo: request.refundTo },
         summary: both((language) => language === 'zh'
           ? `退货:订单 ${order.order_no} 的 ${chosen('zh')},原因:${request.reason}。${refundSentence(refund, 'zh', { en: '', zh: '(商品寄回入库后退款)' })}`
           : `Return from order ${order.order_no}: ${chosen('en')}. Reason: ${request.reason}. ${refundSentence(refund, 'en', { en: ' once the parcel is back', zh: '' })}`),
@@ -94,41 +101,100 @@ export async function evaluateWrite(runner: SqlRunner, scope: SupportScope, requ
       const candidates = lines.filter((line) => remainingQuantity(policyLineOf(line)) > 0);
       const lineNo = request.lineNo ?? (candidates.length === 1 ? candidates[0]?.line_no : undefined) ?? (lines.length === 1 ? lines[0]?.line_no : undefined);
       const line = lines.find((candidate) => candidate.line_no === lineNo);
-      const decision = checkExchange({ order: policyOrder, line: line ? policyLineOf(line) : undefined, asOfDate: policyDate });
+      const itemDecision = checkExchange({ order: policyOrder, line: line ? policyLineOf(line) : undefined, asOfDate: policyDate });
       const title = (language: 'en' | 'zh') => (line ? lineTitle(line, language) : `#${lineNo ?? '?'}`);
+      const exchange = line && itemDecision.allowed ? await exchangeTargetOf(runner, line, request.wanted ?? '') : undefined;
+      const targetDecision = exchange ? checkExchangeTarget(exchange.target, exchange.choices) : undefined;
+      // The audit keeps the item's allow code when the target is fine too; a refused target is the decision.
+      const decision = targetDecision && !targetDecision.allowed ? targetDecision : itemDecision;
+      const target = exchange?.target;
+      const difference = target && line ? Math.round((target.price - line.unit_price) * line.quantity * 100) / 100 : 0;
+      const settle = (language: 'en' | 'zh') => {
+        const method = destinationOf(order.payment_method)[language];
+        if (difference > 0) return language === 'zh' ? `需补差价 ${money(difference, 'zh')}(通过${method}支付)` : `price difference: ${money(difference, 'en')} to pay (by ${method})`;
+        if (difference < 0) return language === 'zh' ? `差价 ${money(-difference, 'zh')} 退回至${method}` : `price difference: ${money(-difference, 'en')} refunded to ${method}`;
+        return language === 'zh' ? '无差价' : 'no price difference';
+      };
+      const into = (language: 'en' | 'zh') => (target ? target.label[language] : (request.wanted ?? ''));
       return {
         found: true, order, lines, decision,
-        operation: { tool: 'request_exchange', ...base, lineNo: lineNo ?? 0, reason: request.reason, wanted: request.wanted },
+        operation: { tool: 'request_exchange', ...base, lineNo: lineNo ?? 0, reason: request.reason, wanted: request.wanted, toProductId: target?.sameProduct ? target.productId : null },
         summary: both((language) => language === 'zh'
-          ? `换货:订单 ${order.order_no} 的 ${title('zh')}${request.wanted ? `,换成:${request.wanted}` : ''},原因:${request.reason}。每个订单只能换货一次,本次将用掉这次机会。`
-          : `Exchange ${title('en')} from order ${order.order_no}${request.wanted ? ` for: ${request.wanted}` : ''}. Reason: ${request.reason}. Each order can be exchanged once; this uses it.`),
+          ? `换货:订单 ${order.order_no} 的 ${title('zh')} ×${line?.quantity ?? 1},换成:${into('zh')};${settle('zh')}。原因:${request.reason}。每个订单只能换货一次,本次将用掉这次机会。`
+          : `Exchange ${title('en')} ×${line?.quantity ?? 1} from order ${order.order_no} for ${into('en')}; ${settle('en')}. Reason: ${request.reason}. Each order can be exchanged once; this uses it.`),
+      };
+    }
+    case 'change_payment_method': {
+      const decision = checkPaymentChange({ order: policyOrder, method: request.method });
+      const method = (CHANGEABLE_PAYMENT_METHODS as readonly string[]).includes(request.method ?? '') ? (request.method as ChangeablePaymentMethod) : 'alipay';
+      const from = destinationOf(order.payment_method);
+      const to = destinationOf(method);
+      const total = order.total_amount;
+      return {
+        found: true, order, lines, decision,
+        operation: { tool: 'change_payment_method', ...base, method },
+        summary: both((language) => language === 'zh'
+          ? `将订单 ${order.order_no} 的支付方式由${from.zh}改为${to.zh}。${order.paid_at ? `已付的 ${money(total, 'zh')} 将原路退回${from.zh},并通过${to.zh}扣款 ${money(total, 'zh')}。` : `应付 ${money(total, 'zh')} 将通过${to.zh}支付。`}`
+          : `Change the payment method of order ${order.order_no} from ${from.en} to ${to.en}. ${order.paid_at ? `The ${money(total, 'en')} paid is refunded to ${from.en} and ${money(total, 'en')} is charged to ${to.en}.` : `${money(total, 'en')} will be paid by ${to.en}.`}`),
       };
     }
     case 'change_shipping_address': {
       const address = request.address.trim();
       const city = await resolveDeliveryCity(runner, address, request.city);
+      const parsed = parseAddress(address, city);
+      // Read back field by field, so the shopper sees how the address was understood before confirming.
+      const fields = (language: 'en' | 'zh') => language === 'zh'
+        ? `街道:${parsed.street};城市:${city ?? '未识别'};邮编:${parsed.postalCode ?? '未提供'}`
+        : `street: ${parsed.street}; city: ${city ?? 'not recognised'}; postal code: ${parsed.postalCode ?? 'not given'}`;
       return {
         found: true, order, lines,
-        decision: checkAddressChange({ order: policyOrder, address, city }),
-        operation: { tool: 'change_shipping_address', ...base, address, city: city ?? '' },
+        decision: checkAddressChange({ order: policyOrder, address, city, street: parsed.street }),
+        operation: { tool: 'change_shipping_address', ...base, address, city: city ?? '', postalCode: parsed.postalCode },
         summary: both((language) => language === 'zh'
-          ? `将订单 ${order.order_no} 的收货地址改为:${address}(城市:${city ?? '未识别'})。`
-          : `Change the delivery address of order ${order.order_no} to: ${address} (city: ${city ?? 'not recognised'}).`),
+          ? `将订单 ${order.order_no} 的收货地址改为:${address}(${fields('zh')})。`
+          : `Change the delivery address of order ${order.order_no} to: ${address} (${fields('en')}).`),
       };
     }
   }
+}
+
+/**
+ * The variant an exchange asks for, read from the shopper's words: another option of the same product, or a product
+ * of another group (which the policy refuses). `choices` lists the other options with price and availability.
+ */
+async function exchangeTargetOf(runner: SqlRunner, line: OrderLineRecord, wanted: string): Promise<{ target?: ExchangeTarget & { price: number }; choices: BilingualText }> {
+  const group = await variantsOf(runner, line.product_id);
+  const others = group.filter((variant) => variant.product_id !== line.product_id);
+  const choice = (language: 'en' | 'zh') => others
+    .map((variant) => `${(language === 'en' ? variant.option_en : variant.option_zh) ?? variant.title_en ?? ''} (${money(variant.price ?? 0, language)}${(variant.stock ?? 0) > 0 ? '' : language === 'en' ? ', out of stock' : ',缺货'})`)
+    .join(language === 'en' ? ', ' : '、');
+  const choices = both(choice);
+  const asTarget = (variant: (typeof group)[number], sameProduct: boolean) => ({
+    productId: variant.product_id, sameProduct, stock: variant.stock, price: variant.price ?? 0,
+    label: { en: sameProduct ? (variant.option_en ?? variant.title_en ?? '') : (variant.title_en ?? ''), zh: sameProduct ? (variant.option_zh ?? variant.title_zh ?? '') : (variant.title_zh ?? '') },
+  });
+  // The shopper's messages about this exchange, one per line: the latest that names an option wins ("no, the blue one").
+  for (const said of wanted.split('\n').reverse()) {
+    const named = variantNamed(said, others);
+    if (named.variant) return { target: asTarget(named.variant, true), choices };
+    const foreign = await otherProductNamed(runner, said, group);
+    if (foreign) return { target: asTarget(foreign, false), choices };
+  }
+  return { choices };
 }
 
 /** The request a stored operation stands for, to re-evaluate it at commit time. */
 export function requestOf(operation: PendingOperation): WriteRequest {
   switch (operation.tool) {
     case 'cancel_order':
-      return { tool: 'cancel_order', orderNo: operation.orderNo, reason: operation.reason };
+      return { tool: 'cancel_order', orderNo: operation.orderNo, reason: operation.reason, reasonCode: operation.reasonCode };
     case 'request_return':
-      return { tool: 'request_return', orderNo: operation.orderNo, items: operation.items, reason: operation.reason };
+      return { tool: 'request_return', orderNo: operation.orderNo, items: operation.items, reason: operation.reason, refundTo: operation.refundTo };
     case 'request_exchange':
       return { tool: 'request_exchange', orderNo: operation.orderNo, lineNo: operation.lineNo, reason: operation.reason, wanted: operation.wanted };
     case 'change_shipping_address':
       return { tool: 'change_shipping_address', orderNo: operation.orderNo, address: operation.address, city: operation.city };
+    case 'change_payment_method':
+      return { tool: 'change_payment_method', orderNo: operation.orderNo, method: operation.method };
   }
 }

@@ -1,18 +1,23 @@
+import { CHANGEABLE_PAYMENT_METHODS } from '../policy/payment-change-policy.ts';
 import { z } from 'zod';
+import { CANCEL_REASON_CODES } from '../policy/cancel-reasons.ts';
 
 const base = { orderId: z.number().int(), orderNo: z.string() };
 
 /** The exact write a confirmation token commits; stored as JSON in support_confirmations.operation. */
 export const PendingOperationSchema = z.discriminatedUnion('tool', [
-  z.object({ tool: z.literal('cancel_order'), ...base, reason: z.string().nullable() }),
+  // Cards stored before reasons had codes commit as 'other'.
+  z.object({ tool: z.literal('cancel_order'), ...base, reason: z.string().nullable(), reasonCode: z.enum(CANCEL_REASON_CODES).default('other') }),
   z.object({
     tool: z.literal('request_return'),
     ...base,
     items: z.array(z.object({ lineNo: z.number().int(), quantity: z.number().int().positive() })).min(1),
     reason: z.string(),
+    refundTo: z.enum(['original', 'gift_card']).default('original'),
   }),
-  z.object({ tool: z.literal('request_exchange'), ...base, lineNo: z.number().int(), reason: z.string(), wanted: z.string().nullable() }),
-  z.object({ tool: z.literal('change_shipping_address'), ...base, address: z.string(), city: z.string() }),
+  z.object({ tool: z.literal('request_exchange'), ...base, lineNo: z.number().int(), reason: z.string(), wanted: z.string().nullable(), toProductId: z.number().int().nullable().default(null) }),
+  z.object({ tool: z.literal('change_shipping_address'), ...base, address: z.string(), city: z.string(), postalCode: z.string().nullable().default(null) }),
+  z.object({ tool: z.literal('change_payment_method'), ...base, method: z.enum(CHANGEABLE_PAYMENT_METHODS) }),
 ]);
 export type PendingOperation = z.infer<typeof PendingOperationSchema>;
 export type WriteTool = PendingOperation['tool'];
@@ -23,4 +28,5 @@ export const INTENT_OF_WRITE: Record<WriteTool, string> = {
   request_return: 'return',
   request_exchange: 'exchange',
   change_shipping_address: 'change_address',
+  change_payment_method: 'change_payment',
 };

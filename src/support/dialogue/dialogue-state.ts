@@ -1,19 +1,26 @@
 import { z } from 'zod';
+import { CANCEL_REASON_CODES } from '../policy/cancel-reasons.ts';
 import type { SqlRunner } from '../sql-runner.ts';
 import { timestampText } from '../support-clock.ts';
 
-export const TASK_INTENTS = ['cancel_order', 'return', 'exchange', 'change_address'] as const;
+export const TASK_INTENTS = ['cancel_order', 'return', 'exchange', 'change_address', 'change_payment'] as const;
 export type TaskIntent = (typeof TASK_INTENTS)[number];
 
 export const TaskSchema = z.object({
   intent: z.enum(TASK_INTENTS),
   /** The slot the bot asked for last. */
-  awaiting: z.enum(['order', 'items', 'line', 'reason', 'address']),
+  awaiting: z.enum(['order', 'items', 'line', 'reason', 'address', 'wanted', 'payment']),
   orderNo: z.string().optional(),
   items: z.array(z.object({ lineNo: z.number().int(), quantity: z.number().int().positive().optional() })).optional(),
   lineNo: z.number().int().optional(),
   reason: z.string().optional(),
+  /** A cancellation's reason from the fixed list. */
+  cancelReason: z.enum(CANCEL_REASON_CODES).optional(),
   wanted: z.string().optional(),
+  /** Where a return's refund goes. */
+  refundTo: z.enum(['original', 'gift_card']).optional(),
+  /** A payment-method change's new method (orders.payment_method code). */
+  paymentMethod: z.string().optional(),
   address: z.string().optional(),
   /** Order numbers in the order they were listed to the shopper, for "the second one" / "第2个". */
   offeredOrders: z.array(z.string()).default([]),

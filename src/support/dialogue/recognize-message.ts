@@ -1,6 +1,7 @@
 import { parseNumber } from '../../text/number-words.ts';
 import { normalizeQuestion } from '../../text/normalize-question.ts';
 import type { SupportIntent } from '../support-reply.ts';
+import { DEMO_ORDER_NUMBER_FORMAT, type OrderNumberFormat } from '../orders/order-number-format.ts';
 import { CUES, NO, ORDINAL_WORDS, REASON_PHRASES, YES } from './support-lexicon.ts';
 
 export interface Recognition {
@@ -19,14 +20,14 @@ export interface Recognition {
   reason?: string;
   wanted?: string;
   address?: string;
+  /** A payment method the message names (orders.payment_method code). */
+  paymentMethod?: string;
   yes: boolean;
   no: boolean;
   abort: boolean;
   angry: boolean;
   injection: boolean;
 }
-
-const ORDER_NO = /\bsl\d{8,24}\b/i;
 
 const any = (patterns: readonly RegExp[], text: string) => patterns.some((pattern) => pattern.test(text));
 
@@ -77,11 +78,22 @@ function findAddress(original: string): string | undefined {
   return english?.[1]?.trim();
 }
 
+const PAYMENT_METHOD_WORDS: [RegExp, string][] = [
+  [/支付宝|\balipay\b/u, 'alipay'], [/微信|\bwechat\b|\bweixin\b/u, 'wechat_pay'], [/信用卡|\bcredit ?card\b|\bvisa\b|\bmastercard\b/u, 'credit_card'],
+  [/银联|\bunion ?pay\b/u, 'union_pay'], [/礼品卡|\bgift ?card\b/u, 'gift_card'], [/\bpaypal\b/u, 'paypal'],
+];
+
+function findPaymentMethod(text: string): string | undefined {
+  return PAYMENT_METHOD_WORDS.find(([pattern]) => pattern.test(text))?.[1];
+}
+
 function intentOf(text: string, orderNo: string | undefined, request: boolean): Recognition['intent'] {
   if (any(CUES.handoff, text)) return 'handoff';
   const faqTopic = any(CUES.faqTopic, text);
   // An address, exchange, return or cancel cue starts that task, unless the message only asks about the rules
   // ("发货后还能取消吗", "how long do refunds take") without asking us to do it.
+  // A payment-method change names the change explicitly, so it is a task even where "支付方式" looks like an FAQ topic.
+  if (any(CUES.changePayment, text)) return 'change_payment';
   const task = any(CUES.address, text) ? 'change_address'
     : any(CUES.exchange, text) ? 'exchange'
     : any(CUES.return, text) ? 'return'
@@ -89,6 +101,8 @@ function intentOf(text: string, orderNo: string | undefined, request: boolean): 
     : undefined;
   if (task && (!faqTopic || request || orderNo)) return task;
   if (any(CUES.status, text) && !(faqTopic && !orderNo && /多久|几天|how long|how many days/u.test(text))) return 'order_status';
+  // "How much did I pay for order SL…": a price question about a named order is about that order.
+  if (orderNo && any(CUES.product, text) && !any(CUES.faqTopic, text)) return 'order_status';
   if (faqTopic) return 'faq';
   if (task) return task;
   if (any(CUES.product, text)) return 'product_question';
@@ -99,17 +113,20 @@ function intentOf(text: string, orderNo: string | undefined, request: boolean): 
 }
 
 /** Reads one shopper message: the intent it states, the slots it fills, and how it is said. */
-export function recognizeMessage(text: string): Recognition {
+export function recognizeMessage(text: string, orderNumbers: OrderNumberFormat = DEMO_ORDER_NUMBER_FORMAT): Recognition {
   const normalized = normalizeQuestion(text);
-  const orderNo = normalized.match(ORDER_NO)?.[0]?.toUpperCase();
-  const withoutOrderNo = orderNo ? normalized.replace(ORDER_NO, ' ').replace(/\s+/g, ' ').trim() : normalized;
+  // Any order reference counts, in the shop's format or not: an unknown one is looked up and reported as not found.
+  const found = orderNumbers.find(normalized);
+  const orderNo = found?.orderNo;
+  const withoutOrderNo = found ? normalized.replace(found.matched, ' ').replace(/\s+/g, ' ').trim() : normalized;
   const request = any(CUES.request, withoutOrderNo);
+  const intentText = withoutOrderNo.replace(CUES.negatedTask, ' ');
   const yes = YES.test(withoutOrderNo) && !orderNo;
   const no = NO.test(withoutOrderNo) && !orderNo;
   return {
     text,
     normalized,
-    intent: yes || no ? undefined : intentOf(withoutOrderNo, orderNo, request),
+    intent: yes || no ? undefined : intentOf(intentText, orderNo, request),
     request,
     orderNo,
     ordinal: findOrdinal(withoutOrderNo),
@@ -118,6 +135,7 @@ export function recognizeMessage(text: string): Recognition {
     reason: findReason(withoutOrderNo),
     wanted: findWanted(withoutOrderNo),
     address: findAddress(text.normalize('NFKC').trim()),
+    paymentMethod: findPaymentMethod(withoutOrderNo),
     yes,
     no,
     abort: any(CUES.abort, withoutOrderNo),

@@ -7,6 +7,7 @@ const INTENT_NAMES: Record<string, { en: string; zh: string }> = {
   return: { en: 'return items', zh: '退货' },
   exchange: { en: 'exchange an item', zh: '换货' },
   change_address: { en: 'change a delivery address', zh: '修改地址' },
+  change_payment: { en: 'change a payment method', zh: '修改支付方式' },
 };
 
 /**

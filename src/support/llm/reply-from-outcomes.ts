@@ -12,12 +12,13 @@ const INTENT_OF_TOOL: Record<string, SupportIntent> = {
   request_return: 'return',
   request_exchange: 'exchange',
   change_shipping_address: 'change_address',
+  change_payment_method: 'change_payment',
   product_question: 'product_question',
   support_recommend_products: 'recommendation',
   search_faq: 'faq',
   escalate_to_human: 'handoff',
 };
-const WRITE_TOOLS = new Set(['cancel_order', 'request_return', 'request_exchange', 'change_shipping_address']);
+const WRITE_TOOLS = new Set(['cancel_order', 'request_return', 'request_exchange', 'change_shipping_address', 'change_payment_method']);
 
 export interface OutcomeParts {
   intent: SupportIntent;

@@ -1,4 +1,5 @@
 import type { Task, TaskIntent } from '../dialogue/dialogue-state.ts';
+import { classifyCancelReason } from '../policy/cancel-reasons.ts';
 import type { Recognition } from '../dialogue/recognize-message.ts';
 import { say } from '../render/reply-texts.ts';
 import { faqFlow, greeting, handoffFlow, productFlow, recommendFlow } from './info-flows.ts';
@@ -6,7 +7,7 @@ import { statusFlow } from './status-flow.ts';
 import { taskFlow } from './task-flow.ts';
 import type { Flow, TurnInput, TurnResult } from './turn.ts';
 
-const TASK_INTENTS = new Set<string>(['cancel_order', 'return', 'exchange', 'change_address']);
+const TASK_INTENTS = new Set<string>(['cancel_order', 'return', 'exchange', 'change_address', 'change_payment']);
 const QUESTION_FORM = /[??]|吗|呢|多久|怎么|什么|哪|几|\b(how|what|when|why|which|is|are|can|do|does)\b/u;
 
 function newTask(intent: TaskIntent, recognition: Recognition): Task {
@@ -15,7 +16,9 @@ function newTask(intent: TaskIntent, recognition: Recognition): Task {
     awaiting: 'order',
     orderNo: recognition.orderNo,
     reason: recognition.reason,
-    wanted: recognition.wanted,
+    cancelReason: intent === 'cancel_order' ? classifyCancelReason(recognition.text) : undefined,
+    // An exchange's target is read from the shopper's own words (option names), not from a fixed list of sizes.
+    wanted: intent === 'exchange' ? recognition.text : recognition.wanted,
     address: recognition.address,
     offeredOrders: [],
   };
@@ -28,6 +31,7 @@ function continueTask(task: Task, recognition: Recognition): Task {
     Object.assign(next, { orderNo: recognition.orderNo, items: undefined, lineNo: undefined, awaiting: 'order' as const });
   }
   if (!next.reason && recognition.reason && task.awaiting !== 'reason') next.reason = recognition.reason;
+  if (task.intent === 'cancel_order' && !next.cancelReason && task.awaiting !== 'reason') next.cancelReason = classifyCancelReason(recognition.text);
   if (!next.wanted && recognition.wanted) next.wanted = recognition.wanted;
   return next;
 }
@@ -35,14 +39,31 @@ function continueTask(task: Task, recognition: Recognition): Task {
 /** Whether a message answers the pending task's question, or asks something else in between. */
 function answersTask(task: Task, recognition: Recognition): 'continue' | 'switch' | 'digress' {
   const intent = recognition.intent;
+  // "I also want to exchange the shoes" while the bot waits for a reason is a second request, not the reason;
+  // "I want to exchange it because it is too small" (a reason given) answers the question.
+  const freeText = task.awaiting === 'reason' || task.awaiting === 'address' || task.awaiting === 'wanted';
+  if (intent === task.intent && freeText && recognition.request && !recognition.reason && !recognition.address) return 'switch';
   if (!intent || intent === task.intent) return 'continue';
   if (TASK_INTENTS.has(intent)) {
     // While the bot waits for free text (a reason, an address), a task word is only a switch if it is a request.
-    return (task.awaiting === 'reason' || task.awaiting === 'address') && !recognition.request && !recognition.orderNo ? 'continue' : 'switch';
+    return (task.awaiting === 'reason' || task.awaiting === 'address' || task.awaiting === 'wanted') && !recognition.request && !recognition.orderNo ? 'continue' : 'switch';
   }
-  if (task.awaiting === 'reason' || task.awaiting === 'address') return QUESTION_FORM.test(recognition.normalized) ? 'digress' : 'continue';
+  if (task.awaiting === 'reason' || task.awaiting === 'address' || task.awaiting === 'wanted') return QUESTION_FORM.test(recognition.normalized) ? 'digress' : 'continue';
   if (recognition.orderNo) return 'continue';
   return 'digress';
+}
+
+const TASK_NAMES: Record<TaskIntent, { en: string; zh: string }> = {
+  cancel_order: { en: 'cancellation', zh: '取消' },
+  return: { en: 'return', zh: '退货' },
+  exchange: { en: 'exchange', zh: '换货' },
+  change_address: { en: 'address change', zh: '改地址' },
+  change_payment: { en: 'payment method change', zh: '改支付方式' },
+};
+
+function droppedText(task: Task, language: 'en' | 'zh'): string {
+  const order = task.orderNo ? say(language, ` for order ${task.orderNo}`, `(订单 ${task.orderNo})`) : '';
+  return say(language, `I have set aside the ${TASK_NAMES[task.intent].en} request${order}; nothing was changed.`, `已放下之前的${TASK_NAMES[task.intent].zh}申请${order},没有做任何修改。`);
 }
 
 function* dispatch(input: TurnInput): Flow {
@@ -52,6 +73,7 @@ function* dispatch(input: TurnInput): Flow {
     case 'return':
     case 'exchange':
     case 'change_address':
+    case 'change_payment':
       return yield* taskFlow(input, newTask(recognition.intent, recognition));
     case 'order_status':
       return yield* statusFlow(input);
@@ -88,15 +110,20 @@ export function* planTurn(input: TurnInput): Flow {
   }
   const task = dialogue.task;
   if (task) {
-    if (recognition.abort || recognition.no) {
+    if ((recognition.abort && !recognition.intent) || recognition.no) {
       return { intent: task.intent, text: say(language, 'All right, I have stopped that request; nothing was changed.', '好的,已停止办理,没有做任何修改。'), outcome: 'answered', dialogue: { ...dialogue, task: undefined, misunderstood: 0 } };
     }
-    const decision = answersTask(task, recognition);
+    const decision = recognition.abort ? 'switch' : answersTask(task, recognition);
     if (decision === 'continue') return yield* taskFlow(input, continueTask(task, recognition));
     if (decision === 'digress') {
       const answer: TurnResult = yield* dispatch({ ...input, dialogue: { ...dialogue, task: undefined } });
       return { ...answer, dialogue: { ...answer.dialogue, task } };
     }
+  }
+  if (task && TASK_INTENTS.has(recognition.intent ?? '')) {
+    // A new request while a question was open: handled now, and the shopper told the earlier one was set aside.
+    const answer: TurnResult = yield* dispatch({ ...input, dialogue: { ...dialogue, task: undefined } });
+    return { ...answer, text: `${droppedText(task, language)} ${answer.text}` };
   }
   if (!recognition.intent && recognition.orderNo) return yield* statusFlow(input);
   if (recognition.no) return { intent: 'other', text: say(language, 'All right.', '好的。'), outcome: 'answered', dialogue };

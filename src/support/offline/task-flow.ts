@@ -1,6 +1,7 @@
 import type { WriteToolResult } from '../confirmations/write-result.ts';
 import type { DialogueState, Task, TaskIntent } from '../dialogue/dialogue-state.ts';
 import { ORDER_LINE_COLUMNS } from '../orders/order-presentation.ts';
+import { cancelReasonChoices, cancelReasonFromAnswer } from '../policy/cancel-reasons.ts';
 import type { OrderStatus } from '../policy/order-facts.ts';
 import { POLICY_SECTIONS } from '../policy/policy-decision.ts';
 import { say, writeResultText } from '../render/reply-texts.ts';
@@ -13,22 +14,25 @@ const ORDER_CANDIDATES: Record<TaskIntent, OrderStatus[]> = {
   return: ['delivered'],
   exchange: ['delivered'],
   change_address: ['pending', 'paid'],
+  change_payment: ['pending', 'paid'],
 };
-const WRITE_TOOL = { cancel_order: 'cancel_order', return: 'request_return', exchange: 'request_exchange', change_address: 'change_shipping_address' } as const;
-const ACTION = { cancel_order: 'cancel', return: 'return', exchange: 'exchange', change_address: 'change_address' } as const;
-const SECTION = { cancel_order: POLICY_SECTIONS.cancellation, return: POLICY_SECTIONS.returns, exchange: POLICY_SECTIONS.exchanges, change_address: POLICY_SECTIONS.addressChange };
+const WRITE_TOOL = { cancel_order: 'cancel_order', return: 'request_return', exchange: 'request_exchange', change_address: 'change_shipping_address', change_payment: 'change_payment_method' } as const;
+const ACTION = { cancel_order: 'cancel', return: 'return', exchange: 'exchange', change_address: 'change_address', change_payment: 'change_payment' } as const;
+const SECTION = { cancel_order: POLICY_SECTIONS.cancellation, return: POLICY_SECTIONS.returns, exchange: POLICY_SECTIONS.exchanges, change_address: POLICY_SECTIONS.addressChange, change_payment: POLICY_SECTIONS.paymentChange };
 
 const NAMES = {
   cancel_order: { en: 'cancel', zh: '取消', ask: '要取消哪个订单' },
   return: { en: 'return', zh: '退货', ask: '要退哪个订单的商品' },
   exchange: { en: 'exchange', zh: '换货', ask: '要为哪个订单换货' },
   change_address: { en: 'change the address of', zh: '修改地址', ask: '要修改哪个订单的收货地址' },
+  change_payment: { en: 'change the payment method of', zh: '修改支付方式', ask: '要修改哪个订单的支付方式' },
 };
 
 function noEligibleOrders(intent: TaskIntent, language: 'en' | 'zh'): string {
   switch (intent) {
     case 'cancel_order':
     case 'change_address':
+    case 'change_payment':
       return say(language, `You have no order that can still be ${intent === 'cancel_order' ? 'cancelled' : 'changed'}: only orders that have not shipped yet (pending or paid) qualify (policy ${SECTION[intent]}).`, `您目前没有可以${NAMES[intent].zh}的订单:只有尚未发货(待支付或已支付)的订单可以办理(见政策 ${SECTION[intent]})。`);
     case 'return':
     case 'exchange':
@@ -36,18 +40,26 @@ function noEligibleOrders(intent: TaskIntent, language: 'en' | 'zh'): string {
   }
 }
 
+/** A name that fits several items: the shopper says which, never both by default. */
+function whichOfText(candidates: readonly { line_no: number; title_en: string | null; title_zh: string | null }[], language: 'en' | 'zh'): string {
+  const listed = candidates.map((item) => `${item.line_no}) ${(language === 'en' ? item.title_en : item.title_zh) ?? item.title_en ?? ''}`).join(language === 'en' ? ', ' : ';');
+  return say(language, `That fits more than one item: ${listed}. Which one do you mean? Reply with its name or item number.`, `有多件商品符合:${listed}。请问您指的是哪一件?请回复商品名称或序号。`);
+}
+
 /** The write tool's arguments for the task as collected so far. */
 function writeArguments(task: Task, language: 'en' | 'zh'): Record<string, unknown> {
   const unspecified = say(language, '(not given)', '(未说明)');
   switch (task.intent) {
     case 'cancel_order':
-      return { order_no: task.orderNo, ...(task.reason ? { reason: task.reason } : {}) };
+      return { order_no: task.orderNo, ...(task.reason ? { reason: task.reason } : {}), ...(task.cancelReason ? { reason_code: task.cancelReason } : {}) };
     case 'return':
-      return { order_no: task.orderNo, ...(task.items ? { items: task.items.map((item) => ({ line_no: item.lineNo, ...(item.quantity ? { quantity: item.quantity } : {}) })) } : {}), reason: task.reason ?? unspecified };
+      return { order_no: task.orderNo, ...(task.items ? { items: task.items.map((item) => ({ line_no: item.lineNo, ...(item.quantity ? { quantity: item.quantity } : {}) })) } : {}), reason: task.reason ?? unspecified, ...(task.refundTo ? { refund_to: task.refundTo } : {}) };
     case 'exchange':
       return { order_no: task.orderNo, ...(task.lineNo ? { line_no: task.lineNo } : {}), reason: task.reason ?? unspecified, ...(task.wanted ? { wanted: task.wanted } : {}) };
     case 'change_address':
       return { order_no: task.orderNo, address: task.address ?? unspecified };
+    case 'change_payment':
+      return { order_no: task.orderNo, ...(task.paymentMethod ? { method: task.paymentMethod } : {}) };
   }
 }
 
@@ -60,6 +72,8 @@ export function* taskFlow(input: TurnInput, start: Task): Flow {
   const { language, recognition } = input;
   const task: Task = { ...start };
   const intent = task.intent;
+  // "Refund it to a gift card": the shopper may say it in any message of the return.
+  if (intent === 'return' && recognition.paymentMethod === 'gift_card') task.refundTo = 'gift_card';
   const base: DialogueState = { ...input.dialogue, handoffOffered: false, confirmation: input.dialogue.confirmation };
   const keep = (next: Task, misunderstood = 0): DialogueState => ({ ...base, task: next, misunderstood });
   const finish = (orderNo?: string): DialogueState => ({ ...base, task: undefined, misunderstood: 0, lastOrderNo: orderNo ?? base.lastOrderNo });
@@ -104,9 +118,12 @@ export function* taskFlow(input: TurnInput, start: Task): Flow {
   const itemsTable = { columns: ORDER_LINE_COLUMNS, rows: status.items.map((item) => ({ ...item })) };
   if (intent === 'return' && !task.items) {
     const asked = task.awaiting === 'items';
-    const items = pickReturnItems(recognition, status.items, asked);
+    const pick = pickReturnItems(recognition, status.items, asked);
     const returnable = status.items.filter((item) => item.returnable_quantity > 0);
-    if (items) task.items = items;
+    if (pick && 'ambiguous' in pick) {
+      return result({ text: whichOfText(pick.ambiguous, language), outcome: 'clarify', table: itemsTable, dialogue: keep({ ...task, orderNo, awaiting: 'items' }) });
+    }
+    if (pick) task.items = pick.lines;
     else if (returnable.length === 1 && returnable[0]?.returnable_quantity === 1) task.items = [{ lineNo: returnable[0].line_no, quantity: 1 }];
     else {
       return result({
@@ -121,12 +138,27 @@ export function* taskFlow(input: TurnInput, start: Task): Flow {
   if (intent === 'exchange' && task.lineNo === undefined) {
     const asked = task.awaiting === 'line';
     const lineNo = pickExchangeLine(recognition, status.items, asked);
+    if (typeof lineNo === 'object') {
+      return result({ text: whichOfText(lineNo.ambiguous, language), outcome: 'clarify', table: itemsTable, dialogue: keep({ ...task, orderNo, awaiting: 'line' }) });
+    }
     if (lineNo !== undefined) task.lineNo = lineNo;
     else {
       return result({
         text: say(language, `Order ${orderNo}: which item would you like to exchange? Reply with its item number (e.g. "item 1").`, `订单 ${orderNo}:请问要换哪件商品?请回复商品序号(如“第1件”)。`),
         outcome: 'clarify', table: itemsTable,
         dialogue: keep({ ...task, orderNo, awaiting: 'line' }, asked ? base.misunderstood + 1 : 0),
+      });
+    }
+  }
+  if (intent === 'cancel_order' && !task.cancelReason) {
+    if (task.awaiting === 'reason' && recognition.text.trim()) {
+      task.cancelReason = cancelReasonFromAnswer(recognition.text);
+      task.reason = recognition.text.trim().slice(0, 200);
+    } else {
+      return result({
+        text: say(language, `Order ${orderNo}: why would you like to cancel it? ${cancelReasonChoices('en')}. Reply with a number or in your own words.`, `订单 ${orderNo}:请问取消的原因是?${cancelReasonChoices('zh')}。回复序号或直接说明即可。`),
+        outcome: 'clarify',
+        dialogue: keep({ ...task, orderNo, awaiting: 'reason' }),
       });
     }
   }
@@ -137,7 +169,7 @@ export function* taskFlow(input: TurnInput, start: Task): Flow {
       return result({
         text: intent === 'return'
           ? say(language, 'What is the reason for the return? (e.g. does not fit, quality problem, changed my mind)', '请问退货原因是什么?(例如尺码不合适、质量问题、不想要了)')
-          : say(language, 'What is the reason for the exchange, and what would you like instead? (e.g. too small, size M)', '请问换货原因是什么,想换成什么?(例如尺码偏小,换成 M 码)'),
+          : say(language, 'What is the reason for the exchange? (e.g. too small, prefer another colour)', '请问换货原因是什么?(例如尺码偏小、想要别的颜色)'),
         outcome: 'clarify',
         dialogue: keep({ ...task, orderNo, awaiting: 'reason' }),
       });
@@ -149,11 +181,18 @@ export function* taskFlow(input: TurnInput, start: Task): Flow {
     else if (task.awaiting === 'address' && recognition.text.trim()) task.address = recognition.text.trim().replace(/^(新地址|地址|address)\s*(是|为|is)?\s*[::]?\s*/iu, '');
     else {
       return result({
-        text: say(language, `Order ${orderNo}: please send the complete new delivery address, including the city.`, `订单 ${orderNo}:请发送完整的新收货地址(包括城市、区、街道和门牌号)。`),
+        text: say(language, `Order ${orderNo}: what is the new delivery address? Please include street and number, city and postal code.`, `订单 ${orderNo}:请问新的收货地址是?请包括城市、区、街道门牌号和邮编。`),
         outcome: 'clarify',
         dialogue: keep({ ...task, orderNo, awaiting: 'address' }),
       });
     }
+  }
+
+  if (intent === 'change_payment' && !task.paymentMethod && recognition.paymentMethod) task.paymentMethod = recognition.paymentMethod;
+
+  // Every message of an exchange may name the option wanted; they are kept one per line (latest last).
+  if (intent === 'exchange' && start.awaiting !== 'order' && recognition.text.trim() && !(task.wanted ?? '').endsWith(recognition.text.trim())) {
+    task.wanted = `${task.wanted ?? ''}\n${recognition.text.trim()}`.trim().slice(-400);
   }
 
   // 4. The preview: a card to confirm, or why not.
@@ -163,9 +202,15 @@ export function* taskFlow(input: TurnInput, start: Task): Flow {
       text: writeResultText(preview, language),
       outcome: 'awaiting_confirmation',
       dialogue: { ...finish(orderNo), confirmation: { confirmationId: preview.confirmation_id, intent, expiresAt: preview.expires_at } },
-      confirmation: { confirmationId: preview.confirmation_id, summary: preview.summary, expiresAt: preview.expires_at },
+      confirmation: { confirmationId: preview.confirmation_id, summary: preview.summary, expiresAt: preview.expires_at, action: intent },
       citations: [preview.policy_section],
     });
+  }
+  if (preview.status === 'denied' && intent === 'exchange' && ['target_unclear', 'out_of_stock'].includes(preview.code)) {
+    return result({ text: writeResultText(preview, language), outcome: 'clarify', dialogue: keep({ ...task, orderNo, wanted: undefined, awaiting: 'wanted' }, preview.code === 'out_of_stock' ? base.misunderstood + 1 : 0), citations: [preview.policy_section] });
+  }
+  if (preview.status === 'denied' && intent === 'change_payment' && preview.code === 'method_unclear') {
+    return result({ text: preview.reason, outcome: 'clarify', dialogue: keep({ ...task, orderNo, paymentMethod: undefined, awaiting: 'payment' }), citations: [preview.policy_section] });
   }
   if (preview.status === 'denied' && intent === 'change_address' && ['incomplete_address', 'unknown_city'].includes(preview.code)) {
     return result({ text: `${writeResultText(preview, language)} ${say(language, 'Please send the address again.', '请重新发送地址。')}`, outcome: 'clarify', dialogue: keep({ ...task, orderNo, address: undefined, awaiting: 'address' }, base.misunderstood + 1), citations: [preview.policy_section] });

@@ -2,7 +2,7 @@ import type { ToolOutcome } from '../../agent/planner.ts';
 import type { Language } from '../../text/language.ts';
 import type { DialogueState } from '../dialogue/dialogue-state.ts';
 import type { Recognition } from '../dialogue/recognize-message.ts';
-import type { SupportIntent, SupportTable } from '../support-reply.ts';
+import type { SupportIntent, SupportReply, SupportTable } from '../support-reply.ts';
 
 export interface ToolRequest {
   toolName: string;
@@ -20,7 +20,7 @@ export interface TurnResult {
   table?: SupportTable;
   /** Policy/FAQ section ids the text relies on ("P2 returns"); the agent turns them into citations. */
   citations?: string[];
-  confirmation?: { confirmationId: string; summary: string; expiresAt: string };
+  confirmation?: SupportReply['confirmation'];
   handoff?: { state: 'queued'; ticketId: string };
 }
 

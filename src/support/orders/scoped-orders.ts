@@ -3,9 +3,9 @@ import type { SupportScope } from '../support-session.ts';
 import type { OrderStatus } from '../policy/order-facts.ts';
 import { ORDER_COLUMNS_SQL, OrderLineRecordSchema, OrderRecordSchema, type OrderLineRecord, type OrderRecord } from './order-record.ts';
 
-/** Order numbers as shoppers type them ("sl2025…", " SL2025… ") in the stored form. */
+/** Order numbers as shoppers type them ("sl2025…", " SL2025… ", "#W4776164") in the compared form: upper case, no "#". */
 export function normalizeOrderNo(orderNo: string): string {
-  return orderNo.normalize('NFKC').trim().toUpperCase();
+  return orderNo.normalize('NFKC').trim().replace(/^#\s*/, '').toUpperCase();
 }
 
 /**
@@ -22,7 +22,7 @@ function scopeFilter(scope: SupportScope): { sql: string; parameters: Record<str
 
 export async function findOrderInScope(runner: SqlRunner, scope: SupportScope, orderNo: string): Promise<OrderRecord | undefined> {
   const filter = scopeFilter(scope);
-  const result = await runner.query(`SELECT ${ORDER_COLUMNS_SQL} FROM orders o WHERE o.order_no = $order_no AND ${filter.sql}`, {
+  const result = await runner.query(`SELECT ${ORDER_COLUMNS_SQL} FROM orders o WHERE upper(ltrim(o.order_no, '#')) = $order_no AND ${filter.sql}`, {
     ...filter.parameters,
     order_no: normalizeOrderNo(orderNo),
   });

@@ -21,7 +21,7 @@ export function checkAddressChangeWindow(order: Pick<PolicyOrder, 'status'>): Po
 }
 
 /** P5: only before shipping, and the new address must be complete and name a city we deliver to. */
-export function checkAddressChange(input: { order: Pick<PolicyOrder, 'status'>; address: string; city: string | null }): PolicyDecision {
+export function checkAddressChange(input: { order: Pick<PolicyOrder, 'status'>; address: string; city: string | null; street?: string }): PolicyDecision {
   const window = checkAddressChangeWindow(input.order);
   if (!window.allowed) return window;
   const address = input.address.trim();
@@ -29,6 +29,13 @@ export function checkAddressChange(input: { order: Pick<PolicyOrder, 'status'>; 
     return deny(SECTION, 'incomplete_address', {
       en: `Please give the full address (street, building, city), between ${MIN_ADDRESS_LENGTH} and ${MAX_ADDRESS_LENGTH} characters.`,
       zh: `请提供完整地址(城市、区、街道和门牌号),长度在 ${MIN_ADDRESS_LENGTH} 到 ${MAX_ADDRESS_LENGTH} 个字符之间。`,
+    });
+  }
+  // A city alone is not an address: the street part needs a house number ("88号", "No. 9", "100 Century Avenue").
+  if (input.street !== undefined && !/\d/.test(input.street)) {
+    return deny(SECTION, 'incomplete_address', {
+      en: 'Please give the full address with the street and house number, e.g. "88 Wensan Road, Hangzhou 310012".',
+      zh: '请提供包含街道和门牌号的完整地址,例如“杭州市西湖区文三路88号”。',
     });
   }
   if (!input.city) {

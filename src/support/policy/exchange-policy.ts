@@ -50,3 +50,31 @@ export function checkExchange(input: {
   }
   return window;
 }
+
+/** The variant an exchange asks for, as the policy needs to see it. */
+export interface ExchangeTarget {
+  productId: number;
+  sameProduct: boolean;
+  stock: number | null;
+  label: { en: string; zh: string };
+}
+
+/**
+ * P4, the target: exchanges stay within the same product (another colour, size or capacity of it) and only to a
+ * variant in stock. `choices` names the options that are possible, for the reason.
+ */
+export function checkExchangeTarget(target: ExchangeTarget | undefined, choices: { en: string; zh: string }): PolicyDecision {
+  if (!target) {
+    return deny(SECTION, 'target_unclear', { en: `Which option would you like instead? Available: ${choices.en}.`, zh: `请问想换成哪个规格?可选:${choices.zh}。` });
+  }
+  if (!target.sameProduct) {
+    return deny(SECTION, 'different_product', {
+      en: `Exchanges stay within the same product: you can exchange it for another option of the same product (${choices.en}), not for ${target.label.en}. You can return it and order that instead.`,
+      zh: `换货只能换同款商品的其他规格(${choices.zh}),不能换成${target.label.zh}。可以先退货再另行下单。`,
+    });
+  }
+  if (!target.stock || target.stock <= 0) {
+    return deny(SECTION, 'out_of_stock', { en: `${target.label.en} is out of stock. Available: ${choices.en}.`, zh: `${target.label.zh}目前缺货。可选:${choices.zh}。` });
+  }
+  return allow(SECTION, 'target_available', { en: `${target.label.en} is in stock.`, zh: `${target.label.zh}有货。` });
+}

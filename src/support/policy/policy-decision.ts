@@ -7,6 +7,7 @@ export const POLICY_SECTIONS = {
   addressChange: 'P5 address-change',
   privacy: 'P6 privacy',
   humanSupport: 'P7 human-support',
+  paymentChange: 'P8 payment-change',
 } as const;
 export type PolicySection = (typeof POLICY_SECTIONS)[keyof typeof POLICY_SECTIONS];
 

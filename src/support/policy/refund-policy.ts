@@ -19,7 +19,8 @@ export interface RefundPlan {
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
-function destinationOf(paymentMethod: string | null): BilingualText {
+/** Where money for the order goes back to (or is charged from): its payment method, in words. */
+export function destinationOf(paymentMethod: string | null): BilingualText {
   return (paymentMethod && PAYMENT_LABELS[paymentMethod]) || { en: 'the original payment method', zh: '原支付方式' };
 }
 

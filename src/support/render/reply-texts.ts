@@ -1,3 +1,4 @@
+import { destinationOf } from '../policy/refund-policy.ts';
 import type { Language } from '../../text/language.ts';
 import type { WriteToolResult } from '../confirmations/write-result.ts';
 import { money } from '../orders/order-presentation.ts';
@@ -35,7 +36,9 @@ export function orderStatusText(result: FoundOrderStatus, language: Language): s
       detail = say(language, ` (returned ${order.returned_at}).`, `(退货时间 ${order.returned_at})。`);
       break;
   }
-  return `${lead}${detail} ${say(language, `Items: ${items}; paid ${money(order.total_amount, language)}.`, `商品:${items};实付 ${money(order.total_amount, language)}。`)}`;
+  const method = order.payment_method ? destinationOf(order.payment_method) : undefined;
+  const by = method ? say(language, ` by ${method.en}`, `(${method.zh})`) : '';
+  return `${lead}${detail} ${say(language, `Items: ${items}; paid ${money(order.total_amount, language)}${by}.`, `商品:${items};实付 ${money(order.total_amount, language)}${by}。`)}`;
 }
 
 export function orderListText(result: OrderListResult, language: Language, lead?: string): string {
@@ -64,11 +67,18 @@ export function productFactsText(result: ProductFactsResult, language: Language)
   if (!first) return say(language, 'I could not find that product in our catalogue. Could you tell me the brand or model?', '没有在商品目录中找到这款商品,可以告诉我品牌或型号吗?');
   const price = first.price === null ? say(language, 'no listed price', '暂无标价') : money(first.price, language);
   const facts = say(language, `${first.product} (${first.brand ?? 'no brand'}, ${first.category ?? 'no category'}) is listed at ${price}.`, `「${first.product}」(品牌 ${first.brand ?? '无'},品类 ${first.category ?? '无'})标价 ${price}。`);
-  if (result.rows.length === 1) return facts;
+  const options = result.options.length > 1 ? ` ${optionsText(result.options, language)}` : '';
+  if (result.rows.length === 1) return `${facts}${options}`;
   const lead = first.seen_by_shopper_at
     ? say(language, `The one you looked at most recently: ${facts}`, `您最近浏览过的:${facts}`)
     : say(language, `Closest match: ${facts}`, `最相关的一款:${facts}`);
-  return `${lead} ${say(language, `${result.rows.length} matching products are listed below.`, `下面列出了 ${result.rows.length} 款相关商品。`)}`;
+  return `${lead}${options} ${say(language, `${result.rows.length} matching products are listed below.`, `下面列出了 ${result.rows.length} 款相关商品。`)}`;
+}
+
+function optionsText(options: ProductFactsResult['options'], language: Language): string {
+  const stock = (inStock: boolean | null) => (inStock === null ? '' : inStock ? say(language, ', in stock', ',有货') : say(language, ', out of stock', ',缺货'));
+  const listed = options.map((option) => `${option.option} (${option.price === null ? '—' : money(option.price, language)}${stock(option.in_stock)})`);
+  return say(language, `Options: ${listed.join('; ')}.`, `可选规格:${listed.join(';')}。`);
 }
 
 export function knowledgeText(result: KnowledgeResult, language: Language): string {
@@ -110,8 +120,13 @@ export const NOT_UNDERSTOOD_TEXT = {
 };
 
 export const APOLOGY_TEXT = {
-  en: 'I am sorry about this experience. If you would like, I can pass you to a human agent: just say "talk to a human".',
-  zh: '很抱歉给您带来不好的体验。如果需要,我可以为您转接人工客服,回复“转人工”即可。',
+  en: 'I am sorry about this experience.',
+  zh: '很抱歉给您带来不好的体验。',
+};
+/** Asked last, so the shopper's next "yes" takes it up. */
+export const HUMAN_OFFER_TEXT = {
+  en: 'Would you like me to pass you to a person?',
+  zh: '需要为您转接人工客服吗?',
 };
 
 export const PRIVACY_TEXT = {

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { defineTool } from '../../agent/tool.ts';
 import { previewWrite } from '../confirmations/preview-write.ts';
+import { CANCEL_REASON_CODES, classifyCancelReason } from '../policy/cancel-reasons.ts';
 
 export const cancelOrderParameters = z.strictObject({
   order_no: z.string().trim().min(4).max(40).describe("The shopper's order number, e.g. SL2025110100000103"),
-  reason: z.string().trim().max(200).optional().describe("The shopper's reason, if they gave one"),
+  reason: z.string().trim().max(200).optional().describe("The shopper's reason in their words, if they gave one"),
+  reason_code: z.enum(CANCEL_REASON_CODES).optional().describe('The reason from the fixed list (changed_mind, ordered_by_mistake, found_cheaper, delivery_too_slow, wrong_details, other); ask the shopper when unsure'),
 });
 
 export const cancelOrderTool = defineTool({
@@ -17,6 +19,7 @@ export const cancelOrderTool = defineTool({
   parameters: cancelOrderParameters,
   async execute(argumentsValue, context) {
     const parameters = cancelOrderParameters.parse(argumentsValue);
-    return previewWrite(context, { tool: 'cancel_order', orderNo: parameters.order_no, reason: parameters.reason ?? null }, parameters);
+    const reasonCode = parameters.reason_code ?? (parameters.reason ? (classifyCancelReason(parameters.reason) ?? 'other') : 'other');
+    return previewWrite(context, { tool: 'cancel_order', orderNo: parameters.order_no, reason: parameters.reason ?? null, reasonCode }, parameters);
   },
 });

@@ -1,3 +1,4 @@
+import { checkPaymentChangeWindow } from '../policy/payment-change-policy.ts';
 import { z } from 'zod';
 import { defineTool } from '../../agent/tool.ts';
 import { orderNotFoundText } from '../confirmations/write-result.ts';
@@ -70,6 +71,7 @@ export const getOrderStatusTool = defineTool({
         return: actionOf(returnable ? checkReturnWindow(policyOrder, runtime.policyDate) : { ...checkReturnWindow(policyOrder, runtime.policyDate), allowed: false, code: 'all_items_returned', reason: { en: 'Every item has already been returned.', zh: '所有商品都已退货。' } }, language),
         exchange: actionOf(checkExchangeWindow(policyOrder, runtime.policyDate), language),
         change_address: actionOf(checkAddressChangeWindow(policyOrder), language),
+        change_payment: actionOf(checkPaymentChangeWindow(policyOrder), language),
       },
       policy_date: runtime.policyDate,
       columns: TIMELINE_COLUMNS,

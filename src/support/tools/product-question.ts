@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ResultColumn } from '../../presentation/result-table.ts';
 import { defineTool } from '../../agent/tool.ts';
 import { searchProducts } from '../products/product-search.ts';
+import { variantsOf } from '../products/product-variants.ts';
 import { supportRuntimeOf } from '../support-tool-context.ts';
 import { SUPPORT_SHOP_CURRENCY } from '../orders/order-presentation.ts';
 
@@ -21,7 +22,8 @@ export const productQuestionTool = defineTool({
   name: 'product_question',
   description: [
     'Looks up products in the catalogue by what the shopper calls them and returns only catalogue facts: titles (English and',
-    'Chinese), brand, category, list price and launch date. Products the shopper viewed or bought recently come first.',
+    'Chinese), brand, category, list price and launch date, and the best match\'s options (colour, size, capacity) with price and',
+    'whether each is in stock. Products the shopper viewed or bought recently come first.',
     'Use it for "how much is …", "这款耳机多少钱", "what brand is …". Say only what it returns.',
   ].join(' '),
   parameters: productQuestionParameters,
@@ -30,9 +32,18 @@ export const productQuestionTool = defineTool({
     const runtime = supportRuntimeOf(context);
     const language = context.language;
     const { terms, matches } = await searchProducts(context.warehouse, parameters.query, { customerId: runtime.scope.customerId, productId: parameters.product_id });
+    const first = matches[0];
+    // The best match's options (colour, size, capacity …) with their own price and stock, from the products table.
+    const options = first ? (await variantsOf(context.warehouse, first.product.product_id)).map((variant) => ({
+      product_id: variant.product_id,
+      option: (language === 'zh' ? variant.option_zh : variant.option_en) ?? null,
+      price: variant.price,
+      in_stock: variant.stock === null ? null : variant.stock > 0,
+    })).filter((variant) => variant.option !== null) : [];
     return {
       kind: 'product_facts' as const,
       query_terms: terms,
+      options,
       count: matches.length,
       columns: COLUMNS,
       rows: matches.map(({ product, lastSeenAt }) => ({

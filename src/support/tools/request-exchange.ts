@@ -6,14 +6,15 @@ export const requestExchangeParameters = z.strictObject({
   order_no: z.string().trim().min(4).max(40).describe("The shopper's order number"),
   line_no: z.number().int().min(1).optional().describe('Item number (line_no) to exchange; may be left out when the order has one item'),
   reason: z.string().trim().min(1).max(200).describe("The shopper's reason, e.g. too small"),
-  wanted: z.string().trim().max(100).optional().describe('What they want instead, e.g. "size M" or "black"'),
+  wanted: z.string().trim().max(400).optional().describe('The option they want instead, in their words, e.g. "White" or "12GB+512GB Green"; exchanges stay within the same product'),
 });
 
 export const requestExchangeTool = defineTool({
   name: 'request_exchange',
   description: [
-    "Asks to exchange one item of one of the shopper's own delivered orders for another size or colour (policy P4: once per",
-    'order, within 15 days of delivery). Returns not_found, a policy denial, or a confirmation card the shopper must accept.',
+    "Asks to exchange one item of one of the shopper's own delivered orders for another option (colour, size, capacity) of the",
+    'same product that is in stock (policy P4: once per order, within 15 days of delivery); the price difference is stated on',
+    'the card. Returns not_found, a policy denial (target_unclear lists the options), or a confirmation card the shopper must accept.',
   ].join(' '),
   parameters: requestExchangeParameters,
   async execute(argumentsValue, context) {

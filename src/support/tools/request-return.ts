@@ -13,13 +13,14 @@ export const requestReturnParameters = z.strictObject({
     .optional()
     .describe('Which items to return; every item not yet returned when left out'),
   reason: z.string().trim().min(1).max(200).describe("The shopper's reason, in their words"),
+  refund_to: z.enum(['original', 'gift_card']).optional().describe('Where the refund goes: the original payment method (default) or a ShopLens gift card'),
 });
 
 export const requestReturnTool = defineTool({
   name: 'request_return',
   description: [
     "Asks to return some or all items of one of the shopper's own delivered orders (policy P2: within 7 days of delivery,",
-    'each unit once; refunds to the original payment method, P3). Returns not_found, a policy denial, or a confirmation card',
+    'each unit once; refunds to the original payment method or, if the shopper asks, a gift card, P3). Returns not_found, a policy denial, or a confirmation card',
     'the shopper must accept; nothing changes until they say yes.',
   ].join(' '),
   parameters: requestReturnParameters,
@@ -30,6 +31,7 @@ export const requestReturnTool = defineTool({
       orderNo: parameters.order_no,
       items: parameters.items?.map((item) => ({ lineNo: item.line_no, quantity: item.quantity })),
       reason: parameters.reason,
+      refundTo: parameters.refund_to ?? 'original',
     }, parameters);
   },
 });

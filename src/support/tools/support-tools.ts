@@ -1,3 +1,4 @@
+import { changePaymentMethodTool } from './change-payment-method.ts';
 import type { AnyTool } from '../../agent/tool.ts';
 import { cancelOrderTool } from './cancel-order.ts';
 import { changeShippingAddressTool } from './change-shipping-address.ts';
@@ -21,6 +22,7 @@ export const SUPPORT_TOOLS: AnyTool[] = [
   requestReturnTool,
   requestExchangeTool,
   changeShippingAddressTool,
+  changePaymentMethodTool,
   productQuestionTool,
   supportRecommendProductsTool,
   searchFaqTool,

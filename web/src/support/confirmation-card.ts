@@ -1,5 +1,6 @@
 import { focusWithoutScroll, h } from '../shared/dom.ts';
 import { t } from '../shared/i18n.ts';
+import type { ConfirmationAction } from '../../../src/server/protocol.ts';
 
 const ANSWERED_KEY = 'shoplens.support.answeredConfirmations';
 
@@ -25,12 +26,13 @@ function rememberAnswer(confirmationId: string, confirm: boolean): void {
  * expires, and Confirm / Cancel. One answer only; after a reload the card remembers it for this tab.
  */
 export function confirmationCard(
-  confirmation: { confirmationId: string; summary: string; expiresAt: string },
+  confirmation: { confirmationId: string; summary: string; expiresAt: string; action?: ConfirmationAction },
   answer: (confirm: boolean) => Promise<boolean>,
 ): HTMLElement {
   const status = h('p', { class: 'confirmation-status', role: 'status' });
-  const confirmButton = h('button', { type: 'button', class: 'primary', i18n: 'support.confirm' });
-  const cancelButton = h('button', { type: 'button', class: 'secondary', i18n: 'support.cancel' });
+  // Buttons say what they do: "Cancel order" / "Keep order", never an ambiguous "Confirm" / "Cancel".
+  const confirmButton = h('button', { type: 'button', class: 'primary', i18n: confirmation.action ? `support.confirm.${confirmation.action}` : 'support.confirm' });
+  const cancelButton = h('button', { type: 'button', class: 'secondary', i18n: confirmation.action ? `support.decline.${confirmation.action}` : 'support.cancel' });
   const expires = new Date(confirmation.expiresAt);
   const card = h(
     'div',
