@@ -22,8 +22,10 @@ function recordBuildInputs(): Plugin {
         .filter((id) => path.isAbsolute(id) && !id.includes('/node_modules/'))
         .map((id) => path.relative(repositoryDirectory, id.replace(/\?.*$/, '')));
     },
-    writeBundle() {
-      writeFileSync(path.join(webDirectory, 'dist/build-inputs.json'), `${JSON.stringify({ files: [...new Set(inputs)].sort() }, null, 1)}\n`);
+    writeBundle(outputOptions) {
+      // Next to the bundle it describes: tests build into a temporary folder, `npm start` into web/dist.
+      const directory = outputOptions.dir ?? path.join(webDirectory, 'dist');
+      writeFileSync(path.join(directory, 'build-inputs.json'), `${JSON.stringify({ files: [...new Set(inputs)].sort() }, null, 1)}\n`);
     },
   };
 }

@@ -52,6 +52,11 @@ export const TARGETS: Record<TargetTable, Record<string, TargetColumn>> = {
     brand: { kind: 'text' },
     price: { kind: 'decimal', minimum: 0 },
     launch_date: { kind: 'date' },
+    // Variants of one product share a group; options and stock serve customer service (exchanges, availability).
+    product_group: { kind: 'integer', minimum: 0 },
+    option_en: { kind: 'text' },
+    option_zh: { kind: 'text' },
+    stock: { kind: 'integer', minimum: 0 },
   },
   orders: {
     order_id: { kind: 'key', entity: 'order', required: true },
@@ -78,6 +83,8 @@ export const TARGETS: Record<TargetTable, Record<string, TargetColumn>> = {
     tracking_number: { kind: 'text' },
     device: { kind: 'text' },
     exchange_count: { kind: 'integer', minimum: 0, derived: true },
+    cancel_reason: { kind: 'text' },
+    shipping_postal_code: { kind: 'text' },
   },
   order_items: {
     order_id: { kind: 'key', entity: 'order', required: true },
