@@ -95,6 +95,9 @@ describe('shoplens describe', () => {
     expect(ids(description.metrics.available)).toEqual(expect.arrayContaining(['gmv', 'orders', 'aov', 'buyers']));
     expect(ids(description.metrics.unavailable)).toEqual(expect.arrayContaining(['conversion_rate', 'avg_rating', 'dau']));
     expect(ids(description.dimensions.available)).toContain('country');
+    // Distinct counts and the most frequent values, in the warehouse's own words.
+    expect(description.dimensionSamples.country?.distinct).toBeGreaterThan(5);
+    expect(description.dimensionSamples.country?.samples[0]).toBe('United Kingdom');
     expect(ids(description.dimensions.unavailable)).toEqual(expect.arrayContaining(['device', 'city_tier']));
     const rating = description.metrics.unavailable.find((metric) => metric.id === 'avg_rating');
     expect(rating?.reason_en).toBe('this warehouse has no review data');

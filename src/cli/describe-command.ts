@@ -34,6 +34,7 @@ export function formatDescription(databasePath: string, description: WarehouseDe
     '',
     `Metrics available (${description.metrics.available.length}): ${description.metrics.available.map((metric) => metric.id).join(', ')}`,
     `Dimensions available (${description.dimensions.available.length}): ${description.dimensions.available.map((dimension) => dimension.id).join(', ')}`,
+    ...Object.entries(description.dimensionSamples).map(([id, sample]) => `  ${id}: ${sample.distinct.toLocaleString('en-US')} values, e.g. ${sample.samples.join(', ')}`),
   ];
   for (const [heading, entries] of [['Metrics not available', description.metrics.unavailable], ['Dimensions not available', description.dimensions.unavailable]] as const) {
     if (entries.length === 0) continue;

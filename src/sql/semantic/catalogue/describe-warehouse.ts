@@ -1,6 +1,7 @@
 import type { QueryReader } from '../../connection-reader.ts';
 import { readShopSettings, type ShopSettings } from '../../shop-settings.ts';
 import { CORE_TABLES, DIMENSIONS } from './dimensions.ts';
+import { sampleDimensions, type DimensionSample } from './dimension-samples.ts';
 import { METRICS } from './metrics.ts';
 import { readStoredProfile, type DataDateRange } from './profile-store.ts';
 import { profileWithDates, type Unavailability } from './warehouse-profile.ts';
@@ -25,6 +26,8 @@ export interface WarehouseDescription {
   dateRange: DataDateRange;
   metrics: { available: CatalogueEntryListing[]; unavailable: UnavailableListing[] };
   dimensions: { available: CatalogueEntryListing[]; unavailable: UnavailableListing[] };
+  /** Distinct counts and most frequent values of the available dimensions read from one stored column. */
+  dimensionSamples: Record<string, DimensionSample>;
   /** 'stored' when the profile written by the last seed or import still matches the data. */
   profileSource: 'stored' | 'computed';
 }
@@ -48,6 +51,7 @@ export async function describeWarehouse(reader: QueryReader): Promise<WarehouseD
     dateRange: current.dateRange,
     metrics: split(METRICS, profile.unavailableMetrics),
     dimensions: split(DIMENSIONS, profile.unavailableDimensions),
+    dimensionSamples: await sampleDimensions(reader, profile.unavailableDimensions),
     profileSource: stored ? 'stored' : 'computed',
   };
 }

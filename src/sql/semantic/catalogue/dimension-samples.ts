@@ -1,0 +1,47 @@
+import type { QueryReader } from '../../connection-reader.ts';
+import { tableReference } from '../../cache-schema.ts';
+import { DIMENSIONS } from './dimensions.ts';
+import type { Unavailability } from './warehouse-profile.ts';
+
+/** How many distinct values a dimension has on this warehouse, and its most frequent ones. */
+export interface DimensionSample {
+  distinct: number;
+  samples: string[];
+}
+
+const ALIASES: Record<string, string> = { u: 'users', p: 'products', e: 'events', o: 'orders', oi: 'order_items', r: 'reviews' };
+const TIME_DIMENSIONS = new Set(['day', 'week', 'month', 'hour', 'weekday']);
+
+/** The stored column a dimension reads, when its expression is one plain column ("u.country" → users.country). */
+function storedColumn(expressions: Record<string, { value: string } | undefined>): { table: string; column: string } | undefined {
+  for (const expression of Object.values(expressions)) {
+    const match = /^([a-z]{1,2})\.([a-z_]+)$/.exec(expression?.value ?? '');
+    const table = match ? ALIASES[match[1] as string] : undefined;
+    if (match && table) return { table, column: match[2] as string };
+  }
+  return undefined;
+}
+
+/**
+ * Distinct counts and the five most frequent values of every available dimension read from one stored column,
+ * for `shoplens describe`: what a user can filter on, in the warehouse's own words.
+ */
+export async function sampleDimensions(reader: QueryReader, unavailable: Record<string, Unavailability>): Promise<Record<string, DimensionSample>> {
+  const samples: Record<string, DimensionSample> = {};
+  for (const dimension of DIMENSIONS) {
+    if (TIME_DIMENSIONS.has(dimension.id) || unavailable[dimension.id]) continue;
+    const source = storedColumn(dimension.expressions as Record<string, { value: string } | undefined>);
+    if (!source) continue;
+    // Names come from the catalogue (identifiers, quoted), never from users.
+    const column = `"${source.column}"`;
+    const result = await reader.query(
+      `SELECT (SELECT count(DISTINCT ${column}) FROM ${tableReference(source.table)}) AS distinct_values,
+              (SELECT list(value ORDER BY rows DESC, value) FROM (
+                 SELECT CAST(${column} AS VARCHAR) AS value, count(*) AS rows FROM ${tableReference(source.table)}
+                 WHERE ${column} IS NOT NULL GROUP BY 1 ORDER BY rows DESC, value LIMIT 5)) AS samples`,
+    );
+    const row = result.rows[0];
+    samples[dimension.id] = { distinct: Number(row?.distinct_values ?? 0), samples: Array.isArray(row?.samples) ? row.samples.map(String) : [] };
+  }
+  return samples;
+}
