@@ -15,7 +15,7 @@ const IMPLIED_METRICS: Record<string, string[]> = {
   gmv: ['最畅销', '畅销', '热销', '卖得最火', '卖得最多钱', '卖得怎么样', '卖得如何', '卖得咋样', '卖的怎么样', '卖得好不好', 'how are sales', 'how were sales', '卖得最好', '卖得好', '卖得最好的', '最赚钱', '赚了多少', '赚钱', '卖了多少钱', '卖了多少', 'best-selling', 'best selling', 'top-selling', 'top selling', 'sells best', 'sold best', 'made the most money', 'earned', 'sell', 'sold', 'selling', 'spend', 'spent'],
   units: ['卖得最多', '卖出最多', '卖了多少件', '卖出多少件', '卖出了多少件', '卖了多少台', '卖出了多少台', '多少件', '多少台', 'sold the most', 'most sold', 'how many units', 'how many items', 'units', 'pieces'],
   buyers: ['多少客户', '多少个客户', '多少位客户', '多少顾客', '多少个顾客', '多少买家', '客户有多少', '顾客有多少', '多少人买', '多少人购买', '多少人下单', '买过', 'how many people bought', 'how many customers bought', 'how many people purchased', 'how many shoppers bought', 'how many people ordered', 'bought'],
-  uv: ['多少人访问', '多少人来', '多少访客', 'how many people visited', 'how many visitors', 'visited', '用户最多', '用户最少', '人最多', '人最少'],
+  uv: ['多少人访问', '多少人来', '多少访客', 'how many people visited', 'how many visitors', 'visited', '人最多', '人最少'],
   pv: ['most viewed', 'least viewed', 'viewed', 'views', '被浏览', '浏览最多', '浏览最少', '看的人最多'],
   orders: ['invoices', 'invoice count', 'number of invoices', 'how many invoices', '多少张发票', '多少单', '多少笔订单', 'how many orders', 'order', '下了多少单'],
   conversion_rate: ['convert', 'converts', 'converted', 'converting', 'conversions'],
@@ -25,7 +25,7 @@ const IMPLIED_METRICS: Record<string, string[]> = {
   cart_adds: ['added to cart', 'add to cart', 'carted', '加购了', '加购', 'added to their cart', 'put in cart'],
   favourites: ['favourited', 'favorited', '收藏了'],
   cancelled_orders: ['cancelled', 'canceled', 'were cancelled', 'got cancelled', '被取消', '取消了', '取消的订单'],
-  returned_orders: ['returned', 'were returned', '退货了', '被退货', '退了'],
+  returned_orders: ['returned', 'were returned', '退货了', '被退货', '退了', '退货的', '已退货'],
   positive_review_share: ['are positive', 'were positive', 'positive', '正面', '好评的'],
   avg_rating: ['stars', 'star rating', '几星', '星', 'highest rated', 'best rated', 'top rated', 'lowest rated', 'worst rated', 'rated'],
 };

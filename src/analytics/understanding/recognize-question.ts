@@ -243,6 +243,11 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     return !STOPWORDS.has(lower) && !/^[\p{P}\p{S}\d\s]+$/u.test(lower) && !(lower.length === 1 && /[a-z]/.test(lower)) && !GENERIC_COUNT.test(lower);
   });
 
+  // "新用户和老用户的成交额": 新用户 names a group of new_vs_returning there, not the new-users metric.
+  if ((groupings.includes('new_vs_returning') || filters.some((filter) => filter.dimension === 'new_vs_returning')) && metrics.includes('new_users') && metrics.length > 1) {
+    metrics = metrics.filter((metric) => metric !== 'new_users');
+  }
+
   // "哪类咨询最多" names only a grouping: the grouping implies the metric, as a filter value would.
   if (metrics.length === 0) {
     const implied = groupings.map((dimension) => METRIC_IMPLIED_BY_DIMENSION[dimension]).find((metric) => metric !== undefined);

@@ -55,6 +55,9 @@ export const ENUMERATED_VALUES: VocabularyValue[] = [
   { dimension: 'support_intent', values: ['product_question'], label_en: 'product questions', label_zh: '商品咨询', phrases: ['商品咨询', '产品咨询', '商品问题', 'product questions', 'product inquiries', 'product_question'] },
   { dimension: 'support_intent', values: ['recommendation'], label_en: 'recommendation requests', label_zh: '推荐咨询', phrases: ['推荐咨询', '求推荐', '推荐请求', 'recommendation requests', 'recommendation questions'] },
   { dimension: 'support_intent', values: ['faq'], label_en: 'policy and FAQ questions', label_zh: '政策咨询', phrases: ['政策咨询', '规则咨询', '常见问题', 'faq', 'faqs', 'policy questions', 'policy inquiries'] },
+  // New vs returning (first activity in the period or before it); "new users" alone stays the metric.
+  { dimension: 'new_vs_returning', values: ['returning'], label_en: 'returning users', label_zh: '老用户', phrases: ['老用户', '老客', '老客户', '回头客', 'returning users', 'returning customers', 'repeat customers'] },
+  { dimension: 'new_vs_returning', values: ['new', 'returning'], label_en: 'new and returning users', label_zh: '新老用户', lists: true, phrases: ['新用户和老用户', '新客和老客', '新客户和老客户', 'new and returning users', 'new vs returning users', 'new and returning customers'] },
   { dimension: 'gender', values: ['male', 'female'], label_en: 'men and women', label_zh: '男女', lists: true, phrases: ['男女用户', '男女', '男性和女性', '男性与女性', 'men and women', 'male and female', 'men vs women'] },
   { dimension: 'city', values: ['Beijing', 'Shanghai', 'Guangzhou', 'Shenzhen'], label_en: 'Beijing, Shanghai, Guangzhou and Shenzhen', label_zh: '北上广深', lists: true, phrases: ['北上广深', 'beijing, shanghai, guangzhou and shenzhen', 'bei-shang-guang-shen'] },
 ];

@@ -57,7 +57,7 @@ export const BEHAVIOUR_METRICS = [
     name_en: 'Unique visitors (UV)',
     name_zh: '访客数（UV）',
     synonyms_en: ['UV', 'visitors', 'unique visitors', 'active users', 'users', 'traffic', 'unique users'],
-    synonyms_zh: ['访客数', 'UV', '独立访客', '访客', '独立访客数', '活跃用户数', '访问人数', '用户数', '流量', '来访人数'],
+    synonyms_zh: ['访客数', 'UV', '独立访客', '访客', '独立访客数', '活跃用户数', '访问人数', '用户数', '流量', '来访人数', '用户'],
     definition_en:
       'Number of distinct users with at least one event of any type in the period (and, when split, in that dimension value).',
     definition_zh: '统计期内至少有一个任意类型事件的去重用户数（按维度拆分时，为在该维度值下有事件的去重用户数）。',
