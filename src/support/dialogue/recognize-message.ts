@@ -94,6 +94,8 @@ function intentOf(text: string, orderNo: string | undefined, request: boolean): 
   // ("发货后还能取消吗", "how long do refunds take") without asking us to do it.
   // A payment-method change names the change explicitly, so it is a task even where "支付方式" looks like an FAQ topic.
   if (any(CUES.changePayment, text)) return 'change_payment';
+  // "Which payment methods do I have saved" asks about the shopper's wallet, not the shop's accepted methods (an FAQ).
+  if (any(CUES.savedPayments, text) || any(CUES.paymentHistory, text)) return 'payment_info';
   const task = any(CUES.address, text) ? 'change_address'
     : any(CUES.exchange, text) ? 'exchange'
     : any(CUES.return, text) ? 'return'
