@@ -12,6 +12,8 @@ export interface Recognition {
   /** The message asks for something ("我要", "please …") rather than asking about it. */
   request: boolean;
   orderNo?: string;
+  /** Every order number in the shop's format the message names, when it names several ("SL… and SL…"). */
+  orderNos: string[];
   /** 1-based position the shopper points at: "第二个", "the second one", "2", "最新的". */
   ordinal?: number;
   /** "全部" / "all of them". */
@@ -131,6 +133,7 @@ export function recognizeMessage(text: string, orderNumbers: OrderNumberFormat =
     intent: yes || no ? undefined : intentOf(intentText, orderNo, request),
     request,
     orderNo,
+    orderNos: orderNumbers.findAll(normalized),
     ordinal: findOrdinal(withoutOrderNo),
     all: /全部|都退|都换|所有|整单|整个订单|\ball\b|everything|whole order|every item/u.test(withoutOrderNo),
     quantity: findQuantity(withoutOrderNo),
