@@ -24,6 +24,7 @@ import { StagingTable } from './staging-table.ts';
 import { buildUsers, type UserProfile } from './users.ts';
 import { writeShopSettings, type ShopSettings } from '../sql/shop-settings.ts';
 import { refreshStoredProfile } from '../sql/semantic/index.ts';
+import { seedShopperMoney } from './shopper-money.ts';
 
 export const DEMO_SHOP_SETTINGS: ShopSettings = { currency: 'CNY', timeZone: 'Asia/Shanghai', locale: 'zh-CN' };
 
@@ -144,6 +145,8 @@ async function generateAndLoad(
     await connection.run(statements[table]);
     rows[table] = stages[stageOf[table]].rowsWritten;
   }
+  // Derived from the loaded orders, so it runs after them and changes none of their rows.
+  await seedShopperMoney(connection);
   // Only deterministic parameters: a run timestamp here would make two identical seeds differ.
   const metaEntries: [string, string][] = [
     ['dataset', 'demo'], ['seed', String(options.seed)], ['users', String(options.users)],

@@ -105,6 +105,47 @@ CREATE TABLE IF NOT EXISTS order_items (
   PRIMARY KEY (order_id, line_no)
 );
 
+-- Shopper profile and money (added with issue 11; IF NOT EXISTS so older warehouses gain them when opened for writing).
+-- customer_addresses: a shopper's saved addresses, parsed into fields; at most one row per user has is_default.
+CREATE TABLE IF NOT EXISTS customer_addresses (
+  address_id   BIGINT PRIMARY KEY,
+  user_id      BIGINT NOT NULL,
+  recipient    VARCHAR,
+  phone        VARCHAR,
+  street       VARCHAR NOT NULL,
+  city         VARCHAR,
+  province     VARCHAR,
+  postal_code  VARCHAR,
+  country      VARCHAR,
+  full_address VARCHAR,
+  is_default   BOOLEAN NOT NULL DEFAULT false,
+  created_at   TIMESTAMP NOT NULL,
+  updated_at   TIMESTAMP
+);
+
+-- payment_methods: saved methods; last4 only for cards (never a full number), balance only for gift cards.
+CREATE TABLE IF NOT EXISTS payment_methods (
+  method_id  BIGINT PRIMARY KEY,
+  user_id    BIGINT NOT NULL,
+  kind       VARCHAR NOT NULL CHECK (kind IN ('credit_card', 'union_pay', 'alipay', 'wechat_pay', 'paypal', 'gift_card')),
+  last4      VARCHAR CHECK (last4 IS NULL OR regexp_full_match(last4, '[0-9]{4}')),
+  balance    DECIMAL(12, 2) CHECK (balance IS NULL OR balance >= 0),
+  is_default BOOLEAN NOT NULL DEFAULT false,
+  created_at TIMESTAMP NOT NULL
+);
+
+-- payments: every money movement of an order; amount is positive, kind says the direction.
+CREATE TABLE IF NOT EXISTS payments (
+  payment_id BIGINT PRIMARY KEY,
+  order_id   BIGINT NOT NULL,
+  kind       VARCHAR NOT NULL CHECK (kind IN ('charge', 'refund')),
+  method     VARCHAR NOT NULL,
+  method_id  BIGINT,
+  amount     DECIMAL(12, 2) NOT NULL CHECK (amount >= 0),
+  created_at TIMESTAMP NOT NULL,
+  reason     VARCHAR
+);
+
 CREATE TABLE IF NOT EXISTS reviews (
   review_id   BIGINT PRIMARY KEY,
   user_id     BIGINT NOT NULL,

@@ -27,7 +27,7 @@ export interface SupportReply {
 }
 
 export const SUPPORT_INTENTS = [
-  'order_status', 'cancel_order', 'return', 'exchange', 'change_address', 'change_payment', 'product_question', 'recommendation',
+  'order_status', 'cancel_order', 'return', 'exchange', 'change_address', 'change_payment', 'payment_info', 'product_question', 'recommendation',
   'faq', 'handoff', 'greeting', 'confirmation', 'other',
 ] as const;
 export type SupportIntent = (typeof SUPPORT_INTENTS)[number];

@@ -2,6 +2,7 @@ import type { RefundPlan } from '../policy/refund-policy.ts';
 import type { OrderRecord } from '../orders/order-record.ts';
 import type { SqlRunner } from '../sql-runner.ts';
 import { timestampText } from '../support-clock.ts';
+import { recordPayment } from '../payments/record-payment.ts';
 import { insertTicket } from '../tickets.ts';
 import type { PendingOperation } from './pending-operation.ts';
 
@@ -41,7 +42,11 @@ export async function applyOperation(
   switch (operation.tool) {
     case 'cancel_order': {
       await updateOne(runner, `UPDATE orders SET status = 'cancelled', cancelled_at = $at::TIMESTAMP, cancel_reason = $reason WHERE order_id = $order AND status IN ('pending', 'paid')`, { order: order.order_id, at, reason: operation.reasonCode }, order.order_id, operation.tool);
-      const changes = { status: { from: order.status, to: 'cancelled' }, cancelled_at: at, cancel_reason: operation.reasonCode, refund: input.refund ?? null };
+      // The refund of a paid order is a money movement of its own, in the same transaction as the cancellation.
+      const refundId = input.refund && order.paid_at !== null
+        ? await recordPayment(runner, { orderId: order.order_id, customerId: input.customerId, kind: 'refund', method: order.payment_method ?? 'original', amount: input.refund.amount, at, reason: 'cancel' })
+        : undefined;
+      const changes = { status: { from: order.status, to: 'cancelled' }, cancelled_at: at, cancel_reason: operation.reasonCode, refund: input.refund ?? null, payment_ids: refundId === undefined ? [] : [refundId] };
       const ticketId = await insertTicket(runner, { ...ticket, kind: 'cancel', status: 'completed', reason: operation.reason, payload: changes });
       return { ticketId, changes };
     }
@@ -68,7 +73,15 @@ export async function applyOperation(
     }
     case 'change_payment_method': {
       await updateOne(runner, `UPDATE orders SET payment_method = $method WHERE order_id = $order AND status IN ('pending', 'paid')`, { order: order.order_id, method: operation.method }, order.order_id, operation.tool);
-      const changes = { payment_method: { from: order.payment_method, to: operation.method }, amount: order.total_amount, paid: order.paid_at !== null };
+      // A paid order is refunded to the old method and charged to the new one: two movements, committed together.
+      const paymentIds: number[] = [];
+      if (order.paid_at !== null) {
+        const movement = { orderId: order.order_id, customerId: input.customerId, amount: order.total_amount, at, reason: 'payment_change' as const };
+        const refunded = await recordPayment(runner, { ...movement, kind: 'refund', method: order.payment_method ?? 'original' });
+        const charged = await recordPayment(runner, { ...movement, kind: 'charge', method: operation.method });
+        for (const id of [refunded, charged]) if (id !== undefined) paymentIds.push(id);
+      }
+      const changes = { payment_method: { from: order.payment_method, to: operation.method }, amount: order.total_amount, paid: order.paid_at !== null, payment_ids: paymentIds };
       const ticketId = await insertTicket(runner, { ...ticket, kind: 'other', status: 'completed', reason: 'payment method change', payload: changes });
       return { ticketId, changes };
     }

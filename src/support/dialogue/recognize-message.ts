@@ -12,6 +12,8 @@ export interface Recognition {
   /** The message asks for something ("我要", "please …") rather than asking about it. */
   request: boolean;
   orderNo?: string;
+  /** Every order number in the shop's format the message names, when it names several ("SL… and SL…"). */
+  orderNos: string[];
   /** 1-based position the shopper points at: "第二个", "the second one", "2", "最新的". */
   ordinal?: number;
   /** "全部" / "all of them". */
@@ -94,6 +96,8 @@ function intentOf(text: string, orderNo: string | undefined, request: boolean): 
   // ("发货后还能取消吗", "how long do refunds take") without asking us to do it.
   // A payment-method change names the change explicitly, so it is a task even where "支付方式" looks like an FAQ topic.
   if (any(CUES.changePayment, text)) return 'change_payment';
+  // "Which payment methods do I have saved" asks about the shopper's wallet, not the shop's accepted methods (an FAQ).
+  if (any(CUES.savedPayments, text) || any(CUES.paymentHistory, text)) return 'payment_info';
   const task = any(CUES.address, text) ? 'change_address'
     : any(CUES.exchange, text) ? 'exchange'
     : any(CUES.return, text) ? 'return'
@@ -129,6 +133,7 @@ export function recognizeMessage(text: string, orderNumbers: OrderNumberFormat =
     intent: yes || no ? undefined : intentOf(intentText, orderNo, request),
     request,
     orderNo,
+    orderNos: orderNumbers.findAll(normalized),
     ordinal: findOrdinal(withoutOrderNo),
     all: /全部|都退|都换|所有|整单|整个订单|\ball\b|everything|whole order|every item/u.test(withoutOrderNo),
     quantity: findQuantity(withoutOrderNo),

@@ -11,6 +11,14 @@ export const CUES = {
     /(支付|付款)方式.{0,8}(改|换|变更)/u, /(改|换)(一下|个)?(支付|付款)方式/u, /(改|换)(用|成)\s*(支付宝|微信|信用卡|银联)(付|支付|付款)?/u, /(用|拿)(支付宝|微信|信用卡|银联)(付|支付)/u,
     /\b(change|switch|update)\b.{0,30}\bpayment( method)?\b/, /\bpay (for )?.{0,40}\b(with|by|using) (a different|another|alipay|wechat|my credit card|credit card|union ?pay)/, /\bcharge\b.{0,40}\bto my (credit card|alipay|wechat)/,
   ],
+  /** The shopper's own wallet: saved methods, gift-card balance (not the shop's accepted methods, an FAQ). */
+  savedPayments: [
+    /礼品卡.{0,6}(余额|还剩|剩(下)?多少|还有多少)/u, /余额.{0,6}礼品卡/u, /(绑定|保存|存|添加)了?(哪些|什么|几个|几种)?(支付方式|付款方式|银行卡|卡)/u, /我的(支付方式|付款方式|礼品卡)/u,
+    /\bgift ?card\b.{0,30}\bbalance\b/, /\bbalance\b.{0,30}\bgift ?card\b/, /\b(left|remaining) on my gift ?card\b/,
+    /\b(which|what) payment methods? (do i have|have i (saved|got|added)|are (saved|stored|on (my )?(file|account)))\b/, /\bmy (saved )?payment methods\b/, /\bsaved (cards?|payment methods?)\b/,
+  ],
+  /** One order's money movements. */
+  paymentHistory: [/(付款|支付|扣款)(和|与|及|、)?(退款)?(记录|明细|流水)/u, /退款记录/u, /\bpayments? (and refunds? )?(history|records?)\b/, /\bpayments and refunds\b/, /\bcharges and refunds\b/, /\bpayment history\b/],
   cancel: [/取消(订单|这个订单|这单|该订单|一下|掉|吧)?/u, /\bcancel\b/],
   return: [/退货/u, /退掉/u, /退回去/u, /(我要|我想|想|要|申请)退(款|了)?/u, /\breturn(ing)?\b/, /send (it|this|them) back/, /\b(i want|i'd like|want) (a )?refund\b/],
   exchange: [/换货/u, /换\s*的?货/u, /换(个|一个|一件|一双)?(尺码|码|颜色|大小|型号|大一号|小一号|新的)/u, /调换/u, /换一(个|件|双)/u, /换成/u, /\bexchange\b/, /\bswap\b/, /(different|another|other|bigger|smaller) (size|colou?r)/],

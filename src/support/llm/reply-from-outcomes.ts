@@ -2,12 +2,15 @@ import type { ToolOutcome } from '../../agent/planner.ts';
 import type { Language } from '../../text/language.ts';
 import type { WriteToolResult } from '../confirmations/write-result.ts';
 import { handoffText, knowledgeText, orderListText, orderStatusText, productFactsText, recommendationsText, say, writeResultText } from '../render/reply-texts.ts';
-import type { HandoffResult, KnowledgeResult, OrderListResult, OrderStatusResult, ProductFactsResult, RecommendationsResult } from '../render/tool-results.ts';
+import type { HandoffResult, KnowledgeResult, OrderListResult, OrderPaymentsResult, OrderStatusResult, PaymentMethodsResult, ProductFactsResult, RecommendationsResult } from '../render/tool-results.ts';
+import { orderPaymentsText, paymentMethodsText } from '../render/payment-texts.ts';
 import type { SupportIntent, SupportTable } from '../support-reply.ts';
 
 const INTENT_OF_TOOL: Record<string, SupportIntent> = {
   list_my_orders: 'order_status',
   get_order_status: 'order_status',
+  get_order_payments: 'payment_info',
+  get_my_payment_methods: 'payment_info',
   cancel_order: 'cancel_order',
   request_return: 'return',
   request_exchange: 'exchange',
@@ -47,6 +50,10 @@ function textOf(outcome: ToolOutcome, language: Language): string {
       const status = result as OrderStatusResult;
       return status.status === 'found' ? orderStatusText(status, language) : status.message;
     }
+    case 'get_order_payments':
+      return orderPaymentsText(result as OrderPaymentsResult, language);
+    case 'get_my_payment_methods':
+      return paymentMethodsText(result as PaymentMethodsResult, language);
     case 'product_question':
       return productFactsText(result as ProductFactsResult, language);
     case 'support_recommend_products':

@@ -3,6 +3,7 @@ import { classifyCancelReason } from '../policy/cancel-reasons.ts';
 import type { Recognition } from '../dialogue/recognize-message.ts';
 import { say } from '../render/reply-texts.ts';
 import { faqFlow, greeting, handoffFlow, productFlow, recommendFlow } from './info-flows.ts';
+import { paymentInfoFlow } from './payment-flow.ts';
 import { statusFlow } from './status-flow.ts';
 import { taskFlow } from './task-flow.ts';
 import type { Flow, TurnInput, TurnResult } from './turn.ts';
@@ -77,6 +78,8 @@ function* dispatch(input: TurnInput): Flow {
       return yield* taskFlow(input, newTask(recognition.intent, recognition));
     case 'order_status':
       return yield* statusFlow(input);
+    case 'payment_info':
+      return yield* paymentInfoFlow(input);
     case 'product_question':
       return yield* productFlow(input);
     case 'recommendation':

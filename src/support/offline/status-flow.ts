@@ -1,7 +1,9 @@
 import type { DialogueState } from '../dialogue/dialogue-state.ts';
 import { ORDER_LIST_COLUMNS } from '../orders/order-presentation.ts';
+import { money } from '../orders/order-presentation.ts';
 import { orderListText, orderStatusText, say } from '../render/reply-texts.ts';
-import type { OrderListResult, OrderStatusResult } from '../render/tool-results.ts';
+import type { SupportTable } from '../support-reply.ts';
+import type { FoundOrderStatus, OrderListResult, OrderStatusResult } from '../render/tool-results.ts';
 import { call, expectResult, tableOf, type Flow, type TurnInput } from './turn.ts';
 
 const IN_PROGRESS = new Set(['pending', 'paid', 'shipped']);
@@ -14,6 +16,7 @@ const REFERS_TO_LAST = /它|这个订单|这单|那个订单|刚才的订单|\b(
 export function* statusFlow(input: TurnInput): Flow {
   const { language, recognition } = input;
   const base: DialogueState = { ...input.dialogue, misunderstood: 0, handoffOffered: false };
+  if (recognition.orderNos.length > 1) return yield* ordersStatusFlow(input, recognition.orderNos, base);
   let orderNo = recognition.orderNo ?? (input.dialogue.lastOrderNo && REFERS_TO_LAST.test(recognition.normalized) ? input.dialogue.lastOrderNo : undefined);
   let listTable;
   let listCount = 0;
@@ -42,3 +45,36 @@ export function* statusFlow(input: TurnInput): Flow {
     dialogue: { ...base, lastOrderNo: status.order.order_no },
   };
 }
+
+/**
+ * Several orders named in one message ("status of SL… and SL…", "两个订单加起来多少钱"): each order's status, then
+ * what they cost together, summed in cents from the orders' own totals. An order not in the account is said so.
+ */
+function* ordersStatusFlow(input: TurnInput, orderNos: readonly string[], base: DialogueState): Flow {
+  const { language } = input;
+  const texts: string[] = [];
+  const found: FoundOrderStatus[] = [];
+  for (const orderNo of orderNos) {
+    const status = expectResult<OrderStatusResult>(yield* call('get_order_status', { order_no: orderNo }), 'get_order_status');
+    if (status.status === 'not_found') texts.push(status.message);
+    else {
+      found.push(status);
+      texts.push(orderStatusText(status, language));
+    }
+  }
+  if (found.length > 1) {
+    const cents = found.reduce((sum, status) => sum + Math.round(status.order.total_amount * 100), 0);
+    const names = found.map((status) => status.order.order_no).join(say(language, ' and ', '和'));
+    texts.push(say(language, `Together, orders ${names} cost ${money(cents / 100, language)}.`, `订单 ${names} 合计 ${money(cents / 100, language)}。`));
+  }
+  const last = found[found.length - 1];
+  return {
+    intent: 'order_status',
+    text: texts.join(' '),
+    outcome: found.length === 0 ? 'not_found' : 'answered',
+    table: found.length > 0 ? { columns: ORDER_TOTAL_COLUMNS, rows: found.map((status) => ({ order_no: status.order.order_no, status: status.order.status_label, total_amount: status.order.total_amount, tracking: status.order.tracking_number ?? '' })) } : undefined,
+    dialogue: last ? { ...base, lastOrderNo: last.order.order_no } : base,
+  };
+}
+
+const ORDER_TOTAL_COLUMNS: SupportTable['columns'] = ORDER_LIST_COLUMNS.filter((column) => ['order_no', 'status', 'total_amount', 'tracking'].includes(column.id));

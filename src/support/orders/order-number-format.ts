@@ -32,6 +32,12 @@ export class OrderNumberFormat {
     this.shopPattern = pattern;
   }
 
+  /** Every order number in the shop's format a message names, in order, each once ("SL… and SL…"). */
+  findAll(text: string): string[] {
+    const all = new RegExp(this.shopPattern.source, 'giu');
+    return [...new Set([...text.matchAll(all)].map((match) => (match[1] ?? '').toUpperCase()).filter((orderNo) => orderNo.length > 0))];
+  }
+
   /** The order number named in a message (without a leading "#"), and the exact text that named it. */
   find(text: string): { orderNo: string; matched: string; inShopFormat: boolean } | undefined {
     const own = this.shopPattern.exec(text);

@@ -1,12 +1,11 @@
+import { PAYMENT_METHOD_NAMES } from '../payments/payment-method-names.ts';
 import type { BilingualText } from './policy-decision.ts';
 import type { PolicyOrder, PolicyOrderLine } from './order-facts.ts';
 import type { ReturnRequestItem } from './return-policy.ts';
 
 const PAYMENT_LABELS: Record<string, BilingualText> = {
-  alipay: { en: 'Alipay', zh: '支付宝' },
-  wechat_pay: { en: 'WeChat Pay', zh: '微信支付' },
-  credit_card: { en: 'credit card', zh: '信用卡' },
-  union_pay: { en: 'UnionPay', zh: '银联' },
+  ...PAYMENT_METHOD_NAMES,
+  // A cash-on-delivery order has no method to refund to: the money goes to the account balance.
   cod: { en: 'your ShopLens balance (the order was paid cash on delivery)', zh: 'ShopLens 账户余额(该订单为货到付款)' },
 };
 

@@ -1,4 +1,6 @@
 /** The result types of the support tools, for code that renders them (our own tools, so the shapes are known). */
+import type { getMyPaymentMethodsTool } from '../tools/get-my-payment-methods.ts';
+import type { getOrderPaymentsTool } from '../tools/get-order-payments.ts';
 import type { getOrderStatusTool } from '../tools/get-order-status.ts';
 import type { listMyOrdersTool } from '../tools/list-my-orders.ts';
 import type { productQuestionTool } from '../tools/product-question.ts';
@@ -13,3 +15,5 @@ export type ProductFactsResult = Awaited<ReturnType<typeof productQuestionTool.e
 export type KnowledgeResult = Awaited<ReturnType<typeof searchFaqTool.execute>>;
 export type RecommendationsResult = Awaited<ReturnType<typeof supportRecommendProductsTool.execute>>;
 export type HandoffResult = Awaited<ReturnType<typeof escalateToHumanTool.execute>>;
+export type PaymentMethodsResult = Awaited<ReturnType<typeof getMyPaymentMethodsTool.execute>>;
+export type OrderPaymentsResult = Awaited<ReturnType<typeof getOrderPaymentsTool.execute>>;

@@ -3,6 +3,8 @@ import type { AnyTool } from '../../agent/tool.ts';
 import { cancelOrderTool } from './cancel-order.ts';
 import { changeShippingAddressTool } from './change-shipping-address.ts';
 import { escalateToHumanTool } from './escalate-to-human.ts';
+import { getMyPaymentMethodsTool } from './get-my-payment-methods.ts';
+import { getOrderPaymentsTool } from './get-order-payments.ts';
 import { getOrderStatusTool } from './get-order-status.ts';
 import { listMyOrdersTool } from './list-my-orders.ts';
 import { productQuestionTool } from './product-question.ts';
@@ -18,6 +20,8 @@ import { supportRecommendProductsTool } from './support-recommend-products.ts';
 export const SUPPORT_TOOLS: AnyTool[] = [
   listMyOrdersTool,
   getOrderStatusTool,
+  getOrderPaymentsTool,
+  getMyPaymentMethodsTool,
   cancelOrderTool,
   requestReturnTool,
   requestExchangeTool,
