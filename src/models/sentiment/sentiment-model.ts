@@ -3,7 +3,7 @@ import type { WeightedFeatures } from './weighted-features.ts';
 import { trainNaiveBayes } from './naive-bayes.ts';
 import { NEGATION_PREFIX } from './negation.ts';
 import { isOpinionWord, opinionPrior } from './opinion-lexicon.ts';
-import { clauseFeatures } from './review-tokens.ts';
+import { clauseFeatures, reviewFeatures } from './review-tokens.ts';
 
 export type Polarity = 'positive' | 'negative' | 'neutral';
 
@@ -81,6 +81,11 @@ export class SentimentModel {
   /** Positive or negative for a whole review, from its features (reviewFeatures(text)). */
   classifyFeatures(features: readonly string[]): 'positive' | 'negative' {
     return this.classifier.logOdds(features) >= 0 ? 'positive' : 'negative';
+  }
+
+  /** Positive or negative for a whole review text. */
+  classifyText(text: string): 'positive' | 'negative' {
+    return this.classifyFeatures(reviewFeatures(text));
   }
 
   /**
