@@ -1,5 +1,4 @@
 import { tagAspects } from './aspect-tagger.ts';
-import { reviewFeatures } from './review-tokens.ts';
 import type { Polarity, SentimentModel } from './sentiment-model.ts';
 
 /** What the model makes of any text (not a stored review): its label, how sure, and its aspects clause by clause. */
@@ -11,7 +10,7 @@ export interface TextSentiment {
 }
 
 export function analyseText(model: SentimentModel, text: string): TextSentiment {
-  const score = model.classifier.probabilityPositive(reviewFeatures(text));
+  const score = model.probabilityPositive(text);
   return {
     label: score >= 0.5 ? 'positive' : 'negative',
     score: Number(score.toFixed(4)),
