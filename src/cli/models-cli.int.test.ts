@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { seedDemo } from '../seed/seed-demo.ts';
 import { Warehouse } from '../sql/warehouse.ts';
@@ -90,6 +92,27 @@ describe('shoplens sentiment', () => {
     expect(lines[0]).toMatchObject({ label: 'positive' });
     expect(lines[2]).toMatchObject({ label: 'negative' });
     expect(lines[2]?.aspects).toEqual(expect.arrayContaining([expect.objectContaining({ aspect: 'logistics' })]));
+  }, 60_000);
+
+  it('uses the general lexicon alone, saying so, when the shop has no rated reviews to learn from', async () => {
+    const empty = path.join(directory, 'empty.duckdb');
+    (await Warehouse.open({ path: empty })).close();
+    await run('sentiment', '虽然有点贵，但是很值得', '--json', '--db', empty);
+    expect(jsonLines()[0]).toMatchObject({
+      label: 'positive',
+      aspects: [{ aspect: 'price', polarity: 'negative', clause: '有点贵' }, { aspect: 'price', polarity: 'positive', clause: '很值得' }],
+    });
+    expect(output.stderr.join('')).toMatch(/needs at least 5 reviews[\s\S]*general zh\/en lexicon alone/);
+  });
+
+  it('without any warehouse at the default path, answers from the general lexicon', () => {
+    const bin = fileURLToPath(new URL('../../bin/shoplens.js', import.meta.url));
+    const environment: NodeJS.ProcessEnv = { ...process.env, SHOPLENS_USE_TSX: '1' };
+    delete environment.SHOPLENS_DB;
+    const result = spawnSync(process.execPath, [bin, 'sentiment', 'not bad at all', '--json'], { cwd: directory, encoding: 'utf8', env: environment, timeout: 60_000 });
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ text: 'not bad at all', label: 'positive' });
+    expect(result.stderr).toContain('no warehouse at');
   }, 60_000);
 
   it('says what is missing or unreadable', async () => {

@@ -49,15 +49,36 @@ export function registerSentimentCommand(program: Command): void {
     .action(async (text: string | undefined, options: SentimentOptions) => {
       const texts = await inputTexts(text, options);
       const databasePath = resolveDatabasePath(options.db);
-      refuseWhileServerRuns('sentiment', databasePath);
-      const [{ Warehouse }, { sentimentModelFor }, { analyseText }] = await Promise.all([
-        import('../sql/warehouse.ts'),
-        import('../models/sentiment/sentiment-model-store.ts'),
+      const [{ existsSync }, { analyseText }, { generalSentimentModel }] = await Promise.all([
+        import('node:fs'),
         import('../models/sentiment/analyse-text.ts'),
+        import('../models/sentiment/sentiment-model.ts'),
       ]);
-      const warehouse = await Warehouse.open({ path: databasePath, mode: 'sandboxed', create: false });
+      // No warehouse where none was named (the default path): the general model alone, said on stderr. A --db or
+      // $SHOPLENS_DB that names a missing file is still an error (a typo must not silently change the model).
+      const named = options.db !== undefined || process.env.SHOPLENS_DB !== undefined;
+      let warehouse: import('../sql/warehouse.ts').Warehouse | undefined;
+      let model: import('../models/sentiment/sentiment-model.ts').SentimentModel;
+      if (!named && !existsSync(databasePath)) {
+        process.stderr.write(`sentiment: no warehouse at ${databasePath}; using the general zh/en lexicon alone (no shop reviews to learn from)\n`);
+        model = generalSentimentModel();
+      } else {
+        refuseWhileServerRuns('sentiment', databasePath);
+        const [{ Warehouse }, { sentimentModelFor }, { SentimentError }] = await Promise.all([
+          import('../sql/warehouse.ts'),
+          import('../models/sentiment/sentiment-model-store.ts'),
+          import('../models/sentiment/sentiment-error.ts'),
+        ]);
+        warehouse = await Warehouse.open({ path: databasePath, mode: 'sandboxed', create: false });
+        try {
+          model = (await sentimentModelFor(warehouse)).model;
+        } catch (error) {
+          if (!(error instanceof SentimentError && error.kind === 'no_data')) throw error;
+          process.stderr.write(`sentiment: ${error.message}\nsentiment: using the general zh/en lexicon alone until then\n`);
+          model = generalSentimentModel();
+        }
+      }
       try {
-        const { model } = await sentimentModelFor(warehouse);
         texts.forEach((line, index) => {
           const where = options.file === undefined ? {} : { line: index + 1 };
           if (line.trim() === '') {
@@ -73,7 +94,7 @@ export function registerSentimentCommand(program: Command): void {
           }
         });
       } finally {
-        warehouse.close();
+        warehouse?.close();
       }
     });
 }

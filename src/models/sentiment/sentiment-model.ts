@@ -1,12 +1,11 @@
 import { matchAspects } from './aspect-lexicon.ts';
-import type { WeightedFeatures } from './weighted-features.ts';
+import { WeightedFeatures } from './weighted-features.ts';
 import { trainNaiveBayes } from './naive-bayes.ts';
 import { NEGATION_PREFIX } from './negation.ts';
 import { isOpinionWord, opinionPrior } from './opinion-lexicon.ts';
 import { clauseFeatures, reviewFeatures } from './review-tokens.ts';
 import { characterNgrams } from './character-ngrams.ts';
 import { clauseLexiconScore, lexiconScore } from './lexicon-scorer.ts';
-import type { WeightedFeatures as Classifier } from './weighted-features.ts';
 
 export type Polarity = 'positive' | 'negative' | 'neutral';
 
@@ -101,10 +100,11 @@ export class SentimentModel {
     readonly classifier: WeightedFeatures,
     readonly training: { reviews: number; positive: number; negative: number; lexiconPrior: boolean },
     /** The character n-gram model; with it, the general lexicon counts too (undefined: the word model alone). */
-    readonly characterClassifier?: Classifier,
+    readonly characterClassifier?: WeightedFeatures,
   ) {}
 
   get id(): string {
+    if (this.training.reviews === 0) return GENERAL_MODEL_ID.split('+')[0] as string;
     const words = this.training.lexiconPrior ? `${SENTIMENT_MODEL_ID}+opinion-lexicon-prior` : SENTIMENT_MODEL_ID;
     return this.characterClassifier ? `${words} + ${GENERAL_MODEL_ID}` : words;
   }
@@ -144,6 +144,15 @@ export class SentimentModel {
     const polarity = evidence >= CLAUSE_EVIDENCE_THRESHOLD ? 'positive' : evidence <= -CLAUSE_EVIDENCE_THRESHOLD ? 'negative' : 'neutral';
     return { polarity, evidence };
   }
+}
+
+/**
+ * The general model alone, for a shop without enough rated reviews to learn from: the data views have no weights,
+ * so the text's label and clause polarities come from the general lexicon (negation, degree, contrast) only.
+ */
+export function generalSentimentModel(): SentimentModel {
+  const untrained = new WeightedFeatures(0, new Map());
+  return new SentimentModel(untrained, { reviews: 0, positive: 0, negative: 0, lexiconPrior: false }, untrained);
 }
 
 /** Trains on the reviews whose rating is a label (3 stars skipped). */
