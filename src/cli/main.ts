@@ -6,6 +6,7 @@ import { registerSqlCommand } from './sql-command.ts';
 import { registerDemoCommand } from './demo-command.ts';
 import { registerAskCommand } from './ask-command.ts';
 import { registerModelCommand } from './model-command.ts';
+import { registerSentimentCommand } from './sentiment-command.ts';
 import { registerServeCommand } from './serve-command.ts';
 import { registerTokenCommand } from './token-command.ts';
 import { registerDescribeCommand } from './describe-command.ts';
@@ -37,6 +38,7 @@ export function buildProgram(): Command {
   registerDescribeCommand(program);
   registerAskCommand(program);
   registerModelCommand(program);
+  registerSentimentCommand(program);
   registerServeCommand(program);
   registerTokenCommand(program);
   return program;

@@ -5,6 +5,7 @@ import { tagAspects } from './aspect-tagger.ts';
 import { binaryClassificationMetrics, type BinaryClassificationMetrics } from './classification-metrics.ts';
 import { checkTrainable, featurizeReviews } from './featurize-reviews.ts';
 import { loadReviews } from './load-reviews.ts';
+import { scoreRealStyle } from './real-style-reviews.ts';
 import { isHeldOutReview } from './review-split.ts';
 import { ratingLabel, trainSentimentModel, type FeaturizedReview, type SentimentModel } from './sentiment-model.ts';
 
@@ -15,7 +16,7 @@ function round(value: number, digits = 4): number {
 function score(model: SentimentModel, reviews: readonly FeaturizedReview[]): BinaryClassificationMetrics {
   return binaryClassificationMetrics(reviews.map((review) => ({
     actual: ratingLabel(review.rating) === 'positive',
-    predicted: model.classifyFeatures(review.features) === 'positive',
+    predicted: model.classify(review) === 'positive',
   })));
 }
 
@@ -45,7 +46,8 @@ export async function evaluateSentiment(warehouse: Warehouse): Promise<ModelRepo
   const trainStarted = performance.now();
   const model = trainSentimentModel(training);
   const trainSeconds = (performance.now() - trainStarted) / 1000;
-  const dataOnly = trainSentimentModel(training, { lexiconPrior: false });
+  const dataOnly = trainSentimentModel(training, { lexiconPrior: false, general: false });
+  const wordsOnly = trainSentimentModel(training, { general: false });
 
   const scoreStarted = performance.now();
   const metrics = score(model, heldOut);
@@ -83,6 +85,10 @@ export async function evaluateSentiment(warehouse: Warehouse): Promise<ModelRepo
     if (polarities.has(label)) agreeing += 1;
   });
 
+  const realStyle = scoreRealStyle(model);
+  const wordsOnlyRealStyle = scoreRealStyle(wordsOnly);
+  const wordsOnlyMetrics = score(wordsOnly, heldOut);
+  const lexiconOnly = binaryClassificationMetrics(heldOut.map((review) => ({ actual: ratingLabel(review.rating) === 'positive', predicted: review.lexicon >= 0 })));
   const threeStar = reviews.filter((review) => review.rating === 3).length;
   return {
     model: `${model.id} + aspect lexicon ${ASPECT_LEXICON_ID}`,
@@ -103,6 +109,14 @@ export async function evaluateSentiment(warehouse: Warehouse): Promise<ModelRepo
       data_only_accuracy: round(dataOnlyMetrics.accuracy),
       data_only_macro_f1: round(dataOnlyMetrics.macroF1),
       ...Object.fromEntries([...byLanguage].map(([language, list]) => [`accuracy_${language}`, round(score(model, list).accuracy)])),
+      real_style_reviews: realStyle.all.cases,
+      real_style_accuracy: round(realStyle.all.accuracy),
+      real_style_macro_f1: round(realStyle.all.macroF1),
+      real_style_accuracy_zh: round(realStyle.byLanguage.zh.accuracy),
+      real_style_accuracy_en: round(realStyle.byLanguage.en.accuracy),
+      words_only_accuracy: round(wordsOnlyMetrics.accuracy),
+      words_only_real_style_accuracy: round(wordsOnlyRealStyle.all.accuracy),
+      lexicon_only_accuracy: round(lexiconOnly.accuracy),
       vocabulary: model.classifier.vocabularySize,
       aspect_coverage_share: round(heldOutTexts.length === 0 ? 0 : covered / heldOutTexts.length),
       aspect_polarity_rating_agreement: round(comparable === 0 ? 0 : agreeing / comparable),
@@ -115,7 +129,9 @@ export async function evaluateSentiment(warehouse: Warehouse): Promise<ModelRepo
     details: [
       `Held-out accuracy ${percent(metrics.accuracy)} and macro F1 ${metrics.macroF1.toFixed(3)} against the majority baseline ("always ${majorityPositive ? 'positive' : 'negative'}") ${percent(baseline.accuracy)} / ${baseline.macroF1.toFixed(3)}.`,
       `Negative reviews: precision ${percent(metrics.negative.precision)}, recall ${percent(metrics.negative.recall)} (${metrics.negative.support} held out).`,
-      `Without the opinion-lexicon prior: accuracy ${percent(dataOnlyMetrics.accuracy)}, macro F1 ${dataOnlyMetrics.macroF1.toFixed(3)}.`,
+      `On ${realStyle.all.cases} real-style reviews written in JD/Taobao and Amazon styles (never trained on): accuracy ${percent(realStyle.all.accuracy)} (zh ${percent(realStyle.byLanguage.zh.accuracy)}, en ${percent(realStyle.byLanguage.en.accuracy)}), macro F1 ${realStyle.all.macroF1.toFixed(3)}.`,
+      `The word model alone (before the general lexicon and character n-grams): held-out accuracy ${percent(wordsOnlyMetrics.accuracy)}, real-style ${percent(wordsOnlyRealStyle.all.accuracy)}; the general lexicon alone: held-out ${percent(lexiconOnly.accuracy)}.`,
+      `Without the opinion-lexicon prior, lexicon or character n-grams: accuracy ${percent(dataOnlyMetrics.accuracy)}, macro F1 ${dataOnlyMetrics.macroF1.toFixed(3)}.`,
       'Labels are star ratings (weak labels): a rating that contradicts its text counts as an error of the model, so the ceiling is below 100%.',
       `${threeStar} reviews with 3 stars were not used for training or scoring.`,
       `Aspect lexicon (${ASPECTS.length} aspects) tags ${percent(heldOutTexts.length === 0 ? 0 : covered / heldOutTexts.length)} of held-out reviews; clause polarity agrees with the star rating in ${percent(comparable === 0 ? 0 : agreeing / comparable)} of single-polarity reviews.`,

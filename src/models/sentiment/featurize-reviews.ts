@@ -1,13 +1,12 @@
 import type { ReviewRecord } from './load-reviews.ts';
-import { reviewFeatures } from './review-tokens.ts';
-import { ratingLabel, type FeaturizedReview } from './sentiment-model.ts';
+import { ratingLabel, reviewEvidence, type FeaturizedReview } from './sentiment-model.ts';
 import { SentimentError } from './sentiment-error.ts';
 
 /** Fewer rated reviews than this per class and the classifier would be mostly guesswork: refuse instead. */
 export const MIN_REVIEWS_PER_CLASS = 5;
 
 export function featurizeReviews(reviews: readonly ReviewRecord[]): FeaturizedReview[] {
-  return reviews.map((review) => ({ reviewId: review.reviewId, rating: review.rating, features: reviewFeatures(review.text) }));
+  return reviews.map((review) => ({ reviewId: review.reviewId, rating: review.rating, ...reviewEvidence(review.text) }));
 }
 
 /** Throws a SentimentError that says what is missing when there are too few 1–2 or 4–5 star reviews with text. */

@@ -2,7 +2,6 @@ import type { Warehouse } from '../../sql/warehouse.ts';
 import { tagAspects, type AspectMention } from './aspect-tagger.ts';
 import { checkTrainable, featurizeReviews } from './featurize-reviews.ts';
 import { loadReviews, reviewsFingerprint } from './load-reviews.ts';
-import { reviewFeatures } from './review-tokens.ts';
 import { trainSentimentModel, type SentimentModel } from './sentiment-model.ts';
 
 /** A model trained on all of a warehouse's rated reviews, kept until the reviews change. */
@@ -54,7 +53,7 @@ export interface ReviewAnalysis {
 export function analyseReview(state: TrainedSentiment, review: { reviewId: number; text: string }): ReviewAnalysis {
   let analysis = state.analyses.get(review.reviewId);
   if (!analysis) {
-    analysis = { sentiment: state.model.classifyFeatures(reviewFeatures(review.text)), mentions: tagAspects(review.text, state.model) };
+    analysis = { sentiment: state.model.classifyText(review.text), mentions: tagAspects(review.text, state.model) };
     state.analyses.set(review.reviewId, analysis);
   }
   return analysis;
