@@ -133,4 +133,29 @@ describe('ensureTrained', () => {
       warehouse.close();
     }
   });
+
+  it('a question asked while a cancelled training is still stopping trains afresh to the end instead of joining it', async () => {
+    const warehouse = await Warehouse.open({ path: ':memory:', mode: 'read-write' });
+    try {
+      const stopping = slowTraining(warehouse);
+      const controller = new AbortController();
+      const cancelled = ensureTrained({ ...stopping.options, signal: controller.signal });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      controller.abort();
+      await expect(cancelled).rejects.toBeInstanceOf(TrainingCancelledError);
+      // The first training has not noticed yet (it waits at its gate) when the next question comes.
+      const fresh = slowTraining(warehouse);
+      const events: TrainingProgress[] = [];
+      const next = ensureTrained({ ...fresh.options, onProgress: (event) => events.push(event) });
+      fresh.state.release();
+      expect((await next).source).toBe('trained');
+      expect(events.at(-1)?.percent).toBe(100);
+      stopping.state.release();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(stopping.state.sawAbort).toBe(true);
+      expect(fresh.state.runs).toBe(1);
+    } finally {
+      warehouse.close();
+    }
+  });
 });

@@ -76,7 +76,9 @@ export async function ensureTrained<Payload>(options: EnsureTrainedOptions<Paylo
   if (memory && memory.metadata.fingerprint === fingerprint) return { ...(memory as EnsuredModel<Payload>), source: 'memory' };
 
   const trainings = mapOf(inFlight, warehouse);
+  // A training everyone walked away from is stopping: a new question starts afresh instead of joining it.
   let training = trainings.get(key);
+  if (training?.controller.signal.aborted) training = undefined;
   if (!training) {
     const stored = await readStoredModel(warehouse, model, parameters);
     const payload = stored && stored.fingerprint === fingerprint ? options.parsePayload(stored.payload) : null;
@@ -86,7 +88,8 @@ export async function ensureTrained<Payload>(options: EnsureTrainedOptions<Paylo
       mapOf(remembered, warehouse).set(key, ensured);
       return ensured;
     }
-    training = trainings.get(key) ?? startTraining(options, parameters, key);
+    const running = trainings.get(key);
+    training = running && !running.controller.signal.aborted ? running : startTraining(options, parameters, key);
   }
   return wait(training, options) as Promise<EnsuredModel<Payload>>;
 }
@@ -133,7 +136,8 @@ function startTraining<Payload>(options: EnsureTrainedOptions<Payload>, paramete
       control.report('done', 100);
       return ensured;
     } finally {
-      trainings.delete(key);
+      // A cancelled training may finish after a new one took its place: remove only itself.
+      if (trainings.get(key) === training) trainings.delete(key);
     }
   })();
   // Nobody may be waiting when it fails (all cancelled): the rejection is reported to waiters, not left unhandled.
