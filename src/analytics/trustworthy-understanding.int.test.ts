@@ -161,7 +161,7 @@ describe('trustworthy understanding', () => {
 
   it('says what it understood before the numbers', async () => {
     const english = await demoAgent.ask('top 3 categories by GMV last week');
-    expect(english.answer.answer.startsWith('You asked for the top 3 category by GMV from 2025-11-17 to 2025-11-23.')).toBe(true);
+    expect(english.answer.answer.startsWith('You asked for the top 3 categories by GMV from 2025-11-17 to 2025-11-23.')).toBe(true);
     const chinese = await demoAgent.ask('上周北京的订单数');
     expect(chinese.answer.answer.startsWith('您问的是:2025-11-17 至 2025-11-23,城市为北京时支付订单数。')).toBe(true);
   });

@@ -46,6 +46,14 @@ function dimensionName(id: string, zh: boolean): string {
   return dimension ? (zh ? dimension.name_zh : dimension.name_en.toLowerCase()) : id;
 }
 
+/** "category" → "categories", "city tier" → "city tiers", "day of week" → "days of week". */
+function plural(name: string): string {
+  const [head, ...rest] = name.split(' of ');
+  const word = head ?? name;
+  const plain = /[^aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : /(s|x|ch|sh)$/.test(word) ? `${word}es` : `${word}s`;
+  return [plain, ...rest].join(' of ');
+}
+
 function range(value: { start?: unknown; end?: unknown } | undefined, zh: boolean): string | undefined {
   if (typeof value?.start !== 'string' || typeof value.end !== 'string') return undefined;
   if (value.start === value.end) return value.start;
@@ -108,7 +116,7 @@ export function restateRequest(request: RequestLike, language: Language, labelVa
     return `您问的是:${parts.filter(Boolean).join('')}。`;
   }
   const parts = [
-    limit !== undefined ? (limit === 1 ? `the ${dimensions[0] ?? 'item'} with the ${lowest ? 'lowest' : 'highest'}` : `the ${lowest ? 'bottom' : 'top'} ${limit} ${dimensions[0] ?? 'items'} by`) : '',
+    limit !== undefined ? (limit === 1 ? `the ${dimensions[0] ?? 'item'} with the ${lowest ? 'lowest' : 'highest'}` : `the ${lowest ? 'bottom' : 'top'} ${limit} ${plural(dimensions[0] ?? 'item')} by`) : '',
     subject,
     dimensions.length > 0 && limit === undefined && request.analysis !== 'contribution' ? `by ${dimensions.join(', ')}` : '',
     filters.length > 0 ? `for ${filters.join(', ')}` : '',
