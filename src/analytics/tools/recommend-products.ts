@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineTool } from '../../agent/tool.ts';
-import { productTitle, type CatalogProduct } from '../../models/recommendations/product-catalog.ts';
+import { productRowFields, productTitle, type CatalogProduct } from '../../models/recommendations/product-catalog.ts';
 import { DEFAULT_TOP_K, recommendForProduct, recommendForUser, type Recommendation, type RecommendationResult } from '../../models/recommendations/recommend.ts';
 import { RecommendationError } from '../../models/recommendations/recommendation-error.ts';
 import type { SelectEncoder } from '../../models/recommendations/recommender-store.ts';
@@ -81,11 +81,7 @@ export function createRecommendProductsTool(options: RecommendProductsToolOption
         method: `co-occurrence (shrunk cosine over purchases 1, carts and favourites 0.5) × ${1 - DEFAULT_CONTENT_WEIGHT} + title similarity × ${DEFAULT_CONTENT_WEIGHT}`,
         columns: COLUMNS,
         rows: result.items.map((item) => ({
-          product_id: item.productId,
-          product: productTitle(item.product, language),
-          title_en: item.product.titleEn,
-          title_zh: item.product.titleZh,
-          category: (language === 'zh' ? item.product.categoryZh ?? item.product.category : item.product.category) ?? null,
+          ...productRowFields(item.product, item.productId, language),
           category_en: item.product.category,
           category_zh: item.product.categoryZh,
           brand: item.product.brand,

@@ -45,6 +45,17 @@ export function productTitle(product: CatalogProduct | undefined, language: 'en'
   return preferred ?? product?.sku ?? `product ${product?.productId ?? productId ?? '?'}`;
 }
 
+/** The columns every recommendation table shows of a product, titled and categorised in the answer's language. */
+export function productRowFields(product: CatalogProduct, productId: number, language: 'en' | 'zh') {
+  return {
+    product_id: productId,
+    product: productTitle(product, language),
+    title_en: product.titleEn,
+    title_zh: product.titleZh,
+    category: (language === 'zh' ? product.categoryZh ?? product.category : product.category) ?? null,
+  };
+}
+
 /** The text whose embedding stands for a product: both titles (one when they are equal or one is missing). */
 export function titleText(product: CatalogProduct): string {
   const titles = [...new Set([product.titleZh, product.titleEn].filter((title): title is string => title !== null))];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ResultColumn } from '../../presentation/result-table.ts';
 import { defineTool } from '../../agent/tool.ts';
-import { productTitle } from '../../models/recommendations/product-catalog.ts';
+import { productRowFields } from '../../models/recommendations/product-catalog.ts';
 import { recommendForProduct, recommendForUser, type RecommendationRequestOptions, type RecommendationResult } from '../../models/recommendations/recommend.ts';
 import type { Warehouse } from '../../sql/warehouse.ts';
 import type { SupportScope } from '../support-session.ts';
@@ -35,11 +35,7 @@ export const supportRecommendProductsTool = defineTool({
       personalised: result.basis.kind === 'user' && result.items.some((item) => item.reason !== 'popular'),
       columns: COLUMNS,
       rows: result.items.map((item) => ({
-        product_id: item.productId,
-        product: productTitle(item.product, language),
-        title_en: item.product.titleEn,
-        title_zh: item.product.titleZh,
-        category: (language === 'zh' ? item.product.categoryZh ?? item.product.category : item.product.category) ?? null,
+        ...productRowFields(item.product, item.productId, language),
         brand: item.product.brand,
         price: item.product.price,
       })),
