@@ -15,6 +15,7 @@ interface RequestLike {
     timeRange?: { start?: unknown; end?: unknown };
     compareTo?: { start?: unknown; end?: unknown };
     limit?: unknown;
+    share?: unknown;
     orderBy?: { direction?: unknown };
     steps?: unknown;
     subject?: unknown;
@@ -103,6 +104,8 @@ export function restateRequest(request: RequestLike, language: Language, labelVa
       break;
     default:
       subject = metrics.join(zh ? '、' : ', ');
+      // "各支付方式的订单占比": the share of the total is part of what was asked.
+      if (query.share) subject = zh ? `${subject}及其占比` : `${subject} and its share of the total`;
   }
   if (zh) {
     const parts = [

@@ -229,7 +229,7 @@ const RULES: IntentRule[] = [
     toolName: 'segment_customers',
     applies: (recognition) =>
       !isSegmentBreakdown(recognition) &&
-      (SEGMENTS.test(recognition.normalized) || (SEGMENT_GROUPING.test(recognition.normalized) && recognition.dimensions.length === 0 && recognition.metrics.length === 0)),
+      (SEGMENTS.test(recognition.normalized) || (SEGMENT_GROUPING.test(recognition.normalized) && recognition.dimensions.length === 0)),
     build: (recognition) => ({ method: segmentMethod(recognition.normalized) }),
   },
   {
