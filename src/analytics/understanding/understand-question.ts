@@ -185,10 +185,17 @@ export function understandQuestion(input: UnderstandInput): Understanding {
     return { kind: 'refuse', reason: offTopic.reason, message: offTopic.message, confidence: 0.9, notes: [...notes, `off-topic: ${offTopicRule.id}`] };
   }
 
-  const modelIntent = recognizeModelIntent(recognition, window);
-  if (modelIntent) {
+  const modelReading = recognizeModelIntent(recognition, window);
+  if (modelReading?.kind === 'close_call') {
+    // Two equally specific readings: offer both rather than pick one by list order.
+    const labels = modelReading.options.map((option) => option.label[language]);
+    const question = language === 'zh' ? `这个问题可以有两种理解:${labels.join(',还是')}?` : `I can read this two ways: ${labels.join(', or ')}. Which do you mean?`;
+    return { kind: 'clarify', question, options: labels, confidence: 0.4, notes: [...notes, `close call between ${modelReading.options.map((option) => option.toolName).join(' and ')}`] };
+  }
+  if (modelReading) {
+    const { toolName, arguments: toolArguments } = modelReading.intent;
     const confidence = Math.max(0, 0.85 - UNKNOWN_WORD_PENALTY * Math.max(0, recognition.unknownWords.length - 2));
-    return { kind: 'model', toolName: modelIntent.toolName, arguments: modelIntent.arguments, confidence, notes: [...notes, `behaviour model: ${modelIntent.toolName}`] };
+    return { kind: 'model', toolName, arguments: toolArguments, confidence, notes: [...notes, `behaviour model: ${toolName}`] };
   }
 
   applyRankingSubject(recognition, notes);
