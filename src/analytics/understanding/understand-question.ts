@@ -6,7 +6,7 @@ import type { AnalysisRequest } from '../analysis/analysis-request.ts';
 import type { Language } from '../../text/language.ts';
 import { buildRequest, previousPeriodOf, type DataWindow } from './build-request.ts';
 import { recognizeModelIntent } from './model-intents.ts';
-import { describeRequest } from './describe-request.ts';
+import { readingOf } from './restate-request.ts';
 import { recognizeQuestion, type Recognition } from './recognize-question.ts';
 import { applyCorrections, findCorrections, nearestEntries, unexplainedWords, type Suggestion } from './coverage.ts';
 import { questionLexicon } from './question-lexicon.ts';
@@ -224,10 +224,12 @@ export function understandQuestion(input: UnderstandInput): Understanding {
     return { kind: 'clarify', question: clarification.question, options: clarification.options, confidence: 0.2, notes };
   }
 
+  let rankedWithoutMetric = false;
   if (recognition.metrics.length === 0 && !shapeOnly && (recognition.cues.has('top') || recognition.cues.has('bottom') || recognition.limit !== undefined) && recognition.dimensions.length > 0) {
     // "哪个城市最差" ranks without naming a measure: rank by GMV and say so in the answer.
     recognition.metrics = ['gmv'];
-    notes.push('no metric named: ranked by GMV');
+    notes.push('no metric named: proposed ranking by GMV');
+    rankedWithoutMetric = true;
   }
 
   if (recognition.metrics.length === 0 && !shapeOnly) {
@@ -263,8 +265,16 @@ export function understandQuestion(input: UnderstandInput): Understanding {
   }
   if (unexplained.length > 0) {
     // Never answer around a word that could change the answer: say what was understood and ask.
-    const clarification = notUnderstood(unexplained, uniqueSuggestions, language, describeRequest(request, language));
+    const clarification = notUnderstood(unexplained, uniqueSuggestions, language, readingOf(request, language) ?? '');
     return { kind: 'analysis', request, confidence: 0.2, notes, clarification };
+  }
+  if (rankedWithoutMetric) {
+    // "哪个城市表现最好" names no measure: "best" by GMV is a guess, so it is proposed, not answered.
+    const reading = readingOf(request, language) ?? '';
+    const clarification = language === 'zh'
+      ? { question: `“最好/最差”按哪个指标算?我的理解是:${reading}。`, options: ['就按这个理解', '订单数', '转化率'] }
+      : { question: `Best or worst by which measure? I would read it as: ${reading}.`, options: ['yes, as understood', 'orders', 'conversion rate'] };
+    return { kind: 'analysis', request, confidence: 0.4, notes, clarification };
   }
   const confidence = Math.max(0, 0.85 - UNKNOWN_WORD_PENALTY * recognition.unknownWords.length);
   return { kind: 'analysis', request, confidence, notes };

@@ -66,6 +66,16 @@ function range(value: { start?: unknown; end?: unknown } | undefined, zh: boolea
  * comparison — in the user's language, so a misunderstanding is visible before any number is read.
  */
 export function restateRequest(request: RequestLike, language: Language, labelValue?: LabelValue): string | undefined {
+  const reading = readingOf(request, language, labelValue);
+  if (reading === undefined) return undefined;
+  return language === 'zh' ? `您问的是:${reading}。` : `You asked for ${reading}.`;
+}
+
+/**
+ * The understood question as a phrase ("the top 5 categories by GMV from … to …"), for the answer's first
+ * sentence and for clarifying questions that say what was understood.
+ */
+export function readingOf(request: RequestLike, language: Language, labelValue?: LabelValue): string | undefined {
   const query = request.query;
   if (!query || typeof request.analysis !== 'string') return undefined;
   const zh = language === 'zh';
@@ -116,7 +126,7 @@ export function restateRequest(request: RequestLike, language: Language, labelVa
       limit !== undefined ? (limit === 1 ? `${lowest ? '最低' : '最高'}的一项` : `${lowest ? '最低' : '最高'}的前 ${limit} 项`) : '',
       compared ? `,并与 ${compared} 对比` : '',
     ];
-    return `您问的是:${parts.filter(Boolean).join('')}。`;
+    return parts.filter(Boolean).join('');
   }
   const parts = [
     limit !== undefined ? (limit === 1 ? `the ${dimensions[0] ?? 'item'} with the ${lowest ? 'lowest' : 'highest'}` : `the ${lowest ? 'bottom' : 'top'} ${limit} ${plural(dimensions[0] ?? 'item')} by`) : '',
@@ -126,5 +136,5 @@ export function restateRequest(request: RequestLike, language: Language, labelVa
     period ? `from ${period}` : '',
     compared ? `compared with ${compared}` : '',
   ];
-  return `You asked for ${parts.filter(Boolean).join(' ')}.`;
+  return parts.filter(Boolean).join(' ');
 }
