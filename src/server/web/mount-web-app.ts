@@ -2,6 +2,7 @@ import type express from 'express';
 import type { Warehouse } from '../../sql/warehouse.ts';
 import type { AuthenticationSettings } from '../auth/authenticate.ts';
 import type { AppExtension } from '../http-routes.ts';
+import { dashboardsRouter } from '../dashboards/dashboards-api.ts';
 import { analyticsConversationsRouter } from './analytics-conversations-api.ts';
 import { demoLoginEnabled, demoLoginRouter } from './demo-login.ts';
 import { evalsRouter } from './evals-api.ts';
@@ -28,7 +29,10 @@ export function mountWebApp(app: express.Express, options: WebAppOptions): void 
   const demoLogin = options.demoLogin ?? demoLoginEnabled();
   app.use(demoLoginRouter({ enabled: demoLogin, secret: options.authentication.secret, warehouse: options.warehouse }));
   app.use(evalsRouter({ evalsDirectory: options.evalsDirectory, authentication: options.authentication }));
-  if (options.warehouse) app.use(analyticsConversationsRouter({ warehouse: options.warehouse, authentication: options.authentication }));
+  if (options.warehouse) {
+    app.use(analyticsConversationsRouter({ warehouse: options.warehouse, authentication: options.authentication }));
+    app.use(dashboardsRouter({ warehouse: options.warehouse, authentication: options.authentication }));
+  }
   app.use(staticPagesRouter({ distDirectory: options.distDirectory }));
 }
 

@@ -3,7 +3,11 @@ import { csvFileName, downloadCsv, toCsv } from '../shared/csv.ts';
 import { h } from '../shared/dom.ts';
 import { currentLanguage, t } from '../shared/i18n.ts';
 import { columnLabel, sortableTable, type TableColumn } from '../shared/sortable-table.ts';
+import type { AnswerReference, ChartChoice } from '../../../src/server/web/workspace-api-schemas.ts';
 import { chartView } from './chart-view.ts';
+import { chartChoiceOf } from './chart-kinds.ts';
+import { pinControl } from './pin-control.ts';
+import type { WorkspaceApi } from './workspace-api.ts';
 
 function tableColumns(answer: Answer): TableColumn[] {
   return answer.columns.map((column) => ({ id: column.id, labelEn: column.label_en, labelZh: column.label_zh, unit: column.unit, currency: column.currency }));
@@ -13,9 +17,18 @@ function tableColumns(answer: Answer): TableColumn[] {
  * A finished answer: narrative, chart, sortable table with CSV export, the SQL and assumptions behind a
  * disclosure, and follow-up (or clarification) buttons that ask the next question in the same conversation.
  */
-export function answerView(answer: Answer, actions: { ask(question: string): void }): { element: HTMLElement; dispose(): void } {
+export interface AnswerActions {
+  ask(question: string): void;
+  /** The stored answer this is (its conversation and assistant message), for pinning; null while unknown. */
+  reference?: AnswerReference | null;
+  api?: WorkspaceApi;
+  onPinned?(): void;
+}
+
+export function answerView(answer: Answer, actions: AnswerActions): { element: HTMLElement; dispose(): void } {
   const disposers: (() => void)[] = [];
   const parts: HTMLElement[] = [];
+  const chartKind: ChartChoice | null = chartChoiceOf(answer.chart);
   parts.push(h('p', { class: `narrative status-${answer.status}` }, answer.answer));
 
   if (answer.clarification) {
@@ -76,6 +89,11 @@ export function answerView(answer: Answer, actions: { ask(question: string): voi
         ),
       ),
     );
+  }
+
+  const reference = actions.reference;
+  if (actions.api && reference && answer.status === 'answered') {
+    parts.push(h('div', { class: 'answer-actions' }, pinControl({ api: actions.api, answer: () => reference, chartKind: () => chartKind, onPinned: actions.onPinned })));
   }
 
   if (answer.follow_ups.length > 0) {
