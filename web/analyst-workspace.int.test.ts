@@ -5,7 +5,8 @@ import { buildWebApp } from './testing/build-web-app.ts';
 import { writeEvalRunFixture } from './testing/eval-run-fixture.ts';
 import { browserUnavailableReason, launchChromium, screenshotPath } from './testing/launch-chromium.ts';
 import { startWebTestServer, type WebTestServer } from './testing/web-test-server.ts';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 
 const unavailable = browserUnavailableReason();
 const DESKTOP = { width: 1440, height: 900 };
@@ -28,7 +29,9 @@ describe.skipIf(unavailable !== null)(`analyst workspace in chromium${unavailabl
   function watch(target: Page): Page {
     target.on('pageerror', (error) => problems.push(`${target.url()}: ${error.message}`));
     target.on('console', (message) => {
-      if (message.type() === 'error' && !/WebSocket connection/.test(message.text())) problems.push(`${target.url()}: ${message.text()}`);
+      // Expected: the 422 of the deliberately refused SQL edit.
+      const refusedEdit = message.location().url.endsWith('/api/web/answers/rerun') && /422/.test(message.text());
+      if (message.type() === 'error' && !/WebSocket connection/.test(message.text()) && !refusedEdit) problems.push(`${target.url()}: ${message.text()}`);
     });
     return target;
   }
@@ -127,6 +130,102 @@ describe.skipIf(unavailable !== null)(`analyst workspace in chromium${unavailabl
     // bo's own list does not contain ana's dashboard.
     expect(await phone.locator('.dashboard-list').textContent()).toBe('还没有看板：把回答固定到看板即可创建。');
     await colleague.close();
+  });
+
+  it('change: switches chart types the data allows, exports PNG, CSV and XLSX, and re-runs edited SQL under the guard', async () => {
+    await page.setViewportSize(DESKTOP);
+    await page.getByRole('button', { name: 'Back to the chat' }).click();
+    const answer = await ask(page, 'Top 5 brands by GMV last week');
+    const figure = answer.locator('figure.chart');
+    await figure.locator('canvas').waitFor();
+    await expect.poll(() => figure.getAttribute('data-rendered')).toBe('true');
+    const painted = () =>
+      figure.locator('canvas').first().evaluate((canvas: HTMLCanvasElement) => {
+        const pixels = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? new Uint8ClampedArray();
+        let count = 0;
+        for (let index = 3; index < pixels.length; index += 4) if ((pixels[index] ?? 0) > 0) count += 1;
+        return count;
+      });
+    const kinds = await answer.locator('.chart-switch input').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+    expect(kinds).toEqual(['bar', 'line', 'area', 'pie', 'table']);
+    expect(await answer.getByRole('radio', { name: 'Bar' }).isChecked()).toBe(true);
+    for (const [label, kind] of [['Pie', 'pie'], ['Area', 'area'], ['Line', 'line']] as const) {
+      await answer.getByRole('radio', { name: label }).check();
+      await expect.poll(() => figure.getAttribute('data-chart-kind')).toBe(kind);
+      await expect.poll(painted, { timeout: 5000 }).toBeGreaterThan(2000);
+    }
+    await answer.getByRole('radio', { name: 'Table only' }).check();
+    expect(await figure.isHidden()).toBe(true);
+    expect(await answer.getByRole('button', { name: 'Download PNG' }).isDisabled()).toBe(true);
+    await answer.getByRole('radio', { name: 'Pie' }).check();
+    expect(await figure.isVisible()).toBe(true);
+
+    // PNG of the chart as drawn (the pie), at twice the canvas resolution.
+    const [png] = await Promise.all([page.waitForEvent('download'), answer.getByRole('button', { name: 'Download PNG' }).click()]);
+    expect(png.suggestedFilename()).toMatch(/^shoplens-Top-5-brands-by-GMV-last-week-\d{4}-\d\d-\d\d\.png$/);
+    const pngBytes = readFileSync((await png.path()) as string);
+    expect(pngBytes.subarray(1, 4).toString('ascii')).toBe('PNG');
+    const cssWidth = await figure.locator('canvas').first().evaluate((canvas: HTMLCanvasElement) => canvas.clientWidth);
+    expect(pngBytes.readUInt32BE(16)).toBe(cssWidth * 2);
+    expect(pngBytes.length).toBeGreaterThan(10_000);
+
+    // The table as the page shows it, for comparison with both files.
+    const shown = await answer.locator('table.result-table').evaluate((table: HTMLTableElement) => [...table.querySelectorAll('tbody tr')].map((row) => [...row.children].map((cell) => cell.textContent ?? '')));
+    expect(shown).toHaveLength(5);
+    const amount = (text: string) => Number(text.replace(/[¥,]/g, ''));
+
+    const [csvDownload] = await Promise.all([page.waitForEvent('download'), answer.getByRole('button', { name: 'Download CSV' }).click()]);
+    const csvLines = readFileSync((await csvDownload.path()) as string, 'utf8').slice(1).trim().split('\r\n');
+    expect(csvLines[0]).toMatch(/^Brand,GMV/);
+    expect(csvLines.slice(1).map((line) => line.split(','))).toEqual(shown.map(([brand, gmv]) => [brand, String(amount(gmv ?? ''))]));
+
+    const [xlsxDownload] = await Promise.all([page.waitForEvent('download'), answer.getByRole('button', { name: 'Download Excel (XLSX)' }).click()]);
+    expect(xlsxDownload.suggestedFilename()).toMatch(/\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await xlsxDownload.path()) as string);
+    const sheet = workbook.worksheets[0];
+    expect(sheet?.rowCount).toBe(6);
+    expect(sheet?.getRow(1).values).toEqual([undefined, 'Brand', expect.stringMatching(/^GMV/)]);
+    const sheetRows = [2, 3, 4, 5, 6].map((index) => [sheet?.getRow(index).getCell(1).value, sheet?.getRow(index).getCell(2).value]);
+    expect(sheetRows).toEqual(shown.map(([brand, gmv]) => [brand, amount(gmv ?? '')]));
+    expect(sheet?.getColumn(2).numFmt).toBe('#,##0.00');
+    expect(workbook.getWorksheet('About')?.getRow(1).values).toEqual([undefined, 'Question', 'Top 5 brands by GMV last week']);
+
+    // Edit the SQL: a refused edit says why and changes nothing; an accepted one replaces the answer, marked edited.
+    await answer.locator('details.behind-answer summary').click();
+    await answer.getByRole('button', { name: 'Edit SQL' }).click();
+    const editor = answer.getByRole('textbox', { name: 'SQL to run' });
+    expect(await editor.inputValue()).toMatch(/^WITH /);
+    await editor.fill('SELECT email, count(*) AS orders FROM users GROUP BY email');
+    await answer.getByRole('button', { name: 'Run edited SQL' }).click();
+    await expect.poll(() => answer.locator('.sql-problem').textContent()).toMatch(/^Not run: .*email/);
+    expect(await answer.getAttribute('data-edited')).toBe('false');
+    await editor.fill("SELECT p.brand, SUM(oi.amount) AS gmv FROM order_items oi JOIN orders o ON o.order_id = oi.order_id JOIN products p ON p.product_id = oi.product_id WHERE o.paid_at IS NOT NULL AND o.created_at >= TIMESTAMP '2025-11-17' AND o.created_at < TIMESTAMP '2025-11-24' GROUP BY p.brand ORDER BY gmv DESC LIMIT 3");
+    await answer.getByRole('button', { name: 'Run edited SQL' }).click();
+    await expect.poll(() => answer.getAttribute('data-edited')).toBe('true');
+    expect(await answer.locator('.edited-badge').first().textContent()).toBe('Edited SQL');
+    expect(await answer.locator('.narrative').textContent()).toMatch(/^Re-ran your edited SQL: 3 rows/);
+    const edited = await answer.locator('table.result-table tbody tr').evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent ?? '')));
+    // Same week, same brands: the edited top 3 are the first three of the original top 5.
+    expect(edited).toEqual(shown.slice(0, 3));
+    expect(await answer.locator('pre.original-sql').textContent()).toMatch(/^WITH /);
+    expect(await answer.locator('details.behind-answer pre.sql').first().textContent()).toMatch(/LIMIT 3$/);
+    await answer.locator('figure.chart[data-rendered="true"]').waitFor();
+    await answer.locator('.edited-note').evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: screenshotPath('workspace-answer-edited-1440') });
+    await checkLayout(page, ['.answer[data-edited="true"] .chart-switch', '.answer[data-edited="true"] .edited-badge', '.answer[data-edited="true"] .export-buttons']);
+
+    // The edited answer's own XLSX is its re-run result.
+    const [editedXlsx] = await Promise.all([page.waitForEvent('download'), answer.getByRole('button', { name: 'Download Excel (XLSX)' }).click()]);
+    const editedBook = new ExcelJS.Workbook();
+    await editedBook.xlsx.readFile((await editedXlsx.path()) as string);
+    expect(editedBook.worksheets[0]?.rowCount).toBe(4);
+
+    await page.setViewportSize(PHONE);
+    await answer.locator('.chart-switch').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('workspace-answer-edited-390') });
+    await checkLayout(page, ['.answer[data-edited="true"] .chart-switch', '.answer[data-edited="true"] .table-scroll', '.answer[data-edited="true"] .export-buttons']);
+    await page.setViewportSize(DESKTOP);
   });
 
   afterAll(() => {

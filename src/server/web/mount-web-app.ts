@@ -2,7 +2,9 @@ import type express from 'express';
 import type { Warehouse } from '../../sql/warehouse.ts';
 import type { AuthenticationSettings } from '../auth/authenticate.ts';
 import type { AppExtension } from '../http-routes.ts';
+import { answerEditsRouter } from '../answer-edits/answer-edits-api.ts';
 import { dashboardsRouter } from '../dashboards/dashboards-api.ts';
+import { xlsxExportRouter } from '../exports/xlsx-export-api.ts';
 import { analyticsConversationsRouter } from './analytics-conversations-api.ts';
 import { demoLoginEnabled, demoLoginRouter } from './demo-login.ts';
 import { evalsRouter } from './evals-api.ts';
@@ -32,6 +34,8 @@ export function mountWebApp(app: express.Express, options: WebAppOptions): void 
   if (options.warehouse) {
     app.use(analyticsConversationsRouter({ warehouse: options.warehouse, authentication: options.authentication }));
     app.use(dashboardsRouter({ warehouse: options.warehouse, authentication: options.authentication }));
+    app.use(answerEditsRouter({ warehouse: options.warehouse, authentication: options.authentication }));
+    app.use(xlsxExportRouter({ warehouse: options.warehouse, authentication: options.authentication }));
   }
   app.use(staticPagesRouter({ distDirectory: options.distDirectory }));
 }

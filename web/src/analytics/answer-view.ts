@@ -1,11 +1,13 @@
 import type { Answer } from '../../../src/analytics/answer/answer.ts';
+import type { AnswerReference, ChartChoice, EditedAnswer } from '../../../src/server/web/workspace-api-schemas.ts';
 import { csvFileName, downloadCsv, toCsv } from '../shared/csv.ts';
 import { h } from '../shared/dom.ts';
-import { currentLanguage, t } from '../shared/i18n.ts';
+import { ApiError } from '../shared/fetch-json.ts';
+import { currentLanguage, t, type MessageKey } from '../shared/i18n.ts';
 import { columnLabel, sortableTable, type TableColumn } from '../shared/sortable-table.ts';
-import type { AnswerReference, ChartChoice } from '../../../src/server/web/workspace-api-schemas.ts';
-import { chartView } from './chart-view.ts';
-import { chartChoiceOf } from './chart-kinds.ts';
+import { allowedChartKinds, chartChoiceOf } from './chart-kinds.ts';
+import { chartView, type ChartHandle } from './chart-view.ts';
+import { downloadFile } from './download-file.ts';
 import { pinControl } from './pin-control.ts';
 import type { WorkspaceApi } from './workspace-api.ts';
 
@@ -13,22 +15,91 @@ function tableColumns(answer: Answer): TableColumn[] {
   return answer.columns.map((column) => ({ id: column.id, labelEn: column.label_en, labelZh: column.label_zh, unit: column.unit, currency: column.currency }));
 }
 
-/**
- * A finished answer: narrative, chart, sortable table with CSV export, the SQL and assumptions behind a
- * disclosure, and follow-up (or clarification) buttons that ask the next question in the same conversation.
- */
 export interface AnswerActions {
   ask(question: string): void;
-  /** The stored answer this is (its conversation and assistant message), for pinning; null while unknown. */
+  /** The stored answer this is (its conversation and assistant message), for pinning and editing; null while unknown. */
   reference?: AnswerReference | null;
   api?: WorkspaceApi;
   onPinned?(): void;
 }
 
-export function answerView(answer: Answer, actions: AnswerActions): { element: HTMLElement; dispose(): void } {
-  const disposers: (() => void)[] = [];
+const CHART_LABELS: Record<ChartChoice, MessageKey> = { bar: 'chart.bar', line: 'chart.line', area: 'chart.area', pie: 'chart.pie', table: 'chart.table' };
+
+/**
+ * Chart-type radio buttons (only the types the data allows) that redraw the chart in place, or hide it for
+ * "table only".
+ */
+function chartSwitch(kinds: readonly ChartChoice[], initial: ChartChoice, onChange: (kind: ChartChoice) => void): HTMLElement {
+  const name = `chart-kind-${Math.random().toString(36).slice(2)}`;
+  return h(
+    'fieldset',
+    { class: 'chart-switch' },
+    h('legend', { class: 'visually-hidden', i18n: 'chart.typeLabel' }),
+    kinds.map((kind) => {
+      const input = h('input', { type: 'radio', name, value: kind, checked: kind === initial, onChange: () => onChange(kind) });
+      return h('label', { class: 'chart-choice' }, input, h('span', { i18n: CHART_LABELS[kind] }));
+    }),
+  );
+}
+
+/** The SQL behind the answer, with an editor that re-runs edited SQL on the server under the same guard. */
+function sqlSection(answer: Answer, actions: AnswerActions, edit: EditedAnswer | null, onEdited: (edited: EditedAnswer) => void): HTMLElement | null {
+  if (!answer.sql && answer.assumptions.length === 0) return null;
+  const language = currentLanguage();
+  const code = h('pre', { class: 'sql' }, h('code', null, answer.sql ?? ''));
+  const parts: (HTMLElement | null)[] = [h('summary', { i18n: 'answer.sqlAndAssumptions' }), answer.sql ? code : null];
+  const reference = actions.reference;
+  if (answer.sql && actions.api && reference) {
+    const api = actions.api;
+    const editor = h('textarea', { class: 'sql-editor', rows: 10, spellcheck: 'false', i18nAttributes: { 'aria-label': 'sqlEdit.editorLabel' } });
+    const problem = h('p', { class: 'error sql-problem', role: 'alert', hidden: true });
+    const run = h('button', { type: 'submit', class: 'primary', i18n: 'sqlEdit.run' });
+    const form = h('form', { class: 'sql-edit', hidden: true }, editor, h('div', { class: 'sql-edit-actions' }, run, h('button', { type: 'button', class: 'secondary', i18n: 'sqlEdit.cancel', onClick: () => (form.hidden = true) })), problem);
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      run.disabled = true;
+      problem.hidden = true;
+      try {
+        onEdited(await api.rerun(reference, editor.value));
+      } catch (error) {
+        problem.textContent = t('sqlEdit.refused', { message: error instanceof ApiError ? error.message : String(error) });
+        problem.hidden = false;
+      } finally {
+        run.disabled = false;
+      }
+    });
+    const open = h('button', {
+      type: 'button',
+      class: 'secondary sql-edit-open',
+      i18n: 'sqlEdit.open',
+      onClick: () => {
+        editor.value = answer.sql ?? '';
+        form.hidden = false;
+        editor.focus();
+      },
+    });
+    parts.push(open, form);
+  }
+  if (edit?.originalSql) parts.push(h('p', { class: 'muted', i18n: 'sqlEdit.originalLead' }), h('pre', { class: 'sql original-sql' }, h('code', null, edit.originalSql)));
+  if (answer.assumptions.length > 0) parts.push(h('ul', { class: 'assumptions' }, answer.assumptions.map((assumption) => h('li', null, assumption))));
+  parts.push(
+    h(
+      'p',
+      { class: 'muted' },
+      t('answer.meta', {
+        planner: answer.planner,
+        asOf: answer.as_of,
+        total: Math.round(answer.timings.total_ms).toLocaleString(language === 'zh' ? 'zh-CN' : 'en'),
+        duckdb: Math.round(answer.timings.duckdb_ms).toLocaleString(language === 'zh' ? 'zh-CN' : 'en'),
+      }),
+    ),
+  );
+  return h('details', { class: 'behind-answer' }, parts);
+}
+
+function renderAnswer(answer: Answer, actions: AnswerActions, edit: EditedAnswer | null, onEdited: (edited: EditedAnswer) => void, disposers: (() => void)[]): HTMLElement[] {
   const parts: HTMLElement[] = [];
-  const chartKind: ChartChoice | null = chartChoiceOf(answer.chart);
+  if (edit) parts.push(h('p', { class: 'edited-note' }, h('span', { class: 'badge edited-badge', i18n: 'answer.editedBadge' }), ' ', h('span', { class: 'muted', i18n: 'sqlEdit.editedAt', i18nParameters: { time: new Date(edit.editedAt).toLocaleString(currentLanguage() === 'zh' ? 'zh-CN' : 'en') } })));
   parts.push(h('p', { class: `narrative status-${answer.status}` }, answer.answer));
 
   if (answer.clarification) {
@@ -41,12 +112,33 @@ export function answerView(answer: Answer, actions: AnswerActions): { element: H
     );
   }
 
+  const drawnAs = chartChoiceOf(answer.chart);
+  let chartKind: ChartChoice | null = drawnAs;
+  let chart: ChartHandle | null = null;
+  const pngButton = h('button', {
+    type: 'button',
+    class: 'secondary',
+    i18n: 'answer.downloadPng',
+    onClick: () => {
+      const png = chart?.toPng();
+      if (png) downloadFile(csvFileName(answer.question).replace(/\.csv$/, '.png'), png);
+    },
+  });
   if (answer.chart) {
-    const chart = chartView(answer.chart, answer.columns, answer.question);
+    chart = chartView(answer.chart, answer.columns, answer.question);
     disposers.push(chart.dispose);
-    parts.push(chart.element);
+    const kinds = allowedChartKinds(answer.chart);
+    const tools = h('div', { class: 'chart-tools' }, kinds.length > 1 && drawnAs ? chartSwitch(kinds, drawnAs, (kind) => {
+      chartKind = kind;
+      const figure = chart?.element;
+      if (figure) figure.hidden = kind === 'table';
+      pngButton.disabled = kind === 'table';
+      if (kind !== 'table') chart?.setKind(kind);
+    }) : null, pngButton);
+    parts.push(tools, chart.element);
   }
 
+  const reference = actions.reference;
   if (answer.rows.length > 0 && answer.columns.length > 0) {
     const columns = tableColumns(answer);
     const table = sortableTable({ columns, rows: answer.rows, caption: t('answer.tableCaption', { question: answer.question }) });
@@ -64,36 +156,34 @@ export function answerView(answer: Answer, actions: AnswerActions): { element: H
         downloadCsv(csvFileName(answer.question), csv);
       },
     });
+    const xlsxProblem = h('span', { class: 'error', role: 'alert' });
+    const xlsx =
+      actions.api && reference
+        ? h('button', {
+            type: 'button',
+            class: 'secondary',
+            i18n: 'answer.downloadXlsx',
+            onClick: async () => {
+              xlsxProblem.textContent = '';
+              try {
+                const api = actions.api as WorkspaceApi;
+                downloadFile(csvFileName(answer.question).replace(/\.csv$/, '.xlsx'), await api.xlsx({ ...reference, ...(edit ? { editId: edit.editId } : {}) }));
+              } catch (error) {
+                xlsxProblem.textContent = error instanceof Error ? error.message : String(error);
+              }
+            },
+          })
+        : null;
     const rowCount = h('span', { class: 'muted', i18n: answer.truncated ? 'answer.rowsTruncated' : 'answer.rows', i18nParameters: { count: answer.rows.length } });
-    parts.push(h('div', { class: 'table-tools' }, rowCount, download), table.element);
+    parts.push(h('div', { class: 'table-tools' }, rowCount, h('span', { class: 'export-buttons' }, download, xlsx, xlsxProblem)), table.element);
   }
 
-  if (answer.sql || answer.assumptions.length > 0) {
-    const language = currentLanguage();
-    parts.push(
-      h(
-        'details',
-        { class: 'behind-answer' },
-        h('summary', { i18n: 'answer.sqlAndAssumptions' }),
-        answer.sql ? h('pre', { class: 'sql' }, h('code', null, answer.sql)) : null,
-        answer.assumptions.length > 0 ? h('ul', { class: 'assumptions' }, answer.assumptions.map((assumption) => h('li', null, assumption))) : null,
-        h(
-          'p',
-          { class: 'muted' },
-          t('answer.meta', {
-            planner: answer.planner,
-            asOf: answer.as_of,
-            total: Math.round(answer.timings.total_ms).toLocaleString(language === 'zh' ? 'zh-CN' : 'en'),
-            duckdb: Math.round(answer.timings.duckdb_ms).toLocaleString(language === 'zh' ? 'zh-CN' : 'en'),
-          }),
-        ),
-      ),
-    );
-  }
+  const behind = sqlSection(answer, actions, edit, onEdited);
+  if (behind) parts.push(behind);
 
-  const reference = actions.reference;
   if (actions.api && reference && answer.status === 'answered') {
-    parts.push(h('div', { class: 'answer-actions' }, pinControl({ api: actions.api, answer: () => reference, chartKind: () => chartKind, onPinned: actions.onPinned })));
+    const pinned = edit ? { ...reference, editId: edit.editId } : reference;
+    parts.push(h('div', { class: 'answer-actions' }, pinControl({ api: actions.api, answer: () => pinned, chartKind: () => chartKind, onPinned: actions.onPinned })));
   }
 
   if (answer.follow_ups.length > 0) {
@@ -106,5 +196,24 @@ export function answerView(answer: Answer, actions: AnswerActions): { element: H
       ),
     );
   }
-  return { element: h('div', { class: 'answer' }, parts), dispose: () => disposers.forEach((dispose) => dispose()) };
+  return parts;
+}
+
+/**
+ * A finished answer: narrative, chart (switchable between the types its data allows, downloadable as PNG),
+ * sortable table with CSV and XLSX export, the SQL (editable and re-runnable) and assumptions behind a disclosure,
+ * pinning, and follow-up (or clarification) buttons that ask the next question in the same conversation.
+ * Re-running edited SQL replaces the view with the edited answer, marked as edited.
+ */
+export function answerView(answer: Answer, actions: AnswerActions): { element: HTMLElement; dispose(): void } {
+  let disposers: (() => void)[] = [];
+  const element = h('div', { class: 'answer' });
+  const show = (shown: Answer, edit: EditedAnswer | null) => {
+    for (const dispose of disposers) dispose();
+    disposers = [];
+    element.dataset.edited = String(edit !== null);
+    element.replaceChildren(...renderAnswer(shown, actions, edit, (edited) => show(edited.answer, edited), disposers));
+  };
+  show(answer, null);
+  return { element, dispose: () => disposers.forEach((dispose) => dispose()) };
 }

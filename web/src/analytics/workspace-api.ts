@@ -1,13 +1,14 @@
 import {
   DashboardListResponseSchema,
   DashboardViewSchema,
+  EditedAnswerSchema,
   PinResponseSchema,
   ShareResponseSchema,
   type AnswerReference,
   type ChartChoice,
 } from '../../../src/server/web/workspace-api-schemas.ts';
-import type { Credential } from '../shared/credentials.ts';
-import { fetchJson } from '../shared/fetch-json.ts';
+import { headersOf, type Credential } from '../shared/credentials.ts';
+import { ApiError, fetchJson } from '../shared/fetch-json.ts';
 
 /** The analyst's workspace endpoints (src/server/dashboards, src/server/ratings), validated on arrival. */
 export class WorkspaceApi {
@@ -32,5 +33,19 @@ export class WorkspaceApi {
   share(dashboardId: string) {
     return fetchJson(`/api/web/dashboards/${encodeURIComponent(dashboardId)}/share`, ShareResponseSchema, { credential: this.credential, method: 'POST', body: {} });
   }
-}
 
+  /** Re-runs one of the analyst's answers with edited SQL (same guard as run_sql); refusals come back as ApiError 422. */
+  rerun(answer: AnswerReference, sql: string) {
+    return fetchJson('/api/web/answers/rerun', EditedAnswerSchema, { credential: this.credential, method: 'POST', body: { answer: { conversationId: answer.conversationId, seq: answer.seq }, sql } });
+  }
+
+  /** The answer's table as an .xlsx workbook, built by the server. */
+  async xlsx(answer: AnswerReference): Promise<Blob> {
+    const response = await fetch('/api/web/answers/xlsx', { method: 'POST', headers: { 'content-type': 'application/json', ...headersOf(this.credential) }, body: JSON.stringify(answer), credentials: 'same-origin' });
+    if (!response.ok) {
+      const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+      throw new ApiError(response.status, body?.error?.code ?? 'http_error', body?.error?.message ?? `HTTP ${response.status}`);
+    }
+    return response.blob();
+  }
+}
