@@ -5,7 +5,10 @@ import { buildWebApp } from './testing/build-web-app.ts';
 import { writeEvalRunFixture } from './testing/eval-run-fixture.ts';
 import { browserUnavailableReason, launchChromium, screenshotPath } from './testing/launch-chromium.ts';
 import { startWebTestServer, type WebTestServer } from './testing/web-test-server.ts';
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import ExcelJS from 'exceljs';
 
 const unavailable = browserUnavailableReason();
@@ -24,6 +27,7 @@ describe.skipIf(unavailable !== null)(`analyst workspace in chromium${unavailabl
   let browser: Browser;
   let analyst: BrowserContext;
   let page: Page;
+  let goldenDirectory: string;
   const problems: string[] = [];
 
   function watch(target: Page): Page {
@@ -68,7 +72,8 @@ describe.skipIf(unavailable !== null)(`analyst workspace in chromium${unavailabl
   beforeAll(async () => {
     [bundle, demo] = await Promise.all([buildWebApp(), createDemoWarehouseFile({ users: 400, days: 30 })]);
     evalRuns = writeEvalRunFixture();
-    server = await startWebTestServer({ databasePath: demo.path, evalsDirectory: evalRuns.runsDirectory, distDirectory: bundle.distDirectory });
+    goldenDirectory = mkdtempSync(path.join(tmpdir(), 'shoplens-rated-golden-'));
+    server = await startWebTestServer({ databasePath: demo.path, evalsDirectory: evalRuns.runsDirectory, distDirectory: bundle.distDirectory, ratedGoldenDirectory: goldenDirectory });
     browser = await launchChromium();
     analyst = await signedInContext('ana', DESKTOP);
     page = watch(await analyst.newPage());
@@ -81,6 +86,7 @@ describe.skipIf(unavailable !== null)(`analyst workspace in chromium${unavailabl
     demo?.remove();
     bundle?.remove();
     if (evalRuns) rmSync(evalRuns.runsDirectory, { recursive: true, force: true });
+    if (goldenDirectory) rmSync(goldenDirectory, { recursive: true, force: true });
   });
 
   it('keep: pins an answer to a new named dashboard, re-runs it there with its as-of date, and shares it read-only', async () => {
@@ -226,6 +232,58 @@ describe.skipIf(unavailable !== null)(`analyst workspace in chromium${unavailabl
     await page.screenshot({ path: screenshotPath('workspace-answer-edited-390') });
     await checkLayout(page, ['.answer[data-edited="true"] .chart-switch', '.answer[data-edited="true"] .table-scroll', '.answer[data-edited="true"] .export-buttons']);
     await page.setViewportSize(DESKTOP);
+  });
+
+  it('rate: thumbs and a comment on answers; the evals page lists them and files a corrected answer as a golden question', async () => {
+    // The corrected (SQL-edited) top 3 from the test above, and the first answer of the conversation.
+    const corrected = page.locator('.answer[data-edited="true"]');
+    await corrected.getByRole('button', { name: 'Good answer' }).click();
+    await expect.poll(() => corrected.locator('.rating-status').textContent()).toBe('Rated as a good answer.');
+    await corrected.getByRole('textbox', { name: 'Comment on the rating (optional)' }).fill('Corrected: only the top 3 brands');
+    await corrected.getByRole('button', { name: 'Save comment' }).click();
+    await expect.poll(() => corrected.locator('.rating-status').textContent()).toBe('Rating and comment saved.');
+    expect(await corrected.getByRole('button', { name: 'Good answer' }).getAttribute('aria-pressed')).toBe('true');
+    await corrected.locator('.answer-actions').evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    await page.screenshot({ path: screenshotPath('workspace-answer-rated-1440') });
+    await checkLayout(page, ['.answer[data-edited="true"] .rating-control', '.answer[data-edited="true"] .rating-comment']);
+    const first = page.locator('.turn.assistant[data-seq] .answer').first();
+    await first.getByRole('button', { name: 'Wrong answer' }).click();
+    await expect.poll(() => first.locator('.rating-status').textContent()).toBe('Rated as a wrong answer.');
+
+    await page.goto(`${server.url}/evals`);
+    const rated = page.locator('.rated-answers');
+    await expect.poll(() => rated.locator('tbody tr').count(), { timeout: 15_000 }).toBe(2);
+    const row = rated.locator('tbody tr', { has: page.locator('.edited-badge') });
+    expect(await row.locator('td').nth(0).textContent()).toBe('✓ good');
+    expect(await row.locator('td').nth(1).textContent()).toBe('Top 5 brands by GMV last week Edited SQL');
+    expect(await row.locator('td').nth(2).textContent()).toBe('Corrected: only the top 3 brands');
+    expect(await row.locator('td').nth(3).textContent()).toBe('ana');
+    await page.setViewportSize(PHONE);
+    await rated.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('workspace-rated-answers-390') });
+    await checkLayout(page, ['.rated-answers h2', '.rated-answers .table-scroll']);
+    await page.setViewportSize(DESKTOP);
+
+    await row.getByRole('button', { name: 'Make golden question' }).click();
+    await expect.poll(() => row.locator('.golden-done').textContent()).toMatch(/^Written to evals\/rated\/rated-top-5-brands-by-gmv-last-week-en-[0-9a-f]{8}\.yaml$/);
+    const files = readdirSync(goldenDirectory);
+    expect(files).toHaveLength(1);
+    const golden = parseYaml(readFileSync(path.join(goldenDirectory, files[0] as string), 'utf8')) as { questions: Record<string, unknown>[] };
+    const [question] = golden.questions;
+    expect(question).toMatchObject({ language: 'en', shape: 'ranking', ordered: true, question: 'Top 5 brands by GMV last week' });
+    expect(question?.gold_sql).toMatch(/ORDER BY gmv DESC LIMIT 3$/);
+    const expectedRows = question?.expected_rows as { brand: string; gmv: number }[];
+    expect(expectedRows).toHaveLength(3);
+    expect(expectedRows.every((entry) => typeof entry.brand === 'string' && entry.gmv > 0)).toBe(true);
+    expect(question?.notes).toMatch(/rated good by ana.*SQL corrected by the analyst.*Comment: Corrected: only the top 3 brands/);
+    // Filed once; an answer rated wrong is not gold until corrected and rated good.
+    expect(await row.getByRole('button', { name: 'Make golden question' }).count()).toBe(0);
+    const wrongRow = rated.locator('tbody tr', { hasNot: page.locator('.edited-badge') });
+    expect(await wrongRow.locator('td').nth(0).textContent()).toBe('✗ wrong');
+    expect(await wrongRow.locator('td').nth(4).textContent()).toMatch(/^Rated wrong: correct its SQL/);
+    await rated.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('workspace-rated-answers-1440') });
+    await checkLayout(page, ['.rated-answers h2', '.rated-answers .golden-done']);
   });
 
   afterAll(() => {

@@ -5,6 +5,7 @@ import type { AppExtension } from '../http-routes.ts';
 import { answerEditsRouter } from '../answer-edits/answer-edits-api.ts';
 import { dashboardsRouter } from '../dashboards/dashboards-api.ts';
 import { xlsxExportRouter } from '../exports/xlsx-export-api.ts';
+import { ratingsRouter } from '../ratings/ratings-api.ts';
 import { analyticsConversationsRouter } from './analytics-conversations-api.ts';
 import { demoLoginEnabled, demoLoginRouter } from './demo-login.ts';
 import { evalsRouter } from './evals-api.ts';
@@ -17,6 +18,8 @@ export interface WebAppOptions {
   authentication: AuthenticationSettings;
   /** For the analyst's conversation list and the demo customers; without it those endpoints are absent or empty. */
   warehouse?: Warehouse;
+  /** Where "make golden question" writes (default evals/rated/ of this checkout). */
+  ratedGoldenDirectory?: string;
   /** The built bundle (default web/dist). */
   distDirectory?: string;
   /** Demo sign-in endpoints (default: SHOPLENS_DEMO_LOGIN=1). Never enable on a server others can reach. */
@@ -36,6 +39,7 @@ export function mountWebApp(app: express.Express, options: WebAppOptions): void 
     app.use(dashboardsRouter({ warehouse: options.warehouse, authentication: options.authentication }));
     app.use(answerEditsRouter({ warehouse: options.warehouse, authentication: options.authentication }));
     app.use(xlsxExportRouter({ warehouse: options.warehouse, authentication: options.authentication }));
+    app.use(ratingsRouter({ warehouse: options.warehouse, authentication: options.authentication, goldenDirectory: options.ratedGoldenDirectory }));
   }
   app.use(staticPagesRouter({ distDirectory: options.distDirectory }));
 }

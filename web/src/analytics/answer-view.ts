@@ -9,6 +9,7 @@ import { allowedChartKinds, chartChoiceOf } from './chart-kinds.ts';
 import { chartView, type ChartHandle } from './chart-view.ts';
 import { downloadFile } from './download-file.ts';
 import { pinControl } from './pin-control.ts';
+import { ratingControl } from './rating-control.ts';
 import type { WorkspaceApi } from './workspace-api.ts';
 
 function tableColumns(answer: Answer): TableColumn[] {
@@ -181,9 +182,11 @@ function renderAnswer(answer: Answer, actions: AnswerActions, edit: EditedAnswer
   const behind = sqlSection(answer, actions, edit, onEdited);
   if (behind) parts.push(behind);
 
-  if (actions.api && reference && answer.status === 'answered') {
-    const pinned = edit ? { ...reference, editId: edit.editId } : reference;
-    parts.push(h('div', { class: 'answer-actions' }, pinControl({ api: actions.api, answer: () => pinned, chartKind: () => chartKind, onPinned: actions.onPinned })));
+  if (actions.api && reference) {
+    const shown = edit ? { ...reference, editId: edit.editId } : reference;
+    // Every answer can be rated (a wrong refusal too); only answers with a result can be pinned.
+    const pin = answer.status === 'answered' ? pinControl({ api: actions.api, answer: () => shown, chartKind: () => chartKind, onPinned: actions.onPinned }) : null;
+    parts.push(h('div', { class: 'answer-actions' }, ratingControl({ api: actions.api, answer: () => shown }), pin));
   }
 
   if (answer.follow_ups.length > 0) {

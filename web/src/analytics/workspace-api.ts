@@ -3,6 +3,7 @@ import {
   DashboardViewSchema,
   EditedAnswerSchema,
   PinResponseSchema,
+  RateResponseSchema,
   ShareResponseSchema,
   type AnswerReference,
   type ChartChoice,
@@ -47,5 +48,9 @@ export class WorkspaceApi {
       throw new ApiError(response.status, body?.error?.code ?? 'http_error', body?.error?.message ?? `HTTP ${response.status}`);
     }
     return response.blob();
+  }
+
+  rate(answer: AnswerReference, rating: 'up' | 'down', comment: string) {
+    return fetchJson('/api/web/ratings', RateResponseSchema, { credential: this.credential, method: 'POST', body: { answer, rating, ...(comment.trim() ? { comment: comment.trim() } : {}) } });
   }
 }
