@@ -136,11 +136,19 @@ describe.skipIf(unavailable !== null)(`analyst workspace in chromium${unavailabl
     // bo's own list does not contain ana's dashboard.
     expect(await phone.locator('.dashboard-list').textContent()).toBe('还没有看板：把回答固定到看板即可创建。');
     await colleague.close();
+
+    // The owner unpins one answer, then deletes the dashboard; the sidebar follows.
+    await items.nth(1).getByRole('button', { name: 'Unpin' }).click();
+    await expect.poll(() => panel.locator('.dashboard-item').count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => page.locator('.dashboard-list').textContent()).toBe('Weekly sales (1)');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await panel.getByRole('button', { name: 'Delete dashboard' }).click();
+    await expect.poll(() => page.locator('.dashboard-list').textContent()).toBe('No dashboards yet: pin an answer.');
+    expect(await page.locator('section.chat').isVisible()).toBe(true);
   });
 
   it('change: switches chart types the data allows, exports PNG, CSV and XLSX, and re-runs edited SQL under the guard', async () => {
     await page.setViewportSize(DESKTOP);
-    await page.getByRole('button', { name: 'Back to the chat' }).click();
     const answer = await ask(page, 'Top 5 brands by GMV last week');
     const figure = answer.locator('figure.chart');
     await figure.locator('canvas').waitFor();

@@ -82,6 +82,23 @@ describe('dashboards API', () => {
     expect((await fetch(`${fixture.url}/api/web/dashboards/${id}`, { method: 'DELETE', headers: bo })).status).toBe(404);
   });
 
+  it('unpins an answer and deletes a dashboard with its items; the share link then finds nothing', async () => {
+    const list = DashboardListResponseSchema.parse(await (await fetch(`${fixture.url}/api/web/dashboards`, { headers: ana })).json());
+    const id = list.dashboards.find((dashboard) => dashboard.name === 'Weekly')?.dashboardId as string;
+    const share = ShareResponseSchema.parse(await (await post(`/api/web/dashboards/${id}/share`, ana, {})).json());
+    const view = DashboardViewSchema.parse(await (await fetch(`${fixture.url}/api/web/dashboards/${id}`, { headers: ana })).json());
+    const itemId = view.items[1]?.itemId as string;
+    expect((await fetch(`${fixture.url}/api/web/dashboards/${id}/items/${itemId}`, { method: 'DELETE', headers: bo })).status).toBe(404);
+    expect((await fetch(`${fixture.url}/api/web/dashboards/${id}/items/${itemId}`, { method: 'DELETE', headers: ana })).status).toBe(200);
+    expect((await fetch(`${fixture.url}/api/web/dashboards/${id}/items/${itemId}`, { method: 'DELETE', headers: ana })).status).toBe(404);
+    const after = DashboardViewSchema.parse(await (await fetch(`${fixture.url}/api/web/dashboards/${id}`, { headers: ana })).json());
+    expect(after.items.map((item) => item.itemId)).toEqual([view.items[0]?.itemId]);
+    expect((await fetch(`${fixture.url}/api/web/dashboards/${id}`, { method: 'DELETE', headers: ana })).status).toBe(200);
+    expect((await fetch(`${fixture.url}/api/web/shared-dashboards/${share.token}`, { headers: bo })).status).toBe(404);
+    const left = await fixture.warehouse.query(`SELECT count(*)::INTEGER AS items FROM ${WORKSPACE_SCHEMA}.dashboard_items WHERE dashboard_id = $id`, { id });
+    expect(left.rows[0]?.items).toBe(0);
+  });
+
   it('names the bad field of a request', async () => {
     const both = await post('/api/web/dashboards/pins', ana, { answer: byCategory, newDashboardName: 'X', dashboardId: 'y' });
     expect(both.status).toBe(400);

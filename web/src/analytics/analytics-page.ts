@@ -59,7 +59,7 @@ export class AnalyticsPage {
     private readonly onSignedOut: (problem: string) => void,
   ) {
     this.api = new WorkspaceApi(credential);
-    this.dashboardPanel = new DashboardPanel(this.api, () => this.showChat());
+    this.dashboardPanel = new DashboardPanel(this.api, () => this.showChat(), () => void this.refreshDashboards());
     this.dashboardPanel.element.hidden = true;
     this.render();
     this.socket = new ProtocolSocket('/analytics', credential, { event: (event) => this.handleEvent(event), status: (status) => this.handleStatus(status) });

@@ -23,6 +23,8 @@ export class DashboardPanel {
   constructor(
     private readonly api: WorkspaceApi,
     private readonly onClose: () => void,
+    /** After an unpin or a deletion, so the sidebar's counts follow. */
+    private readonly onChanged: () => void = () => {},
   ) {}
 
   async show(source: { dashboardId: string } | { shareToken: string }): Promise<void> {
@@ -40,8 +42,22 @@ export class DashboardPanel {
     const close = h('button', { type: 'button', class: 'secondary', i18n: 'dashboard.back', onClick: () => this.onClose() });
     const title = h('h2', { id: 'dashboard-heading' }, view?.name ?? t('dashboard.title'));
     const share = view && !view.readOnly ? this.shareControl(view.dashboardId) : null;
+    const remove =
+      view && !view.readOnly
+        ? h('button', {
+            type: 'button',
+            class: 'link-button delete-dashboard',
+            i18n: 'dashboard.delete',
+            onClick: async () => {
+              if (!confirm(t('dashboard.deleteConfirm', { name: view.name }))) return;
+              await this.api.removeDashboard(view.dashboardId);
+              this.onChanged();
+              this.onClose();
+            },
+          })
+        : null;
     const owner = view?.readOnly ? h('p', { class: 'muted read-only-note', i18n: 'dashboard.readOnly', i18nParameters: { owner: view.owner } }) : null;
-    return h('div', { class: 'dashboard-head' }, title, h('div', { class: 'dashboard-actions' }, share, close), owner);
+    return h('div', { class: 'dashboard-head' }, title, h('div', { class: 'dashboard-actions' }, share, close, remove), owner);
   }
 
   private shareControl(dashboardId: string): HTMLElement {
@@ -61,13 +77,27 @@ export class DashboardPanel {
   }
 
   private render(view: DashboardView): void {
-    const items = view.items.map((item) => this.itemCard(item));
+    const items = view.items.map((item) => this.itemCard(item, view));
     replaceChildren(this.element, this.header(view), items.length > 0 ? h('div', { class: 'dashboard-items' }, items) : h('p', { class: 'muted', i18n: 'dashboard.empty' }));
     this.element.dataset.dashboard = view.dashboardId;
   }
 
-  private itemCard(item: DashboardItemView): HTMLElement {
+  private itemCard(item: DashboardItemView, view: DashboardView): HTMLElement {
     const parts: HTMLElement[] = [h('h3', { class: 'item-question' }, item.question)];
+    if (!view.readOnly) {
+      parts.push(
+        h('button', {
+          type: 'button',
+          class: 'link-button unpin',
+          i18n: 'dashboard.unpin',
+          onClick: async () => {
+            await this.api.removeItem(view.dashboardId, item.itemId);
+            this.onChanged();
+            await this.show({ dashboardId: view.dashboardId });
+          },
+        }),
+      );
+    }
     if (item.edited) parts.push(h('span', { class: 'badge edited-badge', i18n: 'answer.editedBadge' }));
     parts.push(statusLine(item));
     const columns = item.columns.map((column) => ({ id: column.id, labelEn: column.label_en, labelZh: column.label_zh, unit: column.unit, currency: column.currency }));

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import {
   DashboardListResponseSchema,
   DashboardViewSchema,
@@ -52,5 +53,13 @@ export class WorkspaceApi {
 
   rate(answer: AnswerReference, rating: 'up' | 'down', comment: string) {
     return fetchJson('/api/web/ratings', RateResponseSchema, { credential: this.credential, method: 'POST', body: { answer, rating, ...(comment.trim() ? { comment: comment.trim() } : {}) } });
+  }
+
+  removeItem(dashboardId: string, itemId: string) {
+    return fetchJson(`/api/web/dashboards/${encodeURIComponent(dashboardId)}/items/${encodeURIComponent(itemId)}`, z.object({ deleted: z.string() }), { credential: this.credential, method: 'DELETE' });
+  }
+
+  removeDashboard(dashboardId: string) {
+    return fetchJson(`/api/web/dashboards/${encodeURIComponent(dashboardId)}`, z.object({ deleted: z.string() }), { credential: this.credential, method: 'DELETE' });
   }
 }
