@@ -33,7 +33,7 @@ describe.skipIf(unavailable !== null)(`analyst workspace in chromium${unavailabl
   function watch(target: Page): Page {
     target.on('pageerror', (error) => problems.push(`${target.url()}: ${error.message}`));
     target.on('console', (message) => {
-      // Expected: the 422 of the deliberately refused SQL edit.
+      // Expected: the 422s of the deliberately refused SQL edits.
       const refusedEdit = message.location().url.endsWith('/api/web/answers/rerun') && /422/.test(message.text());
       if (message.type() === 'error' && !/WebSocket connection/.test(message.text()) && !refusedEdit) problems.push(`${target.url()}: ${message.text()}`);
     });
@@ -292,6 +292,49 @@ describe.skipIf(unavailable !== null)(`analyst workspace in chromium${unavailabl
     await rated.scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath('workspace-rated-answers-1440') });
     await checkLayout(page, ['.rated-answers h2', '.rated-answers .golden-done']);
+  });
+
+  it('Chinese: every workspace control speaks Chinese on a Chinese answer, at phone width, and follows a switch to English', async () => {
+    const context = await signedInContext('chen', PHONE, 'zh-CN');
+    const phone = watch(await context.newPage());
+    try {
+      await phone.goto(`${server.url}/`);
+      const before = await phone.locator('.turn.assistant[data-seq] .answer').count();
+      const box = phone.getByRole('textbox', { name: '你的问题' });
+      await box.fill('上周各品类的GMV');
+      await box.press('Enter');
+      await expect.poll(() => phone.locator('.turn.assistant[data-seq] .answer').count(), { timeout: 60_000 }).toBe(before + 1);
+      const answer = phone.locator('.turn.assistant[data-seq] .answer').last();
+      expect(await answer.locator('.chart-switch label').allTextContents()).toEqual(['柱状图', '折线图', '面积图', '饼图', '仅表格']);
+      for (const name of ['下载 PNG', '下载 Excel（XLSX）', '✓ 回答正确', '✗ 回答有误', '固定到看板']) expect(await answer.getByRole('button', { name }).count(), name).toBe(1);
+      await answer.getByRole('radio', { name: '饼图' }).check();
+      await expect.poll(() => answer.locator('figure.chart').getAttribute('data-chart-kind')).toBe('pie');
+      await answer.getByRole('button', { name: '固定到看板' }).click();
+      await answer.getByRole('textbox', { name: '新看板的名称' }).fill('每周看板');
+      await answer.getByRole('button', { name: '固定', exact: true }).click();
+      await expect.poll(() => answer.locator('.pin-status').textContent()).toBe('已固定到“每周看板”（共 1 个回答）。');
+      await answer.locator('details.behind-answer summary').click();
+      await answer.getByRole('button', { name: '编辑 SQL' }).click();
+      await answer.getByRole('textbox', { name: '要运行的 SQL' }).fill('DROP TABLE orders');
+      await answer.getByRole('button', { name: '运行修改后的 SQL' }).click();
+      await expect.poll(() => answer.locator('.sql-problem').textContent()).toMatch(/^未运行：\p{Script=Han}/u);
+      await answer.locator('.chart-switch').evaluate((element) => element.scrollIntoView({ block: 'start' }));
+      await phone.screenshot({ path: screenshotPath('workspace-answer-zh-390') });
+      await checkLayout(phone, ['.answer .chart-switch', '.answer .export-buttons', '.answer .sql-edit']);
+
+      // The pinned pie opens as a pie on the dashboard.
+      await phone.getByRole('button', { name: '每周看板（1）' }).click();
+      const item = phone.locator('.dashboard-panel .dashboard-item');
+      await item.locator('figure.chart[data-rendered="true"]').waitFor({ timeout: 30_000 });
+      expect(await item.locator('figure.chart').getAttribute('data-chart-kind')).toBe('pie');
+      await phone.getByRole('button', { name: '返回对话' }).click();
+
+      await phone.getByRole('button', { name: '将界面切换为英文' }).click();
+      expect(await answer.locator('.chart-switch label').allTextContents()).toEqual(['Bar', 'Line', 'Area', 'Pie', 'Table only']);
+      expect(await answer.getByRole('button', { name: 'Pin to dashboard' }).count()).toBe(1);
+    } finally {
+      await context.close();
+    }
   });
 
   afterAll(() => {

@@ -53,7 +53,8 @@ export function optionAs(option: Record<string, unknown>, kind: Exclude<ChartCho
     const first = series[0] ?? {};
     const data = ((first.data as unknown[]) ?? []).map((value, index) => ({ name: categories[index] ?? String(index + 1), value }));
     const { xAxis: _xAxis, yAxis: _yAxis, grid: _grid, ...rest } = option;
-    return { ...rest, tooltip: { trigger: 'item' }, legend: { bottom: 0, data: categories }, series: [{ ...first, type: 'pie', radius: ['30%', '62%'], center: ['50%', '45%'], data, yAxisIndex: undefined, smooth: undefined }] };
+    // Each slice is labelled with its category, so no legend (at phone width it would sit on the labels).
+    return { ...rest, tooltip: { trigger: 'item' }, legend: { show: false }, series: [{ ...first, type: 'pie', radius: ['30%', '60%'], center: ['50%', '50%'], data, yAxisIndex: undefined, smooth: undefined }] };
   }
   const type = kind === 'area' ? 'line' : kind;
   return {
