@@ -240,6 +240,18 @@ describe.skipIf(unavailable !== null)(`analyst workspace in chromium${unavailabl
     await page.screenshot({ path: screenshotPath('workspace-answer-edited-390') });
     await checkLayout(page, ['.answer[data-edited="true"] .chart-switch', '.answer[data-edited="true"] .table-scroll', '.answer[data-edited="true"] .export-buttons']);
     await page.setViewportSize(DESKTOP);
+
+    // Reopened later, the conversation replays the original answer, which says it was edited and opens the edit.
+    await page.reload();
+    await page.locator('.history-item', { hasText: 'GMV by category last week' }).click();
+    await expect.poll(() => page.locator('.turn.assistant[data-seq] .answer').count(), { timeout: 30_000 }).toBe(3);
+    const replayed = page.locator('.turn.assistant[data-seq] .answer').nth(2);
+    await expect.poll(() => replayed.locator('.edit-history').textContent()).toMatch(/^Edited SQL Its SQL was edited \(edits: 1; latest .+\)\. Show the edited answer$/);
+    expect(await page.locator('.edit-history:not([hidden])').count()).toBe(1);
+    expect(await replayed.getAttribute('data-edited')).toBe('false');
+    await replayed.getByRole('button', { name: 'Show the edited answer' }).click();
+    await expect.poll(() => replayed.getAttribute('data-edited')).toBe('true');
+    expect(await replayed.locator('table.result-table tbody tr').count()).toBe(3);
   });
 
   it('rate: thumbs and a comment on answers; the evals page lists them and files a corrected answer as a golden question', async () => {

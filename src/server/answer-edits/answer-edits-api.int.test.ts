@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dashboardsRouter } from '../dashboards/dashboards-api.ts';
 import { WORKSPACE_SCHEMA } from '../dashboards/workspace-schema.ts';
 import { startWorkspaceFixture, WORKSPACE_TEST_SECRET, type StoredTestAnswer } from '../testing/workspace-fixture.ts';
-import { DashboardViewSchema, EditedAnswerSchema, PinResponseSchema } from '../web/workspace-api-schemas.ts';
+import { DashboardViewSchema, EditedAnswerSchema, EditListResponseSchema, PinResponseSchema } from '../web/workspace-api-schemas.ts';
 import { answerEditsRouter } from './answer-edits-api.ts';
 
 const TOP_THREE = `SELECT p.category, SUM(oi.amount) AS gmv
@@ -73,6 +73,24 @@ describe('answer edits API', () => {
     expect(after.rows).toEqual(before.rows);
     const orders = await fixture.warehouse.query('SELECT count(*)::INTEGER AS orders FROM orders');
     expect(Number(orders.rows[0]?.orders)).toBeGreaterThan(0);
+  });
+
+  it('lists the edits of a conversation and opens an earlier edit again without recording another', async () => {
+    const list = EditListResponseSchema.parse(await (await fetch(`${fixture.url}/api/web/answers/edits?conversationId=${stored.conversationId}`, { headers: ana })).json());
+    expect(list.edits.map((edit) => edit.seq)).toEqual([stored.seq]);
+    expect(list.edits[0]?.editedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    const count = async () => (await fixture.warehouse.query(`SELECT count(*)::INTEGER AS edits FROM ${WORKSPACE_SCHEMA}.answer_edits`)).rows[0]?.edits;
+    const before = await count();
+    const reference = { ...stored, editId: list.edits[0]?.editId };
+    const opened = EditedAnswerSchema.parse(await (await fetch(`${fixture.url}/api/web/answers/edited`, { method: 'POST', headers: ana, body: JSON.stringify(reference) })).json());
+    expect(opened).toMatchObject({ editId: reference.editId, editedAt: list.edits[0]?.editedAt });
+    expect(opened.answer.sql).toBe(TOP_THREE);
+    expect(opened.originalSql).toMatch(/^WITH /);
+    expect(opened.answer.rows).toHaveLength(3);
+    expect(await count()).toBe(before);
+    const bo = await fixture.headersOf('bo');
+    expect((await fetch(`${fixture.url}/api/web/answers/edited`, { method: 'POST', headers: bo, body: JSON.stringify(reference) })).status).toBe(404);
+    expect(EditListResponseSchema.parse(await (await fetch(`${fixture.url}/api/web/answers/edits?conversationId=${stored.conversationId}`, { headers: bo })).json()).edits).toEqual([]);
   });
 
   it("cannot re-run someone else's answer", async () => {

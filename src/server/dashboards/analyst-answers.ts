@@ -56,3 +56,15 @@ export async function recordEdit(warehouse: Warehouse, analystId: string, refere
   );
   return { editId, editedAt };
 }
+
+/** The SQL edits an analyst made to answers of one of their conversations, newest first per answer. */
+export async function listEdits(warehouse: Warehouse, analystId: string, conversationId: string): Promise<{ editId: string; seq: number; editedAt: string }[]> {
+  await ensureWorkspaceSchema(warehouse);
+  const result = await warehouse.query(
+    `SELECT edit_id, seq, strftime(created_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS edited_at FROM ${WORKSPACE_SCHEMA}.answer_edits
+      WHERE analyst_id = $analyst AND conversation_id = $conversation ORDER BY seq, created_at DESC LIMIT 1000`,
+    { analyst: analystId, conversation: conversationId },
+  );
+  return result.rows.map((row) => ({ editId: String(row.edit_id), seq: Number(row.seq), editedAt: String(row.edited_at) }));
+}
+

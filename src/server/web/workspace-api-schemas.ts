@@ -93,6 +93,10 @@ export const EditedAnswerSchema = z.object({
 });
 export type EditedAnswer = z.infer<typeof EditedAnswerSchema>;
 
+/** GET /api/web/answers/edits?conversationId=…: the analyst's SQL edits in one conversation (newest first per answer). */
+export const EditListResponseSchema = z.object({ edits: z.array(z.object({ editId: z.string(), seq: z.number().int().positive(), editedAt: z.string() })) });
+export type EditSummary = z.infer<typeof EditListResponseSchema>['edits'][number];
+
 // ---------------------------------------------------------------- ratings
 
 export const RateRequestSchema = z.strictObject({

@@ -9,6 +9,7 @@ import { newId } from '../shared/new-id.ts';
 import { ProtocolSocket, type ConnectionStatus } from '../shared/protocol-socket.ts';
 import { answerView } from './answer-view.ts';
 import { DashboardPanel } from './dashboard-panel.ts';
+import type { EditSummary } from '../../../src/server/web/workspace-api-schemas.ts';
 import { WorkspaceApi } from './workspace-api.ts';
 import { loadHistory, mergeHistory, saveHistory, upsertHistory, type HistoryEntry } from './conversation-history.ts';
 import { PHASES, PhaseProgress } from './phase-progress.ts';
@@ -47,6 +48,7 @@ export class AnalyticsPage {
   private readonly api: WorkspaceApi;
   private readonly dashboardPanel: DashboardPanel;
   private chatSection: HTMLElement | null = null;
+  private edits: { conversationId: string; edits: Promise<EditSummary[]> } | null = null;
   private readonly transcript = h('div', { class: 'transcript', id: 'transcript' });
   private readonly announcer = h('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
   private readonly connection = h('p', { class: 'connection', role: 'status' });
@@ -72,6 +74,12 @@ export class AnalyticsPage {
     // A shared dashboard link (/?dashboard=<signed token>) opens that dashboard, read-only.
     const shared = new URLSearchParams(location.search).get('dashboard');
     if (shared) this.showDashboard({ shareToken: shared });
+  }
+
+  /** The analyst's SQL edits of a conversation being replayed, fetched once per opening. */
+  private editsOf(conversationId: string): Promise<EditSummary[]> {
+    if (this.edits?.conversationId !== conversationId) this.edits = { conversationId, edits: this.api.edits(conversationId).then((list) => list.edits) };
+    return this.edits.edits;
   }
 
   private showDashboard(source: { dashboardId: string } | { shareToken: string }): void {
@@ -232,6 +240,7 @@ export class AnalyticsPage {
     this.disposeTranscript();
     this.conversationId = conversationId;
     this.log = new MessageLog(conversationId);
+    this.edits = null;
     this.pending = null;
     this.renderHistory();
     if (!conversationId) {
@@ -400,7 +409,9 @@ export class AnalyticsPage {
     pending?.progress.finish({ sql: Boolean(message.answer?.sql), chart: Boolean(message.answer?.chart) });
     if (message.answer) {
       const reference = this.conversationId ? { conversationId: this.conversationId, seq: message.seq } : null;
-      const view = answerView(message.answer, { ask: (question) => this.ask(question), reference, api: this.api, onPinned: () => void this.refreshDashboards() });
+      // A replayed answer (no turn in progress) may have been edited before.
+      const edits = this.conversationId && !pending ? this.editsOf(this.conversationId) : undefined;
+      const view = answerView(message.answer, { ask: (question) => this.ask(question), reference, api: this.api, onPinned: () => void this.refreshDashboards(), edits });
       this.disposers.push(view.dispose);
       container.replaceChildren(...keepProgress, view.element);
       this.announcer.textContent = message.answer.answer;

@@ -1,5 +1,5 @@
 import type { Answer } from '../../../src/analytics/answer/answer.ts';
-import type { AnswerReference, ChartChoice, EditedAnswer } from '../../../src/server/web/workspace-api-schemas.ts';
+import type { AnswerReference, ChartChoice, EditedAnswer, EditSummary } from '../../../src/server/web/workspace-api-schemas.ts';
 import { csvFileName, downloadCsv, toCsv } from '../shared/csv.ts';
 import { h } from '../shared/dom.ts';
 import { ApiError } from '../shared/fetch-json.ts';
@@ -22,6 +22,38 @@ export interface AnswerActions {
   reference?: AnswerReference | null;
   api?: WorkspaceApi;
   onPinned?(): void;
+  /** The analyst's earlier SQL edits in this conversation (a replayed answer says it was edited and can show the edit). */
+  edits?: Promise<EditSummary[]>;
+}
+
+/** "Its SQL was edited …" with a button that opens the latest edit, for an answer replayed without it. */
+function editHistory(edits: Promise<EditSummary[]>, reference: AnswerReference, api: WorkspaceApi, open: (edited: EditedAnswer) => void): HTMLElement {
+  const note = h('p', { class: 'edit-history', hidden: true });
+  void edits.then(
+    (all) => {
+      const mine = all.filter((edit) => edit.seq === reference.seq);
+      const latest = mine[0];
+      if (!latest) return;
+      const problem = h('span', { class: 'error', role: 'alert' });
+      const show = h('button', {
+        type: 'button',
+        class: 'link-button',
+        i18n: 'sqlEdit.showEdited',
+        onClick: async () => {
+          try {
+            open(await api.openEdit({ ...reference, editId: latest.editId }));
+          } catch (error) {
+            problem.textContent = error instanceof ApiError ? error.message : String(error);
+          }
+        },
+      });
+      const time = new Date(latest.editedAt).toLocaleString(currentLanguage() === 'zh' ? 'zh-CN' : 'en');
+      note.append(h('span', { class: 'badge edited-badge', i18n: 'answer.editedBadge' }), ' ', h('span', { class: 'muted', i18n: 'sqlEdit.history', i18nParameters: { count: mine.length, time } }), ' ', show, problem);
+      note.hidden = false;
+    },
+    () => {},
+  );
+  return note;
 }
 
 const CHART_LABELS: Record<ChartChoice, MessageKey> = { bar: 'chart.bar', line: 'chart.line', area: 'chart.area', pie: 'chart.pie', table: 'chart.table' };
@@ -101,6 +133,8 @@ function sqlSection(answer: Answer, actions: AnswerActions, edit: EditedAnswer |
 function renderAnswer(answer: Answer, actions: AnswerActions, edit: EditedAnswer | null, onEdited: (edited: EditedAnswer) => void, disposers: (() => void)[]): HTMLElement[] {
   const parts: HTMLElement[] = [];
   if (edit) parts.push(h('p', { class: 'edited-note' }, h('span', { class: 'badge edited-badge', i18n: 'answer.editedBadge' }), ' ', h('span', { class: 'muted', i18n: 'sqlEdit.editedAt', i18nParameters: { time: new Date(edit.editedAt).toLocaleString(currentLanguage() === 'zh' ? 'zh-CN' : 'en') } })));
+  const reference = actions.reference;
+  if (!edit && actions.edits && actions.api && reference) parts.push(editHistory(actions.edits, reference, actions.api, onEdited));
   parts.push(h('p', { class: `narrative status-${answer.status}` }, answer.answer));
 
   if (answer.clarification) {
@@ -139,7 +173,6 @@ function renderAnswer(answer: Answer, actions: AnswerActions, edit: EditedAnswer
     parts.push(tools, chart.element);
   }
 
-  const reference = actions.reference;
   if (answer.rows.length > 0 && answer.columns.length > 0) {
     const columns = tableColumns(answer);
     const table = sortableTable({ columns, rows: answer.rows, caption: t('answer.tableCaption', { question: answer.question }) });

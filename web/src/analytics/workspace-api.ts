@@ -3,6 +3,7 @@ import {
   DashboardListResponseSchema,
   DashboardViewSchema,
   EditedAnswerSchema,
+  EditListResponseSchema,
   PinResponseSchema,
   RateResponseSchema,
   ShareResponseSchema,
@@ -61,5 +62,15 @@ export class WorkspaceApi {
 
   removeDashboard(dashboardId: string) {
     return fetchJson(`/api/web/dashboards/${encodeURIComponent(dashboardId)}`, z.object({ deleted: z.string() }), { credential: this.credential, method: 'DELETE' });
+  }
+
+  /** The analyst's SQL edits in one conversation, to mark replayed answers that were edited. */
+  edits(conversationId: string) {
+    return fetchJson(`/api/web/answers/edits?conversationId=${encodeURIComponent(conversationId)}`, EditListResponseSchema, { credential: this.credential });
+  }
+
+  /** An earlier edit of an answer, its SQL re-run now (not recorded again). */
+  openEdit(answer: AnswerReference & { editId: string }) {
+    return fetchJson('/api/web/answers/edited', EditedAnswerSchema, { credential: this.credential, method: 'POST', body: answer });
   }
 }

@@ -82,6 +82,8 @@ export const ENGLISH_MESSAGES = {
   'sqlEdit.cancel': 'Cancel',
   'sqlEdit.refused': 'Not run: {message}',
   'sqlEdit.editedAt': 'You edited the SQL and re-ran it at {time}.',
+  'sqlEdit.history': 'Its SQL was edited (edits: {count}; latest {time}).',
+  'sqlEdit.showEdited': 'Show the edited answer',
   'sqlEdit.originalLead': 'The original SQL:',
   'rating.group': 'Rate this answer',
   'rating.up': '✓ Good answer',

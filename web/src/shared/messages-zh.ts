@@ -84,6 +84,8 @@ export const CHINESE_MESSAGES: Record<MessageKey, string> = {
   'sqlEdit.cancel': '取消',
   'sqlEdit.refused': '未运行：{message}',
   'sqlEdit.editedAt': '你在 {time} 修改了 SQL 并重新运行。',
+  'sqlEdit.history': '这个回答的 SQL 被修改过（共 {count} 次，最近一次在 {time}）。',
+  'sqlEdit.showEdited': '查看修改后的回答',
   'sqlEdit.originalLead': '原来的 SQL：',
   'rating.group': '评价这个回答',
   'rating.up': '✓ 回答正确',
