@@ -98,7 +98,8 @@ describe.skipIf(unavailable !== null)(`analyst workspace in chromium${unavailabl
     const second = await ask(page, 'Daily GMV in the last 30 days');
     await second.getByRole('button', { name: 'Pin to dashboard' }).click();
     // The existing dashboard is offered first.
-    await expect.poll(() => second.getByRole('combobox', { name: 'Dashboard to pin to' }).inputValue()).not.toBe('__new__');
+    await expect.poll(() => second.locator('.pin-dashboard option').allTextContents()).toEqual(['Weekly sales', 'New dashboard…']);
+    expect(await second.getByRole('combobox', { name: 'Dashboard to pin to' }).inputValue()).not.toBe('__new__');
     await second.getByRole('button', { name: 'Pin', exact: true }).click();
     await expect.poll(() => second.locator('.pin-status').textContent()).toContain('(pinned answers: 2)');
 
@@ -285,7 +286,7 @@ describe.skipIf(unavailable !== null)(`analyst workspace in chromium${unavailabl
     await page.setViewportSize(DESKTOP);
 
     await row.getByRole('button', { name: 'Make golden question' }).click();
-    await expect.poll(() => row.locator('.golden-done').textContent()).toMatch(/^Written to evals\/rated\/rated-top-5-brands-by-gmv-last-week-en-[0-9a-f]{8}\.yaml$/);
+    await expect.poll(() => row.locator('.golden-done').textContent()).toMatch(new RegExp(`^Written to ${goldenDirectory}/rated-top-5-brands-by-gmv-last-week-en-[0-9a-f]{8}\\.yaml$`));
     const files = readdirSync(goldenDirectory);
     expect(files).toHaveLength(1);
     const golden = parseYaml(readFileSync(path.join(goldenDirectory, files[0] as string), 'utf8')) as { questions: Record<string, unknown>[] };

@@ -67,8 +67,10 @@ describe('ratings API', () => {
     expect(made.status).toBe(201);
     const golden = GoldenResponseSchema.parse(await made.json());
     expect(golden.expectedRowCount).toBe(3);
-    expect(readdirSync(goldenDirectory)).toEqual([golden.file]);
-    const document = GoldenFileSchema.parse(parse(readFileSync(path.join(goldenDirectory, golden.file), 'utf8')));
+    // Outside the working directory, the full path is reported.
+    expect(path.dirname(golden.file)).toBe(goldenDirectory);
+    expect(readdirSync(goldenDirectory)).toEqual([path.basename(golden.file)]);
+    const document = GoldenFileSchema.parse(parse(readFileSync(golden.file, 'utf8')));
     const [question] = document.questions;
     expect(question).toMatchObject({ id: golden.goldenId, language: 'en', shape: 'ranking', ordered: true, question: 'Top 3 categories by GMV last week', gold_sql: CORRECTED });
     expect(golden.goldenId).toMatch(/^rated-top-3-categories-by-gmv-last-week-en-[0-9a-f]{8}$/);

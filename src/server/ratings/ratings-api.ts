@@ -1,4 +1,4 @@
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import express from 'express';
 import { z } from 'zod';
 import type { Warehouse } from '../../sql/warehouse.ts';
@@ -11,8 +11,11 @@ import { GoldenRequestSchema, RateRequestSchema } from '../web/workspace-api-sch
 import { writeGoldenQuestion } from './golden-writer.ts';
 import { RatingRepository } from './rating-repository.ts';
 
-/** Where golden questions captured from ratings go: evals/rated/ of this checkout (reviewed, then moved to evals/golden/). */
-export const DEFAULT_RATED_GOLDEN_DIRECTORY = fileURLToPath(new URL('../../../evals/rated/', import.meta.url));
+/**
+ * Where golden questions captured from ratings go: evals/rated/ under the server's working directory, like the eval
+ * runs it reads from evals/runs (reviewed there, then moved to evals/golden/).
+ */
+export const DEFAULT_RATED_GOLDEN_DIRECTORY = 'evals/rated';
 
 const RatingParameterSchema = z.object({ ratingId: z.string().min(1).max(100) });
 
@@ -25,7 +28,7 @@ const RatingParameterSchema = z.object({ ratingId: z.string().min(1).max(100) })
 export function ratingsRouter(options: { warehouse: Warehouse; authentication: AuthenticationSettings; goldenDirectory?: string }): express.Router {
   const { warehouse, authentication } = options;
   const ratings = new RatingRepository(warehouse);
-  const goldenDirectory = options.goldenDirectory ?? DEFAULT_RATED_GOLDEN_DIRECTORY;
+  const goldenDirectory = path.resolve(options.goldenDirectory ?? DEFAULT_RATED_GOLDEN_DIRECTORY);
   const router = express.Router();
 
   router.post('/api/web/ratings', async (request, response) => {
@@ -60,8 +63,11 @@ export function ratingsRouter(options: { warehouse: Warehouse; authentication: A
       const result = await rerunSql(warehouse, analyst.key, rating.sql, { columns: [], chart: null, language: rating.language });
       if (result.truncated) throw new WorkspaceConflictError('The gold SQL returns more rows than the row cap; narrow it before filing it as a golden question.');
       const written = writeGoldenQuestion(goldenDirectory, { rating, goldSql: rating.sql, rows: result.rows, shape: body.shape, ordered: body.ordered });
-      await ratings.markGolden(rating.ratingId, written.file, written.id);
-      response.status(201).json({ goldenId: written.id, file: written.file, expectedRowCount: result.rows.length, rating: await ratings.find(rating.ratingId) });
+      // Shown as written: relative to the working directory when under it (evals/rated/…), else the full path.
+      const location = path.relative(process.cwd(), path.join(goldenDirectory, written.file));
+      const file = location.startsWith('..') ? path.join(goldenDirectory, written.file) : location;
+      await ratings.markGolden(rating.ratingId, file, written.id);
+      response.status(201).json({ goldenId: written.id, file, expectedRowCount: result.rows.length, rating: await ratings.find(rating.ratingId) });
     } catch (error) {
       sendWorkspaceError(response, error);
     }

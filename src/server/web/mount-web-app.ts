@@ -18,7 +18,7 @@ export interface WebAppOptions {
   authentication: AuthenticationSettings;
   /** For the analyst's conversation list and the demo customers; without it those endpoints are absent or empty. */
   warehouse?: Warehouse;
-  /** Where "make golden question" writes (default evals/rated/ of this checkout). */
+  /** Where "make golden question" writes (default evals/rated/ under the working directory). */
   ratedGoldenDirectory?: string;
   /** The built bundle (default web/dist). */
   distDirectory?: string;

@@ -28,6 +28,9 @@ export function pinControl(options: { api: WorkspaceApi; answer: () => AnswerRef
       form.hidden = !form.hidden;
       if (form.hidden) return;
       status.textContent = '';
+      // Nothing can be pinned until the list is here (an empty select would send no dashboard).
+      submit.disabled = true;
+      replaceChildren(select);
       try {
         const { dashboards } = await options.api.dashboards();
         replaceChildren(
@@ -39,6 +42,7 @@ export function pinControl(options: { api: WorkspaceApi; answer: () => AnswerRef
         replaceChildren(select, h('option', { value: NEW_DASHBOARD }, t('pin.newDashboard')));
         status.textContent = error instanceof Error ? error.message : String(error);
       }
+      submit.disabled = false;
       syncName();
       (name.hidden ? select : name).focus();
     },

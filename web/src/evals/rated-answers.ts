@@ -52,7 +52,7 @@ export class RatedAnswersSection {
     const golden = h('td', { class: 'golden-cell' });
     const showGolden = (current: RatedAnswer) => {
       if (current.goldenId) {
-        replaceChildren(golden, h('span', { class: 'golden-done', i18n: 'rated.goldenDone', i18nParameters: { file: `evals/rated/${current.goldenFile ?? ''}` } }));
+        replaceChildren(golden, h('span', { class: 'golden-done', i18n: 'rated.goldenDone', i18nParameters: { file: current.goldenFile ?? '' } }));
         return;
       }
       if (current.rating === 'down') {
