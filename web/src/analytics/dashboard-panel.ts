@@ -19,6 +19,8 @@ function statusLine(item: DashboardItemView): HTMLElement {
 export class DashboardPanel {
   readonly element = h('section', { class: 'dashboard-panel', 'aria-labelledby': 'dashboard-heading' });
   private disposers: (() => void)[] = [];
+  /** Where a failed share, unpin or delete says why (the dashboard stays as it was). */
+  private readonly problem = h('p', { class: 'error dashboard-problem', role: 'alert' });
 
   constructor(
     private readonly api: WorkspaceApi,
@@ -50,7 +52,7 @@ export class DashboardPanel {
             i18n: 'dashboard.delete',
             onClick: async () => {
               if (!confirm(t('dashboard.deleteConfirm', { name: view.name }))) return;
-              await this.api.removeDashboard(view.dashboardId);
+              if (!(await this.attempt(() => this.api.removeDashboard(view.dashboardId)))) return;
               this.onChanged();
               this.onClose();
             },
@@ -67,7 +69,8 @@ export class DashboardPanel {
       class: 'secondary share-button',
       i18n: 'dashboard.share',
       onClick: async () => {
-        const share = await this.api.share(dashboardId);
+        const share = await this.attempt(() => this.api.share(dashboardId));
+        if (!share) return;
         link.value = new URL(share.path, location.origin).href;
         link.hidden = false;
         link.select();
@@ -76,9 +79,19 @@ export class DashboardPanel {
     return h('span', { class: 'share-control' }, button, link);
   }
 
+  private async attempt<Value>(work: () => Promise<Value>): Promise<Value | null> {
+    this.problem.textContent = '';
+    try {
+      return await work();
+    } catch (error) {
+      this.problem.textContent = error instanceof ApiError ? error.message : String(error);
+      return null;
+    }
+  }
+
   private render(view: DashboardView): void {
     const items = view.items.map((item) => this.itemCard(item, view));
-    replaceChildren(this.element, this.header(view), items.length > 0 ? h('div', { class: 'dashboard-items' }, items) : h('p', { class: 'muted', i18n: 'dashboard.empty' }));
+    replaceChildren(this.element, this.header(view), this.problem, items.length > 0 ? h('div', { class: 'dashboard-items' }, items) : h('p', { class: 'muted', i18n: 'dashboard.empty' }));
     this.element.dataset.dashboard = view.dashboardId;
   }
 
@@ -91,7 +104,7 @@ export class DashboardPanel {
           class: 'link-button unpin',
           i18n: 'dashboard.unpin',
           onClick: async () => {
-            await this.api.removeItem(view.dashboardId, item.itemId);
+            if (!(await this.attempt(() => this.api.removeItem(view.dashboardId, item.itemId)))) return;
             this.onChanged();
             await this.show({ dashboardId: view.dashboardId });
           },
