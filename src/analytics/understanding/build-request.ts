@@ -15,6 +15,11 @@ export interface DataWindow {
 const TIME_DIMENSIONS = ['day', 'week', 'month', 'hour', 'weekday'];
 const WHY_DEFAULT_DIMENSIONS = ['category', 'city_tier', 'device', 'channel'];
 
+/** Whether a question is about prices or order amounts, the only things ShopLens draws distributions of. */
+export function isAboutAmounts(recognition: Recognition): boolean {
+  return /价格|价位|price|金额|amount|客单|order value|spend/.test(recognition.normalized);
+}
+
 /**
  * "各支付方式的订单占比" shares the groups of a breakdown; "支付宝付款的订单占比" shares the filtered part of the
  * total (its filter is left out of the total). Only counts and sums have shares.
@@ -99,7 +104,10 @@ export function buildRequest(recognition: Recognition, window: DataWindow, langu
   // The compiler cannot compare periods and split by day/week/month at once; a trend question wins.
   // Two values of one grouped dimension ("男女", "iOS vs Android") compare groups, not periods, unless the
   // question also names a period comparison.
-  const comparesGroups = recognition.filters.some((filter) => filter.operator === 'in' && filter.values.length >= 2 && recognition.dimensions.includes(filter.dimension));
+  // So does a grouping with no period named ("各年龄段客单价对比", "weekday vs weekend conversion").
+  const comparesGroups =
+    recognition.filters.some((filter) => filter.operator === 'in' && filter.values.length >= 2 && recognition.dimensions.includes(filter.dimension)) ||
+    (recognition.time === undefined && recognition.dimensions.some((dimension) => !TIME_DIMENSIONS.includes(dimension)));
   const periodComparison = recognition.time?.comparison === 'named_period' || recognition.compareShiftDays !== undefined || comparesPeriods(recognition.normalized);
   const compare = ((cues.has('compare') && (!comparesGroups || periodComparison)) || recognition.time?.comparison === 'named_period') && !wantsTimeDimension;
   const time = chooseTime(recognition, window, compare);
@@ -114,9 +122,12 @@ export function buildRequest(recognition: Recognition, window: DataWindow, langu
     const weekly = /周留存|第\s*\d+\s*周|week-?\s*\d+ retention|weekly retention|week-over-week retention/.test(recognition.normalized);
     return { analysis: 'retention', query: { timeRange: time.timeRange, mode: weekly ? 'weeks' : 'days', filters, language } };
   }
-  // Numbers are band edges only when the question asks for bands.
-  const banded = recognition.bandEdges.length >= 2 && cues.has('distribution');
-  if ((cues.has('distribution') || banded) && (!metric || banded || /价格|价位|price|金额|amount|客单|order value/.test(recognition.normalized))) {
+  // Numbers are band edges only when the question asks for bands. Distributions are of prices and order
+  // amounts: "每个小时的下单分布" is orders by hour, and "评分分布" is not a price distribution.
+  const aboutAmounts = isAboutAmounts(recognition);
+  const banded = recognition.bandEdges.length >= 2 && cues.has('distribution') && (!metric || aboutAmounts);
+  const grouped = recognition.dimensions.length > 0 || [...cues].some((cue) => cue.startsWith('grain:'));
+  if ((cues.has('distribution') || banded) && (banded || aboutAmounts || (!metric && !grouped))) {
     const aboutOrders = /订单|客单|order|basket|spend/.test(recognition.normalized) || recognition.metrics.some((id) => ['orders', 'gmv', 'aov'].includes(id));
     const aboutProducts = /商品价格|价格带|价位|product price|price band|prices?\b|商品/.test(recognition.normalized) && !/订单金额|order (value|amount)/.test(recognition.normalized);
     const subject = aboutOrders && !aboutProducts ? 'order_amount' : 'product_price';

@@ -1,4 +1,4 @@
-import { resolveTimeExpression, type ResolvedTimeExpression } from '../../sql/semantic/index.ts';
+import { findDimension, resolveTimeExpression, type ResolvedTimeExpression } from '../../sql/semantic/index.ts';
 import type { SemanticFilter } from '../../sql/semantic/compile/semantic-query.ts';
 import type { ValueIndex } from '../../sql/values/value-index.ts';
 import { parseNumber } from '../../text/number-words.ts';
@@ -125,6 +125,13 @@ function mergeFilter(filters: SemanticFilter[], dimension: string, values: strin
   else filters.push({ dimension, operator, values: [...values] });
 }
 
+const DAY_TYPE_PHRASES = (() => {
+  const dimension = findDimension('day_type');
+  const phrases = dimension ? [...dimension.synonyms_en, ...dimension.synonyms_zh] : [];
+  const escaped = phrases.sort((left, right) => right.length - left.length).map((phrase) => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s*'));
+  return new RegExp(escaped.length > 0 ? escaped.join('|') : '(?!)', 'gi');
+})();
+
 const EXCLUDE_BEFORE = /(excluding|except|without|other than|not including|not|non-?|除了|除去|不含|不包括|排除|非|不算)\s*$/;
 const EXCLUDE_AFTER = /^\s*(以外|之外|除外)/;
 
@@ -137,7 +144,11 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   const previousOf = [...normalized.matchAll(PREVIOUS_OF)];
   for (const match of previousOf) markTaken(taken, match.index, match.index + match[0].length);
   // "当天/那天" point at a period named elsewhere in the question, never at the as-of day.
-  const timeText = normalized.replace(PREVIOUS_OF, (found) => ' '.repeat(found.length)).replace(/当天|当日|那天|这一天|这天/g, (found) => ' '.repeat(found.length));
+  const timeText = normalized
+    .replace(PREVIOUS_OF, (found) => ' '.repeat(found.length))
+    .replace(/当天|当日|那天|这一天|这天/g, (found) => ' '.repeat(found.length))
+    // "周末vs工作日" names the weekday/weekend grouping, not last weekend.
+    .replace(DAY_TYPE_PHRASES, (found) => ' '.repeat(found.length));
   let time: ResolvedTimeExpression | undefined;
   try {
     time = resolveTimeExpression(timeText, asOf);

@@ -4,7 +4,7 @@ import type { ValueIndex } from '../../sql/values/value-index.ts';
 import { normalizeQuestion } from '../../text/normalize-question.ts';
 import type { AnalysisRequest } from '../analysis/analysis-request.ts';
 import type { Language } from '../../text/language.ts';
-import { buildRequest, previousPeriodOf, type DataWindow } from './build-request.ts';
+import { buildRequest, isAboutAmounts, previousPeriodOf, type DataWindow } from './build-request.ts';
 import { recognizeModelIntent } from './model-intents.ts';
 import { readingOf } from './restate-request.ts';
 import { recognizeQuestion, type Recognition } from './recognize-question.ts';
@@ -244,6 +244,15 @@ export function understandQuestion(input: UnderstandInput): Understanding {
     }
     const offTopic = offTopicRefusal(language);
     return { kind: 'refuse', reason: offTopic.reason, message: offTopic.message, confidence: 0.5, notes: [...notes, 'nothing analytic recognised'] };
+  }
+
+  // "评分分布": a distribution of something other than prices or order amounts has no answer; an average would
+  // answer a different question.
+  if (recognition.cues.has('distribution') && recognition.metrics.length > 0 && !isAboutAmounts(recognition) && recognition.dimensions.length === 0 && ![...recognition.cues].some((cue) => cue.startsWith('grain:'))) {
+    const name = recognition.metrics.map((id) => (language === 'zh' ? findMetric(id)?.name_zh : findMetric(id)?.name_en) ?? id).join(language === 'zh' ? '、' : ', ');
+    return language === 'zh'
+      ? { kind: 'clarify', question: `我能画出商品价格和订单金额的分布,但不能画${name}的分布。可以改看${name}的平均值,或按某个维度拆分(例如按品类)。`, options: [`${name}`, `各品类的${name}`], confidence: 0.3, notes: [...notes, 'distribution of a non-amount metric'] }
+      : { kind: 'clarify', question: `I can show distributions of product prices and order amounts, not of ${name}. I can show ${name} overall or split by a dimension (for example by category).`, options: [`${name}`, `${name} by category`], confidence: 0.3, notes: [...notes, 'distribution of a non-amount metric'] };
   }
 
   const unavailable = unavailableOnWarehouse(recognition, input.profile, language);

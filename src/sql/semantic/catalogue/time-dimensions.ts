@@ -87,7 +87,7 @@ export const TIME_DIMENSIONS = [
     id: 'weekday',
     name_en: 'Day of week',
     name_zh: '星期几',
-    synonyms_en: ['weekday', 'day of week', 'day of the week', 'weekdays vs weekends', 'by weekday'],
+    synonyms_en: ['weekday', 'day of week', 'day of the week', 'by weekday'],
     synonyms_zh: ['星期几', '周几', '星期', '工作日', '周末', '按星期'],
     description_en: 'ISO day of week: 1 = Monday … 6 = Saturday, 7 = Sunday (weekends are 6 and 7).',
     description_zh: 'ISO 星期：1 = 周一 … 6 = 周六，7 = 周日（周末为 6 和 7）。',
@@ -95,5 +95,19 @@ export const TIME_DIMENSIONS = [
     time_grain: 'weekday',
     value_type: 'integer',
     expressions: forTimeFacts((time) => timeGrainSql('weekday', time)),
+  },
+  {
+    // Not a time grain: two groups, so it is split like any other dimension and never gap-filled.
+    id: 'day_type',
+    name_en: 'Weekday or weekend',
+    name_zh: '工作日/周末',
+    synonyms_en: ['weekday vs weekend', 'weekdays vs weekends', 'weekend vs weekday', 'weekends vs weekdays', 'weekdays and weekends', 'weekends and weekdays', 'weekday or weekend', 'day type'],
+    synonyms_zh: ['工作日和周末', '周末和工作日', '工作日与周末', '周末与工作日', '周末vs工作日', '工作日vs周末', '周末 vs 工作日', '工作日 vs 周末', '工作日还是周末', '周末还是工作日'],
+    description_en: 'weekend (Saturday, Sunday) or weekday, from the ISO day of week of the row’s time column.',
+    description_zh: 'weekend（周六、周日）或 weekday（工作日），按行时间字段的 ISO 星期判断。',
+    kind: 'fact',
+    value_type: 'text',
+    expressions: forTimeFacts((time) => `CASE WHEN ${timeGrainSql('weekday', time)} IN (6, 7) THEN 'weekend' ELSE 'weekday' END`),
+    value_labels_zh: { weekend: '周末', weekday: '工作日' },
   },
 ] as const;
