@@ -112,6 +112,11 @@ export class ScheduleService {
     return run;
   }
 
+  /** Marks an alert read (the caller's own only, when `owner` is given). */
+  acknowledge(runId: string, owner?: string): Promise<void> {
+    return this.store.acknowledge(runId, this.clock.now(), owner);
+  }
+
   /** One tick: runs every schedule that is due at the clock's time, one after another. Ticks never overlap. */
   runDue(): Promise<ScheduleRun[]> {
     this.ticking ??= (async () => {
