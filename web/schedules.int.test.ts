@@ -12,8 +12,11 @@ import { startWebTestServer, type WebTestServer } from './testing/web-test-serve
 
 const unavailable = browserUnavailableReason();
 
-/** Scheduling a question from its answer and seeing the alert it fires, in chromium, at desktop and phone sizes. */
-describe.skipIf(unavailable !== null)(`scheduled questions and the alert inbox in chromium${unavailable ? ` (skipped: ${unavailable})` : ''}`, () => {
+/**
+ * Scheduling a question from its answer and seeing the alert it fires, at desktop and phone sizes; and model
+ * answers drawn as their charts (the forecast's band, propensity's horizontal bars), in chromium.
+ */
+describe.skipIf(unavailable !== null)(`scheduled questions, the alert inbox and model charts in chromium${unavailable ? ` (skipped: ${unavailable})` : ''}`, () => {
   let demo: Awaited<ReturnType<typeof createDemoWarehouseFile>>;
   let bundle: Awaited<ReturnType<typeof buildWebApp>>;
   let evalRuns: ReturnType<typeof writeEvalRunFixture>;
@@ -33,7 +36,7 @@ describe.skipIf(unavailable !== null)(`scheduled questions and the alert inbox i
   };
 
   beforeAll(async () => {
-    [bundle, demo] = await Promise.all([buildWebApp(), createDemoWarehouseFile({ users: 400, days: 30 })]);
+    [bundle, demo] = await Promise.all([buildWebApp(), createDemoWarehouseFile({ users: 400, days: 60 })]);
     evalRuns = writeEvalRunFixture();
     server = await startWebTestServer({ databasePath: demo.path, evalsDirectory: evalRuns.runsDirectory, distDirectory: bundle.distDirectory });
     browser = await launchChromium();
@@ -115,4 +118,31 @@ describe.skipIf(unavailable !== null)(`scheduled questions and the alert inbox i
     await desktop.close();
     await phone.close();
   });
+
+  it('draws the forecast as lines with a shaded interval and likely buyers as horizontal bars, in Chinese', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    const page = watch(await context.newPage());
+    await page.goto(`${server.url}/`);
+    await page.locator('.demo-sign-in button').click();
+    const question = page.locator('#question');
+    for (const [text, kind] of [['预测下周GMV', 'forecast'], ['哪些用户下周最可能下单', 'horizontal-bar']] as const) {
+      await question.fill(text);
+      await question.press('Enter');
+      const chart = page.locator(`.turn.assistant[data-seq] figure.chart[data-chart-kind="${kind}"][data-rendered="true"] canvas`);
+      await chart.waitFor({ timeout: 60_000 });
+      const painted = await chart.evaluate((canvas: HTMLCanvasElement) => {
+        const pixels = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? new Uint8ClampedArray();
+        let count = 0;
+        for (let index = 3; index < pixels.length; index += 4) if ((pixels[index] ?? 0) > 0) count += 1;
+        return count;
+      });
+      expect(painted).toBeGreaterThan(2000);
+    }
+    const narratives = await page.locator('.turn.assistant[data-seq] .narrative').allTextContents();
+    expect(narratives[0]).toMatch(/合计 ¥[\d,]+\.\d\d,95% 预测区间/);
+    expect(narratives[1]).toMatch(/概率最高/);
+    await page.screenshot({ path: screenshotPath('model-answers-zh-1440'), fullPage: true });
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  }, 180_000);
 });
