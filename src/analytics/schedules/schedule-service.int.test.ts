@@ -168,4 +168,18 @@ describe('scheduled questions and alerts (fake clock)', () => {
     await expect(service.create('analyst:zhao', { question: 'x', cadence: 'weekly', rule: { kind: 'anomaly' } })).rejects.toMatchObject({ parameter: 'weekday' });
     await expect(service.create('analyst:zhao', { question: 'x', cadence: 'daily', rule: { kind: 'anomaly' }, webhook_url: 'file:///etc/passwd' })).rejects.toThrow(/webhook_url|http/);
   });
+
+  it('ticks on its own timer once started, and stop() waits for the tick in progress', async () => {
+    const clock = new FakeClock(new Date('2026-12-06T07:00:00Z'));
+    let asked = 0;
+    const service = new ScheduleService({ store: new ScheduleStore(await scratch()), ask: async () => (asked++, numberAnswer(42)), clock });
+    await service.create('analyst:timer', { question: 'GMV yesterday', cadence: 'daily', hour: 8, rule: { kind: 'threshold', direction: 'above', value: 40 } });
+    service.start(5);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(asked).toBe(0); // not due on the fake clock yet
+    clock.advance(1);
+    await expect.poll(async () => (await service.store.alerts({ owner: 'analyst:timer' })).length, { timeout: 5000 }).toBe(1);
+    await service.stop();
+    expect(asked).toBe(1); // due once: the next run is tomorrow
+  });
 });
