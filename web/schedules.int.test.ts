@@ -138,6 +138,10 @@ describe.skipIf(unavailable !== null)(`scheduled questions, the alert inbox and 
       });
       expect(painted).toBeGreaterThan(2000);
     }
+    // The inbox speaks the page's language too (the alert from the first test was marked read).
+    expect(await page.locator('.inbox h2').textContent()).toBe('提醒');
+    await expect.poll(() => page.locator('.inbox').textContent()).toContain('没有新提醒。');
+    expect(await page.locator('.turn.assistant[data-seq] .schedule-answer summary').first().textContent()).toBe('定时运行这个问题');
     const narratives = await page.locator('.turn.assistant[data-seq] .narrative').allTextContents();
     expect(narratives[0]).toMatch(/合计 ¥[\d,]+\.\d\d,95% 预测区间/);
     expect(narratives[1]).toMatch(/概率最高/);
