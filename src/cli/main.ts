@@ -10,6 +10,7 @@ import { registerSentimentCommand } from './sentiment-command.ts';
 import { registerServeCommand } from './serve-command.ts';
 import { registerTokenCommand } from './token-command.ts';
 import { registerDescribeCommand } from './describe-command.ts';
+import { registerScheduleCommand } from './schedule-command.ts';
 
 /** The version in package.json, found upwards from this file (src/cli/ under tsx, dist/src/cli/ compiled). */
 export function packageVersion(): string {
@@ -41,6 +42,7 @@ export function buildProgram(): Command {
   registerSentimentCommand(program);
   registerServeCommand(program);
   registerTokenCommand(program);
+  registerScheduleCommand(program);
   return program;
 }
 

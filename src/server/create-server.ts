@@ -9,6 +9,7 @@ import { principalKey, TtlSchema, type Principal } from './auth/tokens.ts';
 import { TokenRevocations } from './auth/token-revocations.ts';
 import { ChatHub } from './chat-hub.ts';
 import { createHttpApp, type AppExtension } from './http-routes.ts';
+import type { ScheduleService } from '../analytics/schedules/schedule-service.ts';
 import { NAMESPACE_EVENTS } from './protocol.ts';
 import { RateLimiter, DEFAULT_RATE_LIMITS, type RateLimitSettings } from './rate-limiter.ts';
 import { createLogger } from './request-logging.ts';
@@ -39,6 +40,10 @@ export interface ShopLensServerOptions {
   maxConcurrentTurns?: number;
   /** Mounts more routes on the express app (e.g. mountWebApp from ./web) before the 404 handler. */
   extendApp?: AppExtension;
+  /** Scheduled questions: REST routes, and a timer that runs due schedules from listen() until close(). */
+  schedules?: ScheduleService;
+  /** How often the scheduler looks for due schedules (default one minute). */
+  schedulePollMs?: number;
   /** How long close() waits for replies in flight (default 10 s). */
   shutdownTimeoutMs?: number;
   logger?: Logger;
@@ -86,7 +91,7 @@ export function createShopLensServer(options: ShopLensServerOptions): ShopLensSe
       }
     }
   };
-  const app = createHttpApp({ hub, analytics, authentication, corsOrigins, guestTokenTtl, extendApp: options.extendApp, disconnectRevoked });
+  const app = createHttpApp({ hub, analytics, authentication, corsOrigins, guestTokenTtl, extendApp: options.extendApp, disconnectRevoked, schedules: options.schedules });
   // engine.io answers its own path on this same server; express must not also answer it (a 404 there, then
   // engine.io writing to the same response, crashed the process on long-polling requests).
   const socketPath = io.path();
@@ -103,6 +108,7 @@ export function createShopLensServer(options: ShopLensServerOptions): ShopLensSe
     io,
     async listen(port, host) {
       await revocations.load();
+      options.schedules?.start(options.schedulePollMs);
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => {
@@ -114,6 +120,7 @@ export function createShopLensServer(options: ShopLensServerOptions): ShopLensSe
     close() {
       closing ??= (async () => {
         hub.draining = true;
+        await options.schedules?.stop();
         // Stop accepting connections; open ones stay until the replies in flight are done.
         httpServer.close();
         const drained = await hub.drain(options.shutdownTimeoutMs ?? 10_000);

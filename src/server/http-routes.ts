@@ -13,6 +13,8 @@ import { toRequestError } from './client-events.ts';
 import { AskRequestSchema, firstIssue, GuestVerificationRequestSchema, SqlRequestSchema, type ErrorCode } from './protocol.ts';
 import { isSqlGuardError, runAsQueryUser, runGuardedSql, SQL_SHELL_POLICY } from '../sql/guard/index.ts';
 import { requestLogging } from './request-logging.ts';
+import type { ScheduleService } from '../analytics/schedules/schedule-service.ts';
+import { mountScheduleRoutes } from './schedule-routes.ts';
 import { AuthenticationError, InvalidPayloadError, RateLimitedError, ServerRequestError } from './server-errors.ts';
 
 const STATUS_OF: Record<ErrorCode, number> = {
@@ -51,6 +53,8 @@ export interface HttpRouteOptions {
   guestTokenTtl: string;
   /** Mounts more routes (e.g. the web front end) after the API and before the 404 handler. */
   extendApp?: AppExtension;
+  /** Scheduled questions and alerts (/api/schedules, /api/alerts); without it those routes do not exist. */
+  schedules?: ScheduleService;
   /** Closes the open sockets of a signed-out token or a revoked principal. */
   disconnectRevoked?: (match: { tokenDigest?: string; principal?: string }) => void;
 }
@@ -161,6 +165,8 @@ export function createHttpApp(options: HttpRouteOptions): express.Express {
     const token = await signToken(authentication.secret, { role: 'guest', ...scope }, options.guestTokenTtl);
     response.json({ token, expiresInSeconds: ttlSeconds(options.guestTokenTtl), scope: { kind: 'guest-order', orderId: scope.orderId } });
   });
+
+  if (options.schedules) mountScheduleRoutes(app, { hub, authentication, schedules: options.schedules });
 
   options.extendApp?.(app, { warehouse: hub.warehouse, authentication });
 

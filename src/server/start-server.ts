@@ -1,6 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { AnalyticsAgent } from '../analytics/analytics-agent.ts';
+import { ScheduleService } from '../analytics/schedules/schedule-service.ts';
+import { ScheduleStore } from '../analytics/schedules/schedule-store.ts';
 import { LangChainChatModel } from '../agent/llm/langchain-chat-model.ts';
 import { llmConfigurationFromEnvironment } from '../agent/llm/llm-configuration.ts';
 import { seedDemo } from '../seed/seed-demo.ts';
@@ -70,6 +72,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const chatModel = llm ? new LangChainChatModel(llm) : undefined;
     const analyticsAgent = await AnalyticsAgent.create({ warehouse, chatModel });
     const support = await loadSupportBackend(warehouse, chatModel);
+    const schedules = new ScheduleService({
+      store: new ScheduleStore(warehouse),
+      ask: async (question) => (await analyticsAgent.ask(question)).answer,
+      onError: (error, scheduleId) => logger.warn({ err: error, scheduleId }, 'scheduled question failed'),
+    });
     const server = createShopLensServer({
       warehouse,
       secret,
@@ -82,6 +89,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       maxMessageLength: configuration.maxMessageLength,
       guestTokenTtl: configuration.guestTokenTtl,
       extendApp: options.extendApp,
+      schedules,
       logger,
     });
     const address = await server.listen(options.port, options.host);

@@ -1,4 +1,6 @@
 import { AnalyticsAgent } from '../../src/analytics/analytics-agent.ts';
+import { ScheduleService } from '../../src/analytics/schedules/schedule-service.ts';
+import { ScheduleStore } from '../../src/analytics/schedules/schedule-store.ts';
 import { signToken } from '../../src/server/auth/tokens.ts';
 import { createShopLensServer, type ShopLensServer } from '../../src/server/create-server.ts';
 import { createLogger } from '../../src/server/request-logging.ts';
@@ -29,10 +31,13 @@ export async function startWebTestServer(options: { databasePath: string; evalsD
   let port = options.port ?? 0;
 
   const open = async (): Promise<ShopLensServer> => {
+    const analyticsAgent = await AnalyticsAgent.create({ warehouse });
     const server = createShopLensServer({
       warehouse,
       secret: WEB_TEST_SECRET,
-      analyticsAgent: await AnalyticsAgent.create({ warehouse }),
+      analyticsAgent,
+      // As `shoplens serve` has them: scheduled questions answered by the same agent.
+      schedules: new ScheduleService({ store: new ScheduleStore(warehouse), ask: async (question) => (await analyticsAgent.ask(question)).answer }),
       supportResponder: responder,
       handoffDesk: new FakeHandoffDesk(warehouse, responder),
       logger: createLogger({ level: 'silent' }),

@@ -8,6 +8,9 @@ import { chartFor } from './chart-spec.ts';
 import { suggestFollowUps } from './follow-ups.ts';
 import { narrate } from './narrative.ts';
 import { restateRequest } from '../understanding/restate-request.ts';
+import { withDisplayLabels } from './display-labels.ts';
+import { modelChart } from './model-chart.ts';
+import { modelHeadline } from './model-narrative.ts';
 import type { AnswerShape, ResultTable } from '../../presentation/result-table.ts';
 import { ungroundedNumbers } from './verify-narrative.ts';
 
@@ -145,7 +148,8 @@ export function buildAnswer(input: BuildAnswerInput): Answer {
     case 'answer':
       break;
   }
-  const table = lastTable(outcomes);
+  const found = lastTable(outcomes);
+  const table = found ? { ...found, ...withDisplayLabels(found, language, input.labelValue) } : undefined;
   if (!table) {
     const failed = [...outcomes].reverse().find((outcome) => !outcome.ok);
     if (failed) return { ...base, status: 'error', answer: errorMessage(failed, language), assumptions: [asOfNote] };
@@ -165,9 +169,10 @@ export function buildAnswer(input: BuildAnswerInput): Answer {
       : `There is no data for ${range.start} to ${range.end}: the warehouse covers ${window.start} to ${window.asOf}.`;
     return { ...base, status: 'answered', answer: message, sql: table.sql, columns: table.columns, rows: [], assumptions };
   }
-  const narrated = narrate(table, { language, periodLabel: periodLabel(range, language), labelValue: input.labelValue });
-  // Semantic answers open with the question as understood; model tools state their own subject.
+  // Semantic answers open with the question as understood; model tools state their own subject and headline.
   const answered = [...outcomes].reverse().find((outcome) => tableOf(outcome) !== undefined);
+  const headline = answered && answered.toolName !== 'query_metrics' ? modelHeadline(answered.toolName, answered.result, table.columns, language) : undefined;
+  const narrated = headline ?? narrate(table, { language, periodLabel: periodLabel(range, language), labelValue: input.labelValue });
   const restated = answered?.toolName === 'query_metrics' ? restateRequest(answered.arguments as Parameters<typeof restateRequest>[0], language, input.labelValue) : undefined;
   let answer = restated ? `${restated}${language === 'zh' ? '' : ' '}${narrated}` : narrated;
   if (ending.text && ending.text.trim()) {
@@ -184,7 +189,7 @@ export function buildAnswer(input: BuildAnswerInput): Answer {
     columns: table.columns,
     rows: table.rows,
     truncated: table.truncated ?? false,
-    chart: chartFor(table, language, input.labelValue),
+    chart: (answered ? modelChart(answered.toolName, table.rows, table.columns, language) : undefined) ?? chartFor(table, language, input.labelValue),
     assumptions,
     follow_ups: suggestFollowUps(table.shape, table.columns.filter((column) => column.role === 'dimension').map((column) => column.id), language, metricNameOf(answered, language)),
   };

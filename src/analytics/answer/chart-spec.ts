@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { JsonRow, JsonValue } from '../../sql/json-values.ts';
 import type { Language } from '../../text/language.ts';
 import { NON_NAME_COLUMNS, type ResultColumn, type ResultTable } from '../../presentation/result-table.ts';
+import { splitsByDimension } from './contribution-reading.ts';
 
 const AxisSchema = z.object({
   type: z.enum(['category', 'value']),
@@ -16,6 +17,11 @@ const SeriesSchema = z.object({
   data: z.array(z.union([z.number(), z.null(), z.object({ name: z.string(), value: z.number().nullable() }), z.tuple([z.number(), z.number(), z.number().nullable()])])),
   yAxisIndex: z.number().int().min(0).max(1).optional(),
   smooth: z.boolean().optional(),
+  // A shaded band (a forecast interval): an invisible lower line with the band's width stacked on it and filled.
+  stack: z.string().optional(),
+  areaStyle: z.object({ opacity: z.number().min(0).max(1) }).optional(),
+  lineStyle: z.object({ opacity: z.number().min(0).max(1), type: z.enum(['solid', 'dashed']).optional() }).optional(),
+  symbol: z.literal('none').optional(),
 });
 
 /** The subset of ECharts options ShopLens emits; validated so a broken chart never reaches a browser. */
@@ -60,11 +66,15 @@ export function chartFor(table: ResultTable, language: Language, labelValue?: Va
   if (!firstDimension) return null;
 
   if (table.shape === 'contribution') {
+    // One dimension per chart: bars of different dimensions are cuts of the same change and must not be compared
+    // or stacked. The lead (most concentrated) split is drawn; the table holds the others.
     const contribution = table.columns.find((column) => column.id === 'contribution') ?? (metrics[0] as ResultColumn);
-    const weight = (row: JsonRow) => Math.abs(numberOrNull(row[contribution.id]) ?? 0);
-    const top = [...table.rows].sort((left, right) => weight(right) - weight(left)).slice(0, 12);
-    const name = (row: JsonRow) => dimensions.map((column) => categoryOf(row, column)).join(' / ');
+    const [lead] = splitsByDimension(table.rows);
+    if (!lead) return null;
+    const top = lead.rows.slice(0, 12);
+    const name = (row: JsonRow) => (table.columns.some((column) => column.id === 'dimension_value') ? String(row.dimension_value) : dimensions.map((column) => categoryOf(row, column)).join(' / '));
     return build('bar', {
+      title: { text: language === 'zh' ? `按${lead.dimension}拆解` : `By ${lead.dimension}` },
       tooltip: { trigger: 'axis' },
       grid: { containLabel: true },
       xAxis: { type: 'category', data: top.map(name) },
@@ -140,6 +150,6 @@ export function chartFor(table: ResultTable, language: Language, labelValue?: Va
   });
 }
 
-function build(kind: string, option: unknown): ChartSpec {
+export function build(kind: string, option: unknown): ChartSpec {
   return ChartSpecSchema.parse({ library: 'echarts', kind, option });
 }

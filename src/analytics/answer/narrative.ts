@@ -2,6 +2,7 @@ import type { JsonRow, JsonValue } from '../../sql/json-values.ts';
 import type { Language } from '../../text/language.ts';
 import { formatSignedPercent, formatValue } from '../../presentation/format-value.ts';
 import { NON_NAME_COLUMNS, type ResultColumn, type ResultTable } from '../../presentation/result-table.ts';
+import { splitsByDimension, type DimensionSplit } from './contribution-reading.ts';
 
 export interface NarrativeOptions {
   language: Language;
@@ -122,14 +123,61 @@ function funnel(parts: Parts): string {
   return parts.zh ? `${period(parts)}漏斗:${steps.join(' → ')}。` : `${period(parts)}the funnel: ${steps.join(' → ')}.`;
 }
 
+/** Column ids of the contribution table, by role. */
+function column(parts: Parts, id: string): ResultColumn | undefined {
+  return parts.table.columns.find((candidate) => candidate.id === id);
+}
+
+const closeTo = (left: unknown, right: unknown) =>
+  typeof left === 'number' && typeof right === 'number' && Math.abs(left - right) <= Math.max(1e-9, Math.abs(right) * 0.005);
+
+/**
+ * "Why did X change?": the change itself, how to read the splits, then each dimension on its own (values are
+ * compared only within a dimension, where their contributions add up to the change), most concentrated first.
+ */
 function contribution(parts: Parts): string {
-  const changeColumn = parts.table.columns.find((column) => column.id === 'change');
-  const shareColumn = parts.table.columns.find((column) => column.id === 'share_of_total_change');
-  const weight = (row: JsonRow) => Math.abs(typeof row.share_of_total_change === 'number' ? row.share_of_total_change : 0);
-  const top = [...parts.table.rows].sort((left, right) => weight(right) - weight(left)).slice(0, 3).map((row) => `${parts.name(row)} (${parts.cell(row, changeColumn)}${shareColumn ? `, ${parts.cell(row, shareColumn)}` : ''})`);
-  return parts.zh
-    ? `${period(parts)}对变化贡献最大的是:${top.join('、')}。`
-    : `${period(parts)}the largest contributors to the change were ${top.join(', ')}.`;
+  const contributionColumn = column(parts, 'contribution') ?? column(parts, 'change');
+  const shareColumn = column(parts, 'share_of_total_change');
+  const splits = splitsByDimension(parts.table.rows);
+  const [lead] = splits;
+  if (!lead || !contributionColumn) return table(parts);
+  const zh = parts.zh;
+  const metricName = (column(parts, 'value_current')?.[zh ? 'label_zh' : 'label_en'] ?? '').replace(zh ? /（本期）$/ : / \(current\)$/, '');
+  const totals = splits.map((split) => split.rows[0]);
+  const first = totals[0] as JsonRow;
+  const consistent = totals.every((row) => closeTo(row?.total_change, first.total_change));
+  const sentences: string[] = [];
+  if (column(parts, 'total_change') && consistent) {
+    const pct = typeof first.total_change_pct === 'number' ? formatSignedPercent(first.total_change_pct) : zh ? '变化率无法计算' : 'change % not computable';
+    sentences.push(zh
+      ? `${period(parts)}${metricName}从 ${parts.cell(first, column(parts, 'total_previous'))} 变为 ${parts.cell(first, column(parts, 'total_current'))}(变化 ${parts.cell(first, column(parts, 'total_change'))},${pct})。`
+      : `${period(parts)}${metricName} went from ${parts.cell(first, column(parts, 'total_previous'))} to ${parts.cell(first, column(parts, 'total_current'))} (${parts.cell(first, column(parts, 'total_change'))}, ${pct}).`);
+  } else {
+    sentences.push(zh ? `${period(parts)}${metricName}的变化按维度拆解如下。` : `${period(parts)}here is the change in ${metricName}, split by dimension.`);
+  }
+  sentences.push(zh
+    ? '每次只按一个维度拆分同一变化:同一维度内各值的贡献相加等于合计变化(占比合计 100%);不同维度是同一变化的不同切分,不能相加。'
+    : 'Read each split on its own: within one dimension the values\' contributions add up to the total change (their shares sum to 100%); different dimensions are different cuts of the same change and must not be added together.');
+  const value = (row: JsonRow) => {
+    const share = shareColumn && typeof row[shareColumn.id] === 'number' ? parts.cell(row, shareColumn) : undefined;
+    return zh
+      ? `${String(row.dimension_value)} ${parts.cell(row, contributionColumn)}${share ? `(占 ${share})` : ''}`
+      : `${String(row.dimension_value)} ${parts.cell(row, contributionColumn)}${share ? ` (${share} of the change)` : ''}`;
+  };
+  const ownTotal = (split: DimensionSplit) => (consistent ? '' : zh ? `(该维度各值合计变化 ${parts.cell(split.rows[0], column(parts, 'total_change'))})` : ` (its values' changes sum to ${parts.cell(split.rows[0], column(parts, 'total_change'))})`);
+  splits.slice(0, 4).forEach((split, index) => {
+    const values = split.rows.slice(0, index === 0 ? 3 : 2).map(value);
+    sentences.push(zh
+      ? `${index === 0 ? '变化最集中的是' : ''}按${split.dimension}${ownTotal(split)}:${values.join('、')}。`
+      : `${index === 0 ? 'Most concentrated, by' : 'By'} ${split.dimension}${ownTotal(split)}: ${values.join(', ')}.`);
+  });
+  if (parts.table.rows.some((row) => typeof row.share_of_total_change === 'number' && Math.abs(row.share_of_total_change) > 1)) {
+    sentences.push(zh ? '占比超过 100% 或为负,表示同一维度里有值朝相反方向变化、相互抵消。' : 'A share above 100% or below 0 means other values of that dimension moved the opposite way and offset it.');
+  }
+  if (column(parts, 'mix_effect')) {
+    sentences.push(zh ? '这是比率指标:每个值的贡献 = 结构效应(占比变化)+ 比率效应(自身比率变化),两列见表。' : 'This is a ratio: each value\'s contribution = mix effect (its share changed) + rate effect (its own rate changed); both are in the table.');
+  }
+  return zh ? sentences.join('') : sentences.join(' ');
 }
 
 function table(parts: Parts): string {

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { defineTool } from '../../agent/tool.ts';
 import { FORECAST_METRICS, METRIC_INFO, loadMetricSeries } from '../../models/forecast/daily-series.ts';
 import { forecastNotes } from '../../models/forecast/forecast-notes.ts';
-import { forecastDailySeries } from '../../models/forecast/forecast-series.ts';
+import { forecastDailySeries, WEEKLY_PERIOD } from '../../models/forecast/forecast-series.ts';
+import { totalSpread, Z_BY_LEVEL } from '../../models/forecast/prediction-interval.ts';
 
 /** Days of history returned next to the forecast: four weeks show the weekly rhythm the forecast continues. */
 const HISTORY_TAIL_DAYS = 28;
@@ -37,6 +38,18 @@ export const forecastMetricTool = defineTool({
     const historyTail = result.history.slice(-HISTORY_TAIL_DAYS).map((day) => ({ date: day.date, value: round(day.value, digits), promotion: day.promotion }));
     const forecast = result.forecast.map((day) => ({ date: day.date, forecast: round(day.forecast, digits), lower: round(day.lower, digits), upper: round(day.upper, digits) }));
     const label = context.language === 'zh' ? info.name_zh : info.name_en;
+    // The headline: the whole period's total with a 95% band for the total (not the sum of the daily bands).
+    const total = result.forecast.reduce((sum, day) => sum + day.forecast, 0);
+    const half = (Z_BY_LEVEL['0.95'] ?? 1.96) * result.sigma * totalSpread(result.parameters, WEEKLY_PERIOD, result.forecast.length);
+    const forecastTotal = {
+      start: result.forecast[0]?.date ?? null,
+      end: result.forecast[result.forecast.length - 1]?.date ?? null,
+      days: result.forecast.length,
+      total: round(total, digits),
+      lower: round(Math.max(0, total - half), digits),
+      upper: round(total + half, digits),
+      level: 0.95,
+    };
     const notes = forecastNotes(result);
     return {
       metric,
@@ -56,6 +69,7 @@ export const forecastMetricTool = defineTool({
       seconds: round(seconds, 3),
       history_tail: historyTail,
       forecast,
+      forecast_total: forecastTotal,
       backtest: result.backtest
         ? {
             days: result.backtest.days,

@@ -25,7 +25,8 @@ interface Row {
   rank: number;
   user_id: number;
   probability: number;
-  reasons: string;
+  reason_1: string | null;
+  reason_2: string | null;
   reason_details: { feature: string; direction: string; text_en: string; text_zh: string }[];
 }
 interface Result {
@@ -50,9 +51,10 @@ describe('predict_purchase tool', () => {
       expect(row.probability).toBeGreaterThan(0);
       expect(row.probability).toBeLessThan(1);
       expect(row.reason_details.length).toBeGreaterThan(0);
-      expect(row.reasons).toBe(row.reason_details.map((reason) => reason.text_en).join('; '));
+      // The two strongest reasons, each in its own column, in the order the model ranks them.
+      expect([row.reason_1, row.reason_2]).toEqual([0, 1].map((index) => row.reason_details[index]?.text_en ?? null));
     }
-    expect(result.columns.map((column) => column.id)).toEqual(['rank', 'user_id', 'probability', 'reasons']);
+    expect(result.columns.map((column) => column.id)).toEqual(['rank', 'user_id', 'probability', 'reason_1', 'reason_2']);
 
     // Base rate of the evaluation window, counted independently (demo users first appear on their sign-up day).
     const cutoff = result.evaluation.evaluation_cutoff;
@@ -107,7 +109,7 @@ describe('predict_purchase tool', () => {
     );
     expect(Number(interested.rows[0]?.n)).toBe(category.rows.length);
     // Chinese answers carry Chinese reasons.
-    for (const row of category.rows) expect(row.reasons).toMatch(/[\u4e00-\u9fff]/);
+    for (const row of category.rows) expect(row.reason_1).toMatch(/[\u4e00-\u9fff]/);
   });
 
   it('rejects an unknown category with the list of valid ones', async () => {

@@ -21,7 +21,8 @@ const COLUMNS: ResultColumn[] = [
   { id: 'rank', label_en: 'Rank', label_zh: '排名', unit: 'number', role: 'dimension' },
   { id: 'user_id', label_en: 'User id', label_zh: '用户 ID', unit: 'text', role: 'dimension' },
   { id: 'probability', label_en: 'Purchase probability', label_zh: '购买概率', unit: 'ratio', role: 'metric' },
-  { id: 'reasons', label_en: 'Top reasons', label_zh: '主要原因', unit: 'text', role: 'dimension' },
+  { id: 'reason_1', label_en: 'Top reason', label_zh: '首要原因', unit: 'text', role: 'dimension' },
+  { id: 'reason_2', label_en: 'Second reason', label_zh: '次要原因', unit: 'text', role: 'dimension' },
 ];
 
 const round = (value: number, digits = 4): number => Number(value.toFixed(digits));
@@ -31,7 +32,7 @@ export const predictPurchaseTool = defineTool({
   description: [
     'Purchase propensity: which shoppers are most likely to pay for an order in the next horizon_days (default 7) after the data\'s',
     'latest date. Returns the top_k user ids (ids only, no personal data) with probability and the three features that push each',
-    'score up or down, in words; optional filters city_tier, category interest, device. Also returns how well the model did on a',
+    'score up or down, in words (the top two as columns reason_1, reason_2); optional filters city_tier, category interest, device. Also returns how well the model did on a',
     'time split (trained on an earlier cutoff, tested on later purchases): AUC, precision, recall, F1 and the base rate. Models:',
     'logistic regression and gradient-boosted trees on browsing, purchase, interaction and profile features. Use for',
     '"who will buy next week", "高购买意向用户", "最可能下单的用户".',
@@ -90,7 +91,9 @@ export const predictPurchaseTool = defineTool({
         rank: index + 1,
         user_id: buyer.userId,
         probability: round(buyer.probability),
-        reasons: buyer.reasons.map((reason) => reasonText(reason, context.language)).join('; '),
+        // The two strongest reasons, one per column (a table cell holds one thing); all of them stay in reason_details.
+        reason_1: buyer.reasons[0] ? reasonText(buyer.reasons[0], context.language) : null,
+        reason_2: buyer.reasons[1] ? reasonText(buyer.reasons[1], context.language) : null,
         reason_details: buyer.reasons.map((reason) => ({ feature: reason.feature, direction: reason.direction, contribution: round(reason.contribution), text_en: reason.text_en, text_zh: reason.text_zh })),
       })),
       note: result.candidates === 0 ? 'No user matches these filters. Drop or widen a filter (city_tier, category, device).' : undefined,

@@ -84,6 +84,15 @@ export function forecastDailySeries(dates: readonly string[], values: readonly n
   const fitted = fitHoltWinters(values, period, skip);
   const trainingMilliseconds = performance.now() - started;
   const points = forecastAhead(fitted.run.state, values.length, period, horizon, fitted.parameters.phi);
+  // Festival windows are left out of fitting; too few days outside them leave the model without a state or an error
+  // spread (NaN), which must be said, not shown as empty forecasts.
+  if (!Number.isFinite(fitted.sigma) || points.some((point) => !Number.isFinite(point))) {
+    const usable = skip.filter((skipped) => !skipped).length;
+    throw new ForecastError(
+      `The forecast model could not be fitted: only ${usable} of ${values.length} days lie outside festival windows (left out of fitting so they do not distort the weekly pattern), and it needs at least ${minimumHistory(period)}. Import a longer period.`,
+      { kind: 'not_enough_data' },
+    );
+  }
   const intervals = predictionIntervals(points, fitted.parameters, period, fitted.sigma, { level: options.level, nonNegative: options.nonNegative });
   const lastDate = dates[dates.length - 1] as string;
   const forecast = intervals.map((interval, index) => {

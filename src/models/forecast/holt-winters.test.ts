@@ -85,4 +85,12 @@ describe('Holt-Winters', () => {
     const threeWeeks = dateRange('2025-01-01', '2025-01-21');
     expect(forecastDailySeries(threeWeeks, threeWeeks.map((_, time) => truth(time)), 7).backtest?.days).toBe(7);
   });
+
+  it('says so instead of forecasting NaN when festival windows leave too few days to fit', () => {
+    // 30 days ending 2025-11-30: the Double 11 window (11-01 … 11-18) leaves 12 usable days.
+    const days = dateRange('2025-11-01', '2025-11-30');
+    const values = days.map((_, time) => truth(time) + noise(time, 20));
+    expect(() => forecastDailySeries(days, values, 7)).toThrow(/only 12 of 30 days lie outside festival windows/);
+    expect(() => forecastDailySeries(days, values, 7)).toThrow(ForecastError);
+  });
 });

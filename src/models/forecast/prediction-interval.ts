@@ -46,3 +46,27 @@ export function predictionIntervals(
     return { forecast: Math.max(floor, forecast), lower: Math.max(floor, forecast - half), upper: Math.max(floor, forecast + half) };
   });
 }
+
+/**
+ * Standard deviation of the error of the SUM of the 1 … H step forecasts, relative to σ. Under the same linear
+ * innovations model the h-step error is ε_h + Σ_{j=1}^{h−1} c_j ε_{h−j}, so the summed error is
+ * Σ_k ε_k (1 + Σ_{j=1}^{H−k} c_j) and its variance σ² Σ_k (1 + Σ_{j=1}^{H−k} c_j)². Summing the daily bounds
+ * instead would treat the days' errors as perfectly correlated and overstate the band of a weekly total.
+ */
+export function totalSpread(parameters: HoltWintersParameters, period: number, horizon: number): number {
+  const weights: number[] = [];
+  let damping = 0;
+  let power = 1;
+  for (let step = 1; step < horizon; step++) {
+    power *= parameters.phi;
+    damping += power;
+    weights.push(parameters.alpha * (1 + parameters.beta * damping) + (step % period === 0 ? parameters.gamma * (1 - parameters.alpha) : 0));
+  }
+  let sum = 0;
+  for (let shock = 1; shock <= horizon; shock++) {
+    let loading = 1;
+    for (let j = 1; j <= horizon - shock; j++) loading += weights[j - 1] as number;
+    sum += loading * loading;
+  }
+  return Math.sqrt(sum);
+}

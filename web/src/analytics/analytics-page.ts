@@ -13,6 +13,7 @@ import type { EditSummary } from '../../../src/server/web/workspace-api-schemas.
 import { WorkspaceApi } from './workspace-api.ts';
 import { loadHistory, mergeHistory, saveHistory, upsertHistory, type HistoryEntry } from './conversation-history.ts';
 import { PHASES, PhaseProgress } from './phase-progress.ts';
+import { ScheduleInbox } from './schedule-inbox.ts';
 
 const EXAMPLES = {
   en: ['GMV by category last month', 'Conversion rate by city tier this month', 'Daily GMV in the last 30 days', 'Top 5 brands by GMV last week'],
@@ -54,6 +55,7 @@ export class AnalyticsPage {
   private readonly connection = h('p', { class: 'connection', role: 'status' });
   private readonly input = h('textarea', { id: 'question', rows: 2, maxlength: 4000, i18nAttributes: { placeholder: 'analytics.placeholder' } });
   private readonly sendButton = h('button', { type: 'submit', class: 'primary', i18n: 'analytics.ask' });
+  private inbox!: ScheduleInbox;
 
   constructor(
     private readonly main: HTMLElement,
@@ -144,6 +146,9 @@ export class AnalyticsPage {
       h('h2', { id: 'dashboards-heading', class: 'dashboards-heading', i18n: 'dashboard.listHeading' }),
       this.dashboardList,
     );
+    // Alerts come first in the sidebar: a firing alert is the most urgent thing on the page.
+    this.inbox = new ScheduleInbox(this.credential);
+    sidebar.prepend(this.inbox.element);
     const chat = h(
       'section',
       { class: 'chat', 'aria-labelledby': 'chat-heading' },
@@ -223,6 +228,7 @@ export class AnalyticsPage {
     this.connection.dataset.state = status.state;
     if (status.state === 'refused') {
       this.socket.close();
+      this.inbox.dispose();
       this.onSignedOut(t('signIn.refused', { message: status.message }));
       return;
     }
@@ -414,6 +420,7 @@ export class AnalyticsPage {
       const view = answerView(message.answer, { ask: (question) => this.ask(question), reference, api: this.api, onPinned: () => void this.refreshDashboards(), edits });
       this.disposers.push(view.dispose);
       container.replaceChildren(...keepProgress, view.element);
+      if (message.answer.status === 'answered') view.element.append(this.inbox.formFor(message.answer.question));
       this.announcer.textContent = message.answer.answer;
     } else {
       container.replaceChildren(...keepProgress, h('p', { class: 'narrative' }, message.text));

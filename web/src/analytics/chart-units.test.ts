@@ -52,4 +52,15 @@ describe('chart units', () => {
     const decorated = decorateOption(heatmap, retention, 'zh') as { series: { tooltip: { valueFormatter: (value: unknown) => string } }[] };
     expect(decorated.series[0]?.tooltip.valueFormatter([0, 1, 0.5])).toBe('50.00%');
   });
+
+  it('formats a value x axis (horizontal bars) by the unit of the metric it is named after', () => {
+    const horizontal: ChartSpec['option'] = {
+      tooltip: { trigger: 'axis' },
+      xAxis: { type: 'value', name: 'Conversion rate' },
+      yAxis: { type: 'category', data: ['tier1', 'tier2'] },
+      series: [{ type: 'bar', name: 'Conversion rate', data: [0.25, 0.125] }],
+    };
+    const decorated = decorateOption(horizontal, columns, 'en') as { xAxis: { axisLabel: { formatter: (value: number) => string } } };
+    expect(decorated.xAxis.axisLabel.formatter(0.4)).toBe('40%');
+  });
 });

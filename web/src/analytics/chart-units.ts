@@ -46,7 +46,11 @@ export function decorateOption(option: Option, columns: readonly ResultColumn[],
   const yAxis = option.yAxis === undefined ? undefined : Array.isArray(option.yAxis) ? option.yAxis.map(decorateAxis) : decorateAxis(option.yAxis, 0);
   // A short list of categories shows every name (ECharts would skip some), slanted when they would collide.
   const categories = option.xAxis?.type === 'category' ? (option.xAxis.data?.length ?? 0) : 0;
-  const xAxis = option.xAxis && categories > 0 && categories <= MAX_LABELLED_CATEGORIES ? { ...option.xAxis, axisLabel: { interval: 0, rotate: categories > 6 ? 30 : 0 } } : option.xAxis;
+  // Horizontal bars put the values on x: its ticks follow the unit of the metric it is named after.
+  const valueX = option.xAxis?.type === 'value' ? metricOfName(option.xAxis.name, columns) : undefined;
+  const xAxis = valueX && option.xAxis
+    ? { ...option.xAxis, axisLabel: { formatter: (value: number) => axisTickText(value, valueX.unit, valueX.currency) } }
+    : option.xAxis && categories > 0 && categories <= MAX_LABELLED_CATEGORIES ? { ...option.xAxis, axisLabel: { interval: 0, rotate: categories > 6 ? 30 : 0 } } : option.xAxis;
   const series = option.series.map((entry) => {
     const column = metricOfName(entry.name, columns) ?? axisColumns[entry.yAxisIndex ?? 0] ?? soleMetric;
     return {

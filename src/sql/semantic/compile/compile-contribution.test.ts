@@ -44,6 +44,13 @@ describe('compileContribution', () => {
       const group = rows.filter((row) => row.dimension === dimension);
       expect(group.reduce((sum, row) => sum + Number(row.contribution), 0)).toBeCloseTo(total(now) - total(before), 6);
       expect(group.reduce((sum, row) => sum + Number(row.share_of_total_change), 0)).toBeCloseTo(1, 9);
+      // Every row carries the dimension's totals, so an answer can state the change it decomposes.
+      for (const row of group) {
+        expect(row.total_current).toBeCloseTo(total(now), 6);
+        expect(row.total_previous).toBeCloseTo(total(before), 6);
+        expect(row.total_change).toBeCloseTo(total(now) - total(before), 6);
+        expect(row.total_change_pct).toBeCloseTo((total(now) - total(before)) / total(before), 9);
+      }
       const sizes = group.map((row) => Math.abs(Number(row.contribution)));
       expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
       expect(group.map((row) => row.rank_in_dimension)).toEqual(group.map((_, index) => index + 1));
@@ -67,6 +74,7 @@ describe('compileContribution', () => {
       const group = rows.filter((row) => row.dimension === dimension);
       const sum = (key: string) => group.reduce((total, row) => total + Number(row[key]), 0);
       expect(sum('contribution')).toBeCloseTo(overallChange, 12);
+      for (const row of group) expect(row.total_change).toBeCloseTo(overallChange, 12);
       for (const row of group) {
         const weightNow = Number(row.denominator_current) / sum('denominator_current');
         const weightBefore = Number(row.denominator_previous) / sum('denominator_previous');

@@ -96,20 +96,25 @@ const MIX_RATE_SQL = `WITH weighted AS (
     (rate_current - rate_previous) / NULLIF(rate_previous, 0) AS change_pct,
     mix_effect + rate_effect AS contribution,
     (mix_effect + rate_effect) / NULLIF(SUM(mix_effect + rate_effect) OVER (PARTITION BY dimension), 0) AS share_of_total_change,
-    numerator_current, numerator_previous, denominator_current, denominator_previous, mix_effect, rate_effect
+    numerator_current, numerator_previous, denominator_current, denominator_previous, mix_effect, rate_effect,
+    SUM(numerator_current) OVER (PARTITION BY dimension) / NULLIF(SUM(denominator_current) OVER (PARTITION BY dimension), 0) AS total_current,
+    SUM(numerator_previous) OVER (PARTITION BY dimension) / NULLIF(SUM(denominator_previous) OVER (PARTITION BY dimension), 0) AS total_previous
   FROM effects`;
 
 const CHANGE_SQL = `SELECT dimension, dimension_value, value_current, value_previous,
     value_current - value_previous AS change,
     (value_current - value_previous) / NULLIF(value_previous, 0) AS change_pct,
     value_current - value_previous AS contribution,
-    (value_current - value_previous) / NULLIF(SUM(value_current - value_previous) OVER (PARTITION BY dimension), 0) AS share_of_total_change
+    (value_current - value_previous) / NULLIF(SUM(value_current - value_previous) OVER (PARTITION BY dimension), 0) AS share_of_total_change,
+    SUM(value_current) OVER (PARTITION BY dimension) AS total_current,
+    SUM(value_previous) OVER (PARTITION BY dimension) AS total_previous
   FROM contribution_rows`;
 
 /**
  * "Why did X change?": compares two periods split by each candidate dimension and ranks the dimension values
  * by their contribution to the change. Rows: dimension, dimension_value, value_current, value_previous,
- * change, change_pct, contribution, share_of_total_change, rank_in_dimension (+ mix/rate columns for ratios).
+ * change, change_pct, contribution, share_of_total_change, rank_in_dimension (+ mix/rate columns for ratios), and the
+ * dimension's totals total_current, total_previous, total_change, total_change_pct.
  */
 export function compileContribution(input: unknown, options: CompileOptions = {}): CompiledQuery {
   const query = parseInput(contributionQuerySchema, input, 'contribution query');
@@ -146,7 +151,7 @@ export function compileContribution(input: unknown, options: CompileOptions = {}
   ctes.push({ name: 'contributions', sql: mixRate ? MIX_RATE_SQL : CHANGE_SQL });
   const order = dimensions.map((dimension, index) => `WHEN ${textLiteral(dimension.id)} THEN ${index}`).join(' ');
   const sql = `${joinCtes(ctes)}
-SELECT * FROM (
+SELECT *, total_current - total_previous AS total_change, (total_current - total_previous) / NULLIF(total_previous, 0) AS total_change_pct FROM (
   SELECT *, row_number() OVER (PARTITION BY dimension ORDER BY abs(contribution) DESC NULLS LAST, dimension_value) AS rank_in_dimension
   FROM contributions
 ) ranked
@@ -177,6 +182,14 @@ function contributionColumns(metric: MetricDefinition, mixRate: boolean): Compil
       { id: 'rate_effect', label_en: 'Rate effect', label_zh: '比率效应', unit, role: 'metric' },
     );
   }
+  // The whole metric in each period, summed over every value of the dimension (not only the rows shown), so an
+  // answer can state the change it decomposes from the rows themselves.
+  columns.push(
+    { id: 'total_current', label_en: `${metric.name_en}, all values (current)`, label_zh: `${metric.name_zh}合计（本期）`, unit, role: 'metric' },
+    { id: 'total_previous', label_en: `${metric.name_en}, all values (previous)`, label_zh: `${metric.name_zh}合计（对比期）`, unit, role: 'metric' },
+    { id: 'total_change', label_en: 'Total change', label_zh: '合计变化', unit, role: 'metric' },
+    { id: 'total_change_pct', label_en: 'Total change %', label_zh: '合计变化率', unit: 'ratio', role: 'metric' },
+  );
   columns.push({ id: 'rank_in_dimension', label_en: 'Rank within dimension', label_zh: '维度内排名', unit: 'integer', role: 'dimension' });
   return columns;
 }
