@@ -220,7 +220,7 @@ export class SupportAgent {
       ...conversation.dialogue,
       language,
       confirmation: conversation.dialogue.confirmation?.confirmationId === confirmationId ? undefined : conversation.dialogue.confirmation,
-      lastOrderNo: 'operation' in outcome ? outcome.operation.orderNo : conversation.dialogue.lastOrderNo,
+      lastOrderNo: ('operation' in outcome ? outcome.operation.orderNo : null) ?? conversation.dialogue.lastOrderNo,
     };
     await writeDialogue(this.warehouse, conversation, dialogue, turn.now);
     await this.recordTurn(turn, reply.intent, `confirmation_${outcome.status}`, 'confirmation');

@@ -61,7 +61,7 @@ export async function commitConfirmation(input: CommitInput): Promise<CommitOutc
       await recordSupportEvent(runner, { ...common, type: 'policy_denial', policySection: evaluation.decision.section, outcome: evaluation.decision.code });
       return { status: 'denied', operation, decision: evaluation.decision };
     }
-    const applied = await applyOperation(runner, { operation, order: evaluation.order, refund: evaluation.refund, conversationId, customerId: scope.customerId, now });
+    const applied = await applyOperation(runner, { operation, order: evaluation.order, lines: evaluation.lines, refund: evaluation.refund, conversationId, customerId: scope.customerId, now });
     if (!(await markConfirmation(runner, input.confirmationId, 'committed', now))) {
       throw new Error(`Confirmation ${input.confirmationId} was used concurrently; this commit is rolled back.`);
     }

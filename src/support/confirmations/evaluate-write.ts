@@ -2,8 +2,9 @@ import { CHANGEABLE_PAYMENT_METHODS, checkPaymentChange, type ChangeablePaymentM
 import { checkAddressChange } from '../policy/address-change-policy.ts';
 import { cancelReasonLabel, type CancelReasonCode } from '../policy/cancel-reasons.ts';
 import { checkCancellation } from '../policy/cancellation-policy.ts';
-import { checkExchange, checkExchangeTarget, type ExchangeTarget } from '../policy/exchange-policy.ts';
-import { otherProductNamed, variantNamed, variantsOf } from '../products/product-variants.ts';
+import { checkExchange, checkExchangeTarget, checkExchangeWindow } from '../policy/exchange-policy.ts';
+import { variantTargetOf, type VariantTarget } from '../products/variant-target.ts';
+import { evaluateItemChange, type ItemChangeRequest } from './evaluate-item-change.ts';
 import { remainingQuantity } from '../policy/order-facts.ts';
 import type { BilingualText, PolicyDecision } from '../policy/policy-decision.ts';
 import { cancellationRefund, destinationOf, returnRefund, type RefundPlan } from '../policy/refund-policy.ts';
@@ -16,12 +17,22 @@ import { findOrderInScope, loadOrderLines, normalizeOrderNo } from '../orders/sc
 import type { SqlRunner } from '../sql-runner.ts';
 import type { SupportScope } from '../support-session.ts';
 import type { PendingOperation } from './pending-operation.ts';
+import { evaluateDefaultAddress } from '../profile/default-address.ts';
+
+/** One item of an exchange request: which line and the option wanted (words, or the exact product of a stored card). */
+export interface ExchangeItemRequest {
+  lineNo: number;
+  wanted?: string | null;
+  toProductId?: number | null;
+}
 
 /** A write as a tool (or a stored confirmation) asks for it, before policy and data have been checked. */
 export type WriteRequest =
   | { tool: 'cancel_order'; orderNo: string; reason: string | null; reasonCode: CancelReasonCode }
   | { tool: 'request_return'; orderNo: string; items?: { lineNo: number; quantity?: number }[]; reason: string; refundTo: 'original' | 'gift_card' }
-  | { tool: 'request_exchange'; orderNo: string; lineNo?: number; reason: string; wanted: string | null }
+  | { tool: 'request_exchange'; orderNo: string; lineNo?: number; items?: ExchangeItemRequest[]; reason: string; wanted: string | null }
+  | ItemChangeRequest
+  | { tool: 'set_default_address'; address: string | null; fromOrderNo?: string | null }
   | { tool: 'change_shipping_address'; orderNo: string; address: string; city?: string | null }
   | { tool: 'change_payment_method'; orderNo: string; method: string | null };
 
@@ -29,7 +40,8 @@ export type WriteEvaluation =
   | { found: false; orderNo: string }
   | {
       found: true;
-      order: OrderRecord;
+      /** null only for a profile write (the default address) that names no order. */
+      order: OrderRecord | null;
       lines: OrderLineRecord[];
       decision: PolicyDecision;
       /** The exact operation a confirmation would commit (only meaningful when allowed). */
@@ -54,6 +66,7 @@ function refundSentence(refund: RefundPlan, language: 'en' | 'zh', whenText: Bil
  * the write and again, on fresh data inside the commit transaction, when they confirm it.
  */
 export async function evaluateWrite(runner: SqlRunner, scope: SupportScope, request: WriteRequest, policyDate: string): Promise<WriteEvaluation> {
+  if (request.tool === 'set_default_address') return evaluateProfileAddress(runner, scope, request);
   const orderNo = normalizeOrderNo(request.orderNo);
   const order = await findOrderInScope(runner, scope, orderNo);
   if (!order) return { found: false, orderNo };
@@ -99,31 +112,48 @@ export async function evaluateWrite(runner: SqlRunner, scope: SupportScope, requ
     }
     case 'request_exchange': {
       const candidates = lines.filter((line) => remainingQuantity(policyLineOf(line)) > 0);
-      const lineNo = request.lineNo ?? (candidates.length === 1 ? candidates[0]?.line_no : undefined) ?? (lines.length === 1 ? lines[0]?.line_no : undefined);
-      const line = lines.find((candidate) => candidate.line_no === lineNo);
-      const itemDecision = checkExchange({ order: policyOrder, line: line ? policyLineOf(line) : undefined, asOfDate: policyDate });
-      const title = (language: 'en' | 'zh') => (line ? lineTitle(line, language) : `#${lineNo ?? '?'}`);
-      const exchange = line && itemDecision.allowed ? await exchangeTargetOf(runner, line, request.wanted ?? '') : undefined;
-      const targetDecision = exchange ? checkExchangeTarget(exchange.target, exchange.choices) : undefined;
-      // The audit keeps the item's allow code when the target is fine too; a refused target is the decision.
-      const decision = targetDecision && !targetDecision.allowed ? targetDecision : itemDecision;
-      const target = exchange?.target;
-      const difference = target && line ? Math.round((target.price - line.unit_price) * line.quantity * 100) / 100 : 0;
+      const fallbackLine = request.lineNo ?? (candidates.length === 1 ? candidates[0]?.line_no : undefined) ?? (lines.length === 1 ? lines[0]?.line_no : undefined);
+      // Several items in one request (one exchange of the order); a single item keeps the older lineNo/wanted form.
+      const asked = request.items && request.items.length > 0 ? request.items : [{ lineNo: fallbackLine ?? 0, wanted: request.wanted, toProductId: null }];
+      const parts: { line?: OrderLineRecord; lineNo: number; wanted: string | null; target?: VariantTarget; choices?: BilingualText }[] = [];
+      let decision = checkExchangeWindow(policyOrder, policyDate);
+      for (const item of asked) {
+        const line = lines.find((candidate) => candidate.line_no === item.lineNo);
+        const itemDecision = checkExchange({ order: policyOrder, line: line ? policyLineOf(line) : undefined, asOfDate: policyDate });
+        const exchange = line && itemDecision.allowed ? await variantTargetOf(runner, line.product_id, { text: item.wanted ?? request.wanted, productId: item.toProductId }, money) : undefined;
+        const targetDecision = exchange ? checkExchangeTarget(exchange.target, exchange.choices) : undefined;
+        parts.push({ line, lineNo: item.lineNo, wanted: item.wanted ?? request.wanted, target: exchange?.target, choices: exchange?.choices });
+        // The audit keeps the item's allow code when the target is fine too; the first refusal is the decision.
+        if (decision.allowed) decision = !itemDecision.allowed ? itemDecision : targetDecision && !targetDecision.allowed ? targetDecision : itemDecision;
+      }
+      const difference = parts.reduce((sum, part) => sum + (part.target && part.line ? Math.round(part.target.price * 100) * part.line.quantity - Math.round(part.line.unit_price * 100) * part.line.quantity : 0), 0) / 100;
       const settle = (language: 'en' | 'zh') => {
         const method = destinationOf(order.payment_method)[language];
         if (difference > 0) return language === 'zh' ? `需补差价 ${money(difference, 'zh')}(通过${method}支付)` : `price difference: ${money(difference, 'en')} to pay (by ${method})`;
         if (difference < 0) return language === 'zh' ? `差价 ${money(-difference, 'zh')} 退回至${method}` : `price difference: ${money(-difference, 'en')} refunded to ${method}`;
         return language === 'zh' ? '无差价' : 'no price difference';
       };
-      const into = (language: 'en' | 'zh') => (target ? target.label[language] : (request.wanted ?? ''));
+      const listed = (language: 'en' | 'zh') => parts.map((part) => {
+        const title = part.line ? lineTitle(part.line, language) : `#${part.lineNo}`;
+        const into = part.target ? part.target.label[language] : (part.wanted ?? '');
+        const each = part.target && part.line ? (Math.round(part.target.price * 100) - Math.round(part.line.unit_price * 100)) * part.line.quantity / 100 : 0;
+        return language === 'zh' ? `${title} ×${part.line?.quantity ?? 1},换成:${into}(差价 ${money(each, 'zh')})` : `${title} ×${part.line?.quantity ?? 1} for ${into} (difference ${money(each, 'en')})`;
+      }).join(language === 'zh' ? ';' : '; ');
+      const first = parts[0];
       return {
         found: true, order, lines, decision,
-        operation: { tool: 'request_exchange', ...base, lineNo: lineNo ?? 0, reason: request.reason, wanted: request.wanted, toProductId: target?.sameProduct ? target.productId : null },
+        operation: {
+          tool: 'request_exchange', ...base, lineNo: first?.lineNo ?? 0, reason: request.reason, wanted: first?.wanted ?? request.wanted,
+          toProductId: first?.target?.sameProduct ? first.target.productId : null,
+          items: parts.map((part) => ({ lineNo: part.lineNo, wanted: part.wanted, toProductId: part.target?.sameProduct ? part.target.productId : null })),
+        },
         summary: both((language) => language === 'zh'
-          ? `换货:订单 ${order.order_no} 的 ${title('zh')} ×${line?.quantity ?? 1},换成:${into('zh')};${settle('zh')}。原因:${request.reason}。每个订单只能换货一次,本次将用掉这次机会。`
-          : `Exchange ${title('en')} ×${line?.quantity ?? 1} from order ${order.order_no} for ${into('en')}; ${settle('en')}. Reason: ${request.reason}. Each order can be exchanged once; this uses it.`),
+          ? `换货:订单 ${order.order_no} 的 ${listed('zh')};${parts.length > 1 ? '合计' : ''}${settle('zh')}。原因:${request.reason}。每个订单只能换货一次,本次将用掉这次机会。`
+          : `Exchange from order ${order.order_no}: ${listed('en')}; ${parts.length > 1 ? 'in total, ' : ''}${settle('en')}. Reason: ${request.reason}. Each order can be exchanged once; this uses it.`),
       };
     }
+    case 'change_order_items':
+      return evaluateItemChange(runner, scope, { order, lines, request });
     case 'change_payment_method': {
       const decision = checkPaymentChange({ order: policyOrder, method: request.method });
       const method = (CHANGEABLE_PAYMENT_METHODS as readonly string[]).includes(request.method ?? '') ? (request.method as ChangeablePaymentMethod) : 'alipay';
@@ -158,29 +188,16 @@ export async function evaluateWrite(runner: SqlRunner, scope: SupportScope, requ
   }
 }
 
-/**
- * The variant an exchange asks for, read from the shopper's words: another option of the same product, or a product
- * of another group (which the policy refuses). `choices` lists the other options with price and availability.
- */
-async function exchangeTargetOf(runner: SqlRunner, line: OrderLineRecord, wanted: string): Promise<{ target?: ExchangeTarget & { price: number }; choices: BilingualText }> {
-  const group = await variantsOf(runner, line.product_id);
-  const others = group.filter((variant) => variant.product_id !== line.product_id);
-  const choice = (language: 'en' | 'zh') => others
-    .map((variant) => `${(language === 'en' ? variant.option_en : variant.option_zh) ?? variant.title_en ?? ''} (${money(variant.price ?? 0, language)}${(variant.stock ?? 0) > 0 ? '' : language === 'en' ? ', out of stock' : ',缺货'})`)
-    .join(language === 'en' ? ', ' : '、');
-  const choices = both(choice);
-  const asTarget = (variant: (typeof group)[number], sameProduct: boolean) => ({
-    productId: variant.product_id, sameProduct, stock: variant.stock, price: variant.price ?? 0,
-    label: { en: sameProduct ? (variant.option_en ?? variant.title_en ?? '') : (variant.title_en ?? ''), zh: sameProduct ? (variant.option_zh ?? variant.title_zh ?? '') : (variant.title_zh ?? '') },
-  });
-  // The shopper's messages about this exchange, one per line: the latest that names an option wins ("no, the blue one").
-  for (const said of wanted.split('\n').reverse()) {
-    const named = variantNamed(said, others);
-    if (named.variant) return { target: asTarget(named.variant, true), choices };
-    const foreign = await otherProductNamed(runner, said, group);
-    if (foreign) return { target: asTarget(foreign, false), choices };
-  }
-  return { choices };
+/** P10: the default address from the shopper's words, or copied from one of their own orders (found in scope). */
+async function evaluateProfileAddress(runner: SqlRunner, scope: SupportScope, request: Extract<WriteRequest, { tool: 'set_default_address' }>): Promise<WriteEvaluation> {
+  const fromOrder = request.fromOrderNo ? await findOrderInScope(runner, scope, normalizeOrderNo(request.fromOrderNo)) : null;
+  if (request.fromOrderNo && !fromOrder) return { found: false, orderNo: normalizeOrderNo(request.fromOrderNo) };
+  const address = fromOrder ? (fromOrder.shipping_address ?? '') : (request.address ?? '');
+  const { decision, fields, summary } = await evaluateDefaultAddress(runner, scope, { address, fromOrder: fromOrder ?? undefined });
+  return {
+    found: true, order: null, lines: [], decision, summary,
+    operation: { tool: 'set_default_address', orderId: null, orderNo: null, fromOrderNo: fromOrder?.order_no ?? null, ...fields },
+  };
 }
 
 /** The request a stored operation stands for, to re-evaluate it at commit time. */
@@ -191,7 +208,14 @@ export function requestOf(operation: PendingOperation): WriteRequest {
     case 'request_return':
       return { tool: 'request_return', orderNo: operation.orderNo, items: operation.items, reason: operation.reason, refundTo: operation.refundTo };
     case 'request_exchange':
-      return { tool: 'request_exchange', orderNo: operation.orderNo, lineNo: operation.lineNo, reason: operation.reason, wanted: operation.wanted };
+      return {
+        tool: 'request_exchange', orderNo: operation.orderNo, lineNo: operation.lineNo, reason: operation.reason, wanted: operation.wanted,
+        ...(operation.items.length > 0 ? { items: operation.items } : {}),
+      };
+    case 'set_default_address':
+      return operation.fromOrderNo ? { tool: 'set_default_address', address: null, fromOrderNo: operation.fromOrderNo } : { tool: 'set_default_address', address: operation.fullAddress };
+    case 'change_order_items':
+      return { tool: 'change_order_items', orderNo: operation.orderNo, items: operation.changes.map((change) => ({ lineNo: change.lineNo, toProductId: change.toProductId })), settle: operation.settle };
     case 'change_shipping_address':
       return { tool: 'change_shipping_address', orderNo: operation.orderNo, address: operation.address, city: operation.city };
     case 'change_payment_method':

@@ -98,11 +98,13 @@ function intentOf(text: string, orderNo: string | undefined, request: boolean): 
   if (any(CUES.changePayment, text)) return 'change_payment';
   // "Which payment methods do I have saved" asks about the shopper's wallet, not the shop's accepted methods (an FAQ).
   if (any(CUES.savedPayments, text) || any(CUES.paymentHistory, text)) return 'payment_info';
+  if (any(CUES.defaultAddress, text)) return 'default_address';
+  const exchange = any(CUES.exchange, text) ? (any(CUES.notShipped, text) ? 'change_items' : 'exchange') : undefined;
   const task = any(CUES.address, text) ? 'change_address'
-    : any(CUES.exchange, text) ? 'exchange'
-    : any(CUES.return, text) ? 'return'
+    : exchange ?? (any(CUES.return, text) ? 'return'
     : any(CUES.cancel, text) ? 'cancel_order'
-    : undefined;
+    : any(CUES.changeItems, text) ? 'change_items'
+    : undefined);
   if (task && (!faqTopic || request || orderNo)) return task;
   if (any(CUES.status, text) && !(faqTopic && !orderNo && /多久|几天|how long|how many days/u.test(text))) return 'order_status';
   // "How much did I pay for order SL…": a price question about a named order is about that order.

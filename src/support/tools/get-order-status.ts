@@ -9,6 +9,9 @@ import { checkAddressChangeWindow } from '../policy/address-change-policy.ts';
 import { checkCancellation } from '../policy/cancellation-policy.ts';
 import { checkExchangeWindow } from '../policy/exchange-policy.ts';
 import { remainingQuantity } from '../policy/order-facts.ts';
+import { checkItemChangeWindow } from '../policy/item-change-policy.ts';
+import { variantsOf } from '../products/product-variants.ts';
+import type { SqlRunner } from '../sql-runner.ts';
 import type { PolicyDecision } from '../policy/policy-decision.ts';
 import { checkReturnWindow } from '../policy/return-policy.ts';
 import { supportRuntimeOf } from '../support-tool-context.ts';
@@ -21,12 +24,19 @@ function actionOf(decision: PolicyDecision, language: 'en' | 'zh') {
   return { allowed: decision.allowed, policy_section: decision.section, code: decision.code, reason: decision.reason[language] };
 }
 
+/** The other variants of an item's product: option names, price and whether they are in stock. */
+async function otherOptionsOf(runner: SqlRunner, productId: number) {
+  return (await variantsOf(runner, productId))
+    .filter((variant) => variant.product_id !== productId)
+    .map((variant) => ({ product_id: variant.product_id, option_en: variant.option_en, option_zh: variant.option_zh, price: variant.price, in_stock: variant.stock === null ? null : variant.stock > 0 }));
+}
+
 export const getOrderStatusTool = defineTool({
   name: 'get_order_status',
   description: [
     "One of the shopper's own orders by order number: status, items, amount, carrier, tracking number and the timeline",
     '(ordered, paid, shipped, delivered, cancelled, returned), plus which after-sales actions the policy allows right now',
-    '(cancel, return, exchange, change address) with the policy section. Orders outside the shopper\'s account are reported as not found.',
+    '(cancel, return, exchange, change address, change payment, change items) with the policy section. Orders outside the shopper\'s account are reported as not found.',
   ].join(' '),
   parameters: getOrderStatusParameters,
   async execute(argumentsValue, context) {
@@ -63,7 +73,8 @@ export const getOrderStatusTool = defineTool({
         shipping_address: order.shipping_address,
         exchange_count: order.exchange_count,
       },
-      items: lines.map((line) => orderLineRow(line, language)),
+      // Each item's other options (colour, size, capacity) with price and stock: what a change or exchange can pick.
+      items: await Promise.all(lines.map(async (line) => ({ ...orderLineRow(line, language), options: await otherOptionsOf(context.warehouse, line.product_id) }))),
       item_columns: ORDER_LINE_COLUMNS,
       timeline,
       allowed_actions: {
@@ -72,6 +83,7 @@ export const getOrderStatusTool = defineTool({
         exchange: actionOf(checkExchangeWindow(policyOrder, runtime.policyDate), language),
         change_address: actionOf(checkAddressChangeWindow(policyOrder), language),
         change_payment: actionOf(checkPaymentChangeWindow(policyOrder), language),
+        change_items: actionOf(checkItemChangeWindow(policyOrder), language),
       },
       policy_date: runtime.policyDate,
       columns: TIMELINE_COLUMNS,
