@@ -7,6 +7,11 @@ import { POLICY_SECTIONS } from './policy/policy-decision.ts';
 import { say } from './render/reply-texts.ts';
 import { settleLabel } from './confirmations/evaluate-item-change.ts';
 
+const SECTION_OF_WRITE = {
+  cancel_order: POLICY_SECTIONS.cancellation, request_return: POLICY_SECTIONS.returns, request_exchange: POLICY_SECTIONS.exchanges,
+  change_shipping_address: POLICY_SECTIONS.addressChange, change_payment_method: POLICY_SECTIONS.paymentChange, change_order_items: POLICY_SECTIONS.itemChange,
+} as const;
+
 /** The shopper-facing reply to a confirmation answer, from what the commit actually did. */
 export function commitReplyText(outcome: CommitOutcome, language: Language): { text: string; intent: string; sections: string[] } {
   switch (outcome.status) {
@@ -64,6 +69,13 @@ export function commitReplyText(outcome: CommitOutcome, language: Language): { t
           return {
             text: say(language, `The items of order ${operation.orderNo} are changed (ticket ${ticketId}).${moneyText}`, `订单 ${operation.orderNo} 的商品规格已修改(工单号 ${ticketId})。${moneyText}`),
             intent, sections: [POLICY_SECTIONS.itemChange],
+          };
+        }
+        case 'several': {
+          const orders = operation.parts.map((part) => part.orderNo).join(say(language, ', ', '、'));
+          return {
+            text: say(language, `Done for orders ${orders} (tickets ${ticketId}).${refundText ? ` In total ${refundText}.` : ''}`, `订单 ${orders} 已全部办理(工单号 ${ticketId})。${refundText ? `合计${refundText}。` : ''}`),
+            intent, sections: [...new Set(operation.parts.map((part) => SECTION_OF_WRITE[part.tool]))],
           };
         }
         case 'set_default_address':

@@ -30,7 +30,7 @@ export interface SupportReply {
 }
 
 export const SUPPORT_INTENTS = [
-  'order_status', 'cancel_order', 'return', 'exchange', 'change_address', 'change_payment', 'change_items', 'default_address', 'payment_info', 'product_question', 'recommendation',
+  'order_status', 'cancel_order', 'return', 'exchange', 'change_address', 'change_payment', 'change_items', 'default_address', 'several', 'payment_info', 'product_question', 'recommendation',
   'faq', 'handoff', 'greeting', 'confirmation', 'other',
 ] as const;
 export type SupportIntent = (typeof SUPPORT_INTENTS)[number];

@@ -59,6 +59,7 @@ export async function applyOperation(
     const ticketId = await insertTicket(runner, { conversationId: input.conversationId, customerId: input.customerId, orderId: null, kind: 'address_change', status: 'completed', reason: 'default address', payload: changes, now });
     return { ticketId, changes };
   }
+  if (operation.tool === 'several') throw new Error('A card of several writes is applied part by part (commitConfirmation); nothing was written.');
   const { order } = input;
   if (!order) throw new Error(`${operation.tool} needs the order it changes; nothing was written.`);
   const ticket = { conversationId: input.conversationId, customerId: input.customerId, orderId: order.order_id, now };

@@ -16,7 +16,7 @@ import { resolveDeliveryCity } from '../orders/resolve-city.ts';
 import { findOrderInScope, loadOrderLines, normalizeOrderNo } from '../orders/scoped-orders.ts';
 import type { SqlRunner } from '../sql-runner.ts';
 import type { SupportScope } from '../support-session.ts';
-import type { PendingOperation } from './pending-operation.ts';
+import type { OrderOperation, PendingOperation } from './pending-operation.ts';
 import { evaluateDefaultAddress } from '../profile/default-address.ts';
 
 /** One item of an exchange request: which line and the option wanted (words, or the exact product of a stored card). */
@@ -33,6 +33,7 @@ export type WriteRequest =
   | { tool: 'request_exchange'; orderNo: string; lineNo?: number; items?: ExchangeItemRequest[]; reason: string; wanted: string | null }
   | ItemChangeRequest
   | { tool: 'set_default_address'; address: string | null; fromOrderNo?: string | null }
+  | { tool: 'several'; requests: WriteRequest[] }
   | { tool: 'change_shipping_address'; orderNo: string; address: string; city?: string | null }
   | { tool: 'change_payment_method'; orderNo: string; method: string | null };
 
@@ -48,7 +49,10 @@ export type WriteEvaluation =
       operation: PendingOperation;
       summary: BilingualText;
       refund?: RefundPlan;
+      /** A request spanning several orders: each part's own evaluation, committed together. */
+      parts?: FoundEvaluation[];
     };
+export type FoundEvaluation = Extract<WriteEvaluation, { found: true }>;
 
 function both(build: (language: 'en' | 'zh') => string): BilingualText {
   return { en: build('en'), zh: build('zh') };
@@ -67,6 +71,7 @@ function refundSentence(refund: RefundPlan, language: 'en' | 'zh', whenText: Bil
  */
 export async function evaluateWrite(runner: SqlRunner, scope: SupportScope, request: WriteRequest, policyDate: string): Promise<WriteEvaluation> {
   if (request.tool === 'set_default_address') return evaluateProfileAddress(runner, scope, request);
+  if (request.tool === 'several') return evaluateSeveral(runner, scope, request.requests, policyDate);
   const orderNo = normalizeOrderNo(request.orderNo);
   const order = await findOrderInScope(runner, scope, orderNo);
   if (!order) return { found: false, orderNo };
@@ -188,6 +193,41 @@ export async function evaluateWrite(runner: SqlRunner, scope: SupportScope, requ
   }
 }
 
+const TOTAL_LABEL = { en: 'In total', zh: '合计' };
+
+/**
+ * Several writes on one card: each part is checked on its own (an order outside the account is not found; the first
+ * refusal refuses the card, naming its order), the card lists every part, and the refunds are summed in cents.
+ */
+async function evaluateSeveral(runner: SqlRunner, scope: SupportScope, requests: readonly WriteRequest[], policyDate: string): Promise<WriteEvaluation> {
+  const parts: FoundEvaluation[] = [];
+  for (const request of requests) {
+    if (request.tool === 'several' || request.tool === 'set_default_address') throw new Error('request_several_changes takes writes of orders only');
+    const evaluation = await evaluateWrite(runner, scope, request, policyDate);
+    if (!evaluation.found) return evaluation;
+    parts.push(evaluation);
+  }
+  const refused = parts.find((part) => !part.decision.allowed);
+  const decision = refused
+    ? { ...refused.decision, reason: { en: `Order ${refused.order?.order_no}: ${refused.decision.reason.en}`, zh: `订单 ${refused.order?.order_no}:${refused.decision.reason.zh}` } }
+    : (parts[0] as FoundEvaluation).decision;
+  const refundCents = parts.reduce((sum, part) => sum + Math.round((part.refund?.amount ?? 0) * 100), 0);
+  const destinations = [...new Set(parts.filter((part) => (part.refund?.amount ?? 0) > 0).map((part) => part.refund?.destinationLabel.en))];
+  const total = (language: 'en' | 'zh') => {
+    if (refundCents === 0) return '';
+    const to = destinations.length === 1 ? parts.find((part) => (part.refund?.amount ?? 0) > 0)?.refund?.destinationLabel[language] : undefined;
+    return language === 'zh'
+      ? ` ${TOTAL_LABEL.zh}退款 ${money(refundCents / 100, 'zh')}${to ? `,退回至${to}` : ',各自原路退回'}。`
+      : ` ${TOTAL_LABEL.en} ${money(refundCents / 100, 'en')} will be refunded${to ? ` to ${to}` : ', each to its original method'}.`;
+  };
+  return {
+    found: true, order: null, lines: [], decision, parts,
+    refund: refundCents > 0 ? { amount: refundCents / 100, destination: 'several', destinationLabel: { en: 'the original payment methods', zh: '原支付方式' } } : undefined,
+    operation: { tool: 'several', orderId: null, orderNo: null, parts: parts.map((part) => part.operation as OrderOperation) },
+    summary: both((language) => `${parts.map((part, index) => `${index + 1}) ${part.summary[language]}`).join(' ')}${total(language)}`),
+  };
+}
+
 /** P10: the default address from the shopper's words, or copied from one of their own orders (found in scope). */
 async function evaluateProfileAddress(runner: SqlRunner, scope: SupportScope, request: Extract<WriteRequest, { tool: 'set_default_address' }>): Promise<WriteEvaluation> {
   const fromOrder = request.fromOrderNo ? await findOrderInScope(runner, scope, normalizeOrderNo(request.fromOrderNo)) : null;
@@ -214,6 +254,8 @@ export function requestOf(operation: PendingOperation): WriteRequest {
       };
     case 'set_default_address':
       return operation.fromOrderNo ? { tool: 'set_default_address', address: null, fromOrderNo: operation.fromOrderNo } : { tool: 'set_default_address', address: operation.fullAddress };
+    case 'several':
+      return { tool: 'several', requests: operation.parts.map((part) => requestOf(part)) };
     case 'change_order_items':
       return { tool: 'change_order_items', orderNo: operation.orderNo, items: operation.changes.map((change) => ({ lineNo: change.lineNo, toProductId: change.toProductId })), settle: operation.settle };
     case 'change_shipping_address':

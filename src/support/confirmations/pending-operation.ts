@@ -4,8 +4,8 @@ import { CANCEL_REASON_CODES } from '../policy/cancel-reasons.ts';
 
 const base = { orderId: z.number().int(), orderNo: z.string() };
 
-/** The exact write a confirmation token commits; stored as JSON in support_confirmations.operation. */
-export const PendingOperationSchema = z.discriminatedUnion('tool', [
+/** A write of one order. */
+const ORDER_OPERATIONS = [
   // Cards stored before reasons had codes commit as 'other'.
   z.object({ tool: z.literal('cancel_order'), ...base, reason: z.string().nullable(), reasonCode: z.enum(CANCEL_REASON_CODES).default('other') }),
   z.object({
@@ -28,6 +28,15 @@ export const PendingOperationSchema = z.discriminatedUnion('tool', [
   }),
   z.object({ tool: z.literal('change_shipping_address'), ...base, address: z.string(), city: z.string(), postalCode: z.string().nullable().default(null) }),
   z.object({ tool: z.literal('change_payment_method'), ...base, method: z.enum(CHANGEABLE_PAYMENT_METHODS) }),
+] as const;
+export const OrderOperationSchema = z.discriminatedUnion('tool', [...ORDER_OPERATIONS]);
+export type OrderOperation = z.infer<typeof OrderOperationSchema>;
+
+/** The exact write a confirmation token commits; stored as JSON in support_confirmations.operation. */
+export const PendingOperationSchema = z.discriminatedUnion('tool', [
+  ...ORDER_OPERATIONS,
+  // One card for a request spanning several orders: every part is committed, or none.
+  z.object({ tool: z.literal('several'), orderId: z.null(), orderNo: z.null(), parts: z.array(OrderOperationSchema).min(2).max(10) }),
   // The profile's default address: no order is changed (orderId null); fromOrderNo names the order it was copied from.
   z.object({
     tool: z.literal('set_default_address'), orderId: z.null(), orderNo: z.null(), fromOrderNo: z.string().nullable(),
@@ -46,4 +55,5 @@ export const INTENT_OF_WRITE: Record<WriteTool, string> = {
   change_payment_method: 'change_payment',
   change_order_items: 'change_items',
   set_default_address: 'default_address',
+  several: 'several',
 };

@@ -11,6 +11,8 @@ export const TaskSchema = z.object({
   /** The slot the bot asked for last. */
   awaiting: z.enum(['order', 'items', 'line', 'reason', 'address', 'wanted', 'payment']),
   orderNo: z.string().optional(),
+  /** Several orders one request names ("cancel SL… and SL…"): one card for all of them. */
+  orderNos: z.array(z.string()).optional(),
   items: z.array(z.object({ lineNo: z.number().int(), quantity: z.number().int().positive().optional() })).optional(),
   lineNo: z.number().int().optional(),
   reason: z.string().optional(),

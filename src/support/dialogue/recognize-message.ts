@@ -73,10 +73,12 @@ function findWanted(text: string): string | undefined {
 }
 
 function findAddress(original: string): string | undefined {
-  const chinese = original.match(/(?:地址)?(?:改成|改为|换成|更改为|修改为|新地址(?:是|为)?[::]?)\s*(.{6,200})$/u);
+  const chinese = original.match(/(?:地址)?(?:改成|改为|换成|更改为|修改为|新地址(?:是|为)?[::]?)\s*(.{6,200})$/u)
+    ?? original.match(/(?:寄到|送到|发到|寄往|送往)\s*([^??]{6,200}\d+(?:号|弄|栋)[^??]*)$/u);
   if (chinese?.[1]) return chinese[1].trim();
   // "change the delivery address of order SL… to 88 Nanjing Road, Shanghai", "new address: …"
-  const english = original.match(/\baddress\b.*?\b(?:to|is)\b[:\s]+(.{6,200})$/i) ?? original.match(/\bnew address[:\s]+(.{6,200})$/i);
+  const english = original.match(/\baddress\b.*?\b(?:to|is)\b[:\s]+(.{6,200})$/i) ?? original.match(/\bnew address[:\s]+(.{6,200})$/i)
+    ?? original.match(/\b(?:send|ship|deliver)\b.*?\bto\b[:\s]+(.*\d.{3,200})$/i);
   return english?.[1]?.trim();
 }
 

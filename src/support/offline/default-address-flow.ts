@@ -64,7 +64,7 @@ export function* defaultAddressFlow(input: TurnInput, start: Task): Flow {
   }
   if (preview.status === 'denied' && ['incomplete_address', 'unknown_city'].includes(preview.code)) {
     return result({
-      text: `${writeResultText(preview, language)} ${say(language, 'Please send the address again.', '请重新发送地址。')}`,
+      text: `${writeResultText(preview, language)} ${say(language, 'What is the full address, with street and number, city and postal code?', '请问完整的地址是?请包括城市、区、街道门牌号和邮编。')}`,
       outcome: 'clarify',
       dialogue: { ...base, task: { ...task, address: undefined, orderNo: undefined, awaiting: 'address' }, misunderstood: base.misunderstood + 1 },
       citations: [preview.policy_section],

@@ -48,6 +48,9 @@ export function itemChangeSlots(task: Task, items: readonly Item[], recognition:
       awaiting: 'line', task,
     };
   }
+  // The item is clear but no option of its product was named: the write tool reads the words (another product is
+  // refused under P9, nothing recognisable asks which option with the choices).
+  if (task.awaiting !== 'wanted' && line.options.length > 0) return { task: { ...task, lineNo: line.line_no, changes: [{ lineNo: line.line_no, wanted: said.split('\n').at(-1) ?? said }] } };
   if (line.options.length === 0) {
     return { question: say(language, `${line.product} comes in no other option, so it cannot be changed to another one. Which other item would you like to change?`, `${line.product}没有其他规格可选。请问要修改哪件其他商品?`), awaiting: 'line', task };
   }

@@ -6,6 +6,7 @@ import { faqFlow, greeting, handoffFlow, productFlow, recommendFlow } from './in
 import { paymentInfoFlow } from './payment-flow.ts';
 import { statusFlow } from './status-flow.ts';
 import { taskFlow } from './task-flow.ts';
+import { SEVERAL_ORDER_INTENTS, severalOrdersFlow } from './several-orders-flow.ts';
 import { addressIn, defaultAddressFlow } from './default-address-flow.ts';
 import type { Flow, TurnInput, TurnResult } from './turn.ts';
 
@@ -79,6 +80,9 @@ function* dispatch(input: TurnInput): Flow {
     case 'change_address':
     case 'change_payment':
     case 'change_items':
+      if (recognition.orderNos.length > 1 && SEVERAL_ORDER_INTENTS.has(recognition.intent)) {
+        return yield* severalOrdersFlow(input, { ...newTask(recognition.intent, recognition), orderNos: [...new Set(recognition.orderNos)] });
+      }
       return yield* taskFlow(input, newTask(recognition.intent, recognition));
     case 'default_address':
       return yield* defaultAddressFlow(input, newTask('default_address', recognition));
@@ -96,6 +100,7 @@ function* dispatch(input: TurnInput): Flow {
       return greeting(input);
     case 'handoff':
       return yield* handoffFlow(input, recognition.text);
+    case 'several':
     case 'other':
     case undefined:
       return yield* faqFlow(input, true);
@@ -126,7 +131,11 @@ export function* planTurn(turnInput: TurnInput): Flow {
       return { intent: task.intent, text: say(language, 'All right, I have stopped that request; nothing was changed.', '好的,已停止办理,没有做任何修改。'), outcome: 'answered', dialogue: { ...dialogue, task: undefined, misunderstood: 0 } };
     }
     const decision = recognition.abort ? 'switch' : answersTask(task, recognition);
-    if (decision === 'continue') return task.intent === 'default_address' ? yield* defaultAddressFlow(input, continueTask(task, recognition)) : yield* taskFlow(input, continueTask(task, recognition));
+    if (decision === 'continue') {
+      if (task.intent === 'default_address') return yield* defaultAddressFlow(input, continueTask(task, recognition));
+      if (task.orderNos && task.orderNos.length > 1) return yield* severalOrdersFlow(input, task);
+      return yield* taskFlow(input, continueTask(task, recognition));
+    }
     if (decision === 'digress') {
       const answer: TurnResult = yield* dispatch({ ...input, dialogue: { ...dialogue, task: undefined } });
       return { ...answer, dialogue: { ...answer.dialogue, task } };

@@ -245,13 +245,13 @@ export function* taskFlow(input: TurnInput, start: Task): Flow {
     return result({ text: preview.reason, outcome: 'clarify', dialogue: keep({ ...task, orderNo, paymentMethod: undefined, awaiting: 'payment' }, task.awaiting === 'payment' ? base.misunderstood + 1 : 0), citations: [preview.policy_section] });
   }
   if (preview.status === 'denied' && intent === 'change_items' && ['target_unclear', 'out_of_stock', 'items_unclear'].includes(preview.code)) {
-    return result({ text: preview.reason, outcome: 'clarify', table: itemsTable, dialogue: keep({ ...task, orderNo, changes: undefined, awaiting: 'wanted' }, base.misunderstood + 1), citations: [preview.policy_section] });
+    return result({ text: preview.reason, outcome: 'clarify', table: itemsTable, dialogue: keep({ ...task, orderNo, changes: undefined, lineNo: task.changes?.length === 1 ? task.changes[0]?.lineNo : task.lineNo, awaiting: 'wanted' }, task.awaiting === 'wanted' ? base.misunderstood + 1 : 0), citations: [preview.policy_section] });
   }
   if (preview.status === 'denied' && intent === 'change_payment' && preview.code === 'method_unclear') {
     return result({ text: preview.reason, outcome: 'clarify', dialogue: keep({ ...task, orderNo, paymentMethod: undefined, awaiting: 'payment' }), citations: [preview.policy_section] });
   }
   if (preview.status === 'denied' && intent === 'change_address' && ['incomplete_address', 'unknown_city'].includes(preview.code)) {
-    return result({ text: `${writeResultText(preview, language)} ${say(language, 'Please send the address again.', '请重新发送地址。')}`, outcome: 'clarify', dialogue: keep({ ...task, orderNo, address: undefined, awaiting: 'address' }, base.misunderstood + 1), citations: [preview.policy_section] });
+    return result({ text: `${writeResultText(preview, language)} ${say(language, 'What is the full address, with street and number, city and postal code?', '请问完整的地址是?请包括城市、区、街道门牌号和邮编。')}`, outcome: 'clarify', dialogue: keep({ ...task, orderNo, address: undefined, awaiting: 'address' }, base.misunderstood + 1), citations: [preview.policy_section] });
   }
   if (preview.status === 'denied' && intent === 'return' && ['quantity_too_large', 'unknown_item', 'item_already_returned', 'bad_quantity', 'no_items'].includes(preview.code)) {
     return result({ text: `${writeResultText(preview, language)} ${say(language, 'Please choose the items again.', '请重新选择商品。')}`, outcome: 'clarify', table: itemsTable, dialogue: keep({ ...task, orderNo, items: undefined, awaiting: 'items' }, base.misunderstood + 1), citations: [preview.policy_section] });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineTool } from '../../agent/tool.ts';
 import { previewWrite } from '../confirmations/preview-write.ts';
+import type { WriteRequest } from '../confirmations/evaluate-write.ts';
 import { ITEM_CHANGE_CHARGE_METHODS, ITEM_CHANGE_REFUND_DESTINATIONS } from '../policy/item-change-policy.ts';
 
 export const changeOrderItemsParameters = z.strictObject({
@@ -13,6 +14,15 @@ export const changeOrderItemsParameters = z.strictObject({
     .describe('Where the price difference goes: a payment method to charge (alipay, wechat_pay, credit_card, union_pay, gift_card) or original / gift_card for a refund; leave out to ask the shopper'),
 });
 
+/** The write the tool's arguments ask for (also one part of request_several_changes). */
+export function itemChangeRequestOf(parameters: z.infer<typeof changeOrderItemsParameters>): WriteRequest {
+  return {
+    tool: 'change_order_items', orderNo: parameters.order_no,
+    items: parameters.items.map((item) => ({ ...(item.line_no ? { lineNo: item.line_no } : {}), wanted: item.wanted })),
+    settle: parameters.settle ?? null,
+  };
+}
+
 export const changeOrderItemsTool = defineTool({
   name: 'change_order_items',
   description: [
@@ -24,10 +34,6 @@ export const changeOrderItemsTool = defineTool({
   parameters: changeOrderItemsParameters,
   async execute(argumentsValue, context) {
     const parameters = changeOrderItemsParameters.parse(argumentsValue);
-    return previewWrite(context, {
-      tool: 'change_order_items', orderNo: parameters.order_no,
-      items: parameters.items.map((item) => ({ ...(item.line_no ? { lineNo: item.line_no } : {}), wanted: item.wanted })),
-      settle: parameters.settle ?? null,
-    }, parameters);
+    return previewWrite(context, itemChangeRequestOf(parameters), parameters);
   },
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineTool } from '../../agent/tool.ts';
 import { previewWrite } from '../confirmations/preview-write.ts';
+import type { WriteRequest } from '../confirmations/evaluate-write.ts';
 
 export const requestExchangeParameters = z.strictObject({
   order_no: z.string().trim().min(4).max(40).describe("The shopper's order number"),
@@ -13,6 +14,14 @@ export const requestExchangeParameters = z.strictObject({
   wanted: z.string().trim().max(400).optional().describe('The option they want instead, in their words, e.g. "White" or "12GB+512GB Green"; exchanges stay within the same product'),
 });
 
+/** The write the tool's arguments ask for (also one part of request_several_changes). */
+export function exchangeRequestOf(parameters: z.infer<typeof requestExchangeParameters>): WriteRequest {
+  return {
+    tool: 'request_exchange', orderNo: parameters.order_no, lineNo: parameters.line_no, reason: parameters.reason, wanted: parameters.wanted ?? null,
+    ...(parameters.items ? { items: parameters.items.map((item) => ({ lineNo: item.line_no, wanted: item.wanted })) } : {}),
+  };
+}
+
 export const requestExchangeTool = defineTool({
   name: 'request_exchange',
   description: [
@@ -23,9 +32,6 @@ export const requestExchangeTool = defineTool({
   parameters: requestExchangeParameters,
   async execute(argumentsValue, context) {
     const parameters = requestExchangeParameters.parse(argumentsValue);
-    return previewWrite(context, {
-      tool: 'request_exchange', orderNo: parameters.order_no, lineNo: parameters.line_no, reason: parameters.reason, wanted: parameters.wanted ?? null,
-      ...(parameters.items ? { items: parameters.items.map((item) => ({ lineNo: item.line_no, wanted: item.wanted })) } : {}),
-    }, parameters);
+    return previewWrite(context, exchangeRequestOf(parameters), parameters);
   },
 });
