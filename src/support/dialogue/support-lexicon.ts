@@ -27,7 +27,7 @@ export const CUES = {
   notShipped: [/还没发货|未发货|没发货|尚未发货|还没寄出/u, /\bhas(n'?t| not) (been )?shipped\b/, /\bnot shipped yet\b/, /\bbefore it ships\b/, /\bnot (been )?sent yet\b/],
   cancel: [/取消(订单|这个订单|这单|该订单|一下|掉|吧)?/u, /\bcancel\b/],
   return: [/退货/u, /(其他|其余|剩下)的?(都|全)(要)?退/u, /(都|全部?)退(掉|了)?[!。.]*$/u, /退掉/u, /退回去/u, /(我要|我想|想|要|申请)退(款|了)?/u, /\breturn(ing)?\b/, /send (it|this|them) back/, /\b(i want|i'd like|want) (a )?refund\b/],
-  exchange: [/换货/u, /换\s*的?货/u, /换(个|一个|一件|一双)?(尺码|码|颜色|大小|型号|大一号|小一号|新的)/u, /调换/u, /换一(个|件|双)/u, /换成/u, /\bexchange\b/, /\bswap\b/, /(different|another|other|bigger|smaller) (size|colou?r)/],
+  exchange: [/换货/u, /换(两|二|三|几|多)(件|个|样)/u, /换\s*[^\s,,。]{1,3}色/u, /换\s*的?货/u, /换(个|一个|一件|一双)?(尺码|码|颜色|大小|型号|大一号|小一号|新的)/u, /调换/u, /换一(个|件|双)/u, /换成/u, /\bexchange\b/, /\bswap\b/, /(different|another|other|bigger|smaller) (size|colou?r)/],
   address: [/(改|修改|更改|换|变更|更新)(一下)?.{0,12}?(收货|配送|送货|邮寄)?地址/u,
     // "send SL… to 88 Wensan Road …", "寄到杭州市…88号": a delivery to an address with a house number.
     /\b(send|ship|deliver)\b.{0,40}\bto\b.{0,40}\d.{3,}/, /(寄到|送到|发到|寄往|送往)[^??]{0,20}\d+(号|弄|栋)/u, /地址(写|填)错/u, /地址.{0,6}(改|换)/u, /(change|update|modify|correct|edit|fix) (my |the )?(shipping |delivery )?address/, /wrong address/, /new address/, /address to\b/],

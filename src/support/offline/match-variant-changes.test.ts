@@ -13,7 +13,8 @@ function item(lineNo: number, titleEn: string, titleZh: string, options: [string
 }
 
 const headphones = item(1, 'Sony WH-1000XM5 Headphones White', '索尼 WH-1000XM5 头戴式降噪耳机 白色', [['Black', '黑色'], ['Blue', '蓝色']]);
-const earbuds = item(2, 'Sony WF-1000XM5 Earbuds Black', '索尼 WF-1000XM5 降噪耳机 黑色', [['White', '白色'], ['Blue', '蓝色']]);
+// The earbuds' category is "Headphones" in the demo catalogue, so "the … Headphones for Black" scores them too.
+const earbuds = { ...item(2, 'Sony WF-1000XM5 Earbuds Black', '索尼 WF-1000XM5 降噪耳机 黑色', [['White', '白色'], ['Blue', '蓝色']]), brand: 'Sony', category_en: 'Headphones' };
 const chips = item(1, "Lay's Potato Chips Family Pack", '乐事 薯片 家庭装', [['Single Pack', '单袋装'], ['Box of 3', '三盒装']]);
 const wavy = item(2, "Lay's Wavy Chips Family Pack", '乐事 大波浪薯片 家庭装', [['Single Pack', '单袋装'], ['Box of 3', '三盒装']]);
 

@@ -54,11 +54,11 @@ function ordinalOf(clause: string): number | undefined {
  * out (the caller asks). Options of different items are never mixed, so "A to Blue, B to Red" cannot swap them.
  */
 export function pickVariantChanges(text: string, items: readonly Item[]): { changes: VariantChange[]; named: Item[] } {
-  const mentioned = namedItems(text, items).items;
   const clauses = text.split(CLAUSE_SEPARATORS).filter((part) => part.trim());
+  const mentioned = [...new Set([...namedItems(text, items).items, ...clauses.flatMap((clause) => itemsNamedIn(clause, items))])];
   // Items in the order the message names them, for "the first … the second …".
   const firstClause = (item: Item) => {
-    const index = clauses.findIndex((clause) => namedItems(clause, items).items.includes(item));
+    const index = clauses.findIndex((clause) => itemsNamedIn(clause, items).includes(item));
     return index < 0 ? Number.MAX_SAFE_INTEGER : index;
   };
   const order = [...mentioned].sort((left, right) => firstClause(left) - firstClause(right));
@@ -66,12 +66,15 @@ export function pickVariantChanges(text: string, items: readonly Item[]): { chan
   for (const clause of clauses) {
     const ordinal = ordinalOf(clause);
     const byOrdinal = ordinal !== undefined ? (order[ordinal - 1] ?? items[ordinal - 1]) : undefined;
-    const inClause = namedItems(clause, items).items;
-    const candidates = byOrdinal ? [byOrdinal] : inClause.length > 0 ? inClause : items;
-    const hits = candidates.flatMap((item) => {
+    const inClause = itemsNamedIn(clause, items);
+    const hitsAmong = (candidates: readonly Item[]) => candidates.flatMap((item) => {
       const option = optionNamed(clause, item);
       return option ? [{ item, option }] : [];
     });
+    // The items the clause names first; when none of them has the option it names ("the X for Black" where Black is
+    // another item's current colour made that item look named), any item whose product has that option.
+    const named = byOrdinal ? [byOrdinal] : inClause;
+    const hits = named.length > 0 && hitsAmong(named).length > 0 ? hitsAmong(named) : byOrdinal ? [] : hitsAmong(items);
     // Several items could take the clause's option: the one whose name the clause writes most exactly settles it
     // ("乐事 薯片" is the chips, not "乐事 大波浪薯片"); a tie stays unsettled.
     const hit = hits.length === 1 ? hits[0] : closestNamed(clause, hits);
@@ -79,6 +82,23 @@ export function pickVariantChanges(text: string, items: readonly Item[]): { chan
     changes.set(hit.item.line_no, { lineNo: hit.item.line_no, wanted: (normalizeQuestion(clause).includes(normalizeQuestion(hit.option.option_zh ?? '\u0000')) ? hit.option.option_zh : hit.option.option_en) ?? hit.option.option_en ?? '' });
   }
   return { changes: [...changes.values()].sort((left, right) => left.lineNo - right.lineNo), named: mentioned };
+}
+
+/**
+ * The items a clause names: by the words of a title no other item's title has ("WH-1000XM5 Headphones" against
+ * "WF-1000XM5 Earbuds", whatever their shared brand and category), else by the whole-word matcher of returns.
+ */
+function itemsNamedIn(clause: string, items: readonly Item[]): Item[] {
+  const said = words(clause);
+  const titleWords = items.map((item) => words(item.title_en ?? ''));
+  const scores = items.map((item, index) => {
+    const others = new Set(titleWords.flatMap((set, other) => (other === index ? [] : [...set])));
+    return [...(titleWords[index] ?? [])].filter((word) => !others.has(word) && said.has(word)).length;
+  });
+  const best = Math.max(0, ...scores);
+  const top = items.filter((_, index) => scores[index] === best);
+  if (best > 0 && top.length === 1) return top;
+  return namedItems(clause, items).items;
 }
 
 /** Length of the longest run of characters the clause shares with a title. */
