@@ -2,7 +2,7 @@ import { destinationOf } from './policy/refund-policy.ts';
 import type { Language } from '../text/language.ts';
 import type { CommitOutcome } from './confirmations/commit-confirmation.ts';
 import { INTENT_OF_WRITE } from './confirmations/pending-operation.ts';
-import { money } from './orders/order-presentation.ts';
+import { money as formatMoney } from './orders/order-presentation.ts';
 import { POLICY_SECTIONS } from './policy/policy-decision.ts';
 import { say } from './render/reply-texts.ts';
 import { settleLabel } from './confirmations/evaluate-item-change.ts';
@@ -13,7 +13,8 @@ const SECTION_OF_WRITE = {
 } as const;
 
 /** The shopper-facing reply to a confirmation answer, from what the commit actually did. */
-export function commitReplyText(outcome: CommitOutcome, language: Language): { text: string; intent: string; sections: string[] } {
+export function commitReplyText(outcome: CommitOutcome, language: Language, currency: string | null): { text: string; intent: string; sections: string[] } {
+  const money = (value: number, in_: Language) => formatMoney(value, in_, currency);
   switch (outcome.status) {
     case 'rejected': {
       const text = {

@@ -8,6 +8,7 @@ import { DEFAULT_RUN_LIMITS, type RunLimits } from '../agent/stop-rules.ts';
 import type { Language } from '../text/language.ts';
 import type { SelectEncoder } from '../models/recommendations/recommender-store.ts';
 import { loadAsOfDate } from '../sql/semantic/index.ts';
+import { readShopSettings } from '../sql/shop-settings.ts';
 import type { Warehouse } from '../sql/warehouse.ts';
 import { SUPPORT_TOOLS } from './tools/support-tools.ts';
 import { commitReplyText } from './commit-reply.ts';
@@ -98,6 +99,8 @@ export class SupportAgent {
     private readonly citations: CitationIndex,
     private readonly categories: CategoryName[],
     private readonly orderNumbers: OrderNumberFormat,
+    /** The shop's currency from the warehouse's shop settings (seed / import write them; null: none recorded). */
+    private readonly currency: string | null,
   ) {}
 
   static async create(options: SupportAgentOptions): Promise<SupportAgent> {
@@ -106,7 +109,9 @@ export class SupportAgent {
     await seedKnowledgeArticles(options.warehouse, { clock: options.clock });
     const citations = await CitationIndex.load(options.warehouse);
     const categories = await options.warehouse.query('SELECT DISTINCT category, any_value(category_zh) AS category_zh FROM products WHERE category IS NOT NULL GROUP BY category ORDER BY category');
-    return new SupportAgent(options, citations, categories.rows.map((row) => ({ en: String(row.category), zh: row.category_zh === null ? null : String(row.category_zh) })), orderNumbers);
+    // Read once: seed and import, the only writers of the shop settings, refuse to run while a server holds the warehouse.
+    const currency = (await readShopSettings(options.warehouse))?.currency ?? null;
+    return new SupportAgent(options, citations, categories.rows.map((row) => ({ en: String(row.category), zh: row.category_zh === null ? null : String(row.category_zh) })), orderNumbers, currency);
   }
 
   private get warehouse(): Warehouse {
@@ -188,6 +193,7 @@ export class SupportAgent {
       confirmationTtlSeconds: this.options.confirmationTtlSeconds ?? DEFAULT_CONFIRMATION_TTL_SECONDS,
       planner,
       selectEncoder: this.options.selectEncoder,
+      currency: this.currency,
     };
   }
 
@@ -208,14 +214,14 @@ export class SupportAgent {
     try {
       outcome = await commitConfirmation({
         warehouse: this.warehouse, conversationId: conversation.conversationId, scope: turn.scope, confirmationId, confirm,
-        now: turn.now, policyDate: turn.policyDate, planner: 'confirmation', language,
+        now: turn.now, policyDate: turn.policyDate, planner: 'confirmation', language, currency: this.currency,
       });
     } catch (error) {
       if (!(error instanceof StaleOrderError) && !/conflict/i.test((error as Error).message)) throw error;
       // Someone else changed the order (or used the token) at the same moment: nothing was written.
       return [{ text: say(language, 'The order changed while I was updating it, so nothing was changed. Please try again.', '订单刚刚发生了变化,本次没有做任何修改,请重新发起。'), intent: 'confirmation' }];
     }
-    const reply = commitReplyText(outcome, language);
+    const reply = commitReplyText(outcome, language, this.currency);
     const dialogue: DialogueState = {
       ...conversation.dialogue,
       language,
@@ -229,7 +235,7 @@ export class SupportAgent {
 
   private async offlineTurn(turn: TurnContext, text: string, recognition: Recognition, onEvent?: AgentEventListener): Promise<SupportReply[]> {
     const { conversation, language } = turn;
-    const planner = new SupportOfflinePlanner({ text, language, recognition, dialogue: { ...conversation.dialogue, language }, categories: this.categories });
+    const planner = new SupportOfflinePlanner({ text, language, recognition, dialogue: { ...conversation.dialogue, language }, categories: this.categories, currency: this.currency });
     const state: AgentState = { question: text, language, asOf: turn.policyDate, history: [], toolOutcomes: [], tools: SUPPORT_TOOLS };
     await runAgent({ planner, state, context: this.toolContext(turn, planner.id), limits: this.options.limits ?? SUPPORT_RUN_LIMITS, onEvent });
     const result: TurnResult = planner.result ?? {

@@ -27,6 +27,8 @@ export interface CommitInput {
   policyDate: string;
   planner: string;
   language: 'en' | 'zh';
+  /** The shop's currency, for the amounts on the card re-evaluated at commit. */
+  currency: string | null;
 }
 
 /**
@@ -52,7 +54,7 @@ export async function commitConfirmation(input: CommitInput): Promise<CommitOutc
       await recordSupportEvent(runner, { ...common, type: 'confirmation_declined', outcome: 'declined' });
       return { status: 'declined', operation };
     }
-    const evaluation = await evaluateWrite(runner, scope, requestOf(operation), input.policyDate);
+    const evaluation = await evaluateWrite(runner, scope, requestOf(operation), input.policyDate, input.currency);
     if (!evaluation.found || !evaluation.decision.allowed) {
       await markConfirmation(runner, input.confirmationId, 'rejected', now);
       const decisionText = evaluation.found ? decisionLabel(evaluation.decision) : 'not_found';

@@ -1,4 +1,4 @@
-import { money } from '../orders/order-presentation.ts';
+import { money as formatMoney } from '../orders/order-presentation.ts';
 import { lineTitle, policyOrderOf, type OrderLineRecord, type OrderRecord } from '../orders/order-record.ts';
 import { checkItemChange, itemChangeDifference, type ItemChangeLine } from '../policy/item-change-policy.ts';
 import type { BilingualText, PolicyDecision } from '../policy/policy-decision.ts';
@@ -48,9 +48,10 @@ export function settleLabel(settle: string | null, order: Pick<OrderRecord, 'pay
 export async function evaluateItemChange(
   runner: SqlRunner,
   scope: SupportScope,
-  input: { order: OrderRecord; lines: OrderLineRecord[]; request: ItemChangeRequest },
+  input: { order: OrderRecord; lines: OrderLineRecord[]; request: ItemChangeRequest; currency: string | null },
 ): Promise<ItemChangeEvaluation> {
   const { order, lines, request } = input;
+  const money = (value: number, language: 'en' | 'zh') => formatMoney(value, language, input.currency);
   const asked = request.items.length > 0 ? request.items : [{}];
   const changeLines: (ItemChangeLine & { line?: OrderLineRecord })[] = [];
   for (const item of asked) {

@@ -10,7 +10,7 @@ import type { BilingualText, PolicyDecision } from '../policy/policy-decision.ts
 import { cancellationRefund, destinationOf, returnRefund, type RefundPlan } from '../policy/refund-policy.ts';
 import { checkReturn } from '../policy/return-policy.ts';
 import { lineTitle, policyLineOf, policyOrderOf, type OrderLineRecord, type OrderRecord } from '../orders/order-record.ts';
-import { itemsSummary, money } from '../orders/order-presentation.ts';
+import { itemsSummary, money as formatMoney } from '../orders/order-presentation.ts';
 import { parseAddress } from '../orders/parse-address.ts';
 import { resolveDeliveryCity } from '../orders/resolve-city.ts';
 import { findOrderInScope, loadOrderLines, normalizeOrderNo } from '../orders/scoped-orders.ts';
@@ -58,7 +58,7 @@ function both(build: (language: 'en' | 'zh') => string): BilingualText {
   return { en: build('en'), zh: build('zh') };
 }
 
-function refundSentence(refund: RefundPlan, language: 'en' | 'zh', whenText: BilingualText): string {
+function refundSentence(refund: RefundPlan, language: 'en' | 'zh', whenText: BilingualText, money: (value: number, language: 'en' | 'zh') => string): string {
   if (refund.amount === 0) return language === 'zh' ? '该订单未支付,无需退款。' : 'Nothing was paid, so there is nothing to refund.';
   return language === 'zh'
     ? `退款 ${money(refund.amount, 'zh')} 将原路退回至${refund.destinationLabel.zh}${whenText.zh}。`
@@ -69,9 +69,10 @@ function refundSentence(refund: RefundPlan, language: 'en' | 'zh', whenText: Bil
  * Checks a write against the data and the policy, in scope: the same function runs when the shopper previews
  * the write and again, on fresh data inside the commit transaction, when they confirm it.
  */
-export async function evaluateWrite(runner: SqlRunner, scope: SupportScope, request: WriteRequest, policyDate: string): Promise<WriteEvaluation> {
+export async function evaluateWrite(runner: SqlRunner, scope: SupportScope, request: WriteRequest, policyDate: string, currency: string | null): Promise<WriteEvaluation> {
+  const money = (value: number, language: 'en' | 'zh') => formatMoney(value, language, currency);
   if (request.tool === 'set_default_address') return evaluateProfileAddress(runner, scope, request);
-  if (request.tool === 'several') return evaluateSeveral(runner, scope, request.requests, policyDate);
+  if (request.tool === 'several') return evaluateSeveral(runner, scope, request.requests, policyDate, currency);
   const orderNo = normalizeOrderNo(request.orderNo);
   const order = await findOrderInScope(runner, scope, orderNo);
   if (!order) return { found: false, orderNo };
@@ -87,8 +88,8 @@ export async function evaluateWrite(runner: SqlRunner, scope: SupportScope, requ
         decision: checkCancellation(policyOrder),
         operation: { tool: 'cancel_order', ...base, reason: request.reason, reasonCode: request.reasonCode },
         summary: both((language) => language === 'zh'
-          ? `取消订单 ${order.order_no}(${itemsSummary(lines, 'zh')}),原因:${cancelReasonLabel(request.reasonCode).zh}。${refundSentence(refund, 'zh', { en: '', zh: '' })}`
-          : `Cancel order ${order.order_no} (${itemsSummary(lines, 'en')}). Reason: ${cancelReasonLabel(request.reasonCode).en}. ${refundSentence(refund, 'en', { en: '', zh: '' })}`),
+          ? `取消订单 ${order.order_no}(${itemsSummary(lines, 'zh')}),原因:${cancelReasonLabel(request.reasonCode).zh}。${refundSentence(refund, 'zh', { en: '', zh: '' }, money)}`
+          : `Cancel order ${order.order_no} (${itemsSummary(lines, 'en')}). Reason: ${cancelReasonLabel(request.reasonCode).en}. ${refundSentence(refund, 'en', { en: '', zh: '' }, money)}`),
       };
     }
     case 'request_return': {
@@ -111,8 +112,8 @@ export async function evaluateWrite(runner: SqlRunner, scope: SupportScope, requ
         found: true, order, lines, refund, decision,
         operation: { tool: 'request_return', ...base, items: items.length > 0 ? items : [{ lineNo: 0, quantity: 1 }], reason: request.reason, refundTo: request.refundTo },
         summary: both((language) => language === 'zh'
-          ? `退货:订单 ${order.order_no} 的 ${chosen('zh')},原因:${request.reason}。${refundSentence(refund, 'zh', { en: '', zh: '(商品寄回入库后退款)' })}`
-          : `Return from order ${order.order_no}: ${chosen('en')}. Reason: ${request.reason}. ${refundSentence(refund, 'en', { en: ' once the parcel is back', zh: '' })}`),
+          ? `退货:订单 ${order.order_no} 的 ${chosen('zh')},原因:${request.reason}。${refundSentence(refund, 'zh', { en: '', zh: '(商品寄回入库后退款)' }, money)}`
+          : `Return from order ${order.order_no}: ${chosen('en')}. Reason: ${request.reason}. ${refundSentence(refund, 'en', { en: ' once the parcel is back', zh: '' }, money)}`),
       };
     }
     case 'request_exchange': {
@@ -158,7 +159,7 @@ export async function evaluateWrite(runner: SqlRunner, scope: SupportScope, requ
       };
     }
     case 'change_order_items':
-      return evaluateItemChange(runner, scope, { order, lines, request });
+      return evaluateItemChange(runner, scope, { order, lines, request, currency });
     case 'change_payment_method': {
       const decision = checkPaymentChange({ order: policyOrder, method: request.method });
       const method = (CHANGEABLE_PAYMENT_METHODS as readonly string[]).includes(request.method ?? '') ? (request.method as ChangeablePaymentMethod) : 'alipay';
@@ -199,11 +200,12 @@ const TOTAL_LABEL = { en: 'In total', zh: '合计' };
  * Several writes on one card: each part is checked on its own (an order outside the account is not found; the first
  * refusal refuses the card, naming its order), the card lists every part, and the refunds are summed in cents.
  */
-async function evaluateSeveral(runner: SqlRunner, scope: SupportScope, requests: readonly WriteRequest[], policyDate: string): Promise<WriteEvaluation> {
+async function evaluateSeveral(runner: SqlRunner, scope: SupportScope, requests: readonly WriteRequest[], policyDate: string, currency: string | null): Promise<WriteEvaluation> {
+  const money = (value: number, language: 'en' | 'zh') => formatMoney(value, language, currency);
   const parts: FoundEvaluation[] = [];
   for (const request of requests) {
     if (request.tool === 'several' || request.tool === 'set_default_address') throw new Error('request_several_changes takes writes of orders only');
-    const evaluation = await evaluateWrite(runner, scope, request, policyDate);
+    const evaluation = await evaluateWrite(runner, scope, request, policyDate, currency);
     if (!evaluation.found) return evaluation;
     parts.push(evaluation);
   }

@@ -22,7 +22,7 @@ export async function previewWrite(context: ToolContext, request: WriteRequest, 
   const conversationId = context.conversationId ?? null;
   return context.warehouse.transaction(async (connection) => {
     const runner = runnerOf(connection);
-    const evaluation = await evaluateWrite(runner, runtime.scope, request, runtime.policyDate);
+    const evaluation = await evaluateWrite(runner, runtime.scope, request, runtime.policyDate, runtime.currency);
     const common = { at: now, conversationId, customerId: runtime.scope.customerId, tool: request.tool, intent: INTENT_OF_WRITE[request.tool], planner: runtime.planner, language };
     if (!evaluation.found) {
       const message = orderNotFoundText(evaluation.orderNo);

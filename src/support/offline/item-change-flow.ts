@@ -10,9 +10,9 @@ type Item = FoundOrderStatus['items'][number];
 /** What the shopper's words settle about an item change: the changes, or the question to ask next. */
 export type ItemChangeSlots = { task: Task } | { question: string; awaiting: 'line' | 'wanted'; task: Task };
 
-function optionsText(item: Item, language: 'en' | 'zh'): string {
+function optionsText(item: Item, language: 'en' | 'zh', currency: string | null): string {
   return item.options
-    .map((option) => `${(language === 'en' ? option.option_en : option.option_zh) ?? option.option_en ?? ''} (${option.price === null ? '—' : money(option.price, language)}${option.in_stock === false ? say(language, ', out of stock', ',缺货') : ''})`)
+    .map((option) => `${(language === 'en' ? option.option_en : option.option_zh) ?? option.option_en ?? ''} (${option.price === null ? '—' : money(option.price, language, currency)}${option.in_stock === false ? say(language, ', out of stock', ',缺货') : ''})`)
     .join(language === 'en' ? ', ' : '、');
 }
 
@@ -28,7 +28,7 @@ export function settleFrom(recognition: Recognition): string | undefined {
  * from every message of the task (`task.wanted`, one per line), item by item; asks which item when the message
  * names none of several, and which option when an item is named without one.
  */
-export function itemChangeSlots(task: Task, items: readonly Item[], recognition: Recognition, language: 'en' | 'zh'): ItemChangeSlots {
+export function itemChangeSlots(task: Task, items: readonly Item[], recognition: Recognition, language: 'en' | 'zh', currency: string | null): ItemChangeSlots {
   if (task.changes && task.changes.length > 0) return { task };
   const said = task.wanted ?? recognition.text;
   // An answer to "which option?" for the item already chosen.
@@ -55,7 +55,7 @@ export function itemChangeSlots(task: Task, items: readonly Item[], recognition:
     return { question: say(language, `${line.product} comes in no other option, so it cannot be changed to another one. Which other item would you like to change?`, `${line.product}没有其他规格可选。请问要修改哪件其他商品?`), awaiting: 'line', task };
   }
   return {
-    question: say(language, `Which option would you like for ${line.product}? Available: ${optionsText(line, 'en')}.`, `请问${line.product}想改成哪个规格?可选:${optionsText(line, 'zh')}。`),
+    question: say(language, `Which option would you like for ${line.product}? Available: ${optionsText(line, 'en', currency)}.`, `请问${line.product}想改成哪个规格?可选:${optionsText(line, 'zh', currency)}。`),
     awaiting: 'wanted', task: { ...task, lineNo: line.line_no },
   };
 }

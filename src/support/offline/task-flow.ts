@@ -1,6 +1,6 @@
 import type { WriteToolResult } from '../confirmations/write-result.ts';
 import type { DialogueState, Task, TaskIntent } from '../dialogue/dialogue-state.ts';
-import { ORDER_LINE_COLUMNS } from '../orders/order-presentation.ts';
+import { inShopCurrency, ORDER_LINE_COLUMNS } from '../orders/order-presentation.ts';
 import { cancelReasonChoices, cancelReasonFromAnswer } from '../policy/cancel-reasons.ts';
 import type { OrderStatus } from '../policy/order-facts.ts';
 import { POLICY_SECTIONS } from '../policy/policy-decision.ts';
@@ -133,7 +133,7 @@ export function* taskFlow(input: TurnInput, start: Task): Flow {
   }
 
   // 3. The slots this task needs.
-  const itemsTable = { columns: ORDER_LINE_COLUMNS, rows: status.items.map((item) => ({ ...item })) };
+  const itemsTable = { columns: inShopCurrency(ORDER_LINE_COLUMNS, input.currency), rows: status.items.map((item) => ({ ...item })) };
   if (intent === 'return' && !task.items) {
     const asked = task.awaiting === 'items';
     const pick = pickReturnItems(recognition, status.items, asked);
@@ -155,7 +155,7 @@ export function* taskFlow(input: TurnInput, start: Task): Flow {
   }
   if (intent === 'change_items') {
     if (task.awaiting === 'wanted' || task.awaiting === 'line') task.wanted = `${task.wanted ?? ''}\n${recognition.text.trim()}`.trim().slice(-400);
-    const slots = itemChangeSlots(task, status.items, recognition, language);
+    const slots = itemChangeSlots(task, status.items, recognition, language, input.currency);
     if ('question' in slots) {
       return result({ text: slots.question, outcome: 'clarify', table: itemsTable, dialogue: keep({ ...slots.task, orderNo, awaiting: slots.awaiting }, task.awaiting === slots.awaiting ? base.misunderstood + 1 : 0) });
     }

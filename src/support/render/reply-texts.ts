@@ -38,7 +38,7 @@ export function orderStatusText(result: FoundOrderStatus, language: Language): s
   }
   const method = order.payment_method ? destinationOf(order.payment_method) : undefined;
   const by = method ? say(language, ` by ${method.en}`, `(${method.zh})`) : '';
-  return `${lead}${detail} ${say(language, `Items: ${items}; paid ${money(order.total_amount, language)}${by}.`, `商品:${items};实付 ${money(order.total_amount, language)}${by}。`)}`;
+  return `${lead}${detail} ${say(language, `Items: ${items}; paid ${money(order.total_amount, language, result.currency)}${by}.`, `商品:${items};实付 ${money(order.total_amount, language, result.currency)}${by}。`)}`;
 }
 
 export function orderListText(result: OrderListResult, language: Language, lead?: string): string {
@@ -65,9 +65,9 @@ export function writeResultText(result: WriteToolResult, language: Language): st
 export function productFactsText(result: ProductFactsResult, language: Language): string {
   const first = result.rows[0];
   if (!first) return say(language, 'I could not find that product in our catalogue. Could you tell me the brand or model?', '没有在商品目录中找到这款商品,可以告诉我品牌或型号吗?');
-  const price = first.price === null ? say(language, 'no listed price', '暂无标价') : money(first.price, language);
+  const price = first.price === null ? say(language, 'no listed price', '暂无标价') : money(first.price, language, result.currency);
   const facts = say(language, `${first.product} (${first.brand ?? 'no brand'}, ${first.category ?? 'no category'}) is listed at ${price}.`, `「${first.product}」(品牌 ${first.brand ?? '无'},品类 ${first.category ?? '无'})标价 ${price}。`);
-  const options = result.options.length > 1 ? ` ${optionsText(result.options, language)}` : '';
+  const options = result.options.length > 1 ? ` ${optionsText(result.options, language, result.currency)}` : '';
   if (result.rows.length === 1) return `${facts}${options}`;
   const lead = first.seen_by_shopper_at
     ? say(language, `The one you looked at most recently: ${facts}`, `您最近浏览过的:${facts}`)
@@ -75,9 +75,9 @@ export function productFactsText(result: ProductFactsResult, language: Language)
   return `${lead}${options} ${say(language, `${result.rows.length} matching products are listed below.`, `下面列出了 ${result.rows.length} 款相关商品。`)}`;
 }
 
-function optionsText(options: ProductFactsResult['options'], language: Language): string {
+function optionsText(options: ProductFactsResult['options'], language: Language, currency: string | null): string {
   const stock = (inStock: boolean | null) => (inStock === null ? '' : inStock ? say(language, ', in stock', ',有货') : say(language, ', out of stock', ',缺货'));
-  const listed = options.map((option) => `${option.option} (${option.price === null ? '—' : money(option.price, language)}${stock(option.in_stock)})`);
+  const listed = options.map((option) => `${option.option} (${option.price === null ? '—' : money(option.price, language, currency)}${stock(option.in_stock)})`);
   return say(language, `Options: ${listed.join('; ')}.`, `可选规格:${listed.join(';')}。`);
 }
 

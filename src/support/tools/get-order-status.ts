@@ -2,7 +2,7 @@ import { checkPaymentChangeWindow } from '../policy/payment-change-policy.ts';
 import { z } from 'zod';
 import { defineTool } from '../../agent/tool.ts';
 import { orderNotFoundText } from '../confirmations/write-result.ts';
-import { orderLineRow, orderTimeline, statusLabel, TIMELINE_COLUMNS, ORDER_LINE_COLUMNS } from '../orders/order-presentation.ts';
+import { inShopCurrency, orderLineRow, orderTimeline, statusLabel, TIMELINE_COLUMNS, ORDER_LINE_COLUMNS } from '../orders/order-presentation.ts';
 import { policyLineOf, policyOrderOf } from '../orders/order-record.ts';
 import { findOrderInScope, loadOrderLines, normalizeOrderNo } from '../orders/scoped-orders.ts';
 import { checkAddressChangeWindow } from '../policy/address-change-policy.ts';
@@ -75,7 +75,8 @@ export const getOrderStatusTool = defineTool({
       },
       // Each item's other options (colour, size, capacity) with price and stock: what a change or exchange can pick.
       items: await Promise.all(lines.map(async (line) => ({ ...orderLineRow(line, language), options: await otherOptionsOf(context.warehouse, line.product_id) }))),
-      item_columns: ORDER_LINE_COLUMNS,
+      item_columns: inShopCurrency(ORDER_LINE_COLUMNS, runtime.currency),
+      currency: runtime.currency,
       timeline,
       allowed_actions: {
         cancel: actionOf(checkCancellation(policyOrder), language),
