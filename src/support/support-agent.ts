@@ -14,7 +14,7 @@ import { SUPPORT_TOOLS } from './tools/support-tools.ts';
 import { commitReplyText } from './commit-reply.ts';
 import { commitConfirmation, type CommitOutcome } from './confirmations/commit-confirmation.ts';
 import { StaleOrderError } from './confirmations/apply-operation.ts';
-import { freshDialogue, readConversation, TASK_INTENTS, writeDialogue, type DialogueState, type SupportConversationRow, type TaskIntent } from './dialogue/dialogue-state.ts';
+import { freshDialogue, readConversation, writeDialogue, type DialogueState, type SupportConversationRow } from './dialogue/dialogue-state.ts';
 import { recognizeMessage, type Recognition } from './dialogue/recognize-message.ts';
 import { threadHistory } from './dialogue/thread-history.ts';
 import { currentHandoffTicket } from './handoff/handoff.ts';
@@ -31,7 +31,7 @@ import { APOLOGY_TEXT, HUMAN_OFFER_TEXT, PRIVACY_TEXT, queuedText, say } from '.
 import { systemClock, timestampText, type SupportClock } from './support-clock.ts';
 import { SupportError } from './support-error.ts';
 import { recordSupportEvent, type SupportEventType } from './support-events.ts';
-import type { SupportReply } from './support-reply.ts';
+import { CONFIRMATION_ACTIONS, type ConfirmationAction, type SupportReply } from './support-reply.ts';
 import { SupportSessionSchema, type SupportScope, type SupportSession } from './support-session.ts';
 import { DEFAULT_CONFIRMATION_TTL_SECONDS, type SupportRuntime, type SupportToolContext } from './support-tool-context.ts';
 
@@ -39,7 +39,7 @@ export { requestHandoff, takeConversation, resolveConversation, listQueue } from
 export type { SupportReply } from './support-reply.ts';
 export type { SupportScope, SupportSession } from './support-session.ts';
 
-const isTaskIntent = (intent: string): intent is TaskIntent => (TASK_INTENTS as readonly string[]).includes(intent);
+const isConfirmationAction = (intent: string): intent is ConfirmationAction => (CONFIRMATION_ACTIONS as readonly string[]).includes(intent);
 
 /** A support turn runs a few tool calls at most: tighter than analytics, so a looping model stops early. */
 export const SUPPORT_RUN_LIMITS: RunLimits = { ...DEFAULT_RUN_LIMITS, maxSteps: 8, maxToolCalls: 5 };
@@ -267,7 +267,7 @@ export class SupportAgent {
       outcome: parts.handoff ? 'handoff' : parts.confirmation ? 'awaiting_confirmation' : understood ? 'answered' : 'not_understood',
       table: parts.table,
       citations: parts.citations,
-      confirmation: parts.confirmation && { confirmationId: parts.confirmation.confirmationId, summary: parts.confirmation.summary, expiresAt: parts.confirmation.expiresAt, ...(isTaskIntent(parts.confirmation.intent) ? { action: parts.confirmation.intent } : {}) },
+      confirmation: parts.confirmation && { confirmationId: parts.confirmation.confirmationId, summary: parts.confirmation.summary, expiresAt: parts.confirmation.expiresAt, ...(isConfirmationAction(parts.confirmation.intent) ? { action: parts.confirmation.intent } : {}) },
       handoff: parts.handoff,
       dialogue: {
         ...dialogue,

@@ -1,7 +1,8 @@
 import type { ResultColumn } from '../presentation/result-table.ts';
 
 /** What a confirmation card does, so its buttons can say it; 'several' is one card for a request spanning orders. */
-export type ConfirmationAction = 'cancel_order' | 'return' | 'exchange' | 'change_address' | 'change_payment' | 'change_items' | 'default_address' | 'several';
+export const CONFIRMATION_ACTIONS = ['cancel_order', 'return', 'exchange', 'change_address', 'change_payment', 'change_items', 'default_address', 'several'] as const;
+export type ConfirmationAction = (typeof CONFIRMATION_ACTIONS)[number];
 
 export interface SupportCitation {
   articleId: string;

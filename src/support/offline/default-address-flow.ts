@@ -1,7 +1,7 @@
 import type { WriteToolResult } from '../confirmations/write-result.ts';
 import type { Task } from '../dialogue/dialogue-state.ts';
 import { POLICY_SECTIONS } from '../policy/policy-decision.ts';
-import { say, writeResultText } from '../render/reply-texts.ts';
+import { defaultAddressText, say, writeResultText } from '../render/reply-texts.ts';
 import type { DefaultAddressResult } from '../render/tool-results.ts';
 import { call, expectResult, type Flow, type TurnInput, type TurnResult } from './turn.ts';
 
@@ -37,11 +37,7 @@ export function* defaultAddressFlow(input: TurnInput, start: Task): Flow {
     if (task.awaiting !== 'address' && !CHANGE_WORDS.test(recognition.normalized)) {
       // A question about the current default: read it back; "change it to …" next turn continues from here.
       const current = expectResult<DefaultAddressResult>(yield* call('get_my_default_address', {}), 'get_my_default_address');
-      const text = current.address
-        ? say(language, `Your default address is: ${current.address.full_address ?? current.address.street} (city: ${current.address.city ?? '—'}, postal code: ${current.address.postal_code ?? 'not saved'}). To change it, send the new address.`, `您的默认收货地址是:${current.address.full_address ?? current.address.street}(城市:${current.address.city ?? '—'},邮编:${current.address.postal_code ?? '未保存'})。如需修改,直接发送新地址即可。`)
-        : current.status === 'guest'
-          ? say(language, 'You are signed in for one order only, so I cannot show the account\'s saved addresses.', '您当前只验证了一个订单,无法查看账户保存的地址。')
-          : say(language, 'You have no default address saved yet. To set one, send the address.', '您还没有保存默认地址。如需设置,直接发送地址即可。');
+      const text = defaultAddressText(current, language);
       return result({ text, outcome: 'answered', dialogue: { ...base, task: undefined, misunderstood: 0, topic: 'default_address' }, citations: [SECTION] });
     }
     return result({

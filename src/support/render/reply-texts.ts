@@ -2,7 +2,7 @@ import { destinationOf } from '../policy/refund-policy.ts';
 import type { Language } from '../../text/language.ts';
 import type { WriteToolResult } from '../confirmations/write-result.ts';
 import { money } from '../orders/order-presentation.ts';
-import type { FoundOrderStatus, KnowledgeResult, OrderListResult, ProductFactsResult, RecommendationsResult } from './tool-results.ts';
+import type { DefaultAddressResult, FoundOrderStatus, KnowledgeResult, OrderListResult, ProductFactsResult, RecommendationsResult } from './tool-results.ts';
 
 /** Chooses the sentence for the reply language. */
 export function say(language: Language, en: string, zh: string): string {
@@ -133,3 +133,18 @@ export const PRIVACY_TEXT = {
   en: 'I can only look at and change orders of the account you are signed in with (policy P6 privacy).',
   zh: '我只能查看和处理您当前登录账户下的订单(见政策 P6 privacy)。',
 };
+
+/** The account's default address read back (get_my_default_address), or why there is none to show. */
+export function defaultAddressText(result: DefaultAddressResult, language: Language): string {
+  if (result.address) {
+    const { address } = result;
+    return say(
+      language,
+      `Your default address is: ${address.full_address ?? address.street} (city: ${address.city ?? '—'}, postal code: ${address.postal_code ?? 'not saved'}). To change it, send the new address.`,
+      `您的默认收货地址是:${address.full_address ?? address.street}(城市:${address.city ?? '—'},邮编:${address.postal_code ?? '未保存'})。如需修改,直接发送新地址即可。`,
+    );
+  }
+  return result.status === 'guest'
+    ? say(language, 'You are signed in for one order only, so I cannot show the account\'s saved addresses.', '您当前只验证了一个订单,无法查看账户保存的地址。')
+    : say(language, 'You have no default address saved yet. To set one, send the address.', '您还没有保存默认地址。如需设置,直接发送地址即可。');
+}
