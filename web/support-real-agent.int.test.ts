@@ -170,6 +170,32 @@ describe.skipIf(unavailable !== null)(`support widget with the real SupportAgent
     await agentPage.screenshot({ path: screenshotPath('support-real-agents-console'), fullPage: true });
   });
 
+  it('an English shopper sets the default address with the card, whose buttons say "Save address"; the profile shows it', async () => {
+    const english = await browser.newContext({ locale: 'en-US', viewport: { width: 1024, height: 800 } });
+    const page = watch(await english.newPage());
+    await page.goto(`${server.url}/support`);
+    await page.getByRole('button', { name: en['support.open'] }).click();
+    const dialog = page.getByRole('dialog', { name: en['support.title'] });
+    const select = dialog.getByLabel(en['support.demoCustomer']);
+    await select.waitFor();
+    // Any shopper the demo sign-in lists (the first test's shopper is with a human now).
+    const customerId = Number(await select.locator('option').first().getAttribute('value'));
+    await select.selectOption(String(customerId));
+    await dialog.getByRole('button', { name: en['support.signIn'], exact: true }).click();
+    const input = dialog.getByRole('textbox', { name: en['support.inputLabel'] });
+    await input.fill('Please set my default address to 88 Wensan Road, Xihu District, Hangzhou, Zhejiang 310012');
+    await input.press('Enter');
+    const card = dialog.locator('.confirmation-card').first();
+    await card.waitFor({ timeout: 20_000 });
+    expect(await card.locator('.confirmation-summary').textContent()).toContain('street: 88 Wensan Road; city: Hangzhou; province: Zhejiang; postal code: 310012');
+    expect(await card.getByRole('button', { name: en['support.decline.default_address'], exact: true }).isVisible()).toBe(true);
+    await card.getByRole('button', { name: en['support.confirm.default_address'], exact: true }).click();
+    await dialog.locator('.bubble.assistant', { hasText: 'Your default address is now' }).waitFor({ timeout: 20_000 });
+    const saved = await server.warehouse.query('SELECT street, city, postal_code FROM customer_addresses WHERE user_id = $user AND is_default', { user: customerId });
+    expect(saved.rows).toEqual([{ street: '88 Wensan Road', city: 'Hangzhou', postal_code: '310012' }]);
+    await english.close();
+  });
+
   it('made no request to any other origin and logged no errors', () => {
     expect(foreignRequests).toEqual([]);
     expect(consoleErrors).toEqual([]);

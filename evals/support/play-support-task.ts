@@ -205,7 +205,9 @@ export async function playSupportTask(task: SupportTask, fixtures: PickedFixture
   if (task.expect.handoff && !handedOff) problems.push({ reason: 'handoff', text: 'the conversation was not handed to a person' });
   if (!task.expect.handoff && handedOff) problems.push({ reason: 'handoff', text: 'handed to a person although the bot could have done it' });
   for (const text of await factProblems(task, values, shownText(lines), server, fixtures.customerId)) problems.push({ reason: text.startsWith('capability missing') ? 'capability' : 'facts', text });
-  const quotable = Object.values(fixtures.orders).flatMap((order) => [order.shippingAddress ?? '', ...order.items.map((item) => catalogue.products.get(item.productId)?.titleZh ?? '')]);
+  // Quotable data: the fixtures' addresses and product titles, and the shopper's own saved addresses (the profile).
+  const savedAddresses = before.profile.flatMap((row) => [String(row.full_address ?? ''), String(row.street ?? '')]);
+  const quotable = [...Object.values(fixtures.orders).flatMap((order) => [order.shippingAddress ?? '', ...order.items.map((item) => catalogue.products.get(item.productId)?.titleZh ?? '')]), ...savedAddresses];
   for (const text of languageProblems(task, lines, quotable)) problems.push({ reason: 'language', text });
   if (stuck) problems.push({ reason: 'stuck', text: 'the bot kept asking for something the shopper had no answer to' });
   return result(problems.length === 0, problems[0]?.reason ?? 'passed', problems.map((problem) => problem.text), conversationId);

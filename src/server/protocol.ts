@@ -91,7 +91,7 @@ export type NamespaceName = keyof typeof NAMESPACE_EVENTS;
 
 export const TableSchema = z.object({ columns: z.array(z.unknown()), rows: z.array(z.record(z.string(), z.unknown())) });
 /** What a confirmation card does, so its buttons can say it ("Cancel order" / "Keep order"). */
-export const CONFIRMATION_ACTIONS = ['cancel_order', 'return', 'exchange', 'change_address', 'change_payment'] as const;
+export const CONFIRMATION_ACTIONS = ['cancel_order', 'return', 'exchange', 'change_address', 'change_payment', 'change_items', 'default_address', 'several'] as const;
 export type ConfirmationAction = (typeof CONFIRMATION_ACTIONS)[number];
 export const ConfirmationSchema = z.object({ confirmationId: z.string(), summary: z.string(), expiresAt: z.string(), action: z.enum(CONFIRMATION_ACTIONS).optional() });
 export const HandoffSchema = z.object({ state: z.enum(['queued', 'human']), ticketId: z.string() });

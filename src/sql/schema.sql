@@ -253,6 +253,8 @@ CREATE TABLE IF NOT EXISTS support_confirmations (
   expires_at      TIMESTAMP NOT NULL,
   resolved_at     TIMESTAMP
 );
+-- A profile write (the default address) names no order.
+ALTER TABLE support_confirmations ALTER COLUMN order_id DROP NOT NULL;
 
 -- Append-only log of what happened in support chats, for analytics (no message text, no personal data):
 -- one 'turn' row per shopper message with its intent, plus policy denials, confirmations, commits and hand-offs.

@@ -2,12 +2,19 @@ import { destinationOf } from './policy/refund-policy.ts';
 import type { Language } from '../text/language.ts';
 import type { CommitOutcome } from './confirmations/commit-confirmation.ts';
 import { INTENT_OF_WRITE } from './confirmations/pending-operation.ts';
-import { money } from './orders/order-presentation.ts';
+import { money as formatMoney } from './orders/order-presentation.ts';
 import { POLICY_SECTIONS } from './policy/policy-decision.ts';
 import { say } from './render/reply-texts.ts';
+import { settleLabel } from './confirmations/evaluate-item-change.ts';
+
+const SECTION_OF_WRITE = {
+  cancel_order: POLICY_SECTIONS.cancellation, request_return: POLICY_SECTIONS.returns, request_exchange: POLICY_SECTIONS.exchanges,
+  change_shipping_address: POLICY_SECTIONS.addressChange, change_payment_method: POLICY_SECTIONS.paymentChange, change_order_items: POLICY_SECTIONS.itemChange,
+} as const;
 
 /** The shopper-facing reply to a confirmation answer, from what the commit actually did. */
-export function commitReplyText(outcome: CommitOutcome, language: Language): { text: string; intent: string; sections: string[] } {
+export function commitReplyText(outcome: CommitOutcome, language: Language, currency: string | null): { text: string; intent: string; sections: string[] } {
+  const money = (value: number, in_: Language) => formatMoney(value, in_, currency);
   switch (outcome.status) {
     case 'rejected': {
       const text = {
@@ -52,6 +59,30 @@ export function commitReplyText(outcome: CommitOutcome, language: Language): { t
           return {
             text: say(language, `Order ${operation.orderNo} is now paid by ${destinationOf(operation.method).en} (ticket ${ticketId}).`, `订单 ${operation.orderNo} 的支付方式已改为${destinationOf(operation.method).zh}(工单号 ${ticketId})。`),
             intent, sections: [POLICY_SECTIONS.paymentChange],
+          };
+        case 'change_order_items': {
+          const difference = Number(outcome.changes.difference ?? 0);
+          const moved = Array.isArray(outcome.changes.payment_ids) && outcome.changes.payment_ids.length > 0;
+          const to = settleLabel(operation.settle, { payment_method: null }, difference);
+          const moneyText = !moved ? ''
+            : difference > 0 ? say(language, ` ${money(difference, 'en')} was charged to ${to.en}.`, `已通过${to.zh}补付差价 ${money(difference, 'zh')}。`)
+            : say(language, ` ${money(-difference, 'en')} is refunded to ${operation.settle === 'original' ? 'the original payment method' : to.en}.`, `差价 ${money(-difference, 'zh')} 已退回${operation.settle === 'original' ? '原支付方式' : to.zh}。`);
+          return {
+            text: say(language, `The items of order ${operation.orderNo} are changed (ticket ${ticketId}).${moneyText}`, `订单 ${operation.orderNo} 的商品规格已修改(工单号 ${ticketId})。${moneyText}`),
+            intent, sections: [POLICY_SECTIONS.itemChange],
+          };
+        }
+        case 'several': {
+          const orders = operation.parts.map((part) => part.orderNo).join(say(language, ', ', '、'));
+          return {
+            text: say(language, `Done for orders ${orders} (tickets ${ticketId}).${refundText ? ` In total ${refundText}.` : ''}`, `订单 ${orders} 已全部办理(工单号 ${ticketId})。${refundText ? `合计${refundText}。` : ''}`),
+            intent, sections: [...new Set(operation.parts.map((part) => SECTION_OF_WRITE[part.tool]))],
+          };
+        }
+        case 'set_default_address':
+          return {
+            text: say(language, `Your default address is now: ${operation.fullAddress} (ticket ${ticketId}).`, `您的默认收货地址已改为:${operation.fullAddress}(工单号 ${ticketId})。`),
+            intent, sections: [POLICY_SECTIONS.defaultAddress],
           };
         case 'change_shipping_address':
           return {

@@ -25,7 +25,7 @@ describe('several orders in one message', () => {
     expect(reply.text).toContain(first.orderNo);
     expect(reply.text).toContain(second.orderNo);
     expect(reply.text).toContain(firstTracking);
-    expect(reply.text).toContain(`cost ${money(sum, 'en')}`);
+    expect(reply.text).toContain(`cost ${money(sum, 'en', 'CNY')}`);
     expect(reply.table?.rows).toHaveLength(2);
   });
 
@@ -34,8 +34,8 @@ describe('several orders in one message', () => {
     const theirs = await kit.picker.pick(`o.status = 'delivered'`);
     const { chat } = await kit.chatFor(mine.customerId);
     const reply = await chat(`${mine.orderNo}和${theirs.orderNo}两个订单加起来多少钱?`);
-    expect(reply.text).toContain(money(await total(mine.orderId), 'zh'));
-    expect(reply.text).not.toContain(money(await total(theirs.orderId), 'zh'));
+    expect(reply.text).toContain(money(await total(mine.orderId), 'zh', 'CNY'));
+    expect(reply.text).not.toContain(money(await total(theirs.orderId), 'zh', 'CNY'));
     expect(reply.text).not.toMatch(/合计/);
     expect(reply.table?.rows).toHaveLength(1);
   });

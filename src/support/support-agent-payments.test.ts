@@ -21,7 +21,7 @@ describe('payment information', () => {
     const { chat } = await kit.chatFor(order.customerId);
     const reply = await chat("What's the balance on my gift card?");
     expect(reply.intent).toBe('payment_info');
-    expect(reply.text).toContain(money(balance, 'en'));
+    expect(reply.text).toContain(money(balance, 'en', 'CNY'));
     expect(reply.confirmation).toBeUndefined();
   });
 
@@ -29,7 +29,7 @@ describe('payment information', () => {
     const order = await kit.picker.pick(`NOT ${hasGiftCard}`);
     const { chat } = await kit.chatFor(order.customerId);
     const reply = await chat('我的礼品卡还剩多少钱?');
-    expect(reply.text).toContain(money(0, 'zh'));
+    expect(reply.text).toContain(money(0, 'zh', 'CNY'));
     expect(reply.text).toMatch(/没有 ShopLens 礼品卡/);
   });
 
@@ -51,8 +51,8 @@ describe('payment information', () => {
     const { chat } = await kit.chatFor(order.customerId);
     const reply = await chat(`Show me the payments and refunds for order ${order.orderNo}`);
     expect(reply.intent).toBe('payment_info');
-    expect(reply.text).toMatch(new RegExp(`charged ${money(total, 'en').replace(/[.$¥]/g, '\\$&')}.*refunded ${money(total, 'en').replace(/[.$¥]/g, '\\$&')}`));
-    expect(reply.text).toContain(`net ${money(0, 'en')}`);
+    expect(reply.text).toMatch(new RegExp(`charged ${money(total, 'en', 'CNY').replace(/[.$¥]/g, '\\$&')}.*refunded ${money(total, 'en', 'CNY').replace(/[.$¥]/g, '\\$&')}`));
+    expect(reply.text).toContain(`net ${money(0, 'en', 'CNY')}`);
     expect(reply.table?.rows).toHaveLength(2);
     expect(await scalar('SELECT count(*) FROM payments')).toBe(paymentsBefore);
   });
@@ -64,7 +64,7 @@ describe('payment information', () => {
     const { chat } = await kit.chatFor(mine.customerId);
     const reply = await chat(`订单${theirs.orderNo}的付款和退款记录给我看看`);
     expect(reply.text).toContain(theirs.orderNo);
-    expect(reply.text).not.toContain(money(total, 'zh'));
+    expect(reply.text).not.toContain(money(total, 'zh', 'CNY'));
     expect(reply.table).toBeUndefined();
   });
 

@@ -8,12 +8,13 @@ import { DEFAULT_RUN_LIMITS, type RunLimits } from '../agent/stop-rules.ts';
 import type { Language } from '../text/language.ts';
 import type { SelectEncoder } from '../models/recommendations/recommender-store.ts';
 import { loadAsOfDate } from '../sql/semantic/index.ts';
+import { readShopSettings } from '../sql/shop-settings.ts';
 import type { Warehouse } from '../sql/warehouse.ts';
 import { SUPPORT_TOOLS } from './tools/support-tools.ts';
 import { commitReplyText } from './commit-reply.ts';
 import { commitConfirmation, type CommitOutcome } from './confirmations/commit-confirmation.ts';
 import { StaleOrderError } from './confirmations/apply-operation.ts';
-import { freshDialogue, readConversation, TASK_INTENTS, writeDialogue, type DialogueState, type SupportConversationRow, type TaskIntent } from './dialogue/dialogue-state.ts';
+import { freshDialogue, readConversation, writeDialogue, type DialogueState, type SupportConversationRow } from './dialogue/dialogue-state.ts';
 import { recognizeMessage, type Recognition } from './dialogue/recognize-message.ts';
 import { threadHistory } from './dialogue/thread-history.ts';
 import { currentHandoffTicket } from './handoff/handoff.ts';
@@ -30,15 +31,16 @@ import { APOLOGY_TEXT, HUMAN_OFFER_TEXT, PRIVACY_TEXT, queuedText, say } from '.
 import { systemClock, timestampText, type SupportClock } from './support-clock.ts';
 import { SupportError } from './support-error.ts';
 import { recordSupportEvent, type SupportEventType } from './support-events.ts';
-import type { SupportReply } from './support-reply.ts';
+import { CONFIRMATION_ACTIONS, type ConfirmationAction, type SupportReply } from './support-reply.ts';
 import { SupportSessionSchema, type SupportScope, type SupportSession } from './support-session.ts';
 import { DEFAULT_CONFIRMATION_TTL_SECONDS, type SupportRuntime, type SupportToolContext } from './support-tool-context.ts';
 
 export { requestHandoff, takeConversation, resolveConversation, listQueue } from './handoff/handoff.ts';
 export type { SupportReply } from './support-reply.ts';
+export { loadCustomerContext, type CustomerContext } from './handoff/customer-context.ts';
 export type { SupportScope, SupportSession } from './support-session.ts';
 
-const isTaskIntent = (intent: string): intent is TaskIntent => (TASK_INTENTS as readonly string[]).includes(intent);
+const isConfirmationAction = (intent: string): intent is ConfirmationAction => (CONFIRMATION_ACTIONS as readonly string[]).includes(intent);
 
 /** A support turn runs a few tool calls at most: tighter than analytics, so a looping model stops early. */
 export const SUPPORT_RUN_LIMITS: RunLimits = { ...DEFAULT_RUN_LIMITS, maxSteps: 8, maxToolCalls: 5 };
@@ -98,6 +100,8 @@ export class SupportAgent {
     private readonly citations: CitationIndex,
     private readonly categories: CategoryName[],
     private readonly orderNumbers: OrderNumberFormat,
+    /** The shop's currency from the warehouse's shop settings (seed / import write them; null: none recorded). */
+    private readonly currency: string | null,
   ) {}
 
   static async create(options: SupportAgentOptions): Promise<SupportAgent> {
@@ -106,7 +110,9 @@ export class SupportAgent {
     await seedKnowledgeArticles(options.warehouse, { clock: options.clock });
     const citations = await CitationIndex.load(options.warehouse);
     const categories = await options.warehouse.query('SELECT DISTINCT category, any_value(category_zh) AS category_zh FROM products WHERE category IS NOT NULL GROUP BY category ORDER BY category');
-    return new SupportAgent(options, citations, categories.rows.map((row) => ({ en: String(row.category), zh: row.category_zh === null ? null : String(row.category_zh) })), orderNumbers);
+    // Read once: seed and import, the only writers of the shop settings, refuse to run while a server holds the warehouse.
+    const currency = (await readShopSettings(options.warehouse))?.currency ?? null;
+    return new SupportAgent(options, citations, categories.rows.map((row) => ({ en: String(row.category), zh: row.category_zh === null ? null : String(row.category_zh) })), orderNumbers, currency);
   }
 
   private get warehouse(): Warehouse {
@@ -188,6 +194,7 @@ export class SupportAgent {
       confirmationTtlSeconds: this.options.confirmationTtlSeconds ?? DEFAULT_CONFIRMATION_TTL_SECONDS,
       planner,
       selectEncoder: this.options.selectEncoder,
+      currency: this.currency,
     };
   }
 
@@ -208,19 +215,19 @@ export class SupportAgent {
     try {
       outcome = await commitConfirmation({
         warehouse: this.warehouse, conversationId: conversation.conversationId, scope: turn.scope, confirmationId, confirm,
-        now: turn.now, policyDate: turn.policyDate, planner: 'confirmation', language,
+        now: turn.now, policyDate: turn.policyDate, planner: 'confirmation', language, currency: this.currency,
       });
     } catch (error) {
       if (!(error instanceof StaleOrderError) && !/conflict/i.test((error as Error).message)) throw error;
       // Someone else changed the order (or used the token) at the same moment: nothing was written.
       return [{ text: say(language, 'The order changed while I was updating it, so nothing was changed. Please try again.', '订单刚刚发生了变化,本次没有做任何修改,请重新发起。'), intent: 'confirmation' }];
     }
-    const reply = commitReplyText(outcome, language);
+    const reply = commitReplyText(outcome, language, this.currency);
     const dialogue: DialogueState = {
       ...conversation.dialogue,
       language,
       confirmation: conversation.dialogue.confirmation?.confirmationId === confirmationId ? undefined : conversation.dialogue.confirmation,
-      lastOrderNo: 'operation' in outcome ? outcome.operation.orderNo : conversation.dialogue.lastOrderNo,
+      lastOrderNo: ('operation' in outcome ? outcome.operation.orderNo : null) ?? conversation.dialogue.lastOrderNo,
     };
     await writeDialogue(this.warehouse, conversation, dialogue, turn.now);
     await this.recordTurn(turn, reply.intent, `confirmation_${outcome.status}`, 'confirmation');
@@ -229,7 +236,7 @@ export class SupportAgent {
 
   private async offlineTurn(turn: TurnContext, text: string, recognition: Recognition, onEvent?: AgentEventListener): Promise<SupportReply[]> {
     const { conversation, language } = turn;
-    const planner = new SupportOfflinePlanner({ text, language, recognition, dialogue: { ...conversation.dialogue, language }, categories: this.categories });
+    const planner = new SupportOfflinePlanner({ text, language, recognition, dialogue: { ...conversation.dialogue, language }, categories: this.categories, currency: this.currency });
     const state: AgentState = { question: text, language, asOf: turn.policyDate, history: [], toolOutcomes: [], tools: SUPPORT_TOOLS };
     await runAgent({ planner, state, context: this.toolContext(turn, planner.id), limits: this.options.limits ?? SUPPORT_RUN_LIMITS, onEvent });
     const result: TurnResult = planner.result ?? {
@@ -261,7 +268,7 @@ export class SupportAgent {
       outcome: parts.handoff ? 'handoff' : parts.confirmation ? 'awaiting_confirmation' : understood ? 'answered' : 'not_understood',
       table: parts.table,
       citations: parts.citations,
-      confirmation: parts.confirmation && { confirmationId: parts.confirmation.confirmationId, summary: parts.confirmation.summary, expiresAt: parts.confirmation.expiresAt, ...(isTaskIntent(parts.confirmation.intent) ? { action: parts.confirmation.intent } : {}) },
+      confirmation: parts.confirmation && { confirmationId: parts.confirmation.confirmationId, summary: parts.confirmation.summary, expiresAt: parts.confirmation.expiresAt, ...(isConfirmationAction(parts.confirmation.intent) ? { action: parts.confirmation.intent } : {}) },
       handoff: parts.handoff,
       dialogue: {
         ...dialogue,

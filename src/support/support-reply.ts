@@ -1,5 +1,9 @@
 import type { ResultColumn } from '../presentation/result-table.ts';
 
+/** What a confirmation card does, so its buttons can say it; 'several' is one card for a request spanning orders. */
+export const CONFIRMATION_ACTIONS = ['cancel_order', 'return', 'exchange', 'change_address', 'change_payment', 'change_items', 'default_address', 'several'] as const;
+export type ConfirmationAction = (typeof CONFIRMATION_ACTIONS)[number];
+
 export interface SupportCitation {
   articleId: string;
   /** Stable section id, e.g. "P2 returns". */
@@ -20,14 +24,14 @@ export interface SupportReply {
   table?: SupportTable;
   /** A write awaiting the shopper's yes. */
   /** `action` names what the card does, so its buttons can say it ("Cancel order" / "Keep order"). */
-  confirmation?: { confirmationId: string; summary: string; expiresAt: string; action?: 'cancel_order' | 'return' | 'exchange' | 'change_address' | 'change_payment' };
+  confirmation?: { confirmationId: string; summary: string; expiresAt: string; action?: ConfirmationAction };
   handoff?: { state: 'queued' | 'human'; ticketId: string };
   /** Policy or FAQ sections the text relies on. */
   citations?: SupportCitation[];
 }
 
 export const SUPPORT_INTENTS = [
-  'order_status', 'cancel_order', 'return', 'exchange', 'change_address', 'change_payment', 'payment_info', 'product_question', 'recommendation',
+  'order_status', 'cancel_order', 'return', 'exchange', 'change_address', 'change_payment', 'change_items', 'default_address', 'several', 'payment_info', 'product_question', 'recommendation',
   'faq', 'handoff', 'greeting', 'confirmation', 'other',
 ] as const;
 export type SupportIntent = (typeof SUPPORT_INTENTS)[number];

@@ -1,3 +1,4 @@
+import type { ModelResponse } from '../agent/llm/chat-model.ts';
 import { afterAll, beforeAll } from 'vitest';
 import { ConversationStore } from '../agent/conversation-store.ts';
 import type { ChatModel } from '../agent/llm/chat-model.ts';
@@ -181,4 +182,14 @@ export async function otherOptionOf(warehouse: Warehouse, orderId: number, lineN
 export function positionIn(reply: SupportReply, orderNo: string): number | undefined {
   const index = reply.table?.rows.findIndex((row) => row.order_no === orderNo) ?? -1;
   return index >= 0 ? index + 1 : undefined;
+}
+
+/** A scripted model turn that calls one tool. */
+export function toolCallResponse(id: string, name: string, argumentsValue: Record<string, unknown>): ModelResponse {
+  return { text: '', toolCalls: [{ id, name, arguments: argumentsValue }] };
+}
+
+/** A scripted model turn that answers in words. */
+export function answerResponse(text: string): ModelResponse {
+  return { text, toolCalls: [] };
 }

@@ -16,6 +16,8 @@ export interface SupportRuntime {
   /** The planner running the turn, recorded in support_events. */
   planner: string;
   selectEncoder?: SelectEncoder;
+  /** ISO 4217 code of the shop's amounts (warehouse shop settings); null when none is recorded. */
+  currency: string | null;
 }
 
 export interface SupportToolContext extends ToolContext {
@@ -43,5 +45,7 @@ export function supportRuntimeOf(context: ToolContext): SupportRuntime {
     policyDate: context.asOf,
     confirmationTtlSeconds: DEFAULT_CONFIRMATION_TTL_SECONDS,
     planner: 'unknown',
+    // Outside SupportAgent nobody read the shop settings: amounts are written without a symbol rather than guessed.
+    currency: null,
   };
 }

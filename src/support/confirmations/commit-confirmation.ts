@@ -27,6 +27,8 @@ export interface CommitInput {
   policyDate: string;
   planner: string;
   language: 'en' | 'zh';
+  /** The shop's currency, for the amounts on the card re-evaluated at commit. */
+  currency: string | null;
 }
 
 /**
@@ -52,7 +54,7 @@ export async function commitConfirmation(input: CommitInput): Promise<CommitOutc
       await recordSupportEvent(runner, { ...common, type: 'confirmation_declined', outcome: 'declined' });
       return { status: 'declined', operation };
     }
-    const evaluation = await evaluateWrite(runner, scope, requestOf(operation), input.policyDate);
+    const evaluation = await evaluateWrite(runner, scope, requestOf(operation), input.policyDate, input.currency);
     if (!evaluation.found || !evaluation.decision.allowed) {
       await markConfirmation(runner, input.confirmationId, 'rejected', now);
       const decisionText = evaluation.found ? decisionLabel(evaluation.decision) : 'not_found';
@@ -61,15 +63,23 @@ export async function commitConfirmation(input: CommitInput): Promise<CommitOutc
       await recordSupportEvent(runner, { ...common, type: 'policy_denial', policySection: evaluation.decision.section, outcome: evaluation.decision.code });
       return { status: 'denied', operation, decision: evaluation.decision };
     }
-    const applied = await applyOperation(runner, { operation, order: evaluation.order, refund: evaluation.refund, conversationId, customerId: scope.customerId, now });
+    // A card spanning several orders commits every part in this one transaction, each with its own audit row.
+    const parts = evaluation.parts ?? [evaluation];
+    const applied: { ticketId: string; changes: Record<string, unknown> }[] = [];
+    for (const part of parts) {
+      const done = await applyOperation(runner, { operation: part.operation, order: part.order, lines: part.lines, refund: part.refund, conversationId, customerId: scope.customerId, now });
+      applied.push(done);
+      await appendAudit(runner, {
+        at: now, actor, conversationId, tool: part.operation.tool, arguments: part.operation,
+        policyDecision: decisionLabel(part.decision), result: { status: 'committed', ticket_id: done.ticketId, changes: done.changes, ...(parts.length > 1 ? { card: input.confirmationId } : {}) },
+      });
+      await recordSupportEvent(runner, { ...common, tool: part.operation.tool, intent: INTENT_OF_WRITE[part.operation.tool], orderId: part.operation.orderId, type: 'write_committed', policySection: part.decision.section, outcome: 'committed' });
+    }
     if (!(await markConfirmation(runner, input.confirmationId, 'committed', now))) {
       throw new Error(`Confirmation ${input.confirmationId} was used concurrently; this commit is rolled back.`);
     }
-    await appendAudit(runner, {
-      at: now, actor, conversationId, tool: operation.tool, arguments: operation,
-      policyDecision: decisionLabel(evaluation.decision), result: { status: 'committed', ticket_id: applied.ticketId, changes: applied.changes },
-    });
-    await recordSupportEvent(runner, { ...common, type: 'write_committed', policySection: evaluation.decision.section, outcome: 'committed' });
-    return { status: 'committed', operation, ticketId: applied.ticketId, summary: evaluation.summary, refund: evaluation.refund, changes: applied.changes };
+    const ticketId = applied.map((done) => done.ticketId).join(', ');
+    const changes = applied.length === 1 ? (applied[0] as { changes: Record<string, unknown> }).changes : { parts: applied.map((done) => done.changes) };
+    return { status: 'committed', operation, ticketId, summary: evaluation.summary, refund: evaluation.refund, changes };
   });
 }

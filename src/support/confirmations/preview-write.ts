@@ -22,7 +22,7 @@ export async function previewWrite(context: ToolContext, request: WriteRequest, 
   const conversationId = context.conversationId ?? null;
   return context.warehouse.transaction(async (connection) => {
     const runner = runnerOf(connection);
-    const evaluation = await evaluateWrite(runner, runtime.scope, request, runtime.policyDate);
+    const evaluation = await evaluateWrite(runner, runtime.scope, request, runtime.policyDate, runtime.currency);
     const common = { at: now, conversationId, customerId: runtime.scope.customerId, tool: request.tool, intent: INTENT_OF_WRITE[request.tool], planner: runtime.planner, language };
     if (!evaluation.found) {
       const message = orderNotFoundText(evaluation.orderNo);
@@ -30,14 +30,17 @@ export async function previewWrite(context: ToolContext, request: WriteRequest, 
       return { status: 'not_found', order_no: evaluation.orderNo, message: message[language] };
     }
     const { decision, order } = evaluation;
+    // A profile write (the default address) names no order.
+    const orderId = order?.order_id ?? null;
+    const orderNo = order?.order_no ?? null;
     if (!decision.allowed) {
       await appendAudit(runner, {
         at: now, actor: customerActor(runtime.scope), conversationId, tool: request.tool, arguments: toolArguments,
-        policyDecision: decisionLabel(decision), result: { status: 'denied', order_id: order.order_id, code: decision.code },
+        policyDecision: decisionLabel(decision), result: { status: 'denied', order_id: orderId, code: decision.code },
       });
-      await recordSupportEvent(runner, { ...common, type: 'policy_denial', orderId: order.order_id, policySection: decision.section, outcome: decision.code });
+      await recordSupportEvent(runner, { ...common, type: 'policy_denial', orderId, policySection: decision.section, outcome: decision.code });
       return {
-        status: 'denied', order_no: order.order_no, policy_section: decision.section, code: decision.code,
+        status: 'denied', order_no: orderNo, policy_section: decision.section, code: decision.code,
         reason: decision.reason[language], reason_en: decision.reason.en, reason_zh: decision.reason.zh,
       };
     }
@@ -46,10 +49,10 @@ export async function previewWrite(context: ToolContext, request: WriteRequest, 
       conversationId, customerId: runtime.scope.customerId, operation: evaluation.operation, summary: evaluation.summary,
       policySection: decision.section, now, ttlSeconds: runtime.confirmationTtlSeconds,
     });
-    await recordSupportEvent(runner, { ...common, type: 'confirmation_requested', orderId: order.order_id, policySection: decision.section, outcome: 'awaiting_confirmation' });
+    await recordSupportEvent(runner, { ...common, type: 'confirmation_requested', orderId, policySection: decision.section, outcome: 'awaiting_confirmation' });
     return {
       status: 'awaiting_confirmation',
-      order_no: order.order_no,
+      order_no: orderNo,
       confirmation_id: confirmation.confirmationId,
       summary: evaluation.summary[language],
       summary_en: evaluation.summary.en,

@@ -6,7 +6,8 @@ export type WriteToolResult =
   | { status: 'not_found'; order_no: string; message: string }
   | {
       status: 'denied';
-      order_no: string;
+      /** null for a profile write, which names no order. */
+      order_no: string | null;
       policy_section: string;
       code: string;
       reason: string;
@@ -15,7 +16,7 @@ export type WriteToolResult =
     }
   | {
       status: 'awaiting_confirmation';
-      order_no: string;
+      order_no: string | null;
       confirmation_id: string;
       summary: string;
       summary_en: string;

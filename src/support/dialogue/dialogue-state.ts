@@ -3,7 +3,7 @@ import { CANCEL_REASON_CODES } from '../policy/cancel-reasons.ts';
 import type { SqlRunner } from '../sql-runner.ts';
 import { timestampText } from '../support-clock.ts';
 
-export const TASK_INTENTS = ['cancel_order', 'return', 'exchange', 'change_address', 'change_payment'] as const;
+export const TASK_INTENTS = ['cancel_order', 'return', 'exchange', 'change_address', 'change_payment', 'change_items', 'default_address'] as const;
 export type TaskIntent = (typeof TASK_INTENTS)[number];
 
 export const TaskSchema = z.object({
@@ -11,6 +11,8 @@ export const TaskSchema = z.object({
   /** The slot the bot asked for last. */
   awaiting: z.enum(['order', 'items', 'line', 'reason', 'address', 'wanted', 'payment']),
   orderNo: z.string().optional(),
+  /** Several orders one request names ("cancel SL… and SL…"): one card for all of them. */
+  orderNos: z.array(z.string()).optional(),
   items: z.array(z.object({ lineNo: z.number().int(), quantity: z.number().int().positive().optional() })).optional(),
   lineNo: z.number().int().optional(),
   reason: z.string().optional(),
@@ -22,6 +24,8 @@ export const TaskSchema = z.object({
   /** A payment-method change's new method (orders.payment_method code). */
   paymentMethod: z.string().optional(),
   address: z.string().optional(),
+  /** Items and the option each becomes (an item change, or an exchange of several items). */
+  changes: z.array(z.object({ lineNo: z.number().int(), wanted: z.string() })).optional(),
   /** Order numbers in the order they were listed to the shopper, for "the second one" / "第2个". */
   offeredOrders: z.array(z.string()).default([]),
 });
@@ -39,6 +43,8 @@ export const DialogueStateSchema = z.object({
   handoffOffered: z.boolean().default(false),
   /** The order the conversation is about, for follow-ups like "cancel it". */
   lastOrderNo: z.string().optional(),
+  /** What the last answer was about when it invites a follow-up ("change it to …" after the default address was shown). */
+  topic: z.enum(['default_address']).optional(),
   /** Messages up to this sequence number belong to an earlier, resolved thread and are never re-read. */
   threadStartSeq: z.number().int().nonnegative().default(0),
 });

@@ -38,6 +38,18 @@ const INTENTS: [string, string | undefined][] = [
   ['I need a person', 'handoff'],
   ['How much did I pay in total for order SL2025110100000103?', 'order_status'],
   ['我要改一下SL2025110100000103的收货地址', 'change_address'],
+  // Another option of an ordered item; "not shipped yet" makes a swap an item change, not an exchange.
+  ['Can I change the Apple AirPods 4 in order SL2025110100000103 to White?', 'change_items'],
+  ['I ordered the Nike Dunk Low but I want it in White instead', 'change_items'],
+  ['In SL2025110100000103, replace the Nike Dunk Low with the Anta C37 Sneakers', 'change_items'],
+  ['还没发货的那个乐事 薯片,我想换成单袋装', 'change_items'],
+  ['订单SL2025110100000103要换两件:QCY T13 蓝牙耳机换黑色', 'exchange'],
+  ['I changed my mind, please cancel SL2025110100000103', 'cancel_order'],
+  // The account's default address, not an order's.
+  ['What is my default address?', 'default_address'],
+  ['把我的默认地址改成浙江省杭州市西湖区文三路88号', 'default_address'],
+  ['And please send SL2025110100000103 to 88 Wensan Road, Hangzhou 310012', 'change_address'],
+  ['SL2025110100000103除了海澜之家 休闲夹克其他都退了', 'return'],
   ['agent', 'handoff'],
   ['我要投诉', 'handoff'],
   ['I want to file a complaint about your service', 'handoff'],

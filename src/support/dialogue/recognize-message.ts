@@ -73,10 +73,12 @@ function findWanted(text: string): string | undefined {
 }
 
 function findAddress(original: string): string | undefined {
-  const chinese = original.match(/(?:地址)?(?:改成|改为|换成|更改为|修改为|新地址(?:是|为)?[::]?)\s*(.{6,200})$/u);
+  const chinese = original.match(/(?:地址)?(?:改成|改为|换成|更改为|修改为|新地址(?:是|为)?[::]?)\s*(.{6,200})$/u)
+    ?? original.match(/(?:寄到|送到|发到|寄往|送往)\s*([^??]{6,200}\d+(?:号|弄|栋)[^??]*)$/u);
   if (chinese?.[1]) return chinese[1].trim();
   // "change the delivery address of order SL… to 88 Nanjing Road, Shanghai", "new address: …"
-  const english = original.match(/\baddress\b.*?\b(?:to|is)\b[:\s]+(.{6,200})$/i) ?? original.match(/\bnew address[:\s]+(.{6,200})$/i);
+  const english = original.match(/\baddress\b.*?\b(?:to|is)\b[:\s]+(.{6,200})$/i) ?? original.match(/\bnew address[:\s]+(.{6,200})$/i)
+    ?? original.match(/\b(?:send|ship|deliver)\b.*?\bto\b[:\s]+(.*\d.{3,200})$/i);
   return english?.[1]?.trim();
 }
 
@@ -98,11 +100,13 @@ function intentOf(text: string, orderNo: string | undefined, request: boolean): 
   if (any(CUES.changePayment, text)) return 'change_payment';
   // "Which payment methods do I have saved" asks about the shopper's wallet, not the shop's accepted methods (an FAQ).
   if (any(CUES.savedPayments, text) || any(CUES.paymentHistory, text)) return 'payment_info';
+  if (any(CUES.defaultAddress, text)) return 'default_address';
+  const exchange = any(CUES.exchange, text) ? (any(CUES.notShipped, text) ? 'change_items' : 'exchange') : undefined;
   const task = any(CUES.address, text) ? 'change_address'
-    : any(CUES.exchange, text) ? 'exchange'
-    : any(CUES.return, text) ? 'return'
+    : exchange ?? (any(CUES.return, text) ? 'return'
     : any(CUES.cancel, text) ? 'cancel_order'
-    : undefined;
+    : any(CUES.changeItems, text) ? 'change_items'
+    : undefined);
   if (task && (!faqTopic || request || orderNo)) return task;
   if (any(CUES.status, text) && !(faqTopic && !orderNo && /多久|几天|how long|how many days/u.test(text))) return 'order_status';
   // "How much did I pay for order SL…": a price question about a named order is about that order.

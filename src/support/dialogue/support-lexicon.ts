@@ -19,10 +19,18 @@ export const CUES = {
   ],
   /** One order's money movements. */
   paymentHistory: [/(付款|支付|扣款)(和|与|及|、)?(退款)?(记录|明细|流水)/u, /退款记录/u, /\bpayments? (and refunds? )?(history|records?)\b/, /\bpayments and refunds\b/, /\bcharges and refunds\b/, /\bpayment history\b/],
+  /** The account's default address (profile), not an order's delivery address. */
+  defaultAddress: [/默认(的)?(收货|配送|送货)?地址/u, /(账户|账号|个人资料|个人信息)(里|中|上)?的?(收货|常用)?地址/u, /\bdefault (shipping |delivery |billing )?address\b/, /\b(profile|account)('s)? (shipping |delivery )?address\b/, /\baddress (on|in|of) my (account|profile)\b/],
+  /** Another option of an ordered item ("change the X to Blue", "want it in Red instead", "改成蓝色"). */
+  changeItems: [/\b(change|switch)\b(?!.{0,15}\bmind\b).{0,120}?\b(to|into)\b/, /\breplace\b.{0,120}\bwith\b/, /\bwant (it|them|this|that|one) in\b/, /\binstead\b/, /改成|改为|换成/u],
+  /** The order has not shipped: a wish for another option is a change of the order's items, not an exchange. */
+  notShipped: [/还没发货|未发货|没发货|尚未发货|还没寄出/u, /\bhas(n'?t| not) (been )?shipped\b/, /\bnot shipped yet\b/, /\bbefore it ships\b/, /\bnot (been )?sent yet\b/],
   cancel: [/取消(订单|这个订单|这单|该订单|一下|掉|吧)?/u, /\bcancel\b/],
-  return: [/退货/u, /退掉/u, /退回去/u, /(我要|我想|想|要|申请)退(款|了)?/u, /\breturn(ing)?\b/, /send (it|this|them) back/, /\b(i want|i'd like|want) (a )?refund\b/],
-  exchange: [/换货/u, /换\s*的?货/u, /换(个|一个|一件|一双)?(尺码|码|颜色|大小|型号|大一号|小一号|新的)/u, /调换/u, /换一(个|件|双)/u, /换成/u, /\bexchange\b/, /\bswap\b/, /(different|another|other|bigger|smaller) (size|colou?r)/],
-  address: [/(改|修改|更改|换|变更|更新)(一下)?.{0,12}?(收货|配送|送货|邮寄)?地址/u, /地址(写|填)错/u, /地址.{0,6}(改|换)/u, /(change|update|modify|correct|edit|fix) (my |the )?(shipping |delivery )?address/, /wrong address/, /new address/, /address to\b/],
+  return: [/退货/u, /(其他|其余|剩下)的?(都|全)(要)?退/u, /(都|全部?)退(掉|了)?[!。.]*$/u, /退掉/u, /退回去/u, /(我要|我想|想|要|申请)退(款|了)?/u, /\breturn(ing)?\b/, /send (it|this|them) back/, /\b(i want|i'd like|want) (a )?refund\b/],
+  exchange: [/换货/u, /换(两|二|三|几|多)(件|个|样)/u, /换\s*[^\s,,。]{1,3}色/u, /换\s*的?货/u, /换(个|一个|一件|一双)?(尺码|码|颜色|大小|型号|大一号|小一号|新的)/u, /调换/u, /换一(个|件|双)/u, /换成/u, /\bexchange\b/, /\bswap\b/, /(different|another|other|bigger|smaller) (size|colou?r)/],
+  address: [/(改|修改|更改|换|变更|更新)(一下)?.{0,12}?(收货|配送|送货|邮寄)?地址/u,
+    // "send SL… to 88 Wensan Road …", "寄到杭州市…88号": a delivery to an address with a house number.
+    /\b(send|ship|deliver)\b.{0,40}\bto\b.{0,40}\d.{3,}/, /(寄到|送到|发到|寄往|送往)[^??]{0,20}\d+(号|弄|栋)/u, /地址(写|填)错/u, /地址.{0,6}(改|换)/u, /(change|update|modify|correct|edit|fix) (my |the )?(shipping |delivery )?address/, /wrong address/, /new address/, /address to\b/],
   status: [/到哪/u, /物流/u, /快递/u, /发货了?(吗|没)/u, /什么时候(到|发货|送到|能到)/u, /订单(状态|进度|情况)/u, /查(一下|询)?(我的)?订单/u, /我的订单/u, /运单/u, /where('s| is) my (order|package|parcel|stuff)/, /\btrack(ing)?\b/, /order status/, /\bmy orders?\b/, /(has|did) (it|my order) (ship|arrive)/, /when will (it|my order|my package) (arrive|come|ship)/, /status of/],
   product: [/多少钱/u, /价格/u, /价钱/u, /售价/u, /几块钱/u, /什么牌子/u, /哪个牌子/u, /什么品牌/u, /\bhow much\b/, /\bprice\b/, /\bcost\b/, /what brand/,
     // Options and availability: "what colours does … come in", "is … in blue available", "有哪些颜色", "有货吗".

@@ -8,6 +8,8 @@ const INTENT_NAMES: Record<string, { en: string; zh: string }> = {
   exchange: { en: 'exchange an item', zh: '换货' },
   change_address: { en: 'change a delivery address', zh: '修改地址' },
   change_payment: { en: 'change a payment method', zh: '修改支付方式' },
+  change_items: { en: 'change items of an order', zh: '修改订单商品' },
+  default_address: { en: 'change the default address', zh: '修改默认地址' },
 };
 
 /**

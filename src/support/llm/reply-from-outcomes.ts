@@ -1,8 +1,8 @@
 import type { ToolOutcome } from '../../agent/planner.ts';
 import type { Language } from '../../text/language.ts';
 import type { WriteToolResult } from '../confirmations/write-result.ts';
-import { handoffText, knowledgeText, orderListText, orderStatusText, productFactsText, recommendationsText, say, writeResultText } from '../render/reply-texts.ts';
-import type { HandoffResult, KnowledgeResult, OrderListResult, OrderPaymentsResult, OrderStatusResult, PaymentMethodsResult, ProductFactsResult, RecommendationsResult } from '../render/tool-results.ts';
+import { defaultAddressText, handoffText, knowledgeText, orderListText, orderStatusText, productFactsText, recommendationsText, say, writeResultText } from '../render/reply-texts.ts';
+import type { DefaultAddressResult, HandoffResult, KnowledgeResult, OrderListResult, OrderPaymentsResult, OrderStatusResult, PaymentMethodsResult, ProductFactsResult, RecommendationsResult } from '../render/tool-results.ts';
 import { orderPaymentsText, paymentMethodsText } from '../render/payment-texts.ts';
 import type { SupportIntent, SupportTable } from '../support-reply.ts';
 
@@ -16,12 +16,16 @@ const INTENT_OF_TOOL: Record<string, SupportIntent> = {
   request_exchange: 'exchange',
   change_shipping_address: 'change_address',
   change_payment_method: 'change_payment',
+  change_order_items: 'change_items',
+  get_my_default_address: 'default_address',
+  set_default_address: 'default_address',
+  request_several_changes: 'several',
   product_question: 'product_question',
   support_recommend_products: 'recommendation',
   search_faq: 'faq',
   escalate_to_human: 'handoff',
 };
-const WRITE_TOOLS = new Set(['cancel_order', 'request_return', 'request_exchange', 'change_shipping_address', 'change_payment_method']);
+const WRITE_TOOLS = new Set(['cancel_order', 'request_return', 'request_exchange', 'change_shipping_address', 'change_payment_method', 'change_order_items', 'set_default_address', 'request_several_changes']);
 
 export interface OutcomeParts {
   intent: SupportIntent;
@@ -62,6 +66,8 @@ function textOf(outcome: ToolOutcome, language: Language): string {
       return knowledgeText(result as KnowledgeResult, language);
     case 'escalate_to_human':
       return handoffText((result as HandoffResult).ticket_id, language);
+    case 'get_my_default_address':
+      return defaultAddressText(result as DefaultAddressResult, language);
     default:
       return WRITE_TOOLS.has(outcome.toolName) ? writeResultText(result as WriteToolResult, language) : '';
   }

@@ -6,9 +6,11 @@ import { faqFlow, greeting, handoffFlow, productFlow, recommendFlow } from './in
 import { paymentInfoFlow } from './payment-flow.ts';
 import { statusFlow } from './status-flow.ts';
 import { taskFlow } from './task-flow.ts';
+import { SEVERAL_ORDER_INTENTS, severalOrdersFlow } from './several-orders-flow.ts';
+import { addressIn, defaultAddressFlow } from './default-address-flow.ts';
 import type { Flow, TurnInput, TurnResult } from './turn.ts';
 
-const TASK_INTENTS = new Set<string>(['cancel_order', 'return', 'exchange', 'change_address', 'change_payment']);
+const TASK_INTENTS = new Set<string>(['cancel_order', 'return', 'exchange', 'change_address', 'change_payment', 'change_items', 'default_address']);
 const QUESTION_FORM = /[??]|吗|呢|多久|怎么|什么|哪|几|\b(how|what|when|why|which|is|are|can|do|does)\b/u;
 
 function newTask(intent: TaskIntent, recognition: Recognition): Task {
@@ -19,7 +21,7 @@ function newTask(intent: TaskIntent, recognition: Recognition): Task {
     reason: recognition.reason,
     cancelReason: intent === 'cancel_order' ? classifyCancelReason(recognition.text) : undefined,
     // An exchange's target is read from the shopper's own words (option names), not from a fixed list of sizes.
-    wanted: intent === 'exchange' ? recognition.text : recognition.wanted,
+    wanted: intent === 'exchange' || intent === 'change_items' ? recognition.text : recognition.wanted,
     address: recognition.address,
     offeredOrders: [],
   };
@@ -42,14 +44,14 @@ function answersTask(task: Task, recognition: Recognition): 'continue' | 'switch
   const intent = recognition.intent;
   // "I also want to exchange the shoes" while the bot waits for a reason is a second request, not the reason;
   // "I want to exchange it because it is too small" (a reason given) answers the question.
-  const freeText = task.awaiting === 'reason' || task.awaiting === 'address' || task.awaiting === 'wanted';
+  const freeText = task.awaiting === 'reason' || task.awaiting === 'address' || task.awaiting === 'wanted' || task.awaiting === 'payment';
   if (intent === task.intent && freeText && recognition.request && !recognition.reason && !recognition.address) return 'switch';
   if (!intent || intent === task.intent) return 'continue';
   if (TASK_INTENTS.has(intent)) {
     // While the bot waits for free text (a reason, an address), a task word is only a switch if it is a request.
-    return (task.awaiting === 'reason' || task.awaiting === 'address' || task.awaiting === 'wanted') && !recognition.request && !recognition.orderNo ? 'continue' : 'switch';
+    return freeText && !recognition.request && !recognition.orderNo ? 'continue' : 'switch';
   }
-  if (task.awaiting === 'reason' || task.awaiting === 'address' || task.awaiting === 'wanted') return QUESTION_FORM.test(recognition.normalized) ? 'digress' : 'continue';
+  if (freeText) return QUESTION_FORM.test(recognition.normalized) ? 'digress' : 'continue';
   if (recognition.orderNo) return 'continue';
   return 'digress';
 }
@@ -60,6 +62,8 @@ const TASK_NAMES: Record<TaskIntent, { en: string; zh: string }> = {
   exchange: { en: 'exchange', zh: '换货' },
   change_address: { en: 'address change', zh: '改地址' },
   change_payment: { en: 'payment method change', zh: '改支付方式' },
+  change_items: { en: 'item change', zh: '修改商品' },
+  default_address: { en: 'default address change', zh: '修改默认地址' },
 };
 
 function droppedText(task: Task, language: 'en' | 'zh'): string {
@@ -75,7 +79,13 @@ function* dispatch(input: TurnInput): Flow {
     case 'exchange':
     case 'change_address':
     case 'change_payment':
+    case 'change_items':
+      if (recognition.orderNos.length > 1 && SEVERAL_ORDER_INTENTS.has(recognition.intent)) {
+        return yield* severalOrdersFlow(input, { ...newTask(recognition.intent, recognition), orderNos: [...new Set(recognition.orderNos)] });
+      }
       return yield* taskFlow(input, newTask(recognition.intent, recognition));
+    case 'default_address':
+      return yield* defaultAddressFlow(input, newTask('default_address', recognition));
     case 'order_status':
       return yield* statusFlow(input);
     case 'payment_info':
@@ -90,6 +100,7 @@ function* dispatch(input: TurnInput): Flow {
       return greeting(input);
     case 'handoff':
       return yield* handoffFlow(input, recognition.text);
+    case 'several':
     case 'other':
     case undefined:
       return yield* faqFlow(input, true);
@@ -100,7 +111,10 @@ function* dispatch(input: TurnInput): Flow {
  * The offline dialogue manager for one shopper message: hand-off first, then the pending task's question
  * (slot filling), then a new intent; a question in the middle of a task is answered and the task kept.
  */
-export function* planTurn(input: TurnInput): Flow {
+export function* planTurn(turnInput: TurnInput): Flow {
+  // A topic invites one follow-up message only.
+  const topic = turnInput.dialogue.topic;
+  const input: TurnInput = { ...turnInput, dialogue: { ...turnInput.dialogue, topic: undefined } };
   const { recognition, dialogue, language } = input;
   if (recognition.intent === 'handoff' || (dialogue.handoffOffered && recognition.yes)) {
     return yield* handoffFlow(input, recognition.intent === 'handoff' ? recognition.text : say(language, 'accepted the offer of a human agent', '接受了转人工的建议'));
@@ -117,7 +131,11 @@ export function* planTurn(input: TurnInput): Flow {
       return { intent: task.intent, text: say(language, 'All right, I have stopped that request; nothing was changed.', '好的,已停止办理,没有做任何修改。'), outcome: 'answered', dialogue: { ...dialogue, task: undefined, misunderstood: 0 } };
     }
     const decision = recognition.abort ? 'switch' : answersTask(task, recognition);
-    if (decision === 'continue') return yield* taskFlow(input, continueTask(task, recognition));
+    if (decision === 'continue') {
+      if (task.intent === 'default_address') return yield* defaultAddressFlow(input, continueTask(task, recognition));
+      if (task.orderNos && task.orderNos.length > 1) return yield* severalOrdersFlow(input, task);
+      return yield* taskFlow(input, continueTask(task, recognition));
+    }
     if (decision === 'digress') {
       const answer: TurnResult = yield* dispatch({ ...input, dialogue: { ...dialogue, task: undefined } });
       return { ...answer, dialogue: { ...answer.dialogue, task } };
@@ -127,6 +145,10 @@ export function* planTurn(input: TurnInput): Flow {
     // A new request while a question was open: handled now, and the shopper told the earlier one was set aside.
     const answer: TurnResult = yield* dispatch({ ...input, dialogue: { ...dialogue, task: undefined } });
     return { ...answer, text: `${droppedText(task, language)} ${answer.text}` };
+  }
+  // "Change it to …" right after the default address was shown changes that address.
+  if (topic === 'default_address' && !recognition.orderNo && addressIn(recognition.text, recognition.address)) {
+    return yield* defaultAddressFlow(input, { ...newTask('default_address', recognition), awaiting: 'address' });
   }
   if (!recognition.intent && recognition.orderNo) return yield* statusFlow(input);
   if (recognition.no) return { intent: 'other', text: say(language, 'All right.', '好的。'), outcome: 'answered', dialogue };

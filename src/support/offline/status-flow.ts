@@ -1,5 +1,5 @@
 import type { DialogueState } from '../dialogue/dialogue-state.ts';
-import { ORDER_LIST_COLUMNS } from '../orders/order-presentation.ts';
+import { inShopCurrency, ORDER_LIST_COLUMNS } from '../orders/order-presentation.ts';
 import { money } from '../orders/order-presentation.ts';
 import { orderListText, orderStatusText, say } from '../render/reply-texts.ts';
 import type { SupportTable } from '../support-reply.ts';
@@ -41,7 +41,7 @@ export function* statusFlow(input: TurnInput): Flow {
     intent: 'order_status',
     text: `${orderStatusText(status, language)}${others}`,
     outcome: 'answered',
-    table: listCount > 1 && listTable ? { columns: ORDER_LIST_COLUMNS, rows: listTable.rows } : tableOf(status),
+    table: listCount > 1 && listTable ? { columns: inShopCurrency(ORDER_LIST_COLUMNS, input.currency), rows: listTable.rows } : tableOf(status),
     dialogue: { ...base, lastOrderNo: status.order.order_no },
   };
 }
@@ -65,14 +65,14 @@ function* ordersStatusFlow(input: TurnInput, orderNos: readonly string[], base: 
   if (found.length > 1) {
     const cents = found.reduce((sum, status) => sum + Math.round(status.order.total_amount * 100), 0);
     const names = found.map((status) => status.order.order_no).join(say(language, ' and ', '和'));
-    texts.push(say(language, `Together, orders ${names} cost ${money(cents / 100, language)}.`, `订单 ${names} 合计 ${money(cents / 100, language)}。`));
+    texts.push(say(language, `Together, orders ${names} cost ${money(cents / 100, language, input.currency)}.`, `订单 ${names} 合计 ${money(cents / 100, language, input.currency)}。`));
   }
   const last = found[found.length - 1];
   return {
     intent: 'order_status',
     text: texts.join(' '),
     outcome: found.length === 0 ? 'not_found' : 'answered',
-    table: found.length > 0 ? { columns: ORDER_TOTAL_COLUMNS, rows: found.map((status) => ({ order_no: status.order.order_no, status: status.order.status_label, total_amount: status.order.total_amount, tracking: status.order.tracking_number ?? '' })) } : undefined,
+    table: found.length > 0 ? { columns: inShopCurrency(ORDER_TOTAL_COLUMNS, input.currency), rows: found.map((status) => ({ order_no: status.order.order_no, status: status.order.status_label, total_amount: status.order.total_amount, tracking: status.order.tracking_number ?? '' })) } : undefined,
     dialogue: last ? { ...base, lastOrderNo: last.order.order_no } : base,
   };
 }

@@ -1,12 +1,14 @@
 import type { WriteToolResult } from '../confirmations/write-result.ts';
 import type { DialogueState, Task, TaskIntent } from '../dialogue/dialogue-state.ts';
-import { ORDER_LINE_COLUMNS } from '../orders/order-presentation.ts';
+import { inShopCurrency, ORDER_LINE_COLUMNS } from '../orders/order-presentation.ts';
 import { cancelReasonChoices, cancelReasonFromAnswer } from '../policy/cancel-reasons.ts';
 import type { OrderStatus } from '../policy/order-facts.ts';
 import { POLICY_SECTIONS } from '../policy/policy-decision.ts';
 import { say, writeResultText } from '../render/reply-texts.ts';
 import type { OrderListResult, OrderStatusResult } from '../render/tool-results.ts';
 import { pickExchangeLine, pickReturnItems } from './match-order-items.ts';
+import { itemChangeSlots, settleFrom } from './item-change-flow.ts';
+import { pickVariantChanges } from './match-variant-changes.ts';
 import { call, expectResult, tableOf, type Flow, type TurnInput, type TurnResult } from './turn.ts';
 
 const ORDER_CANDIDATES: Record<TaskIntent, OrderStatus[]> = {
@@ -15,10 +17,12 @@ const ORDER_CANDIDATES: Record<TaskIntent, OrderStatus[]> = {
   exchange: ['delivered'],
   change_address: ['pending', 'paid'],
   change_payment: ['pending', 'paid'],
+  change_items: ['pending', 'paid'],
+  default_address: [],
 };
-const WRITE_TOOL = { cancel_order: 'cancel_order', return: 'request_return', exchange: 'request_exchange', change_address: 'change_shipping_address', change_payment: 'change_payment_method' } as const;
-const ACTION = { cancel_order: 'cancel', return: 'return', exchange: 'exchange', change_address: 'change_address', change_payment: 'change_payment' } as const;
-const SECTION = { cancel_order: POLICY_SECTIONS.cancellation, return: POLICY_SECTIONS.returns, exchange: POLICY_SECTIONS.exchanges, change_address: POLICY_SECTIONS.addressChange, change_payment: POLICY_SECTIONS.paymentChange };
+const WRITE_TOOL = { cancel_order: 'cancel_order', return: 'request_return', exchange: 'request_exchange', change_address: 'change_shipping_address', change_payment: 'change_payment_method', change_items: 'change_order_items', default_address: 'set_default_address' } as const;
+const ACTION = { cancel_order: 'cancel', return: 'return', exchange: 'exchange', change_address: 'change_address', change_payment: 'change_payment', change_items: 'change_items', default_address: 'change_address' } as const;
+const SECTION = { cancel_order: POLICY_SECTIONS.cancellation, return: POLICY_SECTIONS.returns, exchange: POLICY_SECTIONS.exchanges, change_address: POLICY_SECTIONS.addressChange, change_payment: POLICY_SECTIONS.paymentChange, change_items: POLICY_SECTIONS.itemChange, default_address: POLICY_SECTIONS.defaultAddress };
 
 const NAMES = {
   cancel_order: { en: 'cancel', zh: '取消', ask: '要取消哪个订单' },
@@ -26,6 +30,8 @@ const NAMES = {
   exchange: { en: 'exchange', zh: '换货', ask: '要为哪个订单换货' },
   change_address: { en: 'change the address of', zh: '修改地址', ask: '要修改哪个订单的收货地址' },
   change_payment: { en: 'change the payment method of', zh: '修改支付方式', ask: '要修改哪个订单的支付方式' },
+  change_items: { en: 'change the items of', zh: '修改商品', ask: '要修改哪个订单的商品' },
+  default_address: { en: 'change', zh: '修改默认地址', ask: '' },
 };
 
 function noEligibleOrders(intent: TaskIntent, language: 'en' | 'zh'): string {
@@ -33,6 +39,8 @@ function noEligibleOrders(intent: TaskIntent, language: 'en' | 'zh'): string {
     case 'cancel_order':
     case 'change_address':
     case 'change_payment':
+    case 'change_items':
+    case 'default_address':
       return say(language, `You have no order that can still be ${intent === 'cancel_order' ? 'cancelled' : 'changed'}: only orders that have not shipped yet (pending or paid) qualify (policy ${SECTION[intent]}).`, `您目前没有可以${NAMES[intent].zh}的订单:只有尚未发货(待支付或已支付)的订单可以办理(见政策 ${SECTION[intent]})。`);
     case 'return':
     case 'exchange':
@@ -55,11 +63,16 @@ function writeArguments(task: Task, language: 'en' | 'zh'): Record<string, unkno
     case 'return':
       return { order_no: task.orderNo, ...(task.items ? { items: task.items.map((item) => ({ line_no: item.lineNo, ...(item.quantity ? { quantity: item.quantity } : {}) })) } : {}), reason: task.reason ?? unspecified, ...(task.refundTo ? { refund_to: task.refundTo } : {}) };
     case 'exchange':
+      if (task.changes && task.changes.length > 0) return { order_no: task.orderNo, items: task.changes.map((change) => ({ line_no: change.lineNo, wanted: change.wanted })), reason: task.reason ?? unspecified };
       return { order_no: task.orderNo, ...(task.lineNo ? { line_no: task.lineNo } : {}), reason: task.reason ?? unspecified, ...(task.wanted ? { wanted: task.wanted } : {}) };
     case 'change_address':
       return { order_no: task.orderNo, address: task.address ?? unspecified };
     case 'change_payment':
       return { order_no: task.orderNo, ...(task.paymentMethod ? { method: task.paymentMethod } : {}) };
+    case 'change_items':
+      return { order_no: task.orderNo, items: (task.changes ?? []).map((change) => ({ line_no: change.lineNo, wanted: change.wanted })), ...(task.paymentMethod ? { settle: task.paymentMethod } : {}) };
+    case 'default_address':
+      return { address: task.address ?? unspecified };
   }
 }
 
@@ -108,6 +121,11 @@ export function* taskFlow(input: TurnInput, start: Task): Flow {
     return result({ text: status.message, outcome: 'not_found', dialogue: keep({ ...task, orderNo: undefined, awaiting: 'order' }, base.misunderstood + 1) });
   }
   const orderNo = status.order.order_no;
+  // "Swap it for the blue one" is an item change while the order is open and an exchange once it is delivered.
+  const open = status.order.status === 'pending' || status.order.status === 'paid';
+  if ((intent === 'exchange' && open) || (intent === 'change_items' && status.order.status === 'delivered')) {
+    return yield* taskFlow(input, { ...task, intent: intent === 'exchange' ? 'change_items' : 'exchange', orderNo, awaiting: 'order', wanted: task.wanted ?? recognition.text });
+  }
   if (!status.allowed_actions[ACTION[intent]].allowed) {
     // The write tool decides (and audits) the denial, so the policy is applied in exactly one place.
     const denial = expectResult<WriteToolResult>(yield* call(WRITE_TOOL[intent], writeArguments({ ...task, orderNo }, language)), WRITE_TOOL[intent]);
@@ -115,7 +133,7 @@ export function* taskFlow(input: TurnInput, start: Task): Flow {
   }
 
   // 3. The slots this task needs.
-  const itemsTable = { columns: ORDER_LINE_COLUMNS, rows: status.items.map((item) => ({ ...item })) };
+  const itemsTable = { columns: inShopCurrency(ORDER_LINE_COLUMNS, input.currency), rows: status.items.map((item) => ({ ...item })) };
   if (intent === 'return' && !task.items) {
     const asked = task.awaiting === 'items';
     const pick = pickReturnItems(recognition, status.items, asked);
@@ -135,7 +153,21 @@ export function* taskFlow(input: TurnInput, start: Task): Flow {
       });
     }
   }
-  if (intent === 'exchange' && task.lineNo === undefined) {
+  if (intent === 'change_items') {
+    if (task.awaiting === 'wanted' || task.awaiting === 'line') task.wanted = `${task.wanted ?? ''}\n${recognition.text.trim()}`.trim().slice(-400);
+    const slots = itemChangeSlots(task, status.items, recognition, language, input.currency);
+    if ('question' in slots) {
+      return result({ text: slots.question, outcome: 'clarify', table: itemsTable, dialogue: keep({ ...slots.task, orderNo, awaiting: slots.awaiting }, task.awaiting === slots.awaiting ? base.misunderstood + 1 : 0) });
+    }
+    Object.assign(task, slots.task);
+    if (task.awaiting === 'payment' && !task.paymentMethod) task.paymentMethod = settleFrom(recognition);
+  }
+  if (intent === 'exchange' && task.lineNo === undefined && !task.changes) {
+    // Several items named with their options in one request ("the X for Blue and the Y for Red") are one exchange.
+    const several = pickVariantChanges(task.wanted ?? recognition.text, status.items.filter((item) => item.returnable_quantity > 0)).changes;
+    if (several.length > 1) task.changes = several;
+  }
+  if (intent === 'exchange' && task.lineNo === undefined && !task.changes) {
     const asked = task.awaiting === 'line';
     const lineNo = pickExchangeLine(recognition, status.items, asked);
     if (typeof lineNo === 'object') {
@@ -191,7 +223,7 @@ export function* taskFlow(input: TurnInput, start: Task): Flow {
   if (intent === 'change_payment' && !task.paymentMethod && recognition.paymentMethod) task.paymentMethod = recognition.paymentMethod;
 
   // Every message of an exchange may name the option wanted; they are kept one per line (latest last).
-  if (intent === 'exchange' && start.awaiting !== 'order' && recognition.text.trim() && !(task.wanted ?? '').endsWith(recognition.text.trim())) {
+  if (intent === 'exchange' && !task.changes && start.awaiting !== 'order' && recognition.text.trim() && !(task.wanted ?? '').endsWith(recognition.text.trim())) {
     task.wanted = `${task.wanted ?? ''}\n${recognition.text.trim()}`.trim().slice(-400);
   }
 
@@ -209,11 +241,17 @@ export function* taskFlow(input: TurnInput, start: Task): Flow {
   if (preview.status === 'denied' && intent === 'exchange' && ['target_unclear', 'out_of_stock'].includes(preview.code)) {
     return result({ text: writeResultText(preview, language), outcome: 'clarify', dialogue: keep({ ...task, orderNo, wanted: undefined, awaiting: 'wanted' }, preview.code === 'out_of_stock' ? base.misunderstood + 1 : 0), citations: [preview.policy_section] });
   }
+  if (preview.status === 'denied' && intent === 'change_items' && ['settle_unclear', 'gift_card_balance_too_low'].includes(preview.code)) {
+    return result({ text: preview.reason, outcome: 'clarify', dialogue: keep({ ...task, orderNo, paymentMethod: undefined, awaiting: 'payment' }, task.awaiting === 'payment' ? base.misunderstood + 1 : 0), citations: [preview.policy_section] });
+  }
+  if (preview.status === 'denied' && intent === 'change_items' && ['target_unclear', 'out_of_stock', 'items_unclear'].includes(preview.code)) {
+    return result({ text: preview.reason, outcome: 'clarify', table: itemsTable, dialogue: keep({ ...task, orderNo, changes: undefined, lineNo: task.changes?.length === 1 ? task.changes[0]?.lineNo : task.lineNo, awaiting: 'wanted' }, task.awaiting === 'wanted' ? base.misunderstood + 1 : 0), citations: [preview.policy_section] });
+  }
   if (preview.status === 'denied' && intent === 'change_payment' && preview.code === 'method_unclear') {
     return result({ text: preview.reason, outcome: 'clarify', dialogue: keep({ ...task, orderNo, paymentMethod: undefined, awaiting: 'payment' }), citations: [preview.policy_section] });
   }
   if (preview.status === 'denied' && intent === 'change_address' && ['incomplete_address', 'unknown_city'].includes(preview.code)) {
-    return result({ text: `${writeResultText(preview, language)} ${say(language, 'Please send the address again.', '请重新发送地址。')}`, outcome: 'clarify', dialogue: keep({ ...task, orderNo, address: undefined, awaiting: 'address' }, base.misunderstood + 1), citations: [preview.policy_section] });
+    return result({ text: `${writeResultText(preview, language)} ${say(language, 'What is the full address, with street and number, city and postal code?', '请问完整的地址是?请包括城市、区、街道门牌号和邮编。')}`, outcome: 'clarify', dialogue: keep({ ...task, orderNo, address: undefined, awaiting: 'address' }, base.misunderstood + 1), citations: [preview.policy_section] });
   }
   if (preview.status === 'denied' && intent === 'return' && ['quantity_too_large', 'unknown_item', 'item_already_returned', 'bad_quantity', 'no_items'].includes(preview.code)) {
     return result({ text: `${writeResultText(preview, language)} ${say(language, 'Please choose the items again.', '请重新选择商品。')}`, outcome: 'clarify', table: itemsTable, dialogue: keep({ ...task, orderNo, items: undefined, awaiting: 'items' }, base.misunderstood + 1), citations: [preview.policy_section] });

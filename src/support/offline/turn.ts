@@ -36,6 +36,8 @@ export interface TurnInput {
   dialogue: DialogueState;
   /** Catalogue categories, to pass "推荐耳机" on as a category. */
   categories: readonly CategoryName[];
+  /** The shop's currency for every amount the turn writes (null: none recorded). */
+  currency: string | null;
 }
 
 /**

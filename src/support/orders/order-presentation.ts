@@ -4,19 +4,13 @@ import type { Language } from '../../text/language.ts';
 import { STATUS_LABELS } from '../policy/order-facts.ts';
 import { lineTitle, type OrderLineRecord, type OrderRecord } from './order-record.ts';
 
-/**
- * The customer-service agent serves the demo shop, whose amounts are yuan. Threading the warehouse's recorded
- * currency (src/sql/shop-settings.ts) into the support replies is still open; until then it is named here once.
- */
-export const SUPPORT_SHOP_CURRENCY = 'CNY';
-
 export const ORDER_LIST_COLUMNS: ResultColumn[] = [
   { id: 'index', label_en: '#', label_zh: '序号', unit: 'integer', role: 'dimension' },
   { id: 'order_no', label_en: 'Order no.', label_zh: '订单号', unit: 'text', role: 'dimension' },
   { id: 'status', label_en: 'Status', label_zh: '状态', unit: 'text', role: 'dimension' },
   { id: 'created_at', label_en: 'Ordered', label_zh: '下单时间', unit: 'text', role: 'dimension' },
   { id: 'items', label_en: 'Items', label_zh: '商品', unit: 'text', role: 'dimension' },
-  { id: 'total_amount', label_en: 'Paid', label_zh: '实付金额', unit: 'currency', role: 'metric', currency: SUPPORT_SHOP_CURRENCY },
+  { id: 'total_amount', label_en: 'Paid', label_zh: '实付金额', unit: 'currency', role: 'metric' },
   { id: 'tracking', label_en: 'Carrier / tracking', label_zh: '承运商 / 运单号', unit: 'text', role: 'dimension' },
 ];
 
@@ -24,7 +18,7 @@ export const ORDER_LINE_COLUMNS: ResultColumn[] = [
   { id: 'line_no', label_en: 'Item #', label_zh: '商品序号', unit: 'integer', role: 'dimension' },
   { id: 'product', label_en: 'Product', label_zh: '商品', unit: 'text', role: 'dimension' },
   { id: 'quantity', label_en: 'Qty', label_zh: '数量', unit: 'integer', role: 'metric' },
-  { id: 'unit_price', label_en: 'Unit price', label_zh: '单价', unit: 'currency', role: 'metric', currency: SUPPORT_SHOP_CURRENCY },
+  { id: 'unit_price', label_en: 'Unit price', label_zh: '单价', unit: 'currency', role: 'metric' },
   { id: 'returnable_quantity', label_en: 'Not returned', label_zh: '未退数量', unit: 'integer', role: 'metric' },
 ];
 
@@ -57,8 +51,17 @@ export function itemsSummary(lines: readonly OrderLineRecord[], language: Langua
   return lines.map((line) => `${lineTitle(line, language)} ×${line.quantity}`).join(language === 'zh' ? '、' : ', ');
 }
 
-export function money(value: number, language: Language): string {
-  return formatValue(value, 'currency', language, SUPPORT_SHOP_CURRENCY);
+/**
+ * An amount in the shop's currency (the warehouse's shop settings, src/sql/shop-settings.ts: ¥ for the demo, £ for
+ * an Online Retail import); null (a warehouse without prices or settings) writes the number alone.
+ */
+export function money(value: number, language: Language, currency: string | null): string {
+  return formatValue(value, 'currency', language, currency);
+}
+
+/** Table columns with the shop's currency on every amount column, so the widget and CSV show the right symbol. */
+export function inShopCurrency(columns: readonly ResultColumn[], currency: string | null): ResultColumn[] {
+  return columns.map((column) => (column.unit === 'currency' ? { ...column, currency } : column));
 }
 
 export function orderListRow(order: OrderRecord, lines: readonly OrderLineRecord[], index: number, language: Language): Record<string, unknown> {

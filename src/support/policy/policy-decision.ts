@@ -8,6 +8,8 @@ export const POLICY_SECTIONS = {
   privacy: 'P6 privacy',
   humanSupport: 'P7 human-support',
   paymentChange: 'P8 payment-change',
+  itemChange: 'P9 item-change',
+  defaultAddress: 'P10 default-address',
 } as const;
 export type PolicySection = (typeof POLICY_SECTIONS)[keyof typeof POLICY_SECTIONS];
 

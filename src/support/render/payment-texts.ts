@@ -1,10 +1,11 @@
 import type { Language } from '../../text/language.ts';
-import { money } from '../orders/order-presentation.ts';
+import { money as formatMoney } from '../orders/order-presentation.ts';
 import { say } from './reply-texts.ts';
 import type { OrderPaymentsResult, PaymentMethodsResult } from './tool-results.ts';
 
 /** Saved methods and gift-card balance in a sentence, built only from get_my_payment_methods's result. */
 export function paymentMethodsText(result: PaymentMethodsResult, language: Language): string {
+  const money = (value: number, in_: Language) => formatMoney(value, in_, result.currency);
   if (result.status === 'guest') return say(language, 'You are signed in for one order only, so I cannot show saved payment methods. Sign in to your account to see them.', '您当前仅以单个订单身份登录,无法查看已保存的支付方式。请登录账户后查看。');
   if (result.count === 0) return say(language, `You have no saved payment methods; your gift-card balance is ${money(0, language)}.`, `您的账户还没有保存任何支付方式,礼品卡余额为 ${money(0, language)}。`);
   const separator = say(language, ', ', '、');
@@ -19,6 +20,7 @@ export function paymentMethodsText(result: PaymentMethodsResult, language: Langu
 
 /** An order's charges and refunds with totals, built only from get_order_payments's result. */
 export function orderPaymentsText(result: OrderPaymentsResult, language: Language): string {
+  const money = (value: number, in_: Language) => formatMoney(value, in_, result.currency);
   if (result.status === 'not_found') return result.message;
   const total = money(result.total_amount, language);
   if (result.payments.length === 0) {

@@ -2,7 +2,7 @@ import { destinationOf } from '../policy/refund-policy.ts';
 import type { Language } from '../../text/language.ts';
 import type { WriteToolResult } from '../confirmations/write-result.ts';
 import { money } from '../orders/order-presentation.ts';
-import type { FoundOrderStatus, KnowledgeResult, OrderListResult, ProductFactsResult, RecommendationsResult } from './tool-results.ts';
+import type { DefaultAddressResult, FoundOrderStatus, KnowledgeResult, OrderListResult, ProductFactsResult, RecommendationsResult } from './tool-results.ts';
 
 /** Chooses the sentence for the reply language. */
 export function say(language: Language, en: string, zh: string): string {
@@ -38,7 +38,7 @@ export function orderStatusText(result: FoundOrderStatus, language: Language): s
   }
   const method = order.payment_method ? destinationOf(order.payment_method) : undefined;
   const by = method ? say(language, ` by ${method.en}`, `(${method.zh})`) : '';
-  return `${lead}${detail} ${say(language, `Items: ${items}; paid ${money(order.total_amount, language)}${by}.`, `商品:${items};实付 ${money(order.total_amount, language)}${by}。`)}`;
+  return `${lead}${detail} ${say(language, `Items: ${items}; paid ${money(order.total_amount, language, result.currency)}${by}.`, `商品:${items};实付 ${money(order.total_amount, language, result.currency)}${by}。`)}`;
 }
 
 export function orderListText(result: OrderListResult, language: Language, lead?: string): string {
@@ -65,9 +65,9 @@ export function writeResultText(result: WriteToolResult, language: Language): st
 export function productFactsText(result: ProductFactsResult, language: Language): string {
   const first = result.rows[0];
   if (!first) return say(language, 'I could not find that product in our catalogue. Could you tell me the brand or model?', '没有在商品目录中找到这款商品,可以告诉我品牌或型号吗?');
-  const price = first.price === null ? say(language, 'no listed price', '暂无标价') : money(first.price, language);
+  const price = first.price === null ? say(language, 'no listed price', '暂无标价') : money(first.price, language, result.currency);
   const facts = say(language, `${first.product} (${first.brand ?? 'no brand'}, ${first.category ?? 'no category'}) is listed at ${price}.`, `「${first.product}」(品牌 ${first.brand ?? '无'},品类 ${first.category ?? '无'})标价 ${price}。`);
-  const options = result.options.length > 1 ? ` ${optionsText(result.options, language)}` : '';
+  const options = result.options.length > 1 ? ` ${optionsText(result.options, language, result.currency)}` : '';
   if (result.rows.length === 1) return `${facts}${options}`;
   const lead = first.seen_by_shopper_at
     ? say(language, `The one you looked at most recently: ${facts}`, `您最近浏览过的:${facts}`)
@@ -75,9 +75,9 @@ export function productFactsText(result: ProductFactsResult, language: Language)
   return `${lead}${options} ${say(language, `${result.rows.length} matching products are listed below.`, `下面列出了 ${result.rows.length} 款相关商品。`)}`;
 }
 
-function optionsText(options: ProductFactsResult['options'], language: Language): string {
+function optionsText(options: ProductFactsResult['options'], language: Language, currency: string | null): string {
   const stock = (inStock: boolean | null) => (inStock === null ? '' : inStock ? say(language, ', in stock', ',有货') : say(language, ', out of stock', ',缺货'));
-  const listed = options.map((option) => `${option.option} (${option.price === null ? '—' : money(option.price, language)}${stock(option.in_stock)})`);
+  const listed = options.map((option) => `${option.option} (${option.price === null ? '—' : money(option.price, language, currency)}${stock(option.in_stock)})`);
   return say(language, `Options: ${listed.join('; ')}.`, `可选规格:${listed.join(';')}。`);
 }
 
@@ -133,3 +133,18 @@ export const PRIVACY_TEXT = {
   en: 'I can only look at and change orders of the account you are signed in with (policy P6 privacy).',
   zh: '我只能查看和处理您当前登录账户下的订单(见政策 P6 privacy)。',
 };
+
+/** The account's default address read back (get_my_default_address), or why there is none to show. */
+export function defaultAddressText(result: DefaultAddressResult, language: Language): string {
+  if (result.address) {
+    const { address } = result;
+    return say(
+      language,
+      `Your default address is: ${address.full_address ?? address.street} (city: ${address.city ?? '—'}, postal code: ${address.postal_code ?? 'not saved'}). To change it, send the new address.`,
+      `您的默认收货地址是:${address.full_address ?? address.street}(城市:${address.city ?? '—'},邮编:${address.postal_code ?? '未保存'})。如需修改,直接发送新地址即可。`,
+    );
+  }
+  return result.status === 'guest'
+    ? say(language, 'You are signed in for one order only, so I cannot show the account\'s saved addresses.', '您当前只验证了一个订单,无法查看账户保存的地址。')
+    : say(language, 'You have no default address saved yet. To set one, send the address.', '您还没有保存默认地址。如需设置,直接发送地址即可。');
+}

@@ -1,4 +1,5 @@
 /** The result types of the support tools, for code that renders them (our own tools, so the shapes are known). */
+import type { getMyDefaultAddressTool } from '../tools/get-my-default-address.ts';
 import type { getMyPaymentMethodsTool } from '../tools/get-my-payment-methods.ts';
 import type { getOrderPaymentsTool } from '../tools/get-order-payments.ts';
 import type { getOrderStatusTool } from '../tools/get-order-status.ts';
@@ -17,3 +18,4 @@ export type RecommendationsResult = Awaited<ReturnType<typeof supportRecommendPr
 export type HandoffResult = Awaited<ReturnType<typeof escalateToHumanTool.execute>>;
 export type PaymentMethodsResult = Awaited<ReturnType<typeof getMyPaymentMethodsTool.execute>>;
 export type OrderPaymentsResult = Awaited<ReturnType<typeof getOrderPaymentsTool.execute>>;
+export type DefaultAddressResult = Awaited<ReturnType<typeof getMyDefaultAddressTool.execute>>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineTool } from '../../agent/tool.ts';
 import { previewWrite } from '../confirmations/preview-write.ts';
+import type { WriteRequest } from '../confirmations/evaluate-write.ts';
 import { CANCEL_REASON_CODES, classifyCancelReason } from '../policy/cancel-reasons.ts';
 
 export const cancelOrderParameters = z.strictObject({
@@ -8,6 +9,12 @@ export const cancelOrderParameters = z.strictObject({
   reason: z.string().trim().max(200).optional().describe("The shopper's reason in their words, if they gave one"),
   reason_code: z.enum(CANCEL_REASON_CODES).optional().describe('The reason from the fixed list (changed_mind, ordered_by_mistake, found_cheaper, delivery_too_slow, wrong_details, other); ask the shopper when unsure'),
 });
+
+/** The write the tool's arguments ask for (also one part of request_several_changes). */
+export function cancelRequestOf(parameters: z.infer<typeof cancelOrderParameters>): WriteRequest {
+  const reasonCode = parameters.reason_code ?? (parameters.reason ? (classifyCancelReason(parameters.reason) ?? 'other') : 'other');
+  return { tool: 'cancel_order', orderNo: parameters.order_no, reason: parameters.reason ?? null, reasonCode };
+}
 
 export const cancelOrderTool = defineTool({
   name: 'cancel_order',
@@ -19,7 +26,6 @@ export const cancelOrderTool = defineTool({
   parameters: cancelOrderParameters,
   async execute(argumentsValue, context) {
     const parameters = cancelOrderParameters.parse(argumentsValue);
-    const reasonCode = parameters.reason_code ?? (parameters.reason ? (classifyCancelReason(parameters.reason) ?? 'other') : 'other');
-    return previewWrite(context, { tool: 'cancel_order', orderNo: parameters.order_no, reason: parameters.reason ?? null, reasonCode }, parameters);
+    return previewWrite(context, cancelRequestOf(parameters), parameters);
   },
 });

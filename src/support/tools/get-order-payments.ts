@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineTool } from '../../agent/tool.ts';
 import type { ResultColumn } from '../../presentation/result-table.ts';
 import { orderNotFoundText } from '../confirmations/write-result.ts';
-import { SUPPORT_SHOP_CURRENCY } from '../orders/order-presentation.ts';
+import { inShopCurrency } from '../orders/order-presentation.ts';
 import { findOrderInScope, normalizeOrderNo } from '../orders/scoped-orders.ts';
 import { paymentMethodName } from '../payments/payment-method-names.ts';
 import { loadOrderPayments, paymentTotals } from '../payments/profile-payments.ts';
@@ -16,7 +16,7 @@ const COLUMNS: ResultColumn[] = [
   { id: 'at', label_en: 'Time', label_zh: '时间', unit: 'text', role: 'dimension' },
   { id: 'movement', label_en: 'Charge / refund', label_zh: '扣款 / 退款', unit: 'text', role: 'dimension' },
   { id: 'method', label_en: 'Payment method', label_zh: '支付方式', unit: 'text', role: 'dimension' },
-  { id: 'amount', label_en: 'Amount', label_zh: '金额', unit: 'currency', role: 'metric', currency: SUPPORT_SHOP_CURRENCY },
+  { id: 'amount', label_en: 'Amount', label_zh: '金额', unit: 'currency', role: 'metric' },
 ];
 
 export const getOrderPaymentsTool = defineTool({
@@ -31,7 +31,7 @@ export const getOrderPaymentsTool = defineTool({
     const runtime = supportRuntimeOf(context);
     const language = context.language;
     const order = await findOrderInScope(context.warehouse, runtime.scope, orderNo);
-    if (!order) return { kind: 'order_payments' as const, status: 'not_found' as const, order_no: normalizeOrderNo(orderNo), message: orderNotFoundText(normalizeOrderNo(orderNo))[language] };
+    if (!order) return { kind: 'order_payments' as const, status: 'not_found' as const, order_no: normalizeOrderNo(orderNo), message: orderNotFoundText(normalizeOrderNo(orderNo))[language], currency: runtime.currency };
     const payments = await loadOrderPayments(context.warehouse, order.order_id);
     const totals = paymentTotals(payments);
     const labels = { charge: language === 'zh' ? '扣款' : 'charge', refund: language === 'zh' ? '退款' : 'refund' };
@@ -44,7 +44,8 @@ export const getOrderPaymentsTool = defineTool({
       payment_method: order.payment_method,
       ...totals,
       payments: payments.map((payment) => ({ ...payment, method_name: paymentMethodName(payment.method, language, payment.last4) })),
-      columns: COLUMNS,
+      columns: inShopCurrency(COLUMNS, runtime.currency),
+      currency: runtime.currency,
       rows: payments.map((payment) => ({ at: payment.created_at, movement: labels[payment.kind], method: paymentMethodName(payment.method, language, payment.last4), amount: payment.amount })),
     };
   },

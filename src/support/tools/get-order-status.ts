@@ -2,13 +2,15 @@ import { checkPaymentChangeWindow } from '../policy/payment-change-policy.ts';
 import { z } from 'zod';
 import { defineTool } from '../../agent/tool.ts';
 import { orderNotFoundText } from '../confirmations/write-result.ts';
-import { orderLineRow, orderTimeline, statusLabel, TIMELINE_COLUMNS, ORDER_LINE_COLUMNS } from '../orders/order-presentation.ts';
+import { inShopCurrency, orderLineRow, orderTimeline, statusLabel, TIMELINE_COLUMNS, ORDER_LINE_COLUMNS } from '../orders/order-presentation.ts';
 import { policyLineOf, policyOrderOf } from '../orders/order-record.ts';
 import { findOrderInScope, loadOrderLines, normalizeOrderNo } from '../orders/scoped-orders.ts';
 import { checkAddressChangeWindow } from '../policy/address-change-policy.ts';
 import { checkCancellation } from '../policy/cancellation-policy.ts';
 import { checkExchangeWindow } from '../policy/exchange-policy.ts';
 import { remainingQuantity } from '../policy/order-facts.ts';
+import { checkItemChangeWindow } from '../policy/item-change-policy.ts';
+import type { SqlRunner } from '../sql-runner.ts';
 import type { PolicyDecision } from '../policy/policy-decision.ts';
 import { checkReturnWindow } from '../policy/return-policy.ts';
 import { supportRuntimeOf } from '../support-tool-context.ts';
@@ -21,12 +23,30 @@ function actionOf(decision: PolicyDecision, language: 'en' | 'zh') {
   return { allowed: decision.allowed, policy_section: decision.section, code: decision.code, reason: decision.reason[language] };
 }
 
+/** The other variants of each item's product (one query for the whole order): option names, price and stock. */
+async function otherOptionsOf(runner: SqlRunner, productIds: readonly number[]) {
+  const options = new Map<number, { product_id: number; option_en: string | null; option_zh: string | null; price: number | null; in_stock: boolean | null }[]>();
+  if (productIds.length === 0) return options;
+  const { rows } = await runner.query(
+    `SELECT own.product_id AS own_id, other.product_id, other.option_en, other.option_zh, other.price::DOUBLE AS price, other.stock
+       FROM products own JOIN products other ON other.product_group = own.product_group AND other.product_id <> own.product_id
+      WHERE own.product_id IN (SELECT unnest($ids::BIGINT[])) ORDER BY own.product_id, other.product_id`,
+    { ids: `[${productIds.map((id) => Math.trunc(id)).join(',')}]` },
+  );
+  for (const row of rows) {
+    const list = options.get(Number(row.own_id)) ?? [];
+    list.push({ product_id: Number(row.product_id), option_en: row.option_en === null ? null : String(row.option_en), option_zh: row.option_zh === null ? null : String(row.option_zh), price: row.price === null ? null : Number(row.price), in_stock: row.stock === null ? null : Number(row.stock) > 0 });
+    options.set(Number(row.own_id), list);
+  }
+  return options;
+}
+
 export const getOrderStatusTool = defineTool({
   name: 'get_order_status',
   description: [
     "One of the shopper's own orders by order number: status, items, amount, carrier, tracking number and the timeline",
     '(ordered, paid, shipped, delivered, cancelled, returned), plus which after-sales actions the policy allows right now',
-    '(cancel, return, exchange, change address) with the policy section. Orders outside the shopper\'s account are reported as not found.',
+    '(cancel, return, exchange, change address, change payment, change items) with the policy section. Orders outside the shopper\'s account are reported as not found.',
   ].join(' '),
   parameters: getOrderStatusParameters,
   async execute(argumentsValue, context) {
@@ -36,6 +56,7 @@ export const getOrderStatusTool = defineTool({
     const order = await findOrderInScope(context.warehouse, runtime.scope, orderNo);
     if (!order) return { kind: 'order_status' as const, status: 'not_found' as const, order_no: normalizeOrderNo(orderNo), message: orderNotFoundText(normalizeOrderNo(orderNo))[language] };
     const lines = await loadOrderLines(context.warehouse, [order.order_id]);
+    const options = await otherOptionsOf(context.warehouse, lines.map((line) => line.product_id));
     const policyOrder = policyOrderOf(order);
     const timeline = orderTimeline(order, language);
     const returnable = lines.some((line) => remainingQuantity(policyLineOf(line)) > 0);
@@ -63,8 +84,10 @@ export const getOrderStatusTool = defineTool({
         shipping_address: order.shipping_address,
         exchange_count: order.exchange_count,
       },
-      items: lines.map((line) => orderLineRow(line, language)),
-      item_columns: ORDER_LINE_COLUMNS,
+      // Each item's other options (colour, size, capacity) with price and stock: what a change or exchange can pick.
+      items: lines.map((line) => ({ ...orderLineRow(line, language), options: options.get(line.product_id) ?? [] })),
+      item_columns: inShopCurrency(ORDER_LINE_COLUMNS, runtime.currency),
+      currency: runtime.currency,
       timeline,
       allowed_actions: {
         cancel: actionOf(checkCancellation(policyOrder), language),
@@ -72,6 +95,7 @@ export const getOrderStatusTool = defineTool({
         exchange: actionOf(checkExchangeWindow(policyOrder, runtime.policyDate), language),
         change_address: actionOf(checkAddressChangeWindow(policyOrder), language),
         change_payment: actionOf(checkPaymentChangeWindow(policyOrder), language),
+        change_items: actionOf(checkItemChangeWindow(policyOrder), language),
       },
       policy_date: runtime.policyDate,
       columns: TIMELINE_COLUMNS,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineTool } from '../../agent/tool.ts';
-import { ORDER_LIST_COLUMNS, orderListRow } from '../orders/order-presentation.ts';
+import { inShopCurrency, ORDER_LIST_COLUMNS, orderListRow } from '../orders/order-presentation.ts';
 import { listOrdersInScope, loadOrderLines } from '../orders/scoped-orders.ts';
 import { ORDER_STATUSES } from '../policy/order-facts.ts';
 import { supportRuntimeOf } from '../support-tool-context.ts';
@@ -26,7 +26,8 @@ export const listMyOrdersTool = defineTool({
       kind: 'order_list' as const,
       status_filter: parameters.status ?? null,
       count: orders.length,
-      columns: ORDER_LIST_COLUMNS,
+      columns: inShopCurrency(ORDER_LIST_COLUMNS, runtime.currency),
+      currency: runtime.currency,
       rows: orders.map((order, index) => orderListRow(order, lines, index + 1, context.language)),
     };
   },

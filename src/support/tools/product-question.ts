@@ -4,7 +4,7 @@ import { defineTool } from '../../agent/tool.ts';
 import { searchProducts } from '../products/product-search.ts';
 import { variantsOf } from '../products/product-variants.ts';
 import { supportRuntimeOf } from '../support-tool-context.ts';
-import { SUPPORT_SHOP_CURRENCY } from '../orders/order-presentation.ts';
+import { inShopCurrency } from '../orders/order-presentation.ts';
 
 export const productQuestionParameters = z.strictObject({
   query: z.string().trim().min(1).max(200).describe('The product as the shopper named it: brand, model, category or colour, e.g. "AirPods Pro" or "这款耳机"'),
@@ -15,7 +15,7 @@ const COLUMNS: ResultColumn[] = [
   { id: 'product', label_en: 'Product', label_zh: '商品', unit: 'text', role: 'dimension' },
   { id: 'brand', label_en: 'Brand', label_zh: '品牌', unit: 'text', role: 'dimension' },
   { id: 'category', label_en: 'Category', label_zh: '品类', unit: 'text', role: 'dimension' },
-  { id: 'price', label_en: 'Price', label_zh: '价格', unit: 'currency', role: 'metric', currency: SUPPORT_SHOP_CURRENCY },
+  { id: 'price', label_en: 'Price', label_zh: '价格', unit: 'currency', role: 'metric' },
 ];
 
 export const productQuestionTool = defineTool({
@@ -45,7 +45,8 @@ export const productQuestionTool = defineTool({
       query_terms: terms,
       options,
       count: matches.length,
-      columns: COLUMNS,
+      columns: inShopCurrency(COLUMNS, runtime.currency),
+      currency: runtime.currency,
       rows: matches.map(({ product, lastSeenAt }) => ({
         product_id: product.product_id,
         product: (language === 'zh' ? product.title_zh ?? product.title_en : product.title_en ?? product.title_zh) ?? `#${product.product_id}`,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineTool } from '../../agent/tool.ts';
 import { previewWrite } from '../confirmations/preview-write.ts';
+import type { WriteRequest } from '../confirmations/evaluate-write.ts';
 
 export const requestReturnParameters = z.strictObject({
   order_no: z.string().trim().min(4).max(40).describe("The shopper's order number"),
@@ -16,6 +17,17 @@ export const requestReturnParameters = z.strictObject({
   refund_to: z.enum(['original', 'gift_card']).optional().describe('Where the refund goes: the original payment method (default) or a ShopLens gift card'),
 });
 
+/** The write the tool's arguments ask for (also one part of request_several_changes). */
+export function returnRequestOf(parameters: z.infer<typeof requestReturnParameters>): WriteRequest {
+  return {
+    tool: 'request_return',
+    orderNo: parameters.order_no,
+    items: parameters.items?.map((item) => ({ lineNo: item.line_no, quantity: item.quantity })),
+    reason: parameters.reason,
+    refundTo: parameters.refund_to ?? 'original',
+  };
+}
+
 export const requestReturnTool = defineTool({
   name: 'request_return',
   description: [
@@ -26,12 +38,6 @@ export const requestReturnTool = defineTool({
   parameters: requestReturnParameters,
   async execute(argumentsValue, context) {
     const parameters = requestReturnParameters.parse(argumentsValue);
-    return previewWrite(context, {
-      tool: 'request_return',
-      orderNo: parameters.order_no,
-      items: parameters.items?.map((item) => ({ lineNo: item.line_no, quantity: item.quantity })),
-      reason: parameters.reason,
-      refundTo: parameters.refund_to ?? 'original',
-    }, parameters);
+    return previewWrite(context, returnRequestOf(parameters), parameters);
   },
 });

@@ -6,7 +6,7 @@ import { recommendForProduct, recommendForUser, type RecommendationRequestOption
 import type { Warehouse } from '../../sql/warehouse.ts';
 import type { SupportScope } from '../support-session.ts';
 import { supportRuntimeOf } from '../support-tool-context.ts';
-import { SUPPORT_SHOP_CURRENCY } from '../orders/order-presentation.ts';
+import { inShopCurrency } from '../orders/order-presentation.ts';
 
 export const supportRecommendProductsParameters = z.strictObject({
   category: z.string().trim().min(1).max(40).optional().describe('Only this category, English or Chinese name, e.g. "Headphones" or "耳机"'),
@@ -16,7 +16,7 @@ export const supportRecommendProductsParameters = z.strictObject({
 const COLUMNS: ResultColumn[] = [
   { id: 'product', label_en: 'Product', label_zh: '商品', unit: 'text', role: 'dimension' },
   { id: 'category', label_en: 'Category', label_zh: '品类', unit: 'text', role: 'dimension' },
-  { id: 'price', label_en: 'Price', label_zh: '价格', unit: 'currency', role: 'metric', currency: SUPPORT_SHOP_CURRENCY },
+  { id: 'price', label_en: 'Price', label_zh: '价格', unit: 'currency', role: 'metric' },
 ];
 
 /** The shopper-facing recommender: always for the session's shopper, never for an id the model supplies. */
@@ -33,7 +33,8 @@ export const supportRecommendProductsTool = defineTool({
     return {
       kind: 'recommendations' as const,
       personalised: result.basis.kind === 'user' && result.items.some((item) => item.reason !== 'popular'),
-      columns: COLUMNS,
+      columns: inShopCurrency(COLUMNS, runtime.currency),
+      currency: runtime.currency,
       rows: result.items.map((item) => ({
         ...productRowFields(item.product, item.productId, language),
         brand: item.product.brand,

@@ -1,3 +1,7 @@
+import { changeOrderItemsTool } from './change-order-items.ts';
+import { getMyDefaultAddressTool } from './get-my-default-address.ts';
+import { setDefaultAddressTool } from './set-default-address.ts';
+import { requestSeveralChangesTool } from './request-several-changes.ts';
 import { changePaymentMethodTool } from './change-payment-method.ts';
 import type { AnyTool } from '../../agent/tool.ts';
 import { cancelOrderTool } from './cancel-order.ts';
@@ -27,6 +31,10 @@ export const SUPPORT_TOOLS: AnyTool[] = [
   requestExchangeTool,
   changeShippingAddressTool,
   changePaymentMethodTool,
+  changeOrderItemsTool,
+  getMyDefaultAddressTool,
+  setDefaultAddressTool,
+  requestSeveralChangesTool,
   productQuestionTool,
   supportRecommendProductsTool,
   searchFaqTool,
