@@ -45,7 +45,8 @@ export class ReadPool {
           }
           if (parameters) statement.bind(parameters);
           return statement.runAndReadAll();
-        });
+          // Texts with parameters repeat (the app's own look-ups); texts without are mostly built with literals.
+        }, { keep: parameters !== undefined });
       } catch (error) {
         // Not preparable (several statements, a syntax error): the shared connection runs it and reports errors as
         // usual. An error while running is the query's own and is not run twice.

@@ -1,7 +1,7 @@
 import type { DuckDBConnection, DuckDBPreparedStatement } from '@duckdb/node-api';
 
 /** Statement texts whose plans are kept per connection; chat turns repeat a few dozen texts. */
-const TEXTS_PER_CONNECTION = 256;
+const TEXTS_PER_CONNECTION = 128;
 
 /**
  * Prepared statements of one connection, reused by statement text: parsing and planning cost a chat turn's point
@@ -14,15 +14,20 @@ export class StatementCache {
 
   constructor(readonly connection: DuckDBConnection) {}
 
-  /** Runs `work` with a prepared statement of `sql` whose bindings are cleared. Preparing errors are thrown as is. */
-  async with<T>(sql: string, work: (statement: DuckDBPreparedStatement) => Promise<T>): Promise<T> {
-    const statement = this.take(sql) ?? (await this.connection.prepare(sql));
+  /**
+   * Runs `work` with a prepared statement of `sql` whose bindings are cleared. Preparing errors are thrown as is.
+   * `keep: false` prepares a one-off text (built with literals, never repeated) without caching its plan.
+   */
+  async with<T>(sql: string, work: (statement: DuckDBPreparedStatement) => Promise<T>, options: { keep?: boolean } = {}): Promise<T> {
+    const keep = options.keep ?? true;
+    const statement = (keep ? this.take(sql) : undefined) ?? (await this.connection.prepare(sql));
     try {
       // A reused statement keeps the previous caller's values: a parameter left out must fail, not reuse one.
       statement.clearBindings();
       return await work(statement);
     } finally {
-      this.giveBack(sql, statement);
+      if (keep) this.giveBack(sql, statement);
+      else statement.destroySync();
     }
   }
 
