@@ -1,6 +1,6 @@
 /**
  * `npm run bench [section ...]`: prints throughput and latency numbers. Sections: startup, seed, import, ask, embedding, training,
- * models, support, load.
+ * models, support, load, workspace.
  * With no arguments every section runs. Numbers are printed, never asserted.
  */
 const sections: Record<string, () => Promise<void>> = {
@@ -13,6 +13,7 @@ const sections: Record<string, () => Promise<void>> = {
   support: async () => (await import('./support-load-bench.ts')).runSupportLoadBench(),
   models: async () => (await import('./models-bench.ts')).runModelsBench(),
   load: async () => (await import('./load-bench.ts')).runLoadBench({ clientsInProcess: process.env.SHOPLENS_BENCH_CLIENTS_IN_PROCESS === '1' }),
+  workspace: async () => (await import('./workspace-bench.ts')).runWorkspaceBench(),
 };
 
 const requested = process.argv.slice(2);

@@ -56,7 +56,11 @@ const expectationShape = {
   /** True only when the question asks for an order (top N, a trend); rows are otherwise compared as a set. */
   ordered: z.boolean().default(false),
   /** True when an empty result is the intended answer (golden-sql tests otherwise require at least one row). */
-  allow_empty: z.boolean().default(false),
+  allow_empty: z.boolean().default(false),  /**
+   * The rows gold_sql returned when the question was captured (from a rated answer in the web app): a record for the
+   * reviewer. Scoring always re-runs gold_sql, so the expectation follows the data.
+   */
+  expected_rows: z.array(z.record(z.string(), jsonValueSchema)).optional(),
 };
 
 function exactlyOneExpectation(entry: { gold_sql?: string; expect_status?: string; expect_tool?: ExpectedTool }): boolean {

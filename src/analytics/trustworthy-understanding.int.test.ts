@@ -128,8 +128,11 @@ describe('trustworthy understanding', () => {
       expect(outcome.answer.status, question).toBe('answered');
       expect(requestOf(outcome)?.query.metrics, question).toEqual([metric]);
     }
-    const worst = requestOf(await demoAgent.ask('哪个城市最差'));
-    expect(worst?.query).toMatchObject({ metrics: ['gmv'], dimensions: ['city'], limit: 1, orderBy: { direction: 'asc' } });
+    // "最差" names no measure: the GMV reading is proposed and confirmed, never answered as a guess.
+    const worst = await demoAgent.ask('哪个城市最差');
+    expect(worst.answer.status).toBe('clarify');
+    const confirmed = requestOf(await demoAgent.ask('就按这个理解', { conversationId: worst.conversationId }));
+    expect(confirmed?.query).toMatchObject({ metrics: ['gmv'], dimensions: ['city'], limit: 1, orderBy: { direction: 'asc' } });
   });
 
   it('picks the shape asked for: counts for "most added-to-cart", groups for "对比一下男女"', async () => {

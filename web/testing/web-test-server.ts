@@ -23,7 +23,7 @@ export interface WebTestServer {
 }
 
 /** A real ShopLens server (real analytics agent, the server's fake support responder) with the web app mounted. */
-export async function startWebTestServer(options: { databasePath: string; evalsDirectory: string; distDirectory: string; port?: number }): Promise<WebTestServer> {
+export async function startWebTestServer(options: { databasePath: string; evalsDirectory: string; distDirectory: string; port?: number; ratedGoldenDirectory?: string }): Promise<WebTestServer> {
   let warehouse = await Warehouse.open({ path: options.databasePath, mode: 'sandboxed', memoryLimit: '1GB' });
   let responder = new FakeSupportResponder(warehouse);
   let port = options.port ?? 0;
@@ -37,7 +37,7 @@ export async function startWebTestServer(options: { databasePath: string; evalsD
       handoffDesk: new FakeHandoffDesk(warehouse, responder),
       logger: createLogger({ level: 'silent' }),
       // Mounted exactly as `shoplens serve` mounts it: behind the server's helmet (CSP), before its 404 handler.
-      extendApp: webAppExtension({ evalsDirectory: options.evalsDirectory, distDirectory: options.distDirectory, demoLogin: true }),
+      extendApp: webAppExtension({ evalsDirectory: options.evalsDirectory, distDirectory: options.distDirectory, demoLogin: true, ratedGoldenDirectory: options.ratedGoldenDirectory }),
     });
     const address = await server.listen(port, '127.0.0.1');
     port = address.port;

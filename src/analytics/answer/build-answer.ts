@@ -7,7 +7,7 @@ import type { Answer } from './answer.ts';
 import { chartFor } from './chart-spec.ts';
 import { suggestFollowUps } from './follow-ups.ts';
 import { narrate } from './narrative.ts';
-import { restateRequest } from './restate-request.ts';
+import { restateRequest } from '../understanding/restate-request.ts';
 import type { AnswerShape, ResultTable } from '../../presentation/result-table.ts';
 import { ungroundedNumbers } from './verify-narrative.ts';
 

@@ -26,7 +26,8 @@ interface Parts {
 function partsOf(table: ResultTable, options: NarrativeOptions): Parts {
   const zh = options.language === 'zh';
   const dimensions = table.columns.filter((column) => column.role === 'dimension' && !NON_NAME_COLUMNS.has(column.id));
-  const metrics = table.columns.filter((column) => column.role === 'metric' && !/_(previous|change|change_pct)$/.test(column.id));
+  // Comparison and share columns are read next to their metric, never as metrics of their own.
+  const metrics = table.columns.filter((column) => column.role === 'metric' && !/_(previous|change|change_pct|share)$/.test(column.id));
   const label = (column: ResultColumn) => (zh ? column.label_zh : column.label_en);
   const cell = (row: JsonRow | undefined, column: ResultColumn | undefined) =>
     row && column ? formatValue(row[column.id], column.unit, options.language, column.currency) : '';
@@ -48,7 +49,12 @@ function period(parts: Parts): string {
 
 function single(parts: Parts): string {
   const row = parts.table.rows[0];
-  const items = parts.metrics.map((metric) => (parts.zh ? `${parts.label(metric)}为 ${parts.cell(row, metric)}` : `${parts.label(metric)} was ${parts.cell(row, metric)}`));
+  const items = parts.metrics.map((metric) => {
+    const share = parts.table.columns.find((column) => column.id === `${metric.id}_share`);
+    const value = parts.cell(row, metric);
+    if (share) return parts.zh ? `${parts.label(metric)}为 ${value},占总体的 ${parts.cell(row, share)}` : `${parts.label(metric)} was ${value}, ${parts.cell(row, share)} of the total`;
+    return parts.zh ? `${parts.label(metric)}为 ${value}` : `${parts.label(metric)} was ${value}`;
+  });
   return parts.zh ? `${period(parts)}${items.join(',')}。` : `${period(parts)}${items.join(', ')}.`;
 }
 
@@ -59,13 +65,22 @@ function ranking(parts: Parts): string {
   const value = (row: JsonRow) => (typeof row[metric.id] === 'number' ? (row[metric.id] as number) : -Infinity);
   // Rankings arrive ordered by the query; breakdowns and distributions are ordered by their dimension.
   const rows = parts.table.shape === 'ranking' ? parts.table.rows : [...parts.table.rows].sort((left, right) => value(right) - value(left));
+  // Every group at zero is no ranking: say so instead of naming an arbitrary "highest" (search events have no category).
+  if (rows.length > 1 && rows.every((row) => row[metric.id] === 0 || row[metric.id] === null)) {
+    const groups = parts.dimensions.map(parts.label).join(' / ');
+    return parts.zh
+      ? `${period(parts)}没有任何${groups}的${parts.label(metric)}大于 0,无法排名;这类记录可能不带${groups}信息。`
+      : `${period(parts)}no ${groups.toLowerCase()} has any ${parts.label(metric)}, so there is nothing to rank; these records may not carry a ${groups.toLowerCase()}.`;
+  }
+  const shareColumn = parts.table.columns.find((column) => column.id === `${metric.id}_share`);
+  const valueOf = (row: JsonRow | undefined) => (shareColumn ? `${parts.cell(row, metric)}, ${parts.cell(row, shareColumn)}` : parts.cell(row, metric));
   const [first, ...others] = rows.slice(0, 3);
-  const followers = others.map((row) => `${parts.name(row)} (${parts.cell(row, metric)})`);
+  const followers = others.map((row) => `${parts.name(row)} (${valueOf(row)})`);
   if (parts.zh) {
-    const head = `${period(parts)}${parts.label(metric)}${lowest ? '最低' : '最高'}的是 ${parts.name(first)}(${parts.cell(first, metric)})`;
+    const head = `${period(parts)}${parts.label(metric)}${lowest ? '最低' : '最高'}的是 ${parts.name(first)}(${valueOf(first)})`;
     return followers.length ? `${head},其次是 ${followers.join('、')}。` : `${head}。`;
   }
-  const head = `${period(parts)}${parts.name(first)} had the ${lowest ? 'lowest' : 'highest'} ${parts.label(metric)} (${parts.cell(first, metric)})`;
+  const head = `${period(parts)}${parts.name(first)} had the ${lowest ? 'lowest' : 'highest'} ${parts.label(metric)} (${valueOf(first)})`;
   return followers.length ? `${head}, followed by ${followers.join(' and ')}.` : `${head}.`;
 }
 

@@ -3,7 +3,7 @@ import { LexiconMatcher, type LexiconEntry } from '../../text/lexicon-matcher.ts
 import { CUE_PHRASES, type Cue } from './question-cues.ts';
 
 export type Term =
-  | { kind: 'metric'; id: string; weak?: boolean }
+  | { kind: 'metric'; id: string; weak?: boolean; generic?: boolean }
   | { kind: 'dimension'; id: string }
   | { kind: 'cue'; cue: Cue };
 
@@ -12,12 +12,12 @@ export type Term =
  * catalogue's own synonyms because they are longer.
  */
 const IMPLIED_METRICS: Record<string, string[]> = {
-  gmv: ['最畅销', '畅销', '热销', '卖得最火', '卖得最多钱', '卖得怎么样', '卖得如何', '卖得咋样', '卖的怎么样', '卖得好不好', 'how are sales', 'how were sales', '卖得最好', '卖得好', '卖得最好的', '最赚钱', '赚了多少', '赚钱', '卖了多少钱', '卖了多少', 'best-selling', 'best selling', 'top-selling', 'top selling', 'sells best', 'sold best', 'made the most money', 'earned', 'sell', 'sold', 'selling', 'spend', 'spent'],
-  units: ['卖得最多', '卖出最多', '卖了多少件', '卖出多少件', '卖出了多少件', '卖了多少台', '卖出了多少台', '多少件', '多少台', 'sold the most', 'most sold', 'how many units', 'how many items', 'units', 'pieces'],
-  buyers: ['多少客户', '多少个客户', '多少位客户', '多少顾客', '多少个顾客', '多少买家', '客户有多少', '顾客有多少', '多少人买', '多少人购买', '多少人下单', '买过', 'how many people bought', 'how many customers bought', 'how many people purchased', 'how many shoppers bought', 'how many people ordered', 'bought'],
+  gmv: ['最畅销', '畅销', '热销', '卖得最火', '卖得最多钱', '卖得怎么样', '卖得如何', '卖得咋样', '卖的怎么样', '卖得好不好', 'how are sales', 'how were sales', '卖得最好', '卖得好', '卖得最好的', '最赚钱', '赚了多少', '赚钱', '卖了多少钱', '卖了多少', 'best-selling', 'best selling', 'top-selling', 'top selling', 'sells best', 'sold best', 'made the most money', 'earned', 'sell', 'sold', 'selling', 'spend', 'spent', 'spending', 'grossing', 'highest-grossing', '消费额', '消费金额', '消费', '卖得', '卖的', '花钱', '花了多少钱', '花费', '花得', '买了多少钱'],
+  units: ['卖得最多', '卖出最多', '卖了多少件', '卖出多少件', '卖出了多少件', '卖了多少台', '卖出了多少台', '多少件', '多少台', 'sold the most', 'most sold', '买了多少件', '买了多少台', '买了多少个', '买了几件', '买得最多', '买的最多', '买最多', '买得最少', '买的最少', 'how many units', 'how many items', 'units', 'pieces'],
+  buyers: ['多少客户', '多少个客户', '多少位客户', '多少顾客', '多少个顾客', '多少买家', '客户有多少', '顾客有多少', '多少人买', '多少人购买', '多少人下单', '买过', 'how many people bought', 'how many customers bought', 'how many people purchased', 'how many shoppers bought', 'how many people ordered', 'bought', '消费者', '买了', '购买了', '购买过'],
   uv: ['多少人访问', '多少人来', '多少访客', 'how many people visited', 'how many visitors', 'visited', '人最多', '人最少'],
   pv: ['most viewed', 'least viewed', 'viewed', 'views', '被浏览', '浏览最多', '浏览最少', '看的人最多'],
-  orders: ['invoices', 'invoice count', 'number of invoices', 'how many invoices', '多少张发票', '多少单', '多少笔订单', 'how many orders', 'order', '下了多少单'],
+  orders: ['invoices', 'invoice count', 'number of invoices', 'how many invoices', '多少张发票', '多少单', '多少笔订单', 'how many orders', 'order', '下了多少单', 'common', 'commonly used', 'popular', 'most used', '常用', '常见', '受欢迎', '用得最多', '用的最多'],
   conversion_rate: ['convert', 'converts', 'converted', 'converting', 'conversions'],
   view_to_purchase_rate: ['from view to purchase', 'view to purchase', 'views to purchases', '从浏览到购买'],
   fav_rate: ['favourite', 'favorite', 'favourites', 'favorites', '收藏'],
@@ -91,7 +91,8 @@ export function buildAnalyticsLexicon(): LexiconMatcher<Term> {
   const entries: LexiconEntry<Term>[] = [];
   for (const metric of METRICS) {
     for (const phrase of [metric.id.replace(/_/g, ' '), metric.name_en, metric.name_zh, ...metric.synonyms_en, ...metric.synonyms_zh]) {
-      if (usable(phrase)) entries.push({ phrase, meaning: { kind: 'metric', id: metric.id, weak: GENERIC_NOUNS.has(phrase.toLowerCase()) } });
+      const generic = GENERIC_NOUNS.has(phrase.toLowerCase());
+      if (usable(phrase)) entries.push({ phrase, meaning: { kind: 'metric', id: metric.id, weak: generic, generic } });
     }
   }
   for (const [cue, phrases] of Object.entries(CUE_PHRASES) as [Cue, string[]][]) {

@@ -1,10 +1,11 @@
-import { timeQueryParts } from '../../sql/semantic/index.ts';
+import { findMetric, timeQueryParts } from '../../sql/semantic/index.ts';
 import { addDays, rangeLength } from '../../sql/semantic/time/calendar-date.ts';
 import type { SemanticFilter } from '../../sql/semantic/compile/semantic-query.ts';
 import type { AnalysisRequest } from '../analysis/analysis-request.ts';
 import type { Language } from '../../text/language.ts';
 import type { Recognition } from './recognize-question.ts';
 import { comparesPeriods } from './rules/comparison-rules.ts';
+import { asksShareOfTotal } from './rules/share-rules.ts';
 
 export interface DataWindow {
   start: string;
@@ -13,6 +14,18 @@ export interface DataWindow {
 
 const TIME_DIMENSIONS = ['day', 'week', 'month', 'hour', 'weekday'];
 const WHY_DEFAULT_DIMENSIONS = ['category', 'city_tier', 'device', 'channel'];
+
+/**
+ * "各支付方式的订单占比" shares the groups of a breakdown; "支付宝付款的订单占比" shares the filtered part of the
+ * total (its filter is left out of the total). Only counts and sums have shares.
+ */
+function shareOfTotal(recognition: Recognition, metrics: string[], dimensions: string[], filters: SemanticFilter[]): { excludeFilters: string[] } | undefined {
+  if (!asksShareOfTotal(recognition.normalized)) return undefined;
+  if (!metrics.some((id) => findMetric(id)?.formula.kind !== 'ratio')) return undefined;
+  if (dimensions.length > 0) return { excludeFilters: [] };
+  const parts = filters.filter((filter) => filter.operator === 'in').map((filter) => filter.dimension);
+  return parts.length > 0 ? { excludeFilters: parts } : undefined;
+}
 
 /** Last 7 days vs the 7 before: the default for "环比"/"why" questions that name no period. */
 function lastWeekPair(window: DataWindow): { timeRange: { start: string; end: string }; compareTo: { start: string; end: string } } {
@@ -133,5 +146,7 @@ export function buildRequest(recognition: Recognition, window: DataWindow, langu
     }
     query.limit = recognition.limit ?? (recognition.singular ? 1 : 10);
   }
+  const share = shareOfTotal(recognition, metrics, dimensions, filters);
+  if (share && !time.compareTo) query.share = share;
   return { analysis: 'metrics', query };
 }

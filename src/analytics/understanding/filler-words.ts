@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { z } from 'zod';
+import { editDistance } from '../../text/edit-distance.ts';
 import { STOPWORDS } from './question-cues.ts';
 
 // stopwords-iso ships one JSON file of lists by ISO language code; only English and Chinese are read.
@@ -23,7 +24,7 @@ const HARMLESS_WORDS = [
   'today', 'time', 'times', 'period', 'range', 'window', 'stretch', 'span', 'chart', 'table', 'graph', 'list', 'rundown', 'recap',
   '情况', '数据', '东西', '表现', '指标', '数字', '时候', '方面', '一下', '麻烦', '谢谢', '辛苦', '大概', '大约', '左右', '具体', '总体', '整体',
   '帮', '帮忙', '看下', '瞧瞧', '瞅瞅', '报告', '汇总', '概况', '概览', '统计', '结果', '店铺', '我们店', '咱们', '店里', '公司', '平台', '客户', '用户',
-  '顾客', '买家', '人', '老板', '领导', '同事', '团队', '运营', '我们', '咱', '大家', '条', '笔', '件', '个', '单', '次', '位', '名', '款', '期', '份', '项', '类', '种', '些', '家', '台', '多少钱', '金额', '水平', '样子', '啥', '咋样', '咋', '呗', '哈', '嘛', '哦', '喔', '呀', '啦', '吗', '呢', '吧',
+  '顾客', '买家', '人', '老板', '领导', '同事', '团队', '运营', '我们', '咱', '大家', '条', '笔', '件', '个', '单', '次', '位', '名', '款', '期', '份', '项', '类', '种', '些', '家', '台', '类里', '类中', '类下', '里', '中', '多少钱', '金额', '水平', '样子', '啥', '咋样', '咋', '呗', '哈', '嘛', '哦', '喔', '呀', '啦', '吗', '呢', '吧',
 ];
 
 const SHORT_ENGLISH_FILLERS = new Set(['a', 'i', 'an', 'am', 'as', 'at', 'be', 'by', 'do', 'go', 'he', 'if', 'in', 'is', 'it', 'me', 'my', 'no', 'of', 'oh', 'ok', 'on', 'or', 'so', 'to', 'up', 'us', 'we']);
@@ -36,6 +37,22 @@ const FILLER = new Set<string>([
   ...HARMLESS_WORDS,
 ]);
 
+/** Question words people mistype ("whcih", "waht"); a slip of one of these never names anything. */
+const TYPO_PRONE_WORDS = ['which', 'what', 'where', 'when', 'show', 'many', 'much', 'with', 'from', 'have', 'does', 'there', 'their', 'about', 'between', 'during', 'please', 'these', 'those', 'would', 'could', 'should', 'were', 'give', 'list', 'tell'];
+
+function swapsTwoLetters(left: string, right: string): boolean {
+  if (left.length !== right.length) return false;
+  const differences = [...left].flatMap((letter, index) => (letter === right[index] ? [] : [index]));
+  return differences.length === 2 && differences[1] === differences[0]! + 1 && left[differences[0]!] === right[differences[1]!] && left[differences[1]!] === right[differences[0]!];
+}
+
+/** A slip of a typo-prone question word: two letters swapped, or (five letters and more) one letter off. */
+function isSlipOfQuestionWord(lower: string): boolean {
+  if (!/^[a-z]{4,}$/.test(lower)) return false;
+  return TYPO_PRONE_WORDS.some((word) => swapsTwoLetters(lower, word) || (lower.length >= 5 && word.length >= 5 && editDistance(lower, word, 1) <= 1));
+}
+
 export function isFillerWord(word: string): boolean {
-  return FILLER.has(word.toLowerCase());
+  const lower = word.toLowerCase();
+  return FILLER.has(lower) || isSlipOfQuestionWord(lower);
 }

@@ -132,3 +132,18 @@ describe('recognizeModelIntent: baskets, reviews, searches and anomalies', () =>
     expect(modelCall('有没有刷单或者机器人行为？').arguments).toEqual({ kind: 'both' });
   });
 });
+
+describe('recognizeModelIntent: competing readings', () => {
+  it('takes the more specific reading when two apply', () => {
+    // Propensity ("可能会购买") is more specific than a segment name ("高价值客户").
+    expect(modelCall('哪些高价值客户可能会购买？').tool).toBe('predict_purchase');
+  });
+
+  it('offers both readings when two equally specific ones apply', () => {
+    const understanding = understand('高价值客户的抱怨有哪些？');
+    expect(understanding.kind).toBe('clarify');
+    if (understanding.kind !== 'clarify') return;
+    expect(understanding.options).toEqual(['客户分群(RFM 或行为聚类)', '评价的整体反馈']);
+    expect(understanding.question).toContain('两种理解');
+  });
+});

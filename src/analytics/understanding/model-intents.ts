@@ -1,6 +1,7 @@
 import { parseNumber } from '../../text/number-words.ts';
 import type { DataWindow } from './build-request.ts';
 import type { Recognition } from './recognize-question.ts';
+import { mentions } from './rules/model-intent-rules.ts';
 
 /** A question that a behaviour model answers better than a metric query ("预测下周GMV", "常一起买的商品"). */
 export interface ModelIntent {
@@ -16,6 +17,7 @@ interface IntentRule {
 }
 
 const FORECASTABLE = ['gmv', 'orders', 'uv', 'units'];
+const PEOPLE_EN = '(?:customers?|users?|shoppers?|buyers?|members?|clients?|people)';
 
 const ENGLISH_NUMBERS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -48,8 +50,6 @@ function defined(values: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
 }
 
-// "下周", "next month", "未来30天", "the coming 10 days": a period after the data's last day.
-const FUTURE_PERIOD = /下周|下一周|下个?星期|下个?月|明天|后天|未来|接下来|今后|往后|\bnext (?:week|month|\d+|few|couple|[a-z]+ (?:days|weeks|months))|\bcoming (?:week|month|days|weeks|\d+)|\bupcoming\b|\btomorrow\b|\bthe following (?:week|month|\d+)/;
 const UNIT_DAYS: [RegExp, number][] = [[/^(?:天|日|days?)$/, 1], [/^(?:周|个?星期|个?礼拜|weeks?)$/, 7], [/^(?:个?月|months?)$/, 30]];
 
 function daysOf(count: string | undefined, unit: string | undefined): number | undefined {
@@ -94,19 +94,6 @@ function productIdOf(text: string): number | undefined {
 }
 
 // ---- customer segments -------------------------------------------------------------------------------------
-const PEOPLE_ZH = '(?:用户|客户|顾客|会员|买家|人群|消费者)';
-const PEOPLE_EN = '(?:customers?|users?|shoppers?|buyers?|members?|clients?|people)';
-const SEGMENTS = new RegExp([
-  '分群', '分成几类', '分几类', '分成.{0,4}(?:类|群|组|层)', '分个?层', '分层', '划分.{0,4}(?:层|群|类)', '人群划分', '画像',
-  '高价值客户', '流失风险', '沉睡客户', '忠诚客户', '重要价值客户',
-  `${PEOPLE_ZH}.{0,10}聚类`, `聚类.{0,6}${PEOPLE_ZH}`,
-  '\\brfm\\b', `\\bsegment(?:s|ation|ed|ing)?\\b`, `\\bcluster(?:s|ing)? (?:the |our |all )?${PEOPLE_EN}`,
-  `\\bgroup (?:the |our |all )?${PEOPLE_EN}`, `\\b(?:kinds|types|groups) of ${PEOPLE_EN}`, `\\b${PEOPLE_EN} (?:groups|personas|types)\\b`,
-  '\\bpersonas?\\b', '\\bchampions\\b', '\\bat risk of churn', '\\bchurn risk', '\\bbreak (?:them|customers|users|shoppers) into groups',
-].join('|'));
-// "把顾客按消费习惯分组": grouping people with no dimension named (a named one, "用户按城市分组", is a breakdown).
-const SEGMENT_GROUPING = new RegExp(`${PEOPLE_ZH}.{0,10}(?:分组|分类|归类|分群)|\\b(?:group|split|divide|bucket) (?:the |our |all )?${PEOPLE_EN}|\\b(?:user|customer) base into`);
-
 // "各分群的GMV", "GMV by customer segment": a metric split by the stored segments is a breakdown for query_metrics.
 // Counting people ("customers" reads as buyers) per segment is what segment_customers reports anyway.
 const PEOPLE_METRICS = ['buyers', 'uv', 'dau', 'new_users'];
@@ -115,65 +102,23 @@ function isSegmentBreakdown(recognition: Recognition): boolean {
 }
 
 function segmentMethod(text: string): string {
-  if (/\brfm\b|recency|champions|at risk|churn|流失|高价值|沉睡|忠诚|重要价值/.test(text)) return 'rfm';
-  if (/k-?means|聚类|\bcluster|behaviou?r|行为|how they (?:browse|shop|buy)/.test(text)) return 'kmeans';
+  if (mentions('segment-method-rfm', text)) return 'rfm';
+  if (mentions('segment-method-kmeans', text)) return 'kmeans';
   return 'both';
 }
 
-// ---- purchase propensity -----------------------------------------------------------------------------------
-const PROPENSITY = new RegExp([
-  '\\blikely to (?:buy|purchase|order|convert|place (?:an |a )?orders?|make (?:a )?purchases?|check ?out|spend|come back and buy)',
-  '\\b(?:purchase|buying|order) (?:propensity|intent|intention|probability|likelihood)', '\\bpropensity\\b',
-  '\\bwho (?:will|would|is going to|are going to|might) (?:buy|purchase|order|convert)', '\\bpredict(?:ed)? (?:buyers|purchases|who)',
-  '\\bready to buy\\b', '\\blikely buyers\\b', '\\b(?:chance|probability|likelihood|odds) of (?:buying|purchasing|ordering|converting|placing|making a purchase)',
-  '可能.{0,4}(?:购买|买|下单|付款|掏钱|转化|复购|成交)', '购买(?:意向|意愿|倾向|概率|可能性)', '下单(?:概率|可能性|意向)', '会下单',
-  '潜在(?:买家|客户|购买者)', '谁会(?:买|下单|购买)', '高意向',
-].join('|'));
-
-// ---- forecasts ---------------------------------------------------------------------------------------------
-const FORECAST_VERB = /预测|预估|预计|预期|估计|forecast|predict|projection|\bproject(?:ed)?\b|outlook|\bexpect(?:ed)?\b/;
-
-// ---- baskets -----------------------------------------------------------------------------------------------
-const BASKETS = new RegExp([
-  '一起(?:买|购买|被买|被购买|下单|卖)', '经常一起', '常一起', '搭配(?:购买|着卖|着买|销售|促销)', '连带(?:购买|销售|率)', '关联(?:规则|购买|商品)',
-  '购物篮', '同一(?:个)?(?:订单|购物车)', '顺便(?:买|购买)', '还(?:会|常|经常|通常|都)?(?:再)?(?:买|购买)', '组合促销', '捆绑', '凑单',
-  '\\bbought together', '\\bfrequently bought', '\\bbuy together', '\\bpurchased together', '\\bmarket basket', '\\bbasket analysis',
-  '\\bsame (?:basket|order|cart)\\b', '\\b(?:bought|purchased|ordered|sold) (?:along |together )?with\\b', '\\b(?:sells?|sold|goes|go) (?:well )?together\\b', '\\bassociation rules', '\\bcross-?sell', '\\balso (?:buy|bought|purchase|purchased|get)\\b', '\\bbundl(?:e|es|ing)\\b',
-].join('|'));
-
 // ---- reviews -----------------------------------------------------------------------------------------------
-const REVIEW_NOUN = '(?:评价|评论|差评|好评|留言|reviews?)';
-// Looking for particular reviews ("找出提到物流太慢的评价", "find reviews that mention …"), not a summary of them.
-const REVIEW_SEARCH = new RegExp([
-  `(?:找|搜|查|看看|给我看|列出|有没有|有哪些|哪些|\\bshow\\b|\\bfind\\b|\\bsearch\\b|\\blist\\b|\\bany\\b|\\bare there\\b|\\bpull up\\b|\\bget\\b).{0,14}${REVIEW_NOUN}`,
-  `${REVIEW_NOUN}.{0,4}(?:提到|说到|说|讲|关于|mention|mentioning|mentions|saying|that say|where)`,
-  `(?:提到|说到|mention|mentioning).{0,12}的?${REVIEW_NOUN}`,
-].join('|'));
-// "最常提到的问题", "the main issues": a summary over many reviews, which review_insights gives, not a search.
-const REVIEW_SUMMARY = /最常|主要|集中|哪些方面|最多|问题是什么|most common|most often|\bmain\b|\btop (?:issues|complaints|themes)|\bthemes\b|summar/;
-// What reviews say overall: complaints, praise, reputation.
-const REVIEW_INSIGHTS = new RegExp([
-  '抱怨', '吐槽', '差评', '投诉', '不满', '负面(?:评价|反馈|评论|意见)', '正面(?:评价|反馈|评论)', '好评', '口碑', '槽点', '痛点', '优点', '缺点',
-  '评价.{0,6}(?:说|提到|反映|集中)', '反馈.{0,8}(?:问题|什么|哪些)', '喜欢.{0,12}(?:哪些地方|什么地方|哪点|哪里|哪方面)', '满意(?:的)?(?:地方|点)',
-  '\\bcomplain', '\\bpain points?\\b', '\\b(?:negative|bad|poor|positive|good) (?:reviews|feedback)', '\\bfeedback (?:on|about)\\b',
-  `\\bwhat (?:do|did|does) (?:our )?${PEOPLE_EN} (?:say|think|like|love|dislike|hate|praise)`, `\\bwhat (?:are|were) (?:our )?${PEOPLE_EN} saying`,
-  `\\b${PEOPLE_EN} (?:dislike|hate|love)`, `\\bwhat (?:our )?${PEOPLE_EN} (?:say|said|think|thought) about`, '夸', '\\breview (?:insights|themes|summary)', '\\bsummari[sz]e .{0,30}(?:feedback|reviews)', '\\breputation\\b',
-].join('|'));
-const NEGATIVE_WORDS = /差评|抱怨|吐槽|投诉|不满|负面|缺点|槽点|痛点|问题|complain|dislike|hate|negative|pain|\bbad\b|poor|problem|issue/;
-const POSITIVE_WORDS = /好评|喜欢|满意|优点|正面|称赞|夸|\blike|\blove|praise|positive|strength|\bgood\b/;
-
 // "好评率", "average rating", "how many reviews": a number about reviews is a metric query, not a model question.
 const REVIEW_METRICS = ['reviews', 'avg_rating', 'positive_review_share'];
-const NUMBER_CUES = /率|比例|占比|比重|多少|有几条|有几个|一共几|总共几|平均|评分|分数|\bshare\b|\brate\b|\bratio\b|percent|average|\bmean\b|how many|number of|\bcount\b|\bscore/;
 function asksReviewNumbers(recognition: Recognition): boolean {
-  return recognition.metrics.some((metric) => REVIEW_METRICS.includes(metric)) && NUMBER_CUES.test(recognition.normalized);
+  return recognition.metrics.some((metric) => REVIEW_METRICS.includes(metric)) && mentions('review-number-cues', recognition.normalized);
 }
 
 function reviewPolarity(text: string): 'negative' | 'positive' | 'all' {
-  if (NEGATIVE_WORDS.test(text)) return 'negative';
-  if (POSITIVE_WORDS.test(text)) return 'positive';
+  if (mentions('negative-words', text)) return 'negative';
+  if (mentions('positive-words', text)) return 'positive';
   // "口碑怎么样", "what are customers saying": neither side asked for.
-  if (/口碑|怎么样|如何|saying|\bsay\b|think|reputation/.test(text)) return 'all';
+  if (mentions('overall-opinion', text)) return 'all';
   return 'negative';
 }
 
@@ -187,28 +132,32 @@ function reviewQuery(text: string): string {
 }
 
 // ---- search themes -----------------------------------------------------------------------------------------
-const SEARCH_WORDS = /搜|关键词|search/;
-const GROUPING_WORDS = /主题|聚类|聚成|聚.{0,2}类|分组|归类|归成|归为|归纳|分成.{0,3}类|分几类|几大类|哪几类|分为几类|\bthemes?\b|\btopics?\b|\bclusters?\b|\bcluster\b|\bgroup(?:s|ed)?\b|\bcategori[sz]e\b|\bbuckets?\b/;
-
 function clusterCount(text: string): number | undefined {
   const found = text.match(new RegExp(`(?:聚成|分成|归成|归为|分为|into)\\s*${NUMBER}\\s*(?:个)?\\s*(?:类|组|主题|groups|clusters|themes|topics|buckets)`));
   const count = numberOf(found?.[1]);
   return count === undefined ? undefined : clamp(count, 2, 30);
 }
 
-// ---- anomalies ---------------------------------------------------------------------------------------------
-const ANOMALIES = /异常|刷单|刷量|机器人|爬虫|可疑|作弊|羊毛|黄牛|虚假(?:订单|流量|账号)|不正常|\bbots?\b|anomal|fraud|suspicious|outliers?|\bunusual\b|\babnormal\b|\bspam|\bfake (?:orders|accounts|traffic)|click farm|scrap(?:er|ing)|crawler/;
-const ORDER_WORDS = /订单|下单|刷单|购买|\borders?\b|fraud|purchases?|payments?/;
-const BROWSING_WORDS = /浏览|访问|流量|爬虫|机器人|点击|\bbots?\b|brows|crawl|scrap|traffic|sessions?|clicks?|visits?/;
-
-// ---- recommendations ---------------------------------------------------------------------------------------
-const RECOMMEND = /推荐|猜你喜欢|可能(?:会)?喜欢|会喜欢|感兴趣|相似|类似|差不多|相近|同款|替代|recommend|\bsuggest|similar|(?:might|would|may) (?:like|enjoy|want)|\bnext best\b/;
+interface IntentRule {
+  toolName: string;
+  /**
+   * How specifically the question's words point at this model: a reading that needs an id or two concepts
+   * outranks one word such as 异常. Two applicable readings of the same priority are a close call.
+   */
+  priority: number;
+  /** What the reading means, offered back when it is a close call. */
+  label: { en: string; zh: string };
+  applies: (recognition: Recognition) => boolean;
+  build: (recognition: Recognition, window: DataWindow) => Record<string, unknown>;
+}
 
 const RULES: IntentRule[] = [
   {
     // Needs a user or product id: "推荐" alone is the referral channel ("推荐渠道的订单").
     toolName: 'recommend_products',
-    applies: (recognition) => RECOMMEND.test(recognition.normalized) && (userIdOf(recognition.normalized) !== undefined || productIdOf(recognition.normalized) !== undefined),
+    priority: 4,
+    label: { en: 'product recommendations for that user or product', zh: '为该用户或商品推荐商品' },
+    applies: (recognition) => mentions('recommend', recognition.normalized) && (userIdOf(recognition.normalized) !== undefined || productIdOf(recognition.normalized) !== undefined),
     build: (recognition) => {
       const text = recognition.normalized;
       const userId = userIdOf(text);
@@ -222,19 +171,25 @@ const RULES: IntentRule[] = [
   },
   {
     toolName: 'cluster_queries',
-    applies: (recognition) => SEARCH_WORDS.test(recognition.normalized) && GROUPING_WORDS.test(recognition.normalized),
+    priority: 4,
+    label: { en: 'themes of the search queries', zh: '搜索词的主题归类' },
+    applies: (recognition) => mentions('search-words', recognition.normalized) && mentions('grouping-words', recognition.normalized),
     build: (recognition) => defined({ date_range: dateRange(recognition), clusters: clusterCount(recognition.normalized) }),
   },
   {
     toolName: 'segment_customers',
+    priority: 2,
+    label: { en: 'customer segments (RFM or behaviour clusters)', zh: '客户分群(RFM 或行为聚类)' },
     applies: (recognition) =>
       !isSegmentBreakdown(recognition) &&
-      (SEGMENTS.test(recognition.normalized) || (SEGMENT_GROUPING.test(recognition.normalized) && recognition.dimensions.length === 0 && recognition.metrics.length === 0)),
+      (mentions('segments', recognition.normalized) || (mentions('segment-grouping', recognition.normalized) && recognition.dimensions.length === 0)),
     build: (recognition) => ({ method: segmentMethod(recognition.normalized) }),
   },
   {
     toolName: 'predict_purchase',
-    applies: (recognition) => PROPENSITY.test(recognition.normalized),
+    priority: 3,
+    label: { en: 'the customers most likely to buy', zh: '最可能购买的用户' },
+    applies: (recognition) => mentions('propensity', recognition.normalized),
     build: (recognition) => {
       return defined({
         horizon_days: clamp(horizonDays(recognition.normalized, 7), 1, 30),
@@ -248,8 +203,10 @@ const RULES: IntentRule[] = [
   {
     // A forecasting verb, or a period after the data ends ("下个月的销售额会有多少"), with a metric it can forecast.
     toolName: 'forecast_metric',
+    priority: 2,
+    label: { en: 'a forecast of the metric', zh: '指标预测' },
     applies: (recognition) =>
-      (FORECAST_VERB.test(recognition.normalized) || FUTURE_PERIOD.test(recognition.normalized)) &&
+      (mentions('forecast-verb', recognition.normalized) || mentions('future-period', recognition.normalized)) &&
       recognition.metrics.some((metric) => FORECASTABLE.includes(metric)),
     build: (recognition) => {
       const metric = recognition.metrics.find((candidate) => FORECASTABLE.includes(candidate)) ?? 'gmv';
@@ -258,7 +215,9 @@ const RULES: IntentRule[] = [
   },
   {
     toolName: 'frequently_bought_together',
-    applies: (recognition) => BASKETS.test(recognition.normalized),
+    priority: 3,
+    label: { en: 'products frequently bought together', zh: '经常一起购买的商品' },
+    applies: (recognition) => mentions('baskets', recognition.normalized),
     build: (recognition) => {
       const category = singleFilterValue(recognition, 'category');
       // "哪些品类经常一起买" pairs categories. A named category ("买手机的人还买什么") anchors category-level rules
@@ -270,7 +229,9 @@ const RULES: IntentRule[] = [
   },
   {
     toolName: 'search_reviews',
-    applies: (recognition) => REVIEW_SEARCH.test(recognition.normalized) && !REVIEW_SUMMARY.test(recognition.normalized) && !asksReviewNumbers(recognition),
+    priority: 3,
+    label: { en: 'reviews that mention it', zh: '提到它的评价' },
+    applies: (recognition) => mentions('review-search', recognition.normalized) && !mentions('review-summary', recognition.normalized) && !asksReviewNumbers(recognition),
     build: (recognition) => defined({
       query: reviewQuery(recognition.normalized),
       category: singleFilterValue(recognition, 'category'),
@@ -279,7 +240,9 @@ const RULES: IntentRule[] = [
   },
   {
     toolName: 'review_insights',
-    applies: (recognition) => REVIEW_INSIGHTS.test(recognition.normalized) && !asksReviewNumbers(recognition),
+    priority: 2,
+    label: { en: 'what reviews say overall', zh: '评价的整体反馈' },
+    applies: (recognition) => mentions('review-insights', recognition.normalized) && !asksReviewNumbers(recognition),
     build: (recognition) => defined({
       polarity: reviewPolarity(recognition.normalized),
       category: singleFilterValue(recognition, 'category'),
@@ -289,19 +252,34 @@ const RULES: IntentRule[] = [
   },
   {
     toolName: 'find_anomalies',
-    applies: (recognition) => ANOMALIES.test(recognition.normalized),
+    priority: 1,
+    label: { en: 'unusual orders or browsing', zh: '异常订单或异常浏览' },
+    applies: (recognition) => mentions('anomalies', recognition.normalized),
     build: (recognition) => {
       const text = recognition.normalized;
-      const orders = ORDER_WORDS.test(text);
-      const browsing = BROWSING_WORDS.test(text);
+      const orders = mentions('order-words', text);
+      const browsing = mentions('browsing-words', text);
       const kind = orders && !browsing ? 'orders' : browsing && !orders ? 'browsing' : 'both';
       return defined({ kind, top_k: countOf(recognition, '用户|账号|订单|users|accounts|orders|sessions', 100), date_range: dateRange(recognition) });
     },
   },
 ];
 
-/** The behaviour-model tool a question asks for, if any, with arguments read from the question. */
-export function recognizeModelIntent(recognition: Recognition, window: DataWindow): ModelIntent | undefined {
-  const rule = RULES.find((candidate) => candidate.applies(recognition));
-  return rule ? { toolName: rule.toolName, arguments: rule.build(recognition, window) } : undefined;
+/** A model reading, or two equally specific readings the question cannot choose between. */
+export type ModelReading =
+  | { kind: 'model'; intent: ModelIntent }
+  | { kind: 'close_call'; options: { toolName: string; label: { en: string; zh: string } }[] };
+
+/**
+ * The behaviour-model tool a question asks for, with arguments read from the question. Every applicable reading
+ * is scored by its priority; when the best two tie, the question is a close call and both are offered.
+ */
+export function recognizeModelIntent(recognition: Recognition, window: DataWindow): ModelReading | undefined {
+  const applicable = RULES.filter((candidate) => candidate.applies(recognition)).sort((left, right) => right.priority - left.priority);
+  const [best, second] = applicable;
+  if (!best) return undefined;
+  if (second && second.priority === best.priority) {
+    return { kind: 'close_call', options: [best, second].map((reading) => ({ toolName: reading.toolName, label: reading.label })) };
+  }
+  return { kind: 'model', intent: { toolName: best.toolName, arguments: best.build(recognition, window) } };
 }

@@ -4,7 +4,7 @@ import type { AnalysisRequest } from '../analysis/analysis-request.ts';
 import type { NextStep } from '../../agent/next-step.ts';
 import type { AgentState, Planner } from '../../agent/planner.ts';
 import type { DataWindow } from './build-request.ts';
-import { describeRequest } from './describe-request.ts';
+import { readingOf } from './restate-request.ts';
 import { understandQuestion, type Focus } from './understand-question.ts';
 import { CONFIDENCE_THRESHOLD, type Understanding } from './understanding.ts';
 
@@ -92,7 +92,7 @@ export class OfflinePlanner implements Planner {
       case 'analysis': {
         if (understanding.clarification) return { type: 'clarify', question: understanding.clarification.question, options: understanding.clarification.options };
         if (understanding.confidence < CONFIDENCE_THRESHOLD) {
-          const reading = describeRequest(understanding.request, state.language);
+          const reading = readingOf(understanding.request, state.language) ?? '';
           return {
             type: 'clarify',
             question: state.language === 'zh' ? `我不确定是否理解正确。您是想看:${reading}?` : `I am not sure I understood. Do you mean: ${reading}?`,

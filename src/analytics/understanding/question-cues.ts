@@ -20,8 +20,8 @@ export type Cue =
   | 'grain:weekday';
 
 export const CUE_PHRASES: Record<Cue, string[]> = {
-  top: ['top', 'highest', 'most', 'best', 'largest', 'biggest', 'leading', 'greatest', 'rank', 'ranking', 'ranked', '最高', '最多', '最好', '最大', '最强', '排名', '排行', '排前', '领先', '第一', '最畅销', '最火', '最热销'],
-  bottom: ['lowest', 'least', 'worst', 'bottom', 'smallest', 'fewest', 'weakest', '最低', '最少', '最差', '最小', '最弱', '倒数', '垫底', '末尾'],
+  top: ['top', 'highest', 'most', 'best', 'largest', 'biggest', 'leading', 'greatest', 'rank', 'ranking', 'ranked', '最高', '最多', '最好', '最大', '最强', '排名', '排行', '排前', '领先', '第一', '最畅销', '最火', '最热销', '最常用', '最常见', '最受欢迎', '排序', '排个序', '排一下序', '从高到低', '降序', '排行榜', '榜单', '排个名', '排一下名', '排名一下', 'leaderboard', 'leaderboards', 'desc', 'descending', 'high to low', 'highest to lowest', 'highest first'],
+  bottom: ['lowest', 'least', 'worst', 'bottom', 'smallest', 'fewest', 'weakest', '最低', '最少', '最差', '最小', '最弱', '倒数', '垫底', '末尾', '最不受欢迎', '不受欢迎', '从低到高', '升序', 'asc', 'ascending', 'low to high', 'lowest to highest', 'lowest first'],
   trend: ['trend', 'trends', 'trended', 'trending', 'over time', 'trajectory', '趋势', '走势', '变化趋势', '曲线'],
   compare: ['compared to', 'compared with', 'compare', 'than', 'more or less', 'more or fewer', '多还是少', '比前', '比上', '多了多少', '少了多少', '增加了多少', '减少了多少', '比起', '和上', '跟上', 'versus', 'vs', 'vs.', 'previous period', 'prior period', 'period over period', 'week over week', 'wow', 'month over month', 'mom', 'growth', 'grew', 'change', 'changed', 'increase', 'decrease', 'improved', 'improve', 'worsened', 'got better', 'got worse', '变好', '变差', '改善', '环比', '同比', '对比', '相比', '比较', '增长', '增幅', '降幅', '变化', '涨了', '跌了', '涨幅', '跌幅'],
   why: ['why', 'what caused', 'what drove', 'root cause', 'explain', 'reason for', 'reasons for', 'driver', 'drivers', 'contribute', 'contributed', 'contribution', 'contributions', 'break the drop down', 'where the growth came from', 'where did the growth come from', '拆解', '来自哪里', '贡献', '从哪来', '从哪里来', '为什么', '为何', '为啥', '咋回事', '啥原因', '什么原因', '原因', '怎么回事', '归因', '什么导致', '导致'],

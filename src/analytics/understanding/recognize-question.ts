@@ -19,6 +19,8 @@ export interface Recognition {
   limit?: number;
   /** "哪个/which X" asks for one row; "哪些/which Xs" for several. */
   singular: boolean;
+  /** Metrics named only by a generic noun ("customers", 用户): a ranking of customers or products replaces them. */
+  genericMetrics: string[];
   /** Words no lexicon explained (filler words excluded): each lowers confidence. */
   unknownWords: string[];
   /** The question with every recognised span blanked: what the coverage check must still explain. */
@@ -96,7 +98,8 @@ const LIMIT_PATTERNS: RegExp[] = [
 
 const SINGULAR = /(?:最高|最低|最多|最少|最好|最差|最大|最小|最快|最慢|最畅销|最火|最热销)的(?!是|前|几|那些|哪些|\d)|哪个|哪一个|哪一家|哪家|哪款|哪座|哪一座|哪一款|哪一类|哪类|哪一天|哪天|哪种|哪一种|哪条|最高的是|最多的是|最低的是|最少的是|\bwhich (?!\w+s\b)\w+|\bwhat (?!\w+s\b)\w+ (?:has|had|was|is|did)|\bthe (?:best|top|highest|lowest|worst)\b(?! \d)/;
 const ENGLISH_SINGULAR_SUPERLATIVE = /\b(?:best|worst|top|most|least|highest|lowest)(?:[\s-](?:selling|performing|rated|viewed|popular))?\s+(?:category|brand|product|city|channel|device|country|province|tier|item|month|week|day|segment)\b(?!s)/;
-const PLURAL = /哪些|\bwhich \w+s\b|\btop\b|前\s*[0-9一二三四五六七八九十两]/;
+// Ranking verbs and plural head nouns ask for a list: "省份排一下序", "categories with the highest return rate".
+const PLURAL = /哪些|\bwhich \w+s\b|\btop\b|前\s*[0-9一二三四五六七八九十两]|排序|排名|排行|排一下|排个|\brank(?:ed|ing)?\b|\bsort(?:ed)?\b|\b(?:categories|brands|products|cities|channels|devices|countries|provinces|items|skus|segments|tiers)\b/;
 
 function markTaken(taken: boolean[], start: number, end: number): void {
   for (let index = start; index < end && index < taken.length; index += 1) taken[index] = true;
@@ -158,8 +161,11 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   const timeOrLimitTaken = [...taken];
   const strongMetrics: string[] = [];
   const weakMetrics: string[] = [];
+  const specificMetrics = new Set<string>();
   const valueEnds: { end: number; dimension: string; negated: boolean }[] = [];
   const dimensions: string[] = [];
+  // Head nouns that only described a value ("tier-1 cities"): the grouping of a ranking that names no other.
+  const describedDimensions: string[] = [];
   const filters: SemanticFilter[] = [];
   const cues = new Set<Cue>();
   // How many phrases named values of each dimension: "男女" names two, "移动端" one (that stands for several).
@@ -171,6 +177,7 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     if (term.kind === 'metric') {
       const list = term.weak ? weakMetrics : strongMetrics;
       if (!list.includes(term.id)) list.push(term.id);
+      if (!term.generic) specificMetrics.add(term.id);
     } else if (term.kind === 'dimension') {
       // "Apple products", "tier-1 cities": a dimension word right after a value describes it, unless the
       // question ranks or splits ("销售额最高的手机品牌是哪个" groups by brand).
@@ -181,6 +188,7 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
       const describesValue = nearValue !== undefined && !explicitGrouping && (DESCRIBES[nearValue.dimension] ?? [nearValue.dimension]).includes(term.id);
       const groupingSignal = GROUPING_SIGNAL.test(normalized);
       if (!describesValue && (nearValue === undefined || groupingSignal) && !dimensions.includes(term.id)) dimensions.push(term.id);
+      else if (describesValue && !describedDimensions.includes(term.id)) describedDimensions.push(term.id);
     } else if (term.kind === 'cue') cues.add(term.cue);
     else if (term.kind === 'value') {
       // "excluding Apple and Huawei": a value joined to an excluded one by and/or/、 is excluded too.
@@ -213,7 +221,9 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     }
   }
   const refining = weakMetrics.filter((metric) => (DOMINATES[metric] ?? []).some((dominatedMetric) => strongMetrics.includes(dominatedMetric)));
-  const named = strongMetrics.length > 0 ? [...strongMetrics, ...refining] : weakMetrics;
+  // A generic noun ("用户" in "男性用户买得最多的品类") counts only when nothing more specific was said.
+  const specificWeak = weakMetrics.filter((metric) => specificMetrics.has(metric));
+  const named = strongMetrics.length > 0 ? [...strongMetrics, ...refining] : specificWeak.length > 0 ? specificWeak : weakMetrics;
   const dominated = new Set(named.flatMap((metric) => DOMINATES[metric] ?? []));
   let metrics = named.filter((metric) => !dominated.has(metric));
   if (metrics.length === 0) {
@@ -233,6 +243,9 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   for (const filter of filters) {
     if (splits(filter) && !groupings.includes(filter.dimension)) groupings.push(filter.dimension);
   }
+  // "top tier-1 cities by orders" ranks the cities inside tier 1; "tier-1 cities' GMV" stays a filter.
+  const ranks = cues.has('top') || cues.has('bottom') || limit !== undefined;
+  if (ranks && groupings.length === 0) groupings.push(...describedDimensions.filter((dimension) => !filters.some((filter) => filter.dimension === dimension && filter.operator === 'in')));
 
   const residual = normalized
     .split('')
@@ -257,6 +270,7 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   return {
     normalized,
     metrics,
+    genericMetrics: metrics.filter((metric) => !specificMetrics.has(metric)),
     dimensions: groupings,
     filters,
     cues,

@@ -123,12 +123,13 @@ describe('understandQuestion: refusals and clarifications', () => {
     expect(understand('销售情况怎么样?').kind).toBe('clarify');
   });
 
-  it.each(['which category is the best?', '哪个城市表现最好?', '哪个城市最差'])('ranks by GMV, and says so, when %s names no measure', (question) => {
+  it.each(['which category is the best?', '哪个城市表现最好?', '哪个城市最差'])('proposes a GMV ranking and asks, when %s names no measure', (question) => {
     const understanding = understand(question);
     expect(understanding.kind).toBe('analysis');
     if (understanding.kind !== 'analysis') return;
     expect((understanding.request.query as { metrics: string[] }).metrics).toEqual(['gmv']);
-    expect(understanding.notes).toContain('no metric named: ranked by GMV');
+    expect(understanding.clarification?.options[0]).toMatch(/as understood|就按这个理解/);
+    expect(understanding.notes).toContain('no metric named: proposed ranking by GMV');
   });
 
   it('lowers confidence for words it does not understand', () => {

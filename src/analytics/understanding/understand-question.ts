@@ -6,7 +6,7 @@ import type { AnalysisRequest } from '../analysis/analysis-request.ts';
 import type { Language } from '../../text/language.ts';
 import { buildRequest, previousPeriodOf, type DataWindow } from './build-request.ts';
 import { recognizeModelIntent } from './model-intents.ts';
-import { describeRequest } from './describe-request.ts';
+import { readingOf } from './restate-request.ts';
 import { recognizeQuestion, type Recognition } from './recognize-question.ts';
 import { applyCorrections, findCorrections, nearestEntries, unexplainedWords, type Suggestion } from './coverage.ts';
 import { questionLexicon } from './question-lexicon.ts';
@@ -14,7 +14,7 @@ import { expandAbbreviations } from './rules/abbreviation-rules.ts';
 import { comparesPeriods } from './rules/comparison-rules.ts';
 import { grainsAskedFor } from './rules/grain-rules.ts';
 import { offTopicRefusal, offTopicRuleFor, refusalFor } from './rules/refusal-rules.ts';
-import { unsupportedReading } from './rules/unsupported-rules.ts';
+import { rankingSubjectOf } from './rules/ranking-subject-rules.ts';
 import type { Understanding } from './understanding.ts';
 
 const FOLLOW_UP_START = /^(and|what about|how about|same|now|only|just|instead|then|那|那么|再|只看|仅看|只要|换成|改成|如果|要是|还有)/;
@@ -131,15 +131,47 @@ function notUnderstood(words: string[], suggestions: Suggestion[], language: Lan
   return { question: `I did not understand ${quoted}.${understood}${nearest} Which do you mean?`, options: reading ? ['yes, as understood', ...names] : names };
 }
 
+/** "top 10 customers by spend", "销量排行榜": the ranking's implied subject becomes its grouping. */
+function applyRankingSubject(recognition: Recognition, notes: string[]): void {
+  const implied = rankingSubjectOf(recognition.normalized);
+  if (!implied || !findDimension(implied.subject.dimension)) return;
+  const { dimension, onlyWhenUngrouped, defaultMetric, meaninglessMetrics } = implied.subject;
+  const grouped = recognition.dimensions.some((id) => findDimension(id)?.kind !== 'time');
+  if (onlyWhenUngrouped && (grouped || recognition.dimensions.length > 0)) return;
+  if (!recognition.dimensions.includes(dimension)) recognition.dimensions = [dimension, ...recognition.dimensions];
+  if (!recognition.cues.has('top') && !recognition.cues.has('bottom')) recognition.cues.add('top');
+  // "top customers": the noun names what is ranked, not a count of customers.
+  const named = recognition.metrics.filter((metric) => !recognition.genericMetrics.includes(metric) && !meaninglessMetrics.includes(metric));
+  recognition.metrics = named.length > 0 ? named : [defaultMetric];
+  const residual = recognition.residual.split('');
+  for (const [start, end] of implied.spans) residual.fill(' ', start, end);
+  recognition.residual = residual.join('');
+  notes.push(`ranking subject: ${dimension}`);
+}
+
+/** Dimensions whose values a product ranking may sit inside ("top headphones by revenue", "销量最高的手机"). */
+const PRODUCT_KINDS = new Set(['product']);
+
+/**
+ * A ranking that names no grouping but filters on a product attribute ranks the products inside it:
+ * "top headphones by revenue" is not the total revenue of headphones.
+ */
+function applyProductRanking(recognition: Recognition, notes: string[]): void {
+  const ranks = recognition.cues.has('top') || recognition.cues.has('bottom') || recognition.limit !== undefined;
+  const grain = [...recognition.cues].some((cue) => cue.startsWith('grain:')) || recognition.cues.has('trend');
+  if (!ranks || grain || recognition.dimensions.length > 0) return;
+  const productFilter = recognition.filters.some((filter) => filter.operator === 'in' && PRODUCT_KINDS.has(findDimension(filter.dimension)?.kind ?? '') && filter.dimension !== 'product');
+  if (!productFilter) return;
+  recognition.dimensions = ['product'];
+  notes.push('ranking inside a product filter: ranked products');
+}
+
 /** The offline planner's reading of a question: an analysis to run, a clarifying question, or a refusal. */
 export function understandQuestion(input: UnderstandInput): Understanding {
   const { language, window } = input;
   const normalized = normalizeQuestion(input.question);
   const refusal = refusalFor(normalized, language);
   if (refusal) return { kind: 'refuse', reason: refusal.reason, message: refusal.message, confidence: 0.95, notes: [`refusal rule: ${refusal.reason}`] };
-
-  const unsupported = unsupportedReading(normalized, language);
-  if (unsupported) return { kind: 'clarify', question: unsupported.question, options: unsupported.options, confidence: 0.3, notes: ['no reading for this question in the catalogue'] };
 
   const rewriteNotes: string[] = [];
   let recognition = recognizeCovered(normalized, input, rewriteNotes);
@@ -153,12 +185,21 @@ export function understandQuestion(input: UnderstandInput): Understanding {
     return { kind: 'refuse', reason: offTopic.reason, message: offTopic.message, confidence: 0.9, notes: [...notes, `off-topic: ${offTopicRule.id}`] };
   }
 
-  const modelIntent = recognizeModelIntent(recognition, window);
-  if (modelIntent) {
+  const modelReading = recognizeModelIntent(recognition, window);
+  if (modelReading?.kind === 'close_call') {
+    // Two equally specific readings: offer both rather than pick one by list order.
+    const labels = modelReading.options.map((option) => option.label[language]);
+    const question = language === 'zh' ? `这个问题可以有两种理解:${labels.join(',还是')}?` : `I can read this two ways: ${labels.join(', or ')}. Which do you mean?`;
+    return { kind: 'clarify', question, options: labels, confidence: 0.4, notes: [...notes, `close call between ${modelReading.options.map((option) => option.toolName).join(' and ')}`] };
+  }
+  if (modelReading) {
+    const { toolName, arguments: toolArguments } = modelReading.intent;
     const confidence = Math.max(0, 0.85 - UNKNOWN_WORD_PENALTY * Math.max(0, recognition.unknownWords.length - 2));
-    return { kind: 'model', toolName: modelIntent.toolName, arguments: modelIntent.arguments, confidence, notes: [...notes, `behaviour model: ${modelIntent.toolName}`] };
+    return { kind: 'model', toolName, arguments: toolArguments, confidence, notes: [...notes, `behaviour model: ${toolName}`] };
   }
 
+  applyRankingSubject(recognition, notes);
+  applyProductRanking(recognition, notes);
   const unexplained = unexplainedWords(recognition.residual, recognition.cues, recognition.normalized);
   const suggestions = unexplained.flatMap((word) => nearestEntries(word, questionLexicon(input.values).entriesList(), language, 2));
   const uniqueSuggestions = suggestions.filter((suggestion, index) => suggestions.findIndex((other) => other.id === suggestion.id) === index).slice(0, 3);
@@ -183,10 +224,12 @@ export function understandQuestion(input: UnderstandInput): Understanding {
     return { kind: 'clarify', question: clarification.question, options: clarification.options, confidence: 0.2, notes };
   }
 
+  let rankedWithoutMetric = false;
   if (recognition.metrics.length === 0 && !shapeOnly && (recognition.cues.has('top') || recognition.cues.has('bottom') || recognition.limit !== undefined) && recognition.dimensions.length > 0) {
     // "哪个城市最差" ranks without naming a measure: rank by GMV and say so in the answer.
     recognition.metrics = ['gmv'];
-    notes.push('no metric named: ranked by GMV');
+    notes.push('no metric named: proposed ranking by GMV');
+    rankedWithoutMetric = true;
   }
 
   if (recognition.metrics.length === 0 && !shapeOnly) {
@@ -222,8 +265,16 @@ export function understandQuestion(input: UnderstandInput): Understanding {
   }
   if (unexplained.length > 0) {
     // Never answer around a word that could change the answer: say what was understood and ask.
-    const clarification = notUnderstood(unexplained, uniqueSuggestions, language, describeRequest(request, language));
+    const clarification = notUnderstood(unexplained, uniqueSuggestions, language, readingOf(request, language) ?? '');
     return { kind: 'analysis', request, confidence: 0.2, notes, clarification };
+  }
+  if (rankedWithoutMetric) {
+    // "哪个城市表现最好" names no measure: "best" by GMV is a guess, so it is proposed, not answered.
+    const reading = readingOf(request, language) ?? '';
+    const clarification = language === 'zh'
+      ? { question: `“最好/最差”按哪个指标算?我的理解是:${reading}。`, options: ['就按这个理解', '订单数', '转化率'] }
+      : { question: `Best or worst by which measure? I would read it as: ${reading}.`, options: ['yes, as understood', 'orders', 'conversion rate'] };
+    return { kind: 'analysis', request, confidence: 0.4, notes, clarification };
   }
   const confidence = Math.max(0, 0.85 - UNKNOWN_WORD_PENALTY * recognition.unknownWords.length);
   return { kind: 'analysis', request, confidence, notes };

@@ -32,6 +32,8 @@ function timeLabel(dimension: string, text: string, language: Language): string 
     if (match) return language === 'zh' ? `${match[1]}年${Number(match[2])}月` : `${match[1]}-${match[2]}`;
   }
   if (dimension === 'hour' && /^\d{1,2}$/.test(text)) return `${text.padStart(2, '0')}:00`;
+  // A bare id reads as a number in a sentence ("6868 had the highest GMV").
+  if (dimension === 'customer') return language === 'zh' ? `客户 ${text}` : `customer ${text}`;
   return undefined;
 }
 

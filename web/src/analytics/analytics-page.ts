@@ -8,6 +8,9 @@ import { MessageLog } from '../shared/message-log.ts';
 import { newId } from '../shared/new-id.ts';
 import { ProtocolSocket, type ConnectionStatus } from '../shared/protocol-socket.ts';
 import { answerView } from './answer-view.ts';
+import { DashboardPanel } from './dashboard-panel.ts';
+import type { EditSummary } from '../../../src/server/web/workspace-api-schemas.ts';
+import { WorkspaceApi } from './workspace-api.ts';
 import { loadHistory, mergeHistory, saveHistory, upsertHistory, type HistoryEntry } from './conversation-history.ts';
 import { PHASES, PhaseProgress } from './phase-progress.ts';
 
@@ -41,6 +44,11 @@ export class AnalyticsPage {
   private readonly disposers: (() => void)[] = [];
 
   private readonly historyList = h('ul', { class: 'history-list' });
+  private readonly dashboardList = h('ul', { class: 'history-list dashboard-list' });
+  private readonly api: WorkspaceApi;
+  private readonly dashboardPanel: DashboardPanel;
+  private chatSection: HTMLElement | null = null;
+  private edits: { conversationId: string; edits: Promise<EditSummary[]> } | null = null;
   private readonly transcript = h('div', { class: 'transcript', id: 'transcript' });
   private readonly announcer = h('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
   private readonly connection = h('p', { class: 'connection', role: 'status' });
@@ -52,6 +60,9 @@ export class AnalyticsPage {
     private readonly credential: Credential,
     private readonly onSignedOut: (problem: string) => void,
   ) {
+    this.api = new WorkspaceApi(credential);
+    this.dashboardPanel = new DashboardPanel(this.api, () => this.showChat(), () => void this.refreshDashboards());
+    this.dashboardPanel.element.hidden = true;
     this.render();
     this.socket = new ProtocolSocket('/analytics', credential, { event: (event) => this.handleEvent(event), status: (status) => this.handleStatus(status) });
     onLanguageChange(() => {
@@ -59,6 +70,48 @@ export class AnalyticsPage {
       if (this.log.size === 0 && !this.pending) this.renderEmptyState();
     });
     void this.refreshServerHistory();
+    void this.refreshDashboards();
+    // A shared dashboard link (/?dashboard=<signed token>) opens that dashboard, read-only.
+    const shared = new URLSearchParams(location.search).get('dashboard');
+    if (shared) this.showDashboard({ shareToken: shared });
+  }
+
+  /** The analyst's SQL edits of a conversation being replayed, fetched once per opening. */
+  private editsOf(conversationId: string): Promise<EditSummary[]> {
+    if (this.edits?.conversationId !== conversationId) this.edits = { conversationId, edits: this.api.edits(conversationId).then((list) => list.edits) };
+    return this.edits.edits;
+  }
+
+  private showDashboard(source: { dashboardId: string } | { shareToken: string }): void {
+    if (this.chatSection) this.chatSection.hidden = true;
+    this.dashboardPanel.element.hidden = false;
+    void this.dashboardPanel.show(source);
+  }
+
+  private showChat(): void {
+    this.dashboardPanel.dispose();
+    this.dashboardPanel.element.hidden = true;
+    if (this.chatSection) this.chatSection.hidden = false;
+    if (location.search) history.replaceState(null, '', location.pathname);
+    focusWithoutScroll(this.input);
+  }
+
+  private async refreshDashboards(): Promise<void> {
+    try {
+      const { dashboards } = await this.api.dashboards();
+      if (dashboards.length === 0) {
+        replaceChildren(this.dashboardList, h('li', { class: 'muted', i18n: 'dashboard.none' }));
+        return;
+      }
+      replaceChildren(
+        this.dashboardList,
+        dashboards.map((dashboard) =>
+          h('li', null, h('button', { type: 'button', class: 'history-item dashboard-item-link', 'data-dashboard': dashboard.dashboardId, i18n: 'dashboard.entry', i18nParameters: { name: dashboard.name, count: dashboard.itemCount }, onClick: () => this.showDashboard({ dashboardId: dashboard.dashboardId }) })),
+        ),
+      );
+    } catch {
+      replaceChildren(this.dashboardList, h('li', { class: 'muted', i18n: 'dashboard.unavailable' }));
+    }
   }
 
   private render(): void {
@@ -88,6 +141,8 @@ export class AnalyticsPage {
       h('h2', { id: 'history-heading', i18n: 'analytics.history' }),
       h('button', { type: 'button', class: 'secondary new-conversation', i18n: 'analytics.newConversation', onClick: () => this.openConversation(null) }),
       this.historyList,
+      h('h2', { id: 'dashboards-heading', class: 'dashboards-heading', i18n: 'dashboard.listHeading' }),
+      this.dashboardList,
     );
     const chat = h(
       'section',
@@ -98,7 +153,8 @@ export class AnalyticsPage {
       composer,
       this.announcer,
     );
-    replaceChildren(this.main, h('div', { class: 'analytics-layout' }, sidebar, chat));
+    this.chatSection = chat;
+    replaceChildren(this.main, h('div', { class: 'analytics-layout' }, sidebar, h('div', { class: 'analytics-main' }, chat, this.dashboardPanel.element)));
     this.renderHistory();
     this.renderEmptyState();
     focusWithoutScroll(this.input);
@@ -180,9 +236,11 @@ export class AnalyticsPage {
   /** Shows a conversation from the server (replayed with resume from seq 0), or a fresh empty one for null. */
   private openConversation(conversationId: string | null): void {
     if (this.busy) return;
+    if (this.chatSection?.hidden) this.showChat();
     this.disposeTranscript();
     this.conversationId = conversationId;
     this.log = new MessageLog(conversationId);
+    this.edits = null;
     this.pending = null;
     this.renderHistory();
     if (!conversationId) {
@@ -350,7 +408,10 @@ export class AnalyticsPage {
     const keepProgress = pending ? [pending.progress.element] : [];
     pending?.progress.finish({ sql: Boolean(message.answer?.sql), chart: Boolean(message.answer?.chart) });
     if (message.answer) {
-      const view = answerView(message.answer, { ask: (question) => this.ask(question) });
+      const reference = this.conversationId ? { conversationId: this.conversationId, seq: message.seq } : null;
+      // A replayed answer (no turn in progress) may have been edited before.
+      const edits = this.conversationId && !pending ? this.editsOf(this.conversationId) : undefined;
+      const view = answerView(message.answer, { ask: (question) => this.ask(question), reference, api: this.api, onPinned: () => void this.refreshDashboards(), edits });
       this.disposers.push(view.dispose);
       container.replaceChildren(...keepProgress, view.element);
       this.announcer.textContent = message.answer.answer;

@@ -12,6 +12,7 @@ import { ApiError, fetchJson } from '../shared/fetch-json.ts';
 import { currentLanguage, onLanguageChange, t } from '../shared/i18n.ts';
 import { accuracyMatrix, distinctValues, filterQuestions, NO_FILTER, percentText, type QuestionFilter } from './question-filter.ts';
 import { questionView } from './question-view.ts';
+import { RatedAnswersSection } from './rated-answers.ts';
 import { compareRuns, type VerdictChange } from './run-compare.ts';
 
 /** The view is in the URL fragment, so every run, question and comparison has a link that survives a reload. */
@@ -56,7 +57,9 @@ export class EvalsPage {
     private readonly credential: Credential,
     private readonly onSignedOut: (problem: string) => void,
   ) {
-    replaceChildren(main, h('h1', { i18n: 'evals.title' }), this.content);
+    const rated = new RatedAnswersSection(credential);
+    replaceChildren(main, h('h1', { i18n: 'evals.title' }), this.content, rated.element);
+    void rated.show();
     window.addEventListener('hashchange', () => void this.show());
     onLanguageChange(() => void this.show());
     void this.show();

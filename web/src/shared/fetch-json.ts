@@ -18,7 +18,7 @@ export class ApiError extends Error {
 export async function fetchJson<Schema extends z.ZodType>(
   url: string,
   schema: Schema,
-  options: { credential?: Credential | null; method?: 'GET' | 'POST'; body?: unknown; signal?: AbortSignal } = {},
+  options: { credential?: Credential | null; method?: 'GET' | 'POST' | 'DELETE'; body?: unknown; signal?: AbortSignal } = {},
 ): Promise<z.infer<Schema>> {
   let response: Response;
   try {

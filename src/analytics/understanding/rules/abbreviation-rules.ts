@@ -17,6 +17,7 @@ export const ABBREVIATION_RULES: readonly PhraseRule<{ replacement: string }>[] 
   { id: 'new-users', meaning: { replacement: 'new users' }, zh: [], en: ['sign-?ups?', 'sign ups?', 'registrations?', 'new signups', 'new registrations'], examples: { match: ['signups last week', 'how many sign-ups', 'registrations by channel'], noMatch: ['sign in problems'] } },
   { id: 'conversion-rate', meaning: { replacement: 'conversion rate' }, zh: [], en: ['conv\\.? rate', 'convertion rate', 'conversion %', 'cvr'], examples: { match: ['conv rate by device', 'convertion rate last week'], noMatch: ['conversation count'] } },
   { id: 'percent', meaning: { replacement: 'rate' }, zh: [], en: ['pct'], examples: { match: ['cancel pct'], noMatch: ['percent'] } },
+  { id: 'categories', meaning: { replacement: 'categories' }, zh: [], en: ['cats', 'categs'], examples: { match: ['top5 cats by gmv', 'gmv by cats'], noMatch: ['carts', 'categories', 'cat food'] } },
   { id: 'people', meaning: { replacement: 'people' }, zh: [], en: ['ppl', 'folks'], examples: { match: ['how many ppl bought'], noMatch: ['people'] } },
   { id: 'conversion-rate-zh', meaning: { replacement: '转化率' }, zh: ['转换率', '转化比率', '转化比例'], en: [], examples: { match: ['上周的转换率', '各渠道转化比例'], noMatch: ['转化率', '转换成'] } },
   { id: 'units-zh', meaning: { replacement: '销量' }, zh: ['卖(出去|出|了)(几|多少)(件|个|台|单品)', '卖出去多少'], en: [], examples: { match: ['上周卖出去几件', '卖了多少件'], noMatch: ['卖得最好', '销量'] } },

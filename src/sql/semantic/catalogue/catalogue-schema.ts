@@ -83,5 +83,7 @@ export const dimensionSchema = z.object({
   value_labels_zh: z.record(z.string(), z.string()).default({}),
   joins: z.array(z.enum(JOIN_IDS)).default([]),
   required_tables: z.array(z.string()).default([]),
+  /** For dimensions computed on demand (segments): the tables they are computed from, which decide availability. */
+  derived_from_tables: z.array(z.string()).optional(),
 });
 export type DimensionDefinition = z.infer<typeof dimensionSchema>;

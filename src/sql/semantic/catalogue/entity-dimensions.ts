@@ -6,6 +6,13 @@ import { FACTS } from './facts.ts';
 type Expression = { value: string; value_zh?: string; match?: string[] };
 type Expressions = Partial<Record<FactId, Expression>>;
 
+/** The fact's own user column as text: a customer is named by their id (never by personal data). */
+function customerIdExpressions(): Expressions {
+  const expressions: Expressions = {};
+  for (const fact of Object.values(FACTS)) if (fact.user) expressions[fact.id] = { value: `CAST(${fact.user} AS VARCHAR)` };
+  return expressions;
+}
+
 function forFactsWith(role: 'user' | 'product', expression: Expression): Expressions {
   const expressions: Expressions = {};
   for (const fact of Object.values(FACTS)) if (fact[role]) expressions[fact.id] = expression;
@@ -198,5 +205,20 @@ export const ENTITY_DIMENSIONS = [
     value_labels_zh: { unassigned: '未分群', ...RFM_SEGMENT_NAMES_ZH },
     joins: ['segments'],
     required_tables: ['user_segments'],
+    derived_from_tables: ['orders'],
+  },
+  {
+    id: 'customer',
+    name_en: 'Customer',
+    name_zh: '客户',
+    // Deliberately narrow: "customers" and 用户 alone are filter and count words ("customers in Shanghai"); rankings of
+    // individual customers ("top 10 customers by spend") are recognised by the ranking-subject rules.
+    synonyms_en: ['customer id', 'user id', 'customer number', 'individual customer', 'individual customers'],
+    synonyms_zh: ['客户ID', '用户ID', '客户编号', '用户编号', '会员ID', '单个客户', '单个用户'],
+    description_en: 'One customer, named by the fact row\'s user_id (never by name or contact data). Rows without a user (guest orders) are left out.',
+    description_zh: '单个客户，以事实行的 user_id 标识（从不使用姓名或联系方式）。没有用户的行（访客订单）不计入。',
+    kind: 'fact',
+    value_type: 'text',
+    expressions: customerIdExpressions(),
   },
 ] as const;

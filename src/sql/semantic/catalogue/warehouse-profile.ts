@@ -137,8 +137,8 @@ export async function profileWarehouse(warehouse: QueryReader): Promise<Warehous
   const unavailableDimensions: Record<string, Unavailability> = {};
   for (const dimension of DIMENSIONS) {
     if (['day', 'week', 'month', 'hour', 'weekday'].includes(dimension.id)) continue;
-    // Segments are derived: the planner computes them first when a question splits by segment.
-    const required = dimension.id === 'segment' ? ['orders'] : dimension.required_tables;
+    // Derived dimensions (segments) are computed first when a question needs them: their sources decide.
+    const required = dimension.derived_from_tables ?? dimension.required_tables;
     const tableReason = missingTables(required, tableRows);
     if (tableReason) {
       unavailableDimensions[dimension.id] = tableReason;

@@ -124,6 +124,24 @@ describe('compileSemanticQuery on a small warehouse (expected values from hand-w
     expect(bottom.rows[0]?.brand).toBe(all.rows.at(-1)?.brand);
   });
 
+  it('computes shares over the whole total, before the limit, and leaves an excluded filter out of the total', async () => {
+    const all = await warehouse.query(`SELECT p.brand, SUM(oi.amount) AS gmv ${PAID_LINES} GROUP BY 1 ORDER BY 2 DESC`, window(NOVEMBER));
+    const total = all.rows.reduce((sum, row) => sum + Number(row.gmv), 0);
+    const top = await warehouse.query(
+      compileSemanticQuery({ metrics: ['gmv'], dimensions: ['brand'], timeRange: NOVEMBER, orderBy: { metric: 'gmv', direction: 'desc' }, limit: 2, share: {} }).sql,
+    );
+    expect(top.rows).toHaveLength(2);
+    for (const row of top.rows) expect(row.gmv_share).toBeCloseTo(Number(row.gmv) / total, 9);
+    const brand = String(all.rows[0]?.brand);
+    const part = await warehouse.query(
+      compileSemanticQuery({ metrics: ['gmv', 'aov'], filters: [{ dimension: 'brand', operator: 'in', values: [brand] }], timeRange: NOVEMBER, share: { excludeFilters: ['brand'] } }).sql,
+    );
+    expect(part.rows[0]?.gmv_share).toBeCloseTo(Number(all.rows[0]?.gmv) / total, 9);
+    // A rate has no share of a total.
+    expect(part.rows[0]).not.toHaveProperty('aov_share');
+    expect(() => compileSemanticQuery({ metrics: ['aov'], dimensions: ['brand'], timeRange: NOVEMBER, share: {} })).toThrow(SemanticQueryError);
+  });
+
   it('splits visitors into new and returning without overlap', async () => {
     const split = await warehouse.query(compileSemanticQuery({ metrics: ['uv'], dimensions: ['new_vs_returning'], timeRange: NOVEMBER }).sql);
     const total = await warehouse.query(compileSemanticQuery({ metrics: ['uv'], timeRange: NOVEMBER }).sql);

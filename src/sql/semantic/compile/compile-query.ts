@@ -16,7 +16,7 @@ import { quoteIdentifier, type Cte } from './compile-fact.ts';
 import { resolveFilters, type ResolvedFilter } from './compile-filter.ts';
 import type { Assumption, CompiledColumn, CompiledQuery } from './compiled-query.ts';
 import { metricFacts } from '../catalogue/metrics.ts';
-import { comparisonColumns, dimensionColumn, dimensionOutputSql, metricColumn } from './output-columns.ts';
+import { comparisonColumns, dimensionColumn, dimensionOutputSql, metricColumn, shareColumn } from './output-columns.ts';
 import { parseInput } from './parse-input.ts';
 import { SemanticQueryError } from '../semantic-error.ts';
 import { semanticQuerySchema, type SemanticQuery } from './semantic-query.ts';
@@ -100,6 +100,9 @@ function compiledAssumptions(resolved: ResolvedQuery, fillGaps: boolean): Assump
 export function compileSemanticQuery(input: unknown, options: CompileOptions = {}): CompiledQuery {
   const resolved = resolveSemanticQuery(input, options);
   const { query, metrics, dimensions, filters } = resolved;
+  if (query.share && query.compareTo) {
+    throw new SemanticQueryError('share cannot be combined with compareTo: ask for the shares of one period, then of the other.', { parameter: 'share' });
+  }
   const calendarDimensions = dimensions.filter((dimension) => ['day', 'week', 'month'].includes(dimension.time_grain ?? ''));
   if (query.compareTo && calendarDimensions.length > 0) {
     throw new SemanticQueryError(
@@ -123,12 +126,32 @@ export function compileSemanticQuery(input: unknown, options: CompileOptions = {
   const columns: CompiledColumn[] = dimensions.map(dimensionColumn);
   let select: string;
   if (!query.compareTo) {
-    columns.push(...metrics.map(metricColumn));
-    const outputs = [
-      ...dimensions.map((dimension) => dimensionOutputSql(dimension, 'r', query.language)),
-      ...metrics.map((metric) => `r.${quoteIdentifier(metric.id)}`),
-    ];
-    select = `SELECT ${outputs.join(',\n    ')}\n  FROM ${current} r`;
+    const outputs = dimensions.map((dimension) => dimensionOutputSql(dimension, 'r', query.language));
+    // Shares divide by the total of the same period and filters, minus the grouping and the excluded filters.
+    const shared = query.share ? metrics.filter((metric) => metric.formula.kind !== 'ratio') : [];
+    if (query.share && shared.length === 0) {
+      throw new SemanticQueryError('share needs a count or sum metric (GMV, orders, buyers …); a rate has no share of a total.', { parameter: 'share' });
+    }
+    let base: string | undefined;
+    if (query.share) {
+      const excluded = new Set(query.share.excludeFilters);
+      const aggregation = compileAggregation(
+        { metrics: shared, dimensions: [], filters: filters.filter((filter) => !excluded.has(filter.dimension.id)), window: query.timeRange, language: query.language, keepNulls: false, fillTimeGaps: false, prefix: 'share_base' },
+        availableDimensions(options.tables ?? CORE_TABLES),
+      );
+      ctes.push(...aggregation.ctes);
+      base = aggregation.resultName;
+    }
+    for (const metric of metrics) {
+      const id = quoteIdentifier(metric.id);
+      columns.push(metricColumn(metric));
+      outputs.push(`r.${id}`);
+      if (shared.includes(metric)) {
+        columns.push(shareColumn(metric));
+        outputs.push(`CAST(coalesce(r.${id}, 0) AS DOUBLE) / NULLIF(b.${id}, 0) AS ${quoteIdentifier(`${metric.id}_share`)}`);
+      }
+    }
+    select = `SELECT ${outputs.join(',\n    ')}\n  FROM ${current} r${base ? ` CROSS JOIN ${base} b` : ''}`;
   } else {
     const previous = aggregate('previous', query.compareTo);
     const outputs = dimensions.map((dimension) => dimensionOutputSql(dimension, 'k', query.language));

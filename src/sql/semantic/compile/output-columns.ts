@@ -27,6 +27,11 @@ export function metricColumn(metric: MetricDefinition): CompiledColumn {
   return { id: metric.id, label_en: metric.name_en, label_zh: metric.name_zh, unit: metric.unit, role: 'metric' };
 }
 
+/** The share column of a count or sum metric: its value over the total (see SemanticQuery.share). */
+export function shareColumn(metric: MetricDefinition): CompiledColumn {
+  return { id: `${metric.id}_share`, label_en: `Share of ${metric.name_en}`, label_zh: `${metric.name_zh}占比`, unit: 'ratio', role: 'metric' };
+}
+
 /** The three extra columns of a period-over-period comparison. */
 export function comparisonColumns(metric: MetricDefinition): CompiledColumn[] {
   return [

@@ -46,6 +46,12 @@ export const semanticQuerySchema = z.object({
   compareTo: dateRangeSchema.optional(),
   orderBy: orderBySchema.optional(),
   limit: z.number().int().positive().max(10_000).optional(),
+  /**
+   * Adds <metric>_share after each count or sum metric: the row's value over the metric's total for the same
+   * period and filters, without the grouping and without the filters on the dimensions listed in `excludeFilters`
+   * ("share of orders paid with Alipay": the Alipay filter is left out of the total).
+   */
+  share: z.object({ excludeFilters: z.array(z.string().min(1)).max(20).default([]) }).optional(),
   /** Language of dimension values in the result (category Phones vs 手机); filters accept both. */
   language: z.enum(['en', 'zh']).default('en'),
 });

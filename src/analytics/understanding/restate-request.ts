@@ -15,6 +15,7 @@ interface RequestLike {
     timeRange?: { start?: unknown; end?: unknown };
     compareTo?: { start?: unknown; end?: unknown };
     limit?: unknown;
+    share?: unknown;
     orderBy?: { direction?: unknown };
     steps?: unknown;
     subject?: unknown;
@@ -65,6 +66,16 @@ function range(value: { start?: unknown; end?: unknown } | undefined, zh: boolea
  * comparison — in the user's language, so a misunderstanding is visible before any number is read.
  */
 export function restateRequest(request: RequestLike, language: Language, labelValue?: LabelValue): string | undefined {
+  const reading = readingOf(request, language, labelValue);
+  if (reading === undefined) return undefined;
+  return language === 'zh' ? `您问的是:${reading}。` : `You asked for ${reading}.`;
+}
+
+/**
+ * The understood question as a phrase ("the top 5 categories by GMV from … to …"), for the answer's first
+ * sentence and for clarifying questions that say what was understood.
+ */
+export function readingOf(request: RequestLike, language: Language, labelValue?: LabelValue): string | undefined {
   const query = request.query;
   if (!query || typeof request.analysis !== 'string') return undefined;
   const zh = language === 'zh';
@@ -103,6 +114,8 @@ export function restateRequest(request: RequestLike, language: Language, labelVa
       break;
     default:
       subject = metrics.join(zh ? '、' : ', ');
+      // "各支付方式的订单占比": the share of the total is part of what was asked.
+      if (query.share) subject = zh ? `${subject}及其占比` : `${subject} and its share of the total`;
   }
   if (zh) {
     const parts = [
@@ -113,7 +126,7 @@ export function restateRequest(request: RequestLike, language: Language, labelVa
       limit !== undefined ? (limit === 1 ? `${lowest ? '最低' : '最高'}的一项` : `${lowest ? '最低' : '最高'}的前 ${limit} 项`) : '',
       compared ? `,并与 ${compared} 对比` : '',
     ];
-    return `您问的是:${parts.filter(Boolean).join('')}。`;
+    return parts.filter(Boolean).join('');
   }
   const parts = [
     limit !== undefined ? (limit === 1 ? `the ${dimensions[0] ?? 'item'} with the ${lowest ? 'lowest' : 'highest'}` : `the ${lowest ? 'bottom' : 'top'} ${limit} ${plural(dimensions[0] ?? 'item')} by`) : '',
@@ -123,5 +136,5 @@ export function restateRequest(request: RequestLike, language: Language, labelVa
     period ? `from ${period}` : '',
     compared ? `compared with ${compared}` : '',
   ];
-  return `You asked for ${parts.filter(Boolean).join(' ')}.`;
+  return parts.filter(Boolean).join(' ');
 }

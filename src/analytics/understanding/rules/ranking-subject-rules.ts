@@ -1,0 +1,61 @@
+import { ruleExpression, ruleMatches, type PhraseRule, type RuleSet } from './phrase-rule.ts';
+
+/**
+ * Rankings whose subject is implied rather than named: "top 10 customers by spend" ranks individual customers,
+ * "what sells best" and "销量排行榜" rank products. Without these the ranking has no dimension and the question
+ * would be answered as a single total: an answer to a different question.
+ */
+export interface RankingSubject {
+  dimension: string;
+  /** Applies only when the question names no other grouping ("which brand sells best" ranks brands). */
+  onlyWhenUngrouped: boolean;
+  /** Ranks by this when the question names no metric, or only a generic noun ("top customers", "最爱买什么"). */
+  defaultMetric: string;
+  /** Metrics that mean nothing per row of this subject (buyers of one customer is always 1): replaced by the default. */
+  meaninglessMetrics: string[];
+}
+
+export const RANKING_SUBJECT_RULES: readonly PhraseRule<RankingSubject>[] = [
+  {
+    id: 'individual-customers',
+    meaning: { dimension: 'customer', onlyWhenUngrouped: false, defaultMetric: 'gmv', meaninglessMetrics: ['buyers', 'uv', 'dau', 'new_users', 'arpu'] },
+    zh: [
+      '(消费|花钱|花费|买得|贡献|下单)最多的(前\\s*\\d+\\s*(个|位|名)?)?(客户|用户|顾客|买家|会员)',
+      '哪(些|个|几个|位|几位)(客户|用户|顾客|买家|会员)的?(消费|花钱|花费|买得|贡献|成交额|下单|订单)(最多|最高)',
+      '(客户|用户|顾客|买家|会员)(消费|成交额|贡献)?(排名|排行)',
+      '(大客户|高消费客户|土豪|top\\s*\\d*\\s*(客户|用户))(是谁|有哪些|排名)?',
+      '前\\s*\\d+\\s*(个|位|名)?(大)?(客户|用户|顾客|买家|会员)',
+    ],
+    en: [
+      '(which|what) (customers|users|buyers|shoppers|clients) (spent|spend|bought|buy|ordered|order|generated|brought in|contributed|paid) (the )?most',
+      '(top|best|biggest|largest|most valuable)( \\d+| ten| five| three| twenty)? (customers|users|buyers|spenders|shoppers|clients)',
+      '(top|biggest|largest) spenders',
+      'customers? who (spent|bought|ordered) the most',
+      'who (spent|bought|ordered) the most',
+    ],
+    examples: {
+      match: ['which customers spent the most', 'top 10 customers by revenue', 'Who are our top 10 customers by spend?', 'best customers by revenue', '消费最多的客户是谁', '消费最多的前10个用户', '哪些用户买得最多', 'who spent the most last month', '客户消费排名', '前20名客户'],
+      noMatch: ['how many customers bought', '各城市的购买人数', 'top cities by buyers', 'customer segments by GMV', 'which customers are likely to buy next week', '哪些用户可能会购买', '新客户有多少'],
+    },
+  },
+  {
+    id: 'product-leaderboard',
+    meaning: { dimension: 'product', onlyWhenUngrouped: true, defaultMetric: 'gmv', meaninglessMetrics: [] },
+    zh: ['排行榜', '榜单', '爆款', '(最爱|最喜欢|最常|最多人|经常|都爱|都在)买(的是)?什么', '买(得|的)?最多的是什么', '什么(东西|商品)?(卖得|卖的)最(好|多|火)', '什么最(畅销|好卖|热销)'],
+    en: ['best ?sellers?', 'top sellers?', 'leaderboard', 'what (sells|sold|sell) (the )?(best|most)', 'what (do|did) (\\w+ ){0,2}(buy|order|purchase) (the )?most', "what(?:'s| is| are| was| were) (our |the )?(best|top)[- ]?sell(ing|ers?)"],
+    examples: {
+      match: ['top sellers this week', 'what sells best among women', 'what do women buy the most', 'our bestsellers last month', '销量排行榜', '女性用户最爱买什么', '什么卖得最好', '本月爆款'],
+      noMatch: ['best-selling categories', 'which brand sells best', 'GMV by category', '哪个品类卖得最好', 'what is our GMV'],
+    },
+  },
+];
+
+export const RANKING_SUBJECT_RULE_SET: RuleSet<RankingSubject> = { name: 'ranking subjects', rules: RANKING_SUBJECT_RULES, matches: ruleMatches };
+
+/** The implied subject of a ranking question, with the spans that name it (they need no other explanation). */
+export function rankingSubjectOf(normalizedQuestion: string): { subject: RankingSubject; spans: [number, number][] } | undefined {
+  const rule = RANKING_SUBJECT_RULES.find((candidate) => ruleMatches(candidate, normalizedQuestion));
+  if (!rule) return undefined;
+  const spans = [...normalizedQuestion.matchAll(new RegExp(ruleExpression(rule).source, 'gi'))].map((match): [number, number] => [match.index, match.index + match[0].length]);
+  return { subject: rule.meaning, spans };
+}
