@@ -1,5 +1,6 @@
+import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { AnalyticsAgent } from '../src/analytics/analytics-agent.ts';
@@ -10,7 +11,27 @@ import { createLogger } from '../src/server/request-logging.ts';
 import { loadSupportBackend } from '../src/server/support-backend.ts';
 import { FakeHandoffDesk, FakeSupportResponder } from '../src/server/testing/fake-support.ts';
 import { Warehouse } from '../src/sql/warehouse.ts';
-import { percentile, runShopper } from './support-load-bench.ts';
+import type { ClientPlan, ClientReport } from './load-clients.ts';
+import { percentile, runShopper, type ClientOutcome } from './support-load-bench.ts';
+
+/** Runs the shoppers in a child process (bench/load-clients.ts) and returns what they measured. */
+function runClientProcess(plan: ClientPlan): Promise<ClientReport> {
+  return new Promise((resolve, reject) => {
+    const child = fork(new URL('./load-clients.ts', import.meta.url), [], { execArgv: process.execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    let settled = false;
+    child.once('message', (message: unknown) => {
+      settled = true;
+      const answer = message as { ok: true; report: ClientReport } | { ok: false; error: string };
+      if (answer.ok) resolve(answer.report);
+      else reject(new Error(`load clients failed: ${answer.error}`));
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (!settled) reject(new Error(`load clients exited with code ${code} before reporting`));
+    });
+    child.send(plan);
+  });
+}
 
 const SECRET = 'load-bench-secret-0123456789abcdefghijklmn';
 const ANALYTICS_QUESTIONS = ['GMV by city tier last month', '上周哪个品类的转化率最高?', 'orders by day last week', '各省份的客单价', 'top 10 products by revenue last month'];
@@ -22,6 +43,12 @@ export interface LoadBenchOptions {
   messageIntervalMs?: number;
   analysts?: number;
   questionsPerAnalyst?: number;
+  /** Run the shoppers in this process instead of a child process (measures client and server together). */
+  clientsInProcess?: boolean;
+  /** The warehouse's read connections (0: every read on the shared connection, as before the pool). */
+  readConnections?: number;
+  /** DuckDB worker threads of the server's warehouse (default: the Warehouse default). */
+  threads?: number;
 }
 
 /**
@@ -41,7 +68,7 @@ export async function runLoadBench(options: LoadBenchOptions = {}): Promise<void
     const seeding = await Warehouse.open({ path: databasePath, mode: 'read-write' });
     await seedDemo(seeding, { users: Math.max(3000, chats * 4), days: 30, seed: 11 });
     seeding.close();
-    const warehouse = await Warehouse.open({ path: databasePath, mode: 'sandboxed', memoryLimit: '2GB' });
+    const warehouse = await Warehouse.open({ path: databasePath, mode: 'sandboxed', memoryLimit: '2GB', readConnections: options.readConnections, threads: options.threads });
     const customers = (await warehouse.query(`SELECT DISTINCT user_id FROM orders WHERE user_id IS NOT NULL ORDER BY user_id LIMIT ${chats}`)).rows.map((row) => Number(row.user_id));
     const backend = await loadSupportBackend(warehouse);
     const fake = new FakeSupportResponder(warehouse);
@@ -60,6 +87,7 @@ export async function runLoadBench(options: LoadBenchOptions = {}): Promise<void
     const customerTokens = await Promise.all(customers.map((customerId) => signToken(SECRET, { role: 'customer', customerId }, '1h')));
     const analystTokens = await Promise.all(Array.from({ length: analysts }, (_, index) => signToken(SECRET, { role: 'analyst', name: `load-${index}` }, '1h')));
 
+    // With the clients in a child process, this process is the server: its memory is the server's.
     let peakRss = 0;
     let peakHeap = 0;
     const sampler = setInterval(() => {
@@ -67,10 +95,17 @@ export async function runLoadBench(options: LoadBenchOptions = {}): Promise<void
       peakRss = Math.max(peakRss, usage.rss);
       peakHeap = Math.max(peakHeap, usage.heapUsed);
     }, 250);
+    let clientPeakRss = 0;
+    const cpuBefore = process.cpuUsage();
     const started = performance.now();
     const deadline = started + 300_000;
     const think: [number, number] = [interval * 0.75, interval * 1.25];
-    const chatRuns = Promise.all(customerTokens.map((token) => runShopper(url, token, messagesPerChat, 30_000, deadline, think)));
+    const chatRuns: Promise<ClientOutcome[]> = options.clientsInProcess
+      ? Promise.all(customerTokens.map((token) => runShopper(url, token, messagesPerChat, 30_000, deadline, think)))
+      : runClientProcess({ url, tokens: customerTokens, messagesPerChat, replyTimeoutMs: 30_000, runForMs: 300_000, thinkTimeMs: think }).then((report) => {
+          clientPeakRss = report.peakRss;
+          return report.outcomes;
+        });
     const analyticsLatencies: number[] = [];
     const analyticsErrors: string[] = [];
     const analyticsRuns = Promise.all(
@@ -94,6 +129,7 @@ export async function runLoadBench(options: LoadBenchOptions = {}): Promise<void
     );
     const [outcomes] = await Promise.all([chatRuns, analyticsRuns]);
     const elapsedSeconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
     clearInterval(sampler);
     await server.close();
     warehouse.close();
@@ -106,11 +142,18 @@ export async function runLoadBench(options: LoadBenchOptions = {}): Promise<void
     const print = (line: string) => process.stdout.write(`${line}\n`);
     const ms = (value: number) => `${value.toFixed(0)} ms`;
     print(`load: ${chats} support chats × ${messagesPerChat} messages, one every ${interval / 1000} s (±25%) = ${((chats * 1000) / interval).toFixed(0)} messages/s offered; ${analysts} analysts × ${questionsPerAnalyst} questions at once`);
-    print(`  support responder: ${backend.responder ? backend.description : 'FakeSupportResponder'}; client and server in one process on 127.0.0.1`);
+    print(`  support responder: ${backend.responder ? backend.description : 'FakeSupportResponder'}; ${options.clientsInProcess ? 'client and server in one process' : 'shoppers in a child process, server and analysts in this one'} on 127.0.0.1`);
     print(`  bot replies: ${replies.length}/${sent}, errors ${errors.length}, lost ${lost}; p50 ${ms(percentile(replies, 0.5))}, p99 ${ms(percentile(replies, 0.99))}, max ${ms(replies.at(-1) ?? Number.NaN)}`);
     print(`  sustained: ${(replies.length / elapsedSeconds).toFixed(1)} replies/s over ${elapsedSeconds.toFixed(1)} s`);
+    // On a shared machine wall-clock numbers depend on the neighbours; CPU per reply does much less.
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+    print(`  ${options.clientsInProcess ? 'process' : 'server'} CPU: ${cpuSeconds.toFixed(1)} s (all threads, analysts included), ${((cpuSeconds * 1000) / Math.max(1, replies.length)).toFixed(1)} ms per bot reply; ${os.availableParallelism()} cores, load average ${os.loadavg()[0]?.toFixed(1)} at the end`);
     print(`  analytics: ${analyticsLatencies.length}/${analysts * questionsPerAnalyst} answered, errors ${analyticsErrors.length}; p50 ${ms(percentile(analyticsLatencies, 0.5))}, p99 ${ms(percentile(analyticsLatencies, 0.99))}`);
-    print(`  memory (process): peak RSS ${(peakRss / 1024 ** 2).toFixed(0)} MB, peak JS heap ${(peakHeap / 1024 ** 2).toFixed(0)} MB`);
+    print(
+      options.clientsInProcess
+        ? `  memory (client and server process): peak RSS ${(peakRss / 1024 ** 2).toFixed(0)} MB, peak JS heap ${(peakHeap / 1024 ** 2).toFixed(0)} MB`
+        : `  server memory: peak RSS ${(peakRss / 1024 ** 2).toFixed(0)} MB, peak JS heap ${(peakHeap / 1024 ** 2).toFixed(0)} MB (shopper process peak RSS ${(clientPeakRss / 1024 ** 2).toFixed(0)} MB)`,
+    );
     if (errors.length + analyticsErrors.length > 0) print(`  error kinds: ${[...new Set([...errors, ...analyticsErrors])].slice(0, 8).join('; ')}`);
   } finally {
     rmSync(folder, { recursive: true, force: true });

@@ -12,7 +12,7 @@ const sections: Record<string, () => Promise<void>> = {
   training: async () => (await import('./training-bench.ts')).runTrainingBench(),
   support: async () => (await import('./support-load-bench.ts')).runSupportLoadBench(),
   models: async () => (await import('./models-bench.ts')).runModelsBench(),
-  load: async () => (await import('./load-bench.ts')).runLoadBench(),
+  load: async () => (await import('./load-bench.ts')).runLoadBench({ clientsInProcess: process.env.SHOPLENS_BENCH_CLIENTS_IN_PROCESS === '1' }),
   workspace: async () => (await import('./workspace-bench.ts')).runWorkspaceBench(),
 };
 

@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
@@ -53,6 +53,23 @@ describe('shoplens import', () => {
     } finally {
       warehouse.close();
     }
+  });
+
+  it.each([
+    ['--memory-limit', 'lots', /--memory-limit must be a size such as 512MB or 12GB/],
+    ['--memory-limit', '12GB; DROP TABLE orders', /--memory-limit must be/],
+    ['--batches', 'abc', /--batches must be/],
+    ['--batches', '0', /--batches must be at least 1/],
+    ['--batches', '2.5', /--batches must be a whole number/],
+    ['--batches', '100000', /--batches must be at most 1000/],
+  ])('refuses %s %s with an error naming the option, before any warehouse is created', async (option, value, message) => {
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const databasePath = path.join(folder, 'never', 'created.duckdb');
+    const error = await program()
+      .parseAsync(['node', 'shoplens', 'import', '--format', 'taobao-user-behavior', '--db', databasePath, option, value, FIXTURE])
+      .catch((caught: unknown) => caught);
+    expect(String((error as Error).message)).toMatch(message);
+    expect(existsSync(path.join(folder, 'never'))).toBe(false);
   });
 
   it('fails with an ImportError for a missing file and rejects unknown formats', async () => {

@@ -1,20 +1,25 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { parse, YAMLParseError } from 'yaml';
 import { z } from 'zod';
 import { MappingError } from './import-error.ts';
 import { TARGET_TABLES, TARGETS, type TargetTable } from './mapping-targets.ts';
 
-const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
-const formats = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
+/** A mapping is a few kB; anything far bigger is a wrong path (a data file, /dev/zero), not a mapping. */
+export const MAX_MAPPING_BYTES = 256 * 1024;
+/** Names of source columns and files, and format strings: long enough for any real header, bounded for hostile ones. */
+const name = z.string().min(1).max(300);
+const scalar = z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]);
+const format = z.string().min(1).max(100);
+const formats = z.union([format, z.array(format).min(1).max(20)]);
 
 /** One target column: a source column name, or {column, map, default, format}, or {constant}. */
 const columnSourceSchema = z.preprocess(
   (value) => (typeof value === 'string' ? { column: value } : value),
   z
     .strictObject({
-      column: z.string().min(1).optional(),
+      column: name.optional(),
       constant: scalar.optional(),
-      map: z.record(z.string(), scalar).optional(),
+      map: z.record(z.string().max(1000), scalar).refine((map) => Object.keys(map).length <= 10_000, { message: 'at most 10,000 entries in a map' }).optional(),
       default: scalar.optional(),
       format: formats.optional(),
     })
@@ -24,8 +29,8 @@ const columnSourceSchema = z.preprocess(
 );
 
 const tableSchema = z.strictObject({
-  file: z.string().min(1),
-  columns: z.record(z.string(), columnSourceSchema),
+  file: name,
+  columns: z.record(z.string().max(100), columnSourceSchema),
 });
 
 export const mappingSchema = z.strictObject({
@@ -85,8 +90,16 @@ function checkTargets(file: string, mapping: Mapping): void {
 export async function loadMapping(file: string): Promise<Mapping> {
   let text: string;
   try {
+    const info = await stat(file);
+    if (!info.isFile()) {
+      throw new MappingError({ file, key: '(file)', reason: 'not a regular file', hint: 'Pass the path of the mapping YAML file to --mapping.' });
+    }
+    if (info.size > MAX_MAPPING_BYTES) {
+      throw new MappingError({ file, key: '(file)', reason: `${info.size.toLocaleString('en-US')} bytes, over the ${MAX_MAPPING_BYTES / 1024} kB a mapping may have`, hint: 'Check the --mapping path: is this the mapping YAML, not a data file?' });
+    }
     text = await readFile(file, 'utf8');
   } catch (error) {
+    if (error instanceof MappingError) throw error;
     throw new MappingError({ file, key: '(file)', reason: 'mapping file not found or not readable', hint: 'Check the --mapping path.', cause: error });
   }
   let document: unknown;

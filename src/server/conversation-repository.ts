@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { DuckDBConnection } from '@duckdb/node-api';
-import { readResult, type QueryParameters, type QueryResult, type Warehouse } from '../sql/warehouse.ts';
+import type { QueryParameters, QueryResult, Warehouse } from '../sql/warehouse.ts';
 import { GroupCommitWriter, type AppendRequest, type NewConversation } from './group-commit-writer.ts';
 import type { SupportScope } from './support-responder.ts';
 
@@ -114,33 +113,21 @@ function toStoredMessage(row: Record<string, unknown>): StoredMessage {
  */
 export class ConversationRepository {
   private readonly writer: GroupCommitWriter;
-  private readers: Promise<DuckDBConnection[]> | undefined;
-  private nextReader = 0;
 
-  constructor(
-    private readonly warehouse: Warehouse,
-    private readonly readerCount = 2,
-  ) {
+  constructor(private readonly warehouse: Warehouse) {
     this.writer = new GroupCommitWriter(warehouse);
   }
 
   /**
-   * Reads go through connections of their own, round robin: chat bookkeeping neither waits behind agents'
-   * analytical queries on the shared connection nor behind itself.
+   * Reads go through the warehouse's read pool (prepared plans, connections of their own): chat bookkeeping waits
+   * neither behind agents' queries on the shared connection nor behind itself.
    */
-  private async read(sql: string, parameters: QueryParameters): Promise<QueryResult> {
-    this.readers ??= Promise.all(Array.from({ length: this.readerCount }, () => this.warehouse.connect()));
-    const readers = await this.readers;
-    const reader = readers[this.nextReader++ % readers.length] as DuckDBConnection;
-    return readResult(reader, sql, parameters);
+  private read(sql: string, parameters: QueryParameters): Promise<QueryResult> {
+    return this.warehouse.query(sql, parameters);
   }
 
-  /** Closes the reader connections (the warehouse itself belongs to the caller). */
-  async close(): Promise<void> {
-    const readers = await this.readers;
-    this.readers = undefined;
-    for (const reader of readers ?? []) reader.closeSync();
-  }
+  /** Nothing of its own to close any more (the read connections belong to the warehouse); kept for callers. */
+  async close(): Promise<void> {}
 
   async create(options: { conversationId?: string; kind: ConversationKind; customerId?: number; analystId?: string; language?: string; title?: string; scope?: SupportScope }): Promise<string> {
     const conversationId = options.conversationId ?? randomUUID();

@@ -1,8 +1,10 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBConnection, DuckDBInstance, type DuckDBResultReader, type DuckDBValue } from '@duckdb/node-api';
 import { toJsonRows, type JsonRow } from './json-values.ts';
+import { ReadPool } from './read-pool.ts';
+import { StatementCache } from './statement-cache.ts';
 import { WarehouseError, warehouseErrorKindOf, warehouseHint } from './warehouse-error.ts';
 
 export interface WarehouseOptions {
@@ -22,6 +24,8 @@ export interface WarehouseOptions {
    * error naming the path instead of a new empty warehouse.
    */
   create?: boolean;
+  /** Connections that run the application's single-SELECT reads side by side (default 2; 0 = all on the shared one). */
+  readConnections?: number;
 }
 
 export interface ColumnInfo {
@@ -55,14 +59,24 @@ function instanceOptions(options: WarehouseOptions): Record<string, string> {
   return settings;
 }
 
-/** The embedded DuckDB warehouse: one instance, one shared connection, JSON-safe results. */
+/**
+ * The embedded DuckDB warehouse: one instance, one shared connection for writes (in call order), a pool of read
+ * connections for single SELECTs, JSON-safe results.
+ */
 export class Warehouse {
+  private readonly readPool: ReadPool | undefined;
+  private readonly statements: StatementCache;
+
   private constructor(
     readonly path: string,
     readonly mode: NonNullable<WarehouseOptions['mode']>,
     private readonly instance: DuckDBInstance,
     readonly connection: DuckDBConnection,
-  ) {}
+    readConnections: number,
+  ) {
+    this.statements = new StatementCache(connection);
+    this.readPool = readConnections > 0 ? new ReadPool(() => instance.connect(), readConnections) : undefined;
+  }
 
   static async open(options: WarehouseOptions): Promise<Warehouse> {
     const mode = options.mode ?? 'read-write';
@@ -92,7 +106,7 @@ export class Warehouse {
       });
     }
     const connection = await instance.connect();
-    const warehouse = new Warehouse(databasePath, mode, instance, connection);
+    const warehouse = new Warehouse(databasePath, mode, instance, connection, options.readConnections ?? 2);
     if (mode !== 'read-only') await warehouse.ensureSchema();
     return warehouse;
   }
@@ -104,12 +118,30 @@ export class Warehouse {
     );
   }
 
+  /** Single SELECTs run on the read pool; anything else (a write with RETURNING, several statements) on the shared connection. */
   async query(sql: string, parameters?: QueryParameters): Promise<QueryResult> {
-    return readResult(this.connection, sql, parameters);
+    const pooled = await this.readPool?.read(sql, parameters);
+    return pooled ? resultOf(pooled) : readResult(this.connection, sql, parameters);
   }
 
+  /** Writes run on the shared connection, in call order; statements with parameters reuse their prepared plan. */
   async run(sql: string, parameters?: QueryParameters): Promise<void> {
-    await this.connection.run(sql, parameters);
+    if (!parameters) {
+      await this.connection.run(sql);
+      return;
+    }
+    let prepared = false;
+    try {
+      await this.statements.with(sql, async (statement) => {
+        prepared = true;
+        statement.bind(parameters);
+        await statement.run();
+      });
+    } catch (error) {
+      // Not preparable as one statement: run it the plain way, which also reports a real error as before.
+      if (prepared) throw error;
+      await this.connection.run(sql, parameters);
+    }
   }
 
   /** A separate connection, for work that must not interleave with the shared one (transactions, appenders). */
@@ -152,6 +184,7 @@ export class Warehouse {
   }
 
   close(): void {
+    this.readPool?.close();
     this.connection.closeSync();
     this.instance.closeSync();
   }
@@ -162,7 +195,10 @@ export async function readResult(
   sql: string,
   parameters?: QueryParameters,
 ): Promise<QueryResult> {
-  const reader = await connection.runAndReadAll(sql, parameters);
+  return resultOf(await connection.runAndReadAll(sql, parameters));
+}
+
+function resultOf(reader: DuckDBResultReader): QueryResult {
   const names = reader.columnNames();
   const columns = reader.columnTypes().map((type, index) => ({ name: names[index] ?? `column_${index}`, type: type.toString() }));
   return { columns, rows: toJsonRows(names, reader.getRows()) };

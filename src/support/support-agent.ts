@@ -25,6 +25,8 @@ import { replyPartsFromOutcomes } from './llm/reply-from-outcomes.ts';
 import { supportSystemPrompt } from './llm/support-system-prompt.ts';
 import { claimsCompletedWrite, unsupportedNumbers } from './llm/verify-support-text.ts';
 import { findOrderByIdInScope } from './orders/scoped-orders.ts';
+import { DEFAULT_ORDER_PROBE_LIMITS, OrderProbeThrottle, type OrderProbeLimits } from './orders/order-probe-throttle.ts';
+import { probingReplyText } from './render/probing-texts.ts';
 import { SupportOfflinePlanner } from './offline/support-offline-planner.ts';
 import type { CategoryName, TurnResult } from './offline/turn.ts';
 import { APOLOGY_TEXT, HUMAN_OFFER_TEXT, PRIVACY_TEXT, queuedText, say } from './render/reply-texts.ts';
@@ -67,6 +69,8 @@ export interface SupportAgentOptions {
   /** Text encoder for recommendations (tests pass the hashing encoder). */
   selectEncoder?: SelectEncoder;
   limits?: RunLimits;
+  /** Pace of look-ups of order numbers that are not the shopper's, per identity (see OrderProbeThrottle). */
+  orderProbeLimits?: OrderProbeLimits;
 }
 
 interface TurnContext {
@@ -94,6 +98,7 @@ function chooseLanguage(session: SupportSession, text: string, dialogue: Dialogu
  */
 export class SupportAgent {
   private readonly lock = new KeyedMutex();
+  private readonly probes: OrderProbeThrottle;
 
   private constructor(
     private readonly options: SupportAgentOptions,
@@ -102,7 +107,9 @@ export class SupportAgent {
     private readonly orderNumbers: OrderNumberFormat,
     /** The shop's currency from the warehouse's shop settings (seed / import write them; null: none recorded). */
     private readonly currency: string | null,
-  ) {}
+  ) {
+    this.probes = new OrderProbeThrottle(options.clock ?? systemClock, options.orderProbeLimits ?? DEFAULT_ORDER_PROBE_LIMITS);
+  }
 
   static async create(options: SupportAgentOptions): Promise<SupportAgent> {
     const orderNumbers = new OrderNumberFormat(options.orderNumberPattern ?? DEMO_ORDER_NUMBER_PATTERN);
@@ -167,6 +174,8 @@ export class SupportAgent {
       if (pending && (recognition.yes || recognition.no)) return this.answerConfirmation(turn, pending.confirmationId, recognition.yes);
       // "算了,不取消了" / "never mind, I'll keep it" with a card open declines it; a new request after "never mind" is planned.
       if (pending && recognition.abort && !recognition.intent) return this.answerConfirmation(turn, pending.confirmationId, false);
+      const throttled = this.probingReply(turn, text, recognition);
+      if (throttled) return this.finishTurn(turn, recognition, throttled, 'probe-throttle');
       const useLlm = this.options.chatModel && (this.options.planner === 'llm' || ((this.options.planner ?? 'auto') === 'auto' && !this.offlineRecognises(recognition, conversation.dialogue)));
       return useLlm ? this.llmTurn(turn, text, recognition, input.onEvent) : this.offlineTurn(turn, text, recognition, input.onEvent);
     });
@@ -180,6 +189,23 @@ export class SupportAgent {
       const turn: TurnContext = { conversation, scope: session.scope, language, policyDate: await this.policyDate(), now: this.clock.now() };
       return this.answerConfirmation(turn, input.confirmationId, input.confirm);
     });
+  }
+
+  /**
+   * A message naming an order number, from an identity that looked up too many order numbers not its own: the
+   * cooldown or refusal, with a person offered (a plain "yes" takes it up). Other messages go through.
+   */
+  private probingReply(turn: TurnContext, text: string, recognition: Recognition): TurnResult | undefined {
+    const namesOrder = recognition.orderNo !== undefined || recognition.orderNos.length > 0 || /#?[A-Za-z]{0,4}\d{6,}/.test(text);
+    if (!namesOrder) return undefined;
+    const verdict = this.probes.verdict(turn.scope);
+    if (verdict.kind === 'allowed') return undefined;
+    return {
+      intent: 'order_status',
+      text: probingReplyText(verdict, turn.language),
+      outcome: 'denied',
+      dialogue: { ...turn.conversation.dialogue, handoffOffered: true },
+    };
   }
 
   private offlineRecognises(recognition: Recognition, dialogue: DialogueState): boolean {
@@ -237,7 +263,7 @@ export class SupportAgent {
   private async offlineTurn(turn: TurnContext, text: string, recognition: Recognition, onEvent?: AgentEventListener): Promise<SupportReply[]> {
     const { conversation, language } = turn;
     const planner = new SupportOfflinePlanner({ text, language, recognition, dialogue: { ...conversation.dialogue, language }, categories: this.categories, currency: this.currency });
-    const state: AgentState = { question: text, language, asOf: turn.policyDate, history: [], toolOutcomes: [], tools: SUPPORT_TOOLS };
+    const state: AgentState = { question: text, language, asOf: turn.policyDate, history: [], toolOutcomes: [], tools: this.probes.counting(SUPPORT_TOOLS, turn.scope) };
     await runAgent({ planner, state, context: this.toolContext(turn, planner.id), limits: this.options.limits ?? SUPPORT_RUN_LIMITS, onEvent });
     const result: TurnResult = planner.result ?? {
       intent: 'other',
@@ -255,7 +281,7 @@ export class SupportAgent {
     const planner = new LlmPlanner({ model, systemPrompt: (state) => supportSystemPrompt(state, scope, guestOrder?.order_no) });
     const history = await threadHistory(this.warehouse, conversation.conversationId, conversation.dialogue.threadStartSeq, text);
     // No token streaming: the text is checked against the tool results before the shopper sees any of it.
-    const state: AgentState = { question: text, language, asOf: turn.policyDate, history, toolOutcomes: [], tools: SUPPORT_TOOLS };
+    const state: AgentState = { question: text, language, asOf: turn.policyDate, history, toolOutcomes: [], tools: this.probes.counting(SUPPORT_TOOLS, turn.scope) };
     const run = await runAgent({ planner, state, context: this.toolContext(turn, planner.id), limits: this.options.limits ?? SUPPORT_RUN_LIMITS, onEvent });
     const parts = replyPartsFromOutcomes(state.toolOutcomes, language);
     const modelText = run.ending.type === 'answer' ? run.ending.text?.trim() ?? '' : '';

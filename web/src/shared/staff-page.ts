@@ -2,6 +2,7 @@ import { forgetCredential, loadCredential, saveCredential, type Credential } fro
 import { h } from './dom.ts';
 import type { MessageKey } from './i18n.ts';
 import { pageShell, type PageName } from './page-shell.ts';
+import { revokeOnServer } from './sign-out.ts';
 import { staffSignIn } from './staff-sign-in.ts';
 
 export interface StaffPageOptions {
@@ -39,8 +40,9 @@ export function startStaffPage(options: StaffPageOptions): void {
         type: 'button',
         class: 'link-button',
         i18n: 'signIn.signOut',
-        onClick: () => {
+        onClick: async () => {
           forgetCredential(options.role);
+          await revokeOnServer(credential);
           location.reload();
         },
       }),

@@ -48,6 +48,14 @@ export class SupportChat {
   private readonly humanButton = h('button', { type: 'button', class: 'link-button human-button', i18n: 'support.talkToHuman' });
   private readonly streaming = new Map<string, HTMLElement>();
   private handoffState: 'bot' | 'queued' | 'human' = 'bot';
+  /**
+   * Messages for the bot that no reply answers yet, by idempotency key (with their seq once acknowledged). After a
+   * reconnect they are sent again with the same key: the server stores nothing twice, replays what exists and runs
+   * the bot for a message it never answered (e.g. the server restarted mid-turn).
+   */
+  private readonly unanswered = new Map<string, { text: string; seq?: number }>();
+  /** Replies seen, by the seq they answer (a reply can overtake its message's acknowledgement). */
+  private readonly answered = new Set<number>();
 
   constructor(
     credential: Credential,
@@ -113,8 +121,20 @@ export class SupportChat {
           this.conversationId = null;
           this.log = new MessageLog(null);
           storeConversationId(null);
+          this.unanswered.clear();
+          return;
         }
+        // The replay came before this acknowledgement: what is still unanswered now was really missed.
+        this.resendUnanswered(conversationId);
       });
+    }
+  }
+
+  /** Acknowledged messages still without a reply go out again under their own key (unacknowledged ones the socket resends itself). */
+  private resendUnanswered(conversationId: string): void {
+    for (const [idempotencyKey, message] of this.unanswered) {
+      if (message.seq === undefined) continue;
+      void this.socket.send({ type: 'message-send', conversationId, idempotencyKey, text: message.text });
     }
   }
 
@@ -126,6 +146,8 @@ export class SupportChat {
     const idempotencyKey = newId();
     const bubble = this.appendBubble('user', message, null);
     bubble.dataset.pending = 'true';
+    // While a person has the chat, replies come from them (not as answers to a seq): nothing to resend.
+    if (this.handoffState === 'bot') this.unanswered.set(idempotencyKey, { text: message });
     void this.socket
       .send({ type: 'message-send', conversationId: this.conversationId ?? undefined, idempotencyKey, text: message })
       .then((acknowledgement) => {
@@ -139,7 +161,12 @@ export class SupportChat {
             bubble.dataset.seq = String(acknowledgement.seq);
             delete bubble.dataset.pending;
           }
+          const waiting = this.unanswered.get(idempotencyKey);
+          if (waiting && acknowledgement.seq !== undefined) waiting.seq = acknowledgement.seq;
+          // The reply may have arrived before the acknowledgement.
+          if (acknowledgement.seq !== undefined && this.answered.has(acknowledgement.seq)) this.unanswered.delete(idempotencyKey);
         } else {
+          this.unanswered.delete(idempotencyKey);
           bubble.dataset.failed = 'true';
           bubble.append(h('span', { class: 'error', role: 'alert' }, ` ${acknowledgement.message}`));
         }
@@ -212,6 +239,7 @@ export class SupportChat {
       return;
     }
     if (message.role !== 'assistant') return;
+    if (message.replyTo !== undefined) this.markAnswered(message.replyTo);
     const streamed = this.streaming.get(`seq:${message.seq}`) ?? (streamId ? this.streaming.get(streamId) : undefined);
     this.streaming.delete(`seq:${message.seq}`);
     if (streamId) this.streaming.delete(streamId);
@@ -235,8 +263,14 @@ export class SupportChat {
     bubble.scrollIntoView({ block: 'nearest' });
   }
 
+  private markAnswered(seq: number): void {
+    this.answered.add(seq);
+    for (const [idempotencyKey, message] of this.unanswered) if (message.seq === seq) this.unanswered.delete(idempotencyKey);
+  }
+
   private setHandoffState(state: 'bot' | 'queued' | 'human'): void {
     this.handoffState = state;
+    if (state !== 'bot') this.unanswered.clear();
     this.humanButton.hidden = state !== 'bot';
   }
 

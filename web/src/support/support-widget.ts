@@ -1,5 +1,6 @@
 import { forgetCredential, loadCredential, saveCredential, type Credential } from '../shared/credentials.ts';
 import { focusWithoutScroll, h } from '../shared/dom.ts';
+import { revokeOnServer } from '../shared/sign-out.ts';
 import { shopperSignIn } from './shopper-sign-in.ts';
 import { forgetSupportConversation, SupportChat } from './support-chat.ts';
 
@@ -43,6 +44,8 @@ export function supportWidget(): HTMLElement {
       signOut: (reason) => {
         forgetCredential('shopper');
         forgetSupportConversation();
+        // The shopper chose to sign out (no reason given): the token stops working on the server too.
+        if (reason === undefined) void revokeOnServer(credential);
         show(null, reason);
       },
     });
