@@ -6,6 +6,7 @@ import {
   compileFunnel,
   compileRetention,
   compileSemanticQuery,
+  displaySql,
   loadAvailableTables,
   type CompiledQuery,
 } from '../../sql/semantic/index.ts';
@@ -63,7 +64,7 @@ export async function runAnalysis(warehouse: Warehouse, request: AnalysisRequest
   // a table such as user_segments.
   const compiled = compile(request, await loadAvailableTables(warehouse));
   const started = performance.now();
-  const result = await runGuardedSql(warehouse, compiled.sql, { policy: ANALYTICS_SQL_POLICY });
+  const result = await runGuardedSql(warehouse, compiled.sql, { policy: ANALYTICS_SQL_POLICY, parameters: compiled.parameters });
   const duckdbMs = performance.now() - started;
   const columns: ResultColumn[] = compiled.columns.map((column) => ({ ...column }));
   const orderBy = request.query.orderBy as { direction?: string } | undefined;
@@ -72,7 +73,7 @@ export async function runAnalysis(warehouse: Warehouse, request: AnalysisRequest
     shape: request.analysis === 'metrics' ? shapeOfMetricsQuery(request.query, columns) : SHAPES[request.analysis],
     columns,
     rows: result.rows,
-    sql: compiled.sql,
+    sql: displaySql(compiled),
     truncated: result.truncated,
     assumptions: compiled.assumptions,
     direction: orderBy?.direction === 'asc' ? 'asc' : 'desc',

@@ -19,6 +19,10 @@ const CATALOGUE_FUNCTIONS: readonly [RegExp, string][] = [
   [/\blower\(/g, 'lowerUTF8('],
   [/\bany_value\(/g, 'any('],
   [/ IGNORE NULLS\)/g, ')'],
+  // DuckDB's arg_min_null keeps a NULL argument; a tuple is never NULL, so ClickHouse's argMin keeps it too.
+  [/\barg_min_null\(([^,()]+), ([^()]+)\)/g, 'argMin(tuple($1), $2).1'],
+  [/ AS MATERIALIZED \(/g, ' AS ('],
+  [/(^|[^A-Z ])\s+SEMI JOIN /g, '$1 LEFT SEMI JOIN '],
 ];
 
 export const CLICKHOUSE_DIALECT: SqlDialect = {
@@ -36,6 +40,7 @@ export const CLICKHOUSE_DIALECT: SqlDialect = {
   weekStart: (expression) => `toMonday(${expression})`,
   monthStart: (expression) => `toStartOfMonth(${expression})`,
   countDistinct: (expression, approximate) => (approximate ? `uniq(${expression})` : `uniqExact(${expression})`),
+  anyValue: (expression) => `any(${expression})`,
   boolOr: (expression) => `max(${expression})`,
   // ClickHouse's last_value already skips NULLs (RESPECT NULLS would keep them).
   lastValueIgnoringNulls: (expression) => `last_value(${expression})`,

@@ -20,6 +20,8 @@ export const PARITY_SETTINGS: ClickHouseSettings = {
   output_format_json_quote_denormals: 0,
   // a = NULL is NULL (as in DuckDB), not a comparison that ClickHouse may rewrite.
   transform_null_in: 0,
+  // A bare UNION removes duplicates, as in DuckDB.
+  union_default_mode: 'DISTINCT',
   // CAST of a NULL keeps it NULL, as in DuckDB, instead of failing or turning it into a default value.
   cast_keep_nullable: 1,
   data_type_default_nullable: 0,
@@ -107,6 +109,11 @@ export class ClickHouseEngine implements WarehouseEngine {
   async insertRows(table: string, rows: readonly Record<string, unknown>[]): Promise<void> {
     if (rows.length === 0) return;
     await this.client.insert({ table, values: rows as Record<string, unknown>[], format: 'JSONEachRow', clickhouse_settings: { ...PARITY_SETTINGS, ...limitSettings({}) } });
+  }
+
+  /** A file's bytes in `format` (e.g. Parquet) sent to a ClickHouse server. */
+  async insertStream(table: string, stream: NodeJS.ReadableStream, format: 'Parquet'): Promise<void> {
+    await this.client.insert({ table, values: stream as never, format, clickhouse_settings: { ...PARITY_SETTINGS, ...limitSettings({}) } });
   }
 
   async close(): Promise<void> {

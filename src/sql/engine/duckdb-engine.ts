@@ -1,4 +1,3 @@
-import type { DuckDBValue } from '@duckdb/node-api';
 import type { QueryResult, Warehouse } from '../warehouse.ts';
 import { DUCKDB_DIALECT } from './sql-dialect.ts';
 import type { EngineQueryOptions, NamedParameters, WarehouseEngine } from './warehouse-engine.ts';
@@ -15,8 +14,7 @@ export class DuckDbEngine implements WarehouseEngine {
   }
 
   async query(sql: string, parameters: NamedParameters = {}, options: EngineQueryOptions = {}): Promise<QueryResult> {
-    const values = Object.fromEntries(Object.entries(parameters).map(([name, value]) => [name, toDuckDbValue(value)]));
-    const result = await this.warehouse.query(sql, Object.keys(values).length > 0 ? values : undefined);
+    const result = await this.warehouse.query(sql, Object.keys(parameters).length > 0 ? parameters : undefined);
     return options.rowCap === undefined ? result : { ...result, rows: result.rows.slice(0, options.rowCap + 1) };
   }
 
@@ -29,9 +27,4 @@ export class DuckDbEngine implements WarehouseEngine {
   async close(): Promise<void> {
     this.warehouse.close();
   }
-}
-
-function toDuckDbValue(value: NamedParameters[string]): DuckDBValue {
-  if (Array.isArray(value)) throw new Error('List parameters are not supported; bind each value as its own parameter.');
-  return value as DuckDBValue;
 }

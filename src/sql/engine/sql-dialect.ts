@@ -22,6 +22,8 @@ export interface SqlDialect {
   weekStart(expression: string): string;
   monthStart(expression: string): string;
   countDistinct(expression: string, approximate: boolean): string;
+  /** Any one value of the group (used where all values are equal). */
+  anyValue(expression: string): string;
   /** True when the boolean expression is true for any row of the group. */
   boolOr(expression: string): string;
   /** The last non-NULL value of a window (the OVER clause follows). */
@@ -64,6 +66,7 @@ export const DUCKDB_DIALECT: SqlDialect = {
   weekStart: (expression) => `CAST(date_trunc('week', ${expression}) AS DATE)`,
   monthStart: (expression) => `CAST(date_trunc('month', ${expression}) AS DATE)`,
   countDistinct: (expression, approximate) => (approximate ? `approx_count_distinct(${expression})` : `count(DISTINCT ${expression})`),
+  anyValue: (expression) => `any_value(${expression})`,
   boolOr: (expression) => `bool_or(${expression})`,
   lastValueIgnoringNulls: (expression) => `last_value(${expression} IGNORE NULLS)`,
   lower: (expression) => `lower(${expression})`,

@@ -2,7 +2,7 @@ import type { QueryResult } from '../warehouse.ts';
 import type { SqlDialect } from './sql-dialect.ts';
 
 /** A value sent to the engine as a query parameter (never spliced into SQL text). */
-export type ParameterValue = string | number | boolean | null | readonly string[] | readonly number[];
+export type ParameterValue = string | number | boolean | null;
 
 /** Named parameters; the SQL names them through `dialect.parameter(name, type)`. */
 export type NamedParameters = Record<string, ParameterValue>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { QueryResult, Warehouse } from '../warehouse.ts';
+import type { NamedParameters } from '../engine/warehouse-engine.ts';
 import { checkSql, type CheckedSql } from './check-sql.ts';
 import { QueryTimeoutError, TooManyRowsError } from './guard-errors.ts';
 import { currentQueryUser, queryGateOf, type QueryGate } from './query-gate.ts';
@@ -44,6 +45,8 @@ export interface GuardedRunOptions {
   gate?: QueryGate;
   /** Whose share of the gate this query uses (default: the one set by runAsQueryUser). */
   user?: string;
+  /** Values of the $name placeholders of compiled SQL (filter values); model-written SQL has none. */
+  parameters?: NamedParameters;
 }
 
 export interface GuardedResult extends QueryResult {
@@ -90,8 +93,10 @@ export async function runGuardedSql(warehouse: Warehouse, sql: string, options: 
     // Its own connection: an interrupt or a failed transaction never touches the warehouse's shared one.
     const connection = await warehouse.connect();
     try {
-      const checked = await checkSql(connection, sql, policy);
+      const parameters = options.parameters ?? {};
+      const checked = await checkSql(connection, sql, policy, new Set(Object.keys(parameters)));
       const result = await executeInSandbox(connection, sql, {
+        parameters,
         timeoutMs,
         rowCap,
         maxResultCharacters: options.maxResultCharacters ?? DEFAULT_MAX_RESULT_CHARACTERS,

@@ -12,6 +12,8 @@ import { SemanticQueryError } from '../semantic-error.ts';
 import { dateRangeSchema, filterSchema } from './semantic-query.ts';
 import { numberLiteral, textLiteral } from './sql-literals.ts';
 import { assertFactSupports } from './support-check.ts';
+import { SqlWriter } from './sql-writer.ts';
+import { valuesTableSql } from './values-table.ts';
 
 /** Default band edges (currency units): [0, 50), [50, 100), … [5000, ∞). */
 export const DEFAULT_BAND_EDGES = [0, 50, 100, 200, 300, 500, 1000, 2000, 5000] as const;
@@ -56,9 +58,9 @@ function bandCaseSql(bands: readonly Band[], column: string): string {
 
 function bandsCte(bands: readonly Band[]): Cte {
   const rows = bands.map(
-    (band) => `(${band.index}, ${textLiteral(band.label)}, ${numberLiteral(band.lower)}, ${band.upper === undefined ? 'NULL' : numberLiteral(band.upper)})`,
+    (band) => [String(band.index), textLiteral(band.label), numberLiteral(band.lower), band.upper === undefined ? 'NULL' : numberLiteral(band.upper)],
   );
-  return { name: 'bands', sql: `SELECT * FROM (VALUES ${rows.join(', ')}) AS bands(band, band_label, lower_bound, upper_bound)` };
+  return { name: 'bands', sql: valuesTableSql(['band', 'band_label', 'lower_bound', 'upper_bound'], rows) };
 }
 
 const BAND_COLUMNS: CompiledColumn[] = [
@@ -87,6 +89,7 @@ export function compileDistribution(input: unknown, options: CompileOptions = {}
     }
   }
   const bands = bandsOf(query.edges);
+  const writer = new SqlWriter(options.dialect);
   const ctes: Cte[] = [];
   if (needsFirstSeen(filters.map((filter) => filter.dimension))) ctes.push(FIRST_SEEN_CTE);
   ctes.push(bandsCte(bands));
@@ -100,6 +103,7 @@ export function compileDistribution(input: unknown, options: CompileOptions = {}
     keepNulls: false,
     bucketGrain: undefined,
     cteName: 'distribution',
+    writer,
   });
   let sql: string;
   let columns: CompiledColumn[];
@@ -107,7 +111,7 @@ export function compileDistribution(input: unknown, options: CompileOptions = {}
     const productFilters = filters.filter((filter) => filter.dimension.kind === 'product');
     const productWhere = productFilters.map((filter) => {
       const expression = filter.dimension.expressions.order_lines;
-      return filterSql(filter, expression?.match ?? [expression?.value ?? 'NULL']);
+      return filterSql(filter, (expression?.match ?? [expression?.value ?? 'NULL']).map((sql) => writer.dialect.catalogueSql(sql)), writer);
     });
     ctes.push({
       name: 'product_bands',
@@ -163,7 +167,7 @@ ORDER BY b.band`;
       { id: 'share_of_gmv', label_en: 'Share of GMV', label_zh: '成交额占比', unit: 'ratio', role: 'metric' },
     ];
   }
-  return { sql, columns, assumptions: distributionAssumptions(query.subject, bands, query.timeRange, filters) };
+  return { sql, parameters: writer.parameters, columns, assumptions: distributionAssumptions(query.subject, bands, query.timeRange, filters) };
 }
 
 function distributionAssumptions(

@@ -20,10 +20,14 @@ import { comparisonColumns, dimensionColumn, dimensionOutputSql, metricColumn } 
 import { parseInput } from './parse-input.ts';
 import { SemanticQueryError } from '../semantic-error.ts';
 import { semanticQuerySchema, type SemanticQuery } from './semantic-query.ts';
+import type { SqlDialect } from '../../engine/sql-dialect.ts';
+import { SqlWriter } from './sql-writer.ts';
 
 export interface CompileOptions {
   /** Tables present in the warehouse (see loadAvailableTables); defaults to the core schema. */
   tables?: readonly string[];
+  /** The engine's SQL dialect (default DuckDB). */
+  dialect?: SqlDialect;
 }
 
 export interface ResolvedQuery {
@@ -109,11 +113,12 @@ export function compileSemanticQuery(input: unknown, options: CompileOptions = {
     );
   }
   const fillGaps = dimensions.some((dimension) => dimension.kind === 'time');
+  const writer = new SqlWriter(options.dialect);
   const ctes: Cte[] = [];
   if (needsFirstSeen([...dimensions, ...filters.map((filter) => filter.dimension)])) ctes.push(FIRST_SEEN_CTE);
   const aggregate = (prefix: string, window: DateRange) => {
     const aggregation = compileAggregation(
-      { metrics, dimensions, filters, window, language: query.language, keepNulls: false, fillTimeGaps: fillGaps, prefix },
+      { metrics, dimensions, filters, window, language: query.language, keepNulls: false, fillTimeGaps: fillGaps, prefix, writer },
       availableDimensions(options.tables ?? CORE_TABLES),
     );
     ctes.push(...aggregation.ctes);
@@ -126,7 +131,8 @@ export function compileSemanticQuery(input: unknown, options: CompileOptions = {
     columns.push(...metrics.map(metricColumn));
     const outputs = [
       ...dimensions.map((dimension) => dimensionOutputSql(dimension, 'r', query.language)),
-      ...metrics.map((metric) => `r.${quoteIdentifier(metric.id)}`),
+      // Named explicitly: ClickHouse would otherwise call the column "r.<metric>".
+      ...metrics.map((metric) => `r.${quoteIdentifier(metric.id)} AS ${quoteIdentifier(metric.id)}`),
     ];
     select = `SELECT ${outputs.join(',\n    ')}\n  FROM ${current} r`;
   } else {
@@ -161,5 +167,5 @@ export function compileSemanticQuery(input: unknown, options: CompileOptions = {
   const order = orderClause(query, columns, dimensions);
   const limit = query.limit === undefined ? '' : `\nLIMIT ${query.limit}`;
   const sql = `${joinCtes(ctes)}\nSELECT * FROM (\n  ${select}\n) answer\nORDER BY ${order}${limit}`;
-  return { sql, columns, assumptions: compiledAssumptions(resolved, fillGaps) };
+  return { sql, parameters: writer.parameters, columns, assumptions: compiledAssumptions(resolved, fillGaps) };
 }
