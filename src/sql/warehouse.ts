@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { toJsonRows, type JsonRow } from './json-values.ts';
 import { WarehouseError, warehouseErrorKindOf, warehouseHint } from './warehouse-error.ts';
+import type { WarehouseEngine } from './engine/warehouse-engine.ts';
 
 export interface WarehouseOptions {
   /** Database file, or ':memory:'. */
@@ -57,6 +58,13 @@ function instanceOptions(options: WarehouseOptions): Record<string, string> {
 
 /** The embedded DuckDB warehouse: one instance, one shared connection, JSON-safe results. */
 export class Warehouse {
+  /**
+   * Set when the behaviour tables live in another engine (ClickHouse, see src/sql/engine): this DuckDB file then
+   * holds only the app's own state (meta, conversations, caches) and empty behaviour tables the SQL guard checks
+   * column names against, while analytics read through behaviourReader().
+   */
+  behaviourEngine: WarehouseEngine | undefined;
+
   private constructor(
     readonly path: string,
     readonly mode: NonNullable<WarehouseOptions['mode']>,
@@ -154,6 +162,8 @@ export class Warehouse {
   close(): void {
     this.connection.closeSync();
     this.instance.closeSync();
+    // The engine's own close only releases its client (chDB's session closes synchronously inside it).
+    void this.behaviourEngine?.close();
   }
 }
 

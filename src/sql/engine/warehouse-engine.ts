@@ -12,6 +12,8 @@ export interface EngineQueryOptions {
   timeoutMs?: number;
   /** At most this many rows come back; the engine is told too where it can be (ClickHouse max_result_rows). */
   rowCap?: number;
+  /** Memory one query may use (ClickHouse max_memory_usage); DuckDB has its instance-wide memory_limit instead. */
+  maxMemoryBytes?: number;
 }
 
 export type EngineKind = 'duckdb' | 'chdb' | 'clickhouse';

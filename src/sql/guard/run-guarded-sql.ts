@@ -5,6 +5,7 @@ import { checkSql, type CheckedSql } from './check-sql.ts';
 import { QueryTimeoutError, TooManyRowsError } from './guard-errors.ts';
 import { currentQueryUser, queryGateOf, type QueryGate } from './query-gate.ts';
 import { executeInSandbox } from './sandboxed-execution.ts';
+import { runGuardedOnEngine } from './run-guarded-on-engine.ts';
 import { DEFAULT_SQL_POLICY, type SqlPolicy } from './sql-policy.ts';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -47,6 +48,11 @@ export interface GuardedRunOptions {
   user?: string;
   /** Values of the $name placeholders of compiled SQL (filter values); model-written SQL has none. */
   parameters?: NamedParameters;
+  /**
+   * When the behaviour tables live in another engine: the same compiled query in that engine's dialect, run
+   * instead of `sql` once `sql` passed the check. Model-written SQL has none and runs as written.
+   */
+  engineQuery?: { sql: string; parameters: NamedParameters };
 }
 
 export interface GuardedResult extends QueryResult {
@@ -89,7 +95,13 @@ export async function runGuardedSql(warehouse: Warehouse, sql: string, options: 
   const release = await gate.acquire(options.user ?? currentQueryUser(), startedAt + timeoutMs);
   if (!release) throw new QueryTimeoutError({ sql, timeoutMs, elapsedMs: Math.round(performance.now() - startedAt), phase: 'queued' });
   const runStartedAt = performance.now();
+  const engine = warehouse.behaviourEngine;
   const work = (async () => {
+    if (engine) {
+      const limits = { timeoutMs, rowCap, policy, maxResultCharacters: options.maxResultCharacters ?? DEFAULT_MAX_RESULT_CHARACTERS };
+      const result = await runGuardedOnEngine(warehouse, engine, sql, options, limits);
+      return { ...result, elapsedMs: Math.round(performance.now() - startedAt) };
+    }
     // Its own connection: an interrupt or a failed transaction never touches the warehouse's shared one.
     const connection = await warehouse.connect();
     try {

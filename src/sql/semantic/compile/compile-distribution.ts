@@ -117,10 +117,11 @@ export function compileDistribution(input: unknown, options: CompileOptions = {}
       name: 'product_bands',
       sql: `SELECT p.product_id, ${bandCaseSql(bands, 'p.price')} AS band FROM products p${productWhere.length > 0 ? ` WHERE ${productWhere.join(' AND ')}` : ''}`,
     });
-    ctes.push({ name: 'sales_lines', sql: `SELECT oi.product_id, oi.quantity, oi.amount, o.paid_at\n  ${fromWhere}` });
+    // Columns named explicitly: with a join, ClickHouse would keep the "oi." prefix in their names.
+    ctes.push({ name: 'sales_lines', sql: `SELECT oi.product_id AS product_id, oi.quantity AS quantity, oi.amount AS amount, o.paid_at AS paid_at\n  ${fromWhere}` });
     ctes.push({
       name: 'band_sales',
-      sql: `SELECT pb.band, SUM(s.quantity) FILTER (WHERE s.paid_at IS NOT NULL) AS units, SUM(s.amount) FILTER (WHERE s.paid_at IS NOT NULL) AS gmv
+      sql: `SELECT pb.band AS band, SUM(s.quantity) FILTER (WHERE s.paid_at IS NOT NULL) AS units, SUM(s.amount) FILTER (WHERE s.paid_at IS NOT NULL) AS gmv
   FROM sales_lines s JOIN product_bands pb ON pb.product_id = s.product_id GROUP BY pb.band`,
     });
     ctes.push({ name: 'band_products', sql: 'SELECT band, COUNT(*) AS products FROM product_bands GROUP BY band' });
@@ -144,7 +145,7 @@ ORDER BY b.band`;
   } else {
     ctes.push({
       name: 'order_amounts',
-      sql: `SELECT oi.order_id, SUM(oi.amount) AS amount\n  ${fromWhere}\n    AND o.paid_at IS NOT NULL\n  GROUP BY oi.order_id`,
+      sql: `SELECT oi.order_id AS order_id, SUM(oi.amount) AS amount\n  ${fromWhere}\n    AND o.paid_at IS NOT NULL\n  GROUP BY oi.order_id`,
     });
     ctes.push({
       name: 'band_orders',

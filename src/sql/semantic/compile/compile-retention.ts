@@ -80,7 +80,7 @@ export function compileRetention(input: unknown, options: CompileOptions = {}): 
     ...ACTIVITY_CTES(query.timeRange.start, query.timeRange.end),
     {
       name: 'cohort_users',
-      sql: `SELECT f.user_id, f.first_day, ${timeGrainSql('week', 'f.first_day', dialect)} AS cohort_week\n  FROM firsts f ${joins.join(' ')}${where}`,
+      sql: `SELECT f.user_id AS user_id, f.first_day AS first_day, ${timeGrainSql('week', 'f.first_day', dialect)} AS cohort_week\n  FROM firsts f ${joins.join(' ')}${where}`,
     },
   ];
   const offsets = query.mode === 'days' ? [...new Set(query.days)].sort((a, b) => a - b) : range(1, query.weeks);
@@ -112,12 +112,12 @@ export function compileRetention(input: unknown, options: CompileOptions = {}): 
   }
   ctes.push({
     name: 'user_flags',
-    sql: `SELECT c.user_id, c.first_day, c.cohort_week, ${dialect.anyValue('as_of.as_of_day')} AS as_of_day, ${flags.join(', ')}
+    sql: `SELECT c.user_id AS user_id, c.first_day AS first_day, c.cohort_week AS cohort_week, ${dialect.anyValue('as_of.as_of_day')} AS as_of_day, ${flags.join(', ')}
   FROM cohort_users c CROSS JOIN as_of
   LEFT JOIN activity a ON a.user_id = c.user_id AND a.activity_day > c.first_day AND a.activity_day <= c.first_day + ${maxDays}
   GROUP BY c.user_id, c.first_day, c.cohort_week`,
   });
-  const sql = `${joinCtes(ctes)}\nSELECT c.cohort_week, COUNT(*) AS cohort_users,\n  ${rates.join(',\n  ')}\nFROM user_flags c\nGROUP BY c.cohort_week\nORDER BY c.cohort_week`;
+  const sql = `${joinCtes(ctes)}\nSELECT c.cohort_week AS cohort_week, COUNT(*) AS cohort_users,\n  ${rates.join(',\n  ')}\nFROM user_flags c\nGROUP BY c.cohort_week\nORDER BY c.cohort_week`;
   return { sql, parameters: writer.parameters, columns, assumptions: retentionAssumptions(query.mode, query.timeRange, filters) };
 }
 
