@@ -3,6 +3,7 @@ import type { JsonRow } from '../json-values.ts';
 import type { Warehouse } from '../warehouse.ts';
 import { checkSql } from './check-sql.ts';
 import { assertSameReadingOnClickHouse } from './engine-sql-check.ts';
+import { withHardDeadline } from './hard-deadline.ts';
 import { OutOfMemoryError, QueryTimeoutError, SqlExecutionError, TooManyRowsError } from './guard-errors.ts';
 import type { GuardedResult, GuardedRunOptions } from './run-guarded-sql.ts';
 import type { SqlPolicy } from './sql-policy.ts';
@@ -68,19 +69,7 @@ export async function runGuardedOnEngine(
 }
 
 function withTimeout<T>(work: Promise<T>, timeoutMs: number, sql: string, started: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new QueryTimeoutError({ sql, timeoutMs, elapsedMs: Math.round(performance.now() - started) })), timeoutMs);
-    work.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
-  });
+  return withHardDeadline(work, timeoutMs, () => new QueryTimeoutError({ sql, timeoutMs, elapsedMs: Math.round(performance.now() - started) }));
 }
 
 /** ClickHouse error codes: 159 TIMEOUT_EXCEEDED, 241 MEMORY_LIMIT_EXCEEDED; anything else is a plain failure. */

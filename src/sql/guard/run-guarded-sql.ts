@@ -6,6 +6,7 @@ import { QueryTimeoutError, TooManyRowsError } from './guard-errors.ts';
 import { currentQueryUser, queryGateOf, type QueryGate } from './query-gate.ts';
 import { executeInSandbox } from './sandboxed-execution.ts';
 import { runGuardedOnEngine } from './run-guarded-on-engine.ts';
+import { withHardDeadline } from './hard-deadline.ts';
 import { DEFAULT_SQL_POLICY, type SqlPolicy } from './sql-policy.ts';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -125,21 +126,4 @@ export async function runGuardedSql(warehouse: Warehouse, sql: string, options: 
   return withHardDeadline(work, timeoutMs + INTERRUPT_GRACE_MS, () =>
     new QueryTimeoutError({ sql, timeoutMs, elapsedMs: Math.round(performance.now() - runStartedAt) }),
   );
-}
-
-/** Settles with `work`, or rejects with `onLate()` once `ms` have passed (work keeps its own handlers). */
-function withHardDeadline<T>(work: Promise<T>, ms: number, onLate: () => Error): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(onLate()), ms);
-    work.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
-  });
 }
