@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Warehouse, type WarehouseOptions } from '../warehouse.ts';
+import { WarehouseError } from '../warehouse-error.ts';
 import { ClickHouseEngine } from './clickhouse-engine.ts';
 import type { WarehouseLocation } from './warehouse-url.ts';
 
@@ -23,6 +25,10 @@ export async function openWarehouseAt(
   options: Omit<WarehouseOptions, 'path'> & { stateFile?: string } = {},
 ): Promise<Warehouse> {
   if (location.kind === 'duckdb') return Warehouse.open({ ...options, path: location.path });
+  if (location.kind === 'chdb' && options.create === false && !existsSync(location.path)) {
+    // As for a DuckDB file: a mistyped folder is an error naming it, not a new empty warehouse.
+    throw new WarehouseError(`No chDB warehouse at ${location.path}. Create one with "shoplens seed --warehouse chdb://${location.path}".`, { path: location.path, kind: 'missing' });
+  }
   const engine = await ClickHouseEngine.open(location, { create: options.mode === 'read-write' });
   try {
     // The state file is created on first use: it holds nothing that cannot be rebuilt by seed --warehouse.

@@ -65,3 +65,11 @@ describe('ClickHouse null semantics', () => {
     expect(result.rows).toEqual([{ label: null, empty_average: null }]);
   });
 });
+
+describe('openWarehouseAt', () => {
+  it('names a chDB folder that does not exist instead of creating an empty warehouse for a reading command', async () => {
+    const { openWarehouseAt } = await import('./open-engine-warehouse.ts');
+    const missing = path.join(folder, 'no-such-folder');
+    await expect(openWarehouseAt({ kind: 'chdb', path: missing, database: 'shoplens' }, { mode: 'sandboxed', create: false })).rejects.toThrow(/No chDB warehouse at .*no-such-folder.*shoplens seed --warehouse/);
+  });
+});
