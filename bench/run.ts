@@ -1,6 +1,6 @@
 /**
  * `npm run bench [section ...]`: prints throughput and latency numbers. Sections: startup, seed, import, ask, embedding, training,
- * models, support, load, workspace.
+ * models, support, load, workspace, scale (DuckDB vs chDB; `npm run bench scale -- --events 10000000`).
  * With no arguments every section runs. Numbers are printed, never asserted.
  */
 const sections: Record<string, () => Promise<void>> = {
@@ -14,9 +14,11 @@ const sections: Record<string, () => Promise<void>> = {
   models: async () => (await import('./models-bench.ts')).runModelsBench(),
   load: async () => (await import('./load-bench.ts')).runLoadBench({ clientsInProcess: process.env.SHOPLENS_BENCH_CLIENTS_IN_PROCESS === '1' }),
   workspace: async () => (await import('./workspace-bench.ts')).runWorkspaceBench(),
+  scale: async () => (await import('./scale-bench.ts')).runScaleBench(),
 };
 
-const requested = process.argv.slice(2);
+// Options after the section names (--events N) belong to the sections themselves.
+const requested = process.argv.slice(2).filter((argument, index, all) => !argument.startsWith('--') && !all[index - 1]?.startsWith('--'));
 const unknown = requested.filter((name) => !(name in sections));
 if (unknown.length > 0) {
   process.stderr.write(`Unknown bench section(s): ${unknown.join(', ')}. Choose from: ${Object.keys(sections).join(', ')}.\n`);

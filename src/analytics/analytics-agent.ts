@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { currentProfile, loadAsOfDate, loadAvailableTables } from '../sql/semantic/index.ts';
 import { valueIndexFor, type ValueIndex } from '../sql/values/value-index.ts';
 import type { Warehouse } from '../sql/warehouse.ts';
+import { behaviourReader } from '../sql/engine/behaviour-reader.ts';
 import { readShopSettings } from '../sql/shop-settings.ts';
 import { withCurrency } from '../presentation/result-table.ts';
 import { ANALYTICS_TOOLS } from './tools/analytics-tools.ts';
@@ -38,6 +39,20 @@ export interface AskOutcome {
   routing: string;
 }
 
+/**
+ * Tools that read the behaviour tables through the semantic layer, the SQL guard or the value index, and so work
+ * when those tables live in ClickHouse. The model tools still read them through DuckDB and would see no rows.
+ */
+const ENGINE_READY_TOOLS = new Set(['query_metrics', 'run_sql', 'list_metrics', 'search_values', 'describe_schema']);
+
+export class EngineToolUnavailableError extends Error {
+  override readonly name = 'EngineToolUnavailableError';
+
+  constructor(readonly toolName: string, location: string) {
+    super(`${toolName} does not run on ClickHouse warehouses yet (${location}); ask it of a DuckDB warehouse, or ask a metrics question.`);
+  }
+}
+
 /** Safety refusals are always the offline planner's call; an LLM never gets a chance to talk itself past them. */
 function llmShouldAnswer(understanding: Understanding): boolean {
   if (understanding.kind === 'refuse') return understanding.reason === 'off_topic';
@@ -48,9 +63,10 @@ function llmShouldAnswer(understanding: Understanding): boolean {
 
 async function loadDataWindow(warehouse: Warehouse): Promise<DataWindow> {
   const asOf = await loadAsOfDate(warehouse);
-  const result = await warehouse.query(
-    `SELECT strftime(least(coalesce((SELECT min(event_time) FROM events), (SELECT min(created_at) FROM orders)),
-                           coalesce((SELECT min(created_at) FROM orders), (SELECT min(event_time) FROM events)))::DATE, '%Y-%m-%d') AS start`,
+  // Written to run on DuckDB and ClickHouse alike: a DATE comes back as YYYY-MM-DD from both.
+  const result = await behaviourReader(warehouse).query(
+    `SELECT CAST(least(coalesce((SELECT min(event_time) FROM events), (SELECT min(created_at) FROM orders)),
+                       coalesce((SELECT min(created_at) FROM orders), (SELECT min(event_time) FROM events))) AS DATE) AS start`,
   );
   return { start: String(result.rows[0]?.start ?? asOf), asOf };
 }
@@ -78,7 +94,14 @@ export class AnalyticsAgent {
       : undefined;
     // Amount columns of every tool result carry the shop's currency, for the planner, narrative, table and chart alike.
     const currency = (await readShopSettings(options.warehouse))?.currency ?? null;
-    const tools = (options.tools ?? ANALYTICS_TOOLS).map((tool): AnyTool => ({ ...tool, execute: async (argumentsValue, context) => withCurrency(await tool.execute(argumentsValue, context), currency) }));
+    const engine = options.warehouse.behaviourEngine;
+    const tools = (options.tools ?? ANALYTICS_TOOLS).map((tool): AnyTool => ({
+      ...tool,
+      execute: async (argumentsValue, context) => {
+        if (engine && !ENGINE_READY_TOOLS.has(tool.name)) throw new EngineToolUnavailableError(tool.name, engine.location);
+        return withCurrency(await tool.execute(argumentsValue, context), currency);
+      },
+    }));
     return new AnalyticsAgent(options.warehouse, window, values, new ConversationStore(options.warehouse), tools, llmPlanner);
   }
 

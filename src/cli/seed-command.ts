@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { SeedProgress, SeedSummary } from '../seed/seed-demo.ts';
 import { SEED_DEFAULTS } from '../seed/seed-defaults.ts';
 import { resolveDatabasePath } from '../sql/database-path.ts';
+import { resolveWarehouseLocation } from '../sql/engine/warehouse-url.ts';
 import { formatTable } from './format-table.ts';
 import { createProgressReporter, type ProgressReporter } from './progress-reporter.ts';
 import { refuseWhileServerRuns } from './running-server.ts';
@@ -12,6 +13,7 @@ interface SeedCommandOptions {
   seed?: string;
   endDate?: string;
   db?: string;
+  warehouse?: string;
 }
 
 const PHASE_LABELS: Record<SeedProgress['phase'], string> = {
@@ -39,6 +41,7 @@ export function registerSeedCommand(program: Command): void {
     .option('--seed <s>', `random seed; same options give identical data (default ${SEED_DEFAULTS.seed})`)
     .option('--end-date <YYYY-MM-DD>', `last day of the window (default ${SEED_DEFAULTS.endDate})`)
     .option('--db <path>', 'warehouse file (default: $SHOPLENS_DB or data/shoplens.duckdb)')
+    .option('--warehouse <url>', 'chdb://FOLDER or clickhouse://USER:PASSWORD@HOST:8123/DATABASE instead of a DuckDB file (default: $SHOPLENS_WAREHOUSE)')
     .action(async (options: SeedCommandOptions) => {
       const [{ parseSeedArguments }, { seedDemo }, { Warehouse }] = await Promise.all([
         import('../seed/seed-options.ts'),
@@ -47,6 +50,20 @@ export function registerSeedCommand(program: Command): void {
       ]);
       // Validate before opening anything, so a typo never touches the warehouse.
       const seedOptions = parseSeedArguments(options);
+      const location = resolveWarehouseLocation({ warehouse: options.warehouse, db: options.db });
+      if (location.kind !== 'duckdb') {
+        const { seedIntoClickHouse } = await import('../seed/seed-into-clickhouse.ts');
+        const progress = await seedProgressReporter();
+        try {
+          // With --warehouse, --db names the state file kept next to the ClickHouse tables.
+          const summary = await seedIntoClickHouse(location, seedOptions, progress.report, options.warehouse ? options.db : undefined);
+          progress.reporter.done();
+          process.stdout.write(`${formatSummary(summary, location.kind === 'chdb' ? `chdb://${location.path}` : `${location.url}/${location.database}`)}\n`);
+        } finally {
+          progress.reporter.stop();
+        }
+        return;
+      }
       const databasePath = resolveDatabasePath(options.db);
       refuseWhileServerRuns('seed', databasePath);
       const warehouse = await Warehouse.open({ path: databasePath, mode: 'read-write' });

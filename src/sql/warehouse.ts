@@ -6,6 +6,7 @@ import { toJsonRows, type JsonRow } from './json-values.ts';
 import { ReadPool } from './read-pool.ts';
 import { StatementCache } from './statement-cache.ts';
 import { WarehouseError, warehouseErrorKindOf, warehouseHint } from './warehouse-error.ts';
+import type { WarehouseEngine } from './engine/warehouse-engine.ts';
 
 export interface WarehouseOptions {
   /** Database file, or ':memory:'. */
@@ -66,6 +67,12 @@ function instanceOptions(options: WarehouseOptions): Record<string, string> {
 export class Warehouse {
   private readonly readPool: ReadPool | undefined;
   private readonly statements: StatementCache;
+  /**
+   * Set when the behaviour tables live in another engine (ClickHouse, see src/sql/engine): this DuckDB file then
+   * holds only the app's own state (meta, conversations, caches) and empty behaviour tables the SQL guard checks
+   * column names against, while analytics read through behaviourReader().
+   */
+  behaviourEngine: WarehouseEngine | undefined;
 
   private constructor(
     readonly path: string,
@@ -187,6 +194,8 @@ export class Warehouse {
     this.readPool?.close();
     this.connection.closeSync();
     this.instance.closeSync();
+    // The engine's own close only releases its client (chDB's session closes synchronously inside it).
+    void this.behaviourEngine?.close();
   }
 }
 

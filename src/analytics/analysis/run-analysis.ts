@@ -6,10 +6,12 @@ import {
   compileFunnel,
   compileRetention,
   compileSemanticQuery,
+  displaySql,
   loadAvailableTables,
   type CompiledQuery,
 } from '../../sql/semantic/index.ts';
 import type { Warehouse } from '../../sql/warehouse.ts';
+import type { SqlDialect } from '../../sql/engine/sql-dialect.ts';
 import type { AnswerShape, ResultColumn, ResultTable } from '../../presentation/result-table.ts';
 import type { AnalysisRequest } from './analysis-request.ts';
 import { CACHE_SCHEMA } from '../../sql/cache-schema.ts';
@@ -23,8 +25,8 @@ export interface AnalysisResult extends ResultTable {
   duckdbMs: number;
 }
 
-function compile(request: AnalysisRequest, tables: readonly string[]): CompiledQuery {
-  const options = { tables };
+function compile(request: AnalysisRequest, tables: readonly string[], dialect?: SqlDialect): CompiledQuery {
+  const options = { tables, ...(dialect ? { dialect } : {}) };
   switch (request.analysis) {
     case 'metrics':
       return compileSemanticQuery(request.query, options);
@@ -61,9 +63,17 @@ const SHAPES: Record<Exclude<AnalysisRequest['analysis'], 'metrics'>, AnswerShap
 export async function runAnalysis(warehouse: Warehouse, request: AnalysisRequest): Promise<AnalysisResult> {
   // Read fresh every time (one catalogue query, well under a millisecond): a model tool may have just created
   // a table such as user_segments.
-  const compiled = compile(request, await loadAvailableTables(warehouse));
+  const tables = await loadAvailableTables(warehouse);
+  const compiled = compile(request, tables);
+  // Behaviour tables in ClickHouse: the guard checks the DuckDB form, ClickHouse runs its own spelling.
+  const engine = warehouse.behaviourEngine;
+  const engineQuery = engine ? compile(request, tables, engine.dialect) : undefined;
   const started = performance.now();
-  const result = await runGuardedSql(warehouse, compiled.sql, { policy: ANALYTICS_SQL_POLICY });
+  const result = await runGuardedSql(warehouse, compiled.sql, {
+    policy: ANALYTICS_SQL_POLICY,
+    parameters: compiled.parameters,
+    ...(engineQuery ? { engineQuery: { sql: engineQuery.sql, parameters: engineQuery.parameters } } : {}),
+  });
   const duckdbMs = performance.now() - started;
   const columns: ResultColumn[] = compiled.columns.map((column) => ({ ...column }));
   const orderBy = request.query.orderBy as { direction?: string } | undefined;
@@ -72,7 +82,8 @@ export async function runAnalysis(warehouse: Warehouse, request: AnalysisRequest
     shape: request.analysis === 'metrics' ? shapeOfMetricsQuery(request.query, columns) : SHAPES[request.analysis],
     columns,
     rows: result.rows,
-    sql: compiled.sql,
+    // What actually ran: the ClickHouse spelling when the behaviour tables live there.
+    sql: displaySql(engineQuery ?? compiled),
     truncated: result.truncated,
     assumptions: compiled.assumptions,
     direction: orderBy?.direction === 'asc' ? 'asc' : 'desc',

@@ -44,10 +44,11 @@ export async function checkSql(
   connection: DuckDBConnection,
   sql: string,
   policy: SqlPolicy = DEFAULT_SQL_POLICY,
+  boundParameters: ReadonlySet<string> = new Set(),
 ): Promise<CheckedSql> {
   if (sql.length > policy.maxSqlLength) throw new SqlSyntaxError({ sql, reason: 'too_long', maxLength: policy.maxSqlLength });
   const root = await parseSingleSelect(connection, sql);
-  const references = collectReferences(root, sql);
+  const references = collectReferences(root, sql, boundParameters);
   const catalog = new CatalogFacts(connection);
   for (const table of references.tables) {
     if (!table.isCte) await checkTable(table, sql, policy, catalog);

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import type { QueryResult, Warehouse } from '../warehouse.ts';
+import type { NamedParameters } from '../engine/warehouse-engine.ts';
 import { checkSql, type CheckedSql } from './check-sql.ts';
 import { QueryTimeoutError, TooManyRowsError } from './guard-errors.ts';
 import { currentQueryUser, queryGateOf, type QueryGate } from './query-gate.ts';
 import { executeInSandbox } from './sandboxed-execution.ts';
+import { runGuardedOnEngine } from './run-guarded-on-engine.ts';
+import { withHardDeadline } from './hard-deadline.ts';
 import { DEFAULT_SQL_POLICY, type SqlPolicy } from './sql-policy.ts';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -44,6 +47,13 @@ export interface GuardedRunOptions {
   gate?: QueryGate;
   /** Whose share of the gate this query uses (default: the one set by runAsQueryUser). */
   user?: string;
+  /** Values of the $name placeholders of compiled SQL (filter values); model-written SQL has none. */
+  parameters?: NamedParameters;
+  /**
+   * When the behaviour tables live in another engine: the same compiled query in that engine's dialect, run
+   * instead of `sql` once `sql` passed the check. Model-written SQL has none and runs as written.
+   */
+  engineQuery?: { sql: string; parameters: NamedParameters };
 }
 
 export interface GuardedResult extends QueryResult {
@@ -86,12 +96,20 @@ export async function runGuardedSql(warehouse: Warehouse, sql: string, options: 
   const release = await gate.acquire(options.user ?? currentQueryUser(), startedAt + timeoutMs);
   if (!release) throw new QueryTimeoutError({ sql, timeoutMs, elapsedMs: Math.round(performance.now() - startedAt), phase: 'queued' });
   const runStartedAt = performance.now();
+  const engine = warehouse.behaviourEngine;
   const work = (async () => {
+    if (engine) {
+      const limits = { timeoutMs, rowCap, policy, maxResultCharacters: options.maxResultCharacters ?? DEFAULT_MAX_RESULT_CHARACTERS };
+      const result = await runGuardedOnEngine(warehouse, engine, sql, options, limits);
+      return { ...result, elapsedMs: Math.round(performance.now() - startedAt) };
+    }
     // Its own connection: an interrupt or a failed transaction never touches the warehouse's shared one.
     const connection = await warehouse.connect();
     try {
-      const checked = await checkSql(connection, sql, policy);
+      const parameters = options.parameters ?? {};
+      const checked = await checkSql(connection, sql, policy, new Set(Object.keys(parameters)));
       const result = await executeInSandbox(connection, sql, {
+        parameters,
         timeoutMs,
         rowCap,
         maxResultCharacters: options.maxResultCharacters ?? DEFAULT_MAX_RESULT_CHARACTERS,
@@ -108,21 +126,4 @@ export async function runGuardedSql(warehouse: Warehouse, sql: string, options: 
   return withHardDeadline(work, timeoutMs + INTERRUPT_GRACE_MS, () =>
     new QueryTimeoutError({ sql, timeoutMs, elapsedMs: Math.round(performance.now() - runStartedAt) }),
   );
-}
-
-/** Settles with `work`, or rejects with `onLate()` once `ms` have passed (work keeps its own handlers). */
-function withHardDeadline<T>(work: Promise<T>, ms: number, onLate: () => Error): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(onLate()), ms);
-    work.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
-  });
 }

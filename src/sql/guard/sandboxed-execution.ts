@@ -1,4 +1,5 @@
 import type { DuckDBConnection, DuckDBResultReader } from '@duckdb/node-api';
+import type { NamedParameters } from '../engine/warehouse-engine.ts';
 import { toJsonRows, type JsonRow } from '../json-values.ts';
 import type { QueryResult } from '../warehouse.ts';
 import { classifyDuckDBError } from './classify-duckdb-error.ts';
@@ -12,6 +13,8 @@ export interface SandboxedExecutionOptions {
   allowedTables: readonly string[];
   /** Start of the whole guarded run, for elapsed times in timeout errors. */
   startedAt?: number;
+  /** Values bound to $name placeholders (checked by the guard to be exactly the compiled ones). */
+  parameters?: NamedParameters;
 }
 
 export interface SandboxedExecutionResult extends QueryResult {
@@ -82,7 +85,10 @@ async function readWithDeadline(
   }, options.timeoutMs);
   try {
     // Streaming stops pulling once rowCap + 1 rows are in, so a row explosion is never fully computed.
-    return await connection.streamAndReadUntil(sql, options.rowCap + 1);
+    const parameters = options.parameters ?? {};
+    return Object.keys(parameters).length > 0
+      ? await connection.streamAndReadUntil(sql, options.rowCap + 1, parameters)
+      : await connection.streamAndReadUntil(sql, options.rowCap + 1);
   } catch (error) {
     const elapsedMs = Math.round(performance.now() - startedAt);
     throw classifyDuckDBError(error, {

@@ -62,8 +62,8 @@ export interface ParseTreeReferences {
  * reference, modifier, ordering) must be a kind this walker knows, otherwise the query is refused, so a
  * DuckDB upgrade that adds a node type cannot smuggle a table reference past the guard.
  */
-export function collectReferences(root: unknown, sql: string): ParseTreeReferences {
-  const walker = new ParseTreeWalker(sql);
+export function collectReferences(root: unknown, sql: string, boundParameters: ReadonlySet<string> = new Set()): ParseTreeReferences {
+  const walker = new ParseTreeWalker(sql, boundParameters);
   walker.visit(root, new Set());
   return {
     tables: walker.tables,
@@ -140,7 +140,11 @@ class ParseTreeWalker {
   private fromTables: string[] = [];
   readonly usingColumns: string[] = [];
 
-  constructor(private readonly sql: string) {}
+  /** `boundParameters`: names of the $parameters the caller binds (compiled filter values); any other is refused. */
+  constructor(
+    private readonly sql: string,
+    private readonly boundParameters: ReadonlySet<string>,
+  ) {}
 
   visit(value: unknown, scope: ReadonlySet<string>): void {
     if (Array.isArray(value)) {
@@ -165,7 +169,10 @@ class ParseTreeWalker {
 
   private visitExpression(node: Record<string, unknown>, expressionClass: string, scope: ReadonlySet<string>): void {
     if (!EXPRESSION_CLASSES.has(expressionClass)) throw this.unsupported(`expression ${expressionClass}`);
-    if (expressionClass === 'PARAMETER') throw new SqlSyntaxError({ sql: this.sql, reason: 'parameters' });
+    if (expressionClass === 'PARAMETER') {
+      if (typeof node.identifier === 'string' && this.boundParameters.has(node.identifier)) return;
+      throw new SqlSyntaxError({ sql: this.sql, reason: 'parameters' });
+    }
     if (expressionClass === 'COLUMN_REF') this.columns.push(this.columnReference(node, false));
     if (expressionClass === 'POSITIONAL_REFERENCE') this.positionalReferences.push({ fromTables: this.fromTables });
     if (expressionClass === 'STAR') this.stars.push(this.starExpression(node));

@@ -16,6 +16,7 @@ export {
 } from './compile/semantic-query.ts';
 export type { CompiledQuery, CompiledColumn, Assumption } from './compile/compiled-query.ts';
 export { compileSemanticQuery, type CompileOptions } from './compile/compile-query.ts';
+export { displaySql } from './compile/display-sql.ts';
 export { compileFunnel, funnelQuerySchema, type FunnelQuery } from './compile/compile-funnel.ts';
 export { compileRetention, retentionQuerySchema, type RetentionQuery } from './compile/compile-retention.ts';
 export { compileDistribution, distributionQuerySchema, DEFAULT_BAND_EDGES, type DistributionQuery } from './compile/compile-distribution.ts';

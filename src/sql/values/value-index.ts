@@ -1,5 +1,6 @@
 import type { JsonValue } from '../json-values.ts';
 import type { Warehouse } from '../warehouse.ts';
+import { behaviourReader } from '../engine/behaviour-reader.ts';
 import { BRAND_NAMES_ZH } from '../semantic/catalogue/brand-names.ts';
 import { CITY_NAMES_ZH, COUNTRY_ALIASES, COUNTRY_NAMES_ZH, PROVINCE_NAMES_ZH } from '../semantic/catalogue/city-names.ts';
 import type { Language } from '../../text/language.ts';
@@ -76,7 +77,7 @@ export class ValueIndex {
 }
 
 async function distinctPairs(warehouse: Warehouse, sql: string): Promise<[string, string | null][]> {
-  const result = await warehouse.query(sql);
+  const result = await behaviourReader(warehouse).query(sql);
   return result.rows
     .filter((row) => row.value !== null && row.value !== '')
     .map((row) => [String(row.value), row.label_zh === null || row.label_zh === undefined ? null : String(row.label_zh)]);

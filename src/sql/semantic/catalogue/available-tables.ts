@@ -1,5 +1,6 @@
 import type { QueryReader } from '../../connection-reader.ts';
 import { CACHE_TABLES_CONDITION, tableReference } from '../../cache-schema.ts';
+import { Warehouse } from '../../warehouse.ts';
 
 /**
  * Names of the base tables in the warehouse's main schema (and the cache tables of CACHE_TABLES, by their logical
@@ -7,6 +8,11 @@ import { CACHE_TABLES_CONDITION, tableReference } from '../../cache-schema.ts';
  * `requireRows`, empty tables are left out too: an import of orders alone should not offer page views.
  */
 export async function loadAvailableTables(warehouse: QueryReader, options: { requireRows?: boolean } = {}): Promise<string[]> {
+  if (warehouse instanceof Warehouse && warehouse.behaviourEngine) {
+    // The behaviour tables of a ClickHouse database (staging tables of an unfinished load excluded).
+    const tables = await warehouse.behaviourEngine.query("SELECT name AS table_name FROM system.tables WHERE database = currentDatabase() AND name NOT LIKE '%\\_\\_loading' ORDER BY name");
+    return tables.rows.map((row) => String(row.table_name));
+  }
   const result = await warehouse.query(
     // Not temporary: an import profiles the warehouse inside its transaction, next to its own staging tables.
     `SELECT table_name FROM duckdb_tables() WHERE NOT internal AND NOT temporary AND (schema_name = 'main' OR ${CACHE_TABLES_CONDITION}) ORDER BY table_name`,

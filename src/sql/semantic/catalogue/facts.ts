@@ -115,9 +115,9 @@ const userCohorts: FactDefinition = {
         SELECT user_id, min(activity_day) AS first_day FROM activity GROUP BY user_id
         HAVING min(activity_day) >= ${dateLiteral(window.start)} AND min(activity_day) <= ${dateLiteral(window.end)}),
       first_devices AS (
-        SELECT e.user_id, arg_min_null(e.device, e.event_time) AS first_device
+        SELECT e.user_id AS user_id, arg_min_null(e.device, e.event_time) AS first_device
         FROM events e SEMI JOIN firsts f ON f.user_id = e.user_id GROUP BY e.user_id)
-      SELECT f.user_id, f.first_day, d.first_device, as_of.as_of_day,
+      SELECT f.user_id AS user_id, f.first_day AS first_day, d.first_device AS first_device, as_of.as_of_day AS as_of_day,
              bool_or(a.activity_day = f.first_day + 1) AS active_day_1,
              bool_or(a.activity_day = f.first_day + 7) AS active_day_7
       FROM firsts f

@@ -41,7 +41,7 @@ export async function writeStoredProfile(connection: DuckDBConnection, stored: S
  * Anything else (no profile, an unreadable one, a table that changed since) is undefined, and the caller
  * computes the profile afresh.
  */
-export async function readStoredProfile(reader: QueryReader): Promise<StoredProfile | undefined> {
+export async function readStoredProfile(reader: QueryReader, rowCounter: QueryReader = reader): Promise<StoredProfile | undefined> {
   const result = await reader.query('SELECT value FROM meta WHERE key = $1', [PROFILE_KEY]);
   const text = result.rows[0]?.value;
   if (typeof text !== 'string') return undefined;
@@ -60,7 +60,7 @@ export async function readStoredProfile(reader: QueryReader): Promise<StoredProf
   // A segmentation model run after the profile adds a table the profile never saw.
   if (existing.has('user_segments') && !tables.includes('user_segments')) return undefined;
   // Table names come from duckdb_tables() (checked above), quoted.
-  const counts = await reader.query(tables.map((table) => `SELECT '${table.replaceAll("'", "''")}' AS name, count(*) AS rows FROM "${table.replaceAll('"', '""')}"`).join(' UNION ALL '));
+  const counts = await rowCounter.query(tables.map((table) => `SELECT '${table.replaceAll("'", "''")}' AS name, count(*) AS rows FROM "${table.replaceAll('"', '""')}"`).join(' UNION ALL '));
   const stale = counts.rows.some((row) => Number(row.rows) !== parsed.profile.tableRows[String(row.name)]);
   return stale ? undefined : parsed;
 }

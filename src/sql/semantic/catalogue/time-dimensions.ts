@@ -1,19 +1,20 @@
+import { DUCKDB_DIALECT, type SqlDialect } from '../../engine/sql-dialect.ts';
 import type { FactId, TimeGrain } from './catalogue-schema.ts';
 import { FACTS } from './facts.ts';
 
 /** SQL of a time grain over a timestamp or date column; shared by dimensions and the gap-filling spine. */
-export function timeGrainSql(grain: TimeGrain, column: string): string {
+export function timeGrainSql(grain: TimeGrain, column: string, dialect: SqlDialect = DUCKDB_DIALECT): string {
   switch (grain) {
     case 'day':
       return `CAST(${column} AS DATE)`;
     case 'week':
-      return `CAST(date_trunc('week', ${column}) AS DATE)`;
+      return dialect.weekStart(column);
     case 'month':
-      return `CAST(date_trunc('month', ${column}) AS DATE)`;
+      return dialect.monthStart(column);
     case 'hour':
-      return `hour(${column})`;
+      return dialect.hourOfDay(column);
     case 'weekday':
-      return `isodow(${column})`;
+      return dialect.isoDayOfWeek(column);
   }
 }
 

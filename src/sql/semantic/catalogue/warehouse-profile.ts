@@ -7,6 +7,8 @@ import { FACTS } from './facts.ts';
 import { METRICS, metricFacts } from './metrics.ts';
 import { loadDataDateRange, readStoredProfile, writeStoredProfile, type StoredProfile } from './profile-store.ts';
 import { CACHE_TABLES_CONDITION, tableReference } from '../../cache-schema.ts';
+import { behaviourReader } from '../../engine/behaviour-reader.ts';
+import { NoDataError } from '../semantic-error.ts';
 
 /** Why a metric or dimension cannot be answered on this warehouse, in both languages. */
 export interface Unavailability {
@@ -174,6 +176,7 @@ async function fingerprintOf(warehouse: Warehouse): Promise<string> {
 
 /** The profile of an open warehouse, recomputed only when its tables changed since the last call. */
 export async function currentProfile(warehouse: Warehouse): Promise<WarehouseProfile> {
+  if (warehouse.behaviourEngine) return storedProfileOfEngine(warehouse, warehouse.behaviourEngine.location);
   const fingerprint = await fingerprintOf(warehouse);
   const cached = cache.get(warehouse);
   if (cached && cached.fingerprint === fingerprint) return cached.profile;
@@ -181,6 +184,22 @@ export async function currentProfile(warehouse: Warehouse): Promise<WarehousePro
   const profile = readStoredProfile(warehouse).then((stored) => stored?.profile ?? profileWarehouse(warehouse));
   cache.set(warehouse, { fingerprint, profile });
   return profile;
+}
+
+/**
+ * With the behaviour tables in ClickHouse, the profile is the one stored next to the app state by the load that
+ * filled them (seed --warehouse), valid while ClickHouse still has exactly the rows it describes.
+ */
+async function storedProfileOfEngine(warehouse: Warehouse, location: string): Promise<WarehouseProfile> {
+  const stored = await readStoredProfile(warehouse, behaviourReader(warehouse));
+  if (!stored) {
+    throw new NoDataError(
+      `The tables in ${location} changed since ShopLens loaded them (or were never loaded by it). ` +
+        'Load them again with "shoplens seed --warehouse URL".',
+      { table: 'events' },
+    );
+  }
+  return stored.profile;
 }
 
 /** Profile of the data as a transaction sees it, for `shoplens describe` and the stored copy. */

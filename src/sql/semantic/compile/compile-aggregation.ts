@@ -7,6 +7,7 @@ import { getMeasure } from '../catalogue/measures.ts';
 import { metricMeasures } from '../catalogue/metrics.ts';
 import { SemanticQueryError } from '../semantic-error.ts';
 import { timeSpineSql } from './time-spine.ts';
+import type { SqlWriter } from './sql-writer.ts';
 
 export interface AggregationRequest {
   metrics: readonly MetricDefinition[];
@@ -18,6 +19,7 @@ export interface AggregationRequest {
   fillTimeGaps: boolean;
   /** Prefix of every CTE name, so that two periods can live in one statement. */
   prefix: string;
+  writer: SqlWriter;
 }
 
 export interface Aggregation {
@@ -106,6 +108,7 @@ export function compileAggregation(request: AggregationRequest, allDimensions: r
         keepNulls: request.keepNulls,
         bucketGrain,
         cteName,
+        writer: request.writer,
       }),
     );
   }
@@ -122,11 +125,11 @@ export function compileAggregation(request: AggregationRequest, allDimensions: r
     const columnsOf = (dimensions: readonly DimensionDefinition[]) =>
       dimensions.map((dimension) => quoteIdentifier(dimension.id)).join(', ');
     if (request.fillTimeGaps && timeDimensions.length > 0) {
-      const spine = `(${timeSpineSql(timeDimensions, timeFilters, request.window)})`;
+      const spine = `(${timeSpineSql(timeDimensions, timeFilters, request.window, request.writer)})`;
       const others =
         otherDimensions.length === 0
           ? ''
-          : ` CROSS JOIN (${rowFacts.map((fact) => `SELECT ${columnsOf(otherDimensions)} FROM ${factCtes.get(fact)}`).join(' UNION ')})`;
+          : ` CROSS JOIN (${rowFacts.map((fact) => `SELECT ${columnsOf(otherDimensions)} FROM ${factCtes.get(fact)}`).join(' UNION ')}) other_keys`;
       ctes.push({ name: keysName, sql: `SELECT ${columnsOf(request.dimensions)} FROM ${spine} AS spine${others}` });
     } else {
       const sources = rowFacts.map((fact) => `SELECT ${columnsOf(request.dimensions)} FROM ${factCtes.get(fact)}`);
@@ -137,7 +140,8 @@ export function compileAggregation(request: AggregationRequest, allDimensions: r
       const on = FACTS[fact].broadcast ? timeDimensions : request.dimensions;
       return `LEFT JOIN ${name} ${joinOn('k', name, on)}`;
     });
-    const keySelect = request.dimensions.map((dimension) => `k.${quoteIdentifier(dimension.id)}`);
+    // Named explicitly: in a multi-table SELECT ClickHouse would keep the "k." prefix in the column name.
+    const keySelect = request.dimensions.map((dimension) => `k.${quoteIdentifier(dimension.id)} AS ${quoteIdentifier(dimension.id)}`);
     ctes.push({
       name: joinedName,
       sql: `SELECT ${[...keySelect, ...measureSelect].join(',\n    ')}\n  FROM ${keysName} k\n  ${joins.join('\n  ')}`,

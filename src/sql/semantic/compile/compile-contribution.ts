@@ -22,6 +22,7 @@ import { parseInput } from './parse-input.ts';
 import { SemanticQueryError } from '../semantic-error.ts';
 import { dateRangeSchema, filterSchema } from './semantic-query.ts';
 import { textLiteral } from './sql-literals.ts';
+import { SqlWriter } from './sql-writer.ts';
 
 export const contributionQuerySchema = z.object({
   metric: z.string().min(1),
@@ -119,6 +120,7 @@ const CHANGE_SQL = `SELECT dimension, dimension_value, value_current, value_prev
 export function compileContribution(input: unknown, options: CompileOptions = {}): CompiledQuery {
   const query = parseInput(contributionQuerySchema, input, 'contribution query');
   const tables = options.tables ?? CORE_TABLES;
+  const writer = new SqlWriter(options.dialect);
   const metric = resolveMetric(query.metric, tables);
   const dimensions = query.dimensions.map((id) => resolveDimension(id, tables));
   const timeDimension = dimensions.find((dimension) => dimension.kind === 'time' && dimension.time_grain !== 'hour' && dimension.time_grain !== 'weekday');
@@ -135,7 +137,7 @@ export function compileContribution(input: unknown, options: CompileOptions = {}
   for (const dimension of dimensions) {
     const aggregate = (prefix: string, window: { start: string; end: string }) => {
       const aggregation = compileAggregation(
-        { metrics: [metric], dimensions: [dimension], filters, window, language: query.language, keepNulls: true, fillTimeGaps: false, prefix },
+        { metrics: [metric], dimensions: [dimension], filters, window, language: query.language, keepNulls: true, fillTimeGaps: false, prefix, writer },
         availableDimensions(tables),
       );
       ctes.push(...aggregation.ctes);
@@ -146,8 +148,9 @@ export function compileContribution(input: unknown, options: CompileOptions = {}
     perDimension.push(perDimensionCte(metric, dimension, current, previous, query.language));
   }
   ctes.push(...perDimension);
-  ctes.push({ name: 'contribution_rows', sql: perDimension.map((cte) => `SELECT * FROM ${cte.name}`).join('\n  UNION ALL BY NAME\n  ') });
   const mixRate = usesMixRate(metric);
+  const rowColumns = ['dimension', 'dimension_value', ...(mixRate ? ['numerator_current', 'numerator_previous', 'denominator_current', 'denominator_previous'] : ['value_current', 'value_previous'])];
+  ctes.push({ name: 'contribution_rows', sql: writer.dialect.unionAllByName(perDimension.map((cte) => cte.name), rowColumns) });
   ctes.push({ name: 'contributions', sql: mixRate ? MIX_RATE_SQL : CHANGE_SQL });
   const order = dimensions.map((dimension, index) => `WHEN ${textLiteral(dimension.id)} THEN ${index}`).join(' ');
   const sql = `${joinCtes(ctes)}
@@ -157,7 +160,7 @@ SELECT *, total_current - total_previous AS total_change, (total_current - total
 ) ranked
 WHERE rank_in_dimension <= ${query.limitPerDimension}
 ORDER BY CASE dimension ${order} END, rank_in_dimension`;
-  return { sql, columns: contributionColumns(metric, mixRate), assumptions: contributionAssumptions(metric, dimensions, filters, query, mixRate) };
+  return { sql, parameters: writer.parameters, columns: contributionColumns(metric, mixRate), assumptions: contributionAssumptions(metric, dimensions, filters, query, mixRate) };
 }
 
 function contributionColumns(metric: MetricDefinition, mixRate: boolean): CompiledColumn[] {

@@ -30,7 +30,7 @@ describe('compileDistribution', () => {
 
   it('bands paid order amounts with every band present', async () => {
     const compiled = compileDistribution({ subject: 'order_amount', timeRange: NOVEMBER });
-    const { rows } = await warehouse.query(compiled.sql);
+    const { rows } = await warehouse.query(compiled.sql, compiled.parameters);
     expect(rows).toHaveLength(DEFAULT_BAND_EDGES.length);
     const orders = DEFAULT_BAND_EDGES.map(() => 0);
     const amounts = DEFAULT_BAND_EDGES.map(() => 0);
@@ -49,9 +49,8 @@ describe('compileDistribution', () => {
 
   it('bands product list prices with units and GMV sold, within a category', async () => {
     const edges = [0, 100, 1000];
-    const { rows } = await warehouse.query(
-      compileDistribution({ subject: 'product_price', edges, timeRange: NOVEMBER, filters: [{ dimension: 'category', operator: 'in', values: ['手机', '零食'] }] }).sql,
-    );
+    const compiled = compileDistribution({ subject: 'product_price', edges, timeRange: NOVEMBER, filters: [{ dimension: 'category', operator: 'in', values: ['手机', '零食'] }] });
+    const { rows } = await warehouse.query(compiled.sql, compiled.parameters);
     const products = fixture.products.filter((product) => ['Phones', 'Snacks'].includes(product.category));
     const units = edges.map(() => 0);
     const gmv = edges.map(() => 0);

@@ -12,6 +12,8 @@ import { SemanticQueryError } from '../semantic-error.ts';
 import { dateRangeSchema, filterSchema } from './semantic-query.ts';
 import { numberLiteral, textLiteral } from './sql-literals.ts';
 import { assertFactSupports } from './support-check.ts';
+import { SqlWriter } from './sql-writer.ts';
+import { valuesTableSql } from './values-table.ts';
 
 /** Default band edges (currency units): [0, 50), [50, 100), … [5000, ∞). */
 export const DEFAULT_BAND_EDGES = [0, 50, 100, 200, 300, 500, 1000, 2000, 5000] as const;
@@ -56,9 +58,9 @@ function bandCaseSql(bands: readonly Band[], column: string): string {
 
 function bandsCte(bands: readonly Band[]): Cte {
   const rows = bands.map(
-    (band) => `(${band.index}, ${textLiteral(band.label)}, ${numberLiteral(band.lower)}, ${band.upper === undefined ? 'NULL' : numberLiteral(band.upper)})`,
+    (band) => [String(band.index), textLiteral(band.label), numberLiteral(band.lower), band.upper === undefined ? 'NULL' : numberLiteral(band.upper)],
   );
-  return { name: 'bands', sql: `SELECT * FROM (VALUES ${rows.join(', ')}) AS bands(band, band_label, lower_bound, upper_bound)` };
+  return { name: 'bands', sql: valuesTableSql(['band', 'band_label', 'lower_bound', 'upper_bound'], rows) };
 }
 
 const BAND_COLUMNS: CompiledColumn[] = [
@@ -87,6 +89,7 @@ export function compileDistribution(input: unknown, options: CompileOptions = {}
     }
   }
   const bands = bandsOf(query.edges);
+  const writer = new SqlWriter(options.dialect);
   const ctes: Cte[] = [];
   if (needsFirstSeen(filters.map((filter) => filter.dimension))) ctes.push(FIRST_SEEN_CTE);
   ctes.push(bandsCte(bands));
@@ -100,6 +103,7 @@ export function compileDistribution(input: unknown, options: CompileOptions = {}
     keepNulls: false,
     bucketGrain: undefined,
     cteName: 'distribution',
+    writer,
   });
   let sql: string;
   let columns: CompiledColumn[];
@@ -107,16 +111,17 @@ export function compileDistribution(input: unknown, options: CompileOptions = {}
     const productFilters = filters.filter((filter) => filter.dimension.kind === 'product');
     const productWhere = productFilters.map((filter) => {
       const expression = filter.dimension.expressions.order_lines;
-      return filterSql(filter, expression?.match ?? [expression?.value ?? 'NULL']);
+      return filterSql(filter, (expression?.match ?? [expression?.value ?? 'NULL']).map((sql) => writer.dialect.catalogueSql(sql)), writer);
     });
     ctes.push({
       name: 'product_bands',
       sql: `SELECT p.product_id, ${bandCaseSql(bands, 'p.price')} AS band FROM products p${productWhere.length > 0 ? ` WHERE ${productWhere.join(' AND ')}` : ''}`,
     });
-    ctes.push({ name: 'sales_lines', sql: `SELECT oi.product_id, oi.quantity, oi.amount, o.paid_at\n  ${fromWhere}` });
+    // Columns named explicitly: with a join, ClickHouse would keep the "oi." prefix in their names.
+    ctes.push({ name: 'sales_lines', sql: `SELECT oi.product_id AS product_id, oi.quantity AS quantity, oi.amount AS amount, o.paid_at AS paid_at\n  ${fromWhere}` });
     ctes.push({
       name: 'band_sales',
-      sql: `SELECT pb.band, SUM(s.quantity) FILTER (WHERE s.paid_at IS NOT NULL) AS units, SUM(s.amount) FILTER (WHERE s.paid_at IS NOT NULL) AS gmv
+      sql: `SELECT pb.band AS band, SUM(s.quantity) FILTER (WHERE s.paid_at IS NOT NULL) AS units, SUM(s.amount) FILTER (WHERE s.paid_at IS NOT NULL) AS gmv
   FROM sales_lines s JOIN product_bands pb ON pb.product_id = s.product_id GROUP BY pb.band`,
     });
     ctes.push({ name: 'band_products', sql: 'SELECT band, COUNT(*) AS products FROM product_bands GROUP BY band' });
@@ -140,7 +145,7 @@ ORDER BY b.band`;
   } else {
     ctes.push({
       name: 'order_amounts',
-      sql: `SELECT oi.order_id, SUM(oi.amount) AS amount\n  ${fromWhere}\n    AND o.paid_at IS NOT NULL\n  GROUP BY oi.order_id`,
+      sql: `SELECT oi.order_id AS order_id, SUM(oi.amount) AS amount\n  ${fromWhere}\n    AND o.paid_at IS NOT NULL\n  GROUP BY oi.order_id`,
     });
     ctes.push({
       name: 'band_orders',
@@ -163,7 +168,7 @@ ORDER BY b.band`;
       { id: 'share_of_gmv', label_en: 'Share of GMV', label_zh: '成交额占比', unit: 'ratio', role: 'metric' },
     ];
   }
-  return { sql, columns, assumptions: distributionAssumptions(query.subject, bands, query.timeRange, filters) };
+  return { sql, parameters: writer.parameters, columns, assumptions: distributionAssumptions(query.subject, bands, query.timeRange, filters) };
 }
 
 function distributionAssumptions(

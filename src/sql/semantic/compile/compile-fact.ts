@@ -5,6 +5,7 @@ import type { FactDefinition } from '../catalogue/facts.ts';
 import { dateLiteral, textLiteral, timestampLiteral } from './sql-literals.ts';
 import { timeGrainSql } from '../catalogue/time-dimensions.ts';
 import { CACHE_SCHEMA } from '../../cache-schema.ts';
+import type { SqlWriter } from './sql-writer.ts';
 
 export interface Cte {
   name: string;
@@ -23,6 +24,8 @@ export interface FactQuery {
   /** Finest day/week/month grain among the query's dimensions; decides what "new" means. */
   bucketGrain: Extract<TimeGrain, 'day' | 'week' | 'month'> | undefined;
   cteName: string;
+  /** Dialect and parameters of this compile run. */
+  writer: SqlWriter;
 }
 
 export function quoteIdentifier(id: string): string {
@@ -36,7 +39,7 @@ export function measureColumn(measure: MeasureDefinition): string {
 function bucketStartSql(query: FactQuery): string {
   const windowStart = dateLiteral(query.window.start);
   if (!query.bucketGrain) return windowStart;
-  const bucket = timeGrainSql(query.bucketGrain, query.fact.time);
+  const bucket = timeGrainSql(query.bucketGrain, query.fact.time, query.writer.dialect);
   return query.bucketGrain === 'day' ? bucket : `greatest(${bucket}, ${windowStart})`;
 }
 
@@ -50,12 +53,13 @@ function expressionOf(dimension: DimensionDefinition, fact: FactDefinition) {
 export function dimensionValueSql(dimension: DimensionDefinition, query: FactQuery): string {
   const expression = expressionOf(dimension, query.fact);
   const raw = (query.language === 'zh' && expression.value_zh) || expression.value;
-  const value = raw.replaceAll('{bucket_start}', bucketStartSql(query));
+  const value = query.writer.dialect.catalogueSql(raw.replaceAll('{bucket_start}', bucketStartSql(query)));
   return dimension.null_label === undefined ? value : `coalesce(${value}, ${textLiteral(dimension.null_label)})`;
 }
 
 function matchExpressions(dimension: DimensionDefinition, query: FactQuery): string[] {
-  return expressionOf(dimension, query.fact).match ?? [dimensionValueSql(dimension, { ...query, language: 'en' })];
+  const match = expressionOf(dimension, query.fact).match;
+  return match ? match.map((expression) => query.writer.dialect.catalogueSql(expression)) : [dimensionValueSql(dimension, { ...query, language: 'en' })];
 }
 
 function joinSql(join: JoinId, fact: FactDefinition): string {
@@ -90,7 +94,7 @@ export function factRowsSql(query: FactQuery): { select: string[]; fromWhere: st
   const usedDimensions = [...query.dimensions, ...query.filters.map((filter) => filter.dimension)];
   const joins = requiredJoins(usedDimensions).map((join) => joinSql(join, fact));
   const conditions = [timeWindowSql(fact, query.window)];
-  for (const filter of query.filters) conditions.push(filterSql(filter, matchExpressions(filter.dimension, query)));
+  for (const filter of query.filters) conditions.push(filterSql(filter, matchExpressions(filter.dimension, query), query.writer));
   const select = query.dimensions.map(
     (dimension) => `${dimensionValueSql(dimension, query)} AS ${quoteIdentifier(dimension.id)}`,
   );
@@ -101,7 +105,7 @@ export function factRowsSql(query: FactQuery): { select: string[]; fromWhere: st
       }
     }
   }
-  const fromWhere = [`FROM ${fact.from(query.window)}`, ...joins, `WHERE ${conditions.join('\n    AND ')}`].join('\n  ');
+  const fromWhere = [`FROM ${query.writer.dialect.catalogueSql(fact.from(query.window))}`, ...joins, `WHERE ${conditions.join('\n    AND ')}`].join('\n  ');
   return { select, fromWhere };
 }
 
@@ -115,14 +119,15 @@ export function compileFact(query: FactQuery): Cte[] {
   const dimensionColumns = query.dimensions.map((dimension) => quoteIdentifier(dimension.id));
   // GROUP BY ALL rather than aliases: an alias such as "city" could bind to the column u.city instead.
   const groupBy = dimensionColumns.length > 0 ? '\n  GROUP BY ALL' : '';
-  const aggregates = measures.map((measure) => `${measure.aggregate} AS ${measureColumn(measure)}`);
+  const { dialect } = query.writer;
+  const aggregates = measures.map((measure) => `${dialect.catalogueSql(measure.aggregate)} AS ${measureColumn(measure)}`);
   if (!fact.unit) {
     const columns = [...select, ...aggregates].join(',\n    ');
     return [{ name: query.cteName, sql: `SELECT ${columns}\n  ${fromWhere}${groupBy}` }];
   }
   const unitColumns = new Map<string, string>();
   for (const measure of measures) {
-    for (const [name, sql] of Object.entries(measure.unit_columns)) unitColumns.set(name, sql);
+    for (const [name, sql] of Object.entries(measure.unit_columns)) unitColumns.set(name, dialect.catalogueSql(sql));
   }
   const unitSelect = [...select, `${fact.unit} AS unit_key`, ...[...unitColumns].map(([name, sql]) => `${sql} AS ${name}`)];
   const unitsName = `${query.cteName}_units`;

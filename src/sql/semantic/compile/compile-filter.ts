@@ -2,7 +2,8 @@ import type { DimensionDefinition } from '../catalogue/catalogue-schema.ts';
 import { resolveDimension } from '../catalogue/catalogue.ts';
 import { SemanticQueryError } from '../semantic-error.ts';
 import type { SemanticFilter } from './semantic-query.ts';
-import { dateLiteral, numberLiteral, textLiteral } from './sql-literals.ts';
+import { isIsoDate } from './sql-literals.ts';
+import type { SqlWriter } from './sql-writer.ts';
 
 export interface ResolvedFilter {
   dimension: DimensionDefinition;
@@ -19,22 +20,23 @@ export function resolveFilters(filters: readonly SemanticFilter[], tables: reado
   }));
 }
 
-function valueLiteral(dimension: DimensionDefinition, value: string | number): string {
+/** A filter value as a query parameter of the dimension's type (checked first, so errors name the filter). */
+function valueParameter(dimension: DimensionDefinition, value: string | number, writer: SqlWriter): string {
   const parameter = `filters.${dimension.id}`;
   if (dimension.value_type === 'date') {
-    if (typeof value !== 'string') {
+    if (typeof value !== 'string' || !isIsoDate(value)) {
       throw new SemanticQueryError(`Filter on ${dimension.id} needs dates written YYYY-MM-DD, not ${value}.`, { parameter });
     }
-    return dateLiteral(value, parameter);
+    return writer.bind(value, 'date');
   }
   if (dimension.value_type === 'integer') {
     const number = typeof value === 'number' ? value : Number(value.trim());
-    if (!Number.isInteger(number)) {
+    if (!Number.isInteger(number) || !Number.isSafeInteger(number)) {
       throw new SemanticQueryError(`Filter on ${dimension.id} needs whole numbers, not "${value}".`, { parameter });
     }
-    return numberLiteral(number, parameter);
+    return writer.bind(number, 'integer');
   }
-  return textLiteral(String(value));
+  return writer.bind(String(value), 'text');
 }
 
 /** A filter value may be written in Chinese (男, 北京): add the stored key it stands for. */
@@ -54,8 +56,9 @@ function withStoredKeys(dimension: DimensionDefinition, values: readonly (string
  * WHERE condition for one filter. `matchExpressions` are the columns a value may equal (category matches
  * category or category_zh); equality on text ignores case so "beijing" finds Beijing.
  */
-export function filterSql(filter: ResolvedFilter, matchExpressions: readonly string[]): string {
+export function filterSql(filter: ResolvedFilter, matchExpressions: readonly string[], writer: SqlWriter): string {
   const { dimension, operator, values } = filter;
+  const valueLiteral = (owner: DimensionDefinition, value: string | number) => valueParameter(owner, value, writer);
   const primary = matchExpressions[0];
   if (primary === undefined) throw new Error(`Internal error: no SQL to filter ${dimension.id} by.`);
   if (operator === 'between') {
@@ -65,8 +68,8 @@ export function filterSql(filter: ResolvedFilter, matchExpressions: readonly str
   if (operator === 'lte') return `${primary} <= ${valueLiteral(dimension, values[0] ?? '')}`;
   let alternatives: string[];
   if (dimension.value_type === 'text') {
-    const list = withStoredKeys(dimension, values).map(textLiteral).join(', ');
-    alternatives = matchExpressions.map((expression) => `coalesce(lower(${expression}) IN (${list}), false)`);
+    const list = withStoredKeys(dimension, values).map((value) => writer.bind(value, 'text')).join(', ');
+    alternatives = matchExpressions.map((expression) => `coalesce(${writer.dialect.lower(expression)} IN (${list}), false)`);
   } else {
     const list = values.map((value) => valueLiteral(dimension, value)).join(', ');
     alternatives = matchExpressions.map((expression) => `coalesce(${expression} IN (${list}), false)`);

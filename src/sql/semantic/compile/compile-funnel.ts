@@ -12,6 +12,8 @@ import { dimensionColumn, dimensionOutputSql } from './output-columns.ts';
 import { parseInput } from './parse-input.ts';
 import { dateRangeSchema, filterSchema } from './semantic-query.ts';
 import { textLiteral } from './sql-literals.ts';
+import { SqlWriter } from './sql-writer.ts';
+import { valuesTableSql } from './values-table.ts';
 import { assertFactSupports } from './support-check.ts';
 
 const STEP_NAMES = {
@@ -57,6 +59,7 @@ export function compileFunnel(input: unknown, options: CompileOptions = {}): Com
   const filters: ResolvedFilter[] = resolveFilters(query.filters, tables);
   const dimensions = dimension ? [dimension] : [];
   assertFactSupports('events', [...dimensions, ...filters.map((filter) => filter.dimension)], 'dimension', 'The funnel');
+  const writer = new SqlWriter(options.dialect);
 
   const { select, fromWhere } = factRowsSql({
     fact: FACTS.events,
@@ -68,6 +71,7 @@ export function compileFunnel(input: unknown, options: CompileOptions = {}): Com
     keepNulls: false,
     bucketGrain: calendarGrain(dimension),
     cteName: 'funnel',
+    writer,
   });
   const stepList = query.steps.map((step) => textLiteral(step)).join(', ');
   const key = dimension ? quoteIdentifier(dimension.id) : undefined;
@@ -102,10 +106,8 @@ export function compileFunnel(input: unknown, options: CompileOptions = {}): Com
       .map((_, index) => `SELECT ${keyColumn}${index + 1} AS step, COUNT(*) AS users FROM step_${index + 1} GROUP BY ALL`)
       .join('\n  UNION ALL\n  '),
   });
-  const stepRows = query.steps
-    .map((step, index) => `(${index + 1}, ${textLiteral(step)}, ${textLiteral(STEP_NAMES[step][query.language])})`)
-    .join(', ');
-  ctes.push({ name: 'funnel_steps', sql: `SELECT * FROM (VALUES ${stepRows}) AS steps(step, event_type, step_name)` });
+  const stepRows = query.steps.map((step, index) => [String(index + 1), textLiteral(step), textLiteral(STEP_NAMES[step][query.language])]);
+  ctes.push({ name: 'funnel_steps', sql: valuesTableSql(['step', 'event_type', 'step_name'], stepRows) });
   ctes.push({
     name: 'funnel_keys',
     sql: key ? `SELECT DISTINCT ${key} FROM step_1` : 'SELECT 1 AS single_group',
@@ -114,9 +116,9 @@ export function compileFunnel(input: unknown, options: CompileOptions = {}): Com
   const users = 'coalesce(c.users, 0)';
   const outputs = [
     ...(dimension ? [dimensionOutputSql(dimension, 'k', query.language)] : []),
-    's.step',
+    's.step AS step',
     's.event_type AS step_event',
-    's.step_name',
+    's.step_name AS step_name',
     `${users} AS users`,
     `CAST(${users} AS DOUBLE) / NULLIF(lag(${users}) OVER (${partition}ORDER BY s.step), 0) AS step_conversion_rate`,
     `CAST(${users} AS DOUBLE) / NULLIF(first_value(${users}) OVER (${partition}ORDER BY s.step), 0) AS overall_conversion_rate`,
@@ -146,5 +148,5 @@ export function compileFunnel(input: unknown, options: CompileOptions = {}): Com
     ...dimensionAssumptions(dimensions, false),
     ...filterAssumptions(filters),
   ];
-  return { sql, columns, assumptions };
+  return { sql, parameters: writer.parameters, columns, assumptions };
 }

@@ -1,3 +1,4 @@
+import { sqlAndParameters } from '../testing/sql-and-parameters.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Warehouse } from '../../warehouse.ts';
 import { addDays, rangeLength } from '../time/calendar-date.ts';
@@ -26,7 +27,7 @@ describe('compileSemanticQuery on a small warehouse (expected values from hand-w
 
   it('joins metrics from different tables on the dimension values without double counting', async () => {
     const compiled = compileSemanticQuery({ metrics: ['gmv', 'pv', 'uv', 'arpu'], dimensions: ['category'], timeRange: NOVEMBER });
-    const { rows } = await warehouse.query(compiled.sql);
+    const { rows } = await warehouse.query(compiled.sql, compiled.parameters);
     const gmv = await warehouse.query(`SELECT p.category, SUM(oi.amount) AS value ${PAID_LINES} GROUP BY 1`, window(NOVEMBER));
     const events = await warehouse.query(
       `SELECT p.category, COUNT(*) FILTER (WHERE e.event_type = 'view') AS pv, COUNT(DISTINCT e.user_id) AS uv
@@ -47,7 +48,7 @@ describe('compileSemanticQuery on a small warehouse (expected values from hand-w
 
   it('compares two periods: value, previous, change and change %', async () => {
     const compiled = compileSemanticQuery({ metrics: ['gmv', 'aov'], dimensions: ['device'], timeRange: NOVEMBER, compareTo: OCTOBER });
-    const { rows } = await warehouse.query(compiled.sql);
+    const { rows } = await warehouse.query(compiled.sql, compiled.parameters);
     const expected = async (range: { start: string; end: string }) =>
       (await warehouse.query(`SELECT coalesce(o.device, 'unknown') AS device, SUM(oi.amount) AS gmv, SUM(oi.amount) / COUNT(DISTINCT o.order_id) AS aov ${PAID_LINES} GROUP BY 1`, window(range))).rows;
     const current = byKey(await expected(NOVEMBER), 'device', 'gmv');
@@ -72,7 +73,7 @@ describe('compileSemanticQuery on a small warehouse (expected values from hand-w
   it('returns a gap-free, ordered daily trend with zeros for counts and empty ratios', async () => {
     const range = { start: '2025-11-20', end: '2025-12-06' };
     const compiled = compileSemanticQuery({ metrics: ['orders', 'conversion_rate'], dimensions: ['day'], timeRange: range });
-    const { rows } = await warehouse.query(compiled.sql);
+    const { rows } = await warehouse.query(compiled.sql, compiled.parameters);
     expect(rows).toHaveLength(rangeLength(range));
     expect(rows.map((row) => row.day)).toEqual(Array.from({ length: rows.length }, (_, index) => addDays(range.start, index)));
     const december = rows.filter((row) => String(row.day) > '2025-11-30');
@@ -88,7 +89,7 @@ describe('compileSemanticQuery on a small warehouse (expected values from hand-w
 
   it('filters by Chinese or English values, ignores case, and keeps only weekend days for a weekday filter', async () => {
     const run = async (filters: unknown[], dimensions: string[] = []) =>
-      (await warehouse.query(compileSemanticQuery({ metrics: ['gmv'], dimensions, filters, timeRange: NOVEMBER }).sql)).rows;
+      (await warehouse.query(...sqlAndParameters(compileSemanticQuery({ metrics: ['gmv'], dimensions, filters, timeRange: NOVEMBER })))).rows;
     const phones = await warehouse.query(`SELECT SUM(oi.amount) AS value ${PAID_LINES} AND p.category = 'Phones'`, window(NOVEMBER));
     expect((await run([{ dimension: 'category', operator: 'eq', values: ['手机'] }]))[0]?.gmv).toBe(phones.rows[0]?.value);
     expect((await run([{ dimension: 'category', operator: 'in', values: ['phones'] }]))[0]?.gmv).toBe(phones.rows[0]?.value);
@@ -133,9 +134,8 @@ describe('compileSemanticQuery on a small warehouse (expected values from hand-w
     expect(top.rows).toHaveLength(2);
     for (const row of top.rows) expect(row.gmv_share).toBeCloseTo(Number(row.gmv) / total, 9);
     const brand = String(all.rows[0]?.brand);
-    const part = await warehouse.query(
-      compileSemanticQuery({ metrics: ['gmv', 'aov'], filters: [{ dimension: 'brand', operator: 'in', values: [brand] }], timeRange: NOVEMBER, share: { excludeFilters: ['brand'] } }).sql,
-    );
+    const partQuery = compileSemanticQuery({ metrics: ['gmv', 'aov'], filters: [{ dimension: 'brand', operator: 'in', values: [brand] }], timeRange: NOVEMBER, share: { excludeFilters: ['brand'] } });
+    const part = await warehouse.query(partQuery.sql, partQuery.parameters);
     expect(part.rows[0]?.gmv_share).toBeCloseTo(Number(all.rows[0]?.gmv) / total, 9);
     // A rate has no share of a total.
     expect(part.rows[0]).not.toHaveProperty('aov_share');
@@ -143,8 +143,8 @@ describe('compileSemanticQuery on a small warehouse (expected values from hand-w
   });
 
   it('splits visitors into new and returning without overlap', async () => {
-    const split = await warehouse.query(compileSemanticQuery({ metrics: ['uv'], dimensions: ['new_vs_returning'], timeRange: NOVEMBER }).sql);
-    const total = await warehouse.query(compileSemanticQuery({ metrics: ['uv'], timeRange: NOVEMBER }).sql);
+    const split = await warehouse.query(...sqlAndParameters(compileSemanticQuery({ metrics: ['uv'], dimensions: ['new_vs_returning'], timeRange: NOVEMBER })));
+    const total = await warehouse.query(...sqlAndParameters(compileSemanticQuery({ metrics: ['uv'], timeRange: NOVEMBER })));
     const sum = split.rows.reduce((accumulator, row) => accumulator + Number(row.uv), 0);
     expect(sum).toBe(total.rows[0]?.uv);
     const newUsers = await warehouse.query(
@@ -164,7 +164,7 @@ describe('compileSemanticQuery on a small warehouse (expected values from hand-w
     await warehouse.run("INSERT INTO shoplens_cache.user_segments SELECT user_id, 'zzz', 'b' FROM users WHERE user_id % 3 = 0");
     const query = { metrics: ['gmv'], dimensions: ['segment'], timeRange: NOVEMBER };
     expect(() => compileSemanticQuery(query)).toThrow(SemanticQueryError);
-    const { rows } = await warehouse.query(compileSemanticQuery(query, { tables: [...CORE_TABLES, 'user_segments'] }).sql);
+    const { rows } = await warehouse.query(...sqlAndParameters(compileSemanticQuery(query, { tables: [...CORE_TABLES, 'user_segments'] })));
     const total = await warehouse.query(`SELECT SUM(oi.amount) AS value ${PAID_LINES}`, window(NOVEMBER));
     expect(rows.reduce((sum, row) => sum + Number(row.gmv), 0)).toBeCloseTo(Number(total.rows[0]?.value), 6);
     expect(new Set(rows.map((row) => row.segment))).toEqual(new Set(['even', 'odd', 'unassigned']));
@@ -176,7 +176,7 @@ describe('compileSemanticQuery on a small warehouse (expected values from hand-w
       filters: [{ dimension: 'city', operator: 'in', values: ["x') OR 1=1 OR ('1'='1", 'Robert"; DROP TABLE orders; --'] }],
       timeRange: NOVEMBER,
     });
-    const { rows } = await warehouse.query(compiled.sql);
+    const { rows } = await warehouse.query(compiled.sql, compiled.parameters);
     expect(rows).toEqual([{ gmv: 0 }]);
     expect((await warehouse.query('SELECT COUNT(*) AS n FROM orders')).rows[0]?.n).toBeGreaterThan(0);
   });

@@ -20,10 +20,14 @@ import { comparisonColumns, dimensionColumn, dimensionOutputSql, metricColumn, s
 import { parseInput } from './parse-input.ts';
 import { SemanticQueryError } from '../semantic-error.ts';
 import { semanticQuerySchema, type SemanticQuery } from './semantic-query.ts';
+import type { SqlDialect } from '../../engine/sql-dialect.ts';
+import { SqlWriter } from './sql-writer.ts';
 
 export interface CompileOptions {
   /** Tables present in the warehouse (see loadAvailableTables); defaults to the core schema. */
   tables?: readonly string[];
+  /** The engine's SQL dialect (default DuckDB). */
+  dialect?: SqlDialect;
 }
 
 export interface ResolvedQuery {
@@ -112,11 +116,12 @@ export function compileSemanticQuery(input: unknown, options: CompileOptions = {
     );
   }
   const fillGaps = dimensions.some((dimension) => dimension.kind === 'time');
+  const writer = new SqlWriter(options.dialect);
   const ctes: Cte[] = [];
   if (needsFirstSeen([...dimensions, ...filters.map((filter) => filter.dimension)])) ctes.push(FIRST_SEEN_CTE);
   const aggregate = (prefix: string, window: DateRange) => {
     const aggregation = compileAggregation(
-      { metrics, dimensions, filters, window, language: query.language, keepNulls: false, fillTimeGaps: fillGaps, prefix },
+      { metrics, dimensions, filters, window, language: query.language, keepNulls: false, fillTimeGaps: fillGaps, prefix, writer },
       availableDimensions(options.tables ?? CORE_TABLES),
     );
     ctes.push(...aggregation.ctes);
@@ -136,7 +141,7 @@ export function compileSemanticQuery(input: unknown, options: CompileOptions = {
     if (query.share) {
       const excluded = new Set(query.share.excludeFilters);
       const aggregation = compileAggregation(
-        { metrics: shared, dimensions: [], filters: filters.filter((filter) => !excluded.has(filter.dimension.id)), window: query.timeRange, language: query.language, keepNulls: false, fillTimeGaps: false, prefix: 'share_base' },
+        { metrics: shared, dimensions: [], filters: filters.filter((filter) => !excluded.has(filter.dimension.id)), window: query.timeRange, language: query.language, keepNulls: false, fillTimeGaps: false, prefix: 'share_base', writer },
         availableDimensions(options.tables ?? CORE_TABLES),
       );
       ctes.push(...aggregation.ctes);
@@ -145,7 +150,8 @@ export function compileSemanticQuery(input: unknown, options: CompileOptions = {
     for (const metric of metrics) {
       const id = quoteIdentifier(metric.id);
       columns.push(metricColumn(metric));
-      outputs.push(`r.${id}`);
+      // Named explicitly: ClickHouse would otherwise call the column "r.<metric>".
+      outputs.push(`r.${id} AS ${id}`);
       if (shared.includes(metric)) {
         columns.push(shareColumn(metric));
         outputs.push(`CAST(coalesce(r.${id}, 0) AS DOUBLE) / NULLIF(b.${id}, 0) AS ${quoteIdentifier(`${metric.id}_share`)}`);
@@ -184,5 +190,5 @@ export function compileSemanticQuery(input: unknown, options: CompileOptions = {
   const order = orderClause(query, columns, dimensions);
   const limit = query.limit === undefined ? '' : `\nLIMIT ${query.limit}`;
   const sql = `${joinCtes(ctes)}\nSELECT * FROM (\n  ${select}\n) answer\nORDER BY ${order}${limit}`;
-  return { sql, columns, assumptions: compiledAssumptions(resolved, fillGaps) };
+  return { sql, parameters: writer.parameters, columns, assumptions: compiledAssumptions(resolved, fillGaps) };
 }

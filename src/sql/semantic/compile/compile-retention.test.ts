@@ -1,3 +1,4 @@
+import { sqlAndParameters } from '../testing/sql-and-parameters.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Warehouse } from '../../warehouse.ts';
 import { addDays, startOfIsoWeek } from '../time/calendar-date.ts';
@@ -39,7 +40,7 @@ describe('compileRetention against plain-JS cohorts', () => {
 
   it('computes day-N retention per weekly cohort, leaving unobservable users out', async () => {
     const offsets = [1, 3, 7, 14, 30];
-    const { rows } = await warehouse.query(compileRetention({ timeRange: WINDOW, days: offsets }).sql);
+    const { rows } = await warehouse.query(...sqlAndParameters(compileRetention({ timeRange: WINDOW, days: offsets })));
     const { cohorts, asOf } = referenceCohorts(fixture, WINDOW, () => true);
     expect(rows.map((row) => row.cohort_week)).toEqual([...cohorts.keys()].sort());
     for (const row of rows) {
@@ -62,7 +63,7 @@ describe('compileRetention against plain-JS cohorts', () => {
       weeks: 4,
       filters: [{ dimension: 'city_tier', operator: 'in', values: ['一线'] }],
     });
-    const { rows } = await warehouse.query(compiled.sql);
+    const { rows } = await warehouse.query(compiled.sql, compiled.parameters);
     const tierOne = new Set(fixture.users.filter((user) => user.city_tier === 'tier1').map((user) => user.user_id));
     const { cohorts, asOf } = referenceCohorts(fixture, WINDOW, (user) => tierOne.has(user));
     expect(rows.map((row) => row.cohort_week)).toEqual([...cohorts.keys()].sort());

@@ -10,6 +10,8 @@ import { SemanticQueryError } from '../semantic-error.ts';
 import { dateRangeSchema, filterSchema } from './semantic-query.ts';
 import { dateLiteral, textLiteral } from './sql-literals.ts';
 import { CACHE_SCHEMA } from '../../cache-schema.ts';
+import { timeGrainSql } from '../catalogue/time-dimensions.ts';
+import { SqlWriter } from './sql-writer.ts';
 
 export const retentionQuerySchema = z.object({
   /** Window of first-activity days that defines the cohorts. */
@@ -51,11 +53,11 @@ function resolveUserFilters(filters: z.infer<typeof filterSchema>[], tables: rea
   });
 }
 
-function userFilterSql(filter: ResolvedFilter): string {
+function userFilterSql(filter: ResolvedFilter, writer: SqlWriter): string {
   const expression = filter.dimension.expressions.user_cohorts;
   if (!expression) throw new Error(`Internal error: ${filter.dimension.id} has no cohort expression.`);
   const value = filter.dimension.null_label ? `coalesce(${expression.value}, ${textLiteral(filter.dimension.null_label)})` : expression.value;
-  return filterSql(filter, expression.match ?? [value]);
+  return filterSql(filter, (expression.match ?? [value]).map((sql) => writer.dialect.catalogueSql(sql)), writer);
 }
 
 /**
@@ -65,18 +67,20 @@ function userFilterSql(filter: ResolvedFilter): string {
 export function compileRetention(input: unknown, options: CompileOptions = {}): CompiledQuery {
   const query = parseInput(retentionQuerySchema, input, 'retention query');
   const filters = resolveUserFilters(query.filters, options.tables ?? CORE_TABLES);
+  const writer = new SqlWriter(options.dialect);
+  const { dialect } = writer;
   const needsUsers = filters.some((filter) => filter.dimension.joins.includes('users'));
   const needsSegments = filters.some((filter) => filter.dimension.joins.includes('segments'));
   const joins = [
     needsUsers ? 'LEFT JOIN users u ON u.user_id = f.user_id' : '',
     needsSegments ? `LEFT JOIN (SELECT user_id, min(segment) AS segment FROM ${CACHE_SCHEMA}.user_segments GROUP BY user_id) us ON us.user_id = f.user_id` : '',
   ].filter(Boolean);
-  const where = filters.length > 0 ? `\n  WHERE ${filters.map(userFilterSql).join(' AND ')}` : '';
+  const where = filters.length > 0 ? `\n  WHERE ${filters.map((filter) => userFilterSql(filter, writer)).join(' AND ')}` : '';
   const ctes = [
     ...ACTIVITY_CTES(query.timeRange.start, query.timeRange.end),
     {
       name: 'cohort_users',
-      sql: `SELECT f.user_id, f.first_day, CAST(date_trunc('week', f.first_day) AS DATE) AS cohort_week\n  FROM firsts f ${joins.join(' ')}${where}`,
+      sql: `SELECT f.user_id AS user_id, f.first_day AS first_day, ${timeGrainSql('week', 'f.first_day', dialect)} AS cohort_week\n  FROM firsts f ${joins.join(' ')}${where}`,
     },
   ];
   const offsets = query.mode === 'days' ? [...new Set(query.days)].sort((a, b) => a - b) : range(1, query.weeks);
@@ -90,7 +94,7 @@ export function compileRetention(input: unknown, options: CompileOptions = {}): 
   for (const offset of offsets) {
     const id = query.mode === 'days' ? `day_${offset}_retention` : `week_${offset}_retention`;
     if (query.mode === 'days') {
-      flags.push(`bool_or(a.activity_day = c.first_day + ${offset}) AS active_${offset}`);
+      flags.push(`${dialect.boolOr(`a.activity_day = c.first_day + ${offset}`)} AS active_${offset}`);
       const eligible = `c.first_day + ${offset} <= c.as_of_day`;
       rates.push(
         `CAST(COUNT(*) FILTER (WHERE active_${offset} AND ${eligible}) AS DOUBLE) / NULLIF(COUNT(*) FILTER (WHERE ${eligible}), 0) AS ${id}`,
@@ -98,23 +102,23 @@ export function compileRetention(input: unknown, options: CompileOptions = {}): 
       columns.push({ id, label_en: `Day-${offset} retention`, label_zh: `第${offset}日留存率`, unit: 'ratio', role: 'metric' });
     } else {
       const from = `c.cohort_week + ${7 * offset}`;
-      flags.push(`bool_or(a.activity_day >= ${from} AND a.activity_day < ${from} + 7) AS active_${offset}`);
+      flags.push(`${dialect.boolOr(`a.activity_day >= ${from} AND a.activity_day < ${from} + 7`)} AS active_${offset}`);
       // Only weeks that the data covers completely are reported.
       rates.push(
-        `CASE WHEN any_value(c.cohort_week) + ${7 * offset + 6} <= any_value(c.as_of_day) THEN CAST(COUNT(*) FILTER (WHERE active_${offset}) AS DOUBLE) / COUNT(*) END AS ${id}`,
+        `CASE WHEN ${dialect.anyValue('c.cohort_week')} + ${7 * offset + 6} <= ${dialect.anyValue('c.as_of_day')} THEN CAST(COUNT(*) FILTER (WHERE active_${offset}) AS DOUBLE) / COUNT(*) END AS ${id}`,
       );
       columns.push({ id, label_en: `Week-${offset} retention`, label_zh: `第${offset}周留存率`, unit: 'ratio', role: 'metric' });
     }
   }
   ctes.push({
     name: 'user_flags',
-    sql: `SELECT c.user_id, c.first_day, c.cohort_week, any_value(as_of.as_of_day) AS as_of_day, ${flags.join(', ')}
+    sql: `SELECT c.user_id AS user_id, c.first_day AS first_day, c.cohort_week AS cohort_week, ${dialect.anyValue('as_of.as_of_day')} AS as_of_day, ${flags.join(', ')}
   FROM cohort_users c CROSS JOIN as_of
   LEFT JOIN activity a ON a.user_id = c.user_id AND a.activity_day > c.first_day AND a.activity_day <= c.first_day + ${maxDays}
   GROUP BY c.user_id, c.first_day, c.cohort_week`,
   });
-  const sql = `${joinCtes(ctes)}\nSELECT c.cohort_week, COUNT(*) AS cohort_users,\n  ${rates.join(',\n  ')}\nFROM user_flags c\nGROUP BY c.cohort_week\nORDER BY c.cohort_week`;
-  return { sql, columns, assumptions: retentionAssumptions(query.mode, query.timeRange, filters) };
+  const sql = `${joinCtes(ctes)}\nSELECT c.cohort_week AS cohort_week, COUNT(*) AS cohort_users,\n  ${rates.join(',\n  ')}\nFROM user_flags c\nGROUP BY c.cohort_week\nORDER BY c.cohort_week`;
+  return { sql, parameters: writer.parameters, columns, assumptions: retentionAssumptions(query.mode, query.timeRange, filters) };
 }
 
 function range(from: number, to: number): number[] {

@@ -16,7 +16,7 @@ describe('support metrics on hand-made support_events rows', () => {
 
   async function rows(query: Omit<SemanticQueryInput, 'timeRange'>) {
     const compiled = compileSemanticQuery({ ...query, timeRange: SUPPORT_WEEK });
-    return (await warehouse.query(compiled.sql)).rows;
+    return (await warehouse.query(compiled.sql, compiled.parameters)).rows;
   }
 
   function byKey(result: Record<string, unknown>[], dimension: string, metric: string): Record<string, unknown> {
@@ -52,7 +52,7 @@ describe('support metrics on hand-made support_events rows', () => {
   it('shows intents in Chinese for Chinese answers', async () => {
     const compiled = compileSemanticQuery({ metrics: ['handoffs'], dimensions: ['support_intent'], timeRange: SUPPORT_WEEK, language: 'zh' });
     expect(compiled.assumptions.map((assumption) => assumption.zh).join('\n')).toContain('转人工会话数');
-    const result = (await warehouse.query(compiled.sql)).rows;
+    const result = (await warehouse.query(compiled.sql, compiled.parameters)).rows;
     expect(result.map((row) => row.support_intent)).toEqual(expect.arrayContaining(['退货', '转人工']));
   });
 

@@ -1,3 +1,4 @@
+import type { NamedParameters } from '../../engine/warehouse-engine.ts';
 import type { MetricUnit } from '../catalogue/catalogue-schema.ts';
 
 export interface CompiledColumn {
@@ -14,9 +15,13 @@ export interface Assumption {
   zh: string;
 }
 
-/** What every compile function returns: one SELECT, its columns in order, and the definitions it relied on. */
+/**
+ * What every compile function returns: one SELECT in the requested dialect, the parameters its placeholders
+ * stand for (filter values), its columns in order, and the definitions it relied on.
+ */
 export interface CompiledQuery {
   sql: string;
+  parameters: NamedParameters;
   columns: CompiledColumn[];
   assumptions: Assumption[];
 }

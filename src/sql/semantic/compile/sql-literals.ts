@@ -1,6 +1,9 @@
 import { SemanticQueryError } from '../semantic-error.ts';
 
-/** Single-quoted SQL string literal; quotes are doubled, which is all DuckDB needs. */
+/**
+ * Single-quoted SQL string literal of a catalogue constant (labels, step names). Quotes are doubled, which is all
+ * DuckDB needs, but ClickHouse also reads backslash escapes: values from users go through SqlWriter.bind instead.
+ */
 export function textLiteral(value: string): string {
   if (value.includes('\u0000')) {
     throw new SemanticQueryError('A filter value contains a NUL character; remove it and retry.', { parameter: 'values' });

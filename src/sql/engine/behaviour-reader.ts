@@ -1,0 +1,18 @@
+import type { QueryReader } from '../connection-reader.ts';
+import type { QueryParameters, Warehouse } from '../warehouse.ts';
+import type { NamedParameters } from './warehouse-engine.ts';
+
+/**
+ * Where reads of the behaviour tables (events, orders, users …) go: the warehouse itself, or the engine that holds
+ * them. SQL sent through it must run on both DuckDB and ClickHouse (no duckdb_* functions, no strftime).
+ */
+export function behaviourReader(warehouse: Warehouse): QueryReader {
+  const engine = warehouse.behaviourEngine;
+  if (!engine) return warehouse;
+  return {
+    query: (sql: string, parameters?: QueryParameters) => {
+      if (Array.isArray(parameters)) throw new Error('Behaviour-table reads bind named parameters only.');
+      return engine.query(sql, parameters as NamedParameters | undefined);
+    },
+  };
+}

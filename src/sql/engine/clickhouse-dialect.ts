@@ -1,0 +1,54 @@
+import { doubleQuoted, type ParameterType, type SqlDialect } from './sql-dialect.ts';
+
+const CLICKHOUSE_TYPES: Record<ParameterType, string> = {
+  text: 'String',
+  integer: 'Int64',
+  float: 'Float64',
+  date: 'Date32',
+  timestamp: 'DateTime64(6)',
+};
+
+/**
+ * DuckDB functions that catalogue snippets may use, and their ClickHouse spelling. Kept closed on purpose: a
+ * snippet with anything else must run unchanged on both engines (the parity test checks every metric).
+ */
+const CATALOGUE_FUNCTIONS: readonly [RegExp, string][] = [
+  [/\bbool_or\(/g, 'max('],
+  [/\bisodow\(/g, 'toDayOfWeek('],
+  [/\bhour\(/g, 'toHour('],
+  [/\blower\(/g, 'lowerUTF8('],
+  [/\bany_value\(/g, 'any('],
+  [/ IGNORE NULLS\)/g, ')'],
+  // DuckDB's arg_min_null keeps a NULL argument; a tuple is never NULL, so ClickHouse's argMin keeps it too.
+  [/\barg_min_null\(([^,()]+), ([^()]+)\)/g, 'argMin(tuple($1), $2).1'],
+  [/ AS MATERIALIZED \(/g, ' AS ('],
+  [/(^|[^A-Z ])\s+SEMI JOIN /g, '$1 LEFT SEMI JOIN '],
+];
+
+export const CLICKHOUSE_DIALECT: SqlDialect = {
+  name: 'clickhouse',
+  // ClickHouse also reads "double-quoted" names as identifiers, so quoting matches DuckDB's.
+  quoteIdentifier: doubleQuoted,
+  parameter: (name, type) => `{${name}:${CLICKHOUSE_TYPES[type]}}`,
+  timeSpine: (start, endExclusive, step, column) => {
+    const unit = step === 'hour' ? 'Hour' : 'Day';
+    const from = `toDateTime64(${start}, 6)`;
+    return `(SELECT ${from} + toInterval${unit}(number) AS ${column} FROM numbers(toUInt64(greatest(dateDiff('${step}', ${from}, toDateTime64(${endExclusive}, 6)), 0)))) AS spine`;
+  },
+  isoDayOfWeek: (expression) => `toDayOfWeek(${expression})`,
+  hourOfDay: (expression) => `toHour(${expression})`,
+  weekStart: (expression) => `toMonday(${expression})`,
+  monthStart: (expression) => `toStartOfMonth(${expression})`,
+  countDistinct: (expression, approximate) => (approximate ? `uniq(${expression})` : `uniqExact(${expression})`),
+  anyValue: (expression) => `any(${expression})`,
+  boolOr: (expression) => `max(${expression})`,
+  // ClickHouse's last_value already skips NULLs (RESPECT NULLS would keep them).
+  lastValueIgnoringNulls: (expression) => `last_value(${expression})`,
+  lower: (expression) => `lowerUTF8(${expression})`,
+  castText: (expression) => `toString(${expression})`,
+  unionAllByName: (relations, columns) =>
+    relations.map((relation) => `SELECT ${columns.map(doubleQuoted).join(', ')} FROM ${relation}`).join('\n  UNION ALL\n  '),
+  topNPerGroup: (sql, partitionBy, orderBy, limit) =>
+    `SELECT * FROM (${sql}) ranked ORDER BY ${partitionBy.join(', ')}, ${orderBy} LIMIT ${limit} BY ${partitionBy.join(', ')}`,
+  catalogueSql: (snippet) => CATALOGUE_FUNCTIONS.reduce((sql, [pattern, replacement]) => sql.replace(pattern, replacement), snippet),
+};

@@ -1,0 +1,100 @@
+import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Warehouse } from '../warehouse.ts';
+import { WarehouseError } from '../warehouse-error.ts';
+import type { ClickHouseEngine } from './clickhouse-engine.ts';
+import { CLICKHOUSE_TABLE_LAYOUTS, clickHouseColumnType } from './clickhouse-table-layout.ts';
+import { doubleQuoted } from './sql-dialect.ts';
+
+export interface LoadReport {
+  /** Rows per table, counted on ClickHouse after the load. */
+  rows: Record<string, number>;
+  seconds: number;
+}
+
+const STAGING_SUFFIX = '__loading';
+
+/**
+ * Copies tables of a DuckDB warehouse into ClickHouse: DuckDB writes each table as Parquet, ClickHouse loads it
+ * into a staging table with the same columns (MergeTree, see clickhouse-table-layout.ts), and only when every
+ * table loaded and its row count matches are the staging tables swapped in (EXCHANGE TABLES is atomic per
+ * table). A failure leaves the previous tables untouched and drops the staging ones.
+ */
+export async function loadIntoClickHouse(source: Warehouse, target: ClickHouseEngine, tables: readonly string[]): Promise<LoadReport> {
+  const started = performance.now();
+  const folder = mkdtempSync(path.join(tmpdir(), 'shoplens-parquet-'));
+  const staged: string[] = [];
+  const expected: Record<string, number> = {};
+  try {
+    for (const table of tables) {
+      const columns = await describeColumns(source, table);
+      const file = path.join(folder, `${table}.parquet`);
+      await source.run(`COPY (SELECT * FROM ${doubleQuoted(table)}) TO '${file.replaceAll("'", "''")}' (FORMAT parquet)`);
+      expected[table] = Number((await source.query(`SELECT count(*) AS rows FROM ${doubleQuoted(table)}`)).rows[0]?.rows ?? 0);
+      const staging = `${table}${STAGING_SUFFIX}`;
+      await target.command(`DROP TABLE IF EXISTS ${doubleQuoted(staging)}`);
+      await target.command(createTableSql(staging, table, columns));
+      staged.push(staging);
+      await loadParquet(target, staging, file);
+      const loaded = Number((await target.query(`SELECT count() AS rows FROM ${doubleQuoted(staging)}`)).rows[0]?.rows ?? 0);
+      if (loaded !== expected[table]) {
+        throw new WarehouseError(`Loading ${table} into ${target.location} gave ${loaded} rows instead of ${expected[table]}; nothing was replaced.`, { path: target.location });
+      }
+    }
+    for (const table of tables) {
+      const staging = `${table}${STAGING_SUFFIX}`;
+      await target.command(`CREATE TABLE IF NOT EXISTS ${doubleQuoted(table)} AS ${doubleQuoted(staging)}`);
+      await target.command(`EXCHANGE TABLES ${doubleQuoted(staging)} AND ${doubleQuoted(table)}`);
+      await target.command(`DROP TABLE ${doubleQuoted(staging)}`);
+    }
+    return { rows: expected, seconds: (performance.now() - started) / 1000 };
+  } catch (error) {
+    for (const staging of staged) await target.command(`DROP TABLE IF EXISTS ${doubleQuoted(staging)}`).catch(() => undefined);
+    throw error;
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+interface SourceColumn {
+  name: string;
+  type: string;
+  nullable: boolean;
+}
+
+async function describeColumns(source: Warehouse, table: string): Promise<SourceColumn[]> {
+  const result = await source.query(
+    "SELECT column_name AS name, data_type AS type, is_nullable = 'YES' AS nullable FROM information_schema.columns WHERE table_schema = 'main' AND table_name = $1 ORDER BY ordinal_position",
+    [table],
+  );
+  if (result.rows.length === 0) throw new WarehouseError(`Table ${table} does not exist in ${source.path}.`, { path: source.path, kind: 'missing' });
+  return result.rows.map((row) => ({ name: String(row.name), type: String(row.type), nullable: row.nullable === true }));
+}
+
+function createTableSql(name: string, table: string, columns: readonly SourceColumn[]): string {
+  const definitions = columns.map((column) => {
+    const type = clickHouseColumnType(column.type, column.nullable);
+    if (!type) throw new WarehouseError(`Column ${table}.${column.name} has type ${column.type}, which ShopLens does not copy to ClickHouse.`, { path: table });
+    return `${doubleQuoted(column.name)} ${type}`;
+  });
+  const layout = CLICKHOUSE_TABLE_LAYOUTS[table];
+  const keyed = new Set(columns.filter((column) => !column.nullable).map((column) => column.name));
+  const orderBy = layout && keyColumns(layout.orderBy).every((column) => keyed.has(column)) ? layout.orderBy : 'tuple()';
+  const partition = layout?.partitionBy && orderBy !== 'tuple()' ? `\nPARTITION BY ${layout.partitionBy}` : '';
+  return `CREATE TABLE ${doubleQuoted(name)} (\n  ${definitions.join(',\n  ')}\n) ENGINE = MergeTree${partition}\nORDER BY ${orderBy}`;
+}
+
+/** Plain column names mentioned in a sort key such as (event_type, toDate(event_time), user_id). */
+function keyColumns(orderBy: string): string[] {
+  return [...orderBy.matchAll(/\b([a-z_][a-z0-9_]*)\b(?!\s*\()/g)].map((match) => match[1] as string);
+}
+
+async function loadParquet(target: ClickHouseEngine, table: string, file: string): Promise<void> {
+  if (target.kind === 'chdb') {
+    // In-process: the engine reads the file itself, no bytes pass through JavaScript.
+    await target.command(`INSERT INTO ${doubleQuoted(table)} SELECT * FROM file({file:String}, Parquet)`, { file });
+    return;
+  }
+  await target.insertStream(table, createReadStream(file), 'Parquet');
+}
