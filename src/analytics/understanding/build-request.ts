@@ -17,7 +17,7 @@ const WHY_DEFAULT_DIMENSIONS = ['category', 'city_tier', 'device', 'channel'];
 
 /** Whether a question is about prices or order amounts, the only things ShopLens draws distributions of. */
 export function isAboutAmounts(recognition: Recognition): boolean {
-  return /价格|价位|price|金额|amount|客单|order value|spend/.test(recognition.normalized);
+  return /价格|价位|price|金额|amount|客单|order value|spend|yuan|rmb|元|¥|£|\$/.test(recognition.normalized);
 }
 
 /**
