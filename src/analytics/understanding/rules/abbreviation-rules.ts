@@ -18,6 +18,8 @@ export const ABBREVIATION_RULES: readonly PhraseRule<{ replacement: string }>[] 
   { id: 'conversion-rate', meaning: { replacement: 'conversion rate' }, zh: [], en: ['conv\\.? rate', 'convertion rate', 'conversion %', 'cvr'], examples: { match: ['conv rate by device', 'convertion rate last week'], noMatch: ['conversation count'] } },
   { id: 'percent', meaning: { replacement: 'rate' }, zh: [], en: ['pct'], examples: { match: ['cancel pct'], noMatch: ['percent'] } },
   { id: 'categories', meaning: { replacement: 'categories' }, zh: [], en: ['cats', 'categs'], examples: { match: ['top5 cats by gmv', 'gmv by cats'], noMatch: ['carts', 'categories', 'cat food'] } },
+  // "$1" in a replacement is the rule's first group: "last 30d" → "last 30 days".
+  { id: 'days', meaning: { replacement: 'last $1 days' }, zh: [], en: ['(?:last|past|previous) (\\d{1,3}) ?d', '(?:last|past|previous) (\\d{1,3}) ?dys'], examples: { match: ['units sold per day for headphones last 30d', 'gmv past 7 d'], noMatch: ['3d printer sales', 'last 30 days', 'd2c channel', 'top 3d models'] } },
   { id: 'people', meaning: { replacement: 'people' }, zh: [], en: ['ppl', 'folks'], examples: { match: ['how many ppl bought'], noMatch: ['people'] } },
   { id: 'conversion-rate-zh', meaning: { replacement: '转化率' }, zh: ['转换率', '转化比率', '转化比例'], en: [], examples: { match: ['上周的转换率', '各渠道转化比例'], noMatch: ['转化率', '转换成'] } },
   { id: 'units-zh', meaning: { replacement: '销量' }, zh: ['卖(出去|出|了)(几|多少)(件|个|台|单品)', '卖出去多少'], en: [], examples: { match: ['上周卖出去几件', '卖了多少件'], noMatch: ['卖得最好', '销量'] } },
@@ -37,9 +39,10 @@ export function expandAbbreviations(normalizedQuestion: string): { text: string;
       expression = new RegExp(ruleExpression(rule).source, 'gi');
       globalExpressions.set(rule.id, expression);
     }
-    text = text.replace(expression, (found) => {
-      if (found.toLowerCase() !== rule.meaning.replacement) rewrites.push({ from: found, to: rule.meaning.replacement });
-      return rule.meaning.replacement;
+    text = text.replace(expression, (found: string, ...groups: unknown[]) => {
+      const replacement = rule.meaning.replacement.replace(/\$(\d)/g, (_, index: string) => String(groups.find((group, position) => position >= Number(index) - 1 && typeof group === 'string') ?? ''));
+      if (found.toLowerCase() !== replacement) rewrites.push({ from: found, to: replacement });
+      return replacement;
     });
   }
   return { text, rewrites };

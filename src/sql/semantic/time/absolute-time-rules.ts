@@ -95,6 +95,33 @@ function monthRule(year: number | undefined, month: number | undefined, asOf: Is
   return { ...monthPeriod(placedYear, month), unit: 'month', label_en: `${name} ${placedYear}`, label_zh: `${placedYear}年${month}月` };
 }
 
+const PART_DAYS: Record<string, { first: number; last?: number; en: string; zh: string }> = {
+  early: { first: 1, last: 10, en: 'early', zh: '上旬' },
+  mid: { first: 11, last: 20, en: 'mid', zh: '中旬' },
+  late: { first: 21, en: 'late', zh: '下旬' },
+};
+const ZH_PARTS: Record<string, keyof typeof PART_DAYS> = { 上旬: 'early', 月初: 'early', 初: 'early', 中旬: 'mid', 月中: 'mid', 下旬: 'late', 月底: 'late', 底: 'late', 月末: 'late', 末: 'late' };
+const EN_PARTS: Record<string, keyof typeof PART_DAYS> = { early: 'early', beginning: 'early', start: 'early', mid: 'mid', middle: 'mid', late: 'late', end: 'late' };
+
+/** "11月上旬", "mid October": days 1–10, 11–20 or 21 to the month's end. */
+function monthPartRule(year: number | undefined, month: number | undefined, part: keyof typeof PART_DAYS | undefined, asOf: IsoDate): RawPeriod | undefined {
+  const whole = monthRule(year, month, asOf);
+  if (!whole || !part) return undefined;
+  const days = PART_DAYS[part]!;
+  const start = addDays(whole.start, days.first - 1);
+  const end = days.last === undefined ? whole.end : addDays(whole.start, days.last - 1);
+  return { start, end, unit: 'day', label_en: `${days.en} ${whole.label_en} (${start} to ${end})`, label_zh: `${whole.label_zh}${days.zh}` };
+}
+
+/** "the first 10 days of November", "11月前10天". */
+function monthFirstDaysRule(year: number | undefined, month: number | undefined, count: number | undefined, asOf: IsoDate): RawPeriod | undefined {
+  const whole = monthRule(year, month, asOf);
+  if (!whole || count === undefined || count < 1 || count > 31) return undefined;
+  const end = addDays(whole.start, count - 1);
+  if (end > whole.end) return undefined;
+  return { start: whole.start, end, unit: 'day', label_en: `the first ${count} days of ${whole.label_en}`, label_zh: `${whole.label_zh}前${count}天` };
+}
+
 function quarterRule(year: number | undefined, quarter: number | undefined, asOf: IsoDate): RawPeriod | undefined {
   if (quarter === undefined || quarter < 1 || quarter > 4) return undefined;
   const placedYear = year ?? recentYear((quarter - 1) * 3 + 1, 1, asOf);
@@ -171,6 +198,26 @@ export const ABSOLUTE_TIME_RULES: TimeRule[] = [
     name: 'English date',
     pattern: new RegExp(`\\b(${MONTH_PATTERN})\\.?\\s+(\\d{1,2})${ORDINAL}(?:,?\\s+(\\d{4}))?\\b|\\b(\\d{1,2})${ORDINAL}\\s+(?:of\\s+)?(${MONTH_PATTERN})\\b(?:,?\\s+(\\d{4}))?`, 'giu'),
     resolve: (m, asOf) => single(m[1] ? englishParts(m[3], m[1], m[2]) : englishParts(m[6], m[5], m[4]), asOf),
+  },
+  {
+    name: 'Chinese part of a month',
+    pattern: new RegExp(`(?:${ZH_YEAR})?${ZH_MONTH}份?\\s*(上旬|中旬|下旬|月初|月中|月底|月末|初|底|末)`, 'gu'),
+    resolve: (m, asOf) => monthPartRule(number(m[1]), number(m[2]), ZH_PARTS[m[3] ?? ''], asOf),
+  },
+  {
+    name: 'Chinese first days of a month',
+    pattern: new RegExp(`(?:${ZH_YEAR})?${ZH_MONTH}份?\\s*(?:的)?前\\s*(${ZH_NUM}{1,3})\\s*[天日]`, 'gu'),
+    resolve: (m, asOf) => monthFirstDaysRule(number(m[1]), number(m[2]), number(m[3]), asOf),
+  },
+  {
+    name: 'English part of a month',
+    pattern: new RegExp(`\\b(early|mid|middle|late|beginning|start|end)(?:[\\s-]+of)?[\\s-]+(${MONTH_PATTERN})\\b\\.?(?:\\s+(\\d{4}))?`, 'giu'),
+    resolve: (m, asOf) => monthPartRule(number(m[3]), englishMonth(m[2] ?? ''), EN_PARTS[(m[1] ?? '').toLowerCase()], asOf),
+  },
+  {
+    name: 'English first days of a month',
+    pattern: new RegExp(`\\b(?:the\\s+)?first\\s+(\\d{1,2}|ten|five|seven|three|two|fifteen|twenty)\\s+days\\s+(?:of|in)\\s+(${MONTH_PATTERN})\\b\\.?(?:\\s+(\\d{4}))?`, 'giu'),
+    resolve: (m, asOf) => monthFirstDaysRule(number(m[3]), englishMonth(m[2] ?? ''), number(m[1]) ?? ({ two: 2, three: 3, five: 5, seven: 7, ten: 10, fifteen: 15, twenty: 20 } as Record<string, number>)[(m[1] ?? '').toLowerCase()], asOf),
   },
   {
     name: 'Chinese month',
