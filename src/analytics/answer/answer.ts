@@ -24,6 +24,7 @@ export const AnswerSchema = z.object({
   planner: z.string(),
   as_of: z.string(),
   conversation_id: z.string().nullable(),
-  timings: z.object({ total_ms: z.number(), duckdb_ms: z.number() }),
+  /** planner_ms: reading the question, planning, compiling SQL and checking follow-ups (not DuckDB, not an LLM call). */
+  timings: z.object({ total_ms: z.number(), duckdb_ms: z.number(), planner_ms: z.number() }),
 });
 export type Answer = z.infer<typeof AnswerSchema>;

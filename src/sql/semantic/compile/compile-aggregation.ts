@@ -1,3 +1,4 @@
+import type { DerivedTables } from '../catalogue/facts.ts';
 import type { DateRange } from '../time/calendar-date.ts';
 import type { DimensionDefinition, FactId, MeasureDefinition, MetricDefinition, TimeGrain } from '../catalogue/catalogue-schema.ts';
 import { compileFact, FIRST_SEEN_CTE, measureColumn, quoteIdentifier, type Cte } from './compile-fact.ts';
@@ -18,6 +19,7 @@ export interface AggregationRequest {
   fillTimeGaps: boolean;
   /** Prefix of every CTE name, so that two periods can live in one statement. */
   prefix: string;
+  derived?: DerivedTables;
 }
 
 export interface Aggregation {
@@ -106,6 +108,7 @@ export function compileAggregation(request: AggregationRequest, allDimensions: r
         keepNulls: request.keepNulls,
         bucketGrain,
         cteName,
+        derived: request.derived,
       }),
     );
   }

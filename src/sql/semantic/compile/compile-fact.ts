@@ -1,7 +1,7 @@
 import { addDays, type DateRange } from '../time/calendar-date.ts';
 import type { DimensionDefinition, JoinId, MeasureDefinition, TimeGrain } from '../catalogue/catalogue-schema.ts';
 import { filterSql, type ResolvedFilter } from './compile-filter.ts';
-import type { FactDefinition } from '../catalogue/facts.ts';
+import type { DerivedTables, FactDefinition } from '../catalogue/facts.ts';
 import { dateLiteral, textLiteral, timestampLiteral } from './sql-literals.ts';
 import { timeGrainSql } from '../catalogue/time-dimensions.ts';
 import { CACHE_SCHEMA } from '../../cache-schema.ts';
@@ -23,6 +23,7 @@ export interface FactQuery {
   /** Finest day/week/month grain among the query's dimensions; decides what "new" means. */
   bucketGrain: Extract<TimeGrain, 'day' | 'week' | 'month'> | undefined;
   cteName: string;
+  derived?: DerivedTables;
 }
 
 export function quoteIdentifier(id: string): string {
@@ -101,7 +102,7 @@ export function factRowsSql(query: FactQuery): { select: string[]; fromWhere: st
       }
     }
   }
-  const fromWhere = [`FROM ${fact.from(query.window)}`, ...joins, `WHERE ${conditions.join('\n    AND ')}`].join('\n  ');
+  const fromWhere = [`FROM ${fact.from(query.window, query.derived)}`, ...joins, `WHERE ${conditions.join('\n    AND ')}`].join('\n  ');
   return { select, fromWhere };
 }
 

@@ -1,5 +1,6 @@
 import type { DateRange } from '../time/calendar-date.ts';
 import type { DimensionDefinition, MetricDefinition } from '../catalogue/catalogue-schema.ts';
+import type { DerivedTables } from '../catalogue/facts.ts';
 import { availableDimensions, CORE_TABLES, resolveDimension, resolveMetric } from '../catalogue/catalogue.ts';
 import {
   comparisonAssumption,
@@ -24,6 +25,8 @@ import { semanticQuerySchema, type SemanticQuery } from './semantic-query.ts';
 export interface CompileOptions {
   /** Tables present in the warehouse (see loadAvailableTables); defaults to the core schema. */
   tables?: readonly string[];
+  /** Derived cache tables known to be current, which facts may read instead of the behaviour tables. */
+  derived?: DerivedTables;
 }
 
 export interface ResolvedQuery {
@@ -113,7 +116,7 @@ export function compileSemanticQuery(input: unknown, options: CompileOptions = {
   if (needsFirstSeen([...dimensions, ...filters.map((filter) => filter.dimension)])) ctes.push(FIRST_SEEN_CTE);
   const aggregate = (prefix: string, window: DateRange) => {
     const aggregation = compileAggregation(
-      { metrics, dimensions, filters, window, language: query.language, keepNulls: false, fillTimeGaps: fillGaps, prefix },
+      { metrics, dimensions, filters, window, language: query.language, keepNulls: false, fillTimeGaps: fillGaps, prefix, derived: options.derived },
       availableDimensions(options.tables ?? CORE_TABLES),
     );
     ctes.push(...aggregation.ctes);
