@@ -1,5 +1,4 @@
 import type { Warehouse } from '../../sql/warehouse.ts';
-import { computeSegmentation } from './compute-segmentation.ts';
 import type { ClusteringOptions } from './kmeans-clustering.ts';
 import { SegmentationError } from './segmentation-error.ts';
 import { dataFingerprint, readStoredSegmentationModel, writeUserSegments, type StoredSegmentationModel } from './user-segments-table.ts';
@@ -33,6 +32,8 @@ export async function ensureSegmentation(
     );
   }
   const started = performance.now();
+  // Loaded here: ml-kmeans brings ~250 modules that every `shoplens ask` would otherwise load at start.
+  const { computeSegmentation } = await import('./compute-segmentation.ts');
   const segmentation = await computeSegmentation(warehouse, asOf, options.clustering);
   await writeUserSegments(warehouse, segmentation, fingerprint);
   return { model: { ...segmentation.model, fingerprint }, recomputed: true, seconds: (performance.now() - started) / 1000 };
