@@ -61,11 +61,11 @@ export async function runAskBench(rounds = 3): Promise<void> {
         totals.push(elapsed);
         total += elapsed;
         duckdbTotal += answer.timings.duckdb_ms;
-        plannerTotal += answer.timings.planner_ms;
+        plannerTotal += answer.timings.planner_ms ?? 0;
         const entry: { total: number[]; duckdb: number[]; planner: number[]; shape: string } = perQuestion.get(question) ?? { total: [], duckdb: [], planner: [], shape: answer.chart?.kind ?? 'no chart' };
         entry.total.push(elapsed);
         entry.duckdb.push(answer.timings.duckdb_ms);
-        entry.planner.push(answer.timings.planner_ms);
+        entry.planner.push(answer.timings.planner_ms ?? 0);
         perQuestion.set(question, entry);
       }
     }

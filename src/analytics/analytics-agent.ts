@@ -146,7 +146,7 @@ export class AnalyticsAgent {
         if ((reading.kind === 'analysis' && !reading.clarification && reading.confidence >= CONFIDENCE_THRESHOLD) || reading.kind === 'model') answerable.push(chip);
       }
       answer.follow_ups = answerable;
-      answer.timings.planner_ms = Math.round((answer.timings.planner_ms + performance.now() - checking) * 100) / 100;
+      answer.timings.planner_ms = Math.round(((answer.timings.planner_ms ?? 0) + performance.now() - checking) * 100) / 100;
     }
     await this.store.append(conversationId, [
       { role: 'user', content: question },
