@@ -9,6 +9,8 @@ import { CACHE_SCHEMA } from '../../cache-schema.ts';
 export interface Cte {
   name: string;
   sql: string;
+  /** Computed once as written (AS MATERIALIZED), never inlined into the queries that read it. */
+  materialized?: boolean;
 }
 
 export interface FactQuery {

@@ -56,7 +56,7 @@ export function resolveSemanticQuery(input: unknown, options: CompileOptions = {
 }
 
 export function joinCtes(ctes: readonly Cte[]): string {
-  return `WITH ${ctes.map((cte) => `${cte.name} AS (\n  ${cte.sql}\n)`).join(',\n')}`;
+  return `WITH ${ctes.map((cte) => `${cte.name} AS ${cte.materialized ? 'MATERIALIZED ' : ''}(\n  ${cte.sql}\n)`).join(',\n')}`;
 }
 
 function onDimensions(left: string, right: string, dimensions: readonly DimensionDefinition[]): string {
