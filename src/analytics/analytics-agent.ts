@@ -130,7 +130,9 @@ export class AnalyticsAgent {
       llmAvailable: Boolean(this.llmPlanner),
       hasSegments: async () => (await this.warehouse.query("SELECT count(*) AS tables FROM duckdb_tables() WHERE schema_name = 'shoplens_cache' AND table_name = 'user_segments'")).rows[0]?.tables === 1,
     });
+    const understandingStarted = performance.now();
     const understanding = offline.understand(state);
+    const plannerMs = performance.now() - understandingStarted;
     let planner: Planner = offline;
     let routing = `offline (confidence ${understanding.confidence.toFixed(2)})`;
     const choice = options.planner ?? 'auto';
@@ -151,16 +153,23 @@ export class AnalyticsAgent {
       asOf: this.window.asOf,
       conversationId,
       totalMs: performance.now() - started,
+      plannerMs,
       labelValue: (columnId, value, answerLanguage) => this.values.label(columnId, value, answerLanguage),
     });
     const memory = planner.memoryOf?.(state);
     // A follow-up chip is offered only if the offline planner would answer it, given this turn.
     if (answer.follow_ups.length > 0) {
+      const checking = performance.now();
       const history = [...state.history, { question, memory }];
-      answer.follow_ups = answer.follow_ups.filter((chip) => {
+      const answerable: string[] = [];
+      // In the chips' order, and only until three are found: each check is a full reading of the question.
+      for (const chip of answer.follow_ups) {
+        if (answerable.length === 3) break;
         const reading = offline.understandFresh({ ...state, question: chip, history, toolOutcomes: [] });
-        return (reading.kind === 'analysis' && !reading.clarification && reading.confidence >= CONFIDENCE_THRESHOLD) || reading.kind === 'model';
-      }).slice(0, 3);
+        if ((reading.kind === 'analysis' && !reading.clarification && reading.confidence >= CONFIDENCE_THRESHOLD) || reading.kind === 'model') answerable.push(chip);
+      }
+      answer.follow_ups = answerable;
+      answer.timings.planner_ms = Math.round(((answer.timings.planner_ms ?? 0) + performance.now() - checking) * 100) / 100;
     }
     await this.store.append(conversationId, [
       { role: 'user', content: question },

@@ -10,7 +10,7 @@ import { onlineRetailImporter } from './online-retail-importer.ts';
 import { mappingImporter } from './mapping-importer.ts';
 import { olistImporter } from './olist-importer.ts';
 import { settleShopSettings, type ShopSettingsOverride } from './import-shop-settings.ts';
-import { refreshStoredProfile } from '../sql/semantic/index.ts';
+import { rebuildUserActivityDays, refreshStoredProfile } from '../sql/semantic/index.ts';
 import { markBatchDone } from './import-checkpoint.ts';
 
 export const DEFAULT_MAX_INVALID_FRACTION = 0.001;
@@ -84,6 +84,8 @@ export async function runImport(warehouse: Warehouse, request: ImportRequest): P
     context.step('profiling the warehouse');
     // Stored with the data it describes, so `describe` and the planner see it as soon as the import commits.
     await refreshStoredProfile(connection);
+    // Committed with the data, so retention questions read a current per-user-day cache (see user-activity-days.ts).
+    await rebuildUserActivityDays(connection);
     if (request.checkpoint) await markBatchDone(connection, request.checkpoint.key, request.checkpoint.batch);
     context.step('saving the report');
     const finished = report.finish();

@@ -23,7 +23,7 @@ import {
 import { StagingTable } from './staging-table.ts';
 import { buildUsers, type UserProfile } from './users.ts';
 import { writeShopSettings, type ShopSettings } from '../sql/shop-settings.ts';
-import { refreshStoredProfile } from '../sql/semantic/index.ts';
+import { rebuildUserActivityDays, refreshStoredProfile } from '../sql/semantic/index.ts';
 import { seedShopperMoney } from './shopper-money.ts';
 
 export const DEMO_SHOP_SETTINGS: ShopSettings = { currency: 'CNY', timeZone: 'Asia/Shanghai', locale: 'zh-CN' };
@@ -159,6 +159,8 @@ async function generateAndLoad(
   await writeShopSettings(connection, DEMO_SHOP_SETTINGS);
   for (const name of Object.keys(stages)) await connection.run(`DROP TABLE temp.main.${name}`);
   await refreshStoredProfile(connection);
+  // Retention questions read this per-user-day cache; built here, the first such question does not pay for it.
+  await rebuildUserActivityDays(connection);
   report({ phase: 'loading', done: SEEDED_TABLES.length, total: SEEDED_TABLES.length });
 
   const groups = Object.fromEntries(USER_GROUPS.map((group) => [group, 0])) as Record<UserGroup, number>;

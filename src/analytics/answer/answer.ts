@@ -24,6 +24,10 @@ export const AnswerSchema = z.object({
   planner: z.string(),
   as_of: z.string(),
   conversation_id: z.string().nullable(),
-  timings: z.object({ total_ms: z.number(), duckdb_ms: z.number() }),
+  /**
+   * planner_ms: reading the question, planning, compiling SQL and checking follow-ups (not DuckDB, not an LLM call);
+   * optional because answers stored before it existed are replayed through this schema.
+   */
+  timings: z.object({ total_ms: z.number(), duckdb_ms: z.number(), planner_ms: z.number().optional() }),
 });
 export type Answer = z.infer<typeof AnswerSchema>;

@@ -23,6 +23,8 @@ export interface BuildAnswerInput {
   asOf: string;
   conversationId: string | null;
   totalMs: number;
+  /** Time the offline planner spent reading the question (SQL compile time is added from the tool results). */
+  plannerMs?: number;
   labelValue?: (columnId: string, value: JsonValue, language: Language) => string;
 }
 
@@ -37,7 +39,7 @@ export function labelContext(table: ResultTable): string[] {
   return table.columns.flatMap((column) => [column.label_en, column.label_zh]);
 }
 
-function isResultTable(value: unknown): value is ResultTable & { duckdbMs?: number } {
+function isResultTable(value: unknown): value is ResultTable & { duckdbMs?: number; compileMs?: number } {
   return typeof value === 'object' && value !== null && 'rows' in value && 'columns' in value && 'shape' in value;
 }
 
@@ -118,13 +120,14 @@ export function buildAnswer(input: BuildAnswerInput): Answer {
   const { run, language } = input;
   const outcomes = run.state.toolOutcomes;
   const duckdbMs = outcomes.reduce((total, outcome) => total + (isResultTable(outcome.result) ? (outcome.result.duckdbMs ?? 0) : 0), 0);
+  const compileMs = outcomes.reduce((total, outcome) => total + (isResultTable(outcome.result) ? (outcome.result.compileMs ?? 0) : 0), 0);
   const base = {
     language,
     question: input.question,
     planner: run.planner,
     as_of: input.asOf,
     conversation_id: input.conversationId,
-    timings: { total_ms: Math.round(input.totalMs * 10) / 10, duckdb_ms: Math.round(duckdbMs * 10) / 10 },
+    timings: { total_ms: Math.round(input.totalMs * 10) / 10, duckdb_ms: Math.round(duckdbMs * 10) / 10, planner_ms: Math.round(((input.plannerMs ?? 0) + compileMs) * 100) / 100 },
     sql: null,
     columns: [],
     rows: [],

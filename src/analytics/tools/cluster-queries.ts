@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineTool } from '../../agent/tool.ts';
 import { defaultEncoderSelection } from '../../models/embeddings/default-encoder.ts';
-import { clusterSearchQueries } from '../../models/embeddings/query-themes.ts';
+import { storedQueryThemes } from '../../models/embeddings/stored-query-themes.ts';
 import type { EmbeddingToolOptions } from './search-reviews.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
@@ -32,11 +32,12 @@ export function createClusterQueriesTool(options: EmbeddingToolOptions = {}) {
     async execute(argumentsValue, context) {
       const parameters = clusterQueriesParameters.parse(argumentsValue);
       const selection = await (options.selectEncoder ?? defaultEncoderSelection)();
-      const result = await clusterSearchQueries(context.warehouse, selection.encoder, {
-        dateRange: parameters.date_range,
-        clusters: parameters.clusters,
-        maxQueries: parameters.max_queries,
-      });
+      const { result } = await storedQueryThemes(
+        context.warehouse,
+        selection.encoder,
+        { dateRange: parameters.date_range, clusters: parameters.clusters, maxQueries: parameters.max_queries },
+        { onProgress: context.onProgress, signal: context.signal },
+      );
       return {
         encoder: result.encoder,
         encoder_kind: selection.kind,

@@ -48,6 +48,8 @@ export const reviewInsightsTool = defineTool({
       polarity: parameters.polarity,
       topK: parameters.top_k,
       language: context.language,
+      onProgress: context.onProgress,
+      signal: context.signal,
     });
     const chinese = context.language === 'zh';
     const title = (review: { titleEn: string | null; titleZh: string | null; productId: number }) =>

@@ -67,7 +67,7 @@ export const segmentCustomersTool = defineTool({
   async execute(argumentsValue, context) {
     const { method, recompute } = segmentCustomersParameters.parse(argumentsValue);
     const language = context.language;
-    const ensured = await ensureSegmentation(context.warehouse, context.asOf, { recompute });
+    const ensured = await ensureSegmentation(context.warehouse, context.asOf, { recompute, onProgress: context.onProgress, signal: context.signal });
     const model = ensured.model;
     const result: Record<string, unknown> = {
       method,

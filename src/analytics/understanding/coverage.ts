@@ -1,10 +1,8 @@
-import { Jieba, type TaggedWord } from '@node-rs/jieba';
-import nlp from 'compromise';
-import { dict } from '@node-rs/jieba/dict.js';
 import type { Language } from '../../text/language.ts';
 import type { LexiconEntry } from '../../text/lexicon-matcher.ts';
 import { bigramSimilarity, editDistance } from '../../text/edit-distance.ts';
-import { segmentWords } from '../../text/word-segmenter.ts';
+import { segmentWords, tagWords } from '../../text/word-segmenter.ts';
+import { englishTerms } from '../../text/english-terms.ts';
 import { findDimension, findMetric } from '../../sql/semantic/index.ts';
 import { isFillerWord } from './filler-words.ts';
 import type { QuestionTerm } from './question-lexicon.ts';
@@ -15,12 +13,6 @@ import type { QuestionTerm } from './question-lexicon.ts';
  * of a catalogue word ("reveune" → revenue, 转换率 → 转化率); what is still unexplained is named back to the
  * user with the nearest catalogue entries, never dropped.
  */
-
-let tagger: Jieba | undefined;
-function tagWords(text: string): TaggedWord[] {
-  tagger ??= Jieba.withDict(dict);
-  return tagger.tag(text, true);
-}
 
 // Chinese parts of speech that name things (nouns, verbal nouns, abbreviations, unknown words); a leftover
 // verb or adverb rarely changes which table is answered, a leftover noun usually does.
@@ -46,7 +38,7 @@ export interface Suggestion {
  */
 export function englishWordRoles(question: string): Map<string, { noun: boolean; afterPreposition: boolean }> {
   const roles = new Map<string, { noun: boolean; afterPreposition: boolean }>();
-  const terms = nlp(question).terms().json() as { terms: { normal: string; tags: string[] }[] }[];
+  const terms = englishTerms(question);
   let previousIsPreposition = false;
   for (const entry of terms) {
     for (const term of entry.terms) {

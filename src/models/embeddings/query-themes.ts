@@ -3,7 +3,6 @@ import type { Warehouse } from '../../sql/warehouse.ts';
 import { cacheTextsOfQuery } from './cache-texts-of-query.ts';
 import { embeddingTable } from './embedding-cache.ts';
 import { EmbeddingToolError } from './embedding-tool-error.ts';
-import { clusterThemes } from './kmeans-themes.ts';
 import { dotProduct, normalizeInPlace, type TextEncoder } from './text-encoder.ts';
 import { distinctiveTerms } from './theme-terms.ts';
 
@@ -90,6 +89,8 @@ export async function clusterSearchQueries(warehouse: Warehouse, encoder: TextEn
   if (queries.length < 3) {
     return { ...base, themes: [], clusteredSearches: 0, silhouette: 0, chosenBy: 'fixed', silhouetteByClusters: [], assignments: [] };
   }
+  // Loaded here: ml-kmeans brings ~250 modules that every `shoplens ask` would otherwise load at start.
+  const { clusterThemes } = await import('./kmeans-themes.ts');
   const clustering = clusterThemes(queries.map((entry) => entry.vector), {
     clusters: request.clusters === undefined ? undefined : Math.min(request.clusters, queries.length),
     maxClusters: request.maxClusters ?? 12,

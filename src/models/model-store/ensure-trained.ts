@@ -23,6 +23,11 @@ export interface EnsureTrainedOptions<Payload> {
   parsePayload(payload: unknown): Payload | null;
   onProgress?: TrainingProgressListener;
   signal?: AbortSignal;
+  /**
+   * Train even when a current model is remembered or stored (a caller that knows its derived output is missing or
+   * was asked to recompute); a training already running for the same key is still joined, not duplicated.
+   */
+  force?: boolean;
 }
 
 export interface EnsuredModel<Payload> {
@@ -72,7 +77,7 @@ export async function ensureTrained<Payload>(options: EnsureTrainedOptions<Paylo
   const parameters = canonical(options.parameters);
   const key = `${model}|${parameters}`;
   options.signal?.throwIfAborted();
-  const memory = mapOf(remembered, warehouse).get(key);
+  const memory = options.force ? undefined : mapOf(remembered, warehouse).get(key);
   if (memory && memory.metadata.fingerprint === fingerprint) return { ...(memory as EnsuredModel<Payload>), source: 'memory' };
 
   const trainings = mapOf(inFlight, warehouse);
@@ -80,7 +85,7 @@ export async function ensureTrained<Payload>(options: EnsureTrainedOptions<Paylo
   let training = trainings.get(key);
   if (training?.controller.signal.aborted) training = undefined;
   if (!training) {
-    const stored = await readStoredModel(warehouse, model, parameters);
+    const stored = options.force ? null : await readStoredModel(warehouse, model, parameters);
     const payload = stored && stored.fingerprint === fingerprint ? options.parsePayload(stored.payload) : null;
     if (stored && payload !== null) {
       const { payload: _ignored, ...metadata } = stored;

@@ -7,6 +7,7 @@ import { computeSegmentation } from './compute-segmentation.ts';
 import { HAND_CUSTOMERS, HAND_EXPECTED } from './rfm-hand-fixture.ts';
 import { samplePcaPoints, summariseClusters, summariseRfmSegments } from './segment-summaries.ts';
 import { ensureSegmentation } from './segmentation-store.ts';
+import { listStoredModels } from '../model-store/stored-model.ts';
 import { dataFingerprint, writeUserSegments } from './user-segments-table.ts';
 
 const AS_OF = '2025-06-30';
@@ -110,6 +111,25 @@ describe('segmentation on a warehouse', () => {
     const third = await ensureSegmentation(open, AS_OF);
     expect(third.recomputed).toBe(true);
     expect(third.model.users).toBe(12);
+  });
+
+  it('recomputes through the model store: progress, one shared training for concurrent questions, listed with the models', async () => {
+    open = await handWarehouse();
+    const phases: string[] = [];
+    const [first, second] = await Promise.all([
+      ensureSegmentation(open, AS_OF, { onProgress: (progress) => phases.push(progress.phase) }),
+      ensureSegmentation(open, AS_OF),
+    ]);
+    expect(first.recomputed).toBe(true);
+    expect(second.model).toEqual(first.model);
+    expect(phases).toEqual(expect.arrayContaining(['writing user_segments', 'done']));
+    const listed = (await listStoredModels(open)).find((model) => model.model === 'customer_segments');
+    expect(listed?.metrics.users).toBe(first.model.users);
+    // A cancelled question rejects with a cancellation; the segmentation already stored stays current and usable.
+    const controller = new AbortController();
+    const cancelled = ensureSegmentation(open, AS_OF, { recompute: true, signal: controller.signal, onProgress: () => controller.abort() });
+    await expect(cancelled).rejects.toThrow(/cancel/i);
+    expect((await ensureSegmentation(open, AS_OF)).recomputed).toBe(false);
   });
 
   it('refuses to recompute on a read-only warehouse, with advice', async () => {

@@ -1,8 +1,9 @@
 import type { Warehouse } from '../../sql/warehouse.ts';
-import { computeSegmentation } from './compute-segmentation.ts';
 import type { ClusteringOptions } from './kmeans-clustering.ts';
 import { SegmentationError } from './segmentation-error.ts';
-import { dataFingerprint, readStoredSegmentationModel, writeUserSegments, type StoredSegmentationModel } from './user-segments-table.ts';
+import { dataFingerprint, readStoredSegmentationModel, storedModelSchema, writeUserSegments, type StoredSegmentationModel } from './user-segments-table.ts';
+import { ensureTrained } from '../model-store/ensure-trained.ts';
+import type { TrainingProgressListener } from '../model-store/training-progress.ts';
 
 export interface EnsuredSegmentation {
   model: StoredSegmentationModel;
@@ -14,12 +15,14 @@ export interface EnsuredSegmentation {
 
 /**
  * The current segmentation: reused from user_segments when it was computed as of the same date on the
- * same data, otherwise (or when asked) recomputed and written back atomically.
+ * same data, otherwise (or when asked) recomputed and written back atomically. Recomputing goes through the model
+ * store: concurrent questions share one training, which reports progress and stops when every caller cancelled,
+ * and its metadata is listed with the other trained models.
  */
 export async function ensureSegmentation(
   warehouse: Warehouse,
   asOf: string,
-  options: { recompute?: boolean; clustering?: ClusteringOptions } = {},
+  options: { recompute?: boolean; clustering?: ClusteringOptions; onProgress?: TrainingProgressListener; signal?: AbortSignal } = {},
 ): Promise<EnsuredSegmentation> {
   const fingerprint = await dataFingerprint(warehouse);
   if (!options.recompute) {
@@ -33,7 +36,34 @@ export async function ensureSegmentation(
     );
   }
   const started = performance.now();
-  const segmentation = await computeSegmentation(warehouse, asOf, options.clustering);
-  await writeUserSegments(warehouse, segmentation, fingerprint);
-  return { model: { ...segmentation.model, fingerprint }, recomputed: true, seconds: (performance.now() - started) / 1000 };
+  const ensured = await ensureTrained<StoredSegmentationModel>({
+    warehouse,
+    model: 'customer_segments',
+    parameters: { as_of: asOf, clustering: options.clustering ?? null },
+    fingerprint,
+    // user_segments is what questions read: a stored model without a current table is no use, so always train here.
+    force: true,
+    async train(control) {
+      control.report('computing RFM scores and behaviour clusters', 5);
+      // Loaded here: ml-kmeans brings ~250 modules that every `shoplens ask` would otherwise load at start.
+      const { computeSegmentation } = await import('./compute-segmentation.ts');
+      const segmentation = await computeSegmentation(warehouse, asOf, options.clustering);
+      control.throwIfCancelled();
+      control.report('writing user_segments', 90);
+      await writeUserSegments(warehouse, segmentation, fingerprint);
+      const model: StoredSegmentationModel = { ...segmentation.model, fingerprint };
+      return {
+        payload: model,
+        dataWindow: { start: null, end: asOf },
+        metrics: { users: model.users, buyers: model.buyers, clusters: model.clusterCount, silhouette: model.silhouette },
+      };
+    },
+    parsePayload: (payload) => {
+      const parsed = storedModelSchema.safeParse(payload);
+      return parsed.success ? parsed.data : null;
+    },
+    onProgress: options.onProgress,
+    signal: options.signal,
+  });
+  return { model: ensured.payload, recomputed: true, seconds: (performance.now() - started) / 1000 };
 }

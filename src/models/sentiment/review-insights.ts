@@ -4,6 +4,8 @@ import type { AspectMention } from './aspect-tagger.ts';
 import { loadReviews, resolveReviewFilters, type ReviewFilters, type ReviewRecord } from './load-reviews.ts';
 import { ratingLabel } from './sentiment-model.ts';
 import { analyseReview, sentimentModelFor, type ReviewAnalysis } from './sentiment-model-store.ts';
+import { ensureReviewAnalyses } from './stored-review-analyses.ts';
+import type { TrainingProgressListener } from '../model-store/training-progress.ts';
 
 export type InsightPolarity = 'negative' | 'positive' | 'all';
 
@@ -14,6 +16,8 @@ export interface ReviewInsightsRequest extends ReviewFilters {
   examplesPerAspect?: number;
   /** Examples in this language come first (the conversation's language). */
   language?: 'zh' | 'en';
+  onProgress?: TrainingProgressListener;
+  signal?: AbortSignal;
 }
 
 export interface ReviewExample {
@@ -107,9 +111,12 @@ function pickExamples(candidates: { review: ReviewRecord; mention: AspectMention
  */
 export async function reviewInsights(warehouse: Warehouse, request: ReviewInsightsRequest): Promise<ReviewInsights> {
   const filters = await resolveReviewFilters(warehouse, request);
-  const state = await sentimentModelFor(warehouse);
+  const { analyses: stored } = await ensureReviewAnalyses(warehouse, { onProgress: request.onProgress, signal: request.signal });
   const reviews = await loadReviews(warehouse, filters);
-  const analyses: ReviewAnalysis[] = reviews.map((review) => analyseReview(state, review));
+  // Every review of the fingerprint is stored; one that is not (written between the two reads) is analysed here.
+  const missing = reviews.some((review) => !stored.analyses.has(review.reviewId));
+  const state = missing ? await sentimentModelFor(warehouse) : undefined;
+  const analyses: ReviewAnalysis[] = reviews.map((review) => stored.analyses.get(review.reviewId) ?? analyseReview(state as NonNullable<typeof state>, review));
 
   const byAspect = new Map<string, { reviews: Set<number>; positive: Set<number>; negative: Set<number>; neutral: Set<number>; candidates: { review: ReviewRecord; mention: AspectMention }[] }>();
   const withMentions = new Set<number>();
@@ -174,13 +181,13 @@ export async function reviewInsights(warehouse: Warehouse, request: ReviewInsigh
     },
     aspects,
     model: {
-      id: state.model.id,
+      id: stored.modelId,
       aspectLexicon: ASPECT_LEXICON_ID,
       aspects: ASPECTS.length,
-      trainedOnReviews: state.model.training.reviews,
-      positive: state.model.training.positive,
-      negative: state.model.training.negative,
-      trainingSeconds: state.trainingSeconds,
+      trainedOnReviews: stored.training.reviews,
+      positive: stored.training.positive,
+      negative: stored.training.negative,
+      trainingSeconds: stored.trainingSeconds,
     },
   };
 }

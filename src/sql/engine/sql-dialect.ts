@@ -28,6 +28,10 @@ export interface SqlDialect {
   boolOr(expression: string): string;
   /** The last non-NULL value of a window (the OVER clause follows). */
   lastValueIgnoringNulls(expression: string): string;
+  /** The group's values of `expression` where `condition` holds, as a list (funnels collect step times). */
+  collectWhere(expression: string, condition: string): string;
+  /** The smallest element of `list` at or after `threshold`; NULL when there is none or the threshold is NULL. */
+  firstAtOrAfter(list: string, threshold: string): string;
   /** Unicode-aware lower case (ClickHouse's lower() only folds ASCII). */
   lower(expression: string): string;
   /** Text cast of any value. */
@@ -69,6 +73,8 @@ export const DUCKDB_DIALECT: SqlDialect = {
   anyValue: (expression) => `any_value(${expression})`,
   boolOr: (expression) => `bool_or(${expression})`,
   lastValueIgnoringNulls: (expression) => `last_value(${expression} IGNORE NULLS)`,
+  collectWhere: (expression, condition) => `list(${expression}) FILTER (WHERE ${condition})`,
+  firstAtOrAfter: (list, threshold) => `list_min(list_filter(${list}, element -> element >= ${threshold}))`,
   lower: (expression) => `lower(${expression})`,
   castText: (expression) => `CAST(${expression} AS VARCHAR)`,
   unionAllByName: (relations) => relations.map((relation) => `SELECT * FROM ${relation}`).join('\n  UNION ALL BY NAME\n  '),

@@ -24,6 +24,8 @@ export { compileContribution, contributionQuerySchema, type ContributionQuery } 
 export { findTimeExpressions, resolveTimeExpression, type ResolvedTimeExpression, type TimeExpressionMatch } from './time/time-expressions.ts';
 export { timeQueryParts, type TimeQueryParts } from './time/time-query-parts.ts';
 export { loadAsOfDate } from './time/as-of-date.ts';
+export type { DerivedTables } from './catalogue/facts.ts';
+export { USER_ACTIVITY_DAYS, userActivityDaysReady, rebuildUserActivityDays } from './derived/user-activity-days.ts';
 export { SemanticQueryError, NoDataError } from './semantic-error.ts';
 export { currentProfile, profileWarehouse, type WarehouseProfile, type Unavailability } from './catalogue/warehouse-profile.ts';
 export { refreshStoredProfile, profileWithDates } from './catalogue/warehouse-profile.ts';

@@ -1,6 +1,12 @@
 import { addDays, type DateRange } from '../time/calendar-date.ts';
 import type { FactId } from './catalogue-schema.ts';
 import { dateLiteral, timestampLiteral } from '../compile/sql-literals.ts';
+import { USER_ACTIVITY_DAYS } from '../derived/user-activity-days.ts';
+
+/** Derived tables that are current for this query (checked by the caller, e.g. userActivityDaysReady). */
+export interface DerivedTables {
+  userActivityDays?: boolean;
+}
 
 /**
  * Where a metric's rows come from. Facts are code rather than catalogue data because two of them are derived
@@ -14,8 +20,11 @@ export interface FactDefinition {
   description_en: string;
   description_zh: string;
   requiredTables: readonly string[];
-  /** FROM clause with the fact's alias; derived facts use the window to pre-filter. */
-  from: (window: DateRange) => string;
+  /**
+   * FROM clause with the fact's alias; derived facts use the window to pre-filter, and may read a derived cache
+   * table (see src/sql/semantic/derived) when the caller checked that it is current.
+   */
+  from: (window: DateRange, derived?: DerivedTables) => string;
   /** Timestamp (or date when `timeIsDate`) that decides which period a row belongs to. */
   time: string;
   timeIsDate: boolean;
@@ -96,6 +105,23 @@ const sessions: FactDefinition = {
   user: 's.user_id',
 };
 
+// The same rows from the per-user-day cache: first day, first device and day-N flags without touching events.
+function userCohortsFromActivityDays(window: DateRange): string {
+  return `(
+      WITH as_of AS (SELECT max(activity_day) AS as_of_day FROM ${USER_ACTIVITY_DAYS}),
+      firsts AS (
+        SELECT user_id, min(activity_day) AS first_day, arg_min_null(first_device, first_time) AS first_device
+        FROM ${USER_ACTIVITY_DAYS} GROUP BY user_id
+        HAVING min(activity_day) >= ${dateLiteral(window.start)} AND min(activity_day) <= ${dateLiteral(window.end)})
+      SELECT f.user_id, f.first_day, f.first_device, as_of.as_of_day,
+             bool_or(a.activity_day = f.first_day + 1) AS active_day_1,
+             bool_or(a.activity_day = f.first_day + 7) AS active_day_7
+      FROM firsts f
+      JOIN ${USER_ACTIVITY_DAYS} a ON a.user_id = f.user_id
+      CROSS JOIN as_of
+      GROUP BY f.user_id, f.first_day, f.first_device, as_of.as_of_day) c`;
+}
+
 // Activity = any event or any order, so retention also works on order-only (imported) data.
 const userCohorts: FactDefinition = {
   id: 'user_cohorts',
@@ -105,7 +131,7 @@ const userCohorts: FactDefinition = {
     "one row per user, dated by the user's first activity day in the whole data (first event or order); device is the device of the first event",
   description_zh: '每个用户一行，按其在全部数据中的首次活跃日（首个事件或订单）计时；设备取首个事件的设备',
   requiredTables: ['events', 'orders'],
-  from: (window) => `(
+  from: (window, derived) => (derived?.userActivityDays ? userCohortsFromActivityDays(window) : `(
       WITH activity AS MATERIALIZED (
         SELECT DISTINCT user_id, CAST(event_time AS DATE) AS activity_day FROM events
         UNION
@@ -124,7 +150,7 @@ const userCohorts: FactDefinition = {
       JOIN activity a ON a.user_id = f.user_id
       CROSS JOIN as_of
       LEFT JOIN first_devices d ON d.user_id = f.user_id
-      GROUP BY f.user_id, f.first_day, d.first_device, as_of.as_of_day) c`,
+      GROUP BY f.user_id, f.first_day, d.first_device, as_of.as_of_day) c`),
   time: 'c.first_day',
   timeIsDate: true,
   user: 'c.user_id',

@@ -1,3 +1,4 @@
+import type { DerivedTables } from '../catalogue/facts.ts';
 import type { DateRange } from '../time/calendar-date.ts';
 import type { DimensionDefinition, FactId, MeasureDefinition, MetricDefinition, TimeGrain } from '../catalogue/catalogue-schema.ts';
 import { compileFact, FIRST_SEEN_CTE, measureColumn, quoteIdentifier, type Cte } from './compile-fact.ts';
@@ -20,6 +21,7 @@ export interface AggregationRequest {
   /** Prefix of every CTE name, so that two periods can live in one statement. */
   prefix: string;
   writer: SqlWriter;
+  derived?: DerivedTables;
 }
 
 export interface Aggregation {
@@ -109,6 +111,7 @@ export function compileAggregation(request: AggregationRequest, allDimensions: r
         bucketGrain,
         cteName,
         writer: request.writer,
+        derived: request.derived,
       }),
     );
   }

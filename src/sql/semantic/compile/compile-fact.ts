@@ -1,7 +1,7 @@
 import { addDays, type DateRange } from '../time/calendar-date.ts';
 import type { DimensionDefinition, JoinId, MeasureDefinition, TimeGrain } from '../catalogue/catalogue-schema.ts';
 import { filterSql, type ResolvedFilter } from './compile-filter.ts';
-import type { FactDefinition } from '../catalogue/facts.ts';
+import type { DerivedTables, FactDefinition } from '../catalogue/facts.ts';
 import { dateLiteral, textLiteral, timestampLiteral } from './sql-literals.ts';
 import { timeGrainSql } from '../catalogue/time-dimensions.ts';
 import { CACHE_SCHEMA } from '../../cache-schema.ts';
@@ -10,6 +10,8 @@ import type { SqlWriter } from './sql-writer.ts';
 export interface Cte {
   name: string;
   sql: string;
+  /** Computed once as written (AS MATERIALIZED), never inlined into the queries that read it. */
+  materialized?: boolean;
 }
 
 export interface FactQuery {
@@ -26,6 +28,7 @@ export interface FactQuery {
   cteName: string;
   /** Dialect and parameters of this compile run. */
   writer: SqlWriter;
+  derived?: DerivedTables;
 }
 
 export function quoteIdentifier(id: string): string {
@@ -105,7 +108,7 @@ export function factRowsSql(query: FactQuery): { select: string[]; fromWhere: st
       }
     }
   }
-  const fromWhere = [`FROM ${query.writer.dialect.catalogueSql(fact.from(query.window))}`, ...joins, `WHERE ${conditions.join('\n    AND ')}`].join('\n  ');
+  const fromWhere = [`FROM ${query.writer.dialect.catalogueSql(fact.from(query.window, query.derived))}`, ...joins, `WHERE ${conditions.join('\n    AND ')}`].join('\n  ');
   return { select, fromWhere };
 }
 

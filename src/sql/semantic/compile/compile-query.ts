@@ -1,5 +1,6 @@
 import type { DateRange } from '../time/calendar-date.ts';
 import type { DimensionDefinition, MetricDefinition } from '../catalogue/catalogue-schema.ts';
+import type { DerivedTables } from '../catalogue/facts.ts';
 import { availableDimensions, CORE_TABLES, resolveDimension, resolveMetric } from '../catalogue/catalogue.ts';
 import {
   comparisonAssumption,
@@ -28,6 +29,8 @@ export interface CompileOptions {
   tables?: readonly string[];
   /** The engine's SQL dialect (default DuckDB). */
   dialect?: SqlDialect;
+  /** Derived cache tables known to be current, which facts may read instead of the behaviour tables. */
+  derived?: DerivedTables;
 }
 
 export interface ResolvedQuery {
@@ -57,7 +60,7 @@ export function resolveSemanticQuery(input: unknown, options: CompileOptions = {
 }
 
 export function joinCtes(ctes: readonly Cte[]): string {
-  return `WITH ${ctes.map((cte) => `${cte.name} AS (\n  ${cte.sql}\n)`).join(',\n')}`;
+  return `WITH ${ctes.map((cte) => `${cte.name} AS ${cte.materialized ? 'MATERIALIZED ' : ''}(\n  ${cte.sql}\n)`).join(',\n')}`;
 }
 
 function onDimensions(left: string, right: string, dimensions: readonly DimensionDefinition[]): string {
@@ -121,7 +124,7 @@ export function compileSemanticQuery(input: unknown, options: CompileOptions = {
   if (needsFirstSeen([...dimensions, ...filters.map((filter) => filter.dimension)])) ctes.push(FIRST_SEEN_CTE);
   const aggregate = (prefix: string, window: DateRange) => {
     const aggregation = compileAggregation(
-      { metrics, dimensions, filters, window, language: query.language, keepNulls: false, fillTimeGaps: fillGaps, prefix, writer },
+      { metrics, dimensions, filters, window, language: query.language, keepNulls: false, fillTimeGaps: fillGaps, prefix, writer, derived: options.derived },
       availableDimensions(options.tables ?? CORE_TABLES),
     );
     ctes.push(...aggregation.ctes);
@@ -141,7 +144,7 @@ export function compileSemanticQuery(input: unknown, options: CompileOptions = {
     if (query.share) {
       const excluded = new Set(query.share.excludeFilters);
       const aggregation = compileAggregation(
-        { metrics: shared, dimensions: [], filters: filters.filter((filter) => !excluded.has(filter.dimension.id)), window: query.timeRange, language: query.language, keepNulls: false, fillTimeGaps: false, prefix: 'share_base', writer },
+        { metrics: shared, dimensions: [], filters: filters.filter((filter) => !excluded.has(filter.dimension.id)), window: query.timeRange, language: query.language, keepNulls: false, fillTimeGaps: false, prefix: 'share_base', writer, derived: options.derived },
         availableDimensions(options.tables ?? CORE_TABLES),
       );
       ctes.push(...aggregation.ctes);

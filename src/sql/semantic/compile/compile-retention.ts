@@ -12,6 +12,8 @@ import { dateLiteral, textLiteral } from './sql-literals.ts';
 import { CACHE_SCHEMA } from '../../cache-schema.ts';
 import { timeGrainSql } from '../catalogue/time-dimensions.ts';
 import { SqlWriter } from './sql-writer.ts';
+import type { DerivedTables } from '../catalogue/facts.ts';
+import { USER_ACTIVITY_DAYS } from '../derived/user-activity-days.ts';
 
 export const retentionQuerySchema = z.object({
   /** Window of first-activity days that defines the cohorts. */
@@ -24,11 +26,14 @@ export const retentionQuerySchema = z.object({
 });
 export type RetentionQuery = z.input<typeof retentionQuerySchema>;
 
-// Activity = any event or any order, the same definition as the day-N retention metrics.
-const ACTIVITY_CTES = (start: string, end: string): Cte[] => [
+// Activity = any event or any order, the same definition as the day-N retention metrics; read from the per-user-day
+// cache when it is current.
+const ACTIVITY_CTES = (start: string, end: string, derived: DerivedTables | undefined): Cte[] => [
   {
     name: 'activity',
-    sql: `SELECT DISTINCT user_id, CAST(event_time AS DATE) AS activity_day FROM events
+    sql: derived?.userActivityDays
+      ? `SELECT user_id, activity_day FROM ${USER_ACTIVITY_DAYS}`
+      : `SELECT DISTINCT user_id, CAST(event_time AS DATE) AS activity_day FROM events
   UNION
   SELECT DISTINCT order_day.user_id, CAST(order_day.created_at AS DATE) FROM orders order_day WHERE order_day.user_id IS NOT NULL`,
   },
@@ -77,7 +82,7 @@ export function compileRetention(input: unknown, options: CompileOptions = {}): 
   ].filter(Boolean);
   const where = filters.length > 0 ? `\n  WHERE ${filters.map((filter) => userFilterSql(filter, writer)).join(' AND ')}` : '';
   const ctes = [
-    ...ACTIVITY_CTES(query.timeRange.start, query.timeRange.end),
+    ...ACTIVITY_CTES(query.timeRange.start, query.timeRange.end, options.derived),
     {
       name: 'cohort_users',
       sql: `SELECT f.user_id AS user_id, f.first_day AS first_day, ${timeGrainSql('week', 'f.first_day', dialect)} AS cohort_week\n  FROM firsts f ${joins.join(' ')}${where}`,

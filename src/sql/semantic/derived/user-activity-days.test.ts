@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Warehouse } from '../../warehouse.ts';
+import { compileRetention } from '../compile/compile-retention.ts';
+import { compileSemanticQuery } from '../compile/compile-query.ts';
+import { buildRandomFixture } from '../testing/random-fixture.ts';
+import { loadFixture } from '../testing/semantic-fixture.ts';
+import { USER_ACTIVITY_DAYS, userActivityDaysReady } from './user-activity-days.ts';
+
+const WINDOW = { start: '2025-10-20', end: '2025-11-23' };
+
+/** Queries whose SQL reads activity: both retention modes, a user filter, and the day-N metrics by a user and a first-event attribute. */
+const QUERIES: { name: string; compile: (derived: boolean) => string }[] = [
+  { name: 'day-N cohorts', compile: (derived) => compileRetention({ timeRange: WINDOW, days: [1, 3, 7] }, { derived: { userActivityDays: derived } }).sql },
+  { name: 'week-N cohorts', compile: (derived) => compileRetention({ timeRange: WINDOW, mode: 'weeks', weeks: 4 }, { derived: { userActivityDays: derived } }).sql },
+  {
+    name: 'cohorts of one city tier',
+    compile: (derived) => compileRetention({ timeRange: WINDOW, filters: [{ dimension: 'city_tier', operator: 'in', values: ['tier1'] }] }, { derived: { userActivityDays: derived } }).sql,
+  },
+  ...['channel', 'device'].map((dimension) => ({
+    name: `day-1 and day-7 retention by ${dimension}`,
+    compile: (derived: boolean) =>
+      compileSemanticQuery({ metrics: ['day1_retention', 'day7_retention', 'new_users'], dimensions: [dimension], timeRange: WINDOW }, { derived: { userActivityDays: derived } }).sql,
+  })),
+];
+
+describe('user_activity_days cache', () => {
+  let warehouse: Warehouse;
+  beforeAll(async () => {
+    warehouse = await Warehouse.open({ path: ':memory:' });
+    await loadFixture(warehouse, buildRandomFixture(11, 150));
+  });
+  afterAll(() => warehouse.close());
+
+  it('is built on first use, reused while the data is unchanged, and rebuilt when orders change', async () => {
+    expect(await userActivityDaysReady(warehouse)).toBe(true);
+    const builtAt = async () => (await warehouse.query(`SELECT strftime(built_at, '%c.%f') AS at FROM shoplens_cache.derived_tables`)).rows[0]?.at;
+    const first = await builtAt();
+    expect(first).toBeTypeOf('string');
+    expect(await userActivityDaysReady(warehouse)).toBe(true);
+    expect(await builtAt()).toBe(first);
+    const before = Number((await warehouse.query(`SELECT count(*) AS days FROM ${USER_ACTIVITY_DAYS}`)).rows[0]?.days);
+    // A new customer's first order on a day of its own adds one user-day.
+    await warehouse.run(`INSERT INTO orders SELECT * REPLACE (999001 AS order_id, 'T-999001' AS order_no, 987654 AS user_id) FROM orders ORDER BY order_id LIMIT 1`);
+    expect(await userActivityDaysReady(warehouse)).toBe(true);
+    expect(await builtAt()).not.toBe(first);
+    expect(Number((await warehouse.query(`SELECT count(*) AS days FROM ${USER_ACTIVITY_DAYS}`)).rows[0]?.days)).toBe(before + 1);
+  });
+
+  it.each(QUERIES)('answers $name exactly as the events table does', async ({ compile }) => {
+    expect(await userActivityDaysReady(warehouse)).toBe(true);
+    const cached = compile(true);
+    expect(cached).toContain(USER_ACTIVITY_DAYS);
+    expect(cached).not.toMatch(/FROM events/);
+    const direct = await warehouse.query(compile(false));
+    expect(direct.rows.length).toBeGreaterThan(0);
+    expect((await warehouse.query(cached)).rows).toEqual(direct.rows);
+  });
+});
