@@ -4,7 +4,7 @@ import { valueIndexFor, type ValueIndex } from '../sql/values/value-index.ts';
 import type { Warehouse } from '../sql/warehouse.ts';
 import { behaviourReader } from '../sql/engine/behaviour-reader.ts';
 import { readShopSettings } from '../sql/shop-settings.ts';
-import { withCurrency } from '../presentation/result-table.ts';
+import { withCurrency, withTimeZone } from '../presentation/result-table.ts';
 import { ANALYTICS_TOOLS } from './tools/analytics-tools.ts';
 import type { AgentEventListener } from '../agent/agent-events.ts';
 import { runAgent } from '../agent/agent-loop.ts';
@@ -93,13 +93,14 @@ export class AnalyticsAgent {
       ? new LlmPlanner({ model: options.chatModel, systemPrompt: (state) => analyticsSystemPrompt(state, tables) })
       : undefined;
     // Amount columns of every tool result carry the shop's currency, for the planner, narrative, table and chart alike.
-    const currency = (await readShopSettings(options.warehouse))?.currency ?? null;
+    const shop = await readShopSettings(options.warehouse);
+    const currency = shop?.currency ?? null;
     const engine = options.warehouse.behaviourEngine;
     const tools = (options.tools ?? ANALYTICS_TOOLS).map((tool): AnyTool => ({
       ...tool,
       execute: async (argumentsValue, context) => {
         if (engine && !ENGINE_READY_TOOLS.has(tool.name)) throw new EngineToolUnavailableError(tool.name, engine.location);
-        return withCurrency(await tool.execute(argumentsValue, context), currency);
+        return withTimeZone(withCurrency(await tool.execute(argumentsValue, context), currency), shop?.timeZone);
       },
     }));
     return new AnalyticsAgent(options.warehouse, window, values, new ConversationStore(options.warehouse), tools, llmPlanner);

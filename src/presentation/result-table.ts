@@ -60,6 +60,17 @@ export function metricColumn(id: string, label_en: string, label_zh: string, uni
 }
 
 /**
+ * States the shop's time zone among a tool result's assumptions: dates, weeks and hours are read in the shop's
+ * local time (importers store wall-clock times in it), so "yesterday" or "21:00" means the shop's day and hour.
+ */
+export function withTimeZone<T>(result: T, timeZone: string | undefined): T {
+  if (!timeZone || typeof result !== 'object' || result === null || !Array.isArray((result as { assumptions?: unknown }).assumptions)) return result;
+  const assumptions = (result as unknown as { assumptions: { en: string; zh: string }[] }).assumptions;
+  const note = { en: `Dates and hours are the shop's local time (${timeZone}).`, zh: `日期与小时均为店铺当地时间(${timeZone})。` };
+  return { ...result, assumptions: [...assumptions, note] };
+}
+
+/**
  * Stamps the shop's currency on every amount column of a tool result (anything with a `columns` list), so
  * narratives, tables, charts and CSV exports format amounts in it without any global state.
  */
