@@ -14,16 +14,17 @@ export type Term =
 const IMPLIED_METRICS: Record<string, string[]> = {
   gmv: ['最畅销', '畅销', '热销', '卖得最火', '卖得最多钱', '卖得怎么样', '卖得如何', '卖得咋样', '卖的怎么样', '卖得好不好', 'how are sales', 'how were sales', '卖得最好', '卖得好', '卖得最好的', '最赚钱', '赚了多少', '赚钱', '卖了多少钱', '卖了多少', 'best-selling', 'best selling', 'top-selling', 'top selling', 'sells best', 'sold best', 'made the most money', 'earned', 'sell', 'sold', 'selling', 'spend', 'spent', 'spending', 'grossing', 'highest-grossing', '消费额', '消费金额', '消费', '卖得', '卖的', '花钱', '花了多少钱', '花费', '花得', '买了多少钱'],
   units: ['卖得最多', '卖出最多', '卖了多少件', '卖出多少件', '卖出了多少件', '卖了多少台', '卖出了多少台', '多少件', '多少台', 'sold the most', 'most sold', '买了多少件', '买了多少台', '买了多少个', '买了几件', '买得最多', '买的最多', '买最多', '买得最少', '买的最少', 'how many units', 'how many items', 'units', 'pieces'],
-  buyers: ['多少客户', '多少个客户', '多少位客户', '多少顾客', '多少个顾客', '多少买家', '客户有多少', '顾客有多少', '多少人买', '多少人购买', '多少人下单', '买过', 'how many people bought', 'how many customers bought', 'how many people purchased', 'how many shoppers bought', 'how many people ordered', 'bought', '消费者', '买了', '购买了', '购买过'],
+  buyers: ['多少客户', '多少个客户', '多少位客户', '多少顾客', '多少个顾客', '多少买家', '客户有多少', '顾客有多少', '多少人买', '多少人购买', '多少人下单', '买过', 'how many people bought', 'how many customers bought', 'how many people purchased', 'how many shoppers bought', 'how many people ordered', 'bought', '消费者', '买了', '购买了', '购买过', '不同的客户', '不同客户', '独立客户', '多少个不同的客户'],
   uv: ['多少人访问', '多少人来', '多少访客', 'how many people visited', 'how many visitors', 'visited', '人最多', '人最少'],
   pv: ['most viewed', 'least viewed', 'viewed', 'views', '被浏览', '浏览最多', '浏览最少', '看的人最多'],
-  orders: ['invoices', 'invoice count', 'number of invoices', 'how many invoices', '多少张发票', '多少单', '多少笔订单', 'how many orders', 'order', '下了多少单', '下单量', '下单数', '下单次数', '下单分布', 'common', 'commonly used', 'popular', 'most used', '常用', '常见', '受欢迎', '用得最多', '用的最多'],
+  orders: ['invoices', 'invoice count', 'number of invoices', 'how many invoices', '多少张发票', '多少单', '多少笔订单', 'how many orders', 'order', '下了多少单', '发票', '张发票', '发票数', '下单量', '下单数', '下单次数', '下单分布', 'common', 'commonly used', 'popular', 'most used', '常用', '常见', '受欢迎', '用得最多', '用的最多'],
   conversion_rate: ['convert', 'converts', 'converted', 'converting', 'conversions'],
   view_to_purchase_rate: ['from view to purchase', 'view to purchase', 'views to purchases', '从浏览到购买'],
   fav_rate: ['favourite', 'favorite', 'favourites', 'favorites', '收藏'],
   // "Most added-to-cart products" counts carts; a share needs a rate word ("加购率", "cart rate").
   cart_adds: ['added to cart', 'add to cart', 'carted', '加购了', '加购', 'added to their cart', 'put in cart'],
   favourites: ['favourited', 'favorited', '收藏了'],
+  aov: ['average invoice value', 'avg invoice value', 'average invoice', 'invoice value', 'average order size', '平均每张发票', '每张发票多少钱', '平均每单', '每单多少钱', '平均每单多少钱'],
   cart_abandonment_rate: ['abandoned', 'abandon', 'abandonment', 'abandoned carts', 'cart abandonment', '加购了没买', '加购未购买', '加购没买', '弃购', '弃购率'],
   cancelled_orders: ['cancelled', 'canceled', 'were cancelled', 'got cancelled', '被取消', '取消了', '取消的订单'],
   returned_orders: ['returned', 'were returned', '退货了', '被退货', '退了', '退货的', '已退货'],
@@ -69,6 +70,8 @@ const EXTRA_DIMENSIONS: Record<string, string[]> = {
   channel: ['acquisition channels', 'channels'],
 };
 
+const NAMED_BY_SYNONYMS_ONLY = new Set(['customer']);
+
 function englishPlurals(phrase: string): string[] {
   if (!/^[a-z][a-z -]*[a-z]$/.test(phrase) || phrase.endsWith('s')) return [];
   return phrase.endsWith('y') ? [`${phrase.slice(0, -1)}ies`] : [`${phrase}s`];
@@ -101,7 +104,10 @@ export function buildAnalyticsLexicon(): LexiconMatcher<Term> {
     if (cue.startsWith('grain:')) for (const phrase of phrases) entries.push({ phrase, meaning: { kind: 'cue', cue } });
   }
   for (const dimension of DIMENSIONS) {
-    const phrases = [dimension.id.replace(/_/g, ' '), dimension.name_en, dimension.name_zh, ...dimension.synonyms_en, ...dimension.synonyms_zh, ...(EXTRA_DIMENSIONS[dimension.id] ?? [])];
+    // The customer dimension's names ("customer", 客户) are everyday words for people ("复购客户占比"): it is named
+    // only by its own synonyms (customer id, 客户ID) and by the ranking-subject rules ("top 10 customers").
+    const names = NAMED_BY_SYNONYMS_ONLY.has(dimension.id) ? [] : [dimension.id.replace(/_/g, ' '), dimension.name_en, dimension.name_zh];
+    const phrases = [...names, ...dimension.synonyms_en, ...dimension.synonyms_zh, ...(EXTRA_DIMENSIONS[dimension.id] ?? [])];
     for (const phrase of phrases.flatMap((candidate) => [candidate, ...englishPlurals(candidate.toLowerCase())])) {
       if (usable(phrase)) entries.push({ phrase, meaning: { kind: 'dimension', id: dimension.id } });
     }

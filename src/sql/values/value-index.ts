@@ -34,7 +34,11 @@ function timeLabel(dimension: string, text: string, language: Language): string 
   }
   if (dimension === 'hour' && /^\d{1,2}$/.test(text)) return `${text.padStart(2, '0')}:00`;
   // A bare id reads as a number in a sentence ("6868 had the highest GMV").
-  if (dimension === 'customer') return language === 'zh' ? `客户 ${text}` : `customer ${text}`;
+  if (dimension === 'customer') {
+    const prefix = language === 'zh' ? '客户 ' : 'customer ';
+    // Labels may be labelled again (table, then narrative): the prefix is added once.
+    return text.startsWith(prefix) ? text : `${prefix}${text}`;
+  }
   return undefined;
 }
 
