@@ -14,6 +14,7 @@ import { expandAbbreviations } from './rules/abbreviation-rules.ts';
 import { comparesPeriods } from './rules/comparison-rules.ts';
 import { grainsAskedFor } from './rules/grain-rules.ts';
 import { offTopicRefusal, offTopicRuleFor, refusalFor } from './rules/refusal-rules.ts';
+import { asksQuantityPerUnit } from './rules/per-unit-rules.ts';
 import { rankingSubjectOf } from './rules/ranking-subject-rules.ts';
 import type { Understanding } from './understanding.ts';
 
@@ -244,6 +245,14 @@ export function understandQuestion(input: UnderstandInput): Understanding {
     }
     const offTopic = offTopicRefusal(language);
     return { kind: 'refuse', reason: offTopic.reason, message: offTopic.message, confidence: 0.5, notes: [...notes, 'nothing analytic recognised'] };
+  }
+
+  // "orders per customer": a quantity per order or person that no ratio metric names has no answer here.
+  if (asksQuantityPerUnit(recognition.normalized) && recognition.metrics.length > 0 && !recognition.metrics.some((id) => findMetric(id)?.formula.kind === 'ratio') && !recognition.cues.has('why')) {
+    const ratios = ['aov', 'arpu', 'conversion_rate'].map((id) => (language === 'zh' ? findMetric(id)?.name_zh : findMetric(id)?.name_en) ?? id);
+    return language === 'zh'
+      ? { kind: 'clarify', question: `我还不能按订单或按人计算这个平均数。可以回答的比率有:${ratios.join('、')};或者看总量。`, options: ratios, confidence: 0.3, notes: [...notes, 'quantity per order or person without a ratio metric'] }
+      : { kind: 'clarify', question: `I cannot compute that per order or per person yet. Ratios I can answer: ${ratios.join(', ')}; or ask for the total.`, options: ratios, confidence: 0.3, notes: [...notes, 'quantity per order or person without a ratio metric'] };
   }
 
   // "评分分布": a distribution of something other than prices or order amounts has no answer; an average would
