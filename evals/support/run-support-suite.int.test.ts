@@ -24,4 +24,15 @@ describe('npm run eval support', () => {
     expect(document.shape).toBe('tracking');
     expect(document.transcript.length).toBe(tracking?.lines.length);
   }, 120_000);
+
+  it('passes at least 90% of the tasks overall and in each language (the issue-11 gate)', async () => {
+    const { code, results } = await runSupportSuite({ out: folder, runId: 'support-gate', quiet: true, minSuccess: 0.9 });
+    const rate = (language?: string) => {
+      const chosen = results.filter((result) => !language || result.task.language === language);
+      return chosen.filter((result) => result.passed).length / chosen.length;
+    };
+    expect(results.length).toBeGreaterThanOrEqual(120);
+    for (const value of [rate(), rate('en'), rate('zh')]) expect(value).toBeGreaterThanOrEqual(0.9);
+    expect(code).toBe(0);
+  }, 600_000);
 });
