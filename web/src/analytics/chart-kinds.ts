@@ -6,9 +6,12 @@ const MAX_PIE_SLICES = 12;
 
 type Series = ChartSpec['option']['series'][number];
 
+const KEEPS_ITS_OWN_CHART = new Set<string>(['forecast', 'horizontal-bar']);
+
 /** The switchable type a chart was drawn as (bar or line), or null for funnels, heatmaps and anything else. */
 export function chartChoiceOf(spec: ChartSpec | null): 'bar' | 'line' | null {
-  if (!spec) return null;
+  // A forecast's shaded band and horizontal bars ranked by probability are drawn for their data: not switchable.
+  if (!spec || KEEPS_ITS_OWN_CHART.has(spec.kind)) return null;
   const types = new Set(spec.option.series.map((series) => series.type));
   if (spec.option.xAxis?.type !== 'category' || types.size !== 1) return null;
   if (types.has('bar')) return 'bar';

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Warehouse } from '../../warehouse.ts';
 import { compileRetention } from '../compile/compile-retention.ts';
 import { compileSemanticQuery } from '../compile/compile-query.ts';
+import type { CompiledQuery } from '../compile/compiled-query.ts';
 import { buildRandomFixture } from '../testing/random-fixture.ts';
 import { loadFixture } from '../testing/semantic-fixture.ts';
 import { USER_ACTIVITY_DAYS, userActivityDaysReady } from './user-activity-days.ts';
@@ -9,17 +10,17 @@ import { USER_ACTIVITY_DAYS, userActivityDaysReady } from './user-activity-days.
 const WINDOW = { start: '2025-10-20', end: '2025-11-23' };
 
 /** Queries whose SQL reads activity: both retention modes, a user filter, and the day-N metrics by a user and a first-event attribute. */
-const QUERIES: { name: string; compile: (derived: boolean) => string }[] = [
-  { name: 'day-N cohorts', compile: (derived) => compileRetention({ timeRange: WINDOW, days: [1, 3, 7] }, { derived: { userActivityDays: derived } }).sql },
-  { name: 'week-N cohorts', compile: (derived) => compileRetention({ timeRange: WINDOW, mode: 'weeks', weeks: 4 }, { derived: { userActivityDays: derived } }).sql },
+const QUERIES: { name: string; compile: (derived: boolean) => CompiledQuery }[] = [
+  { name: 'day-N cohorts', compile: (derived) => compileRetention({ timeRange: WINDOW, days: [1, 3, 7] }, { derived: { userActivityDays: derived } }) },
+  { name: 'week-N cohorts', compile: (derived) => compileRetention({ timeRange: WINDOW, mode: 'weeks', weeks: 4 }, { derived: { userActivityDays: derived } }) },
   {
     name: 'cohorts of one city tier',
-    compile: (derived) => compileRetention({ timeRange: WINDOW, filters: [{ dimension: 'city_tier', operator: 'in', values: ['tier1'] }] }, { derived: { userActivityDays: derived } }).sql,
+    compile: (derived) => compileRetention({ timeRange: WINDOW, filters: [{ dimension: 'city_tier', operator: 'in', values: ['tier1'] }] }, { derived: { userActivityDays: derived } }),
   },
   ...['channel', 'device'].map((dimension) => ({
     name: `day-1 and day-7 retention by ${dimension}`,
     compile: (derived: boolean) =>
-      compileSemanticQuery({ metrics: ['day1_retention', 'day7_retention', 'new_users'], dimensions: [dimension], timeRange: WINDOW }, { derived: { userActivityDays: derived } }).sql,
+      compileSemanticQuery({ metrics: ['day1_retention', 'day7_retention', 'new_users'], dimensions: [dimension], timeRange: WINDOW }, { derived: { userActivityDays: derived } }),
   })),
 ];
 
@@ -49,10 +50,12 @@ describe('user_activity_days cache', () => {
   it.each(QUERIES)('answers $name exactly as the events table does', async ({ compile }) => {
     expect(await userActivityDaysReady(warehouse)).toBe(true);
     const cached = compile(true);
-    expect(cached).toContain(USER_ACTIVITY_DAYS);
-    expect(cached).not.toMatch(/FROM events/);
-    const direct = await warehouse.query(compile(false));
+    expect(cached.sql).toContain(USER_ACTIVITY_DAYS);
+    expect(cached.sql).not.toMatch(/FROM events/);
+    const uncached = compile(false);
+    // Filter values travel as parameters (never spliced into the SQL).
+    const direct = await warehouse.query(uncached.sql, uncached.parameters);
     expect(direct.rows.length).toBeGreaterThan(0);
-    expect((await warehouse.query(cached)).rows).toEqual(direct.rows);
+    expect((await warehouse.query(cached.sql, cached.parameters)).rows).toEqual(direct.rows);
   });
 });
