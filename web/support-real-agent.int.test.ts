@@ -157,6 +157,20 @@ describe.skipIf(unavailable !== null)(`support widget with the real SupportAgent
     expect(await history.textContent()).toContain(`订单 ${order.orderNo} 已取消`);
     await expect.poll(() => agentPage.locator(`.queue-entry[data-conversation="${conversationId}"]`).count()).toBe(0);
 
+    // The customer context panel: this shopper's profile and orders as the database has them, the cancelled order
+    // with its English status, and the open hand-off ticket; English labels on an English page.
+    const context = agentPage.getByRole('region', { name: en['agents.context'] });
+    const orderRow = context.locator('.context-orders tr', { hasText: order.orderNo });
+    await orderRow.waitFor({ timeout: 10_000 });
+    expect(await orderRow.locator('.status-badge').textContent()).toBe(en['agents.orderStatus.cancelled']);
+    const expectedOrders = await server.warehouse.query(`SELECT order_no FROM orders WHERE user_id = $user ORDER BY created_at DESC, order_id DESC LIMIT 10`, { user: order.customerId });
+    expect(await context.locator('.context-orders tbody tr td:first-child').allTextContents()).toEqual(expectedOrders.rows.map((row) => String(row.order_no)));
+    const profile = (await server.warehouse.query('SELECT user_name FROM users WHERE user_id = $user', { user: order.customerId })).rows[0];
+    if (profile?.user_name) expect(await context.locator('.context-profile').textContent()).toContain(String(profile.user_name));
+    const ticket = (await server.warehouse.query(`SELECT ticket_id FROM tickets WHERE conversation_id = $id AND kind = 'handoff'`, { id: conversationId })).rows[0];
+    expect(await context.locator('.context-tickets tr', { hasText: String(ticket?.ticket_id) }).textContent()).toContain(en['agents.ticketStatus.open']);
+    expect(await context.locator('.context-orders caption').textContent()).toBe(en['agents.orders']);
+
     const reply = agentPage.getByRole('textbox', { name: en['agents.replyLabel'] });
     await reply.fill('您好，我是人工客服小林。订单已取消，退款会原路退回。');
     await reply.press('Enter');

@@ -130,6 +130,21 @@ export const QueueEntrySchema = z.object({
 });
 export type QueueEntry = z.infer<typeof QueueEntrySchema>;
 
+/** /agents only: who the shopper of a conversation is, as the customer context panel shows it. */
+export const CustomerContextSchema = z.object({
+  customer: z.object({ customer_id: z.number(), user_name: z.string().nullable(), signup_date: z.string().nullable(), city: z.string().nullable() }).nullable(),
+  default_address: z
+    .object({ street: z.string(), city: z.string().nullable(), province: z.string().nullable(), postal_code: z.string().nullable(), country: z.string().nullable(), full_address: z.string().nullable() })
+    .nullable(),
+  payment_methods: z.array(z.object({ method_id: z.number(), kind: z.string(), last4: z.string().nullable(), balance: z.number().nullable(), is_default: z.boolean() })),
+  orders: z.array(
+    z.object({ order_no: z.string(), status: z.string(), created_at: z.string(), total_amount: z.number(), items: z.number(), tracking_number: z.string().nullable() }),
+  ),
+  conversations: z.array(z.object({ conversation_id: z.string(), state: z.string(), created_at: z.string(), messages: z.number(), last_intent: z.string().nullable() })),
+  tickets: z.array(z.object({ ticket_id: z.string(), kind: z.string(), status: z.string(), order_no: z.string().nullable(), created_at: z.string() })),
+});
+export type CustomerContextWire = z.infer<typeof CustomerContextSchema>;
+
 export const ErrorCodeSchema = z.enum([
   'invalid_payload',
   'unsupported_event',
@@ -192,6 +207,8 @@ export const ServerEventSchema = z.discriminatedUnion('type', [
     summary: z.string(),
     messages: z.array(WireMessageSchema),
   }),
+  /** /agents, to the agent who took or reopened the conversation only: the customer context panel's data. */
+  z.object({ type: z.literal('customer-context'), conversationId, context: CustomerContextSchema }),
 ]);
 export type ServerEvent = z.infer<typeof ServerEventSchema>;
 export type ServerEventOf<Type extends ServerEvent['type']> = Extract<ServerEvent, { type: Type }>;

@@ -55,7 +55,7 @@ export function registerNamespaces(
       'conversation-take': (event) => services.agents.take(socket, principal, event.conversationId),
       'agent-reply': (event) => services.agents.reply(socket, principal, event),
       'conversation-resolve': (event) => services.agents.resolve(principal, event.conversationId),
-      resume: (event) => hub.resume(socket, principal, event.conversationId, event.lastSeq),
+      resume: (event) => services.agents.resume(socket, principal, event.conversationId, event.lastSeq),
     });
   });
 }

@@ -166,6 +166,41 @@ describe('hand-off to a person and back to the bot', () => {
     expect((await conversationRow(conversationId))[0]).toMatchObject({ state: 'bot', ticket_status: 'completed' });
   });
 
+  it('the agent who takes a conversation gets the customer context (profile, orders with status, past chats, tickets); the shopper never does', async () => {
+    const order = await picker.pick(`o.status = 'delivered'`, `(SELECT count(*) FROM orders x WHERE x.user_id = o.user_id) >= 2`);
+    const agent = await agentDesk('kai');
+    const earlier = await shopperFor(order.customerId);
+    await earlier.say('where is my order?');
+    const shopper = await shopperFor(order.customerId);
+    const handoff = await shopper.say('I need a person');
+    const conversationId = shopper.conversationId as string;
+    expect(handoff.reply).toMatchObject({ intent: 'handoff', handoff: { state: 'queued' } });
+    await agent.waitFor(isQueueWith(conversationId), 5000);
+    const marker = agent.events.length;
+    expect(await agent.send({ type: 'conversation-take', conversationId })).toMatchObject({ ok: true });
+    const event = await agent.waitFor((candidate) => candidate.type === 'customer-context' && candidate.conversationId === conversationId, 5000, marker);
+    const context = event.type === 'customer-context' ? event.context : undefined;
+
+    const user = (await warehouse().query('SELECT user_name, city FROM users WHERE user_id = $user', { user: order.customerId })).rows[0];
+    expect(context?.customer).toMatchObject({ customer_id: order.customerId, user_name: user?.user_name ?? null, city: user?.city ?? null });
+    const orders = await warehouse().query(`SELECT order_no, status FROM orders WHERE user_id = $user ORDER BY created_at DESC, order_id DESC LIMIT 10`, { user: order.customerId });
+    expect(context?.orders.map(({ order_no, status }) => ({ order_no, status }))).toEqual(orders.rows);
+    expect(context?.orders.some((candidate) => candidate.order_no === order.orderNo && candidate.status === 'delivered')).toBe(true);
+    // The other chat of this shopper, not the one being taken; the hand-off ticket of this one.
+    expect(context?.conversations.map((conversation) => conversation.conversation_id)).toContain(earlier.conversationId);
+    expect(context?.conversations.map((conversation) => conversation.conversation_id)).not.toContain(conversationId);
+    expect(context?.tickets).toContainEqual(expect.objectContaining({ ticket_id: handoff.reply.handoff?.ticketId, kind: 'handoff', status: 'open' }));
+
+    // Reopening after a reconnect (resume) sends it again, to that agent only.
+    const reopened = await agentDesk('kai');
+    expect(await reopened.send({ type: 'resume', conversationId, lastSeq: 0 })).toMatchObject({ ok: true });
+    const again = await reopened.waitFor((candidate) => candidate.type === 'customer-context' && candidate.conversationId === conversationId, 5000);
+    expect(again.type === 'customer-context' && again.context.orders).toEqual(context?.orders);
+    await sleep(200);
+    expect(shopper.client.events.some((candidate) => candidate.type === 'customer-context')).toBe(false);
+    expect(earlier.client.events.some((candidate) => candidate.type === 'customer-context')).toBe(false);
+  });
+
   it('a shopper token cannot open /agents', async () => {
     const customer = await picker.pick(`o.status = 'delivered'`);
     const refused = await TestClient.connect(real.server.url, '/agents', { token: await real.server.customerToken(customer.customerId) }).catch((error: Error & { data?: { code?: string } }) => error);

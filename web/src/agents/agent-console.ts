@@ -1,4 +1,4 @@
-import type { QueueEntry, ServerEvent, WireMessage } from '../../../src/server/protocol.ts';
+import type { CustomerContextWire, QueueEntry, ServerEvent, WireMessage } from '../../../src/server/protocol.ts';
 import type { Credential } from '../shared/credentials.ts';
 import { focusWithoutScroll, h, replaceChildren } from '../shared/dom.ts';
 import { currentLanguage, onLanguageChange, t } from '../shared/i18n.ts';
@@ -6,6 +6,7 @@ import { MessageLog } from '../shared/message-log.ts';
 import { newId } from '../shared/new-id.ts';
 import { ProtocolSocket, type ConnectionStatus } from '../shared/protocol-socket.ts';
 import { supportTableView } from '../support/order-cards.ts';
+import { customerContextPanel } from './customer-context-panel.ts';
 
 interface OpenConversation {
   conversationId: string;
@@ -14,6 +15,8 @@ interface OpenConversation {
   state: string;
   log: MessageLog;
   messages: WireMessage[];
+  /** Sent by the server after take and after each resume; not kept in sessionStorage (it would go stale). */
+  context?: CustomerContextWire;
 }
 
 const OPEN_KEY = 'shoplens.agents.open';
@@ -121,6 +124,13 @@ export class AgentConsole {
         this.open.set(event.conversationId, conversation);
         this.saveOpen();
         this.select(event.conversationId);
+        return;
+      }
+      case 'customer-context': {
+        const conversation = this.open.get(event.conversationId);
+        if (!conversation) return;
+        conversation.context = event.context;
+        if (this.selected === event.conversationId) this.detail.querySelector('.customer-context')?.replaceWith(customerContextPanel(event.context));
         return;
       }
       case 'message-end': {
@@ -245,6 +255,7 @@ export class AgentConsole {
       h('h2', { id: 'detail-heading' }, t('agents.customer', { id: conversation.customerId ?? '?' }), ' · ', h('code', null, shortId(conversation.conversationId))),
       h('p', { class: 'muted' }, t('agents.state', { state: conversation.state })),
       h('div', { class: 'bot-summary card', role: 'note' }, h('h3', { i18n: 'agents.summary' }), h('p', null, conversation.summary || t('agents.noSummary'))),
+      customerContextPanel(conversation.context),
       h('ol', { class: 'agent-history', i18nAttributes: { 'aria-label': 'agents.history' } }),
       form,
     );
