@@ -182,6 +182,20 @@ describe.skipIf(unavailable !== null)(`support widget with the real SupportAgent
     expect(await supportPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await supportPage.screenshot({ path: screenshotPath('support-real-agent-reply') });
     await agentPage.screenshot({ path: screenshotPath('support-real-agents-console'), fullPage: true });
+
+    // The agent resolves; the Chinese shopper is asked for a 1–5 rating and gives 4: one support_ratings row.
+    await agentPage.getByRole('button', { name: en['agents.resolve'], exact: true }).click();
+    const prompt = dialog.locator('.csat-prompt');
+    await prompt.waitFor({ timeout: 15_000 });
+    expect(await prompt.textContent()).toContain(zh['support.csatQuestion']);
+    await prompt.getByRole('button', { name: zh['support.csatLabel'].replace('{rating}', '4') }).click();
+    await expect.poll(() => prompt.getAttribute('data-rated')).toBe('4');
+    expect(await prompt.getByRole('status').textContent()).toBe(zh['support.csatThanks'].replace('{rating}', '4'));
+    const rating = await server.warehouse.query('SELECT customer_id, agent_id, rating FROM support_ratings WHERE conversation_id = $id', { id: conversationId });
+    expect(rating.rows).toEqual([{ customer_id: order.customerId, agent_id: 'demo-agent', rating: 4 }]);
+    expect(await prompt.getByRole('button', { name: zh['support.csatLabel'].replace('{rating}', '5') }).isDisabled()).toBe(true);
+    expect(await supportPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await supportPage.screenshot({ path: screenshotPath('support-real-csat') });
   });
 
   it('an English shopper sets the default address with the card, whose buttons say "Save address"; the profile shows it', async () => {

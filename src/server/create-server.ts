@@ -79,7 +79,7 @@ export function createShopLensServer(options: ShopLensServerOptions): ShopLensSe
   const analytics = new AnalyticsChat(hub, options.analyticsAgent);
   const support = new SupportChat(hub, options.supportResponder, options.handoffDesk);
   const agents = new AgentsChat(hub, options.handoffDesk, support);
-  registerNamespaces(io, hub, { analytics, support, agents }, authentication);
+  registerNamespaces(io, hub, { analytics, support, agents, desk: options.handoffDesk }, authentication);
   /** Closes every open socket authenticated by that token (sign-out) or principal (revocation). */
   const disconnectRevoked = (match: { tokenDigest?: string; principal?: string }) => {
     for (const namespace of Object.keys(NAMESPACE_EVENTS)) {

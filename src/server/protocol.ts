@@ -66,6 +66,9 @@ export const AgentReplySchema = z.strictObject({
 
 export const ConversationResolveSchema = z.strictObject({ type: z.literal('conversation-resolve'), conversationId: ConversationIdSchema });
 
+/** /support: the shopper's 1–5 rating (CSAT) of a chat an agent resolved; once per conversation. */
+export const CsatSubmitSchema = z.strictObject({ type: z.literal('csat-submit'), conversationId: ConversationIdSchema, rating: z.number().int().min(1).max(5) });
+
 export const ClientEventSchema = z.discriminatedUnion('type', [
   MessageSendSchema,
   ConfirmationAnswerSchema,
@@ -75,6 +78,7 @@ export const ClientEventSchema = z.discriminatedUnion('type', [
   ConversationTakeSchema,
   AgentReplySchema,
   ConversationResolveSchema,
+  CsatSubmitSchema,
 ]);
 export type ClientEvent = z.infer<typeof ClientEventSchema>;
 export type ClientEventType = ClientEvent['type'];
@@ -82,7 +86,7 @@ export type ClientEventType = ClientEvent['type'];
 /** Which requests each namespace accepts; anything else is answered with error `unsupported_event`. */
 export const NAMESPACE_EVENTS = {
   '/analytics': ['message-send', 'resume', 'turn-cancel'],
-  '/support': ['message-send', 'confirmation-answer', 'resume'],
+  '/support': ['message-send', 'confirmation-answer', 'resume', 'csat-submit'],
   '/agents': ['queue-list', 'conversation-take', 'agent-reply', 'conversation-resolve', 'resume'],
 } as const satisfies Record<string, readonly ClientEventType[]>;
 export type NamespaceName = keyof typeof NAMESPACE_EVENTS;
@@ -115,6 +119,8 @@ export const WireMessageSchema = z.object({
   citations: z.array(CitationSchema).optional(),
   /** Analytics replies: the full answer (status, sql, columns, rows, chart, assumptions …). */
   answer: AnswerSchema.optional(),
+  /** The system note that an agent resolved the chat: the widget asks the shopper for a 1–5 rating (csat-submit). */
+  ratingRequested: z.boolean().optional(),
 });
 export type WireMessage = z.infer<typeof WireMessageSchema>;
 

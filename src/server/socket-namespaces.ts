@@ -6,7 +6,9 @@ import { principalOf, requireRoles } from './auth/socket-authentication.ts';
 import { principalKey } from './auth/tokens.ts';
 import type { ChatHub } from './chat-hub.ts';
 import { bindClientEvents } from './client-events.ts';
+import { rateConversation } from './rate-conversation.ts';
 import type { SupportChat } from './support-chat.ts';
+import type { HandoffDesk } from './support-responder.ts';
 import { runAsQueryUser } from '../sql/guard/index.ts';
 
 /**
@@ -16,7 +18,7 @@ import { runAsQueryUser } from '../sql/guard/index.ts';
 export function registerNamespaces(
   io: Server,
   hub: ChatHub,
-  services: { analytics: AnalyticsChat; support: SupportChat; agents: AgentsChat },
+  services: { analytics: AnalyticsChat; support: SupportChat; agents: AgentsChat; desk: HandoffDesk | undefined },
   authentication: AuthenticationSettings,
 ): void {
   const analytics = io.of('/analytics');
@@ -41,6 +43,7 @@ export function registerNamespaces(
       'message-send': (event) => services.support.sendMessage(socket, principal, event),
       'confirmation-answer': (event) => services.support.answerConfirmation(socket, principal, event),
       resume: (event) => services.support.resume(socket, principal, event),
+      'csat-submit': (event) => rateConversation(hub, services.desk, principal, event),
     });
   });
 

@@ -27,6 +27,7 @@ type HandoffModule = {
   resolveConversation(warehouse: Warehouse, conversationId: string, agentId: string): Promise<void>;
   /** Optional: re-exported by support-agent.ts, not by handoff.ts. */
   loadCustomerContext?: (warehouse: Warehouse, conversationId: string) => Promise<CustomerContextWire>;
+  recordCsatRating?: (warehouse: Warehouse, input: { conversationId: string; customerId: number; rating: number }) => Promise<unknown>;
 };
 
 function isSupportAgentModule(module: unknown): module is SupportAgentModule {
@@ -47,11 +48,13 @@ export async function loadSupportBackend(warehouse: Warehouse, chatModel?: ChatM
   const backend: SupportBackend = { description: 'none: src/support/support-agent.ts is not installed' };
   const deskOf = (module: HandoffModule): HandoffDesk => {
     const loadContext = module.loadCustomerContext;
+    const recordRating = module.recordCsatRating;
     return {
       listQueue: () => module.listQueue(warehouse),
       takeConversation: (conversationId, agentId) => module.takeConversation(warehouse, conversationId, agentId),
       resolveConversation: (conversationId, agentId) => module.resolveConversation(warehouse, conversationId, agentId),
       ...(typeof loadContext === 'function' ? { customerContext: (conversationId: string) => loadContext(warehouse, conversationId) } : {}),
+      ...(typeof recordRating === 'function' ? { rateConversation: async (input: { conversationId: string; customerId: number; rating: number }) => void (await recordRating(warehouse, input)) } : {}),
     };
   };
   if (existsSync(fileURLToPath(SUPPORT_AGENT_URL))) {

@@ -201,6 +201,38 @@ describe('hand-off to a person and back to the bot', () => {
     expect(earlier.client.events.some((candidate) => candidate.type === 'customer-context')).toBe(false);
   });
 
+  it('CSAT: after an agent resolves, the shopper rates the chat once (1–5); stored with its event and audit row', async () => {
+    const order = await picker.pick(`o.status = 'delivered'`);
+    const agent = await agentDesk('lin');
+    const shopper = await shopperFor(order.customerId);
+    await shopper.say('I want to talk to a human');
+    const conversationId = shopper.conversationId as string;
+    await agent.waitFor(isQueueWith(conversationId), 5000);
+    // Not resolved yet: nothing to rate.
+    expect(await shopper.client.send({ type: 'csat-submit', conversationId, rating: 5 })).toMatchObject({ ok: false, code: 'conversation_state' });
+    expect(await agent.send({ type: 'conversation-take', conversationId })).toMatchObject({ ok: true });
+    expect(await agent.send({ type: 'conversation-resolve', conversationId })).toMatchObject({ ok: true });
+    const note = await shopper.client.waitFor((event) => event.type === 'message-end' && event.message.role === 'system' && event.message.text === 'The customer-service agent has closed this chat.');
+    expect(note.type === 'message-end' && note.message.ratingRequested).toBe(true);
+
+    expect(await shopper.client.send({ type: 'csat-submit', conversationId, rating: 6 })).toMatchObject({ ok: false, code: 'invalid_payload', field: 'rating' });
+    // Someone else's conversation is not found for them.
+    const stranger = await shopperFor((await picker.pick(`o.status = 'delivered'`)).customerId);
+    await stranger.say('hello');
+    expect(await stranger.client.send({ type: 'csat-submit', conversationId, rating: 1 })).toMatchObject({ ok: false, code: 'conversation_not_found' });
+    // An agent cannot rate on the shopper's behalf (the event is not part of /agents).
+    expect(await agent.send({ type: 'csat-submit', conversationId, rating: 5 } as never)).toMatchObject({ ok: false, code: 'unsupported_event' });
+
+    expect(await shopper.client.send({ type: 'csat-submit', conversationId, rating: 4 })).toMatchObject({ ok: true, conversationId });
+    expect(await shopper.client.send({ type: 'csat-submit', conversationId, rating: 1 })).toMatchObject({ ok: false, code: 'conversation_state' });
+    const stored = await warehouse().query('SELECT customer_id, agent_id, rating FROM support_ratings WHERE conversation_id = $id', { id: conversationId });
+    expect(stored.rows).toEqual([{ customer_id: order.customerId, agent_id: 'lin', rating: 4 }]);
+    const events = await warehouse().query(`SELECT rating, customer_id FROM support_events WHERE conversation_id = $id AND event_type = 'csat_rating'`, { id: conversationId });
+    expect(events.rows).toEqual([{ rating: 4, customer_id: order.customerId }]);
+    const audit = await warehouse().query(`SELECT actor, json_extract(arguments, '$.rating')::INTEGER AS rating FROM audit_log WHERE conversation_id = $id AND tool = 'rate_conversation'`, { id: conversationId });
+    expect(audit.rows).toEqual([{ actor: `customer:${order.customerId}`, rating: 4 }]);
+  });
+
   it('a shopper token cannot open /agents', async () => {
     const customer = await picker.pick(`o.status = 'delivered'`);
     const refused = await TestClient.connect(real.server.url, '/agents', { token: await real.server.customerToken(customer.customerId) }).catch((error: Error & { data?: { code?: string } }) => error);

@@ -229,6 +229,11 @@ export class SupportChat {
     }
     if (message.role === 'system') {
       this.appendNote(message.text, false, message.seq);
+      if (message.ratingRequested) {
+        const prompt = this.ratingPrompt(message.conversationId);
+        this.messages.append(prompt);
+        prompt.scrollIntoView({ block: 'nearest' });
+      }
       if (this.handoffState === 'human') this.setHandoffState('bot');
       return;
     }
@@ -261,6 +266,28 @@ export class SupportChat {
       bubble.append(h('p', { class: 'citations muted' }, t('support.sources'), ' ', message.citations.map((citation) => citation.title).join(' · ')));
     }
     bubble.scrollIntoView({ block: 'nearest' });
+  }
+
+  /** The CSAT question after an agent resolved the chat: five buttons, one rating per conversation. */
+  private ratingPrompt(conversationId: string): HTMLElement {
+    const status = h('p', { class: 'muted', role: 'status' });
+    const buttons = [1, 2, 3, 4, 5].map((rating) =>
+      h('button', { type: 'button', class: 'secondary rating-button', 'data-rating': rating, 'aria-label': t('support.csatLabel', { rating }), onClick: () => void submit(rating) }, String(rating)),
+    );
+    const prompt = h('li', { class: 'note csat-prompt' }, h('p', { i18n: 'support.csatQuestion' }), h('div', { class: 'rating-buttons', role: 'group', i18nAttributes: { 'aria-label': 'support.csatQuestion' } }, buttons), status);
+    const submit = async (rating: number) => {
+      for (const button of buttons) button.disabled = true;
+      const acknowledgement = await this.socket.send({ type: 'csat-submit', conversationId, rating });
+      if (acknowledgement.ok) {
+        prompt.dataset.rated = String(rating);
+        status.textContent = t('support.csatThanks', { rating });
+        return;
+      }
+      status.textContent = acknowledgement.message;
+      // Already rated (say, in another tab): nothing left to ask; any other failure may be retried.
+      if (acknowledgement.code !== 'conversation_state') for (const button of buttons) button.disabled = false;
+    };
+    return prompt;
   }
 
   private markAnswered(seq: number): void {
