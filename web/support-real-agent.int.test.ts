@@ -173,10 +173,21 @@ describe.skipIf(unavailable !== null)(`support widget with the real SupportAgent
 
     const reply = agentPage.getByRole('textbox', { name: en['agents.replyLabel'] });
     await reply.fill('您好，我是人工客服小林。订单已取消，退款会原路退回。');
+    // The shopper sees the agent typing (in Chinese) before the reply arrives.
+    const agentTyping = dialog.locator('.typing');
+    await expect.poll(() => agentTyping.isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await agentTyping.textContent()).toContain(zh['support.agentTyping']);
     await reply.press('Enter');
     await agentPage.locator('.history-message.agent', { hasText: '我是人工客服小林' }).waitFor();
     const agentBubble = dialog.locator('.bubble.agent', { hasText: '我是人工客服小林' });
     await agentBubble.waitFor({ timeout: 15_000 });
+    await expect.poll(() => agentTyping.isVisible()).toBe(false);
+    // And the agent sees the shopper typing.
+    const customerTyping = agentPage.locator('.customer-typing');
+    expect(await customerTyping.isVisible()).toBe(false);
+    await dialog.getByRole('textbox', { name: zh['support.inputLabel'] }).fill('好的');
+    await expect.poll(() => customerTyping.isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await customerTyping.textContent()).toBe(en['agents.customerTyping']);
     expect(await agentBubble.count()).toBe(1);
     expect((await server.warehouse.query('SELECT state FROM conversations WHERE conversation_id = $id', { id: conversationId })).rows[0]?.state).toBe('human');
     expect(await supportPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);

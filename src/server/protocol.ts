@@ -69,6 +69,9 @@ export const ConversationResolveSchema = z.strictObject({ type: z.literal('conve
 /** /support: the shopper's 1–5 rating (CSAT) of a chat an agent resolved; once per conversation. */
 export const CsatSubmitSchema = z.strictObject({ type: z.literal('csat-submit'), conversationId: ConversationIdSchema, rating: z.number().int().min(1).max(5) });
 
+/** /support and /agents, while a person is in the chat: the sender started (true) or stopped (false) typing. */
+export const TypingSignalSchema = z.strictObject({ type: z.literal('typing-signal'), conversationId: ConversationIdSchema, active: z.boolean() });
+
 export const ClientEventSchema = z.discriminatedUnion('type', [
   MessageSendSchema,
   ConfirmationAnswerSchema,
@@ -79,6 +82,7 @@ export const ClientEventSchema = z.discriminatedUnion('type', [
   AgentReplySchema,
   ConversationResolveSchema,
   CsatSubmitSchema,
+  TypingSignalSchema,
 ]);
 export type ClientEvent = z.infer<typeof ClientEventSchema>;
 export type ClientEventType = ClientEvent['type'];
@@ -86,8 +90,8 @@ export type ClientEventType = ClientEvent['type'];
 /** Which requests each namespace accepts; anything else is answered with error `unsupported_event`. */
 export const NAMESPACE_EVENTS = {
   '/analytics': ['message-send', 'resume', 'turn-cancel'],
-  '/support': ['message-send', 'confirmation-answer', 'resume', 'csat-submit'],
-  '/agents': ['queue-list', 'conversation-take', 'agent-reply', 'conversation-resolve', 'resume'],
+  '/support': ['message-send', 'confirmation-answer', 'resume', 'csat-submit', 'typing-signal'],
+  '/agents': ['queue-list', 'conversation-take', 'agent-reply', 'conversation-resolve', 'resume', 'typing-signal'],
 } as const satisfies Record<string, readonly ClientEventType[]>;
 export type NamespaceName = keyof typeof NAMESPACE_EVENTS;
 
@@ -189,8 +193,11 @@ export const ServerEventSchema = z.discriminatedUnion('type', [
    * is true when it is sent again because of `resume` or a retried `message-send`.
    */
   z.object({ type: z.literal('message-end'), conversationId, seq, streamId: streamId.optional(), replay: z.boolean(), message: WireMessageSchema }),
-  /** Bot or human agent typing. Every `active: true` is followed by `active: false`, also when the turn failed. */
-  z.object({ type: z.literal('typing'), conversationId, actor: z.enum(['bot', 'agent']), active: z.boolean() }),
+  /**
+   * Bot, human agent or (to /agents) shopper typing. The bot's every `active: true` is followed by `active: false`,
+   * also when the turn failed; people's signals are rate limited (at most one per second per person and chat).
+   */
+  z.object({ type: z.literal('typing'), conversationId, actor: z.enum(['bot', 'agent', 'customer']), active: z.boolean() }),
   z.object({
     type: z.literal('error'),
     code: ErrorCodeSchema,

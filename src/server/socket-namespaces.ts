@@ -9,6 +9,7 @@ import { bindClientEvents } from './client-events.ts';
 import { rateConversation } from './rate-conversation.ts';
 import type { SupportChat } from './support-chat.ts';
 import type { HandoffDesk } from './support-responder.ts';
+import type { TypingSignals } from './typing-signals.ts';
 import { runAsQueryUser } from '../sql/guard/index.ts';
 
 /**
@@ -18,7 +19,7 @@ import { runAsQueryUser } from '../sql/guard/index.ts';
 export function registerNamespaces(
   io: Server,
   hub: ChatHub,
-  services: { analytics: AnalyticsChat; support: SupportChat; agents: AgentsChat; desk: HandoffDesk | undefined },
+  services: { analytics: AnalyticsChat; support: SupportChat; agents: AgentsChat; desk: HandoffDesk | undefined; typing: TypingSignals },
   authentication: AuthenticationSettings,
 ): void {
   const analytics = io.of('/analytics');
@@ -44,6 +45,7 @@ export function registerNamespaces(
       'confirmation-answer': (event) => services.support.answerConfirmation(socket, principal, event),
       resume: (event) => services.support.resume(socket, principal, event),
       'csat-submit': (event) => rateConversation(hub, services.desk, principal, event),
+      'typing-signal': (event) => services.typing.signal(principal, event),
     });
   });
 
@@ -59,6 +61,7 @@ export function registerNamespaces(
       'agent-reply': (event) => services.agents.reply(socket, principal, event),
       'conversation-resolve': (event) => services.agents.resolve(principal, event.conversationId),
       resume: (event) => services.agents.resume(socket, principal, event.conversationId, event.lastSeq),
+      'typing-signal': (event) => services.typing.signal(principal, event),
     });
   });
 }

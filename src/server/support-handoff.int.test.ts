@@ -46,6 +46,17 @@ async function conversationRow(conversationId: string) {
 const isQueueWith = (conversationId: string) => (event: ServerEvent) => event.type === 'queue-update' && event.entries.some((entry) => entry.conversationId === conversationId);
 const isQueueWithout = (conversationId: string) => (event: ServerEvent) => event.type === 'queue-update' && !event.entries.some((entry) => entry.conversationId === conversationId);
 
+/** A shopper with a delivered order who asked for a person, and an agent desk that saw the chat queued. */
+async function queuedChat(agentName: string, request: string) {
+  const order = await picker.pick(`o.status = 'delivered'`);
+  const agent = await agentDesk(agentName);
+  const shopper = await shopperFor(order.customerId);
+  await shopper.say(request);
+  const conversationId = shopper.conversationId as string;
+  await agent.waitFor(isQueueWith(conversationId), 5000);
+  return { order, agent, shopper, conversationId };
+}
+
 /** No bot turn answers a message (checked after a short wait: the bot would have started by then). */
 async function expectNoBotTurn(shopper: ShopperChat, seq: number): Promise<void> {
   // Deterministic part: the server routed the stored message to the people, not the bot.
@@ -202,12 +213,7 @@ describe('hand-off to a person and back to the bot', () => {
   });
 
   it('CSAT: after an agent resolves, the shopper rates the chat once (1–5); stored with its event and audit row', async () => {
-    const order = await picker.pick(`o.status = 'delivered'`);
-    const agent = await agentDesk('lin');
-    const shopper = await shopperFor(order.customerId);
-    await shopper.say('I want to talk to a human');
-    const conversationId = shopper.conversationId as string;
-    await agent.waitFor(isQueueWith(conversationId), 5000);
+    const { order, agent, shopper, conversationId } = await queuedChat('lin', 'I want to talk to a human');
     // Not resolved yet: nothing to rate.
     expect(await shopper.client.send({ type: 'csat-submit', conversationId, rating: 5 })).toMatchObject({ ok: false, code: 'conversation_state' });
     expect(await agent.send({ type: 'conversation-take', conversationId })).toMatchObject({ ok: true });
@@ -231,6 +237,40 @@ describe('hand-off to a person and back to the bot', () => {
     expect(events.rows).toEqual([{ rating: 4, customer_id: order.customerId }]);
     const audit = await warehouse().query(`SELECT actor, json_extract(arguments, '$.rating')::INTEGER AS rating FROM audit_log WHERE conversation_id = $id AND tool = 'rate_conversation'`, { id: conversationId });
     expect(audit.rows).toEqual([{ actor: `customer:${order.customerId}`, rating: 4 }]);
+  });
+
+  it('typing both ways while a person is in the chat: each side sees the other, never itself; rate limited', async () => {
+    const { agent, shopper, conversationId } = await queuedChat('yun', '我要转人工');
+    // With the bot, nobody is shown typing; queued, the signal is accepted but no agent has the chat to see it.
+    const botChat = await shopperFor((await picker.pick(`o.status = 'delivered'`)).customerId);
+    await botChat.say('hello');
+    expect(await botChat.client.send({ type: 'typing-signal', conversationId: botChat.conversationId as string, active: true })).toMatchObject({ ok: false, code: 'conversation_state' });
+    expect(await shopper.client.send({ type: 'typing-signal', conversationId, active: true })).toMatchObject({ ok: true });
+    await sleep(1100);
+    expect(agent.events.some((event) => event.type === 'typing' && event.actor === 'customer')).toBe(false);
+    expect(await agent.send({ type: 'conversation-take', conversationId })).toMatchObject({ ok: true });
+
+    const isTyping = (actor: string, active: boolean) => (event: ServerEvent) => event.type === 'typing' && event.conversationId === conversationId && event.actor === actor && event.active === active;
+    const agentMark = agent.events.length;
+    const shopperMark = shopper.client.events.length;
+    expect(await agent.send({ type: 'typing-signal', conversationId, active: true })).toMatchObject({ ok: true });
+    await shopper.client.waitFor(isTyping('agent', true), 5000, shopperMark);
+    expect(await shopper.client.send({ type: 'typing-signal', conversationId, active: true })).toMatchObject({ ok: true });
+    await agent.waitFor(isTyping('customer', true), 5000, agentMark);
+
+    // Twenty quick toggles by the shopper: held to one trailing broadcast of the last state (false).
+    for (let index = 0; index < 20; index += 1) await shopper.client.send({ type: 'typing-signal', conversationId, active: index % 2 === 1 ? false : true });
+    await agent.waitFor(isTyping('customer', false), 5000, agentMark);
+    await sleep(1200);
+    const seenByAgent = agent.events.slice(agentMark).filter((event) => event.type === 'typing' && event.actor === 'customer');
+    expect(seenByAgent.map((event) => event.type === 'typing' && event.active)).toEqual([true, false]);
+    // Nobody is shown their own typing.
+    expect(shopper.client.events.slice(shopperMark).some((event) => event.type === 'typing' && event.actor === 'customer')).toBe(false);
+    expect(agent.events.slice(agentMark).some((event) => event.type === 'typing' && event.actor === 'agent')).toBe(false);
+    // A stranger cannot signal in this chat.
+    const stranger = await shopperFor((await picker.pick(`o.status = 'delivered'`)).customerId);
+    await stranger.say('hello');
+    expect(await stranger.client.send({ type: 'typing-signal', conversationId, active: true })).toMatchObject({ ok: false, code: 'conversation_not_found' });
   });
 
   it('a shopper token cannot open /agents', async () => {

@@ -4,6 +4,7 @@ import { focusWithoutScroll, h, replaceChildren } from '../shared/dom.ts';
 import { currentLanguage, onLanguageChange, t } from '../shared/i18n.ts';
 import { MessageLog } from '../shared/message-log.ts';
 import { newId } from '../shared/new-id.ts';
+import { TypingSender } from '../shared/typing-sender.ts';
 import { ProtocolSocket, type ConnectionStatus } from '../shared/protocol-socket.ts';
 import { supportTableView } from '../support/order-cards.ts';
 import { customerContextPanel } from './customer-context-panel.ts';
@@ -17,6 +18,7 @@ interface OpenConversation {
   messages: WireMessage[];
   /** Sent by the server after take and after each resume; not kept in sessionStorage (it would go stale). */
   context?: CustomerContextWire;
+  customerTyping?: boolean;
 }
 
 const OPEN_KEY = 'shoplens.agents.open';
@@ -35,6 +37,7 @@ export class AgentConsole {
   private queue: QueueEntry[] = [];
   private readonly open = new Map<string, OpenConversation>();
   private selected: string | null = null;
+  private readonly typingSenders = new Map<string, TypingSender>();
 
   private readonly queueList = h('ul', { class: 'queue-list' });
   private readonly mineList = h('ul', { class: 'mine-list' });
@@ -133,9 +136,21 @@ export class AgentConsole {
         if (this.selected === event.conversationId) this.detail.querySelector('.customer-context')?.replaceWith(customerContextPanel(event.context));
         return;
       }
+      case 'typing': {
+        const conversation = this.open.get(event.conversationId);
+        if (!conversation || event.actor !== 'customer') return;
+        conversation.customerTyping = event.active;
+        if (this.selected === event.conversationId) this.showCustomerTyping(conversation);
+        return;
+      }
       case 'message-end': {
         const conversation = this.open.get(event.conversationId);
         if (!conversation || !conversation.log.accept(event.message)) return;
+        // The shopper's message ends their typing spell even if the 'stopped' signal was held or lost.
+        if (event.message.role === 'user') {
+          conversation.customerTyping = false;
+          if (this.selected === event.conversationId) this.showCustomerTyping(conversation);
+        }
         conversation.messages.push(event.message);
         conversation.messages.sort((left, right) => left.seq - right.seq);
         if (event.message.role === 'user') this.announcer.textContent = t('agents.newMessage', { id: shortId(event.conversationId) });
@@ -244,6 +259,7 @@ export class AgentConsole {
         h('button', { type: 'button', class: 'secondary', disabled: resolved, i18n: 'agents.resolve', onClick: () => void this.resolve(conversation) }),
       ),
     );
+    input.addEventListener('input', () => this.typingSenderOf(conversation).typed());
     input.addEventListener('keydown', (event) => {
       if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
         event.preventDefault();
@@ -257,6 +273,7 @@ export class AgentConsole {
       h('div', { class: 'bot-summary card', role: 'note' }, h('h3', { i18n: 'agents.summary' }), h('p', null, conversation.summary || t('agents.noSummary'))),
       customerContextPanel(conversation.context),
       h('ol', { class: 'agent-history', i18nAttributes: { 'aria-label': 'agents.history' } }),
+      h('p', { class: 'typing customer-typing', hidden: !conversation.customerTyping, i18n: 'agents.customerTyping' }),
       form,
     );
     for (const message of conversation.messages) this.appendMessage(message);
@@ -278,9 +295,26 @@ export class AgentConsole {
     item.scrollIntoView({ block: 'nearest' });
   }
 
+  private showCustomerTyping(conversation: OpenConversation): void {
+    const indicator = this.detail.querySelector<HTMLElement>('.customer-typing');
+    if (indicator) indicator.hidden = !conversation.customerTyping;
+  }
+
+  private typingSenderOf(conversation: OpenConversation): TypingSender {
+    let sender = this.typingSenders.get(conversation.conversationId);
+    if (!sender) {
+      sender = new TypingSender((active) => {
+        if (conversation.state === 'human' || !active) void this.socket.send({ type: 'typing-signal', conversationId: conversation.conversationId, active });
+      });
+      this.typingSenders.set(conversation.conversationId, sender);
+    }
+    return sender;
+  }
+
   private async reply(conversation: OpenConversation, input: HTMLTextAreaElement): Promise<void> {
     const text = input.value.trim();
     if (!text) return;
+    this.typingSenderOf(conversation).stop();
     input.value = '';
     const acknowledgement = await this.socket.send({ type: 'agent-reply', conversationId: conversation.conversationId, idempotencyKey: newId(), text });
     if (!acknowledgement.ok) {
@@ -291,6 +325,7 @@ export class AgentConsole {
   }
 
   private async resolve(conversation: OpenConversation): Promise<void> {
+    this.typingSenderOf(conversation).stop();
     const acknowledgement = await this.socket.send({ type: 'conversation-resolve', conversationId: conversation.conversationId });
     if (!acknowledgement.ok) {
       this.showError(acknowledgement.message);

@@ -4,6 +4,7 @@ import { focusWithoutScroll, h } from '../shared/dom.ts';
 import { t } from '../shared/i18n.ts';
 import { MessageLog } from '../shared/message-log.ts';
 import { newId } from '../shared/new-id.ts';
+import { TypingSender } from '../shared/typing-sender.ts';
 import { ProtocolSocket, type ConnectionStatus } from '../shared/protocol-socket.ts';
 import { confirmationCard } from './confirmation-card.ts';
 import { supportTableView } from './order-cards.ts';
@@ -44,6 +45,9 @@ export class SupportChat {
   private readonly messages = h('ol', { class: 'support-messages', role: 'log', 'aria-live': 'polite', i18nAttributes: { 'aria-label': 'support.messagesLabel' } });
   private readonly typing = h('p', { class: 'typing', hidden: true }, h('span', { i18n: 'support.typing' }), h('span', { class: 'dots', 'aria-hidden': 'true' }, h('i'), h('i'), h('i')));
   private readonly connection = h('p', { class: 'connection', role: 'status' });
+  private readonly typingSender = new TypingSender((active) => {
+    if (this.conversationId && (this.handoffState !== 'bot' || !active)) void this.socket.send({ type: 'typing-signal', conversationId: this.conversationId, active });
+  });
   private readonly input = h('textarea', { id: 'support-input', rows: 1, maxlength: 2000, i18nAttributes: { placeholder: 'support.placeholder' } });
   private readonly humanButton = h('button', { type: 'button', class: 'link-button human-button', i18n: 'support.talkToHuman' });
   private readonly streaming = new Map<string, HTMLElement>();
@@ -79,6 +83,10 @@ export class SupportChat {
         event.preventDefault();
         this.sendText(this.input.value);
       }
+    });
+    // The agent sees the shopper typing only in a chat handed to a person (the server refuses it otherwise).
+    this.input.addEventListener('input', () => {
+      if (this.handoffState !== 'bot' && this.conversationId) this.typingSender.typed();
     });
     this.humanButton.addEventListener('click', () => this.sendText(t('support.humanRequest')));
     const toolbar = h(
@@ -141,6 +149,7 @@ export class SupportChat {
   sendText(text: string): void {
     const message = text.trim();
     if (!message) return;
+    this.typingSender.stop();
     this.input.value = '';
     this.focus();
     const idempotencyKey = newId();
