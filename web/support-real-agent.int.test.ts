@@ -11,6 +11,7 @@ import { webAppExtension } from '../src/server/web/mount-web-app.ts';
 import { createDemoWarehouseFile } from '../src/testing/demo-warehouse.ts';
 import { ENGLISH_MESSAGES } from './src/shared/messages-en.ts';
 import { CHINESE_MESSAGES } from './src/shared/messages-zh.ts';
+import { CANNED_REPLIES } from './src/agents/canned-replies.ts';
 import { buildWebApp } from './testing/build-web-app.ts';
 import { browserUnavailableReason, launchChromium, screenshotPath } from './testing/launch-chromium.ts';
 
@@ -172,6 +173,20 @@ describe.skipIf(unavailable !== null)(`support widget with the real SupportAgent
     expect(await context.locator('.context-orders caption').textContent()).toBe(en['agents.orders']);
 
     const reply = agentPage.getByRole('textbox', { name: en['agents.replyLabel'] });
+    // Canned replies: English buttons on the English console, Chinese text for the Chinese shopper, inserted (not sent).
+    const canned = agentPage.getByRole('group', { name: en['agents.cannedReplies'] });
+    const cannedReply = (id: string) => {
+      const found = CANNED_REPLIES.find((candidate) => candidate.id === id);
+      if (!found) throw new Error(`no canned reply ${id}`);
+      return found;
+    };
+    const greeting = cannedReply('greeting');
+    const refund = cannedReply('refund-time');
+    await canned.getByRole('button', { name: greeting.label.en, exact: true }).click();
+    expect(await reply.inputValue()).toBe(greeting.text.zh);
+    await canned.getByRole('button', { name: refund.label.en, exact: true }).click();
+    expect(await reply.inputValue()).toBe(`${greeting.text.zh} ${refund.text.zh}`);
+    expect(await agentPage.locator('.history-message.agent').count()).toBe(0);
     await reply.fill('您好，我是人工客服小林。订单已取消，退款会原路退回。');
     // The shopper sees the agent typing (in Chinese) before the reply arrives.
     const agentTyping = dialog.locator('.typing');

@@ -65,6 +65,7 @@ export class AgentsChat {
       state: 'human',
       summary: queued?.summary ?? summaryOf(history),
       messages: history.map(toWireMessage),
+      ...(conversation.language === 'en' || conversation.language === 'zh' ? { language: conversation.language } : {}),
     });
     await this.sendCustomerContext(socket, conversationId);
     await this.support.publishQueue();

@@ -219,6 +219,8 @@ export const ServerEventSchema = z.discriminatedUnion('type', [
     state: z.string(),
     summary: z.string(),
     messages: z.array(WireMessageSchema),
+    /** The shopper's language, when known: what the console's canned replies are inserted in. */
+    language: z.enum(['en', 'zh']).optional(),
   }),
   /** /agents, to the agent who took or reopened the conversation only: the customer context panel's data. */
   z.object({ type: z.literal('customer-context'), conversationId, context: CustomerContextSchema }),

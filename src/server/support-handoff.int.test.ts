@@ -101,7 +101,7 @@ describe('hand-off to a person and back to the bot', () => {
 
     expect(await agent.send({ type: 'conversation-take', conversationId })).toMatchObject({ ok: true, conversationId });
     const open = await agent.waitFor((event) => event.type === 'conversation-open' && event.conversationId === conversationId);
-    expect(open).toMatchObject({ conversationId, customerId: order.customerId, state: 'human', summary: entry?.summary });
+    expect(open).toMatchObject({ conversationId, customerId: order.customerId, state: 'human', summary: entry?.summary, language: 'zh' });
     const history = open.type === 'conversation-open' ? open.messages : [];
     expect(history.filter((message) => message.role === 'user').map((message) => message.text)).toEqual([`我要取消订单 ${order.orderNo},不想要了`, '转人工', '有人吗?']);
     expect(history.map((message) => message.seq)).toEqual(history.map((_, index) => index + 1));

@@ -1,12 +1,13 @@
 import type { CustomerContextWire, QueueEntry, ServerEvent, WireMessage } from '../../../src/server/protocol.ts';
 import type { Credential } from '../shared/credentials.ts';
 import { focusWithoutScroll, h, replaceChildren } from '../shared/dom.ts';
-import { currentLanguage, onLanguageChange, t } from '../shared/i18n.ts';
+import { currentLanguage, onLanguageChange, t, type Language } from '../shared/i18n.ts';
 import { MessageLog } from '../shared/message-log.ts';
 import { newId } from '../shared/new-id.ts';
 import { TypingSender } from '../shared/typing-sender.ts';
 import { ProtocolSocket, type ConnectionStatus } from '../shared/protocol-socket.ts';
 import { supportTableView } from '../support/order-cards.ts';
+import { CANNED_REPLIES, insertReply } from './canned-replies.ts';
 import { customerContextPanel } from './customer-context-panel.ts';
 
 interface OpenConversation {
@@ -14,6 +15,8 @@ interface OpenConversation {
   customerId: number | null;
   summary: string;
   state: string;
+  /** The shopper's language (canned replies are inserted in it); unknown for conversations opened before it was sent. */
+  language?: Language;
   log: MessageLog;
   messages: WireMessage[];
   /** Sent by the server after take and after each resume; not kept in sessionStorage (it would go stale). */
@@ -81,11 +84,13 @@ export class AgentConsole {
     });
   }
 
-  private loadOpen(): { conversationId: string; customerId: number | null; summary: string; state: string }[] {
+  private loadOpen(): { conversationId: string; customerId: number | null; summary: string; state: string; language?: Language }[] {
     try {
       const value: unknown = JSON.parse(sessionStorage.getItem(OPEN_KEY) ?? '[]');
       if (!Array.isArray(value)) return [];
-      return value.filter((entry): entry is { conversationId: string; customerId: number | null; summary: string; state: string } => typeof entry?.conversationId === 'string');
+      return value
+        .filter((entry): entry is { conversationId: string; customerId: number | null; summary: string; state: string; language?: unknown } => typeof entry?.conversationId === 'string')
+        .map((entry) => ({ ...entry, language: entry.language === 'en' || entry.language === 'zh' ? entry.language : undefined }));
     } catch {
       return [];
     }
@@ -93,7 +98,7 @@ export class AgentConsole {
 
   private saveOpen(): void {
     try {
-      const entries = [...this.open.values()].map(({ conversationId, customerId, summary, state }) => ({ conversationId, customerId, summary, state }));
+      const entries = [...this.open.values()].map(({ conversationId, customerId, summary, state, language }) => ({ conversationId, customerId, summary, state, language }));
       sessionStorage.setItem(OPEN_KEY, JSON.stringify(entries));
     } catch {
       // Only the reload convenience is lost.
@@ -122,7 +127,15 @@ export class AgentConsole {
         this.renderQueue();
         return;
       case 'conversation-open': {
-        const conversation: OpenConversation = { conversationId: event.conversationId, customerId: event.customerId, summary: event.summary, state: event.state, log: new MessageLog(event.conversationId), messages: [] };
+        const conversation: OpenConversation = {
+          conversationId: event.conversationId,
+          customerId: event.customerId,
+          summary: event.summary,
+          state: event.state,
+          language: event.language,
+          log: new MessageLog(event.conversationId),
+          messages: [],
+        };
         for (const message of event.messages) if (conversation.log.accept(message)) conversation.messages.push(message);
         this.open.set(event.conversationId, conversation);
         this.saveOpen();
@@ -251,6 +264,7 @@ export class AgentConsole {
         },
       },
       h('label', { for: 'agent-reply', i18n: 'agents.replyLabel' }),
+      this.cannedReplies(conversation, input, resolved),
       input,
       h(
         'div',
@@ -293,6 +307,33 @@ export class AgentConsole {
     );
     list.append(item);
     item.scrollIntoView({ block: 'nearest' });
+  }
+
+  /** Buttons labelled in the console's language that put a canned reply, in the shopper's language, in the box. */
+  private cannedReplies(conversation: OpenConversation, input: HTMLTextAreaElement, disabled: boolean): HTMLElement {
+    const language = conversation.language ?? currentLanguage();
+    return h(
+      'div',
+      { class: 'canned-replies', role: 'group', i18nAttributes: { 'aria-label': 'agents.cannedReplies' } },
+      h('span', { class: 'muted', i18n: 'agents.cannedReplies' }),
+      CANNED_REPLIES.map((reply) =>
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'secondary canned-reply',
+            'data-canned': reply.id,
+            title: reply.text[language],
+            disabled,
+            onClick: () => {
+              insertReply(input, reply.text[language]);
+              focusWithoutScroll(input);
+            },
+          },
+          reply.label[currentLanguage()],
+        ),
+      ),
+    );
   }
 
   private showCustomerTyping(conversation: OpenConversation): void {

@@ -240,6 +240,7 @@ export const ENGLISH_MESSAGES = {
   'agents.roleBot': 'Bot',
   'agents.roleAgent': 'Agent',
   'agents.roleSystem': 'System',
+  'agents.cannedReplies': 'Canned replies',
   'agents.customerTyping': 'The customer is typing…',
   'agents.context': 'Customer context',
   'agents.contextLoading': 'Loading the customer’s profile and orders…',

@@ -242,6 +242,7 @@ export const CHINESE_MESSAGES: Record<MessageKey, string> = {
   'agents.roleBot': '机器人',
   'agents.roleAgent': '人工客服',
   'agents.roleSystem': '系统',
+  'agents.cannedReplies': '快捷回复',
   'agents.customerTyping': '顾客正在输入…',
   'agents.context': '客户信息',
   'agents.contextLoading': '正在加载客户资料和订单…',
