@@ -1,22 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AnalyticsAsker } from '../src/server/analytics-chat.ts';
-import { loadSupportBackend } from '../src/server/support-backend.ts';
-import { startTestServer, type TestServer } from '../src/server/testing/test-server.ts';
+import type { TestServer } from '../src/server/testing/test-server.ts';
 import { listDemoCustomers } from '../src/server/web/demo-login.ts';
-import { webAppExtension } from '../src/server/web/mount-web-app.ts';
-import { createDemoWarehouseFile } from '../src/testing/demo-warehouse.ts';
 import { ENGLISH_MESSAGES } from './src/shared/messages-en.ts';
 import { CHINESE_MESSAGES } from './src/shared/messages-zh.ts';
 import { CANNED_REPLIES } from './src/agents/canned-replies.ts';
-import { buildWebApp } from './testing/build-web-app.ts';
 import { browserUnavailableReason, launchChromium, screenshotPath } from './testing/launch-chromium.ts';
+import { startRealSupportWebServer, type RealSupportWebServer } from './testing/real-support-web-server.ts';
 
 const unavailable = browserUnavailableReason();
-const NO_ANALYTICS: AnalyticsAsker = { ask: () => Promise.reject(new Error('analytics is not used by this test')) };
 const zh = CHINESE_MESSAGES;
 const en = ENGLISH_MESSAGES;
 
@@ -27,9 +19,7 @@ const en = ENGLISH_MESSAGES;
  * human agent on /agents takes the chat and answers.
  */
 describe.skipIf(unavailable !== null)(`support widget with the real SupportAgent in chromium${unavailable ? ` (skipped: ${unavailable})` : ''}`, () => {
-  let demo: Awaited<ReturnType<typeof createDemoWarehouseFile>>;
-  let bundle: Awaited<ReturnType<typeof buildWebApp>>;
-  let evalsDirectory: string;
+  let started: RealSupportWebServer;
   let server: TestServer;
   let browser: Browser;
   let shopper: BrowserContext;
@@ -53,18 +43,8 @@ describe.skipIf(unavailable !== null)(`support widget with the real SupportAgent
   }
 
   beforeAll(async () => {
-    [bundle, demo] = await Promise.all([buildWebApp(), createDemoWarehouseFile({ users: 300, days: 30 })]);
-    evalsDirectory = mkdtempSync(path.join(tmpdir(), 'shoplens-no-evals-'));
-    server = await startTestServer({
-      databasePath: demo.path,
-      analyticsAgent: NO_ANALYTICS,
-      backend: async (warehouse) => {
-        const backend = await loadSupportBackend(warehouse);
-        if (!backend.responder || !backend.desk) throw new Error(`support backend incomplete: ${backend.description}`);
-        return backend;
-      },
-      extendApp: webAppExtension({ evalsDirectory, distDirectory: bundle.distDirectory, demoLogin: true }),
-    });
+    started = await startRealSupportWebServer({ users: 300, demoLogin: true });
+    server = started.server;
 
     // A shopper the demo sign-in lists, with an order that is paid but not shipped (cancellable under P1).
     const listed = (await listDemoCustomers(server.warehouse)).map((customer) => Math.trunc(customer.customerId));
@@ -82,10 +62,7 @@ describe.skipIf(unavailable !== null)(`support widget with the real SupportAgent
 
   afterAll(async () => {
     await browser?.close();
-    await server?.close();
-    demo?.remove();
-    bundle?.remove();
-    if (evalsDirectory) rmSync(evalsDirectory, { recursive: true, force: true });
+    await started?.close();
   });
 
   it('a Chinese shopper at 360 px cancels a paid order with the confirmation card; DuckDB shows the cancellation and its audit row', async () => {

@@ -11,6 +11,13 @@ import { newKey, startTestServer, TestClient, type TestServer } from './test-ser
 
 const NO_ANALYTICS: AnalyticsAsker = { ask: () => Promise.reject(new Error('analytics is not used by the support tests')) };
 
+/** The support side exactly as `shoplens serve` loads it (loadSupportBackend), refusing to run without it. */
+export async function realSupportBackend(warehouse: Warehouse) {
+  const backend = await loadSupportBackend(warehouse);
+  if (!backend.responder || !backend.desk) throw new Error(`support backend incomplete: ${backend.description}`);
+  return backend;
+}
+
 export interface RealSupportServer {
   server: TestServer;
   /** The data's latest date: what the support policy counts windows to. */
@@ -33,11 +40,7 @@ export async function startRealSupportServer(options: { users: number; clock?: M
       // Generous limits: one test shopper sends many messages quickly.
       rateLimits: { perUser: { capacity: 500, refillPerSecond: 100 }, perConversation: { capacity: 100, refillPerSecond: 10 } },
       backend: async (warehouse: Warehouse) => {
-        if (!options.clock) {
-          const backend = await loadSupportBackend(warehouse);
-          if (!backend.responder || !backend.desk) throw new Error(`support backend incomplete: ${backend.description}`);
-          return backend;
-        }
+        if (!options.clock) return realSupportBackend(warehouse);
         const agent = await SupportAgent.create({
           warehouse,
           clock: options.clock,
