@@ -3,16 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../src/server/testing/test-server.ts';
 import { loadAsOfDate } from '../src/sql/semantic/index.ts';
 import { OrderPicker } from '../src/support/support-test-kit.ts';
-import { ENGLISH_MESSAGES } from './src/shared/messages-en.ts';
+import { ENGLISH_MESSAGES, type MessageKey } from './src/shared/messages-en.ts';
+import { CHINESE_MESSAGES } from './src/shared/messages-zh.ts';
 import { browserUnavailableReason, launchChromium, screenshotPath } from './testing/launch-chromium.ts';
 import { startRealSupportWebServer, type RealSupportWebServer } from './testing/real-support-web-server.ts';
 
 const unavailable = browserUnavailableReason();
-const en = ENGLISH_MESSAGES;
+const en: Record<MessageKey, string> = ENGLISH_MESSAGES;
+const zh: Record<MessageKey, string> = CHINESE_MESSAGES;
 const yuan = (value: number) => `¥${value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 /**
- * The item-change, several-orders and exchange confirmation cards in the shopper's widget (production bundle,
+ * The item-change, several-orders, exchange and payment-method confirmation cards in the shopper's widget (production bundle,
  * headless chromium) against the real SupportAgent: the card says what will change, its button is clicked, and the
  * database changed exactly as the card said. The shopper carries a customer token the server signed (as after
  * sign-in; the sign-in form itself is covered by support-real-agent.int.test.ts).
@@ -36,8 +38,9 @@ describe.skipIf(unavailable !== null)(`confirmation cards in the widget${unavail
     await started?.close();
   });
 
-  async function widgetFor(customerId: number): Promise<{ page: Page; dialog: Locator; say(text: string): Promise<void> }> {
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1024, height: 800 } });
+  async function widgetFor(customerId: number, language: 'en' | 'zh' = 'en'): Promise<{ page: Page; dialog: Locator; say(text: string): Promise<void> }> {
+    const messages = language === 'zh' ? zh : en;
+    const context = await browser.newContext({ locale: language === 'zh' ? 'zh-CN' : 'en-US', viewport: { width: 1024, height: 800 } });
     const credential = JSON.stringify({ kind: 'token', value: await server.customerToken(customerId), label: `Customer ${customerId}` });
     await context.addInitScript((value) => sessionStorage.setItem('shoplens.credential.shopper', value), credential);
     const page = await context.newPage();
@@ -46,8 +49,8 @@ describe.skipIf(unavailable !== null)(`confirmation cards in the widget${unavail
       if (message.type() === 'error' && !/WebSocket connection/.test(message.text())) problems.push(message.text());
     });
     await page.goto(`${server.url}/support`);
-    const dialog = page.getByRole('dialog', { name: en['support.title'] });
-    const input = dialog.getByRole('textbox', { name: en['support.inputLabel'] });
+    const dialog = page.getByRole('dialog', { name: messages['support.title'] });
+    const input = dialog.getByRole('textbox', { name: messages['support.inputLabel'] });
     await input.waitFor({ timeout: 15_000 });
     return {
       page,
@@ -59,11 +62,13 @@ describe.skipIf(unavailable !== null)(`confirmation cards in the widget${unavail
     };
   }
 
-  async function confirmCard(dialog: Locator, action: 'change_items' | 'several' | 'exchange'): Promise<{ card: Locator; summary: string }> {
+  type CardAction = 'change_items' | 'several' | 'exchange' | 'change_payment';
+
+  async function confirmCard(dialog: Locator, action: CardAction, messages = en): Promise<{ card: Locator; summary: string }> {
     const card = dialog.locator('.confirmation-card').last();
     await card.waitFor({ timeout: 20_000 });
     const summary = (await card.locator('.confirmation-summary').textContent()) ?? '';
-    expect(await card.getByRole('button', { name: en[`support.decline.${action}`], exact: true }).isVisible()).toBe(true);
+    expect(await card.getByRole('button', { name: messages[`support.decline.${action}`], exact: true }).isVisible()).toBe(true);
     return { card, summary };
   }
 
@@ -71,8 +76,8 @@ describe.skipIf(unavailable !== null)(`confirmation cards in the widget${unavail
     return (await server.warehouse.query(`SELECT order_id, status, total_amount::DOUBLE AS total FROM orders WHERE user_id = $user AND order_id NOT IN ($a, $b) ORDER BY order_id`, { user: customerId, ...except })).rows;
   }
 
-  async function press(card: Locator, action: 'change_items' | 'several' | 'exchange'): Promise<void> {
-    await card.getByRole('button', { name: en[`support.confirm.${action}`], exact: true }).click();
+  async function press(card: Locator, action: CardAction, messages = en): Promise<void> {
+    await card.getByRole('button', { name: messages[`support.confirm.${action}`], exact: true }).click();
     await expect.poll(() => card.getAttribute('data-answered'), { timeout: 20_000 }).toBe('confirmed');
   }
 
@@ -169,6 +174,21 @@ describe.skipIf(unavailable !== null)(`confirmation cards in the widget${unavail
       { id: order.orderId },
     );
     expect(tickets.rows).toEqual([{ status: 'approved', to_product_id: Number(option?.product_id) }]);
+  });
+
+  it('zh: changing the payment method of a paid order to WeChat Pay; Chinese buttons on the card; the order is paid by it', async () => {
+    const order = await picker.pick(`o.status = 'paid' AND o.payment_method IN ('alipay', 'credit_card', 'union_pay')`, `(SELECT count(*) FROM orders x WHERE x.user_id = o.user_id AND x.status IN ('pending', 'paid')) = 1`);
+    const total = Number((await server.warehouse.query('SELECT total_amount::DOUBLE AS total FROM orders WHERE order_id = $id', { id: order.orderId })).rows[0]?.total);
+    const { page, dialog, say } = await widgetFor(order.customerId, 'zh');
+    await say(`订单${order.orderNo}的付款方式能改成微信支付吗`);
+    const { card, summary } = await confirmCard(dialog, 'change_payment', zh);
+    expect(summary).toContain(order.orderNo);
+    expect(summary).toContain('改为微信支付');
+    expect(summary).toContain(yuan(total));
+    await page.screenshot({ path: screenshotPath('support-card-change-payment') });
+    await press(card, 'change_payment', zh);
+    await expect.poll(async () => (await server.warehouse.query('SELECT payment_method FROM orders WHERE order_id = $id', { id: order.orderId })).rows[0]?.payment_method, { timeout: 20_000 }).toBe('wechat_pay');
+    expect((await server.warehouse.query('SELECT status, total_amount::DOUBLE AS total FROM orders WHERE order_id = $id', { id: order.orderId })).rows).toEqual([{ status: 'paid', total }]);
   });
 
   it('logged no page errors', () => {
