@@ -146,7 +146,10 @@ describe.skipIf(unavailable !== null)(`support widget with the real SupportAgent
     const profile = (await server.warehouse.query('SELECT user_name FROM users WHERE user_id = $user', { user: order.customerId })).rows[0];
     if (profile?.user_name) expect(await context.locator('.context-profile').textContent()).toContain(String(profile.user_name));
     const ticket = (await server.warehouse.query(`SELECT ticket_id FROM tickets WHERE conversation_id = $id AND kind = 'handoff'`, { id: conversationId })).rows[0];
-    expect(await context.locator('.context-tickets tr', { hasText: String(ticket?.ticket_id) }).textContent()).toContain(en['agents.ticketStatus.open']);
+    const ticketRow = context.locator('.context-tickets tr', { hasText: String(ticket?.ticket_id) });
+    expect(await ticketRow.textContent()).toContain(en['agents.ticketStatus.open']);
+    expect(await ticketRow.textContent()).toContain(en['agents.ticketKind.handoff']);
+    expect(await context.locator('.context-tickets tr', { hasText: order.orderNo }).textContent()).toContain(en['agents.ticketKind.cancel']);
     expect(await context.locator('.context-orders caption').textContent()).toBe(en['agents.orders']);
 
     const reply = agentPage.getByRole('textbox', { name: en['agents.replyLabel'] });

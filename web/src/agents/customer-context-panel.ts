@@ -5,9 +5,11 @@ import { currentLanguage, t, type MessageKey } from '../shared/i18n.ts';
 const ORDER_STATUSES = new Set(['pending', 'paid', 'shipped', 'delivered', 'cancelled', 'returned']);
 const TICKET_STATUSES = new Set(['open', 'approved', 'denied', 'completed', 'closed']);
 const CONVERSATION_STATES = new Set(['bot', 'queued', 'human', 'resolved']);
+const PAYMENT_KINDS = new Set(['credit_card', 'union_pay', 'alipay', 'wechat_pay', 'paypal', 'gift_card']);
+const TICKET_KINDS = new Set(['cancel', 'return', 'exchange', 'address_change', 'handoff', 'other']);
 
 /** A stored code in the page's language; a code this page does not know is shown as stored, not hidden. */
-function label(prefix: 'orderStatus' | 'ticketStatus' | 'conversationState', known: Set<string>, code: string): string {
+function label(prefix: 'orderStatus' | 'ticketStatus' | 'conversationState' | 'paymentKind' | 'ticketKind', known: Set<string>, code: string): string {
   return known.has(code) ? t(`agents.${prefix}.${code}` as MessageKey) : code;
 }
 
@@ -46,7 +48,7 @@ export function customerContextPanel(context: CustomerContextWire | undefined): 
   }
   const { customer } = context;
   const address = context.default_address ? context.default_address.full_address ?? [context.default_address.street, context.default_address.city, context.default_address.province, context.default_address.postal_code].filter(Boolean).join(', ') : t('agents.none');
-  const methods = context.payment_methods.length === 0 ? t('agents.none') : context.payment_methods.map((method) => [method.kind, method.last4 ? `•${method.last4}` : null, method.balance === null ? null : money(method.balance)].filter(Boolean).join(' ')).join(' · ');
+  const methods = context.payment_methods.length === 0 ? t('agents.none') : context.payment_methods.map((method) => [label('paymentKind', PAYMENT_KINDS, method.kind), method.last4 ? `•${method.last4}` : null, method.balance === null ? null : money(method.balance)].filter(Boolean).join(' ')).join(' · ');
   section.append(
     h(
       'dl',
@@ -85,7 +87,7 @@ export function customerContextPanel(context: CustomerContextWire | undefined): 
     table(
       'agents.tickets',
       ['agents.ticketId', 'agents.ticketKind', 'agents.ticketStatus', 'agents.ticketOrder'],
-      context.tickets.map((ticket) => [ticket.ticket_id, ticket.kind, label('ticketStatus', TICKET_STATUSES, ticket.status), ticket.order_no ?? '—']),
+      context.tickets.map((ticket) => [ticket.ticket_id, label('ticketKind', TICKET_KINDS, ticket.kind), label('ticketStatus', TICKET_STATUSES, ticket.status), ticket.order_no ?? '—']),
       'agents.noTickets',
       'context-tickets',
     ),
