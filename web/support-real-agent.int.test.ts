@@ -1,21 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AnalyticsAsker } from '../src/server/analytics-chat.ts';
-import { loadSupportBackend } from '../src/server/support-backend.ts';
-import { startTestServer, type TestServer } from '../src/server/testing/test-server.ts';
+import type { TestServer } from '../src/server/testing/test-server.ts';
 import { listDemoCustomers } from '../src/server/web/demo-login.ts';
-import { webAppExtension } from '../src/server/web/mount-web-app.ts';
-import { createDemoWarehouseFile } from '../src/testing/demo-warehouse.ts';
 import { ENGLISH_MESSAGES } from './src/shared/messages-en.ts';
 import { CHINESE_MESSAGES } from './src/shared/messages-zh.ts';
-import { buildWebApp } from './testing/build-web-app.ts';
+import { CANNED_REPLIES } from './src/agents/canned-replies.ts';
 import { browserUnavailableReason, launchChromium, screenshotPath } from './testing/launch-chromium.ts';
+import { startRealSupportWebServer, type RealSupportWebServer } from './testing/real-support-web-server.ts';
 
 const unavailable = browserUnavailableReason();
-const NO_ANALYTICS: AnalyticsAsker = { ask: () => Promise.reject(new Error('analytics is not used by this test')) };
 const zh = CHINESE_MESSAGES;
 const en = ENGLISH_MESSAGES;
 
@@ -26,9 +19,7 @@ const en = ENGLISH_MESSAGES;
  * human agent on /agents takes the chat and answers.
  */
 describe.skipIf(unavailable !== null)(`support widget with the real SupportAgent in chromium${unavailable ? ` (skipped: ${unavailable})` : ''}`, () => {
-  let demo: Awaited<ReturnType<typeof createDemoWarehouseFile>>;
-  let bundle: Awaited<ReturnType<typeof buildWebApp>>;
-  let evalsDirectory: string;
+  let started: RealSupportWebServer;
   let server: TestServer;
   let browser: Browser;
   let shopper: BrowserContext;
@@ -52,18 +43,8 @@ describe.skipIf(unavailable !== null)(`support widget with the real SupportAgent
   }
 
   beforeAll(async () => {
-    [bundle, demo] = await Promise.all([buildWebApp(), createDemoWarehouseFile({ users: 300, days: 30 })]);
-    evalsDirectory = mkdtempSync(path.join(tmpdir(), 'shoplens-no-evals-'));
-    server = await startTestServer({
-      databasePath: demo.path,
-      analyticsAgent: NO_ANALYTICS,
-      backend: async (warehouse) => {
-        const backend = await loadSupportBackend(warehouse);
-        if (!backend.responder || !backend.desk) throw new Error(`support backend incomplete: ${backend.description}`);
-        return backend;
-      },
-      extendApp: webAppExtension({ evalsDirectory, distDirectory: bundle.distDirectory, demoLogin: true }),
-    });
+    started = await startRealSupportWebServer({ users: 300, demoLogin: true });
+    server = started.server;
 
     // A shopper the demo sign-in lists, with an order that is paid but not shipped (cancellable under P1).
     const listed = (await listDemoCustomers(server.warehouse)).map((customer) => Math.trunc(customer.customerId));
@@ -81,10 +62,7 @@ describe.skipIf(unavailable !== null)(`support widget with the real SupportAgent
 
   afterAll(async () => {
     await browser?.close();
-    await server?.close();
-    demo?.remove();
-    bundle?.remove();
-    if (evalsDirectory) rmSync(evalsDirectory, { recursive: true, force: true });
+    await started?.close();
   });
 
   it('a Chinese shopper at 360 px cancels a paid order with the confirmation card; DuckDB shows the cancellation and its audit row', async () => {
@@ -157,17 +135,73 @@ describe.skipIf(unavailable !== null)(`support widget with the real SupportAgent
     expect(await history.textContent()).toContain(`订单 ${order.orderNo} 已取消`);
     await expect.poll(() => agentPage.locator(`.queue-entry[data-conversation="${conversationId}"]`).count()).toBe(0);
 
+    // The customer context panel: this shopper's profile and orders as the database has them, the cancelled order
+    // with its English status, and the open hand-off ticket; English labels on an English page.
+    const context = agentPage.getByRole('region', { name: en['agents.context'] });
+    const orderRow = context.locator('.context-orders tr', { hasText: order.orderNo });
+    await orderRow.waitFor({ timeout: 10_000 });
+    expect(await orderRow.locator('.status-badge').textContent()).toBe(en['agents.orderStatus.cancelled']);
+    const expectedOrders = await server.warehouse.query(`SELECT order_no FROM orders WHERE user_id = $user ORDER BY created_at DESC, order_id DESC LIMIT 10`, { user: order.customerId });
+    expect(await context.locator('.context-orders tbody tr td:first-child').allTextContents()).toEqual(expectedOrders.rows.map((row) => String(row.order_no)));
+    const profile = (await server.warehouse.query('SELECT user_name FROM users WHERE user_id = $user', { user: order.customerId })).rows[0];
+    if (profile?.user_name) expect(await context.locator('.context-profile').textContent()).toContain(String(profile.user_name));
+    const ticket = (await server.warehouse.query(`SELECT ticket_id FROM tickets WHERE conversation_id = $id AND kind = 'handoff'`, { id: conversationId })).rows[0];
+    const ticketRow = context.locator('.context-tickets tr', { hasText: String(ticket?.ticket_id) });
+    expect(await ticketRow.textContent()).toContain(en['agents.ticketStatus.open']);
+    expect(await ticketRow.textContent()).toContain(en['agents.ticketKind.handoff']);
+    expect(await context.locator('.context-tickets tr', { hasText: order.orderNo }).textContent()).toContain(en['agents.ticketKind.cancel']);
+    expect(await context.locator('.context-orders caption').textContent()).toBe(en['agents.orders']);
+
     const reply = agentPage.getByRole('textbox', { name: en['agents.replyLabel'] });
+    // Canned replies: English buttons on the English console, Chinese text for the Chinese shopper, inserted (not sent).
+    const canned = agentPage.getByRole('group', { name: en['agents.cannedReplies'] });
+    const cannedReply = (id: string) => {
+      const found = CANNED_REPLIES.find((candidate) => candidate.id === id);
+      if (!found) throw new Error(`no canned reply ${id}`);
+      return found;
+    };
+    const greeting = cannedReply('greeting');
+    const refund = cannedReply('refund-time');
+    await canned.getByRole('button', { name: greeting.label.en, exact: true }).click();
+    expect(await reply.inputValue()).toBe(greeting.text.zh);
+    await canned.getByRole('button', { name: refund.label.en, exact: true }).click();
+    expect(await reply.inputValue()).toBe(`${greeting.text.zh} ${refund.text.zh}`);
+    expect(await agentPage.locator('.history-message.agent').count()).toBe(0);
     await reply.fill('您好，我是人工客服小林。订单已取消，退款会原路退回。');
+    // The shopper sees the agent typing (in Chinese) before the reply arrives.
+    const agentTyping = dialog.locator('.typing');
+    await expect.poll(() => agentTyping.isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await agentTyping.textContent()).toContain(zh['support.agentTyping']);
     await reply.press('Enter');
     await agentPage.locator('.history-message.agent', { hasText: '我是人工客服小林' }).waitFor();
     const agentBubble = dialog.locator('.bubble.agent', { hasText: '我是人工客服小林' });
     await agentBubble.waitFor({ timeout: 15_000 });
+    await expect.poll(() => agentTyping.isVisible()).toBe(false);
+    // And the agent sees the shopper typing.
+    const customerTyping = agentPage.locator('.customer-typing');
+    expect(await customerTyping.isVisible()).toBe(false);
+    await dialog.getByRole('textbox', { name: zh['support.inputLabel'] }).fill('好的');
+    await expect.poll(() => customerTyping.isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await customerTyping.textContent()).toBe(en['agents.customerTyping']);
     expect(await agentBubble.count()).toBe(1);
     expect((await server.warehouse.query('SELECT state FROM conversations WHERE conversation_id = $id', { id: conversationId })).rows[0]?.state).toBe('human');
     expect(await supportPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await supportPage.screenshot({ path: screenshotPath('support-real-agent-reply') });
     await agentPage.screenshot({ path: screenshotPath('support-real-agents-console'), fullPage: true });
+
+    // The agent resolves; the Chinese shopper is asked for a 1–5 rating and gives 4: one support_ratings row.
+    await agentPage.getByRole('button', { name: en['agents.resolve'], exact: true }).click();
+    const prompt = dialog.locator('.csat-prompt');
+    await prompt.waitFor({ timeout: 15_000 });
+    expect(await prompt.textContent()).toContain(zh['support.csatQuestion']);
+    await prompt.getByRole('button', { name: zh['support.csatLabel'].replace('{rating}', '4') }).click();
+    await expect.poll(() => prompt.getAttribute('data-rated')).toBe('4');
+    expect(await prompt.getByRole('status').textContent()).toBe(zh['support.csatThanks'].replace('{rating}', '4'));
+    const rating = await server.warehouse.query('SELECT customer_id, agent_id, rating FROM support_ratings WHERE conversation_id = $id', { id: conversationId });
+    expect(rating.rows).toEqual([{ customer_id: order.customerId, agent_id: 'demo-agent', rating: 4 }]);
+    expect(await prompt.getByRole('button', { name: zh['support.csatLabel'].replace('{rating}', '5') }).isDisabled()).toBe(true);
+    expect(await supportPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await supportPage.screenshot({ path: screenshotPath('support-real-csat') });
   });
 
   it('an English shopper sets the default address with the card, whose buttons say "Save address"; the profile shows it', async () => {

@@ -65,9 +65,29 @@ export class AgentsChat {
       state: 'human',
       summary: queued?.summary ?? summaryOf(history),
       messages: history.map(toWireMessage),
+      ...(conversation.language === 'en' || conversation.language === 'zh' ? { language: conversation.language } : {}),
     });
+    await this.sendCustomerContext(socket, conversationId);
     await this.support.publishQueue();
     return { ok: true, conversationId };
+  }
+
+  /** An agent reopening a taken conversation (reload, reconnect): the missed messages, then the context again. */
+  async resume(socket: Socket, principal: Principal, conversationId: string, lastSeq: number): Promise<Acknowledgement> {
+    agentIdOf(principal);
+    const acknowledgement = await this.hub.resume(socket, principal, conversationId, lastSeq);
+    if (acknowledgement.ok) await this.sendCustomerContext(socket, conversationId);
+    return acknowledgement;
+  }
+
+  /**
+   * To this agent's socket only, never the conversation's room (the shopper is in it). The conversation's own
+   * customer, looked up from the conversation row, not from anything a message says.
+   */
+  private async sendCustomerContext(socket: Socket, conversationId: string): Promise<void> {
+    if (!this.desk?.customerContext) return;
+    const context = await this.desk.customerContext(conversationId);
+    this.hub.emitTo(socket, { type: 'customer-context', conversationId, context });
   }
 
   async reply(socket: Socket, principal: Principal, event: { conversationId: string; idempotencyKey: string; text: string }): Promise<Acknowledgement> {

@@ -15,6 +15,7 @@ import { RateLimiter, DEFAULT_RATE_LIMITS, type RateLimitSettings } from './rate
 import { createLogger } from './request-logging.ts';
 import { registerNamespaces } from './socket-namespaces.ts';
 import { SupportChat } from './support-chat.ts';
+import { TypingSignals } from './typing-signals.ts';
 import type { HandoffDesk, SupportResponder } from './support-responder.ts';
 
 export interface ShopLensServerOptions {
@@ -79,7 +80,8 @@ export function createShopLensServer(options: ShopLensServerOptions): ShopLensSe
   const analytics = new AnalyticsChat(hub, options.analyticsAgent);
   const support = new SupportChat(hub, options.supportResponder, options.handoffDesk);
   const agents = new AgentsChat(hub, options.handoffDesk, support);
-  registerNamespaces(io, hub, { analytics, support, agents }, authentication);
+  const typing = new TypingSignals(hub);
+  registerNamespaces(io, hub, { analytics, support, agents, desk: options.handoffDesk, typing }, authentication);
   /** Closes every open socket authenticated by that token (sign-out) or principal (revocation). */
   const disconnectRevoked = (match: { tokenDigest?: string; principal?: string }) => {
     for (const namespace of Object.keys(NAMESPACE_EVENTS)) {
@@ -133,6 +135,7 @@ export function createShopLensServer(options: ShopLensServerOptions): ShopLensSe
         await io.close();
         httpServer.closeAllConnections();
         rateLimiter.close();
+        typing.close();
         await hub.repository.close();
         logger.info('server closed');
       })();

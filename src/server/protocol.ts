@@ -66,6 +66,12 @@ export const AgentReplySchema = z.strictObject({
 
 export const ConversationResolveSchema = z.strictObject({ type: z.literal('conversation-resolve'), conversationId: ConversationIdSchema });
 
+/** /support: the shopper's 1–5 rating (CSAT) of a chat an agent resolved; once per conversation. */
+export const CsatSubmitSchema = z.strictObject({ type: z.literal('csat-submit'), conversationId: ConversationIdSchema, rating: z.number().int().min(1).max(5) });
+
+/** /support and /agents, while a person is in the chat: the sender started (true) or stopped (false) typing. */
+export const TypingSignalSchema = z.strictObject({ type: z.literal('typing-signal'), conversationId: ConversationIdSchema, active: z.boolean() });
+
 export const ClientEventSchema = z.discriminatedUnion('type', [
   MessageSendSchema,
   ConfirmationAnswerSchema,
@@ -75,6 +81,8 @@ export const ClientEventSchema = z.discriminatedUnion('type', [
   ConversationTakeSchema,
   AgentReplySchema,
   ConversationResolveSchema,
+  CsatSubmitSchema,
+  TypingSignalSchema,
 ]);
 export type ClientEvent = z.infer<typeof ClientEventSchema>;
 export type ClientEventType = ClientEvent['type'];
@@ -82,8 +90,8 @@ export type ClientEventType = ClientEvent['type'];
 /** Which requests each namespace accepts; anything else is answered with error `unsupported_event`. */
 export const NAMESPACE_EVENTS = {
   '/analytics': ['message-send', 'resume', 'turn-cancel'],
-  '/support': ['message-send', 'confirmation-answer', 'resume'],
-  '/agents': ['queue-list', 'conversation-take', 'agent-reply', 'conversation-resolve', 'resume'],
+  '/support': ['message-send', 'confirmation-answer', 'resume', 'csat-submit', 'typing-signal'],
+  '/agents': ['queue-list', 'conversation-take', 'agent-reply', 'conversation-resolve', 'resume', 'typing-signal'],
 } as const satisfies Record<string, readonly ClientEventType[]>;
 export type NamespaceName = keyof typeof NAMESPACE_EVENTS;
 
@@ -115,6 +123,8 @@ export const WireMessageSchema = z.object({
   citations: z.array(CitationSchema).optional(),
   /** Analytics replies: the full answer (status, sql, columns, rows, chart, assumptions …). */
   answer: AnswerSchema.optional(),
+  /** The system note that an agent resolved the chat: the widget asks the shopper for a 1–5 rating (csat-submit). */
+  ratingRequested: z.boolean().optional(),
 });
 export type WireMessage = z.infer<typeof WireMessageSchema>;
 
@@ -129,6 +139,21 @@ export const QueueEntrySchema = z.object({
   queuedAt: z.string(),
 });
 export type QueueEntry = z.infer<typeof QueueEntrySchema>;
+
+/** /agents only: who the shopper of a conversation is, as the customer context panel shows it. */
+export const CustomerContextSchema = z.object({
+  customer: z.object({ customer_id: z.number(), user_name: z.string().nullable(), signup_date: z.string().nullable(), city: z.string().nullable() }).nullable(),
+  default_address: z
+    .object({ street: z.string(), city: z.string().nullable(), province: z.string().nullable(), postal_code: z.string().nullable(), country: z.string().nullable(), full_address: z.string().nullable() })
+    .nullable(),
+  payment_methods: z.array(z.object({ method_id: z.number(), kind: z.string(), last4: z.string().nullable(), balance: z.number().nullable(), is_default: z.boolean() })),
+  orders: z.array(
+    z.object({ order_no: z.string(), status: z.string(), created_at: z.string(), total_amount: z.number(), items: z.number(), tracking_number: z.string().nullable() }),
+  ),
+  conversations: z.array(z.object({ conversation_id: z.string(), state: z.string(), created_at: z.string(), messages: z.number(), last_intent: z.string().nullable() })),
+  tickets: z.array(z.object({ ticket_id: z.string(), kind: z.string(), status: z.string(), order_no: z.string().nullable(), created_at: z.string() })),
+});
+export type CustomerContextWire = z.infer<typeof CustomerContextSchema>;
 
 export const ErrorCodeSchema = z.enum([
   'invalid_payload',
@@ -168,8 +193,11 @@ export const ServerEventSchema = z.discriminatedUnion('type', [
    * is true when it is sent again because of `resume` or a retried `message-send`.
    */
   z.object({ type: z.literal('message-end'), conversationId, seq, streamId: streamId.optional(), replay: z.boolean(), message: WireMessageSchema }),
-  /** Bot or human agent typing. Every `active: true` is followed by `active: false`, also when the turn failed. */
-  z.object({ type: z.literal('typing'), conversationId, actor: z.enum(['bot', 'agent']), active: z.boolean() }),
+  /**
+   * Bot, human agent or (to /agents) shopper typing. The bot's every `active: true` is followed by `active: false`,
+   * also when the turn failed; people's signals are rate limited (at most one per second per person and chat).
+   */
+  z.object({ type: z.literal('typing'), conversationId, actor: z.enum(['bot', 'agent', 'customer']), active: z.boolean() }),
   z.object({
     type: z.literal('error'),
     code: ErrorCodeSchema,
@@ -191,7 +219,11 @@ export const ServerEventSchema = z.discriminatedUnion('type', [
     state: z.string(),
     summary: z.string(),
     messages: z.array(WireMessageSchema),
+    /** The shopper's language, when known: what the console's canned replies are inserted in. */
+    language: z.enum(['en', 'zh']).optional(),
   }),
+  /** /agents, to the agent who took or reopened the conversation only: the customer context panel's data. */
+  z.object({ type: z.literal('customer-context'), conversationId, context: CustomerContextSchema }),
 ]);
 export type ServerEvent = z.infer<typeof ServerEventSchema>;
 export type ServerEventOf<Type extends ServerEvent['type']> = Extract<ServerEvent, { type: Type }>;

@@ -6,7 +6,10 @@ import { principalOf, requireRoles } from './auth/socket-authentication.ts';
 import { principalKey } from './auth/tokens.ts';
 import type { ChatHub } from './chat-hub.ts';
 import { bindClientEvents } from './client-events.ts';
+import { rateConversation } from './rate-conversation.ts';
 import type { SupportChat } from './support-chat.ts';
+import type { HandoffDesk } from './support-responder.ts';
+import type { TypingSignals } from './typing-signals.ts';
 import { runAsQueryUser } from '../sql/guard/index.ts';
 
 /**
@@ -16,7 +19,7 @@ import { runAsQueryUser } from '../sql/guard/index.ts';
 export function registerNamespaces(
   io: Server,
   hub: ChatHub,
-  services: { analytics: AnalyticsChat; support: SupportChat; agents: AgentsChat },
+  services: { analytics: AnalyticsChat; support: SupportChat; agents: AgentsChat; desk: HandoffDesk | undefined; typing: TypingSignals },
   authentication: AuthenticationSettings,
 ): void {
   const analytics = io.of('/analytics');
@@ -41,6 +44,8 @@ export function registerNamespaces(
       'message-send': (event) => services.support.sendMessage(socket, principal, event),
       'confirmation-answer': (event) => services.support.answerConfirmation(socket, principal, event),
       resume: (event) => services.support.resume(socket, principal, event),
+      'csat-submit': (event) => rateConversation(hub, services.desk, principal, event),
+      'typing-signal': (event) => services.typing.signal(principal, event),
     });
   });
 
@@ -55,7 +60,8 @@ export function registerNamespaces(
       'conversation-take': (event) => services.agents.take(socket, principal, event.conversationId),
       'agent-reply': (event) => services.agents.reply(socket, principal, event),
       'conversation-resolve': (event) => services.agents.resolve(principal, event.conversationId),
-      resume: (event) => hub.resume(socket, principal, event.conversationId, event.lastSeq),
+      resume: (event) => services.agents.resume(socket, principal, event.conversationId, event.lastSeq),
+      'typing-signal': (event) => services.typing.signal(principal, event),
     });
   });
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ChatModel } from '../agent/llm/chat-model.ts';
 import type { Warehouse } from '../sql/warehouse.ts';
+import type { CustomerContextWire } from './protocol.ts';
 import type { HandoffDesk, QueuedConversation, SupportResponder } from './support-responder.ts';
 
 // Compiled to dist/ (npm run build) this file is .js and so are its neighbours; under tsx they are .ts.
@@ -24,6 +25,9 @@ type HandoffModule = {
   listQueue(warehouse: Warehouse): Promise<QueuedConversation[]>;
   takeConversation(warehouse: Warehouse, conversationId: string, agentId: string): Promise<void>;
   resolveConversation(warehouse: Warehouse, conversationId: string, agentId: string): Promise<void>;
+  /** Optional: re-exported by support-agent.ts, not by handoff.ts. */
+  loadCustomerContext?: (warehouse: Warehouse, conversationId: string) => Promise<CustomerContextWire>;
+  recordCsatRating?: (warehouse: Warehouse, input: { conversationId: string; customerId: number; rating: number }) => Promise<unknown>;
 };
 
 function isSupportAgentModule(module: unknown): module is SupportAgentModule {
@@ -42,11 +46,17 @@ function isHandoffModule(module: unknown): module is HandoffModule {
  */
 export async function loadSupportBackend(warehouse: Warehouse, chatModel?: ChatModel): Promise<SupportBackend> {
   const backend: SupportBackend = { description: 'none: src/support/support-agent.ts is not installed' };
-  const deskOf = (module: HandoffModule): HandoffDesk => ({
-    listQueue: () => module.listQueue(warehouse),
-    takeConversation: (conversationId, agentId) => module.takeConversation(warehouse, conversationId, agentId),
-    resolveConversation: (conversationId, agentId) => module.resolveConversation(warehouse, conversationId, agentId),
-  });
+  const deskOf = (module: HandoffModule): HandoffDesk => {
+    const loadContext = module.loadCustomerContext;
+    const recordRating = module.recordCsatRating;
+    return {
+      listQueue: () => module.listQueue(warehouse),
+      takeConversation: (conversationId, agentId) => module.takeConversation(warehouse, conversationId, agentId),
+      resolveConversation: (conversationId, agentId) => module.resolveConversation(warehouse, conversationId, agentId),
+      ...(typeof loadContext === 'function' ? { customerContext: (conversationId: string) => loadContext(warehouse, conversationId) } : {}),
+      ...(typeof recordRating === 'function' ? { rateConversation: async (input: { conversationId: string; customerId: number; rating: number }) => void (await recordRating(warehouse, input)) } : {}),
+    };
+  };
   if (existsSync(fileURLToPath(SUPPORT_AGENT_URL))) {
     const module: unknown = await import(SUPPORT_AGENT_URL.href);
     if (isSupportAgentModule(module)) {

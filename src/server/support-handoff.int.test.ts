@@ -46,6 +46,17 @@ async function conversationRow(conversationId: string) {
 const isQueueWith = (conversationId: string) => (event: ServerEvent) => event.type === 'queue-update' && event.entries.some((entry) => entry.conversationId === conversationId);
 const isQueueWithout = (conversationId: string) => (event: ServerEvent) => event.type === 'queue-update' && !event.entries.some((entry) => entry.conversationId === conversationId);
 
+/** A shopper with a delivered order who asked for a person, and an agent desk that saw the chat queued. */
+async function queuedChat(agentName: string, request: string) {
+  const order = await picker.pick(`o.status = 'delivered'`);
+  const agent = await agentDesk(agentName);
+  const shopper = await shopperFor(order.customerId);
+  await shopper.say(request);
+  const conversationId = shopper.conversationId as string;
+  await agent.waitFor(isQueueWith(conversationId), 5000);
+  return { order, agent, shopper, conversationId };
+}
+
 /** No bot turn answers a message (checked after a short wait: the bot would have started by then). */
 async function expectNoBotTurn(shopper: ShopperChat, seq: number): Promise<void> {
   // Deterministic part: the server routed the stored message to the people, not the bot.
@@ -90,7 +101,7 @@ describe('hand-off to a person and back to the bot', () => {
 
     expect(await agent.send({ type: 'conversation-take', conversationId })).toMatchObject({ ok: true, conversationId });
     const open = await agent.waitFor((event) => event.type === 'conversation-open' && event.conversationId === conversationId);
-    expect(open).toMatchObject({ conversationId, customerId: order.customerId, state: 'human', summary: entry?.summary });
+    expect(open).toMatchObject({ conversationId, customerId: order.customerId, state: 'human', summary: entry?.summary, language: 'zh' });
     const history = open.type === 'conversation-open' ? open.messages : [];
     expect(history.filter((message) => message.role === 'user').map((message) => message.text)).toEqual([`我要取消订单 ${order.orderNo},不想要了`, '转人工', '有人吗?']);
     expect(history.map((message) => message.seq)).toEqual(history.map((_, index) => index + 1));
@@ -164,6 +175,102 @@ describe('hand-off to a person and back to the bot', () => {
     expect(status.reply.text).toContain(String(facts?.tracking_number));
     expect(status.events.filter((event) => event.type === 'message-end').every((event) => event.type === 'message-end' && !event.replay)).toBe(true);
     expect((await conversationRow(conversationId))[0]).toMatchObject({ state: 'bot', ticket_status: 'completed' });
+  });
+
+  it('the agent who takes a conversation gets the customer context (profile, orders with status, past chats, tickets); the shopper never does', async () => {
+    const order = await picker.pick(`o.status = 'delivered'`, `(SELECT count(*) FROM orders x WHERE x.user_id = o.user_id) >= 2`);
+    const agent = await agentDesk('kai');
+    const earlier = await shopperFor(order.customerId);
+    await earlier.say('where is my order?');
+    const shopper = await shopperFor(order.customerId);
+    const handoff = await shopper.say('I need a person');
+    const conversationId = shopper.conversationId as string;
+    expect(handoff.reply).toMatchObject({ intent: 'handoff', handoff: { state: 'queued' } });
+    await agent.waitFor(isQueueWith(conversationId), 5000);
+    const marker = agent.events.length;
+    expect(await agent.send({ type: 'conversation-take', conversationId })).toMatchObject({ ok: true });
+    const event = await agent.waitFor((candidate) => candidate.type === 'customer-context' && candidate.conversationId === conversationId, 5000, marker);
+    const context = event.type === 'customer-context' ? event.context : undefined;
+
+    const user = (await warehouse().query('SELECT user_name, city FROM users WHERE user_id = $user', { user: order.customerId })).rows[0];
+    expect(context?.customer).toMatchObject({ customer_id: order.customerId, user_name: user?.user_name ?? null, city: user?.city ?? null });
+    const orders = await warehouse().query(`SELECT order_no, status FROM orders WHERE user_id = $user ORDER BY created_at DESC, order_id DESC LIMIT 10`, { user: order.customerId });
+    expect(context?.orders.map(({ order_no, status }) => ({ order_no, status }))).toEqual(orders.rows);
+    expect(context?.orders.some((candidate) => candidate.order_no === order.orderNo && candidate.status === 'delivered')).toBe(true);
+    // The other chat of this shopper, not the one being taken; the hand-off ticket of this one.
+    expect(context?.conversations.map((conversation) => conversation.conversation_id)).toContain(earlier.conversationId);
+    expect(context?.conversations.map((conversation) => conversation.conversation_id)).not.toContain(conversationId);
+    expect(context?.tickets).toContainEqual(expect.objectContaining({ ticket_id: handoff.reply.handoff?.ticketId, kind: 'handoff', status: 'open' }));
+
+    // Reopening after a reconnect (resume) sends it again, to that agent only.
+    const reopened = await agentDesk('kai');
+    expect(await reopened.send({ type: 'resume', conversationId, lastSeq: 0 })).toMatchObject({ ok: true });
+    const again = await reopened.waitFor((candidate) => candidate.type === 'customer-context' && candidate.conversationId === conversationId, 5000);
+    expect(again.type === 'customer-context' && again.context.orders).toEqual(context?.orders);
+    await sleep(200);
+    expect(shopper.client.events.some((candidate) => candidate.type === 'customer-context')).toBe(false);
+    expect(earlier.client.events.some((candidate) => candidate.type === 'customer-context')).toBe(false);
+  });
+
+  it('CSAT: after an agent resolves, the shopper rates the chat once (1–5); stored with its event and audit row', async () => {
+    const { order, agent, shopper, conversationId } = await queuedChat('lin', 'I want to talk to a human');
+    // Not resolved yet: nothing to rate.
+    expect(await shopper.client.send({ type: 'csat-submit', conversationId, rating: 5 })).toMatchObject({ ok: false, code: 'conversation_state' });
+    expect(await agent.send({ type: 'conversation-take', conversationId })).toMatchObject({ ok: true });
+    expect(await agent.send({ type: 'conversation-resolve', conversationId })).toMatchObject({ ok: true });
+    const note = await shopper.client.waitFor((event) => event.type === 'message-end' && event.message.role === 'system' && event.message.text === 'The customer-service agent has closed this chat.');
+    expect(note.type === 'message-end' && note.message.ratingRequested).toBe(true);
+
+    expect(await shopper.client.send({ type: 'csat-submit', conversationId, rating: 6 })).toMatchObject({ ok: false, code: 'invalid_payload', field: 'rating' });
+    // Someone else's conversation is not found for them.
+    const stranger = await shopperFor((await picker.pick(`o.status = 'delivered'`)).customerId);
+    await stranger.say('hello');
+    expect(await stranger.client.send({ type: 'csat-submit', conversationId, rating: 1 })).toMatchObject({ ok: false, code: 'conversation_not_found' });
+    // An agent cannot rate on the shopper's behalf (the event is not part of /agents).
+    expect(await agent.send({ type: 'csat-submit', conversationId, rating: 5 } as never)).toMatchObject({ ok: false, code: 'unsupported_event' });
+
+    expect(await shopper.client.send({ type: 'csat-submit', conversationId, rating: 4 })).toMatchObject({ ok: true, conversationId });
+    expect(await shopper.client.send({ type: 'csat-submit', conversationId, rating: 1 })).toMatchObject({ ok: false, code: 'conversation_state' });
+    const stored = await warehouse().query('SELECT customer_id, agent_id, rating FROM support_ratings WHERE conversation_id = $id', { id: conversationId });
+    expect(stored.rows).toEqual([{ customer_id: order.customerId, agent_id: 'lin', rating: 4 }]);
+    const events = await warehouse().query(`SELECT rating, customer_id FROM support_events WHERE conversation_id = $id AND event_type = 'csat_rating'`, { id: conversationId });
+    expect(events.rows).toEqual([{ rating: 4, customer_id: order.customerId }]);
+    const audit = await warehouse().query(`SELECT actor, json_extract(arguments, '$.rating')::INTEGER AS rating FROM audit_log WHERE conversation_id = $id AND tool = 'rate_conversation'`, { id: conversationId });
+    expect(audit.rows).toEqual([{ actor: `customer:${order.customerId}`, rating: 4 }]);
+  });
+
+  it('typing both ways while a person is in the chat: each side sees the other, never itself; rate limited', async () => {
+    const { agent, shopper, conversationId } = await queuedChat('yun', '我要转人工');
+    // With the bot, nobody is shown typing; queued, the signal is accepted but no agent has the chat to see it.
+    const botChat = await shopperFor((await picker.pick(`o.status = 'delivered'`)).customerId);
+    await botChat.say('hello');
+    expect(await botChat.client.send({ type: 'typing-signal', conversationId: botChat.conversationId as string, active: true })).toMatchObject({ ok: false, code: 'conversation_state' });
+    expect(await shopper.client.send({ type: 'typing-signal', conversationId, active: true })).toMatchObject({ ok: true });
+    await sleep(1100);
+    expect(agent.events.some((event) => event.type === 'typing' && event.actor === 'customer')).toBe(false);
+    expect(await agent.send({ type: 'conversation-take', conversationId })).toMatchObject({ ok: true });
+
+    const isTyping = (actor: string, active: boolean) => (event: ServerEvent) => event.type === 'typing' && event.conversationId === conversationId && event.actor === actor && event.active === active;
+    const agentMark = agent.events.length;
+    const shopperMark = shopper.client.events.length;
+    expect(await agent.send({ type: 'typing-signal', conversationId, active: true })).toMatchObject({ ok: true });
+    await shopper.client.waitFor(isTyping('agent', true), 5000, shopperMark);
+    expect(await shopper.client.send({ type: 'typing-signal', conversationId, active: true })).toMatchObject({ ok: true });
+    await agent.waitFor(isTyping('customer', true), 5000, agentMark);
+
+    // Twenty quick toggles by the shopper: held to one trailing broadcast of the last state (false).
+    for (let index = 0; index < 20; index += 1) await shopper.client.send({ type: 'typing-signal', conversationId, active: index % 2 === 1 ? false : true });
+    await agent.waitFor(isTyping('customer', false), 5000, agentMark);
+    await sleep(1200);
+    const seenByAgent = agent.events.slice(agentMark).filter((event) => event.type === 'typing' && event.actor === 'customer');
+    expect(seenByAgent.map((event) => event.type === 'typing' && event.active)).toEqual([true, false]);
+    // Nobody is shown their own typing.
+    expect(shopper.client.events.slice(shopperMark).some((event) => event.type === 'typing' && event.actor === 'customer')).toBe(false);
+    expect(agent.events.slice(agentMark).some((event) => event.type === 'typing' && event.actor === 'agent')).toBe(false);
+    // A stranger cannot signal in this chat.
+    const stranger = await shopperFor((await picker.pick(`o.status = 'delivered'`)).customerId);
+    await stranger.say('hello');
+    expect(await stranger.client.send({ type: 'typing-signal', conversationId, active: true })).toMatchObject({ ok: false, code: 'conversation_not_found' });
   });
 
   it('a shopper token cannot open /agents', async () => {

@@ -1,4 +1,4 @@
-import type { ConfirmationAction } from './protocol.ts';
+import type { ConfirmationAction, CustomerContextWire } from './protocol.ts';
 import type { AgentEventListener } from '../agent/agent-events.ts';
 
 /**
@@ -40,6 +40,10 @@ export interface HandoffDesk {
   takeConversation(conversationId: string, agentId: string): Promise<void>;
   /** human → resolved; the shopper's next message goes to the bot again. */
   resolveConversation(conversationId: string, agentId: string): Promise<void>;
+  /** The customer context panel's data (profile, orders, past chats, tickets); absent when the backend has none. */
+  customerContext?(conversationId: string): Promise<CustomerContextWire>;
+  /** Stores a shopper's CSAT rating of a resolved chat; throws an error with a `kind` when it cannot. */
+  rateConversation?(input: { conversationId: string; customerId: number; rating: number }): Promise<void>;
 }
 
 /** Used when no support agent is installed: every support message gets error `support_unavailable`. */

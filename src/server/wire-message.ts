@@ -22,6 +22,7 @@ export function toWireMessage(message: StoredMessage): WireMessage {
   if (handoff.success) wire.handoff = handoff.data;
   const citations = CitationSchema.array().safeParse(payload.citations);
   if (citations.success && citations.data.length > 0) wire.citations = citations.data;
+  if (message.role === 'system' && payload.kind === 'conversation-resolved') wire.ratingRequested = true;
   const answer = AnswerSchema.safeParse(payload.answer);
   if (answer.success) {
     wire.answer = answer.data;

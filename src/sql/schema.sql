@@ -272,6 +272,15 @@ CREATE TABLE IF NOT EXISTS support_events (
   planner         VARCHAR,
   language        VARCHAR
 );
+-- A shopper's 1–5 rating of a conversation a human agent resolved (CSAT): one per conversation.
+ALTER TABLE support_events ADD COLUMN IF NOT EXISTS rating SMALLINT;
+CREATE TABLE IF NOT EXISTS support_ratings (
+  conversation_id VARCHAR PRIMARY KEY,
+  customer_id     BIGINT NOT NULL,
+  agent_id        VARCHAR,
+  rating          SMALLINT NOT NULL CHECK (rating BETWEEN 1 AND 5),
+  rated_at        TIMESTAMP NOT NULL
+);
 
 -- Revoked server tokens (src/server/auth/token-revocations.ts): one token by its SHA-256 ('token'), or every token of
 -- a principal issued before revoked_at ('subject', e.g. a removed agent). Rows past expires_at can be dropped.

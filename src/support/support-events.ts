@@ -13,6 +13,7 @@ export type SupportEventType =
   | 'handoff_requested'
   | 'handoff_taken'
   | 'handoff_resolved'
+  | 'csat_rating'
   | 'injection_suspected';
 
 export interface SupportEvent {
@@ -27,12 +28,15 @@ export interface SupportEvent {
   outcome?: string | null;
   planner?: string | null;
   language?: string | null;
+  /** csat_rating only: the shopper's 1–5 rating. */
+  rating?: number | null;
 }
 
 /** Appends one row to support_events (analytics of support chats; never message text or personal data). */
 export async function recordSupportEvent(runner: SqlRunner, event: SupportEvent): Promise<void> {
   await runner.run(
-    `INSERT INTO support_events VALUES ($id, $at::TIMESTAMP, $conversation, $customer, $type, $intent, $tool, $order, $section, $outcome, $planner, $language)`,
+    `INSERT INTO support_events (event_id, occurred_at, conversation_id, customer_id, event_type, intent, tool, order_id, policy_section, outcome, planner, language, rating)
+     VALUES ($id, $at::TIMESTAMP, $conversation, $customer, $type, $intent, $tool, $order, $section, $outcome, $planner, $language, $rating)`,
     {
       id: randomUUID(),
       at: timestampText(event.at),
@@ -46,6 +50,7 @@ export async function recordSupportEvent(runner: SqlRunner, event: SupportEvent)
       outcome: event.outcome ?? null,
       planner: event.planner ?? null,
       language: event.language ?? null,
+      rating: event.rating ?? null,
     },
   );
 }

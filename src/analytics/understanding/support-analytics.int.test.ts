@@ -20,6 +20,13 @@ describe('AnalyticsAgent answers customer-service questions offline', () => {
     await warehouse.run("INSERT INTO events (event_id, user_id, session_id, event_type, event_time) VALUES (1, 1, 1, 'view', TIMESTAMP '2025-11-30 10:00:00')");
     await warehouse.run("INSERT INTO orders (order_id, order_no, user_id, status, created_at, items_amount, total_amount) VALUES (1, 'SL1', 1, 'pending', TIMESTAMP '2025-11-01 10:00:00', 0, 0)");
     await loadSupportRows(warehouse);
+    // CSAT ratings of two resolved chats last week (5 and 2) and one this week (1), as recordCsatRating writes them.
+    await warehouse.run(
+      `INSERT INTO support_events (event_id, occurred_at, conversation_id, event_type, intent, outcome, planner, rating) VALUES
+         ('s1', TIMESTAMP '2025-11-17 11:00:00', 'c1', 'csat_rating', 'handoff', '5', 'human', 5),
+         ('s2', TIMESTAMP '2025-11-21 09:00:00', 'c4', 'csat_rating', 'handoff', '2', 'human', 2),
+         ('s3', TIMESTAMP '2025-11-25 09:00:00', 'c5', 'csat_rating', 'handoff', '1', 'human', 1)`,
+    );
     warehouse.close();
     warehouse = await Warehouse.open({ path, mode: 'sandboxed' });
     agent = await AnalyticsAgent.create({ warehouse });
@@ -48,6 +55,15 @@ describe('AnalyticsAgent answers customer-service questions offline', () => {
     expect(answer.columns.map((column) => column.id)).toEqual(['handoffs']);
     expect(value(answer.rows, 'handoffs')).toBe(expected);
     expect(answer.sql).toContain('handoff_requested');
+  });
+
+  it('answers the average CSAT of last week in both languages', async () => {
+    for (const question of ['上周的客服满意度', 'average CSAT last week']) {
+      const answer = await ask(question);
+      expect(answer.columns.map((column) => column.id)).toEqual(['csat']);
+      expect(value(answer.rows, 'csat')).toBeCloseTo(3.5, 12);
+      expect(answer.sql).toContain('csat_rating');
+    }
   });
 
   it('answers the hand-off rate in both languages', async () => {

@@ -1,7 +1,7 @@
 import { HashingEncoder } from '../../models/embeddings/hashing-encoder.ts';
 import { loadAsOfDate } from '../../sql/semantic/index.ts';
 import type { Warehouse } from '../../sql/warehouse.ts';
-import { listQueue, resolveConversation, SupportAgent, takeConversation } from '../../support/support-agent.ts';
+import { listQueue, loadCustomerContext, recordCsatRating, resolveConversation, SupportAgent, takeConversation } from '../../support/support-agent.ts';
 import type { ManualClock } from '../../support/support-test-kit.ts';
 import { createDemoWarehouseFile } from '../../testing/demo-warehouse.ts';
 import type { AnalyticsAsker } from '../analytics-chat.ts';
@@ -10,6 +10,13 @@ import { loadSupportBackend } from '../support-backend.ts';
 import { newKey, startTestServer, TestClient, type TestServer } from './test-server.ts';
 
 const NO_ANALYTICS: AnalyticsAsker = { ask: () => Promise.reject(new Error('analytics is not used by the support tests')) };
+
+/** The support side exactly as `shoplens serve` loads it (loadSupportBackend), refusing to run without it. */
+export async function realSupportBackend(warehouse: Warehouse) {
+  const backend = await loadSupportBackend(warehouse);
+  if (!backend.responder || !backend.desk) throw new Error(`support backend incomplete: ${backend.description}`);
+  return backend;
+}
 
 export interface RealSupportServer {
   server: TestServer;
@@ -33,11 +40,7 @@ export async function startRealSupportServer(options: { users: number; clock?: M
       // Generous limits: one test shopper sends many messages quickly.
       rateLimits: { perUser: { capacity: 500, refillPerSecond: 100 }, perConversation: { capacity: 100, refillPerSecond: 10 } },
       backend: async (warehouse: Warehouse) => {
-        if (!options.clock) {
-          const backend = await loadSupportBackend(warehouse);
-          if (!backend.responder || !backend.desk) throw new Error(`support backend incomplete: ${backend.description}`);
-          return backend;
-        }
+        if (!options.clock) return realSupportBackend(warehouse);
         const agent = await SupportAgent.create({
           warehouse,
           clock: options.clock,
@@ -49,6 +52,8 @@ export async function startRealSupportServer(options: { users: number; clock?: M
             listQueue: () => listQueue(warehouse),
             takeConversation: (conversationId, agentId) => takeConversation(warehouse, conversationId, agentId, { clock: options.clock }),
             resolveConversation: (conversationId, agentId) => resolveConversation(warehouse, conversationId, agentId, { clock: options.clock }),
+            customerContext: (conversationId) => loadCustomerContext(warehouse, conversationId),
+            rateConversation: async (input) => void (await recordCsatRating(warehouse, input, { clock: options.clock })),
           },
         };
       },

@@ -1,19 +1,27 @@
-import type { QueueEntry, ServerEvent, WireMessage } from '../../../src/server/protocol.ts';
+import type { CustomerContextWire, QueueEntry, ServerEvent, WireMessage } from '../../../src/server/protocol.ts';
 import type { Credential } from '../shared/credentials.ts';
 import { focusWithoutScroll, h, replaceChildren } from '../shared/dom.ts';
-import { currentLanguage, onLanguageChange, t } from '../shared/i18n.ts';
+import { currentLanguage, onLanguageChange, t, type Language } from '../shared/i18n.ts';
 import { MessageLog } from '../shared/message-log.ts';
 import { newId } from '../shared/new-id.ts';
+import { TypingSender } from '../shared/typing-sender.ts';
 import { ProtocolSocket, type ConnectionStatus } from '../shared/protocol-socket.ts';
 import { supportTableView } from '../support/order-cards.ts';
+import { CANNED_REPLIES, insertReply } from './canned-replies.ts';
+import { customerContextPanel } from './customer-context-panel.ts';
 
 interface OpenConversation {
   conversationId: string;
   customerId: number | null;
   summary: string;
   state: string;
+  /** The shopper's language (canned replies are inserted in it); unknown for conversations opened before it was sent. */
+  language?: Language;
   log: MessageLog;
   messages: WireMessage[];
+  /** Sent by the server after take and after each resume; not kept in sessionStorage (it would go stale). */
+  context?: CustomerContextWire;
+  customerTyping?: boolean;
 }
 
 const OPEN_KEY = 'shoplens.agents.open';
@@ -32,6 +40,7 @@ export class AgentConsole {
   private queue: QueueEntry[] = [];
   private readonly open = new Map<string, OpenConversation>();
   private selected: string | null = null;
+  private readonly typingSenders = new Map<string, TypingSender>();
 
   private readonly queueList = h('ul', { class: 'queue-list' });
   private readonly mineList = h('ul', { class: 'mine-list' });
@@ -75,11 +84,13 @@ export class AgentConsole {
     });
   }
 
-  private loadOpen(): { conversationId: string; customerId: number | null; summary: string; state: string }[] {
+  private loadOpen(): { conversationId: string; customerId: number | null; summary: string; state: string; language?: Language }[] {
     try {
       const value: unknown = JSON.parse(sessionStorage.getItem(OPEN_KEY) ?? '[]');
       if (!Array.isArray(value)) return [];
-      return value.filter((entry): entry is { conversationId: string; customerId: number | null; summary: string; state: string } => typeof entry?.conversationId === 'string');
+      return value
+        .filter((entry): entry is { conversationId: string; customerId: number | null; summary: string; state: string; language?: unknown } => typeof entry?.conversationId === 'string')
+        .map((entry) => ({ ...entry, language: entry.language === 'en' || entry.language === 'zh' ? entry.language : undefined }));
     } catch {
       return [];
     }
@@ -87,7 +98,7 @@ export class AgentConsole {
 
   private saveOpen(): void {
     try {
-      const entries = [...this.open.values()].map(({ conversationId, customerId, summary, state }) => ({ conversationId, customerId, summary, state }));
+      const entries = [...this.open.values()].map(({ conversationId, customerId, summary, state, language }) => ({ conversationId, customerId, summary, state, language }));
       sessionStorage.setItem(OPEN_KEY, JSON.stringify(entries));
     } catch {
       // Only the reload convenience is lost.
@@ -116,16 +127,43 @@ export class AgentConsole {
         this.renderQueue();
         return;
       case 'conversation-open': {
-        const conversation: OpenConversation = { conversationId: event.conversationId, customerId: event.customerId, summary: event.summary, state: event.state, log: new MessageLog(event.conversationId), messages: [] };
+        const conversation: OpenConversation = {
+          conversationId: event.conversationId,
+          customerId: event.customerId,
+          summary: event.summary,
+          state: event.state,
+          language: event.language,
+          log: new MessageLog(event.conversationId),
+          messages: [],
+        };
         for (const message of event.messages) if (conversation.log.accept(message)) conversation.messages.push(message);
         this.open.set(event.conversationId, conversation);
         this.saveOpen();
         this.select(event.conversationId);
         return;
       }
+      case 'customer-context': {
+        const conversation = this.open.get(event.conversationId);
+        if (!conversation) return;
+        conversation.context = event.context;
+        if (this.selected === event.conversationId) this.detail.querySelector('.customer-context')?.replaceWith(customerContextPanel(event.context));
+        return;
+      }
+      case 'typing': {
+        const conversation = this.open.get(event.conversationId);
+        if (!conversation || event.actor !== 'customer') return;
+        conversation.customerTyping = event.active;
+        if (this.selected === event.conversationId) this.showCustomerTyping(conversation);
+        return;
+      }
       case 'message-end': {
         const conversation = this.open.get(event.conversationId);
         if (!conversation || !conversation.log.accept(event.message)) return;
+        // The shopper's message ends their typing spell even if the 'stopped' signal was held or lost.
+        if (event.message.role === 'user') {
+          conversation.customerTyping = false;
+          if (this.selected === event.conversationId) this.showCustomerTyping(conversation);
+        }
         conversation.messages.push(event.message);
         conversation.messages.sort((left, right) => left.seq - right.seq);
         if (event.message.role === 'user') this.announcer.textContent = t('agents.newMessage', { id: shortId(event.conversationId) });
@@ -226,6 +264,7 @@ export class AgentConsole {
         },
       },
       h('label', { for: 'agent-reply', i18n: 'agents.replyLabel' }),
+      this.cannedReplies(conversation, input, resolved),
       input,
       h(
         'div',
@@ -234,6 +273,7 @@ export class AgentConsole {
         h('button', { type: 'button', class: 'secondary', disabled: resolved, i18n: 'agents.resolve', onClick: () => void this.resolve(conversation) }),
       ),
     );
+    input.addEventListener('input', () => this.typingSenderOf(conversation).typed());
     input.addEventListener('keydown', (event) => {
       if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
         event.preventDefault();
@@ -245,7 +285,9 @@ export class AgentConsole {
       h('h2', { id: 'detail-heading' }, t('agents.customer', { id: conversation.customerId ?? '?' }), ' · ', h('code', null, shortId(conversation.conversationId))),
       h('p', { class: 'muted' }, t('agents.state', { state: conversation.state })),
       h('div', { class: 'bot-summary card', role: 'note' }, h('h3', { i18n: 'agents.summary' }), h('p', null, conversation.summary || t('agents.noSummary'))),
+      customerContextPanel(conversation.context),
       h('ol', { class: 'agent-history', i18nAttributes: { 'aria-label': 'agents.history' } }),
+      h('p', { class: 'typing customer-typing', hidden: !conversation.customerTyping, i18n: 'agents.customerTyping' }),
       form,
     );
     for (const message of conversation.messages) this.appendMessage(message);
@@ -267,9 +309,53 @@ export class AgentConsole {
     item.scrollIntoView({ block: 'nearest' });
   }
 
+  /** Buttons labelled in the console's language that put a canned reply, in the shopper's language, in the box. */
+  private cannedReplies(conversation: OpenConversation, input: HTMLTextAreaElement, disabled: boolean): HTMLElement {
+    const language = conversation.language ?? currentLanguage();
+    return h(
+      'div',
+      { class: 'canned-replies', role: 'group', i18nAttributes: { 'aria-label': 'agents.cannedReplies' } },
+      h('span', { class: 'muted', i18n: 'agents.cannedReplies' }),
+      CANNED_REPLIES.map((reply) =>
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'secondary canned-reply',
+            'data-canned': reply.id,
+            title: reply.text[language],
+            disabled,
+            onClick: () => {
+              insertReply(input, reply.text[language]);
+              focusWithoutScroll(input);
+            },
+          },
+          reply.label[currentLanguage()],
+        ),
+      ),
+    );
+  }
+
+  private showCustomerTyping(conversation: OpenConversation): void {
+    const indicator = this.detail.querySelector<HTMLElement>('.customer-typing');
+    if (indicator) indicator.hidden = !conversation.customerTyping;
+  }
+
+  private typingSenderOf(conversation: OpenConversation): TypingSender {
+    let sender = this.typingSenders.get(conversation.conversationId);
+    if (!sender) {
+      sender = new TypingSender((active) => {
+        if (conversation.state === 'human' || !active) void this.socket.send({ type: 'typing-signal', conversationId: conversation.conversationId, active });
+      });
+      this.typingSenders.set(conversation.conversationId, sender);
+    }
+    return sender;
+  }
+
   private async reply(conversation: OpenConversation, input: HTMLTextAreaElement): Promise<void> {
     const text = input.value.trim();
     if (!text) return;
+    this.typingSenderOf(conversation).stop();
     input.value = '';
     const acknowledgement = await this.socket.send({ type: 'agent-reply', conversationId: conversation.conversationId, idempotencyKey: newId(), text });
     if (!acknowledgement.ok) {
@@ -280,6 +366,7 @@ export class AgentConsole {
   }
 
   private async resolve(conversation: OpenConversation): Promise<void> {
+    this.typingSenderOf(conversation).stop();
     const acknowledgement = await this.socket.send({ type: 'conversation-resolve', conversationId: conversation.conversationId });
     if (!acknowledgement.ok) {
       this.showError(acknowledgement.message);

@@ -4,6 +4,7 @@ import { focusWithoutScroll, h } from '../shared/dom.ts';
 import { t } from '../shared/i18n.ts';
 import { MessageLog } from '../shared/message-log.ts';
 import { newId } from '../shared/new-id.ts';
+import { TypingSender } from '../shared/typing-sender.ts';
 import { ProtocolSocket, type ConnectionStatus } from '../shared/protocol-socket.ts';
 import { confirmationCard } from './confirmation-card.ts';
 import { supportTableView } from './order-cards.ts';
@@ -44,6 +45,9 @@ export class SupportChat {
   private readonly messages = h('ol', { class: 'support-messages', role: 'log', 'aria-live': 'polite', i18nAttributes: { 'aria-label': 'support.messagesLabel' } });
   private readonly typing = h('p', { class: 'typing', hidden: true }, h('span', { i18n: 'support.typing' }), h('span', { class: 'dots', 'aria-hidden': 'true' }, h('i'), h('i'), h('i')));
   private readonly connection = h('p', { class: 'connection', role: 'status' });
+  private readonly typingSender = new TypingSender((active) => {
+    if (this.conversationId && (this.handoffState !== 'bot' || !active)) void this.socket.send({ type: 'typing-signal', conversationId: this.conversationId, active });
+  });
   private readonly input = h('textarea', { id: 'support-input', rows: 1, maxlength: 2000, i18nAttributes: { placeholder: 'support.placeholder' } });
   private readonly humanButton = h('button', { type: 'button', class: 'link-button human-button', i18n: 'support.talkToHuman' });
   private readonly streaming = new Map<string, HTMLElement>();
@@ -79,6 +83,10 @@ export class SupportChat {
         event.preventDefault();
         this.sendText(this.input.value);
       }
+    });
+    // The agent sees the shopper typing only in a chat handed to a person (the server refuses it otherwise).
+    this.input.addEventListener('input', () => {
+      if (this.handoffState !== 'bot' && this.conversationId) this.typingSender.typed();
     });
     this.humanButton.addEventListener('click', () => this.sendText(t('support.humanRequest')));
     const toolbar = h(
@@ -141,6 +149,7 @@ export class SupportChat {
   sendText(text: string): void {
     const message = text.trim();
     if (!message) return;
+    this.typingSender.stop();
     this.input.value = '';
     this.focus();
     const idempotencyKey = newId();
@@ -229,6 +238,11 @@ export class SupportChat {
     }
     if (message.role === 'system') {
       this.appendNote(message.text, false, message.seq);
+      if (message.ratingRequested) {
+        const prompt = this.ratingPrompt(message.conversationId);
+        this.messages.append(prompt);
+        prompt.scrollIntoView({ block: 'nearest' });
+      }
       if (this.handoffState === 'human') this.setHandoffState('bot');
       return;
     }
@@ -261,6 +275,28 @@ export class SupportChat {
       bubble.append(h('p', { class: 'citations muted' }, t('support.sources'), ' ', message.citations.map((citation) => citation.title).join(' · ')));
     }
     bubble.scrollIntoView({ block: 'nearest' });
+  }
+
+  /** The CSAT question after an agent resolved the chat: five buttons, one rating per conversation. */
+  private ratingPrompt(conversationId: string): HTMLElement {
+    const status = h('p', { class: 'muted', role: 'status' });
+    const buttons = [1, 2, 3, 4, 5].map((rating) =>
+      h('button', { type: 'button', class: 'secondary rating-button', 'data-rating': rating, 'aria-label': t('support.csatLabel', { rating }), onClick: () => void submit(rating) }, String(rating)),
+    );
+    const prompt = h('li', { class: 'note csat-prompt' }, h('p', { i18n: 'support.csatQuestion' }), h('div', { class: 'rating-buttons', role: 'group', i18nAttributes: { 'aria-label': 'support.csatQuestion' } }, buttons), status);
+    const submit = async (rating: number) => {
+      for (const button of buttons) button.disabled = true;
+      const acknowledgement = await this.socket.send({ type: 'csat-submit', conversationId, rating });
+      if (acknowledgement.ok) {
+        prompt.dataset.rated = String(rating);
+        status.textContent = t('support.csatThanks', { rating });
+        return;
+      }
+      status.textContent = acknowledgement.message;
+      // Already rated (say, in another tab): nothing left to ask; any other failure may be retried.
+      if (acknowledgement.code !== 'conversation_state') for (const button of buttons) button.disabled = false;
+    };
+    return prompt;
   }
 
   private markAnswered(seq: number): void {

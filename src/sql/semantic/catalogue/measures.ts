@@ -94,6 +94,9 @@ const MEASURES_INPUT = [
     unit_columns: { policy_denial_events: "COUNT(*) FILTER (WHERE se.event_type = 'policy_denial')" },
     aggregate: 'SUM(policy_denial_events)',
   },
+  // CSAT: shoppers' 1–5 ratings of chats a human agent resolved (one csat_rating event per rated conversation)
+  { id: 'csat_rating_total', fact: 'support_events', unit_columns: { csat_rating_total: "SUM(se.rating) FILTER (WHERE se.event_type = 'csat_rating')" }, aggregate: 'SUM(csat_rating_total)' },
+  { id: 'csat_ratings', fact: 'support_events', unit_columns: { csat_ratings: "COUNT(se.rating) FILTER (WHERE se.event_type = 'csat_rating')" }, aggregate: 'SUM(csat_ratings)' },
   // window-wide denominator for DAU
   { id: 'active_days', fact: 'active_days', aggregate: 'COUNT(DISTINCT CAST(e.event_time AS DATE))' },
 ] as const;

@@ -79,4 +79,19 @@ export const SUPPORT_METRICS = [
     higher_is_better: false,
     formula: { kind: 'measure', measure: 'policy_denial_events' },
   },
+  {
+    id: 'csat',
+    name_en: 'Customer satisfaction (CSAT)',
+    name_zh: '客服满意度（CSAT）',
+    synonyms_en: ['csat', 'average csat', 'csat score', 'customer satisfaction', 'support satisfaction', 'customer service satisfaction', 'satisfaction score', 'support rating', 'agent rating'],
+    synonyms_zh: ['客服满意度', '客户满意度', '顾客满意度', '满意度评分', '服务满意度', '客服评分', '人工客服评分', 'CSAT'],
+    definition_en:
+      "Mean of support_events.rating (1–5, the shopper's rating of a chat a human agent resolved; one per conversation) over rows with event_type = 'csat_rating' whose occurred_at falls in the period.",
+    definition_zh:
+      "统计期内（按 occurred_at）event_type = 'csat_rating' 的 support_events.rating（1–5 分，顾客对人工客服已结束会话的评分，每个会话一次）平均值。",
+    unit: 'score',
+    additive: false,
+    higher_is_better: true,
+    formula: { kind: 'ratio', numerator: 'csat_rating_total', denominator: 'csat_ratings' },
+  },
 ] as const;
