@@ -179,7 +179,11 @@ function buildSupportEvents(random: () => number): FixtureSupportEvent[] {
       if (intent === 'handoff' || random() < 0.08) {
         minute += 1;
         add(timestamp(date, minute), conversation, 'handoff_requested', 'handoff', 'queued', language);
-        if (random() < 0.5) add(timestamp(date, minute + 1), conversation, 'handoff_taken', 'handoff', 'human', null);
+        if (random() < 0.5) {
+          add(timestamp(date, minute + 1), conversation, 'handoff_taken', 'handoff', 'human', null);
+          // The shopper rates the chat the agent resolved; no random draw, so the rest of the fixture is unchanged.
+          rows.push({ event_id: `se${rows.length + 1}`, occurred_at: timestamp(date, minute + 2), conversation_id: conversation, event_type: 'csat_rating', intent: null, outcome: null, language, rating: 1 + (index % 5) });
+        }
         break;
       }
     }

@@ -72,6 +72,8 @@ export interface FixtureSupportEvent {
   intent: string | null;
   outcome: string | null;
   language: 'zh' | 'en' | null;
+  /** 1–5 on 'csat_rating' rows only. */
+  rating?: number | null;
 }
 
 export interface Fixture {
@@ -118,6 +120,6 @@ export async function loadFixture(warehouse: Warehouse, fixture: Fixture): Promi
     fixture.items.map((item) => [item.order_id, item.line_no, item.product_id, item.quantity, item.unit_price, item.amount]));
   await insert(warehouse, 'reviews', ['review_id', 'user_id', 'product_id', 'rating', 'language', 'created_at'],
     fixture.reviews.map((review) => [review.review_id, review.user_id, review.product_id, review.rating, review.language, review.created_at]));
-  await insert(warehouse, 'support_events', ['event_id', 'occurred_at', 'conversation_id', 'event_type', 'intent', 'outcome', 'language'],
-    (fixture.supportEvents ?? []).map((event) => [event.event_id, event.occurred_at, event.conversation_id, event.event_type, event.intent, event.outcome, event.language]));
+  await insert(warehouse, 'support_events', ['event_id', 'occurred_at', 'conversation_id', 'event_type', 'intent', 'outcome', 'language', 'rating'],
+    (fixture.supportEvents ?? []).map((event) => [event.event_id, event.occurred_at, event.conversation_id, event.event_type, event.intent, event.outcome, event.language, event.rating ?? null]));
 }

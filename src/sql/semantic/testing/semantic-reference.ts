@@ -364,6 +364,11 @@ export function referenceMetric(fixture: Fixture, query: ReferenceQuery): Map<st
         const handedOver = conversationsWith(rows, 'handoff_requested');
         return ratio([...talked].filter((conversation) => handedOver.has(conversation)).length, talked.size);
       });
+    case 'csat':
+      return perGroup(supportGroups(), (rows) => {
+        const ratings = rows.filter((row) => row.event.event_type === 'csat_rating' && typeof row.event.rating === 'number').map((row) => row.event.rating as number);
+        return ratio(ratings.reduce((sum, rating) => sum + rating, 0), ratings.length);
+      });
     case 'policy_denials':
       return perGroup(supportGroups(), (rows) => rows.filter((row) => row.event.event_type === 'policy_denial').length);
     default:
