@@ -99,6 +99,15 @@ export async function ensureTrained<Payload>(options: EnsureTrainedOptions<Paylo
   return wait(training, options) as Promise<EnsuredModel<Payload>>;
 }
 
+/**
+ * Resolves once every training running on this warehouse has ended (finished, failed or stopped after a cancel):
+ * a warehouse must not be closed under a training that still runs queries, even one whose callers gave up.
+ */
+export async function trainingsSettled(warehouse: Warehouse): Promise<void> {
+  const running = [...(inFlight.get(warehouse)?.values() ?? [])].map((training) => training.promise.catch(() => undefined));
+  await Promise.all(running);
+}
+
 function startTraining<Payload>(options: EnsureTrainedOptions<Payload>, parameters: string, key: string): Training {
   const { warehouse, model, fingerprint } = options;
   const trainings = mapOf(inFlight, warehouse);

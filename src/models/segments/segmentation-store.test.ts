@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { trainingsSettled } from '../model-store/ensure-trained.ts';
 import { Warehouse } from '../../sql/warehouse.ts';
 import { computeSegmentation } from './compute-segmentation.ts';
 import { HAND_CUSTOMERS, HAND_EXPECTED } from './rfm-hand-fixture.ts';
@@ -54,7 +55,9 @@ async function handWarehouse(): Promise<Warehouse> {
 }
 
 let open: Warehouse | undefined;
-afterEach(() => {
+afterEach(async () => {
+  // A cancelled recompute may still be stopping: closing under its queries crashed the test worker.
+  if (open) await trainingsSettled(open);
   open?.close();
   open = undefined;
 });
