@@ -1,6 +1,7 @@
 import type { Language } from '../../text/language.ts';
 import type { LexiconEntry } from '../../text/lexicon-matcher.ts';
 import { bigramSimilarity, editDistance } from '../../text/edit-distance.ts';
+import { escapeRegExp } from '../../text/escape-regexp.ts';
 import { segmentWords, tagWords } from '../../text/word-segmenter.ts';
 import { englishTerms } from '../../text/english-terms.ts';
 import { findDimension, findMetric } from '../../sql/semantic/index.ts';
@@ -183,7 +184,7 @@ export function nearestEntries(word: string, entries: readonly LexiconEntry<Ques
     scores.set(key, { suggestion: { kind: meaning.kind, id: meaning.id, name: language === 'zh' ? definition.name_zh : definition.name_en }, score });
   }
   // Stored values that contain the word ("clothing" → Women's Clothing, Men's Clothing) come first.
-  const containing = new RegExp(`(?<![a-z])${lower.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z])`);
+  const containing = new RegExp(`(?<![a-z])${escapeRegExp(lower)}(?![a-z])`);
   const values = new Map<string, Suggestion>();
   for (const entry of entries) {
     if (entry.meaning.kind !== 'value' || lower.length < 3 || !containing.test(entry.phrase)) continue;

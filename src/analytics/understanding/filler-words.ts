@@ -40,16 +40,15 @@ const FILLER = new Set<string>([
 /** Question words people mistype ("whcih", "waht"); a slip of one of these never names anything. */
 const TYPO_PRONE_WORDS = ['which', 'what', 'where', 'when', 'show', 'many', 'much', 'with', 'from', 'have', 'does', 'there', 'their', 'about', 'between', 'during', 'please', 'these', 'those', 'would', 'could', 'should', 'were', 'give', 'list', 'tell'];
 
-function swapsTwoLetters(left: string, right: string): boolean {
-  if (left.length !== right.length) return false;
-  const differences = [...left].flatMap((letter, index) => (letter === right[index] ? [] : [index]));
-  return differences.length === 2 && differences[1] === differences[0]! + 1 && left[differences[0]!] === right[differences[1]!] && left[differences[1]!] === right[differences[0]!];
-}
+const sameLetters = (left: string, right: string) => [...left].sort().join('') === [...right].sort().join('');
 
-/** A slip of a typo-prone question word: two letters swapped, or (five letters and more) one letter off. */
+/**
+ * A slip of a typo-prone question word: one edit away (editDistance counts a swap of neighbours as one), and for
+ * four-letter words only a swap ("waht"), since one changed letter there often makes another word.
+ */
 function isSlipOfQuestionWord(lower: string): boolean {
   if (!/^[a-z]{4,}$/.test(lower)) return false;
-  return TYPO_PRONE_WORDS.some((word) => swapsTwoLetters(lower, word) || (lower.length >= 5 && word.length >= 5 && editDistance(lower, word, 1) <= 1));
+  return TYPO_PRONE_WORDS.some((word) => editDistance(lower, word, 1) <= 1 && ((lower.length >= 5 && word.length >= 5) || sameLetters(lower, word)));
 }
 
 export function isFillerWord(word: string): boolean {

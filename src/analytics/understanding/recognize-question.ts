@@ -6,6 +6,7 @@ import { normalizeQuestion } from '../../text/normalize-question.ts';
 import { buildCueLexicon, DOMINATES, METRIC_IMPLIED_BY_DIMENSION } from './analytics-lexicon.ts';
 import { questionLexicon } from './question-lexicon.ts';
 import { STOPWORDS, type Cue } from './question-cues.ts';
+import { escapeRegExp } from '../../text/escape-regexp.ts';
 import { segmentWords } from '../../text/word-segmenter.ts';
 
 /** Everything the offline planner recognised in one question, before it decides what to run. */
@@ -128,7 +129,7 @@ function mergeFilter(filters: SemanticFilter[], dimension: string, values: strin
 const DAY_TYPE_PHRASES = (() => {
   const dimension = findDimension('day_type');
   const phrases = dimension ? [...dimension.synonyms_en, ...dimension.synonyms_zh] : [];
-  const escaped = phrases.sort((left, right) => right.length - left.length).map((phrase) => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s*'));
+  const escaped = phrases.sort((left, right) => right.length - left.length).map((phrase) => escapeRegExp(phrase).replace(/ /g, '\\s*'));
   return new RegExp(escaped.length > 0 ? escaped.join('|') : '(?!)', 'gi');
 })();
 
