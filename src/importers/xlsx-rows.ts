@@ -50,6 +50,9 @@ export async function* readXlsxRows(file: string): AsyncGenerator<XlsxRow> {
   } catch (error) {
     throw new ImportError({ file, reason: `cannot open the workbook: ${(error as Error).message}`, hint: 'Check that the file is a valid .xlsx workbook.', cause: error });
   }
+  // True while the consumer holds a row: if it stops there (readXlsxHeader takes one row and returns), an error
+  // from closing exceljs' streams is about data nobody asked for and must not replace the consumer's own outcome.
+  let consumerHoldsRow = false;
   try {
     for await (const worksheet of reader) {
       for await (const row of worksheet) {
@@ -57,12 +60,17 @@ export async function* readXlsxRows(file: string): AsyncGenerator<XlsxRow> {
         const cells = values.map(cellText);
         // Sparse arrays from exceljs have holes for empty cells.
         for (let index = 0; index < cells.length; index += 1) if (cells[index] === undefined) cells[index] = null;
-        if (cells.some((cell) => cell !== null && cell.trim() !== '')) yield { line: row.number, cells };
+        if (cells.some((cell) => cell !== null && cell.trim() !== '')) {
+          consumerHoldsRow = true;
+          yield { line: row.number, cells };
+          consumerHoldsRow = false;
+        }
       }
       return;
     }
   } catch (error) {
     if (error instanceof ImportError) throw error;
+    if (consumerHoldsRow) return;
     throw new ImportError({
       file,
       reason: `cannot read the workbook: ${(error as Error).message}`,

@@ -29,6 +29,11 @@ describe('HashingEncoder', () => {
     );
   });
 
+  it('keeps a text whose only two features cancel in one hashed slot non-zero', () => {
+    // "p" and "taj" land in the same slot with opposite signs: found by the property above.
+    expect(norm(encoder.encodeOne('P!TAj'))).toBeCloseTo(1, 5);
+  });
+
   it('is deterministic and keeps input order', async () => {
     const texts = ['物流太慢', 'battery drains fast', '物流太慢'];
     const [first, second, third] = await encoder.encode(texts);

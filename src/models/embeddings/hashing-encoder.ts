@@ -36,9 +36,18 @@ export class HashingEncoder implements TextEncoder {
   }
 
   encodeOne(text: string): Float32Array {
+    const features = extractFeatures(text, this.weights);
+    const vector = this.accumulate(features, true);
+    // Two features hashed to one slot with opposite signs cancel exactly; when that empties the whole vector
+    // (a short text, e.g. "P!TAj"), the unsigned sum keeps the text comparable instead of matching nothing.
+    if (features.size > 0 && vector.every((value) => value === 0)) return normalizeInPlace(this.accumulate(features, false));
+    return normalizeInPlace(vector);
+  }
+
+  private accumulate(features: ReturnType<typeof extractFeatures>, signed: boolean): Float32Array {
     const vector = new Float32Array(this.dimension);
     const hashedSlots = this.dimension - CONCEPT_SLOTS.size;
-    for (const [key, { count, weight }] of extractFeatures(text, this.weights)) {
+    for (const [key, { count, weight }] of features) {
       const value = weight * (1 + Math.log(count));
       const conceptSlot = key.startsWith('c:') ? CONCEPT_SLOTS.get(key.slice(2)) : undefined;
       if (conceptSlot !== undefined) {
@@ -47,9 +56,9 @@ export class HashingEncoder implements TextEncoder {
       }
       const hash = featureHash(key);
       const index = CONCEPT_SLOTS.size + ((hash >>> 1) % hashedSlots);
-      vector[index] = (vector[index] ?? 0) + (hash & 1 ? -value : value);
+      vector[index] = (vector[index] ?? 0) + (signed && hash & 1 ? -value : value);
     }
-    return normalizeInPlace(vector);
+    return vector;
   }
 
   async encode(texts: string[]): Promise<Float32Array[]> {
