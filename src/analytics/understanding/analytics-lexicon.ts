@@ -52,6 +52,10 @@ export const DOMINATES: Record<string, string[]> = {
   aov: ['orders'],
   arpu: ['uv', 'gmv'],
   day7_retention: ['day1_retention'],
+  day30_retention: ['day1_retention'],
+  month1_retention: ['day1_retention'],
+  search_conversion_rate: ['conversion_rate', 'searches', 'searchers'],
+  searchers: ['searches', 'uv'],
   new_users: ['uv'],
   // "support conversations handed to a human" / "转人工多少个会话" count hand-offs (会话 alone names web sessions).
   handoffs: ['support_conversations', 'support_turns', 'sessions'],

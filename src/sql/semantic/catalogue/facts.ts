@@ -115,7 +115,9 @@ function userCohortsFromActivityDays(window: DateRange): string {
         HAVING min(activity_day) >= ${dateLiteral(window.start)} AND min(activity_day) <= ${dateLiteral(window.end)})
       SELECT f.user_id, f.first_day, f.first_device, as_of.as_of_day,
              bool_or(a.activity_day = f.first_day + 1) AS active_day_1,
-             bool_or(a.activity_day = f.first_day + 7) AS active_day_7
+             bool_or(a.activity_day = f.first_day + 7) AS active_day_7,
+             bool_or(a.activity_day = f.first_day + 30) AS active_day_30,
+             bool_or(date_trunc('month', a.activity_day) = date_trunc('month', f.first_day) + INTERVAL 1 MONTH) AS active_next_month
       FROM firsts f
       JOIN ${USER_ACTIVITY_DAYS} a ON a.user_id = f.user_id
       CROSS JOIN as_of
@@ -145,7 +147,9 @@ const userCohorts: FactDefinition = {
         FROM events e SEMI JOIN firsts f ON f.user_id = e.user_id GROUP BY e.user_id)
       SELECT f.user_id AS user_id, f.first_day AS first_day, d.first_device AS first_device, as_of.as_of_day AS as_of_day,
              bool_or(a.activity_day = f.first_day + 1) AS active_day_1,
-             bool_or(a.activity_day = f.first_day + 7) AS active_day_7
+             bool_or(a.activity_day = f.first_day + 7) AS active_day_7,
+             bool_or(a.activity_day = f.first_day + 30) AS active_day_30,
+             bool_or(date_trunc('month', a.activity_day) = date_trunc('month', f.first_day) + INTERVAL 1 MONTH) AS active_next_month
       FROM firsts f
       JOIN activity a ON a.user_id = f.user_id
       CROSS JOIN as_of
