@@ -169,6 +169,42 @@ describe('trustworthy understanding', () => {
     expect(chinese.answer.answer.startsWith('您问的是:2025-11-17 至 2025-11-23,城市为北京时支付订单数。')).toBe(true);
   });
 
+  it('says there is nothing to compare with when the comparison period is outside the data, instead of comparing with 0', async () => {
+    for (const [question, notice] of [['上周GMV同比', '没有数据'], ['conversion rate by device, yoy for last month', 'no data for the comparison period']] as const) {
+      const outcome = await demoAgent.ask(question);
+      expect(requestOf(outcome)?.query.compareTo?.start.startsWith('2024-'), question).toBe(true);
+      expect(outcome.answer.status, question).toBe('answered');
+      expect(outcome.answer.answer, question).toContain(notice);
+      expect(outcome.answer.columns.map((column) => column.id).some((id) => id.endsWith('_previous')), question).toBe(false);
+    }
+    // 同比 with no period named compares the last week with the same week a year earlier, not the week before.
+    expect(requestOf(await demoAgent.ask('直播渠道的转化率同比变化'))?.query.compareTo).toEqual({ start: '2024-11-24', end: '2024-11-30' });
+  });
+
+  it('answers search-to-purchase conversion, searchers and longer retention with their own metrics', async () => {
+    const cases: [string, string][] = [
+      ['搜索到购买的转化率', 'search_conversion_rate'],
+      ["what's the search to purchase conversion rate last week", 'search_conversion_rate'],
+      ['how many users searched last week', 'searchers'],
+      ['次月留存率是多少', 'month1_retention'],
+      ['30日留存', 'day30_retention'],
+    ];
+    for (const [question, metric] of cases) {
+      const outcome = await demoAgent.ask(question);
+      expect(outcome.answer.status, question).toBe('answered');
+      expect(requestOf(outcome)?.query.metrics, question).toEqual([metric]);
+    }
+    // November's newcomers have no complete next month in the data: said, not shown as "n/a".
+    const november = await demoAgent.ask('11月新用户的次月留存率');
+    expect(november.answer.answer).toContain('无法计算');
+  });
+
+  it('explains why a ratio changed even when the decomposition SQL is long', async () => {
+    const outcome = await demoAgent.ask('为什么11月的转化率比10月高');
+    expect(outcome.answer.status).toBe('answered');
+    expect(requestOf(outcome)?.analysis).toBe('contribution');
+  });
+
   it('says a metric needs data the warehouse does not have', async () => {
     const outcome = await retailAgent.ask('conversion rate last week');
     expect(outcome.answer.status).toBe('clarify');

@@ -1,4 +1,5 @@
-import { findMetric, timeQueryParts } from '../../sql/semantic/index.ts';
+import { asksYearOverYear, findMetric, timeQueryParts } from '../../sql/semantic/index.ts';
+import { yearAgoPeriod } from '../../sql/semantic/time/time-period.ts';
 import { addDays, rangeLength } from '../../sql/semantic/time/calendar-date.ts';
 import type { SemanticFilter } from '../../sql/semantic/compile/semantic-query.ts';
 import type { AnalysisRequest } from '../analysis/analysis-request.ts';
@@ -59,7 +60,12 @@ export function chooseTime(recognition: Recognition, window: DataWindow, compare
     const compareTo = compare && recognition.compareShiftDays ? previousPeriodOf(parts.timeRange, recognition.compareShiftDays) : parts.compareTo;
     return { timeRange: parts.timeRange, compareTo, filters: parts.filters, assumedAllData: false };
   }
-  if (compare) return { ...lastWeekPair(window), filters: [], assumedAllData: false };
+  if (compare) {
+    const pair = lastWeekPair(window);
+    // 同比 / YoY with no period named: the last week against the same dates a year earlier.
+    if (asksYearOverYear(recognition.normalized)) return { timeRange: pair.timeRange, compareTo: yearAgoPeriod(pair.timeRange), filters: [], assumedAllData: false };
+    return { ...pair, filters: [], assumedAllData: false };
+  }
   return { timeRange: { start: window.start, end: window.asOf }, filters: [], assumedAllData: true };
 }
 
