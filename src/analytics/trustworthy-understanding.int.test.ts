@@ -122,6 +122,10 @@ describe('trustworthy understanding', () => {
       ['上周的转换率', 'conversion_rate'],
       ['卖出去几件', 'units'],
       ['reveune by categry', 'gmv'],
+      // A wrong character that sounds like the right one, as pinyin input produces.
+      ['上个月的城交额是多少', 'gmv'],
+      ['本月的客蛋价', 'aov'],
+      ['加够率最高的品类', 'cart_rate'],
     ];
     for (const [question, metric] of cases) {
       const outcome = await demoAgent.ask(question);
