@@ -41,7 +41,7 @@ export interface Recognition {
 }
 
 const WEEK_EARLIER = /a week (?:earlier|before)|the same day (?:a |one )?week (?:earlier|before)|上周同一天|一周前(?:的)?同一天|前一周(?:的)?同一天|上周同期/;
-const SHARE_WORDS = /share|percent|percentage|proportion|\brate\b|ratio|fraction|%|占比|比例|百分比|比率|比重|几成/;
+const SHARE_WORDS = /share|percent|percentage|proportion|\brate\b|ratio|fraction|%|占比|比例|百分比|比率|比重|几成|份额/;
 /** Counts whose share the question asks for when it speaks of a share: "what % of orders got cancelled". */
 const RATE_OF_COUNT = [['favourites', 'fav_rate'], ['cart_adds', 'cart_rate'], ['cancelled_orders', 'cancellation_rate'], ['returned_orders', 'return_rate']] as const;
 const WANTS_TOTAL = /合计|总共|一共|加起来|加在一起|总和|combined|in total|altogether|together|\btotal\b|\bsum\b/;

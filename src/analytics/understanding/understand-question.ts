@@ -226,7 +226,14 @@ export function understandQuestion(input: UnderstandInput): Understanding {
   }
 
   let rankedWithoutMetric = false;
-  if (recognition.metrics.length === 0 && !shapeOnly && (recognition.cues.has('top') || recognition.cues.has('bottom') || recognition.limit !== undefined) && recognition.dimensions.length > 0) {
+  const ranks = recognition.cues.has('top') || recognition.cues.has('bottom') || recognition.limit !== undefined;
+  const impliedMetric = recognition.dimensions.map((dimension) => findDimension(dimension)?.default_metric).find(Boolean);
+  if (recognition.metrics.length === 0 && !shapeOnly && ranks && impliedMetric) {
+    // "top search terms": a dimension that exists on one kind of event is ranked by its own count.
+    recognition.metrics = [impliedMetric];
+    notes.push(`no metric named: ${impliedMetric}, the measure of ${recognition.dimensions.join(', ')}`);
+  }
+  if (recognition.metrics.length === 0 && !shapeOnly && ranks && recognition.dimensions.length > 0) {
     // "哪个城市最差" ranks without naming a measure: rank by GMV and say so in the answer.
     recognition.metrics = ['gmv'];
     notes.push('no metric named: proposed ranking by GMV');
@@ -283,12 +290,12 @@ export function understandQuestion(input: UnderstandInput): Understanding {
   }
   if (unexplained.length > 0) {
     // Never answer around a word that could change the answer: say what was understood and ask.
-    const clarification = notUnderstood(unexplained, uniqueSuggestions, language, readingOf(request, language) ?? '');
+    const clarification = notUnderstood(unexplained, uniqueSuggestions, language, readingOf(request, language, (dimension, value, answerLanguage) => input.values.label(dimension, value, answerLanguage)) ?? '');
     return { kind: 'analysis', request, confidence: 0.2, notes, clarification };
   }
   if (rankedWithoutMetric) {
     // "哪个城市表现最好" names no measure: "best" by GMV is a guess, so it is proposed, not answered.
-    const reading = readingOf(request, language) ?? '';
+    const reading = readingOf(request, language, (dimension, value, answerLanguage) => input.values.label(dimension, value, answerLanguage)) ?? '';
     const clarification = language === 'zh'
       ? { question: `“最好/最差”按哪个指标算?我的理解是:${reading}。`, options: ['就按这个理解', '订单数', '转化率'] }
       : { question: `Best or worst by which measure? I would read it as: ${reading}.`, options: ['yes, as understood', 'orders', 'conversion rate'] };

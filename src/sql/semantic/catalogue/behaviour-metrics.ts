@@ -223,7 +223,7 @@ export const BEHAVIOUR_METRICS = [
     name_en: 'Average dwell time',
     name_zh: '平均停留时长',
     synonyms_en: ['average dwell time', 'dwell time', 'time on page', 'average time on page', 'avg dwell', 'engagement time'],
-    synonyms_zh: ['平均停留时长', '停留时长', '停留时间', '平均浏览时长', '平均停留时间', '页面停留时长'],
+    synonyms_zh: ['平均停留时长', '停留时长', '停留时间', '平均浏览时长', '平均停留时间', '页面停留时长', '停留多久', '停留多长时间', '待多久', '停留多长'],
     definition_en: 'Sum of events.dwell_seconds ÷ number of events that record a dwell time (non-NULL), in the period.',
     definition_zh: '统计期内 events.dwell_seconds 之和 ÷ 记录了停留时长（非空）的事件数。',
     unit: 'seconds',
