@@ -7,7 +7,7 @@ import type { SqlRunner } from '../sql-runner.ts';
 const INTENT_NAMES: Record<string, { en: string; zh: string }> = {
   cancel_order: { en: 'cancel an order', zh: '取消订单' },
   return: { en: 'return items', zh: '退货' },
-  exchange: { en: 'exchange an item', zh: '换货' },
+  exchange: { en: 'exchange items', zh: '换货' },
   change_address: { en: 'change a delivery address', zh: '修改地址' },
   change_payment: { en: 'change a payment method', zh: '修改支付方式' },
   change_items: { en: 'change items of an order', zh: '修改订单商品' },
