@@ -27,7 +27,7 @@ function writesOf(row: z.infer<typeof ConfirmationRowSchema>, language: Language
 
 /**
  * A short hand-off note for the human agent: what the bot did in this thread and on which orders (the orders of its
- * committed confirmations, read from the database), a card still awaiting the shopper's answer, the task in progress
+ * committed confirmations, read from the database), a card the shopper had not answered (withdrawn by the hand-off), the task in progress
  * and its order (set only once the order was found among the shopper's own), the reason and the last few messages,
  * so the shopper does not have to repeat themselves. An order the shopper merely asked about, or one that was not
  * found, is never named as the order concerned.
@@ -61,14 +61,14 @@ export async function buildHandoffSummary(
     ? [
         `顾客 ${input.customerId} 请求人工:${input.reason}`,
         done.length > 0 ? `本次已办理:${done.join('、')}` : '',
-        awaiting.length > 0 ? `待顾客确认(未执行):${awaiting.join('、')}` : '',
+        awaiting.length > 0 ? `未确认的卡片(转人工时已作废,未执行):${awaiting.join('、')}` : '',
         inProgress ? `正在办理:${inProgress}` : '',
         recent.length > 0 ? `最近消息:「${recent.join('」「')}」` : '',
       ]
     : [
         `Customer ${input.customerId} asked for a human: ${input.reason}`,
         done.length > 0 ? `Done in this chat: ${done.join(', ')}` : '',
-        awaiting.length > 0 ? `Awaiting the shopper's confirmation (not done): ${awaiting.join(', ')}` : '',
+        awaiting.length > 0 ? `Card not confirmed (withdrawn at the hand-off, nothing done): ${awaiting.join(', ')}` : '',
         inProgress ? `In progress: ${inProgress}` : '',
         recent.length > 0 ? `Recent messages: "${recent.join('" / "')}"` : '',
       ];

@@ -104,6 +104,16 @@ describe('hand-off state machine: bot → queued → human → resolved → bot'
     expect(quoted).toBe(`"yes" / "Where is my order ${other}?" / "And where is order ${missing}?"`);
   });
 
+  it('a card the shopper had not answered is named as not done, not as done', async () => {
+    const customer = await picker.pick(`o.status = 'paid'`);
+    const conversationId = await startConversation(fixture.warehouse, customer.customerId);
+    const session = customerSession(customer.customerId, 'en');
+    expect((await send(fixture.agent, fixture.warehouse, conversationId, session, `Cancel order ${customer.orderNo}, I changed my mind`)).confirmation).toBeDefined();
+    const { summary } = await requestHandoff(fixture.warehouse, conversationId, session, 'I need a person');
+    expect(summary.split('; Recent messages: ')[0]).toBe(`Customer ${customer.customerId} asked for a human: I need a person; Card not confirmed (withdrawn at the hand-off, nothing done): cancel an order ${customer.orderNo}`);
+    expect((await fixture.warehouse.query('SELECT status FROM orders WHERE order_id = $id', { id: customer.orderId })).rows[0]?.status).toBe('paid');
+  });
+
   it('zh: after an agent resolved the thread, the next summary names only the new thread\'s order, in progress', async () => {
     const customer = await picker.pick(`o.status = 'paid' AND o.payment_method IN ('alipay', 'credit_card', 'union_pay')`);
     const conversationId = await startConversation(fixture.warehouse, customer.customerId);
