@@ -40,7 +40,7 @@ import { DEFAULT_CONFIRMATION_TTL_SECONDS, type SupportRuntime, type SupportTool
 export { requestHandoff, takeConversation, resolveConversation, listQueue } from './handoff/handoff.ts';
 export type { SupportReply } from './support-reply.ts';
 export { loadCustomerContext, type CustomerContext } from './handoff/customer-context.ts';
-export { recordCsatRating, CsatRatingError } from './handoff/csat-rating.ts';
+export { recordCsatRating, csatRatingOf, CsatRatingError } from './handoff/csat-rating.ts';
 export type { SupportScope, SupportSession } from './support-session.ts';
 
 const isConfirmationAction = (intent: string): intent is ConfirmationAction => (CONFIRMATION_ACTIONS as readonly string[]).includes(intent);
