@@ -203,6 +203,19 @@ describe('trustworthy understanding', () => {
     expect(november.answer.answer).toContain('无法计算');
   });
 
+  it('answers an average per day or month as one number, not as a daily series', async () => {
+    for (const [question, per] of [['上个月周末平均每天有多少订单', 'day'], ['average daily revenue last week', 'day'], ['月均成交额', 'month']] as const) {
+      const outcome = await demoAgent.ask(question);
+      const request = requestOf(outcome) as { query: Query & { average?: { per: string } } } | undefined;
+      expect(outcome.answer.status, question).toBe('answered');
+      expect(request?.query.average, question).toEqual({ per });
+      expect(request?.query.dimensions, question).toEqual([]);
+      expect(outcome.answer.rows, question).toHaveLength(1);
+    }
+    // "每天的订单数" still asks for the series.
+    expect(requestOf(await demoAgent.ask('每天的订单数'))?.query.dimensions).toEqual(['day']);
+  });
+
   it('explains why a ratio changed even when the decomposition SQL is long', async () => {
     const outcome = await demoAgent.ask('为什么11月的转化率比10月高');
     expect(outcome.answer.status).toBe('answered');

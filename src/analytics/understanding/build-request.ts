@@ -7,6 +7,7 @@ import type { Language } from '../../text/language.ts';
 import type { Recognition } from './recognize-question.ts';
 import { comparesPeriods } from './rules/comparison-rules.ts';
 import { asksShareOfTotal } from './rules/share-rules.ts';
+import { averagePeriodAskedFor } from './rules/average-rules.ts';
 
 export interface DataWindow {
   start: string;
@@ -141,11 +142,16 @@ export function buildRequest(recognition: Recognition, window: DataWindow, langu
   }
 
   const metrics = recognition.metrics.length > 0 ? recognition.metrics : ['gmv'];
+  // "平均每天的订单" is one number per group: the words that would ask for a daily series are the average's own.
+  const averagePer = averagePeriodAskedFor(recognition.normalized);
+  const averaged = averagePer !== undefined && !cues.has('trend') && metrics.every((id) => findMetric(id)?.formula.kind !== 'ratio');
   let dimensions = [...recognition.dimensions];
+  if (averaged) dimensions = dimensions.filter((dimension) => !['day', 'week', 'month'].includes(dimension));
   if (cues.has('trend') && !dimensions.some((dimension) => TIME_DIMENSIONS.includes(dimension))) {
     dimensions = [trendGrain(recognition, time.timeRange), ...dimensions];
   }
   for (const grain of ['day', 'week', 'month', 'hour', 'weekday']) {
+    if (averaged && ['day', 'week', 'month'].includes(grain)) continue;
     if (cues.has(`grain:${grain}` as never) && !dimensions.includes(grain)) dimensions.unshift(grain);
   }
   dimensions = dimensions.slice(0, 3);
@@ -163,7 +169,8 @@ export function buildRequest(recognition: Recognition, window: DataWindow, langu
     }
     query.limit = recognition.limit ?? (recognition.singular ? 1 : 10);
   }
-  const share = shareOfTotal(recognition, metrics, dimensions, filters);
+  if (averaged) query.average = { per: averagePer };
+  const share = averaged ? undefined : shareOfTotal(recognition, metrics, dimensions, filters);
   if (share && !time.compareTo) query.share = share;
   return { analysis: 'metrics', query };
 }
