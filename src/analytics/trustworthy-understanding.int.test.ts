@@ -203,6 +203,22 @@ describe('trustworthy understanding', () => {
     expect(november.answer.answer).toContain('无法计算');
   });
 
+  it('reads counts of things sold as units, repeat customers as repeat buyers, and both day types as a grouping', async () => {
+    const cases: [string, Partial<Query>][] = [
+      ['How many Apple phones did we sell on Double 11?', { metrics: ['units'] }],
+      ['how many custmers bought more than once since oct 1', { metrics: ['repeat_buyers'] }],
+      ['do weekends convert better than weekdays?', { metrics: ['conversion_rate'], dimensions: ['day_type'] }],
+      ['new vs returning customers GMV split last month', { metrics: ['gmv'], dimensions: ['new_vs_returning'], filters: [] }],
+      ['What % of GMV came from tier 1 cities in Q3?', { dimensions: [], filters: [{ dimension: 'city_tier', operator: 'in', values: ['tier1'] }] }],
+    ];
+    for (const [question, expected] of cases) {
+      const outcome = await demoAgent.ask(question);
+      const query = requestOf(outcome)?.query;
+      expect(query, question).toMatchObject(expected);
+      expect(query?.compareTo, question).toBeUndefined();
+    }
+  });
+
   it('answers an average per day or month as one number, not as a daily series', async () => {
     for (const [question, per] of [['上个月周末平均每天有多少订单', 'day'], ['average daily revenue last week', 'day'], ['月均成交额', 'month']] as const) {
       const outcome = await demoAgent.ask(question);

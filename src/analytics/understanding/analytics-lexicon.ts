@@ -56,6 +56,7 @@ export const DOMINATES: Record<string, string[]> = {
   month1_retention: ['day1_retention'],
   search_conversion_rate: ['conversion_rate', 'searches', 'searchers'],
   searchers: ['searches', 'uv'],
+  repeat_buyers: ['buyers', 'uv', 'orders'],
   new_users: ['uv'],
   // "support conversations handed to a human" / "转人工多少个会话" count hand-offs (会话 alone names web sessions).
   handoffs: ['support_conversations', 'support_turns', 'sessions'],

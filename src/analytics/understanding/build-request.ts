@@ -114,7 +114,9 @@ export function buildRequest(recognition: Recognition, window: DataWindow, langu
   // So does a grouping with no period named ("各年龄段客单价对比", "weekday vs weekend conversion").
   const comparesGroups =
     recognition.filters.some((filter) => filter.operator === 'in' && filter.values.length >= 2 && recognition.dimensions.includes(filter.dimension)) ||
-    (recognition.time === undefined && recognition.dimensions.some((dimension) => !TIME_DIMENSIONS.includes(dimension)));
+    (recognition.time === undefined && recognition.dimensions.some((dimension) => !TIME_DIMENSIONS.includes(dimension))) ||
+    // Weekends against weekdays are two groups of the same period.
+    recognition.dimensions.includes('day_type');
   const periodComparison = recognition.time?.comparison === 'named_period' || recognition.compareShiftDays !== undefined || comparesPeriods(recognition.normalized);
   const compare = ((cues.has('compare') && (!comparesGroups || periodComparison)) || recognition.time?.comparison === 'named_period') && !wantsTimeDimension;
   const time = chooseTime(recognition, window, compare);

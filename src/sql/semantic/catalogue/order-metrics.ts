@@ -43,6 +43,23 @@ export const ORDER_METRICS = [
     formula: { kind: 'measure', measure: 'buyers' },
   },
   {
+    id: 'repeat_buyers',
+    name_en: 'Repeat buyers',
+    name_zh: '复购人数',
+    synonyms_en: [
+      'repeat buyers', 'repeat customers', 'returning buyers', 'bought more than once', 'purchased more than once', 'ordered more than once',
+      'bought again', 'bought twice or more', 'customers who came back to buy', 'customers bought more than once', 'people bought more than once',
+      'users bought more than once', 'shoppers bought more than once', 'customers who bought more than once', 'customers who ordered more than once',
+    ],
+    synonyms_zh: ['复购人数', '复购用户数', '复购用户', '回头客', '回头客数', '买过不止一次', '买了不止一次', '多次购买的用户', '重复购买的用户', '买过两次以上'],
+    definition_en: `Number of distinct users with at least two of the ${PAID_EN} (in the same period and dimension value); guest orders without user_id are not counted.`,
+    definition_zh: `至少有两笔${PAID_ZH}的去重用户数（同一统计期、同一维度值内）；没有 user_id 的游客订单不计。`,
+    unit: 'count',
+    additive: false,
+    higher_is_better: true,
+    formula: { kind: 'measure', measure: 'repeat_buyers' },
+  },
+  {
     id: 'gmv',
     name_en: 'GMV',
     name_zh: '成交额（GMV）',

@@ -346,6 +346,8 @@ export function referenceMetric(fixture: Fixture, query: ReferenceQuery): Map<st
       );
     case 'buyers':
       return perGroup(lineGroups(), (rows) => paidOrdersPerUser(rows).size);
+    case 'repeat_buyers':
+      return perGroup(lineGroups(), (rows) => [...paidOrdersPerUser(rows).values()].filter((orders) => orders.size >= 2).length);
     case 'repurchase_rate':
       return perGroup(lineGroups(), (rows) => {
         const perUser = paidOrdersPerUser(rows);
