@@ -107,7 +107,7 @@ const sessions: FactDefinition = {
 
 // The same rows from the per-user-day cache: first day, first device and day-N flags without touching events. One
 // pass: each user's days (and months) are gathered while grouping, so no join back to the cache and no second
-// grouping (on the default demo ≈3× faster than joining the 350k user-days to the cohort; identical rows).
+// grouping (on the default demo 3-5× faster than joining the 350k user-days to the cohort; identical rows).
 function userCohortsFromActivityDays(window: DateRange): string {
   return `(
       WITH as_of AS (SELECT max(activity_day) AS as_of_day FROM ${USER_ACTIVITY_DAYS}),
