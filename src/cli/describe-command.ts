@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { resolveDatabasePath } from '../sql/database-path.ts';
-import { describeWarehouse, type WarehouseDescription } from '../sql/semantic/index.ts';
-import { Warehouse } from '../sql/warehouse.ts';
+import type { WarehouseDescription } from '../sql/semantic/index.ts';
 import { formatTable } from './format-table.ts';
 
 export function registerDescribeCommand(program: Command): void {
@@ -11,6 +10,7 @@ export function registerDescribeCommand(program: Command): void {
     .option('--json', 'print the description as JSON')
     .option('--db <path>', 'warehouse file (default: $SHOPLENS_DB or data/shoplens.duckdb)')
     .action(async (options: { json?: boolean; db?: string }) => {
+      const [{ Warehouse }, { describeWarehouse }] = await Promise.all([import('../sql/warehouse.ts'), import('../sql/semantic/index.ts')]);
       const warehouse = await Warehouse.open({ path: resolveDatabasePath(options.db), mode: 'read-only' });
       try {
         const description = await describeWarehouse(warehouse);

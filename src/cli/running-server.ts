@@ -1,19 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
-import { findRunningServer, WarehouseOwnedByServerError, type ServerLock } from '../server/server-lock-file.ts';
+import type { ServerLock } from '../server/server-lock-file.ts';
+
+// The lock file and the error bodies are parsed with zod, loaded only when a command runs: every command module is
+// imported for `shoplens --help`, which must not pay for zod (see startup-imports.test.ts).
 
 /** The server that owns this warehouse right now, if any (see src/server/server-lock-file.ts). */
-export function runningServerFor(databasePath: string): ServerLock | undefined {
+export async function runningServerFor(databasePath: string): Promise<ServerLock | undefined> {
+  const { findRunningServer } = await import('../server/server-lock-file.ts');
   return findRunningServer(databasePath);
 }
 
 /** For commands that must write the warehouse themselves: refuse, saying exactly what to do, while a server owns it. */
-export function refuseWhileServerRuns(command: string, databasePath: string): void {
+export async function refuseWhileServerRuns(command: string, databasePath: string): Promise<void> {
+  const { findRunningServer, WarehouseOwnedByServerError } = await import('../server/server-lock-file.ts');
   const lock = findRunningServer(databasePath);
   if (lock) throw new WarehouseOwnedByServerError(`shoplens ${command}`, lock);
 }
 
-const ErrorBodySchema = z.object({ error: z.object({ code: z.string(), message: z.string(), kind: z.string().optional() }) });
+async function errorBodySchema() {
+  const { z } = await import('zod');
+  return z.object({ error: z.object({ code: z.string(), message: z.string(), kind: z.string().optional() }) });
+}
 
 /** The server answered with an error; `code` (and `kind` for refused SQL) as the API gave them. */
 export class ServerApiError extends Error {
@@ -48,7 +55,7 @@ export async function postToServer(lock: ServerLock, route: string, body: unknow
   }
   const payload: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
-    const parsed = ErrorBodySchema.safeParse(payload);
+    const parsed = (await errorBodySchema()).safeParse(payload);
     const message = parsed.success ? parsed.data.error.message : `HTTP ${response.status}`;
     throw new ServerApiError(message, response.status, parsed.success ? parsed.data.error.code : 'http_error', parsed.success ? parsed.data.error.kind : undefined);
   }

@@ -22,7 +22,7 @@ interface AddOptions {
 
 /** Opens the warehouse and the schedule service over it (the real clock, the offline or configured planner). */
 async function withService<T>(databasePath: string, work: (service: ScheduleService) => Promise<T>): Promise<T> {
-  refuseWhileServerRuns('schedule', databasePath);
+  await refuseWhileServerRuns('schedule', databasePath);
   const [{ Warehouse }, { AnalyticsAgent }, { ScheduleService }, { ScheduleStore }, { llmConfigurationFromEnvironment }, { DEFAULT_QUERY_MEMORY_LIMIT }] = await Promise.all([
     import('../sql/warehouse.ts'),
     import('../analytics/analytics-agent.ts'),

@@ -24,7 +24,7 @@ export function registerServeCommand(program: Command): void {
     .action(async (rawOptions: unknown) => {
       const options = await parseServeOptions(rawOptions);
       const databasePath = resolveDatabasePath(options.db);
-      const other = runningServerFor(databasePath);
+      const other = await runningServerFor(databasePath);
       if (other) throw new Error(`A ShopLens server already serves ${databasePath} at ${other.url} (pid ${other.pid}); use it, or stop it first.`);
       const [{ startServer }, { webAppExtension }] = await Promise.all([import('../server/start-server.ts'), import('../server/web/mount-web-app.ts')]);
       const running = await startServer({

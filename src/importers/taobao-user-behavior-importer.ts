@@ -8,6 +8,7 @@ import { stageCsvFile, type CsvStagingResult, type StagedColumn } from './csv-st
 import { locateStagedRows, toStagedRowReference, type StagedFile } from './staged-rows.ts';
 import { addInvalid, emptyInvalidRows, settleInvalidRows } from './invalid-rows.ts';
 import { enforceStrict } from './cleaning-rules.ts';
+import { TAOBAO_DEFAULT_WINDOW } from './taobao-default-window.ts';
 
 export const TAOBAO_SOURCE = 'taobao';
 /** Behaviours are stored as small codes while sorting: NULL = empty field, 0 = unknown, EVENT_TYPES[code] otherwise. */
@@ -41,8 +42,7 @@ export interface TaobaoImportOptions {
   partition?: { index: number; count: number };
 }
 
-/** The documented window of the Tianchi UserBehavior data: 2017-11-25 00:00 to 2017-12-03 24:00, China time. */
-export const TAOBAO_DEFAULT_WINDOW = { timeFrom: '2017-11-25 00:00:00', timeTo: '2017-12-04 00:00:00' } as const;
+export { TAOBAO_DEFAULT_WINDOW };
 
 function chinaTimeToUnixSeconds(text: string, option: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(text.trim());
