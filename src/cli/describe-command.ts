@@ -3,6 +3,7 @@ import { resolveDatabasePath } from '../sql/database-path.ts';
 import { describeWarehouse, type WarehouseDescription } from '../sql/semantic/index.ts';
 import { Warehouse } from '../sql/warehouse.ts';
 import { formatTable } from './format-table.ts';
+import { requestServer, runningServerFor } from './running-server.ts';
 
 export function registerDescribeCommand(program: Command): void {
   program
@@ -11,7 +12,15 @@ export function registerDescribeCommand(program: Command): void {
     .option('--json', 'print the description as JSON')
     .option('--db <path>', 'warehouse file (default: $SHOPLENS_DB or data/shoplens.duckdb)')
     .action(async (options: { json?: boolean; db?: string }) => {
-      const warehouse = await Warehouse.open({ path: resolveDatabasePath(options.db), mode: 'read-only' });
+      const databasePath = resolveDatabasePath(options.db);
+      const server = runningServerFor(databasePath);
+      if (server) {
+        // The server owns the warehouse (a writer blocks even read-only opens): it describes it.
+        const description = (await requestServer(server, { method: 'GET', route: '/api/describe' })) as WarehouseDescription;
+        process.stdout.write(options.json ? `${JSON.stringify(description, null, 2)}\n` : `${formatDescription(databasePath, description)}\n`);
+        return;
+      }
+      const warehouse = await Warehouse.open({ path: databasePath, mode: 'read-only', create: false });
       try {
         const description = await describeWarehouse(warehouse);
         process.stdout.write(options.json ? `${JSON.stringify(description, null, 2)}\n` : `${formatDescription(warehouse.path, description)}\n`);

@@ -7,7 +7,7 @@ import type { ImportProgressListener } from '../importers/import-context.ts';
 import { TAOBAO_DEFAULT_WINDOW } from '../importers/taobao-user-behavior-importer.ts';
 import { parseCurrency, parseTimeZone } from '../sql/shop-settings.ts';
 import { createProgressReporter } from './progress-reporter.ts';
-import { refuseWhileServerRuns } from './running-server.ts';
+import { runningServerFor } from './running-server.ts';
 
 interface ImportCommandOptions {
   format: ImportFormat;
@@ -89,7 +89,14 @@ export function registerImportCommand(program: Command): void {
     .option('--json', 'print the report as JSON instead of a table')
     .argument('<files...>', 'data files (CSV, XLSX for online-retail, Parquet)')
     .action(async (files: string[], options: ImportCommandOptions) => {
-      refuseWhileServerRuns('import', resolveDatabasePath(options.db));
+      const server = runningServerFor(resolveDatabasePath(options.db));
+      if (server) {
+        // The server owns the warehouse: the import goes through it (uploads, then one transaction there).
+        const [{ importThroughServer }, { formatImportReport }] = await Promise.all([import('./import-through-server.ts'), import('../importers/import-report-format.ts')]);
+        const report = await importThroughServer(server, { ...options, mapping: options.mapping, files }, (line) => process.stderr.write(`${line}\n`));
+        process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatImportReport(report)}\n`);
+        return;
+      }
       const [{ Warehouse }, { runImport }, { formatImportReport }, { runBatchedImport }] = await Promise.all([
         import('../sql/warehouse.ts'),
         import('../importers/run-import.ts'),

@@ -118,7 +118,7 @@ export class SupportAgent {
     await seedKnowledgeArticles(options.warehouse, { clock: options.clock });
     const citations = await CitationIndex.load(options.warehouse);
     const categories = await options.warehouse.query('SELECT DISTINCT category, any_value(category_zh) AS category_zh FROM products WHERE category IS NOT NULL GROUP BY category ORDER BY category');
-    // Read once: seed and import, the only writers of the shop settings, refuse to run while a server holds the warehouse.
+    // Read once: seed refuses to run while a server holds the warehouse, and an import through the server creates a new agent.
     const currency = (await readShopSettings(options.warehouse))?.currency ?? null;
     return new SupportAgent(options, citations, categories.rows.map((row) => ({ en: String(row.category), zh: row.category_zh === null ? null : String(row.category_zh) })), orderNumbers, currency);
   }
