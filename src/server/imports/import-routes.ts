@@ -43,7 +43,13 @@ export function mountImportRoutes(app: express.Express, context: { hub: ChatHub;
     await operator(request);
     const importId = importIdOf(request);
     if (request.is('application/json')) throw new InvalidPayloadError('content-type', 'Send the file itself as the body (application/octet-stream), not JSON.');
-    response.status(201).json(await hub.track(importer.staging.receive(importId, String(request.params.name), request)));
+    try {
+      response.status(201).json(await hub.track(importer.staging.receive(importId, String(request.params.name), request)));
+    } catch (error) {
+      // The rest of the body was not read: this connection cannot carry another request.
+      response.setHeader('Connection', 'close');
+      throw error;
+    }
   });
 
   app.post('/api/imports/:importId/run', async (request, response) => {

@@ -70,12 +70,12 @@ export class ServerImporter {
     try {
       const files = request.files.map((name, index) => pathOf(name, `files.${index}`));
       const mappingFile = request.mapping === undefined ? undefined : pathOf(request.mapping, 'mapping');
-      const shop = {
-        currency: request.shop?.currency === undefined ? undefined : request.shop.currency === null ? null : parseCurrency(request.shop.currency, 'shop.currency'),
-        timeZone: request.shop?.timeZone === undefined ? undefined : parseTimeZone(request.shop.timeZone, 'shop.timeZone'),
-      };
       let report: ImportReport;
       try {
+        const shop = {
+          currency: request.shop?.currency === undefined ? undefined : request.shop.currency === null ? null : parseCurrency(request.shop.currency, 'shop.currency'),
+          timeZone: request.shop?.timeZone === undefined ? undefined : parseTimeZone(request.shop.timeZone, 'shop.timeZone'),
+        };
         report = await runImport(this.warehouse, { format: request.format, files, mappingFile, maxInvalidFraction: request.maxInvalidFraction, taobao: request.taobao, shop, strict: request.strict, reportedFiles: request.files });
       } catch (error) {
         throw this.explain(error, staged.directory);

@@ -84,6 +84,7 @@ export class ImportStaging {
     staged.files.set(name, target);
     let bytes = 0;
     const limit = this.limits.maxFileBytes;
+    const output = createWriteStream(target, { flags: 'wx', mode: 0o600 });
     try {
       await pipeline(
         body,
@@ -94,9 +95,11 @@ export class ImportStaging {
             yield chunk;
           }
         },
-        createWriteStream(target, { flags: 'wx', mode: 0o600 }),
+        output,
       );
     } catch (error) {
+      // The file is opened asynchronously: wait until the stream let go of it, or it would appear after the removal.
+      if (!output.closed) await new Promise<void>((resolve) => output.once('close', () => resolve()));
       staged.files.delete(name);
       rmSync(target, { force: true });
       throw error;
