@@ -71,13 +71,22 @@ describe('a second terminal while the server runs', () => {
     expect(personal.stderr).toMatch(/Personal data/);
   }, 60_000);
 
-  it('shoplens describe (text and --json) is answered through the server', () => {
-    const text = shoplens('describe', '--db', demo.path);
-    expect(text.stderr).not.toMatch(/lock/i);
-    expect(text.status).toBe(0);
-    expect(text.stdout).toContain(`Warehouse ${demo.path}`);
+  it('shoplens describe is answered through the server', () => {
     const json = shoplens('describe', '--json', '--db', demo.path);
+    expect(json.stderr).not.toMatch(/lock/i);
+    expect(json.status).toBe(0);
     expect(JSON.parse(json.stdout)).toMatchObject({ tableRows: { orders: expect.any(Number) } });
+  }, 60_000);
+
+  it('shoplens schedule add, list and run go through the server', () => {
+    const added = shoplens('schedule', 'add', 'GMV yesterday', '--below', '1', '--json', '--db', demo.path);
+    expect(added.stderr).not.toMatch(/lock/i);
+    expect(added.status).toBe(0);
+    const { scheduleId } = JSON.parse(added.stdout) as { scheduleId: string };
+    const listed = JSON.parse(shoplens('schedule', 'list', '--json', '--db', demo.path).stdout) as { schedules: Array<{ scheduleId: string; owner: string }> };
+    expect(listed.schedules).toContainEqual(expect.objectContaining({ scheduleId, owner: 'analyst:local-cli' }));
+    const ran = shoplens('schedule', 'run', scheduleId, '--json', '--db', demo.path);
+    expect(JSON.parse(ran.stdout)).toMatchObject({ runs: [{ scheduleId, status: expect.any(String) }] });
   }, 60_000);
 
   it('shoplens import goes through the server: one transaction, readers keep the old snapshot until commit, a bad file changes nothing', async () => {
