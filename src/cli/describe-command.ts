@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { resolveDatabasePath } from '../sql/database-path.ts';
 import type { WarehouseDescription } from '../sql/semantic/index.ts';
 import { formatTable } from './format-table.ts';
+import { requestServer, runningServerFor } from './running-server.ts';
 
 export function registerDescribeCommand(program: Command): void {
   program
@@ -10,8 +11,16 @@ export function registerDescribeCommand(program: Command): void {
     .option('--json', 'print the description as JSON')
     .option('--db <path>', 'warehouse file (default: $SHOPLENS_DB or data/shoplens.duckdb)')
     .action(async (options: { json?: boolean; db?: string }) => {
+      const databasePath = resolveDatabasePath(options.db);
+      const server = await runningServerFor(databasePath);
+      if (server) {
+        // The server owns the warehouse (a writer blocks even read-only opens): it describes it.
+        const description = (await requestServer(server, { method: 'GET', route: '/api/describe' })) as WarehouseDescription;
+        process.stdout.write(options.json ? `${JSON.stringify(description, null, 2)}\n` : `${formatDescription(databasePath, description)}\n`);
+        return;
+      }
       const [{ Warehouse }, { describeWarehouse }] = await Promise.all([import('../sql/warehouse.ts'), import('../sql/semantic/index.ts')]);
-      const warehouse = await Warehouse.open({ path: resolveDatabasePath(options.db), mode: 'read-only' });
+      const warehouse = await Warehouse.open({ path: databasePath, mode: 'read-only', create: false });
       try {
         const description = await describeWarehouse(warehouse);
         process.stdout.write(options.json ? `${JSON.stringify(description, null, 2)}\n` : `${formatDescription(warehouse.path, description)}\n`);

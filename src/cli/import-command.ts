@@ -5,7 +5,7 @@ import type { BatchProgress } from '../importers/batched-import.ts';
 import type { ImportProgressListener } from '../importers/import-context.ts';
 import { TAOBAO_DEFAULT_WINDOW } from '../importers/taobao-default-window.ts';
 import { createProgressReporter } from './progress-reporter.ts';
-import { refuseWhileServerRuns } from './running-server.ts';
+import { runningServerFor } from './running-server.ts';
 
 interface ImportCommandOptions {
   format: ImportFormat;
@@ -75,7 +75,19 @@ export function registerImportCommand(program: Command): void {
       const checked = checkImportOptionValues(options, (flags, value, message) =>
         command.error(`error: option '${flags}' argument '${value}' is invalid. ${message}`, { code: 'commander.invalidArgument' }),
       );
-      await refuseWhileServerRuns('import', resolveDatabasePath(options.db));
+      const server = await runningServerFor(resolveDatabasePath(options.db));
+      if (server) {
+        // The server owns the warehouse: the import goes through it (uploads, then one transaction there).
+        const [{ importThroughServer }, { formatImportReport }] = await Promise.all([import('./import-through-server.ts'), import('../importers/import-report-format.ts')]);
+        const report = await importThroughServer(
+          server,
+          {
+            format: options.format, files, mapping: options.mapping, maxInvalidFraction: options.maxInvalidFraction, timeFrom: options.timeFrom, timeTo: options.timeTo,
+            currency: options.currency, timezone: options.timezone, strict: options.strict, batches: checked.batches, memoryLimit: checked.memoryLimit,
+          }, (line) => process.stderr.write(`${line}\n`));
+        process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatImportReport(report)}\n`);
+        return;
+      }
       const [{ Warehouse }, { runImport }, { formatImportReport }, { runBatchedImport }] = await Promise.all([
         import('../sql/warehouse.ts'),
         import('../importers/run-import.ts'),

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
 import type { ServerLock } from '../server/server-lock-file.ts';
 
 // The lock file and the error bodies are parsed with zod, loaded only when a command runs: every command module is
@@ -37,13 +39,26 @@ export class ServerApiError extends Error {
 
 /** POSTs JSON to the running server with its local CLI token; returns the parsed body or throws ServerApiError. */
 export async function postToServer(lock: ServerLock, route: string, body: unknown): Promise<unknown> {
+  return requestServer(lock, { method: 'POST', route, json: body });
+}
+
+/**
+ * One request to the running server with its local CLI token: a JSON body, or a file streamed as the raw body
+ * (imports). Returns the parsed answer or throws ServerApiError.
+ */
+export async function requestServer(lock: ServerLock, request: { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; route: string; json?: unknown; file?: string }): Promise<unknown> {
   let response: Response;
+  const headers: Record<string, string> = { authorization: `Bearer ${lock.token}`, 'idempotency-key': randomUUID() };
+  let body: string | ReadableStream<Uint8Array> | undefined;
+  if (request.file !== undefined) {
+    headers['content-type'] = 'application/octet-stream';
+    body = Readable.toWeb(createReadStream(request.file)) as ReadableStream<Uint8Array>;
+  } else if (request.json !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(request.json);
+  }
   try {
-    response = await fetch(new URL(route, lock.url), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${lock.token}`, 'idempotency-key': randomUUID() },
-      body: JSON.stringify(body),
-    });
+    response = await fetch(new URL(request.route, lock.url), { method: request.method, headers, body, ...(request.file !== undefined ? { duplex: 'half' } : {}) });
   } catch (error) {
     throw new ServerApiError(
       `The ShopLens server (pid ${lock.pid}) owns ${lock.databasePath} but does not answer at ${lock.url}: ${(error as Error).message}. ` +

@@ -190,8 +190,10 @@ export function taobaoUserBehaviorImporter(files: readonly string[], options: Ta
       // position of its first event, so no second numbering pass is needed.
       const order = 'PARTITION BY user_id ORDER BY unix_seconds, item_id, category_id, event_code, row_index';
       // Row order of the staged table no longer matters (positions are in row_index); not keeping it lets DuckDB
-      // stream the big sort with far less memory. The setting lives on this import's own connection.
-      await context.run('SET preserve_insertion_order = false');
+      // stream the big sort with far less memory. The setting lives on this import's own connection; a server's
+      // sandboxed warehouse has its settings locked, so there the sort keeps the (slower, same-result) default.
+      const locked = await context.connection.runAndReadAll("SELECT current_setting('lock_configuration') AS locked");
+      if (locked.getRows()[0]?.[0] !== true) await context.run('SET preserve_insertion_order = false');
       await context.run(`
         CREATE TEMP TABLE taobao_events AS
         WITH valid AS (

@@ -16,6 +16,9 @@ import { loadSupportBackend } from './support-backend.ts';
 import { signToken } from './auth/tokens.ts';
 import { removeServerLock, writeServerLock } from './server-lock-file.ts';
 import { DEFAULT_QUERY_MEMORY_LIMIT } from '../sql/guard/index.ts';
+import { ImportStaging } from './imports/import-staging.ts';
+import { ServerImporter } from './imports/import-runner.ts';
+import type { SupportResponder } from './support-responder.ts';
 
 export interface StartServerOptions {
   port: number;
@@ -66,12 +69,28 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const configuration = serverConfigurationFromEnvironment(environment);
   const { secret, source } = loadJwtSecret(environment);
   if (options.databasePath !== ':memory:') await seedIfEmpty(options.databasePath, logger);
-  const warehouse = await Warehouse.open({ path: options.databasePath, mode: 'sandboxed', memoryLimit: DEFAULT_QUERY_MEMORY_LIMIT });
+  // Uploads for `shoplens import` while the server runs: the only folder outside itself the sandbox may read.
+  const staging = options.databasePath === ':memory:' ? undefined : ImportStaging.forWarehouse(options.databasePath);
+  staging?.prepare();
+  const warehouse = await Warehouse.open({ path: options.databasePath, mode: 'sandboxed', memoryLimit: DEFAULT_QUERY_MEMORY_LIMIT, readableDirectories: staging ? [staging.root] : [] });
   try {
     const llm = llmConfigurationFromEnvironment(environment);
     const chatModel = llm ? new LangChainChatModel(llm) : undefined;
-    const analyticsAgent = await AnalyticsAgent.create({ warehouse, chatModel });
+    // Both agents read a few things once (data window, value index, categories, currency); an import through the
+    // server replaces them with fresh ones, and turns already running finish on the old ones.
+    let analyticsAgent = await AnalyticsAgent.create({ warehouse, chatModel });
     const support = await loadSupportBackend(warehouse, chatModel);
+    let supportResponder = support.responder;
+    const currentSupport: SupportResponder | undefined = supportResponder && {
+      handleMessage: (input) => (supportResponder as SupportResponder).handleMessage(input),
+      handleConfirmation: (input) => (supportResponder as SupportResponder).handleConfirmation(input),
+    };
+    const importer = staging
+      ? new ServerImporter(warehouse, staging, async () => {
+          analyticsAgent = await AnalyticsAgent.create({ warehouse, chatModel });
+          if (supportResponder) supportResponder = (await loadSupportBackend(warehouse, chatModel)).responder ?? supportResponder;
+        })
+      : undefined;
     const schedules = new ScheduleService({
       store: new ScheduleStore(warehouse),
       ask: async (question) => (await analyticsAgent.ask(question)).answer,
@@ -81,8 +100,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       warehouse,
       secret,
       apiKey: configuration.apiKey,
-      analyticsAgent,
-      supportResponder: support.responder,
+      analyticsAgent: { ask: (question, askOptions) => analyticsAgent.ask(question, askOptions) },
+      supportResponder: currentSupport,
+      importer,
       handoffDesk: support.desk,
       corsOrigins: configuration.corsOrigins,
       rateLimits: configuration.rateLimits,
