@@ -210,6 +210,9 @@ describe('trustworthy understanding', () => {
       ['do weekends convert better than weekdays?', { metrics: ['conversion_rate'], dimensions: ['day_type'] }],
       ['new vs returning customers GMV split last month', { metrics: ['gmv'], dimensions: ['new_vs_returning'], filters: [] }],
       ['What % of GMV came from tier 1 cities in Q3?', { dimensions: [], filters: [{ dimension: 'city_tier', operator: 'in', values: ['tier1'] }] }],
+      ['on average how many orders does each buyer place in november?', { metrics: ['orders_per_buyer'] }],
+      ['上个月人均下单几次', { metrics: ['orders_per_buyer'] }],
+      ['平均每单买几件', { metrics: ['units_per_order'] }],
     ];
     for (const [question, expected] of cases) {
       const outcome = await demoAgent.ask(question);
@@ -236,6 +239,13 @@ describe('trustworthy understanding', () => {
     const outcome = await demoAgent.ask('为什么11月的转化率比10月高');
     expect(outcome.answer.status).toBe('answered');
     expect(requestOf(outcome)?.analysis).toBe('contribution');
+  });
+
+  it('gives the share of what lies outside an excluded value, and counts customers when customers are counted', async () => {
+    const outside = await retailAgent.ask('what % of revenue comes from outside the UK?');
+    expect(requestOf(outside)?.query).toMatchObject({ filters: [{ dimension: 'country', operator: 'not_in' }], share: { excludeFilters: ['country'] } });
+    expect(requestOf(await retailAgent.ask('how many unique customers placed orders this week'))?.query.metrics).toEqual(['buyers']);
+    expect(requestOf(await retailAgent.ask('avg number of items per invoice'))?.query.metrics).toEqual(['units_per_order']);
   });
 
   it('says a metric needs data the warehouse does not have', async () => {

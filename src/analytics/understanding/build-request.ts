@@ -30,7 +30,8 @@ function shareOfTotal(recognition: Recognition, metrics: string[], dimensions: s
   if (!asksShareOfTotal(recognition.normalized)) return undefined;
   if (!metrics.some((id) => findMetric(id)?.formula.kind !== 'ratio')) return undefined;
   if (dimensions.length > 0) return { excludeFilters: [] };
-  const parts = filters.filter((filter) => filter.operator === 'in').map((filter) => filter.dimension);
+  // "what % of revenue comes from outside the UK": an excluded value is the part too.
+  const parts = filters.filter((filter) => filter.operator === 'in' || filter.operator === 'not_in').map((filter) => filter.dimension);
   return parts.length > 0 ? { excludeFilters: parts } : undefined;
 }
 

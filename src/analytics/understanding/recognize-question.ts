@@ -136,7 +136,7 @@ const DAY_TYPE_PHRASES = (() => {
   return new RegExp(escaped.length > 0 ? escaped.join('|') : '(?!)', 'gi');
 })();
 
-const EXCLUDE_BEFORE = /(excluding|except|without|other than|not including|not|non-?|除了|除去|不含|不包括|排除|非|不算)\s*$/;
+const EXCLUDE_BEFORE = /(excluding|except|without|other than|not including|not|non-?|outside(?: of)?(?: the)?|apart from|除了|除去|不含|不包括|排除|非|不算)\s*$/;
 const EXCLUDE_AFTER = /^\s*(以外|之外|除外)/;
 
 /** Recognises metrics, dimensions, values, time and cues in a question, with what stayed unexplained. */

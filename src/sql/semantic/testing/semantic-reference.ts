@@ -359,6 +359,10 @@ export function referenceMetric(fixture: Fixture, query: ReferenceQuery): Map<st
       return perGroup(lineGroups(), (rows) => paid(rows).reduce((sum, line) => sum + line.item.quantity, 0));
     case 'aov':
       return perGroup(lineGroups(), (rows) => ratio(gmv(rows), ordersIn(rows, (order) => order.paid_at !== null)));
+    case 'units_per_order':
+      return perGroup(lineGroups(), (rows) => ratio(paid(rows).reduce((sum, line) => sum + line.item.quantity, 0), ordersIn(rows, (order) => order.paid_at !== null)));
+    case 'orders_per_buyer':
+      return perGroup(lineGroups(), (rows) => ratio(ordersIn(rows, (order) => order.paid_at !== null), paidOrdersPerUser(rows).size));
     case 'arpu':
     case 'conversion_rate': {
       const visitors = perGroup(eventGroups(), (rows) => users(rows).size);
