@@ -248,6 +248,26 @@ describe('trustworthy understanding', () => {
     expect(requestOf(await retailAgent.ask('avg number of items per invoice'))?.query.metrics).toEqual(['units_per_order']);
   });
 
+  it('follows up on "those", "instead" and "跟…比呢" as the conversation means, and refuses writing tasks', async () => {
+    const doubleEleven = await demoAgent.ask('how many orders did we get on Double 11');
+    expect(requestOf(await demoAgent.ask('how many of those were cancelled?', { conversationId: doubleEleven.conversationId }))?.query).toMatchObject({
+      metrics: ['cancelled_orders'],
+      timeRange: { start: '2025-11-11', end: '2025-11-11' },
+    });
+    const byDevice = await demoAgent.ask('conversion rate by device this month');
+    expect(requestOf(await demoAgent.ask('break it down by city tier instead', { conversationId: byDevice.conversationId }))?.query).toMatchObject({ dimensions: ['city_tier'], filters: [] });
+    const aov = await demoAgent.ask('双十一的客单价');
+    expect(requestOf(await demoAgent.ask('跟国庆比呢', { conversationId: aov.conversationId }))?.query).toMatchObject({
+      timeRange: { start: '2025-11-11', end: '2025-11-11' },
+      compareTo: { start: '2025-10-01', end: '2025-10-07' },
+    });
+    expect((await demoAgent.ask('帮我给这个品牌写一封投诉邮件')).answer.status).toBe('refused');
+    // A festival with its year is that year's: nothing in this warehouse, said so.
+    const lastYear = await demoAgent.ask('2024年双十一的成交额是多少');
+    expect(requestOf(lastYear)?.query.timeRange).toEqual({ start: '2024-11-11', end: '2024-11-11' });
+    expect(lastYear.answer.answer).toContain('没有数据');
+  });
+
   it('says a metric needs data the warehouse does not have', async () => {
     const outcome = await retailAgent.ask('conversion rate last week');
     expect(outcome.answer.status).toBe('clarify');

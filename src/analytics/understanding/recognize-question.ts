@@ -49,7 +49,8 @@ const BREAKDOWN_WORDS = /分别|各自|各是|各有|各个|\beach\b|respectivel
 const GROUPING_SIGNAL = /哪|which|top|前\s*\d|最|best|worst|most|least|各|分别|each|按|\bby\b|\bper\b|\bother\b|\bothers\b|其他|其它|别的/;
 /** Dimensions whose name, right after a value of the key dimension, only describes that value. */
 const DESCRIBES: Record<string, string[]> = { city_tier: ['city', 'city_tier'], city: ['city'], province: ['province', 'city'], category: ['category', 'product'], brand: ['brand', 'product'], product: ['product'] };
-const POINTS_BACK = /\bthat (?:category|brand|city|one|product|channel|device|tier)\b|\bthis (?:category|brand|city|one)\b|\bit\b|它|这个品类|该品类|那个品类|这个品牌|该品牌|那个品牌|这个城市|该城市|那个城市|这一类|这个类目/;
+// "it" points back, except as the object of a reshaping verb ("break it down by city tier instead").
+const POINTS_BACK = /\bthat (?:category|brand|city|one|product|channel|device|tier)\b|\bthis (?:category|brand|city|one)\b|(?<!\b(?:break|split|slice|cut|show|put|make|do|turn|sort|rank|chart|plot|graph) )\bit\b(?! down\b)|它|这个品类|该品类|那个品类|这个品牌|该品牌|那个品牌|这个城市|该城市|那个城市|这一类|这个类目/;
 const GENERIC_COUNT = /^[一二三四五六七八九十两几\d]+[个位家款种类条项]?$/;
 
 /** "the week before", "前一周": the period just before the one named; removed before time resolution. */

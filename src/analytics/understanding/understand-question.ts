@@ -19,7 +19,7 @@ import { asksUnitsSold } from './rules/quantity-rules.ts';
 import { rankingSubjectOf } from './rules/ranking-subject-rules.ts';
 import type { Understanding } from './understanding.ts';
 
-const FOLLOW_UP_START = /^(and|what about|how about|same|now|only|just|instead|then|那|那么|再|只看|仅看|只要|换成|改成|如果|要是|还有)/;
+const FOLLOW_UP_START = /^(and|what about|how about|same|now|only|just|instead|then|那|那么|再|只看|仅看|只要|换成|改成|如果|要是|还有|其中|这些|这些订单|这些用户|它们)|\b(?:of|among) (?:those|them|these)\b/;
 const FOLLOW_UP_END = /呢\s*[??]?$/;
 const VAGUE = /表现|情况|怎么样|如何|好不好|最好|最差|数据|分析|指标|数字|涨|跌|上升|下降|performance|performing|doing|how are we|how did we|best|worst|overview|summary|numbers|figures|data|analy[sz]e|metrics?|going up|going down|increas|decreas|概况|概览/;
 const ANALYTIC_WORDS = /\b(by|per|each|top|which|trend|compare)\b|按|各|每|哪|趋势|对比|排名|前\d/;
@@ -183,7 +183,7 @@ export function understandQuestion(input: UnderstandInput): Understanding {
   if (recognition.unknownWords.length > 0) notes.push(`unexplained words: ${recognition.unknownWords.join(', ')}`);
 
   // Off-topic words are refused the same way in a follow-up as in a new conversation.
-  const offTopicRule = offTopicRuleFor(recognition.residual);
+  const offTopicRule = offTopicRuleFor(recognition.residual, normalized);
   if (offTopicRule) {
     const offTopic = offTopicRefusal(language);
     return { kind: 'refuse', reason: offTopic.reason, message: offTopic.message, confidence: 0.9, notes: [...notes, `off-topic: ${offTopicRule.id}`] };

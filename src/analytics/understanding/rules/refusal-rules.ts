@@ -127,17 +127,38 @@ export const OFF_TOPIC_RULES: readonly PhraseRule<{ topic: string }>[] = [
   },
 ];
 
+/**
+ * Requests to write something (a complaint e-mail, ad copy) rather than to look at data. Matched on the whole
+ * question: their nouns ("email", 投诉) are also catalogue words (the e-mail channel, complaint themes).
+ */
+export const WRITING_TASK_RULES: readonly PhraseRule<{ topic: string }>[] = [
+  {
+    id: 'writing-tasks',
+    meaning: { topic: 'writing' },
+    zh: ['写(?:一)?(?:封|篇|份|条)?[^，,。？?]{0,6}(?:邮件|信|文案|文章|公告|回复|推文|微博)', '发(?:一)?(?:封)?邮件', '起草'],
+    en: ['write (?:me )?(?:an? |the )?(?:\\w+ )?(?:email|e-mail|letter|post|tweet|reply|essay|article|message)', 'draft (?:an? )?(?:\\w+ )?(?:email|letter|reply|message)', 'send (?:an? )?(?:email|e-mail|message)'],
+    examples: {
+      match: ['帮我给这个品牌写一封投诉邮件', '写一篇推广文案', 'write a complaint email to the brand', 'draft a reply to this customer'],
+      noMatch: ['投诉最多的品牌', 'complaints about delivery', 'email channel conversion', '邮件渠道的转化率'],
+    },
+  },
+];
+
 export const REFUSAL_RULE_SET: RuleSet<RefusalMeaning> = { name: 'refusals', rules: REFUSAL_RULES, matches: ruleMatches };
 export const OFF_TOPIC_RULE_SET: RuleSet<{ topic: string }> = { name: 'off-topic', rules: OFF_TOPIC_RULES, matches: ruleMatches };
+export const WRITING_TASK_RULE_SET: RuleSet<{ topic: string }> = { name: 'writing tasks', rules: WRITING_TASK_RULES, matches: ruleMatches };
 
 export function refusalFor(normalizedQuestion: string, language: Language): Refusal | undefined {
   const rule = firstMatchingRule(REFUSAL_RULES, normalizedQuestion);
   return rule ? { reason: rule.meaning.reason, message: rule.meaning.message[language] } : undefined;
 }
 
-/** The off-topic rule matching this text (normally the words the catalogue did not explain), if any. */
-export function offTopicRuleFor(text: string): PhraseRule<{ topic: string }> | undefined {
-  return firstMatchingRule(OFF_TOPIC_RULES, text);
+/**
+ * The off-topic rule that applies: one matching the words the catalogue did not explain, or a writing task
+ * anywhere in the question.
+ */
+export function offTopicRuleFor(residual: string, question = residual): PhraseRule<{ topic: string }> | undefined {
+  return firstMatchingRule(OFF_TOPIC_RULES, residual) ?? firstMatchingRule(WRITING_TASK_RULES, question);
 }
 
 export function offTopicRefusal(language: Language): Refusal {

@@ -70,21 +70,38 @@ function englishParts(year: string | undefined, monthName: string | undefined, d
   return month === undefined ? undefined : parts(year, String(month), day);
 }
 
+/**
+ * A festival's pattern with an optional year before ("2024年双十一", "2024 Double 11") or after ("Black Friday
+ * 2024", "singles day in 2023"): captured first and last, so the festival is that year's, not the latest one.
+ */
+function withYear(pattern: RegExp): RegExp {
+  return new RegExp(`(?:\\b(\\d{4})\\s*(?:年\\s*(?:的\\s*)?)?)?(?:${pattern.source})(?:\\s*,?\\s*(?:in\\s+|of\\s+)?(\\d{4})\\b)?`, pattern.flags);
+}
+
+function namedYear(match: RegExpExecArray): number | undefined {
+  const text = match[1] ?? match[match.length - 1];
+  const year = text === undefined ? undefined : Number(text);
+  return year !== undefined && year >= 1990 && year <= 2100 ? year : undefined;
+}
+
 function holiday(month: number, firstDay: number, lastDay: number, label_en: string, label_zh: string) {
-  return (_: RegExpExecArray, asOf: IsoDate): RawPeriod => {
-    const year = recentYear(month, firstDay, asOf);
-    return { start: makeDate(year, month, firstDay), end: makeDate(year, month, lastDay), label_en, label_zh };
+  return (match: RegExpExecArray, asOf: IsoDate): RawPeriod => {
+    const named = namedYear(match);
+    const year = named ?? recentYear(month, firstDay, asOf);
+    const suffix = named === undefined ? { en: '', zh: '' } : { en: ` ${named}`, zh: `${named}年` };
+    return { start: makeDate(year, month, firstDay), end: makeDate(year, month, lastDay), label_en: `${label_en}${suffix.en}`, label_zh: `${suffix.zh}${label_zh}` };
   };
 }
 
-function blackFriday(_: RegExpExecArray, asOf: IsoDate): RawPeriod {
+function blackFriday(match: RegExpExecArray, asOf: IsoDate): RawPeriod {
   const fridayOf = (year: number) => {
     const first = makeDate(year, 11, 1);
     const firstThursday = addDays(first, (4 - new Date(`${first}T00:00:00Z`).getUTCDay() + 7) % 7);
     return addDays(firstThursday, 22);
   };
   const { year } = dateParts(asOf);
-  const date = fridayOf(year) <= asOf ? fridayOf(year) : fridayOf(year - 1);
+  const named = namedYear(match);
+  const date = named !== undefined ? fridayOf(named) : fridayOf(year) <= asOf ? fridayOf(year) : fridayOf(year - 1);
   return { start: date, end: date, unit: 'day', label_en: 'Black Friday', label_zh: '黑色星期五' };
 }
 
@@ -260,27 +277,27 @@ export const ABSOLUTE_TIME_RULES: TimeRule[] = [
   { name: 'second half', pattern: /下半年|\bsecond\s+half(?:\s+of\s+the\s+year)?\b|\bH2\b/giu, resolve: (_, asOf) => halfRule(2, asOf) },
   {
     name: 'National Day',
-    pattern: /国庆(?:节|黄金周|假期|长假|期间)?|(?<!双\s*)十一(?:假期|黄金周|长假|期间)|\bnational\s+day(?:\s+(?:holiday|holidays|golden\s+week|week))?\b|\bgolden\s+week\b/giu,
+    pattern: withYear(/国庆(?:节|黄金周|假期|长假|期间)?|(?<!双\s*)十一(?:假期|黄金周|长假|期间)|\bnational\s+day(?:\s+(?:holiday|holidays|golden\s+week|week))?\b|\bgolden\s+week\b/giu),
     resolve: holiday(10, 1, 7, 'National Day holiday (Oct 1–7)', '国庆假期（10月1日–7日）'),
   },
   {
     name: 'Double 11',
     // A suffix such as 期间 belongs to the festival, so "双十一期间" never reads as National Day's "十一期间".
-    pattern: /双\s*(?:十一|11)(?:期间|当天|大促|活动|购物节|那天)?|\bdouble\s*(?:11|eleven)\b|\bsingles['’]?\s*day\b|光棍节|(?<![\d.])11\.11(?![\d.])/giu,
+    pattern: withYear(/双\s*(?:十一|11)(?:期间|当天|大促|活动|购物节|那天)?|\bdouble\s*(?:11|eleven)\b|\bsingles['’]?\s*day\b|光棍节|(?<![\d.])11\.11(?![\d.])/giu),
     resolve: holiday(11, 11, 11, 'Double 11 (Nov 11)', '双十一（11月11日）'),
   },
   {
     name: 'Double 12',
-    pattern: /双\s*(?:十二|12)|\bdouble\s*(?:12|twelve)\b|(?<![\d.])12\.12(?![\d.])/giu,
+    pattern: withYear(/双\s*(?:十二|12)|\bdouble\s*(?:12|twelve)\b|(?<![\d.])12\.12(?![\d.])/giu),
     resolve: holiday(12, 12, 12, 'Double 12 (Dec 12)', '双十二（12月12日）'),
   },
   {
     name: '618',
-    pattern: /(?<![\d.])618(?:大促|购物节)?(?![\d.])|六一八/gu,
+    pattern: withYear(/(?<![\d.])618(?:大促|购物节)?(?![\d.])|六一八/gu),
     resolve: holiday(6, 18, 18, '618 festival (Jun 18)', '618（6月18日）'),
   },
-  { name: "New Year's Day", pattern: /元旦|\bnew\s+year['’]?s\s+day\b/giu, resolve: holiday(1, 1, 1, "New Year's Day", '元旦') },
-  { name: 'Christmas', pattern: /圣诞节?|\bchristmas(?:\s+day)?\b/giu, resolve: holiday(12, 25, 25, 'Christmas Day', '圣诞节') },
-  { name: 'Black Friday', pattern: /黑色星期五|黑五|\bblack\s+friday\b/giu, resolve: blackFriday },
+  { name: "New Year's Day", pattern: withYear(/元旦|\bnew\s+year['’]?s\s+day\b/giu), resolve: holiday(1, 1, 1, "New Year's Day", '元旦') },
+  { name: 'Christmas', pattern: withYear(/圣诞节?|\bchristmas(?:\s+day)?\b/giu), resolve: holiday(12, 25, 25, 'Christmas Day', '圣诞节') },
+  { name: 'Black Friday', pattern: withYear(/黑色星期五|黑五|\bblack\s+friday\b/giu), resolve: blackFriday },
 ];
 
