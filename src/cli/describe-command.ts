@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { resolveDatabasePath } from '../sql/database-path.ts';
 import { describeWarehouse, type WarehouseDescription } from '../sql/semantic/index.ts';
-import { Warehouse } from '../sql/warehouse.ts';
+import { commandWarehouse, openCommandWarehouse, WAREHOUSE_OPTION_DESCRIPTION } from './command-warehouse.ts';
 import { formatTable } from './format-table.ts';
 
 export function registerDescribeCommand(program: Command): void {
@@ -10,11 +9,13 @@ export function registerDescribeCommand(program: Command): void {
     .description('List what this warehouse can answer: metrics and dimensions with data, those without (and why), date range, row counts, currency and time zone.')
     .option('--json', 'print the description as JSON')
     .option('--db <path>', 'warehouse file (default: $SHOPLENS_DB or data/shoplens.duckdb)')
-    .action(async (options: { json?: boolean; db?: string }) => {
-      const warehouse = await Warehouse.open({ path: resolveDatabasePath(options.db), mode: 'read-only' });
+    .option('--warehouse <url>', WAREHOUSE_OPTION_DESCRIPTION)
+    .action(async (options: { json?: boolean; db?: string; warehouse?: string }) => {
+      const target = commandWarehouse(options);
+      const warehouse = await openCommandWarehouse(target, { mode: 'read-only' });
       try {
         const description = await describeWarehouse(warehouse);
-        process.stdout.write(options.json ? `${JSON.stringify(description, null, 2)}\n` : `${formatDescription(warehouse.path, description)}\n`);
+        process.stdout.write(options.json ? `${JSON.stringify(description, null, 2)}\n` : `${formatDescription(warehouse.behaviourEngine?.location ?? warehouse.path, description)}\n`);
       } finally {
         warehouse.close();
       }

@@ -12,7 +12,8 @@ import { createShopLensServer, type ShopLensServer } from './create-server.ts';
 import type { AppExtension } from './http-routes.ts';
 import { createLogger } from './request-logging.ts';
 import { serverConfigurationFromEnvironment } from './server-configuration.ts';
-import { loadSupportBackend } from './support-backend.ts';
+import { loadSupportBackend, SUPPORT_ON_CLICKHOUSE_REASON, type SupportBackend } from './support-backend.ts';
+import type { WarehouseLocation } from '../sql/engine/warehouse-url.ts';
 import { signToken } from './auth/tokens.ts';
 import { removeServerLock, writeServerLock } from './server-lock-file.ts';
 import { DEFAULT_QUERY_MEMORY_LIMIT } from '../sql/guard/index.ts';
@@ -20,7 +21,10 @@ import { DEFAULT_QUERY_MEMORY_LIMIT } from '../sql/guard/index.ts';
 export interface StartServerOptions {
   port: number;
   host: string;
+  /** The DuckDB warehouse file; with `warehouse` (ClickHouse) the state file kept next to it (also the lock's key). */
   databasePath: string;
+  /** A chdb:// or clickhouse:// warehouse (--warehouse): analytics read ClickHouse, app state stays in databasePath. */
+  warehouse?: Exclude<WarehouseLocation, { kind: 'duckdb' }>;
   environment?: NodeJS.ProcessEnv;
   logger?: Logger;
   /** Extra routes (e.g. the web front end), mounted before the 404 handler. */
@@ -65,13 +69,19 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const logger = options.logger ?? createLogger();
   const configuration = serverConfigurationFromEnvironment(environment);
   const { secret, source } = loadJwtSecret(environment);
-  if (options.databasePath !== ':memory:') await seedIfEmpty(options.databasePath, logger);
-  const warehouse = await Warehouse.open({ path: options.databasePath, mode: 'sandboxed', memoryLimit: DEFAULT_QUERY_MEMORY_LIMIT });
+  // A ClickHouse warehouse is never seeded behind the user's back: it must have been loaded (seed/import --warehouse).
+  if (options.databasePath !== ':memory:' && !options.warehouse) await seedIfEmpty(options.databasePath, logger);
+  const warehouse = options.warehouse
+    ? await (await import('../sql/engine/open-engine-warehouse.ts')).openWarehouseAt(options.warehouse, { mode: 'sandboxed', memoryLimit: DEFAULT_QUERY_MEMORY_LIMIT, create: false, stateFile: options.databasePath })
+    : await Warehouse.open({ path: options.databasePath, mode: 'sandboxed', memoryLimit: DEFAULT_QUERY_MEMORY_LIMIT });
   try {
     const llm = llmConfigurationFromEnvironment(environment);
     const chatModel = llm ? new LangChainChatModel(llm) : undefined;
     const analyticsAgent = await AnalyticsAgent.create({ warehouse, chatModel });
-    const support = await loadSupportBackend(warehouse, chatModel);
+    // The support agent reads and changes orders in DuckDB; on ClickHouse it is off, and /support says why.
+    const support: SupportBackend = options.warehouse
+      ? { description: `none: ${SUPPORT_ON_CLICKHOUSE_REASON}`, unavailableReason: SUPPORT_ON_CLICKHOUSE_REASON }
+      : await loadSupportBackend(warehouse, chatModel);
     const schedules = new ScheduleService({
       store: new ScheduleStore(warehouse),
       ask: async (question) => (await analyticsAgent.ask(question)).answer,
@@ -83,6 +93,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       apiKey: configuration.apiKey,
       analyticsAgent,
       supportResponder: support.responder,
+      ...(support.unavailableReason ? { supportUnavailableReason: support.unavailableReason } : {}),
       handoffDesk: support.desk,
       corsOrigins: configuration.corsOrigins,
       rateLimits: configuration.rateLimits,
@@ -100,7 +111,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       const token = await signToken(secret, { role: 'analyst', name: 'local-cli' }, '30d');
       writeServerLock({ databasePath: options.databasePath, pid: process.pid, url: url.replace('0.0.0.0', '127.0.0.1').replace('[::]', '[::1]'), token, startedAt: new Date().toISOString() });
     }
-    logger.info({ url, databasePath: options.databasePath, secret: source, support: support.description, llm: Boolean(llm), apiKeyConfigured: Boolean(configuration.apiKey) }, 'ShopLens server listening');
+    if (support.unavailableReason) logger.warn({ warehouse: warehouse.behaviourEngine?.location }, support.unavailableReason);
+    logger.info({ url, databasePath: options.databasePath, warehouse: warehouse.behaviourEngine?.location, secret: source, support: support.description, llm: Boolean(llm), apiKeyConfigured: Boolean(configuration.apiKey) }, 'ShopLens server listening');
     let stopping: Promise<void> | undefined;
     return {
       url,

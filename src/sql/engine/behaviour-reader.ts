@@ -1,5 +1,5 @@
 import type { QueryReader } from '../connection-reader.ts';
-import type { QueryParameters, Warehouse } from '../warehouse.ts';
+import { Warehouse, type QueryParameters } from '../warehouse.ts';
 import type { NamedParameters } from './warehouse-engine.ts';
 
 /**
@@ -15,4 +15,9 @@ export function behaviourReader(warehouse: Warehouse): QueryReader {
       return engine.query(sql, parameters as NamedParameters | undefined);
     },
   };
+}
+
+/** behaviourReader for a Warehouse; any other reader (a transaction's connection) already reads its own tables. */
+export function behaviourReaderOf(reader: QueryReader): QueryReader {
+  return reader instanceof Warehouse ? behaviourReader(reader) : reader;
 }
