@@ -9,7 +9,7 @@ import { startServer, type RunningServer } from '../server/start-server.ts';
 import { serverLockPath } from '../server/server-lock-file.ts';
 import { stateFilePath } from '../sql/engine/state-file-path.ts';
 import { Warehouse } from '../sql/warehouse.ts';
-import { buildProgram } from './main.ts';
+import { runCli } from '../testing/run-cli.ts';
 
 // One chDB folder for the whole file (chDB runs one engine per process; reopening the same folder is fine).
 const SEED = { users: 200, days: 30, seed: 11, endDate: '2025-11-30' };
@@ -26,24 +26,9 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-async function run(...argv: string[]): Promise<{ output: string; error: unknown }> {
-  const chunks: string[] = [];
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    chunks.push(String(chunk));
-    return true;
-  });
-  try {
-    const error = await buildProgram()
-      .parseAsync(['node', 'shoplens', ...argv])
-      .then(() => undefined, (caught: unknown) => caught);
-    return { output: chunks.join(''), error };
-  } finally {
-    spy.mockRestore();
-  }
-}
 
-const onChdb = (statement: string) => run('sql', statement, '--json', '--warehouse', warehouseUrl);
-const onDuckDb = (statement: string) => run('sql', statement, '--json', '--db', duckdbPath);
+const onChdb = (statement: string) => runCli('sql', statement, '--json', '--warehouse', warehouseUrl);
+const onDuckDb = (statement: string) => runCli('sql', statement, '--json', '--db', duckdbPath);
 
 describe('shoplens sql --warehouse chdb://… runs under the same guard as on DuckDB', () => {
   it('answers a SELECT like DuckDB over the same seeded data', async () => {
@@ -85,8 +70,8 @@ describe('shoplens sql --warehouse chdb://… runs under the same guard as on Du
 
 describe('shoplens describe --warehouse chdb://…', () => {
   it('describes the chDB warehouse as DuckDB describes the same data (stored profile)', async () => {
-    const chdb = await run('describe', '--json', '--warehouse', warehouseUrl);
-    const duckdb = await run('describe', '--json', '--db', duckdbPath);
+    const chdb = await runCli('describe', '--json', '--warehouse', warehouseUrl);
+    const duckdb = await runCli('describe', '--json', '--db', duckdbPath);
     expect(chdb.error).toBeUndefined();
     const [onChdbDescription, onDuckDbDescription] = [JSON.parse(chdb.output), JSON.parse(duckdb.output)];
     expect(onChdbDescription.profileSource).toBe('stored');
@@ -102,8 +87,8 @@ describe('shoplens describe --warehouse chdb://…', () => {
     const duckdb = await Warehouse.open({ path: duckdbPath, mode: 'read-write' });
     await duckdb.run("DELETE FROM meta WHERE key = 'warehouse_profile'");
     duckdb.close();
-    const onChdbDescription = JSON.parse((await run('describe', '--json', '--warehouse', warehouseUrl)).output);
-    const onDuckDbDescription = JSON.parse((await run('describe', '--json', '--db', duckdbPath)).output);
+    const onChdbDescription = JSON.parse((await runCli('describe', '--json', '--warehouse', warehouseUrl)).output);
+    const onDuckDbDescription = JSON.parse((await runCli('describe', '--json', '--db', duckdbPath)).output);
     expect(onChdbDescription.profileSource).toBe('computed');
     expect(onChdbDescription).toEqual(onDuckDbDescription);
     expect(onChdbDescription.dateRange).toEqual({ from: expect.stringMatching(/^2025-1\d-\d\d$/), to: '2025-11-30' });

@@ -1,6 +1,6 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { z } from 'zod';
-import { resolveDatabasePath } from '../sql/database-path.ts';
+import { commandWarehouse, WAREHOUSE_OPTION_DESCRIPTION } from './command-warehouse.ts';
 import { IMPORT_FORMATS, type ImportFormat } from '../importers/import-report.ts';
 import type { BatchProgress } from '../importers/batched-import.ts';
 import type { ImportProgressListener } from '../importers/import-context.ts';
@@ -13,6 +13,7 @@ interface ImportCommandOptions {
   format: ImportFormat;
   mapping?: string;
   db?: string;
+  warehouse?: string;
   maxInvalidFraction: number;
   timeFrom: string;
   timeTo: string;
@@ -78,6 +79,7 @@ export function registerImportCommand(program: Command): void {
     .addOption(new Option('--format <format>', 'input format (see docs/importers.md)').choices(IMPORT_FORMATS).makeOptionMandatory())
     .option('--mapping <file>', 'YAML mapping from source columns to warehouse tables (required for csv and parquet)')
     .option('--db <path>', 'warehouse file (default: $SHOPLENS_DB or data/shoplens.duckdb)')
+    .option('--warehouse <url>', WAREHOUSE_OPTION_DESCRIPTION)
     .option('--max-invalid-fraction <share>', 'share of unreadable rows that may be dropped instead of failing the import', parseShare, HELP_MAX_INVALID_FRACTION)
     .option('--time-from <time>', 'taobao-user-behavior: earliest valid event time, China time', TAOBAO_DEFAULT_WINDOW.timeFrom)
     .option('--time-to <time>', 'taobao-user-behavior: end of the valid event window (exclusive), China time', TAOBAO_DEFAULT_WINDOW.timeTo)
@@ -89,26 +91,39 @@ export function registerImportCommand(program: Command): void {
     .option('--json', 'print the report as JSON instead of a table')
     .argument('<files...>', 'data files (CSV, XLSX for online-retail, Parquet)')
     .action(async (files: string[], options: ImportCommandOptions) => {
-      refuseWhileServerRuns('import', resolveDatabasePath(options.db));
+      const target = commandWarehouse(options);
+      refuseWhileServerRuns('import', target.lockPath);
       const [{ Warehouse }, { runImport }, { formatImportReport }, { runBatchedImport }] = await Promise.all([
         import('../sql/warehouse.ts'),
         import('../importers/run-import.ts'),
         import('../importers/import-report-format.ts'),
         import('../importers/batched-import.ts'),
       ]);
-      const warehouse = await Warehouse.open({ path: resolveDatabasePath(options.db), mode: 'read-write', memoryLimit: options.memoryLimit });
+      const request = {
+        format: options.format,
+        files,
+        mappingFile: options.mapping,
+        maxInvalidFraction: options.maxInvalidFraction,
+        taobao: { timeFrom: options.timeFrom, timeTo: options.timeTo },
+        shop: { currency: options.currency, timeZone: options.timezone },
+        strict: options.strict,
+      };
+      if (target.location.kind !== 'duckdb') {
+        if (options.batches !== undefined) throw new InvalidArgumentError('--batches is not supported with a ClickHouse --warehouse: import in one run.');
+        const { importIntoClickHouse } = await import('../importers/import-into-clickhouse.ts');
+        const progress = await importProgress();
+        try {
+          const report = await importIntoClickHouse(target.location, { ...request, onProgress: progress.listener }, { ...(target.stateFile ? { stateFile: target.stateFile } : {}), ...(options.memoryLimit ? { memoryLimit: options.memoryLimit } : {}) });
+          progress.done();
+          process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatImportReport(report)}\n`);
+        } finally {
+          progress.stop();
+        }
+        return;
+      }
+      const warehouse = await Warehouse.open({ path: target.lockPath, mode: 'read-write', memoryLimit: options.memoryLimit });
       const progress = await importProgress();
       try {
-        const request = {
-          format: options.format,
-          files,
-          mappingFile: options.mapping,
-          maxInvalidFraction: options.maxInvalidFraction,
-          taobao: { timeFrom: options.timeFrom, timeTo: options.timeTo },
-          onProgress: progress.listener,
-          shop: { currency: options.currency, timeZone: options.timezone },
-          strict: options.strict,
-        };
         if (options.batches !== undefined) {
           const batchBar = await batchProgress();
           const outcome = await runBatchedImport(warehouse, { ...request, onProgress: undefined }, options.batches, batchBar.update);
@@ -120,7 +135,7 @@ export function registerImportCommand(program: Command): void {
           }
           return;
         }
-        const report = await runImport(warehouse, request);
+        const report = await runImport(warehouse, { ...request, onProgress: progress.listener });
         progress.done();
         process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatImportReport(report)}\n`);
       } finally {

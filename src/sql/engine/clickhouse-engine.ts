@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client';
 import type { QueryResult } from '../warehouse.ts';
 import { WarehouseError } from '../warehouse-error.ts';
@@ -114,6 +115,17 @@ export class ClickHouseEngine implements WarehouseEngine {
   /** A file's bytes in `format` (e.g. Parquet) sent to a ClickHouse server. */
   async insertStream(table: string, stream: NodeJS.ReadableStream, format: 'Parquet'): Promise<void> {
     await this.client.insert({ table, values: stream as never, format, clickhouse_settings: { ...PARITY_SETTINGS, ...limitSettings({}) } });
+  }
+
+  /** A table's rows written to a local Parquet file (chDB writes it itself; a server's bytes are streamed here). */
+  async exportParquet(table: string, file: string): Promise<void> {
+    const quoted = `"${table.replaceAll('"', '""')}"`;
+    if (this.kind === 'chdb') {
+      await this.command(`INSERT INTO FUNCTION file({file:String}, Parquet) SELECT * FROM ${quoted}`, { file });
+      return;
+    }
+    const result = await this.client.exec({ query: `SELECT * FROM ${quoted} FORMAT Parquet`, clickhouse_settings: { ...PARITY_SETTINGS, ...limitSettings({}) } });
+    await pipeline(result.stream, createWriteStream(file));
   }
 
   async close(): Promise<void> {
