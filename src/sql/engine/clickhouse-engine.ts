@@ -73,8 +73,36 @@ export class ClickHouseEngine implements WarehouseEngine {
       await client.close();
       throw new WarehouseError(`Could not reach ClickHouse at ${location.url}: ${ping.error.message}`, { path: engine.location, kind: 'missing', cause: ping.error });
     }
-    if (options.create) await engine.command(`CREATE DATABASE IF NOT EXISTS ${location.database}`);
+    try {
+      await engine.assertKnowsParitySettings();
+      if (options.create) await engine.command(`CREATE DATABASE IF NOT EXISTS ${location.database}`);
+    } catch (error) {
+      await client.close();
+      throw error;
+    }
     return engine;
+  }
+
+  /**
+   * A server too old for PARITY_SETTINGS (Debian's 18.16, say) would fail every query with "Unknown setting"; say so
+   * once, at open, with its version and what to use instead.
+   */
+  private async assertKnowsParitySettings(): Promise<void> {
+    try {
+      await this.query('SELECT 1 AS probe');
+    } catch (error) {
+      const unknown = /Unknown setting (\w+)/.exec(error instanceof Error ? error.message : String(error));
+      if (!unknown) throw error;
+      const version = await this.client
+        .query({ query: 'SELECT version() AS version', format: 'JSONEachRow' })
+        .then(async (result) => String(((await result.json()) as { version?: string }[])[0]?.version ?? 'of unknown version'))
+        .catch(() => 'of unknown version');
+      throw new WarehouseError(
+        `ClickHouse ${version} at ${this.location} is too old for ShopLens: it does not know the setting ${unknown[1]}, which ShopLens ` +
+          'sets so that answers equal DuckDB\'s (docs/clickhouse.md). Use a current ClickHouse release (the parity tests run chDB 26).',
+        { path: this.location, cause: error },
+      );
+    }
   }
 
   async query(sql: string, parameters: NamedParameters = {}, options: EngineQueryOptions = {}): Promise<QueryResult> {
