@@ -39,6 +39,8 @@ interface JsonCompactResult {
  */
 export class ClickHouseEngine implements WarehouseEngine {
   readonly dialect = CLICKHOUSE_DIALECT;
+  /** Settings the engine turned on after asking the server what it knows (see enableKnownSpeedups). */
+  private speedups: ClickHouseSettings = {};
 
   private constructor(
     readonly kind: 'chdb' | 'clickhouse',
@@ -58,6 +60,7 @@ export class ClickHouseEngine implements WarehouseEngine {
       // EXCHANGE TABLES (the atomic swap of a finished load) works.
       await engine.command(`CREATE DATABASE IF NOT EXISTS ${location.database} ENGINE = Atomic`);
       await engine.command(`USE ${location.database}`);
+      await engine.enableKnownSpeedups();
       return engine;
     }
     const client = createClient({
@@ -75,6 +78,7 @@ export class ClickHouseEngine implements WarehouseEngine {
     }
     try {
       await engine.assertKnowsParitySettings();
+      await engine.enableKnownSpeedups();
       if (options.create) await engine.command(`CREATE DATABASE IF NOT EXISTS ${location.database}`);
     } catch (error) {
       await client.close();
@@ -105,8 +109,21 @@ export class ClickHouseEngine implements WarehouseEngine {
     }
   }
 
+  /**
+   * CTEs the compilers mark AS MATERIALIZED (the funnel's steps) are computed once instead of being inlined into every
+   * reader, where the server has the setting for it (ClickHouse 25.x+, chDB 26); older servers inline them, as before.
+   */
+  private async enableKnownSpeedups(): Promise<void> {
+    const known = await this.query("SELECT name FROM system.settings WHERE name = 'enable_materialized_cte'");
+    if (known.rows.length > 0) this.speedups = { enable_materialized_cte: 1 } as ClickHouseSettings;
+  }
+
+  private settings(options: EngineQueryOptions): ClickHouseSettings {
+    return { ...PARITY_SETTINGS, ...this.speedups, ...limitSettings(options) };
+  }
+
   async query(sql: string, parameters: NamedParameters = {}, options: EngineQueryOptions = {}): Promise<QueryResult> {
-    const settings: ClickHouseSettings = { ...PARITY_SETTINGS, ...limitSettings(options) };
+    const settings = this.settings(options);
     const abort = options.timeoutMs === undefined ? undefined : AbortSignal.timeout(options.timeoutMs + 1_000);
     const result = await this.client.query({
       query: sql,
@@ -122,7 +139,7 @@ export class ClickHouseEngine implements WarehouseEngine {
 
   /** One statement without a result (DDL, INSERT … SELECT). */
   async command(sql: string, parameters: NamedParameters = {}): Promise<void> {
-    await this.client.command({ query: sql, query_params: parameters, clickhouse_settings: { ...PARITY_SETTINGS, ...limitSettings({}) } });
+    await this.client.command({ query: sql, query_params: parameters, clickhouse_settings: this.settings({}) });
   }
 
   /**
@@ -137,12 +154,12 @@ export class ClickHouseEngine implements WarehouseEngine {
   /** Rows as JSON objects, streamed to the server in one INSERT per call. */
   async insertRows(table: string, rows: readonly Record<string, unknown>[]): Promise<void> {
     if (rows.length === 0) return;
-    await this.client.insert({ table, values: rows as Record<string, unknown>[], format: 'JSONEachRow', clickhouse_settings: { ...PARITY_SETTINGS, ...limitSettings({}) } });
+    await this.client.insert({ table, values: rows as Record<string, unknown>[], format: 'JSONEachRow', clickhouse_settings: this.settings({}) });
   }
 
   /** A file's bytes in `format` (e.g. Parquet) sent to a ClickHouse server. */
   async insertStream(table: string, stream: NodeJS.ReadableStream, format: 'Parquet'): Promise<void> {
-    await this.client.insert({ table, values: stream as never, format, clickhouse_settings: { ...PARITY_SETTINGS, ...limitSettings({}) } });
+    await this.client.insert({ table, values: stream as never, format, clickhouse_settings: this.settings({}) });
   }
 
   /** A table's rows written to a local Parquet file (chDB writes it itself; a server's bytes are streamed here). */
@@ -152,7 +169,7 @@ export class ClickHouseEngine implements WarehouseEngine {
       await this.command(`INSERT INTO FUNCTION file({file:String}, Parquet) SELECT * FROM ${quoted}`, { file });
       return;
     }
-    const result = await this.client.exec({ query: `SELECT * FROM ${quoted} FORMAT Parquet`, clickhouse_settings: { ...PARITY_SETTINGS, ...limitSettings({}) } });
+    const result = await this.client.exec({ query: `SELECT * FROM ${quoted} FORMAT Parquet`, clickhouse_settings: this.settings({}) });
     await pipeline(result.stream, createWriteStream(file));
   }
 
