@@ -42,6 +42,7 @@ export async function runAskBench(rounds = 3): Promise<void> {
     // Warm-up: one question per language loads jieba and the English tagger; neither is in the bench list.
     await agent.ask('昨天的订单数');
     await agent.ask('orders yesterday');
+    const loadBefore = loadavg()[0]?.toFixed(2);
     const totals: number[] = [];
     // CPU of the whole process (JavaScript and DuckDB's threads) per answer: steadier than wall time on a busy machine.
     const cpuTimes: number[] = [];
@@ -74,7 +75,7 @@ export async function runAskBench(rounds = 3): Promise<void> {
     cpuTimes.sort((left, right) => left - right);
     process.stdout.write(`offline answers on the default demo (${totals.length} answers, ${QUESTIONS.length} questions × ${rounds}):\n`);
     process.stdout.write(`  p50 ${percentile(totals, 0.5).toFixed(1)} ms, p95 ${percentile(totals, 0.95).toFixed(1)} ms, max ${(totals[totals.length - 1] ?? 0).toFixed(1)} ms\n`);
-    process.stdout.write(`  CPU per answer (all threads): p50 ${percentile(cpuTimes, 0.5).toFixed(1)} ms, p95 ${percentile(cpuTimes, 0.95).toFixed(1)} ms; load average at the end ${loadavg()[0]?.toFixed(2)} on ${availableParallelism()} cores\n`);
+    process.stdout.write(`  CPU per answer (all threads): p50 ${percentile(cpuTimes, 0.5).toFixed(1)} ms, p95 ${percentile(cpuTimes, 0.95).toFixed(1)} ms; load average ${loadBefore} at the start, ${loadavg()[0]?.toFixed(2)} at the end, on ${availableParallelism()} cores\n`);
     process.stdout.write(`  share of time inside DuckDB (guard check + query): ${((duckdbTotal / total) * 100).toFixed(1)}%\n`);
     process.stdout.write(`  planner time ${plannerTotal.toFixed(1)} ms vs DuckDB time ${duckdbTotal.toFixed(1)} ms: planner overhead ${((plannerTotal / duckdbTotal) * 100).toFixed(1)}% of DuckDB\n`);
     process.stdout.write('  per question, medians (total / DuckDB / planner ms), slowest first:\n');

@@ -1,5 +1,5 @@
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AnyTool } from '../src/agent/tool.ts';
@@ -40,11 +40,24 @@ async function callOnce(databasePath: string, call: (typeof CALLS)[number]): Pro
   }
 }
 
+const loadAverage = (): string => loadavg().map((value) => value.toFixed(2)).join(' ');
+
+/** `--tools a,b` limits the section to those tools (e.g. `npm run bench models -- --tools recommend_products`). */
+function chosenCalls(argv: readonly string[]): typeof CALLS {
+  const index = argv.indexOf('--tools');
+  if (index < 0) return CALLS;
+  const names = (argv[index + 1] ?? '').split(',').filter(Boolean);
+  const unknown = names.filter((name) => !CALLS.some((call) => call.tool === name));
+  if (names.length === 0 || unknown.length > 0) throw new Error(`--tools takes model tool names separated by commas; unknown: ${unknown.join(', ') || '(none given)'}. Known: ${CALLS.map((call) => call.tool).join(', ')}`);
+  return CALLS.filter((call) => names.includes(call.tool));
+}
+
 /**
  * Cold (first question on a fresh copy of the default demo: trains what the tool needs) and warm (the same
  * question again, each in a newly opened warehouse as a restarted server would, so in-memory caches do not count).
  */
-export async function runModelsBench(): Promise<void> {
+export async function runModelsBench(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+  const calls = chosenCalls(argv);
   const folder = mkdtempSync(path.join(tmpdir(), 'shoplens-models-bench-'));
   const seededPath = path.join(folder, 'seeded.duckdb');
   try {
@@ -52,13 +65,14 @@ export async function runModelsBench(): Promise<void> {
     await seedDemo(writer, {});
     writer.close();
     process.stdout.write('per model tool on the default demo, seconds (cold = first call on fresh data, warm = a later call in a new process-like open):\n');
-    for (const call of CALLS) {
+    process.stdout.write(`load average before: ${loadAverage()} on ${availableParallelism()} cores\n`);
+    for (const call of calls) {
       const databasePath = path.join(folder, `${call.tool}.duckdb`);
       copyFileSync(seededPath, databasePath);
       if (existsSync(`${seededPath}.wal`)) copyFileSync(`${seededPath}.wal`, `${databasePath}.wal`);
       const cold = await callOnce(databasePath, call);
-      const warm = [await callOnce(databasePath, call), await callOnce(databasePath, call)];
-      process.stdout.write(`  ${call.tool.padEnd(28)} cold ${cold.padStart(6)}   warm ${warm.join(' / ')}\n`);
+      const warm = [await callOnce(databasePath, call), await callOnce(databasePath, call), await callOnce(databasePath, call)];
+      process.stdout.write(`  ${call.tool.padEnd(28)} cold ${cold.padStart(6)}   warm ${warm.join(' / ')}   (load ${loadavg()[0]?.toFixed(2)})\n`);
       rmSync(databasePath, { force: true });
     }
   } finally {

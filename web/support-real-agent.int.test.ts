@@ -114,6 +114,11 @@ describe.skipIf(unavailable !== null)(`support widget with the real SupportAgent
 
   it('"talk to a human" queues the chat; an agent on /agents takes it and replies; the shopper sees the reply', async () => {
     const dialog = supportPage.getByRole('dialog', { name: zh['support.title'] });
+    // An order number that is not found, asked about after the cancellation: the bot summary must not name it.
+    const missing = 'SL20991231999999';
+    await dialog.getByRole('textbox', { name: zh['support.inputLabel'] }).fill(`订单 ${missing} 到哪了`);
+    await dialog.getByRole('textbox', { name: zh['support.inputLabel'] }).press('Enter');
+    await dialog.locator('.bubble.assistant', { hasText: missing }).waitFor({ timeout: 20_000 });
     await dialog.getByRole('button', { name: zh['support.talkToHuman'], exact: true }).click();
     await dialog.locator('.bubble.user', { hasText: zh['support.humanRequest'] }).waitFor();
     const queuedNote = dialog.locator('.handoff-note');
@@ -129,7 +134,10 @@ describe.skipIf(unavailable !== null)(`support widget with the real SupportAgent
     await entry.waitFor({ timeout: 15_000 });
     await entry.getByRole('button', { name: /Take conversation/ }).click();
     await agentPage.locator('.bot-summary').waitFor();
-    expect(await agentPage.locator('.bot-summary').textContent()).not.toBe('');
+    // The bot summary names the order the bot cancelled (from the database), not the one asked about and not found.
+    const botSummary = (await agentPage.locator('.bot-summary').textContent()) ?? '';
+    expect(botSummary).toContain(`本次已办理:取消订单 ${order.orderNo}`);
+    expect(botSummary.split('最近消息')[0]).not.toContain(missing);
     const history = agentPage.locator('.agent-history');
     await expect.poll(() => history.textContent()).toContain(`我要取消订单 ${order.orderNo}`);
     expect(await history.textContent()).toContain(`订单 ${order.orderNo} 已取消`);
@@ -202,6 +210,16 @@ describe.skipIf(unavailable !== null)(`support widget with the real SupportAgent
     expect(await prompt.getByRole('button', { name: zh['support.csatLabel'].replace('{rating}', '5') }).isDisabled()).toBe(true);
     expect(await supportPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await supportPage.screenshot({ path: screenshotPath('support-real-csat') });
+
+    // A reload replays the chat from the server, which says it is rated: the prompt shows the rating, nothing to answer.
+    await supportPage.reload();
+    const reloaded = supportPage.getByRole('dialog', { name: zh['support.title'] }).locator('.csat-prompt');
+    await reloaded.waitFor({ timeout: 15_000 });
+    expect(await reloaded.getAttribute('data-rated')).toBe('4');
+    expect(await reloaded.getByRole('status').textContent()).toBe(zh['support.csatThanks'].replace('{rating}', '4'));
+    for (const button of await reloaded.getByRole('button').all()) expect(await button.isDisabled()).toBe(true);
+    expect(await supportPage.locator('.note.error').count()).toBe(0);
+    await supportPage.screenshot({ path: screenshotPath('support-real-csat-reloaded') });
   });
 
   it('an English shopper sets the default address with the card, whose buttons say "Save address"; the profile shows it', async () => {

@@ -122,6 +122,10 @@ describe('trustworthy understanding', () => {
       ['上周的转换率', 'conversion_rate'],
       ['卖出去几件', 'units'],
       ['reveune by categry', 'gmv'],
+      // A wrong character that sounds like the right one, as pinyin input produces.
+      ['上个月的城交额是多少', 'gmv'],
+      ['本月的客蛋价', 'aov'],
+      ['加够率最高的品类', 'cart_rate'],
     ];
     for (const [question, metric] of cases) {
       const outcome = await demoAgent.ask(question);
@@ -167,6 +171,81 @@ describe('trustworthy understanding', () => {
     expect(english.answer.answer.startsWith('You asked for the top 3 categories by GMV from 2025-11-17 to 2025-11-23.')).toBe(true);
     const chinese = await demoAgent.ask('上周北京的订单数');
     expect(chinese.answer.answer.startsWith('您问的是:2025-11-17 至 2025-11-23,城市为北京时支付订单数。')).toBe(true);
+  });
+
+  it('says there is nothing to compare with when the comparison period is outside the data, instead of comparing with 0', async () => {
+    for (const [question, notice] of [['上周GMV同比', '没有数据'], ['conversion rate by device, yoy for last month', 'no data for the comparison period']] as const) {
+      const outcome = await demoAgent.ask(question);
+      expect(requestOf(outcome)?.query.compareTo?.start.startsWith('2024-'), question).toBe(true);
+      expect(outcome.answer.status, question).toBe('answered');
+      expect(outcome.answer.answer, question).toContain(notice);
+      expect(outcome.answer.columns.map((column) => column.id).some((id) => id.endsWith('_previous')), question).toBe(false);
+    }
+    // 同比 with no period named compares the last week with the same week a year earlier, not the week before.
+    expect(requestOf(await demoAgent.ask('直播渠道的转化率同比变化'))?.query.compareTo).toEqual({ start: '2024-11-24', end: '2024-11-30' });
+  });
+
+  it('answers search-to-purchase conversion, searchers and longer retention with their own metrics', async () => {
+    const cases: [string, string][] = [
+      ['搜索到购买的转化率', 'search_conversion_rate'],
+      ["what's the search to purchase conversion rate last week", 'search_conversion_rate'],
+      ['how many users searched last week', 'searchers'],
+      ['次月留存率是多少', 'month1_retention'],
+      ['30日留存', 'day30_retention'],
+    ];
+    for (const [question, metric] of cases) {
+      const outcome = await demoAgent.ask(question);
+      expect(outcome.answer.status, question).toBe('answered');
+      expect(requestOf(outcome)?.query.metrics, question).toEqual([metric]);
+    }
+    // November's newcomers have no complete next month in the data: said, not shown as "n/a".
+    const november = await demoAgent.ask('11月新用户的次月留存率');
+    expect(november.answer.answer).toContain('无法计算');
+  });
+
+  it('reads counts of things sold as units, repeat customers as repeat buyers, and both day types as a grouping', async () => {
+    const cases: [string, Partial<Query>][] = [
+      ['How many Apple phones did we sell on Double 11?', { metrics: ['units'] }],
+      ['how many custmers bought more than once since oct 1', { metrics: ['repeat_buyers'] }],
+      ['do weekends convert better than weekdays?', { metrics: ['conversion_rate'], dimensions: ['day_type'] }],
+      ['new vs returning customers GMV split last month', { metrics: ['gmv'], dimensions: ['new_vs_returning'], filters: [] }],
+      ['What % of GMV came from tier 1 cities in Q3?', { dimensions: [], filters: [{ dimension: 'city_tier', operator: 'in', values: ['tier1'] }] }],
+      ['on average how many orders does each buyer place in november?', { metrics: ['orders_per_buyer'] }],
+      ['上个月人均下单几次', { metrics: ['orders_per_buyer'] }],
+      ['平均每单买几件', { metrics: ['units_per_order'] }],
+    ];
+    for (const [question, expected] of cases) {
+      const outcome = await demoAgent.ask(question);
+      const query = requestOf(outcome)?.query;
+      expect(query, question).toMatchObject(expected);
+      expect(query?.compareTo, question).toBeUndefined();
+    }
+  });
+
+  it('answers an average per day or month as one number, not as a daily series', async () => {
+    for (const [question, per] of [['上个月周末平均每天有多少订单', 'day'], ['average daily revenue last week', 'day'], ['月均成交额', 'month']] as const) {
+      const outcome = await demoAgent.ask(question);
+      const request = requestOf(outcome) as { query: Query & { average?: { per: string } } } | undefined;
+      expect(outcome.answer.status, question).toBe('answered');
+      expect(request?.query.average, question).toEqual({ per });
+      expect(request?.query.dimensions, question).toEqual([]);
+      expect(outcome.answer.rows, question).toHaveLength(1);
+    }
+    // "每天的订单数" still asks for the series.
+    expect(requestOf(await demoAgent.ask('每天的订单数'))?.query.dimensions).toEqual(['day']);
+  });
+
+  it('explains why a ratio changed even when the decomposition SQL is long', async () => {
+    const outcome = await demoAgent.ask('为什么11月的转化率比10月高');
+    expect(outcome.answer.status).toBe('answered');
+    expect(requestOf(outcome)?.analysis).toBe('contribution');
+  });
+
+  it('gives the share of what lies outside an excluded value, and counts customers when customers are counted', async () => {
+    const outside = await retailAgent.ask('what % of revenue comes from outside the UK?');
+    expect(requestOf(outside)?.query).toMatchObject({ filters: [{ dimension: 'country', operator: 'not_in' }], share: { excludeFilters: ['country'] } });
+    expect(requestOf(await retailAgent.ask('how many unique customers placed orders this week'))?.query.metrics).toEqual(['buyers']);
+    expect(requestOf(await retailAgent.ask('avg number of items per invoice'))?.query.metrics).toEqual(['units_per_order']);
   });
 
   it('says a metric needs data the warehouse does not have', async () => {

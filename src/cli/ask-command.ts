@@ -1,18 +1,23 @@
 import type { Command } from 'commander';
-import { z } from 'zod';
 import type { Answer } from '../analytics/answer/answer.ts';
 import { commandWarehouse, openCommandWarehouse, WAREHOUSE_OPTION_DESCRIPTION } from './command-warehouse.ts';
 import { createProgressReporter, type ProgressReporter } from './progress-reporter.ts';
 import { postToServer, runningServerFor } from './running-server.ts';
 
-/** A question with something to answer: not empty, not only spaces or punctuation, not a novel. */
-export const QuestionSchema = z
-  .string()
-  .transform((text) => text.trim())
-  .refine((text) => /[\p{L}\p{N}]/u.test(text), {
-    message: 'The question is empty. Ask something, e.g. shoplens ask "GMV by city tier last month" or shoplens ask "上周哪个品类的转化率最高?"',
-  })
-  .refine((text) => text.length <= 4000, { message: 'The question is longer than 4000 characters. Ask a shorter question.' });
+/**
+ * A question with something to answer: not empty, not only spaces or punctuation, not a novel. Built on first use:
+ * `shoplens --help` imports this module and must not load zod.
+ */
+async function questionSchema() {
+  const { z } = await import('zod');
+  return z
+    .string()
+    .transform((text) => text.trim())
+    .refine((text) => /[\p{L}\p{N}]/u.test(text), {
+      message: 'The question is empty. Ask something, e.g. shoplens ask "GMV by city tier last month" or shoplens ask "上周哪个品类的转化率最高?"',
+    })
+    .refine((text) => text.length <= 4000, { message: 'The question is longer than 4000 characters. Ask a shorter question.' });
+}
 
 export class InvalidQuestionError extends Error {
   override readonly name = 'InvalidQuestionError';
@@ -40,11 +45,11 @@ export function registerAskCommand(program: Command): void {
     .option('--db <path>', 'warehouse file (default: $SHOPLENS_DB or data/shoplens.duckdb)')
     .option('--warehouse <url>', WAREHOUSE_OPTION_DESCRIPTION)
     .action(async (rawQuestion: string, options: { json?: boolean; conversation?: string; db?: string; warehouse?: string }) => {
-      const parsed = QuestionSchema.safeParse(rawQuestion);
+      const parsed = (await questionSchema()).safeParse(rawQuestion);
       if (!parsed.success) throw new InvalidQuestionError(parsed.error.issues[0]?.message ?? 'The question is not valid.');
       const question = parsed.data;
       const target = commandWarehouse(options);
-      const server = runningServerFor(target.lockPath);
+      const server = await runningServerFor(target.lockPath);
       const { formatAnswerTable } = await import('./format-answer-table.ts');
       if (server) {
         // The server owns the warehouse: ask it (same agent, same conversations), as the README's second terminal does.

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import { describeWarehouse, type WarehouseDescription } from '../sql/semantic/index.ts';
+import type { WarehouseDescription } from '../sql/semantic/index.ts';
 import { commandWarehouse, openCommandWarehouse, WAREHOUSE_OPTION_DESCRIPTION } from './command-warehouse.ts';
 import { formatTable } from './format-table.ts';
+import { requestServer, runningServerFor } from './running-server.ts';
 
 export function registerDescribeCommand(program: Command): void {
   program
@@ -12,6 +13,16 @@ export function registerDescribeCommand(program: Command): void {
     .option('--warehouse <url>', WAREHOUSE_OPTION_DESCRIPTION)
     .action(async (options: { json?: boolean; db?: string; warehouse?: string }) => {
       const target = commandWarehouse(options);
+      // On ClickHouse the server locks the state file kept next to the warehouse.
+      const databasePath = target.lockPath;
+      const server = await runningServerFor(databasePath);
+      if (server) {
+        // The server owns the warehouse (a writer blocks even read-only opens): it describes it.
+        const description = (await requestServer(server, { method: 'GET', route: '/api/describe' })) as WarehouseDescription;
+        process.stdout.write(options.json ? `${JSON.stringify(description, null, 2)}\n` : `${formatDescription(databasePath, description)}\n`);
+        return;
+      }
+      const { describeWarehouse } = await import('../sql/semantic/index.ts');
       const warehouse = await openCommandWarehouse(target, { mode: 'read-only' });
       try {
         const description = await describeWarehouse(warehouse);

@@ -62,6 +62,8 @@ describe('shoplens import', () => {
     ['--batches', '0', /--batches must be at least 1/],
     ['--batches', '2.5', /--batches must be a whole number/],
     ['--batches', '100000', /--batches must be at most 1000/],
+    ['--currency', 'pounds', /--currency: "pounds" is not a three-letter ISO 4217 code/],
+    ['--timezone', 'Mars/Olympus', /--timezone: "Mars\/Olympus" is not an IANA time zone/],
   ])('refuses %s %s with an error naming the option, before any warehouse is created', async (option, value, message) => {
     vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     const databasePath = path.join(folder, 'never', 'created.duckdb');

@@ -1,13 +1,11 @@
-import { InvalidArgumentError, Option, type Command } from 'commander';
-import { z } from 'zod';
+import { Option, type Command } from 'commander';
 import { commandWarehouse, WAREHOUSE_OPTION_DESCRIPTION } from './command-warehouse.ts';
 import { IMPORT_FORMATS, type ImportFormat } from '../importers/import-report.ts';
 import type { BatchProgress } from '../importers/batched-import.ts';
 import type { ImportProgressListener } from '../importers/import-context.ts';
-import { TAOBAO_DEFAULT_WINDOW } from '../importers/taobao-user-behavior-importer.ts';
-import { parseCurrency, parseTimeZone } from '../sql/shop-settings.ts';
+import { TAOBAO_DEFAULT_WINDOW } from '../importers/taobao-default-window.ts';
 import { createProgressReporter } from './progress-reporter.ts';
-import { refuseWhileServerRuns } from './running-server.ts';
+import { runningServerFor } from './running-server.ts';
 
 interface ImportCommandOptions {
   format: ImportFormat;
@@ -18,10 +16,10 @@ interface ImportCommandOptions {
   timeFrom: string;
   timeTo: string;
   memoryLimit?: string;
-  currency?: string | null;
+  currency?: string;
   timezone?: string;
   strict?: boolean;
-  batches?: number;
+  batches?: string;
   json?: boolean;
 }
 
@@ -29,23 +27,6 @@ function parseShare(value: string): number {
   const share = Number(value);
   if (!Number.isFinite(share) || share < 0 || share > 1) throw new Error(`--max-invalid-fraction must be a number between 0 and 1, got "${value}"`);
   return share;
-}
-
-/** DuckDB's size syntax: a number and a unit, e.g. 512MB, 12GB, 1.5GiB. */
-const MemoryLimitSchema = z
-  .string()
-  .trim()
-  .max(20)
-  .regex(/^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i, 'a size such as 512MB or 12GB');
-const BatchesSchema = z.coerce.number().int('a whole number').min(1, 'at least 1').max(1000, 'at most 1000');
-
-/** An option value checked with zod at the edge: a bad one is an error naming the option, before any file is touched. */
-function parseOption<Value>(option: string, schema: z.ZodType<Value>): (raw: string) => Value {
-  return (raw) => {
-    const parsed = schema.safeParse(raw);
-    if (!parsed.success) throw new InvalidArgumentError(`${option} must be ${parsed.error.issues.map((issue) => issue.message).join('; ')}.`);
-    return parsed.data;
-  };
 }
 
 /** Keep in step with DEFAULT_MAX_INVALID_FRACTION of run-import.ts (checked by import-command.test.ts); a literal here keeps `--help` from loading the importers. */
@@ -83,16 +64,37 @@ export function registerImportCommand(program: Command): void {
     .option('--max-invalid-fraction <share>', 'share of unreadable rows that may be dropped instead of failing the import', parseShare, HELP_MAX_INVALID_FRACTION)
     .option('--time-from <time>', 'taobao-user-behavior: earliest valid event time, China time', TAOBAO_DEFAULT_WINDOW.timeFrom)
     .option('--time-to <time>', 'taobao-user-behavior: end of the valid event window (exclusive), China time', TAOBAO_DEFAULT_WINDOW.timeTo)
-    .option('--memory-limit <size>', 'DuckDB memory limit for this import, e.g. 12GB (large files spill to disk beyond it)', parseOption('--memory-limit', MemoryLimitSchema))
-    .option('--currency <code>', "the shop's currency (ISO 4217, e.g. GBP; 'none' for data without prices); default per format", (value: string) => parseCurrency(value))
-    .option('--timezone <zone>', "the shop's IANA time zone, e.g. Europe/London; default per format", (value: string) => parseTimeZone(value))
-    .option('--batches <n>', 'taobao-user-behavior: import in N resumable batches of users (each committed on its own; run the same command again to resume)', parseOption('--batches', BatchesSchema))
+    .option('--memory-limit <size>', 'DuckDB memory limit for this import, e.g. 12GB (large files spill to disk beyond it)')
+    .option('--currency <code>', "the shop's currency (ISO 4217, e.g. GBP; 'none' for data without prices); default per format")
+    .option('--timezone <zone>', "the shop's IANA time zone, e.g. Europe/London; default per format")
+    .option('--batches <n>', 'taobao-user-behavior: import in N resumable batches of users (each committed on its own; run the same command again to resume)')
     .option('--strict', 'refuse the import at the first row a cleaning rule would drop or repair (and at any unreadable row)')
     .option('--json', 'print the report as JSON instead of a table')
     .argument('<files...>', 'data files (CSV, XLSX for online-retail, Parquet)')
-    .action(async (files: string[], options: ImportCommandOptions) => {
+    .action(async (files: string[], options: ImportCommandOptions, command: Command) => {
+      const { checkImportOptionValues } = await import('./import-option-values.ts');
+      // Refused as commander refuses a bad option value (same message and code), before any file is touched.
+      const checked = checkImportOptionValues(options, (flags, value, message) =>
+        command.error(`error: option '${flags}' argument '${value}' is invalid. ${message}`, { code: 'commander.invalidArgument' }),
+      );
       const target = commandWarehouse(options);
-      refuseWhileServerRuns('import', target.lockPath);
+      const server = await runningServerFor(target.lockPath);
+      if (server && target.location.kind !== 'duckdb') {
+        // An import into ClickHouse replaces its tables (import-into-clickhouse.ts); the server would keep reading them.
+        throw new Error(`A ShopLens server (pid ${server.pid}, ${server.url}) serves this ClickHouse warehouse; stop it, run the import, then start it again.`);
+      }
+      if (server) {
+        // The server owns the warehouse: the import goes through it (uploads, then one transaction there).
+        const [{ importThroughServer }, { formatImportReport }] = await Promise.all([import('./import-through-server.ts'), import('../importers/import-report-format.ts')]);
+        const report = await importThroughServer(
+          server,
+          {
+            format: options.format, files, mapping: options.mapping, maxInvalidFraction: options.maxInvalidFraction, timeFrom: options.timeFrom, timeTo: options.timeTo,
+            currency: options.currency, timezone: options.timezone, strict: options.strict, batches: checked.batches, memoryLimit: checked.memoryLimit,
+          }, (line) => process.stderr.write(`${line}\n`));
+        process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatImportReport(report)}\n`);
+        return;
+      }
       const [{ Warehouse }, { runImport }, { formatImportReport }, { runBatchedImport }] = await Promise.all([
         import('../sql/warehouse.ts'),
         import('../importers/run-import.ts'),
@@ -105,15 +107,15 @@ export function registerImportCommand(program: Command): void {
         mappingFile: options.mapping,
         maxInvalidFraction: options.maxInvalidFraction,
         taobao: { timeFrom: options.timeFrom, timeTo: options.timeTo },
-        shop: { currency: options.currency, timeZone: options.timezone },
+        shop: { currency: checked.currency, timeZone: checked.timeZone },
         strict: options.strict,
       };
       if (target.location.kind !== 'duckdb') {
-        if (options.batches !== undefined) throw new InvalidArgumentError('--batches is not supported with a ClickHouse --warehouse: import in one run.');
+        if (checked.batches !== undefined) throw new Error('--batches is not supported with a ClickHouse --warehouse: import in one run.');
         const { importIntoClickHouse } = await import('../importers/import-into-clickhouse.ts');
         const progress = await importProgress();
         try {
-          const report = await importIntoClickHouse(target.location, { ...request, onProgress: progress.listener }, { ...(target.stateFile ? { stateFile: target.stateFile } : {}), ...(options.memoryLimit ? { memoryLimit: options.memoryLimit } : {}) });
+          const report = await importIntoClickHouse(target.location, { ...request, onProgress: progress.listener }, { ...(target.stateFile ? { stateFile: target.stateFile } : {}), ...(checked.memoryLimit ? { memoryLimit: checked.memoryLimit } : {}) });
           progress.done();
           process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatImportReport(report)}\n`);
         } finally {
@@ -121,12 +123,12 @@ export function registerImportCommand(program: Command): void {
         }
         return;
       }
-      const warehouse = await Warehouse.open({ path: target.lockPath, mode: 'read-write', memoryLimit: options.memoryLimit });
+      const warehouse = await Warehouse.open({ path: target.lockPath, mode: 'read-write', memoryLimit: checked.memoryLimit });
       const progress = await importProgress();
       try {
-        if (options.batches !== undefined) {
+        if (checked.batches !== undefined) {
           const batchBar = await batchProgress();
-          const outcome = await runBatchedImport(warehouse, { ...request, onProgress: undefined }, options.batches, batchBar.update);
+          const outcome = await runBatchedImport(warehouse, { ...request, onProgress: undefined }, checked.batches, batchBar.update);
           batchBar.stop();
           if (options.json) process.stdout.write(`${JSON.stringify(outcome, null, 2)}\n`);
           else {

@@ -34,7 +34,7 @@ function reportJson(name: string, ensured: EnsuredModel<ModelReport>): Record<st
 async function runModels(task: 'train' | 'model', names: string[], options: { db?: string; json?: boolean }): Promise<void> {
   const chosen = chooseModels(names);
   const databasePath = resolveDatabasePath(options.db);
-  refuseWhileServerRuns(task, databasePath);
+  await refuseWhileServerRuns(task, databasePath);
   const [{ Warehouse }, { ensureEvaluation }] = await Promise.all([import('../sql/warehouse.ts'), import('../models/model-store/stored-evaluation.ts')]);
   const warehouse = await Warehouse.open({ path: databasePath, mode: 'sandboxed', create: false });
   try {

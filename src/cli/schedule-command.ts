@@ -1,10 +1,14 @@
 import type { Command } from 'commander';
 import { resolveDatabasePath } from '../sql/database-path.ts';
-import { refuseWhileServerRuns } from './running-server.ts';
+import { requestServer, runningServerFor } from './running-server.ts';
 import type { ScheduleService } from '../analytics/schedules/schedule-service.ts';
 import type { Schedule, ScheduleRun } from '../analytics/schedules/schedule-store.ts';
 
-/** The analyst the CLI acts as: schedules made here are listed by `schedule list` and the web inbox of local-cli. */
+/**
+ * The analyst the CLI acts as: schedules made here are listed by `schedule list` and the web inbox of local-cli.
+ * While a server owns the warehouse the commands go through its /api/schedules with the lock file's token, which is
+ * this same analyst; the server then also runs due schedules itself.
+ */
 const CLI_OWNER = 'analyst:local-cli';
 
 interface AddOptions {
@@ -22,7 +26,7 @@ interface AddOptions {
 
 /** Opens the warehouse and the schedule service over it (the real clock, the offline or configured planner). */
 async function withService<T>(databasePath: string, work: (service: ScheduleService) => Promise<T>): Promise<T> {
-  refuseWhileServerRuns('schedule', databasePath);
+
   const [{ Warehouse }, { AnalyticsAgent }, { ScheduleService }, { ScheduleStore }, { llmConfigurationFromEnvironment }, { DEFAULT_QUERY_MEMORY_LIMIT }] = await Promise.all([
     import('../sql/warehouse.ts'),
     import('../analytics/analytics-agent.ts'),
@@ -98,7 +102,10 @@ export function registerScheduleCommand(program: Command): void {
         const issue = parsed.error.issues[0];
         throw new Error(`${issue?.path.join('.') || 'schedule'}: ${issue?.message ?? 'invalid'}. See shoplens schedule add --help.`);
       }
-      const created = await withService(resolveDatabasePath(options.db), (service) => service.create(CLI_OWNER, parsed.data));
+      const server = await runningServerFor(resolveDatabasePath(options.db));
+      const created = server
+        ? ((await requestServer(server, { method: 'POST', route: '/api/schedules', json: parsed.data })) as Schedule)
+        : await withService(resolveDatabasePath(options.db), (service) => service.create(CLI_OWNER, parsed.data));
       process.stdout.write(options.json ? `${JSON.stringify(created)}\n` : `Scheduled ${created.scheduleId}: "${created.question}" ${created.cadence}, next run ${created.nextRunAt}, alert ${ruleText(created)}.\n`);
     });
 
@@ -108,9 +115,13 @@ export function registerScheduleCommand(program: Command): void {
     .option('--json', 'print one JSON object { schedules: [...] }')
     .option('--db <path>', 'warehouse file (default: $SHOPLENS_DB or data/shoplens.duckdb)')
     .action(async (options: { json?: boolean; db?: string }) => {
-      const listed = await withService(resolveDatabasePath(options.db), async (service) =>
-        Promise.all((await service.store.list()).map(async (entry) => ({ ...entry, lastRun: (await service.store.runs(entry.scheduleId, 1))[0] ?? null }))),
-      );
+      const server = await runningServerFor(resolveDatabasePath(options.db));
+      // Through the server: the CLI analyst's own schedules (the API lists only the caller's).
+      const listed = server
+        ? ((await requestServer(server, { method: 'GET', route: '/api/schedules' })) as { schedules: Array<Schedule & { lastRun: ScheduleRun | null }> }).schedules
+        : await withService(resolveDatabasePath(options.db), async (service) =>
+            Promise.all((await service.store.list()).map(async (entry) => ({ ...entry, lastRun: (await service.store.runs(entry.scheduleId, 1))[0] ?? null }))),
+          );
       if (options.json) {
         process.stdout.write(`${JSON.stringify({ schedules: listed })}\n`);
         return;
@@ -133,7 +144,14 @@ export function registerScheduleCommand(program: Command): void {
     .option('--json', 'print one JSON object { runs: [...] }')
     .option('--db <path>', 'warehouse file (default: $SHOPLENS_DB or data/shoplens.duckdb)')
     .action(async (id: string | undefined, options: { json?: boolean; db?: string }) => {
-      const runs = await withService(resolveDatabasePath(options.db), async (service) => (id ? [await service.run(await service.store.get(id), { manual: true })] : service.runDue()));
+      const server = await runningServerFor(resolveDatabasePath(options.db));
+      if (server && !id) {
+        process.stdout.write(`The server at ${server.url} (pid ${server.pid}) runs due schedules itself every minute; pass an id to run one now.\n`);
+        return;
+      }
+      const runs = server
+        ? [(await requestServer(server, { method: 'POST', route: `/api/schedules/${encodeURIComponent(id as string)}/run` })) as ScheduleRun]
+        : await withService(resolveDatabasePath(options.db), async (service) => (id ? [await service.run(await service.store.get(id), { manual: true })] : service.runDue()));
       if (options.json) process.stdout.write(`${JSON.stringify({ runs })}\n`);
       else process.stdout.write(runs.length === 0 ? 'No schedule is due.\n' : `${runs.map(runLine).join('\n')}\n`);
       if (runs.some((run) => run.status === 'error')) process.exitCode = 1;

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +12,8 @@ import { createDemoWarehouseFile } from '../testing/demo-warehouse.ts';
  */
 const BIN = fileURLToPath(new URL('../../bin/shoplens.js', import.meta.url));
 const RETAIL_SAMPLE = fileURLToPath(new URL('../../../shared/data/online_retail_sample.csv', import.meta.url));
-const environment = { ...process.env, SHOPLENS_JWT_SECRET: 'second-terminal-test-secret-0123456789abcdef', SHOPLENS_DEBUG: '' };
+// The import test reads in a loop while an import runs: a per-user rate limit above the default 20/1 for that.
+const environment = { ...process.env, SHOPLENS_JWT_SECRET: 'second-terminal-test-secret-0123456789abcdef', SHOPLENS_DEBUG: '', SHOPLENS_RATE_USER: '1000/100' };
 
 let demo: Awaited<ReturnType<typeof createDemoWarehouseFile>>;
 let server: ChildProcess;
@@ -70,10 +71,83 @@ describe('a second terminal while the server runs', () => {
     expect(personal.stderr).toMatch(/Personal data/);
   }, 60_000);
 
-  it('shoplens token works; import, seed and model say exactly what to do instead of a lock error', () => {
+  it('shoplens describe is answered through the server', () => {
+    const json = shoplens('describe', '--json', '--db', demo.path);
+    expect(json.stderr).not.toMatch(/lock/i);
+    expect(json.status).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ tableRows: { orders: expect.any(Number) } });
+  }, 60_000);
+
+  it('shoplens schedule add, list and run go through the server', () => {
+    const added = shoplens('schedule', 'add', 'GMV yesterday', '--below', '1', '--json', '--db', demo.path);
+    expect(added.stderr).not.toMatch(/lock/i);
+    expect(added.status).toBe(0);
+    const { scheduleId } = JSON.parse(added.stdout) as { scheduleId: string };
+    const listed = JSON.parse(shoplens('schedule', 'list', '--json', '--db', demo.path).stdout) as { schedules: Array<{ scheduleId: string; owner: string }> };
+    expect(listed.schedules).toContainEqual(expect.objectContaining({ scheduleId, owner: 'analyst:local-cli' }));
+    const ran = shoplens('schedule', 'run', scheduleId, '--json', '--db', demo.path);
+    expect(JSON.parse(ran.stdout)).toMatchObject({ runs: [{ scheduleId, status: expect.any(String) }] });
+  }, 60_000);
+
+  it('shoplens import goes through the server: one transaction, readers keep the old snapshot until commit, a bad file changes nothing', async () => {
+    const lock = ServerLockSchema.parse(JSON.parse(readFileSync(serverLockPath(demo.path), 'utf8')));
+    const counts = async () => {
+      // One statement is one snapshot: all four counts come from the same committed state.
+      const response = await fetch(new URL('/api/sql', lock.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${lock.token}` },
+        body: JSON.stringify({ sql: 'select (select count(*) from orders) as o, (select count(*) from order_items) as i, (select count(*) from users) as u, (select count(*) from products) as p' }),
+      });
+      const body = (await response.json()) as { rows: unknown[] };
+      if (!response.ok) throw new Error(`/api/sql answered ${response.status}: ${JSON.stringify(body)}`);
+      return JSON.stringify(body.rows[0]);
+    };
+    const folder = path.dirname(demo.path);
+    const lines = readFileSync(RETAIL_SAMPLE, 'utf8').split('\n');
+    const bad = path.join(folder, 'retail-bad.csv');
+    // A value no reader can use on line 4: over the 0.1% of unreadable rows an import may drop.
+    writeFileSync(bad, [lines[0], lines[1], lines[2], lines[3]!.replace(/,(\d+),(\d{4}-\d\d-\d\d)/, ',lots,$2'), lines[4], ''].join('\n'));
+    const before = await counts();
+    const refused = shoplens('import', '--format', 'online-retail', '--currency', 'CNY', bad, '--db', demo.path);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/ImportError: retail-bad\.csv.*line 4/);
+    expect(refused.stderr).not.toContain('.imports');
+    expect(await counts()).toBe(before);
+
+    const small = path.join(folder, 'retail-small.csv');
+    writeFileSync(small, `${lines.slice(0, 301).join('\n')}\n`);
+    const child = spawn(process.execPath, [BIN, 'import', '--format', 'online-retail', '--currency', 'CNY', small, '--json', '--db', demo.path], { env: environment, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    let running = true;
+    void exited.then(() => (running = false));
+    // Read while the import runs: every read sees either the old or the new data, never part of it.
+    const seenWhileImporting: string[] = [];
+    while (running) {
+      const seen = await counts();
+      if (stderr.includes('importing through the server') && running) seenWhileImporting.push(seen);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(await exited, stderr).toBe(0);
+    const report = JSON.parse(stdout) as { inserted: Record<string, number>; files: string[] };
+    expect(report.files).toEqual([small]);
+    const after = await counts();
+    const [old, now] = [JSON.parse(before) as Record<string, number>, JSON.parse(after) as Record<string, number>];
+    expect(now.o).toBe(old.o! + report.inserted.orders!);
+    expect(now.i).toBe(old.i! + report.inserted.order_items!);
+    expect(seenWhileImporting.length).toBeGreaterThan(0);
+    expect(seenWhileImporting.every((seen) => seen === before || seen === after)).toBe(true);
+    expect(seenWhileImporting).toContain(before);
+    // The uploads are gone once the import has run.
+    expect(readdirSync(`${demo.path}.imports`)).toEqual([]);
+  }, 90_000);
+
+  it('shoplens token works; seed and model say exactly what to do instead of a lock error', () => {
     expect(shoplens('token', '--analyst').status).toBe(0);
     for (const args of [
-      ['import', '--format', 'online-retail', RETAIL_SAMPLE],
       ['seed', '--users', '100', '--days', '7'],
       ['model', 'segments'],
     ]) {
@@ -101,6 +175,7 @@ describe('a second terminal while the server runs', () => {
     const exit = await serverExit;
     expect(exit).toEqual({ code: 0, signal: null });
     expect(existsSync(serverLockPath(demo.path))).toBe(false);
+    expect(existsSync(`${demo.path}.imports`)).toBe(false);
     // Without a server, sql opens the warehouse read-only itself.
     const direct = shoplens('sql', 'select count(*) as n from orders', '--json', '--db', demo.path);
     expect(direct.status).toBe(0);

@@ -65,7 +65,7 @@ export function registerSeedCommand(program: Command): void {
         return;
       }
       const databasePath = resolveDatabasePath(options.db);
-      refuseWhileServerRuns('seed', databasePath);
+      await refuseWhileServerRuns('seed', databasePath);
       const warehouse = await Warehouse.open({ path: databasePath, mode: 'read-write' });
       const progress = await seedProgressReporter();
       try {

@@ -63,7 +63,7 @@ export function registerSentimentCommand(program: Command): void {
         process.stderr.write(`sentiment: no warehouse at ${databasePath}; using the general zh/en lexicon alone (no shop reviews to learn from)\n`);
         model = generalSentimentModel();
       } else {
-        refuseWhileServerRuns('sentiment', databasePath);
+        await refuseWhileServerRuns('sentiment', databasePath);
         const [{ Warehouse }, { sentimentModelFor }, { SentimentError }] = await Promise.all([
           import('../sql/warehouse.ts'),
           import('../models/sentiment/sentiment-model-store.ts'),

@@ -28,7 +28,7 @@ export function registerServeCommand(program: Command): void {
       const target = commandWarehouse(options);
       // On ClickHouse the lock (and the app's state) is the state file kept next to the warehouse.
       const databasePath = target.lockPath;
-      const other = runningServerFor(databasePath);
+      const other = await runningServerFor(databasePath);
       if (other) throw new Error(`A ShopLens server already serves ${databasePath} at ${other.url} (pid ${other.pid}); use it, or stop it first.`);
       const [{ startServer }, { webAppExtension }] = await Promise.all([import('../server/start-server.ts'), import('../server/web/mount-web-app.ts')]);
       const running = await startServer({

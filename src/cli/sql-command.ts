@@ -1,16 +1,19 @@
 import type { Command } from 'commander';
-import { z } from 'zod';
 import type { GuardedResult } from '../sql/guard/index.ts';
 import { formatTable } from './format-table.ts';
 import { postToServer, runningServerFor } from './running-server.ts';
 import { commandWarehouse, openCommandWarehouse, WAREHOUSE_OPTION_DESCRIPTION } from './command-warehouse.ts';
 
-const ShellResultSchema = z.object({
-  columns: z.array(z.object({ name: z.string(), type: z.string() })),
-  rows: z.array(z.record(z.string(), z.json())),
-  truncated: z.boolean(),
-  truncatedBy: z.enum(['row_cap', 'size_cap']).nullable(),
-});
+/** The server's /api/sql reply; built on first use, since `shoplens --help` imports this module and must not load zod. */
+async function shellResultSchema() {
+  const { z } = await import('zod');
+  return z.object({
+    columns: z.array(z.object({ name: z.string(), type: z.string() })),
+    rows: z.array(z.record(z.string(), z.json())),
+    truncated: z.boolean(),
+    truncatedBy: z.enum(['row_cap', 'size_cap']).nullable(),
+  });
+}
 
 export function formatShellResult(result: Pick<GuardedResult, 'columns' | 'rows' | 'truncated' | 'truncatedBy'>, json: boolean): string {
   if (json) return JSON.stringify({ columns: result.columns, rows: result.rows, truncated: result.truncated, truncatedBy: result.truncatedBy ?? null });
@@ -30,9 +33,9 @@ export function registerSqlCommand(program: Command): void {
       // Like model-written SQL, the shell goes through the guard (one SELECT, no files, no personal columns) with the
       // same timeout, row cap and memory limit, so a typed range(1e12) or self cross join stops instead of running on.
       const target = commandWarehouse(options);
-      const server = runningServerFor(target.lockPath);
+      const server = await runningServerFor(target.lockPath);
       if (server) {
-        const result = ShellResultSchema.parse(await postToServer(server, '/api/sql', { sql: statement }));
+        const result = (await shellResultSchema()).parse(await postToServer(server, '/api/sql', { sql: statement }));
         process.stdout.write(`${formatShellResult({ ...result, truncatedBy: result.truncatedBy ?? undefined }, Boolean(options.json))}\n`);
         return;
       }

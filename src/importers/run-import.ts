@@ -30,6 +30,8 @@ export interface ImportRequest {
   checkpoint?: { key: string; batch: number };
   /** --currency / --timezone; the format's defaults otherwise (docs/importers.md). */
   shop?: ShopSettingsOverride;
+  /** The files as the report (and `import_runs`) should name them, when `files` are copies (the server's uploads). */
+  reportedFiles?: readonly string[];
 }
 
 export function createImporter(request: ImportRequest, files: readonly string[]): Importer {
@@ -69,7 +71,7 @@ export async function runImport(warehouse: Warehouse, request: ImportRequest): P
   const files = request.files.map((file) => path.resolve(file));
   const importer = createImporter(request, files);
   await importer.validate();
-  const report = new ImportReportBuilder(request.format, files);
+  const report = new ImportReportBuilder(request.format, request.reportedFiles ? [...request.reportedFiles] : files);
   return warehouse.transaction(async (connection) => {
     const context = new ImportContext(connection, report, {
       databasePath: warehouse.path,

@@ -8,6 +8,7 @@ import { stageCsvFile, type CsvStagingResult, type StagedColumn } from './csv-st
 import { locateStagedRows, toStagedRowReference, type StagedFile } from './staged-rows.ts';
 import { addInvalid, emptyInvalidRows, settleInvalidRows } from './invalid-rows.ts';
 import { enforceStrict } from './cleaning-rules.ts';
+import { TAOBAO_DEFAULT_WINDOW } from './taobao-default-window.ts';
 
 export const TAOBAO_SOURCE = 'taobao';
 /** Behaviours are stored as small codes while sorting: NULL = empty field, 0 = unknown, EVENT_TYPES[code] otherwise. */
@@ -41,8 +42,7 @@ export interface TaobaoImportOptions {
   partition?: { index: number; count: number };
 }
 
-/** The documented window of the Tianchi UserBehavior data: 2017-11-25 00:00 to 2017-12-03 24:00, China time. */
-export const TAOBAO_DEFAULT_WINDOW = { timeFrom: '2017-11-25 00:00:00', timeTo: '2017-12-04 00:00:00' } as const;
+export { TAOBAO_DEFAULT_WINDOW };
 
 function chinaTimeToUnixSeconds(text: string, option: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(text.trim());
@@ -190,8 +190,10 @@ export function taobaoUserBehaviorImporter(files: readonly string[], options: Ta
       // position of its first event, so no second numbering pass is needed.
       const order = 'PARTITION BY user_id ORDER BY unix_seconds, item_id, category_id, event_code, row_index';
       // Row order of the staged table no longer matters (positions are in row_index); not keeping it lets DuckDB
-      // stream the big sort with far less memory. The setting lives on this import's own connection.
-      await context.run('SET preserve_insertion_order = false');
+      // stream the big sort with far less memory. The setting lives on this import's own connection; a server's
+      // sandboxed warehouse has its settings locked, so there the sort keeps the (slower, same-result) default.
+      const locked = await context.connection.runAndReadAll("SELECT current_setting('lock_configuration') AS locked");
+      if (locked.getRows()[0]?.[0] !== true) await context.run('SET preserve_insertion_order = false');
       await context.run(`
         CREATE TEMP TABLE taobao_events AS
         WITH valid AS (

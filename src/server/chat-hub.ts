@@ -6,7 +6,7 @@ import { derivedConversationId, mayAccess } from './conversation-access.ts';
 import { ConversationRepository, type ConversationKind, type ConversationRecord, type StoredMessage } from './conversation-repository.ts';
 import { KeyedMutex } from '../concurrency/keyed-mutex.ts';
 import { Semaphore } from './semaphore.ts';
-import { SERVER_EVENT_CHANNEL, type Acknowledgement, type NamespaceName, type ServerEvent } from './protocol.ts';
+import { SERVER_EVENT_CHANNEL, type Acknowledgement, type NamespaceName, type ServerEvent, type WireMessage } from './protocol.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 import { ConversationAccessError, ServerRequestError } from './server-errors.ts';
 import { toWireMessage } from './wire-message.ts';
@@ -170,10 +170,13 @@ export class ChatHub {
     }
   }
 
-  /** Sends stored messages again to one socket (retry or resume). */
-  replay(socket: Socket, messages: StoredMessage[]): void {
+  /**
+   * Sends stored messages again to one socket (retry or resume). `decorate` adds what is known only now (a
+   * resolved note's rating, given after it was stored).
+   */
+  replay(socket: Socket, messages: StoredMessage[], decorate: (wire: WireMessage) => WireMessage = (wire) => wire): void {
     for (const message of messages) {
-      this.emitTo(socket, { type: 'message-end', conversationId: message.conversationId, seq: message.seq, replay: true, message: toWireMessage(message) });
+      this.emitTo(socket, { type: 'message-end', conversationId: message.conversationId, seq: message.seq, replay: true, message: decorate(toWireMessage(message)) });
     }
   }
 
@@ -187,11 +190,11 @@ export class ChatHub {
    * resume: every message after lastSeq, exactly once. Reading and joining the room happen under the
    * conversation's lock, so a message is either in the replay or broadcast to the room afterwards, never both.
    */
-  async resume(socket: Socket, principal: Principal, conversationId: string, lastSeq: number): Promise<Acknowledgement> {
+  async resume(socket: Socket, principal: Principal, conversationId: string, lastSeq: number, decorate?: (wire: WireMessage) => WireMessage): Promise<Acknowledgement> {
     const conversation = await this.requireConversation(principal, conversationId);
     const replayed = await this.locks.run(conversationId, async () => {
       const missed = await this.repository.messagesAfter(conversationId, lastSeq);
-      this.replay(socket, missed);
+      this.replay(socket, missed, decorate);
       await socket.join(roomOf(conversationId));
       return missed.length;
     });

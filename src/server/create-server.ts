@@ -17,6 +17,7 @@ import { registerNamespaces } from './socket-namespaces.ts';
 import { SupportChat } from './support-chat.ts';
 import { TypingSignals } from './typing-signals.ts';
 import type { HandoffDesk, SupportResponder } from './support-responder.ts';
+import type { ServerImporter } from './imports/import-runner.ts';
 
 export interface ShopLensServerOptions {
   /** Opened by the caller ('sandboxed' in production) and closed by the caller after close(). */
@@ -45,6 +46,8 @@ export interface ShopLensServerOptions {
   extendApp?: AppExtension;
   /** Scheduled questions: REST routes, and a timer that runs due schedules from listen() until close(). */
   schedules?: ScheduleService;
+  /** Imports through the server (`shoplens import` while it runs); its staging folder must be readable by the warehouse. */
+  importer?: ServerImporter;
   /** How often the scheduler looks for due schedules (default one minute). */
   schedulePollMs?: number;
   /** How long close() waits for replies in flight (default 10 s). */
@@ -95,7 +98,7 @@ export function createShopLensServer(options: ShopLensServerOptions): ShopLensSe
       }
     }
   };
-  const app = createHttpApp({ hub, analytics, authentication, corsOrigins, guestTokenTtl, extendApp: options.extendApp, disconnectRevoked, schedules: options.schedules });
+  const app = createHttpApp({ hub, analytics, authentication, corsOrigins, guestTokenTtl, extendApp: options.extendApp, disconnectRevoked, schedules: options.schedules, importer: options.importer });
   // engine.io answers its own path on this same server; express must not also answer it (a 404 there, then
   // engine.io writing to the same response, crashed the process on long-polling requests).
   const socketPath = io.path();
@@ -139,6 +142,7 @@ export function createShopLensServer(options: ShopLensServerOptions): ShopLensSe
         rateLimiter.close();
         typing.close();
         await hub.repository.close();
+        options.importer?.staging.close();
         logger.info('server closed');
       })();
       return closing;

@@ -13,8 +13,11 @@ import { toRequestError } from './client-events.ts';
 import { AskRequestSchema, firstIssue, GuestVerificationRequestSchema, SqlRequestSchema, type ErrorCode } from './protocol.ts';
 import { isSqlGuardError, runAsQueryUser, runGuardedSql, SQL_SHELL_POLICY } from '../sql/guard/index.ts';
 import { requestLogging } from './request-logging.ts';
+import { describeWarehouse } from '../sql/semantic/index.ts';
 import type { ScheduleService } from '../analytics/schedules/schedule-service.ts';
 import { mountScheduleRoutes } from './schedule-routes.ts';
+import { mountImportRoutes } from './imports/import-routes.ts';
+import type { ServerImporter } from './imports/import-runner.ts';
 import { AuthenticationError, InvalidPayloadError, RateLimitedError, ServerRequestError } from './server-errors.ts';
 
 const STATUS_OF: Record<ErrorCode, number> = {
@@ -55,6 +58,8 @@ export interface HttpRouteOptions {
   extendApp?: AppExtension;
   /** Scheduled questions and alerts (/api/schedules, /api/alerts); without it those routes do not exist. */
   schedules?: ScheduleService;
+  /** Imports through the server (/api/imports); without it those routes do not exist. */
+  importer?: ServerImporter;
   /** Closes the open sockets of a signed-out token or a revoked principal. */
   disconnectRevoked?: (match: { tokenDigest?: string; principal?: string }) => void;
 }
@@ -130,6 +135,14 @@ export function createHttpApp(options: HttpRouteOptions): express.Express {
     }
   });
 
+  // What this warehouse can answer (`shoplens describe` while the server owns the warehouse).
+  app.get('/api/describe', async (request, response) => {
+    hub.assertAcceptingWork();
+    const principal = await authenticate(credentialsOfHeaders(request.headers), ['analyst'], authentication);
+    hub.rateLimiter.check({ user: principalKey(principal), ip: request.ip ?? 'unknown' });
+    response.json(await hub.track(describeWarehouse(hub.warehouse)));
+  });
+
   // Sign-out: the presented token stops working at once (every role), and its open sockets are closed.
   app.post('/api/auth/sign-out', async (request, response) => {
     const credentials = credentialsOfHeaders(request.headers);
@@ -167,6 +180,7 @@ export function createHttpApp(options: HttpRouteOptions): express.Express {
   });
 
   if (options.schedules) mountScheduleRoutes(app, { hub, authentication, schedules: options.schedules });
+  if (options.importer) mountImportRoutes(app, { hub, authentication, importer: options.importer });
 
   options.extendApp?.(app, { warehouse: hub.warehouse, authentication });
 

@@ -125,6 +125,8 @@ export const WireMessageSchema = z.object({
   answer: AnswerSchema.optional(),
   /** The system note that an agent resolved the chat: the widget asks the shopper for a 1–5 rating (csat-submit). */
   ratingRequested: z.boolean().optional(),
+  /** On a replayed resolved note: the rating the shopper already gave, so a reloaded widget shows it instead of asking again. */
+  rating: z.number().int().min(1).max(5).optional(),
 });
 export type WireMessage = z.infer<typeof WireMessageSchema>;
 

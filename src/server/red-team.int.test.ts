@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose';
-import { rmSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,12 @@ import { ImportError, MappingError } from '../importers/import-error.ts';
 import { runImport } from '../importers/run-import.ts';
 import { Warehouse } from '../sql/warehouse.ts';
 import { createDemoWarehouseFile } from '../testing/demo-warehouse.ts';
+import { AnalyticsAgent } from '../analytics/analytics-agent.ts';
+import { ScheduleService } from '../analytics/schedules/schedule-service.ts';
+import { ScheduleStore } from '../analytics/schedules/schedule-store.ts';
 import { signToken } from './auth/tokens.ts';
+import { ImportStaging } from './imports/import-staging.ts';
+import { ServerImporter } from './imports/import-runner.ts';
 import { newKey, startTestServer, TEST_SECRET, TestClient, type TestServer } from './testing/test-server.ts';
 
 /**
@@ -21,6 +26,11 @@ let analyst: string;
 let personalValues: string[];
 const clients: TestClient[] = [];
 const folder = mkdtempSync(path.join(tmpdir(), 'shoplens-red-team-'));
+const OPERATOR_KEY = 'red-team-operator-key-0123456789';
+// Imports through the server, with a 4 kB upload limit so the size check is cheap to reach.
+const staging = new ImportStaging(path.join(folder, 'staging'), { maxFileBytes: 4096, maxOpenImports: 64, staleAfterMs: 3_600_000 });
+let importer: ServerImporter;
+let schedules: ScheduleService;
 
 const BUSINESS_TABLES = ['users', 'products', 'events', 'orders', 'order_items', 'reviews', 'meta', 'audit_log', 'import_runs', 'tickets', 'support_confirmations'];
 
@@ -35,9 +45,24 @@ async function fingerprint(): Promise<string> {
 
 beforeAll(async () => {
   demo = await createDemoWarehouseFile({ users: 150, days: 15 });
+  staging.prepare();
   server = await startTestServer({
     databasePath: demo.path,
-    apiKey: 'red-team-operator-key-0123456789',
+    apiKey: OPERATOR_KEY,
+    readableDirectories: [staging.root],
+    // Built on the server's own warehouse by the backend hook; createShopLensServer reads the getters afterwards.
+    backend: async (warehouse) => {
+      importer = new ServerImporter(warehouse, staging);
+      const agent = await AnalyticsAgent.create({ warehouse });
+      schedules = new ScheduleService({ store: new ScheduleStore(warehouse), ask: async (question) => (await agent.ask(question)).answer });
+      return {};
+    },
+    get importer() {
+      return importer;
+    },
+    get schedules() {
+      return schedules;
+    },
     rateLimits: { perUser: { capacity: 10_000, refillPerSecond: 1000 }, perIp: { capacity: 10_000, refillPerSecond: 1000 }, perConversation: { capacity: 10_000, refillPerSecond: 1000 } },
   });
   analyst = await server.analystToken('red');
@@ -369,5 +394,256 @@ describe('file readers: hostile and faulty files are refused and import nothing'
     expect(error instanceof ImportError || error instanceof MappingError).toBe(true);
     const after = await target.query('SELECT (SELECT count(*) FROM users) + (SELECT count(*) FROM orders) + (SELECT count(*) FROM import_runs) AS n');
     expect(after.rows).toEqual(before.rows);
+  });
+});
+
+describe('file readers: hostile mapping files are refused and import nothing', () => {
+  let target: Warehouse;
+  beforeAll(async () => {
+    target = await Warehouse.open({ path: path.join(folder, 'mapping-target.duckdb') });
+  });
+  afterAll(() => target.close());
+  const data = () => {
+    const file = path.join(folder, 'orders-source.csv');
+    writeFileSync(file, 'id,customer,amount,at\n1,7,9.5,2024-01-02\n');
+    return file;
+  };
+  const mapping = (name: string, content: string) => {
+    const file = path.join(folder, name);
+    writeFileSync(file, content);
+    return file;
+  };
+  const aliasBomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdefghi'.split('').map((letter, index) => `${letter}: &${letter} [${Array(9).fill(`*${String.fromCharCode(97 + index)}`).join(',')}]`), 'tables: *i'].join('\n');
+  const cases: Array<[string, () => string]> = [
+    ['a YAML alias bomb (billion laughs)', () => mapping('bomb.yaml', aliasBomb)],
+    ['a mapping over the size limit', () => mapping('huge.yaml', `# ${'x'.repeat(300_000)}\ntables: {}\n`)],
+    ['/dev/zero as the mapping', () => '/dev/zero'],
+    ['a folder as the mapping', () => folder],
+    ['an unknown target table', () => mapping('table.yaml', 'source: shop\ntables:\n  secrets:\n    file: orders-source.csv\n    columns: { id: id }\n')],
+    ['an unknown target column', () => mapping('column.yaml', 'source: shop\ntables:\n  orders:\n    file: orders-source.csv\n    columns: { order_id: id, password: customer }\n')],
+    ['a __proto__ key', () => mapping('proto.yaml', 'source: shop\n__proto__: { polluted: true }\ntables: {}\n')],
+    ['a file the import was not given', () => mapping('elsewhere.yaml', 'source: shop\ntables:\n  orders:\n    file: /etc/passwd\n    columns: { order_id: id, user_id: customer, created_at: at }\n')],
+    ['a SQL expression as a column', () => mapping('expression.yaml', "source: shop\ntables:\n  orders:\n    file: orders-source.csv\n    columns: { order_id: \"id); DROP TABLE users; --\", user_id: customer, created_at: at }\n")],
+    ['a date format with SQL in it', () => mapping('format.yaml', "source: shop\ntables:\n  orders:\n    file: orders-source.csv\n    columns: { order_id: id, user_id: customer, created_at: { column: at, format: \"%Y'); DROP TABLE users; --\" } }\n")],
+  ];
+  it.each(cases)('%s', async (_name, mappingOf) => {
+    const count = 'SELECT (SELECT count(*) FROM users) + (SELECT count(*) FROM orders) + (SELECT count(*) FROM import_runs) AS n';
+    const before = await target.query(count);
+    const error = await runImport(target, { format: 'csv', files: [data()], mappingFile: mappingOf() }).then(() => undefined, (caught: unknown) => caught);
+    expect(error instanceof ImportError || error instanceof MappingError, String(error)).toBe(true);
+    expect(await target.query(count)).toEqual(before);
+    expect(await target.query("SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'users'")).toEqual({ columns: expect.anything(), rows: [{ n: 1 }] });
+  });
+});
+
+describe('imports through the server: hostile uploads and options are refused and change nothing', () => {
+  let before: string;
+  beforeAll(async () => {
+    before = await fingerprint();
+  });
+  afterAll(async () => {
+    expect(await fingerprint()).toBe(before);
+    // Every upload is gone: refused runs remove theirs; the rest are discarded here as a client would.
+    for (const id of readdirSync(staging.root)) await call('DELETE', `/api/imports/${id}`);
+    expect(readdirSync(staging.root)).toEqual([]);
+  });
+  const operator = { 'x-api-key': OPERATOR_KEY };
+  const call = (method: string, route: string, options: { headers?: Record<string, string>; body?: string | Buffer; json?: unknown } = {}) =>
+    fetch(`${server.url}${route}`, {
+      method,
+      headers: { ...operator, ...(options.json !== undefined ? { 'content-type': 'application/json' } : { 'content-type': 'application/octet-stream' }), ...options.headers },
+      body: options.json !== undefined ? JSON.stringify(options.json) : options.body,
+    });
+  const open = async () => ((await (await call('POST', '/api/imports')).json()) as { importId: string }).importId;
+  const upload = (id: string, name: string, body: string | Buffer) => call('PUT', `/api/imports/${id}/files/${name}`, { body });
+  const RETAIL_HEADER = 'InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n';
+
+  it.each([
+    ['an analyst who is not the operator', async () => ({ authorization: `Bearer ${analyst}` }), 403],
+    ['a customer', async () => ({ authorization: `Bearer ${await server.customerToken(1)}` }), 403],
+    ['an agent', async () => ({ authorization: `Bearer ${await server.agentToken('x')}` }), 403],
+    ['no credentials', async () => ({ 'x-api-key': '' }), 401],
+  ] as Array<[string, () => Promise<Record<string, string>>, number]>)('starting an import as %s is refused', async (_name, headersOf, status) => {
+    const headers = await headersOf();
+    const response = await fetch(`${server.url}/api/imports`, { method: 'POST', headers });
+    expect(response.status).toBe(status);
+  });
+
+  it('an upload named ".." never reaches a file (the URL is normalised away, or the name refused)', async () => {
+    const id = await open();
+    const response = await call('PUT', `/api/imports/${id}/files/%2E%2E`, { body: 'a,b\n' });
+    expect([400, 404]).toContain(response.status);
+    expect(readdirSync(path.join(staging.root, id))).toEqual([]);
+  });
+
+  it.each([
+    ['a name with a slash', 'a%2F..%2F..%2Fetc%2Fpasswd'],
+    ['a name with a NUL', 'data.csv%00.yaml'],
+    ['a name with a newline', 'data%0A.csv'],
+    ['a 300-character name', `${'n'.repeat(300)}.csv`],
+  ])('an upload with %s is refused', async (_name, name) => {
+    const response = await upload(await open(), name, 'a,b\n1,2\n');
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('invalid_payload');
+  });
+
+  it.each([
+    ['an id that is not a UUID', '..%2F..%2Fetc'],
+    ['an import that was never started', '00000000-0000-4000-8000-000000000000'],
+  ])('an upload to %s is refused', async (_name, id) => {
+    const response = await upload(id, 'data.csv', 'a,b\n');
+    expect(response.status).toBe(400);
+  });
+
+  it('an upload sent as JSON is refused', async () => {
+    const response = await call('PUT', `/api/imports/${await open()}/files/data.csv`, { json: { path: '/etc/passwd' } });
+    expect(response.status).toBe(400);
+  });
+
+  it('an upload over the size limit is refused and nothing of it stays', async () => {
+    const id = await open();
+    const response = await upload(id, 'big.csv', Buffer.alloc(10_000, 'x'));
+    expect(response.status).toBe(413);
+    expect(readdirSync(path.join(staging.root, id))).toEqual([]);
+  });
+
+  it('the same name uploaded twice is refused the second time', async () => {
+    const id = await open();
+    const first = await upload(id, 'twice.csv', 'a\n');
+    expect(first.status, await first.clone().text()).toBe(201);
+    expect((await upload(id, 'twice.csv', 'b\n')).status).toBe(400);
+  });
+
+  const runs: Array<[string, (id: string) => Promise<unknown>, number, string]> = [
+    ['a file that was not uploaded', async () => ({ format: 'online-retail', files: ['other.csv'] }), 400, 'invalid_payload'],
+    ['a path instead of a name', async () => ({ format: 'online-retail', files: ['/etc/passwd'] }), 400, 'invalid_payload'],
+    ['an unknown option', async () => ({ format: 'online-retail', files: ['data.csv'], databasePath: '/tmp/other.duckdb' }), 400, 'invalid_payload'],
+    ['an unknown format', async () => ({ format: 'sqlite', files: ['data.csv'] }), 400, 'invalid_payload'],
+    ['a share of invalid rows over 1', async () => ({ format: 'online-retail', files: ['data.csv'], maxInvalidFraction: 5 }), 400, 'invalid_payload'],
+    ['no files', async () => ({ format: 'online-retail', files: [] }), 400, 'invalid_payload'],
+    ['a currency that is not ISO 4217', async () => ({ format: 'online-retail', files: ['data.csv'], shop: { currency: 'pounds' } }), 422, 'import_failed'],
+    ['a time zone that does not exist', async () => ({ format: 'online-retail', files: ['data.csv'], shop: { timeZone: 'Mars/Olympus_Mons' } }), 422, 'import_failed'],
+    ['wrong columns', async (id) => (await upload(id, 'wrong.csv', 'a,b\n1,2\n'), { format: 'online-retail', files: ['wrong.csv'] }), 422, 'import_failed'],
+    ['binary data', async (id) => (await upload(id, 'binary.csv', Buffer.from([0, 1, 2, 255, 254, 0, 10])), { format: 'online-retail', files: ['binary.csv'] }), 422, 'import_failed'],
+    ['an unreadable value', async (id) => (await upload(id, 'bad.csv', `${RETAIL_HEADER}536365,85123A,HEART,lots,2010-12-01 08:26:00,2.55,17850.0,United Kingdom\n`), { format: 'online-retail', files: ['bad.csv'], strict: true }), 422, 'import_failed'],
+    ['a mapping that is not YAML', async (id) => (await upload(id, 'data.csv', 'a,b\n1,2\n'), await upload(id, 'm.yaml', '{{{ not yaml'), { format: 'csv', files: ['data.csv'], mapping: 'm.yaml' }), 422, 'import_failed'],
+    ['a mapping reading a file outside', async (id) => (await upload(id, 'data.csv', 'a,b\n1,2\n'), await upload(id, 'm.yaml', "tables:\n  users:\n    source: \"read_text('/etc/passwd')\"\n"), { format: 'csv', files: ['data.csv'], mapping: 'm.yaml' }), 422, 'import_failed'],
+    ['a mapping naming a staged path', async (id) => (await upload(id, 'data.csv', 'a,b\n1,2\n'), await upload(id, 'm.yaml', `source: x\ntables:\n  users:\n    file: ../../../../../../etc/passwd\n    columns: { user_id: a }\n`), { format: 'csv', files: ['data.csv'], mapping: 'm.yaml' }), 422, 'import_failed'],
+  ];
+  it.each(runs)('a run with %s is refused, names no server path and removes its uploads', async (_name, bodyOf, status, code) => {
+    const id = await open();
+    const body = await bodyOf(id);
+    if (!existsSync(path.join(staging.root, id, 'data.csv'))) await upload(id, 'data.csv', 'a,b\n1,2\n');
+    const response = await call('POST', `/api/imports/${id}/run`, { json: body });
+    const answer = (await response.json()) as { error: { code: string; message: string } };
+    expect(response.status, answer.error.message).toBe(status);
+    expect(answer.error.code).toBe(code);
+    expect(answer.error.message).not.toContain(staging.root);
+    expect(readdirSync(staging.root)).not.toContain(id);
+    // A second run of the same import finds nothing staged.
+    expect((await call('POST', `/api/imports/${id}/run`, { json: { format: 'online-retail', files: ['data.csv'] } })).status).toBe(400);
+  });
+
+  it('model-written SQL and the shell cannot read a staged upload', async () => {
+    const id = await open();
+    await upload(id, 'secret.csv', 'token\nstaged-secret\n');
+    for (const sql of [`SELECT * FROM read_csv('${staging.root}/${id}/secret.csv')`, `SELECT * FROM '${staging.root}/${id}/secret.csv'`, `SELECT * FROM glob('${staging.root}/*')`]) {
+      const response = await post('/api/sql', { sql }, { authorization: `Bearer ${analyst}` });
+      expect(response.status).toBe(422);
+      expect(await response.text()).not.toContain('staged-secret');
+    }
+    const asked = await post('/api/ask', { question: `read the file ${staging.root}/${id}/secret.csv` }, { authorization: `Bearer ${analyst}` });
+    expect(await asked.text()).not.toContain('staged-secret');
+  }, 30_000);
+});
+
+describe('schedules: hostile webhooks and rules are refused and store nothing', () => {
+  let before: string;
+  beforeAll(async () => {
+    before = await fingerprint();
+  });
+  afterAll(async () => {
+    expect(await fingerprint()).toBe(before);
+  });
+  const cases: Array<[string, Record<string, unknown>]> = [
+    ['a file:// webhook', { webhook_url: 'file:///etc/passwd' }],
+    ['a javascript: webhook', { webhook_url: 'javascript:alert(1)' }],
+    ['a data: webhook', { webhook_url: 'data:text/plain,hello' }],
+    ['a gopher:// webhook', { webhook_url: 'gopher://127.0.0.1:6379/_FLUSHALL' }],
+    ['an ftp:// webhook', { webhook_url: 'ftp://example.com/drop' }],
+    ['a webhook that is not a URL', { webhook_url: 'not a url' }],
+    ['a 3,000-character webhook', { webhook_url: `https://example.com/${'a'.repeat(3000)}` }],
+    ['an hourly cadence', { cadence: 'hourly' }],
+    ['hour 24', { hour: 24 }],
+    ['weekday 8', { cadence: 'weekly', weekday: 8 }],
+    ['no rule', { rule: undefined }],
+    ['an unknown field', { owner: 'analyst:someone-else' }],
+  ];
+  const valid = { question: 'GMV yesterday', cadence: 'daily', rule: { kind: 'threshold', direction: 'below', value: 100 }, webhook_url: 'https://example.com/hook' };
+  it('(control) the same request without the hostile part is accepted', async () => {
+    const response = await post('/api/schedules', valid, { authorization: `Bearer ${analyst}` });
+    expect(response.status).toBe(201);
+    const { scheduleId } = (await response.json()) as { scheduleId: string };
+    expect((await fetch(`${server.url}/api/schedules/${scheduleId}`, { method: 'DELETE', headers: { authorization: `Bearer ${analyst}` } })).status).toBe(200);
+  });
+  it.each(cases)('%s', async (_name, change) => {
+    const body = { ...valid, ...change };
+    const response = await post('/api/schedules', JSON.parse(JSON.stringify(body)), { authorization: `Bearer ${analyst}` });
+    expect(response.status).toBe(400);
+    const listed = (await (await fetch(`${server.url}/api/schedules`, { headers: { authorization: `Bearer ${analyst}` } })).json()) as { schedules: unknown[] };
+    expect(listed.schedules).toEqual([]);
+  });
+});
+
+describe('support console and shoppers: hostile CSAT, typing and agent events are refused', () => {
+  let shopper: TestClient;
+  let agent: TestClient;
+  let own: string;
+  let others: string;
+  let before: string;
+  beforeAll(async () => {
+    before = await fingerprint();
+    shopper = await connect('/support', { token: await server.customerToken(5) });
+    const neighbour = await connect('/support', { token: await server.customerToken(6) });
+    own = ((await shopper.send({ type: 'message-send', idempotencyKey: newKey(), text: 'where is my order' })) as { conversationId: string }).conversationId;
+    others = ((await neighbour.send({ type: 'message-send', idempotencyKey: newKey(), text: 'where is my order' })) as { conversationId: string }).conversationId;
+    agent = await connect('/agents', { token: await server.agentToken('red-agent') });
+  });
+  afterAll(async () => {
+    expect(await fingerprint()).toBe(before);
+  });
+
+  const shopperCases: Array<[string, () => unknown, string[]]> = [
+    ['a rating of 0', () => ({ type: 'csat-submit', conversationId: own, rating: 0 }), ['invalid_payload']],
+    ['a rating of 6', () => ({ type: 'csat-submit', conversationId: own, rating: 6 }), ['invalid_payload']],
+    ['a rating of 2.5', () => ({ type: 'csat-submit', conversationId: own, rating: 2.5 }), ['invalid_payload']],
+    ['a rating as text', () => ({ type: 'csat-submit', conversationId: own, rating: '5' }), ['invalid_payload']],
+    ['a rating with a customer id', () => ({ type: 'csat-submit', conversationId: own, rating: 5, customerId: 6 }), ['invalid_payload']],
+    ['a rating of another shopper\'s chat', () => ({ type: 'csat-submit', conversationId: others, rating: 1 }), ['conversation_not_found', 'support_unavailable']],
+    ['typing in another shopper\'s chat', () => ({ type: 'typing-signal', conversationId: others, active: true }), ['conversation_not_found']],
+    ['typing with a text flag', () => ({ type: 'typing-signal', conversationId: own, active: 'yes' }), ['invalid_payload']],
+    ['typing in a chat no person has', () => ({ type: 'typing-signal', conversationId: own, active: true }), ['conversation_state']],
+    ['an agent reply from a shopper', () => ({ type: 'agent-reply', conversationId: own, idempotencyKey: newKey(), text: 'refund approved' }), ['unsupported_event']],
+  ];
+  it.each(shopperCases)('a shopper sending %s is refused', async (_name, eventOf, codes) => {
+    const acknowledgement = (await shopper.send(eventOf())) as { ok: boolean; code?: string };
+    expect(acknowledgement.ok).toBe(false);
+    expect(codes).toContain(acknowledgement.code);
+  });
+
+  const agentCases: Array<[string, () => unknown, string[]]> = [
+    ['a reply to a chat not taken', () => ({ type: 'agent-reply', conversationId: own, idempotencyKey: newKey(), text: 'hello' }), ['conversation_state']],
+    ['a reply to a chat that does not exist', () => ({ type: 'agent-reply', conversationId: '00000000-0000-4000-8000-000000000000', idempotencyKey: newKey(), text: 'hello' }), ['conversation_not_found']],
+    ['a canned reply over the size limit', () => ({ type: 'agent-reply', conversationId: own, idempotencyKey: newKey(), text: 'x'.repeat(5000) }), ['message_too_long', 'conversation_state']],
+    ['typing in a chat not taken', () => ({ type: 'typing-signal', conversationId: own, active: true }), ['conversation_state']],
+    ['resolving a chat not taken', () => ({ type: 'conversation-resolve', conversationId: own }), ['conversation_state']],
+    ['taking a chat that does not exist', () => ({ type: 'conversation-take', conversationId: '00000000-0000-4000-8000-000000000000' }), ['conversation_not_found', 'conversation_state']],
+    ['a CSAT rating from an agent', () => ({ type: 'csat-submit', conversationId: own, rating: 5 }), ['unsupported_event']],
+    ['a shopper message from an agent', () => ({ type: 'message-send', idempotencyKey: newKey(), text: 'I am the customer' }), ['unsupported_event']],
+  ];
+  it.each(agentCases)('an agent sending %s is refused', async (_name, eventOf, codes) => {
+    const acknowledgement = (await agent.send(eventOf())) as { ok: boolean; code?: string };
+    expect(acknowledgement.ok).toBe(false);
+    expect(codes).toContain(acknowledgement.code);
   });
 });

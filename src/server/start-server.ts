@@ -17,6 +17,9 @@ import type { WarehouseLocation } from '../sql/engine/warehouse-url.ts';
 import { signToken } from './auth/tokens.ts';
 import { removeServerLock, writeServerLock } from './server-lock-file.ts';
 import { DEFAULT_QUERY_MEMORY_LIMIT } from '../sql/guard/index.ts';
+import { ImportStaging } from './imports/import-staging.ts';
+import { ServerImporter } from './imports/import-runner.ts';
+import type { SupportResponder } from './support-responder.ts';
 
 export interface StartServerOptions {
   port: number;
@@ -71,17 +74,34 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const { secret, source } = loadJwtSecret(environment);
   // A ClickHouse warehouse is never seeded behind the user's back: it must have been loaded (seed/import --warehouse).
   if (options.databasePath !== ':memory:' && !options.warehouse) await seedIfEmpty(options.databasePath, logger);
+  // Uploads for `shoplens import` while the server runs: the only folder outside itself the sandbox may read. Not on
+  // ClickHouse: an import there replaces ClickHouse tables (import-into-clickhouse.ts), with the server stopped.
+  const staging = options.databasePath === ':memory:' || options.warehouse ? undefined : ImportStaging.forWarehouse(options.databasePath);
+  staging?.prepare();
   const warehouse = options.warehouse
     ? await (await import('../sql/engine/open-engine-warehouse.ts')).openWarehouseAt(options.warehouse, { mode: 'sandboxed', memoryLimit: DEFAULT_QUERY_MEMORY_LIMIT, create: false, stateFile: options.databasePath })
-    : await Warehouse.open({ path: options.databasePath, mode: 'sandboxed', memoryLimit: DEFAULT_QUERY_MEMORY_LIMIT });
+    : await Warehouse.open({ path: options.databasePath, mode: 'sandboxed', memoryLimit: DEFAULT_QUERY_MEMORY_LIMIT, readableDirectories: staging ? [staging.root] : [] });
   try {
     const llm = llmConfigurationFromEnvironment(environment);
     const chatModel = llm ? new LangChainChatModel(llm) : undefined;
-    const analyticsAgent = await AnalyticsAgent.create({ warehouse, chatModel });
+    // Both agents read a few things once (data window, value index, categories, currency); an import through the
+    // server replaces them with fresh ones, and turns already running finish on the old ones.
+    let analyticsAgent = await AnalyticsAgent.create({ warehouse, chatModel });
     // The support agent reads and changes orders in DuckDB; on ClickHouse it is off, and /support says why.
     const support: SupportBackend = options.warehouse
       ? { description: `none: ${SUPPORT_ON_CLICKHOUSE_REASON}`, unavailableReason: SUPPORT_ON_CLICKHOUSE_REASON }
       : await loadSupportBackend(warehouse, chatModel);
+    let supportResponder = support.responder;
+    const currentSupport: SupportResponder | undefined = supportResponder && {
+      handleMessage: (input) => (supportResponder as SupportResponder).handleMessage(input),
+      handleConfirmation: (input) => (supportResponder as SupportResponder).handleConfirmation(input),
+    };
+    const importer = staging
+      ? new ServerImporter(warehouse, staging, async () => {
+          analyticsAgent = await AnalyticsAgent.create({ warehouse, chatModel });
+          if (supportResponder) supportResponder = (await loadSupportBackend(warehouse, chatModel)).responder ?? supportResponder;
+        })
+      : undefined;
     const schedules = new ScheduleService({
       store: new ScheduleStore(warehouse),
       ask: async (question) => (await analyticsAgent.ask(question)).answer,
@@ -91,8 +111,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       warehouse,
       secret,
       apiKey: configuration.apiKey,
-      analyticsAgent,
-      supportResponder: support.responder,
+      analyticsAgent: { ask: (question, askOptions) => analyticsAgent.ask(question, askOptions) },
+      supportResponder: currentSupport,
+      importer,
       ...(support.unavailableReason ? { supportUnavailableReason: support.unavailableReason } : {}),
       handoffDesk: support.desk,
       corsOrigins: configuration.corsOrigins,

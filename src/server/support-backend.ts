@@ -38,6 +38,7 @@ type HandoffModule = {
   /** Optional: re-exported by support-agent.ts, not by handoff.ts. */
   loadCustomerContext?: (warehouse: Warehouse, conversationId: string) => Promise<CustomerContextWire>;
   recordCsatRating?: (warehouse: Warehouse, input: { conversationId: string; customerId: number; rating: number }) => Promise<unknown>;
+  csatRatingOf?: (warehouse: Warehouse, conversationId: string) => Promise<number | null>;
 };
 
 function isSupportAgentModule(module: unknown): module is SupportAgentModule {
@@ -59,12 +60,14 @@ export async function loadSupportBackend(warehouse: Warehouse, chatModel?: ChatM
   const deskOf = (module: HandoffModule): HandoffDesk => {
     const loadContext = module.loadCustomerContext;
     const recordRating = module.recordCsatRating;
+    const ratingOf = module.csatRatingOf;
     return {
       listQueue: () => module.listQueue(warehouse),
       takeConversation: (conversationId, agentId) => module.takeConversation(warehouse, conversationId, agentId),
       resolveConversation: (conversationId, agentId) => module.resolveConversation(warehouse, conversationId, agentId),
       ...(typeof loadContext === 'function' ? { customerContext: (conversationId: string) => loadContext(warehouse, conversationId) } : {}),
       ...(typeof recordRating === 'function' ? { rateConversation: async (input: { conversationId: string; customerId: number; rating: number }) => void (await recordRating(warehouse, input)) } : {}),
+      ...(typeof ratingOf === 'function' ? { conversationRating: (conversationId: string) => ratingOf(warehouse, conversationId) } : {}),
     };
   };
   if (existsSync(fileURLToPath(SUPPORT_AGENT_URL))) {

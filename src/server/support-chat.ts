@@ -7,7 +7,7 @@ import { toRequestError, errorEventOf } from './client-events.ts';
 import { scopeOf } from './conversation-access.ts';
 import type { StoredMessage } from './conversation-repository.ts';
 import type { NewConversation } from './group-commit-writer.ts';
-import type { Acknowledgement } from './protocol.ts';
+import type { Acknowledgement, WireMessage } from './protocol.ts';
 import { wireEventOfAgentEvent } from './agent-event-wire.ts';
 import { AuthenticationError, ServerRequestError } from './server-errors.ts';
 import type { HandoffDesk, SupportReply, SupportResponder, SupportSession } from './support-responder.ts';
@@ -94,7 +94,10 @@ export class SupportChat {
    * server stopped or crashed mid-turn), so an acknowledged message is never left without a reply.
    */
   async resume(socket: Socket, principal: Principal, event: { conversationId: string; lastSeq: number }): Promise<Acknowledgement> {
-    const acknowledgement = await this.hub.resume(socket, principal, event.conversationId, event.lastSeq);
+    // A reloaded widget replays the resolved note too: with the stored rating it shows the answer, not the question again.
+    const rating = (await this.desk?.conversationRating?.(event.conversationId)) ?? null;
+    const decorate = (wire: WireMessage): WireMessage => (rating !== null && wire.ratingRequested ? { ...wire, rating } : wire);
+    const acknowledgement = await this.hub.resume(socket, principal, event.conversationId, event.lastSeq, decorate);
     if (this.optionalResponder) {
       for (const message of await this.hub.repository.unansweredBotMessages(event.conversationId)) {
         if (!this.hub.isTurnActive(message.conversationId, message.seq)) this.startTurn(principal, message);

@@ -237,6 +237,12 @@ describe('hand-off to a person and back to the bot', () => {
     expect(events.rows).toEqual([{ rating: 4, customer_id: order.customerId }]);
     const audit = await warehouse().query(`SELECT actor, json_extract(arguments, '$.rating')::INTEGER AS rating FROM audit_log WHERE conversation_id = $id AND tool = 'rate_conversation'`, { id: conversationId });
     expect(audit.rows).toEqual([{ actor: `customer:${order.customerId}`, rating: 4 }]);
+
+    // A reload (a new socket resuming from 0) replays the resolved note with the stored rating: not asked again.
+    const reloaded = await shopperFor(order.customerId);
+    expect(await reloaded.client.send({ type: 'resume', conversationId, lastSeq: 0 })).toMatchObject({ ok: true });
+    const replayed = await reloaded.client.waitFor((event) => event.type === 'message-end' && event.message.role === 'system' && event.message.ratingRequested === true);
+    expect(replayed.type === 'message-end' && replayed.message.rating).toBe(4);
   });
 
   it('typing both ways while a person is in the chat: each side sees the other, never itself; rate limited', async () => {

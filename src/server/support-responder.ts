@@ -44,6 +44,8 @@ export interface HandoffDesk {
   customerContext?(conversationId: string): Promise<CustomerContextWire>;
   /** Stores a shopper's CSAT rating of a resolved chat; throws an error with a `kind` when it cannot. */
   rateConversation?(input: { conversationId: string; customerId: number; rating: number }): Promise<void>;
+  /** The stored CSAT rating of a conversation, or null when it has none yet. */
+  conversationRating?(conversationId: string): Promise<number | null>;
 }
 
 /** Used when no support agent is installed: every support message gets error `support_unavailable`. */

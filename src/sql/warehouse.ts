@@ -27,6 +27,12 @@ export interface WarehouseOptions {
   create?: boolean;
   /** Connections that run the application's single-SELECT reads side by side (default 2; 0 = all on the shared one). */
   readConnections?: number;
+  /**
+   * 'sandboxed' only: folders DuckDB may still read (the server's private import staging folder). DuckDB scopes this
+   * per instance, not per connection, so the SQL guard's refusal of every file reader (read_csv, glob, …) is what keeps
+   * model-written SQL out of it; the folder holds files only while an import runs.
+   */
+  readableDirectories?: readonly string[];
 }
 
 export interface ColumnInfo {
@@ -53,7 +59,10 @@ function instanceOptions(options: WarehouseOptions): Record<string, string> {
     allow_community_extensions: 'false',
   };
   if (options.mode === 'read-only') settings.access_mode = 'READ_ONLY';
-  if (options.mode === 'read-only' || options.mode === 'sandboxed') {
+  // With readable folders the sandbox is closed by SQL right after opening (see lockSandbox): DuckDB's C API
+  // cannot set the list-valued allowed_directories as a start-up option.
+  const lockedLater = options.mode === 'sandboxed' && (options.readableDirectories?.length ?? 0) > 0;
+  if (options.mode === 'read-only' || (options.mode === 'sandboxed' && !lockedLater)) {
     settings.enable_external_access = 'false';
     settings.lock_configuration = 'true';
   }
@@ -113,6 +122,7 @@ export class Warehouse {
       });
     }
     const connection = await instance.connect();
+    if (mode === 'sandboxed' && options.readableDirectories?.length) await lockSandbox(connection, options.readableDirectories);
     const warehouse = new Warehouse(databasePath, mode, instance, connection, options.readConnections ?? 2);
     if (mode !== 'read-only') await warehouse.ensureSchema();
     return warehouse;
@@ -197,6 +207,14 @@ export class Warehouse {
     // The engine's own close only releases its client (chDB's session closes synchronously inside it).
     void this.behaviourEngine?.close();
   }
+}
+
+/** Before any other connection exists: only `directories` stay readable, then every setting is frozen. */
+async function lockSandbox(connection: DuckDBConnection, directories: readonly string[]): Promise<void> {
+  const list = directories.map((directory) => `'${path.resolve(directory).replace(/\/?$/, '/').replaceAll("'", "''")}'`).join(', ');
+  await connection.run(`SET GLOBAL allowed_directories = [${list}]`);
+  await connection.run('SET GLOBAL enable_external_access = false');
+  await connection.run('SET GLOBAL lock_configuration = true');
 }
 
 export async function readResult(

@@ -190,7 +190,7 @@ describe('address changes (改地址)', () => {
     expect(ask.text).toContain(order.orderNo);
     expect(ask.text).toContain('新的收货地址');
     const card = await chat('上海市浦东新区世纪大道100号');
-    expect(card.text).toContain('城市:Shanghai');
+    expect(card.text).toContain('城市:上海');
     await chat('确认');
     expect(await orderState(fixture.warehouse, order.orderId)).toMatchObject({ shipping_address: '上海市浦东新区世纪大道100号', shipping_city: 'Shanghai' });
   });

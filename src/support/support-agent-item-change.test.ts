@@ -127,7 +127,7 @@ describe('the default address of the profile (P10)', () => {
     const incomplete = await chat('成都');
     expect(incomplete.confirmation).toBeUndefined();
     const card = await chat('四川省成都市武侯区天府大道9号 610041');
-    expect(card.confirmation?.summary).toContain('街道:天府大道9号;城市:Chengdu');
+    expect(card.confirmation?.summary).toContain('街道:天府大道9号;城市:成都');
     await chat('确认');
     expect(await defaults(order.customerId)).toEqual([{ street: '天府大道9号', city: 'Chengdu', province: 'Sichuan', postal_code: '610041' }]);
   });

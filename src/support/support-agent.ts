@@ -32,7 +32,7 @@ import type { CategoryName, TurnResult } from './offline/turn.ts';
 import { APOLOGY_TEXT, HUMAN_OFFER_TEXT, PRIVACY_TEXT, queuedText, say } from './render/reply-texts.ts';
 import { systemClock, timestampText, type SupportClock } from './support-clock.ts';
 import { SupportError } from './support-error.ts';
-import { recordSupportEvent, type SupportEventType } from './support-events.ts';
+import { SupportEventLog, type SupportEventType } from './support-events.ts';
 import { CONFIRMATION_ACTIONS, type ConfirmationAction, type SupportReply } from './support-reply.ts';
 import { SupportSessionSchema, type SupportScope, type SupportSession } from './support-session.ts';
 import { DEFAULT_CONFIRMATION_TTL_SECONDS, type SupportRuntime, type SupportToolContext } from './support-tool-context.ts';
@@ -40,7 +40,7 @@ import { DEFAULT_CONFIRMATION_TTL_SECONDS, type SupportRuntime, type SupportTool
 export { requestHandoff, takeConversation, resolveConversation, listQueue } from './handoff/handoff.ts';
 export type { SupportReply } from './support-reply.ts';
 export { loadCustomerContext, type CustomerContext } from './handoff/customer-context.ts';
-export { recordCsatRating, CsatRatingError } from './handoff/csat-rating.ts';
+export { recordCsatRating, csatRatingOf, CsatRatingError } from './handoff/csat-rating.ts';
 export type { SupportScope, SupportSession } from './support-session.ts';
 
 const isConfirmationAction = (intent: string): intent is ConfirmationAction => (CONFIRMATION_ACTIONS as readonly string[]).includes(intent);
@@ -118,7 +118,7 @@ export class SupportAgent {
     await seedKnowledgeArticles(options.warehouse, { clock: options.clock });
     const citations = await CitationIndex.load(options.warehouse);
     const categories = await options.warehouse.query('SELECT DISTINCT category, any_value(category_zh) AS category_zh FROM products WHERE category IS NOT NULL GROUP BY category ORDER BY category');
-    // Read once: seed and import, the only writers of the shop settings, refuse to run while a server holds the warehouse.
+    // Read once: seed refuses to run while a server holds the warehouse, and an import through the server creates a new agent.
     const currency = (await readShopSettings(options.warehouse))?.currency ?? null;
     return new SupportAgent(options, citations, categories.rows.map((row) => ({ en: String(row.category), zh: row.category_zh === null ? null : String(row.category_zh) })), orderNumbers, currency);
   }
@@ -131,8 +131,23 @@ export class SupportAgent {
     return this.options.clock ?? systemClock;
   }
 
+  /**
+   * The data's as-of date moves only with seeds and imports (which build a new agent), a day at a time: read at most
+   * once a minute instead of scanning events and orders on every turn.
+   */
+  private asOf: { date: Promise<string>; readAt: number } | undefined;
+  /** The turn events of concurrent turns, written together (support-events.ts). */
+  private readonly events = new SupportEventLog({ query: (sql, parameters) => this.warehouse.query(sql, parameters), run: (sql, parameters) => this.warehouse.run(sql, parameters) });
+
   private async policyDate(): Promise<string> {
-    return this.options.policyDate ?? (await loadAsOfDate(this.warehouse));
+    if (this.options.policyDate) return this.options.policyDate;
+    const now = Date.now();
+    if (!this.asOf || now - this.asOf.readAt > 60_000) {
+      const date = loadAsOfDate(this.warehouse);
+      this.asOf = { date, readAt: now };
+      date.catch(() => (this.asOf = undefined));
+    }
+    return this.asOf.date;
   }
 
   private parseSession(session: SupportSession, conversationId: string): SupportSession {
@@ -329,7 +344,7 @@ export class SupportAgent {
     if (recognition.injection) events.push('injection_suspected');
     if (dialogue.handoffOffered && !conversation.dialogue.handoffOffered) events.push('handoff_offered');
     for (const type of events) {
-      await recordSupportEvent(this.warehouse, { at: turn.now, conversationId: conversation.conversationId, customerId: turn.scope.customerId, type, intent: result.intent, planner, language });
+      await this.events.record({ at: turn.now, conversationId: conversation.conversationId, customerId: turn.scope.customerId, type, intent: result.intent, planner, language });
     }
     const reply: SupportReply = { text: text.trim(), intent: result.intent };
     if (result.table && result.table.rows.length > 0) reply.table = result.table;
@@ -341,7 +356,7 @@ export class SupportAgent {
   }
 
   private async recordTurn(turn: TurnContext, intent: string, outcome: string, planner: string): Promise<void> {
-    await recordSupportEvent(this.warehouse, {
+    await this.events.record({
       at: turn.now, conversationId: turn.conversation.conversationId, customerId: turn.scope.customerId, type: 'turn', intent, outcome, planner, language: turn.language,
     });
   }

@@ -21,6 +21,15 @@ import { CACHE_SCHEMA } from '../../sql/cache-schema.ts';
 
 /** Model-written and planner-written SQL may also read the tables the behaviour models write. */
 export const ANALYTICS_SQL_POLICY = createSqlPolicy({ extraTables: [`${CACHE_SCHEMA}.user_segments`, USER_ACTIVITY_DAYS, 'support_events'] });
+/**
+ * The same checks for SQL the semantic layer compiled: a "why did the conversion rate change" decomposes a ratio
+ * over every dimension and runs past the 20,000 characters allowed to model-written SQL, which is a limit on what a
+ * model may send, not on what ShopLens builds itself.
+ */
+export const COMPILED_ANALYTICS_SQL_POLICY = createSqlPolicy({
+  extraTables: [`${CACHE_SCHEMA}.user_segments`, USER_ACTIVITY_DAYS, 'support_events'],
+  maxSqlLength: 200_000,
+});
 
 export interface AnalysisResult extends ResultTable {
   analysis: AnalysisRequest['analysis'];
@@ -82,7 +91,7 @@ export async function runAnalysis(warehouse: Warehouse, request: AnalysisRequest
   if (fromCache.sql !== compiled.sql && (await userActivityDaysReady(warehouse))) compiled = fromCache;
   const started = performance.now();
   const result = await runGuardedSql(warehouse, compiled.sql, {
-    policy: ANALYTICS_SQL_POLICY,
+    policy: COMPILED_ANALYTICS_SQL_POLICY,
     parameters: compiled.parameters,
     ...(engineQuery ? { engineQuery: { sql: engineQuery.sql, parameters: engineQuery.parameters } } : {}),
   });

@@ -28,10 +28,26 @@ export interface BuildAnswerInput {
   labelValue?: (columnId: string, value: JsonValue, language: Language) => string;
 }
 
-function requestedRange(outcome: ToolOutcome | undefined): { start: string; end: string } | undefined {
-  const query = (outcome?.arguments as { query?: { timeRange?: { start?: unknown; end?: unknown } } } | undefined)?.query;
-  const range = query?.timeRange;
+function requestedRange(outcome: ToolOutcome | undefined, field: 'timeRange' | 'compareTo' = 'timeRange'): { start: string; end: string } | undefined {
+  const query = (outcome?.arguments as { query?: Record<string, { start?: unknown; end?: unknown } | undefined> } | undefined)?.query;
+  const range = query?.[field];
   return typeof range?.start === 'string' && typeof range.end === 'string' ? { start: range.start, end: range.end } : undefined;
+}
+
+const COMPARISON_COLUMN = /_(previous|change|change_pct)$/;
+
+/**
+ * A comparison period the data does not cover reads as 0 ("¥3,026,987 vs ¥0.00") or as "not computable", which
+ * looks like an answer; say that there is nothing to compare with, and give the current period on its own.
+ */
+function uncoveredComparison(table: ResultTable, compareTo: { start: string; end: string }, window: { start: string; asOf: string }, language: Language, periodText: string | undefined, labelValue: BuildAnswerInput['labelValue']): { notice: string; narrative: string; table: ResultTable } | undefined {
+  if (compareTo.end >= window.start && compareTo.start <= window.asOf) return undefined;
+  const columns = table.columns.filter((column) => !COMPARISON_COLUMN.test(column.id));
+  const current: ResultTable = { ...table, columns, shape: columns.some((column) => column.role === 'dimension') ? 'breakdown' : 'single' };
+  const notice = language === 'zh'
+    ? `对比期 ${compareTo.start} 至 ${compareTo.end} 没有数据(仓库的数据范围是 ${window.start} 至 ${window.asOf}),所以无法对比;下面只给出本期的数值。`
+    : `There is no data for the comparison period ${compareTo.start} to ${compareTo.end} (the warehouse covers ${window.start} to ${window.asOf}), so there is nothing to compare with; here is the current period on its own.`;
+  return { notice, narrative: narrate(current, { language, periodLabel: periodText, labelValue }), table: current };
 }
 
 /** Words in column labels ("Week-1 retention") are not numbers a narrative states. */
@@ -174,6 +190,22 @@ export function buildAnswer(input: BuildAnswerInput): Answer {
   }
   // Semantic answers open with the question as understood; model tools state their own subject and headline.
   const answered = [...outcomes].reverse().find((outcome) => tableOf(outcome) !== undefined);
+  const compareTo = answered?.toolName === 'query_metrics' && (answered.arguments as { analysis?: string }).analysis === 'metrics' ? requestedRange(answered, 'compareTo') : undefined;
+  const uncovered = compareTo && window ? uncoveredComparison(table, compareTo, window, language, periodLabel(range, language), input.labelValue) : undefined;
+  if (uncovered) {
+    return {
+      ...base,
+      status: 'answered',
+      answer: [restateRequest(answered?.arguments as Parameters<typeof restateRequest>[0], language, input.labelValue), uncovered.notice, uncovered.narrative].filter(Boolean).join(language === 'zh' ? '' : ' '),
+      sql: table.sql || null,
+      columns: uncovered.table.columns,
+      rows: table.rows,
+      truncated: table.truncated ?? false,
+      chart: chartFor(uncovered.table, language, input.labelValue),
+      assumptions,
+      follow_ups: suggestFollowUps(table.shape, table.columns.filter((column) => column.role === 'dimension').map((column) => column.id), language),
+    };
+  }
   const headline = answered && answered.toolName !== 'query_metrics' ? modelHeadline(answered.toolName, answered.result, table.columns, language) : undefined;
   const narrated = headline ?? narrate(table, { language, periodLabel: periodLabel(range, language), labelValue: input.labelValue });
   const restated = answered?.toolName === 'query_metrics' ? restateRequest(answered.arguments as Parameters<typeof restateRequest>[0], language, input.labelValue) : undefined;

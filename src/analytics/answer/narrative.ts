@@ -48,11 +48,21 @@ function period(parts: Parts): string {
   return parts.zh ? `${text},` : `From ${text}, `;
 }
 
+// A rate over nothing: say why instead of printing "n/a" as if it were a value.
+function undefinedRatio(parts: Parts, metric: ResultColumn): string {
+  const retention = metric.id.includes('retention');
+  if (parts.zh) {
+    return `${parts.label(metric)}无法计算:分母为 0${retention ? '(这一期间的新用户中,没有人的留存观察期已完整包含在数据中)' : '(这一期间没有可计入分母的记录)'}`;
+  }
+  return `${parts.label(metric)} cannot be computed: its denominator is 0${retention ? " (no new user of this period has a retention window that the data fully covers yet)" : ' (nothing in this period counts toward it)'}`;
+}
+
 function single(parts: Parts): string {
   const row = parts.table.rows[0];
   const items = parts.metrics.map((metric) => {
     const share = parts.table.columns.find((column) => column.id === `${metric.id}_share`);
     const value = parts.cell(row, metric);
+    if (row && (row[metric.id] === null || row[metric.id] === undefined) && metric.unit === 'ratio') return undefinedRatio(parts, metric);
     if (share) return parts.zh ? `${parts.label(metric)}为 ${value},占总体的 ${parts.cell(row, share)}` : `${parts.label(metric)} was ${value}, ${parts.cell(row, share)} of the total`;
     return parts.zh ? `${parts.label(metric)}为 ${value}` : `${parts.label(metric)} was ${value}`;
   });

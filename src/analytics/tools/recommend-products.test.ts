@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HashingEncoder } from '../../models/embeddings/hashing-encoder.ts';
 import { RecommendationError } from '../../models/recommendations/recommendation-error.ts';
-import { listStoredModels } from '../../models/model-store/stored-model.ts';
+import { listStoredModels, readStoredModel } from '../../models/model-store/stored-model.ts';
+import { unpackCoOccurrence } from '../../models/recommendations/packed-co-occurrence.ts';
 import { seedDemo } from '../../seed/seed-demo.ts';
 import { Warehouse } from '../../sql/warehouse.ts';
 import { createRecommendProductsTool, recommendProductsParameters } from './recommend-products.ts';
@@ -34,6 +35,9 @@ describe('recommend_products', () => {
     // The learnt co-occurrence is kept in the cache schema for later questions and restarts.
     const stored = (await listStoredModels(warehouse)).find((model) => model.model === 'recommender_co_occurrence');
     expect(stored?.metrics.interactions).toBeGreaterThan(0);
+    // What is stored parses back (otherwise every restart would silently retrain).
+    const payload = (await readStoredModel(warehouse, 'recommender_co_occurrence', stored?.parameters ?? ''))?.payload;
+    expect(unpackCoOccurrence(payload)?.interactions).toBe(stored?.metrics.interactions);
     const { rows } = await warehouse.query(`SELECT DISTINCT i.product_id FROM orders o JOIN order_items i USING (order_id) WHERE o.user_id = ${buyer} AND o.paid_at IS NOT NULL`);
     const bought = new Set(rows.map((row) => Number(row.product_id)));
     expect(bought.size).toBeGreaterThan(0);

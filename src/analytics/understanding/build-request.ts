@@ -1,4 +1,5 @@
-import { findMetric, timeQueryParts } from '../../sql/semantic/index.ts';
+import { asksYearOverYear, findMetric, timeQueryParts } from '../../sql/semantic/index.ts';
+import { yearAgoPeriod } from '../../sql/semantic/time/time-period.ts';
 import { addDays, rangeLength } from '../../sql/semantic/time/calendar-date.ts';
 import type { SemanticFilter } from '../../sql/semantic/compile/semantic-query.ts';
 import type { AnalysisRequest } from '../analysis/analysis-request.ts';
@@ -6,6 +7,7 @@ import type { Language } from '../../text/language.ts';
 import type { Recognition } from './recognize-question.ts';
 import { comparesPeriods } from './rules/comparison-rules.ts';
 import { asksShareOfTotal } from './rules/share-rules.ts';
+import { averagePeriodAskedFor } from './rules/average-rules.ts';
 
 export interface DataWindow {
   start: string;
@@ -28,7 +30,8 @@ function shareOfTotal(recognition: Recognition, metrics: string[], dimensions: s
   if (!asksShareOfTotal(recognition.normalized)) return undefined;
   if (!metrics.some((id) => findMetric(id)?.formula.kind !== 'ratio')) return undefined;
   if (dimensions.length > 0) return { excludeFilters: [] };
-  const parts = filters.filter((filter) => filter.operator === 'in').map((filter) => filter.dimension);
+  // "what % of revenue comes from outside the UK": an excluded value is the part too.
+  const parts = filters.filter((filter) => filter.operator === 'in' || filter.operator === 'not_in').map((filter) => filter.dimension);
   return parts.length > 0 ? { excludeFilters: parts } : undefined;
 }
 
@@ -59,7 +62,12 @@ export function chooseTime(recognition: Recognition, window: DataWindow, compare
     const compareTo = compare && recognition.compareShiftDays ? previousPeriodOf(parts.timeRange, recognition.compareShiftDays) : parts.compareTo;
     return { timeRange: parts.timeRange, compareTo, filters: parts.filters, assumedAllData: false };
   }
-  if (compare) return { ...lastWeekPair(window), filters: [], assumedAllData: false };
+  if (compare) {
+    const pair = lastWeekPair(window);
+    // 同比 / YoY with no period named: the last week against the same dates a year earlier.
+    if (asksYearOverYear(recognition.normalized)) return { timeRange: pair.timeRange, compareTo: yearAgoPeriod(pair.timeRange), filters: [], assumedAllData: false };
+    return { ...pair, filters: [], assumedAllData: false };
+  }
   return { timeRange: { start: window.start, end: window.asOf }, filters: [], assumedAllData: true };
 }
 
@@ -107,7 +115,9 @@ export function buildRequest(recognition: Recognition, window: DataWindow, langu
   // So does a grouping with no period named ("各年龄段客单价对比", "weekday vs weekend conversion").
   const comparesGroups =
     recognition.filters.some((filter) => filter.operator === 'in' && filter.values.length >= 2 && recognition.dimensions.includes(filter.dimension)) ||
-    (recognition.time === undefined && recognition.dimensions.some((dimension) => !TIME_DIMENSIONS.includes(dimension)));
+    (recognition.time === undefined && recognition.dimensions.some((dimension) => !TIME_DIMENSIONS.includes(dimension))) ||
+    // Weekends against weekdays are two groups of the same period.
+    recognition.dimensions.includes('day_type');
   const periodComparison = recognition.time?.comparison === 'named_period' || recognition.compareShiftDays !== undefined || comparesPeriods(recognition.normalized);
   const compare = ((cues.has('compare') && (!comparesGroups || periodComparison)) || recognition.time?.comparison === 'named_period') && !wantsTimeDimension;
   const time = chooseTime(recognition, window, compare);
@@ -135,11 +145,16 @@ export function buildRequest(recognition: Recognition, window: DataWindow, langu
   }
 
   const metrics = recognition.metrics.length > 0 ? recognition.metrics : ['gmv'];
+  // "平均每天的订单" is one number per group: the words that would ask for a daily series are the average's own.
+  const averagePer = averagePeriodAskedFor(recognition.normalized);
+  const averaged = averagePer !== undefined && !cues.has('trend') && metrics.every((id) => findMetric(id)?.formula.kind !== 'ratio');
   let dimensions = [...recognition.dimensions];
+  if (averaged) dimensions = dimensions.filter((dimension) => !['day', 'week', 'month'].includes(dimension));
   if (cues.has('trend') && !dimensions.some((dimension) => TIME_DIMENSIONS.includes(dimension))) {
     dimensions = [trendGrain(recognition, time.timeRange), ...dimensions];
   }
   for (const grain of ['day', 'week', 'month', 'hour', 'weekday']) {
+    if (averaged && ['day', 'week', 'month'].includes(grain)) continue;
     if (cues.has(`grain:${grain}` as never) && !dimensions.includes(grain)) dimensions.unshift(grain);
   }
   dimensions = dimensions.slice(0, 3);
@@ -157,7 +172,8 @@ export function buildRequest(recognition: Recognition, window: DataWindow, langu
     }
     query.limit = recognition.limit ?? (recognition.singular ? 1 : 10);
   }
-  const share = shareOfTotal(recognition, metrics, dimensions, filters);
+  if (averaged) query.average = { per: averagePer };
+  const share = averaged ? undefined : shareOfTotal(recognition, metrics, dimensions, filters);
   if (share && !time.compareTo) query.share = share;
   return { analysis: 'metrics', query };
 }

@@ -1,6 +1,7 @@
 import type { Language } from '../../text/language.ts';
 import type { LexiconEntry } from '../../text/lexicon-matcher.ts';
 import { bigramSimilarity, editDistance } from '../../text/edit-distance.ts';
+import { soundAlike } from '../../text/chinese-sound.ts';
 import { escapeRegExp } from '../../text/escape-regexp.ts';
 import { segmentWords, tagWords } from '../../text/word-segmenter.ts';
 import { englishTerms } from '../../text/english-terms.ts';
@@ -133,10 +134,33 @@ function correctionFor(word: string, entries: readonly LexiconEntry<QuestionTerm
   return best && !tied ? best.phrase : undefined;
 }
 
+/**
+ * The catalogue word a Chinese run stands for when exactly one character differs and the two sound alike
+ * (城交额 → 成交额, 客蛋价 → 客单价, 加够率 → 加购率, 平牌 → 品牌): the wrong character a pinyin keyboard offers.
+ * Only when exactly one catalogue word fits.
+ */
+function homophoneFor(run: string, entries: readonly LexiconEntry<QuestionTerm>[]): string | undefined {
+  const characters = [...run];
+  let found: string | undefined;
+  for (const entry of entries) {
+    const phrase = [...entry.phrase];
+    if (phrase.length !== characters.length || entry.phrase === found) continue;
+    const differing = phrase.flatMap((character, index) => (character === characters[index] ? [] : [index]));
+    if (differing.length !== 1) continue;
+    const index = differing[0] as number;
+    if (!soundAlike(characters[index] as string, phrase[index] as string)) continue;
+    if (found !== undefined) return undefined;
+    found = entry.phrase;
+  }
+  return found;
+}
+
 /** Slips of catalogue words in the residual and in Chinese runs of three or more unexplained characters. */
 export function findCorrections(residual: string, entries: readonly LexiconEntry<QuestionTerm>[]): Correction[] {
   const corrections: Correction[] = [];
   const chinese = entries.filter((entry) => HAS_CJK.test(entry.phrase) && [...entry.phrase].length >= 3);
+  // Homophones also fix two-character words (平牌 → 品牌); values are left out: a shop's names are not slips.
+  const chineseTerms = entries.filter((entry) => HAS_CJK.test(entry.phrase) && [...entry.phrase].length >= 2 && entry.meaning.kind !== 'value');
   for (const chunk of residual.split(/\s+/).filter(Boolean)) {
     if (LATIN.test(chunk)) {
       // Only words that could name something are corrected: "purchased" is a verb, not a slip of "purchasers".
@@ -147,11 +171,14 @@ export function findCorrections(residual: string, entries: readonly LexiconEntry
     }
     // Chinese: jieba splits a misspelt word unpredictably (转换率 → 转换 + 率), so slide over the run itself.
     const characters = [...chunk];
-    for (let length = Math.min(5, characters.length); length >= 3; length -= 1) {
+    // Two characters are corrected only as a whole unexplained word (平牌): inside a run they straddle words
+    // (被一起购买 holds 起购, which sounds like 弃购).
+    const shortest = characters.length === 2 ? 2 : 3;
+    for (let length = Math.min(5, characters.length); length >= shortest; length -= 1) {
       for (let start = 0; start + length <= characters.length; start += 1) {
         const window = characters.slice(start, start + length).join('');
         if (corrections.some((correction) => correction.from.includes(window) || window.includes(correction.from))) continue;
-        const to = correctionFor(window, chinese);
+        const to = (length >= 3 ? correctionFor(window, chinese) : undefined) ?? homophoneFor(window, chineseTerms);
         if (to) corrections.push({ from: window, to });
       }
     }

@@ -92,7 +92,7 @@ export class OfflinePlanner implements Planner {
       case 'analysis': {
         if (understanding.clarification) return { type: 'clarify', question: understanding.clarification.question, options: understanding.clarification.options };
         if (understanding.confidence < CONFIDENCE_THRESHOLD) {
-          const reading = readingOf(understanding.request, state.language) ?? '';
+          const reading = readingOf(understanding.request, state.language, (dimension, value, language) => this.resources.values.label(dimension, value, language)) ?? '';
           return {
             type: 'clarify',
             question: state.language === 'zh' ? `我不确定是否理解正确。您是想看:${reading}?` : `I am not sure I understood. Do you mean: ${reading}?`,

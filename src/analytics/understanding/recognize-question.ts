@@ -41,7 +41,7 @@ export interface Recognition {
 }
 
 const WEEK_EARLIER = /a week (?:earlier|before)|the same day (?:a |one )?week (?:earlier|before)|上周同一天|一周前(?:的)?同一天|前一周(?:的)?同一天|上周同期/;
-const SHARE_WORDS = /share|percent|percentage|proportion|\brate\b|ratio|fraction|%|占比|比例|百分比|比率|比重|几成/;
+const SHARE_WORDS = /share|percent|percentage|proportion|\brate\b|ratio|fraction|%|占比|比例|百分比|比率|比重|几成|份额/;
 /** Counts whose share the question asks for when it speaks of a share: "what % of orders got cancelled". */
 const RATE_OF_COUNT = [['favourites', 'fav_rate'], ['cart_adds', 'cart_rate'], ['cancelled_orders', 'cancellation_rate'], ['returned_orders', 'return_rate']] as const;
 const WANTS_TOTAL = /合计|总共|一共|加起来|加在一起|总和|combined|in total|altogether|together|\btotal\b|\bsum\b/;
@@ -106,11 +106,14 @@ function markTaken(taken: boolean[], start: number, end: number): void {
   for (let index = start; index < end && index < taken.length; index += 1) taken[index] = true;
 }
 
-function findLimit(text: string, taken: boolean[]): number | undefined {
+function findLimit(text: string, taken: boolean[], valueSpans: readonly { start: number; end: number }[]): number | undefined {
   for (const pattern of LIMIT_PATTERNS) {
     const match = pattern.exec(text);
     const word = match?.[1];
     if (!match || !word) continue;
+    // A number inside a value's name ("tier 1 cities", "iPhone 16") is the value's, not a "top N".
+    const at = match.index + match[0].indexOf(word);
+    if (valueSpans.some((span) => at >= span.start && at < span.end)) continue;
     const value = parseNumber(word);
     if (value === undefined || value <= 0 || value > 1000) continue;
     markTaken(taken, match.index, match.index + match[0].length);
@@ -133,7 +136,7 @@ const DAY_TYPE_PHRASES = (() => {
   return new RegExp(escaped.length > 0 ? escaped.join('|') : '(?!)', 'gi');
 })();
 
-const EXCLUDE_BEFORE = /(excluding|except|without|other than|not including|not|non-?|除了|除去|不含|不包括|排除|非|不算)\s*$/;
+const EXCLUDE_BEFORE = /(excluding|except|without|other than|not including|not|non-?|outside(?: of)?(?: the)?|apart from|除了|除去|不含|不包括|排除|非|不算)\s*$/;
 const EXCLUDE_AFTER = /^\s*(以外|之外|除外)/;
 
 /** Recognises metrics, dimensions, values, time and cues in a question, with what stayed unexplained. */
@@ -160,6 +163,14 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     markTaken(taken, match.index, match.index + match.matchedText.length);
     recognised.push(match.matchedText);
   }
+  // "do weekends convert better than weekdays?": weekend and weekday words apart from each other still name the
+  // two day types, a grouping, not a restriction to either (nor last weekend against the one before).
+  const dayTypeWords = new Set((time?.matches ?? []).filter((match) => match.modifierOnly && match.weekdays).map((match) => match.weekdays?.length));
+  const bothDayTypes = dayTypeWords.has(2) && dayTypeWords.has(5);
+  if (time && bothDayTypes) {
+    const ranges = time.matches.filter((match) => !match.modifierOnly);
+    time = ranges.length === 0 ? undefined : resolveTimeExpression(ranges.map((match) => match.matchedText).join(' '), asOf);
+  }
   // Two named periods ("between September and October", "这周比上周"): the later one is current.
   const periods = (time?.matches ?? []).filter((match) => !match.modifierOnly);
   if (time && periods.length >= 2) {
@@ -169,7 +180,7 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     }
   }
 
-  const limit = findLimit(normalized, taken);
+  const limit = findLimit(normalized, taken, values.find(normalized, [...taken]));
   const timeOrLimitTaken = [...taken];
   const strongMetrics: string[] = [];
   const weakMetrics: string[] = [];
@@ -252,6 +263,7 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   // "brands excluding Apple" still groups by brand: only an inclusion filter stands in for the grouping.
   const filteredDimensions = new Set(filters.filter((filter) => filter.operator === 'in' && !splits(filter)).map((filter) => filter.dimension));
   const groupings = dimensions.filter((dimension) => !filteredDimensions.has(dimension));
+  if (bothDayTypes && !groupings.includes('day_type')) groupings.push('day_type');
   for (const filter of filters) {
     if (splits(filter) && !groupings.includes(filter.dimension)) groupings.push(filter.dimension);
   }

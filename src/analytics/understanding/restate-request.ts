@@ -16,6 +16,7 @@ interface RequestLike {
     compareTo?: { start?: unknown; end?: unknown };
     limit?: unknown;
     share?: unknown;
+    average?: unknown;
     orderBy?: { direction?: unknown };
     steps?: unknown;
     subject?: unknown;
@@ -79,7 +80,9 @@ export function readingOf(request: RequestLike, language: Language, labelValue?:
   const query = request.query;
   if (!query || typeof request.analysis !== 'string') return undefined;
   const zh = language === 'zh';
-  const metrics = [...strings(query.metrics), ...strings(query.metric)].map((id) => metricName(id, zh));
+  const per = (query.average as { per?: unknown } | undefined)?.per;
+  const averageWord = per === 'day' ? ['average daily ', '日均'] : per === 'week' ? ['average weekly ', '周均'] : per === 'month' ? ['average monthly ', '月均'] : ['', ''];
+  const metrics = [...strings(query.metrics), ...strings(query.metric)].map((id) => `${zh ? averageWord[1] : averageWord[0]}${metricName(id, zh)}`);
   const dimensions = [...strings(query.dimensions), ...strings(query.dimension)].map((id) => dimensionName(id, zh));
   const grouped = new Set([...strings(query.dimensions), ...strings(query.dimension)]);
   const filters = (Array.isArray(query.filters) ? query.filters : []).flatMap((filter) => {

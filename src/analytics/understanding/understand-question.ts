@@ -15,6 +15,7 @@ import { comparesPeriods } from './rules/comparison-rules.ts';
 import { grainsAskedFor } from './rules/grain-rules.ts';
 import { offTopicRefusal, offTopicRuleFor, refusalFor } from './rules/refusal-rules.ts';
 import { asksQuantityPerUnit } from './rules/per-unit-rules.ts';
+import { asksUnitsSold } from './rules/quantity-rules.ts';
 import { rankingSubjectOf } from './rules/ranking-subject-rules.ts';
 import type { Understanding } from './understanding.ts';
 
@@ -24,6 +25,8 @@ const VAGUE = /表现|情况|怎么样|如何|好不好|最好|最差|数据|分
 const ANALYTIC_WORDS = /\b(by|per|each|top|which|trend|compare)\b|按|各|每|哪|趋势|对比|排名|前\d/;
 // Words left over that are not content (the coverage check handles those) barely lower confidence.
 const UNKNOWN_WORD_PENALTY = 0.03;
+// Words that name money outright: "how many … did we sell" is then still about GMV.
+const MONEY_WORDS = /revenue|gmv|turnover|sales amount|money|worth|销售额|成交额|营收|金额|多少钱/;
 
 function isMetricsRequest(memory: unknown): memory is AnalysisRequest {
   return typeof memory === 'object' && memory !== null && (memory as AnalysisRequest).analysis === 'metrics';
@@ -199,6 +202,10 @@ export function understandQuestion(input: UnderstandInput): Understanding {
     return { kind: 'model', toolName, arguments: toolArguments, confidence, notes: [...notes, `behaviour model: ${toolName}`] };
   }
 
+  if (asksUnitsSold(recognition.normalized) && recognition.metrics.includes('gmv') && !MONEY_WORDS.test(recognition.normalized)) {
+    recognition.metrics = [...new Set(recognition.metrics.map((metric) => (metric === 'gmv' ? 'units' : metric)))];
+    notes.push('a count of things sold: units, not GMV');
+  }
   applyRankingSubject(recognition, notes);
   applyProductRanking(recognition, notes);
   const unexplained = unexplainedWords(recognition.residual, recognition.cues, recognition.normalized);
@@ -226,7 +233,14 @@ export function understandQuestion(input: UnderstandInput): Understanding {
   }
 
   let rankedWithoutMetric = false;
-  if (recognition.metrics.length === 0 && !shapeOnly && (recognition.cues.has('top') || recognition.cues.has('bottom') || recognition.limit !== undefined) && recognition.dimensions.length > 0) {
+  const ranks = recognition.cues.has('top') || recognition.cues.has('bottom') || recognition.limit !== undefined;
+  const impliedMetric = recognition.dimensions.map((dimension) => findDimension(dimension)?.default_metric).find(Boolean);
+  if (recognition.metrics.length === 0 && !shapeOnly && ranks && impliedMetric) {
+    // "top search terms": a dimension that exists on one kind of event is ranked by its own count.
+    recognition.metrics = [impliedMetric];
+    notes.push(`no metric named: ${impliedMetric}, the measure of ${recognition.dimensions.join(', ')}`);
+  }
+  if (recognition.metrics.length === 0 && !shapeOnly && ranks && recognition.dimensions.length > 0) {
     // "哪个城市最差" ranks without naming a measure: rank by GMV and say so in the answer.
     recognition.metrics = ['gmv'];
     notes.push('no metric named: proposed ranking by GMV');
@@ -283,12 +297,12 @@ export function understandQuestion(input: UnderstandInput): Understanding {
   }
   if (unexplained.length > 0) {
     // Never answer around a word that could change the answer: say what was understood and ask.
-    const clarification = notUnderstood(unexplained, uniqueSuggestions, language, readingOf(request, language) ?? '');
+    const clarification = notUnderstood(unexplained, uniqueSuggestions, language, readingOf(request, language, (dimension, value, answerLanguage) => input.values.label(dimension, value, answerLanguage)) ?? '');
     return { kind: 'analysis', request, confidence: 0.2, notes, clarification };
   }
   if (rankedWithoutMetric) {
     // "哪个城市表现最好" names no measure: "best" by GMV is a guess, so it is proposed, not answered.
-    const reading = readingOf(request, language) ?? '';
+    const reading = readingOf(request, language, (dimension, value, answerLanguage) => input.values.label(dimension, value, answerLanguage)) ?? '';
     const clarification = language === 'zh'
       ? { question: `“最好/最差”按哪个指标算?我的理解是:${reading}。`, options: ['就按这个理解', '订单数', '转化率'] }
       : { question: `Best or worst by which measure? I would read it as: ${reading}.`, options: ['yes, as understood', 'orders', 'conversion rate'] };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SeededRandom } from '../../random/seeded-random.ts';
-import { fitBoostedTrees, predictBoostedTrees } from './gradient-boosted-trees.ts';
+import { fitBoostedTrees, predictBoostedTrees, predictWithFeature, rowPaths } from './gradient-boosted-trees.ts';
 import { fitLogisticRegression, predictLogistic } from './logistic-regression.ts';
 import { rocAuc } from './roc-auc.ts';
 
@@ -37,5 +37,24 @@ describe('fitBoostedTrees', () => {
     const { rows, labels } = xorProblem(100, 4);
     const fit = fitBoostedTrees(rows, labels, { rounds: 5, minRowsPerLeaf: 51 });
     expect(fit.model.trees.every((tree) => tree.length === 1)).toBe(true);
+  });
+
+  it('scores a row with one feature changed exactly as the whole model does, walking only the trees that test it', () => {
+    const { rows, labels } = xorProblem(600, 5);
+    const { model } = fitBoostedTrees(rows, labels, { rounds: 40, maxDepth: 3 });
+    let compared = 0;
+    for (const row of rows.slice(0, 25)) {
+      const paths = rowPaths(model, row);
+      expect(1 / (1 + Math.exp(-paths.score))).toBeCloseTo(predictBoostedTrees(model, row), 12);
+      for (let feature = 0; feature < row.length; feature++) {
+        for (const value of [-0.9, -0.1, 0, 0.3, 0.95, row[feature]!]) {
+          const changed = Float64Array.from(row);
+          changed[feature] = value;
+          expect(predictWithFeature(model, row, paths, feature, value)).toBeCloseTo(predictBoostedTrees(model, changed), 12);
+          compared += 1;
+        }
+      }
+    }
+    expect(compared).toBe(25 * 3 * 6);
   });
 });

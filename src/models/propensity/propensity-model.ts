@@ -1,6 +1,6 @@
 import { fitFeatureScaler, scaleRow, type FeatureScaler } from './feature-scaler.ts';
 import type { FeatureContribution } from './explain-prediction.ts';
-import { fitBoostedTrees, predictBoostedTrees, type BoostedTreesModel, type BoostingOptions } from './gradient-boosted-trees.ts';
+import { fitBoostedTrees, predictBoostedTrees, predictWithFeature, rowPaths, type BoostedTreesModel, type BoostingOptions } from './gradient-boosted-trees.ts';
 import { fitLogisticRegression, logisticScore, sigmoid, type LogisticRegressionModel } from './logistic-regression.ts';
 import { PROPENSITY_FEATURES, type PropensityFeature } from './propensity-features.ts';
 
@@ -64,14 +64,12 @@ export function explainPropensity(model: FittedPropensity, kind: PropensityModel
     return model.features.map((feature, column) => ({ feature: feature.id, contribution: (model.logistic.coefficients[column] as number) * (row[column] as number), value: raw[column] ?? null }));
   }
   const probability = predictBoostedTrees(model.boosted, row);
-  const perturbed = Float64Array.from(row);
+  // 200 background values × 150 trees per feature made 20 explanations ≈1.4 s; only trees that test the feature on
+  // this row's path can change, so only those are walked again (same result up to rounding).
+  const paths = rowPaths(model.boosted, row);
   return model.features.map((feature, column) => {
     let sum = 0;
-    for (const background of model.background) {
-      perturbed[column] = background[column] as number;
-      sum += predictBoostedTrees(model.boosted, perturbed);
-    }
-    perturbed[column] = row[column] as number;
+    for (const background of model.background) sum += predictWithFeature(model.boosted, row, paths, column, background[column] as number);
     return { feature: feature.id, contribution: probability - sum / Math.max(model.background.length, 1), value: raw[column] ?? null };
   });
 }

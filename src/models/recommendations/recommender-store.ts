@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { Warehouse } from '../../sql/warehouse.ts';
 import { defaultEncoderSelection } from '../embeddings/default-encoder.ts';
 import type { EncoderSelection } from '../embeddings/text-encoder.ts';
@@ -7,6 +6,7 @@ import type { TrainingProgressListener } from '../model-store/training-progress.
 import type { ItemCoOccurrence } from './item-cooccurrence.ts';
 import { itemCoOccurrence } from './item-cooccurrence.ts';
 import { interactionsFingerprint, loadAllInteractions } from './load-interactions.ts';
+import { packCoOccurrence, unpackCoOccurrence } from './packed-co-occurrence.ts';
 import { loadCatalog } from './product-catalog.ts';
 import { RecommendationError } from './recommendation-error.ts';
 import { assembleRecommender, type RecommenderModel } from './recommender.ts';
@@ -31,37 +31,6 @@ export interface RecommenderRunOptions {
 interface LearntRecommender {
   coOccurrence: ItemCoOccurrence;
   interactions: number;
-}
-
-const pairs = z.array(z.tuple([z.number(), z.number()]));
-const learntSchema = z.object({
-  neighbours: z.array(z.tuple([z.number(), pairs])),
-  owners: pairs,
-  buyers: pairs,
-  interactions: z.number(),
-});
-
-function serializeLearnt(learnt: LearntRecommender): z.infer<typeof learntSchema> {
-  const { coOccurrence } = learnt;
-  return {
-    neighbours: [...coOccurrence.neighbours].map(([productId, neighbours]) => [productId, [...neighbours]]),
-    owners: [...coOccurrence.owners],
-    buyers: [...coOccurrence.buyers],
-    interactions: learnt.interactions,
-  };
-}
-
-function parseLearnt(payload: unknown): LearntRecommender | null {
-  const parsed = learntSchema.safeParse(payload);
-  if (!parsed.success) return null;
-  return {
-    coOccurrence: {
-      neighbours: new Map(parsed.data.neighbours.map(([productId, neighbours]) => [productId, new Map(neighbours)])),
-      owners: new Map(parsed.data.owners),
-      buyers: new Map(parsed.data.buyers),
-    },
-    interactions: parsed.data.interactions,
-  };
 }
 
 const served = new WeakMap<Warehouse, Promise<ServedRecommender>>();
@@ -98,8 +67,8 @@ export async function recommenderFor(warehouse: Warehouse, selectEncoder: Select
         const coOccurrence = itemCoOccurrence(interactions);
         return { payload: { coOccurrence, interactions: interactions.length }, dataWindow: { start: null, end: null }, metrics: { interactions: interactions.length, products: coOccurrence.owners.size } };
       },
-      serializePayload: serializeLearnt,
-      parsePayload: parseLearnt,
+      serializePayload: (learnt) => packCoOccurrence(learnt.coOccurrence, learnt.interactions),
+      parsePayload: unpackCoOccurrence,
       onProgress: options.onProgress,
       signal: options.signal,
     });

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorkspaceFixture, WORKSPACE_TEST_SECRET, type StoredTestAnswer } from '../testing/workspace-fixture.ts';
 import { DashboardListResponseSchema, DashboardViewSchema, PinResponseSchema, ShareResponseSchema } from '../web/workspace-api-schemas.ts';
+import { SignJWT } from 'jose';
 import { dashboardsRouter } from './dashboards-api.ts';
+import { signShareToken } from './share-token.ts';
 import { WORKSPACE_SCHEMA } from './workspace-schema.ts';
 
 describe('dashboards API', () => {
@@ -106,5 +108,53 @@ describe('dashboards API', () => {
     const badSeq = await post('/api/web/dashboards/pins', ana, { answer: { ...byCategory, seq: -1 }, newDashboardName: 'X' });
     expect(((await badSeq.json()) as { error: { message: string } }).error.message).toMatch(/^answer\.seq:/);
     expect((await post('/api/web/dashboards', ana, { name: '   ' })).status).toBe(400);
+  });
+
+  describe('red team: hostile dashboard and share-link requests are refused and change nothing', () => {
+    const workspace = async () => {
+      const parts: string[] = [];
+      for (const table of ['dashboards', 'dashboard_items']) {
+        const result = await fixture.warehouse.query(`SELECT count(*) AS n, coalesce(bit_xor(hash(t)), 0)::VARCHAR AS h FROM ${WORKSPACE_SCHEMA}.${table} t`);
+        parts.push(`${table}:${String(result.rows[0]?.n)}:${String(result.rows[0]?.h)}`);
+      }
+      const business = await fixture.warehouse.query('SELECT (SELECT count(*) FROM orders) + (SELECT count(*) FROM order_items) AS n');
+      return `${parts.join('|')}|business:${String(business.rows[0]?.n)}`;
+    };
+    const shareToken = async (claims: Record<string, unknown>, secret: string, audience = 'shoplens-dashboard-share') =>
+      new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuer('shoplens').setAudience(audience).setIssuedAt().setExpirationTime('1h').sign(new TextEncoder().encode(secret));
+    const cases: Array<[string, () => Promise<Response>, number[]]> = [
+      ['a share link signed with another secret', async () => fetch(`${fixture.url}/api/web/shared-dashboards/${await shareToken({ dashboard_id: 'x', owner: 'ana' }, 'another-secret-0123456789abcdefghijklmnop')}`, { headers: bo }), [401]],
+      ['a share link with the session audience', async () => fetch(`${fixture.url}/api/web/shared-dashboards/${await shareToken({ dashboard_id: 'x', owner: 'ana' }, WORKSPACE_TEST_SECRET, 'shoplens-server')}`, { headers: bo }), [401]],
+      ['a share link with alg none', async () => {
+        const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+        return fetch(`${fixture.url}/api/web/shared-dashboards/${encode({ alg: 'none', typ: 'JWT' })}.${encode({ dashboard_id: 'x', owner: 'ana', iss: 'shoplens', aud: 'shoplens-dashboard-share', exp: 9_999_999_999 })}.`, { headers: bo });
+      }, [401]],
+      ['a valid link to a dashboard that does not exist', async () => fetch(`${fixture.url}/api/web/shared-dashboards/${await signShareToken(WORKSPACE_TEST_SECRET, '00000000-0000-4000-8000-000000000000', 'ana')}`, { headers: bo }), [404]],
+      ['a dashboard id with a path in it', async () => fetch(`${fixture.url}/api/web/dashboards/..%2F..%2Fetc%2Fpasswd`, { headers: ana }), [400, 404]],
+      ['a dashboard id with SQL in it', async () => fetch(`${fixture.url}/api/web/dashboards/${encodeURIComponent("x' OR '1'='1")}`, { headers: ana }), [400, 404]],
+      ['deleting with SQL in the item id', async () => fetch(`${fixture.url}/api/web/dashboards/x/items/${encodeURIComponent("1; DROP TABLE orders")}`, { method: 'DELETE', headers: ana }), [400, 404]],
+      ['a dashboard name of 10,000 characters', async () => post('/api/web/dashboards', ana, { name: 'x'.repeat(10_000) }), [400]],
+      ['a dashboard with an owner field', async () => post('/api/web/dashboards', ana, { name: 'Owned', owner: 'bo' }), [400]],
+      ['a pin carrying its own SQL', async () => post('/api/web/dashboards/pins', ana, { answer: { ...byCategory, sql: 'DROP TABLE orders' }, newDashboardName: 'Injected' }), [400]],
+      ['a pin of a conversation that is not the analyst’s', async () => post('/api/web/dashboards/pins', bo, { answer: forecast, newDashboardName: 'Borrowed' }), [404]],
+      ['sharing a dashboard that is not the analyst’s', async () => post('/api/web/dashboards/00000000-0000-4000-8000-000000000000/share', bo, {}), [404]],
+      ['no credentials', async () => fetch(`${fixture.url}/api/web/dashboards`), [401]],
+    ];
+    it.each(cases)('%s', async (_name, request, statuses) => {
+      const before = await workspace();
+      const response = await request();
+      expect(statuses).toContain(response.status);
+      expect(response.headers.get('content-type') ?? 'application/json').toMatch(/json/);
+      expect(await workspace()).toBe(before);
+    });
+
+    it('markup in a dashboard name comes back as JSON text, never HTML', async () => {
+      const markup = '<img src=x onerror=alert(1)>';
+      const created = await post('/api/web/dashboards', ana, { name: markup });
+      expect(created.status).toBe(201);
+      expect(created.headers.get('content-type')).toMatch(/application\/json/);
+      const list = DashboardListResponseSchema.parse(await (await fetch(`${fixture.url}/api/web/dashboards`, { headers: ana })).json());
+      expect(list.dashboards.map((dashboard) => dashboard.name)).toContain(markup);
+    });
   });
 });

@@ -1,6 +1,6 @@
 import type { Answer } from '../../analytics/answer/answer.ts';
 import { chartFor, type ChartSpec } from '../../analytics/answer/chart-spec.ts';
-import { ANALYTICS_SQL_POLICY } from '../../analytics/analysis/run-analysis.ts';
+import { COMPILED_ANALYTICS_SQL_POLICY } from '../../analytics/analysis/run-analysis.ts';
 import { inferColumns, type AnswerShape, type ResultColumn } from '../../presentation/result-table.ts';
 import { isSqlGuardError, runAsQueryUser, runGuardedSql } from '../../sql/guard/index.ts';
 import type { JsonRow } from '../../sql/json-values.ts';
@@ -29,13 +29,13 @@ function shapeOfChart(kind: string | undefined): AnswerShape | null {
 }
 
 /**
- * Runs SQL an analyst kept or edited exactly as run_sql runs model SQL: the same guard, policy (analytics tables,
- * no personal columns), timeout and row cap, in the analyst's share of the query gate. Columns keep the meaning
+ * Runs SQL an analyst kept or edited under the guard run_sql uses: the same policy (analytics tables, no personal
+ * columns), timeout and row cap, with the length limit of compiled SQL (a kept answer's SQL can be long), in the analyst's share of the query gate. Columns keep the meaning
  * (labels, unit, role, currency) the original answer gave them; new columns are inferred from their types.
  */
 export async function rerunSql(warehouse: Warehouse, analystKey: string, sql: string, original: Pick<Answer, 'columns' | 'chart' | 'language'>): Promise<RerunResult> {
   try {
-    const result = await runAsQueryUser(analystKey, () => runGuardedSql(warehouse, sql, { policy: ANALYTICS_SQL_POLICY }));
+    const result = await runAsQueryUser(analystKey, () => runGuardedSql(warehouse, sql, { policy: COMPILED_ANALYTICS_SQL_POLICY }));
     const known = new Map(original.columns.map((column) => [column.id, column]));
     const columns = inferColumns(result.columns).map((column) => known.get(column.id) ?? column);
     const shape = shapeOfChart(original.chart?.kind);

@@ -1,7 +1,7 @@
 import { HashingEncoder } from '../../models/embeddings/hashing-encoder.ts';
 import { loadAsOfDate } from '../../sql/semantic/index.ts';
 import type { Warehouse } from '../../sql/warehouse.ts';
-import { listQueue, loadCustomerContext, recordCsatRating, resolveConversation, SupportAgent, takeConversation } from '../../support/support-agent.ts';
+import { csatRatingOf, listQueue, loadCustomerContext, recordCsatRating, resolveConversation, SupportAgent, takeConversation } from '../../support/support-agent.ts';
 import type { ManualClock } from '../../support/support-test-kit.ts';
 import { createDemoWarehouseFile } from '../../testing/demo-warehouse.ts';
 import type { AnalyticsAsker } from '../analytics-chat.ts';
@@ -54,6 +54,7 @@ export async function startRealSupportServer(options: { users: number; clock?: M
             resolveConversation: (conversationId, agentId) => resolveConversation(warehouse, conversationId, agentId, { clock: options.clock }),
             customerContext: (conversationId) => loadCustomerContext(warehouse, conversationId),
             rateConversation: async (input) => void (await recordCsatRating(warehouse, input, { clock: options.clock })),
+            conversationRating: (conversationId) => csatRatingOf(warehouse, conversationId),
           },
         };
       },

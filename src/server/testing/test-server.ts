@@ -36,9 +36,11 @@ export async function startTestServer(
     fakeDelayMs?: number;
     /** Run with no support agent at all (as when src/support is not installed). */
     withoutSupport?: boolean;
+    /** Folders the sandboxed warehouse may read (an import staging folder). */
+    readableDirectories?: string[];
   } & Partial<Omit<ShopLensServerOptions, 'warehouse' | 'secret' | 'analyticsAgent' | 'supportResponder' | 'handoffDesk'>>,
 ): Promise<TestServer> {
-  const warehouse = await Warehouse.open({ path: options.databasePath, mode: 'sandboxed', memoryLimit: '1GB' });
+  const warehouse = await Warehouse.open({ path: options.databasePath, mode: 'sandboxed', memoryLimit: '1GB', readableDirectories: options.readableDirectories });
   const responder = new FakeSupportResponder(warehouse, { delayMs: options.fakeDelayMs });
   const desk = new FakeHandoffDesk(warehouse, responder);
   const analyticsAgent = options.analyticsAgent ?? (await AnalyticsAgent.create({ warehouse }));

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { Warehouse, type WarehouseOptions } from '../warehouse.ts';
 import { WarehouseError } from '../warehouse-error.ts';
-import { ClickHouseEngine } from './clickhouse-engine.ts';
 import { stateFilePath } from './state-file-path.ts';
 import type { WarehouseLocation } from './warehouse-url.ts';
 
@@ -21,6 +20,9 @@ export async function openWarehouseAt(
     // As for a DuckDB file: a mistyped folder is an error naming it, not a new empty warehouse.
     throw new WarehouseError(`No chDB warehouse at ${location.path}. Create one with "shoplens seed --warehouse chdb://${location.path}".`, { path: location.path, kind: 'missing' });
   }
+  // Loaded only here: the ClickHouse client is ≈40 modules that a DuckDB warehouse (every cold `shoplens ask` on
+  // the demo) never needs.
+  const { ClickHouseEngine } = await import('./clickhouse-engine.ts');
   const engine = await ClickHouseEngine.open(location, { create: options.mode === 'read-write' });
   try {
     // The state file is created on first use: it holds nothing that cannot be rebuilt by seed --warehouse.

@@ -88,6 +88,8 @@ describe('semantic compilers give the same answers on DuckDB and chDB', () => {
       { metrics: ['gmv'], dimensions: ['brand'], orderBy: { field: 'gmv', direction: 'asc' }, limit: 3, timeRange: window },
       { metrics: ['orders'], dimensions: ['age_band'], filters: [{ dimension: 'age_band', operator: 'in', values: ['25-34'] }], timeRange: window, language: 'zh' },
       { metrics: ['uv'], dimensions: ['gender'], timeRange: window, language: 'zh' },
+      { metrics: ['gmv', 'orders'], dimensions: ['category'], filters: [{ dimension: 'weekday', operator: 'in', values: [6, 7] }], timeRange: window, average: { per: 'day' } },
+      { metrics: ['units'], timeRange: window, compareTo: WINDOWS[1], average: { per: 'week' } },
     ];
     const mismatches: string[] = [];
     for (const input of queries) {

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -103,5 +103,32 @@ describe("Warehouse.open({ mode: 'sandboxed' }) without the guard", () => {
     await warehouse.run("INSERT INTO meta VALUES ('sandbox_probe', 'ok') ON CONFLICT (key) DO UPDATE SET value = 'ok'");
     const result = await warehouse.query("SELECT value FROM meta WHERE key = 'sandbox_probe'");
     expect(result.rows).toEqual([{ value: 'ok' }]);
+  });
+});
+
+describe("Warehouse.open({ mode: 'sandboxed', readableDirectories }) (the server's import staging folder)", () => {
+  it('reads only inside the named folder, and its settings are as locked as without one', async () => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'shoplens-sandbox-staging-'));
+    const staging = path.join(directory, 'staging');
+    mkdirSync(staging);
+    writeFileSync(path.join(staging, 'upload.csv'), 'a\n1\n2\n');
+    writeFileSync(path.join(directory, 'secret.csv'), 'token\nsandbox-secret-value\n');
+    const warehouse = await Warehouse.open({ path: path.join(directory, 'warehouse.duckdb'), mode: 'sandboxed', readableDirectories: [staging] });
+    const connection = await warehouse.connect();
+    const failure = async (sql: string) => connection.run(sql).then(() => `accepted: ${sql}`, (error: Error) => error.message);
+    try {
+      const staged = await connection.runAndReadAll(`SELECT count(*) AS n FROM read_csv('${path.join(staging, 'upload.csv')}')`);
+      expect(Number(staged.getRows()[0]?.[0])).toBe(2);
+      expect(await failure(`SELECT * FROM read_csv('${path.join(directory, 'secret.csv')}')`)).toMatch(/Permission Error/);
+      expect(await failure(`SELECT * FROM read_csv('${path.join(staging, '..', 'secret.csv')}')`)).toMatch(/Permission Error/);
+      expect(await failure(`COPY (SELECT 1) TO '${path.join(directory, 'out.csv')}'`)).toMatch(/Permission Error/);
+      for (const sql of ["SET allowed_directories = ['/']", 'SET enable_external_access = true', 'SET lock_configuration = false']) {
+        expect(await failure(sql)).toMatch(/configuration has been locked/);
+      }
+    } finally {
+      connection.closeSync();
+      warehouse.close();
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 });

@@ -12,7 +12,7 @@ import { checkReturn } from '../policy/return-policy.ts';
 import { lineTitle, policyLineOf, policyOrderOf, type OrderLineRecord, type OrderRecord } from '../orders/order-record.ts';
 import { itemsSummary, money as formatMoney } from '../orders/order-presentation.ts';
 import { parseAddress } from '../orders/parse-address.ts';
-import { resolveDeliveryCity } from '../orders/resolve-city.ts';
+import { chinesePlaceName, resolveDeliveryCity } from '../orders/resolve-city.ts';
 import { findOrderInScope, loadOrderLines, normalizeOrderNo } from '../orders/scoped-orders.ts';
 import type { SqlRunner } from '../sql-runner.ts';
 import type { SupportScope } from '../support-session.ts';
@@ -180,7 +180,7 @@ export async function evaluateWrite(runner: SqlRunner, scope: SupportScope, requ
       const parsed = parseAddress(address, city);
       // Read back field by field, so the shopper sees how the address was understood before confirming.
       const fields = (language: 'en' | 'zh') => language === 'zh'
-        ? `街道:${parsed.street};城市:${city ?? '未识别'};邮编:${parsed.postalCode ?? '未提供'}`
+        ? `街道:${parsed.street};城市:${city ? chinesePlaceName(city) : '未识别'};邮编:${parsed.postalCode ?? '未提供'}`
         : `street: ${parsed.street}; city: ${city ?? 'not recognised'}; postal code: ${parsed.postalCode ?? 'not given'}`;
       return {
         found: true, order, lines,

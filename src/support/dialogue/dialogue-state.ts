@@ -104,9 +104,19 @@ export async function readConversation(runner: SqlRunner, conversationId: string
 
 export async function writeDialogue(runner: SqlRunner, conversation: Pick<SupportConversationRow, 'conversationId' | 'otherContext'>, dialogue: DialogueState, now: Date): Promise<void> {
   const context = { ...conversation.otherContext, support: DialogueStateSchema.parse(dialogue) };
-  await runner.run('UPDATE conversations SET context = $context, updated_at = $now::TIMESTAMP WHERE conversation_id = $id', {
-    id: conversation.conversationId,
-    context: JSON.stringify(context),
-    now: timestampText(now),
-  });
+  const parameters = { id: conversation.conversationId, context: JSON.stringify(context), now: timestampText(now) };
+  // The server's group commit updates the same row (last_seq) when the shopper's next message lands mid-turn; DuckDB
+  // then refuses one of the two ("Conflict on update"). Setting the context again is idempotent, so retry briefly
+  // instead of failing the whole turn.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await runner.run('UPDATE conversations SET context = $context, updated_at = $now::TIMESTAMP WHERE conversation_id = $id', parameters);
+      return;
+    } catch (error) {
+      if (attempt >= DIALOGUE_WRITE_ATTEMPTS || !(error instanceof Error) || !/conflict on update/i.test(error.message)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 5 * attempt + Math.random() * 10));
+    }
+  }
 }
+
+const DIALOGUE_WRITE_ATTEMPTS = 5;

@@ -66,3 +66,10 @@ export async function recordCsatRating(warehouse: Warehouse, input: unknown, opt
     return { rating, agentId };
   });
 }
+
+/** The rating a conversation was given, or null when it has none (yet). */
+export async function csatRatingOf(warehouse: Warehouse, conversationId: string): Promise<number | null> {
+  const result = await warehouse.query('SELECT rating FROM support_ratings WHERE conversation_id = $id', { id: conversationId });
+  const rating = result.rows[0]?.rating;
+  return rating === undefined || rating === null ? null : z.number().int().parse(rating);
+}

@@ -80,6 +80,58 @@ describe('hand-off state machine: bot → queued → human → resolved → bot'
     expect(summary).toContain('第一个');
   });
 
+  it('the summary names the order acted on: not an order only asked about, not one that was not found', async () => {
+    const customer = await picker.pick(`o.status = 'paid'`, `(SELECT count(*) FROM orders x WHERE x.user_id = o.user_id AND x.status IN ('paid', 'shipped', 'delivered')) >= 2`);
+    const other = (await fixture.warehouse.query(
+      `SELECT order_no FROM orders WHERE user_id = $user AND order_id <> $id AND status IN ('paid', 'shipped', 'delivered') ORDER BY order_id LIMIT 1`,
+      { user: customer.customerId, id: customer.orderId },
+    )).rows[0]?.order_no as string;
+    const conversationId = await startConversation(fixture.warehouse, customer.customerId);
+    const chat = (text: string) => send(fixture.agent, fixture.warehouse, conversationId, customerSession(customer.customerId, 'en'), text);
+
+    expect((await chat(`Please cancel order ${customer.orderNo}, I changed my mind`)).confirmation).toBeDefined();
+    await chat('yes');
+    expect((await fixture.warehouse.query('SELECT status FROM orders WHERE order_id = $id', { id: customer.orderId })).rows[0]?.status).toBe('cancelled');
+    // Afterwards the shopper asks about another of their orders and about one that does not exist.
+    expect((await chat(`Where is my order ${other}?`)).text).toContain(other);
+    const missing = 'SL20991231999999';
+    expect((await chat(`And where is order ${missing}?`)).text).toContain(missing);
+    const { summary } = await requestHandoff(fixture.warehouse, conversationId, customerSession(customer.customerId, 'en'), 'I need a person');
+
+    // What the bot says about orders, before it quotes the shopper's own words (which do mention the others).
+    const [facts, quoted] = summary.split('; Recent messages: ');
+    expect(facts).toBe(`Customer ${customer.customerId} asked for a human: I need a person; Done in this chat: cancel an order ${customer.orderNo}`);
+    expect(quoted).toBe(`"yes" / "Where is my order ${other}?" / "And where is order ${missing}?"`);
+  });
+
+  it('a card the shopper had not answered is named as not done, not as done', async () => {
+    const customer = await picker.pick(`o.status = 'paid'`);
+    const conversationId = await startConversation(fixture.warehouse, customer.customerId);
+    const session = customerSession(customer.customerId, 'en');
+    expect((await send(fixture.agent, fixture.warehouse, conversationId, session, `Cancel order ${customer.orderNo}, I changed my mind`)).confirmation).toBeDefined();
+    const { summary } = await requestHandoff(fixture.warehouse, conversationId, session, 'I need a person');
+    expect(summary.split('; Recent messages: ')[0]).toBe(`Customer ${customer.customerId} asked for a human: I need a person; Card not confirmed (withdrawn at the hand-off, nothing done): cancel an order ${customer.orderNo}`);
+    expect((await fixture.warehouse.query('SELECT status FROM orders WHERE order_id = $id', { id: customer.orderId })).rows[0]?.status).toBe('paid');
+  });
+
+  it('zh: after an agent resolved the thread, the next summary names only the new thread\'s order, in progress', async () => {
+    const customer = await picker.pick(`o.status = 'paid' AND o.payment_method IN ('alipay', 'credit_card', 'union_pay')`);
+    const conversationId = await startConversation(fixture.warehouse, customer.customerId);
+    const session = customerSession(customer.customerId, 'zh');
+    const chat = (text: string) => send(fixture.agent, fixture.warehouse, conversationId, session, text);
+    expect((await chat(`订单${customer.orderNo}的付款方式能改成微信支付吗`)).confirmation).toBeDefined();
+    await chat('确认');
+    expect((await fixture.warehouse.query('SELECT payment_method FROM orders WHERE order_id = $id', { id: customer.orderId })).rows[0]?.payment_method).toBe('wechat_pay');
+    expect((await requestHandoff(fixture.warehouse, conversationId, session, '转人工')).summary).toContain(`本次已办理:修改支付方式 ${customer.orderNo}`);
+    await takeConversation(fixture.warehouse, conversationId, 'agent-3');
+    await resolveConversation(fixture.warehouse, conversationId, 'agent-3');
+
+    // A new thread: an address change of the same order, waiting for the address, then a person again.
+    expect((await chat(`订单 ${customer.orderNo} 要改收货地址`)).text).toContain('新的收货地址');
+    const { summary } = await requestHandoff(fixture.warehouse, conversationId, session, '转人工');
+    expect(summary.split(';最近消息:')[0]).toBe(`顾客 ${customer.customerId} 请求人工:转人工;正在办理:修改地址 ${customer.orderNo}`);
+  });
+
   it('refuses transitions from the wrong state or for unknown conversations', async () => {
     const customer = await picker.pick(`o.status = 'delivered'`);
     const conversationId = await startConversation(fixture.warehouse, customer.customerId);

@@ -1,4 +1,4 @@
-import { CITY_NAMES_ZH } from '../../seed/geography.ts';
+import { CITY_NAMES_ZH, PROVINCE_NAMES_ZH } from '../../seed/geography.ts';
 import type { SqlRunner } from '../sql-runner.ts';
 
 /** English city name → its names as shoppers write them (English, Chinese, Chinese with 市). */
@@ -35,4 +35,9 @@ export async function resolveDeliveryCity(runner: SqlRunner, address: string, gi
   };
   if (givenCity && givenCity.trim()) return match(givenCity.replace(/市$/u, ''), true) ?? match(givenCity, false);
   return match(address, false);
+}
+
+/** A stored (English) city or province name as a Chinese reply writes it, so a zh read-back stays in Chinese. */
+export function chinesePlaceName(name: string): string {
+  return CITY_NAMES_ZH[name] ?? PROVINCE_NAMES_ZH[name] ?? name;
 }

@@ -1,7 +1,7 @@
 import { CITIES } from '../../seed/geography.ts';
 import type { OrderRecord } from '../orders/order-record.ts';
 import { parseAddress } from '../orders/parse-address.ts';
-import { resolveDeliveryCity } from '../orders/resolve-city.ts';
+import { chinesePlaceName, resolveDeliveryCity } from '../orders/resolve-city.ts';
 import { checkDefaultAddress } from '../policy/default-address-policy.ts';
 import type { BilingualText, PolicyDecision } from '../policy/policy-decision.ts';
 import type { SqlRunner } from '../sql-runner.ts';
@@ -52,7 +52,7 @@ export async function addressFields(runner: SqlRunner, address: string): Promise
 export function addressReadBack(fields: Pick<AddressFields, 'street' | 'city' | 'province' | 'postalCode'>): BilingualText {
   return {
     en: `street: ${fields.street}; city: ${fields.city ?? 'not recognised'}; province: ${fields.province ?? 'not given'}; postal code: ${fields.postalCode ?? 'not given'}`,
-    zh: `街道:${fields.street};城市:${fields.city ?? '未识别'};省份:${fields.province ?? '未提供'};邮编:${fields.postalCode ?? '未提供'}`,
+    zh: `街道:${fields.street};城市:${fields.city ? chinesePlaceName(fields.city) : '未识别'};省份:${fields.province ? chinesePlaceName(fields.province) : '未提供'};邮编:${fields.postalCode ?? '未提供'}`,
   };
 }
 

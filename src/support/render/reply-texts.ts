@@ -3,6 +3,7 @@ import type { Language } from '../../text/language.ts';
 import type { WriteToolResult } from '../confirmations/write-result.ts';
 import { money } from '../orders/order-presentation.ts';
 import type { DefaultAddressResult, FoundOrderStatus, KnowledgeResult, OrderListResult, ProductFactsResult, RecommendationsResult } from './tool-results.ts';
+import { chinesePlaceName } from '../orders/resolve-city.ts';
 
 /** Chooses the sentence for the reply language. */
 export function say(language: Language, en: string, zh: string): string {
@@ -141,7 +142,7 @@ export function defaultAddressText(result: DefaultAddressResult, language: Langu
     return say(
       language,
       `Your default address is: ${address.full_address ?? address.street} (city: ${address.city ?? '—'}, postal code: ${address.postal_code ?? 'not saved'}). To change it, send the new address.`,
-      `您的默认收货地址是:${address.full_address ?? address.street}(城市:${address.city ?? '—'},邮编:${address.postal_code ?? '未保存'})。如需修改,直接发送新地址即可。`,
+      `您的默认收货地址是:${address.full_address ?? address.street}(城市:${address.city ? chinesePlaceName(address.city) : '—'},邮编:${address.postal_code ?? '未保存'})。如需修改,直接发送新地址即可。`,
     );
   }
   return result.status === 'guest'

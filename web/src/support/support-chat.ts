@@ -239,7 +239,7 @@ export class SupportChat {
     if (message.role === 'system') {
       this.appendNote(message.text, false, message.seq);
       if (message.ratingRequested) {
-        const prompt = this.ratingPrompt(message.conversationId);
+        const prompt = this.ratingPrompt(message.conversationId, message.rating);
         this.messages.append(prompt);
         prompt.scrollIntoView({ block: 'nearest' });
       }
@@ -277,19 +277,30 @@ export class SupportChat {
     bubble.scrollIntoView({ block: 'nearest' });
   }
 
-  /** The CSAT question after an agent resolved the chat: five buttons, one rating per conversation. */
-  private ratingPrompt(conversationId: string): HTMLElement {
+  /**
+   * The CSAT question after an agent resolved the chat: five buttons, one rating per conversation. `given` is the
+   * rating the server already holds (a reload replays the note with it): shown answered, nothing left to ask.
+   */
+  private ratingPrompt(conversationId: string, given: number | undefined): HTMLElement {
     const status = h('p', { class: 'muted', role: 'status' });
     const buttons = [1, 2, 3, 4, 5].map((rating) =>
       h('button', { type: 'button', class: 'secondary rating-button', 'data-rating': rating, 'aria-label': t('support.csatLabel', { rating }), onClick: () => void submit(rating) }, String(rating)),
     );
     const prompt = h('li', { class: 'note csat-prompt' }, h('p', { i18n: 'support.csatQuestion' }), h('div', { class: 'rating-buttons', role: 'group', i18nAttributes: { 'aria-label': 'support.csatQuestion' } }, buttons), status);
+    const showRated = (rating: number) => {
+      for (const button of buttons) button.disabled = true;
+      prompt.dataset.rated = String(rating);
+      status.textContent = t('support.csatThanks', { rating });
+    };
+    if (given !== undefined) {
+      showRated(given);
+      return prompt;
+    }
     const submit = async (rating: number) => {
       for (const button of buttons) button.disabled = true;
       const acknowledgement = await this.socket.send({ type: 'csat-submit', conversationId, rating });
       if (acknowledgement.ok) {
-        prompt.dataset.rated = String(rating);
-        status.textContent = t('support.csatThanks', { rating });
+        showRated(rating);
         return;
       }
       status.textContent = acknowledgement.message;

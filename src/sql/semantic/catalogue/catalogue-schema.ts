@@ -85,5 +85,10 @@ export const dimensionSchema = z.object({
   required_tables: z.array(z.string()).default([]),
   /** For dimensions computed on demand (segments): the tables they are computed from, which decide availability. */
   derived_from_tables: z.array(z.string()).optional(),
+  /**
+   * The measure a ranking of this dimension means when none is named ("top search terms" = by searches). Only for
+   * dimensions that exist on one kind of event; without it, "top X" with no measure is proposed by GMV and asked.
+   */
+  default_metric: snakeCaseId.optional(),
 });
 export type DimensionDefinition = z.infer<typeof dimensionSchema>;

@@ -19,6 +19,15 @@ const REQUIRED_DIMENSIONS = [
 ];
 
 describe('metric and dimension catalogue', () => {
+  it('names, as a dimension\'s default measure, a metric that can be split by that dimension', () => {
+    const withDefaults = DIMENSIONS.filter((dimension) => dimension.default_metric !== undefined);
+    expect(withDefaults.map((dimension) => dimension.id)).toContain('search_query');
+    for (const dimension of withDefaults) {
+      const listing = listMetrics().find((metric) => metric.id === dimension.default_metric);
+      expect(listing?.dimensions, `${dimension.id} → ${dimension.default_metric}`).toContain(dimension.id);
+    }
+  });
+
   it('defines every required metric and dimension once', () => {
     const metricIds = METRICS.map((metric) => metric.id);
     const dimensionIds = DIMENSIONS.map((dimension) => dimension.id);

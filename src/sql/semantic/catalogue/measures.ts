@@ -15,6 +15,13 @@ const MEASURES_INPUT = [
   { id: 'user_days', fact: 'events', unit_columns: { user_days: 'COUNT(DISTINCT CAST(e.event_time AS DATE))' }, aggregate: 'SUM(user_days)' },
   { id: 'cart_users', fact: 'events', unit_columns: { has_cart: "bool_or(e.event_type = 'cart')" }, aggregate: 'COUNT(*) FILTER (WHERE has_cart)' },
   { id: 'fav_users', fact: 'events', unit_columns: { has_fav: "bool_or(e.event_type = 'fav')" }, aggregate: 'COUNT(*) FILTER (WHERE has_fav)' },
+  { id: 'search_users', fact: 'events', unit_columns: { has_search: "bool_or(e.event_type = 'search')" }, aggregate: 'COUNT(*) FILTER (WHERE has_search)' },
+  {
+    id: 'search_buyers',
+    fact: 'events',
+    unit_columns: { has_search: "bool_or(e.event_type = 'search')", has_purchase: "bool_or(e.event_type = 'purchase')" },
+    aggregate: 'COUNT(*) FILTER (WHERE has_search AND has_purchase)',
+  },
   { id: 'purchase_users', fact: 'events', unit_columns: { has_purchase: "bool_or(e.event_type = 'purchase')" }, aggregate: 'COUNT(*) FILTER (WHERE has_purchase)' },
   {
     id: 'abandoned_cart_users',
@@ -68,6 +75,15 @@ const MEASURES_INPUT = [
   { id: 'eligible_day_1', fact: 'user_cohorts', aggregate: 'COUNT(*) FILTER (WHERE c.first_day + 1 <= c.as_of_day)' },
   { id: 'retained_day_7', fact: 'user_cohorts', aggregate: 'COUNT(*) FILTER (WHERE c.active_day_7)' },
   { id: 'eligible_day_7', fact: 'user_cohorts', aggregate: 'COUNT(*) FILTER (WHERE c.first_day + 7 <= c.as_of_day)' },
+  { id: 'retained_day_30', fact: 'user_cohorts', aggregate: 'COUNT(*) FILTER (WHERE c.active_day_30)' },
+  { id: 'eligible_day_30', fact: 'user_cohorts', aggregate: 'COUNT(*) FILTER (WHERE c.first_day + 30 <= c.as_of_day)' },
+  // Eligible once the data covers the whole calendar month after the first one; only eligible users count as retained.
+  {
+    id: 'retained_next_month',
+    fact: 'user_cohorts',
+    aggregate: "COUNT(*) FILTER (WHERE c.active_next_month AND date_trunc('month', c.first_day) + INTERVAL 2 MONTH <= c.as_of_day + 1)",
+  },
+  { id: 'eligible_next_month', fact: 'user_cohorts', aggregate: "COUNT(*) FILTER (WHERE date_trunc('month', c.first_day) + INTERVAL 2 MONTH <= c.as_of_day + 1)" },
   // support events, per conversation (unit_key = conversation_id; rows without a conversation are not conversations)
   { id: 'support_turns', fact: 'support_events', unit_columns: { support_turn_events: "COUNT(*) FILTER (WHERE se.event_type = 'turn')" }, aggregate: 'SUM(support_turn_events)' },
   {

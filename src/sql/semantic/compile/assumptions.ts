@@ -74,3 +74,11 @@ export const CURRENCY_ASSUMPTION: Assumption = {
   en: "Amounts are in the shop's currency recorded in the warehouse (see shoplens describe), before order-level discounts and shipping.",
   zh: '金额为仓库记录的店铺币种（见 shoplens describe），未扣订单级优惠、不含运费。',
 };
+
+export function averageAssumption(per: 'day' | 'week' | 'month'): Assumption {
+  const unit = { day: ['day', '天'], week: ['week (Monday to Sunday, partial weeks count as one)', '周（周一至周日，不完整的周也算一周）'], month: ['calendar month (partial months count as one)', '自然月（不完整的月也算一个月）'] }[per];
+  return {
+    en: `Average per ${unit[0]}: the period's total ÷ the number of ${per}s in the period; ${per}s without any rows count as 0, and a weekday filter keeps only its own days.`,
+    zh: `平均每${unit[1]}：统计期内合计 ÷ 统计期内的${per === 'day' ? '天' : per === 'week' ? '周' : '月'}数；没有数据的${per === 'day' ? '日子' : '周期'}按 0 计，只看某些星期几时只计这些天。`,
+  };
+}

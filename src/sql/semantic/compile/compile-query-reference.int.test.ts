@@ -89,5 +89,6 @@ describe('compileSemanticQuery against a plain-JS reference', () => {
     expect(mismatches.slice(0, 20)).toEqual([]);
     expect(checked).toBeGreaterThan(500);
     expect(nonEmpty).toBeGreaterThan(3000);
-  });
+    // About 1,400 queries: well under a minute alone, but the suite runs it beside the chDB parity files.
+  }, 180_000);
 });

@@ -142,6 +142,33 @@ describe('compileSemanticQuery on a small warehouse (expected values from hand-w
     expect(() => compileSemanticQuery({ metrics: ['aov'], dimensions: ['brand'], timeRange: NOVEMBER, share: {} })).toThrow(SemanticQueryError);
   });
 
+  it('averages counts and sums per day, week or month: the total over the periods, weekday filters counting their days only', async () => {
+    const total = async (query: Record<string, unknown>) => {
+      const compiled = compileSemanticQuery(query);
+      return (await warehouse.query(compiled.sql, compiled.parameters)).rows;
+    };
+    const [plain] = await total({ metrics: ['gmv', 'orders'], timeRange: NOVEMBER });
+    const [daily] = await total({ metrics: ['gmv', 'orders'], timeRange: NOVEMBER, average: { per: 'day' } });
+    expect(daily?.gmv).toBeCloseTo(Number(plain?.gmv) / 30, 9);
+    expect(daily?.orders).toBeCloseTo(Number(plain?.orders) / 30, 9);
+    const weekend = { dimension: 'weekday', operator: 'in', values: [6, 7] };
+    const [weekendTotal] = await total({ metrics: ['orders'], timeRange: NOVEMBER, filters: [weekend] });
+    const [weekendDaily] = await total({ metrics: ['orders'], timeRange: NOVEMBER, filters: [weekend], average: { per: 'day' } });
+    expect(weekendDaily?.orders).toBeCloseTo(Number(weekendTotal?.orders) / 10, 9); // 5 Saturdays + 5 Sundays in November 2025
+    // Weeks Monday to Sunday touching November 2025: Oct 27 … Nov 24, five of them.
+    const [weekly] = await total({ metrics: ['gmv'], timeRange: NOVEMBER, average: { per: 'week' } });
+    expect(weekly?.gmv).toBeCloseTo(Number(plain?.gmv) / 5, 9);
+    const byCategory = await total({ metrics: ['gmv'], dimensions: ['category'], timeRange: NOVEMBER, average: { per: 'day' } });
+    const categoryTotals = await total({ metrics: ['gmv'], dimensions: ['category'], timeRange: NOVEMBER });
+    const perDay = byKey(byCategory, 'category', 'gmv');
+    for (const [category, value] of Object.entries(byKey(categoryTotals, 'category', 'gmv'))) expect(perDay[category]).toBeCloseTo(Number(value) / 30, 9);
+    const compiled = compileSemanticQuery({ metrics: ['orders'], timeRange: NOVEMBER, average: { per: 'day' }, language: 'zh' });
+    expect(compiled.columns[0]).toMatchObject({ id: 'orders', label_zh: '日均支付订单数', label_en: 'Average daily Paid orders' });
+    expect(compiled.assumptions.some((assumption) => assumption.zh.startsWith('平均每天'))).toBe(true);
+    expect(() => compileSemanticQuery({ metrics: ['conversion_rate'], timeRange: NOVEMBER, average: { per: 'day' } })).toThrow(/rate already/);
+    expect(() => compileSemanticQuery({ metrics: ['gmv'], dimensions: ['day'], timeRange: NOVEMBER, average: { per: 'day' } })).toThrow(/drop average/);
+  });
+
   it('splits visitors into new and returning without overlap', async () => {
     const split = await warehouse.query(...sqlAndParameters(compileSemanticQuery({ metrics: ['uv'], dimensions: ['new_vs_returning'], timeRange: NOVEMBER })));
     const total = await warehouse.query(...sqlAndParameters(compileSemanticQuery({ metrics: ['uv'], timeRange: NOVEMBER })));

@@ -3,6 +3,7 @@ import type { DimensionDefinition, MetricDefinition } from '../catalogue/catalog
 import type { DerivedTables } from '../catalogue/facts.ts';
 import { availableDimensions, CORE_TABLES, resolveDimension, resolveMetric } from '../catalogue/catalogue.ts';
 import {
+  averageAssumption,
   comparisonAssumption,
   CURRENCY_ASSUMPTION,
   dimensionAssumptions,
@@ -17,7 +18,7 @@ import { quoteIdentifier, type Cte } from './compile-fact.ts';
 import { resolveFilters, type ResolvedFilter } from './compile-filter.ts';
 import type { Assumption, CompiledColumn, CompiledQuery } from './compiled-query.ts';
 import { metricFacts } from '../catalogue/metrics.ts';
-import { comparisonColumns, dimensionColumn, dimensionOutputSql, metricColumn, shareColumn } from './output-columns.ts';
+import { averageMetricColumn, comparisonColumns, dimensionColumn, dimensionOutputSql, metricColumn, shareColumn } from './output-columns.ts';
 import { parseInput } from './parse-input.ts';
 import { SemanticQueryError } from '../semantic-error.ts';
 import { semanticQuerySchema, type SemanticQuery } from './semantic-query.ts';
@@ -96,8 +97,19 @@ function compiledAssumptions(resolved: ResolvedQuery, fillGaps: boolean): Assump
   assumptions.push(...metricAssumptions(metrics), ...factAssumptions(facts), ...dimensionAssumptions(dimensions, false));
   assumptions.push(...filterAssumptions(filters));
   if (fillGaps) assumptions.push(GAP_FILL_ASSUMPTION);
+  if (query.average) assumptions.push(averageAssumption(query.average.per));
   if (metrics.some((metric) => metric.unit === 'currency')) assumptions.push(CURRENCY_ASSUMPTION);
   return assumptions;
+}
+
+function checkAverage({ query, metrics, dimensions }: ResolvedQuery): void {
+  const rate = metrics.find((metric) => metric.formula.kind === 'ratio');
+  if (rate) {
+    throw new SemanticQueryError(`average needs count or sum metrics; ${rate.id} is a rate already: ask for it over the period, or by ${query.average?.per}.`, { parameter: 'average' });
+  }
+  if (query.share) throw new SemanticQueryError('average cannot be combined with share: a share of a daily average is the share of the total.', { parameter: 'average' });
+  const time = dimensions.find((dimension) => dimension.kind === 'time');
+  if (time) throw new SemanticQueryError(`average cannot be combined with the ${time.id} dimension: drop average to see each ${time.id}.`, { parameter: 'average' });
 }
 
 /**
@@ -119,17 +131,32 @@ export function compileSemanticQuery(input: unknown, options: CompileOptions = {
     );
   }
   const fillGaps = dimensions.some((dimension) => dimension.kind === 'time');
+  const averagePer = query.average?.per;
+  if (averagePer) checkAverage(resolved);
   const writer = new SqlWriter(options.dialect);
   const ctes: Cte[] = [];
   if (needsFirstSeen([...dimensions, ...filters.map((filter) => filter.dimension)])) ctes.push(FIRST_SEEN_CTE);
+  const tables = availableDimensions(options.tables ?? CORE_TABLES);
   const aggregate = (prefix: string, window: DateRange) => {
     const aggregation = compileAggregation(
       { metrics, dimensions, filters, window, language: query.language, keepNulls: false, fillTimeGaps: fillGaps, prefix, writer, derived: options.derived },
-      availableDimensions(options.tables ?? CORE_TABLES),
+      tables,
     );
     ctes.push(...aggregation.ctes);
-    return aggregation.resultName;
+    if (!averagePer) return aggregation.resultName;
+    // The periods are counted on the gap-filled time spine of the same filters, so a weekday filter counts its days only.
+    const periods = compileAggregation(
+      { metrics: metrics.slice(0, 1), dimensions: [resolveDimension(averagePer, options.tables ?? CORE_TABLES)], filters, window, language: query.language, keepNulls: false, fillTimeGaps: true, prefix: `${prefix}_periods`, writer, derived: options.derived },
+      tables,
+    );
+    ctes.push(...periods.ctes);
+    const keys = dimensions.map((dimension) => `r.${quoteIdentifier(dimension.id)} AS ${quoteIdentifier(dimension.id)}`);
+    const averages = metrics.map((metric) => `CAST(r.${quoteIdentifier(metric.id)} AS DOUBLE) / NULLIF(p.periods, 0) AS ${quoteIdentifier(metric.id)}`);
+    const name = `${prefix}_average`;
+    ctes.push({ name, sql: `SELECT ${[...keys, ...averages].join(', ')}\n  FROM ${aggregation.resultName} r CROSS JOIN (SELECT COUNT(*) AS periods FROM ${periods.resultName}) p` });
+    return name;
   };
+  const valueColumn = (metric: MetricDefinition) => (averagePer ? averageMetricColumn(metric, averagePer) : metricColumn(metric));
   const current = aggregate('current', query.timeRange);
   const columns: CompiledColumn[] = dimensions.map(dimensionColumn);
   let select: string;
@@ -152,7 +179,7 @@ export function compileSemanticQuery(input: unknown, options: CompileOptions = {
     }
     for (const metric of metrics) {
       const id = quoteIdentifier(metric.id);
-      columns.push(metricColumn(metric));
+      columns.push(valueColumn(metric));
       // Named explicitly: ClickHouse would otherwise call the column "r.<metric>".
       outputs.push(`r.${id} AS ${id}`);
       if (shared.includes(metric)) {
@@ -165,7 +192,7 @@ export function compileSemanticQuery(input: unknown, options: CompileOptions = {
     const previous = aggregate('previous', query.compareTo);
     const outputs = dimensions.map((dimension) => dimensionOutputSql(dimension, 'k', query.language));
     for (const metric of metrics) {
-      columns.push(metricColumn(metric), ...comparisonColumns(metric));
+      columns.push(valueColumn(metric), ...comparisonColumns(metric));
       const id = quoteIdentifier(metric.id);
       // A group missing from one period had none of the metric's rows: 0 for counts, unknown for ratios.
       const value = (alias: string) => (metric.formula.kind === 'ratio' ? `${alias}.${id}` : `coalesce(${alias}.${id}, 0)`);

@@ -27,6 +27,20 @@ export function metricColumn(metric: MetricDefinition): CompiledColumn {
   return { id: metric.id, label_en: metric.name_en, label_zh: metric.name_zh, unit: metric.unit, role: 'metric' };
 }
 
+const AVERAGE_LABELS = { day: { en: 'Average daily', zh: '日均' }, week: { en: 'Average weekly', zh: '周均' }, month: { en: 'Average monthly', zh: '月均' } } as const;
+
+/** A count or sum metric as its average per day/week/month (SemanticQuery.average); counts may be fractional. */
+export function averageMetricColumn(metric: MetricDefinition, per: keyof typeof AVERAGE_LABELS): CompiledColumn {
+  const label = AVERAGE_LABELS[per];
+  return {
+    id: metric.id,
+    label_en: `${label.en} ${metric.name_en}`,
+    label_zh: `${label.zh}${metric.name_zh}`,
+    unit: metric.unit,
+    role: 'metric',
+  };
+}
+
 /** The share column of a count or sum metric: its value over the total (see SemanticQuery.share). */
 export function shareColumn(metric: MetricDefinition): CompiledColumn {
   return { id: `${metric.id}_share`, label_en: `Share of ${metric.name_en}`, label_zh: `${metric.name_zh}占比`, unit: 'ratio', role: 'metric' };

@@ -52,6 +52,15 @@ export const semanticQuerySchema = z.object({
    * ("share of orders paid with Alipay": the Alipay filter is left out of the total).
    */
   share: z.object({ excludeFilters: z.array(z.string().min(1)).max(20).default([]) }).optional(),
+  /**
+   * Each count or sum metric as its average per day, week or month of the period ("平均每天的订单", "average daily
+   * revenue"): the period's total ÷ the number of such periods in it, days without rows counting as 0 and only the
+   * days a weekday filter keeps. The columns keep the metric ids.
+   */
+  average: z
+    .object({ per: z.enum(['day', 'week', 'month']) })
+    .describe('Count/sum metrics as their average per day, week or month of the period (日均, average daily); not with rates, time dimensions or share')
+    .optional(),
   /** Language of dimension values in the result (category Phones vs 手机); filters accept both. */
   language: z.enum(['en', 'zh']).default('en'),
 });

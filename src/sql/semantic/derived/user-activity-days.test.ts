@@ -22,6 +22,11 @@ const QUERIES: { name: string; compile: (derived: boolean) => CompiledQuery }[] 
     compile: (derived: boolean) =>
       compileSemanticQuery({ metrics: ['day1_retention', 'day7_retention', 'new_users'], dimensions: [dimension], timeRange: WINDOW }, { derived: { userActivityDays: derived } }),
   })),
+  {
+    name: 'day-30 and next-month retention by channel',
+    compile: (derived: boolean) =>
+      compileSemanticQuery({ metrics: ['day30_retention', 'month1_retention', 'new_users'], dimensions: ['channel'], timeRange: { start: '2025-09-01', end: '2025-11-23' } }, { derived: { userActivityDays: derived } }),
+  },
 ];
 
 describe('user_activity_days cache', () => {

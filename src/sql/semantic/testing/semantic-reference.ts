@@ -300,9 +300,31 @@ export function referenceMetric(fixture: Fixture, query: ReferenceQuery): Map<st
       );
     case 'new_users':
       return perGroup(groupRows(cohorts, cohortFacts, dimensions, ctx), (rows) => rows.length);
+    case 'searchers':
+      return perGroup(eventGroups(), (rows) => users(rows, 'search').size);
+    case 'search_conversion_rate':
+      return perGroup(eventGroups(), (rows) => {
+        const searched = users(rows, 'search');
+        const bought = users(rows, 'purchase');
+        return ratio([...searched].filter((user) => bought.has(user)).length, searched.size);
+      });
+    case 'month1_retention': {
+      // Calendar months as 'YYYY-MM'; the next month must end on or before the data's last day.
+      const monthAfter = (day: string, months: number) => {
+        const [year, month] = day.split('-').map(Number) as [number, number];
+        const index = year * 12 + (month - 1) + months;
+        return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+      };
+      return perGroup(groupRows(cohorts, cohortFacts, dimensions, ctx), (rows) => {
+        const eligible = rows.filter((cohort) => `${monthAfter(cohort.firstDay, 2)}-01` <= addDays(asOf, 1));
+        const retained = eligible.filter((cohort) => [...cohort.days].some((day) => day.slice(0, 7) === monthAfter(cohort.firstDay, 1)));
+        return ratio(retained.length, eligible.length);
+      });
+    }
     case 'day1_retention':
-    case 'day7_retention': {
-      const offset = query.metric === 'day1_retention' ? 1 : 7;
+    case 'day7_retention':
+    case 'day30_retention': {
+      const offset = { day1_retention: 1, day7_retention: 7, day30_retention: 30 }[query.metric];
       return perGroup(groupRows(cohorts, cohortFacts, dimensions, ctx), (rows) => {
         const eligible = rows.filter((cohort) => addDays(cohort.firstDay, offset) <= asOf);
         return ratio(eligible.filter((cohort) => cohort.days.has(addDays(cohort.firstDay, offset))).length, eligible.length);
@@ -324,6 +346,8 @@ export function referenceMetric(fixture: Fixture, query: ReferenceQuery): Map<st
       );
     case 'buyers':
       return perGroup(lineGroups(), (rows) => paidOrdersPerUser(rows).size);
+    case 'repeat_buyers':
+      return perGroup(lineGroups(), (rows) => [...paidOrdersPerUser(rows).values()].filter((orders) => orders.size >= 2).length);
     case 'repurchase_rate':
       return perGroup(lineGroups(), (rows) => {
         const perUser = paidOrdersPerUser(rows);
@@ -335,6 +359,10 @@ export function referenceMetric(fixture: Fixture, query: ReferenceQuery): Map<st
       return perGroup(lineGroups(), (rows) => paid(rows).reduce((sum, line) => sum + line.item.quantity, 0));
     case 'aov':
       return perGroup(lineGroups(), (rows) => ratio(gmv(rows), ordersIn(rows, (order) => order.paid_at !== null)));
+    case 'units_per_order':
+      return perGroup(lineGroups(), (rows) => ratio(paid(rows).reduce((sum, line) => sum + line.item.quantity, 0), ordersIn(rows, (order) => order.paid_at !== null)));
+    case 'orders_per_buyer':
+      return perGroup(lineGroups(), (rows) => ratio(ordersIn(rows, (order) => order.paid_at !== null), paidOrdersPerUser(rows).size));
     case 'arpu':
     case 'conversion_rate': {
       const visitors = perGroup(eventGroups(), (rows) => users(rows).size);

@@ -114,6 +114,10 @@ const SINCE_BEFORE = /(?:\bsince|\bstarting(?: from)?|自|从)\s*$/iu;
 const SINCE_AFTER = /^\s*(?:以来|至今|到现在|到今天|起至今|起|开始|\bonwards?\b|\bto date\b|\buntil now\b)/iu;
 
 const YEAR_OVER_YEAR = /同比|去年同期|\byear[\s-](?:over|on)[\s-]year\b|\byoy\b|same\s+period\s+last\s+year/iu;
+/** True when the text asks for a year-over-year comparison (同比, YoY, same period last year). */
+export function asksYearOverYear(text: string): boolean {
+  return YEAR_OVER_YEAR.test(text);
+}
 const COMPARISON = /对比|相比|比较|相较|较|\bvs\.?|\bversus\b|\bcompared?\b|\bagainst\b|比/iu;
 
 function contains(outer: DateRange, inner: DateRange): boolean {
