@@ -40,10 +40,13 @@ export interface AskOutcome {
 }
 
 /**
- * Tools that read the behaviour tables through the semantic layer, the SQL guard or the value index, and so work
- * when those tables live in ClickHouse. The model tools still read them through DuckDB and would see no rows.
+ * Tools that read the behaviour tables through the semantic layer, the SQL guard, the value index or
+ * behaviourReader (forecasts, baskets), and so work when those tables live in ClickHouse. The other model tools still
+ * read them through DuckDB and would see no rows, so they refuse there.
  */
-const ENGINE_READY_TOOLS = new Set(['query_metrics', 'run_sql', 'list_metrics', 'search_values', 'describe_schema']);
+export const ENGINE_READY_TOOLS: ReadonlySet<string> = new Set([
+  'query_metrics', 'run_sql', 'list_metrics', 'search_values', 'describe_schema', 'forecast_metric', 'frequently_bought_together',
+]);
 
 export class EngineToolUnavailableError extends Error {
   override readonly name = 'EngineToolUnavailableError';

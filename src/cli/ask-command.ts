@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import type { Answer } from '../analytics/answer/answer.ts';
-import { resolveDatabasePath } from '../sql/database-path.ts';
-import { resolveWarehouseLocation } from '../sql/engine/warehouse-url.ts';
+import { commandWarehouse, openCommandWarehouse, WAREHOUSE_OPTION_DESCRIPTION } from './command-warehouse.ts';
 import { createProgressReporter, type ProgressReporter } from './progress-reporter.ts';
 import { postToServer, runningServerFor } from './running-server.ts';
 
@@ -44,14 +43,13 @@ export function registerAskCommand(program: Command): void {
     .option('--json', 'print one JSON object (status, answer, sql, columns, rows, chart, assumptions, planner, as_of …)')
     .option('--conversation <id>', 'continue a conversation (follow-up questions)')
     .option('--db <path>', 'warehouse file (default: $SHOPLENS_DB or data/shoplens.duckdb)')
-    .option('--warehouse <url>', 'chdb://FOLDER or clickhouse://USER:PASSWORD@HOST:8123/DATABASE instead of a DuckDB file (default: $SHOPLENS_WAREHOUSE)')
+    .option('--warehouse <url>', WAREHOUSE_OPTION_DESCRIPTION)
     .action(async (rawQuestion: string, options: { json?: boolean; conversation?: string; db?: string; warehouse?: string }) => {
       const parsed = (await questionSchema()).safeParse(rawQuestion);
       if (!parsed.success) throw new InvalidQuestionError(parsed.error.issues[0]?.message ?? 'The question is not valid.');
       const question = parsed.data;
-      const location = resolveWarehouseLocation({ warehouse: options.warehouse, db: options.db });
-      const databasePath = location.kind === 'duckdb' ? location.path : resolveDatabasePath(options.db);
-      const server = location.kind === 'duckdb' ? await runningServerFor(databasePath) : undefined;
+      const target = commandWarehouse(options);
+      const server = await runningServerFor(target.lockPath);
       const { formatAnswerTable } = await import('./format-answer-table.ts');
       if (server) {
         // The server owns the warehouse: ask it (same agent, same conversations), as the README's second terminal does.
@@ -61,18 +59,12 @@ export function registerAskCommand(program: Command): void {
         if (answer.status === 'error') process.exitCode = 1;
         return;
       }
-      const [{ openWarehouseAt }, { AnalyticsAgent }, { llmConfigurationFromEnvironment }, { DEFAULT_QUERY_MEMORY_LIMIT }] = await Promise.all([
-        import('../sql/engine/open-engine-warehouse.ts'),
+      const [{ AnalyticsAgent }, { llmConfigurationFromEnvironment }, { DEFAULT_QUERY_MEMORY_LIMIT }] = await Promise.all([
         import('../analytics/analytics-agent.ts'),
         import('../agent/llm/llm-configuration.ts'),
         import('../sql/guard/index.ts'),
       ]);
-      const warehouse = await openWarehouseAt(location, {
-        mode: 'sandboxed',
-        memoryLimit: DEFAULT_QUERY_MEMORY_LIMIT,
-        create: false,
-        ...(options.warehouse && options.db ? { stateFile: options.db } : {}),
-      });
+      const warehouse = await openCommandWarehouse(target, { mode: 'sandboxed', memoryLimit: DEFAULT_QUERY_MEMORY_LIMIT });
       try {
         const llm = llmConfigurationFromEnvironment();
         // LangChain is loaded only when an LLM is configured: the offline planner needs none of it.

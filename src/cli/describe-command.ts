@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { resolveDatabasePath } from '../sql/database-path.ts';
 import type { WarehouseDescription } from '../sql/semantic/index.ts';
+import { commandWarehouse, openCommandWarehouse, WAREHOUSE_OPTION_DESCRIPTION } from './command-warehouse.ts';
 import { formatTable } from './format-table.ts';
 import { requestServer, runningServerFor } from './running-server.ts';
 
@@ -10,8 +10,11 @@ export function registerDescribeCommand(program: Command): void {
     .description('List what this warehouse can answer: metrics and dimensions with data, those without (and why), date range, row counts, currency and time zone.')
     .option('--json', 'print the description as JSON')
     .option('--db <path>', 'warehouse file (default: $SHOPLENS_DB or data/shoplens.duckdb)')
-    .action(async (options: { json?: boolean; db?: string }) => {
-      const databasePath = resolveDatabasePath(options.db);
+    .option('--warehouse <url>', WAREHOUSE_OPTION_DESCRIPTION)
+    .action(async (options: { json?: boolean; db?: string; warehouse?: string }) => {
+      const target = commandWarehouse(options);
+      // On ClickHouse the server locks the state file kept next to the warehouse.
+      const databasePath = target.lockPath;
       const server = await runningServerFor(databasePath);
       if (server) {
         // The server owns the warehouse (a writer blocks even read-only opens): it describes it.
@@ -19,11 +22,11 @@ export function registerDescribeCommand(program: Command): void {
         process.stdout.write(options.json ? `${JSON.stringify(description, null, 2)}\n` : `${formatDescription(databasePath, description)}\n`);
         return;
       }
-      const [{ Warehouse }, { describeWarehouse }] = await Promise.all([import('../sql/warehouse.ts'), import('../sql/semantic/index.ts')]);
-      const warehouse = await Warehouse.open({ path: databasePath, mode: 'read-only', create: false });
+      const { describeWarehouse } = await import('../sql/semantic/index.ts');
+      const warehouse = await openCommandWarehouse(target, { mode: 'read-only' });
       try {
         const description = await describeWarehouse(warehouse);
-        process.stdout.write(options.json ? `${JSON.stringify(description, null, 2)}\n` : `${formatDescription(warehouse.path, description)}\n`);
+        process.stdout.write(options.json ? `${JSON.stringify(description, null, 2)}\n` : `${formatDescription(warehouse.behaviourEngine?.location ?? warehouse.path, description)}\n`);
       } finally {
         warehouse.close();
       }

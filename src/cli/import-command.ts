@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { resolveDatabasePath } from '../sql/database-path.ts';
+import { commandWarehouse, WAREHOUSE_OPTION_DESCRIPTION } from './command-warehouse.ts';
 import { IMPORT_FORMATS, type ImportFormat } from '../importers/import-report.ts';
 import type { BatchProgress } from '../importers/batched-import.ts';
 import type { ImportProgressListener } from '../importers/import-context.ts';
@@ -11,6 +11,7 @@ interface ImportCommandOptions {
   format: ImportFormat;
   mapping?: string;
   db?: string;
+  warehouse?: string;
   maxInvalidFraction: number;
   timeFrom: string;
   timeTo: string;
@@ -59,6 +60,7 @@ export function registerImportCommand(program: Command): void {
     .addOption(new Option('--format <format>', 'input format (see docs/importers.md)').choices(IMPORT_FORMATS).makeOptionMandatory())
     .option('--mapping <file>', 'YAML mapping from source columns to warehouse tables (required for csv and parquet)')
     .option('--db <path>', 'warehouse file (default: $SHOPLENS_DB or data/shoplens.duckdb)')
+    .option('--warehouse <url>', WAREHOUSE_OPTION_DESCRIPTION)
     .option('--max-invalid-fraction <share>', 'share of unreadable rows that may be dropped instead of failing the import', parseShare, HELP_MAX_INVALID_FRACTION)
     .option('--time-from <time>', 'taobao-user-behavior: earliest valid event time, China time', TAOBAO_DEFAULT_WINDOW.timeFrom)
     .option('--time-to <time>', 'taobao-user-behavior: end of the valid event window (exclusive), China time', TAOBAO_DEFAULT_WINDOW.timeTo)
@@ -75,7 +77,12 @@ export function registerImportCommand(program: Command): void {
       const checked = checkImportOptionValues(options, (flags, value, message) =>
         command.error(`error: option '${flags}' argument '${value}' is invalid. ${message}`, { code: 'commander.invalidArgument' }),
       );
-      const server = await runningServerFor(resolveDatabasePath(options.db));
+      const target = commandWarehouse(options);
+      const server = await runningServerFor(target.lockPath);
+      if (server && target.location.kind !== 'duckdb') {
+        // An import into ClickHouse replaces its tables (import-into-clickhouse.ts); the server would keep reading them.
+        throw new Error(`A ShopLens server (pid ${server.pid}, ${server.url}) serves this ClickHouse warehouse; stop it, run the import, then start it again.`);
+      }
       if (server) {
         // The server owns the warehouse: the import goes through it (uploads, then one transaction there).
         const [{ importThroughServer }, { formatImportReport }] = await Promise.all([import('./import-through-server.ts'), import('../importers/import-report-format.ts')]);
@@ -94,19 +101,31 @@ export function registerImportCommand(program: Command): void {
         import('../importers/import-report-format.ts'),
         import('../importers/batched-import.ts'),
       ]);
-      const warehouse = await Warehouse.open({ path: resolveDatabasePath(options.db), mode: 'read-write', memoryLimit: checked.memoryLimit });
+      const request = {
+        format: options.format,
+        files,
+        mappingFile: options.mapping,
+        maxInvalidFraction: options.maxInvalidFraction,
+        taobao: { timeFrom: options.timeFrom, timeTo: options.timeTo },
+        shop: { currency: checked.currency, timeZone: checked.timeZone },
+        strict: options.strict,
+      };
+      if (target.location.kind !== 'duckdb') {
+        if (checked.batches !== undefined) throw new Error('--batches is not supported with a ClickHouse --warehouse: import in one run.');
+        const { importIntoClickHouse } = await import('../importers/import-into-clickhouse.ts');
+        const progress = await importProgress();
+        try {
+          const report = await importIntoClickHouse(target.location, { ...request, onProgress: progress.listener }, { ...(target.stateFile ? { stateFile: target.stateFile } : {}), ...(checked.memoryLimit ? { memoryLimit: checked.memoryLimit } : {}) });
+          progress.done();
+          process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatImportReport(report)}\n`);
+        } finally {
+          progress.stop();
+        }
+        return;
+      }
+      const warehouse = await Warehouse.open({ path: target.lockPath, mode: 'read-write', memoryLimit: checked.memoryLimit });
       const progress = await importProgress();
       try {
-        const request = {
-          format: options.format,
-          files,
-          mappingFile: options.mapping,
-          maxInvalidFraction: options.maxInvalidFraction,
-          taobao: { timeFrom: options.timeFrom, timeTo: options.timeTo },
-          onProgress: progress.listener,
-          shop: { currency: checked.currency, timeZone: checked.timeZone },
-          strict: options.strict,
-        };
         if (checked.batches !== undefined) {
           const batchBar = await batchProgress();
           const outcome = await runBatchedImport(warehouse, { ...request, onProgress: undefined }, checked.batches, batchBar.update);
@@ -118,7 +137,7 @@ export function registerImportCommand(program: Command): void {
           }
           return;
         }
-        const report = await runImport(warehouse, request);
+        const report = await runImport(warehouse, { ...request, onProgress: progress.listener });
         progress.done();
         process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatImportReport(report)}\n`);
       } finally {

@@ -1,15 +1,16 @@
 import type { Command } from 'commander';
 import path from 'node:path';
-import { resolveDatabasePath } from '../sql/database-path.ts';
+import { commandWarehouse, WAREHOUSE_OPTION_DESCRIPTION } from './command-warehouse.ts';
 import { runningServerFor } from './running-server.ts';
 
-async function parseServeOptions(rawOptions: unknown): Promise<{ port: number; host: string; db?: string }> {
+async function parseServeOptions(rawOptions: unknown): Promise<{ port: number; host: string; db?: string; warehouse?: string }> {
   const { z } = await import('zod');
   return z
     .object({
       port: z.coerce.number().int().min(0).max(65_535).default(3000),
       host: z.string().min(1).default('127.0.0.1'),
       db: z.string().optional(),
+      warehouse: z.string().optional(),
     })
     .parse(rawOptions);
 }
@@ -21,9 +22,12 @@ export function registerServeCommand(program: Command): void {
     .option('--port <port>', 'port to listen on (default 3000; 0 picks a free one)')
     .option('--host <host>', 'address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)')
     .option('--db <path>', 'warehouse file (default: $SHOPLENS_DB or data/shoplens.duckdb); seeded with the demo if empty')
+    .option('--warehouse <url>', `${WAREHOUSE_OPTION_DESCRIPTION}; analytics only (support needs a DuckDB file)`)
     .action(async (rawOptions: unknown) => {
       const options = await parseServeOptions(rawOptions);
-      const databasePath = resolveDatabasePath(options.db);
+      const target = commandWarehouse(options);
+      // On ClickHouse the lock (and the app's state) is the state file kept next to the warehouse.
+      const databasePath = target.lockPath;
       const other = await runningServerFor(databasePath);
       if (other) throw new Error(`A ShopLens server already serves ${databasePath} at ${other.url} (pid ${other.pid}); use it, or stop it first.`);
       const [{ startServer }, { webAppExtension }] = await Promise.all([import('../server/start-server.ts'), import('../server/web/mount-web-app.ts')]);
@@ -31,6 +35,7 @@ export function registerServeCommand(program: Command): void {
         port: options.port,
         host: options.host,
         databasePath,
+        ...(target.location.kind === 'duckdb' ? {} : { warehouse: target.location }),
         // The web app (built by `npm run build:web`) and the read-only eval viewer API on the same port.
         extendApp: webAppExtension({ evalsDirectory: path.resolve('evals/runs') }),
       });

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { GuardedResult } from '../sql/guard/index.ts';
 import { formatTable } from './format-table.ts';
 import { postToServer, runningServerFor } from './running-server.ts';
-import { resolveDatabasePath } from '../sql/database-path.ts';
+import { commandWarehouse, openCommandWarehouse, WAREHOUSE_OPTION_DESCRIPTION } from './command-warehouse.ts';
 
 /** The server's /api/sql reply; built on first use, since `shoplens --help` imports this module and must not load zod. */
 async function shellResultSchema() {
@@ -28,27 +28,27 @@ export function registerSqlCommand(program: Command): void {
     .argument('<statement>', 'SQL to run, e.g. "select count(*) from events"')
     .option('--json', 'print {"columns":[...],"rows":[...],"truncated":...} as JSON')
     .option('--db <path>', 'warehouse file (default: $SHOPLENS_DB or data/shoplens.duckdb)')
-    .action(async (statement: string, options: { json?: boolean; db?: string }) => {
+    .option('--warehouse <url>', WAREHOUSE_OPTION_DESCRIPTION)
+    .action(async (statement: string, options: { json?: boolean; db?: string; warehouse?: string }) => {
       // Like model-written SQL, the shell goes through the guard (one SELECT, no files, no personal columns) with the
       // same timeout, row cap and memory limit, so a typed range(1e12) or self cross join stops instead of running on.
-      const databasePath = resolveDatabasePath(options.db);
-      const server = await runningServerFor(databasePath);
+      const target = commandWarehouse(options);
+      const server = await runningServerFor(target.lockPath);
       if (server) {
         const result = (await shellResultSchema()).parse(await postToServer(server, '/api/sql', { sql: statement }));
         process.stdout.write(`${formatShellResult({ ...result, truncatedBy: result.truncatedBy ?? undefined }, Boolean(options.json))}\n`);
         return;
       }
-      // read-only opens the file without write access and with external access off; the guard adds the rest.
-      const [{ Warehouse }, { DEFAULT_QUERY_MEMORY_LIMIT, isSqlGuardError, queryGateOf, runGuardedSql, SQL_SHELL_POLICY }] = await Promise.all([
-        import('../sql/warehouse.ts'),
-        import('../sql/guard/index.ts'),
-      ]);
-      const warehouse = await Warehouse.open({ path: databasePath, mode: 'read-only', memoryLimit: DEFAULT_QUERY_MEMORY_LIMIT, create: false });
+      // read-only opens the file without write access and with external access off; the guard adds the rest. On
+      // ClickHouse the state file is opened sandboxed for the guard's checks and ClickHouse runs the checked text
+      // with its own limits (run-guarded-on-engine.ts).
+      const { DEFAULT_QUERY_MEMORY_LIMIT, isSqlGuardError, queryGateOf, runGuardedSql, SQL_SHELL_POLICY } = await import('../sql/guard/index.ts');
+      const warehouse = await openCommandWarehouse(target, { mode: 'read-only', memoryLimit: DEFAULT_QUERY_MEMORY_LIMIT });
       try {
         const result = await runGuardedSql(warehouse, statement, { policy: SQL_SHELL_POLICY });
         process.stdout.write(`${formatShellResult(result, Boolean(options.json))}\n`);
       } catch (error) {
-        if (isSqlGuardError(error) && queryGateOf(warehouse).running > 0) {
+        if (isSqlGuardError(error) && !warehouse.behaviourEngine && queryGateOf(warehouse).running > 0) {
           // DuckDB only notices the interrupt at its next check (one huge repeat() is a single step), and every normal
           // exit (process.exit included) waits for DuckDB's threads. This process has nothing else to do, so after
           // the message it ends itself at once; the exit status is then 137 (killed) instead of 1.

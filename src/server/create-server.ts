@@ -29,6 +29,8 @@ export interface ShopLensServerOptions {
   analyticsAgent: AnalyticsAsker;
   /** The customer-service bot; without one /support answers every message with error support_unavailable. */
   supportResponder?: SupportResponder;
+  /** Why there is no support responder, told to shoppers (default: no support agent is installed). */
+  supportUnavailableReason?: string;
   /** The hand-off queue for /agents. */
   handoffDesk?: HandoffDesk;
   /** Allowed browser origins (CORS) for REST and sockets; empty means same-origin only. */
@@ -81,7 +83,7 @@ export function createShopLensServer(options: ShopLensServerOptions): ShopLensSe
   const revocations = new TokenRevocations(options.warehouse);
   const authentication = { secret: options.secret, apiKey: options.apiKey, revocations };
   const analytics = new AnalyticsChat(hub, options.analyticsAgent);
-  const support = new SupportChat(hub, options.supportResponder, options.handoffDesk);
+  const support = new SupportChat(hub, options.supportResponder, options.handoffDesk, options.supportUnavailableReason);
   const agents = new AgentsChat(hub, options.handoffDesk, support);
   const typing = new TypingSignals(hub);
   registerNamespaces(io, hub, { analytics, support, agents, desk: options.handoffDesk, typing }, authentication);

@@ -12,7 +12,8 @@ import { createShopLensServer, type ShopLensServer } from './create-server.ts';
 import type { AppExtension } from './http-routes.ts';
 import { createLogger } from './request-logging.ts';
 import { serverConfigurationFromEnvironment } from './server-configuration.ts';
-import { loadSupportBackend } from './support-backend.ts';
+import { loadSupportBackend, SUPPORT_ON_CLICKHOUSE_REASON, type SupportBackend } from './support-backend.ts';
+import type { WarehouseLocation } from '../sql/engine/warehouse-url.ts';
 import { signToken } from './auth/tokens.ts';
 import { removeServerLock, writeServerLock } from './server-lock-file.ts';
 import { DEFAULT_QUERY_MEMORY_LIMIT } from '../sql/guard/index.ts';
@@ -23,7 +24,10 @@ import type { SupportResponder } from './support-responder.ts';
 export interface StartServerOptions {
   port: number;
   host: string;
+  /** The DuckDB warehouse file; with `warehouse` (ClickHouse) the state file kept next to it (also the lock's key). */
   databasePath: string;
+  /** A chdb:// or clickhouse:// warehouse (--warehouse): analytics read ClickHouse, app state stays in databasePath. */
+  warehouse?: Exclude<WarehouseLocation, { kind: 'duckdb' }>;
   environment?: NodeJS.ProcessEnv;
   logger?: Logger;
   /** Extra routes (e.g. the web front end), mounted before the 404 handler. */
@@ -68,18 +72,25 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const logger = options.logger ?? createLogger();
   const configuration = serverConfigurationFromEnvironment(environment);
   const { secret, source } = loadJwtSecret(environment);
-  if (options.databasePath !== ':memory:') await seedIfEmpty(options.databasePath, logger);
-  // Uploads for `shoplens import` while the server runs: the only folder outside itself the sandbox may read.
-  const staging = options.databasePath === ':memory:' ? undefined : ImportStaging.forWarehouse(options.databasePath);
+  // A ClickHouse warehouse is never seeded behind the user's back: it must have been loaded (seed/import --warehouse).
+  if (options.databasePath !== ':memory:' && !options.warehouse) await seedIfEmpty(options.databasePath, logger);
+  // Uploads for `shoplens import` while the server runs: the only folder outside itself the sandbox may read. Not on
+  // ClickHouse: an import there replaces ClickHouse tables (import-into-clickhouse.ts), with the server stopped.
+  const staging = options.databasePath === ':memory:' || options.warehouse ? undefined : ImportStaging.forWarehouse(options.databasePath);
   staging?.prepare();
-  const warehouse = await Warehouse.open({ path: options.databasePath, mode: 'sandboxed', memoryLimit: DEFAULT_QUERY_MEMORY_LIMIT, readableDirectories: staging ? [staging.root] : [] });
+  const warehouse = options.warehouse
+    ? await (await import('../sql/engine/open-engine-warehouse.ts')).openWarehouseAt(options.warehouse, { mode: 'sandboxed', memoryLimit: DEFAULT_QUERY_MEMORY_LIMIT, create: false, stateFile: options.databasePath })
+    : await Warehouse.open({ path: options.databasePath, mode: 'sandboxed', memoryLimit: DEFAULT_QUERY_MEMORY_LIMIT, readableDirectories: staging ? [staging.root] : [] });
   try {
     const llm = llmConfigurationFromEnvironment(environment);
     const chatModel = llm ? new LangChainChatModel(llm) : undefined;
     // Both agents read a few things once (data window, value index, categories, currency); an import through the
     // server replaces them with fresh ones, and turns already running finish on the old ones.
     let analyticsAgent = await AnalyticsAgent.create({ warehouse, chatModel });
-    const support = await loadSupportBackend(warehouse, chatModel);
+    // The support agent reads and changes orders in DuckDB; on ClickHouse it is off, and /support says why.
+    const support: SupportBackend = options.warehouse
+      ? { description: `none: ${SUPPORT_ON_CLICKHOUSE_REASON}`, unavailableReason: SUPPORT_ON_CLICKHOUSE_REASON }
+      : await loadSupportBackend(warehouse, chatModel);
     let supportResponder = support.responder;
     const currentSupport: SupportResponder | undefined = supportResponder && {
       handleMessage: (input) => (supportResponder as SupportResponder).handleMessage(input),
@@ -103,6 +114,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       analyticsAgent: { ask: (question, askOptions) => analyticsAgent.ask(question, askOptions) },
       supportResponder: currentSupport,
       importer,
+      ...(support.unavailableReason ? { supportUnavailableReason: support.unavailableReason } : {}),
       handoffDesk: support.desk,
       corsOrigins: configuration.corsOrigins,
       rateLimits: configuration.rateLimits,
@@ -120,7 +132,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       const token = await signToken(secret, { role: 'analyst', name: 'local-cli' }, '30d');
       writeServerLock({ databasePath: options.databasePath, pid: process.pid, url: url.replace('0.0.0.0', '127.0.0.1').replace('[::]', '[::1]'), token, startedAt: new Date().toISOString() });
     }
-    logger.info({ url, databasePath: options.databasePath, secret: source, support: support.description, llm: Boolean(llm), apiKeyConfigured: Boolean(configuration.apiKey) }, 'ShopLens server listening');
+    if (support.unavailableReason) logger.warn({ warehouse: warehouse.behaviourEngine?.location }, support.unavailableReason);
+    logger.info({ url, databasePath: options.databasePath, warehouse: warehouse.behaviourEngine?.location, secret: source, support: support.description, llm: Boolean(llm), apiKeyConfigured: Boolean(configuration.apiKey) }, 'ShopLens server listening');
     let stopping: Promise<void> | undefined;
     return {
       url,

@@ -15,7 +15,17 @@ export interface SupportBackend {
   desk?: HandoffDesk;
   /** For the start-up log and the bench: which support agent answers. */
   description: string;
+  /** Why /support is off on purpose (told to every shopper who writes), when it is. */
+  unavailableReason?: string;
 }
+
+/**
+ * Support writes (order cancellations, returns, address changes) go to the orders in DuckDB inside one transaction
+ * with their audit rows; ClickHouse has no such transactions and no row updates that fit them, so on a ClickHouse
+ * warehouse support is refused whole rather than half done (docs/clickhouse.md).
+ */
+export const SUPPORT_ON_CLICKHOUSE_REASON =
+  'support on ClickHouse is not supported yet: use a DuckDB operational store for support (shoplens serve --db FILE) and ClickHouse for analytics.';
 
 type SupportAgentModule = {
   SupportAgent: { create(options: { warehouse: Warehouse; chatModel?: ChatModel }): Promise<SupportResponder> };

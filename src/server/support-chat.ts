@@ -27,11 +27,12 @@ export class SupportChat {
     private readonly hub: ChatHub,
     private readonly optionalResponder: SupportResponder | undefined,
     private readonly desk: HandoffDesk | undefined,
+    private readonly unavailableReason = 'no support agent is installed (src/support/support-agent.ts).',
   ) {}
 
   /** Without a support agent nothing is stored: the shopper is told at once. */
   private requireResponder(): SupportResponder {
-    if (!this.optionalResponder) throw new SupportUnavailableError('no support agent is installed (src/support/support-agent.ts).');
+    if (!this.optionalResponder) throw new SupportUnavailableError(this.unavailableReason);
     return this.optionalResponder;
   }
 

@@ -1,3 +1,4 @@
+import { behaviourDialect, behaviourReader } from '../../sql/engine/behaviour-reader.ts';
 import type { Warehouse } from '../../sql/warehouse.ts';
 import { BasketAnalysisError } from './basket-error.ts';
 
@@ -33,14 +34,16 @@ function text(value: unknown): string | null {
  * too (an order of only such products has no items, but still counts as an order).
  */
 export async function loadBaskets(warehouse: Warehouse, level: BasketLevel): Promise<Baskets> {
+  // Written for DuckDB and ClickHouse alike (the behaviour tables may live in either); one query after the other.
+  const reader = behaviourReader(warehouse);
+  const dialect = behaviourDialect(warehouse);
   if (level === 'product') {
-    // One after the other: both run on the warehouse's single shared connection.
-    const orders = await warehouse.query(`
-        SELECT o.order_id, CAST(min(o.created_at) AS DATE) AS day,
-               list(DISTINCT i.product_id ORDER BY i.product_id) FILTER (WHERE p.category IS DISTINCT FROM '${NON_MERCHANDISE_CATEGORY}') AS items
-        FROM orders o JOIN order_items i USING (order_id) LEFT JOIN products p USING (product_id) WHERE o.paid_at IS NOT NULL
+    const merchandise = `(p.category IS NULL OR p.category <> '${NON_MERCHANDISE_CATEGORY}')`;
+    const orders = await reader.query(`
+        SELECT o.order_id AS order_id, CAST(min(o.created_at) AS DATE) AS day, ${dialect.sortedDistinctListWhere('i.product_id', merchandise)} AS items
+        FROM orders o JOIN order_items i ON i.order_id = o.order_id LEFT JOIN products p ON p.product_id = i.product_id WHERE o.paid_at IS NOT NULL
         GROUP BY o.order_id ORDER BY o.order_id`);
-    const products = await warehouse.query(`SELECT product_id, title_en, title_zh, sku, category, category_zh FROM products`);
+    const products = await reader.query(`SELECT product_id, title_en, title_zh, sku, category, category_zh FROM products`);
     const items = new Map<number, BasketItem>();
     for (const row of products.rows) {
       const id = Number(row.product_id);
@@ -49,13 +52,14 @@ export async function loadBaskets(warehouse: Warehouse, level: BasketLevel): Pro
     }
     return finish(level, orders.rows, items);
   }
-  const orders = await warehouse.query(`
-    SELECT o.order_id, CAST(min(o.created_at) AS DATE) AS day,
-           list(DISTINCT p.category ORDER BY p.category) FILTER (WHERE p.category IS NOT NULL AND p.category <> '${NON_MERCHANDISE_CATEGORY}') AS items
-    FROM orders o JOIN order_items i USING (order_id) JOIN products p USING (product_id) WHERE o.paid_at IS NOT NULL
+  const categorised = `p.category IS NOT NULL AND p.category <> '${NON_MERCHANDISE_CATEGORY}'`;
+  const orders = await reader.query(`
+    SELECT o.order_id AS order_id, CAST(min(o.created_at) AS DATE) AS day, ${dialect.sortedDistinctListWhere('p.category', categorised)} AS items
+    FROM orders o JOIN order_items i ON i.order_id = o.order_id JOIN products p ON p.product_id = i.product_id WHERE o.paid_at IS NOT NULL
     GROUP BY o.order_id ORDER BY o.order_id`);
-  const categories = await warehouse.query(
-    `SELECT category, any_value(category_zh) AS category_zh FROM products WHERE category IS NOT NULL AND category <> '${NON_MERCHANDISE_CATEGORY}' GROUP BY category ORDER BY category`,
+  // min() rather than any value: the same Chinese name on every engine when a category has several.
+  const categories = await reader.query(
+    `SELECT category, min(category_zh) AS category_zh FROM products WHERE category IS NOT NULL AND category <> '${NON_MERCHANDISE_CATEGORY}' GROUP BY category ORDER BY category`,
   );
   if (categories.rows.length === 0) {
     throw new BasketAnalysisError('The products have no categories (typical for Online Retail imports). Use level "product" instead.', { kind: 'no_data', parameter: 'level', allowed: ['product'] });

@@ -1,4 +1,6 @@
-import type { QueryParameters, Warehouse } from '../../sql/warehouse.ts';
+import { behaviourDialect, behaviourReader } from '../../sql/engine/behaviour-reader.ts';
+import type { SqlDialect } from '../../sql/engine/sql-dialect.ts';
+import type { Warehouse } from '../../sql/warehouse.ts';
 import { dateRange } from './calendar-days.ts';
 import { ForecastError } from './forecast-error.ts';
 
@@ -24,22 +26,24 @@ export interface DailySeries {
   values: number[];
 }
 
-function metricSql(metric: ForecastMetric, filtered: boolean): string {
-  const category = filtered ? 'AND p.category = $category' : '';
+/** Runs on DuckDB and ClickHouse alike; values arrive as parameters (`as_of`, `category`). */
+function metricSql(metric: ForecastMetric, filtered: boolean, dialect: SqlDialect): string {
+  const category = filtered ? `AND p.category = ${dialect.parameter('category', 'text')}` : '';
+  const end = `${dialect.parameter('as_of', 'date')} + INTERVAL 1 DAY`;
   if (metric === 'uv') {
     return `SELECT CAST(e.event_time AS DATE) AS day, count(DISTINCT e.user_id) AS value
             FROM events e ${filtered ? 'JOIN products p ON p.product_id = e.product_id' : ''}
-            WHERE e.event_time < CAST($as_of AS DATE) + INTERVAL 1 DAY ${category} GROUP BY 1`;
+            WHERE e.event_time < ${end} ${category} GROUP BY CAST(e.event_time AS DATE)`;
   }
   const aggregate = metric === 'gmv' ? 'sum(i.amount)' : metric === 'units' ? 'sum(i.quantity)' : 'count(DISTINCT o.order_id)';
   return `SELECT CAST(o.created_at AS DATE) AS day, ${aggregate} AS value
-          FROM orders o JOIN order_items i USING (order_id) ${filtered ? 'JOIN products p ON p.product_id = i.product_id' : ''}
-          WHERE o.paid_at IS NOT NULL AND o.created_at < CAST($as_of AS DATE) + INTERVAL 1 DAY ${category} GROUP BY 1`;
+          FROM orders o JOIN order_items i ON i.order_id = o.order_id ${filtered ? 'JOIN products p ON p.product_id = i.product_id' : ''}
+          WHERE o.paid_at IS NOT NULL AND o.created_at < ${end} ${category} GROUP BY CAST(o.created_at AS DATE)`;
 }
 
 /** The stored category (English) matching `text` in English or Chinese, case-insensitively. */
 export async function resolveCategory(warehouse: Warehouse, text: string): Promise<string> {
-  const { rows } = await warehouse.query(`SELECT DISTINCT category, category_zh FROM products WHERE category IS NOT NULL ORDER BY category`);
+  const { rows } = await behaviourReader(warehouse).query(`SELECT DISTINCT category, category_zh FROM products WHERE category IS NOT NULL ORDER BY category, category_zh`);
   const wanted = text.trim().toLowerCase();
   const match = rows.find((row) => String(row.category).toLowerCase() === wanted || String(row.category_zh ?? '').toLowerCase() === wanted);
   if (!match) {
@@ -55,18 +59,20 @@ export async function resolveCategory(warehouse: Warehouse, text: string): Promi
 }
 
 /**
- * Any additive daily series: `sql` must return columns (day DATE, value number). Days without a row are 0,
+ * Any additive daily series: `sql` must return columns (day DATE, value number) and run where the behaviour tables
+ * are (DuckDB or ClickHouse), with its values as named parameters. Days without a row are 0,
  * from the first day of data in the warehouse up to `asOf`, so gaps never shift the weekly season.
  */
 export async function loadDailySeries(warehouse: Warehouse, sql: string, asOf: string, parameters: Record<string, string | number> = {}): Promise<DailySeries> {
-  const bounds = await warehouse.query(`
+  const reader = behaviourReader(warehouse);
+  const bounds = await reader.query(`
     SELECT CAST(min(first_time) AS DATE) AS first_day FROM (
-      SELECT min(event_time) AS first_time FROM events UNION ALL SELECT min(created_at) FROM orders)`);
+      SELECT min(event_time) AS first_time FROM events UNION ALL SELECT min(created_at) AS first_time FROM orders) firsts`);
   const firstDay = bounds.rows[0]?.first_day;
   if (typeof firstDay !== 'string' || firstDay > asOf) {
     throw new ForecastError('The warehouse has no events or orders to forecast from. Seed or import data first ("shoplens seed" or "shoplens import").', { kind: 'not_enough_data' });
   }
-  const { rows } = await warehouse.query(sql, { ...parameters, as_of: asOf } as QueryParameters);
+  const { rows } = await reader.query(sql, { ...parameters, as_of: asOf });
   const byDay = new Map(rows.map((row) => [String(row.day), Number(row.value ?? 0)]));
   const dates = dateRange(firstDay, asOf);
   return { dates, values: dates.map((date) => byDay.get(date) ?? 0) };
@@ -74,7 +80,7 @@ export async function loadDailySeries(warehouse: Warehouse, sql: string, asOf: s
 
 export async function loadMetricSeries(warehouse: Warehouse, metric: ForecastMetric, asOf: string, category?: string): Promise<DailySeries & { category?: string }> {
   const resolved = category ? await resolveCategory(warehouse, category) : undefined;
-  const series = await loadDailySeries(warehouse, metricSql(metric, resolved !== undefined), asOf, resolved ? { category: resolved } : {});
+  const series = await loadDailySeries(warehouse, metricSql(metric, resolved !== undefined, behaviourDialect(warehouse)), asOf, resolved ? { category: resolved } : {});
   if (series.values.every((value) => value === 0)) {
     const source = metric === 'uv' ? 'events (browsing data; order-only imports such as Online Retail have none)' : 'paid orders';
     throw new ForecastError(

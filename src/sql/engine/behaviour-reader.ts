@@ -1,6 +1,7 @@
 import type { QueryReader } from '../connection-reader.ts';
-import type { QueryParameters, Warehouse } from '../warehouse.ts';
+import { Warehouse, type QueryParameters } from '../warehouse.ts';
 import type { NamedParameters } from './warehouse-engine.ts';
+import { DUCKDB_DIALECT, type SqlDialect } from './sql-dialect.ts';
 
 /**
  * Where reads of the behaviour tables (events, orders, users …) go: the warehouse itself, or the engine that holds
@@ -15,4 +16,14 @@ export function behaviourReader(warehouse: Warehouse): QueryReader {
       return engine.query(sql, parameters as NamedParameters | undefined);
     },
   };
+}
+
+/** behaviourReader for a Warehouse; any other reader (a transaction's connection) already reads its own tables. */
+export function behaviourReaderOf(reader: QueryReader): QueryReader {
+  return reader instanceof Warehouse ? behaviourReader(reader) : reader;
+}
+
+/** The dialect of the engine that holds the behaviour tables (DuckDB's when the warehouse holds them itself). */
+export function behaviourDialect(warehouse: Warehouse): SqlDialect {
+  return warehouse.behaviourEngine?.dialect ?? DUCKDB_DIALECT;
 }

@@ -45,6 +45,7 @@ export const CLICKHOUSE_DIALECT: SqlDialect = {
   // ClickHouse's last_value already skips NULLs (RESPECT NULLS would keep them).
   lastValueIgnoringNulls: (expression) => `last_value(${expression})`,
   collectWhere: (expression, condition) => `groupArrayIf(${expression}, ${condition})`,
+  sortedDistinctListWhere: (expression, condition) => `arraySort(groupUniqArrayIf(${expression}, ${condition}))`,
   // arrayMin of an empty array is the type's zero, not NULL: no element (or no threshold) must read as NULL.
   firstAtOrAfter: (list, threshold) =>
     `if(isNull(${threshold}) OR empty(arrayFilter(element -> element >= assumeNotNull(${threshold}), ${list})), NULL, arrayMin(arrayFilter(element -> element >= assumeNotNull(${threshold}), ${list})))`,

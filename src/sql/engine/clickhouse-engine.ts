@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client';
 import type { QueryResult } from '../warehouse.ts';
 import { WarehouseError } from '../warehouse-error.ts';
@@ -38,6 +39,8 @@ interface JsonCompactResult {
  */
 export class ClickHouseEngine implements WarehouseEngine {
   readonly dialect = CLICKHOUSE_DIALECT;
+  /** Settings the engine turned on after asking the server what it knows (see enableKnownSpeedups). */
+  private speedups: ClickHouseSettings = {};
 
   private constructor(
     readonly kind: 'chdb' | 'clickhouse',
@@ -57,6 +60,7 @@ export class ClickHouseEngine implements WarehouseEngine {
       // EXCHANGE TABLES (the atomic swap of a finished load) works.
       await engine.command(`CREATE DATABASE IF NOT EXISTS ${location.database} ENGINE = Atomic`);
       await engine.command(`USE ${location.database}`);
+      await engine.enableKnownSpeedups();
       return engine;
     }
     const client = createClient({
@@ -72,12 +76,54 @@ export class ClickHouseEngine implements WarehouseEngine {
       await client.close();
       throw new WarehouseError(`Could not reach ClickHouse at ${location.url}: ${ping.error.message}`, { path: engine.location, kind: 'missing', cause: ping.error });
     }
-    if (options.create) await engine.command(`CREATE DATABASE IF NOT EXISTS ${location.database}`);
+    try {
+      await engine.assertKnowsParitySettings();
+      await engine.enableKnownSpeedups();
+      if (options.create) await engine.command(`CREATE DATABASE IF NOT EXISTS ${location.database}`);
+    } catch (error) {
+      await client.close();
+      throw error;
+    }
     return engine;
   }
 
+  /**
+   * A server too old for PARITY_SETTINGS (Debian's 18.16, say) would fail every query with "Unknown setting"; say so
+   * once, at open, with its version and what to use instead.
+   */
+  private async assertKnowsParitySettings(): Promise<void> {
+    try {
+      await this.query('SELECT 1 AS probe');
+    } catch (error) {
+      const unknown = /Unknown setting (\w+)/.exec(error instanceof Error ? error.message : String(error));
+      if (!unknown) throw error;
+      const version = await this.client
+        .query({ query: 'SELECT version() AS version', format: 'JSONEachRow' })
+        .then(async (result) => String(((await result.json()) as { version?: string }[])[0]?.version ?? 'of unknown version'))
+        .catch(() => 'of unknown version');
+      throw new WarehouseError(
+        `ClickHouse ${version} at ${this.location} is too old for ShopLens: it does not know the setting ${unknown[1]}, which ShopLens ` +
+          'sets so that answers equal DuckDB\'s (docs/clickhouse.md). Use a current ClickHouse release (the parity tests run chDB 26).',
+        { path: this.location, cause: error },
+      );
+    }
+  }
+
+  /**
+   * CTEs the compilers mark AS MATERIALIZED (the funnel's steps) are computed once instead of being inlined into every
+   * reader, where the server has the setting for it (ClickHouse 25.x+, chDB 26); older servers inline them, as before.
+   */
+  private async enableKnownSpeedups(): Promise<void> {
+    const known = await this.query("SELECT name FROM system.settings WHERE name = 'enable_materialized_cte'");
+    if (known.rows.length > 0) this.speedups = { enable_materialized_cte: 1 } as ClickHouseSettings;
+  }
+
+  private settings(options: EngineQueryOptions): ClickHouseSettings {
+    return { ...PARITY_SETTINGS, ...this.speedups, ...limitSettings(options) };
+  }
+
   async query(sql: string, parameters: NamedParameters = {}, options: EngineQueryOptions = {}): Promise<QueryResult> {
-    const settings: ClickHouseSettings = { ...PARITY_SETTINGS, ...limitSettings(options) };
+    const settings = this.settings(options);
     const abort = options.timeoutMs === undefined ? undefined : AbortSignal.timeout(options.timeoutMs + 1_000);
     const result = await this.client.query({
       query: sql,
@@ -93,7 +139,7 @@ export class ClickHouseEngine implements WarehouseEngine {
 
   /** One statement without a result (DDL, INSERT … SELECT). */
   async command(sql: string, parameters: NamedParameters = {}): Promise<void> {
-    await this.client.command({ query: sql, query_params: parameters, clickhouse_settings: { ...PARITY_SETTINGS, ...limitSettings({}) } });
+    await this.client.command({ query: sql, query_params: parameters, clickhouse_settings: this.settings({}) });
   }
 
   /**
@@ -108,12 +154,23 @@ export class ClickHouseEngine implements WarehouseEngine {
   /** Rows as JSON objects, streamed to the server in one INSERT per call. */
   async insertRows(table: string, rows: readonly Record<string, unknown>[]): Promise<void> {
     if (rows.length === 0) return;
-    await this.client.insert({ table, values: rows as Record<string, unknown>[], format: 'JSONEachRow', clickhouse_settings: { ...PARITY_SETTINGS, ...limitSettings({}) } });
+    await this.client.insert({ table, values: rows as Record<string, unknown>[], format: 'JSONEachRow', clickhouse_settings: this.settings({}) });
   }
 
   /** A file's bytes in `format` (e.g. Parquet) sent to a ClickHouse server. */
   async insertStream(table: string, stream: NodeJS.ReadableStream, format: 'Parquet'): Promise<void> {
-    await this.client.insert({ table, values: stream as never, format, clickhouse_settings: { ...PARITY_SETTINGS, ...limitSettings({}) } });
+    await this.client.insert({ table, values: stream as never, format, clickhouse_settings: this.settings({}) });
+  }
+
+  /** A table's rows written to a local Parquet file (chDB writes it itself; a server's bytes are streamed here). */
+  async exportParquet(table: string, file: string): Promise<void> {
+    const quoted = `"${table.replaceAll('"', '""')}"`;
+    if (this.kind === 'chdb') {
+      await this.command(`INSERT INTO FUNCTION file({file:String}, Parquet) SELECT * FROM ${quoted}`, { file });
+      return;
+    }
+    const result = await this.client.exec({ query: `SELECT * FROM ${quoted} FORMAT Parquet`, clickhouse_settings: this.settings({}) });
+    await pipeline(result.stream, createWriteStream(file));
   }
 
   async close(): Promise<void> {

@@ -30,6 +30,8 @@ export interface SqlDialect {
   lastValueIgnoringNulls(expression: string): string;
   /** The group's values of `expression` where `condition` holds, as a list (funnels collect step times). */
   collectWhere(expression: string, condition: string): string;
+  /** The group's distinct values of `expression` where `condition` holds, sorted ascending, as a list (baskets). */
+  sortedDistinctListWhere(expression: string, condition: string): string;
   /** The smallest element of `list` at or after `threshold`; NULL when there is none or the threshold is NULL. */
   firstAtOrAfter(list: string, threshold: string): string;
   /** Unicode-aware lower case (ClickHouse's lower() only folds ASCII). */
@@ -74,6 +76,7 @@ export const DUCKDB_DIALECT: SqlDialect = {
   boolOr: (expression) => `bool_or(${expression})`,
   lastValueIgnoringNulls: (expression) => `last_value(${expression} IGNORE NULLS)`,
   collectWhere: (expression, condition) => `list(${expression}) FILTER (WHERE ${condition})`,
+  sortedDistinctListWhere: (expression, condition) => `list(DISTINCT ${expression} ORDER BY ${expression}) FILTER (WHERE ${condition})`,
   firstAtOrAfter: (list, threshold) => `list_min(list_filter(${list}, element -> element >= ${threshold}))`,
   lower: (expression) => `lower(${expression})`,
   castText: (expression) => `CAST(${expression} AS VARCHAR)`,

@@ -1,4 +1,5 @@
 import type { QueryReader } from '../../connection-reader.ts';
+import { behaviourReaderOf } from '../../engine/behaviour-reader.ts';
 import { readShopSettings, type ShopSettings } from '../../shop-settings.ts';
 import { CORE_TABLES, DIMENSIONS } from './dimensions.ts';
 import { sampleDimensions, type DimensionSample } from './dimension-samples.ts';
@@ -42,7 +43,9 @@ function split<T extends CatalogueEntryListing>(entries: readonly T[], unavailab
 }
 
 export async function describeWarehouse(reader: QueryReader): Promise<WarehouseDescription> {
-  const stored = await readStoredProfile(reader);
+  // On a ClickHouse warehouse the stored profile is checked against, and the samples read from, ClickHouse's rows.
+  const data = behaviourReaderOf(reader);
+  const stored = await readStoredProfile(reader, data);
   const current = stored ?? (await profileWithDates(reader));
   const { profile } = current;
   return {
@@ -51,7 +54,7 @@ export async function describeWarehouse(reader: QueryReader): Promise<WarehouseD
     dateRange: current.dateRange,
     metrics: split(METRICS, profile.unavailableMetrics),
     dimensions: split(DIMENSIONS, profile.unavailableDimensions),
-    dimensionSamples: await sampleDimensions(reader, profile.unavailableDimensions),
+    dimensionSamples: await sampleDimensions(data, profile.unavailableDimensions),
     profileSource: stored ? 'stored' : 'computed',
   };
 }

@@ -34,14 +34,13 @@ export async function sampleDimensions(reader: QueryReader, unavailable: Record<
     if (!source) continue;
     // Names come from the catalogue (identifiers, quoted), never from users.
     const column = `"${source.column}"`;
-    const result = await reader.query(
-      `SELECT (SELECT count(DISTINCT ${column}) FROM ${tableReference(source.table)}) AS distinct_values,
-              (SELECT list(value ORDER BY rows DESC, value) FROM (
-                 SELECT CAST(${column} AS VARCHAR) AS value, count(*) AS rows FROM ${tableReference(source.table)}
-                 WHERE ${column} IS NOT NULL GROUP BY 1 ORDER BY rows DESC, value LIMIT 5)) AS samples`,
+    // Two plain queries that DuckDB and ClickHouse read alike (no list aggregate); values sorted by text.
+    const distinct = await reader.query(`SELECT count(DISTINCT ${column}) AS distinct_values FROM ${tableReference(source.table)}`);
+    const top = await reader.query(
+      `SELECT CAST(${column} AS VARCHAR) AS value, count(*) AS value_rows FROM ${tableReference(source.table)}
+       WHERE ${column} IS NOT NULL GROUP BY CAST(${column} AS VARCHAR) ORDER BY value_rows DESC, value LIMIT 5`,
     );
-    const row = result.rows[0];
-    samples[dimension.id] = { distinct: Number(row?.distinct_values ?? 0), samples: Array.isArray(row?.samples) ? row.samples.map(String) : [] };
+    samples[dimension.id] = { distinct: Number(distinct.rows[0]?.distinct_values ?? 0), samples: top.rows.map((row) => String(row.value)) };
   }
   return samples;
 }

@@ -68,11 +68,14 @@ export async function readStoredProfile(reader: QueryReader, rowCounter: QueryRe
 /** First and last day of the orders and events, whichever exist. */
 export async function loadDataDateRange(reader: QueryReader, tableRows: Record<string, number>): Promise<DataDateRange> {
   const parts = [
-    ...((tableRows.orders ?? 0) > 0 ? ['SELECT min(created_at) AS first, max(created_at) AS last FROM orders'] : []),
-    ...((tableRows.events ?? 0) > 0 ? ['SELECT min(event_time) AS first, max(event_time) AS last FROM events'] : []),
+    ...((tableRows.orders ?? 0) > 0 ? ['SELECT min(created_at) AS first_time, max(created_at) AS last_time FROM orders'] : []),
+    ...((tableRows.events ?? 0) > 0 ? ['SELECT min(event_time) AS first_time, max(event_time) AS last_time FROM events'] : []),
   ];
   if (parts.length === 0) return { from: null, to: null };
-  const result = await reader.query(`SELECT strftime(min(first), '%Y-%m-%d') AS first, strftime(max(last), '%Y-%m-%d') AS last FROM (${parts.join(' UNION ALL ')})`);
+  // Written to run on DuckDB and ClickHouse alike (no strftime): a DATE cast to text is YYYY-MM-DD on both.
+  const result = await reader.query(
+    `SELECT CAST(CAST(min(first_time) AS DATE) AS VARCHAR) AS first, CAST(CAST(max(last_time) AS DATE) AS VARCHAR) AS last FROM (${parts.join(' UNION ALL ')}) times`,
+  );
   const row = result.rows[0] ?? {};
   return { from: typeof row.first === 'string' ? row.first : null, to: typeof row.last === 'string' ? row.last : null };
 }

@@ -7,8 +7,8 @@ import { FACTS } from './facts.ts';
 import { METRICS, metricFacts } from './metrics.ts';
 import { loadDataDateRange, readStoredProfile, writeStoredProfile, type StoredProfile } from './profile-store.ts';
 import { CACHE_TABLES_CONDITION, tableReference } from '../../cache-schema.ts';
-import { behaviourReader } from '../../engine/behaviour-reader.ts';
-import { NoDataError } from '../semantic-error.ts';
+import { behaviourReader, behaviourReaderOf } from '../../engine/behaviour-reader.ts';
+import type { WarehouseEngine } from '../../engine/warehouse-engine.ts';
 
 /** Why a metric or dimension cannot be answered on this warehouse, in both languages. */
 export interface Unavailability {
@@ -71,7 +71,7 @@ function columnsOf(expression: string): string[] {
     .filter((column): column is string => column !== undefined);
 }
 
-async function columnsWithData(warehouse: QueryReader, columns: readonly string[], tables: ReadonlySet<string>): Promise<Record<string, boolean>> {
+async function columnsWithData(warehouse: QueryReader, data: QueryReader, columns: readonly string[], tables: ReadonlySet<string>): Promise<Record<string, boolean>> {
   const filled: Record<string, boolean> = {};
   const probes = columns.filter((column) => tables.has(column.split('.')[0] as string));
   if (probes.length === 0) return filled;
@@ -89,7 +89,8 @@ async function columnsWithData(warehouse: QueryReader, columns: readonly string[
     return `SELECT '${column}' AS name, EXISTS (SELECT 1 FROM ${tableReference(table)} WHERE "${name}" IS NOT NULL AND CAST("${name}" AS VARCHAR) NOT IN ('', 'unknown')) AS filled`;
   });
   if (selects.length > 0) {
-    for (const row of (await warehouse.query(selects.join(' UNION ALL '))).rows) filled[String(row.name)] = row.filled === true;
+    // ClickHouse answers a comparison with 1 or 0 (UInt8), DuckDB with a boolean.
+    for (const row of (await data.query(selects.join(' UNION ALL '))).rows) filled[String(row.name)] = row.filled === true || row.filled === 1;
   }
   // A column the expression derives (support_intent) is not stored: its fact's rows decide, not a probe.
   return filled;
@@ -110,12 +111,17 @@ function missingTables(required: readonly string[], rows: Record<string, number>
   };
 }
 
+/**
+ * `warehouse` answers catalogue questions (duckdb_columns() of the state file on a ClickHouse warehouse, which has
+ * the same tables empty); the rows are counted and probed where they live (behaviourReaderOf).
+ */
 export async function profileWarehouse(warehouse: QueryReader): Promise<WarehouseProfile> {
+  const data = behaviourReaderOf(warehouse);
   const tables = await loadAvailableTables(warehouse);
-  const tableRows = await tableRowCounts(warehouse, tables);
+  const tableRows = await tableRowCounts(data, tables);
   const present = new Set(tables);
   const dimensionColumns = DIMENSIONS.flatMap((dimension) => Object.values(dimension.expressions).flatMap((expression) => columnsOf((expression as { value: string }).value)));
-  const filledColumns = await columnsWithData(warehouse, [...new Set([...dimensionColumns, ...Object.values(METRIC_COLUMNS).flat(), 'products.price'])], present);
+  const filledColumns = await columnsWithData(warehouse, data, [...new Set([...dimensionColumns, ...Object.values(METRIC_COLUMNS).flat(), 'products.price'])], present);
 
   const unavailableMetrics: Record<string, Unavailability> = {};
   for (const metric of METRICS) {
@@ -176,7 +182,7 @@ async function fingerprintOf(warehouse: Warehouse): Promise<string> {
 
 /** The profile of an open warehouse, recomputed only when its tables changed since the last call. */
 export async function currentProfile(warehouse: Warehouse): Promise<WarehouseProfile> {
-  if (warehouse.behaviourEngine) return storedProfileOfEngine(warehouse, warehouse.behaviourEngine.location);
+  if (warehouse.behaviourEngine) return storedProfileOfEngine(warehouse, warehouse.behaviourEngine);
   const fingerprint = await fingerprintOf(warehouse);
   const cached = cache.get(warehouse);
   if (cached && cached.fingerprint === fingerprint) return cached.profile;
@@ -188,24 +194,25 @@ export async function currentProfile(warehouse: Warehouse): Promise<WarehousePro
 
 /**
  * With the behaviour tables in ClickHouse, the profile is the one stored next to the app state by the load that
- * filled them (seed --warehouse), valid while ClickHouse still has exactly the rows it describes.
+ * filled them (seed/import --warehouse), valid while ClickHouse still has exactly the rows it describes. Tables
+ * loaded by other means (or changed since) are profiled on ClickHouse itself, again only when their rows change.
  */
-async function storedProfileOfEngine(warehouse: Warehouse, location: string): Promise<WarehouseProfile> {
+async function storedProfileOfEngine(warehouse: Warehouse, engine: WarehouseEngine): Promise<WarehouseProfile> {
   const stored = await readStoredProfile(warehouse, behaviourReader(warehouse));
-  if (!stored) {
-    throw new NoDataError(
-      `The tables in ${location} changed since ShopLens loaded them (or were never loaded by it). ` +
-        'Load them again with "shoplens seed --warehouse URL".',
-      { table: 'events' },
-    );
-  }
-  return stored.profile;
+  if (stored) return stored.profile;
+  const counts = await engine.query("SELECT name, total_rows FROM system.tables WHERE database = currentDatabase() ORDER BY name");
+  const fingerprint = JSON.stringify(counts.rows);
+  const cached = cache.get(warehouse);
+  if (cached && cached.fingerprint === fingerprint) return cached.profile;
+  const profile = profileWarehouse(warehouse);
+  cache.set(warehouse, { fingerprint, profile });
+  return profile;
 }
 
 /** Profile of the data as a transaction sees it, for `shoplens describe` and the stored copy. */
 export async function profileWithDates(reader: QueryReader): Promise<StoredProfile> {
   const profile = await profileWarehouse(reader);
-  return { profile, dateRange: await loadDataDateRange(reader, profile.tableRows) };
+  return { profile, dateRange: await loadDataDateRange(behaviourReaderOf(reader), profile.tableRows) };
 }
 
 /**

@@ -124,9 +124,12 @@ export function compileFact(query: FactQuery): Cte[] {
   const groupBy = dimensionColumns.length > 0 ? '\n  GROUP BY ALL' : '';
   const { dialect } = query.writer;
   const aggregates = measures.map((measure) => `${dialect.catalogueSql(measure.aggregate)} AS ${measureColumn(measure)}`);
+  // The aggregate is read twice (its keys, then the join to them). DuckDB computes such a CTE once by itself;
+  // ClickHouse inlines it into each reader, scanning the fact again, unless it is materialised.
+  const materialized = dialect.name === 'clickhouse';
   if (!fact.unit) {
     const columns = [...select, ...aggregates].join(',\n    ');
-    return [{ name: query.cteName, sql: `SELECT ${columns}\n  ${fromWhere}${groupBy}` }];
+    return [{ name: query.cteName, materialized, sql: `SELECT ${columns}\n  ${fromWhere}${groupBy}` }];
   }
   const unitColumns = new Map<string, string>();
   for (const measure of measures) {
@@ -136,7 +139,7 @@ export function compileFact(query: FactQuery): Cte[] {
   const unitsName = `${query.cteName}_units`;
   return [
     { name: unitsName, sql: `SELECT ${unitSelect.join(',\n    ')}\n  ${fromWhere}\n  GROUP BY ALL` },
-    { name: query.cteName, sql: `SELECT ${[...dimensionColumns, ...aggregates].join(',\n    ')}\n  FROM ${unitsName}${groupBy}` },
+    { name: query.cteName, materialized, sql: `SELECT ${[...dimensionColumns, ...aggregates].join(',\n    ')}\n  FROM ${unitsName}${groupBy}` },
   ];
 }
 

@@ -89,7 +89,8 @@ export function compileFunnel(input: unknown, options: CompileOptions = {}): Com
   const perUser = query.steps.map((_, index) =>
     index === 0 ? 'min(event_time) FILTER (WHERE step_index = 1) AS reached_1' : `${writer.dialect.collectWhere('event_time', `step_index = ${index + 1}`)} AS times_${index + 1}`,
   );
-  ctes.push({ name: 'step_1', sql: `SELECT ${keyColumn}user_id,\n    ${perUser.join(',\n    ')}\n  FROM funnel_events WHERE step_index IS NOT NULL\n  GROUP BY ALL` });
+  // ClickHouse inlines a CTE into each reader unless it is materialised: step_1 is read by step_2 and funnel_keys.
+  ctes.push({ name: 'step_1', materialized: writer.dialect.name === 'clickhouse', sql: `SELECT ${keyColumn}user_id,\n    ${perUser.join(',\n    ')}\n  FROM funnel_events WHERE step_index IS NOT NULL\n  GROUP BY ALL` });
   query.steps.forEach((_, index) => {
     if (index === 0) return;
     ctes.push({
