@@ -40,6 +40,8 @@ export function createLogger(options: { level?: string; destination?: pino.Desti
 export function requestLogging(logger: Logger) {
   return (request: Request, response: Response, next: NextFunction): void => {
     const started = performance.now();
+    // Read now: once a client has hung up (an upload refused for its size), the socket is gone by 'finish'.
+    const ip = request.ip;
     response.on('finish', () => {
       logger.info(
         {
@@ -47,7 +49,7 @@ export function requestLogging(logger: Logger) {
           path: redactText(request.originalUrl),
           status: response.statusCode,
           durationMs: Math.round((performance.now() - started) * 10) / 10,
-          ip: request.ip,
+          ip,
         },
         'http request',
       );

@@ -42,6 +42,9 @@ export class ScheduleInbox {
   private readonly heading = h('h2', { id: 'inbox-heading' });
   private readonly schedulesHeading = h('h3');
   private timer: number | undefined;
+  // Each refresh takes a ticket; only the newest renders, so a slow poll that started before "Mark read" can never
+  // put the acknowledged alert back.
+  private ticket = 0;
 
   constructor(private readonly credential: Credential) {
     this.element = h('section', { class: 'inbox', 'aria-labelledby': 'inbox-heading' }, this.heading, this.alertList, this.schedulesHeading, this.scheduleList, this.status);
@@ -58,11 +61,13 @@ export class ScheduleInbox {
   async refresh(): Promise<void> {
     this.heading.textContent = word('inbox');
     this.schedulesHeading.textContent = word('schedules');
+    const ticket = ++this.ticket;
     try {
       const [{ alerts }, { schedules }] = await Promise.all([
         fetchJson('/api/alerts', AlertsSchema, { credential: this.credential }),
         fetchJson('/api/schedules', SchedulesSchema, { credential: this.credential }),
       ]);
+      if (ticket !== this.ticket) return;
       this.element.dataset.alerts = String(alerts.length);
       replaceChildren(
         this.alertList,
@@ -99,7 +104,11 @@ export class ScheduleInbox {
   }
 
   private async acknowledge(runId: string): Promise<void> {
-    await fetchJson(`/api/alerts/${runId}/acknowledge`, z.object({ acknowledged: z.string() }), { credential: this.credential, method: 'POST', body: {} });
+    try {
+      await fetchJson(`/api/alerts/${runId}/acknowledge`, z.object({ acknowledged: z.string() }), { credential: this.credential, method: 'POST', body: {} });
+    } catch (error) {
+      this.status.textContent = error instanceof ApiError ? error.message : String(error);
+    }
     await this.refresh();
   }
 
