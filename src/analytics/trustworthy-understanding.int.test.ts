@@ -231,6 +231,9 @@ describe('trustworthy understanding', () => {
       expect(request?.query.dimensions, question).toEqual([]);
       expect(outcome.answer.rows, question).toHaveLength(1);
     }
+    // "上周日均" is last week's daily average, "上周日" last Sunday.
+    expect(requestOf(await demoAgent.ask('上周日均GMV'))?.query).toMatchObject({ timeRange: { start: '2025-11-17', end: '2025-11-23' }, average: { per: 'day' } });
+    expect(requestOf(await demoAgent.ask('上周日的GMV'))?.query.timeRange).toEqual({ start: '2025-11-23', end: '2025-11-23' });
     // "每天的订单数" still asks for the series.
     expect(requestOf(await demoAgent.ask('每天的订单数'))?.query.dimensions).toEqual(['day']);
   });
@@ -246,6 +249,10 @@ describe('trustworthy understanding', () => {
     expect(requestOf(outside)?.query).toMatchObject({ filters: [{ dimension: 'country', operator: 'not_in' }], share: { excludeFilters: ['country'] } });
     expect(requestOf(await retailAgent.ask('how many unique customers placed orders this week'))?.query.metrics).toEqual(['buyers']);
     expect(requestOf(await retailAgent.ask('avg number of items per invoice'))?.query.metrics).toEqual(['units_per_order']);
+    // A value named as the scope stays in the total: Apple's share of headphones, WeChat Pay's share of Beijing's orders.
+    expect(requestOf(await demoAgent.ask('苹果在耳机品类里的销售额份额'))?.query).toMatchObject({ share: { excludeFilters: ['brand'] } });
+    expect(requestOf(await demoAgent.ask('北京的订单中微信支付占比多少'))?.query).toMatchObject({ share: { excludeFilters: ['payment_method'] } });
+    expect(requestOf(await demoAgent.ask('what share of GMV comes from Apple'))?.query).toMatchObject({ share: { excludeFilters: ['brand'] } });
   });
 
   it('follows up on "those", "instead" and "跟…比呢" as the conversation means, and refuses writing tasks', async () => {

@@ -32,7 +32,11 @@ function shareOfTotal(recognition: Recognition, metrics: string[], dimensions: s
   if (dimensions.length > 0) return { excludeFilters: [] };
   // "what % of revenue comes from outside the UK": an excluded value is the part too.
   const parts = filters.filter((filter) => filter.operator === 'in' || filter.operator === 'not_in').map((filter) => filter.dimension);
-  return parts.length > 0 ? { excludeFilters: parts } : undefined;
+  // A value named as the scope stays in the total ("苹果在耳机品类里的份额": Apple's share of headphones), unless
+  // every value is, when there is no other part to take the share of.
+  const outsideScope = parts.filter((dimension) => !recognition.scopeDimensions.includes(dimension));
+  const excluded = outsideScope.length > 0 ? outsideScope : parts;
+  return excluded.length > 0 ? { excludeFilters: excluded } : undefined;
 }
 
 /** Last 7 days vs the 7 before: the default for "环比"/"why" questions that name no period. */

@@ -139,20 +139,46 @@ function correctionFor(word: string, entries: readonly LexiconEntry<QuestionTerm
  * (城交额 → 成交额, 客蛋价 → 客单价, 加够率 → 加购率, 平牌 → 品牌): the wrong character a pinyin keyboard offers.
  * Only when exactly one catalogue word fits.
  */
-function homophoneFor(run: string, entries: readonly LexiconEntry<QuestionTerm>[]): string | undefined {
+function homophoneFor(run: string, phrasesByMask: ReadonlyMap<string, readonly string[]>): string | undefined {
   const characters = [...run];
   let found: string | undefined;
-  for (const entry of entries) {
-    const phrase = [...entry.phrase];
-    if (phrase.length !== characters.length || entry.phrase === found) continue;
-    const differing = phrase.flatMap((character, index) => (character === characters[index] ? [] : [index]));
-    if (differing.length !== 1) continue;
-    const index = differing[0] as number;
-    if (!soundAlike(characters[index] as string, phrase[index] as string)) continue;
-    if (found !== undefined) return undefined;
-    found = entry.phrase;
+  for (let index = 0; index < characters.length; index += 1) {
+    const mask = maskAt(characters, index);
+    for (const phrase of phrasesByMask.get(mask) ?? []) {
+      if (phrase === run || phrase === found) continue;
+      if (!soundAlike(characters[index] as string, [...phrase][index] as string)) continue;
+      if (found !== undefined) return undefined;
+      found = phrase;
+    }
   }
   return found;
+}
+
+function maskAt(characters: readonly string[], index: number): string {
+  return characters.map((character, position) => (position === index ? '\u0000' : character)).join('');
+}
+
+// Each catalogue phrase under every one-character mask, so a run finds the phrases it differs from by one
+// character in a few lookups instead of a pass over the whole lexicon per window.
+const masksByEntries = new WeakMap<readonly LexiconEntry<QuestionTerm>[], Map<string, string[]>>();
+
+function phrasesByMaskOf(entries: readonly LexiconEntry<QuestionTerm>[]): Map<string, string[]> {
+  let byMask = masksByEntries.get(entries);
+  if (byMask) return byMask;
+  byMask = new Map();
+  for (const entry of entries) {
+    if (!HAS_CJK.test(entry.phrase) || entry.meaning.kind === 'value') continue;
+    const characters = [...entry.phrase];
+    if (characters.length < 2) continue;
+    for (let index = 0; index < characters.length; index += 1) {
+      const mask = maskAt(characters, index);
+      const list = byMask.get(mask) ?? [];
+      if (!list.includes(entry.phrase)) list.push(entry.phrase);
+      byMask.set(mask, list);
+    }
+  }
+  masksByEntries.set(entries, byMask);
+  return byMask;
 }
 
 /** Slips of catalogue words in the residual and in Chinese runs of three or more unexplained characters. */
@@ -160,7 +186,7 @@ export function findCorrections(residual: string, entries: readonly LexiconEntry
   const corrections: Correction[] = [];
   const chinese = entries.filter((entry) => HAS_CJK.test(entry.phrase) && [...entry.phrase].length >= 3);
   // Homophones also fix two-character words (平牌 → 品牌); values are left out: a shop's names are not slips.
-  const chineseTerms = entries.filter((entry) => HAS_CJK.test(entry.phrase) && [...entry.phrase].length >= 2 && entry.meaning.kind !== 'value');
+  const phrasesByMask = phrasesByMaskOf(entries);
   for (const chunk of residual.split(/\s+/).filter(Boolean)) {
     if (LATIN.test(chunk)) {
       // Only words that could name something are corrected: "purchased" is a verb, not a slip of "purchasers".
@@ -178,7 +204,7 @@ export function findCorrections(residual: string, entries: readonly LexiconEntry
       for (let start = 0; start + length <= characters.length; start += 1) {
         const window = characters.slice(start, start + length).join('');
         if (corrections.some((correction) => correction.from.includes(window) || window.includes(correction.from))) continue;
-        const to = (length >= 3 ? correctionFor(window, chinese) : undefined) ?? homophoneFor(window, chineseTerms);
+        const to = (length >= 3 ? correctionFor(window, chinese) : undefined) ?? homophoneFor(window, phrasesByMask);
         if (to) corrections.push({ from: window, to });
       }
     }

@@ -38,6 +38,8 @@ export interface Recognition {
   wantsBreakdown: boolean;
   /** "that category", "它", "这个品牌": the question points at the previous answer's leading row. */
   pointsBack: boolean;
+  /** Dimensions whose value is the scope a share is taken within ("苹果在耳机品类里的份额", "Apple's share within headphones"). */
+  scopeDimensions: string[];
 }
 
 const WEEK_EARLIER = /a week (?:earlier|before)|the same day (?:a |one )?week (?:earlier|before)|上周同一天|一周前(?:的)?同一天|前一周(?:的)?同一天|上周同期/;
@@ -107,13 +109,15 @@ function markTaken(taken: boolean[], start: number, end: number): void {
   for (let index = start; index < end && index < taken.length; index += 1) taken[index] = true;
 }
 
-function findLimit(text: string, taken: boolean[], valueSpans: readonly { start: number; end: number }[]): number | undefined {
+function findLimit(text: string, taken: boolean[], valueSpansOf: () => readonly { start: number; end: number }[]): number | undefined {
+  let valueSpans: readonly { start: number; end: number }[] | undefined;
   for (const pattern of LIMIT_PATTERNS) {
     const match = pattern.exec(text);
     const word = match?.[1];
     if (!match || !word) continue;
     // A number inside a value's name ("tier 1 cities", "iPhone 16") is the value's, not a "top N".
     const at = match.index + match[0].indexOf(word);
+    valueSpans ??= valueSpansOf();
     if (valueSpans.some((span) => at >= span.start && at < span.end)) continue;
     const value = parseNumber(word);
     if (value === undefined || value <= 0 || value > 1000) continue;
@@ -138,6 +142,9 @@ const DAY_TYPE_PHRASES = (() => {
 })();
 
 const EXCLUDE_BEFORE = /(excluding|except|without|other than|not including|not|non-?|outside(?: of)?(?: the)?|apart from|除了|除去|不含|不包括|排除|非|不算)\s*$/;
+// A value a share is taken within: "在耳机品类里", "耳机中", "within headphones", "among tier-1 cities".
+const SCOPE_BEFORE = /(?:\bwithin|\bamong|\binside|在)\s*(?:the\s+)?$/;
+const SCOPE_AFTER = /^\s*(?:的)?\s*(?:品类|类目|品牌|城市|渠道|类|订单|用户|商品|销售额|成交额)?\s*(?:里面|里|之中|当中|中(?!国)|内)/
 const EXCLUDE_AFTER = /^\s*(以外|之外|除外)/;
 
 /** Recognises metrics, dimensions, values, time and cues in a question, with what stayed unexplained. */
@@ -153,7 +160,9 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     .replace(PREVIOUS_OF, (found) => ' '.repeat(found.length))
     .replace(/当天|当日|那天|这一天|这天/g, (found) => ' '.repeat(found.length))
     // "周末vs工作日" names the weekday/weekend grouping, not last weekend.
-    .replace(DAY_TYPE_PHRASES, (found) => ' '.repeat(found.length));
+    .replace(DAY_TYPE_PHRASES, (found) => ' '.repeat(found.length))
+    // "上周日均" / "上周日活" are last week's daily average / DAU, not last Sunday.
+    .replace(/日均|日活|周均|月均/g, (found) => ' '.repeat(found.length));
   let time: ResolvedTimeExpression | undefined;
   try {
     time = resolveTimeExpression(timeText, asOf);
@@ -181,12 +190,13 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     }
   }
 
-  const limit = findLimit(normalized, taken, values.find(normalized, [...taken]));
+  const limit = findLimit(normalized, taken, () => values.find(normalized, [...taken]));
   const timeOrLimitTaken = [...taken];
   const strongMetrics: string[] = [];
   const weakMetrics: string[] = [];
   const specificMetrics = new Set<string>();
   const valueEnds: { end: number; dimension: string; negated: boolean }[] = [];
+  const scopeDimensions: string[] = [];
   const dimensions: string[] = [];
   // Head nouns that only described a value ("tier-1 cities"): the grouping of a ranking that names no other.
   const describedDimensions: string[] = [];
@@ -220,6 +230,9 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
       const listedAfterExcluded = previousValue !== undefined && previousValue.negated && /^\s*(?:,|、|and|or|&|和|与|及|或|以及)?\s*$/.test(normalized.slice(previousValue.end, match.start));
       const negated = listedAfterExcluded || EXCLUDE_BEFORE.test(normalized.slice(Math.max(0, match.start - 16), match.start)) || EXCLUDE_AFTER.test(normalized.slice(match.end, match.end + 4));
       valueEnds.push({ end: match.end, dimension: term.value.dimension, negated });
+      if (!negated && (SCOPE_BEFORE.test(normalized.slice(Math.max(0, match.start - 12), match.start)) || SCOPE_AFTER.test(normalized.slice(match.end, match.end + 8)))) {
+        if (!scopeDimensions.includes(term.value.dimension)) scopeDimensions.push(term.value.dimension);
+      }
       mergeFilter(filters, term.value.dimension, term.value.values, negated);
       if (!negated) namedValues.set(term.value.dimension, (namedValues.get(term.value.dimension) ?? 0) + (term.value.lists ? term.value.values.length : 1));
     }
@@ -312,5 +325,6 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     compareShiftDays: WEEK_EARLIER.test(normalized) ? 7 : undefined,
     wantsBreakdown,
     pointsBack: POINTS_BACK.test(normalized),
+    scopeDimensions,
   };
 }

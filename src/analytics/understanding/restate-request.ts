@@ -96,6 +96,17 @@ export function readingOf(request: RequestLike, language: Language, labelValue?:
     const name = dimensionName(dimension, zh);
     return [zh ? `${name}${negated ? '不含' : '为'}${values.join('、')}` : `${name} ${negated ? 'not ' : ''}${values.join(' or ')}`];
   });
+  // Filters a share keeps in its total are its scope: "Apple's share within headphones" is not a share of all GMV.
+  const shareExcluded = (query.share as { excludeFilters?: unknown } | undefined)?.excludeFilters;
+  const scope = Array.isArray(shareExcluded) && shareExcluded.length > 0
+    ? (Array.isArray(query.filters) ? query.filters : []).flatMap((filter) => {
+        const candidate = filter as { dimension?: unknown; operator?: unknown; values?: unknown };
+        if (typeof candidate.dimension !== 'string' || !Array.isArray(candidate.values) || shareExcluded.includes(candidate.dimension)) return [];
+        const dimension = candidate.dimension;
+        const values = (candidate.values as JsonValue[]).map((value) => (labelValue ? labelValue(dimension, value, language) : String(value)));
+        return [values.join(zh ? '、' : ' or ')];
+      })
+    : [];
   const period = range(query.timeRange, zh);
   const compared = range(query.compareTo, zh);
   const limit = typeof query.limit === 'number' ? query.limit : undefined;
@@ -118,7 +129,8 @@ export function readingOf(request: RequestLike, language: Language, labelValue?:
     default:
       subject = metrics.join(zh ? '、' : ', ');
       // "各支付方式的订单占比": the share of the total is part of what was asked.
-      if (query.share) subject = zh ? `${subject}及其占比` : `${subject} and its share of the total`;
+      if (query.share && scope.length > 0) subject = zh ? `${subject}及其在${scope.join('、')}中的占比` : `${subject} and its share of the total for ${scope.join(', ')}`;
+      else if (query.share) subject = zh ? `${subject}及其占比` : `${subject} and its share of the total`;
   }
   if (zh) {
     const parts = [
