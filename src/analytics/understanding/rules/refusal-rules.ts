@@ -42,16 +42,16 @@ export const REFUSAL_RULES: readonly PhraseRule<RefusalMeaning>[] = [
         zh: '我只能读取数据,不能修改或删除。可以换个问法查看数据,例如"上周取消了多少订单?"。',
       },
     },
-    zh: ['把.{0,30}(改成|改为|设为|设置为|标记为|调整为|调成)', '改价', '调价', '删除', '删掉', '清空', '清除', '清掉', '插入', '篡改', '修改(一下)?(数据|订单|价格|用户|商品|状态)', '更新(一下)?(数据|订单|价格|状态)'],
+    zh: ['把.{0,30}(改成|改为|设为|设置为|标记为|调整为|调成)', '把.{0,20}打[一二三四五六七八九\\d.]+折', '给.{0,20}打[一二三四五六七八九\\d.]+折', '改价', '调价', '删除', '删掉', '清空', '清除', '清掉', '插入', '篡改', '修改(一下)?(数据|订单|价格|用户|商品|状态)', '更新(一下)?(数据|订单|价格|状态)'],
     en: [
       'delete', 'truncate', 'wipe', 'erase', 'overwrite', 'insert into',
       `update (the |all |every )?${DATA_OBJECTS}`, 'update \\w+ set', 'alter (table|the)', 'drop (table|database|schema|column|view|index|the|all)',
       'remove (all|the|every)', 'set (the |all |every )?(price|prices|status|stock)', '(raise|lower|increase|decrease|change) (the |all |every )?prices?',
-      'mark (the |all |every )?orders?', `(clear|purge|reset) (out )?(all |the |every )?([a-z]+['’]s |[a-z]+ )?${DATA_OBJECTS}`,
+      'mark (the |all |every )?orders?', '(give|apply) (a |an )?\\d+ ?% (discount|off)', `(clear|purge|reset) (out )?(all |the |every )?([a-z]+['’]s |[a-z]+ )?${DATA_OBJECTS}`,
     ],
     examples: {
-      match: ['clear September’s orders', "clear september's orders", '删除上周的订单', '把订单状态改成已发货', 'update all prices to 10', 'drop table events', '清空九月的订单', 'purge the reviews'],
-      noMatch: ['is there a clear trend in orders?', 'how many orders were cancelled', '上周订单状态分布', 'which update increased conversion', 'price changes last month'],
+      match: ['clear September’s orders', "clear september's orders", '帮我把所有零食打八折', 'apply a 20% discount to all snacks', '删除上周的订单', '把订单状态改成已发货', 'update all prices to 10', 'drop table events', '清空九月的订单', 'purge the reviews'],
+      noMatch: ['is there a clear trend in orders?', '打折商品的销量', 'orders with a 20% discount', 'how many orders were cancelled', '上周订单状态分布', 'which update increased conversion', 'price changes last month'],
     },
   },
   {
@@ -135,10 +135,10 @@ export const WRITING_TASK_RULES: readonly PhraseRule<{ topic: string }>[] = [
   {
     id: 'writing-tasks',
     meaning: { topic: 'writing' },
-    zh: ['写(?:一)?(?:封|篇|份|条)?[^，,。？?]{0,6}(?:邮件|信|文案|文章|公告|回复|推文|微博)', '发(?:一)?(?:封)?邮件', '起草'],
-    en: ['write (?:me )?(?:an? |the )?(?:\\w+ )?(?:email|e-mail|letter|post|tweet|reply|essay|article|message)', 'draft (?:an? )?(?:\\w+ )?(?:email|letter|reply|message)', 'send (?:an? )?(?:email|e-mail|message)'],
+    zh: ['写(?:一)?(?:封|篇|份|条)?[^，,。？?]{0,6}(?:邮件|信|文案|文章|公告|回复|推文|微博)', '发(?:一)?(?:封)?邮件', '起草', '群发', '发(?:一)?(?:条)?[^，,。？?]{0,4}短信'],
+    en: ['write (?:me )?(?:an? |the )?(?:\\w+ )?(?:email|e-mail|letter|post|tweet|reply|essay|article|message)', 'draft (?:an? )?(?:\\w+ )?(?:email|letter|reply|message)', 'send (?:an? )?(?:\\w+ )?(?:email|e-mail|message|sms|text)'],
     examples: {
-      match: ['帮我给这个品牌写一封投诉邮件', '写一篇推广文案', 'write a complaint email to the brand', 'draft a reply to this customer'],
+      match: ['帮我给这个品牌写一封投诉邮件', '写一篇推广文案', '帮我给所有流失用户群发一条优惠短信', 'send a coupon sms to lapsed customers', 'write a complaint email to the brand', 'draft a reply to this customer'],
       noMatch: ['投诉最多的品牌', 'complaints about delivery', 'email channel conversion', '邮件渠道的转化率'],
     },
   },
