@@ -154,7 +154,8 @@ describe('trustworthy understanding', () => {
   });
 
   it('names what it did not understand instead of dropping it', async () => {
-    for (const [question, word] of [['how many searches mentioned iphone', 'iphone'], ['buyers aged 25-34', '25-34'], ['revenue by warehouse', 'warehouse']] as const) {
+    // Verbs and adjectives that pick a subset with no filter behind them (rule records) are asked about too.
+    for (const [question, word] of [['how many searches mentioned iphone', 'iphone'], ['buyers aged 25-34', '25-34'], ['revenue by warehouse', 'warehouse'], ['哪些用户最可能流失，大概有多少人', '流失'], ['how many orders were refunded last month', 'refunded']] as const) {
       const outcome = await demoAgent.ask(question);
       expect(outcome.answer.status, question).toBe('clarify');
       expect(outcome.answer.answer, question).toContain(word);

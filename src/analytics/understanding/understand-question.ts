@@ -16,6 +16,7 @@ import { grainsAskedFor } from './rules/grain-rules.ts';
 import { offTopicRefusal, offTopicRuleFor, refusalFor } from './rules/refusal-rules.ts';
 import { asksQuantityPerUnit } from './rules/per-unit-rules.ts';
 import { asksUnitsSold } from './rules/quantity-rules.ts';
+import { unexplainedSubsetWords } from './rules/subset-word-rules.ts';
 import { rankingSubjectOf } from './rules/ranking-subject-rules.ts';
 import type { Understanding } from './understanding.ts';
 
@@ -208,7 +209,8 @@ export function understandQuestion(input: UnderstandInput): Understanding {
   }
   applyRankingSubject(recognition, notes);
   applyProductRanking(recognition, notes);
-  const unexplained = unexplainedWords(recognition.residual, recognition.cues, recognition.normalized);
+  const subsetWords = unexplainedSubsetWords(recognition.residual);
+  const unexplained = [...new Set([...unexplainedWords(recognition.residual, recognition.cues, recognition.normalized), ...subsetWords])];
   const suggestions = unexplained.flatMap((word) => nearestEntries(word, questionLexicon(input.values).entriesList(), language, 2));
   const uniqueSuggestions = suggestions.filter((suggestion, index) => suggestions.findIndex((other) => other.id === suggestion.id) === index).slice(0, 3);
   if (unexplained.length > 0) notes.push(`not understood: ${unexplained.join(', ')}`);

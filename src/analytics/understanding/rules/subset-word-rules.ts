@@ -1,0 +1,40 @@
+import { type PhraseRule, type RuleSet, ruleExpression, ruleMatches } from './phrase-rule.ts';
+
+/**
+ * Verbs and adjectives that pick a subset the catalogue has no filter for ("流失的用户", "discounted products",
+ * "refunded orders"). The coverage check only asks about nouns, so these were dropped silently and the answer covered
+ * everyone; left unexplained, they are named in a clarifying question instead.
+ */
+export const SUBSET_WORD_RULES: readonly PhraseRule<{ subset: string }>[] = [
+  {
+    id: 'churn',
+    meaning: { subset: 'churn' },
+    zh: ['(?<!购物车)流失(?!率)', '沉睡', '不活跃'],
+    en: ['churn(?:ed|ing)?', 'lapsed', 'attrition', 'inactive', 'dormant'],
+    examples: { match: ['哪些用户最可能流失', '沉睡用户有多少', 'how many customers churned', 'inactive users last month'], noMatch: ['上周的访客数', 'active users', '购物车流失率', 'retention'] },
+  },
+  {
+    id: 'discounted',
+    meaning: { subset: 'discounted' },
+    zh: ['打折', '折扣', '促销', '优惠券', '满减'],
+    en: ['discount(?:ed|s)?', 'on sale', 'coupons?', 'promo(?:tion)?s?'],
+    examples: { match: ['打折商品的销量', '用了优惠券的订单', 'sales of discounted products', 'orders with a coupon'], noMatch: ['商品的销量', 'salesperson', 'GMV by channel'] },
+  },
+  {
+    id: 'refunded',
+    meaning: { subset: 'refunded' },
+    zh: ['退款'],
+    en: ['refund(?:ed|s)?'],
+    examples: { match: ['退款的订单有多少', 'how many orders were refunded'], noMatch: ['退货率', 'return rate', 'returned orders'] },
+  },
+];
+
+export const SUBSET_WORD_RULE_SET: RuleSet<{ subset: string }> = { name: 'subset words without a filter', rules: SUBSET_WORD_RULES, matches: ruleMatches };
+
+/** The subset words left in a residual (the question with everything recognised blanked), as written. */
+export function unexplainedSubsetWords(residual: string): string[] {
+  return SUBSET_WORD_RULES.flatMap((rule) => {
+    const found = residual.match(ruleExpression(rule));
+    return found ? [found[0]] : [];
+  });
+}
