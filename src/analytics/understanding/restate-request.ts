@@ -85,27 +85,24 @@ export function readingOf(request: RequestLike, language: Language, labelValue?:
   const metrics = [...strings(query.metrics), ...strings(query.metric)].map((id) => `${zh ? averageWord[1] : averageWord[0]}${metricName(id, zh)}`);
   const dimensions = [...strings(query.dimensions), ...strings(query.dimension)].map((id) => dimensionName(id, zh));
   const grouped = new Set([...strings(query.dimensions), ...strings(query.dimension)]);
-  const filters = (Array.isArray(query.filters) ? query.filters : []).flatMap((filter) => {
+  // Each well-formed filter once, with its values named in the answer's language.
+  const namedFilters = (Array.isArray(query.filters) ? query.filters : []).flatMap((filter) => {
     const candidate = filter as { dimension?: unknown; operator?: unknown; values?: unknown };
     if (typeof candidate.dimension !== 'string' || !Array.isArray(candidate.values)) return [];
-    // "男女用户" groups by gender and keeps those values: the grouping already says it.
-    if (candidate.operator === 'in' && grouped.has(candidate.dimension)) return [];
     const dimension = candidate.dimension;
     const values = (candidate.values as JsonValue[]).map((value) => (labelValue ? labelValue(dimension, value, language) : String(value)));
-    const negated = candidate.operator === 'not_in';
+    return [{ dimension, operator: candidate.operator, negated: candidate.operator === 'not_in', values }];
+  });
+  const filters = namedFilters.flatMap(({ dimension, operator, negated, values }) => {
+    // "男女用户" groups by gender and keeps those values: the grouping already says it.
+    if (operator === 'in' && grouped.has(dimension)) return [];
     const name = dimensionName(dimension, zh);
     return [zh ? `${name}${negated ? '不含' : '为'}${values.join('、')}` : `${name} ${negated ? 'not ' : ''}${values.join(' or ')}`];
   });
   // Filters a share keeps in its total are its scope: "Apple's share within headphones" is not a share of all GMV.
   const shareExcluded = (query.share as { excludeFilters?: unknown } | undefined)?.excludeFilters;
   const scope = Array.isArray(shareExcluded) && shareExcluded.length > 0
-    ? (Array.isArray(query.filters) ? query.filters : []).flatMap((filter) => {
-        const candidate = filter as { dimension?: unknown; operator?: unknown; values?: unknown };
-        if (typeof candidate.dimension !== 'string' || !Array.isArray(candidate.values) || shareExcluded.includes(candidate.dimension)) return [];
-        const dimension = candidate.dimension;
-        const values = (candidate.values as JsonValue[]).map((value) => (labelValue ? labelValue(dimension, value, language) : String(value)));
-        return [values.join(zh ? '、' : ' or ')];
-      })
+    ? namedFilters.filter(({ dimension }) => !shareExcluded.includes(dimension)).map(({ values }) => values.join(zh ? '、' : ' or '))
     : [];
   const period = range(query.timeRange, zh);
   const compared = range(query.compareTo, zh);

@@ -26,8 +26,6 @@ const VAGUE = /表现|情况|怎么样|如何|好不好|最好|最差|数据|分
 const ANALYTIC_WORDS = /\b(by|per|each|top|which|trend|compare)\b|按|各|每|哪|趋势|对比|排名|前\d/;
 // Words left over that are not content (the coverage check handles those) barely lower confidence.
 const UNKNOWN_WORD_PENALTY = 0.03;
-// Words that name money outright: "how many … did we sell" is then still about GMV.
-const MONEY_WORDS = /revenue|gmv|turnover|sales amount|money|worth|销售额|成交额|营收|金额|多少钱/;
 
 function isMetricsRequest(memory: unknown): memory is AnalysisRequest {
   return typeof memory === 'object' && memory !== null && (memory as AnalysisRequest).analysis === 'metrics';
@@ -203,7 +201,7 @@ export function understandQuestion(input: UnderstandInput): Understanding {
     return { kind: 'model', toolName, arguments: toolArguments, confidence, notes: [...notes, `behaviour model: ${toolName}`] };
   }
 
-  if (asksUnitsSold(recognition.normalized) && recognition.metrics.includes('gmv') && !MONEY_WORDS.test(recognition.normalized)) {
+  if (asksUnitsSold(recognition.normalized) && recognition.metrics.includes('gmv')) {
     recognition.metrics = [...new Set(recognition.metrics.map((metric) => (metric === 'gmv' ? 'units' : metric)))];
     notes.push('a count of things sold: units, not GMV');
   }

@@ -7,7 +7,7 @@ import { currentLanguage, t, type MessageKey } from '../shared/i18n.ts';
 import { columnLabel, sortableTable, type TableColumn } from '../shared/sortable-table.ts';
 import { allowedChartKinds, chartChoiceOf } from './chart-kinds.ts';
 import { chartView, type ChartHandle } from './chart-view.ts';
-import { downloadFile } from './download-file.ts';
+import { downloadFile } from '../shared/download-file.ts';
 import { pinControl } from './pin-control.ts';
 import { ratingControl } from './rating-control.ts';
 import type { WorkspaceApi } from './workspace-api.ts';

@@ -1,3 +1,5 @@
+import { downloadFile } from './download-file.ts';
+
 export interface CsvColumn {
   id: string;
   label: string;
@@ -41,14 +43,5 @@ export function csvFileName(title: string, now: Date = new Date()): string {
 
 /** Saves text as a download. The BOM makes Excel read UTF-8 (Chinese labels) correctly. */
 export function downloadCsv(fileName: string, csv: string): void {
-  const url = URL.createObjectURL(new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // Give the download a moment to start before the URL goes away.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadFile(fileName, new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }));
 }

@@ -23,6 +23,10 @@ export const UNITS_SOLD_RULES: readonly PhraseRule<{ metric: 'units' }>[] = [
 
 export const UNITS_SOLD_RULE_SET: RuleSet<{ metric: 'units' }> = { name: 'counts of things sold', rules: UNITS_SOLD_RULES, matches: ruleMatches };
 
+// Words that name money outright: "how many … did we sell" is then still about GMV.
+const MONEY_WORDS = /revenue|gmv|turnover|sales amount|money|worth|销售额|成交额|营收|金额|多少钱/;
+
+/** True when the question counts things sold and names no money word. */
 export function asksUnitsSold(normalizedQuestion: string): boolean {
-  return UNITS_SOLD_RULES.some((rule) => ruleMatches(rule, normalizedQuestion));
+  return UNITS_SOLD_RULES.some((rule) => ruleMatches(rule, normalizedQuestion)) && !MONEY_WORDS.test(normalizedQuestion);
 }
