@@ -1,4 +1,4 @@
-import { findDimension, resolveTimeExpression, type ResolvedTimeExpression } from '../../sql/semantic/index.ts';
+import { findDimension, findTimeExpressions, resolveTimeExpression, type ResolvedTimeExpression } from '../../sql/semantic/index.ts';
 import type { SemanticFilter } from '../../sql/semantic/compile/semantic-query.ts';
 import type { ValueIndex } from '../../sql/values/value-index.ts';
 import { parseNumber } from '../../text/number-words.ts';
@@ -147,17 +147,35 @@ const SCOPE_BEFORE = /(?:\bwithin|\bamong|\binside|在)\s*(?:the\s+)?$/;
 const SCOPE_AFTER = /^\s*(?:的)?\s*(?:品类|类目|品牌|城市|渠道|类|订单|用户|商品|销售额|成交额)?\s*(?:里面|里|之中|当中|中(?!国)|内)/
 const EXCLUDE_AFTER = /^\s*(以外|之外|除外)/;
 
+/** The "previous period" phrases that are not offsets from an anchor period (only read when there is one). */
+function withoutAnchoredOffsets(matches: RegExpExecArray[], text: string, asOf: string): RegExpExecArray[] {
+  if (matches.length === 0) return matches;
+  let periods: { index: number; matchedText: string }[];
+  try {
+    periods = findTimeExpressions(text, asOf);
+  } catch {
+    return matches;
+  }
+  // Only a longer period contains an anchored offset: "前一周" alone is also read as a rolling window.
+  const contains = (period: { index: number; matchedText: string }, match: RegExpExecArray) =>
+    period.matchedText.length > match[0].length && period.index <= match.index && match.index + match[0].length <= period.index + period.matchedText.length;
+  return matches.filter((match) => !periods.some((period) => contains(period, match)));
+}
+
 /** Recognises metrics, dimensions, values, time and cues in a question, with what stayed unexplained. */
 export function recognizeQuestion(question: string, asOf: string, values: ValueIndex): Recognition {
   const normalized = normalizeQuestion(question);
   const taken: boolean[] = new Array(normalized.length).fill(false);
   const recognised: string[] = [];
 
-  const previousOf = [...normalized.matchAll(PREVIOUS_OF)];
+  // "前一周" / "the week before" alone compares with the previous period; written against an anchor
+  // ("双十一前一周", "the week before Black Friday") it is a period of its own, read by the time rules.
+  const previousOf = withoutAnchoredOffsets([...normalized.matchAll(PREVIOUS_OF)], normalized, asOf);
   for (const match of previousOf) markTaken(taken, match.index, match.index + match[0].length);
+  let blanked = normalized;
+  for (const match of previousOf) blanked = blanked.slice(0, match.index) + ' '.repeat(match[0].length) + blanked.slice(match.index + match[0].length);
   // "当天/那天" point at a period named elsewhere in the question, never at the as-of day.
-  const timeText = normalized
-    .replace(PREVIOUS_OF, (found) => ' '.repeat(found.length))
+  const timeText = blanked
     .replace(/当天|当日|那天|这一天|这天/g, (found) => ' '.repeat(found.length))
     // "周末vs工作日" names the weekday/weekend grouping, not last weekend.
     .replace(DAY_TYPE_PHRASES, (found) => ' '.repeat(found.length))

@@ -142,6 +142,23 @@ function monthFirstDaysRule(year: number | undefined, month: number | undefined,
   return { start: whole.start, end, unit: 'day', label_en: `the first ${count} days of ${whole.label_en}`, label_zh: `${whole.label_zh}前${count}天` };
 }
 
+const WEEK_ORDINALS: Readonly<Record<string, number>> = {
+  first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, last: -1, final: -1,
+  一: 1, '1': 1, 二: 2, '2': 2, 三: 3, '3': 3, 四: 4, '4': 4, 最后一: -1, 最后: -1, 末: -1,
+};
+
+/** "the first week of November", "11月第二周", "10月最后一周": days 1–7, 8–14, 15–21, 22–28, or the last seven. */
+function weekOfMonthRule(year: number | undefined, month: number | undefined, ordinal: string | undefined, asOf: IsoDate): RawPeriod | undefined {
+  const whole = monthRule(year, month, asOf);
+  const which = WEEK_ORDINALS[(ordinal ?? '').toLowerCase()];
+  if (!whole || which === undefined) return undefined;
+  const start = which === -1 ? addDays(whole.end, -6) : addDays(whole.start, (which - 1) * 7);
+  const end = addDays(start, 6);
+  const en = which === -1 ? 'last' : (['first', 'second', 'third', 'fourth'] as const)[which - 1];
+  const zh = which === -1 ? '最后一' : (['一', '二', '三', '四'] as const)[which - 1];
+  return { start, end, unit: 'day', label_en: `the ${en} week of ${whole.label_en}`, label_zh: `${whole.label_zh}第${zh}周`.replace('第最后一', '最后一') };
+}
+
 function quarterRule(year: number | undefined, quarter: number | undefined, asOf: IsoDate): RawPeriod | undefined {
   if (quarter === undefined || quarter < 1 || quarter > 4) return undefined;
   const placedYear = year ?? recentYear((quarter - 1) * 3 + 1, 1, asOf);
@@ -238,6 +255,16 @@ export const ABSOLUTE_TIME_RULES: TimeRule[] = [
     name: 'English first days of a month',
     pattern: new RegExp(`\\b(?:the\\s+)?first\\s+(\\d{1,2}|ten|five|seven|three|two|fifteen|twenty)\\s+days\\s+(?:of|in)\\s+(${MONTH_PATTERN})\\b\\.?(?:\\s+(\\d{4}))?`, 'giu'),
     resolve: (m, asOf) => monthFirstDaysRule(number(m[3]), englishMonth(m[2] ?? ''), number(m[1]) ?? ({ two: 2, three: 3, five: 5, seven: 7, ten: 10, fifteen: 15, twenty: 20 } as Record<string, number>)[(m[1] ?? '').toLowerCase()], asOf),
+  },
+  {
+    name: 'Chinese week of a month',
+    pattern: new RegExp(`(?:${ZH_YEAR})?${ZH_MONTH}份?\\s*(?:的)?\\s*(?:第\\s*([一二三四1-4])|(最后一|最后|末))\\s*(?:个)?\\s*(?:周|星期|礼拜)`, 'gu'),
+    resolve: (m, asOf) => weekOfMonthRule(number(m[1]), number(m[2]), m[3] ?? m[4], asOf),
+  },
+  {
+    name: 'English week of a month',
+    pattern: new RegExp(`\\b(?:the\\s+)?(first|1st|second|2nd|third|3rd|fourth|4th|last|final)\\s+week\\s+(?:of|in)\\s+(${MONTH_PATTERN})\\b\\.?(?:\\s+(\\d{4}))?`, 'giu'),
+    resolve: (m, asOf) => weekOfMonthRule(number(m[3]), englishMonth(m[2] ?? ''), m[1], asOf),
   },
   {
     name: 'Chinese month',

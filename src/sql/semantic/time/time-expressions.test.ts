@@ -77,6 +77,19 @@ const TABLE: [string, string, string, string, string, string][] = [
   ['2025-11-11', SUNDAY, '2025-11-11', '2025-11-11', '2025-11-10', '2025-11-10'],
   ['11月11日', SUNDAY, '2025-11-11', '2025-11-11', '2025-11-10', '2025-11-10'],
   ['Nov 11th', SUNDAY, '2025-11-11', '2025-11-11', '2025-11-10', '2025-11-10'],
+  // Weeks of a month are days 1–7, 8–14, 15–21, 22–28 or the last seven.
+  ['first week of November', SUNDAY, '2025-11-01', '2025-11-07', '2025-10-25', '2025-10-31'],
+  ['11月第一周的订单', SUNDAY, '2025-11-01', '2025-11-07', '2025-10-25', '2025-10-31'],
+  ['11月的第二个星期', SUNDAY, '2025-11-08', '2025-11-14', '2025-11-01', '2025-11-07'],
+  ['10月最后一周', SUNDAY, '2025-10-25', '2025-10-31', '2025-10-18', '2025-10-24'],
+  ['GMV in the last week of October', SUNDAY, '2025-10-25', '2025-10-31', '2025-10-18', '2025-10-24'],
+  // Periods counted from another period: the anchor is not the answer, nor is a rolling window ending today.
+  ['双十一前三天的订单', SUNDAY, '2025-11-08', '2025-11-10', '2025-11-05', '2025-11-07'],
+  ['国庆后一周的订单', SUNDAY, '2025-10-08', '2025-10-14', '2025-10-01', '2025-10-07'],
+  ['the week before Black Friday', SUNDAY, '2025-11-21', '2025-11-27', '2025-11-14', '2025-11-20'],
+  ['orders in the 3 days after singles day', SUNDAY, '2025-11-12', '2025-11-14', '2025-11-09', '2025-11-11'],
+  // After a month, 前10天 is its first days.
+  ['11月前10天的GMV', SUNDAY, '2025-11-01', '2025-11-10', '2025-10-22', '2025-10-31'],
 ];
 
 describe('resolveTimeExpression: phrases in both languages', () => {
@@ -101,6 +114,19 @@ describe('resolveTimeExpression: phrases in both languages', () => {
     expect(resolved?.previous).toMatchObject({ start: '2025-10-01', end: '2025-10-31' });
     const english = resolveTimeExpression('GMV in November vs October', SUNDAY);
     expect(english?.previous).toMatchObject({ start: '2025-10-01', end: '2025-10-31' });
+  });
+
+  it('compares the two periods written around one anchor, later against earlier', () => {
+    for (const phrase of ['双十一前一周和后一周的加购率', 'cart rate the week before and the week after double 11', 'the week before and after Double 11']) {
+      const resolved = resolveTimeExpression(phrase, SUNDAY);
+      expect([resolved?.start, resolved?.end, resolved?.previous.start, resolved?.previous.end, resolved?.comparison], phrase).toEqual([
+        '2025-11-12',
+        '2025-11-18',
+        '2025-11-04',
+        '2025-11-10',
+        'named_period',
+      ]);
+    }
   });
 
   it('uses the same dates a year earlier for 同比 / year over year', () => {

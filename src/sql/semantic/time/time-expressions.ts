@@ -1,6 +1,7 @@
 import { ABSOLUTE_TIME_RULES } from './absolute-time-rules.ts';
 import { minDate, type DateRange, type IsoDate } from './calendar-date.ts';
 import { RELATIVE_TIME_RULES } from './relative-time-rules.ts';
+import { anchoredOffsets, applyOffset } from './anchored-offsets.ts';
 import { isIsoDate } from '../compile/sql-literals.ts';
 import { SemanticQueryError } from '../semantic-error.ts';
 import { previousPeriod, yearAgoPeriod, type RawPeriod } from './time-period.ts';
@@ -20,6 +21,8 @@ export interface TimeExpressionMatch extends LabelledRange {
   /** ISO weekdays the phrase restricts to (weekends [6, 7], weekdays [1…5]). */
   weekdays?: number[];
   modifierOnly: boolean;
+  /** One of two periods written as a pair around one anchor ("双十一前一周和后一周"): compared with the other. */
+  pairedComparison?: boolean;
 }
 
 export interface ResolvedTimeExpression extends LabelledRange {
@@ -63,6 +66,7 @@ function toMatch(period: RawPeriod, text: string, index: number, asOf: IsoDate):
     previous: labelled(previousPeriod(clipped), `period before ${period.label_en}`, `${period.label_zh}的上一期`),
     ...(period.weekdays ? { weekdays: period.weekdays } : {}),
     modifierOnly: period.modifierOnly ?? false,
+    ...(period.pairedComparison ? { pairedComparison: true } : {}),
   };
 }
 
@@ -88,6 +92,25 @@ export function findTimeExpressions(text: string, asOfDate: IsoDate): TimeExpres
       const period = rule.resolve(match, asOfDate);
       if (period) candidates.push({ start: match.index, end: match.index + match[0].length, period });
     }
+  }
+  // "双十一前一周", "the week before Black Friday": the offset words join the anchor's match, so that no other
+  // rule reads "前一周" as the rolling last week.
+  for (const candidate of [...candidates]) {
+    if (candidate.period.modifierOnly) continue;
+    const anchored = anchoredOffsets(source, candidate.start, candidate.end, candidate.period);
+    if (!anchored) continue;
+    const [first, second] = anchored.offsets;
+    const anchor = candidate.period;
+    const from = candidate.start - anchored.extendStart;
+    const to = candidate.end + anchored.extendEnd;
+    if (!second) {
+      candidates.push({ start: from, end: to, period: applyOffset(anchor, first!) });
+      continue;
+    }
+    // Two offsets around one anchor: two periods with spans of their own, compared with each other.
+    const split = anchored.extendStart > 0 ? from + anchored.firstLength : candidate.end + anchored.firstLength;
+    candidates.push({ start: from, end: split, period: { ...applyOffset(anchor, first!), pairedComparison: true } });
+    candidates.push({ start: split, end: to, period: { ...applyOffset(anchor, second), pairedComparison: true } });
   }
   // "since September", "9月以来", "从10月1日起": the period runs from the named start to the as-of date; the
   // marker words join the match so that no other rule reads them ("月以来" is not a rolling month).
@@ -145,7 +168,7 @@ export function resolveTimeExpression(text: string, asOfDate: IsoDate): Resolved
   if (second && (contains(first, second) || contains(second, first))) {
     current = contains(first, second) ? second : first;
     previous = current.previous;
-  } else if (second && COMPARISON.test(text)) {
+  } else if (second && (COMPARISON.test(text) || (first.pairedComparison && second.pairedComparison))) {
     const [later, earlier] = first.start >= second.start ? [first, second] : [second, first];
     current = later;
     previous = { start: earlier.start, end: earlier.end, label_en: earlier.label_en, label_zh: earlier.label_zh };

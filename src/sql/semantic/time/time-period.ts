@@ -23,6 +23,8 @@ export interface RawPeriod extends DateRange {
   weekdays?: number[];
   /** Only a weekday filter ("weekends"): the range is a fallback used when nothing else names a period. */
   modifierOnly?: boolean;
+  /** One of a pair written around one anchor ("双十一前一周和后一周"), compared with the other. */
+  pairedComparison?: boolean;
 }
 
 export interface TimeRule {
