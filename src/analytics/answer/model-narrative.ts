@@ -33,6 +33,39 @@ const SegmentResult = z.object({
   clusters: z.object({ rows: z.array(SegmentRow.extend({ cluster_label: z.string() })) }).optional(),
 });
 
+const BasketResult = z.object({
+  matched: z.array(z.object({ parameter: z.string(), name_en: z.string(), name_zh: z.string(), alternatives: z.array(z.object({ name_en: z.string(), name_zh: z.string() })) })),
+  focus_orders: z.number().nullable().optional(),
+  min_orders: z.number(),
+  min_confidence: z.number(),
+  rows: z.array(z.object({ consequent: z.string(), orders: z.number(), confidence: z.number() })),
+});
+
+/**
+ * A basket question about one product says which product the text matched (and the others it could have been),
+ * then what its orders also had, or that nothing passed the threshold; without a product the generic ranking applies.
+ */
+function basketHeadline(result: z.infer<typeof BasketResult>, language: Language): string | undefined {
+  const focus = result.matched.find((item) => item.parameter === 'product');
+  if (!focus) return undefined;
+  const zh = language === 'zh';
+  const name = zh ? focus.name_zh : focus.name_en;
+  const others = focus.alternatives.slice(0, 3).map((item) => (zh ? item.name_zh : item.name_en));
+  const also = others.length === 0 ? '' : zh ? `(也可能是:${others.join('、')})` : ` (it could also be: ${others.join(', ')})`;
+  const orders = result.focus_orders ?? undefined;
+  const percent = (value: number) => formatValue(value, 'ratio', language);
+  if (result.rows.length === 0) {
+    return zh
+      ? `按商品 ${name}${also}:${orders === undefined ? '' : `它在 ${formatValue(orders, 'number', language)} 个已支付订单中出现,`}没有其他商品与它一起出现在至少 ${result.min_orders} 个、且不少于 ${percent(result.min_confidence)} 的订单里。`
+      : `For ${name}${also}: ${orders === undefined ? '' : `it was in ${formatValue(orders, 'number', language)} paid orders, and `}no other product was bought with it in ${result.min_orders} or more orders and at least ${percent(result.min_confidence)} of them.`;
+  }
+  const [first, ...rest] = result.rows;
+  const next = rest.slice(0, 2).map((row) => `${row.consequent} (${percent(row.confidence)})`);
+  return zh
+    ? `按商品 ${name}${also}:${orders === undefined ? '' : `在含它的 ${formatValue(orders, 'number', language)} 个订单中,`}最常一起购买的是 ${first!.consequent}(${percent(first!.confidence)} 的订单,${formatValue(first!.orders, 'number', language)} 单)${next.length > 0 ? `,其次是 ${next.join('、')}` : ''}。`
+    : `For ${name}${also}: ${orders === undefined ? '' : `of the ${formatValue(orders, 'number', language)} orders with it, `}${first!.consequent} was bought with it most often (${percent(first!.confidence)} of them, ${formatValue(first!.orders, 'number', language)} orders)${next.length > 0 ? `, then ${next.join(', ')}` : ''}.`;
+}
+
 function unitOf(columns: readonly ResultColumn[], id: string): Pick<ResultColumn, 'unit' | 'currency'> {
   const column = columns.find((candidate) => candidate.id === id);
   return { unit: column?.unit ?? 'number', currency: column?.currency };
@@ -122,6 +155,10 @@ export function modelHeadline(toolName: string, result: unknown, columns: readon
     case 'predict_purchase': {
       const parsed = PropensityResult.safeParse(result);
       return parsed.success ? propensityHeadline(parsed.data, language) : undefined;
+    }
+    case 'frequently_bought_together': {
+      const parsed = BasketResult.safeParse(result);
+      return parsed.success ? basketHeadline(parsed.data, language) : undefined;
     }
     case 'segment_customers': {
       const parsed = SegmentResult.safeParse(result);

@@ -6,12 +6,15 @@ import { BasketAnalysisError } from '../../models/baskets/basket-error.ts';
 import { loadBaskets, type Baskets } from '../../models/baskets/load-baskets.ts';
 import { resolveBasketItem } from '../../models/baskets/resolve-basket-item.ts';
 
+/** One product's orders are few: a 5% floor hides every companion of a product in a few hundred orders. */
+const FOCUSED_MIN_CONFIDENCE = 0.01;
+
 export const frequentlyBoughtTogetherParameters = z.object({
   product: z.union([z.number().int(), z.string().min(1)]).optional().describe('product id or part of its title (English or Chinese): rules "this → …"'),
   category: z.string().min(1).optional().describe('category (English or Chinese): at level category, rules "this category → …"; at level product, rules whose antecedent is a product of it'),
   level: z.enum(['product', 'category']).default('product'),
   min_support: z.number().gt(0).max(1).optional().describe(`share of paid orders; default ${DEFAULT_MIN_SUPPORT.product} (product) / ${DEFAULT_MIN_SUPPORT.category} (category)`),
-  min_confidence: z.number().min(0).max(1).default(DEFAULT_MIN_CONFIDENCE),
+  min_confidence: z.number().min(0).max(1).optional().describe(`default ${DEFAULT_MIN_CONFIDENCE}; ${FOCUSED_MIN_CONFIDENCE} when a product is given (its buyers' rarer companions still count)`),
   sort_by: z.enum(['lift', 'confidence']).optional().describe('default: confidence when a product is given (what buyers of it also take), lift otherwise'),
   top_k: z.number().int().min(1).max(50).default(10),
 });
@@ -107,7 +110,7 @@ export const frequentlyBoughtTogetherTool = defineTool({
     }
     const analysis = analyseBaskets(baskets, {
       minSupport: parameters.min_support,
-      minConfidence: parameters.min_confidence,
+      minConfidence: parameters.min_confidence ?? (parameters.product !== undefined ? FOCUSED_MIN_CONFIDENCE : DEFAULT_MIN_CONFIDENCE),
       focusItem,
       antecedentWithin,
     });
@@ -138,6 +141,8 @@ export const frequentlyBoughtTogetherTool = defineTool({
       level: parameters.level,
       matched,
       paid_orders: analysis.transactions,
+      // Orders that contain the product asked about, so an empty answer can say how much evidence there was.
+      focus_orders: parameters.product === undefined || focusItem === undefined ? null : baskets.transactions.filter((transaction) => transaction.includes(focusItem!)).length,
       multi_item_orders: analysis.multiItemTransactions,
       min_support: round(analysis.minSupport, 6),
       min_orders: analysis.minCount,

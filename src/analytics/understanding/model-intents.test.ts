@@ -95,6 +95,15 @@ describe('recognizeModelIntent: baskets, reviews, searches and anomalies', () =>
     expect(modelCall('What products are usually purchased along with laptops?').arguments).toEqual({ level: 'category', category: 'Laptops' });
   });
 
+  it('anchors product rules on a product named in free text, never on the rest of the sentence', () => {
+    expect(modelCall('what do people usually buy together with AirPods?').arguments).toEqual({ level: 'product', product: 'airpods' });
+    expect(modelCall('买AirPods的人还会买什么').arguments).toEqual({ level: 'product', product: 'airpods' });
+    expect(modelCall('what is frequently bought together with the Huawei Mate 60').arguments).toEqual({ level: 'product', product: 'mate 60' });
+    expect(modelCall('what sells well together with yonex rackets').arguments).toEqual({ level: 'product', product: 'yonex rackets' });
+    // Only basket vocabulary left: the whole shop's rules.
+    expect(modelCall('What do customers usually buy together?').arguments).toEqual({ level: 'product' });
+  });
+
   it('searches reviews for what they mention, and summarises them when asked what customers say overall', () => {
     expect(modelCall('找出提到物流太慢的评价')).toEqual({ tool: 'search_reviews', arguments: { query: '物流太慢' } });
     expect(modelCall('Search headphone reviews for "left earbud disconnects"').arguments).toEqual({ query: 'left earbud disconnects', category: 'Headphones' });

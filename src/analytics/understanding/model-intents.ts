@@ -1,6 +1,7 @@
 import { parseNumber } from '../../text/number-words.ts';
 import type { DataWindow } from './build-request.ts';
 import type { Recognition } from './recognize-question.ts';
+import { basketProductPhrase } from './basket-product-phrase.ts';
 import { mentions } from './rules/model-intent-rules.ts';
 
 /** A question that a behaviour model answers better than a metric query ("预测下周GMV", "常一起买的商品"). */
@@ -223,8 +224,10 @@ const RULES: IntentRule[] = [
       // "哪些品类经常一起买" pairs categories. A named category ("买手机的人还买什么") anchors category-level rules
       // (Phones → Men's Clothing): product-level rules inside one category are often too sparse to pass the
       // support threshold, which would leave the answer empty.
-      const level = category !== undefined || /品类|类目|categor/.test(recognition.normalized) ? 'category' : 'product';
-      return defined({ level, category, top_k: countOf(recognition, '商品|产品|品类|组合|pairs?|rules?|items|products|categories|combinations', 50) });
+      const product = basketProductPhrase(recognition);
+      // A named product ("buy together with AirPods") anchors product-level rules on it, not the whole shop's.
+      const level = product === undefined && (category !== undefined || /品类|类目|categor/.test(recognition.normalized)) ? 'category' : 'product';
+      return defined({ level, product, category: product === undefined ? category : undefined, top_k: countOf(recognition, '商品|产品|品类|组合|pairs?|rules?|items|products|categories|combinations', 50) });
     },
   },
   {

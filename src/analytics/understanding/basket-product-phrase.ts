@@ -1,0 +1,54 @@
+import type { Recognition } from './recognize-question.ts';
+
+/**
+ * Words of a basket question that are not a product's name ("what do people usually buy together with …",
+ * "买…的人还会买什么"); what is left of the unexplained words names the product the rules are anchored on.
+ */
+const BASKET_WORDS = new Set([
+  'together', 'usually', 'often', 'typically', 'commonly', 'frequently', 'also', 'too', 'else', 'along', 'alongside', 'with',
+  'people', 'customers', 'shoppers', 'buyers', 'users', 'who', 'buy', 'buys', 'bought', 'buying', 'purchase', 'purchased',
+  'sell', 'sells', 'sold', 'selling', 'well', 'best', 'get', 'add', 'pair', 'paired', 'goes', 'go', 'items', 'item', 'products', 'product', 'things', 'stuff', 'basket', 'baskets',
+  '买', '会', '还', '也', '都', '一起', '经常', '通常', '一般', '搭配', '同时', '顺便', '的人', '人', '用户', '顾客', '买家', '东西', '商品', '什么', '出现', '订单', '同一个', '一个', '里', '哪些', '被',
+]);
+
+const CHINESE_BASKET_WORDS = [...BASKET_WORDS].filter((word) => /\p{Script=Han}/u.test(word)).sort((left, right) => right.length - left.length);
+
+/** Chinese words come unsegmented ("经常出现"): basket words inside them are removed, what remains may be a name. */
+function withoutBasketWords(word: string): string {
+  if (!/\p{Script=Han}/u.test(word)) return word;
+  let rest = word;
+  for (const basketWord of CHINESE_BASKET_WORDS) rest = rest.split(basketWord).join('');
+  return rest;
+}
+
+/**
+ * The product text a basket question anchors on ("AirPods", "mate 60"): the span of the question from the first to
+ * the last unexplained word that is not basket vocabulary, with a model number right after it ("Mate 60"). The tool
+ * matches it against product titles and says which product it used; undefined when the question names none.
+ */
+export function basketProductPhrase(recognition: Recognition): string | undefined {
+  const named = recognition.filters.find((filter) => filter.dimension === 'product' && filter.values.length === 1);
+  if (named) return String(named.values[0]);
+  // Pairs of categories are asked for by name ("哪些品类经常一起买"): no product then.
+  if (/品类|类目|categor/u.test(recognition.normalized)) return undefined;
+  const words = recognition.unknownWords.map(withoutBasketWords).filter((word) => !BASKET_WORDS.has(word) && [...word].length >= 2);
+  if (words.length === 0) return undefined;
+  const text = recognition.normalized;
+  // Runs of product words with only spaces or model numbers between them ("huawei mate 60"); the longest is the name.
+  const runs: { start: number; end: number }[] = [];
+  let from = 0;
+  for (const word of words) {
+    const at = text.indexOf(word, from);
+    if (at === -1) continue;
+    from = at + word.length;
+    const last = runs[runs.length - 1];
+    if (last && /^[\s\d]*$/u.test(text.slice(last.end, at))) last.end = from;
+    else runs.push({ start: at, end: from });
+  }
+  const longest = runs.reduce<{ start: number; end: number } | undefined>((best, run) => (!best || run.end - run.start >= best.end - best.start ? run : best), undefined);
+  if (!longest) return undefined;
+  const end = longest.end + (/^\s*\d+[a-z]*\b/u.exec(text.slice(longest.end))?.[0].length ?? 0);
+  const phrase = text.slice(longest.start, end).trim();
+  // A long span is a sentence, not a product name: better no anchor than a wrong one.
+  return phrase.length > 0 && phrase.split(/\s+/).length <= 5 ? phrase : undefined;
+}
