@@ -186,6 +186,40 @@ describe('trustworthy understanding', () => {
     expect(requestOf(await demoAgent.ask('直播渠道的转化率同比变化'))?.query.compareTo).toEqual({ start: '2024-11-24', end: '2024-11-30' });
   });
 
+  it('reads periods counted from another period, never the anchor alone or a window ending today', async () => {
+    const pair = requestOf(await demoAgent.ask('双十一前一周和后一周的加购率对比'));
+    expect([pair?.query.timeRange, pair?.query.compareTo]).toEqual([{ start: '2025-11-12', end: '2025-11-18' }, { start: '2025-11-04', end: '2025-11-10' }]);
+    expect(requestOf(await demoAgent.ask('GMV the week before Black Friday'))?.query.timeRange).toEqual({ start: '2025-11-21', end: '2025-11-27' });
+    expect(requestOf(await demoAgent.ask('How many new users came from search ads in the first week of November?'))?.query.timeRange).toEqual({ start: '2025-11-01', end: '2025-11-07' });
+  });
+
+  it("states one value's rank among all values instead of its own number or a ranking inside it", async () => {
+    const hangzhou = await demoAgent.ask('杭州上个月GMV在所有城市里排第几');
+    expect(requestOf(hangzhou)?.query).toMatchObject({ dimensions: ['city'], filters: [] });
+    expect(hangzhou.answer.answer).toMatch(/杭州\(¥[\d,.]+\)在 \d+ 个城市中排第 \d+/);
+    const womenswear = await demoAgent.ask('女装的退货率是不是所有品类里最高的');
+    expect(requestOf(womenswear)?.query).toMatchObject({ metrics: ['return_rate'], dimensions: ['category'] });
+    expect(womenswear.answer.answer).toMatch(/女装\([\d.]+%\)在 \d+ 个品类中排第 \d+/);
+  });
+
+  it('counts distinct values, reads funnels asked for by their steps, and rates between two steps', async () => {
+    const products = await demoAgent.ask('How many distinct products were sold during Golden Week?');
+    expect(products.answer.answer).toMatch(/\b\d+ products had .+ above zero/);
+    const sold = products.answer.rows.filter((row) => typeof row.units === 'number' && row.units > 0).length;
+    expect(Number(/(\d+) products had/.exec(products.answer.answer)?.[1])).toBe(sold);
+    for (const question of ['where do we lose most users between view and purchase', 'how many users viewed, added to cart and bought in November', '浏览→收藏→购买 各环节转化率', '漏斗里哪一步流失最多']) {
+      expect(requestOf(await demoAgent.ask(question))?.analysis, question).toBe('funnel');
+    }
+    const newUsers = requestOf(await demoAgent.ask('funnel for new users this month'));
+    expect(newUsers?.query.filters).toEqual([{ dimension: 'new_vs_returning', operator: 'in', values: ['new'] }]);
+    const cases: [string, string][] = [
+      ['what % of people who added to cart ended up buying last week', 'cart_to_purchase_rate'],
+      ['浏览到加购的转化率', 'cart_rate'],
+      ['加购到下单的流失率', 'cart_abandonment_rate'],
+    ];
+    for (const [question, metric] of cases) expect(requestOf(await demoAgent.ask(question))?.query.metrics, question).toEqual([metric]);
+  });
+
   it('answers search-to-purchase conversion, searchers and longer retention with their own metrics', async () => {
     const cases: [string, string][] = [
       ['搜索到购买的转化率', 'search_conversion_rate'],

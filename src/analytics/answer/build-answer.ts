@@ -13,6 +13,8 @@ import { modelChart } from './model-chart.ts';
 import { modelHeadline } from './model-narrative.ts';
 import type { AnswerShape, ResultTable } from '../../presentation/result-table.ts';
 import { ungroundedNumbers } from './verify-narrative.ts';
+import { rankSentence, type RankOf } from './rank-position.ts';
+import { countSentence } from './count-values.ts';
 
 export interface BuildAnswerInput {
   run: AgentRun;
@@ -32,6 +34,12 @@ function requestedRange(outcome: ToolOutcome | undefined, field: 'timeRange' | '
   const query = (outcome?.arguments as { query?: Record<string, { start?: unknown; end?: unknown } | undefined> } | undefined)?.query;
   const range = query?.[field];
   return typeof range?.start === 'string' && typeof range.end === 'string' ? { start: range.start, end: range.end } : undefined;
+}
+
+/** "杭州排第几": the value whose place the answer states (see rank-position.ts). */
+function rankOfRequest(outcome: ToolOutcome): RankOf | undefined {
+  const rankOf = (outcome.arguments as { query?: { rankOf?: unknown } } | undefined)?.query?.rankOf as Partial<RankOf> | undefined;
+  return rankOf && typeof rankOf.dimension === 'string' && (typeof rankOf.value === 'string' || typeof rankOf.value === 'number') ? { dimension: rankOf.dimension, value: rankOf.value } : undefined;
 }
 
 const COMPARISON_COLUMN = /_(previous|change|change_pct)$/;
@@ -207,7 +215,11 @@ export function buildAnswer(input: BuildAnswerInput): Answer {
     };
   }
   const headline = answered && answered.toolName !== 'query_metrics' ? modelHeadline(answered.toolName, answered.result, table.columns, language) : undefined;
-  const narrated = headline ?? narrate(table, { language, periodLabel: periodLabel(range, language), labelValue: input.labelValue });
+  const rankOf = answered?.toolName === 'query_metrics' ? rankOfRequest(answered) : undefined;
+  const ranking = rankOf ? rankSentence(table, rankOf, language, input.labelValue) : undefined;
+  const countOf = answered?.toolName === 'query_metrics' ? (answered.arguments as { query?: { countOf?: { dimension?: unknown } } }).query?.countOf?.dimension : undefined;
+  const counted = typeof countOf === 'string' ? countSentence(table, countOf, language, input.labelValue) : undefined;
+  const narrated = headline ?? (ranking ? ('sentence' in ranking ? ranking.sentence : ranking.missing) : counted ?? narrate(table, { language, periodLabel: periodLabel(range, language), labelValue: input.labelValue }));
   const restated = answered?.toolName === 'query_metrics' ? restateRequest(answered.arguments as Parameters<typeof restateRequest>[0], language, input.labelValue) : undefined;
   let answer = restated ? `${restated}${language === 'zh' ? '' : ' '}${narrated}` : narrated;
   if (ending.text && ending.text.trim()) {

@@ -55,6 +55,7 @@ export const DOMINATES: Record<string, string[]> = {
   day30_retention: ['day1_retention'],
   month1_retention: ['day1_retention'],
   search_conversion_rate: ['conversion_rate', 'searches', 'searchers'],
+  cart_to_purchase_rate: ['conversion_rate', 'cart_rate', 'cart_adds', 'buyers'],
   searchers: ['searches', 'uv'],
   units_per_order: ['units', 'orders', 'aov', 'orders_created'],
   orders_per_buyer: ['orders', 'buyers', 'orders_created'],

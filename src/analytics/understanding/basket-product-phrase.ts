@@ -49,6 +49,8 @@ export function basketProductPhrase(recognition: Recognition): string | undefine
   if (!longest) return undefined;
   const end = longest.end + (/^\s*\d+[a-z]*\b/u.exec(text.slice(longest.end))?.[0].length ?? 0);
   const phrase = text.slice(longest.start, end).trim();
-  // A long span is a sentence, not a product name: better no anchor than a wrong one.
-  return phrase.length > 0 && phrase.split(/\s+/).length <= 5 ? phrase : undefined;
+  // A long span is a sentence, not a product name; a phrase with no word of any product title and no model number
+  // ("market basket analysis", "组合促销") is not one either: better the whole shop's rules than a wrong anchor.
+  if (phrase.length === 0 || phrase.split(/\s+/).length > 5) return undefined;
+  return recognition.namesProduct(phrase) || /\d/.test(phrase) ? phrase : undefined;
 }

@@ -1,7 +1,9 @@
-import { asksYearOverYear, findMetric, timeQueryParts } from '../../sql/semantic/index.ts';
+import { asksYearOverYear, findDimension, findMetric, timeQueryParts } from '../../sql/semantic/index.ts';
 import { yearAgoPeriod } from '../../sql/semantic/time/time-period.ts';
 import { addDays, rangeLength } from '../../sql/semantic/time/calendar-date.ts';
 import type { SemanticFilter } from '../../sql/semantic/compile/semantic-query.ts';
+import { asksRankPosition } from './rules/rank-position-rules.ts';
+import { asksDistinctCount } from './rules/distinct-count-rules.ts';
 import type { AnalysisRequest } from '../analysis/analysis-request.ts';
 import type { Language } from '../../text/language.ts';
 import type { Recognition } from './recognize-question.ts';
@@ -89,6 +91,25 @@ function mergedFilters(...lists: SemanticFilter[][]): SemanticFilter[] {
 }
 
 /**
+ * The value whose rank is asked: a single-value filter, preferably on a dimension the question also names
+ * ("杭州…在所有城市里", "Shanghai … among cities"); never the scope of the ranking ("在耳机品类里").
+ */
+function rankedValue(recognition: Recognition, dimensions: string[]): { dimension: string; filter: SemanticFilter } | undefined {
+  const candidates = recognition.filters.filter((filter) => filter.operator === 'in' && filter.values.length === 1 && !recognition.scopeDimensions.includes(filter.dimension));
+  const filter = candidates.find((candidate) => dimensions.includes(candidate.dimension)) ?? (candidates.length === 1 ? candidates[0] : undefined);
+  return filter ? { dimension: filter.dimension, filter } : undefined;
+}
+
+/**
+ * A funnel has no metric, so "new users" in "funnel for new users" names whose funnel it is: the new users of the
+ * period (dropped before, which answered for everyone).
+ */
+function withNewUsersFilter(recognition: Recognition, filters: SemanticFilter[]): SemanticFilter[] {
+  if (!recognition.metrics.includes('new_users') || filters.some((filter) => filter.dimension === 'new_vs_returning')) return filters;
+  return [...filters, { dimension: 'new_vs_returning', operator: 'in', values: ['new'] }];
+}
+
+/**
  * Turns a recognition into a semantic request, for the question shapes analysts ask most: lookups,
  * breakdowns, top/bottom N, trends, comparisons, funnels, cohorts, distributions and "why did X change".
  */
@@ -130,7 +151,7 @@ export function buildRequest(recognition: Recognition, window: DataWindow, langu
   if (cues.has('funnel')) {
     const dimension = recognition.dimensions.find((candidate) => !TIME_DIMENSIONS.includes(candidate));
     const steps = recognition.eventSteps.length >= 2 ? recognition.eventSteps : undefined;
-    return { analysis: 'funnel', query: { timeRange: time.timeRange, filters, ...(steps ? { steps } : {}), ...(dimension ? { dimension } : {}), language } };
+    return { analysis: 'funnel', query: { timeRange: time.timeRange, filters: withNewUsersFilter(recognition, filters), ...(steps ? { steps } : {}), ...(dimension ? { dimension } : {}), language } };
   }
   if (cues.has('cohort')) {
     const weekly = /周留存|第\s*\d+\s*周|week-?\s*\d+ retention|weekly retention|week-over-week retention/.test(recognition.normalized);
@@ -162,6 +183,31 @@ export function buildRequest(recognition: Recognition, window: DataWindow, langu
     if (cues.has(`grain:${grain}` as never) && !dimensions.includes(grain)) dimensions.unshift(grain);
   }
   dimensions = dimensions.slice(0, 3);
+  const rankOf = asksRankPosition(recognition.normalized) ? rankedValue(recognition, dimensions) : undefined;
+  if (rankOf) {
+    // Every value of the dimension ranked, the named one's filter lifted: the answer says where it stands.
+    return {
+      analysis: 'metrics',
+      query: {
+        metrics: metrics.slice(0, 1),
+        dimensions: [rankOf.dimension],
+        filters: filters.filter((filter) => filter !== rankOf.filter),
+        timeRange: time.timeRange,
+        orderBy: { metric: metrics[0], direction: cues.has('bottom') && !cues.has('top') ? 'asc' : 'desc' },
+        rankOf: { dimension: rankOf.dimension, value: rankOf.filter.values[0] },
+        language,
+      },
+    };
+  }
+  const counted = asksDistinctCount(recognition.normalized) ? dimensions.find((dimension) => !TIME_DIMENSIONS.includes(dimension)) : undefined;
+  if (counted) {
+    const named = recognition.metrics.filter((id) => !recognition.genericMetrics.includes(id));
+    const metric = named[0] ?? findDimension(counted)?.default_metric ?? 'orders';
+    return {
+      analysis: 'metrics',
+      query: { metrics: [metric], dimensions: [counted], filters, timeRange: time.timeRange, orderBy: { metric, direction: 'desc' }, countOf: { dimension: counted }, language },
+    };
+  }
   const ranked = (cues.has('top') || cues.has('bottom') || recognition.limit !== undefined) && dimensions.length > 0;
   const query: Record<string, unknown> = { metrics, dimensions, filters, timeRange: time.timeRange, language };
   if (time.compareTo) query.compareTo = time.compareTo;

@@ -13,7 +13,7 @@ const values = new ValueIndex([
   category('Shoes', '鞋靴', 'shoes'),
   category('Snacks', '零食', 'snacks'),
   { dimension: 'brand', values: ['Huawei'], label_en: 'Huawei', label_zh: '华为', phrases: ['huawei', '华为'] },
-]);
+], ['Apple AirPods 4 Black', '苹果 AirPods 4 黑色', 'Yonex Badminton Racket Black']);
 const window = { start: '2025-09-02', asOf: '2025-11-30' };
 
 function understand(question: string) {
@@ -100,8 +100,10 @@ describe('recognizeModelIntent: baskets, reviews, searches and anomalies', () =>
     expect(modelCall('买AirPods的人还会买什么').arguments).toEqual({ level: 'product', product: 'airpods' });
     expect(modelCall('what is frequently bought together with the Huawei Mate 60').arguments).toEqual({ level: 'product', product: 'mate 60' });
     expect(modelCall('what sells well together with yonex rackets').arguments).toEqual({ level: 'product', product: 'yonex rackets' });
-    // Only basket vocabulary left: the whole shop's rules.
+    // Only basket vocabulary left, or words no product title has: the whole shop's rules.
     expect(modelCall('What do customers usually buy together?').arguments).toEqual({ level: 'product' });
+    expect(modelCall('Run a market basket analysis').arguments).toEqual({ level: 'product' });
+    expect(modelCall('哪些商品适合做组合促销').arguments).toEqual({ level: 'product' });
   });
 
   it('searches reviews for what they mention, and summarises them when asked what customers say overall', () => {

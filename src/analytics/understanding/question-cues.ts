@@ -20,12 +20,12 @@ export type Cue =
   | 'grain:weekday';
 
 export const CUE_PHRASES: Record<Cue, string[]> = {
-  top: ['top', 'highest', 'most', 'best', 'largest', 'biggest', 'leading', 'greatest', 'rank', 'ranking', 'ranked', '最高', '最多', '最好', '最大', '最强', '排名', '排行', '排前', '领先', '第一', '最畅销', '最火', '最热销', '最常用', '最常见', '最受欢迎', '排序', '排个序', '排一下序', '从高到低', '降序', '排行榜', '榜单', '排个名', '排一下名', '排名一下', 'leaderboard', 'leaderboards', 'desc', 'descending', 'high to low', 'highest to lowest', 'highest first'],
+  top: ['卖得好', '卖的好', '卖得比较好', '卖得不错', '好卖', '畅销', '热卖', '热销', 'sells well', 'sell well', 'selling well', 'best sellers', 'bestsellers', 'top sellers', 'top', 'highest', 'most', 'best', 'largest', 'biggest', 'leading', 'greatest', 'rank', 'ranking', 'ranked', '最高', '最多', '最好', '最大', '最强', '排名', '排行', '排前', '领先', '第一', '最畅销', '最火', '最热销', '最常用', '最常见', '最受欢迎', '排序', '排个序', '排一下序', '从高到低', '降序', '排行榜', '榜单', '排个名', '排一下名', '排名一下', 'leaderboard', 'leaderboards', 'desc', 'descending', 'high to low', 'highest to lowest', 'highest first'],
   bottom: ['lowest', 'least', 'worst', 'bottom', 'smallest', 'fewest', 'weakest', '最低', '最少', '最差', '最小', '最弱', '倒数', '垫底', '末尾', '最不受欢迎', '不受欢迎', '从低到高', '升序', 'asc', 'ascending', 'low to high', 'lowest to highest', 'lowest first'],
   trend: ['trend', 'trends', 'trended', 'trending', 'over time', 'trajectory', '趋势', '走势', '变化趋势', '曲线', '随时间', '随着时间', '按时间'],
   compare: ['compared to', 'compared with', 'compare', 'than', 'more or less', 'more or fewer', '多还是少', '比前', '比上', '多了多少', '少了多少', '增加了多少', '减少了多少', '比起', '和上', '跟上', '比一下', '比比', 'versus', 'vs', 'vs.', 'previous period', 'prior period', 'period over period', 'week over week', 'wow', 'month over month', 'mom', 'year over year', 'yoy', 'year on year', 'same period last year', 'growth', 'grew', 'change', 'changed', 'increase', 'decrease', 'improved', 'improve', 'worsened', 'got better', 'got worse', '变好', '变差', '改善', '环比', '同比', '对比', '相比', '比较', '增长', '增幅', '降幅', '变化', '涨了', '跌了', '涨幅', '跌幅'],
   why: ['why', 'what caused', 'what drove', 'root cause', 'explain', 'reason for', 'reasons for', 'driver', 'drivers', 'contribute', 'contributed', 'contribution', 'contributions', 'break the drop down', 'where the growth came from', 'where did the growth come from', '拆解', '来自哪里', '贡献', '从哪来', '从哪里来', '为什么', '为何', '为啥', '咋回事', '啥原因', '什么原因', '原因', '怎么回事', '归因', '什么导致', '导致'],
-  funnel: ['funnel', 'conversion funnel', 'view to cart to purchase', 'view-cart-purchase', '漏斗', '转化漏斗', '浏览到加购到购买', '浏览-加购-购买'],
+  funnel: ['funnel', 'conversion funnel', 'shopping funnel', 'sales funnel', 'purchase funnel', 'checkout funnel', 'view to cart to purchase', 'view-cart-purchase', 'conversion path', 'purchase path', 'customer journey', 'shopper journey', 'path', 'journey', '漏斗', '转化漏斗', '购物漏斗', '销售漏斗', '浏览到加购到购买', '浏览-加购-购买', '转化路径', '购买路径', '用户路径', '购物路径', '路径'],
   cohort: ['cohort', 'cohorts', 'retention curve', 'retention matrix', 'retention table', '同期群', '留存曲线', '留存矩阵', '留存表', '留存分析', '群组留存', '留存情况', '留存怎么样', '留存如何', 'retention by cohort', 'cohort retention'],
   distribution: ['distribution', 'distributed', 'histogram', 'price band', 'price bands', 'bands', 'band', 'split last', 'or more', 'and up', 'and above', '分段', '元以上', '元以下', 'price range', 'price ranges', 'price tier', 'price tiers', 'bucket', 'buckets', '分布', '价格带', '价格区间', '价位段', '价格段', '区间分布'],
   'follow-up': ['and', 'what about', 'how about', 'and for', 'same for', 'same but', 'now', 'instead', 'only', 'just', 'also', '那', '那么', '那如果', '换成', '改成', '只看', '仅看', '只要', '再看', '如果', '呢'],
@@ -69,4 +69,5 @@ export const STOPWORDS = new Set([
   'figure', 'figures', 'level', 'levels', 'trend', 'value', 'values', 'big', 'small', 'large', 'high', 'low', 'higher', 'lower',
   // Event words: funnels name their steps with them.
   'view', 'views', 'cart', 'carts', 'purchase', 'purchases', 'buy', 'step', 'steps', '浏览', '购买', '加购', '收藏', '下单', '再', '从', '步骤',
+  'viewed', 'browse', 'browsed', 'browsing', 'checkout', 'checkouts', 'bought', 'purchased', 'added', 'clicked', 'clicks', '点击', '支付', '付款', '环节',
 ]);

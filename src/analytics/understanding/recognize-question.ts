@@ -6,6 +6,10 @@ import { normalizeQuestion } from '../../text/normalize-question.ts';
 import { buildCueLexicon, DOMINATES, METRIC_IMPLIED_BY_DIMENSION } from './analytics-lexicon.ts';
 import { questionLexicon } from './question-lexicon.ts';
 import { STOPWORDS, type Cue } from './question-cues.ts';
+import { impliesFunnel } from './rules/funnel-rules.ts';
+import { RANK_POSITION_RULES } from './rules/rank-position-rules.ts';
+import { DISTINCT_COUNT_RULES } from './rules/distinct-count-rules.ts';
+import { ruleExpression } from './rules/phrase-rule.ts';
 import { escapeRegExp } from '../../text/escape-regexp.ts';
 import { segmentWords } from '../../text/word-segmenter.ts';
 
@@ -38,6 +42,8 @@ export interface Recognition {
   wantsBreakdown: boolean;
   /** "that category", "它", "这个品牌": the question points at the previous answer's leading row. */
   pointsBack: boolean;
+  /** Whether words of the text name a product of this warehouse (free-text product names for the basket tool). */
+  namesProduct: (text: string) => boolean;
   /** Dimensions whose value is the scope a share is taken within ("苹果在耳机品类里的份额", "Apple's share within headphones"). */
   scopeDimensions: string[];
 }
@@ -46,6 +52,29 @@ const WEEK_EARLIER = /a week (?:earlier|before)|the same day (?:a |one )?week (?
 const SHARE_WORDS = /share|percent|percentage|proportion|\brate\b|ratio|fraction|%|占比|比例|百分比|比率|比重|几成|份额/;
 /** Counts whose share the question asks for when it speaks of a share: "what % of orders got cancelled". */
 const RATE_OF_COUNT = [['favourites', 'fav_rate'], ['cart_adds', 'cart_rate'], ['cancelled_orders', 'cancellation_rate'], ['returned_orders', 'return_rate']] as const;
+/** The rank-position phrases, global so every occurrence is found; only their fixed words are marked understood. */
+const SHAPE_RULE_EXPRESSIONS = [...RANK_POSITION_RULES, ...DISTINCT_COUNT_RULES].map((rule) => new RegExp(ruleExpression(rule).source, 'gi'));
+/** "where does Shanghai rank": the words between are not the rule's, and stay for the other passes to explain. */
+function shapeWordsLength(matched: string): number {
+  return /^(?:where|how|is)\s/i.test(matched) ? matched.split(/\s+/)[0]!.length + 1 + (matched.split(/\s+/)[1]?.length ?? 0) : matched.length;
+}
+
+/** Two funnel steps named with a share word: the rate from the first to the second, not the first step's rate. */
+const STEP_RATES: Record<string, { metric: string; replaces: string[] }> = {
+  'cart,purchase': { metric: 'cart_to_purchase_rate', replaces: ['cart_rate', 'cart_adds', 'conversion_rate', 'buyers', 'orders'] },
+  'view,purchase': { metric: 'conversion_rate', replaces: ['pv', 'uv', 'buyers', 'orders'] },
+  'view,cart': { metric: 'cart_rate', replaces: ['cart_to_purchase_rate', 'conversion_rate', 'cart_adds', 'pv', 'uv'] },
+  'view,fav': { metric: 'fav_rate', replaces: ['conversion_rate', 'favourites', 'pv', 'uv'] },
+  // "what % of visitors bought": only visitors; "% of orders paid with Alipay" stays a share of orders.
+  purchase: { metric: 'conversion_rate', replaces: ['uv'] },
+};
+/** "浏览到加购的转化率", "view to cart conversion": a step-to-step rate even without a share word. */
+const CONVERSION_WORDS = /转化|conversion|convert/;
+/** "加购到下单的流失率": the share that did not reach the second step. */
+const DROP_OFF_WORDS = /流失|drop[- ]?off|abandon/;
+const DROP_OFF_RATES: Record<string, { metric: string; replaces: string[] }> = {
+  'cart,purchase': { metric: 'cart_abandonment_rate', replaces: ['cart_rate', 'cart_adds', 'cart_to_purchase_rate', 'conversion_rate', 'buyers', 'orders'] },
+};
 const WANTS_TOTAL = /合计|总共|一共|加起来|加在一起|总和|combined|in total|altogether|together|\btotal\b|\bsum\b/;
 const BREAKDOWN_WORDS = /分别|各自|各是|各有|各个|\beach\b|respectively|\bvs\.?\b|versus|\bby\b|\bper\b|对比|比较|compare/;
 const GROUPING_SIGNAL = /哪|which|top|前\s*\d|最|best|worst|most|least|各|分别|each|按|\bby\b|\bper\b|\bother\b|\bothers\b|其他|其它|别的/;
@@ -59,10 +88,10 @@ const GENERIC_COUNT = /^[一二三四五六七八九十两几\d]+[个位家款�
 const PREVIOUS_OF = /(?:再)?前一(?:周|天|日|个月|月)|(?:再)?上一(?:周|天|个月)|the (?:week|day|month) before|the previous (?:week|day|month)|the prior (?:week|day|month)|(?:the same day )?a week (?:earlier|before)|the day before|a day earlier/g;
 
 const EVENT_WORDS: [string, RegExp][] = [
-  ['view', /浏览|views?|viewing/],
-  ['cart', /加购|加入购物车|购物车|cart|add to cart/],
-  ['fav', /收藏|fav|favourite|favorite|wishlist/],
-  ['purchase', /购买|下单|purchases?|buy|bought/],
+  ['view', /浏览|点击|访问|\bvisits?\b|\bviews?\b|\bviewed\b|\bviewing\b|\bbrows(?:e|ed|ing)\b|\bclicks?\b|\bclicked\b|\blooked at\b/],
+  ['cart', /加购|加入购物车|购物车|\bcarts?\b|\bcarted\b/],
+  ['fav', /收藏|\bfav\b|favourite|favorite|wishlist/],
+  ['purchase', /购买|下单|支付|付款|\bpurchases?\b|\bpurchased\b|\bbuy\b|\bbuying\b|\bbought\b|\bcheckouts?\b|\bcheck(?:ed)? out\b|\bpaid\b|\bpay\b|\border(?:s|ed)?\b/],
 ];
 
 function eventStepsOf(text: string): string[] {
@@ -85,6 +114,8 @@ function bandEdgesOf(text: string): number[] {
 
 const cueLexicon = buildCueLexicon();
 
+const ORDINAL_WORDS: Readonly<Record<string, number>> = { second: 2, third: 3, fourth: 4, fifth: 5, '2nd': 2, '3rd': 3, '4th': 4, '5th': 5 };
+
 const LIMIT_PATTERNS: RegExp[] = [
   /\btop\s*-?\s*(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty)\b/,
   /\b(?:the\s+)?(\d+|two|three|four|five|ten)(?=\s+(?:best|top|highest|lowest|worst|largest|biggest|smallest|most|least))/,
@@ -96,6 +127,9 @@ const LIMIT_PATTERNS: RegExp[] = [
   /(?<![\w-])(\d+|two|three|four|five|ten) (?:categories|brands|cities|products|channels|devices|items|segments|payment methods)\b/,
   // The dimension noun stays for the lexicon ("哪三个品类" groups by category).
   /哪\s*([0-9]+|[一二三四五六七八九十两]+)\s*(?:个|家|款|座|位|类)/,
+  // An ordinal place ("second best", "排第三的品类", "第二高"): the ranking down to that place, which it ends with.
+  /\b(second|third|fourth|fifth|2nd|3rd|4th|5th)[\s-]+(?=best|top|highest|lowest|worst|largest|biggest|smallest|most|least)/,
+  /(?:排名|排)?第\s*([2-9]|[二三四五六七八九])\s*(?=名|高|多|大|好|低|少|差|位|的)/,
   /([0-9]+|[一二三四五六七八九十两]+)\s*(?:个|大)(?=品类|品牌|城市|商品|渠道|设备|类目|国家|省)/,
 ];
 
@@ -119,7 +153,7 @@ function findLimit(text: string, taken: boolean[], valueSpansOf: () => readonly 
     const at = match.index + match[0].indexOf(word);
     valueSpans ??= valueSpansOf();
     if (valueSpans.some((span) => at >= span.start && at < span.end)) continue;
-    const value = parseNumber(word);
+    const value = ORDINAL_WORDS[word] ?? parseNumber(word);
     if (value === undefined || value <= 0 || value > 1000) continue;
     markTaken(taken, match.index, match.index + match[0].length);
     return value;
@@ -264,6 +298,8 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     if (match.meaning === 'top' || match.meaning === 'bottom') cues.add(match.meaning);
   }
   if (previousOf.length > 0) cues.add('compare');
+  const eventSteps = eventStepsOf(normalized);
+  if (!cues.has('funnel') && impliesFunnel(normalized, eventSteps.length)) cues.add('funnel');
   // Weak metrics count when nothing stronger was named, or when they refine a named one
   // ("share of visitors who favourited" → favourite rate, not visitors).
   // "Share of visitors who favourited" asks for a rate, not a count of favourites.
@@ -272,6 +308,19 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
       for (const [count, rate] of RATE_OF_COUNT) {
         const index = list.indexOf(count);
         if (index >= 0 && !list.includes(rate)) list[index] = rate;
+      }
+    }
+  }
+  // "what % of people who added to cart ended up buying": the share of one step's users who reached the next.
+  if ((SHARE_WORDS.test(normalized) || CONVERSION_WORDS.test(normalized) || DROP_OFF_WORDS.test(normalized)) && !cues.has('funnel')) {
+    const dropOff = DROP_OFF_WORDS.test(normalized);
+    const stepRate = (dropOff ? DROP_OFF_RATES : STEP_RATES)[eventSteps.join(',')];
+    if (stepRate) {
+      for (const list of [weakMetrics, strongMetrics]) {
+        const index = list.findIndex((metric) => stepRate.replaces.includes(metric));
+        if (index < 0) continue;
+        const kept = list.filter((metric) => !stepRate.replaces.includes(metric));
+        list.splice(0, list.length, ...kept.slice(0, index), stepRate.metric, ...kept.slice(index));
       }
     }
   }
@@ -303,6 +352,10 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   const ranks = cues.has('top') || cues.has('bottom') || limit !== undefined;
   if (ranks && groupings.length === 0) groupings.push(...describedDimensions.filter((dimension) => !filters.some((filter) => filter.dimension === dimension && filter.operator === 'in')));
 
+  // Words a shape rule explains ("排第几", "where does … rank") are understood, not unknown.
+  for (const expression of SHAPE_RULE_EXPRESSIONS) {
+    for (const match of normalized.matchAll(expression)) markTaken(taken, match.index, match.index + shapeWordsLength(match[0]));
+  }
   const residual = normalized
     .split('')
     .map((character, index) => (taken[index] ? ' ' : character))
@@ -337,7 +390,8 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     unknownWords,
     residual,
     recognised,
-    eventSteps: eventStepsOf(normalized),
+    eventSteps,
+    namesProduct: (text: string) => values.namesProduct(text),
     // Numbers the time parser or the limit took ("2011年11月", "top 5") are never band edges.
     bandEdges: bandEdgesOf(normalized.split('').map((character, index) => (timeOrLimitTaken[index] ? ' ' : character)).join('')),
     compareShiftDays: WEEK_EARLIER.test(normalized) ? 7 : undefined,

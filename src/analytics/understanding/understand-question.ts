@@ -17,6 +17,7 @@ import { offTopicRefusal, offTopicRuleFor, refusalFor } from './rules/refusal-ru
 import { asksQuantityPerUnit } from './rules/per-unit-rules.ts';
 import { asksUnitsSold } from './rules/quantity-rules.ts';
 import { unexplainedSubsetWords } from './rules/subset-word-rules.ts';
+import { asksDistinctCount } from './rules/distinct-count-rules.ts';
 import { rankingSubjectOf } from './rules/ranking-subject-rules.ts';
 import type { Understanding } from './understanding.ts';
 
@@ -207,7 +208,8 @@ export function understandQuestion(input: UnderstandInput): Understanding {
   }
   applyRankingSubject(recognition, notes);
   applyProductRanking(recognition, notes);
-  const subsetWords = unexplainedSubsetWords(recognition.residual);
+  // In a funnel, 流失 / "lose" is the drop-off between its steps, which the funnel shows, not a subset of users.
+  const subsetWords = recognition.cues.has('funnel') ? [] : unexplainedSubsetWords(recognition.residual);
   const unexplained = [...new Set([...unexplainedWords(recognition.residual, recognition.cues, recognition.normalized), ...subsetWords])];
   const suggestions = unexplained.flatMap((word) => nearestEntries(word, questionLexicon(input.values).entriesList(), language, 2));
   const uniqueSuggestions = suggestions.filter((suggestion, index) => suggestions.findIndex((other) => other.id === suggestion.id) === index).slice(0, 3);
@@ -247,6 +249,12 @@ export function understandQuestion(input: UnderstandInput): Understanding {
     rankedWithoutMetric = true;
   }
 
+  // "有多少种不同的搜索词", "how many cities had activity": counting a dimension's values needs no metric named; the
+  // dimension's own measure or paid orders decide which values count.
+  if (recognition.metrics.length === 0 && !shapeOnly && recognition.dimensions.length > 0 && asksDistinctCount(normalized)) {
+    recognition.metrics = [impliedMetric ?? 'orders'];
+    notes.push(`no metric named: values counted by ${recognition.metrics[0]}`);
+  }
   if (recognition.metrics.length === 0 && !shapeOnly) {
     if (VAGUE.test(normalized) || analyticContent || ANALYTIC_WORDS.test(normalized) || (recognition.time !== undefined && recognition.unknownWords.length === 0)) {
       return {

@@ -45,8 +45,21 @@ function timeLabel(dimension: string, text: string, language: Language): string 
 export class ValueIndex {
   readonly matcher: LexiconMatcher<VocabularyValue>;
 
-  constructor(readonly entries: VocabularyValue[]) {
+  /**
+   * Words of the warehouse's product titles ("airpods", "yonex", "保温杯"), lower-case: whether free text can name a
+   * product ("buy together with AirPods") without indexing every title as a filter value.
+   */
+  readonly productWords: ReadonlySet<string>;
+
+  constructor(readonly entries: VocabularyValue[], productTitles: readonly string[] = []) {
     this.matcher = new LexiconMatcher(entries.flatMap((entry) => entry.phrases.map((phrase) => ({ phrase, meaning: entry }))));
+    this.productWords = new Set(productTitles.flatMap((title) => title.toLowerCase().split(/[\s,.;:()/+\-]+/u)).filter((word) => word.length >= 2));
+  }
+
+  /** True when a word of the text is a word of a product title (a Chinese word may sit inside one). */
+  namesProduct(text: string): boolean {
+    const words = text.toLowerCase().split(/\s+/u).filter(Boolean);
+    return words.some((word) => this.productWords.has(word) || (/\p{Script=Han}/u.test(word) && [...this.productWords].some((titleWord) => titleWord.includes(word))));
   }
 
   find(text: string, taken?: boolean[]): LexiconMatch<VocabularyValue>[] {
@@ -111,7 +124,8 @@ export async function loadValueIndex(warehouse: Warehouse): Promise<ValueIndex> 
       entries.push({ dimension, values: [value], label_en: value, label_zh: labelZh ?? value, phrases: [value.toLowerCase(), ...aliases, ...zhPhrases] });
     }
   }
-  return new ValueIndex(entries);
+  const titles = await distinctPairs(warehouse, 'SELECT DISTINCT coalesce(title_en, title_zh) AS value, title_zh AS label_zh FROM products');
+  return new ValueIndex(entries, titles.flatMap(([title, titleZh]) => (titleZh ? [title, titleZh] : [title])));
 }
 
 const indexes = new WeakMap<Warehouse, Promise<ValueIndex>>();

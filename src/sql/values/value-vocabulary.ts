@@ -56,6 +56,8 @@ export const ENUMERATED_VALUES: VocabularyValue[] = [
   { dimension: 'support_intent', values: ['recommendation'], label_en: 'recommendation requests', label_zh: '推荐咨询', phrases: ['推荐咨询', '求推荐', '推荐请求', 'recommendation requests', 'recommendation questions'] },
   { dimension: 'support_intent', values: ['faq'], label_en: 'policy and FAQ questions', label_zh: '政策咨询', phrases: ['政策咨询', '规则咨询', '常见问题', 'faq', 'faqs', 'policy questions', 'policy inquiries'] },
   // New vs returning (first activity in the period or before it); "new users" alone stays the metric.
+  // Labels only: "new users" is the new-users metric; a funnel "for new users" turns it into this filter.
+  { dimension: 'new_vs_returning', values: ['new'], label_en: 'new users', label_zh: '新用户', phrases: [] },
   { dimension: 'new_vs_returning', values: ['returning'], label_en: 'returning users', label_zh: '老用户', phrases: ['老用户', '老客', '老客户', '回头客', 'returning users', 'returning customers', 'repeat customers'] },
   { dimension: 'new_vs_returning', values: ['new', 'returning'], label_en: 'new and returning users', label_zh: '新老用户', lists: true, phrases: ['新用户和老用户', '新客和老客', '新客户和老客户', 'new and returning users', 'new vs returning users', 'new and returning customers'] },
   { dimension: 'gender', values: ['male', 'female'], label_en: 'men and women', label_zh: '男女', lists: true, phrases: ['男女用户', '男女', '男性和女性', '男性与女性', 'men and women', 'male and female', 'men vs women'] },

@@ -99,7 +99,7 @@ export const BEHAVIOUR_METRICS = [
     name_en: 'New users',
     name_zh: '新用户数',
     synonyms_en: ['new users', 'new visitors', 'first-time users', 'newly acquired users', 'acquisition', 'new customers', 'new shoppers'],
-    synonyms_zh: ['新用户数', '新增用户', '新用户', '新访客', '拉新', '新增', '首次访问用户'],
+    synonyms_zh: ['新用户数', '新增用户', '新用户', '新访客', '拉新', '新增', '首次访问用户', '新客', '新客户', '新顾客', '新客数'],
     definition_en:
       "Number of users whose first activity in the whole data (earliest event or order) falls in the period.",
     definition_zh: '在全部数据中首次活跃日（最早的事件或订单）落在统计期内的用户数。',
@@ -165,8 +165,8 @@ export const BEHAVIOUR_METRICS = [
     id: 'cart_abandonment_rate',
     name_en: 'Cart abandonment rate',
     name_zh: '弃购率',
-    synonyms_en: ['cart abandonment rate', 'abandoned cart rate', 'cart abandonment', 'basket abandonment', 'abandonment rate'],
-    synonyms_zh: ['弃购率', '购物车放弃率', '加购未购买率', '购物车流失率', '弃车率', '加购未支付率'],
+    synonyms_en: ['cart abandonment rate', 'abandoned cart rate', 'cart abandonment', 'basket abandonment', 'abandonment rate', 'cart drop-off rate', 'cart drop-off', 'cart drop off', 'cart dropoff', 'abandoned carts'],
+    synonyms_zh: ['弃购率', '购物车放弃率', '加购未购买率', '购物车流失率', '弃车率', '加购未支付率', '加购流失率', '加购后流失率', '加购未下单率', '加购到下单的流失率', '加购到购买的流失率', '加购到支付的流失率'],
     definition_en:
       "Among distinct users with at least one 'cart' event in the period, the share with no 'purchase' event in the same period (and same dimension value).",
     definition_zh: "统计期内有 'cart'（加购）事件的去重用户中，同期（同一维度值下）没有任何 'purchase'（购买）事件的用户占比。",
@@ -174,6 +174,25 @@ export const BEHAVIOUR_METRICS = [
     additive: false,
     higher_is_better: false,
     formula: { kind: 'ratio', numerator: 'abandoned_cart_users', denominator: 'cart_users' },
+  },
+  {
+    id: 'cart_to_purchase_rate',
+    name_en: 'Cart-to-purchase conversion',
+    name_zh: '加购后购买率',
+    synonyms_en: [
+      'cart to purchase', 'cart-to-purchase', 'cart to purchase conversion', 'cart-to-purchase conversion', 'cart to purchase rate',
+      'cart conversion', 'cart conversion rate', 'cart to buy', 'cart to order',
+      'carters who bought', 'carters who purchased', 'add to cart to purchase', 'checkout conversion',
+    ],
+    // 加购转化率 is the add-to-cart rate in most shops' reports: it stays there.
+    synonyms_zh: ['加购到购买', '加购到下单', '加购到支付', '加购后购买', '加购购买转化率', '加购后下单', '加购成交转化', '加购后购买率', '加购后的购买率', '加购到购买的转化率'],
+    definition_en:
+      "Among distinct users with at least one 'cart' event in the period, the share with at least one 'purchase' event in the same period (and same dimension value); 1 − cart abandonment rate.",
+    definition_zh: "统计期内有 'cart'（加购）事件的去重用户中，同期（同一维度值下）有 'purchase'（购买）事件的用户占比；即 1 − 弃购率。",
+    unit: 'ratio',
+    additive: false,
+    higher_is_better: true,
+    formula: { kind: 'ratio', numerator: 'cart_buyers', denominator: 'cart_users' },
   },
   {
     id: 'searchers',

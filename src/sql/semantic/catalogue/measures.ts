@@ -24,6 +24,12 @@ const MEASURES_INPUT = [
   },
   { id: 'purchase_users', fact: 'events', unit_columns: { has_purchase: "bool_or(e.event_type = 'purchase')" }, aggregate: 'COUNT(*) FILTER (WHERE has_purchase)' },
   {
+    id: 'cart_buyers',
+    fact: 'events',
+    unit_columns: { has_cart: "bool_or(e.event_type = 'cart')", has_purchase: "bool_or(e.event_type = 'purchase')" },
+    aggregate: 'COUNT(*) FILTER (WHERE has_cart AND has_purchase)',
+  },
+  {
     id: 'abandoned_cart_users',
     fact: 'events',
     unit_columns: { has_cart: "bool_or(e.event_type = 'cart')", has_purchase: "bool_or(e.event_type = 'purchase')" },

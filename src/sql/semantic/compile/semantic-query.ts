@@ -61,6 +61,22 @@ export const semanticQuerySchema = z.object({
     .object({ per: z.enum(['day', 'week', 'month']) })
     .describe('Count/sum metrics as their average per day, week or month of the period (日均, average daily); not with rates, time dimensions or share')
     .optional(),
+  /**
+   * The value whose place among all values of the grouped dimension the question asks for ("杭州排第几", "where
+   * does Shanghai rank among cities"): the query ranks every value; the answer states where this one stands.
+   */
+  rankOf: z
+    .object({ dimension: z.string().min(1), value: z.union([z.string(), z.number()]) })
+    .describe('One value whose rank among all values of the grouped dimension is asked; group by that dimension, order by the metric, no filter on it')
+    .optional(),
+  /**
+   * The question asks how many values of the grouped dimension had the metric ("how many distinct products were
+   * sold"): the query lists them; the answer counts those above zero.
+   */
+  countOf: z
+    .object({ dimension: z.string().min(1) })
+    .describe('How many values of the grouped dimension had the metric above zero (distinct products sold, cities with orders)')
+    .optional(),
   /** Language of dimension values in the result (category Phones vs 手机); filters accept both. */
   language: z.enum(['en', 'zh']).default('en'),
 });

@@ -302,6 +302,12 @@ export function referenceMetric(fixture: Fixture, query: ReferenceQuery): Map<st
       return perGroup(groupRows(cohorts, cohortFacts, dimensions, ctx), (rows) => rows.length);
     case 'searchers':
       return perGroup(eventGroups(), (rows) => users(rows, 'search').size);
+    case 'cart_to_purchase_rate':
+      return perGroup(eventGroups(), (rows) => {
+        const carted = users(rows, 'cart');
+        const bought = users(rows, 'purchase');
+        return ratio([...carted].filter((user) => bought.has(user)).length, carted.size);
+      });
     case 'search_conversion_rate':
       return perGroup(eventGroups(), (rows) => {
         const searched = users(rows, 'search');

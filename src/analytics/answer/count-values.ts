@@ -1,0 +1,29 @@
+import type { JsonValue } from '../../sql/json-values.ts';
+import { formatValue } from '../../presentation/format-value.ts';
+import type { ResultTable } from '../../presentation/result-table.ts';
+import type { Language } from '../../text/language.ts';
+import { pluralLabel } from './rank-position.ts';
+
+/**
+ * "How many distinct products were sold": the number of values of the grouped dimension whose metric is above zero,
+ * and the one with the most. A list cut at the row limit gives "at least N", never a wrong exact count.
+ */
+export function countSentence(
+  table: ResultTable,
+  dimension: string,
+  language: Language,
+  labelValue?: (columnId: string, value: JsonValue, language: Language) => string,
+): string | undefined {
+  const metric = table.columns.find((column) => column.role === 'metric');
+  const dimensionColumn = table.columns.find((column) => column.id === dimension);
+  if (!metric || !dimensionColumn) return undefined;
+  const active = table.rows.filter((row) => typeof row[metric.id] === 'number' && (row[metric.id] as number) > 0);
+  const zh = language === 'zh';
+  const count = formatValue(active.length, 'number', language);
+  const metricName = zh ? metric.label_zh : metric.label_en;
+  const top = active[0];
+  const label = (value: JsonValue) => (labelValue ? labelValue(dimension, value, language) : String(value));
+  const leader = top ? (zh ? `;最多的是 ${label(top[dimension] as JsonValue)}(${formatValue(top[metric.id] as number, metric.unit, language, metric.currency)})` : `; the most is ${label(top[dimension] as JsonValue)} (${formatValue(top[metric.id] as number, metric.unit, language, metric.currency)})`) : '';
+  if (zh) return `${table.truncated ? '至少' : ''}有 ${count} 个${dimensionColumn.label_zh}的${metricName}大于 0${leader}。`;
+  return `${table.truncated ? 'At least ' : ''}${count} ${pluralLabel(dimensionColumn.label_en)} had ${metricName} above zero${leader}.`;
+}
