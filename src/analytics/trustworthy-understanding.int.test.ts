@@ -21,6 +21,8 @@ interface Query {
   timeRange?: { start: string; end: string };
   compareTo?: { start: string; end: string };
   limit?: number;
+  limitPerGroup?: number;
+  orderBy?: { field?: string; direction?: string };
   steps?: string[];
 }
 
@@ -200,6 +202,17 @@ describe('trustworthy understanding', () => {
     const womenswear = await demoAgent.ask('女装的退货率是不是所有品类里最高的');
     expect(requestOf(womenswear)?.query).toMatchObject({ metrics: ['return_rate'], dimensions: ['category'] });
     expect(womenswear.answer.answer).toMatch(/女装\([\d.]+%\)在 \d+ 个品类中排第 \d+/);
+  });
+
+  it('ranks within each group, and ranks groups by their change when asked for the biggest drop', async () => {
+    const perCategory = await demoAgent.ask('每个品类卖得最好的商品');
+    expect(requestOf(perCategory)?.query).toMatchObject({ dimensions: ['category', 'product'], limitPerGroup: 1 });
+    const categories = perCategory.answer.rows.map((row) => row.category);
+    expect(new Set(categories).size).toBe(categories.length);
+    expect(perCategory.answer.answer).toContain('每个品类里成交额（GMV）最高的 1 个商品');
+    expect(requestOf(await demoAgent.ask('top 3 cities for each channel by GMV'))?.query).toMatchObject({ dimensions: ['channel', 'city'], limitPerGroup: 3 });
+    const drop = requestOf(await demoAgent.ask('which category had the biggest drop in GMV last week'));
+    expect(drop?.query).toMatchObject({ orderBy: { field: 'gmv_change', direction: 'asc' }, limit: 1, compareTo: { start: '2025-11-10', end: '2025-11-16' } });
   });
 
   it('counts distinct values, reads funnels asked for by their steps, and rates between two steps', async () => {

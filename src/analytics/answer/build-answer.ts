@@ -15,6 +15,7 @@ import type { AnswerShape, ResultTable } from '../../presentation/result-table.t
 import { ungroundedNumbers } from './verify-narrative.ts';
 import { rankSentence, type RankOf } from './rank-position.ts';
 import { countSentence } from './count-values.ts';
+import { perGroupLeaders } from './per-group-leaders.ts';
 
 export interface BuildAnswerInput {
   run: AgentRun;
@@ -218,7 +219,8 @@ export function buildAnswer(input: BuildAnswerInput): Answer {
   const rankOf = answered?.toolName === 'query_metrics' ? rankOfRequest(answered) : undefined;
   const ranking = rankOf ? rankSentence(table, rankOf, language, input.labelValue) : undefined;
   const countOf = answered?.toolName === 'query_metrics' ? (answered.arguments as { query?: { countOf?: { dimension?: unknown } } }).query?.countOf?.dimension : undefined;
-  const counted = typeof countOf === 'string' ? countSentence(table, countOf, language, input.labelValue) : undefined;
+  const perGroup = answered?.toolName === 'query_metrics' && typeof (answered.arguments as { query?: { limitPerGroup?: unknown } }).query?.limitPerGroup === 'number';
+  const counted = typeof countOf === 'string' ? countSentence(table, countOf, language, input.labelValue) : perGroup ? perGroupLeaders(table, language, input.labelValue) : undefined;
   const narrated = headline ?? (ranking ? ('sentence' in ranking ? ranking.sentence : ranking.missing) : counted ?? narrate(table, { language, periodLabel: periodLabel(range, language), labelValue: input.labelValue }));
   const restated = answered?.toolName === 'query_metrics' ? restateRequest(answered.arguments as Parameters<typeof restateRequest>[0], language, input.labelValue) : undefined;
   let answer = restated ? `${restated}${language === 'zh' ? '' : ' '}${narrated}` : narrated;

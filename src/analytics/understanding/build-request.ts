@@ -154,7 +154,7 @@ export function buildRequest(recognition: Recognition, window: DataWindow, langu
     return { analysis: 'funnel', query: { timeRange: time.timeRange, filters: withNewUsersFilter(recognition, filters), ...(steps ? { steps } : {}), ...(dimension ? { dimension } : {}), language } };
   }
   if (cues.has('cohort')) {
-    const weekly = /周留存|第\s*\d+\s*周|week-?\s*\d+ retention|weekly retention|week-over-week retention/.test(recognition.normalized);
+    const weekly = /周留存|第\s*\d+\s*周|week-?\s*\d+ retention|weekly retention|week-over-week retention|按周|每周|逐周|by week|week by week|signup week/.test(recognition.normalized) || cues.has('grain:week');
     return { analysis: 'retention', query: { timeRange: time.timeRange, mode: weekly ? 'weeks' : 'days', filters, language } };
   }
   // Numbers are band edges only when the question asks for bands. Distributions are of prices and order
@@ -221,6 +221,11 @@ export function buildRequest(recognition: Recognition, window: DataWindow, langu
       query.orderBy = { metric: metrics[0], direction: cues.has('bottom') && !cues.has('top') ? 'asc' : 'desc' };
     }
     query.limit = recognition.limit ?? (recognition.singular ? 1 : 10);
+  }
+  if (ranked && recognition.perGroup && dimensions[0] === recognition.perGroup && dimensions.length >= 2 && !time.compareTo) {
+    // "每个品类卖得最好的商品": the first N inside each group, not the first N overall.
+    query.limitPerGroup = recognition.limit ?? 1;
+    delete query.limit;
   }
   if (averaged) query.average = { per: averagePer };
   const share = averaged ? undefined : shareOfTotal(recognition, metrics, dimensions, filters);

@@ -9,6 +9,7 @@ import { STOPWORDS, type Cue } from './question-cues.ts';
 import { impliesFunnel } from './rules/funnel-rules.ts';
 import { RANK_POSITION_RULES } from './rules/rank-position-rules.ts';
 import { DISTINCT_COUNT_RULES } from './rules/distinct-count-rules.ts';
+import { perGroupNoun } from './rules/per-group-rules.ts';
 import { ruleExpression } from './rules/phrase-rule.ts';
 import { escapeRegExp } from '../../text/escape-regexp.ts';
 import { segmentWords } from '../../text/word-segmenter.ts';
@@ -42,6 +43,8 @@ export interface Recognition {
   wantsBreakdown: boolean;
   /** "that category", "它", "这个品牌": the question points at the previous answer's leading row. */
   pointsBack: boolean;
+  /** The dimension a ranking is repeated within ("每个品类卖得最好的商品" → category), first of the groupings. */
+  perGroup?: string;
   /** Whether words of the text name a product of this warehouse (free-text product names for the basket tool). */
   namesProduct: (text: string) => boolean;
   /** Dimensions whose value is the scope a share is taken within ("苹果在耳机品类里的份额", "Apple's share within headphones"). */
@@ -58,6 +61,8 @@ const SHAPE_RULE_EXPRESSIONS = [...RANK_POSITION_RULES, ...DISTINCT_COUNT_RULES]
 function shapeWordsLength(matched: string): number {
   return /^(?:where|how|is)\s/i.test(matched) ? matched.split(/\s+/)[0]!.length + 1 + (matched.split(/\s+/)[1]?.length ?? 0) : matched.length;
 }
+
+const RANKED_CHANGE = /biggest (?:drop|decline|increase|growth)|(?:dropped|declined|fell|grew|grown|increased) the most|fastest[- ]grow|增长最|下降最|下滑最|跌得最|跌幅最|涨得最|降幅最|增幅最|增速最/;
 
 /** Two funnel steps named with a share word: the rate from the first to the second, not the first step's rate. */
 const STEP_RATES: Record<string, { metric: string; replaces: string[] }> = {
@@ -298,6 +303,8 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     if (match.meaning === 'top' || match.meaning === 'bottom') cues.add(match.meaning);
   }
   if (previousOf.length > 0) cues.add('compare');
+  // "biggest drop", "增长最快": a comparison that ranks the groups by their change.
+  if (RANKED_CHANGE.test(normalized)) cues.add('top');
   const eventSteps = eventStepsOf(normalized);
   if (!cues.has('funnel') && impliesFunnel(normalized, eventSteps.length)) cues.add('funnel');
   // Weak metrics count when nothing stronger was named, or when they refine a named one
@@ -352,6 +359,17 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   const ranks = cues.has('top') || cues.has('bottom') || limit !== undefined;
   if (ranks && groupings.length === 0) groupings.push(...describedDimensions.filter((dimension) => !filters.some((filter) => filter.dimension === dimension && filter.operator === 'in')));
 
+  // "每个品类卖得最好的商品": the noun after each/每个 names the groups the ranking is repeated in.
+  let perGroup: string | undefined;
+  const groupNoun = ranks ? perGroupNoun(normalized) : undefined;
+  if (groupNoun) {
+    const named = questionLexicon(values).findAll(groupNoun).find((match) => match.meaning.kind === 'dimension')?.meaning;
+    const dimension = named?.kind === 'dimension' ? named.id : undefined;
+    if (dimension && groupings.some((grouping) => grouping !== dimension)) {
+      perGroup = dimension;
+      groupings.splice(0, groupings.length, dimension, ...groupings.filter((grouping) => grouping !== dimension));
+    }
+  }
   // Words a shape rule explains ("排第几", "where does … rank") are understood, not unknown.
   for (const expression of SHAPE_RULE_EXPRESSIONS) {
     for (const match of normalized.matchAll(expression)) markTaken(taken, match.index, match.index + shapeWordsLength(match[0]));
@@ -392,6 +410,7 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     recognised,
     eventSteps,
     namesProduct: (text: string) => values.namesProduct(text),
+    ...(perGroup ? { perGroup } : {}),
     // Numbers the time parser or the limit took ("2011年11月", "top 5") are never band edges.
     bandEdges: bandEdgesOf(normalized.split('').map((character, index) => (timeOrLimitTaken[index] ? ' ' : character)).join('')),
     compareShiftDays: WEEK_EARLIER.test(normalized) ? 7 : undefined,

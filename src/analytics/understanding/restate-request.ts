@@ -15,9 +15,10 @@ interface RequestLike {
     timeRange?: { start?: unknown; end?: unknown };
     compareTo?: { start?: unknown; end?: unknown };
     limit?: unknown;
+    limitPerGroup?: unknown;
     share?: unknown;
     average?: unknown;
-    orderBy?: { direction?: unknown };
+    orderBy?: { direction?: unknown; field?: unknown; metric?: unknown };
     steps?: unknown;
     subject?: unknown;
   };
@@ -108,6 +109,8 @@ export function readingOf(request: RequestLike, language: Language, labelValue?:
   const compared = range(query.compareTo, zh);
   const limit = typeof query.limit === 'number' ? query.limit : undefined;
   const lowest = query.orderBy?.direction === 'asc';
+  // Ranked by the change between the periods ("biggest drop"), not by the level.
+  const byChange = [query.orderBy?.field, query.orderBy?.metric].some((field) => typeof field === 'string' && field.endsWith('_change'));
 
   let subject: string;
   switch (request.analysis) {
@@ -129,19 +132,30 @@ export function readingOf(request: RequestLike, language: Language, labelValue?:
       if (query.share && scope.length > 0) subject = zh ? `${subject}及其在${scope.join('、')}中的占比` : `${subject} and its share of the total for ${scope.join(', ')}`;
       else if (query.share) subject = zh ? `${subject}及其占比` : `${subject} and its share of the total`;
   }
+  const perGroup = typeof query.limitPerGroup === 'number' && dimensions.length >= 2 ? query.limitPerGroup : undefined;
+  if (perGroup !== undefined) {
+    // "每个品类里成交额最高的 1 个商品": the ranking is repeated within each value of the first dimension.
+    const [group, ranked] = dimensions as [string, string];
+    if (zh) return [period ? `${period},` : '', filters.length > 0 ? `${filters.join('、')}时` : '', `每个${group}里${subject}${lowest ? '最低' : '最高'}的 ${perGroup} 个${ranked}`].filter(Boolean).join('');
+    return [`the ${lowest ? 'bottom' : 'top'} ${perGroup} ${perGroup === 1 ? ranked : plural(ranked)} by ${subject} in each ${group}`, filters.length > 0 ? `for ${filters.join(', ')}` : '', period ? `from ${period}` : ''].filter(Boolean).join(' ');
+  }
   if (zh) {
     const parts = [
       period ? `${period},` : '',
       filters.length > 0 ? `${filters.join('、')}时` : '',
       dimensions.length > 0 && request.analysis !== 'contribution' ? `按${dimensions.join('、')}的` : '',
       subject,
-      limit !== undefined ? (limit === 1 ? `${lowest ? '最低' : '最高'}的一项` : `${lowest ? '最低' : '最高'}的前 ${limit} 项`) : '',
+      limit !== undefined ? (byChange ? `${lowest ? '降幅' : '增幅'}最大的${limit === 1 ? '一项' : `前 ${limit} 项`}` : limit === 1 ? `${lowest ? '最低' : '最高'}的一项` : `${lowest ? '最低' : '最高'}的前 ${limit} 项`) : '',
       compared ? `,并与 ${compared} 对比` : '',
     ];
     return parts.filter(Boolean).join('');
   }
   const parts = [
-    limit !== undefined ? (limit === 1 ? `the ${dimensions[0] ?? 'item'} with the ${lowest ? 'lowest' : 'highest'}` : `the ${lowest ? 'bottom' : 'top'} ${limit} ${plural(dimensions[0] ?? 'item')} by`) : '',
+    limit !== undefined
+      ? byChange
+        ? limit === 1 ? `the ${dimensions[0] ?? 'item'} with the biggest ${lowest ? 'drop' : 'increase'} in` : `the ${limit} ${plural(dimensions[0] ?? 'item')} with the biggest ${lowest ? 'drops' : 'increases'} in`
+        : limit === 1 ? `the ${dimensions[0] ?? 'item'} with the ${lowest ? 'lowest' : 'highest'}` : `the ${lowest ? 'bottom' : 'top'} ${limit} ${plural(dimensions[0] ?? 'item')} by`
+      : '',
     subject,
     dimensions.length > 0 && limit === undefined && request.analysis !== 'contribution' ? `by ${dimensions.join(', ')}` : '',
     filters.length > 0 ? `for ${filters.join(', ')}` : '',

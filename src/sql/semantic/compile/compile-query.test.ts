@@ -46,6 +46,17 @@ describe('compileSemanticQuery on a small warehouse (expected values from hand-w
     expect(values).toEqual([...values].sort((a, b) => b - a));
   });
 
+  it('keeps the top N within each value of the first dimension (limitPerGroup), ranked as the full query ranks them', async () => {
+    const full = compileSemanticQuery({ metrics: ['gmv'], dimensions: ['category', 'brand'], timeRange: NOVEMBER, orderBy: { metric: 'gmv' } });
+    const perGroup = compileSemanticQuery({ metrics: ['gmv'], dimensions: ['category', 'brand'], timeRange: NOVEMBER, orderBy: { metric: 'gmv' }, limitPerGroup: 2 });
+    const all = (await warehouse.query(full.sql, full.parameters)).rows;
+    const kept = (await warehouse.query(perGroup.sql, perGroup.parameters)).rows;
+    const expected = [...new Set(all.map((row) => String(row.category)))].sort().flatMap((category) => all.filter((row) => row.category === category).slice(0, 2));
+    expect(kept).toEqual(expected);
+    expect(Object.keys(kept[0] ?? {})).toEqual(['category', 'brand', 'gmv']);
+    expect(() => compileSemanticQuery({ metrics: ['gmv'], dimensions: ['brand'], timeRange: NOVEMBER, orderBy: { metric: 'gmv' }, limitPerGroup: 1 })).toThrow(/two dimensions/);
+  });
+
   it('compares two periods: value, previous, change and change %', async () => {
     const compiled = compileSemanticQuery({ metrics: ['gmv', 'aov'], dimensions: ['device'], timeRange: NOVEMBER, compareTo: OCTOBER });
     const { rows } = await warehouse.query(compiled.sql, compiled.parameters);

@@ -89,6 +89,14 @@ function orderClause(query: SemanticQuery, columns: readonly CompiledColumn[], d
   return [`${quoteIdentifier(firstMetric?.id ?? ids[0] ?? '1')} DESC NULLS LAST`, ...dimensionOrder].join(', ');
 }
 
+/** The dimension `limitPerGroup` ranks within: the first one, which must not be the only one, with an order given. */
+function perGroupDimension(query: SemanticQuery, dimensions: readonly DimensionDefinition[]): string {
+  if (dimensions.length < 2 || !query.orderBy) {
+    throw new SemanticQueryError('limitPerGroup needs two dimensions (the groups first, then what is ranked in each) and an orderBy.', { parameter: 'limitPerGroup' });
+  }
+  return quoteIdentifier(dimensions[0]!.id);
+}
+
 function compiledAssumptions(resolved: ResolvedQuery, fillGaps: boolean): Assumption[] {
   const { query, metrics, dimensions, filters } = resolved;
   const facts = [...new Set(metrics.flatMap(metricFacts))];
@@ -219,6 +227,14 @@ export function compileSemanticQuery(input: unknown, options: CompileOptions = {
   }
   const order = orderClause(query, columns, dimensions);
   const limit = query.limit === undefined ? '' : `\nLIMIT ${query.limit}`;
+  if (query.limitPerGroup !== undefined) {
+    const group = perGroupDimension(query, dimensions);
+    // Ranked inside each group by the requested order; the rank column stays out of the answer.
+    const ranked = `SELECT *, row_number() OVER (PARTITION BY ${group} ORDER BY ${order}) AS rank_in_group FROM (\n  ${select}\n) answer`;
+    const outputColumns = columns.map((column) => quoteIdentifier(column.id)).join(', ');
+    const sql = `${joinCtes(ctes)}\nSELECT ${outputColumns} FROM (\n${ranked}\n) ranked\nWHERE rank_in_group <= ${query.limitPerGroup}\nORDER BY ${group} ASC, rank_in_group${limit}`;
+    return { sql, parameters: writer.parameters, columns, assumptions: compiledAssumptions(resolved, fillGaps) };
+  }
   const sql = `${joinCtes(ctes)}\nSELECT * FROM (\n  ${select}\n) answer\nORDER BY ${order}${limit}`;
   return { sql, parameters: writer.parameters, columns, assumptions: compiledAssumptions(resolved, fillGaps) };
 }

@@ -47,6 +47,11 @@ export const semanticQuerySchema = z.object({
   orderBy: orderBySchema.optional(),
   limit: z.number().int().positive().max(10_000).optional(),
   /**
+   * Top N within each value of the first dimension ("每个品类卖得最好的商品", "top 3 cities for each channel"): rows
+   * are ranked by `orderBy` inside each group of the first dimension and the first N of each are kept.
+   */
+  limitPerGroup: z.number().int().positive().max(100).describe('keep the first N rows (by orderBy) within each value of the first dimension; needs two dimensions and orderBy').optional(),
+  /**
    * Adds <metric>_share after each count or sum metric: the row's value over the metric's total for the same
    * period and filters, without the grouping and without the filters on the dimensions listed in `excludeFilters`
    * ("share of orders paid with Alipay": the Alipay filter is left out of the total).

@@ -1,0 +1,32 @@
+import { type PhraseRule, type RuleSet, ruleMatches } from './phrase-rule.ts';
+
+/**
+ * A ranking inside each value of another dimension: "每个品类卖得最好的商品", "top product in each category", "top 3
+ * cities for each channel". Read as one ranking over both dimensions, the answer was the overall top row instead of
+ * one per group. The group is the noun after each/每个; the understanding maps it to a dimension.
+ */
+export const PER_GROUP_RULES: readonly PhraseRule<{ perGroup: true }>[] = [
+  {
+    id: 'within-each',
+    meaning: { perGroup: true },
+    zh: ['(?:每个|每一个|每一|每|各个|各)\\s*([\\u4e00-\\u9fffa-z]{1,6}?)\\s*(?:里面|里|中|内|下)?\\s*(?:的)?\\s*(?:卖得最好|卖的最好|最畅销|最受欢迎|最好|最高|最多|最低|最少|最差|排名前|排第一|前\\s*[0-9一二三四五六七八九十]|top)'],
+    en: ['(?:for|in|within|of|per|across) (?:each|every) ([a-z][a-z -]{1,24}?)(?=\\s*(?:by|in|for|last|this|during|$|[,.?!]))', 'each ([a-z][a-z -]{1,24}?)(?:\'s|s\') (?:top|best|worst|leading)'],
+    examples: {
+      match: ['每个品类卖得最好的商品', '各城市销量最高的品牌', 'top product in each category', 'top 3 cities for each channel by GMV', "each brand's top product"],
+      noMatch: ['每个品类的GMV', 'GMV by category', 'top 5 categories', '各品类的转化率'],
+    },
+  },
+];
+
+export const PER_GROUP_RULE_SET: RuleSet<{ perGroup: true }> = { name: 'ranking within each group', rules: PER_GROUP_RULES, matches: ruleMatches };
+
+const EXPRESSIONS = PER_GROUP_RULES.flatMap((rule) => [...rule.zh, ...rule.en].map((source) => new RegExp(source, 'iu')));
+
+/** The group noun of a per-group ranking ("品类", "category"), as written; undefined when the question has none. */
+export function perGroupNoun(normalizedText: string): string | undefined {
+  for (const expression of EXPRESSIONS) {
+    const noun = expression.exec(normalizedText)?.[1]?.trim();
+    if (noun) return noun;
+  }
+  return undefined;
+}
