@@ -107,7 +107,7 @@ function unavailableOnWarehouse(recognition: Recognition, profile: WarehouseProf
 }
 
 /** Recognition after rewriting shorthand and slips of catalogue words; the rewrites are kept as notes. */
-function recognizeCovered(normalized: string, input: UnderstandInput, notes: string[]): Recognition {
+function recognizeCovered(normalized: string, input: WordsInput, notes: string[]): Recognition {
   const expanded = expandAbbreviations(normalized);
   for (const rewrite of expanded.rewrites) notes.push(`read "${rewrite.from}" as "${rewrite.to}"`);
   let recognition = recognizeQuestion(expanded.text, input.window.asOf, input.values);
@@ -175,14 +175,17 @@ function applyProductRanking(recognition: Recognition, notes: string[]): void {
 /**
  * What a question's words say on their own, before the conversation is taken into account: a finished reading
  * (a refusal, a behaviour model, a close call) or the recognition with what stayed unexplained. It depends only on
- * the question, its language, the data window and the value index, so a fixed phrasing such as a follow-up chip is
- * read once per value index and window (word-readings.ts).
+ * the question, its language, the data window and the value index (WordsInput: the type keeps the previous turn and
+ * the warehouse profile out), so a fixed phrasing such as a follow-up chip is read once per value index and window
+ * (word-readings.ts).
  */
+export type WordsInput = Pick<UnderstandInput, 'question' | 'language' | 'window' | 'values'>;
+
 export type WordsReading =
   | { understanding: Understanding }
   | { normalized: string; recognition: Recognition; notes: string[]; unexplained: string[]; uniqueSuggestions: Suggestion[] };
 
-function readWords(input: UnderstandInput): WordsReading {
+function readWords(input: WordsInput): WordsReading {
   const { language, window } = input;
   const normalized = normalizeQuestion(input.question);
   const refusal = refusalFor(normalized, language);

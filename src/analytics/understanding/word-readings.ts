@@ -1,5 +1,5 @@
 import type { ValueIndex } from '../../sql/values/value-index.ts';
-import type { UnderstandInput, WordsReading } from './understand-question.ts';
+import type { WordsInput, WordsReading } from './understand-question.ts';
 
 /** Enough for every follow-up chip template in both languages, with each metric name the contribution chips use. */
 const MAX_READINGS_PER_INDEX = 512;
@@ -14,7 +14,7 @@ const readingsByIndex = new WeakMap<ValueIndex, Map<string, WordsReading>>();
  * Each answer checks up to three chips before offering them, so a full reading per chip would cost three times the
  * reading of the question itself.
  */
-export function fixedPhrasingReading(input: UnderstandInput, read: (input: UnderstandInput) => WordsReading): WordsReading {
+export function fixedPhrasingReading(input: WordsInput, read: (input: WordsInput) => WordsReading): WordsReading {
   let readings = readingsByIndex.get(input.values);
   if (!readings) {
     readings = new Map();
