@@ -7,7 +7,7 @@ import { seedDemo } from '../src/seed/seed-demo.ts';
 import { Warehouse } from '../src/sql/warehouse.ts';
 
 /** Common business questions, both languages; the bench answers each several times. */
-const QUESTIONS = [
+export const QUESTIONS = [
   '上周哪个品类的转化率最高?',
   'GMV by city tier last month',
   '近7天每天的订单数',

@@ -1,5 +1,6 @@
 /**
- * `npm run bench [section ...]`: prints throughput and latency numbers. Sections: startup, seed, import, ask, embedding, training,
+ * `npm run bench [section ...]`: prints throughput and latency numbers. Sections: startup, seed, import, ask, planner
+ * (`npm run bench planner -- --db FILE` to skip seeding), embedding, training,
  * models, support, load, workspace, scale (DuckDB vs chDB; `npm run bench scale -- --events 10000000`).
  * With no arguments every section runs. Numbers are printed, never asserted.
  */
@@ -8,6 +9,10 @@ const sections: Record<string, () => Promise<void>> = {
   seed: async () => (await import('./seed-bench.ts')).runSeedBench(),
   import: async () => (await import('./import-bench.ts')).runImportBench(),
   ask: async () => (await import('./ask-bench.ts')).runAskBench(),
+  planner: async () => {
+    const db = process.argv[process.argv.indexOf('--db') + 1];
+    await (await import('./planner-bench.ts')).runPlannerBench({ db: process.argv.includes('--db') ? db : undefined });
+  },
   embedding: async () => (await import('./embedding-bench.ts')).runEmbeddingBench(),
   training: async () => (await import('./training-bench.ts')).runTrainingBench(),
   support: async () => (await import('./support-load-bench.ts')).runSupportLoadBench(),

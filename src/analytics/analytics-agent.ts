@@ -64,7 +64,7 @@ function llmShouldAnswer(understanding: Understanding): boolean {
   return understanding.confidence < CONFIDENCE_THRESHOLD;
 }
 
-async function loadDataWindow(warehouse: Warehouse): Promise<DataWindow> {
+export async function loadDataWindow(warehouse: Warehouse): Promise<DataWindow> {
   const asOf = await loadAsOfDate(warehouse);
   // Written to run on DuckDB and ClickHouse alike: a DATE comes back as YYYY-MM-DD from both.
   const result = await behaviourReader(warehouse).query(

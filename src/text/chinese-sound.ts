@@ -1,13 +1,22 @@
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
 
-type Pinyin = typeof import('pinyin-pro').pinyin;
+const readingsTableSchema = z.object({ source: z.string(), readings: z.record(z.string().regex(/^[a-zü]+$/), z.string().min(1)) });
 
-let pinyinFunction: Pinyin | undefined;
+let syllables: [syllable: string, characters: string][] | undefined;
+const LONE_SURROGATE = /^[\uD800-\uDFFF]$/;
 
-// pinyin-pro's dictionary costs ≈100 ms to load: only questions with unexplained Chinese text pay for it.
-function pinyinOf(character: string): string[] {
-  pinyinFunction ??= (createRequire(import.meta.url)('pinyin-pro') as { pinyin: Pinyin }).pinyin;
-  return pinyinFunction(character, { toneType: 'none', type: 'array', multiple: true });
+/**
+ * Every toneless reading of a character (polyphones have several), from pinyin-pro's dictionary written out once by
+ * scripts/generate-chinese-readings.mjs: loading pinyin-pro itself took ≈100 ms plus ≈25 ms for its first call, paid
+ * by the first question with a word one character away from a catalogue word ("哪个" next to 哪天); the table loads
+ * in about a millisecond and a lookup scans its ~440 syllables. chinese-sound.test.ts checks it against pinyin-pro.
+ */
+export function readingsOf(character: string): string[] {
+  syllables ??= Object.entries(readingsTableSchema.parse(JSON.parse(readFileSync(new URL('./chinese-readings.json', import.meta.url), 'utf8'))).readings);
+  // Half of a surrogate pair would otherwise be found inside a rare character of the table.
+  if (LONE_SURROGATE.test(character)) return [];
+  return syllables.filter(([, characters]) => characters.includes(character)).map(([syllable]) => syllable);
 }
 
 /**
@@ -27,7 +36,7 @@ const readings = new Map<string, Set<string>>();
 function foldedReadings(character: string): Set<string> {
   let folded = readings.get(character);
   if (!folded) {
-    folded = new Set(pinyinOf(character).filter((syllable) => /^[a-zü]+$/.test(syllable)).map(foldSyllable));
+    folded = new Set(readingsOf(character).map(foldSyllable));
     readings.set(character, folded);
   }
   return folded;

@@ -23,6 +23,14 @@ describe('LexiconMatcher', () => {
     expect(matcher.findAll('conversion rate by device').map((match) => match.phrase)).toEqual(['conversion rate']);
   });
 
+  it('finds every occurrence of a phrase; of overlapping ones, the earlier, and of equally long phrases, the one listed first', () => {
+    const repeated = new LexiconMatcher([{ phrase: '哈哈', meaning: 'laugh' }]);
+    expect(repeated.findAll('哈哈哈哈哈').map((match) => match.start)).toEqual([0, 2]);
+    const sameLength = new LexiconMatcher([{ phrase: '乙丙', meaning: 'second' }, { phrase: '甲乙', meaning: 'first' }, { phrase: '甲', meaning: 'short' }]);
+    expect(sameLength.findAll('甲乙丙').map((match) => `${match.meaning}@${match.start}`)).toEqual(['short@0', 'second@1']);
+    expect(sameLength.findAll('甲乙 甲乙').map((match) => `${match.meaning}@${match.start}`)).toEqual(['first@0', 'first@3']);
+  });
+
   it('skips spans other passes already took', () => {
     const text = 'uv of 手机';
     const taken = new Array(text.length).fill(false);

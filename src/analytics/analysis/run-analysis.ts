@@ -79,16 +79,18 @@ export async function runAnalysis(warehouse: Warehouse, request: AnalysisRequest
   // a table such as user_segments.
   const tables = await loadAvailableTables(warehouse);
   const compiling = performance.now();
-  let compiled = compile(request, tables);
   // Behaviour tables in ClickHouse: the guard checks the DuckDB form, ClickHouse runs its own spelling.
   const engine = warehouse.behaviourEngine;
   const engineQuery = engine ? compile(request, tables, { dialect: engine.dialect }) : undefined;
-  // Retention and cohort questions read the per-user-day cache instead of events when that changes the SQL (compiling
-  // is well under a millisecond); the cache is checked, and rebuilt when the data changed, only for those. The cache
-  // lives in DuckDB, so a ClickHouse warehouse reads its own events.
-  const fromCache = engine ? compiled : compile(request, tables, { derived: { userActivityDays: true } });
+  // Retention and cohort questions read the per-user-day cache instead of events when it is current; the cache is
+  // checked, and rebuilt when the data changed, only for those. The cache lives in DuckDB, so a ClickHouse warehouse
+  // reads its own events. Every use of the cache names its table, so SQL compiled for it that does not name it is
+  // the events-table SQL, and is not compiled a second time.
+  const fromCache = engine ? undefined : compile(request, tables, { derived: { userActivityDays: true } });
+  const readsCache = fromCache !== undefined && fromCache.sql.includes(USER_ACTIVITY_DAYS);
+  let compiled = fromCache && !readsCache ? fromCache : compile(request, tables);
   const compileMs = performance.now() - compiling;
-  if (fromCache.sql !== compiled.sql && (await userActivityDaysReady(warehouse))) compiled = fromCache;
+  if (fromCache && fromCache.sql !== compiled.sql && (await userActivityDaysReady(warehouse))) compiled = fromCache;
   const started = performance.now();
   const result = await runGuardedSql(warehouse, compiled.sql, {
     policy: COMPILED_ANALYTICS_SQL_POLICY,

@@ -84,12 +84,13 @@ const NUMBER_WORD = /^[\p{P}\p{S}]*\d[\d.,:%/-]*[\p{P}\p{S}]*$/u;
  */
 export function unexplainedWords(residual: string, cues: ReadonlySet<string>, question = residual): string[] {
   // Tagging costs a few milliseconds: only when an English word is left that no list explains.
-  const latinLeft = segmentWords(residual).some((word) => LATIN.test(word.toLowerCase()) && word.length > 1 && !isFillerWord(word));
+  const residualWords = segmentWords(residual);
+  const latinLeft = residualWords.some((word) => LATIN.test(word.toLowerCase()) && word.length > 1 && !isFillerWord(word));
   const englishRoles = latinLeft ? englishWordRoles(question) : undefined;
   const explainedByShape = new Set(Object.entries(SHAPE_WORDS).flatMap(([cue, words]) => (cues.has(cue) ? words : [])));
   const numbersExplained = cues.has('distribution') || cues.has('cohort');
   const words: string[] = [];
-  for (const word of segmentWords(residual)) {
+  for (const word of residualWords) {
     const lower = word.toLowerCase();
     if (explainedByShape.has(lower) || words.includes(lower)) continue;
     if (NUMBER_WORD.test(lower)) {
@@ -106,30 +107,64 @@ function maxEdits(length: number): number {
   return length >= 9 ? 2 : 1;
 }
 
+/** A lexicon's phrases sorted for correctionFor, once per entries list (the lexicon is fixed per value index). */
+interface CorrectionCandidates {
+  /** Phrases that are not a shop's values, for the plural check. */
+  catalogue: ReadonlySet<string>;
+  /** Latin phrases that are not values, by first letter: an English slip keeps its first letter and is never a value. */
+  latinByFirstLetter: ReadonlyMap<string, readonly string[]>;
+  /** Other phrases by length in characters: a Chinese slip keeps its length. */
+  otherByLength: ReadonlyMap<number, readonly string[]>;
+}
+
+const candidatesByEntries = new WeakMap<readonly LexiconEntry<QuestionTerm>[], CorrectionCandidates>();
+
+function correctionCandidatesOf(entries: readonly LexiconEntry<QuestionTerm>[]): CorrectionCandidates {
+  let candidates = candidatesByEntries.get(entries);
+  if (candidates) return candidates;
+  const catalogue = new Set<string>();
+  const latinByFirstLetter = new Map<string, string[]>();
+  const otherByLength = new Map<number, string[]>();
+  for (const entry of entries) {
+    const isValue = entry.meaning.kind === 'value';
+    if (!isValue) catalogue.add(entry.phrase);
+    if (LATIN.test(entry.phrase)) {
+      if (isValue) continue;
+      const first = entry.phrase[0] as string;
+      if (!latinByFirstLetter.has(first)) latinByFirstLetter.set(first, []);
+      latinByFirstLetter.get(first)?.push(entry.phrase);
+    } else {
+      const length = [...entry.phrase].length;
+      if (!otherByLength.has(length)) otherByLength.set(length, []);
+      otherByLength.get(length)?.push(entry.phrase);
+    }
+  }
+  candidates = { catalogue, latinByFirstLetter, otherByLength };
+  candidatesByEntries.set(entries, candidates);
+  return candidates;
+}
+
 /** The catalogue word a slip was meant to be, if exactly one is close enough. */
 function correctionFor(word: string, entries: readonly LexiconEntry<QuestionTerm>[]): string | undefined {
   const lower = word.toLowerCase();
+  const candidates = correctionCandidatesOf(entries);
   // Plurals of catalogue words ("countries" → country); "codes" is not the value "cod".
   const stems = [lower.replace(/s$/, ''), lower.replace(/ies$/, 'y'), lower.replace(/es$/, '')].filter((stem) => stem !== lower && stem.length >= 4);
-  for (const stem of stems) if (entries.some((entry) => entry.phrase === stem && entry.meaning.kind !== 'value')) return stem;
+  for (const stem of stems) if (candidates.catalogue.has(stem)) return stem;
   const limit = maxEdits([...lower].length);
   if (limit === 0) return undefined;
-  const latin = LATIN.test(lower);
+  // Slips keep the first letter ("reveune", "categry"; "spenders" is not a misspelt "genders"); a Chinese slip keeps
+  // its length and all but one character (转换率 → 转化率).
+  const phrases = LATIN.test(lower) ? candidates.latinByFirstLetter.get(lower[0] as string) : candidates.otherByLength.get([...lower].length);
   let best: { phrase: string; distance: number } | undefined;
   let tied = false;
-  for (const entry of entries) {
-    if (entry.meaning.kind === 'value' && latin) continue;
-    if (latin !== LATIN.test(entry.phrase)) continue;
-    // A Chinese slip keeps its length and all but one character (转换率 → 转化率).
-    if (!latin && [...entry.phrase].length !== [...lower].length) continue;
-    // Slips keep the first letter ("reveune", "categry"); "spenders" is not a misspelt "genders".
-    if (latin && entry.phrase[0] !== lower[0]) continue;
-    const distance = editDistance(lower, entry.phrase, limit);
+  for (const phrase of phrases ?? []) {
+    const distance = editDistance(lower, phrase, limit);
     if (distance === 0 || distance > limit) continue;
     if (!best || distance < best.distance) {
-      best = { phrase: entry.phrase, distance };
+      best = { phrase, distance };
       tied = false;
-    } else if (distance === best.distance && entry.phrase !== best.phrase) tied = true;
+    } else if (distance === best.distance && phrase !== best.phrase) tied = true;
   }
   return best && !tied ? best.phrase : undefined;
 }
@@ -181,10 +216,22 @@ function phrasesByMaskOf(entries: readonly LexiconEntry<QuestionTerm>[]): Map<st
   return byMask;
 }
 
+const chineseByEntries = new WeakMap<readonly LexiconEntry<QuestionTerm>[], readonly LexiconEntry<QuestionTerm>[]>();
+
+/** The entries with a Han character and three or more characters, filtered once per entries list. */
+function chinesePhrasesOf(entries: readonly LexiconEntry<QuestionTerm>[]): readonly LexiconEntry<QuestionTerm>[] {
+  let chinese = chineseByEntries.get(entries);
+  if (!chinese) {
+    chinese = entries.filter((entry) => HAS_CJK.test(entry.phrase) && [...entry.phrase].length >= 3);
+    chineseByEntries.set(entries, chinese);
+  }
+  return chinese;
+}
+
 /** Slips of catalogue words in the residual and in Chinese runs of three or more unexplained characters. */
 export function findCorrections(residual: string, entries: readonly LexiconEntry<QuestionTerm>[]): Correction[] {
   const corrections: Correction[] = [];
-  const chinese = entries.filter((entry) => HAS_CJK.test(entry.phrase) && [...entry.phrase].length >= 3);
+  const chinese = chinesePhrasesOf(entries);
   // Homophones also fix two-character words (平牌 → 品牌); values are left out: a shop's names are not slips.
   const phrasesByMask = phrasesByMaskOf(entries);
   for (const chunk of residual.split(/\s+/).filter(Boolean)) {

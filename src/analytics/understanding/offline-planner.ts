@@ -42,7 +42,7 @@ export class OfflinePlanner implements Planner {
     return usesSegment && this.resources.hasSegments !== undefined && !(await this.resources.hasSegments());
   }
 
-  private read(state: AgentState): Understanding {
+  private read(state: AgentState, fixedPhrasing = false): Understanding {
     const last = memoryParts(state.history[state.history.length - 1]?.memory);
     if (last.pending && CONFIRM.test(state.question)) {
       return { kind: 'analysis', request: last.pending, confidence: 0.9, notes: ['confirmed the reading offered in the previous turn'] };
@@ -50,12 +50,15 @@ export class OfflinePlanner implements Planner {
     // An answer to our clarifying question ("Women's Clothing" after "did you mean …?") refines the reading we
     // offered; otherwise a refused or clarifying turn in between does not break the thread.
     const previous = last.pending ? { request: last.pending, focus: undefined } : [...state.history].reverse().map((turn) => memoryParts(turn.memory)).find((memory) => memory.request);
-    return understandQuestion({ question: state.question, language: state.language, window: this.resources.window, values: this.resources.values, previous: previous?.request, focus: previous?.focus, profile: this.resources.profile });
+    return understandQuestion({ question: state.question, language: state.language, window: this.resources.window, values: this.resources.values, previous: previous?.request, focus: previous?.focus, profile: this.resources.profile, fixedPhrasing });
   }
 
-  /** A reading of a state this planner is not running, e.g. to check that a follow-up chip is answerable. */
+  /**
+   * A reading of a state this planner is not running: a follow-up chip, checked for answerability before it is
+   * offered. A chip is one of a few fixed phrasings, so the reading of its words alone is kept (word-readings.ts).
+   */
   understandFresh(state: AgentState): Understanding {
-    return this.read(state);
+    return this.read(state, true);
   }
 
   /** The reading of this run's question, computed once: the router asks first, then the loop reuses it. */

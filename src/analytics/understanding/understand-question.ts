@@ -20,6 +20,7 @@ import { unexplainedSubsetWords } from './rules/subset-word-rules.ts';
 import { asksDistinctCount } from './rules/distinct-count-rules.ts';
 import { rankingSubjectOf } from './rules/ranking-subject-rules.ts';
 import type { Understanding } from './understanding.ts';
+import { fixedPhrasingReading } from './word-readings.ts';
 
 const FOLLOW_UP_START = /^(and|what about|how about|same|now|only|just|instead|then|那|那么|再|只看|仅看|只要|换成|改成|如果|要是|还有|其中|这些|这些订单|这些用户|它们)|\b(?:of|among) (?:those|them|these)\b/;
 const FOLLOW_UP_END = /呢\s*[??]?$/;
@@ -84,6 +85,8 @@ export interface UnderstandInput {
   focus?: Focus;
   /** What this warehouse can answer; metrics and dimensions without data are explained, not computed. */
   profile?: WarehouseProfile;
+  /** One of a few fixed phrasings asked again and again (a follow-up chip): its words are read once (word-readings.ts). */
+  fixedPhrasing?: boolean;
 }
 
 /** A clarifying answer naming each recognised metric or dimension this warehouse has no data for. */
@@ -105,7 +108,7 @@ function unavailableOnWarehouse(recognition: Recognition, profile: WarehouseProf
 }
 
 /** Recognition after rewriting shorthand and slips of catalogue words; the rewrites are kept as notes. */
-function recognizeCovered(normalized: string, input: UnderstandInput, notes: string[]): Recognition {
+function recognizeCovered(normalized: string, input: WordsInput, notes: string[]): Recognition {
   const expanded = expandAbbreviations(normalized);
   for (const rewrite of expanded.rewrites) notes.push(`read "${rewrite.from}" as "${rewrite.to}"`);
   let recognition = recognizeQuestion(expanded.text, input.window.asOf, input.values);
@@ -170,15 +173,27 @@ function applyProductRanking(recognition: Recognition, notes: string[]): void {
   notes.push('ranking inside a product filter: ranked products');
 }
 
-/** The offline planner's reading of a question: an analysis to run, a clarifying question, or a refusal. */
-export function understandQuestion(input: UnderstandInput): Understanding {
+/**
+ * What a question's words say on their own, before the conversation is taken into account: a finished reading
+ * (a refusal, a behaviour model, a close call) or the recognition with what stayed unexplained. It depends only on
+ * the question, its language, the data window and the value index (WordsInput: the type keeps the previous turn and
+ * the warehouse profile out), so a fixed phrasing such as a follow-up chip is read once per value index and window
+ * (word-readings.ts).
+ */
+export type WordsInput = Pick<UnderstandInput, 'question' | 'language' | 'window' | 'values'>;
+
+export type WordsReading =
+  | { understanding: Understanding }
+  | { normalized: string; recognition: Recognition; notes: string[]; unexplained: string[]; uniqueSuggestions: Suggestion[] };
+
+function readWords(input: WordsInput): WordsReading {
   const { language, window } = input;
   const normalized = normalizeQuestion(input.question);
   const refusal = refusalFor(normalized, language);
-  if (refusal) return { kind: 'refuse', reason: refusal.reason, message: refusal.message, confidence: 0.95, notes: [`refusal rule: ${refusal.reason}`] };
+  if (refusal) return { understanding: { kind: 'refuse', reason: refusal.reason, message: refusal.message, confidence: 0.95, notes: [`refusal rule: ${refusal.reason}`] } };
 
   const rewriteNotes: string[] = [];
-  let recognition = recognizeCovered(normalized, input, rewriteNotes);
+  const recognition = recognizeCovered(normalized, input, rewriteNotes);
   const notes = [`recognised: ${recognition.recognised.join(', ') || '(nothing)'}`, ...rewriteNotes];
   if (recognition.unknownWords.length > 0) notes.push(`unexplained words: ${recognition.unknownWords.join(', ')}`);
 
@@ -186,7 +201,7 @@ export function understandQuestion(input: UnderstandInput): Understanding {
   const offTopicRule = offTopicRuleFor(recognition.residual, normalized);
   if (offTopicRule) {
     const offTopic = offTopicRefusal(language);
-    return { kind: 'refuse', reason: offTopic.reason, message: offTopic.message, confidence: 0.9, notes: [...notes, `off-topic: ${offTopicRule.id}`] };
+    return { understanding: { kind: 'refuse', reason: offTopic.reason, message: offTopic.message, confidence: 0.9, notes: [...notes, `off-topic: ${offTopicRule.id}`] } };
   }
 
   const modelReading = recognizeModelIntent(recognition, window);
@@ -194,12 +209,12 @@ export function understandQuestion(input: UnderstandInput): Understanding {
     // Two equally specific readings: offer both rather than pick one by list order.
     const labels = modelReading.options.map((option) => option.label[language]);
     const question = language === 'zh' ? `这个问题可以有两种理解:${labels.join(',还是')}?` : `I can read this two ways: ${labels.join(', or ')}. Which do you mean?`;
-    return { kind: 'clarify', question, options: labels, confidence: 0.4, notes: [...notes, `close call between ${modelReading.options.map((option) => option.toolName).join(' and ')}`] };
+    return { understanding: { kind: 'clarify', question, options: labels, confidence: 0.4, notes: [...notes, `close call between ${modelReading.options.map((option) => option.toolName).join(' and ')}`] } };
   }
   if (modelReading) {
     const { toolName, arguments: toolArguments } = modelReading.intent;
     const confidence = Math.max(0, 0.85 - UNKNOWN_WORD_PENALTY * Math.max(0, recognition.unknownWords.length - 2));
-    return { kind: 'model', toolName, arguments: toolArguments, confidence, notes: [...notes, `behaviour model: ${toolName}`] };
+    return { understanding: { kind: 'model', toolName, arguments: toolArguments, confidence, notes: [...notes, `behaviour model: ${toolName}`] } };
   }
 
   if (asksUnitsSold(recognition.normalized) && recognition.metrics.includes('gmv')) {
@@ -214,6 +229,17 @@ export function understandQuestion(input: UnderstandInput): Understanding {
   const suggestions = unexplained.flatMap((word) => nearestEntries(word, questionLexicon(input.values).entriesList(), language, 2));
   const uniqueSuggestions = suggestions.filter((suggestion, index) => suggestions.findIndex((other) => other.id === suggestion.id) === index).slice(0, 3);
   if (unexplained.length > 0) notes.push(`not understood: ${unexplained.join(', ')}`);
+
+  return { normalized, recognition, notes, unexplained, uniqueSuggestions };
+}
+
+/** The offline planner's reading of a question: an analysis to run, a clarifying question, or a refusal. */
+export function understandQuestion(input: UnderstandInput): Understanding {
+  const { language, window } = input;
+  const words = input.fixedPhrasing ? fixedPhrasingReading(input, readWords) : readWords(input);
+  if ('understanding' in words) return words.understanding;
+  let { recognition } = words;
+  const { normalized, notes, unexplained, uniqueSuggestions } = words;
 
   const shapeOnly = recognition.cues.has('funnel') || recognition.cues.has('cohort') || (recognition.cues.has('distribution') && recognition.metrics.length === 0);
   const hasContent = recognition.dimensions.length > 0 || recognition.filters.length > 0 || recognition.time !== undefined || recognition.limit !== undefined || recognition.cues.size > 0;

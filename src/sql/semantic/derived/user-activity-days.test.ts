@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Warehouse } from '../../warehouse.ts';
+import { DIMENSIONS } from '../catalogue/dimensions.ts';
+import { METRICS } from '../catalogue/metrics.ts';
+import { compileContribution } from '../compile/compile-contribution.ts';
+import { compileDistribution } from '../compile/compile-distribution.ts';
+import { compileFunnel } from '../compile/compile-funnel.ts';
 import { compileRetention } from '../compile/compile-retention.ts';
 import { compileSemanticQuery } from '../compile/compile-query.ts';
 import type { CompiledQuery } from '../compile/compiled-query.ts';
@@ -62,5 +67,40 @@ describe('user_activity_days cache', () => {
     const direct = await warehouse.query(uncached.sql, uncached.parameters);
     expect(direct.rows.length).toBeGreaterThan(0);
     expect((await warehouse.query(cached.sql, cached.parameters)).rows).toEqual(direct.rows);
+  });
+});
+
+describe('SQL compiled for the cache that does not name it', () => {
+  // runAnalysis compiles once for the cache and again for events only when that SQL names the cache table.
+  it('is the events-table SQL: every metric by no, a time and each other dimension, and the other analyses', () => {
+    const compilers: { name: string; compile: (derived: boolean) => CompiledQuery }[] = [
+      ...METRICS.flatMap((metric) =>
+        [[], ['day'], ...DIMENSIONS.filter((dimension) => dimension.kind !== 'time').map((dimension) => [dimension.id])].map((dimensions) => ({
+          name: `${metric.id} by [${dimensions.join(', ')}]`,
+          compile: (derived: boolean) => compileSemanticQuery({ metrics: [metric.id], dimensions, timeRange: WINDOW, compareTo: { start: '2025-09-15', end: '2025-10-19' } }, { derived: { userActivityDays: derived } }),
+        })),
+      ),
+      { name: 'funnel', compile: (derived) => compileFunnel({ timeRange: WINDOW, steps: ['view', 'cart', 'purchase'], dimensions: ['device'] }, { derived: { userActivityDays: derived } }) },
+      { name: 'distribution', compile: (derived) => compileDistribution({ timeRange: WINDOW, subject: 'order_amount' }, { derived: { userActivityDays: derived } }) },
+      { name: 'contribution', compile: (derived) => compileContribution({ timeRange: WINDOW, compareTo: { start: '2025-09-15', end: '2025-10-19' }, metric: 'gmv' }, { derived: { userActivityDays: derived } }) },
+    ];
+    let withoutCache = 0;
+    let failures = 0;
+    for (const { name, compile } of compilers) {
+      let cached: CompiledQuery;
+      try {
+        cached = compile(true);
+      } catch (error) {
+        // A metric that cannot be split by a dimension fails the same way without the cache.
+        expect(() => compile(false), name).toThrow((error as Error).message);
+        failures += 1;
+        continue;
+      }
+      if (cached.sql.includes(USER_ACTIVITY_DAYS)) continue;
+      expect(compile(false), name).toEqual(cached);
+      withoutCache += 1;
+    }
+    expect(withoutCache).toBeGreaterThan(compilers.length / 2);
+    expect(failures).toBeLessThan(compilers.length / 2);
   });
 });
