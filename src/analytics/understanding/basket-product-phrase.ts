@@ -1,5 +1,11 @@
 import type { Recognition } from './recognize-question.ts';
 
+/** Whether words name a product of the warehouse (the value index answers it from product titles). */
+export interface ProductNames {
+  namesProduct(text: string): boolean;
+}
+export const NO_PRODUCT_NAMES: ProductNames = { namesProduct: () => false };
+
 /**
  * Words of a basket question that are not a product's name ("what do people usually buy together with …",
  * "买…的人还会买什么"); what is left of the unexplained words names the product the rules are anchored on.
@@ -26,7 +32,7 @@ function withoutBasketWords(word: string): string {
  * the last unexplained word that is not basket vocabulary, with a model number right after it ("Mate 60"). The tool
  * matches it against product titles and says which product it used; undefined when the question names none.
  */
-export function basketProductPhrase(recognition: Recognition): string | undefined {
+export function basketProductPhrase(recognition: Recognition, products: ProductNames): string | undefined {
   const named = recognition.filters.find((filter) => filter.dimension === 'product' && filter.values.length === 1);
   if (named) return String(named.values[0]);
   // Pairs of categories are asked for by name ("哪些品类经常一起买"): no product then.
@@ -52,5 +58,5 @@ export function basketProductPhrase(recognition: Recognition): string | undefine
   // A long span is a sentence, not a product name; a phrase with no word of any product title and no model number
   // ("market basket analysis", "组合促销") is not one either: better the whole shop's rules than a wrong anchor.
   if (phrase.length === 0 || phrase.split(/\s+/).length > 5) return undefined;
-  return recognition.namesProduct(phrase) || /\d/.test(phrase) ? phrase : undefined;
+  return products.namesProduct(phrase) || /\d/.test(phrase) ? phrase : undefined;
 }

@@ -45,8 +45,6 @@ export interface Recognition {
   pointsBack: boolean;
   /** The dimension a ranking is repeated within ("每个品类卖得最好的商品" → category), first of the groupings. */
   perGroup?: string;
-  /** Whether words of the text name a product of this warehouse (free-text product names for the basket tool). */
-  namesProduct: (text: string) => boolean;
   /** Dimensions whose value is the scope a share is taken within ("苹果在耳机品类里的份额", "Apple's share within headphones"). */
   scopeDimensions: string[];
 }
@@ -409,7 +407,6 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     residual,
     recognised,
     eventSteps,
-    namesProduct: (text: string) => values.namesProduct(text),
     ...(perGroup ? { perGroup } : {}),
     // Numbers the time parser or the limit took ("2011年11月", "top 5") are never band edges.
     bandEdges: bandEdgesOf(normalized.split('').map((character, index) => (timeOrLimitTaken[index] ? ' ' : character)).join('')),
