@@ -215,6 +215,18 @@ describe('trustworthy understanding', () => {
     expect(drop?.query).toMatchObject({ orderBy: { field: 'gmv_change', direction: 'asc' }, limit: 1, compareTo: { start: '2025-11-10', end: '2025-11-16' } });
   });
 
+  it('reads the counted noun, included values, period-over-period words and vague business questions', async () => {
+    // "多少件商品" counts units; it is not a split by product.
+    expect(requestOf(await demoAgent.ask('上周卖了多少件商品'))?.query).toMatchObject({ metrics: ['units'], dimensions: [] });
+    expect(requestOf(await demoAgent.ask('how many products did we sell last week'))?.query).toMatchObject({ metrics: ['units'], dimensions: [] });
+    // "包括未支付的" keeps the value inside the grouping instead of filtering to it.
+    expect(requestOf(await demoAgent.ask('各个订单状态下分别有多少订单（包括未支付的）？'))?.query).toMatchObject({ dimensions: ['order_status'], filters: [] });
+    // "month-over-month … Oct vs Nov" compares the two months by channel, not a monthly series.
+    const monthOverMonth = requestOf(await demoAgent.ask('month-over-month GMV change by channel, Oct vs Nov'))?.query;
+    expect(monthOverMonth).toMatchObject({ dimensions: ['channel'], timeRange: { start: '2025-11-01', end: '2025-11-30' }, compareTo: { start: '2025-10-01', end: '2025-10-31' } });
+    for (const question of ["how's business", 'what happened last week', '给我一份报告']) expect((await demoAgent.ask(question)).answer.status, question).toBe('clarify');
+  });
+
   it('counts distinct values, reads funnels asked for by their steps, and rates between two steps', async () => {
     const products = await demoAgent.ask('How many distinct products were sold during Golden Week?');
     expect(products.answer.answer).toMatch(/\b\d+ products had .+ above zero/);

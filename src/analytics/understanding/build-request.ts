@@ -154,7 +154,9 @@ export function buildRequest(recognition: Recognition, window: DataWindow, langu
     return { analysis: 'funnel', query: { timeRange: time.timeRange, filters: withNewUsersFilter(recognition, filters), ...(steps ? { steps } : {}), ...(dimension ? { dimension } : {}), language } };
   }
   if (cues.has('cohort')) {
-    const weekly = /周留存|第\s*\d+\s*周|week-?\s*\d+ retention|weekly retention|week-over-week retention|按周|每周|逐周|by week|week by week|signup week/.test(recognition.normalized) || cues.has('grain:week');
+    // Weekly cohorts with day-N retention ("按周看同期群的次日留存") stay in days; weeks alone ("按周看一下用户留存") are week-N.
+    const namesDays = /次日|次留|\d+\s*日留存|day[- ]?\d+/.test(recognition.normalized);
+    const weekly = /周留存|第\s*\d+\s*周|week-?\s*\d+ retention|weekly retention|week-over-week retention/.test(recognition.normalized) || (!namesDays && (/按周|每周|逐周|by week|week by week|signup week/.test(recognition.normalized) || cues.has('grain:week')));
     return { analysis: 'retention', query: { timeRange: time.timeRange, mode: weekly ? 'weeks' : 'days', filters, language } };
   }
   // Numbers are band edges only when the question asks for bands. Distributions are of prices and order

@@ -8,7 +8,7 @@ import { questionLexicon } from './question-lexicon.ts';
 import { STOPWORDS, type Cue } from './question-cues.ts';
 import { impliesFunnel } from './rules/funnel-rules.ts';
 import { RANK_POSITION_RULES } from './rules/rank-position-rules.ts';
-import { DISTINCT_COUNT_RULES } from './rules/distinct-count-rules.ts';
+import { asksDistinctCount, DISTINCT_COUNT_RULES } from './rules/distinct-count-rules.ts';
 import { perGroupNoun } from './rules/per-group-rules.ts';
 import { ruleExpression } from './rules/phrase-rule.ts';
 import { escapeRegExp } from '../../text/escape-regexp.ts';
@@ -182,6 +182,9 @@ const EXCLUDE_BEFORE = /(excluding|except|without|other than|not including|not|n
 // A value a share is taken within: "在耳机品类里", "耳机中", "within headphones", "among tier-1 cities".
 const SCOPE_BEFORE = /(?:\bwithin|\bamong|\binside|在)\s*(?:the\s+)?$/;
 const SCOPE_AFTER = /^\s*(?:的)?\s*(?:品类|类目|品牌|城市|渠道|类|订单|用户|商品|销售额|成交额)?\s*(?:里面|里|之中|当中|中(?!国)|内)/
+const PERIOD_OVER_PERIOD = /\b(day|week|month|quarter|year)[\s-]+(?:over|on)[\s-]+\1\b/g;
+const COUNTED_NOUN_BEFORE = /(?:多少|几)\s*件\s*$|销量\s*$|\bhow many\s+$/;
+const INCLUDE_BEFORE = /(?:including|incl\.?|包括|包含|含)\s*(?:the\s+)?$/;
 const EXCLUDE_AFTER = /^\s*(以外|之外|除外)/;
 
 /** The "previous period" phrases that are not offsets from an anchor period (only read when there is one). */
@@ -260,6 +263,9 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   // How many phrases named values of each dimension: "男女" names two, "移动端" one (that stands for several).
   const namedValues = new Map<string, number>();
 
+  // "month-over-month", "week on week": a comparison with the previous period, not a split by month or week.
+  const overPeriods = [...normalized.matchAll(PERIOD_OVER_PERIOD)];
+  for (const match of overPeriods) markTaken(taken, match.index, match.index + match[0].length);
   for (const match of questionLexicon(values).findAll(normalized, taken)) {
     recognised.push(match.phrase);
     const term = match.meaning;
@@ -267,6 +273,9 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
       const list = term.weak ? weakMetrics : strongMetrics;
       if (!list.includes(term.id)) list.push(term.id);
       if (!term.generic) specificMetrics.add(term.id);
+    } else if (term.kind === 'dimension' && COUNTED_NOUN_BEFORE.test(normalized.slice(Math.max(0, match.start - 12), match.start)) && !asksDistinctCount(normalized)) {
+      // "上周卖了多少件商品", "how many products did we sell": the noun is what is counted (units), not a grouping.
+      continue;
     } else if (term.kind === 'dimension') {
       // "Apple products", "tier-1 cities": a dimension word right after a value describes it, unless the
       // question ranks or splits ("销售额最高的手机品牌是哪个" groups by brand).
@@ -288,6 +297,12 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
       if (!negated && (SCOPE_BEFORE.test(normalized.slice(Math.max(0, match.start - 12), match.start)) || SCOPE_AFTER.test(normalized.slice(match.end, match.end + 8)))) {
         if (!scopeDimensions.includes(term.value.dimension)) scopeDimensions.push(term.value.dimension);
       }
+      // "各个订单状态…（包括未支付的）", "by status, including pending": the value is kept in the grouping, not a filter.
+      const included = !negated && INCLUDE_BEFORE.test(normalized.slice(Math.max(0, match.start - 10), match.start));
+      if (included) {
+        if (!dimensions.includes(term.value.dimension)) dimensions.push(term.value.dimension);
+        continue;
+      }
       mergeFilter(filters, term.value.dimension, term.value.values, negated);
       if (!negated) namedValues.set(term.value.dimension, (namedValues.get(term.value.dimension) ?? 0) + (term.value.lists ? term.value.values.length : 1));
     }
@@ -300,7 +315,7 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   for (const match of cueLexicon.findAll(normalized)) {
     if (match.meaning === 'top' || match.meaning === 'bottom') cues.add(match.meaning);
   }
-  if (previousOf.length > 0) cues.add('compare');
+  if (previousOf.length > 0 || overPeriods.length > 0) cues.add('compare');
   // "biggest drop", "增长最快": a comparison that ranks the groups by their change.
   if (RANKED_CHANGE.test(normalized)) cues.add('top');
   const eventSteps = eventStepsOf(normalized);

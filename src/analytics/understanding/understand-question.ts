@@ -24,7 +24,7 @@ import { fixedPhrasingReading } from './word-readings.ts';
 
 const FOLLOW_UP_START = /^(and|what about|how about|same|now|only|just|instead|then|那|那么|再|只看|仅看|只要|换成|改成|如果|要是|还有|其中|这些|这些订单|这些用户|它们)|\b(?:of|among) (?:those|them|these)\b/;
 const FOLLOW_UP_END = /呢\s*[??]?$/;
-const VAGUE = /表现|情况|怎么样|如何|好不好|最好|最差|数据|分析|指标|数字|涨|跌|上升|下降|performance|performing|doing|how are we|how did we|best|worst|overview|summary|numbers|figures|data|analy[sz]e|metrics?|going up|going down|increas|decreas|概况|概览/;
+const VAGUE = /表现|情况|怎么样|如何|好不好|最好|最差|数据|分析|指标|数字|涨|跌|上升|下降|performance|performing|doing|how are we|how did we|best|worst|overview|summary|numbers|figures|data|analy[sz]e|metrics?|going up|going down|increas|decreas|概况|概览|咋样|怎样|生意|业绩|报告|汇总|\bbusiness\b|what happened|insights?|\breport\b|key metrics|\bkpis?\b|focus on/;
 const ANALYTIC_WORDS = /\b(by|per|each|top|which|trend|compare)\b|按|各|每|哪|趋势|对比|排名|前\d/;
 // Words left over that are not content (the coverage check handles those) barely lower confidence.
 const UNKNOWN_WORD_PENALTY = 0.03;

@@ -164,6 +164,14 @@ export const RELATIVE_TIME_RULES: TimeRule[] = [
     },
   },
   {
+    name: 'weekend before last',
+    pattern: /\b(?:the\s+)?weekend\s+before\s+last\b|上上周末|上上个周末/giu,
+    resolve: (_, asOf) => {
+      const sunday = addDays(startOfIsoWeek(asOf), -8);
+      return { start: addDays(sunday, -1), end: sunday, unit: 'week', label_en: 'the weekend before last', label_zh: '上上周末' };
+    },
+  },
+  {
     name: 'this weekend',
     pattern: /\bthis\s+weekend\b|本周末|这周末|这个周末/giu,
     resolve: (_, asOf) => {
