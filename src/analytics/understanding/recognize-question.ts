@@ -263,6 +263,7 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   // How many phrases named values of each dimension: "男女" names two, "移动端" one (that stands for several).
   const namedValues = new Map<string, number>();
 
+  let includesUnpaidStatus = false;
   // "month-over-month", "week on week": a comparison with the previous period, not a split by month or week.
   const overPeriods = [...normalized.matchAll(PERIOD_OVER_PERIOD)];
   for (const match of overPeriods) markTaken(taken, match.index, match.index + match[0].length);
@@ -301,6 +302,8 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
       const included = !negated && INCLUDE_BEFORE.test(normalized.slice(Math.max(0, match.start - 10), match.start));
       if (included) {
         if (!dimensions.includes(term.value.dimension)) dimensions.push(term.value.dimension);
+        // Orders of every status are asked for: paid orders would leave the included ones out.
+        if (term.value.dimension === 'order_status') includesUnpaidStatus = true;
         continue;
       }
       mergeFilter(filters, term.value.dimension, term.value.values, negated);
@@ -342,6 +345,12 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
         const kept = list.filter((metric) => !stepRate.replaces.includes(metric));
         list.splice(0, list.length, ...kept.slice(0, index), stepRate.metric, ...kept.slice(index));
       }
+    }
+  }
+  if (includesUnpaidStatus) {
+    for (const list of [weakMetrics, strongMetrics]) {
+      const index = list.indexOf('orders');
+      if (index >= 0) list[index] = 'orders_created';
     }
   }
   const refining = weakMetrics.filter((metric) => (DOMINATES[metric] ?? []).some((dominatedMetric) => strongMetrics.includes(dominatedMetric)));
