@@ -104,7 +104,7 @@ export class GroupCommitWriter {
   }
 
   private writeBatch(requests: AppendRequest[]): Promise<StoredMessage[][]> {
-    return this.warehouse.transaction((connection) => writeInTransaction(connection, requests));
+    return this.warehouse.transaction((connection) => writeInTransaction(connection, requests), { writes: ['conversations', 'messages'] });
   }
 }
 
