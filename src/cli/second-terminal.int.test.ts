@@ -8,7 +8,7 @@ import { createDemoWarehouseFile } from '../testing/demo-warehouse.ts';
 
 /**
  * With `shoplens serve` running (its own process, as `npm start` runs it), every README command works in a second
- * process: ask and sql go through the server's API; commands that must write say exactly what to do.
+ * process: ask, sql, describe, schedule, import, seed, model and sentiment go through the server's API; eval says what to do.
  */
 const BIN = fileURLToPath(new URL('../../bin/shoplens.js', import.meta.url));
 const RETAIL_SAMPLE = fileURLToPath(new URL('../../../shared/data/online_retail_sample.csv', import.meta.url));
@@ -145,18 +145,34 @@ describe('a second terminal while the server runs', () => {
     expect(readdirSync(`${demo.path}.imports`)).toEqual([]);
   }, 90_000);
 
-  it('shoplens token works; seed and model say exactly what to do instead of a lock error', () => {
+  it('shoplens token works; model and sentiment run in the server and print what they print alone', () => {
     expect(shoplens('token', '--analyst').status).toBe(0);
-    for (const args of [
-      ['seed', '--users', '100', '--days', '7'],
-      ['model', 'segments'],
-    ]) {
-      const run = shoplens(...args, '--db', demo.path);
-      expect(run.status).toBe(1);
-      expect(run.stderr).toContain(`pid ${server.pid}`);
-      expect(run.stderr).toMatch(/Stop the server \(Ctrl\+C in its terminal, or kill \d+\)/);
-      expect(run.stderr).not.toMatch(/Conflicting lock/);
-    }
+    const model = shoplens('model', 'segments', '--json', '--db', demo.path);
+    expect(model.stderr).not.toMatch(/lock/i);
+    expect(model.status).toBe(0);
+    expect(JSON.parse(model.stdout)).toMatchObject({ name: 'segments', model: expect.any(String), metrics: expect.any(Object), trainedAt: expect.any(String) });
+    const unknown = shoplens('model', 'nonsense', '--db', demo.path);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toMatch(/No model named "nonsense"/);
+    const sentiment = shoplens('sentiment', '质量很好,物流也快', '--json', '--db', demo.path);
+    expect(sentiment.stderr).not.toMatch(/lock/i);
+    expect(sentiment.status).toBe(0);
+    expect(JSON.parse(sentiment.stdout)).toMatchObject({ text: '质量很好,物流也快', label: 'positive', score: expect.any(Number) });
+  }, 90_000);
+
+  it('shoplens seed runs in the server: the behaviour tables are replaced in one transaction and the server answers from the new data', async () => {
+    const refused = shoplens('seed', '--users', '0', '--db', demo.path);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/--users must be/);
+    const seeded = shoplens('seed', '--users', '120', '--days', '7', '--db', demo.path);
+    expect(seeded.stderr).not.toMatch(/lock/i);
+    expect(seeded.status).toBe(0);
+    expect(seeded.stdout).toMatch(/Seeded .*: 120 users × 7 days/);
+    const users = JSON.parse(shoplens('sql', 'select count(*) as n from users', '--json', '--db', demo.path).stdout) as { rows: Array<{ n: number }> };
+    expect(users.rows[0]?.n).toBe(120);
+    // The server's agents were rebuilt over the new data: a question is answered, not refused.
+    const asked = shoplens('ask', 'GMV by city tier last week', '--json', '--db', demo.path);
+    expect(asked.status).toBe(0);
   }, 90_000);
 
   it('npm run eval on the same warehouse says exactly what to do', () => {
