@@ -75,6 +75,23 @@ describe('Warehouse.cachedQuery', () => {
     expect(reads).toBe(2);
   });
 
+  it('keeps at most its capacity, dropping the least recently used', async () => {
+    const cache = new ReadCache(2);
+    const reads: string[] = [];
+    const read = (sql: string) => cache.read(sql, undefined, ['orders'], async () => {
+      reads.push(sql);
+      return { columns: [], rows: [] };
+    });
+    await read('a');
+    await read('b');
+    await read('a');
+    await read('c');
+    expect(cache.size).toBe(2);
+    await read('a');
+    await read('b');
+    expect(reads).toEqual(['a', 'b', 'c', 'b']);
+  });
+
   it('hands out frozen rows, so no caller can change what the next one reads', async () => {
     const { rows } = await warehouse.cachedQuery('SELECT status FROM orders', undefined, ['orders']);
     expect(() => {

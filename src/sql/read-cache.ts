@@ -1,7 +1,10 @@
 import type { QueryParameters, QueryResult } from './warehouse.ts';
 
-/** Results kept at most (least recently used dropped first): a few per active shopper. */
-const DEFAULT_CAPACITY = 20_000;
+/**
+ * Results kept at most (least recently used dropped first): about four per active shopper (their orders, lines, an
+ * order by number, product options), so ≈ 1,200 shoppers in a few tens of MB.
+ */
+const DEFAULT_CAPACITY = 5_000;
 
 interface Entry {
   result: QueryResult;
