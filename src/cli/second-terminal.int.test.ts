@@ -8,7 +8,7 @@ import { createDemoWarehouseFile } from '../testing/demo-warehouse.ts';
 
 /**
  * With `shoplens serve` running (its own process, as `npm start` runs it), every README command works in a second
- * process: ask, sql, describe, schedule, import, seed, model and sentiment go through the server's API; eval says what to do.
+ * process: ask, sql, describe, schedule, import, seed, model and sentiment go through the server's API; and eval runs on a snapshot the server copies.
  */
 const BIN = fileURLToPath(new URL('../../bin/shoplens.js', import.meta.url));
 const RETAIL_SAMPLE = fileURLToPath(new URL('../../../shared/data/online_retail_sample.csv', import.meta.url));
@@ -175,15 +175,18 @@ describe('a second terminal while the server runs', () => {
     expect(asked.status).toBe(0);
   }, 90_000);
 
-  it('npm run eval on the same warehouse says exactly what to do', () => {
+  it('npm run eval on the same warehouse evaluates a snapshot the server copies, and leaves no copy behind', () => {
     const evals = fileURLToPath(new URL('../../evals/run-evals.ts', import.meta.url));
-    const run = spawnSync(process.execPath, ['--import', 'tsx', evals, '--db', demo.path, '--set', 'dev', '--planner', 'offline', '--out', path.join(path.dirname(demo.path), 'eval-runs')], {
+    const out = path.join(path.dirname(demo.path), 'eval-runs');
+    const run = spawnSync(process.execPath, ['--import', 'tsx', evals, '--db', demo.path, '--set', 'dev', '--only', 'breakdown-gmv-category-last-month-en', '--planner', 'offline', '--out', out], {
       encoding: 'utf8',
       env: environment,
       timeout: 60_000,
     });
-    expect(run.status).not.toBe(0);
-    expect(`${run.stdout}${run.stderr}`).toContain(`"npm run eval" cannot open it now. Stop the server (Ctrl+C in its terminal, or kill ${server.pid})`);
+    expect(run.stderr).not.toMatch(/lock/i);
+    expect(run.stderr).toContain(`is served by pid ${server.pid}: evaluating a snapshot it copied`);
+    expect(run.stdout).toMatch(/== dev set/);
+    expect(readdirSync(`${demo.path}.imports`)).toEqual([]);
   }, 90_000);
 
   it('SIGTERM stops the server cleanly and removes the lock file', async () => {

@@ -455,14 +455,14 @@ describe('operator jobs (seed, models, sentiment for the CLI): only the operator
   const lines = async (response: Response) => (await response.text()).trim().split('\n').map((line) => JSON.parse(line) as { type: string; error?: { name: string; message: string } });
 
   it.each(
-    ['seed', 'models', 'sentiment'].flatMap((job) => [
+    ['seed', 'models', 'sentiment', 'snapshot'].flatMap((job) => [
       [job, 'an analyst who is not the operator', async () => ({ authorization: `Bearer ${analyst}` }), 403],
       [job, 'a customer', async () => ({ authorization: `Bearer ${await server.customerToken(1)}` }), 403],
       [job, 'an agent', async () => ({ authorization: `Bearer ${await server.agentToken('x')}` }), 403],
       [job, 'no credentials', async () => ({ 'x-api-key': '' }), 401],
     ]) as Array<[string, string, () => Promise<Record<string, string>>, number]>,
   )('POST /api/jobs/%s as %s is refused', async (job, _who, headersOf, status) => {
-    const body = job === 'seed' ? { users: 10, days: 1 } : job === 'models' ? { task: 'train', models: ['segments'] } : { texts: ['ok'] };
+    const body = job === 'seed' ? { users: 10, days: 1 } : job === 'models' ? { task: 'train', models: ['segments'] } : job === 'sentiment' ? { texts: ['ok'] } : {};
     expect((await post(job, body, await headersOf())).status).toBe(status);
   });
 

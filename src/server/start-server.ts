@@ -104,7 +104,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     };
     const importer = staging ? new ServerImporter(warehouse, staging, rebuildAgents) : undefined;
     // Seeding and training need the DuckDB warehouse itself (on ClickHouse the CLI runs them with the server stopped).
-    const operatorJobs = options.warehouse ? undefined : new OperatorJobs(warehouse, rebuildAgents);
+    const operatorJobs = options.warehouse ? undefined : new OperatorJobs(warehouse, rebuildAgents, staging?.root);
     const schedules = new ScheduleService({
       store: new ScheduleStore(warehouse),
       ask: async (question) => (await analyticsAgent.ask(question)).answer,

@@ -37,7 +37,8 @@ async function streamJob(response: Response, hub: ChatHub, work: (emit: (line: J
 
 /**
  * POST /api/jobs/seed | models | sentiment (operator only): what `shoplens seed`, `train`/`model` and `sentiment`
- * do, run by this server on its warehouse when the CLI finds it owns the file (see OperatorJobs).
+ * do, run by this server on its warehouse when the CLI finds it owns the file (see OperatorJobs); POST
+ * /api/jobs/snapshot: a consistent copy of the warehouse for `npm run eval`.
  */
 export function mountOperatorJobRoutes(app: express.Express, context: { hub: ChatHub; authentication: AuthenticationSettings; jobs: OperatorJobs }): void {
   const { hub, jobs } = context;
@@ -50,6 +51,10 @@ export function mountOperatorJobRoutes(app: express.Express, context: { hub: Cha
     await requireOperator(request, context, 'train models');
     const body = bodyOf(ModelsJobSchema, request.body);
     await streamJob(response, hub, (emit) => jobs.models(body, emit));
+  });
+  app.post('/api/jobs/snapshot', async (request, response) => {
+    await requireOperator(request, context, 'copy the warehouse');
+    await streamJob(response, hub, () => jobs.snapshot());
   });
   app.post('/api/jobs/sentiment', async (request, response) => {
     await requireOperator(request, context, 'run the sentiment model from the command line');

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { z } from 'zod';
 import { analyseText, type TextSentiment } from '../../models/sentiment/analyse-text.ts';
 import { SentimentError } from '../../models/sentiment/sentiment-error.ts';
@@ -32,6 +34,8 @@ export class OperatorJobs {
   constructor(
     private readonly warehouse: Warehouse,
     private readonly onDataReplaced: () => Promise<void>,
+    /** A folder the sandboxed DuckDB may write (the import staging folder): where snapshots go; none, no snapshots. */
+    private readonly snapshotDirectory?: string,
   ) {}
 
   private next<T>(work: () => Promise<T>): Promise<T> {
@@ -53,6 +57,33 @@ export class OperatorJobs {
     return this.next(() =>
       runModelEvaluations(this.warehouse, request.task, chosen, (progress) => emit({ type: 'progress', ...progress }), (outcome) => emit({ type: 'outcome', ...outcome })),
     );
+  }
+
+  /**
+   * A consistent copy of the whole warehouse as a new DuckDB file in the snapshot folder (for `npm run eval`, which
+   * needs a warehouse of its own): one COPY FROM DATABASE statement, so one snapshot of committed data while chats
+   * and imports go on. The caller deletes the file (the folder is also emptied when the server starts and stops).
+   */
+  snapshot(): Promise<{ path: string }> {
+    const directory = this.snapshotDirectory;
+    if (!directory) return Promise.reject(new Error('This server has no snapshot folder (a ClickHouse or in-memory warehouse): stop it and run the command on the warehouse itself.'));
+    return this.next(async () => {
+      const file = path.join(directory, `snapshot-${randomUUID()}.duckdb`);
+      const alias = `snapshot_${randomUUID().replaceAll('-', '')}`;
+      const connection = await this.warehouse.connect();
+      try {
+        const source = String((await connection.runAndReadAll('SELECT current_database()')).getRows()[0]?.[0]);
+        await connection.run(`ATTACH '${file.replaceAll("'", "''")}' AS ${alias}`);
+        try {
+          await connection.run(`COPY FROM DATABASE "${source.replaceAll('"', '""')}" TO ${alias}`);
+        } finally {
+          await connection.run(`DETACH ${alias}`);
+        }
+      } finally {
+        connection.closeSync();
+      }
+      return { path: file };
+    });
   }
 
   /** Each text's sentiment by the model trained on this warehouse's reviews (the general lexicon when it has none, said in `note`). */
