@@ -8,7 +8,7 @@ import { createDemoWarehouseFile } from '../testing/demo-warehouse.ts';
 
 /**
  * With `shoplens serve` running (its own process, as `npm start` runs it), every README command works in a second
- * process: ask, sql, describe, schedule, import, seed, model and sentiment go through the server's API; and eval runs on a snapshot the server copies.
+ * process: ask, demo, sql, describe, schedule, import, seed, model and sentiment go through the server's API; and eval runs on a snapshot the server copies.
  */
 const BIN = fileURLToPath(new URL('../../bin/shoplens.js', import.meta.url));
 const RETAIL_SAMPLE = fileURLToPath(new URL('../../../shared/data/online_retail_sample.csv', import.meta.url));
@@ -59,6 +59,14 @@ describe('a second terminal while the server runs', () => {
     const json = shoplens('ask', '上周哪个品类的转化率最高?', '--json', '--db', demo.path);
     expect(json.status).toBe(0);
     expect(JSON.parse(json.stdout)).toMatchObject({ status: expect.any(String), language: 'zh' });
+  }, 60_000);
+
+  it('shoplens demo is answered through the server', () => {
+    const demoRun = shoplens('demo', '--db', demo.path);
+    expect(demoRun.stderr).not.toMatch(/lock/i);
+    expect(demoRun.status).toBe(0);
+    expect(demoRun.stdout).toContain('❯ GMV by city tier last month');
+    expect(demoRun.stdout).toMatch(/answered by the server at http:\/\/127\.0\.0\.1:\d+/);
   }, 60_000);
 
   it('shoplens sql is answered through the server with the same guard', () => {
