@@ -75,6 +75,24 @@ describe('Warehouse.cachedQuery', () => {
     expect(reads).toBe(2);
   });
 
+  it('without a read pool, plain SELECTs on the shared connection keep results; a write through query drops them', async () => {
+    const unpooled = await Warehouse.open({ path: ':memory:', readConnections: 0 });
+    try {
+      await unpooled.run(`INSERT INTO orders (order_id, order_no, user_id, status, created_at, items_amount, total_amount) VALUES (1, 'SL1', 7, 'paid', TIMESTAMP '2025-11-01', 10, 10)`);
+      const read = async () => (await unpooled.cachedQuery('SELECT status FROM orders WHERE order_id = 1', undefined, ['orders'])).rows[0]?.status;
+      expect(await read()).toBe('paid');
+      const raw = await unpooled.connect();
+      await raw.run(`UPDATE orders SET status = 'shipped' WHERE order_id = 1`);
+      raw.closeSync();
+      await unpooled.query('SELECT count(*) FROM meta');
+      expect(await read()).toBe('paid');
+      await unpooled.query(`UPDATE orders SET status = 'delivered' WHERE order_id = 1 RETURNING order_id`);
+      expect(await read()).toBe('delivered');
+    } finally {
+      unpooled.close();
+    }
+  });
+
   it('keeps at most its capacity, dropping the least recently used', async () => {
     const cache = new ReadCache(2);
     const reads: string[] = [];

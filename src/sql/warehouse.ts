@@ -142,11 +142,12 @@ export class Warehouse {
   async query(sql: string, parameters?: QueryParameters): Promise<QueryResult> {
     const pooled = await this.readPool?.read(sql, parameters);
     if (pooled) return resultOf(pooled);
-    // Not provably a single SELECT (a write with RETURNING, several statements): counted as a write.
+    // Not run on the pool (no pool, or not provably a single SELECT: a write with RETURNING, several statements):
+    // counted as a write unless the text is one plain SELECT.
     try {
       return await readResult(this.connection, sql, parameters);
     } finally {
-      this.readCache.wrote(writtenTables(sql));
+      if (!/^\s*SELECT\b/i.test(sql) || sql.includes(';')) this.readCache.wrote(writtenTables(sql));
     }
   }
 
