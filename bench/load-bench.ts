@@ -21,6 +21,10 @@ function runClientProcess(plan: ClientPlan): Promise<ClientReport> {
     let settled = false;
     child.once('message', (message: unknown) => {
       settled = true;
+      // The report is all this process needs: a client process that does not exit on its own (a socket it failed to
+      // close) must not keep this one alive through the IPC channel.
+      child.disconnect();
+      setTimeout(() => child.kill('SIGKILL'), 5000).unref();
       const answer = message as { ok: true; report: ClientReport } | { ok: false; error: string };
       if (answer.ok) resolve(answer.report);
       else reject(new Error(`load clients failed: ${answer.error}`));

@@ -42,3 +42,9 @@ for (const name of requested.length > 0 ? requested : Object.keys(sections)) {
   process.stdout.write(`\n== ${name} ==\n`);
   await sections[name]?.();
 }
+// Everything is printed. Whatever still holds the event loop after a grace period (a socket, a timer, a child process)
+// is named and the process exits instead of hanging: a bench that does not finish is useless in a script.
+setTimeout(() => {
+  process.stderr.write(`bench: still running after its last section, held by: ${process.getActiveResourcesInfo().join(', ')}; exiting.\n`);
+  process.exit(0);
+}, 10_000).unref();

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
@@ -13,7 +14,8 @@ import { QUESTION_SHAPES } from './golden-schema.ts';
 import { DEFAULT_GOLDEN_DIRECTORY, DEFAULT_HELDOUT_DIRECTORY, itemsOf, loadGoldenSet, type EvalUnit, type EvalWarehouse } from './load-golden.ts';
 import { prepareRetailSample } from './retail-sample.ts';
 import { defaultRunId, writeRunFiles } from './run-files.ts';
-import { findRunningServer, WarehouseOwnedByServerError } from '../src/server/server-lock-file.ts';
+import { findRunningServer } from '../src/server/server-lock-file.ts';
+import { runServerJob } from '../src/cli/running-server.ts';
 import { supportEvalCommand } from './support/run-support-suite.ts';
 
 const DEFAULT_RUNS_DIRECTORY = fileURLToPath(new URL('./runs/', import.meta.url));
@@ -92,6 +94,10 @@ function setsOf(options: RunOptions): EvalSet[] {
 /** Opens each warehouse the selected units need once: the demo from --db, the retail sample from --retail-db or a fresh import. */
 class EvalWarehouses {
   private readonly open = new Map<EvalWarehouse, Warehouse>();
+  /** Snapshot files a running server made for this run, deleted at close. */
+  private readonly snapshots: string[] = [];
+  /** What the transcripts name: the warehouse asked for, and whether a snapshot of it was evaluated. */
+  private readonly labels = new Map<Warehouse, string>();
   constructor(private readonly options: RunOptions) {}
 
   pathOf(kind: EvalWarehouse): Promise<string> | string {
@@ -104,17 +110,30 @@ class EvalWarehouses {
     if (!warehouse) {
       // Gold-only never writes; a full run needs the agent's own writes (conversations), so it runs sandboxed.
       const databasePath = await this.pathOf(kind);
-      // While `shoplens serve` owns this warehouse DuckDB would refuse with a lock error; say what to do instead.
+      // While `shoplens serve` owns this warehouse DuckDB refuses a second process: the server copies it (one consistent
+      // snapshot of committed data) and the eval runs on the copy, writing its conversations there, not in the shop's.
       const server = findRunningServer(databasePath);
-      if (server) throw new WarehouseOwnedByServerError('npm run eval', server);
-      warehouse = await Warehouse.open({ path: databasePath, mode: this.options.goldOnly ? 'read-only' : 'sandboxed', memoryLimit: '2GB' });
+      let openPath = databasePath;
+      if (server) {
+        const { path: snapshot } = z.object({ path: z.string() }).parse(await runServerJob(server, 'snapshot', {}));
+        this.snapshots.push(snapshot);
+        process.stderr.write(`[eval] ${databasePath} is served by pid ${server.pid}: evaluating a snapshot it copied (${snapshot})\n`);
+        openPath = snapshot;
+      }
+      warehouse = await Warehouse.open({ path: openPath, mode: this.options.goldOnly ? 'read-only' : 'sandboxed', memoryLimit: '2GB' });
+      this.labels.set(warehouse, server ? `${databasePath} (a snapshot copied by the server, pid ${server.pid})` : databasePath);
       this.open.set(kind, warehouse);
     }
     return warehouse;
   }
 
+  labelOf(warehouse: Warehouse): string {
+    return this.labels.get(warehouse) ?? warehouse.path;
+  }
+
   close(): void {
     for (const warehouse of this.open.values()) warehouse.close();
+    for (const snapshot of this.snapshots) for (const file of [snapshot, `${snapshot}.wal`]) rmSync(file, { force: true });
   }
 }
 
@@ -124,11 +143,11 @@ async function evaluateSet(set: EvalSet, units: EvalUnit[], warehouses: EvalWare
   const databasePaths: string[] = [];
   for (const kind of [...new Set(units.map((unit) => unit.warehouse))]) {
     const warehouse = await warehouses.get(kind);
-    databasePaths.push(warehouse.path);
+    databasePaths.push(warehouses.labelOf(warehouse));
     const names = await DisplayNames.load(warehouse);
     const agent = await loadAnalyticsAgent({ warehouse, planner: options.planner as PlannerChoice });
     const selected = units.filter((unit) => unit.warehouse === kind);
-    process.stderr.write(`[${set.name}] evaluating ${itemsOf(selected).length} question(s) against ${warehouse.path}\n`);
+    process.stderr.write(`[${set.name}] evaluating ${itemsOf(selected).length} question(s) against ${warehouses.labelOf(warehouse)}\n`);
     const offset = records.length;
     records.push(
       ...(await evaluateUnits(selected, {

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { resolveDatabasePath } from '../sql/database-path.ts';
+import { postToServer, runningServerFor } from './running-server.ts';
 import { seedProgressReporter } from './seed-command.ts';
 
 const SHOWCASE_QUESTIONS = [
@@ -8,6 +9,8 @@ const SHOWCASE_QUESTIONS = [
   '双十一的成交额和订单数',
   'Why did GMV drop last week?',
 ];
+
+const NEXT_STEPS = 'Next: npx shoplens ask "近7天每天的订单数"   ·   npx shoplens sql "select count(*) from events" --json\n';
 
 async function seedIfEmpty(databasePath: string): Promise<void> {
   const [{ Warehouse }, { seedDemo }] = await Promise.all([import('../sql/warehouse.ts'), import('../seed/seed-demo.ts')]);
@@ -36,6 +39,19 @@ export function registerDemoCommand(program: Command): void {
     .option('--db <path>', 'warehouse file (default: $SHOPLENS_DB or data/shoplens.duckdb)')
     .action(async (options: { db?: string }) => {
       const databasePath = resolveDatabasePath(options.db);
+      const server = await runningServerFor(databasePath);
+      if (server) {
+        // A server owns the warehouse (it seeded it when it started): its agent answers the same questions.
+        const [{ AnswerSchema }, { formatAnswerTable }] = await Promise.all([import('../analytics/answer/answer.ts'), import('./format-answer-table.ts')]);
+        let asOf = '';
+        for (const question of SHOWCASE_QUESTIONS) {
+          const answer = AnswerSchema.parse(await postToServer(server, '/api/ask', { question }));
+          asOf = answer.as_of ?? asOf;
+          process.stdout.write(`\n❯ ${question}\n${answer.answer}\n${formatAnswerTable(answer, 8)}\n[${answer.planner}, ${answer.timings.total_ms} ms]\n`);
+        }
+        process.stdout.write(`\nWarehouse: ${databasePath}, answered by the server at ${server.url} (data as of ${asOf})\n${NEXT_STEPS}`);
+        return;
+      }
       await seedIfEmpty(databasePath);
       const [{ Warehouse }, { AnalyticsAgent }, { formatAnswerTable }] = await Promise.all([
         import('../sql/warehouse.ts'),
@@ -51,8 +67,7 @@ export function registerDemoCommand(program: Command): void {
           process.stdout.write(`\n❯ ${question}\n${answer.answer}\n${table}\n[${answer.planner}, ${answer.timings.total_ms} ms]\n`);
         }
         process.stdout.write(
-          `\nWarehouse: ${databasePath} (data as of ${agent.asOf})\n` +
-            'Next: npx shoplens ask "近7天每天的订单数"   ·   npx shoplens sql "select count(*) from events" --json\n',
+          `\nWarehouse: ${databasePath} (data as of ${agent.asOf})\n${NEXT_STEPS}`,
         );
       } finally {
         warehouse.close();

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import type { ModelReport } from '../models/model-report.ts';
-import type { EnsuredModel } from '../models/model-store/ensure-trained.ts';
+import { chooseModels, EVALUATORS } from '../models/model-evaluators.ts';
+import type { ModelOutcome } from '../models/run-model-evaluations.ts';
 import { resolveDatabasePath } from '../sql/database-path.ts';
-import { chooseModels, EVALUATORS, type Evaluator } from './model-evaluators.ts';
 import { createProgressReporter } from './progress-reporter.ts';
-import { refuseWhileServerRuns } from './running-server.ts';
+import { runServerJob, runningServerFor } from './running-server.ts';
 
 function formatReport(report: ModelReport, seconds: number, note: string): string {
   const width = Math.max(...Object.keys(report.metrics).map((name) => name.length), 6);
@@ -12,61 +12,56 @@ function formatReport(report: ModelReport, seconds: number, note: string): strin
   return [`== ${report.model} (${seconds.toFixed(1)} s${note})`, `trained on: ${report.trainedOn}`, ...metrics, ...report.details.map((detail) => `  · ${detail}`)].join('\n');
 }
 
-/** A model's stored report as one JSON object: what it is, when and on what it was trained, and its measured metrics. */
-function reportJson(name: string, ensured: EnsuredModel<ModelReport>): Record<string, unknown> {
-  const { payload: report, metadata } = ensured;
-  return {
-    name,
-    model: report.model,
-    trainedOn: report.trainedOn,
-    trainedAt: metadata.trainedAt,
-    trainingSeconds: Number(metadata.trainingSeconds.toFixed(3)),
-    reused: ensured.source !== 'trained',
-    metrics: report.metrics,
-    details: report.details,
-  };
+/** A model's outcome on stdout: its report (text, or one JSON object with --json), or why it could not train. */
+function printOutcome(outcome: ModelOutcome, json: boolean | undefined): void {
+  if (!outcome.ok) {
+    // One model that cannot train on this data must not hide the others, but the command fails.
+    process.exitCode = 1;
+    if (json) process.stdout.write(`${JSON.stringify({ name: outcome.name, error: outcome.error })}\n`);
+    else process.stdout.write(`== ${outcome.name}: could not train: ${outcome.error.message}\n\n`);
+    return;
+  }
+  const { report } = outcome;
+  if (json) {
+    const line = {
+      name: outcome.name, model: report.model, trainedOn: report.trainedOn, trainedAt: outcome.trainedAt, trainingSeconds: Number(outcome.trainingSeconds.toFixed(3)),
+      reused: outcome.reused, metrics: report.metrics, details: report.details,
+    };
+    process.stdout.write(`${JSON.stringify(line)}\n`);
+  } else {
+    process.stdout.write(`${formatReport(report, outcome.seconds, outcome.reused ? `; stored report from ${outcome.trainedAt}, data unchanged` : '')}\n\n`);
+  }
 }
 
 /**
  * Trains (or, for `model`, reuses the stored report of) each chosen model with a progress bar on stderr and prints
- * its report on stdout: text, or one JSON object per line with --json.
+ * its report on stdout: text, or one JSON object per line with --json. While a server owns the warehouse the server
+ * runs the same loop on its own connection and streams the progress and reports back.
  */
 async function runModels(task: 'train' | 'model', names: string[], options: { db?: string; json?: boolean }): Promise<void> {
   const chosen = chooseModels(names);
   const databasePath = resolveDatabasePath(options.db);
-  await refuseWhileServerRuns(task, databasePath);
-  const [{ Warehouse }, { ensureEvaluation }] = await Promise.all([import('../sql/warehouse.ts'), import('../models/model-store/stored-evaluation.ts')]);
-  const warehouse = await Warehouse.open({ path: databasePath, mode: 'sandboxed', create: false });
+  // Which model is training and for how long, on stderr: a bar with a running clock in a terminal, a line per model in logs.
+  const progress = await createProgressReporter(task);
   try {
-    // Which model is training and for how long, on stderr: a bar with a running clock in a terminal, a line per model in logs.
-    const progress = await createProgressReporter(task);
-    try {
-      for (const [index, model] of chosen.entries()) {
-        const started = performance.now();
-        const phase = `${index + 1}/${chosen.length} ${model}`;
-        progress.report({ phase, done: index, total: chosen.length });
-        try {
-          const evaluate = await (EVALUATORS[model] as () => Promise<Evaluator>)();
-          const ensured = await ensureEvaluation(warehouse, model, evaluate, {
-            retrain: task === 'train',
-            onProgress: (update) => progress.report({ phase: `${phase} ${update.phase}`, done: update.percent, total: 100 }),
-          });
-          const seconds = (performance.now() - started) / 1000;
-          if (options.json) process.stdout.write(`${JSON.stringify(reportJson(model, ensured))}\n`);
-          else process.stdout.write(`${formatReport(ensured.payload, seconds, ensured.source === 'trained' ? '' : `; stored report from ${ensured.metadata.trainedAt}, data unchanged`)}\n\n`);
-        } catch (error) {
-          // One model that cannot train on this data (e.g. no events in an orders-only import) must not hide the others.
-          process.exitCode = 1;
-          if (options.json) process.stdout.write(`${JSON.stringify({ name: model, error: { name: (error as Error).name, message: (error as Error).message } })}\n`);
-          else process.stdout.write(`== ${model}: could not train: ${(error as Error).message}\n\n`);
-        }
+    const server = await runningServerFor(databasePath);
+    if (server) {
+      await runServerJob(server, 'models', { task, models: chosen }, {
+        progress: (update) => progress.report(update as { phase: string; done: number; total: number }),
+        outcome: (outcome) => printOutcome(outcome as ModelOutcome, options.json),
+      });
+    } else {
+      const [{ Warehouse }, { runModelEvaluations }] = await Promise.all([import('../sql/warehouse.ts'), import('../models/run-model-evaluations.ts')]);
+      const warehouse = await Warehouse.open({ path: databasePath, mode: 'sandboxed', create: false });
+      try {
+        await runModelEvaluations(warehouse, task, chosen, (update) => progress.report(update), (outcome) => printOutcome(outcome, options.json));
+      } finally {
+        warehouse.close();
       }
-      progress.done();
-    } finally {
-      progress.stop();
     }
+    progress.done();
   } finally {
-    warehouse.close();
+    progress.stop();
   }
 }
 

@@ -12,13 +12,6 @@ export async function runningServerFor(databasePath: string): Promise<ServerLock
   return findRunningServer(databasePath);
 }
 
-/** For commands that must write the warehouse themselves: refuse, saying exactly what to do, while a server owns it. */
-export async function refuseWhileServerRuns(command: string, databasePath: string): Promise<void> {
-  const { findRunningServer, WarehouseOwnedByServerError } = await import('../server/server-lock-file.ts');
-  const lock = findRunningServer(databasePath);
-  if (lock) throw new WarehouseOwnedByServerError(`shoplens ${command}`, lock);
-}
-
 async function errorBodySchema() {
   const { z } = await import('zod');
   return z.object({ error: z.object({ code: z.string(), message: z.string(), kind: z.string().optional() }) });
@@ -35,6 +28,16 @@ export class ServerApiError extends Error {
   ) {
     super(message);
   }
+}
+
+function unreachable(lock: ServerLock, error: unknown): ServerApiError {
+  return new ServerApiError(
+    `The ShopLens server (pid ${lock.pid}) owns ${lock.databasePath} but does not answer at ${lock.url}: ${(error as Error).message}. ` +
+      `Wait for it to finish starting, or stop it (kill ${lock.pid}) and run the command again.`,
+    0,
+    'unreachable',
+    undefined,
+  );
 }
 
 /** POSTs JSON to the running server with its local CLI token; returns the parsed body or throws ServerApiError. */
@@ -60,13 +63,7 @@ export async function requestServer(lock: ServerLock, request: { method: 'GET' |
   try {
     response = await fetch(new URL(request.route, lock.url), { method: request.method, headers, body, ...(request.file !== undefined ? { duplex: 'half' } : {}) });
   } catch (error) {
-    throw new ServerApiError(
-      `The ShopLens server (pid ${lock.pid}) owns ${lock.databasePath} but does not answer at ${lock.url}: ${(error as Error).message}. ` +
-        `Wait for it to finish starting, or stop it (kill ${lock.pid}) and run the command again.`,
-      0,
-      'unreachable',
-      undefined,
-    );
+    throw unreachable(lock, error);
   }
   const payload: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
@@ -75,4 +72,68 @@ export async function requestServer(lock: ServerLock, request: { method: 'GET' |
     throw new ServerApiError(message, response.status, parsed.success ? parsed.data.error.code : 'http_error', parsed.success ? parsed.data.error.kind : undefined);
   }
   return payload;
+}
+
+/** A job the server ran for this command failed; `name` is the server-side error's (SeedError, SentimentError …). */
+export class ServerJobError extends Error {
+  override name: string;
+  constructor(name: string, message: string) {
+    super(message);
+    this.name = name;
+  }
+}
+
+/**
+ * Runs an operator job (seed, models, sentiment) in the server that owns the warehouse: POST /api/jobs/JOB with the
+ * local CLI token. The answer is a stream of JSON lines; each line `{ type, ...fields }` goes to `handlers[type]`, a
+ * `result` line's value is returned and an `error` line is thrown as ServerJobError, as the same command run here would.
+ */
+export async function runServerJob(lock: ServerLock, job: string, body: unknown, handlers: Record<string, (line: Record<string, unknown>) => void> = {}): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetch(new URL(`/api/jobs/${job}`, lock.url), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${lock.token}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+      body: JSON.stringify(body),
+    });
+  } catch (error) {
+    throw unreachable(lock, error);
+  }
+  if (!response.ok || !response.body) {
+    const payload: unknown = await response.json().catch(() => undefined);
+    const parsed = (await errorBodySchema()).safeParse(payload);
+    throw new ServerApiError(parsed.success ? parsed.data.error.message : `HTTP ${response.status}`, response.status, parsed.success ? parsed.data.error.code : 'http_error', undefined);
+  }
+  const { z } = await import('zod');
+  const LineSchema = z.looseObject({ type: z.string() });
+  let result: unknown;
+  let finished = false;
+  const handle = (text: string) => {
+    if (text.trim() === '') return;
+    const line = LineSchema.parse(JSON.parse(text));
+    if (line.type === 'error') {
+      const error = z.object({ error: z.object({ name: z.string(), message: z.string() }) }).parse(line).error;
+      throw new ServerJobError(error.name, error.message);
+    }
+    if (line.type === 'result') {
+      finished = true;
+      result = line.value;
+      return;
+    }
+    handlers[line.type]?.(line);
+  };
+  const decoder = new TextDecoder();
+  let buffered = '';
+  for await (const chunk of response.body) {
+    buffered += decoder.decode(chunk, { stream: true });
+    let newline = buffered.indexOf('\n');
+    while (newline >= 0) {
+      handle(buffered.slice(0, newline));
+      buffered = buffered.slice(newline + 1);
+      newline = buffered.indexOf('\n');
+    }
+  }
+  handle(buffered);
+  if (!finished) throw new ServerApiError(`The ShopLens server (pid ${lock.pid}) stopped answering before the ${job} job finished; see its log.`, 0, 'job_interrupted', undefined);
+  return result;
 }

@@ -5,7 +5,7 @@ import { resolveDatabasePath } from '../sql/database-path.ts';
 import { resolveWarehouseLocation } from '../sql/engine/warehouse-url.ts';
 import { formatTable } from './format-table.ts';
 import { createProgressReporter, type ProgressReporter } from './progress-reporter.ts';
-import { refuseWhileServerRuns } from './running-server.ts';
+import { runServerJob, runningServerFor } from './running-server.ts';
 
 interface SeedCommandOptions {
   users?: string;
@@ -65,7 +65,19 @@ export function registerSeedCommand(program: Command): void {
         return;
       }
       const databasePath = resolveDatabasePath(options.db);
-      await refuseWhileServerRuns('seed', databasePath);
+      const server = await runningServerFor(databasePath);
+      if (server) {
+        // The server owns the file: it seeds in one transaction while its readers keep the previous data until commit.
+        const progress = await seedProgressReporter();
+        try {
+          const summary = (await runServerJob(server, 'seed', seedOptions, { progress: (line) => progress.report(line as unknown as SeedProgress) })) as SeedSummary;
+          progress.reporter.done();
+          process.stdout.write(`${formatSummary(summary, databasePath)}\n`);
+        } finally {
+          progress.reporter.stop();
+        }
+        return;
+      }
       const warehouse = await Warehouse.open({ path: databasePath, mode: 'read-write' });
       const progress = await seedProgressReporter();
       try {

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { resolveDatabasePath } from '../sql/database-path.ts';
-import { refuseWhileServerRuns } from './running-server.ts';
+import type { TextSentiment } from '../models/sentiment/analyse-text.ts';
+import type { ServerLock } from '../server/server-lock-file.ts';
+import { runServerJob, runningServerFor } from './running-server.ts';
 
 /** The command line asked for neither a text nor a file, or for both, or the file cannot be read. */
 export class SentimentInputError extends Error {
@@ -38,6 +40,26 @@ async function inputTexts(text: string | undefined, options: SentimentOptions): 
   return [text];
 }
 
+/** The server's analysis of `texts`, in order; a request body is at most 64 kB, so long files go in slices. */
+async function sentimentThroughServer(server: ServerLock, texts: string[]): Promise<TextSentiment[]> {
+  const { z } = await import('zod');
+  const AnswerSchema = z.object({
+    note: z.string().optional(),
+    results: z.array(z.object({ label: z.enum(['positive', 'negative']), score: z.number(), aspects: z.array(z.object({ aspect: z.string(), polarity: z.enum(['positive', 'negative', 'neutral']), clause: z.string() })) }).loose()),
+  });
+  const results: TextSentiment[] = [];
+  for (let start = 0; start < texts.length; ) {
+    let end = start + 1;
+    let bytes = Buffer.byteLength(texts[start] as string);
+    while (end < texts.length && end - start < 2000 && bytes + Buffer.byteLength(texts[end] as string) < 40_000) bytes += Buffer.byteLength(texts[end++] as string);
+    const answer = AnswerSchema.parse(await runServerJob(server, 'sentiment', { texts: texts.slice(start, end) }));
+    if (answer.note && start === 0) process.stderr.write(`sentiment: ${answer.note}\nsentiment: using the general zh/en lexicon alone until then\n`);
+    results.push(...(answer.results as TextSentiment[]));
+    start = end;
+  }
+  return results;
+}
+
 export function registerSentimentCommand(program: Command): void {
   program
     .command('sentiment')
@@ -58,18 +80,25 @@ export function registerSentimentCommand(program: Command): void {
       // $SHOPLENS_DB that names a missing file is still an error (a typo must not silently change the model).
       const named = options.db !== undefined || process.env.SHOPLENS_DB !== undefined;
       let warehouse: import('../sql/warehouse.ts').Warehouse | undefined;
-      let model: import('../models/sentiment/sentiment-model.ts').SentimentModel;
+      let analyse: (line: string) => TextSentiment;
+      const server = !named && !existsSync(databasePath) ? undefined : await runningServerFor(databasePath);
       if (!named && !existsSync(databasePath)) {
         process.stderr.write(`sentiment: no warehouse at ${databasePath}; using the general zh/en lexicon alone (no shop reviews to learn from)\n`);
-        model = generalSentimentModel();
+        const model = generalSentimentModel();
+        analyse = (line) => analyseText(model, line);
+      } else if (server) {
+        // The server owns the warehouse: its model, trained on the same reviews, analyses the texts.
+        const results = await sentimentThroughServer(server, texts.filter((line) => line.trim() !== ''));
+        let next = 0;
+        analyse = () => results[next++] as TextSentiment;
       } else {
-        await refuseWhileServerRuns('sentiment', databasePath);
         const [{ Warehouse }, { sentimentModelFor }, { SentimentError }] = await Promise.all([
           import('../sql/warehouse.ts'),
           import('../models/sentiment/sentiment-model-store.ts'),
           import('../models/sentiment/sentiment-error.ts'),
         ]);
         warehouse = await Warehouse.open({ path: databasePath, mode: 'sandboxed', create: false });
+        let model: import('../models/sentiment/sentiment-model.ts').SentimentModel;
         try {
           model = (await sentimentModelFor(warehouse)).model;
         } catch (error) {
@@ -77,6 +106,7 @@ export function registerSentimentCommand(program: Command): void {
           process.stderr.write(`sentiment: ${error.message}\nsentiment: using the general zh/en lexicon alone until then\n`);
           model = generalSentimentModel();
         }
+        analyse = (line) => analyseText(model, line);
       }
       try {
         texts.forEach((line, index) => {
@@ -86,7 +116,7 @@ export function registerSentimentCommand(program: Command): void {
             process.stdout.write(`${JSON.stringify({ ...where, text: line, error: 'empty line' })}\n`);
             return;
           }
-          const result = analyseText(model, line);
+          const result = analyse(line);
           if (options.json) process.stdout.write(`${JSON.stringify({ ...where, text: line, ...result })}\n`);
           else {
             const aspects = result.aspects.map((aspect) => `${aspect.aspect} ${aspect.polarity}`).join(', ');

@@ -2,8 +2,16 @@ import type { JsonValue } from '../sql/json-values.ts';
 import type { Language } from '../text/language.ts';
 import type { Unit } from './result-table.ts';
 
+/** One formatter per precision: toLocaleString with options builds a new one every call (a support reply formats dozens). */
+const groupedFormats = new Map<number, Intl.NumberFormat>();
+
 function grouped(value: number, fractionDigits: number): string {
-  return value.toLocaleString('en-US', { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits });
+  let format = groupedFormats.get(fractionDigits);
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits });
+    groupedFormats.set(fractionDigits, format);
+  }
+  return format.format(value);
 }
 
 const symbols = new Map<string, string>();

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Warehouse } from '../sql/warehouse.ts';
 import { seedDemo, type SeedOptions } from './seed-demo.ts';
@@ -49,12 +52,19 @@ describe('seedDemo (small)', () => {
     }
   });
 
-  it('refuses a warehouse that is not open read-write', async () => {
-    const sandboxed = await Warehouse.open({ path: ':memory:', mode: 'sandboxed' });
+  it('refuses a warehouse open read-only (a server\'s sandboxed one may seed: its own writes work)', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'shoplens-seed-read-only-'));
     try {
-      await expect(seedDemo(sandboxed, SMALL)).rejects.toMatchObject({ name: 'SeedError' });
+      const file = path.join(folder, 'x.duckdb');
+      (await Warehouse.open({ path: file, mode: 'read-write' })).close();
+      const readOnly = await Warehouse.open({ path: file, mode: 'read-only' });
+      try {
+        await expect(seedDemo(readOnly, SMALL)).rejects.toMatchObject({ name: 'SeedError' });
+      } finally {
+        readOnly.close();
+      }
     } finally {
-      sandboxed.close();
+      rmSync(folder, { recursive: true, force: true });
     }
   });
 

@@ -58,7 +58,8 @@ export async function seedDemo(
   onProgress?: (progress: SeedProgress) => void,
 ): Promise<SeedSummary> {
   const resolved = resolveSeedOptions(options);
-  if (warehouse.mode !== 'read-write') {
+  // 'sandboxed' is a server's warehouse: its own writes work (shoplens seed runs there while a server owns the file).
+  if (warehouse.mode === 'read-only') {
     throw new SeedError(
       `Cannot seed ${warehouse.path}: it is open ${warehouse.mode}. Open it with mode 'read-write' (shoplens seed does).`,
       { path: warehouse.path },

@@ -18,6 +18,7 @@ import { SupportChat } from './support-chat.ts';
 import { TypingSignals } from './typing-signals.ts';
 import type { HandoffDesk, SupportResponder } from './support-responder.ts';
 import type { ServerImporter } from './imports/import-runner.ts';
+import type { OperatorJobs } from './jobs/operator-jobs.ts';
 
 export interface ShopLensServerOptions {
   /** Opened by the caller ('sandboxed' in production) and closed by the caller after close(). */
@@ -48,6 +49,8 @@ export interface ShopLensServerOptions {
   schedules?: ScheduleService;
   /** Imports through the server (`shoplens import` while it runs); its staging folder must be readable by the warehouse. */
   importer?: ServerImporter;
+  /** seed / train / model / sentiment for the CLI while this server owns the warehouse (/api/jobs). */
+  operatorJobs?: OperatorJobs;
   /** How often the scheduler looks for due schedules (default one minute). */
   schedulePollMs?: number;
   /** How long close() waits for replies in flight (default 10 s). */
@@ -98,7 +101,7 @@ export function createShopLensServer(options: ShopLensServerOptions): ShopLensSe
       }
     }
   };
-  const app = createHttpApp({ hub, analytics, authentication, corsOrigins, guestTokenTtl, extendApp: options.extendApp, disconnectRevoked, schedules: options.schedules, importer: options.importer });
+  const app = createHttpApp({ hub, analytics, authentication, corsOrigins, guestTokenTtl, extendApp: options.extendApp, disconnectRevoked, schedules: options.schedules, importer: options.importer, operatorJobs: options.operatorJobs });
   // engine.io answers its own path on this same server; express must not also answer it (a 404 there, then
   // engine.io writing to the same response, crashed the process on long-polling requests).
   const socketPath = io.path();

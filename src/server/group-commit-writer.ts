@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Warehouse } from '../sql/warehouse.ts';
+import { supportEventsInsert, type SupportEvent } from '../support/support-events.ts';
 import type { ConversationKind, ConversationState, MessagePayload, MessageRole, NewMessage, StoredMessage } from './conversation-repository.ts';
 
 export interface NewConversation {
@@ -19,6 +20,10 @@ export interface AppendRequest {
   messages: NewMessage[] | ((conversation: { state: ConversationState; lastSeq: number }) => NewMessage[]);
   /** Also set the intent of an earlier message (the user message a reply answers). */
   intent?: { seq: number; intent: string };
+  /** Also replace conversations.context (JSON text): the support bot's dialogue state after the turn these messages answer. */
+  context?: string;
+  /** Also insert these support_events rows (the turn's analytics events). */
+  events?: readonly SupportEvent[];
 }
 
 interface Pending {
@@ -104,7 +109,7 @@ export class GroupCommitWriter {
   }
 
   private writeBatch(requests: AppendRequest[]): Promise<StoredMessage[][]> {
-    return this.warehouse.transaction((connection) => writeInTransaction(connection, requests));
+    return this.warehouse.transaction((connection) => writeInTransaction(connection, requests), { writes: ['conversations', 'messages', 'support_events'] });
   }
 }
 
@@ -183,18 +188,28 @@ async function writeInTransaction(connection: DuckDBConnection, requests: Append
       `INSERT INTO messages (conversation_id, seq, role, content, payload, intent, idempotency_key, created_at) VALUES ${rows.join(', ')}`,
       parameters,
     );
-    const touched = [...current.entries()].filter(([id]) => allMessages.some((message) => message.conversationId === id));
-    const updateParameters: Record<string, string | number> = {};
+  }
+  // The last context a batch's requests set for each conversation (one turn at a time per conversation, so at most one).
+  const contexts = new Map(requests.flatMap((request) => (request.context === undefined ? [] : [[request.conversationId, request.context] as const])));
+  const touched = [...current.entries()].filter(([id]) => contexts.has(id) || allMessages.some((message) => message.conversationId === id));
+  if (touched.length > 0) {
+    const updateParameters: Record<string, string | number | null> = {};
     const values = touched.map(([id, conversation], index) => {
       updateParameters[`id${index}`] = id;
       updateParameters[`seq${index}`] = conversation.lastSeq;
-      return `($id${index}, $seq${index}::BIGINT)`;
+      updateParameters[`context${index}`] = contexts.get(id) ?? null;
+      return `($id${index}, $seq${index}::BIGINT, $context${index}::VARCHAR)`;
     });
     await connection.run(
-      `UPDATE conversations SET last_seq = v.seq, updated_at = now()::TIMESTAMP
-         FROM (VALUES ${values.join(', ')}) AS v(id, seq) WHERE conversations.conversation_id = v.id`,
+      `UPDATE conversations SET last_seq = v.seq, context = coalesce(v.context::JSON, conversations.context), updated_at = now()::TIMESTAMP
+         FROM (VALUES ${values.join(', ')}) AS v(id, seq, context) WHERE conversations.conversation_id = v.id`,
       updateParameters,
     );
+  }
+  const events = requests.flatMap((request) => request.events ?? []);
+  if (events.length > 0) {
+    const insert = supportEventsInsert(events);
+    await connection.run(insert.sql, insert.parameters);
   }
 
   const intents = requests.filter((request) => request.intent);

@@ -18,6 +18,8 @@ import type { ScheduleService } from '../analytics/schedules/schedule-service.ts
 import { mountScheduleRoutes } from './schedule-routes.ts';
 import { mountImportRoutes } from './imports/import-routes.ts';
 import type { ServerImporter } from './imports/import-runner.ts';
+import { mountOperatorJobRoutes } from './jobs/operator-job-routes.ts';
+import type { OperatorJobs } from './jobs/operator-jobs.ts';
 import { AuthenticationError, InvalidPayloadError, RateLimitedError, ServerRequestError } from './server-errors.ts';
 
 const STATUS_OF: Record<ErrorCode, number> = {
@@ -60,6 +62,8 @@ export interface HttpRouteOptions {
   schedules?: ScheduleService;
   /** Imports through the server (/api/imports); without it those routes do not exist. */
   importer?: ServerImporter;
+  /** `shoplens seed`, `train`, `model` and `sentiment` through the server (/api/jobs); without it those routes do not exist. */
+  operatorJobs?: OperatorJobs;
   /** Closes the open sockets of a signed-out token or a revoked principal. */
   disconnectRevoked?: (match: { tokenDigest?: string; principal?: string }) => void;
 }
@@ -181,6 +185,7 @@ export function createHttpApp(options: HttpRouteOptions): express.Express {
 
   if (options.schedules) mountScheduleRoutes(app, { hub, authentication, schedules: options.schedules });
   if (options.importer) mountImportRoutes(app, { hub, authentication, importer: options.importer });
+  if (options.operatorJobs) mountOperatorJobRoutes(app, { hub, authentication, jobs: options.operatorJobs });
 
   options.extendApp?.(app, { warehouse: hub.warehouse, authentication });
 

@@ -13,6 +13,7 @@ import { ScheduleStore } from '../analytics/schedules/schedule-store.ts';
 import { signToken } from './auth/tokens.ts';
 import { ImportStaging } from './imports/import-staging.ts';
 import { ServerImporter } from './imports/import-runner.ts';
+import { OperatorJobs } from './jobs/operator-jobs.ts';
 import { newKey, startTestServer, TEST_SECRET, TestClient, type TestServer } from './testing/test-server.ts';
 
 /**
@@ -30,6 +31,7 @@ const OPERATOR_KEY = 'red-team-operator-key-0123456789';
 // Imports through the server, with a 4 kB upload limit so the size check is cheap to reach.
 const staging = new ImportStaging(path.join(folder, 'staging'), { maxFileBytes: 4096, maxOpenImports: 64, staleAfterMs: 3_600_000 });
 let importer: ServerImporter;
+let operatorJobs: OperatorJobs;
 let schedules: ScheduleService;
 
 const BUSINESS_TABLES = ['users', 'products', 'events', 'orders', 'order_items', 'reviews', 'meta', 'audit_log', 'import_runs', 'tickets', 'support_confirmations'];
@@ -53,12 +55,16 @@ beforeAll(async () => {
     // Built on the server's own warehouse by the backend hook; createShopLensServer reads the getters afterwards.
     backend: async (warehouse) => {
       importer = new ServerImporter(warehouse, staging);
+      operatorJobs = new OperatorJobs(warehouse, async () => undefined);
       const agent = await AnalyticsAgent.create({ warehouse });
       schedules = new ScheduleService({ store: new ScheduleStore(warehouse), ask: async (question) => (await agent.ask(question)).answer });
       return {};
     },
     get importer() {
       return importer;
+    },
+    get operatorJobs() {
+      return operatorJobs;
     },
     get schedules() {
       return schedules;
@@ -433,6 +439,57 @@ describe('file readers: hostile mapping files are refused and import nothing', (
     expect(error instanceof ImportError || error instanceof MappingError, String(error)).toBe(true);
     expect(await target.query(count)).toEqual(before);
     expect(await target.query("SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'users'")).toEqual({ columns: expect.anything(), rows: [{ n: 1 }] });
+  });
+});
+
+describe('operator jobs (seed, models, sentiment for the CLI): only the operator, bad options refused, nothing changed', () => {
+  let before: string;
+  beforeAll(async () => {
+    before = await fingerprint();
+  });
+  afterAll(async () => {
+    expect(await fingerprint()).toBe(before);
+  });
+  const post = (job: string, body: unknown, headers: Record<string, string> = { 'x-api-key': OPERATOR_KEY }) =>
+    fetch(`${server.url}/api/jobs/${job}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const lines = async (response: Response) => (await response.text()).trim().split('\n').map((line) => JSON.parse(line) as { type: string; error?: { name: string; message: string } });
+
+  it.each(
+    ['seed', 'models', 'sentiment', 'snapshot'].flatMap((job) => [
+      [job, 'an analyst who is not the operator', async () => ({ authorization: `Bearer ${analyst}` }), 403],
+      [job, 'a customer', async () => ({ authorization: `Bearer ${await server.customerToken(1)}` }), 403],
+      [job, 'an agent', async () => ({ authorization: `Bearer ${await server.agentToken('x')}` }), 403],
+      [job, 'no credentials', async () => ({ 'x-api-key': '' }), 401],
+    ]) as Array<[string, string, () => Promise<Record<string, string>>, number]>,
+  )('POST /api/jobs/%s as %s is refused', async (job, _who, headersOf, status) => {
+    const body = job === 'seed' ? { users: 10, days: 1 } : job === 'models' ? { task: 'train', models: ['segments'] } : job === 'sentiment' ? { texts: ['ok'] } : {};
+    expect((await post(job, body, await headersOf())).status).toBe(status);
+  });
+
+  it.each([
+    ['seed', { users: '1; DROP TABLE users' }, 'users'],
+    ['seed', { users: 10, path: '/etc/passwd' }, 'path'],
+    ['models', { task: 'drop', models: [] }, 'task'],
+    ['models', { task: 'train', models: Array(50).fill('segments') }, 'models'],
+    ['sentiment', { texts: [] }, 'texts'],
+    ['sentiment', { texts: Array(3000).fill('好') }, 'texts'],
+    ['sentiment', { texts: ['x'.repeat(5000)] }, 'texts'],
+  ] as Array<[string, unknown, string]>)('POST /api/jobs/%s with %j is refused naming the field', async (job, body, field) => {
+    const response = await post(job, body);
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(await response.json())).toContain(field);
+  });
+
+  it.each([
+    ['seed', { users: 0 }, 'SeedOptionsError', /--users must be/],
+    ['seed', { endDate: '2025-02-30' }, 'SeedOptionsError', /--end-date must be/],
+    ['models', { task: 'model', models: ['../../etc/passwd'] }, 'UnknownModelError', /No model named/],
+  ] as Array<[string, unknown, string, RegExp]>)('POST /api/jobs/%s with %j ends in an error line naming what was wrong', async (job, body, name, message) => {
+    const response = await post(job, body);
+    expect(response.status).toBe(200);
+    const answer = await lines(response);
+    expect(answer.at(-1)).toMatchObject({ type: 'error', error: { name } });
+    expect(answer.at(-1)?.error?.message).toMatch(message);
   });
 });
 

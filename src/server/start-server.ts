@@ -19,6 +19,7 @@ import { removeServerLock, writeServerLock } from './server-lock-file.ts';
 import { DEFAULT_QUERY_MEMORY_LIMIT } from '../sql/guard/index.ts';
 import { ImportStaging } from './imports/import-staging.ts';
 import { ServerImporter } from './imports/import-runner.ts';
+import { OperatorJobs } from './jobs/operator-jobs.ts';
 import type { SupportResponder } from './support-responder.ts';
 
 export interface StartServerOptions {
@@ -96,12 +97,14 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       handleMessage: (input) => (supportResponder as SupportResponder).handleMessage(input),
       handleConfirmation: (input) => (supportResponder as SupportResponder).handleConfirmation(input),
     };
-    const importer = staging
-      ? new ServerImporter(warehouse, staging, async () => {
-          analyticsAgent = await AnalyticsAgent.create({ warehouse, chatModel });
-          if (supportResponder) supportResponder = (await loadSupportBackend(warehouse, chatModel)).responder ?? supportResponder;
-        })
-      : undefined;
+    // After an import or a seed through the server: fresh agents over the new data.
+    const rebuildAgents = async () => {
+      analyticsAgent = await AnalyticsAgent.create({ warehouse, chatModel });
+      if (supportResponder) supportResponder = (await loadSupportBackend(warehouse, chatModel)).responder ?? supportResponder;
+    };
+    const importer = staging ? new ServerImporter(warehouse, staging, rebuildAgents) : undefined;
+    // Seeding and training need the DuckDB warehouse itself (on ClickHouse the CLI runs them with the server stopped).
+    const operatorJobs = options.warehouse ? undefined : new OperatorJobs(warehouse, rebuildAgents, staging?.root);
     const schedules = new ScheduleService({
       store: new ScheduleStore(warehouse),
       ask: async (question) => (await analyticsAgent.ask(question)).answer,
@@ -114,6 +117,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       analyticsAgent: { ask: (question, askOptions) => analyticsAgent.ask(question, askOptions) },
       supportResponder: currentSupport,
       importer,
+      operatorJobs,
       ...(support.unavailableReason ? { supportUnavailableReason: support.unavailableReason } : {}),
       handoffDesk: support.desk,
       corsOrigins: configuration.corsOrigins,

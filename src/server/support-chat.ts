@@ -10,7 +10,7 @@ import type { NewConversation } from './group-commit-writer.ts';
 import type { Acknowledgement, WireMessage } from './protocol.ts';
 import { wireEventOfAgentEvent } from './agent-event-wire.ts';
 import { AuthenticationError, ServerRequestError } from './server-errors.ts';
-import type { HandoffDesk, SupportReply, SupportResponder, SupportSession } from './support-responder.ts';
+import type { HandoffDesk, SupportReply, SupportResponder, SupportSession, TurnWrites } from './support-responder.ts';
 import { SupportUnavailableError } from './support-responder.ts';
 
 function payloadOfReply(reply: SupportReply, replyTo: number) {
@@ -166,6 +166,11 @@ export class SupportChat {
     try {
       this.hub.emitToConversation('support', conversationId, { type: 'message-start', conversationId, streamId, replyTo: message.seq });
       const session = this.sessionOf(principal);
+      // The dialogue state and events the turn hands over, committed below with its replies.
+      let writes: TurnWrites | undefined;
+      const deferWrites = (handed: TurnWrites) => {
+        writes = handed;
+      };
       const replies =
         message.payload.kind === 'confirmation-answer'
           ? await this.requireResponder().handleConfirmation({
@@ -173,11 +178,13 @@ export class SupportChat {
               session,
               confirmationId: String(message.payload.confirmationId ?? ''),
               confirm: message.payload.confirm === true,
+              deferWrites,
             })
           : await this.requireResponder().handleMessage({
               conversationId,
               session,
               text: message.content,
+              deferWrites,
               onEvent: (agentEvent) => {
                 if (agentEvent.type === 'text-delta') streamedText = true;
                 this.hub.emitToConversation('support', conversationId, wireEventOfAgentEvent(agentEvent, conversationId, streamId));
@@ -189,6 +196,8 @@ export class SupportChat {
           conversationId,
           messages: replies.map((reply) => ({ role: 'assistant' as const, content: reply.text, intent: reply.intent, payload: payloadOfReply(reply, message.seq) })),
           intent: intent ? { seq: message.seq, intent } : undefined,
+          context: writes?.context,
+          events: writes?.events,
         });
         if (!streamedText) {
           for (const reply of appended) this.hub.emitToConversation('support', conversationId, { type: 'text-delta', conversationId, streamId, seq: reply.seq, delta: reply.content });

@@ -1,5 +1,8 @@
 import type { ConfirmationAction, CustomerContextWire } from './protocol.ts';
 import type { AgentEventListener } from '../agent/agent-events.ts';
+import type { TurnWrites } from '../support/support-reply.ts';
+
+export type { TurnWrites };
 
 /**
  * What the server needs from the customer-service agent (src/support). Mirrors its public API so the real
@@ -22,8 +25,9 @@ export interface SupportReply {
 }
 
 export interface SupportResponder {
-  handleMessage(input: { conversationId: string; session: SupportSession; text: string; onEvent?: AgentEventListener }): Promise<SupportReply[]>;
-  handleConfirmation(input: { conversationId: string; session: SupportSession; confirmationId: string; confirm: boolean }): Promise<SupportReply[]>;
+  /** `deferWrites`: the responder hands over the turn's other writes, which the server commits with the replies. */
+  handleMessage(input: { conversationId: string; session: SupportSession; text: string; onEvent?: AgentEventListener; deferWrites?: (writes: TurnWrites) => void }): Promise<SupportReply[]>;
+  handleConfirmation(input: { conversationId: string; session: SupportSession; confirmationId: string; confirm: boolean; deferWrites?: (writes: TurnWrites) => void }): Promise<SupportReply[]>;
 }
 
 export interface QueuedConversation {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBConnection, DuckDBInstance, type DuckDBResultReader, type DuckDBValue } from '@duckdb/node-api';
 import { toJsonRows, type JsonRow } from './json-values.ts';
+import { ReadCache, writtenTables } from './read-cache.ts';
 import { ReadPool } from './read-pool.ts';
 import { StatementCache } from './statement-cache.ts';
 import { WarehouseError, warehouseErrorKindOf, warehouseHint } from './warehouse-error.ts';
@@ -76,6 +77,8 @@ function instanceOptions(options: WarehouseOptions): Record<string, string> {
 export class Warehouse {
   private readonly readPool: ReadPool | undefined;
   private readonly statements: StatementCache;
+  /** Results of repeated app reads, valid until a write through this Warehouse touches their tables. */
+  private readonly readCache = new ReadCache();
   /**
    * Set when the behaviour tables live in another engine (ClickHouse, see src/sql/engine): this DuckDB file then
    * holds only the app's own state (meta, conversations, caches) and empty behaviour tables the SQL guard checks
@@ -138,11 +141,34 @@ export class Warehouse {
   /** Single SELECTs run on the read pool; anything else (a write with RETURNING, several statements) on the shared connection. */
   async query(sql: string, parameters?: QueryParameters): Promise<QueryResult> {
     const pooled = await this.readPool?.read(sql, parameters);
-    return pooled ? resultOf(pooled) : readResult(this.connection, sql, parameters);
+    if (pooled) return resultOf(pooled);
+    // Not run on the pool (no pool, or not provably a single SELECT: a write with RETURNING, several statements):
+    // counted as a write unless the text is one plain SELECT.
+    try {
+      return await readResult(this.connection, sql, parameters);
+    } finally {
+      if (!/^\s*SELECT\b/i.test(sql) || sql.includes(';')) this.readCache.wrote(writtenTables(sql));
+    }
+  }
+
+  /**
+   * A single SELECT the application repeats (a shopper's orders and their lines) that reads only `tables`: the result
+   * is reused until a write through this Warehouse changes one of them (see ReadCache). The result is frozen.
+   */
+  async cachedQuery(sql: string, parameters: QueryParameters | undefined, tables: readonly string[]): Promise<QueryResult> {
+    return this.readCache.read(sql, parameters, tables, () => this.query(sql, parameters));
   }
 
   /** Writes run on the shared connection, in call order; statements with parameters reuse their prepared plan. */
   async run(sql: string, parameters?: QueryParameters): Promise<void> {
+    try {
+      await this.runStatement(sql, parameters);
+    } finally {
+      this.readCache.wrote(writtenTables(sql));
+    }
+  }
+
+  private async runStatement(sql: string, parameters?: QueryParameters): Promise<void> {
     if (!parameters) {
       await this.connection.run(sql);
       return;
@@ -161,7 +187,10 @@ export class Warehouse {
     }
   }
 
-  /** A separate connection, for work that must not interleave with the shared one (transactions, appenders). */
+  /**
+   * A separate connection, for reads that must not interleave with the shared one (guarded SQL). Writes through it are
+   * not seen by cachedQuery: write through run() or transaction().
+   */
   async connect(): Promise<DuckDBConnection> {
     return this.instance.connect();
   }
@@ -170,7 +199,7 @@ export class Warehouse {
    * Runs `work` inside one transaction on its own connection: everything it writes lands together or,
    * if it throws, not at all.
    */
-  async transaction<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+  async transaction<T>(work: (connection: DuckDBConnection) => Promise<T>, options: { writes?: readonly string[] } = {}): Promise<T> {
     const connection = await this.instance.connect();
     try {
       await connection.run('BEGIN TRANSACTION');
@@ -189,6 +218,8 @@ export class Warehouse {
       }
     } finally {
       connection.closeSync();
+      // `writes` names every table the work may change (the chat's group commit); otherwise it may have changed anything.
+      this.readCache.wrote(options.writes);
     }
   }
 

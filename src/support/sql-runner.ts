@@ -5,6 +5,13 @@ import { readResult, type QueryParameters, type QueryResult } from '../sql/wareh
 export interface SqlRunner {
   query(sql: string, parameters?: QueryParameters): Promise<QueryResult>;
   run(sql: string, parameters?: QueryParameters): Promise<void>;
+  /** The warehouse only (never a transaction, whose reads must see its own snapshot): a read reused until `tables` change. */
+  cachedQuery?(sql: string, parameters: QueryParameters | undefined, tables: readonly string[]): Promise<QueryResult>;
+}
+
+/** A repeated read of `tables`: from the warehouse's read cache when the runner has one, else run now. */
+export function repeatedRead(runner: SqlRunner, sql: string, parameters: QueryParameters | undefined, tables: readonly string[]): Promise<QueryResult> {
+  return runner.cachedQuery ? runner.cachedQuery(sql, parameters, tables) : runner.query(sql, parameters);
 }
 
 export function runnerOf(connection: DuckDBConnection): SqlRunner {

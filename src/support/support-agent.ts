@@ -14,7 +14,7 @@ import { SUPPORT_TOOLS } from './tools/support-tools.ts';
 import { commitReplyText } from './commit-reply.ts';
 import { commitConfirmation, type CommitOutcome } from './confirmations/commit-confirmation.ts';
 import { StaleOrderError } from './confirmations/apply-operation.ts';
-import { freshDialogue, readConversation, writeDialogue, type DialogueState, type SupportConversationRow } from './dialogue/dialogue-state.ts';
+import { contextWithDialogue, freshDialogue, readConversation, writeDialogue, type DialogueState, type SupportConversationRow } from './dialogue/dialogue-state.ts';
 import { recognizeMessage, type Recognition } from './dialogue/recognize-message.ts';
 import { threadHistory } from './dialogue/thread-history.ts';
 import { currentHandoffTicket } from './handoff/handoff.ts';
@@ -32,13 +32,13 @@ import type { CategoryName, TurnResult } from './offline/turn.ts';
 import { APOLOGY_TEXT, HUMAN_OFFER_TEXT, PRIVACY_TEXT, queuedText, say } from './render/reply-texts.ts';
 import { systemClock, timestampText, type SupportClock } from './support-clock.ts';
 import { SupportError } from './support-error.ts';
-import { SupportEventLog, type SupportEventType } from './support-events.ts';
-import { CONFIRMATION_ACTIONS, type ConfirmationAction, type SupportReply } from './support-reply.ts';
+import { SupportEventLog, type SupportEvent, type SupportEventType } from './support-events.ts';
+import { CONFIRMATION_ACTIONS, type ConfirmationAction, type SupportReply, type TurnWrites } from './support-reply.ts';
 import { SupportSessionSchema, type SupportScope, type SupportSession } from './support-session.ts';
 import { DEFAULT_CONFIRMATION_TTL_SECONDS, type SupportRuntime, type SupportToolContext } from './support-tool-context.ts';
 
 export { requestHandoff, takeConversation, resolveConversation, listQueue } from './handoff/handoff.ts';
-export type { SupportReply } from './support-reply.ts';
+export type { SupportReply, TurnWrites } from './support-reply.ts';
 export { loadCustomerContext, type CustomerContext } from './handoff/customer-context.ts';
 export { recordCsatRating, csatRatingOf, CsatRatingError } from './handoff/csat-rating.ts';
 export type { SupportScope, SupportSession } from './support-session.ts';
@@ -80,6 +80,8 @@ interface TurnContext {
   language: Language;
   policyDate: string;
   now: Date;
+  /** Set by a server that writes the turn's dialogue state and events with its replies (TurnWrites). */
+  deferWrites?: (writes: TurnWrites) => void;
 }
 
 function chooseLanguage(session: SupportSession, text: string, dialogue: DialogueState, recognition?: Recognition): Language {
@@ -166,7 +168,11 @@ export class SupportAgent {
     return conversation;
   }
 
-  async handleMessage(input: { conversationId: string; session: SupportSession; text: string; onEvent?: AgentEventListener }): Promise<SupportReply[]> {
+  /**
+   * Answers one shopper message. With `deferWrites` the dialogue state and events are handed to the caller, who must
+   * write them with the replies (see TurnWrites); without it they are written here before returning.
+   */
+  async handleMessage(input: { conversationId: string; session: SupportSession; text: string; onEvent?: AgentEventListener; deferWrites?: (writes: TurnWrites) => void }): Promise<SupportReply[]> {
     const session = this.parseSession(input.session, input.conversationId);
     return this.lock.run(input.conversationId, async () => {
       const conversation = await this.conversationFor(input.conversationId, session.scope);
@@ -185,7 +191,7 @@ export class SupportAgent {
         conversation.state = 'bot';
         conversation.dialogue = freshDialogue(Math.max(conversation.dialogue.threadStartSeq, 0), conversation.dialogue.language);
       }
-      const turn: TurnContext = { conversation, scope: session.scope, language, policyDate: await this.policyDate(), now };
+      const turn: TurnContext = { conversation, scope: session.scope, language, policyDate: await this.policyDate(), now, deferWrites: input.deferWrites };
       const pending = conversation.dialogue.confirmation;
       if (pending && (recognition.yes || recognition.no)) return this.answerConfirmation(turn, pending.confirmationId, recognition.yes);
       // "算了,不取消了" / "never mind, I'll keep it" with a card open declines it; a new request after "never mind" is planned.
@@ -197,12 +203,12 @@ export class SupportAgent {
     });
   }
 
-  async handleConfirmation(input: { conversationId: string; session: SupportSession; confirmationId: string; confirm: boolean }): Promise<SupportReply[]> {
+  async handleConfirmation(input: { conversationId: string; session: SupportSession; confirmationId: string; confirm: boolean; deferWrites?: (writes: TurnWrites) => void }): Promise<SupportReply[]> {
     const session = this.parseSession(input.session, input.conversationId);
     return this.lock.run(input.conversationId, async () => {
       const conversation = await this.conversationFor(input.conversationId, session.scope);
       const language = session.language ?? conversation.dialogue.language ?? 'zh';
-      const turn: TurnContext = { conversation, scope: session.scope, language, policyDate: await this.policyDate(), now: this.clock.now() };
+      const turn: TurnContext = { conversation, scope: session.scope, language, policyDate: await this.policyDate(), now: this.clock.now(), deferWrites: input.deferWrites };
       return this.answerConfirmation(turn, input.confirmationId, input.confirm);
     });
   }
@@ -271,8 +277,7 @@ export class SupportAgent {
       confirmation: conversation.dialogue.confirmation?.confirmationId === confirmationId ? undefined : conversation.dialogue.confirmation,
       lastOrderNo: ('operation' in outcome ? outcome.operation.orderNo : null) ?? conversation.dialogue.lastOrderNo,
     };
-    await writeDialogue(this.warehouse, conversation, dialogue, turn.now);
-    await this.recordTurn(turn, reply.intent, `confirmation_${outcome.status}`, 'confirmation');
+    await this.saveTurn(turn, dialogue, [this.turnEvent(turn, 'turn', reply.intent, `confirmation_${outcome.status}`, 'confirmation')]);
     return [{ text: reply.text, intent: reply.intent, citations: this.citations.citations(reply.sections, language) }];
   }
 
@@ -337,15 +342,11 @@ export class SupportAgent {
       text = `${APOLOGY_TEXT[language]} ${text} ${HUMAN_OFFER_TEXT[language]}`;
       dialogue = { ...dialogue, handoffOffered: true };
     }
+    const events = [this.turnEvent(turn, 'turn', result.intent, note ? `${result.outcome}:${note}` : result.outcome, planner)];
+    if (recognition.injection) events.push(this.turnEvent(turn, 'injection_suspected', result.intent, undefined, planner));
+    if (dialogue.handoffOffered && !conversation.dialogue.handoffOffered) events.push(this.turnEvent(turn, 'handoff_offered', result.intent, undefined, planner));
     // After a hand-off the conversation state belongs to the hand-off machine; only the dialogue is saved here.
-    await writeDialogue(this.warehouse, conversation, dialogue, turn.now);
-    await this.recordTurn(turn, result.intent, note ? `${result.outcome}:${note}` : result.outcome, planner);
-    const events: SupportEventType[] = [];
-    if (recognition.injection) events.push('injection_suspected');
-    if (dialogue.handoffOffered && !conversation.dialogue.handoffOffered) events.push('handoff_offered');
-    for (const type of events) {
-      await this.events.record({ at: turn.now, conversationId: conversation.conversationId, customerId: turn.scope.customerId, type, intent: result.intent, planner, language });
-    }
+    await this.saveTurn(turn, dialogue, events);
     const reply: SupportReply = { text: text.trim(), intent: result.intent };
     if (result.table && result.table.rows.length > 0) reply.table = result.table;
     if (result.confirmation) reply.confirmation = result.confirmation;
@@ -355,9 +356,17 @@ export class SupportAgent {
     return [reply];
   }
 
-  private async recordTurn(turn: TurnContext, intent: string, outcome: string, planner: string): Promise<void> {
-    await this.events.record({
-      at: turn.now, conversationId: turn.conversation.conversationId, customerId: turn.scope.customerId, type: 'turn', intent, outcome, planner, language: turn.language,
-    });
+  private turnEvent(turn: TurnContext, type: SupportEventType, intent: string, outcome: string | undefined, planner: string): SupportEvent {
+    return { at: turn.now, conversationId: turn.conversation.conversationId, customerId: turn.scope.customerId, type, intent, outcome, planner, language: turn.language };
+  }
+
+  /** The dialogue state and the turn's events: handed to the server's reply commit when it takes them, else written now. */
+  private async saveTurn(turn: TurnContext, dialogue: DialogueState, events: SupportEvent[]): Promise<void> {
+    if (turn.deferWrites) {
+      turn.deferWrites({ context: contextWithDialogue(turn.conversation, dialogue), events });
+      return;
+    }
+    await writeDialogue(this.warehouse, turn.conversation, dialogue, turn.now);
+    for (const event of events) await this.events.record(event);
   }
 }

@@ -56,6 +56,12 @@ function eventValues(event: SupportEvent, suffix: string): { sql: string; parame
   };
 }
 
+/** One INSERT of several support_events rows (a batch of turns, or the events a reply's commit carries). */
+export function supportEventsInsert(events: readonly SupportEvent[]): { sql: string; parameters: Record<string, string | number | null> } {
+  const values = events.map((event, index) => eventValues(event, `_${index}`));
+  return { sql: `INSERT INTO support_events (${EVENT_COLUMNS}) VALUES ${values.map((value) => value.sql).join(', ')}`, parameters: Object.assign({}, ...values.map((value) => value.parameters)) };
+}
+
 /** Appends one row to support_events (analytics of support chats; never message text or personal data). */
 export async function recordSupportEvent(runner: SqlRunner, event: SupportEvent): Promise<void> {
   const values = eventValues(event, '');
@@ -89,8 +95,8 @@ export class SupportEventLog {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, MAX_EVENT_BATCH);
         try {
-          const values = batch.map((pending, index) => eventValues(pending.event, `_${index}`));
-          await this.runner.run(`INSERT INTO support_events (${EVENT_COLUMNS}) VALUES ${values.map((value) => value.sql).join(', ')}`, Object.assign({}, ...values.map((value) => value.parameters)));
+          const insert = supportEventsInsert(batch.map((pending) => pending.event));
+          await this.runner.run(insert.sql, insert.parameters);
           for (const pending of batch) pending.resolve();
         } catch (error) {
           if (batch.length === 1) {

@@ -1,4 +1,5 @@
 import type { ResultColumn } from '../presentation/result-table.ts';
+import type { SupportEvent } from './support-events.ts';
 
 /** What a confirmation card does, so its buttons can say it; 'several' is one card for a request spanning orders. */
 export const CONFIRMATION_ACTIONS = ['cancel_order', 'return', 'exchange', 'change_address', 'change_payment', 'change_items', 'default_address', 'several'] as const;
@@ -28,6 +29,17 @@ export interface SupportReply {
   handoff?: { state: 'queued' | 'human'; ticketId: string };
   /** Policy or FAQ sections the text relies on. */
   citations?: SupportCitation[];
+}
+
+/**
+ * What a turn writes besides its replies: the conversation's new context (the dialogue state) and its support events.
+ * A server that persists the replies takes these (handleMessage's deferWrites) and writes them in the replies' own
+ * transaction: one commit per reply instead of three, and a crash never keeps a dialogue step whose reply was lost.
+ */
+export interface TurnWrites {
+  /** conversations.context as JSON text. */
+  context: string;
+  events: SupportEvent[];
 }
 
 export const SUPPORT_INTENTS = [

@@ -1,15 +1,13 @@
 import type express from 'express';
 import type { Request } from 'express';
 import { z } from 'zod';
-import { authenticate, credentialsOfHeaders, type AuthenticationSettings } from '../auth/authenticate.ts';
-import { principalKey } from '../auth/tokens.ts';
+import type { AuthenticationSettings } from '../auth/authenticate.ts';
+import { requireOperator } from '../auth/require-operator.ts';
 import type { ChatHub } from '../chat-hub.ts';
 import { firstIssue } from '../protocol.ts';
-import { AuthenticationError, InvalidPayloadError } from '../server-errors.ts';
+import { InvalidPayloadError } from '../server-errors.ts';
 import { ImportRunRequestSchema, ServerImportError, type ServerImporter } from './import-runner.ts';
 
-/** Imports write the behaviour tables: only the operator (SHOPLENS_API_KEY) and the server's own local CLI token. */
-const IMPORTING_ANALYSTS = new Set(['api-key', 'local-cli']);
 const ImportIdSchema = z.uuid();
 
 /**
@@ -20,14 +18,8 @@ const ImportIdSchema = z.uuid();
  */
 export function mountImportRoutes(app: express.Express, context: { hub: ChatHub; authentication: AuthenticationSettings; importer: ServerImporter }): void {
   const { hub, authentication, importer } = context;
-  const operator = async (request: Request) => {
-    hub.assertAcceptingWork();
-    const principal = await authenticate(credentialsOfHeaders(request.headers), ['analyst'], authentication);
-    hub.rateLimiter.check({ user: principalKey(principal), ip: request.ip ?? 'unknown' });
-    if (principal.role !== 'analyst' || !IMPORTING_ANALYSTS.has(principal.analystId)) {
-      throw new AuthenticationError('forbidden', 'Only the operator (SHOPLENS_API_KEY or the local CLI token) can import data.');
-    }
-  };
+  // Imports write the behaviour tables: only the operator.
+  const operator = (request: Request) => requireOperator(request, context, 'import data');
   const importIdOf = (request: Request) => {
     const parsed = ImportIdSchema.safeParse(request.params.importId);
     if (!parsed.success) throw new InvalidPayloadError('importId', 'importId: not an import id (a UUID from POST /api/imports).');

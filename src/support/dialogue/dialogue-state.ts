@@ -102,9 +102,13 @@ export async function readConversation(runner: SqlRunner, conversationId: string
   return { conversationId: row.conversation_id, kind: row.kind, customerId: row.customer_id, state: row.state, lastSeq: row.last_seq, dialogue, otherContext };
 }
 
+/** conversations.context with this dialogue state, the rest of the context kept. */
+export function contextWithDialogue(conversation: Pick<SupportConversationRow, 'otherContext'>, dialogue: DialogueState): string {
+  return JSON.stringify({ ...conversation.otherContext, support: DialogueStateSchema.parse(dialogue) });
+}
+
 export async function writeDialogue(runner: SqlRunner, conversation: Pick<SupportConversationRow, 'conversationId' | 'otherContext'>, dialogue: DialogueState, now: Date): Promise<void> {
-  const context = { ...conversation.otherContext, support: DialogueStateSchema.parse(dialogue) };
-  const parameters = { id: conversation.conversationId, context: JSON.stringify(context), now: timestampText(now) };
+  const parameters = { id: conversation.conversationId, context: contextWithDialogue(conversation, dialogue), now: timestampText(now) };
   // The server's group commit updates the same row (last_seq) when the shopper's next message lands mid-turn; DuckDB
   // then refuses one of the two ("Conflict on update"). Setting the context again is idempotent, so retry briefly
   // instead of failing the whole turn.

@@ -1,4 +1,4 @@
-import type { SqlRunner } from '../sql-runner.ts';
+import { repeatedRead, type SqlRunner } from '../sql-runner.ts';
 import type { SupportScope } from '../support-session.ts';
 import type { OrderStatus } from '../policy/order-facts.ts';
 import { ORDER_COLUMNS_SQL, OrderLineRecordSchema, OrderRecordSchema, type OrderLineRecord, type OrderRecord } from './order-record.ts';
@@ -22,17 +22,17 @@ function scopeFilter(scope: SupportScope): { sql: string; parameters: Record<str
 
 export async function findOrderInScope(runner: SqlRunner, scope: SupportScope, orderNo: string): Promise<OrderRecord | undefined> {
   const filter = scopeFilter(scope);
-  const result = await runner.query(`SELECT ${ORDER_COLUMNS_SQL} FROM orders o WHERE upper(ltrim(o.order_no, '#')) = $order_no AND ${filter.sql}`, {
+  const result = await repeatedRead(runner, `SELECT ${ORDER_COLUMNS_SQL} FROM orders o WHERE upper(ltrim(o.order_no, '#')) = $order_no AND ${filter.sql}`, {
     ...filter.parameters,
     order_no: normalizeOrderNo(orderNo),
-  });
+  }, ['orders']);
   const row = result.rows[0];
   return row ? OrderRecordSchema.parse(row) : undefined;
 }
 
 export async function findOrderByIdInScope(runner: SqlRunner, scope: SupportScope, orderId: number): Promise<OrderRecord | undefined> {
   const filter = scopeFilter(scope);
-  const result = await runner.query(`SELECT ${ORDER_COLUMNS_SQL} FROM orders o WHERE o.order_id = $order_id AND ${filter.sql}`, { ...filter.parameters, order_id: orderId });
+  const result = await repeatedRead(runner, `SELECT ${ORDER_COLUMNS_SQL} FROM orders o WHERE o.order_id = $order_id AND ${filter.sql}`, { ...filter.parameters, order_id: orderId }, ['orders']);
   const row = result.rows[0];
   return row ? OrderRecordSchema.parse(row) : undefined;
 }
@@ -43,9 +43,11 @@ export async function listOrdersInScope(runner: SqlRunner, scope: SupportScope, 
   const statuses = options.statuses && options.statuses.length > 0 ? options.statuses : undefined;
   const statusSql = statuses ? ` AND o.status IN (${statuses.map((_, index) => `$status_${index}`).join(', ')})` : '';
   const statusParameters = Object.fromEntries((statuses ?? []).map((status, index) => [`status_${index}`, status]));
-  const result = await runner.query(
+  const result = await repeatedRead(
+    runner,
     `SELECT ${ORDER_COLUMNS_SQL} FROM orders o WHERE ${filter.sql}${statusSql} ORDER BY o.created_at DESC, o.order_id DESC LIMIT ${Math.max(1, Math.min(options.limit ?? 10, 50))}`,
     { ...filter.parameters, ...statusParameters },
+    ['orders'],
   );
   return result.rows.map((row) => OrderRecordSchema.parse(row));
 }
@@ -53,12 +55,15 @@ export async function listOrdersInScope(runner: SqlRunner, scope: SupportScope, 
 /** Lines of orders already known to be in scope. */
 export async function loadOrderLines(runner: SqlRunner, orderIds: readonly number[]): Promise<OrderLineRecord[]> {
   if (orderIds.length === 0) return [];
-  const result = await runner.query(
+  const result = await repeatedRead(
+    runner,
     `SELECT i.order_id, i.line_no, i.product_id, i.quantity, i.unit_price, i.amount, i.returned_quantity,
             p.title_en, p.title_zh, p.category, p.category_zh, p.brand
        FROM order_items i LEFT JOIN products p USING (product_id)
       WHERE i.order_id IN (${orderIds.map((id) => Number(id)).join(', ')})
       ORDER BY i.order_id, i.line_no`,
+    undefined,
+    ['order_items', 'products'],
   );
   return result.rows.map((row) => OrderLineRecordSchema.parse(row));
 }

@@ -1,17 +1,17 @@
-import type { ModelReport } from '../models/model-report.ts';
+import type { ModelReport } from './model-report.ts';
 import type { Warehouse } from '../sql/warehouse.ts';
 
 export type Evaluator = (warehouse: Warehouse) => Promise<ModelReport>;
 
 /** Each behaviour model, loaded only when asked for so one slow model does not delay the others (or CLI start). */
 export const EVALUATORS: Record<string, () => Promise<Evaluator>> = {
-  segments: async () => (await import('../models/segments/evaluate-segments.ts')).evaluateSegments,
-  forecast: async () => (await import('../models/forecast/evaluate-forecast.ts')).evaluateForecast,
-  baskets: async () => (await import('../models/baskets/evaluate-baskets.ts')).evaluateBaskets,
-  propensity: async () => (await import('../models/propensity/evaluate-propensity.ts')).evaluatePropensity,
-  sentiment: async () => (await import('../models/sentiment/evaluate-sentiment.ts')).evaluateSentiment,
-  recommendations: async () => (await import('../models/recommendations/evaluate-recommendations.ts')).evaluateRecommendations,
-  anomalies: async () => (await import('../models/anomalies/evaluate-anomalies.ts')).evaluateAnomalies,
+  segments: async () => (await import('./segments/evaluate-segments.ts')).evaluateSegments,
+  forecast: async () => (await import('./forecast/evaluate-forecast.ts')).evaluateForecast,
+  baskets: async () => (await import('./baskets/evaluate-baskets.ts')).evaluateBaskets,
+  propensity: async () => (await import('./propensity/evaluate-propensity.ts')).evaluatePropensity,
+  sentiment: async () => (await import('./sentiment/evaluate-sentiment.ts')).evaluateSentiment,
+  recommendations: async () => (await import('./recommendations/evaluate-recommendations.ts')).evaluateRecommendations,
+  anomalies: async () => (await import('./anomalies/evaluate-anomalies.ts')).evaluateAnomalies,
 };
 
 export class UnknownModelError extends Error {

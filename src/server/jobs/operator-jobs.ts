@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { z } from 'zod';
+import { analyseText, type TextSentiment } from '../../models/sentiment/analyse-text.ts';
+import { SentimentError } from '../../models/sentiment/sentiment-error.ts';
+import { sentimentModelFor } from '../../models/sentiment/sentiment-model-store.ts';
+import { generalSentimentModel, type SentimentModel } from '../../models/sentiment/sentiment-model.ts';
+import { chooseModels } from '../../models/model-evaluators.ts';
+import { runModelEvaluations } from '../../models/run-model-evaluations.ts';
+import { seedDemo, type SeedSummary } from '../../seed/seed-demo.ts';
+import type { Warehouse } from '../../sql/warehouse.ts';
+
+export const SeedJobSchema = z.strictObject({
+  users: z.number().int().optional(),
+  days: z.number().int().optional(),
+  seed: z.number().int().optional(),
+  endDate: z.string().max(20).optional(),
+});
+export const ModelsJobSchema = z.strictObject({ task: z.enum(['train', 'model']), models: z.array(z.string().max(40)).max(20) });
+export const SentimentJobSchema = z.strictObject({ texts: z.array(z.string().max(4000)).min(1).max(2000) });
+
+/** One line of a job's answer stream: progress, a model's outcome, and at the end `result` or `error`. */
+export type JobLine = { type: string } & Record<string, unknown>;
+
+/**
+ * The CLI commands that change or train on the warehouse (`seed`, `train`, `model`, `sentiment`), run by the server
+ * that owns it when `shoplens` finds one: the same code as the command run alone, on the server's warehouse, one job
+ * at a time. A seed replaces the behaviour tables in one transaction (readers keep the previous snapshot until it
+ * commits), after which the server rebuilds what it derived from the data (`onDataReplaced`).
+ */
+export class OperatorJobs {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly warehouse: Warehouse,
+    private readonly onDataReplaced: () => Promise<void>,
+    /** A folder the sandboxed DuckDB may write (the import staging folder): where snapshots go; none, no snapshots. */
+    private readonly snapshotDirectory?: string,
+  ) {}
+
+  private next<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  seed(options: z.infer<typeof SeedJobSchema>, emit: (line: JobLine) => void): Promise<SeedSummary> {
+    return this.next(async () => {
+      const summary = await seedDemo(this.warehouse, options, (progress) => emit({ type: 'progress', ...progress }));
+      await this.onDataReplaced();
+      return summary;
+    });
+  }
+
+  models(request: z.infer<typeof ModelsJobSchema>, emit: (line: JobLine) => void): Promise<void> {
+    const chosen = chooseModels(request.models);
+    return this.next(() =>
+      runModelEvaluations(this.warehouse, request.task, chosen, (progress) => emit({ type: 'progress', ...progress }), (outcome) => emit({ type: 'outcome', ...outcome })),
+    );
+  }
+
+  /**
+   * A consistent copy of the whole warehouse as a new DuckDB file in the snapshot folder (for `npm run eval`, which
+   * needs a warehouse of its own): one COPY FROM DATABASE statement, so one snapshot of committed data while chats
+   * and imports go on. The caller deletes the file (the folder is also emptied when the server starts and stops).
+   */
+  snapshot(): Promise<{ path: string }> {
+    const directory = this.snapshotDirectory;
+    if (!directory) return Promise.reject(new Error('This server has no snapshot folder (a ClickHouse or in-memory warehouse): stop it and run the command on the warehouse itself.'));
+    return this.next(async () => {
+      const file = path.join(directory, `snapshot-${randomUUID()}.duckdb`);
+      const alias = `snapshot_${randomUUID().replaceAll('-', '')}`;
+      const connection = await this.warehouse.connect();
+      try {
+        const source = String((await connection.runAndReadAll('SELECT current_database()')).getRows()[0]?.[0]);
+        await connection.run(`ATTACH '${file.replaceAll("'", "''")}' AS ${alias}`);
+        try {
+          await connection.run(`COPY FROM DATABASE "${source.replaceAll('"', '""')}" TO ${alias}`);
+        } finally {
+          await connection.run(`DETACH ${alias}`);
+        }
+      } finally {
+        connection.closeSync();
+      }
+      return { path: file };
+    });
+  }
+
+  /** Each text's sentiment by the model trained on this warehouse's reviews (the general lexicon when it has none, said in `note`). */
+  sentiment(request: z.infer<typeof SentimentJobSchema>): Promise<{ note?: string; results: TextSentiment[] }> {
+    return this.next(async () => {
+      let model: SentimentModel;
+      let note: string | undefined;
+      try {
+        model = (await sentimentModelFor(this.warehouse)).model;
+      } catch (error) {
+        if (!(error instanceof SentimentError && error.kind === 'no_data')) throw error;
+        note = error.message;
+        model = generalSentimentModel();
+      }
+      return { note, results: request.texts.map((text) => analyseText(model, text)) };
+    });
+  }
+}
