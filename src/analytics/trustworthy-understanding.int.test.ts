@@ -227,6 +227,17 @@ describe('trustworthy understanding', () => {
     for (const question of ["how's business", 'what happened last week', '给我一份报告']) expect((await demoAgent.ask(question)).answer.status, question).toBe('clarify');
   });
 
+  it("explains the change of the conversation's period and filters, and excludes what a follow-up removes", async () => {
+    const first = await demoAgent.ask('GMV by channel last month');
+    const narrowed = await demoAgent.ask('just livestream', { conversationId: first.conversationId });
+    const why = requestOf(await demoAgent.ask('why did it change', { conversationId: narrowed.conversationId }));
+    expect(why).toMatchObject({ analysis: 'contribution', query: { timeRange: { start: '2025-10-01', end: '2025-10-31' }, compareTo: { start: '2025-09-01', end: '2025-09-30' } } });
+    expect(why?.query.filters).toEqual([{ dimension: 'channel', operator: 'in', values: ['livestream'] }]);
+    const brands = await demoAgent.ask('top 5 brands by revenue in November');
+    const withoutApple = requestOf(await demoAgent.ask('exclude Apple', { conversationId: brands.conversationId }));
+    expect(withoutApple?.query.filters).toEqual([{ dimension: 'brand', operator: 'not_in', values: ['Apple'] }]);
+  });
+
   it('counts distinct values, reads funnels asked for by their steps, and rates between two steps', async () => {
     const products = await demoAgent.ask('How many distinct products were sold during Golden Week?');
     expect(products.answer.answer).toMatch(/\b\d+ products had .+ above zero/);

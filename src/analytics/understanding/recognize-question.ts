@@ -178,7 +178,7 @@ const DAY_TYPE_PHRASES = (() => {
   return new RegExp(escaped.length > 0 ? escaped.join('|') : '(?!)', 'gi');
 })();
 
-const EXCLUDE_BEFORE = /(excluding|except|without|other than|not including|not|non-?|outside(?: of)?(?: the)?|apart from|除了|除去|不含|不包括|排除|非|不算)\s*$/;
+const EXCLUDE_BEFORE = /(excluding|exclude|excludes|except|without|other than|not including|remove|minus|leave out|not|non-?|outside(?: of)?(?: the)?|apart from|除了|除去|不含|不包括|排除|去掉|去除|剔除|不要|不看|非|不算)\s*$/;
 // A value a share is taken within: "在耳机品类里", "耳机中", "within headphones", "among tier-1 cities".
 const SCOPE_BEFORE = /(?:\bwithin|\bamong|\binside|在)\s*(?:the\s+)?$/;
 const SCOPE_AFTER = /^\s*(?:的)?\s*(?:品类|类目|品牌|城市|渠道|类|订单|用户|商品|销售额|成交额)?\s*(?:里面|里|之中|当中|中(?!国)|内)/

@@ -1,4 +1,4 @@
-import { findDimension, findMetric, METRICS, type WarehouseProfile } from '../../sql/semantic/index.ts';
+import { previousOfRange, findDimension, findMetric, METRICS, type WarehouseProfile } from '../../sql/semantic/index.ts';
 import type { SemanticFilter } from '../../sql/semantic/compile/semantic-query.ts';
 import type { ValueIndex } from '../../sql/values/value-index.ts';
 import { normalizeQuestion } from '../../text/normalize-question.ts';
@@ -316,6 +316,15 @@ export function understandQuestion(input: UnderstandInput): Understanding {
   if (unavailable) return { kind: 'clarify', question: unavailable.question, options: unavailable.options, confidence: 0.2, notes: [...notes, 'needs data this warehouse does not have'] };
 
   const request = buildRequest(recognition, window, language);
+  // "为什么这么高" after "上个月的转化率": the change of the period the conversation is about (and its filters),
+  // against the period before it, not last week's.
+  const inheritedRange = inheritedTime.timeRange as { start: string; end: string } | undefined;
+  if (request.analysis === 'contribution' && followUp && inheritedRange && !recognition.time) {
+    request.query.timeRange = inheritedRange;
+    const previousCompare = isMetricsRequest(input.previous) ? (input.previous.query as { compareTo?: { start: string; end: string } }).compareTo : undefined;
+    request.query.compareTo = previousCompare ?? previousOfRange(inheritedRange);
+    notes.push('follow-up why: the previous answer’s period against the one before it');
+  }
   if (request.analysis === 'metrics') {
     const timeDimension = ((request.query.dimensions as string[] | undefined) ?? []).some((dimension) => ['day', 'week', 'month'].includes(dimension));
     if (inheritedTime.timeRange) request.query.timeRange = inheritedTime.timeRange;

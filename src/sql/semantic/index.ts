@@ -31,3 +31,4 @@ export { currentProfile, profileWarehouse, type WarehouseProfile, type Unavailab
 export { refreshStoredProfile, profileWithDates } from './catalogue/warehouse-profile.ts';
 export { readStoredProfile, type StoredProfile, type DataDateRange } from './catalogue/profile-store.ts';
 export { describeWarehouse, type WarehouseDescription, type UnavailableListing, type CatalogueEntryListing } from './catalogue/describe-warehouse.ts';
+export { previousOfRange } from './time/time-period.ts';

@@ -100,6 +100,19 @@ export function previousPeriod(period: DateRange & { unit?: PeriodUnit }): DateR
   return { start: addDays(end, 1 - length), end };
 }
 
+/**
+ * The period before a plain date range: the previous calendar month(s) when the range is whole months (Oct 1–31 →
+ * Sep 1–30), otherwise the same number of days just before.
+ */
+export function previousOfRange(range: DateRange): DateRange {
+  const start = dateParts(range.start);
+  const end = dateParts(range.end);
+  const wholeMonths = start.day === 1 && end.day === daysInMonth(end.year, end.month);
+  const months = (end.year - start.year) * 12 + (end.month - start.month) + 1;
+  if (wholeMonths && months === 1) return previousPeriod({ ...range, unit: 'month' });
+  return previousPeriod(range);
+}
+
 /** The same dates one year earlier (Feb 29 becomes Feb 28). */
 export function yearAgoPeriod(period: DateRange): DateRange {
   return { start: addMonths(period.start, -12), end: addMonths(period.end, -12) };
