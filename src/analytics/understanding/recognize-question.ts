@@ -1,4 +1,4 @@
-import { findDimension, findTimeExpressions, resolveTimeExpression, type ResolvedTimeExpression } from '../../sql/semantic/index.ts';
+import { findDimension, findTimeExpressions, listMetrics, resolveTimeExpression, type ResolvedTimeExpression } from '../../sql/semantic/index.ts';
 import type { SemanticFilter } from '../../sql/semantic/compile/semantic-query.ts';
 import type { ValueIndex } from '../../sql/values/value-index.ts';
 import { parseNumber } from '../../text/number-words.ts';
@@ -183,7 +183,14 @@ const EXCLUDE_BEFORE = /(excluding|exclude|excludes|except|without|other than|no
 const SCOPE_BEFORE = /(?:\bwithin|\bamong|\binside|在)\s*(?:the\s+)?$/;
 const SCOPE_AFTER = /^\s*(?:的)?\s*(?:品类|类目|品牌|城市|渠道|类|订单|用户|商品|销售额|成交额)?\s*(?:里面|里|之中|当中|中(?!国)|内)/
 const PERIOD_OVER_PERIOD = /\b(day|week|month|quarter|year)[\s-]+(?:over|on)[\s-]+\1\b/g;
-const COUNTED_NOUN_BEFORE = /(?:多少|几)\s*件\s*$|销量\s*$|\bhow many\s+$/;
+// "多少件商品", "how many products": the noun is counted; "收藏了商品", "bought products": it is the verb's object.
+const COUNTED_NOUN_BEFORE = /(?:多少|几)\s*件\s*$|销量\s*$|\bhow many\s+$|(?:收藏|购买|加购|浏览|下单)了\s*$|\b(?:bought|purchased|viewed|favourited|favorited)\s+(?:the\s+)?$/;
+/** Retention is of new users by definition (cohorts); only metrics that split by new vs returning take the filter. */
+const NEW_VS_RETURNING_METRICS = new Set(listMetrics().filter((metric) => metric.dimensions.includes('new_vs_returning')).map((metric) => metric.id));
+function splitsByNewVsReturning(metric: string): boolean {
+  return NEW_VS_RETURNING_METRICS.has(metric);
+}
+const NEW_USERS_AS_GROUP = /\b(?:for|among|from|of|by)\s+(?:the\s+)?new (?:users|customers|shoppers|visitors|buyers)\b|新(?:用户|客户|客|顾客|访客)(?:的|中|里|群体)/;
 const INCLUDE_BEFORE = /(?:including|incl\.?|包括|包含|含)\s*(?:the\s+)?$/;
 const EXCLUDE_AFTER = /^\s*(以外|之外|除外)/;
 
@@ -405,6 +412,11 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     return !STOPWORDS.has(lower) && !/^[\p{P}\p{S}\d\s]+$/u.test(lower) && !(lower.length === 1 && /[a-z]/.test(lower)) && !GENERIC_COUNT.test(lower);
   });
 
+  // "AOV for new customers", "新用户的客单价": with another metric, new users are whose metric it is (a filter).
+  if (metrics.includes('new_users') && metrics.length > 1 && NEW_USERS_AS_GROUP.test(normalized) && !filters.some((filter) => filter.dimension === 'new_vs_returning') && metrics.every((metric) => metric === 'new_users' || splitsByNewVsReturning(metric))) {
+    metrics = metrics.filter((metric) => metric !== 'new_users');
+    filters.push({ dimension: 'new_vs_returning', operator: 'in', values: ['new'] });
+  }
   // "新用户和老用户的成交额": 新用户 names a group of new_vs_returning there, not the new-users metric.
   if ((groupings.includes('new_vs_returning') || filters.some((filter) => filter.dimension === 'new_vs_returning')) && metrics.includes('new_users') && metrics.length > 1) {
     metrics = metrics.filter((metric) => metric !== 'new_users');
