@@ -42,10 +42,12 @@ export interface AskOutcome {
 /**
  * Tools that read the behaviour tables through the semantic layer, the SQL guard, the value index or
  * behaviourReader (forecasts, baskets), and so work when those tables live in ClickHouse. The other model tools still
- * read them through DuckDB and would see no rows, so they refuse there.
+ * read them through DuckDB and would see no rows, so they refuse there. Models, embeddings and their caches are stored
+ * in the DuckDB state file on every engine (docs/clickhouse.md).
  */
 export const ENGINE_READY_TOOLS: ReadonlySet<string> = new Set([
   'query_metrics', 'run_sql', 'list_metrics', 'search_values', 'describe_schema', 'forecast_metric', 'frequently_bought_together',
+  'search_reviews', 'cluster_queries', 'review_insights',
 ]);
 
 export class EngineToolUnavailableError extends Error {

@@ -28,7 +28,8 @@ function chainsOf(file: string) {
 const FILES = readdirSync(GOLDEN).filter((file) => file.endsWith('.yaml'));
 // Most model tools (segments, propensity, recommendations …) still read the behaviour tables through DuckDB; on a
 // ClickHouse warehouse they refuse with EngineToolUnavailableError instead of answering from empty tables. Those in
-// ENGINE_READY_TOOLS (forecasts, baskets) answer on both and are compared like the rest.
+// ENGINE_READY_TOOLS (forecasts, baskets, review search and insights, query clusters) answer on both and are compared
+// like the rest.
 const MODEL_FILE = 'model-tools.yaml';
 const CHAINS = FILES.filter((file) => file !== MODEL_FILE).flatMap(chainsOf);
 const MODEL_CHAINS = chainsOf(MODEL_FILE).filter((chain) => !ENGINE_READY_TOOLS.has(chain.tool ?? ''));
@@ -96,7 +97,7 @@ describe('golden questions on DuckDB and chDB over the same seeded data', () => 
     expect(answeredWithRows).toBeGreaterThan(40);
   }, 240_000);
 
-  it('answer the model-tool questions whose tools run on ClickHouse (forecasts, baskets) alike', async () => {
+  it('answer the model-tool questions whose tools run on ClickHouse alike', async () => {
     const onDuckDb = await AnalyticsAgent.create({ warehouse: duckdb });
     const onChdb = await AnalyticsAgent.create({ warehouse: chdb });
     const mismatches: string[] = [];
@@ -111,8 +112,9 @@ describe('golden questions on DuckDB and chDB over the same seeded data', () => 
       if (differences.length > 0) mismatches.push(`${chain.id}: ${differences.join(' | ')}`);
     }
     expect(mismatches).toEqual([]);
-    expect(ENGINE_READY_MODEL_CHAINS.length).toBe(4);
-    expect(answered).toBe(4);
+    // Two questions for each model tool in ENGINE_READY_TOOLS.
+    expect(ENGINE_READY_MODEL_CHAINS.length).toBe(10);
+    expect(answered).toBe(ENGINE_READY_MODEL_CHAINS.length);
   }, 120_000);
 
   it('refuse the model-tool questions on chDB with an error naming the warehouse, never an empty answer', async () => {

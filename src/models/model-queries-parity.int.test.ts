@@ -7,15 +7,33 @@ import { loadFixture } from '../sql/semantic/testing/semantic-fixture.ts';
 import { Warehouse } from '../sql/warehouse.ts';
 import { loadBaskets } from './baskets/load-baskets.ts';
 import { FORECAST_METRICS, loadMetricSeries, resolveCategory } from './forecast/daily-series.ts';
+import { HashingEncoder } from './embeddings/hashing-encoder.ts';
+import { loadReviewCandidates, searchReviews } from './embeddings/review-search.ts';
+import { clusterSearchQueries, loadTopSearchQueries } from './embeddings/query-themes.ts';
+import { reviewInsights } from './sentiment/review-insights.ts';
+import { behaviourFingerprint } from './model-store/behaviour-fingerprint.ts';
+import { loadReviews, resolveReviewFilters, reviewsFingerprint } from './sentiment/load-reviews.ts';
 
 // The model tools that run on ClickHouse (ENGINE_READY_TOOLS of analytics-agent.ts) read the behaviour tables
 // through these loaders: over the reference fixture they must load the same data from DuckDB and from chDB.
 const AS_OF = '2025-11-30';
+
+/** The reference fixture has no texts: give reviews and searches some (bilingual, repeated, one blank) for the text tools. */
+async function addTexts(warehouse: Warehouse): Promise<void> {
+  await warehouse.run(`UPDATE reviews SET likes = review_id % 3, review_text = CASE review_id % 5
+    WHEN 0 THEN '耳机音质很好，但是续航太短' WHEN 1 THEN 'Battery drains fast, otherwise fine' WHEN 2 THEN '物流太慢了'
+    WHEN 3 THEN CASE WHEN review_id % 2 = 0 THEN '  ' ELSE 'Great quality, 质量不错 ' || CAST(review_id AS VARCHAR) END ELSE NULL END`);
+  await warehouse.run(`UPDATE events SET search_query = CASE event_id % 4 WHEN 0 THEN '蓝牙耳机' WHEN 1 THEN 'iPhone case' WHEN 2 THEN '坚果 零食'
+    ELSE 'Wool Coat ' || CAST(event_id % 7 AS VARCHAR) END WHERE event_type = 'search'`);
+}
 let engines: EnginePair;
 let chdb: Warehouse;
 
 beforeAll(async () => {
-  engines = await openEnginePair((warehouse) => loadFixture(warehouse, buildRandomFixture(20251111)));
+  engines = await openEnginePair(async (warehouse) => {
+    await loadFixture(warehouse, buildRandomFixture(20251111));
+    await addTexts(warehouse);
+  });
   // What openWarehouseAt builds for a chdb:// location: a DuckDB state file (empty tables) with chDB behind it.
   chdb = await Warehouse.open({ path: ':memory:' });
   chdb.behaviourEngine = engines.chdb;
@@ -65,5 +83,60 @@ describe('model-tool queries on DuckDB and chDB over the reference fixture', () 
       expect(differences(expected, actual), level).toEqual([]);
       expect(expected.transactions.filter((items) => items.length >= 2).length).toBeGreaterThan(0);
     }
+  });
+
+  it('search_reviews and review_insights: the reviews under every filter are the same', async () => {
+    const duckdb = engines.duckdb.warehouse;
+    const filterSets = [
+      {},
+      { category: 'phones' },
+      { category: '零食', minRating: 2, maxRating: 4 },
+      { productId: 101, language: 'zh' as const },
+      { dateRange: { start: '2025-11-05', end: '2025-11-12' } },
+    ];
+    let nonEmpty = 0;
+    for (const filters of filterSets) {
+      const expected = await loadReviewCandidates(duckdb, filters);
+      expect(differences(expected, await loadReviewCandidates(chdb, filters)), JSON.stringify(filters)).toEqual([]);
+      if (expected.length > 0) nonEmpty += 1;
+    }
+    expect(nonEmpty).toBeGreaterThanOrEqual(4);
+    for (const filters of [{}, { category: '手机', brand: 'apple' }, { productId: 105, dateRange: { start: '2025-11-01', end: '2025-11-20' } }]) {
+      const resolved = await resolveReviewFilters(duckdb, filters);
+      expect(await resolveReviewFilters(chdb, filters)).toEqual(resolved);
+      const expected = await loadReviews(duckdb, resolved);
+      expect(differences(expected, await loadReviews(chdb, resolved)), JSON.stringify(filters)).toEqual([]);
+      expect(expected.length).toBeGreaterThan(0);
+    }
+    // The whole tools: embeddings, similarity and the sentiment model live in each warehouse's DuckDB file.
+    const encoder = new HashingEncoder();
+    const search = { query: '电池 battery 续航', category: '手机', limit: 5 };
+    const [expectedSearch, actualSearch] = [await searchReviews(duckdb, encoder, search), await searchReviews(chdb, encoder, search)];
+    expect(differences(expectedSearch, actualSearch)).toEqual([]);
+    expect(expectedSearch.matches.length).toBeGreaterThan(1);
+    const insights = async (warehouse: Warehouse) => {
+      const result = await reviewInsights(warehouse, { polarity: 'all', topK: 5, language: 'en' });
+      return { ...result, model: { ...result.model, trainingSeconds: 0 } };
+    };
+    const expectedInsights = await insights(duckdb);
+    expect(differences(expectedInsights, await insights(chdb))).toEqual([]);
+    expect(expectedInsights.aspects.length).toBeGreaterThan(0);
+    // Fingerprints differ between engines (different hashes) but must follow the data on each.
+    expect(await reviewsFingerprint(chdb)).toMatch(/^\d+:\d+:\d+$/);
+    expect(await behaviourFingerprint(chdb)).toContain('"events":');
+  });
+
+  it('cluster_queries: the most searched queries and their counts are the same', async () => {
+    for (const request of [{}, { dateRange: { start: '2025-11-10', end: '2025-11-20' } }]) {
+      for (const limit of [3, 1000]) {
+        const expected = await loadTopSearchQueries(engines.duckdb.warehouse, request, limit);
+        expect(differences(expected, await loadTopSearchQueries(chdb, request, limit)), `${JSON.stringify(request)} ${limit}`).toEqual([]);
+        expect(expected.length).toBeGreaterThan(2);
+      }
+    }
+    const encoder = new HashingEncoder();
+    const expected = await clusterSearchQueries(engines.duckdb.warehouse, encoder, { clusters: 2 });
+    expect(differences(expected, await clusterSearchQueries(chdb, encoder, { clusters: 2 }))).toEqual([]);
+    expect(expected.themes.length).toBe(2);
   });
 });

@@ -51,6 +51,7 @@ export const CLICKHOUSE_DIALECT: SqlDialect = {
     `if(isNull(${threshold}) OR empty(arrayFilter(element -> element >= assumeNotNull(${threshold}), ${list})), NULL, arrayMin(arrayFilter(element -> element >= assumeNotNull(${threshold}), ${list})))`,
   lower: (expression) => `lowerUTF8(${expression})`,
   castText: (expression) => `toString(${expression})`,
+  hashOf: (expressions) => `cityHash64(${expressions.join(', ')})`,
   unionAllByName: (relations, columns) =>
     relations.map((relation) => `SELECT ${columns.map(doubleQuoted).join(', ')} FROM ${relation}`).join('\n  UNION ALL\n  '),
   topNPerGroup: (sql, partitionBy, orderBy, limit) =>

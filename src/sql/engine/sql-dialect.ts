@@ -38,6 +38,8 @@ export interface SqlDialect {
   lower(expression: string): string;
   /** Text cast of any value. */
   castText(expression: string): string;
+  /** A 64-bit hash of the values (for change fingerprints; engines hash differently, so never compare across them). */
+  hashOf(expressions: readonly string[]): string;
   /** UNION ALL of relations (CTE names) that all have `columns`, matched by name rather than position. */
   unionAllByName(relations: readonly string[], columns: readonly string[]): string;
   /** Keeps the first `limit` rows per `partitionBy` in `orderBy` order of the SELECT in `sql` (which has no ORDER BY). */
@@ -80,6 +82,7 @@ export const DUCKDB_DIALECT: SqlDialect = {
   firstAtOrAfter: (list, threshold) => `list_min(list_filter(${list}, element -> element >= ${threshold}))`,
   lower: (expression) => `lower(${expression})`,
   castText: (expression) => `CAST(${expression} AS VARCHAR)`,
+  hashOf: (expressions) => `hash(${expressions.join(', ')})`,
   unionAllByName: (relations) => relations.map((relation) => `SELECT * FROM ${relation}`).join('\n  UNION ALL BY NAME\n  '),
   topNPerGroup: (sql, partitionBy, orderBy, limit) =>
     `SELECT * FROM (${sql}) ranked QUALIFY row_number() OVER (PARTITION BY ${partitionBy.join(', ')} ORDER BY ${orderBy}) <= ${limit}`,
