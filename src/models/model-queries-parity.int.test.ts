@@ -11,6 +11,12 @@ import { HashingEncoder } from './embeddings/hashing-encoder.ts';
 import { loadReviewCandidates, searchReviews } from './embeddings/review-search.ts';
 import { clusterSearchQueries, loadTopSearchQueries } from './embeddings/query-themes.ts';
 import { reviewInsights } from './sentiment/review-insights.ts';
+import { loadAllInteractions, loadUserInteractions } from './recommendations/load-interactions.ts';
+import { loadCatalog } from './recommendations/product-catalog.ts';
+import { recommendForProduct, recommendForUser } from './recommendations/recommend.ts';
+import { loadPropensityFeatures, loadPurchaseLabels } from './propensity/load-propensity-features.ts';
+import { findLikelyBuyers } from './propensity/likely-buyers.ts';
+import { loadDataStart } from './propensity/time-split.ts';
 import { behaviourFingerprint } from './model-store/behaviour-fingerprint.ts';
 import { loadReviews, resolveReviewFilters, reviewsFingerprint } from './sentiment/load-reviews.ts';
 
@@ -44,7 +50,7 @@ afterAll(async () => {
   await engines?.close();
 });
 
-/** Deep equality with floats to 1e-9 relative; Maps compared as their entries. */
+/** Deep equality with floats to 1e-9 relative; Maps compared as their entries; timings (keys ending in "seconds") skipped. */
 function differences(expected: unknown, actual: unknown, where = '$'): string[] {
   if (expected instanceof Map && actual instanceof Map) return differences([...expected.entries()], [...actual.entries()], where);
   if (Array.isArray(expected) && Array.isArray(actual)) {
@@ -52,7 +58,7 @@ function differences(expected: unknown, actual: unknown, where = '$'): string[] 
     return expected.flatMap((item, index) => differences(item, actual[index], `${where}[${index}]`)).slice(0, 5);
   }
   if (expected && actual && typeof expected === 'object' && typeof actual === 'object') {
-    const keys = [...new Set([...Object.keys(expected), ...Object.keys(actual)])];
+    const keys = [...new Set([...Object.keys(expected), ...Object.keys(actual)])].filter((key) => !/seconds$/i.test(key));
     return keys.flatMap((key) => differences((expected as Record<string, unknown>)[key], (actual as Record<string, unknown>)[key], `${where}.${key}`)).slice(0, 5);
   }
   return sameValue((expected ?? null) as JsonValue, (actual ?? null) as JsonValue) ? [] : [`${where}: ${JSON.stringify(expected)} vs ${JSON.stringify(actual)}`];
@@ -138,5 +144,56 @@ describe('model-tool queries on DuckDB and chDB over the reference fixture', () 
     const expected = await clusterSearchQueries(engines.duckdb.warehouse, encoder, { clusters: 2 });
     expect(differences(expected, await clusterSearchQueries(chdb, encoder, { clusters: 2 }))).toEqual([]);
     expect(expected.themes.length).toBe(2);
+  });
+
+  it('recommend_products: interactions, catalogue and the recommendations are the same', async () => {
+    const duckdb = engines.duckdb.warehouse;
+    const all = await loadAllInteractions(duckdb);
+    expect(differences(all, await loadAllInteractions(chdb))).toEqual([]);
+    expect(new Set(all.map((interaction) => interaction.kind))).toEqual(new Set(['purchase', 'cart', 'fav']));
+    expect(all.some((interaction) => interaction.owner.startsWith('o'))).toBe(true);
+    expect(differences(await loadCatalog(duckdb), await loadCatalog(chdb))).toEqual([]);
+    const users = (await duckdb.query('SELECT user_id FROM users ORDER BY user_id LIMIT 6')).rows.map((row) => Number(row.user_id));
+    for (const userId of [...users, 999_999]) {
+      expect(differences(await loadUserInteractions(duckdb, userId), await loadUserInteractions(chdb, userId)), `user ${userId}`).toEqual([]);
+    }
+    expect((await loadUserInteractions(duckdb, users[0] as number)).some((interaction) => interaction.kind === 'view')).toBe(true);
+    const selectEncoder = async () => ({ encoder: new HashingEncoder(), kind: 'fallback' as const, reason: 'test encoder' });
+    const strip = (result: Awaited<ReturnType<typeof recommendForUser>>) => ({ ...result, model: { ...result.model, buildSeconds: 0 } });
+    for (const userId of users.slice(0, 3)) {
+      const expected = strip(await recommendForUser(duckdb, userId, { selectEncoder, topK: 5 }));
+      expect(differences(expected, strip(await recommendForUser(chdb, userId, { selectEncoder, topK: 5 }))), `user ${userId}`).toEqual([]);
+      expect(expected.items.length).toBeGreaterThan(0);
+    }
+    const unknown = (warehouse: Warehouse) => recommendForUser(warehouse, 999_999, { selectEncoder }).catch((error: Error) => error.message);
+    expect(await unknown(chdb)).toEqual(await unknown(duckdb));
+    expect(differences(strip(await recommendForProduct(duckdb, 101, { selectEncoder })), strip(await recommendForProduct(chdb, 101, { selectEncoder })))).toEqual([]);
+  });
+
+  it('predict_purchase: the features at every cutoff, the labels and the likely buyers are the same', async () => {
+    const duckdb = engines.duckdb.warehouse;
+    expect(await loadDataStart(chdb)).toBe(await loadDataStart(duckdb));
+    for (const cutoff of ['2025-11-16', '2025-11-23', AS_OF]) {
+      const expected = await loadPropensityFeatures(duckdb, cutoff);
+      expect(differences(expected, await loadPropensityFeatures(chdb, cutoff)), cutoff).toEqual([]);
+      expect(expected.userIds.length).toBeGreaterThanOrEqual(40);
+      const labels = await loadPurchaseLabels(duckdb, cutoff, 7);
+      expect([...(await loadPurchaseLabels(chdb, cutoff, 7))]).toEqual([...labels]);
+      if (cutoff !== AS_OF) expect(labels.size).toBeGreaterThan(0);
+    }
+    const buyers = async (warehouse: Warehouse, options: { cityTier?: 'tier1'; category?: string; device?: 'ios' }) => {
+      const result = await findLikelyBuyers(warehouse, AS_OF, { horizonDays: 7, topK: 5, ...options });
+      return { kind: result.kind, candidates: result.candidates, expectedBuyers: result.expectedBuyers, buyers: result.buyers, category: result.category, metrics: result.trained.evaluation.models };
+    };
+    const candidates: number[] = [];
+    for (const options of [{}, { category: '手机' }, { cityTier: 'tier1' as const }, { device: 'ios' as const }, { cityTier: 'tier1' as const, category: 'Snacks' }]) {
+      const expected = await buyers(duckdb, options);
+      expect(differences(expected, await buyers(chdb, options)), JSON.stringify(options)).toEqual([]);
+      candidates.push(expected.candidates);
+    }
+    // Every filter narrows the 40 users; the fixture's users have no preferred device, so that filter leaves none.
+    expect(candidates[0], JSON.stringify(candidates)).toBe(40);
+    expect([candidates[1], candidates[2], candidates[4]].every((count) => count !== undefined && count > 0 && count < 40), JSON.stringify(candidates)).toBe(true);
+    expect(candidates[3]).toBe(0);
   });
 });

@@ -52,6 +52,7 @@ export const CLICKHOUSE_DIALECT: SqlDialect = {
   lower: (expression) => `lowerUTF8(${expression})`,
   castText: (expression) => `toString(${expression})`,
   hashOf: (expressions) => `cityHash64(${expressions.join(', ')})`,
+  epochMilliseconds: (expression) => `toUnixTimestamp64Milli(toDateTime64(${expression}, 6))`,
   unionAllByName: (relations, columns) =>
     relations.map((relation) => `SELECT ${columns.map(doubleQuoted).join(', ')} FROM ${relation}`).join('\n  UNION ALL\n  '),
   topNPerGroup: (sql, partitionBy, orderBy, limit) =>

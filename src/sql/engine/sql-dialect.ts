@@ -38,6 +38,8 @@ export interface SqlDialect {
   lower(expression: string): string;
   /** Text cast of any value. */
   castText(expression: string): string;
+  /** Milliseconds since 1970-01-01 of a timestamp (UTC), as an integer. */
+  epochMilliseconds(expression: string): string;
   /** A 64-bit hash of the values (for change fingerprints; engines hash differently, so never compare across them). */
   hashOf(expressions: readonly string[]): string;
   /** UNION ALL of relations (CTE names) that all have `columns`, matched by name rather than position. */
@@ -83,6 +85,7 @@ export const DUCKDB_DIALECT: SqlDialect = {
   lower: (expression) => `lower(${expression})`,
   castText: (expression) => `CAST(${expression} AS VARCHAR)`,
   hashOf: (expressions) => `hash(${expressions.join(', ')})`,
+  epochMilliseconds: (expression) => `epoch_ms(${expression})`,
   unionAllByName: (relations) => relations.map((relation) => `SELECT * FROM ${relation}`).join('\n  UNION ALL BY NAME\n  '),
   topNPerGroup: (sql, partitionBy, orderBy, limit) =>
     `SELECT * FROM (${sql}) ranked QUALIFY row_number() OVER (PARTITION BY ${partitionBy.join(', ')} ORDER BY ${orderBy}) <= ${limit}`,
