@@ -47,7 +47,7 @@ export interface AskOutcome {
  */
 export const ENGINE_READY_TOOLS: ReadonlySet<string> = new Set([
   'query_metrics', 'run_sql', 'list_metrics', 'search_values', 'describe_schema', 'forecast_metric', 'frequently_bought_together',
-  'search_reviews', 'cluster_queries', 'review_insights', 'recommend_products', 'predict_purchase',
+  'search_reviews', 'cluster_queries', 'review_insights', 'recommend_products', 'predict_purchase', 'find_anomalies',
 ]);
 
 export class EngineToolUnavailableError extends Error {

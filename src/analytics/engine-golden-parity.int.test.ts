@@ -28,7 +28,7 @@ function chainsOf(file: string) {
 const FILES = readdirSync(GOLDEN).filter((file) => file.endsWith('.yaml'));
 // Most model tools (segments, propensity, recommendations …) still read the behaviour tables through DuckDB; on a
 // ClickHouse warehouse they refuse with EngineToolUnavailableError instead of answering from empty tables. Those in
-// ENGINE_READY_TOOLS (forecasts, baskets, review search and insights, query clusters, recommendations, purchase propensity) answer on both and are compared
+// ENGINE_READY_TOOLS (forecasts, baskets, review search and insights, query clusters, recommendations, purchase propensity, anomalies) answer on both and are compared
 // like the rest.
 const MODEL_FILE = 'model-tools.yaml';
 const CHAINS = FILES.filter((file) => file !== MODEL_FILE).flatMap(chainsOf);
@@ -113,7 +113,7 @@ describe('golden questions on DuckDB and chDB over the same seeded data', () => 
     }
     expect(mismatches).toEqual([]);
     // Two questions for each model tool in ENGINE_READY_TOOLS.
-    expect(ENGINE_READY_MODEL_CHAINS.length).toBe(14);
+    expect(ENGINE_READY_MODEL_CHAINS.length).toBe(16);
     expect(answered).toBe(ENGINE_READY_MODEL_CHAINS.length);
   }, 120_000);
 

@@ -17,6 +17,10 @@ import { recommendForProduct, recommendForUser } from './recommendations/recomme
 import { loadPropensityFeatures, loadPurchaseLabels } from './propensity/load-propensity-features.ts';
 import { findLikelyBuyers } from './propensity/likely-buyers.ts';
 import { loadDataStart } from './propensity/time-split.ts';
+import { WAREHOUSE_SOURCES } from './anomalies/anomaly-scope.ts';
+import { findBrowsingAnomalies } from './anomalies/browsing-anomalies.ts';
+import { findOrderAnomalies, loadBuckets } from './anomalies/order-anomalies.ts';
+import { loadSessionBehaviour } from './anomalies/session-behaviour.ts';
 import { behaviourFingerprint } from './model-store/behaviour-fingerprint.ts';
 import { loadReviews, resolveReviewFilters, reviewsFingerprint } from './sentiment/load-reviews.ts';
 
@@ -195,5 +199,23 @@ describe('model-tool queries on DuckDB and chDB over the reference fixture', () 
     expect(candidates[0], JSON.stringify(candidates)).toBe(40);
     expect([candidates[1], candidates[2], candidates[4]].every((count) => count !== undefined && count > 0 && count < 40), JSON.stringify(candidates)).toBe(true);
     expect(candidates[3]).toBe(0);
+  });
+
+  it('find_anomalies: sessions, order velocity and hourly buckets, and the findings, are the same', async () => {
+    const duckdb = engines.duckdb.warehouse;
+    for (const range of [undefined, { start: '2025-11-05' }, { start: '2025-11-01', end: '2025-11-15' }]) {
+      const sessions = await loadSessionBehaviour(duckdb, WAREHOUSE_SOURCES, range);
+      expect(differences(sessions, await loadSessionBehaviour(chdb, WAREHOUSE_SOURCES, range)), JSON.stringify(range)).toEqual([]);
+      expect(sessions.length).toBeGreaterThan(5);
+      const orders = await findOrderAnomalies(duckdb, { range });
+      expect(differences(orders, await findOrderAnomalies(chdb, { range })), JSON.stringify(range)).toEqual([]);
+      expect(orders.usersWithOrders).toBeGreaterThan(5);
+      expect(differences(await findBrowsingAnomalies(duckdb, { range }), await findBrowsingAnomalies(chdb, { range }))).toEqual([]);
+    }
+    const buckets = await loadBuckets(duckdb, WAREHOUSE_SOURCES);
+    expect(differences(buckets, await loadBuckets(chdb, WAREHOUSE_SOURCES))).toEqual([]);
+    expect(buckets.length % 24).toBe(0);
+    expect(buckets.some((bucket) => bucket.orders > 0) && buckets.some((bucket) => bucket.orders === 0)).toBe(true);
+    expect((await loadSessionBehaviour(duckdb, WAREHOUSE_SOURCES)).some((session) => session.medianDwellSeconds !== null && session.meanGapSeconds !== null)).toBe(true);
   });
 });
