@@ -21,6 +21,9 @@ import { WAREHOUSE_SOURCES } from './anomalies/anomaly-scope.ts';
 import { findBrowsingAnomalies } from './anomalies/browsing-anomalies.ts';
 import { findOrderAnomalies, loadBuckets } from './anomalies/order-anomalies.ts';
 import { loadSessionBehaviour } from './anomalies/session-behaviour.ts';
+import { loadCustomerBehaviour } from './segments/load-customer-behaviour.ts';
+import { ensureSegmentation } from './segments/segmentation-store.ts';
+import { summariseClusters, summariseRfmSegments } from './segments/segment-summaries.ts';
 import { behaviourFingerprint } from './model-store/behaviour-fingerprint.ts';
 import { loadReviews, resolveReviewFilters, reviewsFingerprint } from './sentiment/load-reviews.ts';
 
@@ -217,5 +220,23 @@ describe('model-tool queries on DuckDB and chDB over the reference fixture', () 
     expect(buckets.length % 24).toBe(0);
     expect(buckets.some((bucket) => bucket.orders > 0) && buckets.some((bucket) => bucket.orders === 0)).toBe(true);
     expect((await loadSessionBehaviour(duckdb, WAREHOUSE_SOURCES)).some((session) => session.medianDwellSeconds !== null && session.meanGapSeconds !== null)).toBe(true);
+  });
+
+  it('segment_customers: the customer behaviour at every as-of date and the segmentation are the same', async () => {
+    const duckdb = engines.duckdb.warehouse;
+    for (const asOf of ['2025-11-10', AS_OF]) {
+      const expected = await loadCustomerBehaviour(duckdb, asOf);
+      expect(differences(expected, await loadCustomerBehaviour(chdb, asOf)), asOf).toEqual([]);
+      expect(expected.filter((customer) => customer.rfm !== null).length).toBeGreaterThan(5);
+    }
+    // The segmentation is written to each warehouse's DuckDB file (user_segments in the cache schema).
+    const segmentation = async (warehouse: Warehouse) => {
+      const ensured = await ensureSegmentation(warehouse, AS_OF, { recompute: true, clustering: { minClusters: 2, maxClusters: 3 } });
+      const { timingsMs: _timings, fingerprint: _fingerprint, ...model } = ensured.model;
+      return { model, rfm: await summariseRfmSegments(warehouse), clusters: await summariseClusters(warehouse) };
+    };
+    const expected = await segmentation(duckdb);
+    expect(differences(expected, await segmentation(chdb))).toEqual([]);
+    expect(expected.rfm.length).toBeGreaterThan(1);
   });
 });

@@ -1,5 +1,6 @@
 import type { DuckDBAppender } from '@duckdb/node-api';
 import { z } from 'zod';
+import { behaviourReader } from '../../sql/engine/behaviour-reader.ts';
 import type { Warehouse } from '../../sql/warehouse.ts';
 import type { Segmentation } from './compute-segmentation.ts';
 import { CACHE_SCHEMA } from '../../sql/cache-schema.ts';
@@ -62,7 +63,7 @@ export type StoredSegmentationModel = z.infer<typeof storedModelSchema>;
 
 /** Cheap summary of the data segmentation depends on: re-seeding or importing changes it. */
 export async function dataFingerprint(warehouse: Warehouse): Promise<string> {
-  const { rows } = await warehouse.query(`
+  const { rows } = await behaviourReader(warehouse).query(`
     SELECT (SELECT count(*) FROM orders) AS orders,
            (SELECT count(*) FILTER (WHERE paid_at IS NOT NULL) FROM orders) AS paid_orders,
            (SELECT max(order_id) FROM orders) AS last_order,
