@@ -24,6 +24,11 @@ import { loadSessionBehaviour } from './anomalies/session-behaviour.ts';
 import { loadCustomerBehaviour } from './segments/load-customer-behaviour.ts';
 import { ensureSegmentation } from './segments/segmentation-store.ts';
 import { summariseClusters, summariseRfmSegments } from './segments/segment-summaries.ts';
+import { CLICKHOUSE_DIALECT } from '../sql/engine/clickhouse-dialect.ts';
+import { resultDifferences } from '../sql/engine/testing/compare-results.ts';
+import { loadAvailableTables } from '../sql/semantic/catalogue/available-tables.ts';
+import { compileSemanticQuery } from '../sql/semantic/compile/compile-query.ts';
+import { compileRetention } from '../sql/semantic/compile/compile-retention.ts';
 import { behaviourFingerprint } from './model-store/behaviour-fingerprint.ts';
 import { loadReviews, resolveReviewFilters, reviewsFingerprint } from './sentiment/load-reviews.ts';
 
@@ -238,5 +243,24 @@ describe('model-tool queries on DuckDB and chDB over the reference fixture', () 
     const expected = await segmentation(duckdb);
     expect(differences(expected, await segmentation(chdb))).toEqual([]);
     expect(expected.rfm.length).toBeGreaterThan(1);
+    // The segmentation is copied into ClickHouse, so questions by segment and retention of a segment answer there alike.
+    const tables = await loadAvailableTables(chdb);
+    expect(tables).toContain('user_segments');
+    const byEngine = async (compile: (options: { tables: readonly string[]; dialect?: typeof CLICKHOUSE_DIALECT }) => { sql: string; parameters: Record<string, string | number | boolean | null> }) => {
+      const onDuckDb = compile({ tables });
+      const onChdb = compile({ tables, dialect: CLICKHOUSE_DIALECT });
+      const rows = await engines.duckdb.query(onDuckDb.sql, onDuckDb.parameters);
+      return { rows, differences: resultDifferences(rows, await engines.chdb.query(onChdb.sql, onChdb.parameters)) };
+    };
+    const bySegment = await byEngine((options) => compileSemanticQuery({ metrics: ['gmv', 'buyers'], dimensions: ['segment'], timeRange: { start: '2025-11-01', end: '2025-11-30' } }, options));
+    expect(bySegment.differences).toEqual([]);
+    expect(bySegment.rows.rows.length).toBeGreaterThan(1);
+    const retained = await byEngine((options) => compileRetention({ mode: 'days', days: [1, 7], timeRange: { start: '2025-10-20', end: '2025-11-30' }, filters: [{ dimension: 'segment', operator: 'in', values: [String(expected.rfm[0]?.segment)] }] }, options));
+    expect(retained.differences).toEqual([]);
+    expect(retained.rows.rows.length).toBeGreaterThan(0);
+    // A stale copy (here: emptied behind ShopLens's back) is found and replaced when the segmentation is next reused.
+    await engines.chdb.command('TRUNCATE TABLE shoplens_cache.user_segments');
+    await ensureSegmentation(chdb, AS_OF, { clustering: { minClusters: 2, maxClusters: 3 } });
+    expect((await engines.chdb.query('SELECT count() AS users FROM shoplens_cache.user_segments')).rows[0]?.users).toBe(expected.model.users);
   });
 });

@@ -1,7 +1,7 @@
 import type { Warehouse } from '../../sql/warehouse.ts';
 import type { ClusteringOptions } from './kmeans-clustering.ts';
 import { SegmentationError } from './segmentation-error.ts';
-import { dataFingerprint, readStoredSegmentationModel, storedModelSchema, writeUserSegments, type StoredSegmentationModel } from './user-segments-table.ts';
+import { dataFingerprint, mirrorUserSegments, readStoredSegmentationModel, storedModelSchema, writeUserSegments, type StoredSegmentationModel } from './user-segments-table.ts';
 import { ensureTrained } from '../model-store/ensure-trained.ts';
 import type { TrainingProgressListener } from '../model-store/training-progress.ts';
 
@@ -27,7 +27,10 @@ export async function ensureSegmentation(
   const fingerprint = await dataFingerprint(warehouse);
   if (!options.recompute) {
     const stored = await readStoredSegmentationModel(warehouse);
-    if (stored && stored.asOf === asOf && stored.fingerprint === fingerprint) return { model: stored, recomputed: false, seconds: 0 };
+    if (stored && stored.asOf === asOf && stored.fingerprint === fingerprint) {
+      await mirrorUserSegments(warehouse, false);
+      return { model: stored, recomputed: false, seconds: 0 };
+    }
   }
   if (warehouse.mode === 'read-only') {
     throw new SegmentationError(
@@ -51,6 +54,7 @@ export async function ensureSegmentation(
       control.throwIfCancelled();
       control.report('writing user_segments', 90);
       await writeUserSegments(warehouse, segmentation, fingerprint);
+      await mirrorUserSegments(warehouse, true);
       const model: StoredSegmentationModel = { ...segmentation.model, fingerprint };
       return {
         payload: model,
