@@ -11,6 +11,8 @@ export interface EnsuredSegmentation {
   recomputed: boolean;
   /** Wall time of the recomputation including the write (0 when reused). */
   seconds: number;
+  /** On ClickHouse, why the segments could not be copied there (then "by segment" questions cannot use them). */
+  clickHouseCopyWarning?: string;
 }
 
 /**
@@ -28,8 +30,8 @@ export async function ensureSegmentation(
   if (!options.recompute) {
     const stored = await readStoredSegmentationModel(warehouse);
     if (stored && stored.asOf === asOf && stored.fingerprint === fingerprint) {
-      await mirrorUserSegments(warehouse, false);
-      return { model: stored, recomputed: false, seconds: 0 };
+      const warning = await mirrorUserSegments(warehouse, false);
+      return { model: stored, recomputed: false, seconds: 0, ...(warning ? { clickHouseCopyWarning: warning } : {}) };
     }
   }
   if (warehouse.mode === 'read-only') {
@@ -39,6 +41,7 @@ export async function ensureSegmentation(
     );
   }
   const started = performance.now();
+  let warning: string | undefined;
   const ensured = await ensureTrained<StoredSegmentationModel>({
     warehouse,
     model: 'customer_segments',
@@ -54,7 +57,7 @@ export async function ensureSegmentation(
       control.throwIfCancelled();
       control.report('writing user_segments', 90);
       await writeUserSegments(warehouse, segmentation, fingerprint);
-      await mirrorUserSegments(warehouse, true);
+      warning = await mirrorUserSegments(warehouse, true);
       const model: StoredSegmentationModel = { ...segmentation.model, fingerprint };
       return {
         payload: model,
@@ -69,5 +72,5 @@ export async function ensureSegmentation(
     onProgress: options.onProgress,
     signal: options.signal,
   });
-  return { model: ensured.payload, recomputed: true, seconds: (performance.now() - started) / 1000 };
+  return { model: ensured.payload, recomputed: true, seconds: (performance.now() - started) / 1000, ...(warning ? { clickHouseCopyWarning: warning } : {}) };
 }

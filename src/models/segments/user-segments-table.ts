@@ -4,7 +4,6 @@ import { behaviourReader } from '../../sql/engine/behaviour-reader.ts';
 import type { Warehouse } from '../../sql/warehouse.ts';
 import type { Segmentation } from './compute-segmentation.ts';
 import { CACHE_SCHEMA } from '../../sql/cache-schema.ts';
-import { SegmentationError } from './segmentation-error.ts';
 
 /** Derived data: in the cache schema, never among the behaviour tables (see src/sql/cache-schema.ts). */
 export const USER_SEGMENTS_TABLE = `${CACHE_SCHEMA}.user_segments`;
@@ -151,28 +150,28 @@ export async function readStoredSegmentationModel(warehouse: Warehouse): Promise
  * Metric questions "by segment" join user_segments where the behaviour tables are. On a ClickHouse warehouse the
  * segmentation lives in the DuckDB state file, so it is copied into ClickHouse's shoplens_cache database (staging table
  * swapped in, as every load) after each rewrite (`force`), and again whenever the copy is missing or differs from
- * the state file's (checked by row count and integer checksums, which both engines compute exactly).
+ * the state file's (checked by row count and integer checksums, which both engines compute exactly). A ClickHouse user
+ * that may not write there (the read-only user of docs/clickhouse.md) leaves the segments usable by segment_customers
+ * itself: the returned warning says why "by segment" questions cannot use them.
  */
-export async function mirrorUserSegments(warehouse: Warehouse, force: boolean): Promise<void> {
+export async function mirrorUserSegments(warehouse: Warehouse, force: boolean): Promise<string | undefined> {
   const engine = warehouse.behaviourEngine;
-  if (!engine || (engine.kind !== 'chdb' && engine.kind !== 'clickhouse')) return;
+  if (!engine || (engine.kind !== 'chdb' && engine.kind !== 'clickhouse')) return undefined;
   const checksum = `SELECT count(*) AS users, coalesce(sum(user_id * (cluster + 1)), 0) AS users_by_cluster,
     coalesce(sum(coalesce(r_score, 0) * 100 + coalesce(f_score, 0) * 10 + coalesce(m_score, 0)), 0) AS scores FROM ${CACHE_SCHEMA}.user_segments`;
   if (!force) {
     const present = await engine.query(`SELECT count() AS tables FROM system.tables WHERE database = '${CACHE_SCHEMA}' AND name = 'user_segments'`);
     if (Number(present.rows[0]?.tables) === 1) {
       const [local, remote] = [(await warehouse.query(checksum)).rows[0], (await engine.query(checksum)).rows[0]];
-      if (JSON.stringify(local) === JSON.stringify(remote)) return;
+      if (JSON.stringify(local) === JSON.stringify(remote)) return undefined;
     }
   }
   const { loadIntoClickHouse } = await import('../../sql/engine/load-into-clickhouse.ts');
   try {
     await loadIntoClickHouse(warehouse, engine as Parameters<typeof loadIntoClickHouse>[1], ['user_segments'], { schema: CACHE_SCHEMA });
+    return undefined;
   } catch (error) {
-    throw new SegmentationError(
-      `The segmentation was computed and stored, but copying user_segments into ClickHouse (${engine.location}) failed, so questions "by segment" ` +
-        `cannot use it: ${error instanceof Error ? error.message : String(error)}. The ClickHouse user needs CREATE TABLE, INSERT and DROP TABLE on the database ${CACHE_SCHEMA} (docs/clickhouse.md).`,
-      { kind: 'no_data' },
-    );
+    return `copying user_segments into ClickHouse (${engine.location}) failed, so metrics cannot be split by segment there: ` +
+      `${(error instanceof Error ? error.message : String(error)).split('\n')[0]}. The ClickHouse user needs CREATE TABLE, INSERT and DROP TABLE on the database ${CACHE_SCHEMA} (docs/clickhouse.md).`;
   }
 }
