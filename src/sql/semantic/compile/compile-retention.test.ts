@@ -111,7 +111,7 @@ describe('compileRetention against plain-JS cohorts', () => {
     // The day-N retention metrics (次日留存率 …) read the user-cohort fact, which takes the same form on ClickHouse.
     const metrics = { metrics: ['day1_retention', 'month1_retention'], dimensions: ['device'], timeRange: { start: '2025-11-01', end: '2025-11-30' } };
     const clickhouse = compileSemanticQuery(metrics, { dialect: CLICKHOUSE_DIALECT }).sql;
-    expect(clickhouse).toContain('has(f.activity_days, f.first_day + 1) AS active_day_1');
+    expect(clickhouse).toContain('has(activity_days, first_day + 1) AS active_day_1');
     expect(clickhouse).not.toContain('JOIN activity');
     expect(compileSemanticQuery(metrics).sql).toContain('JOIN activity a ON a.user_id = f.user_id');
   });

@@ -47,7 +47,7 @@ const ACTIVITY_CTES = (start: string, end: string, derived: DerivedTables | unde
 ];
 
 /**
- * The ClickHouse form (measured 5× faster there than the self-join at 10M–50M events, `npm run bench scale`): one
+ * The ClickHouse form (about 3× faster there than the self-join on chDB at 5M events, docs/clickhouse.md): one
  * aggregation gives every user's first day and the array of their activity days; cohort users keep the array, and
  * day-N / week-N flags are array lookups. Same cohorts, cells and answers as the portable form (parity-tested).
  */
