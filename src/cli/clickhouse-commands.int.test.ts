@@ -170,8 +170,16 @@ describe('shoplens serve --warehouse chdb://… --operational-db FILE', () => {
       expect.objectContaining({ actor: `customer:${order.user_id}`, tool: 'cancel_order' }),
     ]);
     after.close();
-    const onClickHouse = await onChdb(`SELECT status FROM orders WHERE order_id = ${Number(order.order_id)}`);
-    expect(JSON.parse(onClickHouse.output).rows[0].status).toBe('paid');
+    const statusOnChdb = async () => JSON.parse((await onChdb(`SELECT status FROM orders WHERE order_id = ${Number(order.order_id)}`)).output).rows[0].status;
+    expect(await statusOnChdb()).toBe('paid');
+    // `shoplens sync` brings support's changes to ClickHouse; syncing the untouched demo back restores the data the
+    // import tests below compare with DuckDB.
+    const synced = await runCli('sync', '--operational-db', operational, '--warehouse', warehouseUrl);
+    expect(synced.error).toBeUndefined();
+    expect(synced.output).toMatch(/^Synced users [\d,]+, orders [\d,]+, order_items [\d,]+, support_events [\d,]+ rows into chdb:/);
+    expect(await statusOnChdb()).toBe('cancelled');
+    expect((await runCli('sync', '--operational-db', duckdbPath, '--warehouse', warehouseUrl)).error).toBeUndefined();
+    expect(await statusOnChdb()).toBe('paid');
   }, 90_000);
 
   it('refuses an operational store without orders', async () => {
