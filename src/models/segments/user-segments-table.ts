@@ -168,7 +168,8 @@ export async function mirrorUserSegments(warehouse: Warehouse, force: boolean): 
   }
   const { loadIntoClickHouse } = await import('../../sql/engine/load-into-clickhouse.ts');
   try {
-    await loadIntoClickHouse(warehouse, engine as Parameters<typeof loadIntoClickHouse>[1], ['user_segments'], { schema: CACHE_SCHEMA });
+    // As rows, not Parquet files: the agent's state file is sandboxed and may not write files.
+    await loadIntoClickHouse(warehouse, engine as Parameters<typeof loadIntoClickHouse>[1], ['user_segments'], { schema: CACHE_SCHEMA, transfer: 'rows' });
     return undefined;
   } catch (error) {
     return `copying user_segments into ClickHouse (${engine.location}) failed, so metrics cannot be split by segment there: ` +

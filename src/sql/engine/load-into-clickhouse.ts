@@ -25,7 +25,14 @@ export async function loadIntoClickHouse(
   source: Warehouse,
   target: ClickHouseEngine,
   tables: readonly string[],
-  options: { schema?: string } = {},
+  options: {
+    schema?: string;
+    /**
+     * 'rows' reads the rows through queries and inserts them as JSON, for a source that may not write files (a
+     * sandboxed DuckDB) and tables of modest size; 'parquet' (default) goes through files, fast for any size.
+     */
+    transfer?: 'parquet' | 'rows';
+  } = {},
 ): Promise<LoadReport> {
   const started = performance.now();
   // A DuckDB schema other than main (the cache schema) maps to the ClickHouse database of the same name.
@@ -39,13 +46,14 @@ export async function loadIntoClickHouse(
     for (const table of tables) {
       const columns = await describeColumns(source, table, schema ?? 'main');
       const file = path.join(folder, `${table}.parquet`);
-      await source.run(`COPY (SELECT * FROM ${name(table)}) TO '${file.replaceAll("'", "''")}' (FORMAT parquet)`);
+      if (options.transfer !== 'rows') await source.run(`COPY (SELECT * FROM ${name(table)}) TO '${file.replaceAll("'", "''")}' (FORMAT parquet)`);
       expected[table] = Number((await source.query(`SELECT count(*) AS rows FROM ${name(table)}`)).rows[0]?.rows ?? 0);
       const staging = name(`${table}${STAGING_SUFFIX}`);
       await target.command(`DROP TABLE IF EXISTS ${staging}`);
       await target.command(createTableSql(staging, table, columns));
       staged.push(staging);
-      await loadParquet(target, staging, file);
+      if (options.transfer === 'rows') await loadRows(source, target, name(table), staging);
+      else await loadParquet(target, staging, file);
       const loaded = Number((await target.query(`SELECT count() AS rows FROM ${staging}`)).rows[0]?.rows ?? 0);
       if (loaded !== expected[table]) {
         throw new WarehouseError(`Loading ${table} into ${target.location} gave ${loaded} rows instead of ${expected[table]}; nothing was replaced.`, { path: target.location });
@@ -98,6 +106,17 @@ function createTableSql(name: string, table: string, columns: readonly SourceCol
 /** Plain column names mentioned in a sort key such as (event_type, toDate(event_time), user_id). */
 function keyColumns(orderBy: string): string[] {
   return [...orderBy.matchAll(/\b([a-z_][a-z0-9_]*)\b(?!\s*\()/g)].map((match) => match[1] as string);
+}
+
+const ROWS_PER_INSERT = 50_000;
+
+/** Both names quoted (possibly database-qualified); pages in a stable order, one INSERT per page. */
+async function loadRows(source: Warehouse, target: ClickHouseEngine, table: string, staging: string): Promise<void> {
+  for (let offset = 0; ; offset += ROWS_PER_INSERT) {
+    const { rows } = await source.query(`SELECT * FROM ${table} ORDER BY ALL LIMIT ${ROWS_PER_INSERT} OFFSET ${offset}`);
+    if (rows.length === 0) return;
+    await target.insertRows(staging, rows);
+  }
 }
 
 /** `table` is quoted (possibly database-qualified). */
