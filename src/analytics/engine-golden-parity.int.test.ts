@@ -33,7 +33,11 @@ const MODEL_FILE = 'model-tools.yaml';
 const CHAINS = FILES.filter((file) => file !== MODEL_FILE).flatMap(chainsOf);
 // One question per model tool keeps the test short: their queries and results are compared in full in
 // model-queries-parity.int.test.ts.
-const ENGINE_READY_MODEL_CHAINS = [...ENGINE_READY_TOOLS].flatMap((tool) => chainsOf(MODEL_FILE).filter((chain) => chain.tool === tool).slice(0, 1));
+// The first recommendation question names a user the 400-user seed lacks, so a product-based one is added.
+const ENGINE_READY_MODEL_CHAINS = [
+  ...[...ENGINE_READY_TOOLS].flatMap((tool) => chainsOf(MODEL_FILE).filter((chain) => chain.tool === tool).slice(0, 1)),
+  ...chainsOf(MODEL_FILE).filter((chain) => chain.id === 'model-recommend-similar-to-product-zh'),
+];
 
 const SEED = { users: 400, days: 60, seed: 7, endDate: '2025-11-30' };
 const folder = mkdtempSync(path.join(tmpdir(), 'shoplens-golden-parity-'));
@@ -113,11 +117,11 @@ describe('golden questions on DuckDB and chDB over the same seeded data', () => 
       if (differences.length > 0) mismatches.push(`${chain.id}: ${differences.join(' | ')}`);
     }
     expect(mismatches).toEqual([]);
-    // One question for each model tool in ENGINE_READY_TOOLS.
-    expect(ENGINE_READY_MODEL_CHAINS.length).toBe(9);
+    // One question for each model tool in ENGINE_READY_TOOLS, and the product-based recommendation.
+    expect(ENGINE_READY_MODEL_CHAINS.length).toBe(10);
     // The one other is the same error on both engines: model-recommend-user-456-zh asks for user 456 of a 400-user seed.
     expect(unanswered).toEqual(['model-recommend-user-456-zh: error, 0 rows']);
-    expect(answered).toBe(8);
+    expect(answered).toBe(9);
     // segment_customers above also copied the segments into chDB (from the sandboxed state file): metrics split by them.
     const [bySegment] = await askChain(onDuckDb, ['上个月各客户分群的GMV']);
     const [bySegmentOnChdb] = await askChain(onChdb, ['上个月各客户分群的GMV']);
