@@ -40,12 +40,15 @@ export interface AskOutcome {
 }
 
 /**
- * Tools that read the behaviour tables through the semantic layer, the SQL guard, the value index or
- * behaviourReader (forecasts, baskets), and so work when those tables live in ClickHouse. The other model tools still
- * read them through DuckDB and would see no rows, so they refuse there.
+ * Tools whose reads of the behaviour tables go through the semantic layer, the SQL guard, the value index or
+ * behaviourReader, and so work when those tables live in ClickHouse (every tool of ANALYTICS_TOOLS today). A tool
+ * added without that would read the DuckDB state file's empty tables, so anything not listed refuses there. Models,
+ * embeddings and their caches are stored in the DuckDB state file on every engine (docs/clickhouse.md).
  */
 export const ENGINE_READY_TOOLS: ReadonlySet<string> = new Set([
   'query_metrics', 'run_sql', 'list_metrics', 'search_values', 'describe_schema', 'forecast_metric', 'frequently_bought_together',
+  'search_reviews', 'cluster_queries', 'review_insights', 'recommend_products', 'predict_purchase', 'find_anomalies',
+  'segment_customers',
 ]);
 
 export class EngineToolUnavailableError extends Error {

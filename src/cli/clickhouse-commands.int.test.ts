@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
@@ -14,6 +14,9 @@ import { stateFilePath } from '../sql/engine/state-file-path.ts';
 import { resultDifferences } from '../sql/engine/testing/compare-results.ts';
 import { Warehouse } from '../sql/warehouse.ts';
 import { runCli } from '../testing/run-cli.ts';
+import { signToken } from '../server/auth/tokens.ts';
+import { auditRowsOf, ShopperChat } from '../server/testing/real-support-kit.ts';
+import { TEST_SECRET, type TestServer } from '../server/testing/test-server.ts';
 
 // One chDB folder for the whole file (chDB runs one engine per process; reopening the same folder is fine).
 const SEED = { users: 200, days: 30, seed: 11, endDate: '2025-11-30' };
@@ -110,7 +113,7 @@ describe('shoplens serve --warehouse chdb://…', () => {
     const apiKey = 'clickhouse-serve-test-key-0123456789';
     const statePath = stateFilePath(location);
     running = await startServer({ port: 0, host: '127.0.0.1', databasePath: statePath, warehouse: location, environment: { ...process.env, SHOPLENS_API_KEY: apiKey, SHOPLENS_LLM_BASE_URL: '' }, logger: pino({ level: 'silent' }) });
-    expect(running.supportDescription).toContain('support on ClickHouse is not supported yet: use a DuckDB operational store');
+    expect(running.supportDescription).toContain('support on ClickHouse needs a DuckDB operational store for orders and support actions: start the server with --operational-db FILE');
     expect(existsSync(serverLockPath(statePath))).toBe(true);
     const response = await fetch(new URL('/api/ask', running.url), {
       method: 'POST',
@@ -125,6 +128,64 @@ describe('shoplens serve --warehouse chdb://…', () => {
     const viaServer = await onChdb('SELECT count(*) AS n FROM orders');
     expect(viaServer.error).toBeUndefined();
     expect(JSON.parse(viaServer.output).rows[0].n).toBeGreaterThan(0);
+  }, 60_000);
+});
+
+describe('shoplens serve --warehouse chdb://… --operational-db FILE', () => {
+  it('serves the support chat end to end on the DuckDB operational store while analytics read chDB', async () => {
+    // A copy of the DuckDB demo (the same data as chDB) as the operational store, so later tests keep equal data.
+    const operational = path.join(folder, 'operational.duckdb');
+    copyFileSync(duckdbPath, operational);
+    const store = await Warehouse.open({ path: operational, mode: 'read-only' });
+    const order = (await store.query(`SELECT order_id, order_no, user_id FROM orders WHERE status = 'paid' AND user_id IS NOT NULL ORDER BY order_no LIMIT 1`)).rows[0] as { order_id: number; order_no: string; user_id: number };
+    store.close();
+    const apiKey = 'clickhouse-support-test-key-0123456789';
+    const running = await startServer({
+      port: 0, host: '127.0.0.1', databasePath: operational, warehouse: location, operationalStore: true,
+      environment: { ...process.env, SHOPLENS_JWT_SECRET: TEST_SECRET, SHOPLENS_API_KEY: apiKey, SHOPLENS_LLM_BASE_URL: '' }, logger: pino({ level: 'silent' }),
+    });
+    const server = { url: running.url, customerToken: (customerId: number) => signToken(TEST_SECRET, { role: 'customer', customerId }, '1h') } as unknown as TestServer;
+    const shopper = await ShopperChat.open(server, order.user_id);
+    try {
+      expect(running.supportDescription).toContain('SupportAgent');
+      const turn = await shopper.say(`please cancel order ${order.order_no}, I changed my mind`);
+      expect(turn.reply.text).toContain(`Cancel order ${order.order_no}`);
+      const card = turn.events.find((event) => event.type === 'confirmation-request');
+      const confirmationId = card?.type === 'confirmation-request' ? card.confirmation.confirmationId : '';
+      const done = await shopper.answer(confirmationId, true);
+      expect(done.reply.text).toContain(`Order ${order.order_no} is cancelled`);
+      // Analytics keep answering from chDB on the same server.
+      const response = await fetch(new URL('/api/ask', running.url), {
+        method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': apiKey }, body: JSON.stringify({ question: 'GMV by category last week' }),
+      });
+      expect(((await response.json()) as { status: string }).status).toBe('answered');
+    } finally {
+      shopper.client.close();
+      await running.stop();
+    }
+    // The write and its audit row are in the operational store; ClickHouse sees the change only at its next load.
+    const after = await Warehouse.open({ path: operational, mode: 'read-only' });
+    expect((await after.query('SELECT status FROM orders WHERE order_id = $order', { order: order.order_id })).rows[0]?.status).toBe('cancelled');
+    expect((await auditRowsOf(after, order.order_id)).filter((row) => row.status === 'committed')).toEqual([
+      expect.objectContaining({ actor: `customer:${order.user_id}`, tool: 'cancel_order' }),
+    ]);
+    after.close();
+    const statusOnChdb = async () => JSON.parse((await onChdb(`SELECT status FROM orders WHERE order_id = ${Number(order.order_id)}`)).output).rows[0].status;
+    expect(await statusOnChdb()).toBe('paid');
+    // `shoplens sync` brings support's changes to ClickHouse; syncing the untouched demo back restores the data the
+    // import tests below compare with DuckDB.
+    const synced = await runCli('sync', '--operational-db', operational, '--warehouse', warehouseUrl);
+    expect(synced.error).toBeUndefined();
+    expect(synced.output).toMatch(/^Synced users [\d,]+, orders [\d,]+, order_items [\d,]+, support_events [\d,]+ rows into chdb:/);
+    expect(await statusOnChdb()).toBe('cancelled');
+    expect((await runCli('sync', '--operational-db', duckdbPath, '--warehouse', warehouseUrl)).error).toBeUndefined();
+    expect(await statusOnChdb()).toBe('paid');
+  }, 90_000);
+
+  it('refuses an operational store without orders', async () => {
+    const empty = path.join(folder, 'empty-operational.duckdb');
+    await expect(startServer({ port: 0, host: '127.0.0.1', databasePath: empty, warehouse: location, operationalStore: true, environment: { ...process.env, SHOPLENS_JWT_SECRET: TEST_SECRET, SHOPLENS_LLM_BASE_URL: '' }, logger: pino({ level: 'silent' }) }))
+      .rejects.toThrow(/operational store .*empty-operational\.duckdb has no orders/);
   }, 60_000);
 });
 

@@ -11,6 +11,7 @@ import { registerServeCommand } from './serve-command.ts';
 import { registerTokenCommand } from './token-command.ts';
 import { registerDescribeCommand } from './describe-command.ts';
 import { registerScheduleCommand } from './schedule-command.ts';
+import { registerSyncCommand } from './sync-command.ts';
 
 /** The version in package.json, found upwards from this file (src/cli/ under tsx, dist/src/cli/ compiled). */
 export function packageVersion(): string {
@@ -43,6 +44,7 @@ export function buildProgram(): Command {
   registerServeCommand(program);
   registerTokenCommand(program);
   registerScheduleCommand(program);
+  registerSyncCommand(program);
   return program;
 }
 

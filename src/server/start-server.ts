@@ -12,6 +12,7 @@ import { createShopLensServer, type ShopLensServer } from './create-server.ts';
 import type { AppExtension } from './http-routes.ts';
 import { createLogger } from './request-logging.ts';
 import { serverConfigurationFromEnvironment } from './server-configuration.ts';
+import { ServerConfigurationError } from './server-errors.ts';
 import { loadSupportBackend, SUPPORT_ON_CLICKHOUSE_REASON, type SupportBackend } from './support-backend.ts';
 import type { WarehouseLocation } from '../sql/engine/warehouse-url.ts';
 import { signToken } from './auth/tokens.ts';
@@ -29,6 +30,11 @@ export interface StartServerOptions {
   databasePath: string;
   /** A chdb:// or clickhouse:// warehouse (--warehouse): analytics read ClickHouse, app state stays in databasePath. */
   warehouse?: Exclude<WarehouseLocation, { kind: 'duckdb' }>;
+  /**
+   * With `warehouse`: databasePath is a complete DuckDB operational store (--operational-db: orders, users,
+   * conversations, support actions), so the support agent runs on it while analytics read ClickHouse.
+   */
+  operationalStore?: boolean;
   environment?: NodeJS.ProcessEnv;
   logger?: Logger;
   /** Extra routes (e.g. the web front end), mounted before the 404 handler. */
@@ -64,6 +70,17 @@ async function seedIfEmpty(databasePath: string, logger: Logger): Promise<void> 
   }
 }
 
+/** An operational store must hold the orders support works on: an empty state file would answer "no orders" to everyone. */
+async function assertOperationalStore(warehouse: Warehouse): Promise<void> {
+  const orders = Number((await warehouse.query('SELECT count(*) AS orders FROM main.orders')).rows[0]?.orders ?? 0);
+  if (orders === 0) {
+    throw new ServerConfigurationError(
+      `The operational store ${warehouse.path} has no orders, so support could not serve anyone. Point --operational-db at the DuckDB file that holds your orders (shoplens seed --db FILE or shoplens import --db FILE fill one).`,
+      '--operational-db',
+    );
+  }
+}
+
 /**
  * `shoplens serve`: opens the warehouse sandboxed (seeding the demo first if it is empty), builds the analytics
  * agent and, when installed, the support agent, and listens.
@@ -88,8 +105,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     // Both agents read a few things once (data window, value index, categories, currency); an import through the
     // server replaces them with fresh ones, and turns already running finish on the old ones.
     let analyticsAgent = await AnalyticsAgent.create({ warehouse, chatModel });
-    // The support agent reads and changes orders in DuckDB; on ClickHouse it is off, and /support says why.
-    const support: SupportBackend = options.warehouse
+    // The support agent reads and changes orders in DuckDB: the warehouse file, or beside ClickHouse the operational
+    // store; on ClickHouse without one it is off, and /support says why.
+    if (options.warehouse && options.operationalStore) await assertOperationalStore(warehouse);
+    const support: SupportBackend = options.warehouse && !options.operationalStore
       ? { description: `none: ${SUPPORT_ON_CLICKHOUSE_REASON}`, unavailableReason: SUPPORT_ON_CLICKHOUSE_REASON }
       : await loadSupportBackend(warehouse, chatModel);
     let supportResponder = support.responder;

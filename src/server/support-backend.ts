@@ -20,12 +20,13 @@ export interface SupportBackend {
 }
 
 /**
- * Support writes (order cancellations, returns, address changes) go to the orders in DuckDB inside one transaction
- * with their audit rows; ClickHouse has no such transactions and no row updates that fit them, so on a ClickHouse
- * warehouse support is refused whole rather than half done (docs/clickhouse.md).
+ * Support writes (order cancellations, returns, address changes) change orders inside one DuckDB transaction with
+ * their audit rows; ClickHouse has neither such transactions nor row updates that fit them. So on a ClickHouse
+ * warehouse support runs only on a DuckDB operational store named with --operational-db (orders, conversations,
+ * support actions), and without one /support says so instead of half-working (docs/clickhouse.md).
  */
 export const SUPPORT_ON_CLICKHOUSE_REASON =
-  'support on ClickHouse is not supported yet: use a DuckDB operational store for support (shoplens serve --db FILE) and ClickHouse for analytics.';
+  'support on ClickHouse needs a DuckDB operational store for orders and support actions: start the server with --operational-db FILE (docs/clickhouse.md).';
 
 type SupportAgentModule = {
   SupportAgent: { create(options: { warehouse: Warehouse; chatModel?: ChatModel }): Promise<SupportResponder> };

@@ -155,9 +155,13 @@ export const segmentCustomersTool = defineTool({
       zh
         ? `k-means 按轮廓系数选 k = ${model.clusterCount}（轮廓系数 ${model.silhouette.toFixed(2)}；越接近 1 分得越清楚）。`
         : `k-means chose k = ${model.clusterCount} by silhouette (${model.silhouette.toFixed(2)}; closer to 1 = better separated).`,
-      zh
-        ? '分群已写入表 shoplens_cache.user_segments，可用 segment 维度拆分任意指标。'
-        : 'Segments are stored in table shoplens_cache.user_segments: any metric can be split by the segment dimension.',
+      ensured.clickHouseCopyWarning
+        ? zh
+          ? '分群已写入状态文件的 shoplens_cache.user_segments，但未能复制到 ClickHouse，因此暂不能按 segment 维度拆分指标（ShopLens 的 ClickHouse 用户需要对 shoplens_cache 库有建表、写入和删表权限，见 docs/clickhouse.md）。'
+          : `Segments are stored in the state file's shoplens_cache.user_segments, but ${ensured.clickHouseCopyWarning}`
+        : zh
+          ? '分群已写入表 shoplens_cache.user_segments，可用 segment 维度拆分任意指标。'
+          : 'Segments are stored in table shoplens_cache.user_segments: any metric can be split by the segment dimension.',
     ];
 
     // The main table the answer builder charts: RFM segments unless only clusters were asked for.

@@ -1,8 +1,9 @@
+import type { SqlDialect } from '../../sql/engine/sql-dialect.ts';
 import { AnomalyError } from './anomaly-error.ts';
 
 /**
- * Which relations the detectors read. Always the warehouse tables, except in evaluateAnomalies, which points
- * them at TEMP views that add synthetic anomalies. Never built from user input.
+ * Which relations the detectors read. Always the warehouse tables (in DuckDB or ClickHouse), except in
+ * evaluateAnomalies, which points them at DuckDB TEMP tables that add synthetic anomalies. Never built from user input.
  */
 export interface AnomalySources {
   events: string;
@@ -20,7 +21,7 @@ export interface DateRange {
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** SQL condition on `column` for the range, plus the named parameters it uses (DuckDB rejects unused ones). */
-export function rangeCondition(column: string, range: DateRange | undefined): { sql: string; parameters: Record<string, string> } {
+export function rangeCondition(column: string, range: DateRange | undefined, dialect: SqlDialect): { sql: string; parameters: Record<string, string> } {
   const conditions: string[] = [];
   const parameters: Record<string, string> = {};
   for (const [end, value] of [['start', range?.start], ['end', range?.end]] as const) {
@@ -33,7 +34,7 @@ export function rangeCondition(column: string, range: DateRange | undefined): { 
   if (range?.start && range.end && range.start > range.end) {
     throw new AnomalyError(`date_range.start (${range.start}) is after date_range.end (${range.end}); swap them.`, { kind: 'bad_parameter', parameter: 'date_range' });
   }
-  if (parameters.range_start) conditions.push(`${column} >= CAST($range_start AS DATE)`);
-  if (parameters.range_end) conditions.push(`${column} < CAST($range_end AS DATE) + INTERVAL 1 DAY`);
+  if (parameters.range_start) conditions.push(`${column} >= ${dialect.parameter('range_start', 'date')}`);
+  if (parameters.range_end) conditions.push(`${column} < ${dialect.parameter('range_end', 'date')} + INTERVAL 1 DAY`);
   return { sql: conditions.length > 0 ? conditions.join(' AND ') : 'TRUE', parameters };
 }

@@ -1,4 +1,6 @@
+import { behaviourDialect, behaviourReader } from '../../sql/engine/behaviour-reader.ts';
 import type { Warehouse } from '../../sql/warehouse.ts';
+import { dateRange } from '../forecast/calendar-days.ts';
 import { promotionOn } from '../forecast/promotion-days.ts';
 import { rangeCondition, WAREHOUSE_SOURCES, type AnomalySources, type DateRange } from './anomaly-scope.ts';
 import { countBaseline, countZ, OUTLIER_Z } from './robust-z-score.ts';
@@ -42,16 +44,19 @@ export interface OrderAnomalies {
 }
 
 async function loadUserVelocity(warehouse: Warehouse, sources: AnomalySources, range?: DateRange): Promise<Omit<UserOrderVelocity, 'score' | 'flagged' | 'reason_en' | 'reason_zh'>[]> {
-  const scope = rangeCondition('created_at', range);
-  const { rows } = await warehouse.query(
-    `WITH scoped AS (SELECT user_id, order_id, created_at FROM ${sources.orders} WHERE user_id IS NOT NULL AND ${scope.sql}),
+  const dialect = behaviourDialect(warehouse);
+  const scope = rangeCondition('created_at', range, dialect);
+  // Windows over whole milliseconds (ClickHouse allows neither INTERVAL frame offsets nor offsets past 32 bits):
+  // an hour is 3,600,000, a day 86,400,000; order times finer than a millisecond are compared by their millisecond.
+  const { rows } = await behaviourReader(warehouse).query(
+    `WITH scoped AS (SELECT user_id, created_at, ${dialect.epochMilliseconds('created_at')} AS created_ms FROM ${sources.orders} WHERE user_id IS NOT NULL AND ${scope.sql}),
      windowed AS (
-       SELECT user_id, created_at,
-              count(*) OVER (PARTITION BY user_id ORDER BY created_at RANGE BETWEEN INTERVAL 1 HOUR PRECEDING AND CURRENT ROW) AS in_hour,
-              count(*) OVER (PARTITION BY user_id ORDER BY created_at RANGE BETWEEN INTERVAL 1 DAY PRECEDING AND CURRENT ROW) AS in_day
+       SELECT user_id, created_at, created_ms,
+              count(*) OVER (PARTITION BY user_id ORDER BY created_ms RANGE BETWEEN 3600000 PRECEDING AND CURRENT ROW) AS in_hour,
+              count(*) OVER (PARTITION BY user_id ORDER BY created_ms RANGE BETWEEN 86400000 PRECEDING AND CURRENT ROW) AS in_day
        FROM scoped)
      SELECT user_id, count(*) AS orders, max(in_hour) AS max_in_hour, max(in_day) AS max_in_day,
-            CAST(arg_max(created_at, in_hour * 1e12 - epoch(created_at)) AS VARCHAR) AS burst_at
+            ${dialect.argMax('created_at', 'in_hour * 1e12 - created_ms / 1000.0')} AS burst_at
      FROM windowed GROUP BY user_id ORDER BY user_id`,
     scope.parameters,
   );
@@ -65,18 +70,22 @@ async function loadUserVelocity(warehouse: Warehouse, sources: AnomalySources, r
 }
 
 /** Orders per hour over ALL the data: a date range only limits which buckets are reported, never the baseline. */
-async function loadBuckets(warehouse: Warehouse, sources: AnomalySources): Promise<{ hour: string; orders: number }[]> {
-  // Every hour from the first to the last order's day is listed, so quiet hours count as zero orders.
-  const { rows } = await warehouse.query(
-    `WITH scoped AS (SELECT created_at FROM ${sources.orders}),
-     counts AS (SELECT date_trunc('hour', created_at) AS hour, count(*) AS orders FROM scoped GROUP BY 1),
-     hours AS (
-       SELECT unnest(generate_series(date_trunc('day', min(created_at)), date_trunc('day', max(created_at)) + INTERVAL 23 HOUR, INTERVAL 1 HOUR)) AS hour
-       FROM scoped)
-     SELECT strftime(h.hour, '%Y-%m-%d %H:00') AS hour, coalesce(c.orders, 0) AS orders
-     FROM hours h LEFT JOIN counts c USING (hour) ORDER BY h.hour`,
+export async function loadBuckets(warehouse: Warehouse, sources: AnomalySources): Promise<{ hour: string; orders: number }[]> {
+  const dialect = behaviourDialect(warehouse);
+  const { rows } = await behaviourReader(warehouse).query(
+    `SELECT CAST(created_at AS DATE) AS day, ${dialect.hourOfDay('created_at')} AS hour, count(*) AS orders FROM ${sources.orders}
+     GROUP BY CAST(created_at AS DATE), ${dialect.hourOfDay('created_at')} ORDER BY day, hour`,
   );
-  return rows.map((row) => ({ hour: String(row.hour), orders: Number(row.orders) }));
+  const counts = new Map(rows.map((row) => [`${String(row.day)} ${String(row.hour).padStart(2, '0')}:00`, Number(row.orders)]));
+  const first = rows[0]?.day;
+  const last = rows.at(-1)?.day;
+  if (typeof first !== 'string' || typeof last !== 'string') return [];
+  // Every hour from the first to the last order's day is listed, so quiet hours count as zero orders.
+  return dateRange(first, last).flatMap((day) =>
+    Array.from({ length: 24 }, (_, hour) => {
+      const name = `${day} ${String(hour).padStart(2, '0')}:00`;
+      return { hour: name, orders: counts.get(name) ?? 0 };
+    }));
 }
 
 function inRange(day: string, range: DateRange | undefined): boolean {

@@ -1,3 +1,4 @@
+import { behaviourDialect, behaviourReader } from '../../sql/engine/behaviour-reader.ts';
 import type { Warehouse } from '../../sql/warehouse.ts';
 import { rangeCondition, type AnomalySources, type DateRange } from './anomaly-scope.ts';
 
@@ -21,19 +22,23 @@ export interface SessionBehaviour {
 }
 
 export async function loadSessionBehaviour(warehouse: Warehouse, sources: AnomalySources, range?: DateRange): Promise<SessionBehaviour[]> {
-  const scope = rangeCondition('event_time', range);
-  const { rows } = await warehouse.query(
+  const dialect = behaviourDialect(warehouse);
+  const scope = rangeCondition('event_time', range, dialect);
+  // Times as whole microseconds, so gaps and durations are exact on both engines.
+  const { rows } = await behaviourReader(warehouse).query(
     `WITH scoped AS (
-       SELECT user_id, session_id, event_id, event_type, event_time, dwell_seconds, product_id FROM ${sources.events} WHERE ${scope.sql}),
+       SELECT user_id, session_id, event_id, event_type, event_time, ${dialect.epochMicroseconds('event_time')} AS event_us, dwell_seconds, product_id
+       FROM ${sources.events} WHERE ${scope.sql}),
      gaps AS (
-       SELECT *, epoch(event_time) - epoch(lag(event_time) OVER (PARTITION BY user_id, session_id ORDER BY event_time, event_id)) AS gap_seconds
+       SELECT user_id, session_id, event_type, event_time, event_us, dwell_seconds, product_id,
+              (event_us - ${dialect.previousValue('event_us')} OVER (PARTITION BY user_id, session_id ORDER BY event_time, event_id)) / 1000000.0 AS gap_seconds
        FROM scoped)
-     SELECT user_id, session_id, CAST(min(event_time) AS VARCHAR) AS started, count(*) AS events,
-            epoch(max(event_time)) - epoch(min(event_time)) AS duration_seconds,
+     SELECT user_id, session_id, min(event_time) AS started, count(*) AS events,
+            (max(event_us) - min(event_us)) / 1000000.0 AS duration_seconds,
             count(*) FILTER (WHERE event_type = 'view') AS views,
             count(DISTINCT product_id) AS distinct_products,
             count(*) FILTER (WHERE event_type IN ('cart', 'fav', 'purchase')) AS intent_events,
-            median(dwell_seconds) FILTER (WHERE event_type = 'view') AS median_dwell_seconds,
+            ${dialect.medianWhere('dwell_seconds', "event_type = 'view'")} AS median_dwell_seconds,
             round(avg(gap_seconds), 6) AS mean_gap_seconds,
             round(stddev_pop(gap_seconds), 6) AS gap_standard_deviation
      FROM gaps GROUP BY user_id, session_id HAVING count(*) >= ${MIN_SESSION_EVENTS}

@@ -113,3 +113,25 @@ export async function embedTexts(warehouse: Warehouse, encoder: TextEncoder, tex
   }
   return hashes.map((hash) => vectors.get(hash) ?? new Float32Array(encoder.dimension));
 }
+
+/**
+ * Cosine similarity of each cached vector of `hashes` (for `encoder`) to `vector`, computed by DuckDB from the cached
+ * FLOAT vectors; hashes without a cached vector are absent from the map, a zero vector gives NaN.
+ */
+export async function cachedSimilarities(warehouse: Warehouse, encoder: TextEncoder, vector: Float32Array, hashes: readonly string[]): Promise<Map<string, number>> {
+  if (hashes.length === 0) return new Map();
+  const table = await embeddingTable(warehouse);
+  const dimension = encoder.dimension;
+  const reader = await warehouse.connection.runAndReadAll(
+    `SELECT text_hash, CAST(array_cosine_similarity(embedding::FLOAT[${dimension}], CAST($vector AS FLOAT[${dimension}])) AS DOUBLE) AS similarity
+     FROM ${table} WHERE encoder = $encoder AND text_hash IN (SELECT unnest($hashes))`,
+    { encoder: encoder.id, hashes: listValue([...new Set(hashes)]), vector: vectorLiteral(vector) },
+    { encoder: VARCHAR, hashes: LIST(VARCHAR), vector: VARCHAR },
+  );
+  const similarities = new Map<string, number>();
+  for (const row of reader.getRowObjectsJS()) {
+    const value = row.similarity;
+    similarities.set(String(row.text_hash), typeof value === 'number' ? value : Number.NaN);
+  }
+  return similarities;
+}

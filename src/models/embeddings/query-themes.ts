@@ -1,7 +1,7 @@
-import type { DuckDBValue } from '@duckdb/node-api';
+import { behaviourDialect, behaviourReader } from '../../sql/engine/behaviour-reader.ts';
+import type { NamedParameters } from '../../sql/engine/warehouse-engine.ts';
 import type { Warehouse } from '../../sql/warehouse.ts';
-import { cacheTextsOfQuery } from './cache-texts-of-query.ts';
-import { embeddingTable } from './embedding-cache.ts';
+import { cacheEmbeddings, embedTexts } from './embedding-cache.ts';
 import { EmbeddingToolError } from './embedding-tool-error.ts';
 import { dotProduct, normalizeInPlace, type TextEncoder } from './text-encoder.ts';
 import { distinctiveTerms } from './theme-terms.ts';
@@ -45,20 +45,32 @@ export interface QueryThemeResult {
   encoder: string;
 }
 
-function searchFilter(request: QueryThemeRequest): { where: string; parameters: Record<string, DuckDBValue> } {
+function searchFilter(warehouse: Warehouse, request: QueryThemeRequest): { where: string; parameters: NamedParameters } {
+  const dialect = behaviourDialect(warehouse);
   const conditions = ["event_type = 'search'", 'search_query IS NOT NULL', "trim(search_query) <> ''"];
-  const parameters: Record<string, DuckDBValue> = {};
+  const parameters: NamedParameters = {};
   if (request.dateRange) {
-    conditions.push('event_time >= CAST($start_date AS DATE) AND event_time < CAST($end_date AS DATE) + INTERVAL 1 DAY');
+    conditions.push(`event_time >= ${dialect.parameter('start_date', 'date')} AND event_time < ${dialect.parameter('end_date', 'date')} + INTERVAL 1 DAY`);
     parameters.start_date = request.dateRange.start;
     parameters.end_date = request.dateRange.end;
   }
   return { where: conditions.join(' AND '), parameters };
 }
 
+/** The `limit` most searched distinct queries under the request's dates, most searched first (ties by text). */
+export async function loadTopSearchQueries(warehouse: Warehouse, request: QueryThemeRequest, limit: number): Promise<{ query: string; searches: number }[]> {
+  const { where, parameters } = searchFilter(warehouse, request);
+  const { rows } = await behaviourReader(warehouse).query(
+    `SELECT search_query AS text, count(*) AS searches FROM events WHERE ${where}
+     GROUP BY search_query ORDER BY searches DESC, search_query LIMIT ${Math.floor(limit)}`,
+    parameters,
+  );
+  return rows.map((row) => ({ query: String(row.text), searches: Number(row.searches) }));
+}
+
 /**
- * Groups the search queries of events into themes: distinct queries (the most frequent maxQueries) are
- * embedded and cached, clustered with k-means on their vectors, and each theme is described by its size in
+ * Groups the search queries of events into themes: distinct queries (the most frequent maxQueries, read where the
+ * events are: DuckDB or ClickHouse) are embedded and cached (in the DuckDB file), clustered with k-means on their vectors, and each theme is described by its size in
  * searches, representative queries and distinctive terms.
  */
 export async function clusterSearchQueries(warehouse: Warehouse, encoder: TextEncoder, request: QueryThemeRequest = {}): Promise<QueryThemeResult> {
@@ -66,23 +78,16 @@ export async function clusterSearchQueries(warehouse: Warehouse, encoder: TextEn
     throw new EmbeddingToolError(`date_range starts (${request.dateRange.start}) after it ends (${request.dateRange.end}). Swap them.`, { parameter: 'date_range' });
   }
   const maxQueries = request.maxQueries ?? 1000;
-  const { where, parameters } = searchFilter(request);
-  const totals = await warehouse.query(`SELECT count(*) AS searches, count(DISTINCT search_query) AS queries FROM events WHERE ${where}`, parameters);
+  const { where, parameters } = searchFilter(warehouse, request);
+  const totals = await behaviourReader(warehouse).query(`SELECT count(*) AS searches, count(DISTINCT search_query) AS queries FROM events WHERE ${where}`, parameters);
   const totalSearches = Number(totals.rows[0]?.searches ?? 0);
   const distinctQueries = Number(totals.rows[0]?.queries ?? 0);
-  const topQueries = `SELECT search_query AS text, count(*) AS searches FROM events WHERE ${where}
-                      GROUP BY search_query ORDER BY searches DESC, search_query LIMIT ${Math.floor(maxQueries)}`;
-  const report = await cacheTextsOfQuery(warehouse, encoder, `SELECT text FROM (${topQueries})`, parameters);
-  const table = await embeddingTable(warehouse);
-  const rows = await warehouse.query(
-    `SELECT q.text, q.searches, e.embedding FROM (${topQueries}) AS q
-     JOIN ${table} AS e ON e.encoder = $encoder AND e.text_hash = sha256(q.text)
-     ORDER BY q.searches DESC, q.text`,
-    { ...parameters, encoder: encoder.id },
-  );
+  const top = await loadTopSearchQueries(warehouse, request, maxQueries);
+  const report = await cacheEmbeddings(warehouse, encoder, top.map((entry) => entry.query));
+  const vectors = await embedTexts(warehouse, encoder, top.map((entry) => entry.query));
   // Queries the encoder cannot represent (only symbols) have zero vectors and no direction to cluster by.
-  const queries = rows.rows
-    .map((row) => ({ query: String(row.text), searches: Number(row.searches), vector: (row.embedding as number[]).map(Number) }))
+  const queries = top
+    .map((entry, index) => ({ ...entry, vector: Array.from(vectors[index] ?? []) }))
     .filter((entry) => entry.vector.some((value) => value !== 0));
 
   const base = { totalSearches, distinctQueries, clusteredQueries: queries.length, embeddedNow: report.encoded, encoder: encoder.id };

@@ -1,10 +1,10 @@
-import type { DuckDBValue } from '@duckdb/node-api';
+import { behaviourDialect, behaviourReader } from '../../sql/engine/behaviour-reader.ts';
+import type { NamedParameters } from '../../sql/engine/warehouse-engine.ts';
 import type { Warehouse } from '../../sql/warehouse.ts';
-import { cacheTextsOfQuery } from './cache-texts-of-query.ts';
-import { embedTexts, embeddingTable } from './embedding-cache.ts';
+import { cacheEmbeddings, cachedSimilarities, embedTexts } from './embedding-cache.ts';
 import { EmbeddingToolError } from './embedding-tool-error.ts';
 import type { TextEncoder } from './text-encoder.ts';
-import { vectorLiteral } from './text-hash.ts';
+import { textHash } from './text-hash.ts';
 
 export interface ReviewFilters {
   productId?: number;
@@ -48,40 +48,42 @@ export interface ReviewSearchResult {
   encoder: string;
 }
 
-function filterSql(filters: ReviewFilters): { where: string; parameters: Record<string, DuckDBValue> } {
+function filterSql(warehouse: Warehouse, filters: ReviewFilters): { where: string; parameters: NamedParameters } {
+  const dialect = behaviourDialect(warehouse);
   const conditions = ['r.review_text IS NOT NULL', "trim(r.review_text) <> ''"];
-  const parameters: Record<string, DuckDBValue> = {};
+  const parameters: NamedParameters = {};
   if (filters.productId !== undefined) {
-    conditions.push('r.product_id = $product_id');
+    conditions.push(`r.product_id = ${dialect.parameter('product_id', 'integer')}`);
     parameters.product_id = filters.productId;
   }
   if (filters.category !== undefined) {
-    conditions.push('(lower(p.category) = lower($category) OR p.category_zh = $category)');
+    const category = dialect.parameter('category', 'text');
+    conditions.push(`(${dialect.lower('p.category')} = ${dialect.lower(category)} OR p.category_zh = ${category})`);
     parameters.category = filters.category;
   }
   if (filters.minRating !== undefined) {
-    conditions.push('r.rating >= $min_rating');
+    conditions.push(`r.rating >= ${dialect.parameter('min_rating', 'integer')}`);
     parameters.min_rating = filters.minRating;
   }
   if (filters.maxRating !== undefined) {
-    conditions.push('r.rating <= $max_rating');
+    conditions.push(`r.rating <= ${dialect.parameter('max_rating', 'integer')}`);
     parameters.max_rating = filters.maxRating;
   }
   if (filters.dateRange) {
-    conditions.push('r.created_at >= CAST($start_date AS DATE) AND r.created_at < CAST($end_date AS DATE) + INTERVAL 1 DAY');
+    conditions.push(`r.created_at >= ${dialect.parameter('start_date', 'date')} AND r.created_at < ${dialect.parameter('end_date', 'date')} + INTERVAL 1 DAY`);
     parameters.start_date = filters.dateRange.start;
     parameters.end_date = filters.dateRange.end;
   }
   if (filters.language !== undefined) {
-    conditions.push('r.language = $language');
+    conditions.push(`r.language = ${dialect.parameter('language', 'text')}`);
     parameters.language = filters.language;
   }
   return { where: conditions.join(' AND '), parameters };
 }
 
 async function checkCategory(warehouse: Warehouse, category: string): Promise<void> {
-  const known = await warehouse.query(
-    `SELECT DISTINCT category, category_zh FROM products WHERE category IS NOT NULL ORDER BY category`,
+  const known = await behaviourReader(warehouse).query(
+    `SELECT DISTINCT category, category_zh FROM products WHERE category IS NOT NULL ORDER BY category, category_zh`,
   );
   const matches = known.rows.some((row) =>
     String(row.category).toLowerCase() === category.toLowerCase() || row.category_zh === category);
@@ -94,10 +96,41 @@ async function checkCategory(warehouse: Warehouse, category: string): Promise<vo
   }
 }
 
+type Candidate = Omit<ReviewMatch, 'similarity' | 'sameTextReviews'>;
+
 /**
- * Semantic search over review texts: embeds (and caches) every review text under the filters that is not
- * cached yet, embeds the query, and ranks by cosine similarity inside DuckDB (array_cosine_similarity).
- * Identical texts are collapsed to their most-liked review.
+ * Reviews with text under the filters, with their product, in review_id order: the data query of the search, run
+ * where the behaviour tables are (DuckDB or ClickHouse) with its values as parameters.
+ */
+export async function loadReviewCandidates(warehouse: Warehouse, filters: ReviewFilters): Promise<Candidate[]> {
+  const { where, parameters } = filterSql(warehouse, filters);
+  const { rows } = await behaviourReader(warehouse).query(
+    `SELECT r.review_id AS review_id, r.product_id AS product_id, r.rating AS rating, r.review_text AS review_text, r.language AS language,
+            CAST(r.created_at AS DATE) AS created_date, r.likes AS likes, p.title_zh AS title_zh, p.title_en AS title_en,
+            p.category AS category, p.category_zh AS category_zh
+     FROM reviews AS r LEFT JOIN products AS p ON p.product_id = r.product_id WHERE ${where} ORDER BY r.review_id`,
+    parameters,
+  );
+  return rows.map((row) => ({
+    reviewId: Number(row.review_id),
+    productId: Number(row.product_id),
+    titleZh: (row.title_zh as string | null) ?? null,
+    titleEn: (row.title_en as string | null) ?? null,
+    category: (row.category as string | null) ?? null,
+    categoryZh: (row.category_zh as string | null) ?? null,
+    rating: Number(row.rating),
+    reviewText: String(row.review_text),
+    language: (row.language as string | null) ?? null,
+    createdDate: String(row.created_date),
+    likes: Number(row.likes ?? 0),
+  }));
+}
+
+/**
+ * Semantic search over review texts: loads the reviews under the filters from the behaviour tables, embeds (and
+ * caches, in the DuckDB file) every distinct text not cached yet, embeds the query, and ranks the texts by cosine
+ * similarity computed in DuckDB (array_cosine_similarity) over the cached vectors. Identical texts are collapsed to
+ * their most-liked review (then the lowest id); texts the encoder cannot place (a zero vector) rank last.
  */
 export async function searchReviews(warehouse: Warehouse, encoder: TextEncoder, request: ReviewSearchRequest): Promise<ReviewSearchResult> {
   const query = request.query.trim();
@@ -110,51 +143,29 @@ export async function searchReviews(warehouse: Warehouse, encoder: TextEncoder, 
   }
   if (request.category !== undefined) await checkCategory(warehouse, request.category);
 
-  const { where, parameters } = filterSql(request);
-  const from = 'FROM reviews AS r LEFT JOIN products AS p ON p.product_id = r.product_id';
-  const report = await cacheTextsOfQuery(warehouse, encoder, `SELECT r.review_text ${from} WHERE ${where}`, parameters);
+  const candidates = await loadReviewCandidates(warehouse, request);
+  const report = await cacheEmbeddings(warehouse, encoder, candidates.map((candidate) => candidate.reviewText));
   const [queryVector] = await embedTexts(warehouse, encoder, [query]);
   if (!queryVector || queryVector.every((value) => value === 0)) {
     throw new EmbeddingToolError(`The query "${query}" has no letters or characters ${encoder.id} can use. Rephrase it with words.`, { parameter: 'query' });
   }
-  const table = await embeddingTable(warehouse);
-  const dimension = encoder.dimension;
-  const result = await warehouse.query(
-    `WITH candidates AS (
-       SELECT r.review_id, r.product_id, r.rating, r.review_text, r.language, r.created_at, r.likes,
-              p.title_zh, p.title_en, p.category, p.category_zh
-       ${from} WHERE ${where}
-     ), scored AS (
-       SELECT c.*,
-              array_cosine_similarity(e.embedding::FLOAT[${dimension}], CAST($query_vector AS FLOAT[${dimension}])) AS similarity,
-              count(*) OVER () AS searched_reviews,
-              count(*) OVER (PARTITION BY c.review_text) AS same_text_reviews,
-              row_number() OVER (PARTITION BY c.review_text ORDER BY c.likes DESC, c.review_id) AS text_rank
-       FROM candidates AS c
-       JOIN ${table} AS e ON e.encoder = $encoder AND e.text_hash = sha256(c.review_text)
-     )
-     SELECT review_id, product_id, title_zh, title_en, category, category_zh, rating, review_text, language,
-            strftime(created_at, '%Y-%m-%d') AS created_date, likes, similarity, same_text_reviews, searched_reviews
-     FROM scored WHERE text_rank = 1
-     ORDER BY similarity DESC NULLS LAST, review_id
-     LIMIT $limit`,
-    { ...parameters, query_vector: vectorLiteral(queryVector), encoder: encoder.id, limit: request.limit ?? 10 },
-  );
-  const matches = result.rows.map((row) => ({
-    reviewId: Number(row.review_id),
-    productId: Number(row.product_id),
-    titleZh: (row.title_zh as string | null) ?? null,
-    titleEn: (row.title_en as string | null) ?? null,
-    category: (row.category as string | null) ?? null,
-    categoryZh: (row.category_zh as string | null) ?? null,
-    rating: Number(row.rating),
-    reviewText: String(row.review_text),
-    language: (row.language as string | null) ?? null,
-    createdDate: String(row.created_date),
-    likes: Number(row.likes),
-    similarity: Number(row.similarity),
-    sameTextReviews: Number(row.same_text_reviews),
-  }));
-  const searchedReviews = result.rows.length > 0 ? Number(result.rows[0]?.searched_reviews) : 0;
+  const byText = new Map<string, { best: Candidate; count: number; hash: string }>();
+  for (const candidate of candidates) {
+    const group = byText.get(candidate.reviewText);
+    if (!group) byText.set(candidate.reviewText, { best: candidate, count: 1, hash: textHash(candidate.reviewText) });
+    else {
+      group.count += 1;
+      // Candidates arrive in review_id order, so a tie on likes keeps the lower id.
+      if (candidate.likes > group.best.likes) group.best = candidate;
+    }
+  }
+  const similarities = await cachedSimilarities(warehouse, encoder, queryVector, [...byText.values()].map((group) => group.hash));
+  const scored = [...byText.values()].filter((group) => similarities.has(group.hash));
+  const searchedReviews = scored.reduce((sum, group) => sum + group.count, 0);
+  const rank = (similarity: number) => (Number.isNaN(similarity) ? Number.NEGATIVE_INFINITY : similarity);
+  const matches = scored
+    .map((group): ReviewMatch => ({ ...group.best, similarity: similarities.get(group.hash) as number, sameTextReviews: group.count }))
+    .sort((left, right) => rank(right.similarity) - rank(left.similarity) || left.reviewId - right.reviewId)
+    .slice(0, request.limit ?? 10);
   return { matches, searchedReviews, embeddedNow: report.encoded, encoder: encoder.id };
 }

@@ -1,3 +1,4 @@
+import { behaviourDialect, behaviourReader } from '../../sql/engine/behaviour-reader.ts';
 import type { Warehouse } from '../../sql/warehouse.ts';
 import { explainPropensity, predictPropensity, type PropensityModelKind } from './propensity-model.ts';
 import { PROPENSITY_FEATURES, type CityTier, type Device } from './propensity-features.ts';
@@ -39,8 +40,9 @@ export interface LikelyBuyersResult {
 }
 
 async function resolveCategory(warehouse: Warehouse, category: string): Promise<{ en: string; zh: string | null }> {
-  const { rows } = await warehouse.query(
-    `SELECT category, any_value(category_zh) AS category_zh FROM products WHERE category IS NOT NULL GROUP BY category ORDER BY category`,
+  // min() rather than any value: the same Chinese name on every engine when a category has several.
+  const { rows } = await behaviourReader(warehouse).query(
+    `SELECT category, min(category_zh) AS category_zh FROM products WHERE category IS NOT NULL GROUP BY category ORDER BY category`,
   );
   const wanted = category.trim().toLowerCase();
   const match = rows.find((row) => String(row.category).toLowerCase() === wanted || (typeof row.category_zh === 'string' && row.category_zh === category.trim()));
@@ -55,28 +57,30 @@ async function resolveCategory(warehouse: Warehouse, category: string): Promise<
 
 /** Users matching the filters, as a set of ids (undefined = no filter). */
 async function filteredUsers(warehouse: Warehouse, asOf: string, options: LikelyBuyersOptions, category?: string): Promise<Set<number> | undefined> {
+  const dialect = behaviourDialect(warehouse);
   const conditions: string[] = [];
   // DuckDB rejects named parameters the statement does not use, so each is added with its condition.
   const parameters: Record<string, string> = {};
   if (options.cityTier) {
-    conditions.push('user_id IN (SELECT user_id FROM users WHERE city_tier = $city_tier)');
+    conditions.push(`user_id IN (SELECT user_id FROM users WHERE city_tier = ${dialect.parameter('city_tier', 'text')})`);
     parameters.city_tier = options.cityTier;
   }
   if (options.device) {
-    conditions.push('user_id IN (SELECT user_id FROM users WHERE preferred_device = $device)');
+    conditions.push(`user_id IN (SELECT user_id FROM users WHERE preferred_device = ${dialect.parameter('device', 'text')})`);
     parameters.device = options.device;
   }
   if (category !== undefined) {
+    const end = `${dialect.parameter('as_of', 'date')} + INTERVAL 1 DAY`;
     conditions.push(`user_id IN (
-      SELECT e.user_id FROM events e JOIN products p USING (product_id)
-      WHERE p.category = $category AND e.event_type IN ('view', 'cart', 'fav', 'purchase')
-        AND e.event_time < CAST($as_of AS DATE) + INTERVAL 1 DAY AND e.event_time >= CAST($as_of AS DATE) + INTERVAL 1 DAY - INTERVAL 30 DAY)`);
+      SELECT e.user_id FROM events e JOIN products p ON p.product_id = e.product_id
+      WHERE p.category = ${dialect.parameter('category', 'text')} AND e.event_type IN ('view', 'cart', 'fav', 'purchase')
+        AND e.event_time < ${end} AND e.event_time >= ${end} - INTERVAL 30 DAY)`);
     parameters.category = category;
     parameters.as_of = asOf;
   }
   if (conditions.length === 0) return undefined;
-  const { rows } = await warehouse.query(
-    `SELECT user_id FROM (SELECT user_id FROM users UNION SELECT user_id FROM events) WHERE ${conditions.join(' AND ')}`,
+  const { rows } = await behaviourReader(warehouse).query(
+    `SELECT user_id FROM (SELECT user_id FROM users UNION SELECT user_id FROM events) known WHERE ${conditions.join(' AND ')} ORDER BY user_id`,
     parameters,
   );
   return new Set(rows.map((row) => Number(row.user_id)));

@@ -1,7 +1,8 @@
+import type { SqlDialect } from '../../sql/engine/sql-dialect.ts';
 export type FeatureGroup = 'browsing' | 'purchasing' | 'interaction' | 'profile';
 
 export interface PropensityFeature {
-  /** Column name in PROPENSITY_FEATURES_SQL. */
+  /** Column name in propensityFeaturesSql. */
   id: string;
   group: FeatureGroup;
   label_en: string;
@@ -78,7 +79,7 @@ export const DEVICES: readonly { id: Device; label_en: string; label_zh: string 
 ];
 
 /**
- * Per-user features as of a cutoff day, in PROPENSITY_FEATURES_SQL column order. Browsing and interaction
+ * Per-user features as of a cutoff day, in propensityFeaturesSql column order. Browsing and interaction
  * counts use fixed look-back windows (7 or 30 days) so that features at two different cutoffs mean the same
  * thing; purchase history uses everything before the cutoff.
  */
@@ -139,9 +140,10 @@ export const BEHAVIOUR_FEATURE_IDS: readonly string[] = PROPENSITY_FEATURES.filt
  * paid only if it was paid before the cutoff), reviews by created_at. The population is every user who had
  * signed up by the cutoff (or whose sign-up date is unknown) plus anyone with events or orders before it.
  * Averages are rounded to six decimals because DuckDB's parallel sums may differ in the last bit between runs.
+ * Written for DuckDB and ClickHouse alike (the behaviour tables may live in either).
  */
-export const PROPENSITY_FEATURES_SQL = `
-  WITH bounds AS (SELECT CAST($cutoff AS DATE) AS cutoff_day, CAST($cutoff AS DATE) + INTERVAL 1 DAY AS cutoff_end),
+export const propensityFeaturesSql = (dialect: SqlDialect): string => `
+  WITH bounds AS (SELECT ${dialect.parameter('cutoff', 'date')} AS cutoff_day, ${dialect.parameter('cutoff', 'date')} + INTERVAL 1 DAY AS cutoff_end),
   past_events AS (SELECT e.* FROM events e, bounds b WHERE e.event_time < b.cutoff_end),
   visits AS (
     SELECT user_id, session_id, min(event_time) AS started, count(*) AS actions
@@ -182,13 +184,13 @@ export const PROPENSITY_FEATURES_SQL = `
     SELECT u.user_id FROM users u, bounds b WHERE u.signup_date IS NULL OR u.signup_date <= b.cutoff_day
     UNION SELECT user_id FROM visit_stats
     UNION SELECT user_id FROM paid)
-  SELECT pop.user_id,
+  SELECT pop.user_id AS user_id,
          coalesce(vs.sessions_7d, 0) AS sessions_7d,
          coalesce(vs.sessions_30d, 0) AS sessions_30d,
          coalesce(vs.active_days_30d, 0) AS active_days_30d,
          coalesce(es.views_30d, 0) AS views_30d,
          coalesce(es.searches_30d, 0) AS searches_30d,
-         es.avg_dwell_seconds,
+         es.avg_dwell_seconds AS avg_dwell_seconds,
          coalesce(vs.events_per_session, 0)::DOUBLE AS events_per_session,
          coalesce(vs.deepest_session, 0) AS deepest_session,
          date_diff('day', CAST(es.last_event AS DATE), b.cutoff_day) AS days_since_last_visit,

@@ -1,4 +1,5 @@
 import { addDays } from '../forecast/calendar-days.ts';
+import { behaviourReader } from '../../sql/engine/behaviour-reader.ts';
 import type { Warehouse } from '../../sql/warehouse.ts';
 import { PropensityError } from './propensity-error.ts';
 
@@ -38,9 +39,9 @@ export function timeSplit(dataStart: string, asOf: string, horizonDays: number):
 
 /** First day with an event or order. */
 export async function loadDataStart(warehouse: Warehouse): Promise<string> {
-  const { rows } = await warehouse.query(
+  const { rows } = await behaviourReader(warehouse).query(
     `SELECT CAST(min(first_time) AS DATE) AS data_start FROM (
-       SELECT min(event_time) AS first_time FROM events UNION ALL SELECT min(created_at) FROM orders)`,
+       SELECT min(event_time) AS first_time FROM events UNION ALL SELECT min(created_at) AS first_time FROM orders) firsts`,
   );
   const start = rows[0]?.data_start;
   if (typeof start !== 'string') {

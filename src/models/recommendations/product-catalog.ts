@@ -1,3 +1,4 @@
+import { behaviourReader } from '../../sql/engine/behaviour-reader.ts';
 import type { Warehouse } from '../../sql/warehouse.ts';
 
 /** Importers mark postage, fees and discounts with this category (docs/importers.md): never recommended. */
@@ -21,7 +22,7 @@ function text(value: unknown): string | null {
 }
 
 export async function loadCatalog(warehouse: Warehouse): Promise<Map<number, CatalogProduct>> {
-  const { rows } = await warehouse.query('SELECT product_id, title_en, title_zh, sku, category, category_zh, brand, price FROM products ORDER BY product_id');
+  const { rows } = await behaviourReader(warehouse).query('SELECT product_id, title_en, title_zh, sku, category, category_zh, brand, price FROM products ORDER BY product_id');
   return new Map(rows.map((row) => {
     const productId = Number(row.product_id);
     const category = text(row.category);

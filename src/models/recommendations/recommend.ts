@@ -1,3 +1,4 @@
+import { behaviourDialect, behaviourReader } from '../../sql/engine/behaviour-reader.ts';
 import type { Warehouse } from '../../sql/warehouse.ts';
 import { loadUserInteractions } from './load-interactions.ts';
 import type { CatalogProduct } from './product-catalog.ts';
@@ -67,7 +68,8 @@ export async function recommendForUser(warehouse: Warehouse, userId: number, opt
   const category = resolveCategory(served.model, options.category);
   const interactions = await loadUserInteractions(warehouse, userId);
   if (interactions.length === 0) {
-    const known = await warehouse.query('SELECT 1 FROM users WHERE user_id = $user UNION ALL SELECT 1 FROM orders WHERE user_id = $user LIMIT 1', { user: userId });
+    const user = behaviourDialect(warehouse).parameter('user', 'integer');
+    const known = await behaviourReader(warehouse).query(`SELECT 1 AS known FROM users WHERE user_id = ${user} UNION ALL SELECT 1 AS known FROM orders WHERE user_id = ${user} LIMIT 1`, { user: userId });
     if (known.rows.length === 0) {
       throw new RecommendationError(`There is no shopper with user id ${userId}. Check the id (users.user_id), or recommend from a product instead.`, { kind: 'not_found', parameter: 'user_id' });
     }

@@ -1,7 +1,7 @@
 import type { Warehouse } from '../../sql/warehouse.ts';
 import type { ClusteringOptions } from './kmeans-clustering.ts';
 import { SegmentationError } from './segmentation-error.ts';
-import { dataFingerprint, readStoredSegmentationModel, storedModelSchema, writeUserSegments, type StoredSegmentationModel } from './user-segments-table.ts';
+import { dataFingerprint, mirrorUserSegments, readStoredSegmentationModel, storedModelSchema, writeUserSegments, type StoredSegmentationModel } from './user-segments-table.ts';
 import { ensureTrained } from '../model-store/ensure-trained.ts';
 import type { TrainingProgressListener } from '../model-store/training-progress.ts';
 
@@ -11,6 +11,8 @@ export interface EnsuredSegmentation {
   recomputed: boolean;
   /** Wall time of the recomputation including the write (0 when reused). */
   seconds: number;
+  /** On ClickHouse, why the segments could not be copied there (then "by segment" questions cannot use them). */
+  clickHouseCopyWarning?: string;
 }
 
 /**
@@ -27,7 +29,10 @@ export async function ensureSegmentation(
   const fingerprint = await dataFingerprint(warehouse);
   if (!options.recompute) {
     const stored = await readStoredSegmentationModel(warehouse);
-    if (stored && stored.asOf === asOf && stored.fingerprint === fingerprint) return { model: stored, recomputed: false, seconds: 0 };
+    if (stored && stored.asOf === asOf && stored.fingerprint === fingerprint) {
+      const warning = await mirrorUserSegments(warehouse, false);
+      return { model: stored, recomputed: false, seconds: 0, ...(warning ? { clickHouseCopyWarning: warning } : {}) };
+    }
   }
   if (warehouse.mode === 'read-only') {
     throw new SegmentationError(
@@ -36,6 +41,7 @@ export async function ensureSegmentation(
     );
   }
   const started = performance.now();
+  let warning: string | undefined;
   const ensured = await ensureTrained<StoredSegmentationModel>({
     warehouse,
     model: 'customer_segments',
@@ -51,6 +57,7 @@ export async function ensureSegmentation(
       control.throwIfCancelled();
       control.report('writing user_segments', 90);
       await writeUserSegments(warehouse, segmentation, fingerprint);
+      warning = await mirrorUserSegments(warehouse, true);
       const model: StoredSegmentationModel = { ...segmentation.model, fingerprint };
       return {
         payload: model,
@@ -65,5 +72,5 @@ export async function ensureSegmentation(
     onProgress: options.onProgress,
     signal: options.signal,
   });
-  return { model: ensured.payload, recomputed: true, seconds: (performance.now() - started) / 1000 };
+  return { model: ensured.payload, recomputed: true, seconds: (performance.now() - started) / 1000, ...(warning ? { clickHouseCopyWarning: warning } : {}) };
 }

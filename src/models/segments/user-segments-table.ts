@@ -1,5 +1,6 @@
 import type { DuckDBAppender } from '@duckdb/node-api';
 import { z } from 'zod';
+import { behaviourReader } from '../../sql/engine/behaviour-reader.ts';
 import type { Warehouse } from '../../sql/warehouse.ts';
 import type { Segmentation } from './compute-segmentation.ts';
 import { CACHE_SCHEMA } from '../../sql/cache-schema.ts';
@@ -62,7 +63,7 @@ export type StoredSegmentationModel = z.infer<typeof storedModelSchema>;
 
 /** Cheap summary of the data segmentation depends on: re-seeding or importing changes it. */
 export async function dataFingerprint(warehouse: Warehouse): Promise<string> {
-  const { rows } = await warehouse.query(`
+  const { rows } = await behaviourReader(warehouse).query(`
     SELECT (SELECT count(*) FROM orders) AS orders,
            (SELECT count(*) FILTER (WHERE paid_at IS NOT NULL) FROM orders) AS paid_orders,
            (SELECT max(order_id) FROM orders) AS last_order,
@@ -143,4 +144,35 @@ export async function readStoredSegmentationModel(warehouse: Warehouse): Promise
   }
   const parsed = storedModelSchema.safeParse(json);
   return parsed.success ? parsed.data : null;
+}
+
+/**
+ * Metric questions "by segment" join user_segments where the behaviour tables are. On a ClickHouse warehouse the
+ * segmentation lives in the DuckDB state file, so it is copied into ClickHouse's shoplens_cache database (staging table
+ * swapped in, as every load) after each rewrite (`force`), and again whenever the copy is missing or differs from
+ * the state file's (checked by row count and integer checksums, which both engines compute exactly). A ClickHouse user
+ * that may not write there (the read-only user of docs/clickhouse.md) leaves the segments usable by segment_customers
+ * itself: the returned warning says why "by segment" questions cannot use them.
+ */
+export async function mirrorUserSegments(warehouse: Warehouse, force: boolean): Promise<string | undefined> {
+  const engine = warehouse.behaviourEngine;
+  if (!engine || (engine.kind !== 'chdb' && engine.kind !== 'clickhouse')) return undefined;
+  const checksum = `SELECT count(*) AS users, coalesce(sum(user_id * (cluster + 1)), 0) AS users_by_cluster,
+    coalesce(sum(coalesce(r_score, 0) * 100 + coalesce(f_score, 0) * 10 + coalesce(m_score, 0)), 0) AS scores FROM ${CACHE_SCHEMA}.user_segments`;
+  if (!force) {
+    const present = await engine.query(`SELECT count() AS tables FROM system.tables WHERE database = '${CACHE_SCHEMA}' AND name = 'user_segments'`);
+    if (Number(present.rows[0]?.tables) === 1) {
+      const [local, remote] = [(await warehouse.query(checksum)).rows[0], (await engine.query(checksum)).rows[0]];
+      if (JSON.stringify(local) === JSON.stringify(remote)) return undefined;
+    }
+  }
+  const { loadIntoClickHouse } = await import('../../sql/engine/load-into-clickhouse.ts');
+  try {
+    // As rows, not Parquet files: the agent's state file is sandboxed and may not write files.
+    await loadIntoClickHouse(warehouse, engine as Parameters<typeof loadIntoClickHouse>[1], ['user_segments'], { schema: CACHE_SCHEMA, transfer: 'rows' });
+    return undefined;
+  } catch (error) {
+    return `copying user_segments into ClickHouse (${engine.location}) failed, so metrics cannot be split by segment there: ` +
+      `${(error instanceof Error ? error.message : String(error)).split('\n')[0]}. The ClickHouse user needs CREATE TABLE, INSERT and DROP TABLE on the database ${CACHE_SCHEMA} (docs/clickhouse.md).`;
+  }
 }

@@ -1,5 +1,6 @@
-import type { DuckDBValue } from '@duckdb/node-api';
 import { BRAND_NAMES_ZH } from '../../sql/semantic/catalogue/brand-names.ts';
+import { behaviourDialect, behaviourReader } from '../../sql/engine/behaviour-reader.ts';
+import type { NamedParameters } from '../../sql/engine/warehouse-engine.ts';
 import type { Warehouse } from '../../sql/warehouse.ts';
 import { SentimentError } from './sentiment-error.ts';
 
@@ -34,7 +35,7 @@ function text(value: unknown): string | null {
 
 /** The stored category name for an English or Chinese one, or a SentimentError listing the valid names. */
 async function resolveCategory(warehouse: Warehouse, category: string): Promise<string> {
-  const { rows } = await warehouse.query('SELECT DISTINCT category, category_zh FROM products WHERE category IS NOT NULL ORDER BY category');
+  const { rows } = await behaviourReader(warehouse).query('SELECT DISTINCT category, category_zh FROM products WHERE category IS NOT NULL ORDER BY category, category_zh');
   const wanted = category.trim().toLowerCase();
   const match = rows.find((row) => String(row.category).toLowerCase() === wanted || row.category_zh === category.trim());
   if (match) return String(match.category);
@@ -47,7 +48,7 @@ async function resolveCategory(warehouse: Warehouse, category: string): Promise<
 }
 
 async function resolveBrand(warehouse: Warehouse, brand: string): Promise<string> {
-  const { rows } = await warehouse.query('SELECT DISTINCT brand FROM products WHERE brand IS NOT NULL ORDER BY brand');
+  const { rows } = await behaviourReader(warehouse).query('SELECT DISTINCT brand FROM products WHERE brand IS NOT NULL ORDER BY brand');
   const wanted = brand.trim().toLowerCase();
   const match = rows.find((row) => String(row.brand).toLowerCase() === wanted || BRAND_NAMES_ZH[String(row.brand)] === brand.trim());
   if (match) return String(match.brand);
@@ -73,29 +74,30 @@ export async function resolveReviewFilters(warehouse: Warehouse, filters: Review
 
 /**
  * Reviews with text under already-resolved filters, with their product's titles, category and brand, in
- * review_id order.
+ * review_id order. Runs where the behaviour tables are (DuckDB or ClickHouse), values as parameters.
  */
 export async function loadReviews(warehouse: Warehouse, filters: ReviewFilters = {}): Promise<ReviewRecord[]> {
+  const dialect = behaviourDialect(warehouse);
   const conditions = ['r.review_text IS NOT NULL', "trim(r.review_text) <> ''"];
-  const parameters: Record<string, DuckDBValue> = {};
+  const parameters: NamedParameters = {};
   if (filters.category !== undefined) {
-    conditions.push('p.category = $category');
+    conditions.push(`p.category = ${dialect.parameter('category', 'text')}`);
     parameters.category = filters.category;
   }
   if (filters.brand !== undefined) {
-    conditions.push('p.brand = $brand');
+    conditions.push(`p.brand = ${dialect.parameter('brand', 'text')}`);
     parameters.brand = filters.brand;
   }
   if (filters.productId !== undefined) {
-    conditions.push('r.product_id = $product_id');
+    conditions.push(`r.product_id = ${dialect.parameter('product_id', 'integer')}`);
     parameters.product_id = filters.productId;
   }
   if (filters.dateRange) {
-    conditions.push('r.created_at >= CAST($start_date AS DATE) AND r.created_at < CAST($end_date AS DATE) + INTERVAL 1 DAY');
+    conditions.push(`r.created_at >= ${dialect.parameter('start_date', 'date')} AND r.created_at < ${dialect.parameter('end_date', 'date')} + INTERVAL 1 DAY`);
     parameters.start_date = filters.dateRange.start;
     parameters.end_date = filters.dateRange.end;
   }
-  const { rows } = await warehouse.query(
+  const { rows } = await behaviourReader(warehouse).query(
     `SELECT r.review_id, r.product_id, r.rating, r.review_text, r.language, CAST(r.created_at AS DATE) AS created_date, r.likes,
             p.title_en, p.title_zh, p.category, p.category_zh, p.brand
      FROM reviews r LEFT JOIN products p ON p.product_id = r.product_id
@@ -120,9 +122,10 @@ export async function loadReviews(warehouse: Warehouse, filters: ReviewFilters =
 
 /** Changes whenever a review is added, removed or edited: the trained model is reused until then. */
 export async function reviewsFingerprint(warehouse: Warehouse): Promise<string> {
-  const { rows } = await warehouse.query(
+  const dialect = behaviourDialect(warehouse);
+  const { rows } = await behaviourReader(warehouse).query(
     `SELECT count(*) AS reviews, coalesce(max(review_id), 0) AS max_id,
-            CAST(coalesce(sum(hash(review_id, rating, review_text)), 0) AS VARCHAR) AS checksum FROM reviews`,
+            ${dialect.castText(`coalesce(sum(${dialect.hashOf(['review_id', 'rating', 'review_text'])}), 0)`)} AS checksum FROM reviews`,
   );
   const row = rows[0] ?? {};
   return `${String(row.reviews)}:${String(row.max_id)}:${String(row.checksum)}`;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { behaviourReader } from '../../sql/engine/behaviour-reader.ts';
 import type { Warehouse } from '../../sql/warehouse.ts';
 import { ensureTrained } from '../model-store/ensure-trained.ts';
 import type { TrainingProgressListener } from '../model-store/training-progress.ts';
@@ -74,7 +75,7 @@ export async function ensureReviewAnalyses(
         }
       }
       const training = state.model.training;
-      const dates = await warehouse.query(`SELECT strftime(min(created_at), '%Y-%m-%d') AS start, strftime(max(created_at), '%Y-%m-%d') AS finish FROM reviews`);
+      const dates = await behaviourReader(warehouse).query(`SELECT CAST(min(created_at) AS DATE) AS start, CAST(max(created_at) AS DATE) AS finish FROM reviews`);
       return {
         payload: { modelId: state.model.id, training: { reviews: training.reviews, positive: training.positive, negative: training.negative }, trainingSeconds: state.trainingSeconds, analyses },
         dataWindow: { start: (dates.rows[0]?.start as string | null) ?? null, end: (dates.rows[0]?.finish as string | null) ?? null },

@@ -51,6 +51,14 @@ export const CLICKHOUSE_DIALECT: SqlDialect = {
     `if(isNull(${threshold}) OR empty(arrayFilter(element -> element >= assumeNotNull(${threshold}), ${list})), NULL, arrayMin(arrayFilter(element -> element >= assumeNotNull(${threshold}), ${list})))`,
   lower: (expression) => `lowerUTF8(${expression})`,
   castText: (expression) => `toString(${expression})`,
+  hashOf: (expressions) => `cityHash64(${expressions.join(', ')})`,
+  epochMilliseconds: (expression) => `toUnixTimestamp64Milli(toDateTime64(${expression}, 6))`,
+  epochMicroseconds: (expression) => `toUnixTimestamp64Micro(toDateTime64(${expression}, 6))`,
+  // lag of a non-Nullable column gives the type's default (0, 1970-01-01) on the first row; DuckDB gives NULL.
+  previousValue: (expression) => `lag(toNullable(${expression}))`,
+  // ClickHouse's median() is approximate; quantileExactInclusive interpolates like DuckDB's median.
+  medianWhere: (expression, condition) => `quantileExactInclusiveIf(0.5)(${expression}, ${condition})`,
+  argMax: (expression, key) => `argMax(${expression}, ${key})`,
   unionAllByName: (relations, columns) =>
     relations.map((relation) => `SELECT ${columns.map(doubleQuoted).join(', ')} FROM ${relation}`).join('\n  UNION ALL\n  '),
   topNPerGroup: (sql, partitionBy, orderBy, limit) =>

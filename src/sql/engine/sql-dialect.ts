@@ -38,6 +38,18 @@ export interface SqlDialect {
   lower(expression: string): string;
   /** Text cast of any value. */
   castText(expression: string): string;
+  /** Milliseconds since 1970-01-01 of a timestamp (UTC), as an integer. */
+  epochMilliseconds(expression: string): string;
+  /** Microseconds since 1970-01-01 of a timestamp (UTC), as an integer (exact window frames and gaps). */
+  epochMicroseconds(expression: string): string;
+  /** The previous row's value in the window (the OVER clause follows); NULL on the first row. */
+  previousValue(expression: string): string;
+  /** Exact median (the mean of the two middle values for an even count) of `expression` where `condition` holds. */
+  medianWhere(expression: string, condition: string): string;
+  /** The value of `expression` on the row where `key` is largest. */
+  argMax(expression: string, key: string): string;
+  /** A 64-bit hash of the values (for change fingerprints; engines hash differently, so never compare across them). */
+  hashOf(expressions: readonly string[]): string;
   /** UNION ALL of relations (CTE names) that all have `columns`, matched by name rather than position. */
   unionAllByName(relations: readonly string[], columns: readonly string[]): string;
   /** Keeps the first `limit` rows per `partitionBy` in `orderBy` order of the SELECT in `sql` (which has no ORDER BY). */
@@ -80,6 +92,12 @@ export const DUCKDB_DIALECT: SqlDialect = {
   firstAtOrAfter: (list, threshold) => `list_min(list_filter(${list}, element -> element >= ${threshold}))`,
   lower: (expression) => `lower(${expression})`,
   castText: (expression) => `CAST(${expression} AS VARCHAR)`,
+  hashOf: (expressions) => `hash(${expressions.join(', ')})`,
+  epochMilliseconds: (expression) => `epoch_ms(${expression})`,
+  epochMicroseconds: (expression) => `epoch_us(${expression})`,
+  previousValue: (expression) => `lag(${expression})`,
+  medianWhere: (expression, condition) => `median(${expression}) FILTER (WHERE ${condition})`,
+  argMax: (expression, key) => `arg_max(${expression}, ${key})`,
   unionAllByName: (relations) => relations.map((relation) => `SELECT * FROM ${relation}`).join('\n  UNION ALL BY NAME\n  '),
   topNPerGroup: (sql, partitionBy, orderBy, limit) =>
     `SELECT * FROM (${sql}) ranked QUALIFY row_number() OVER (PARTITION BY ${partitionBy.join(', ')} ORDER BY ${orderBy}) <= ${limit}`,

@@ -1,5 +1,5 @@
 import type { QueryReader } from '../../connection-reader.ts';
-import { CACHE_TABLES_CONDITION, tableReference } from '../../cache-schema.ts';
+import { CACHE_SCHEMA, CACHE_TABLES, CACHE_TABLES_CONDITION, tableReference } from '../../cache-schema.ts';
 import { Warehouse } from '../../warehouse.ts';
 
 /**
@@ -9,8 +9,13 @@ import { Warehouse } from '../../warehouse.ts';
  */
 export async function loadAvailableTables(warehouse: QueryReader, options: { requireRows?: boolean } = {}): Promise<string[]> {
   if (warehouse instanceof Warehouse && warehouse.behaviourEngine) {
-    // The behaviour tables of a ClickHouse database (staging tables of an unfinished load excluded).
-    const tables = await warehouse.behaviourEngine.query("SELECT name AS table_name FROM system.tables WHERE database = currentDatabase() AND name NOT LIKE '%\\_\\_loading' ORDER BY name");
+    // The behaviour tables of a ClickHouse database (staging tables of an unfinished load excluded), and the cache
+    // tables copied next to them (user_segments, see mirrorUserSegments) by their logical name.
+    const tables = await warehouse.behaviourEngine.query(
+      `SELECT name AS table_name FROM system.tables
+       WHERE (database = currentDatabase() AND name NOT LIKE '%\\_\\_loading') OR (database = '${CACHE_SCHEMA}' AND name IN (${[...CACHE_TABLES].map((table) => `'${table}'`).join(', ')}))
+       ORDER BY name`,
+    );
     return tables.rows.map((row) => String(row.table_name));
   }
   const result = await warehouse.query(

@@ -108,7 +108,7 @@ export function factRowsSql(query: FactQuery): { select: string[]; fromWhere: st
       }
     }
   }
-  const fromWhere = [`FROM ${query.writer.dialect.catalogueSql(fact.from(query.window, query.derived))}`, ...joins, `WHERE ${conditions.join('\n    AND ')}`].join('\n  ');
+  const fromWhere = [`FROM ${query.writer.dialect.catalogueSql(fact.from(query.window, query.derived, query.writer.dialect.name))}`, ...joins, `WHERE ${conditions.join('\n    AND ')}`].join('\n  ');
   return { select, fromWhere };
 }
 

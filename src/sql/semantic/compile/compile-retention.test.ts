@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Warehouse } from '../../warehouse.ts';
 import { addDays, startOfIsoWeek } from '../time/calendar-date.ts';
 import { compileRetention } from './compile-retention.ts';
+import { CLICKHOUSE_DIALECT } from '../../engine/clickhouse-dialect.ts';
+import { compileSemanticQuery } from './compile-query.ts';
 import { buildRandomFixture } from '../testing/random-fixture.ts';
 import { SemanticQueryError } from '../semantic-error.ts';
 import { loadFixture, type Fixture } from '../testing/semantic-fixture.ts';
@@ -93,5 +95,24 @@ describe('compileRetention against plain-JS cohorts', () => {
     expect(() => compileRetention({ timeRange: WINDOW, filters: [{ dimension: 'category', operator: 'eq', values: ['Phones'] }] })).toThrow(
       SemanticQueryError,
     );
+  });
+
+  it('uses per-user activity arrays instead of a self-join on ClickHouse (answers compared in semantic-parity.int.test.ts)', () => {
+    for (const mode of ['days', 'weeks'] as const) {
+      const { sql } = compileRetention({ mode, timeRange: { start: '2025-10-01', end: '2025-11-30' }, filters: [{ dimension: 'gender', operator: 'in', values: ['male'] }] }, { dialect: CLICKHOUSE_DIALECT });
+      expect(sql).toContain('groupUniqArray(activity_day) AS active_days');
+      expect(sql).toMatch(mode === 'days' ? /has\(c\.active_days, c\.first_day \+ 1\) AS active_1/ : /arrayExists\(day -> day >= c\.cohort_week \+ 7 AND day < c\.cohort_week \+ 7 \+ 7, c\.active_days\) AS active_1/);
+      expect(sql).not.toContain('JOIN activity');
+      expect(sql).toContain('activity AS MATERIALIZED (');
+      const duckdb = compileRetention({ mode, timeRange: { start: '2025-10-01', end: '2025-11-30' } }).sql;
+      expect(duckdb).toContain('LEFT JOIN activity a ON a.user_id = c.user_id');
+      expect(duckdb).not.toContain('active_days');
+    }
+    // The day-N retention metrics (次日留存率 …) read the user-cohort fact, which takes the same form on ClickHouse.
+    const metrics = { metrics: ['day1_retention', 'month1_retention'], dimensions: ['device'], timeRange: { start: '2025-11-01', end: '2025-11-30' } };
+    const clickhouse = compileSemanticQuery(metrics, { dialect: CLICKHOUSE_DIALECT }).sql;
+    expect(clickhouse).toContain('has(activity_days, first_day + 1) AS active_day_1');
+    expect(clickhouse).not.toContain('JOIN activity');
+    expect(compileSemanticQuery(metrics).sql).toContain('JOIN activity a ON a.user_id = f.user_id');
   });
 });
