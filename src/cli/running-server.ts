@@ -17,6 +17,13 @@ async function errorBodySchema() {
   return z.object({ error: z.object({ code: z.string(), message: z.string(), kind: z.string().optional() }) });
 }
 
+/** For commands that cannot go through a running server (sync writes the store the server holds): say what to do. */
+export async function refuseWhileServerRuns(command: string, databasePath: string): Promise<void> {
+  const { findRunningServer, WarehouseOwnedByServerError } = await import('../server/server-lock-file.ts');
+  const lock = findRunningServer(databasePath);
+  if (lock) throw new WarehouseOwnedByServerError(`shoplens ${command}`, lock);
+}
+
 /** The server answered with an error; `code` (and `kind` for refused SQL) as the API gave them. */
 export class ServerApiError extends Error {
   override readonly name = 'ServerApiError';
