@@ -90,6 +90,8 @@ describe('semantic compilers give the same answers on DuckDB and chDB', () => {
       { metrics: ['uv'], dimensions: ['gender'], timeRange: window, language: 'zh' },
       { metrics: ['gmv', 'orders'], dimensions: ['category'], filters: [{ dimension: 'weekday', operator: 'in', values: [6, 7] }], timeRange: window, average: { per: 'day' } },
       { metrics: ['units'], timeRange: window, compareTo: WINDOWS[1], average: { per: 'week' } },
+      { metrics: ['gmv'], dimensions: ['category', 'brand'], orderBy: { field: 'gmv', direction: 'desc' }, limitPerGroup: 2, timeRange: window },
+      { metrics: ['gmv'], dimensions: ['category'], orderBy: { field: 'gmv', direction: 'desc' }, rankOf: { dimension: 'category', value: 'Phones' }, timeRange: window },
     ];
     const mismatches: string[] = [];
     for (const input of queries) {
