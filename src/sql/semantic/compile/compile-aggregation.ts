@@ -132,7 +132,8 @@ export function compileAggregation(request: AggregationRequest, allDimensions: r
       const others =
         otherDimensions.length === 0
           ? ''
-          : ` CROSS JOIN (${rowFacts.map((fact) => `SELECT ${columnsOf(otherDimensions)} FROM ${factCtes.get(fact)}`).join(' UNION ')}) other_keys`;
+          : // DISTINCT: one fact's rows repeat each value once per time bucket, and a single SELECT has no UNION to dedupe.
+            ` CROSS JOIN (${rowFacts.map((fact) => `SELECT DISTINCT ${columnsOf(otherDimensions)} FROM ${factCtes.get(fact)}`).join(' UNION ')}) other_keys`;
       ctes.push({ name: keysName, sql: `SELECT ${columnsOf(request.dimensions)} FROM ${spine} AS spine${others}` });
     } else {
       const sources = rowFacts.map((fact) => `SELECT ${columnsOf(request.dimensions)} FROM ${factCtes.get(fact)}`);

@@ -74,6 +74,8 @@ describe('compileSemanticQuery against a plain-JS reference', () => {
           const actualKeys = new Set<string>();
           for (const row of rows) {
             const key = JSON.stringify(dimensions.map((dimension) => row[dimension]));
+            // Each group once: a repeated key is a fan-out, even when its values are right.
+            if (actualKeys.has(key)) mismatches.push(`${metric.id} by [${dimensions}] ${window.start}: group ${key} appears twice`);
             actualKeys.add(key);
             const want = expected.has(key) ? (expected.get(key) ?? null) : fallback(row);
             if (!close(row[metric.id], want)) mismatches.push(`${metric.id} by [${dimensions}] ${window.start} ${key}: got ${row[metric.id]}, want ${want}`);

@@ -46,6 +46,17 @@ describe('compileSemanticQuery on a small warehouse (expected values from hand-w
     expect(values).toEqual([...values].sort((a, b) => b - a));
   });
 
+  it('gives one row per day and value when a time grain is split by another dimension of one fact', async () => {
+    for (const metrics of [['uv'], ['gmv'], ['gmv', 'uv']]) {
+      const compiled = compileSemanticQuery({ metrics, dimensions: ['day', 'channel'], timeRange: NOVEMBER });
+      const { rows } = await warehouse.query(compiled.sql, compiled.parameters);
+      const keys = rows.map((row) => `${String(row.day)}|${String(row.channel)}`);
+      expect(new Set(keys).size, metrics.join(',')).toBe(keys.length);
+      const channels = new Set(rows.map((row) => row.channel)).size;
+      expect(rows.length, metrics.join(',')).toBe(rangeLength(NOVEMBER) * channels);
+    }
+  });
+
   it('keeps the top N within each value of the first dimension (limitPerGroup), ranked as the full query ranks them', async () => {
     const full = compileSemanticQuery({ metrics: ['gmv'], dimensions: ['category', 'brand'], timeRange: NOVEMBER, orderBy: { metric: 'gmv' } });
     const perGroup = compileSemanticQuery({ metrics: ['gmv'], dimensions: ['category', 'brand'], timeRange: NOVEMBER, orderBy: { metric: 'gmv' }, limitPerGroup: 2 });
