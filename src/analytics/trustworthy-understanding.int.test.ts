@@ -241,6 +241,17 @@ describe('trustworthy understanding', () => {
     expect(withoutApple?.query.filters).toEqual([{ dimension: 'brand', operator: 'not_in', values: ['Apple'] }]);
   });
 
+  it('reads products named in free text as a product filter, and never an ordinary word that happens to be in a title', async () => {
+    const holders = await retailAgent.ask('how many WHITE HANGING HEART T-LIGHT HOLDERs did we sell');
+    expect(requestOf(holders)?.query).toMatchObject({ metrics: ['units'], filters: [{ dimension: 'product', operator: 'in', values: ['WHITE HANGING HEART T-LIGHT HOLDER'] }] });
+    const airpods = requestOf(await demoAgent.ask('how many AirPods did we sell last month'))?.query.filters?.[0];
+    expect(airpods?.dimension).toBe('product');
+    expect(airpods?.values.every((title) => String(title).includes('AirPods'))).toBe(true);
+    const basket = await retailAgent.ask('market basket analysis');
+    const call = basket.transcript.find((entry) => entry.type === 'tool-call');
+    expect(call?.type === 'tool-call' ? call.outcome.arguments : undefined).not.toHaveProperty('product');
+  });
+
   it('counts distinct values, reads funnels asked for by their steps, and rates between two steps', async () => {
     const products = await demoAgent.ask('How many distinct products were sold during Golden Week?');
     expect(products.answer.answer).toMatch(/\b\d+ products had .+ above zero/);

@@ -33,8 +33,11 @@ function withoutBasketWords(word: string): string {
  * matches it against product titles and says which product it used; undefined when the question names none.
  */
 export function basketProductPhrase(recognition: Recognition, products: ProductNames): string | undefined {
+  if (recognition.productText) return recognition.productText;
   const named = recognition.filters.find((filter) => filter.dimension === 'product' && filter.values.length === 1);
   if (named) return String(named.values[0]);
+  // Otherwise only a model number names a product here ("mate 60", which the tool looks up and may not find):
+  // ordinary words that happen to be in some title ("market" in "market basket analysis") do not.
   // Pairs of categories are asked for by name ("哪些品类经常一起买"): no product then.
   if (/品类|类目|categor/u.test(recognition.normalized)) return undefined;
   const words = recognition.unknownWords.map(withoutBasketWords).filter((word) => !BASKET_WORDS.has(word) && [...word].length >= 2);
@@ -58,5 +61,5 @@ export function basketProductPhrase(recognition: Recognition, products: ProductN
   // A long span is a sentence, not a product name; a phrase with no word of any product title and no model number
   // ("market basket analysis", "组合促销") is not one either: better the whole shop's rules than a wrong anchor.
   if (phrase.length === 0 || phrase.split(/\s+/).length > 5) return undefined;
-  return products.namesProduct(phrase) || /\d/.test(phrase) ? phrase : undefined;
+  return /\d/.test(phrase) ? phrase : undefined;
 }

@@ -43,6 +43,8 @@ export interface Recognition {
   wantsBreakdown: boolean;
   /** "that category", "它", "这个品牌": the question points at the previous answer's leading row. */
   pointsBack: boolean;
+  /** Product words of the question that matched product titles ("airpods"), as written. */
+  productText?: string;
   /** The dimension a ranking is repeated within ("每个品类卖得最好的商品" → category), first of the groupings. */
   perGroup?: string;
   /** Dimensions whose value is the scope a share is taken within ("苹果在耳机品类里的份额", "Apple's share within headphones"). */
@@ -53,6 +55,45 @@ const WEEK_EARLIER = /a week (?:earlier|before)|the same day (?:a |one )?week (?
 const SHARE_WORDS = /share|percent|percentage|proportion|\brate\b|ratio|fraction|%|占比|比例|百分比|比率|比重|几成|份额/;
 /** Counts whose share the question asks for when it speaks of a share: "what % of orders got cancelled". */
 const RATE_OF_COUNT = [['favourites', 'fav_rate'], ['cart_adds', 'cart_rate'], ['cancelled_orders', 'cancellation_rate'], ['returned_orders', 'return_rate']] as const;
+/**
+ * The longest run of unexplained words (with the hyphens and numbers between them) that every one of a few product
+ * titles contains. Only words of some title count, so "market basket analysis" never becomes a product.
+ */
+function namedProducts(original: string, residual: string, unknownWords: readonly string[], values: ValueIndex): { text: string; titles: string[]; words: string[]; start: number; end: number } | undefined {
+  if (values.productTitles.length === 0 || unknownWords.length === 0 || !unknownWords.some((word) => values.namesProduct(word))) return undefined;
+  const text = residual.toLowerCase();
+  const runs: { start: number; end: number; words: string[] }[] = [];
+  let from = 0;
+  // Only words of some title take part ("买" before "AirPods" does not).
+  for (const word of unknownWords.filter((candidate) => values.namesProduct(candidate))) {
+    const at = text.indexOf(word.toLowerCase(), from);
+    if (at === -1) continue;
+    from = at + word.length;
+    const last = runs[runs.length - 1];
+    // Hyphens, numbers and single letters between words stay inside one name ("t-light", "3 tier").
+    if (last && /^(?:[\s\d-]|(?<![a-z])[a-z](?![a-z]))*$/u.test(text.slice(last.end, at))) {
+      last.end = from;
+      last.words.push(word);
+    } else runs.push({ start: at, end: from, words: [word] });
+  }
+  for (const run of [...runs].sort((left, right) => right.end - right.start - (left.end - left.start))) {
+    const phrase = text.slice(run.start, run.end).trim();
+    // One ordinary word ("market", "heart") is not a name; one written as a name is ("AirPods", "iPhone", "保温杯").
+    if (run.words.length === 1 && !writtenAsName(original, phrase)) continue;
+    const titles = values.titlesContaining(phrase);
+    if (titles.length > 0) return { text: phrase, titles, words: run.words, start: run.start, end: run.end };
+  }
+  return undefined;
+}
+
+/** A word the question writes like a name: with a capital after its first letter, a digit, or in capitals (a lone Chinese word is too often an ordinary one: 黑色, 基础款). */
+function writtenAsName(original: string, word: string): boolean {
+  if (/\p{Script=Han}/u.test(word)) return false;
+  // Latin letters only around it: "买AirPods的人" writes the name between Chinese characters.
+  const written = new RegExp(`(?<![a-z])${escapeRegExp(word)}(?![a-z])`, 'iu').exec(original)?.[0];
+  return written !== undefined && (/\d/.test(written) || /^\p{L}.*\p{Lu}/u.test(written) || (written.length > 1 && written === written.toUpperCase()));
+}
+
 /** The rank-position phrases, global so every occurrence is found; only their fixed words are marked understood. */
 const SHAPE_RULE_EXPRESSIONS = [...RANK_POSITION_RULES, ...DISTINCT_COUNT_RULES].map((rule) => new RegExp(ruleExpression(rule).source, 'gi'));
 /** "where does Shanghai rank": the words between are not the rule's, and stay for the other passes to explain. */
@@ -210,7 +251,7 @@ function withoutAnchoredOffsets(matches: RegExpExecArray[], text: string, asOf: 
 }
 
 /** Recognises metrics, dimensions, values, time and cues in a question, with what stayed unexplained. */
-export function recognizeQuestion(question: string, asOf: string, values: ValueIndex): Recognition {
+export function recognizeQuestion(question: string, asOf: string, values: ValueIndex, asWritten: string = question): Recognition {
   const normalized = normalizeQuestion(question);
   const taken: boolean[] = new Array(normalized.length).fill(false);
   const recognised: string[] = [];
@@ -403,14 +444,25 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   for (const expression of SHAPE_RULE_EXPRESSIONS) {
     for (const match of normalized.matchAll(expression)) markTaken(taken, match.index, match.index + shapeWordsLength(match[0]));
   }
-  const residual = normalized
+  let residual = normalized
     .split('')
     .map((character, index) => (taken[index] ? ' ' : character))
     .join('');
-  const unknownWords = segmentWords(residual).filter((word) => {
+  let unknownWords = segmentWords(residual).filter((word) => {
     const lower = word.toLowerCase();
     return !STOPWORDS.has(lower) && !/^[\p{P}\p{S}\d\s]+$/u.test(lower) && !(lower.length === 1 && /[a-z]/.test(lower)) && !GENERIC_COUNT.test(lower);
   });
+  // "how many WHITE HANGING HEART T-LIGHT HOLDERs did we sell": words that together name products of this shop
+  // are a product filter (every title that has them all), not unknown words.
+  let productText: string | undefined;
+  const productPhrase = namedProducts(asWritten, residual, unknownWords, values);
+  if (productPhrase && !filters.some((filter) => filter.dimension === 'product')) {
+    filters.push({ dimension: 'product', operator: 'in', values: productPhrase.titles });
+    recognised.push(productPhrase.text);
+    productText = productPhrase.text;
+    unknownWords = unknownWords.filter((word) => !productPhrase.words.includes(word));
+    residual = residual.slice(0, productPhrase.start) + ' '.repeat(productPhrase.end - productPhrase.start) + residual.slice(productPhrase.end);
+  }
 
   // "AOV for new customers", "新用户的客单价": with another metric, new users are whose metric it is (a filter).
   if (metrics.includes('new_users') && metrics.length > 1 && NEW_USERS_AS_GROUP.test(normalized) && !filters.some((filter) => filter.dimension === 'new_vs_returning') && metrics.every((metric) => metric === 'new_users' || splitsByNewVsReturning(metric))) {
@@ -444,6 +496,7 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     recognised,
     eventSteps,
     ...(perGroup ? { perGroup } : {}),
+    ...(productText ? { productText } : {}),
     // Numbers the time parser or the limit took ("2011年11月", "top 5") are never band edges.
     bandEdges: bandEdgesOf(normalized.split('').map((character, index) => (timeOrLimitTaken[index] ? ' ' : character)).join('')),
     compareShiftDays: WEEK_EARLIER.test(normalized) ? 7 : undefined,

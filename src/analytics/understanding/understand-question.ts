@@ -111,10 +111,11 @@ function unavailableOnWarehouse(recognition: Recognition, profile: WarehouseProf
 function recognizeCovered(normalized: string, input: WordsInput, notes: string[]): Recognition {
   const expanded = expandAbbreviations(normalized);
   for (const rewrite of expanded.rewrites) notes.push(`read "${rewrite.from}" as "${rewrite.to}"`);
-  let recognition = recognizeQuestion(expanded.text, input.window.asOf, input.values);
+  // The question as written too: capitals tell a product name ("AirPods") from an ordinary word.
+  let recognition = recognizeQuestion(expanded.text, input.window.asOf, input.values, input.question);
   const corrections = findCorrections(recognition.residual, questionLexicon(input.values).entriesList());
   if (corrections.length > 0) {
-    const corrected = recognizeQuestion(applyCorrections(expanded.text, corrections), input.window.asOf, input.values);
+    const corrected = recognizeQuestion(applyCorrections(expanded.text, corrections), input.window.asOf, input.values, input.question);
     // A correction counts only when it explains more of the question than the words it replaced.
     if (corrected.residual.replace(/\s/g, '').length < recognition.residual.replace(/\s/g, '').length) {
       recognition = corrected;

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Warehouse } from '../../sql/warehouse.ts';
 import { ensureTrained, type EnsureTrainedOptions } from './ensure-trained.ts';
 import { listStoredModels } from './stored-model.ts';
@@ -85,7 +85,9 @@ describe('ensureTrained', () => {
       const firstEvents: TrainingProgress[] = [];
       const secondEvents: TrainingProgress[] = [];
       const first = ensureTrained({ ...options, onProgress: (event) => firstEvents.push(event) });
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      // Ask again once the first has started training (its stored-model lookup can take long on a busy machine; a
+      // second question asked before that would start the training itself, and the first would join it).
+      await vi.waitFor(() => expect(firstEvents.map((event) => event.phase)).toContain('loading'), { timeout: 5_000, interval: 5 });
       const second = ensureTrained({ ...options, onProgress: (event) => secondEvents.push(event) });
       await new Promise((resolve) => setTimeout(resolve, 20));
       state.release();

@@ -51,15 +51,38 @@ export class ValueIndex {
    */
   readonly productWords: ReadonlySet<string>;
 
-  constructor(readonly entries: VocabularyValue[], productTitles: readonly string[] = []) {
+  /** Product titles as stored (the product dimension's value) with their other-language title, if any. */
+  readonly productTitles: readonly (readonly [title: string, otherTitle: string | null])[];
+
+  constructor(readonly entries: VocabularyValue[], productTitles: readonly (string | readonly [string, string | null])[] = []) {
     this.matcher = new LexiconMatcher(entries.flatMap((entry) => entry.phrases.map((phrase) => ({ phrase, meaning: entry }))));
-    this.productWords = new Set(productTitles.flatMap((title) => title.toLowerCase().split(/[\s,.;:()/+\-]+/u)).filter((word) => word.length >= 2));
+    this.productTitles = productTitles.map((title) => (typeof title === 'string' ? ([title, null] as const) : title));
+    this.productWords = new Set(this.productTitles.flatMap(([title, other]) => [title, other ?? ''].flatMap((text) => text.toLowerCase().split(/[\s,.;:()/+\-]+/u))).filter((word) => word.length >= 2));
+  }
+
+  /**
+   * The product titles that contain every word of the text ("white hanging heart t-light holders" → the one title),
+   * a trailing plural "s" forgiven; empty when a word is in no title, or when more than `limit` titles match.
+   */
+  titlesContaining(text: string, limit = 20): string[] {
+    const words = text.toLowerCase().split(/[\s,.;:()/+]+/u).filter((word) => word.length > 0);
+    if (words.length === 0) return [];
+    const forms = words.map((word) => (word.length > 3 && word.endsWith('s') ? [word, word.slice(0, -1)] : [word]));
+    const found: string[] = [];
+    for (const [title, other] of this.productTitles) {
+      const names = [title.toLowerCase(), (other ?? '').toLowerCase()];
+      if (names.some((name) => forms.every((options) => options.some((option) => name.includes(option))))) {
+        found.push(title);
+        if (found.length > limit) return [];
+      }
+    }
+    return found;
   }
 
   /** True when a word of the text is a word of a product title (a Chinese word may sit inside one). */
   namesProduct(text: string): boolean {
     const words = text.toLowerCase().split(/\s+/u).filter(Boolean);
-    return words.some((word) => this.productWords.has(word) || (/\p{Script=Han}/u.test(word) && [...this.productWords].some((titleWord) => titleWord.includes(word))));
+    return words.some((word) => this.productWords.has(word) || (word.length > 3 && word.endsWith('s') && this.productWords.has(word.slice(0, -1))) || (/\p{Script=Han}/u.test(word) && [...this.productWords].some((titleWord) => titleWord.includes(word))));
   }
 
   find(text: string, taken?: boolean[]): LexiconMatch<VocabularyValue>[] {
@@ -125,7 +148,7 @@ export async function loadValueIndex(warehouse: Warehouse): Promise<ValueIndex> 
     }
   }
   const titles = await distinctPairs(warehouse, 'SELECT DISTINCT coalesce(title_en, title_zh) AS value, title_zh AS label_zh FROM products');
-  return new ValueIndex(entries, titles.flatMap(([title, titleZh]) => (titleZh ? [title, titleZh] : [title])));
+  return new ValueIndex(entries, titles.map(([title, titleZh]) => [title, titleZh !== title ? titleZh : null] as const));
 }
 
 const indexes = new WeakMap<Warehouse, Promise<ValueIndex>>();

@@ -10,8 +10,8 @@ export const UNITS_SOLD_RULES: readonly PhraseRule<{ metric: 'units' }>[] = [
     meaning: { metric: 'units' },
     zh: ['卖(?:了|出|出了|掉了?)?(?:几|多少)(?:件|台|个|双|部|瓶|支|盒|套|条|只|袋|包)'],
     en: [
-      'how many (?:[\\w-]+ ){0,4}(?:did|do|have|has|had|were|was|are|got|get) (?:we |they |you |it |the shop |the store )?(?:sell|sold|move|moved)',
-      'how many (?:[\\w-]+ ){0,4}(?:sold|got sold|were sold)',
+      'how many (?:[\\w-]+ ){0,8}(?:did|do|have|has|had|were|was|are|got|get) (?:we |they |you |it |the shop |the store )?(?:sell|sold|move|moved)',
+      'how many (?:[\\w-]+ ){0,8}(?:sold|got sold|were sold)',
       'number of (?:[\\w-]+ ){0,3}sold',
     ],
     examples: {
