@@ -225,6 +225,8 @@ describe('trustworthy understanding', () => {
     const monthOverMonth = requestOf(await demoAgent.ask('month-over-month GMV change by channel, Oct vs Nov'))?.query;
     expect(monthOverMonth).toMatchObject({ dimensions: ['channel'], timeRange: { start: '2025-11-01', end: '2025-11-30' }, compareTo: { start: '2025-10-01', end: '2025-10-31' } });
     for (const question of ["how's business", 'what happened last week', '给我一份报告']) expect((await demoAgent.ask(question)).answer.status, question).toBe('clarify');
+    // "什么卖得好" ranks the things sold, not the shop's total.
+    for (const question of ['什么卖得好', 'what sells best']) expect(requestOf(await demoAgent.ask(question))?.query.dimensions, question).toEqual(['product']);
     // "涨还是跌" compares with the period before; "how has X changed over …" is a series.
     expect(requestOf(await demoAgent.ask('订单量最近是涨还是跌'))?.query.compareTo).toEqual({ start: '2025-11-17', end: '2025-11-23' });
     expect(requestOf(await demoAgent.ask('how has AOV changed over the past 3 months'))?.query.dimensions).toEqual(['week']);

@@ -164,14 +164,19 @@ const PRODUCT_KINDS = new Set(['product']);
  * A ranking that names no grouping but filters on a product attribute ranks the products inside it:
  * "top headphones by revenue" is not the total revenue of headphones.
  */
+const WHAT_SELLS = /(?:什么|啥)(?!时候|时间)[^，,。?？]{0,4}(?:卖|销)|\bwhat (?:\w+ )?(?:sells|sold|is selling|are selling|(?:do|did) (?:we|they|people) (?:sell|buy))\b/;
+const SALES_METRICS = new Set(['gmv', 'units', 'orders']);
+
 function applyProductRanking(recognition: Recognition, notes: string[]): void {
   const ranks = recognition.cues.has('top') || recognition.cues.has('bottom') || recognition.limit !== undefined;
   const grain = [...recognition.cues].some((cue) => cue.startsWith('grain:')) || recognition.cues.has('trend');
   if (!ranks || grain || recognition.dimensions.length > 0) return;
   const productFilter = recognition.filters.some((filter) => filter.operator === 'in' && PRODUCT_KINDS.has(findDimension(filter.dimension)?.kind ?? '') && filter.dimension !== 'product');
-  if (!productFilter) return;
+  // "什么卖得好", "what sells best": the things sold are products (a total would answer another question).
+  const asksWhatSells = WHAT_SELLS.test(recognition.normalized) && recognition.metrics.every((metric) => SALES_METRICS.has(metric));
+  if (!productFilter && !asksWhatSells) return;
   recognition.dimensions = ['product'];
-  notes.push('ranking inside a product filter: ranked products');
+  notes.push(productFilter ? 'ranking inside a product filter: ranked products' : 'what sells: ranked products');
 }
 
 /**
