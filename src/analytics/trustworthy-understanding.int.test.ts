@@ -238,6 +238,9 @@ describe('trustworthy understanding', () => {
     const why = requestOf(await demoAgent.ask('why did it change', { conversationId: narrowed.conversationId }));
     expect(why).toMatchObject({ analysis: 'contribution', query: { timeRange: { start: '2025-10-01', end: '2025-10-31' }, compareTo: { start: '2025-09-01', end: '2025-09-30' } } });
     expect(why?.query.filters).toEqual([{ dimension: 'channel', operator: 'in', values: ['livestream'] }]);
+    expect(requestOf(await demoAgent.ask('how much of nov gmv came from new users vs returning'))?.query).toMatchObject({ dimensions: ['new_vs_returning'] });
+    const liNing = await demoAgent.ask('rank of Li-Ning among sports brands by units in oct');
+    expect(liNing.answer.answer).toMatch(/Li-Ning \([\d,]+\) ranks \d+\w\w of \d+ brands/);
     const brands = await demoAgent.ask('top 5 brands by revenue in November');
     const withoutApple = requestOf(await demoAgent.ask('exclude Apple', { conversationId: brands.conversationId }));
     expect(withoutApple?.query.filters).toEqual([{ dimension: 'brand', operator: 'not_in', values: ['Apple'] }]);
@@ -249,6 +252,10 @@ describe('trustworthy understanding', () => {
     const airpods = requestOf(await demoAgent.ask('how many AirPods did we sell last month'))?.query.filters?.[0];
     expect(airpods?.dimension).toBe('product');
     expect(airpods?.values.every((title) => String(title).includes('AirPods'))).toBe(true);
+    // A model number after the name is part of it when a title has it.
+    const pro2 = requestOf(await demoAgent.ask('How many AirPods Pro 2 did we sell last month?'))?.query.filters?.[0];
+    expect(pro2?.values.length).toBeGreaterThan(0);
+    expect(pro2?.values.every((title) => String(title).includes('AirPods Pro 2'))).toBe(true);
     const basket = await retailAgent.ask('market basket analysis');
     const call = basket.transcript.find((entry) => entry.type === 'tool-call');
     expect(call?.type === 'tool-call' ? call.outcome.arguments : undefined).not.toHaveProperty('product');

@@ -81,7 +81,12 @@ function namedProducts(original: string, residual: string, unknownWords: readonl
     // One ordinary word ("market", "heart") is not a name; one written as a name is ("AirPods", "iPhone", "保温杯").
     if (run.words.length === 1 && !writtenAsName(original, phrase)) continue;
     const titles = values.titlesContaining(phrase);
-    if (titles.length > 0) return { text: phrase, titles, words: run.words, start: run.start, end: run.end };
+    if (titles.length === 0) continue;
+    // A model number right after the name belongs to it ("AirPods Pro 2") when some title still has it.
+    const number = /^\s*\d+[a-z]*\b/u.exec(text.slice(run.end))?.[0];
+    const longer = number ? values.titlesContaining(`${phrase}${number}`) : [];
+    if (number && longer.length > 0) return { text: `${phrase}${number}`.trim(), titles: longer, words: run.words, start: run.start, end: run.end + number.length };
+    return { text: phrase, titles, words: run.words, start: run.start, end: run.end };
   }
   return undefined;
 }

@@ -296,7 +296,7 @@ export const BEHAVIOUR_METRICS = [
     id: 'month1_retention',
     name_en: 'Next-month retention',
     name_zh: '次月留存率',
-    synonyms_en: ['next-month retention', 'next month retention', 'month 1 retention', 'M1 retention', 'month-one retention', 'monthly retention', 'month-over-month retention'],
+    synonyms_en: ['next-month retention', 'next month retention', 'month 1 retention', 'month-1 retention', 'M1 retention', 'month-one retention', 'monthly retention', 'month-over-month retention'],
     synonyms_zh: ['次月留存', '次月留存率', '月留存', '月留存率', '下月留存', '隔月留存'],
     definition_en:
       'Among users whose first activity (first event or order in the whole data) falls in the period, the share active again (any event or order) in the calendar month after the month of their first activity; users whose next month is not fully in the data are left out of the denominator.',

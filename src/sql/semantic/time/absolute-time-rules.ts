@@ -159,6 +159,15 @@ function weekOfMonthRule(year: number | undefined, month: number | undefined, or
   return { start, end, unit: 'day', label_en: `the ${en} week of ${whole.label_en}`, label_zh: `${whole.label_zh}第${zh}周`.replace('第最后一', '最后一') };
 }
 
+function lastWeekendOfMonth(month: RawPeriod | undefined): RawPeriod | undefined {
+  if (!month) return undefined;
+  const weekday = new Date(`${month.end}T00:00:00Z`).getUTCDay();
+  const sunday = addDays(month.end, -weekday);
+  // A month ending on a Saturday: its last full weekend is the one before (the last Sunday decides).
+  const saturday = addDays(sunday, -1);
+  return { start: saturday, end: sunday, unit: 'week', label_en: `the last weekend of ${month.label_en}`, label_zh: `${month.label_zh}最后一个周末` };
+}
+
 function quarterRule(year: number | undefined, quarter: number | undefined, asOf: IsoDate): RawPeriod | undefined {
   if (quarter === undefined || quarter < 1 || quarter > 4) return undefined;
   const placedYear = year ?? recentYear((quarter - 1) * 3 + 1, 1, asOf);
@@ -265,6 +274,12 @@ export const ABSOLUTE_TIME_RULES: TimeRule[] = [
     name: 'English week of a month',
     pattern: new RegExp(`\\b(?:the\\s+)?(first|1st|second|2nd|third|3rd|fourth|4th|last|final)\\s+week\\s+(?:of|in)\\s+(${MONTH_PATTERN})\\b\\.?(?:\\s+(\\d{4}))?`, 'giu'),
     resolve: (m, asOf) => weekOfMonthRule(number(m[3]), englishMonth(m[2] ?? ''), m[1], asOf),
+  },
+  {
+    // "the last weekend of October", "10月最后一个周末": that month's last Saturday and Sunday.
+    name: 'last weekend of a month',
+    pattern: new RegExp(`\\b(?:the\\s+)?last\\s+weekend\\s+(?:of|in)\\s+(${MONTH_PATTERN})\\b\\.?(?:\\s+(\\d{4}))?|(?:${ZH_YEAR})?${ZH_MONTH}份?\\s*(?:的)?\\s*最后一个?\\s*周末`, 'giu'),
+    resolve: (m, asOf) => lastWeekendOfMonth(m[1] ? monthRule(number(m[2]), englishMonth(m[1]), asOf) : monthRule(number(m[3]), number(m[4]), asOf)),
   },
   {
     name: 'Chinese month',

@@ -83,6 +83,8 @@ const TABLE: [string, string, string, string, string, string][] = [
   ['first week of November', SUNDAY, '2025-11-01', '2025-11-07', '2025-10-25', '2025-10-31'],
   ['11月第一周的订单', SUNDAY, '2025-11-01', '2025-11-07', '2025-10-25', '2025-10-31'],
   ['11月的第二个星期', SUNDAY, '2025-11-08', '2025-11-14', '2025-11-01', '2025-11-07'],
+  ['the last weekend of October', SUNDAY, '2025-10-25', '2025-10-26', '2025-10-18', '2025-10-19'],
+  ['11月最后一个周末的订单', SUNDAY, '2025-11-29', '2025-11-30', '2025-11-22', '2025-11-23'],
   ['10月最后一周', SUNDAY, '2025-10-25', '2025-10-31', '2025-10-18', '2025-10-24'],
   ['GMV in the last week of October', SUNDAY, '2025-10-25', '2025-10-31', '2025-10-18', '2025-10-24'],
   // Periods counted from another period: the anchor is not the answer, nor is a rolling window ending today.
