@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { JsonValue } from '../../sql/json-values.ts';
 import { findMetric } from '../../sql/semantic/index.ts';
 import type { AgentRun } from '../../agent/agent-loop.ts';
@@ -13,7 +14,7 @@ import { modelChart } from './model-chart.ts';
 import { modelHeadline } from './model-narrative.ts';
 import type { AnswerShape, ResultTable } from '../../presentation/result-table.ts';
 import { ungroundedNumbers } from './verify-narrative.ts';
-import { rankSentence, type RankOf } from './rank-position.ts';
+import { rankSentence } from './rank-position.ts';
 import { countSentence } from './count-values.ts';
 import { perGroupLeaders } from './per-group-leaders.ts';
 
@@ -37,10 +38,30 @@ function requestedRange(outcome: ToolOutcome | undefined, field: 'timeRange' | '
   return typeof range?.start === 'string' && typeof range.end === 'string' ? { start: range.start, end: range.end } : undefined;
 }
 
-/** "杭州排第几": the value whose place the answer states (see rank-position.ts). */
-function rankOfRequest(outcome: ToolOutcome): RankOf | undefined {
-  const rankOf = (outcome.arguments as { query?: { rankOf?: unknown } } | undefined)?.query?.rankOf as Partial<RankOf> | undefined;
-  return rankOf && typeof rankOf.dimension === 'string' && (typeof rankOf.value === 'string' || typeof rankOf.value === 'number') ? { dimension: rankOf.dimension, value: rankOf.value } : undefined;
+const AskedShape = z.object({
+  query: z.object({
+    rankOf: z.object({ dimension: z.string(), value: z.union([z.string(), z.number()]) }).optional(),
+    countOf: z.object({ dimension: z.string() }).optional(),
+    limitPerGroup: z.number().optional(),
+  }),
+});
+
+/**
+ * The opening sentence of a metrics answer whose query asked for a shape the generic narrative does not tell: one
+ * value's rank ("杭州排第几"), a count of values ("how many distinct products"), or the leader of each group.
+ */
+function askedShapeSentence(outcome: ToolOutcome | undefined, table: ResultTable, language: Language, labelValue: BuildAnswerInput['labelValue']): string | undefined {
+  if (outcome?.toolName !== 'query_metrics') return undefined;
+  const parsed = AskedShape.safeParse(outcome.arguments);
+  if (!parsed.success) return undefined;
+  const { rankOf, countOf, limitPerGroup } = parsed.data.query;
+  if (rankOf) {
+    const ranking = rankSentence(table, rankOf, language, labelValue);
+    return 'sentence' in ranking ? ranking.sentence : ranking.missing;
+  }
+  if (countOf) return countSentence(table, countOf.dimension, language, labelValue);
+  if (limitPerGroup !== undefined) return perGroupLeaders(table, language, labelValue);
+  return undefined;
 }
 
 const COMPARISON_COLUMN = /_(previous|change|change_pct)$/;
@@ -216,12 +237,7 @@ export function buildAnswer(input: BuildAnswerInput): Answer {
     };
   }
   const headline = answered && answered.toolName !== 'query_metrics' ? modelHeadline(answered.toolName, answered.result, table.columns, language) : undefined;
-  const rankOf = answered?.toolName === 'query_metrics' ? rankOfRequest(answered) : undefined;
-  const ranking = rankOf ? rankSentence(table, rankOf, language, input.labelValue) : undefined;
-  const countOf = answered?.toolName === 'query_metrics' ? (answered.arguments as { query?: { countOf?: { dimension?: unknown } } }).query?.countOf?.dimension : undefined;
-  const perGroup = answered?.toolName === 'query_metrics' && typeof (answered.arguments as { query?: { limitPerGroup?: unknown } }).query?.limitPerGroup === 'number';
-  const counted = typeof countOf === 'string' ? countSentence(table, countOf, language, input.labelValue) : perGroup ? perGroupLeaders(table, language, input.labelValue) : undefined;
-  const narrated = headline ?? (ranking ? ('sentence' in ranking ? ranking.sentence : ranking.missing) : counted ?? narrate(table, { language, periodLabel: periodLabel(range, language), labelValue: input.labelValue }));
+  const narrated = headline ?? askedShapeSentence(answered, table, language, input.labelValue) ?? narrate(table, { language, periodLabel: periodLabel(range, language), labelValue: input.labelValue });
   const restated = answered?.toolName === 'query_metrics' ? restateRequest(answered.arguments as Parameters<typeof restateRequest>[0], language, input.labelValue) : undefined;
   let answer = restated ? `${restated}${language === 'zh' ? '' : ' '}${narrated}` : narrated;
   if (ending.text && ending.text.trim()) {

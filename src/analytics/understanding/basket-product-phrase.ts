@@ -1,10 +1,5 @@
 import type { Recognition } from './recognize-question.ts';
-
-/** Whether words name a product of the warehouse (the value index answers it from product titles). */
-export interface ProductNames {
-  namesProduct(text: string): boolean;
-}
-export const NO_PRODUCT_NAMES: ProductNames = { namesProduct: () => false };
+import { wordRuns, type WordRun } from './word-runs.ts';
 
 /**
  * Words of a basket question that are not a product's name ("what do people usually buy together with …",
@@ -28,38 +23,25 @@ function withoutBasketWords(word: string): string {
 }
 
 /**
- * The product text a basket question anchors on ("AirPods", "mate 60"): the span of the question from the first to
- * the last unexplained word that is not basket vocabulary, with a model number right after it ("Mate 60"). The tool
- * matches it against product titles and says which product it used; undefined when the question names none.
+ * The product text a basket question anchors on: the product words the understanding matched to titles ("AirPods"),
+ * a single product filter, or else a run of unexplained words with a model number ("mate 60", which the tool looks
+ * up and may not find). Ordinary words that happen to be in some title ("market" in "market basket analysis") never
+ * anchor: better the whole shop's rules than a wrong product. Undefined when the question names none.
  */
-export function basketProductPhrase(recognition: Recognition, products: ProductNames): string | undefined {
+export function basketProductPhrase(recognition: Recognition): string | undefined {
   if (recognition.productText) return recognition.productText;
   const named = recognition.filters.find((filter) => filter.dimension === 'product' && filter.values.length === 1);
   if (named) return String(named.values[0]);
-  // Otherwise only a model number names a product here ("mate 60", which the tool looks up and may not find):
-  // ordinary words that happen to be in some title ("market" in "market basket analysis") do not.
   // Pairs of categories are asked for by name ("哪些品类经常一起买"): no product then.
   if (/品类|类目|categor/u.test(recognition.normalized)) return undefined;
   const words = recognition.unknownWords.map(withoutBasketWords).filter((word) => !BASKET_WORDS.has(word) && [...word].length >= 2);
-  if (words.length === 0) return undefined;
   const text = recognition.normalized;
-  // Runs of product words with only spaces or model numbers between them ("huawei mate 60"); the longest is the name.
-  const runs: { start: number; end: number }[] = [];
-  let from = 0;
-  for (const word of words) {
-    const at = text.indexOf(word, from);
-    if (at === -1) continue;
-    from = at + word.length;
-    const last = runs[runs.length - 1];
-    if (last && /^[\s\d]*$/u.test(text.slice(last.end, at))) last.end = from;
-    else runs.push({ start: at, end: from });
-  }
-  const longest = runs.reduce<{ start: number; end: number } | undefined>((best, run) => (!best || run.end - run.start >= best.end - best.start ? run : best), undefined);
+  // Runs of product words with only spaces or numbers between them ("huawei mate 60"); the longest is the name.
+  const longest = wordRuns(text, words, /^[\s\d]*$/u).reduce<WordRun | undefined>((best, run) => (!best || run.end - run.start >= best.end - best.start ? run : best), undefined);
   if (!longest) return undefined;
   const end = longest.end + (/^\s*\d+[a-z]*\b/u.exec(text.slice(longest.end))?.[0].length ?? 0);
   const phrase = text.slice(longest.start, end).trim();
-  // A long span is a sentence, not a product name; a phrase with no word of any product title and no model number
-  // ("market basket analysis", "组合促销") is not one either: better the whole shop's rules than a wrong anchor.
+  // A long span is a sentence, not a product name.
   if (phrase.length === 0 || phrase.split(/\s+/).length > 5) return undefined;
   return /\d/.test(phrase) ? phrase : undefined;
 }

@@ -1,7 +1,7 @@
 import { parseNumber } from '../../text/number-words.ts';
 import type { DataWindow } from './build-request.ts';
 import type { Recognition } from './recognize-question.ts';
-import { basketProductPhrase, NO_PRODUCT_NAMES, type ProductNames } from './basket-product-phrase.ts';
+import { basketProductPhrase } from './basket-product-phrase.ts';
 import { mentions } from './rules/model-intent-rules.ts';
 
 /** A question that a behaviour model answers better than a metric query ("预测下周GMV", "常一起买的商品"). */
@@ -143,7 +143,7 @@ interface IntentRule {
   /** What the reading means, offered back when it is a close call. */
   label: { en: string; zh: string };
   applies: (recognition: Recognition) => boolean;
-  build: (recognition: Recognition, window: DataWindow, products: ProductNames) => Record<string, unknown>;
+  build: (recognition: Recognition, window: DataWindow) => Record<string, unknown>;
 }
 
 const RULES: IntentRule[] = [
@@ -213,12 +213,12 @@ const RULES: IntentRule[] = [
     priority: 3,
     label: { en: 'products frequently bought together', zh: '经常一起购买的商品' },
     applies: (recognition) => mentions('baskets', recognition.normalized),
-    build: (recognition, _window, products) => {
+    build: (recognition) => {
       const category = singleFilterValue(recognition, 'category');
       // "哪些品类经常一起买" pairs categories. A named category ("买手机的人还买什么") anchors category-level rules
       // (Phones → Men's Clothing): product-level rules inside one category are often too sparse to pass the
       // support threshold, which would leave the answer empty.
-      const product = basketProductPhrase(recognition, products);
+      const product = basketProductPhrase(recognition);
       // A named product ("buy together with AirPods") anchors product-level rules on it, not the whole shop's.
       const level = product === undefined && (category !== undefined || /品类|类目|categor/.test(recognition.normalized)) ? 'category' : 'product';
       return defined({ level, product, category: product === undefined ? category : undefined, top_k: countOf(recognition, '商品|产品|品类|组合|pairs?|rules?|items|products|categories|combinations', 50) });
@@ -271,12 +271,12 @@ export type ModelReading =
  * The behaviour-model tool a question asks for, with arguments read from the question. Every applicable reading
  * is scored by its priority; when the best two tie, the question is a close call and both are offered.
  */
-export function recognizeModelIntent(recognition: Recognition, window: DataWindow, products: ProductNames = NO_PRODUCT_NAMES): ModelReading | undefined {
+export function recognizeModelIntent(recognition: Recognition, window: DataWindow): ModelReading | undefined {
   const applicable = RULES.filter((candidate) => candidate.applies(recognition)).sort((left, right) => right.priority - left.priority);
   const [best, second] = applicable;
   if (!best) return undefined;
   if (second && second.priority === best.priority) {
     return { kind: 'close_call', options: [best, second].map((reading) => ({ toolName: reading.toolName, label: reading.label })) };
   }
-  return { kind: 'model', intent: { toolName: best.toolName, arguments: best.build(recognition, window, products) } };
+  return { kind: 'model', intent: { toolName: best.toolName, arguments: best.build(recognition, window) } };
 }

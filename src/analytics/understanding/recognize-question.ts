@@ -7,6 +7,7 @@ import { buildCueLexicon, DOMINATES, METRIC_IMPLIED_BY_DIMENSION } from './analy
 import { questionLexicon } from './question-lexicon.ts';
 import { STOPWORDS, type Cue } from './question-cues.ts';
 import { impliesFunnel } from './rules/funnel-rules.ts';
+import { wordRuns } from './word-runs.ts';
 import { RANK_POSITION_RULES } from './rules/rank-position-rules.ts';
 import { asksDistinctCount, DISTINCT_COUNT_RULES } from './rules/distinct-count-rules.ts';
 import { perGroupNoun } from './rules/per-group-rules.ts';
@@ -59,23 +60,14 @@ const RATE_OF_COUNT = [['favourites', 'fav_rate'], ['cart_adds', 'cart_rate'], [
  * The longest run of unexplained words (with the hyphens and numbers between them) that every one of a few product
  * titles contains. Only words of some title count, so "market basket analysis" never becomes a product.
  */
+const NAME_GAP = /^(?:[\s\d-]|(?<![a-z])[a-z](?![a-z]))*$/u;
+
 function namedProducts(original: string, residual: string, unknownWords: readonly string[], values: ValueIndex): { text: string; titles: string[]; words: string[]; start: number; end: number } | undefined {
   if (values.productTitles.length === 0 || unknownWords.length === 0 || !unknownWords.some((word) => values.namesProduct(word))) return undefined;
   const text = residual.toLowerCase();
-  const runs: { start: number; end: number; words: string[] }[] = [];
-  let from = 0;
-  // Only words of some title take part ("买" before "AirPods" does not).
-  for (const word of unknownWords.filter((candidate) => values.namesProduct(candidate))) {
-    const at = text.indexOf(word.toLowerCase(), from);
-    if (at === -1) continue;
-    from = at + word.length;
-    const last = runs[runs.length - 1];
-    // Hyphens, numbers and single letters between words stay inside one name ("t-light", "3 tier").
-    if (last && /^(?:[\s\d-]|(?<![a-z])[a-z](?![a-z]))*$/u.test(text.slice(last.end, at))) {
-      last.end = from;
-      last.words.push(word);
-    } else runs.push({ start: at, end: from, words: [word] });
-  }
+  // Only words of some title take part ("买" before "AirPods" does not); hyphens, numbers and single letters between
+  // them stay inside one name ("t-light", "3 tier").
+  const runs = wordRuns(text, unknownWords.filter((candidate) => values.namesProduct(candidate)), NAME_GAP);
   for (const run of [...runs].sort((left, right) => right.end - right.start - (left.end - left.start))) {
     const phrase = text.slice(run.start, run.end).trim();
     // One ordinary word ("market", "heart") is not a name; one written as a name is ("AirPods", "iPhone", "保温杯").
@@ -232,9 +224,11 @@ const PERIOD_OVER_PERIOD = /\b(day|week|month|quarter|year)[\s-]+(?:over|on)[\s-
 // "多少件商品", "how many products": the noun is counted; "收藏了商品", "bought products": it is the verb's object.
 const COUNTED_NOUN_BEFORE = /(?:多少|几)\s*件\s*$|销量\s*$|\bhow many\s+$|(?:收藏|购买|加购|浏览|下单)了\s*$|\b(?:bought|purchased|viewed|favourited|favorited)\s+(?:the\s+)?$/;
 /** Retention is of new users by definition (cohorts); only metrics that split by new vs returning take the filter. */
-const NEW_VS_RETURNING_METRICS = new Set(listMetrics().filter((metric) => metric.dimensions.includes('new_vs_returning')).map((metric) => metric.id));
+let newVsReturningMetrics: Set<string> | undefined;
 function splitsByNewVsReturning(metric: string): boolean {
-  return NEW_VS_RETURNING_METRICS.has(metric);
+  // Listed on first use: only a question about new users with another metric needs the catalogue walk.
+  newVsReturningMetrics ??= new Set(listMetrics().filter((listing) => listing.dimensions.includes('new_vs_returning')).map((listing) => listing.id));
+  return newVsReturningMetrics.has(metric);
 }
 const NEW_USERS_AS_GROUP = /\b(?:for|among|from|of|by)\s+(?:the\s+)?new (?:users|customers|shoppers|visitors|buyers)\b|新(?:用户|客户|客|顾客|访客)(?:的|中|里|群体)/;
 const INCLUDE_BEFORE = /(?:including|incl\.?|包括|包含|含)\s*(?:the\s+)?$/;

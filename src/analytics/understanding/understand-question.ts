@@ -210,7 +210,7 @@ function readWords(input: WordsInput): WordsReading {
     return { understanding: { kind: 'refuse', reason: offTopic.reason, message: offTopic.message, confidence: 0.9, notes: [...notes, `off-topic: ${offTopicRule.id}`] } };
   }
 
-  const modelReading = recognizeModelIntent(recognition, window, input.values);
+  const modelReading = recognizeModelIntent(recognition, window);
   if (modelReading?.kind === 'close_call') {
     // Two equally specific readings: offer both rather than pick one by list order.
     const labels = modelReading.options.map((option) => option.label[language]);
