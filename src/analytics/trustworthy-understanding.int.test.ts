@@ -157,7 +157,7 @@ describe('trustworthy understanding', () => {
 
   it('names what it did not understand instead of dropping it', async () => {
     // Verbs and adjectives that pick a subset with no filter behind them (rule records) are asked about too.
-    for (const [question, word] of [['how many searches mentioned iphone', 'iphone'], ['buyers aged 25-34', '25-34'], ['revenue by warehouse', 'warehouse'], ['哪些用户最可能流失，大概有多少人', '流失'], ['how many orders were refunded last month', 'refunded']] as const) {
+    for (const [question, word] of [['how many searches mentioned iphone', 'iphone'], ['revenue by warehouse', 'warehouse'], ['哪些用户最可能流失，大概有多少人', '流失'], ['how many orders were refunded last month', 'refunded']] as const) {
       const outcome = await demoAgent.ask(question);
       expect(outcome.answer.status, question).toBe('clarify');
       expect(outcome.answer.answer, question).toContain(word);
@@ -230,6 +230,47 @@ describe('trustworthy understanding', () => {
     // "涨还是跌" compares with the period before; "how has X changed over …" is a series.
     expect(requestOf(await demoAgent.ask('订单量最近是涨还是跌'))?.query.compareTo).toEqual({ start: '2025-11-17', end: '2025-11-23' });
     expect(requestOf(await demoAgent.ask('how has AOV changed over the past 3 months'))?.query.dimensions).toEqual(['week']);
+  });
+
+  it('reads per-unit amounts, bottom-N in Chinese, kind-of words and comparisons named by their calendar unit', async () => {
+    // An amount "per" a counted unit is the catalogue's ratio of the two (found from the formulas, not a phrase list).
+    expect(requestOf(await demoAgent.ask('GMV per buyer last month'))?.query.metrics).toEqual(['revenue_per_buyer']);
+    expect(requestOf(await demoAgent.ask('which city tier spends the most per order'))?.query).toMatchObject({ metrics: ['aov'], dimensions: ['city_tier'] });
+    // "排名后五" counts from the bottom even though 排名 is a ranking word.
+    expect(requestOf(await demoAgent.ask('销售额排名后五的品类'))?.query).toMatchObject({ dimensions: ['category'], limit: 5, orderBy: { direction: 'asc' } });
+    expect(requestOf(await demoAgent.ask('which device type converts best'))?.query.dimensions).toEqual(['device']);
+    // "month over month" / 环比上月 with no period: this month so far against last month, not the last two weeks.
+    for (const question of ['GMV month over month', 'GMV环比上月', 'conversion rate vs last month']) {
+      expect(requestOf(await demoAgent.ask(question))?.query, question).toMatchObject({ timeRange: { start: '2025-11-01', end: '2025-11-30' }, compareTo: { start: '2025-10-01', end: '2025-10-31' } });
+    }
+    // A period of its own stays the period asked about.
+    expect(requestOf(await demoAgent.ask('上个月GMV比上上个月'))?.query).toMatchObject({ timeRange: { start: '2025-10-01', end: '2025-10-31' }, compareTo: { start: '2025-09-01', end: '2025-09-30' } });
+    for (const question of ["how many ppl added to cart but didn't buy last week", '上周加购了没买的人有多少']) {
+      expect(requestOf(await demoAgent.ask(question))?.query.metrics, question).toEqual(['cart_abandoners']);
+    }
+  });
+
+  it('filters by numeric bounds on ages, prices and order amounts, and checks the numbers against plain SQL', async () => {
+    const filtersOf = async (question: string) => requestOf(await demoAgent.ask(question))?.query.filters;
+    expect(await filtersOf('fav rate for users under 25')).toEqual([{ dimension: 'user_age', operator: 'lt', values: [25] }]);
+    expect(await filtersOf('30岁以上用户的客单价')).toEqual([{ dimension: 'user_age', operator: 'gte', values: [30] }]);
+    expect(await filtersOf('GMV from users aged 25-34')).toEqual([{ dimension: 'user_age', operator: 'between', values: [25, 34] }]);
+    expect(await filtersOf('价格在100到300元之间的商品的成交额')).toEqual([{ dimension: 'product_price', operator: 'between', values: [100, 300] }]);
+    // The product noun describes the bound: one total, not a split by product …
+    expect(requestOf(await demoAgent.ask('units sold of products priced under 100 last week'))?.query).toMatchObject({ metrics: ['units'], dimensions: [], filters: [{ dimension: 'product_price', operator: 'lt', values: [100] }] });
+    // … unless the question ranks them.
+    expect(requestOf(await demoAgent.ask('top 5 products under ¥50 by units'))?.query).toMatchObject({ dimensions: ['product'], limit: 5 });
+    // The numbers: orders over 300 of all orders, computed here without the semantic layer.
+    const share = await demoAgent.ask('what share of orders were above 300 yuan last month');
+    expect(requestOf(share)?.query.filters).toEqual([{ dimension: 'order_amount', operator: 'gt', values: [300] }]);
+    const { rows } = await demoWarehouse.query(
+      "SELECT count(*) FILTER (WHERE items_amount > 300) AS over, count(*) AS total FROM orders WHERE paid_at IS NOT NULL AND created_at >= TIMESTAMP '2025-10-01' AND created_at < TIMESTAMP '2025-11-01'",
+    );
+    const over = Number(rows[0]?.over);
+    expect(share.answer.rows[0]).toMatchObject({ orders: over });
+    expect(Number(share.answer.rows[0]?.orders_share)).toBeCloseTo(over / Number(rows[0]?.total), 9);
+    // Ages bound integers: "under 25" is below 25, "25岁以下" includes 25 by Chinese convention.
+    expect(await filtersOf('25岁以下用户的转化率')).toEqual([{ dimension: 'user_age', operator: 'lte', values: [25] }]);
   });
 
   it("explains the change of the conversation's period and filters, and excludes what a follow-up removes", async () => {

@@ -48,9 +48,11 @@ export const DOMINATES: Record<string, string[]> = {
   fav_rate: ['uv'],
   cart_rate: ['uv'],
   cart_abandonment_rate: ['cart_rate'],
+  cart_abandoners: ['cart_adds', 'cart_rate', 'buyers'],
   orders_created: ['orders'],
   aov: ['orders'],
   arpu: ['uv', 'gmv'],
+  revenue_per_buyer: ['gmv', 'buyers', 'aov'],
   day7_retention: ['day1_retention'],
   day30_retention: ['day1_retention'],
   month1_retention: ['day1_retention'],
@@ -78,7 +80,20 @@ const EXTRA_DIMENSIONS: Record<string, string[]> = {
   channel: ['acquisition channels', 'channels'],
 };
 
-const NAMED_BY_SYNONYMS_ONLY = new Set(['customer']);
+// Numeric dimensions are named by their bounds ("users under 25", numeric-filter-rules.ts), not as groupings.
+const NAMED_BY_SYNONYMS_ONLY = new Set(['customer', 'user_age', 'product_price', 'order_amount']);
+
+/**
+ * "device type", "payment method types", "渠道类型": a kind-of word after a dimension's name names the dimension.
+ * Not for products (a "product type" is nearer a category) nor for time dimensions.
+ */
+const NO_KIND_VARIANTS = new Set(['product', 'customer', 'day', 'week', 'month', 'hour', 'weekday', 'day_type']);
+
+function kindVariants(phrase: string): string[] {
+  if (/^[a-z]+(?: [a-z]+)?$/.test(phrase)) return [`${phrase} type`, `${phrase} types`, `type of ${phrase}`, `types of ${phrase}`, `kind of ${phrase}`];
+  if (/^[\u4e00-\u9fff]{1,4}$/.test(phrase) && !phrase.endsWith('类')) return [`${phrase}类型`, `${phrase}种类`];
+  return [];
+}
 
 function englishPlurals(phrase: string): string[] {
   if (!/^[a-z][a-z -]*[a-z]$/.test(phrase) || phrase.endsWith('s')) return [];
@@ -115,7 +130,8 @@ export function buildAnalyticsLexicon(): LexiconMatcher<Term> {
     // The customer dimension's names ("customer", 客户) are everyday words for people ("复购客户占比"): it is named
     // only by its own synonyms (customer id, 客户ID) and by the ranking-subject rules ("top 10 customers").
     const names = NAMED_BY_SYNONYMS_ONLY.has(dimension.id) ? [] : [dimension.id.replace(/_/g, ' '), dimension.name_en, dimension.name_zh];
-    const phrases = [...names, ...dimension.synonyms_en, ...dimension.synonyms_zh, ...(EXTRA_DIMENSIONS[dimension.id] ?? [])];
+    const kinds = NO_KIND_VARIANTS.has(dimension.id) || NAMED_BY_SYNONYMS_ONLY.has(dimension.id) ? [] : [dimension.name_en, dimension.name_zh, ...dimension.synonyms_en, ...dimension.synonyms_zh].filter(usable).map((phrase) => phrase.toLowerCase()).flatMap(kindVariants);
+    const phrases = [...names, ...dimension.synonyms_en, ...dimension.synonyms_zh, ...(EXTRA_DIMENSIONS[dimension.id] ?? []), ...kinds];
     for (const phrase of phrases.flatMap((candidate) => [candidate, ...englishPlurals(candidate.toLowerCase())])) {
       if (usable(phrase)) entries.push({ phrase, meaning: { kind: 'dimension', id: dimension.id } });
     }

@@ -1,13 +1,13 @@
 import { asksYearOverYear, findDimension, findMetric, timeQueryParts } from '../../sql/semantic/index.ts';
-import { yearAgoPeriod } from '../../sql/semantic/time/time-period.ts';
-import { addDays, rangeLength } from '../../sql/semantic/time/calendar-date.ts';
+import { monthPeriod, previousPeriod, quarterPeriod, weekPeriod, yearAgoPeriod } from '../../sql/semantic/time/time-period.ts';
+import { addDays, dateParts, rangeLength } from '../../sql/semantic/time/calendar-date.ts';
 import type { SemanticFilter } from '../../sql/semantic/compile/semantic-query.ts';
 import { asksRankPosition } from './rules/rank-position-rules.ts';
 import { asksDistinctCount } from './rules/distinct-count-rules.ts';
 import type { AnalysisRequest } from '../analysis/analysis-request.ts';
 import type { Language } from '../../text/language.ts';
 import type { Recognition } from './recognize-question.ts';
-import { comparesPeriods } from './rules/comparison-rules.ts';
+import { comparesPeriods, type ComparisonUnit } from './rules/comparison-rules.ts';
 import { asksShareOfTotal } from './rules/share-rules.ts';
 import { averagePeriodAskedFor } from './rules/average-rules.ts';
 
@@ -33,7 +33,8 @@ function shareOfTotal(recognition: Recognition, metrics: string[], dimensions: s
   if (!metrics.some((id) => findMetric(id)?.formula.kind !== 'ratio')) return undefined;
   if (dimensions.length > 0) return { excludeFilters: [] };
   // "what % of revenue comes from outside the UK": an excluded value is the part too.
-  const parts = filters.filter((filter) => filter.operator === 'in' || filter.operator === 'not_in').map((filter) => filter.dimension);
+  // So is a bound ("300元以上的订单占比": orders over 300 of all orders).
+  const parts = filters.map((filter) => filter.dimension);
   // A value named as the scope stays in the total ("苹果在耳机品类里的份额": Apple's share of headphones), unless
   // every value is, when there is no other part to take the share of.
   const outsideScope = parts.filter((dimension) => !recognition.scopeDimensions.includes(dimension));
@@ -47,6 +48,13 @@ function lastWeekPair(window: DataWindow): { timeRange: { start: string; end: st
     timeRange: { start: addDays(window.asOf, -6), end: window.asOf },
     compareTo: { start: addDays(window.asOf, -13), end: addDays(window.asOf, -7) },
   };
+}
+
+/** The calendar unit holding the as-of date, up to the as-of date ("this month so far"). */
+function currentUnitToDate(unit: ComparisonUnit, asOf: string): { start: string; end: string } {
+  const { year, month } = dateParts(asOf);
+  const whole = unit === 'day' ? { start: asOf, end: asOf } : unit === 'week' ? weekPeriod(asOf) : unit === 'month' ? monthPeriod(year, month) : quarterPeriod(year, Math.ceil(month / 3));
+  return { start: whole.start, end: asOf < whole.end ? asOf : whole.end };
 }
 
 interface TimeChoice {
@@ -63,10 +71,15 @@ export function previousPeriodOf(range: { start: string; end: string }, shiftDay
 }
 
 export function chooseTime(recognition: Recognition, window: DataWindow, compare: boolean): TimeChoice {
-  if (recognition.time) {
+  if (recognition.time && !(compare && recognition.comparisonUnit)) {
     const parts = timeQueryParts(recognition.time, { compare });
     const compareTo = compare && recognition.compareShiftDays ? previousPeriodOf(parts.timeRange, recognition.compareShiftDays) : parts.compareTo;
     return { timeRange: parts.timeRange, compareTo, filters: parts.filters, assumedAllData: false };
+  }
+  if (compare && recognition.comparisonUnit) {
+    // "GMV环比上月": this month so far against last month; 上月 named the period compared with.
+    const current = currentUnitToDate(recognition.comparisonUnit, window.asOf);
+    return { timeRange: current, compareTo: previousPeriod({ ...current, unit: recognition.comparisonUnit }), filters: [], assumedAllData: false };
   }
   if (compare) {
     const pair = lastWeekPair(window);

@@ -11,6 +11,8 @@ import { wordRuns } from './word-runs.ts';
 import { RANK_POSITION_RULES } from './rules/rank-position-rules.ts';
 import { asksDistinctCount, DISTINCT_COUNT_RULES } from './rules/distinct-count-rules.ts';
 import { perGroupNoun } from './rules/per-group-rules.ts';
+import { periodUnitComparison, type ComparisonUnit } from './rules/comparison-rules.ts';
+import { numericBounds } from './rules/numeric-filter-rules.ts';
 import { ruleExpression } from './rules/phrase-rule.ts';
 import { escapeRegExp } from '../../text/escape-regexp.ts';
 import { segmentWords } from '../../text/word-segmenter.ts';
@@ -40,6 +42,11 @@ export interface Recognition {
   bandEdges: number[];
   /** Days between the period and the one it is compared with, when not the period just before ("a week earlier"). */
   compareShiftDays?: number;
+  /**
+   * "month over month", "环比上月": the calendar unit compared, when the question names no period of its own (a period
+   * inside the phrase, 上月 in 环比上月, is the one compared with).
+   */
+  comparisonUnit?: ComparisonUnit;
   /** "分别", "each", "vs": the question wants one row per named value. */
   wantsBreakdown: boolean;
   /** "that category", "它", "这个品牌": the question points at the previous answer's leading row. */
@@ -55,7 +62,7 @@ export interface Recognition {
 const WEEK_EARLIER = /a week (?:earlier|before)|the same day (?:a |one )?week (?:earlier|before)|上周同一天|一周前(?:的)?同一天|前一周(?:的)?同一天|上周同期/;
 const SHARE_WORDS = /share|percent|percentage|proportion|\brate\b|ratio|fraction|%|占比|比例|百分比|比率|比重|几成|份额/;
 /** Counts whose share the question asks for when it speaks of a share: "what % of orders got cancelled". */
-const RATE_OF_COUNT = [['favourites', 'fav_rate'], ['cart_adds', 'cart_rate'], ['cancelled_orders', 'cancellation_rate'], ['returned_orders', 'return_rate']] as const;
+const RATE_OF_COUNT = [['favourites', 'fav_rate'], ['cart_adds', 'cart_rate'], ['cart_abandoners', 'cart_abandonment_rate'], ['cancelled_orders', 'cancellation_rate'], ['returned_orders', 'return_rate']] as const;
 /**
  * The longest run of unexplained words (with the hyphens and numbers between them) that every one of a few product
  * titles contains. Only words of some title count, so "market basket analysis" never becomes a product.
@@ -157,21 +164,22 @@ const cueLexicon = buildCueLexicon();
 
 const ORDINAL_WORDS: Readonly<Record<string, number>> = { second: 2, third: 3, fourth: 4, fifth: 5, '2nd': 2, '3rd': 3, '4th': 4, '5th': 5 };
 
-const LIMIT_PATTERNS: RegExp[] = [
-  /\btop\s*-?\s*(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty)\b/,
-  /\b(?:the\s+)?(\d+|two|three|four|five|ten)(?=\s+(?:best|top|highest|lowest|worst|largest|biggest|smallest|most|least))/,
-  /\b(?:bottom|lowest|worst)\s+(\d+|three|five|ten)\b/,
-  /前\s*([0-9]+|[一二三四五六七八九十两]+)\s*(?:名|个|位|家|大|款|座|天|的)?/,
-  /(?:最高|最低|最多|最少|排名靠前|倒数)的?\s*([0-9]+|[一二三四五六七八九十两]+)\s*(?:个|名|家|款|座|位)/,
-  /(?:后|倒数)\s*([0-9]+|[一二三四五六七八九十两]+)\s*(?:名|个|位|家|款)?/,
-  /\bwhich (\d+|two|three|four|five|ten)\b/,
-  /(?<![\w-])(\d+|two|three|four|five|ten) (?:categories|brands|cities|products|channels|devices|items|segments|payment methods)\b/,
+/** "Top N" phrasings; those that count from the bottom ("后五名", "倒数三个") say so, whatever other rank words the question has ("销售额排名后五"). */
+const LIMIT_PATTERNS: readonly { pattern: RegExp; fromBottom?: true }[] = [
+  { pattern: /\btop\s*-?\s*(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty)\b/ },
+  { pattern: /\b(?:the\s+)?(\d+|two|three|four|five|ten)(?=\s+(?:best|top|highest|lowest|worst|largest|biggest|smallest|most|least))/ },
+  { pattern: /\b(?:bottom|lowest|worst)\s+(\d+|three|five|ten)\b/, fromBottom: true },
+  { pattern: /前\s*([0-9]+|[一二三四五六七八九十两]+)\s*(?:名|个|位|家|大|款|座|天|的)?/ },
+  { pattern: /(?:最高|最低|最多|最少|排名靠前|倒数)的?\s*([0-9]+|[一二三四五六七八九十两]+)\s*(?:个|名|家|款|座|位)/ },
+  { pattern: /(?:后|倒数)\s*([0-9]+|[一二三四五六七八九十两]+)\s*(?:名|个|位|家|款)?/, fromBottom: true },
+  { pattern: /\bwhich (\d+|two|three|four|five|ten)\b/ },
+  { pattern: /(?<![\w-])(\d+|two|three|four|five|ten) (?:categories|brands|cities|products|channels|devices|items|segments|payment methods)\b/ },
   // The dimension noun stays for the lexicon ("哪三个品类" groups by category).
-  /哪\s*([0-9]+|[一二三四五六七八九十两]+)\s*(?:个|家|款|座|位|类)/,
+  { pattern: /哪\s*([0-9]+|[一二三四五六七八九十两]+)\s*(?:个|家|款|座|位|类)/ },
   // An ordinal place ("second best", "排第三的品类", "第二高"): the ranking down to that place, which it ends with.
-  /\b(second|third|fourth|fifth|2nd|3rd|4th|5th)[\s-]+(?=best|top|highest|lowest|worst|largest|biggest|smallest|most|least)/,
-  /(?:排名|排)?第\s*([2-9]|[二三四五六七八九])\s*(?=名|高|多|大|好|低|少|差|位|的)/,
-  /([0-9]+|[一二三四五六七八九十两]+)\s*(?:个|大)(?=品类|品牌|城市|商品|渠道|设备|类目|国家|省)/,
+  { pattern: /\b(second|third|fourth|fifth|2nd|3rd|4th|5th)[\s-]+(?=best|top|highest|lowest|worst|largest|biggest|smallest|most|least)/ },
+  { pattern: /(?:排名|排)?第\s*([2-9]|[二三四五六七八九])\s*(?=名|高|多|大|好|低|少|差|位|的)/ },
+  { pattern: /([0-9]+|[一二三四五六七八九十两]+)\s*(?:个|大)(?=品类|品牌|城市|商品|渠道|设备|类目|国家|省)/ },
 ];
 
 
@@ -184,9 +192,9 @@ function markTaken(taken: boolean[], start: number, end: number): void {
   for (let index = start; index < end && index < taken.length; index += 1) taken[index] = true;
 }
 
-function findLimit(text: string, taken: boolean[], valueSpansOf: () => readonly { start: number; end: number }[]): number | undefined {
+function findLimit(text: string, taken: boolean[], valueSpansOf: () => readonly { start: number; end: number }[]): { value: number; fromBottom: boolean } | undefined {
   let valueSpans: readonly { start: number; end: number }[] | undefined;
-  for (const pattern of LIMIT_PATTERNS) {
+  for (const { pattern, fromBottom } of LIMIT_PATTERNS) {
     const match = pattern.exec(text);
     const word = match?.[1];
     if (!match || !word) continue;
@@ -197,7 +205,7 @@ function findLimit(text: string, taken: boolean[], valueSpansOf: () => readonly 
     const value = ORDINAL_WORDS[word] ?? parseNumber(word);
     if (value === undefined || value <= 0 || value > 1000) continue;
     markTaken(taken, match.index, match.index + match[0].length);
-    return value;
+    return { value, fromBottom: fromBottom === true };
   }
   return undefined;
 }
@@ -220,6 +228,9 @@ const EXCLUDE_BEFORE = /(excluding|exclude|excludes|except|without|other than|no
 // A value a share is taken within: "在耳机品类里", "耳机中", "within headphones", "among tier-1 cities".
 const SCOPE_BEFORE = /(?:\bwithin|\bamong|\binside|在)\s*(?:the\s+)?$/;
 const SCOPE_AFTER = /^\s*(?:的)?\s*(?:品类|类目|品牌|城市|渠道|类|订单|用户|商品|销售额|成交额)?\s*(?:里面|里|之中|当中|中(?!国)|内)/
+/** Nouns inside a numeric bound that still name what is counted ("orders over 300", "25岁以下的用户"); product nouns only describe the bound ("100元以下的商品"). */
+const BOUND_NOUNS = /orders?|订单|单子|users?|用户|customers?|客户|顾客|buyers?|买家|people|shoppers?|visitors?|访客|sales|销量|销售额/g;
+const PRODUCT_NOUN = /products?|items?|goods|skus?|商品|产品|单品/;
 const PERIOD_OVER_PERIOD = /\b(day|week|month|quarter|year)[\s-]+(?:over|on)[\s-]+\1\b/g;
 // "多少件商品", "how many products": the noun is counted; "收藏了商品", "bought products": it is the verb's object.
 const COUNTED_NOUN_BEFORE = /(?:多少|几)\s*件\s*$|销量\s*$|\bhow many\s+$|(?:收藏|购买|加购|浏览|下单)了\s*$|\b(?:bought|purchased|viewed|favourited|favorited)\s+(?:the\s+)?$/;
@@ -286,6 +297,14 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     const ranges = time.matches.filter((match) => !match.modifierOnly);
     time = ranges.length === 0 ? undefined : resolveTimeExpression(ranges.map((match) => match.matchedText).join(' '), asOf);
   }
+  // "GMV month over month", "环比上月", "vs last month": the calendar unit's current period against the one before. A
+  // period named inside the phrase ("上月" in "环比上月") is the one compared with, not the one asked about.
+  // The period stays recognised: a follow-up ("和上个月比呢" after 本月) compares the conversation's period with it.
+  let comparisonUnit: ComparisonUnit | undefined;
+  const unitComparison = periodUnitComparison(normalized);
+  if (unitComparison && (time?.matches ?? []).filter((match) => !match.modifierOnly).every((match) => match.index >= unitComparison.start && match.index < unitComparison.end)) {
+    comparisonUnit = unitComparison.unit;
+  }
   // Two named periods ("between September and October", "这周比上周"): the later one is current.
   const periods = (time?.matches ?? []).filter((match) => !match.modifierOnly);
   if (time && periods.length >= 2) {
@@ -295,7 +314,23 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     }
   }
 
-  const limit = findLimit(normalized, taken, () => values.find(normalized, [...taken]));
+  // "users under 25", "100元以下的商品", "orders over 300 yuan": bounds on a numeric dimension. Their numbers and bound
+  // words are taken (never a top-N or band edge); the nouns inside stay for the lexicon ("orders" is still the metric).
+  const numericFilters: SemanticFilter[] = [];
+  // "top 5 products under ¥50": a product noun inside a price bound is the ranking's subject when the question ranks.
+  let boundProductNoun = false;
+  for (const bound of numericBounds(normalized)) {
+    if (taken.slice(bound.start, bound.end).some(Boolean)) continue;
+    markTaken(taken, bound.start, bound.end);
+    for (const noun of normalized.slice(bound.start, bound.end).matchAll(BOUND_NOUNS)) {
+      for (let index = bound.start + noun.index; index < bound.start + noun.index + noun[0].length; index += 1) taken[index] = false;
+    }
+    recognised.push(normalized.slice(bound.start, bound.end));
+    if (bound.dimension === 'product_price' && PRODUCT_NOUN.test(normalized.slice(bound.start, bound.end))) boundProductNoun = true;
+    numericFilters.push({ dimension: bound.dimension, operator: bound.operator, values: bound.values });
+  }
+  const limitPhrase = findLimit(normalized, taken, () => values.find(normalized, [...taken]));
+  const limit = limitPhrase?.value;
   const timeOrLimitTaken = [...taken];
   const strongMetrics: string[] = [];
   const weakMetrics: string[] = [];
@@ -305,7 +340,7 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   const dimensions: string[] = [];
   // Head nouns that only described a value ("tier-1 cities"): the grouping of a ranking that names no other.
   const describedDimensions: string[] = [];
-  const filters: SemanticFilter[] = [];
+  const filters: SemanticFilter[] = [...numericFilters];
   const cues = new Set<Cue>();
   // How many phrases named values of each dimension: "男女" names two, "移动端" one (that stands for several).
   const namedValues = new Map<string, number>();
@@ -365,9 +400,15 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   for (const match of cueLexicon.findAll(normalized)) {
     if (match.meaning === 'top' || match.meaning === 'bottom') cues.add(match.meaning);
   }
-  if (previousOf.length > 0 || overPeriods.length > 0) cues.add('compare');
+  if (previousOf.length > 0 || overPeriods.length > 0 || comparisonUnit) cues.add('compare');
+  if (boundProductNoun && dimensions.length === 0 && (limit !== undefined || cues.has('top') || cues.has('bottom'))) dimensions.push('product');
   // "biggest drop", "增长最快": a comparison that ranks the groups by their change.
   if (RANKED_CHANGE.test(normalized)) cues.add('top');
+  // "销售额排名后五的品类": counting from the bottom decides the direction; 排名 only said it is a ranking.
+  if (limitPhrase?.fromBottom) {
+    cues.delete('top');
+    cues.add('bottom');
+  }
   const eventSteps = eventStepsOf(normalized);
   if (!cues.has('funnel') && impliesFunnel(normalized, eventSteps.length)) cues.add('funnel');
   // Weak metrics count when nothing stronger was named, or when they refine a named one
@@ -499,6 +540,7 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     // Numbers the time parser or the limit took ("2011年11月", "top 5") are never band edges.
     bandEdges: bandEdgesOf(normalized.split('').map((character, index) => (timeOrLimitTaken[index] ? ' ' : character)).join('')),
     compareShiftDays: WEEK_EARLIER.test(normalized) ? 7 : undefined,
+    ...(comparisonUnit ? { comparisonUnit } : {}),
     wantsBreakdown,
     pointsBack: POINTS_BACK.test(normalized),
     scopeDimensions,

@@ -57,6 +57,15 @@ function plural(name: string): string {
   return [plain, ...rest].join(' of ');
 }
 
+const BOUND_WORDS: Readonly<Record<string, { en: string; zh: string }>> = {
+  lt: { en: 'under', zh: '低于' },
+  lte: { en: 'at most', zh: '不超过' },
+  gt: { en: 'over', zh: '高于' },
+  gte: { en: 'at least', zh: '不低于' },
+  eq: { en: 'of', zh: '为' },
+  between: { en: 'between', zh: '在' },
+};
+
 function range(value: { start?: unknown; end?: unknown } | undefined, zh: boolean): string | undefined {
   if (typeof value?.start !== 'string' || typeof value.end !== 'string') return undefined;
   if (value.start === value.end) return value.start;
@@ -98,6 +107,9 @@ export function readingOf(request: RequestLike, language: Language, labelValue?:
     // "男女用户" groups by gender and keeps those values: the grouping already says it.
     if (operator === 'in' && grouped.has(dimension)) return [];
     const name = dimensionName(dimension, zh);
+    // Bounds ("users under 25", "100元以下的商品") read with their comparison: "order amount over 300", "订单金额不低于300".
+    const bound = typeof operator === 'string' ? BOUND_WORDS[operator] : undefined;
+    if (bound) return [zh ? `${name}${bound.zh}${values.join('至')}${operator === 'between' ? '之间' : ''}` : `${name.toLowerCase()} ${bound.en} ${values.join(' and ')}`];
     return [zh ? `${name}${negated ? '不含' : '为'}${values.join('、')}` : `${name} ${negated ? 'not ' : ''}${values.join(' or ')}`];
   });
   // Filters a share keeps in its total are its scope: "Apple's share within headphones" is not a share of all GMV.

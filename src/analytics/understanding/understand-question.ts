@@ -15,6 +15,7 @@ import { comparesPeriods } from './rules/comparison-rules.ts';
 import { grainsAskedFor } from './rules/grain-rules.ts';
 import { offTopicRefusal, offTopicRuleFor, refusalFor } from './rules/refusal-rules.ts';
 import { asksQuantityPerUnit } from './rules/per-unit-rules.ts';
+import { perUnitRatioMetric } from './per-unit-metric.ts';
 import { asksUnitsSold } from './rules/quantity-rules.ts';
 import { unexplainedSubsetWords } from './rules/subset-word-rules.ts';
 import { asksDistinctCount } from './rules/distinct-count-rules.ts';
@@ -301,6 +302,14 @@ export function understandQuestion(input: UnderstandInput): Understanding {
     return { kind: 'refuse', reason: offTopic.reason, message: offTopic.message, confidence: 0.5, notes: [...notes, 'nothing analytic recognised'] };
   }
 
+  // "GMV per buyer", "spends the most per order": the catalogue's ratio of the named quantity to the counted unit.
+  if (asksQuantityPerUnit(recognition.normalized) && recognition.metrics.length > 0 && !recognition.metrics.some((id) => findMetric(id)?.formula.kind === 'ratio')) {
+    const ratio = perUnitRatioMetric(recognition.metrics, recognition.normalized);
+    if (ratio) {
+      notes.push(`${recognition.metrics.join(', ')} per unit read as ${ratio}`);
+      recognition.metrics = [ratio];
+    }
+  }
   // "orders per customer": a quantity per order or person that no ratio metric names has no answer here.
   if (asksQuantityPerUnit(recognition.normalized) && recognition.metrics.length > 0 && !recognition.metrics.some((id) => findMetric(id)?.formula.kind === 'ratio') && !recognition.cues.has('why')) {
     const ratios = ['aov', 'arpu', 'conversion_rate'].map((id) => (language === 'zh' ? findMetric(id)?.name_zh : findMetric(id)?.name_en) ?? id);

@@ -92,6 +92,9 @@ describe('semantic compilers give the same answers on DuckDB and chDB', () => {
       { metrics: ['units'], timeRange: window, compareTo: WINDOWS[1], average: { per: 'week' } },
       { metrics: ['gmv'], dimensions: ['category', 'brand'], orderBy: { field: 'gmv', direction: 'desc' }, limitPerGroup: 2, timeRange: window },
       { metrics: ['gmv'], dimensions: ['category'], orderBy: { field: 'gmv', direction: 'desc' }, rankOf: { dimension: 'category', value: 'Phones' }, timeRange: window },
+      // Numeric bounds bind their numbers as parameters of the value's type (a float for amounts).
+      { metrics: ['orders', 'revenue_per_buyer'], filters: [{ dimension: 'order_amount', operator: 'gt', values: [300] }, { dimension: 'user_age', operator: 'between', values: [25, 34] }], timeRange: window },
+      { metrics: ['units', 'cart_abandoners'], dimensions: ['category'], filters: [{ dimension: 'product_price', operator: 'lt', values: [99.5] }], timeRange: window },
     ];
     const mismatches: string[] = [];
     for (const input of queries) {

@@ -1,4 +1,4 @@
-import { ruleMatches, type PhraseRule, type RuleSet } from './phrase-rule.ts';
+import { ruleExpression, ruleMatches, type PhraseRule, type RuleSet } from './phrase-rule.ts';
 
 /**
  * Words that compare a period with another one. "对比一下男女用户的转化率" compares two groups in one period; only
@@ -24,4 +24,53 @@ export const PERIOD_COMPARISON_RULE_SET: RuleSet<{ comparison: 'period' }> = { n
 
 export function comparesPeriods(normalizedQuestion: string): boolean {
   return PERIOD_COMPARISON_RULES.some((rule) => ruleMatches(rule, normalizedQuestion));
+}
+
+export type ComparisonUnit = 'day' | 'week' | 'month' | 'quarter';
+
+/**
+ * A comparison that names its calendar unit instead of a period: "GMV month over month", "月环比", "vs last month",
+ * "环比上月". The current period is then the unit that holds the as-of date (to date), the other one the unit before it;
+ * "last month" inside such a phrase is what the current period is compared with, not the period asked about.
+ */
+export const PERIOD_UNIT_COMPARISON_RULES: readonly PhraseRule<{ unit: ComparisonUnit }>[] = [
+  {
+    id: 'day-over-day',
+    meaning: { unit: 'day' },
+    zh: ['日环比', '(?:环比|对比|相比|比|较|跟|和|与)(?:昨天|昨日)(?:相比|比|对比)?'],
+    en: ['day[\\s-]+(?:over|on)[\\s-]+day', 'dod', '(?:than|vs\\.?|versus|compared (?:to|with)|against) yesterday'],
+    examples: { match: ['orders day over day', '今天的GMV比昨天', '日环比', 'GMV today vs yesterday'], noMatch: ['yesterday vs the day before', '昨天的GMV', '每天的订单数'] },
+  },
+  {
+    id: 'week-over-week',
+    meaning: { unit: 'week' },
+    zh: ['周环比', '(?:环比|对比|相比|比|较|跟|和|与)上(?:个)?(?:周|星期|礼拜)(?:相比|比|对比)?'],
+    en: ['week[\\s-]+(?:over|on)[\\s-]+week', 'wow', '(?:than|vs\\.?|versus|compared (?:to|with)|against) (?:the )?(?:last|previous|prior) week'],
+    examples: { match: ['orders week over week', 'GMV vs last week', '本周订单环比上周', '周环比'], noMatch: ['last week vs the week before', '上周比上上周', '上周的订单数'] },
+  },
+  {
+    id: 'month-over-month',
+    meaning: { unit: 'month' },
+    zh: ['月环比', '(?:环比|对比|相比|比|较|跟|和|与)上(?:个)?月(?:相比|比|对比)?'],
+    en: ['month[\\s-]+(?:over|on)[\\s-]+month', 'mom', '(?:than|vs\\.?|versus|compared (?:to|with)|against) (?:the )?(?:last|previous|prior) month'],
+    examples: { match: ['GMV month over month', 'which category grew the most month-over-month', 'GMV环比上月', '各品类GMV月环比', 'orders compared with last month'], noMatch: ['上个月比上上个月', 'last month vs the month before', '上个月的GMV', 'monthly GMV'] },
+  },
+  {
+    id: 'quarter-over-quarter',
+    meaning: { unit: 'quarter' },
+    zh: ['季度?环比', '(?:环比|对比|相比|比|较|跟|和|与)上(?:个)?季度(?:相比|比|对比)?'],
+    en: ['quarter[\\s-]+(?:over|on)[\\s-]+quarter', 'qoq', '(?:than|vs\\.?|versus|compared (?:to|with)|against) (?:the )?(?:last|previous|prior) quarter'],
+    examples: { match: ['GMV quarter over quarter', '本季度GMV环比上季度', 'revenue vs last quarter'], noMatch: ['上季度GMV', 'last quarter vs the quarter before'] },
+  },
+];
+
+export const PERIOD_UNIT_COMPARISON_RULE_SET: RuleSet<{ unit: ComparisonUnit }> = { name: 'comparisons named by their calendar unit', rules: PERIOD_UNIT_COMPARISON_RULES, matches: ruleMatches };
+
+/** The unit a comparison names and where the phrase sits, so a "last month" inside it is read as the compared period. */
+export function periodUnitComparison(normalizedQuestion: string): { unit: ComparisonUnit; start: number; end: number } | undefined {
+  for (const rule of PERIOD_UNIT_COMPARISON_RULES) {
+    const match = ruleExpression(rule).exec(normalizedQuestion);
+    if (match) return { unit: rule.meaning.unit, start: match.index, end: match.index + match[0].length };
+  }
+  return undefined;
 }

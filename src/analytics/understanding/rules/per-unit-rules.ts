@@ -23,3 +23,47 @@ export const PER_UNIT_RULE_SET: RuleSet<{ perUnit: true }> = { name: 'quantities
 export function asksQuantityPerUnit(normalizedQuestion: string): boolean {
   return PER_UNIT_RULES.some((rule) => ruleMatches(rule, normalizedQuestion));
 }
+
+/**
+ * What a "per …" divides by: the catalogue measure that counts the unit. "GMV per buyer" then reads as the catalogue's
+ * ratio metric GMV ÷ buyers, whatever that metric is called; a pair the catalogue has no ratio for stays clarified.
+ */
+export const PER_UNIT_DENOMINATOR_RULES: readonly PhraseRule<{ denominator: string }>[] = [
+  {
+    id: 'per-order',
+    meaning: { denominator: 'paid_orders' },
+    zh: ['(?:平均)?每(?:张|个|笔)?(?:订单|单|发票)', '单均', '笔均'],
+    en: ['per (?:order|invoice|basket|transaction|purchase)s?', '(?:in|on) (?:an? |each )?(?:order|invoice|basket)'],
+    examples: {
+      match: ['which city tier spends the most per order', 'items per invoice', '平均每单买几件', '每笔订单多少钱', 'average number of items in an order'],
+      noMatch: ['GMV per buyer', '人均消费', 'orders by channel', '每天的订单数'],
+    },
+  },
+  {
+    id: 'per-buyer',
+    meaning: { denominator: 'buyers' },
+    zh: ['人均', '客均', '每(?:个|位|名)?(?:买家|客户|顾客|购买者|付费用户|购买用户)'],
+    en: ['per (?:buyer|customer|shopper|purchaser|paying (?:user|customer)|person|head)s?', 'per capita'],
+    examples: {
+      match: ['GMV per buyer last month', 'revenue per customer by channel', '人均下单几次', '每个买家花了多少钱', 'orders per person'],
+      noMatch: ['GMV per visitor', 'AOV per order', 'buyers by city', '每个访客'],
+    },
+  },
+  {
+    id: 'per-visitor',
+    meaning: { denominator: 'visitors' },
+    zh: ['每(?:个|位|名)?(?:访客|用户|UV)'],
+    en: ['per (?:visitor|user|uv|session)s?'],
+    examples: {
+      match: ['revenue per visitor', 'GMV per user by device', '每个访客带来多少成交额'],
+      noMatch: ['GMV per buyer', 'visitors by city', '访客数'],
+    },
+  },
+];
+
+export const PER_UNIT_DENOMINATOR_RULE_SET: RuleSet<{ denominator: string }> = { name: 'what a per-unit ratio divides by', rules: PER_UNIT_DENOMINATOR_RULES, matches: ruleMatches };
+
+/** The denominators the question divides by ("GMV per buyer" → buyers), in rule order. */
+export function perUnitDenominators(normalizedQuestion: string): string[] {
+  return PER_UNIT_DENOMINATOR_RULES.filter((rule) => ruleMatches(rule, normalizedQuestion)).map((rule) => rule.meaning.denominator);
+}

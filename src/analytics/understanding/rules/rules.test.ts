@@ -8,17 +8,18 @@ import { FUNNEL_RULE_SET } from './funnel-rules.ts';
 import { RANK_POSITION_RULE_SET } from './rank-position-rules.ts';
 import { DISTINCT_COUNT_RULE_SET } from './distinct-count-rules.ts';
 import { PER_GROUP_RULE_SET } from './per-group-rules.ts';
-import { PERIOD_COMPARISON_RULE_SET } from './comparison-rules.ts';
+import { PERIOD_COMPARISON_RULE_SET, PERIOD_UNIT_COMPARISON_RULE_SET } from './comparison-rules.ts';
 import { GRAIN_QUESTION_RULE_SET } from './grain-rules.ts';
 import type { RuleSet } from './phrase-rule.ts';
+import { NUMERIC_FILTER_RULE_SET } from './numeric-filter-rules.ts';
 import { MODEL_CONCEPT_RULE_SET } from './model-intent-rules.ts';
-import { PER_UNIT_RULE_SET } from './per-unit-rules.ts';
+import { PER_UNIT_DENOMINATOR_RULE_SET, PER_UNIT_RULE_SET } from './per-unit-rules.ts';
 import { RANKING_SUBJECT_RULE_SET } from './ranking-subject-rules.ts';
 import { SHARE_OF_TOTAL_RULE_SET } from './share-rules.ts';
 import { OFF_TOPIC_RULE_SET, REFUSAL_RULE_SET, WRITING_TASK_RULE_SET } from './refusal-rules.ts';
 
 /** Every rule set of the understanding; a new set is added here once and its records test themselves. */
-const RULE_SETS: RuleSet<unknown>[] = [REFUSAL_RULE_SET, OFF_TOPIC_RULE_SET, ABBREVIATION_RULE_SET, GRAIN_QUESTION_RULE_SET, PERIOD_COMPARISON_RULE_SET, RANKING_SUBJECT_RULE_SET, SHARE_OF_TOTAL_RULE_SET, MODEL_CONCEPT_RULE_SET, PER_UNIT_RULE_SET, AVERAGE_PER_PERIOD_RULE_SET, UNITS_SOLD_RULE_SET, WRITING_TASK_RULE_SET, SUBSET_WORD_RULE_SET, FUNNEL_RULE_SET, RANK_POSITION_RULE_SET, DISTINCT_COUNT_RULE_SET, PER_GROUP_RULE_SET] as RuleSet<unknown>[];
+const RULE_SETS: RuleSet<unknown>[] = [REFUSAL_RULE_SET, OFF_TOPIC_RULE_SET, ABBREVIATION_RULE_SET, GRAIN_QUESTION_RULE_SET, PERIOD_COMPARISON_RULE_SET, PERIOD_UNIT_COMPARISON_RULE_SET, RANKING_SUBJECT_RULE_SET, SHARE_OF_TOTAL_RULE_SET, MODEL_CONCEPT_RULE_SET, PER_UNIT_RULE_SET, PER_UNIT_DENOMINATOR_RULE_SET, AVERAGE_PER_PERIOD_RULE_SET, UNITS_SOLD_RULE_SET, WRITING_TASK_RULE_SET, SUBSET_WORD_RULE_SET, FUNNEL_RULE_SET, RANK_POSITION_RULE_SET, DISTINCT_COUNT_RULE_SET, PER_GROUP_RULE_SET, NUMERIC_FILTER_RULE_SET] as RuleSet<unknown>[];
 
 describe.each(RULE_SETS.map((set) => [set.name, set] as const))('%s rules', (_, set) => {
   it('have unique ids and patterns in at least one language', () => {

@@ -75,7 +75,8 @@ export const dimensionSchema = z.object({
   description_zh: z.string().min(5),
   kind: z.enum(DIMENSION_KINDS),
   time_grain: z.enum(TIME_GRAINS).optional(),
-  value_type: z.enum(['date', 'integer', 'text']),
+  /** 'amount' is a money amount (a price, an order's value): filtered by comparisons, shown in the shop's currency. */
+  value_type: z.enum(['date', 'integer', 'amount', 'text']),
   expressions: z.partialRecord(factIdSchema, dimensionExpressionSchema),
   /** Shown instead of NULL; dimensions without one drop rows that have no value (e.g. search events have no category). */
   null_label: z.string().optional(),

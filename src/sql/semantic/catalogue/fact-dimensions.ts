@@ -69,6 +69,18 @@ export const FACT_DIMENSIONS = [
     },
   },
   {
+    id: 'order_amount',
+    name_en: 'Order amount',
+    name_zh: '订单金额',
+    synonyms_en: ['order total value'],
+    synonyms_zh: ['订单商品合计'],
+    description_en: 'orders.items_amount, the order’s line total before order-level discounts and shipping (as GMV counts it), for filters such as "orders over 300" (order metrics only).',
+    description_zh: 'orders.items_amount，订单的商品行合计（不扣订单级优惠、不含运费，与成交额口径一致），用于"300元以上的订单"这类筛选（仅订单类指标）。',
+    kind: 'fact',
+    value_type: 'amount',
+    expressions: { order_lines: { value: 'o.items_amount' } },
+  },
+  {
     id: 'language',
     name_en: 'Language',
     name_zh: '语言',

@@ -45,19 +45,22 @@ export function dimensionAssumptions(dimensions: readonly DimensionDefinition[],
   });
 }
 
-const OPERATOR_TEXT: Record<ResolvedFilter['operator'], { en: string; zh: string }> = {
+/** How each filter operator reads, for assumptions and for the restated question. */
+export const FILTER_OPERATOR_TEXT: Record<ResolvedFilter['operator'], { en: string; zh: string }> = {
   in: { en: 'is one of', zh: '属于' },
   eq: { en: 'is', zh: '等于' },
   not_in: { en: 'is none of', zh: '不属于' },
   between: { en: 'is between (inclusive)', zh: '介于（含）' },
   gte: { en: 'is at least', zh: '不小于' },
   lte: { en: 'is at most', zh: '不大于' },
+  gt: { en: 'is more than', zh: '大于' },
+  lt: { en: 'is less than', zh: '小于' },
 };
 
 export function filterAssumptions(filters: readonly ResolvedFilter[]): Assumption[] {
   return filters.map((filter) => {
     const values = filter.values.join(', ');
-    const operator = OPERATOR_TEXT[filter.operator];
+    const operator = FILTER_OPERATOR_TEXT[filter.operator];
     return {
       en: `Only rows where ${filter.dimension.name_en} ${operator.en} ${values}.`,
       zh: `仅统计${filter.dimension.name_zh}${operator.zh} ${values} 的数据。`,

@@ -29,6 +29,11 @@ function valueParameter(dimension: DimensionDefinition, value: string | number, 
     }
     return writer.bind(value, 'date');
   }
+  if (dimension.value_type === 'amount') {
+    const number = typeof value === 'number' ? value : Number(value.trim());
+    if (!Number.isFinite(number)) throw new SemanticQueryError(`Filter on ${dimension.id} needs an amount such as 100 or 99.5, not "${value}".`, { parameter });
+    return writer.bind(number, 'float');
+  }
   if (dimension.value_type === 'integer') {
     const number = typeof value === 'number' ? value : Number(value.trim());
     if (!Number.isInteger(number) || !Number.isSafeInteger(number)) {
@@ -66,6 +71,8 @@ export function filterSql(filter: ResolvedFilter, matchExpressions: readonly str
   }
   if (operator === 'gte') return `${primary} >= ${valueLiteral(dimension, values[0] ?? '')}`;
   if (operator === 'lte') return `${primary} <= ${valueLiteral(dimension, values[0] ?? '')}`;
+  if (operator === 'gt') return `${primary} > ${valueLiteral(dimension, values[0] ?? '')}`;
+  if (operator === 'lt') return `${primary} < ${valueLiteral(dimension, values[0] ?? '')}`;
   let alternatives: string[];
   if (dimension.value_type === 'text') {
     const list = withStoredKeys(dimension, values).map((value) => writer.bind(value, 'text')).join(', ');

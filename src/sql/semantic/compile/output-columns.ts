@@ -20,7 +20,7 @@ export function dimensionOutputSql(dimension: DimensionDefinition, source: strin
 }
 
 export function dimensionColumn(dimension: DimensionDefinition): CompiledColumn {
-  return { id: dimension.id, label_en: dimension.name_en, label_zh: dimension.name_zh, unit: dimension.value_type, role: 'dimension' };
+  return { id: dimension.id, label_en: dimension.name_en, label_zh: dimension.name_zh, unit: dimension.value_type === 'amount' ? 'currency' : dimension.value_type, role: 'dimension' };
 }
 
 export function metricColumn(metric: MetricDefinition): CompiledColumn {

@@ -9,7 +9,7 @@ export const dateRangeSchema = z
   .object({ start: isoDateSchema, end: isoDateSchema })
   .refine((range) => range.start <= range.end, { message: 'start must be on or before end (end is inclusive)' });
 
-export const FILTER_OPERATORS = ['in', 'not_in', 'eq', 'between', 'gte', 'lte'] as const;
+export const FILTER_OPERATORS = ['in', 'not_in', 'eq', 'between', 'gte', 'lte', 'gt', 'lt'] as const;
 
 export const filterSchema = z
   .object({
@@ -20,8 +20,8 @@ export const filterSchema = z
   .refine((filter) => filter.operator !== 'between' || filter.values.length === 2, {
     message: "'between' takes exactly two values: [low, high] (both inclusive)",
   })
-  .refine((filter) => !['eq', 'gte', 'lte'].includes(filter.operator) || filter.values.length === 1, {
-    message: "'eq', 'gte' and 'lte' take exactly one value",
+  .refine((filter) => !['eq', 'gte', 'lte', 'gt', 'lt'].includes(filter.operator) || filter.values.length === 1, {
+    message: "'eq', 'gte', 'lte', 'gt' and 'lt' take exactly one value",
   });
 export type SemanticFilter = z.infer<typeof filterSchema>;
 

@@ -281,6 +281,11 @@ export function referenceMetric(fixture: Fixture, query: ReferenceQuery): Map<st
       return perGroup(eventGroups(), (rows) => ratio(users(rows, 'cart').size, users(rows).size));
     case 'fav_rate':
       return perGroup(eventGroups(), (rows) => ratio(users(rows, 'fav').size, users(rows).size));
+    case 'cart_abandoners':
+      return perGroup(eventGroups(), (rows) => {
+        const bought = users(rows, 'purchase');
+        return [...users(rows, 'cart')].filter((user) => !bought.has(user)).length;
+      });
     case 'cart_abandonment_rate':
       return perGroup(eventGroups(), (rows) => {
         const carted = users(rows, 'cart');
@@ -369,6 +374,8 @@ export function referenceMetric(fixture: Fixture, query: ReferenceQuery): Map<st
       return perGroup(lineGroups(), (rows) => ratio(paid(rows).reduce((sum, line) => sum + line.item.quantity, 0), ordersIn(rows, (order) => order.paid_at !== null)));
     case 'orders_per_buyer':
       return perGroup(lineGroups(), (rows) => ratio(ordersIn(rows, (order) => order.paid_at !== null), paidOrdersPerUser(rows).size));
+    case 'revenue_per_buyer':
+      return perGroup(lineGroups(), (rows) => ratio(gmv(rows), paidOrdersPerUser(rows).size));
     case 'arpu':
     case 'conversion_rate': {
       const visitors = perGroup(eventGroups(), (rows) => users(rows).size);
