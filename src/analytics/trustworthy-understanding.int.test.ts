@@ -273,6 +273,21 @@ describe('trustworthy understanding', () => {
     expect(await filtersOf('25岁以下用户的转化率')).toEqual([{ dimension: 'user_age', operator: 'lte', values: [25] }]);
   });
 
+  it('reads contributed amounts, per-group "per", month ranges, 最喜欢买, launch words and next month as the calendar month', async () => {
+    // 贡献 asking for an amount is an amount; with a why-word it stays an explanation.
+    expect(requestOf(await demoAgent.ask('本月老用户贡献了多少GMV'))).toMatchObject({ analysis: 'metrics', query: { metrics: ['gmv'], filters: [{ dimension: 'new_vs_returning', values: ['returning'] }] } });
+    expect(requestOf(await demoAgent.ask('which channel contributed the most GMV last month'))).toMatchObject({ analysis: 'metrics', query: { dimensions: ['channel'], limit: 1 } });
+    expect(requestOf(await demoAgent.ask('为什么GMV下降了,哪个渠道贡献最大'))?.analysis).toBe('contribution');
+    expect(requestOf(await demoAgent.ask('top 3 cities per channel by gmv this month'))?.query).toMatchObject({ dimensions: ['channel', 'city'], limitPerGroup: 3 });
+    expect(requestOf(await demoAgent.ask('9月到11月每个月的GMV'))?.query).toMatchObject({ dimensions: ['month'], timeRange: { start: '2025-09-01', end: '2025-11-30' } });
+    expect(requestOf(await demoAgent.ask('女性用户最喜欢买哪个品类'))?.query).toMatchObject({ metrics: ['units'], dimensions: ['category'] });
+    const launched = await demoAgent.ask('sales of products launched in the last 90 days');
+    expect(launched.answer.status).toBe('clarify');
+    expect(launched.answer.answer).toContain('launched');
+    // A positive review share is a metric of its own, not the share column of another one.
+    expect((await demoAgent.ask('声浪耳机的好评率')).answer.answer).toMatch(/好评率为 \d+(\.\d+)?%/);
+  });
+
   it("explains the change of the conversation's period and filters, and excludes what a follow-up removes", async () => {
     const first = await demoAgent.ask('GMV by channel last month');
     const narrowed = await demoAgent.ask('just livestream', { conversationId: first.conversationId });

@@ -27,8 +27,14 @@ interface Parts {
 function partsOf(table: ResultTable, options: NarrativeOptions): Parts {
   const zh = options.language === 'zh';
   const dimensions = table.columns.filter((column) => column.role === 'dimension' && !NON_NAME_COLUMNS.has(column.id));
-  // Comparison and share columns are read next to their metric, never as metrics of their own.
-  const metrics = table.columns.filter((column) => column.role === 'metric' && !/_(previous|change|change_pct|share)$/.test(column.id));
+  // Comparison and share columns are read next to their metric, never as metrics of their own; a metric whose own
+  // name ends like one (positive_review_share) is still a metric.
+  const ids = new Set(table.columns.map((column) => column.id));
+  const companion = (id: string) => {
+    const base = /^(.+?)_(previous|change|change_pct|share)$/.exec(id)?.[1];
+    return base !== undefined && ids.has(base);
+  };
+  const metrics = table.columns.filter((column) => column.role === 'metric' && !companion(column.id));
   const label = (column: ResultColumn) => (zh ? column.label_zh : column.label_en);
   const cell = (row: JsonRow | undefined, column: ResultColumn | undefined) =>
     row && column ? formatValue(row[column.id], column.unit, options.language, column.currency) : '';

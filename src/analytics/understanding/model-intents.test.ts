@@ -33,7 +33,8 @@ describe('recognizeModelIntent: forecasts', () => {
     // A period after the data ends is enough: there is nothing to look up for it.
     expect(modelCall('What will GMV look like next week?')).toEqual({ tool: 'forecast_metric', arguments: { metric: 'gmv', horizon: 7 } });
     expect(modelCall('接下来两周每天的访客数会怎么走？').arguments).toEqual({ metric: 'uv', horizon: 14 });
-    expect(modelCall('下个月手机品类的销售额大概会有多少？').arguments).toEqual({ metric: 'gmv', horizon: 30, category: 'Phones' });
+    // The next calendar month: December 1–31 after an as-of date of November 30.
+    expect(modelCall('下个月手机品类的销售额大概会有多少？').arguments).toEqual({ metric: 'gmv', horizon: 31, category: 'Phones' });
   });
 
   it('keeps the horizon within what the tool accepts (1–60 days)', () => {

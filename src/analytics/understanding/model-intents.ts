@@ -1,4 +1,5 @@
 import { parseNumber } from '../../text/number-words.ts';
+import { dateParts, daysInMonth } from '../../sql/semantic/time/calendar-date.ts';
 import type { DataWindow } from './build-request.ts';
 import type { Recognition } from './recognize-question.ts';
 import { basketProductPhrase } from './basket-product-phrase.ts';
@@ -51,6 +52,16 @@ function daysOf(count: string | undefined, unit: string | undefined): number | u
   const number = numberOf(count);
   const days = UNIT_DAYS.find(([pattern]) => pattern.test(unit ?? ''))?.[1];
   return number === undefined || days === undefined ? undefined : number * days;
+}
+
+const NEXT_MONTH = /下个?月|next month|coming month|following month/;
+const COUNTED_AHEAD = /(?:未来|接下来|今后|往后|next|coming|following|upcoming)\s*(?:the\s*)?\d/;
+
+/** Days from the day after the as-of date to the last day of the next calendar month (Nov 30 → Dec 31 = 31). */
+function daysToEndOfNextMonth(asOf: string): number {
+  const { year, month, day } = dateParts(asOf);
+  const next = month === 12 ? { year: year + 1, month: 1 } : { year, month: month + 1 };
+  return daysInMonth(year, month) - day + daysInMonth(next.year, next.month);
 }
 
 /** Days ahead a question looks: "下周/next week" → 7, "未来30天" → 30, "接下来两周/next two weeks" → 14, "下个月" → 30. */
@@ -203,9 +214,11 @@ const RULES: IntentRule[] = [
     applies: (recognition) =>
       (mentions('forecast-verb', recognition.normalized) || mentions('future-period', recognition.normalized)) &&
       recognition.metrics.some((metric) => FORECASTABLE.includes(metric)),
-    build: (recognition) => {
+    build: (recognition, window) => {
       const metric = recognition.metrics.find((candidate) => FORECASTABLE.includes(candidate)) ?? 'gmv';
-      return defined({ metric, horizon: clamp(horizonDays(recognition.normalized, 14), 1, 60), category: singleFilterValue(recognition, 'category') });
+      // "下个月" / "next month" is the next calendar month: through its last day, not 30 days from today.
+      const horizon = NEXT_MONTH.test(recognition.normalized) && !COUNTED_AHEAD.test(recognition.normalized) ? daysToEndOfNextMonth(window.asOf) : horizonDays(recognition.normalized, 14);
+      return defined({ metric, horizon: clamp(horizon, 1, 60), category: singleFilterValue(recognition, 'category') });
     },
   },
   {

@@ -5,7 +5,7 @@ import { parseNumber } from '../../text/number-words.ts';
 import { normalizeQuestion } from '../../text/normalize-question.ts';
 import { buildCueLexicon, DOMINATES, METRIC_IMPLIED_BY_DIMENSION } from './analytics-lexicon.ts';
 import { questionLexicon } from './question-lexicon.ts';
-import { STOPWORDS, type Cue } from './question-cues.ts';
+import { CUE_PHRASES, STOPWORDS, type Cue } from './question-cues.ts';
 import { impliesFunnel } from './rules/funnel-rules.ts';
 import { wordRuns } from './word-runs.ts';
 import { RANK_POSITION_RULES } from './rules/rank-position-rules.ts';
@@ -13,6 +13,7 @@ import { asksDistinctCount, DISTINCT_COUNT_RULES } from './rules/distinct-count-
 import { perGroupNoun } from './rules/per-group-rules.ts';
 import { periodUnitComparison, type ComparisonUnit } from './rules/comparison-rules.ts';
 import { numericBounds } from './rules/numeric-filter-rules.ts';
+import { asksContributedAmount } from './rules/contributed-amount-rules.ts';
 import { ruleExpression } from './rules/phrase-rule.ts';
 import { escapeRegExp } from '../../text/escape-regexp.ts';
 import { segmentWords } from '../../text/word-segmenter.ts';
@@ -230,6 +231,8 @@ const SCOPE_BEFORE = /(?:\bwithin|\bamong|\binside|在)\s*(?:the\s+)?$/;
 const SCOPE_AFTER = /^\s*(?:的)?\s*(?:品类|类目|品牌|城市|渠道|类|订单|用户|商品|销售额|成交额)?\s*(?:里面|里|之中|当中|中(?!国)|内)/
 /** Nouns inside a numeric bound that still name what is counted ("orders over 300", "25岁以下的用户"); product nouns only describe the bound ("100元以下的商品"). */
 const BOUND_NOUNS = /orders?|订单|单子|users?|用户|customers?|客户|顾客|buyers?|买家|people|shoppers?|visitors?|访客|sales|销量|销售额/g;
+/** The why-cue's words other than contribute/贡献, from the cue table. */
+const OTHER_WHY_WORDS = new RegExp(CUE_PHRASES.why.filter((phrase) => !/贡献|contribut/.test(phrase)).map((phrase) => (/^[a-z ]+$/.test(phrase) ? `\\b${phrase}\\b` : phrase)).join('|'), 'i');
 const PRODUCT_NOUN = /products?|items?|goods|skus?|商品|产品|单品/;
 const PERIOD_OVER_PERIOD = /\b(day|week|month|quarter|year)[\s-]+(?:over|on)[\s-]+\1\b/g;
 // "多少件商品", "how many products": the noun is counted; "收藏了商品", "bought products": it is the verb's object.
@@ -401,6 +404,8 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     if (match.meaning === 'top' || match.meaning === 'bottom') cues.add(match.meaning);
   }
   if (previousOf.length > 0 || overPeriods.length > 0 || comparisonUnit) cues.add('compare');
+  // "老用户贡献了多少GMV": an amount (or a ranking), unless another why-word asks for an explanation.
+  if (cues.has('why') && asksContributedAmount(normalized) && !OTHER_WHY_WORDS.test(normalized)) cues.delete('why');
   if (boundProductNoun && dimensions.length === 0 && (limit !== undefined || cues.has('top') || cues.has('bottom'))) dimensions.push('product');
   // "biggest drop", "增长最快": a comparison that ranks the groups by their change.
   if (RANKED_CHANGE.test(normalized)) cues.add('top');

@@ -21,6 +21,13 @@ export const SUBSET_WORD_RULES: readonly PhraseRule<{ subset: string }>[] = [
     examples: { match: ['打折商品的销量', '用了优惠券的订单', 'sales of discounted products', 'orders with a coupon'], noMatch: ['商品的销量', 'salesperson', 'GMV by channel'] },
   },
   {
+    id: 'launched',
+    meaning: { subset: 'launched' },
+    zh: ['新品', '上新', '新上架', '上架', '新款'],
+    en: ['launched', 'new (?:products|arrivals|items|releases)', 'newly (?:listed|added)', 'listed (?:in|since|during)'],
+    examples: { match: ['新品的销量', '上个月上新的商品卖得怎么样', 'sales of products launched in the last 90 days', 'how are new arrivals selling'], noMatch: ['新用户的GMV', 'new customers', '商品的销量'] },
+  },
+  {
     id: 'refunded',
     meaning: { subset: 'refunded' },
     zh: ['退款'],

@@ -276,3 +276,23 @@ describe('forms business users type', () => {
     expect(resolveTimeExpression(text, asOf)).toMatchObject({ start, end });
   });
 });
+
+describe('two periods joined by a range word', () => {
+  it.each([
+    ['9月到11月每个月的GMV', '2025-09-01', '2025-11-30'],
+    ['从9月到11月', '2025-09-01', '2025-11-30'],
+    ['2025年9月至11月', '2025-09-01', '2025-11-30'],
+    ['revenue sept to nov', '2025-09-01', '2025-11-30'],
+    ['september through november by month', '2025-09-01', '2025-11-30'],
+    ['上周到这周', '2025-11-17', '2025-11-30'],
+  ])('%s → one period %s … %s, not two periods compared', (text, start, end) => {
+    const resolved = resolveTimeExpression(text, SUNDAY);
+    expect(resolved).toMatchObject({ start, end, comparison: 'previous_period' });
+    expect(resolved?.matches).toHaveLength(1);
+  });
+
+  it('keeps two periods compared when a comparison word joins them, and a later-to-earlier pair apart', () => {
+    expect(resolveTimeExpression('10月和9月比', SUNDAY)).toMatchObject({ start: '2025-10-01', comparison: 'named_period' });
+    expect(findTimeExpressions('11月到9月', SUNDAY)).toHaveLength(2);
+  });
+});

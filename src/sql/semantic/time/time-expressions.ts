@@ -133,6 +133,8 @@ export function findTimeExpressions(text: string, asOfDate: IsoDate): TimeExpres
     const after = SINCE_AFTER.exec(source.slice(candidate.end));
     if (!before && !after) continue;
     if (candidate.period.start > asOfDate) continue;
+    // "从9月到11月" ends where it says, not at the as-of date (joined below).
+    if (!after && RANGE_JOIN_AHEAD.test(source.slice(candidate.end))) continue;
     candidate.period = { ...candidate.period, end: asOfDate, label_en: `since ${candidate.period.label_en}`, label_zh: `${candidate.period.label_zh}以来` };
     if (before) candidate.start -= before[0].length;
     if (after) candidate.end += after[0].length;
@@ -142,10 +144,21 @@ export function findTimeExpressions(text: string, asOfDate: IsoDate): TimeExpres
   for (const candidate of candidates) {
     if (chosen.every((other) => candidate.end <= other.start || candidate.start >= other.end)) chosen.push(candidate);
   }
-  return chosen
-    .sort((left, right) => left.start - right.start)
-    .map((candidate) => toMatch(candidate.period, text.slice(candidate.start, candidate.end), candidate.start, asOfDate));
+  chosen.sort((left, right) => left.start - right.start);
+  // "9月到11月", "sept to nov", "2024年12月至2025年2月": two periods joined by a range word are one period from the
+  // start of the first to the end of the second (they were read as two periods compared with each other).
+  for (let index = 0; index + 1 < chosen.length; index += 1) {
+    const [from, to] = [chosen[index]!, chosen[index + 1]!];
+    if (from.period.modifierOnly || to.period.modifierOnly || from.period.start >= to.period.start) continue;
+    if (!RANGE_JOIN.test(source.slice(from.end, to.start))) continue;
+    const period: RawPeriod = { start: from.period.start, end: to.period.end > from.period.end ? to.period.end : from.period.end, label_en: `${from.period.label_en} to ${to.period.label_en}`, label_zh: `${from.period.label_zh}至${to.period.label_zh}` };
+    chosen.splice(index, 2, { start: from.start, end: to.end, period });
+  }
+  return chosen.map((candidate) => toMatch(candidate.period, text.slice(candidate.start, candidate.end), candidate.start, asOfDate));
 }
+
+const RANGE_JOIN_AHEAD = /^\\s*(?:到|至|~|-|–|—|to\\b|through\\b|thru\\b|until\\b|till\\b)/iu;
+const RANGE_JOIN = /^\s*(?:到|至|~|-|–|—|\bto\b|\bthrough\b|\bthru\b|\buntil\b|\btill\b)\s*$/iu;
 
 const SINCE_BEFORE = /(?:\bsince|\bstarting(?: from)?|自|从)\s*$/iu;
 const SINCE_AFTER = /^\s*(?:以来|至今|到现在|到今天|起至今|起|开始|\bonwards?\b|\bto date\b|\buntil now\b)/iu;
