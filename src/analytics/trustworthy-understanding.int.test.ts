@@ -284,6 +284,11 @@ describe('trustworthy understanding', () => {
     const launched = await demoAgent.ask('sales of products launched in the last 90 days');
     expect(launched.answer.status).toBe('clarify');
     expect(launched.answer.answer).toContain('launched');
+    // A why-question that takes the wrong direction for granted is told so before the explanation.
+    const premise = await demoAgent.ask('为什么这个月转化率下降了');
+    expect(premise.answer.answer).toMatch(/注意:转化率.*并没有下降,而是上升了/);
+    const rows = premise.answer.rows as { total_change?: number }[];
+    expect(rows[0]?.total_change).toBeGreaterThan(0);
     // A positive review share is a metric of its own, not the share column of another one.
     expect((await demoAgent.ask('声浪耳机的好评率')).answer.answer).toMatch(/好评率为 \d+(\.\d+)?%/);
   });

@@ -17,6 +17,7 @@ import { ungroundedNumbers } from './verify-narrative.ts';
 import { rankSentence } from './rank-position.ts';
 import { countSentence } from './count-values.ts';
 import { perGroupLeaders } from './per-group-leaders.ts';
+import { premiseCorrection } from './premise-check.ts';
 
 export interface BuildAnswerInput {
   run: AgentRun;
@@ -239,10 +240,16 @@ export function buildAnswer(input: BuildAnswerInput): Answer {
   const headline = answered && answered.toolName !== 'query_metrics' ? modelHeadline(answered.toolName, answered.result, table.columns, language) : undefined;
   const narrated = headline ?? askedShapeSentence(answered, table, language, input.labelValue) ?? narrate(table, { language, periodLabel: periodLabel(range, language), labelValue: input.labelValue });
   const restated = answered?.toolName === 'query_metrics' ? restateRequest(answered.arguments as Parameters<typeof restateRequest>[0], language, input.labelValue) : undefined;
-  let answer = restated ? `${restated}${language === 'zh' ? '' : ' '}${narrated}` : narrated;
+  // "why did X drop" when X rose: say so before explaining.
+  const asked = answered?.toolName === 'query_metrics' ? (answered.arguments as { query?: { metric?: unknown; metrics?: unknown } }).query : undefined;
+  const askedMetric = typeof asked?.metric === 'string' ? asked.metric : Array.isArray(asked?.metrics) && typeof asked.metrics[0] === 'string' ? asked.metrics[0] : undefined;
+  const askedMetricName = askedMetric ? ((language === 'zh' ? findMetric(askedMetric)?.name_zh : findMetric(askedMetric)?.name_en) ?? askedMetric) : '';
+  const correction = askedMetric ? premiseCorrection(input.question, table.rows, askedMetric, askedMetricName, language) : undefined;
+  const opening = [restated, correction].filter(Boolean).join(language === 'zh' ? '' : ' ');
+  let answer = opening ? `${opening}${language === 'zh' ? '' : ' '}${narrated}` : narrated;
   if (ending.text && ending.text.trim()) {
     const ungrounded = ungroundedNumbers(ending.text, table.rows, [input.asOf, ...assumptions, ...labelContext(table)]);
-    if (ungrounded.length === 0) answer = restated ? `${restated}${language === 'zh' ? '' : ' '}${ending.text.trim()}` : ending.text.trim();
+    if (ungrounded.length === 0) answer = opening ? `${opening}${language === 'zh' ? '' : ' '}${ending.text.trim()}` : ending.text.trim();
     else assumptions.push(language === 'zh' ? `模型的叙述含有无法核实的数字(${ungrounded.join(', ')}),已改用根据结果生成的叙述。` : `The model's narrative had numbers not found in the result (${ungrounded.join(', ')}); it was replaced by one built from the rows.`);
   }
   if (table.truncated) assumptions.push(language === 'zh' ? '结果行数过多,只显示了前一部分。' : 'The result was cut off at the row limit.');
