@@ -157,7 +157,7 @@ describe('trustworthy understanding', () => {
 
   it('names what it did not understand instead of dropping it', async () => {
     // Verbs and adjectives that pick a subset with no filter behind them (rule records) are asked about too.
-    for (const [question, word] of [['how many searches mentioned iphone', 'iphone'], ['revenue by warehouse', 'warehouse'], ['哪些用户最可能流失，大概有多少人', '流失'], ['how many orders were refunded last month', 'refunded']] as const) {
+    for (const [question, word] of [['revenue by warehouse', 'warehouse'], ['哪些用户最可能流失，大概有多少人', '流失'], ['how many orders were refunded last month', 'refunded']] as const) {
       const outcome = await demoAgent.ask(question);
       expect(outcome.answer.status, question).toBe('clarify');
       expect(outcome.answer.answer, question).toContain(word);
@@ -291,6 +291,28 @@ describe('trustworthy understanding', () => {
     expect(rows[0]?.total_change).toBeGreaterThan(0);
     // A positive review share is a metric of its own, not the share column of another one.
     expect((await demoAgent.ask('声浪耳机的好评率')).answer.answer).toMatch(/好评率为 \d+(\.\d+)?%/);
+  });
+
+  it('looks for searched words in the search text, never in the category that shares the word, and answers in the sentence language', async () => {
+    const people = await demoAgent.ask('how many people searched for 耳机 last week');
+    expect(requestOf(people)?.query).toMatchObject({ metrics: ['searchers'], filters: [{ dimension: 'search_query', operator: 'contains', values: ['耳机'] }], timeRange: { start: '2025-11-17', end: '2025-11-23' } });
+    expect(people.answer.answer).toMatch(/^You asked for/);
+    const { rows } = await demoWarehouse.query(
+      "SELECT count(DISTINCT user_id) AS people FROM events WHERE event_type = 'search' AND contains(lower(search_query), '耳机') AND event_time >= TIMESTAMP '2025-11-17' AND event_time < TIMESTAMP '2025-11-24'",
+    );
+    expect(people.answer.rows[0]?.searchers).toBe(Number(rows[0]?.people));
+    expect(requestOf(await demoAgent.ask("searches mentioning 'iphone 16'"))?.query).toMatchObject({ metrics: ['searches'], filters: [{ dimension: 'search_query', operator: 'contains', values: ['iphone 16'] }] });
+    expect(requestOf(await demoAgent.ask('搜索“羽绒服”的人数'))?.query).toMatchObject({ metrics: ['searchers'], filters: [{ dimension: 'search_query', operator: 'contains', values: ['羽绒服'] }] });
+    expect(requestOf(await demoAgent.ask('搜索词里包含手机的次数'))?.query).toMatchObject({ metrics: ['searches'], filters: [{ dimension: 'search_query', operator: 'contains', values: ['手机'] }] });
+  });
+
+  it("names families of the shop's categories, brand nicknames, and shares of a named scope", async () => {
+    expect(requestOf(await demoAgent.ask('本月3C数码的GMV'))?.query.filters).toEqual([{ dimension: 'category', operator: 'in', values: ['Headphones', 'Phones', 'Laptops'] }]);
+    expect(requestOf(await demoAgent.ask('本月耐克和阿迪的销量对比'))?.query).toMatchObject({ metrics: ['units'], dimensions: ['brand'], filters: [{ dimension: 'brand', values: ['Nike', 'Adidas'] }] });
+    // A share with no metric is a share of GMV, within the scope named with 在…里 or 占.
+    expect(requestOf(await demoAgent.ask('上个月华为在手机品类里的份额'))?.query).toMatchObject({ metrics: ['gmv'], share: { excludeFilters: ['brand'] } });
+    const first = await demoAgent.ask('上个月苹果的GMV');
+    expect(requestOf(await demoAgent.ask('占手机品类多少', { conversationId: first.conversationId }))?.query).toMatchObject({ share: { excludeFilters: ['brand'] } });
   });
 
   it("explains the change of the conversation's period and filters, and excludes what a follow-up removes", async () => {

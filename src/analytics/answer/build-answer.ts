@@ -18,6 +18,7 @@ import { rankSentence } from './rank-position.ts';
 import { countSentence } from './count-values.ts';
 import { perGroupLeaders } from './per-group-leaders.ts';
 import { premiseCorrection } from './premise-check.ts';
+import { coverageNotice } from './coverage-notice.ts';
 
 export interface BuildAnswerInput {
   run: AgentRun;
@@ -227,7 +228,7 @@ export function buildAnswer(input: BuildAnswerInput): Answer {
     return {
       ...base,
       status: 'answered',
-      answer: [restateRequest(answered?.arguments as Parameters<typeof restateRequest>[0], language, input.labelValue), uncovered.notice, uncovered.narrative].filter(Boolean).join(language === 'zh' ? '' : ' '),
+      answer: [restateRequest(answered?.arguments as Parameters<typeof restateRequest>[0], language, input.labelValue), window ? coverageNotice(range, undefined, window, language) : undefined, uncovered.notice, uncovered.narrative].filter(Boolean).join(language === 'zh' ? '' : ' '),
       sql: table.sql || null,
       columns: uncovered.table.columns,
       rows: table.rows,
@@ -245,7 +246,9 @@ export function buildAnswer(input: BuildAnswerInput): Answer {
   const askedMetric = typeof asked?.metric === 'string' ? asked.metric : Array.isArray(asked?.metrics) && typeof asked.metrics[0] === 'string' ? asked.metrics[0] : undefined;
   const askedMetricName = askedMetric ? ((language === 'zh' ? findMetric(askedMetric)?.name_zh : findMetric(askedMetric)?.name_en) ?? askedMetric) : '';
   const correction = askedMetric ? premiseCorrection(input.question, table.rows, askedMetric, askedMetricName, language) : undefined;
-  const opening = [restated, correction].filter(Boolean).join(language === 'zh' ? '' : ' ');
+  const comparedWith = answered?.toolName === 'query_metrics' ? requestedRange(answered, 'compareTo') : undefined;
+  const coverage = window && answered?.toolName === 'query_metrics' ? coverageNotice(range, comparedWith, window, language) : undefined;
+  const opening = [restated, coverage, correction].filter(Boolean).join(language === 'zh' ? '' : ' ');
   let answer = opening ? `${opening}${language === 'zh' ? '' : ' '}${narrated}` : narrated;
   if (ending.text && ending.text.trim()) {
     const ungrounded = ungroundedNumbers(ending.text, table.rows, [input.asOf, ...assumptions, ...labelContext(table)]);

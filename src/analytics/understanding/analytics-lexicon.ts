@@ -17,7 +17,7 @@ const IMPLIED_METRICS: Record<string, string[]> = {
   buyers: ['几个客户', '几位客户', '几个顾客', '几个买家', '多少客户', '多少个客户', '多少位客户', '多少顾客', '多少个顾客', '多少买家', '客户有多少', '顾客有多少', '多少人买', '多少人购买', '多少人下单', '买过', 'how many people bought', 'how many customers bought', 'customers placed orders', 'customers placed an order', 'people placed orders', 'buyers placed orders', 'customers who placed orders', 'customers ordered', 'how many people purchased', 'how many shoppers bought', 'how many people ordered', 'bought', '消费者', '买了', '购买了', '购买过', '不同的客户', '不同客户', '独立客户', '多少个不同的客户'],
   uv: ['多少人访问', '多少人来', '多少访客', 'how many people visited', 'how many visitors', 'visited', '人最多', '人最少'],
   pv: ['most viewed', 'least viewed', 'viewed', 'views', '被浏览', '浏览最多', '浏览最少', '看的人最多'],
-  orders: ['invoices', 'invoice count', 'number of invoices', 'how many invoices', '多少张发票', '多少单', '多少笔订单', 'how many orders', 'order', '下了多少单', '发票', '张发票', '发票数', '下单量', '下单数', '下单次数', '下单分布', 'common', 'commonly used', 'popular', 'most used', '常用', '常见', '受欢迎', '用得最多', '用的最多'],
+  orders: ['invoices', 'invoice count', 'number of invoices', 'how many invoices', '多少张发票', '多少单', '多少笔订单', 'how many orders', 'order', '下了多少单', '发票', '张发票', '发票数', '下单量', '下单数', '下单次数', '下单分布', 'common', 'commonly used', 'popular', 'most used', '常用', '常见', '受欢迎', '用得最多', '用的最多', '单子', '多少单子', '几个单子'],
   conversion_rate: ['convert', 'converts', 'converted', 'converting', 'conversions'],
   view_to_purchase_rate: ['from view to purchase', 'view to purchase', 'views to purchases', '从浏览到购买'],
   fav_rate: ['favourite', 'favorite', 'favourites', 'favorites', '收藏'],
@@ -78,6 +78,8 @@ const EXTRA_DIMENSIONS: Record<string, string[]> = {
   city: ['各城市', 'cities'],
   category: ['categories', '品类'],
   channel: ['acquisition channels', 'channels'],
+  // "搜索次数最多的词", "这些词的搜索转化率": a word that is searched is a search term.
+  search_query: ['的词', '哪些词', '这些词', '那些词', '什么词', '哪个词'],
 };
 
 // Numeric dimensions are named by their bounds ("users under 25", numeric-filter-rules.ts), not as groupings.

@@ -13,6 +13,7 @@ import { asksDistinctCount, DISTINCT_COUNT_RULES } from './rules/distinct-count-
 import { perGroupNoun } from './rules/per-group-rules.ts';
 import { periodUnitComparison, type ComparisonUnit } from './rules/comparison-rules.ts';
 import { numericBounds } from './rules/numeric-filter-rules.ts';
+import { searchCountOf, searchTermsIn } from './rules/search-term-rules.ts';
 import { asksContributedAmount } from './rules/contributed-amount-rules.ts';
 import { ruleExpression } from './rules/phrase-rule.ts';
 import { escapeRegExp } from '../../text/escape-regexp.ts';
@@ -227,7 +228,7 @@ const DAY_TYPE_PHRASES = (() => {
 
 const EXCLUDE_BEFORE = /(excluding|exclude|excludes|except|without|other than|not including|remove|minus|leave out|not|non-?|outside(?: of)?(?: the)?|apart from|除了|除去|不含|不包括|排除|去掉|去除|剔除|不要|不看|非|不算)\s*$/;
 // A value a share is taken within: "在耳机品类里", "耳机中", "within headphones", "among tier-1 cities".
-const SCOPE_BEFORE = /(?:\bwithin|\bamong|\binside|在)\s*(?:the\s+)?$/;
+const SCOPE_BEFORE = /(?:\bwithin|\bamong|\binside|\bout of|在|占)\s*(?:the\s+)?(?:all\s+)?$/;
 const SCOPE_AFTER = /^\s*(?:的)?\s*(?:品类|类目|品牌|城市|渠道|类|订单|用户|商品|销售额|成交额)?\s*(?:里面|里|之中|当中|中(?!国)|内)/
 /** Nouns inside a numeric bound that still name what is counted ("orders over 300", "25岁以下的用户"); product nouns only describe the bound ("100元以下的商品"). */
 const BOUND_NOUNS = /orders?|订单|单子|users?|用户|customers?|客户|顾客|buyers?|买家|people|shoppers?|visitors?|访客|sales|销量|销售额/g;
@@ -319,7 +320,7 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
 
   // "users under 25", "100元以下的商品", "orders over 300 yuan": bounds on a numeric dimension. Their numbers and bound
   // words are taken (never a top-N or band edge); the nouns inside stay for the lexicon ("orders" is still the metric).
-  const numericFilters: SemanticFilter[] = [];
+  const boundFilters: SemanticFilter[] = [];
   // "top 5 products under ¥50": a product noun inside a price bound is the ranking's subject when the question ranks.
   let boundProductNoun = false;
   for (const bound of numericBounds(normalized)) {
@@ -330,7 +331,19 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     }
     recognised.push(normalized.slice(bound.start, bound.end));
     if (bound.dimension === 'product_price' && PRODUCT_NOUN.test(normalized.slice(bound.start, bound.end))) boundProductNoun = true;
-    numericFilters.push({ dimension: bound.dimension, operator: bound.operator, values: bound.values });
+    boundFilters.push({ dimension: bound.dimension, operator: bound.operator, values: bound.values });
+  }
+  // "searched for 耳机", "searches mentioning 'iphone 16'": the words are looked for in the search text, never read as
+  // the category or product that shares them.
+  const searches = searchTermsIn(normalized);
+  for (const search of searches) {
+    if (taken.slice(search.start, search.end).some(Boolean)) continue;
+    // The Chinese phrase splits its metric ("搜索…的人数"): the verb and the counted noun are read with the term.
+    const chinese = /[\u4e00-\u9fff]/.test(normalized.slice(search.phraseStart, search.start));
+    const counted = chinese ? /^\s*["”」』']?\s*的?\s*(?:人数|人|用户数?|访客数?|次数)?/.exec(normalized.slice(search.phraseEnd)) : null;
+    markTaken(taken, chinese ? search.phraseStart : search.start, chinese ? search.phraseEnd + (counted?.[0].length ?? 0) : search.end);
+    recognised.push(search.term);
+    boundFilters.push({ dimension: 'search_query', operator: 'contains', values: [search.term] });
   }
   const limitPhrase = findLimit(normalized, taken, () => values.find(normalized, [...taken]));
   const limit = limitPhrase?.value;
@@ -343,7 +356,7 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   const dimensions: string[] = [];
   // Head nouns that only described a value ("tier-1 cities"): the grouping of a ranking that names no other.
   const describedDimensions: string[] = [];
-  const filters: SemanticFilter[] = [...numericFilters];
+  const filters: SemanticFilter[] = [...boundFilters];
   const cues = new Set<Cue>();
   // How many phrases named values of each dimension: "男女" names two, "移动端" one (that stands for several).
   const namedValues = new Map<string, number>();
@@ -406,6 +419,8 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   if (previousOf.length > 0 || overPeriods.length > 0 || comparisonUnit) cues.add('compare');
   // "老用户贡献了多少GMV": an amount (or a ranking), unless another why-word asks for an explanation.
   if (cues.has('why') && asksContributedAmount(normalized) && !OTHER_WHY_WORDS.test(normalized)) cues.delete('why');
+  // "搜索“羽绒服”的人数": the search phrase names its own count when nothing else names a metric.
+  if (searches.length > 0 && strongMetrics.length === 0 && weakMetrics.length === 0) strongMetrics.push(searchCountOf(normalized));
   if (boundProductNoun && dimensions.length === 0 && (limit !== undefined || cues.has('top') || cues.has('bottom'))) dimensions.push('product');
   // "biggest drop", "增长最快": a comparison that ranks the groups by their change.
   if (RANKED_CHANGE.test(normalized)) cues.add('top');

@@ -64,6 +64,7 @@ const BOUND_WORDS: Readonly<Record<string, { en: string; zh: string }>> = {
   gte: { en: 'at least', zh: '不低于' },
   eq: { en: 'of', zh: '为' },
   between: { en: 'between', zh: '在' },
+  contains: { en: 'containing', zh: '包含' },
 };
 
 function range(value: { start?: unknown; end?: unknown } | undefined, zh: boolean): string | undefined {

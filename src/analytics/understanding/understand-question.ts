@@ -19,6 +19,7 @@ import { perUnitRatioMetric } from './per-unit-metric.ts';
 import { asksUnitsSold } from './rules/quantity-rules.ts';
 import { unexplainedSubsetWords } from './rules/subset-word-rules.ts';
 import { asksDistinctCount } from './rules/distinct-count-rules.ts';
+import { asksShareOfTotal } from './rules/share-rules.ts';
 import { rankingSubjectOf } from './rules/ranking-subject-rules.ts';
 import type { Understanding } from './understanding.ts';
 import { fixedPhrasingReading } from './word-readings.ts';
@@ -287,6 +288,11 @@ export function understandQuestion(input: UnderstandInput): Understanding {
   if (recognition.metrics.length === 0 && !shapeOnly && recognition.dimensions.length > 0 && asksDistinctCount(normalized)) {
     recognition.metrics = [impliedMetric ?? 'orders'];
     notes.push(`no metric named: values counted by ${recognition.metrics[0]}`);
+  }
+  // "华为在手机品类里的份额": a share of named values with no metric is a share of sales (GMV), said in the restatement.
+  if (recognition.metrics.length === 0 && !shapeOnly && recognition.filters.length > 0 && asksShareOfTotal(normalized)) {
+    recognition.metrics = ['gmv'];
+    notes.push('share with no metric named: share of GMV');
   }
   if (recognition.metrics.length === 0 && !shapeOnly) {
     if (VAGUE.test(normalized) || analyticContent || ANALYTIC_WORDS.test(normalized) || (recognition.time !== undefined && recognition.unknownWords.length === 0)) {

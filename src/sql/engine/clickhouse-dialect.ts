@@ -50,6 +50,7 @@ export const CLICKHOUSE_DIALECT: SqlDialect = {
   firstAtOrAfter: (list, threshold) =>
     `if(isNull(${threshold}) OR empty(arrayFilter(element -> element >= assumeNotNull(${threshold}), ${list})), NULL, arrayMin(arrayFilter(element -> element >= assumeNotNull(${threshold}), ${list})))`,
   lower: (expression) => `lowerUTF8(${expression})`,
+  containsText: (expression, needle) => `positionCaseInsensitiveUTF8(${expression}, ${needle}) > 0`,
   castText: (expression) => `toString(${expression})`,
   hashOf: (expressions) => `cityHash64(${expressions.join(', ')})`,
   epochMilliseconds: (expression) => `toUnixTimestamp64Milli(toDateTime64(${expression}, 6))`,

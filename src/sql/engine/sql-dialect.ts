@@ -36,6 +36,8 @@ export interface SqlDialect {
   firstAtOrAfter(list: string, threshold: string): string;
   /** Unicode-aware lower case (ClickHouse's lower() only folds ASCII). */
   lower(expression: string): string;
+  /** True when `needle` (a bound text parameter) occurs in `expression`, ignoring case; no wildcard characters. */
+  containsText(expression: string, needle: string): string;
   /** Text cast of any value. */
   castText(expression: string): string;
   /** Milliseconds since 1970-01-01 of a timestamp (UTC), as an integer. */
@@ -91,6 +93,7 @@ export const DUCKDB_DIALECT: SqlDialect = {
   sortedDistinctListWhere: (expression, condition) => `list(DISTINCT ${expression} ORDER BY ${expression}) FILTER (WHERE ${condition})`,
   firstAtOrAfter: (list, threshold) => `list_min(list_filter(${list}, element -> element >= ${threshold}))`,
   lower: (expression) => `lower(${expression})`,
+  containsText: (expression, needle) => `contains(lower(${expression}), lower(${needle}))`,
   castText: (expression) => `CAST(${expression} AS VARCHAR)`,
   hashOf: (expressions) => `hash(${expressions.join(', ')})`,
   epochMilliseconds: (expression) => `epoch_ms(${expression})`,

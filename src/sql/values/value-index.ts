@@ -1,11 +1,11 @@
 import type { JsonValue } from '../json-values.ts';
 import type { Warehouse } from '../warehouse.ts';
 import { behaviourReader } from '../engine/behaviour-reader.ts';
-import { BRAND_NAMES_ZH } from '../semantic/catalogue/brand-names.ts';
+import { BRAND_ALIASES, BRAND_NAMES_ZH } from '../semantic/catalogue/brand-names.ts';
 import { CITY_NAMES_ZH, COUNTRY_ALIASES, COUNTRY_NAMES_ZH, PROVINCE_NAMES_ZH } from '../semantic/catalogue/city-names.ts';
 import type { Language } from '../../text/language.ts';
 import { LexiconMatcher, type LexiconMatch } from '../../text/lexicon-matcher.ts';
-import { ENUMERATED_VALUES, type VocabularyValue } from './value-vocabulary.ts';
+import { categoryGroups, ENUMERATED_VALUES, type VocabularyValue } from './value-vocabulary.ts';
 
 /** English name variants analysts type: "Women's Clothing" → womens clothing, women clothing; Phones → phone. */
 function englishVariants(name: string): string[] {
@@ -132,9 +132,10 @@ export async function loadValueIndex(warehouse: Warehouse): Promise<ValueIndex> 
   for (const [value, labelZh] of categories) {
     entries.push({ dimension: 'category', values: [value], label_en: value, label_zh: labelZh ?? value, phrases: [...englishVariants(value), ...(labelZh ? [labelZh] : [])] });
   }
+  entries.push(...categoryGroups(categories));
   for (const [value] of await distinctPairs(warehouse, 'SELECT DISTINCT brand AS value, NULL AS label_zh FROM products')) {
     const labelZh = BRAND_NAMES_ZH[value];
-    entries.push({ dimension: 'brand', values: [value], label_en: value, label_zh: labelZh ?? value, phrases: [value.toLowerCase(), ...(labelZh ? [labelZh] : [])] });
+    entries.push({ dimension: 'brand', values: [value], label_en: value, label_zh: labelZh ?? value, phrases: [value.toLowerCase(), ...(labelZh ? [labelZh] : []), ...(BRAND_ALIASES[value] ?? [])] });
   }
   for (const [value] of await distinctPairs(warehouse, 'SELECT DISTINCT city AS value, NULL AS label_zh FROM users')) {
     const labelZh = CITY_NAMES_ZH[value];

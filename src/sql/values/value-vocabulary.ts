@@ -69,3 +69,33 @@ export function enumeratedLabel(dimension: string, value: string, language: 'en'
   const entry = ENUMERATED_VALUES.find((candidate) => candidate.dimension === dimension && candidate.values.length === 1 && candidate.values[0] === value);
   return entry ? (language === 'zh' ? entry.label_zh : entry.label_en) : undefined;
 }
+
+/**
+ * Words for a family of categories ("3C数码", "electronics", "服装"): the warehouse's own categories whose English or
+ * Chinese name fits the family, so any shop's "Mobile Phones" or "手机通讯" joins 3C without a list per shop. A family
+ * needs two members, and a shop category of the same name wins (it is the shop's own meaning).
+ */
+export const CATEGORY_FAMILIES: readonly { label_en: string; label_zh: string; phrases: string[]; members: RegExp }[] = [
+  {
+    label_en: 'electronics (3C)',
+    label_zh: '3C数码',
+    phrases: ['3c', '3c数码', '3c产品', '数码', '数码产品', '电子产品', 'electronics', 'consumer electronics', 'digital products'],
+    members: /phone|laptop|computer|notebook|tablet|headphone|earphone|earbud|camera|smartwatch|手机|电脑|笔记本|平板|耳机|相机|数码|智能手表/i,
+  },
+  {
+    label_en: 'clothing',
+    label_zh: '服装',
+    phrases: ['服装', '服饰', '衣服', 'clothing', 'clothes', 'apparel', 'fashion'],
+    members: /clothing|apparel|wear\b|dress|女装|男装|童装|服装|服饰/i,
+  },
+];
+
+/** The families that fit at least two of the given categories ([stored value, Chinese label]), as vocabulary entries. */
+export function categoryGroups(categories: readonly (readonly [string, string | null])[]): VocabularyValue[] {
+  const names = new Set(categories.flatMap(([value, labelZh]) => [value.toLowerCase(), ...(labelZh ? [labelZh] : [])]));
+  return CATEGORY_FAMILIES.flatMap((family) => {
+    const members = categories.filter(([value, labelZh]) => family.members.test(value) || (labelZh !== null && family.members.test(labelZh))).map(([value]) => value);
+    const phrases = family.phrases.filter((phrase) => !names.has(phrase));
+    return members.length >= 2 && phrases.length > 0 ? [{ dimension: 'category', values: members, label_en: family.label_en, label_zh: family.label_zh, phrases }] : [];
+  });
+}

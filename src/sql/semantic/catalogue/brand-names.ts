@@ -5,6 +5,8 @@
 export interface BrandDefinition {
   name: string;
   nameZh: string;
+  /** Nicknames shoppers and analysts use ("阿迪" for Adidas), matched like the names. */
+  aliases?: string[];
   fictional?: boolean;
 }
 
@@ -35,7 +37,7 @@ export const BRANDS: readonly BrandDefinition[] = [
   { name: 'Bosideng', nameZh: '波司登' },
   { name: 'Semir', nameZh: '森马' },
   { name: 'Nike', nameZh: '耐克' },
-  { name: 'Adidas', nameZh: '阿迪达斯' },
+  { name: 'Adidas', nameZh: '阿迪达斯', aliases: ['阿迪'] },
   { name: 'Li-Ning', nameZh: '李宁' },
   { name: 'Anta', nameZh: '安踏' },
   { name: 'Skechers', nameZh: '斯凯奇' },
@@ -61,9 +63,12 @@ export const BRANDS: readonly BrandDefinition[] = [
   { name: 'Decathlon', nameZh: '迪卡侬' },
   { name: 'Keep', nameZh: 'Keep' },
   { name: 'Kailas', nameZh: '凯乐石' },
-  { name: 'The North Face', nameZh: '北面' },
+  { name: 'The North Face', nameZh: '北面', aliases: ['tnf', '北脸'] },
   { name: 'Yonex', nameZh: '尤尼克斯' },
 ];
+
+/** Canonical brand → its nicknames. */
+export const BRAND_ALIASES: Readonly<Record<string, readonly string[]>> = Object.fromEntries(BRANDS.filter((brand) => brand.aliases).map((brand) => [brand.name, brand.aliases ?? []]));
 
 /** Canonical brand (as stored in products.brand) → Chinese name. */
 export const BRAND_NAMES_ZH: Readonly<Record<string, string>> = Object.fromEntries(

@@ -55,6 +55,7 @@ export const FILTER_OPERATOR_TEXT: Record<ResolvedFilter['operator'], { en: stri
   lte: { en: 'is at most', zh: '不大于' },
   gt: { en: 'is more than', zh: '大于' },
   lt: { en: 'is less than', zh: '小于' },
+  contains: { en: 'contains', zh: '包含' },
 };
 
 export function filterAssumptions(filters: readonly ResolvedFilter[]): Assumption[] {

@@ -73,6 +73,12 @@ export function filterSql(filter: ResolvedFilter, matchExpressions: readonly str
   if (operator === 'lte') return `${primary} <= ${valueLiteral(dimension, values[0] ?? '')}`;
   if (operator === 'gt') return `${primary} > ${valueLiteral(dimension, values[0] ?? '')}`;
   if (operator === 'lt') return `${primary} < ${valueLiteral(dimension, values[0] ?? '')}`;
+  if (operator === 'contains') {
+    if (dimension.value_type !== 'text') throw new SemanticQueryError(`'contains' works on text dimensions; ${dimension.id} is not text.`, { parameter: `filters.${dimension.id}` });
+    // Any of the words inside any of the matched columns ("searches mentioning iphone").
+    const checks = values.flatMap((value) => matchExpressions.map((expression) => `coalesce(${writer.dialect.containsText(expression, writer.bind(String(value).trim(), 'text'))}, false)`));
+    return checks.length === 1 ? (checks[0] as string) : `(${checks.join(' OR ')})`;
+  }
   let alternatives: string[];
   if (dimension.value_type === 'text') {
     const list = withStoredKeys(dimension, values).map((value) => writer.bind(value, 'text')).join(', ');

@@ -9,7 +9,7 @@ export const dateRangeSchema = z
   .object({ start: isoDateSchema, end: isoDateSchema })
   .refine((range) => range.start <= range.end, { message: 'start must be on or before end (end is inclusive)' });
 
-export const FILTER_OPERATORS = ['in', 'not_in', 'eq', 'between', 'gte', 'lte', 'gt', 'lt'] as const;
+export const FILTER_OPERATORS = ['in', 'not_in', 'eq', 'between', 'gte', 'lte', 'gt', 'lt', 'contains'] as const;
 
 export const filterSchema = z
   .object({
@@ -22,6 +22,9 @@ export const filterSchema = z
   })
   .refine((filter) => !['eq', 'gte', 'lte', 'gt', 'lt'].includes(filter.operator) || filter.values.length === 1, {
     message: "'eq', 'gte', 'lte', 'gt' and 'lt' take exactly one value",
+  })
+  .refine((filter) => filter.operator !== 'contains' || filter.values.every((value) => typeof value === 'string' && value.trim().length > 0), {
+    message: "'contains' takes words to look for inside text values (any of them matches)",
   });
 export type SemanticFilter = z.infer<typeof filterSchema>;
 
