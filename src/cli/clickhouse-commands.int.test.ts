@@ -103,6 +103,26 @@ describe('shoplens describe --warehouse chdb://…', () => {
   });
 });
 
+describe('shoplens train / model --warehouse chdb://…', () => {
+  const metricsOf = (output: string) =>
+    output.trim().split('\n').map((line) => JSON.parse(line) as { name: string; reused: boolean; metrics: Record<string, number> })
+      .map((outcome) => ({ name: outcome.name, reused: outcome.reused, metrics: Object.fromEntries(Object.entries(outcome.metrics).filter(([name]) => !/seconds|_ms$/.test(name))) }));
+
+  it('trains and measures on ClickHouse as on DuckDB, and `model` reads the stored report while the data is unchanged', async () => {
+    const onChdbRun = await runCli('train', 'segments', 'recommendations', '--json', '--warehouse', warehouseUrl);
+    const onDuckDbRun = await runCli('train', 'segments', 'recommendations', '--json', '--db', duckdbPath);
+    expect(onChdbRun.error).toBeUndefined();
+    expect(onDuckDbRun.error).toBeUndefined();
+    const [chdbOutcomes, duckdbOutcomes] = [metricsOf(onChdbRun.output), metricsOf(onDuckDbRun.output)];
+    expect(chdbOutcomes.map((outcome) => outcome.name)).toEqual(['segments', 'recommendations']);
+    // Integers and ratios of integers here (the full 1e-9 comparison of every model is model-evaluations-parity.int.test.ts).
+    expect(chdbOutcomes).toEqual(duckdbOutcomes);
+    expect(chdbOutcomes[1]?.metrics.cases).toBeGreaterThan(0);
+    const stored = await runCli('model', 'segments', '--json', '--warehouse', warehouseUrl);
+    expect(metricsOf(stored.output)).toEqual([{ ...chdbOutcomes[0], reused: true }]);
+  }, 120_000);
+});
+
 describe('shoplens serve --warehouse chdb://…', () => {
   let running: RunningServer | undefined;
   afterAll(async () => {
@@ -128,6 +148,11 @@ describe('shoplens serve --warehouse chdb://…', () => {
     const viaServer = await onChdb('SELECT count(*) AS n FROM orders');
     expect(viaServer.error).toBeUndefined();
     expect(JSON.parse(viaServer.output).rows[0].n).toBeGreaterThan(0);
+    // So do `train` and `model`: the server runs the evaluation on its own chDB engine and streams the report back.
+    const trained = await runCli('train', 'baskets', '--json', '--warehouse', warehouseUrl);
+    expect(trained.error).toBeUndefined();
+    expect(JSON.parse(trained.output)).toMatchObject({ name: 'baskets', reused: false, metrics: { paid_orders: expect.any(Number) } });
+    expect(JSON.parse((await runCli('model', 'baskets', '--json', '--warehouse', warehouseUrl)).output)).toMatchObject({ name: 'baskets', reused: true });
   }, 60_000);
 });
 

@@ -122,8 +122,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       if (supportResponder) supportResponder = (await loadSupportBackend(warehouse, chatModel)).responder ?? supportResponder;
     };
     const importer = staging ? new ServerImporter(warehouse, staging, rebuildAgents) : undefined;
-    // Seeding and training need the DuckDB warehouse itself (on ClickHouse the CLI runs them with the server stopped).
-    const operatorJobs = options.warehouse ? undefined : new OperatorJobs(warehouse, rebuildAgents, staging?.root);
+    // On ClickHouse too: `train`/`model` in a second terminal run here (chDB admits one process per folder); a seed
+    // job is refused there (OperatorJobs.seed).
+    const operatorJobs = new OperatorJobs(warehouse, rebuildAgents, staging?.root);
     const schedules = new ScheduleService({
       store: new ScheduleStore(warehouse),
       ask: async (question) => (await analyticsAgent.ask(question)).answer,

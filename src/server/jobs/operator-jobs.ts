@@ -7,6 +7,7 @@ import { sentimentModelFor } from '../../models/sentiment/sentiment-model-store.
 import { generalSentimentModel, type SentimentModel } from '../../models/sentiment/sentiment-model.ts';
 import { chooseModels } from '../../models/model-evaluators.ts';
 import { runModelEvaluations } from '../../models/run-model-evaluations.ts';
+import { SeedError } from '../../seed/seed-error.ts';
 import { seedDemo, type SeedSummary } from '../../seed/seed-demo.ts';
 import type { Warehouse } from '../../sql/warehouse.ts';
 
@@ -24,7 +25,7 @@ export type JobLine = { type: string } & Record<string, unknown>;
 
 /**
  * The CLI commands that change or train on the warehouse (`seed`, `train`, `model`, `sentiment`), run by the server
- * that owns it when `shoplens` finds one: the same code as the command run alone, on the server's warehouse, one job
+ * that owns it when `shoplens` finds one (on a ClickHouse warehouse all but `seed`, which loads ClickHouse itself): the same code as the command run alone, on the server's warehouse, one job
  * at a time. A seed replaces the behaviour tables in one transaction (readers keep the previous snapshot until it
  * commits), after which the server rebuilds what it derived from the data (`onDataReplaced`).
  */
@@ -45,6 +46,11 @@ export class OperatorJobs {
   }
 
   seed(options: z.infer<typeof SeedJobSchema>, emit: (line: JobLine) => void): Promise<SeedSummary> {
+    const engine = this.warehouse.behaviourEngine;
+    if (engine) {
+      // Loading ClickHouse swaps whole tables under the readers and needs the loader's rights, which serve must not hold.
+      return Promise.reject(new SeedError(`This server reads the behaviour tables from ${engine.location}; stop it and run "shoplens seed --warehouse …", then start it again.`, { path: engine.location }));
+    }
     return this.next(async () => {
       const summary = await seedDemo(this.warehouse, options, (progress) => emit({ type: 'progress', ...progress }));
       await this.onDataReplaced();
