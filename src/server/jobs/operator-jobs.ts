@@ -9,6 +9,10 @@ import { chooseModels } from '../../models/model-evaluators.ts';
 import { runModelEvaluations } from '../../models/run-model-evaluations.ts';
 import { SeedError } from '../../seed/seed-error.ts';
 import { seedDemo, type SeedSummary } from '../../seed/seed-demo.ts';
+import type { ClickHouseEngine } from '../../sql/engine/clickhouse-engine.ts';
+import { SyncError } from '../../sql/engine/sync-error.ts';
+import { syncOperationalTables } from '../../sql/engine/sync-operational-tables.ts';
+import type { SyncReport } from '../../sql/engine/sync-report.ts';
 import type { Warehouse } from '../../sql/warehouse.ts';
 
 export const SeedJobSchema = z.strictObject({
@@ -18,6 +22,7 @@ export const SeedJobSchema = z.strictObject({
   endDate: z.string().max(20).optional(),
 });
 export const ModelsJobSchema = z.strictObject({ task: z.enum(['train', 'model']), models: z.array(z.string().max(40)).max(20) });
+export const SyncJobSchema = z.strictObject({});
 export const SentimentJobSchema = z.strictObject({ texts: z.array(z.string().max(4000)).min(1).max(2000) });
 
 /** One line of a job's answer stream: progress, a model's outcome, and at the end `result` or `error`. */
@@ -37,6 +42,8 @@ export class OperatorJobs {
     private readonly onDataReplaced: () => Promise<void>,
     /** A folder the sandboxed DuckDB may write (the import staging folder): where snapshots go; none, no snapshots. */
     private readonly snapshotDirectory?: string,
+    /** The warehouse is a DuckDB operational store beside ClickHouse (serve --operational-db): `shoplens sync` runs here. */
+    private readonly operationalStore = false,
   ) {}
 
   private next<T>(work: () => Promise<T>): Promise<T> {
@@ -89,6 +96,22 @@ export class OperatorJobs {
         connection.closeSync();
       }
       return { path: file };
+    });
+  }
+
+  /**
+   * `shoplens sync` while this server holds the operational store (and the chDB folder): the same sync on the server's
+   * own connections, the rows sent as JSON (the sandboxed store may not write Parquet files), then fresh agents.
+   */
+  sync(): Promise<SyncReport> {
+    const engine = this.warehouse.behaviourEngine;
+    if (!engine || !this.operationalStore) {
+      return Promise.reject(new SyncError(`This server has no operational store beside a ClickHouse warehouse (serve --warehouse … --operational-db FILE), so there is nothing to sync here.`));
+    }
+    return this.next(async () => {
+      const report = await syncOperationalTables(this.warehouse, engine as ClickHouseEngine, { transfer: 'rows' });
+      await this.onDataReplaced();
+      return report;
     });
   }
 
