@@ -1,13 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { seedIntoClickHouse } from '../seed/seed-into-clickhouse.ts';
-import { seedDemo } from '../seed/seed-demo.ts';
-import { openWarehouseAt } from '../sql/engine/open-engine-warehouse.ts';
 import { resultDifferences } from '../sql/engine/testing/compare-results.ts';
+import { openSeededWarehouses, type SeededWarehouses } from '../sql/engine/testing/seeded-warehouses.ts';
 import type { JsonRow } from '../sql/json-values.ts';
 import { Warehouse } from '../sql/warehouse.ts';
 import { AnalyticsAgent, ENGINE_READY_TOOLS } from './analytics-agent.ts';
@@ -40,25 +37,16 @@ const ENGINE_READY_MODEL_CHAINS = [
 ];
 
 const SEED = { users: 400, days: 60, seed: 7, endDate: '2025-11-30' };
-const folder = mkdtempSync(path.join(tmpdir(), 'shoplens-golden-parity-'));
+let seeded: SeededWarehouses;
 let duckdb: Warehouse;
 let chdb: Warehouse;
 
 beforeAll(async () => {
-  duckdb = await Warehouse.open({ path: path.join(folder, 'shop.duckdb'), mode: 'read-write' });
-  await seedDemo(duckdb, SEED);
-  duckdb.close();
-  duckdb = await Warehouse.open({ path: path.join(folder, 'shop.duckdb'), mode: 'sandboxed' });
-  const location = { kind: 'chdb' as const, path: path.join(folder, 'chdb'), database: 'shoplens' };
-  await seedIntoClickHouse(location, SEED);
-  chdb = await openWarehouseAt(location, { mode: 'sandboxed' });
+  seeded = await openSeededWarehouses(SEED, 'shoplens-golden-parity-');
+  ({ duckdb, chdb } = seeded);
 }, 120_000);
 
-afterAll(() => {
-  duckdb?.close();
-  chdb?.close();
-  rmSync(folder, { recursive: true, force: true });
-});
+afterAll(() => seeded?.close());
 
 interface Turn {
   status: string;

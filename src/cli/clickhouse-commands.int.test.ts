@@ -12,6 +12,7 @@ import { serverLockPath } from '../server/server-lock-file.ts';
 import { ClickHouseEngine } from '../sql/engine/clickhouse-engine.ts';
 import { stateFilePath } from '../sql/engine/state-file-path.ts';
 import { resultDifferences } from '../sql/engine/testing/compare-results.ts';
+import { SyncReportSchema } from '../sql/engine/sync-report.ts';
 import { Warehouse } from '../sql/warehouse.ts';
 import { runCli } from '../testing/run-cli.ts';
 import { signToken } from '../server/auth/tokens.ts';
@@ -103,6 +104,26 @@ describe('shoplens describe --warehouse chdb://…', () => {
   });
 });
 
+describe('shoplens train / model --warehouse chdb://…', () => {
+  const metricsOf = (output: string) =>
+    output.trim().split('\n').map((line) => JSON.parse(line) as { name: string; reused: boolean; metrics: Record<string, number> })
+      .map((outcome) => ({ name: outcome.name, reused: outcome.reused, metrics: Object.fromEntries(Object.entries(outcome.metrics).filter(([name]) => !/seconds|_ms$/.test(name))) }));
+
+  it('trains and measures on ClickHouse as on DuckDB, and `model` reads the stored report while the data is unchanged', async () => {
+    const onChdbRun = await runCli('train', 'segments', 'recommendations', '--json', '--warehouse', warehouseUrl);
+    const onDuckDbRun = await runCli('train', 'segments', 'recommendations', '--json', '--db', duckdbPath);
+    expect(onChdbRun.error).toBeUndefined();
+    expect(onDuckDbRun.error).toBeUndefined();
+    const [chdbOutcomes, duckdbOutcomes] = [metricsOf(onChdbRun.output), metricsOf(onDuckDbRun.output)];
+    expect(chdbOutcomes.map((outcome) => outcome.name)).toEqual(['segments', 'recommendations']);
+    // Integers and ratios of integers here (the full 1e-9 comparison of every model is model-evaluations-parity.int.test.ts).
+    expect(chdbOutcomes).toEqual(duckdbOutcomes);
+    expect(chdbOutcomes[1]?.metrics.cases).toBeGreaterThan(0);
+    const stored = await runCli('model', 'segments', '--json', '--warehouse', warehouseUrl);
+    expect(metricsOf(stored.output)).toEqual([{ ...chdbOutcomes[0], reused: true }]);
+  }, 120_000);
+});
+
 describe('shoplens serve --warehouse chdb://…', () => {
   let running: RunningServer | undefined;
   afterAll(async () => {
@@ -128,6 +149,17 @@ describe('shoplens serve --warehouse chdb://…', () => {
     const viaServer = await onChdb('SELECT count(*) AS n FROM orders');
     expect(viaServer.error).toBeUndefined();
     expect(JSON.parse(viaServer.output).rows[0].n).toBeGreaterThan(0);
+    // So do `train` and `model`: the server runs the evaluation on its own chDB engine and streams the report back.
+    const trained = await runCli('train', 'baskets', '--json', '--warehouse', warehouseUrl);
+    expect(trained.error).toBeUndefined();
+    expect(JSON.parse(trained.output)).toMatchObject({ name: 'baskets', reused: false, metrics: { paid_orders: expect.any(Number) } });
+    expect(JSON.parse((await runCli('model', 'baskets', '--json', '--warehouse', warehouseUrl)).output)).toMatchObject({ name: 'baskets', reused: true });
+    // `sync` cannot go through a server whose store is not the one named (here it has none): refused with what to do.
+    const refused = await runCli('sync', '--operational-db', duckdbPath, '--warehouse', warehouseUrl);
+    expect(refused.error).toMatchObject({ name: 'SyncError', kind: 'held_by_server' });
+    expect((refused.error as Error).message).toContain(`holds the chDB folder ${location.path}, which admits one process`);
+    expect((refused.error as Error).message).toContain(`kill ${process.pid}`);
+    expect((refused.error as Error).message).toContain(`shoplens serve --warehouse ${warehouseUrl} --operational-db ${duckdbPath}`);
   }, 60_000);
 });
 
@@ -139,6 +171,7 @@ describe('shoplens serve --warehouse chdb://… --operational-db FILE', () => {
     const store = await Warehouse.open({ path: operational, mode: 'read-only' });
     const order = (await store.query(`SELECT order_id, order_no, user_id FROM orders WHERE status = 'paid' AND user_id IS NOT NULL ORDER BY order_no LIMIT 1`)).rows[0] as { order_id: number; order_no: string; user_id: number };
     store.close();
+    const statusOnChdb = async () => JSON.parse((await onChdb(`SELECT status FROM orders WHERE order_id = ${Number(order.order_id)}`)).output).rows[0].status;
     const apiKey = 'clickhouse-support-test-key-0123456789';
     const running = await startServer({
       port: 0, host: '127.0.0.1', databasePath: operational, warehouse: location, operationalStore: true,
@@ -159,28 +192,38 @@ describe('shoplens serve --warehouse chdb://… --operational-db FILE', () => {
         method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': apiKey }, body: JSON.stringify({ question: 'GMV by category last week' }),
       });
       expect(((await response.json()) as { status: string }).status).toBe('answered');
+      // chDB still shows the order as paid: support wrote the operational store only.
+      expect(await statusOnChdb()).toBe('paid');
+      // While the server holds the store and the chDB folder, `shoplens sync` (and `sql --warehouse`) go through it.
+      const synced = await runCli('sync', '--operational-db', operational, '--warehouse', warehouseUrl, '--json');
+      expect(synced.error).toBeUndefined();
+      const report = SyncReportSchema.parse(JSON.parse(synced.output));
+      expect(report.tables.map((entry) => [entry.table, entry.mode])).toEqual([['users', 'replaced'], ['orders', 'replaced'], ['order_items', 'replaced'], ['support_events', 'appended']]);
+      // The conversation's own support events (intent, confirmation, outcome) are the appended rows.
+      expect(report.tables[3]?.appended).toBeGreaterThan(0);
+      expect(await statusOnChdb()).toBe('cancelled');
+      const again = SyncReportSchema.parse(JSON.parse((await runCli('sync', '--operational-db', operational, '--warehouse', warehouseUrl, '--json')).output));
+      expect(again.tables[3]).toMatchObject({ mode: 'appended', appended: 0 });
     } finally {
       shopper.client.close();
       await running.stop();
     }
-    // The write and its audit row are in the operational store; ClickHouse sees the change only at its next load.
+    // The write and its audit row are in the operational store.
     const after = await Warehouse.open({ path: operational, mode: 'read-only' });
     expect((await after.query('SELECT status FROM orders WHERE order_id = $order', { order: order.order_id })).rows[0]?.status).toBe('cancelled');
     expect((await auditRowsOf(after, order.order_id)).filter((row) => row.status === 'committed')).toEqual([
       expect.objectContaining({ actor: `customer:${order.user_id}`, tool: 'cancel_order' }),
     ]);
+    const storeEvents = Number((await after.query('SELECT count(*) AS n FROM support_events')).rows[0]?.n);
     after.close();
-    const statusOnChdb = async () => JSON.parse((await onChdb(`SELECT status FROM orders WHERE order_id = ${Number(order.order_id)}`)).output).rows[0].status;
+    expect(JSON.parse((await onChdb('SELECT count(*) AS n FROM support_events')).output).rows[0].n).toBe(storeEvents);
+    // Syncing the untouched demo back (server stopped, run here) restores the data the import tests below compare with
+    // DuckDB; ClickHouse now has support events that store lacks, so that table is replaced whole, not appended to.
+    const restored = await runCli('sync', '--operational-db', duckdbPath, '--warehouse', warehouseUrl);
+    expect(restored.error).toBeUndefined();
+    expect(restored.output).toMatch(/^Synced users [\d,]+ \(replaced\), orders [\d,]+ \(replaced\), order_items [\d,]+ \(replaced\), support_events [\d,]+ \(replaced: ClickHouse has recent rows that the store lacks\) rows into chdb:/);
     expect(await statusOnChdb()).toBe('paid');
-    // `shoplens sync` brings support's changes to ClickHouse; syncing the untouched demo back restores the data the
-    // import tests below compare with DuckDB.
-    const synced = await runCli('sync', '--operational-db', operational, '--warehouse', warehouseUrl);
-    expect(synced.error).toBeUndefined();
-    expect(synced.output).toMatch(/^Synced users [\d,]+, orders [\d,]+, order_items [\d,]+, support_events [\d,]+ rows into chdb:/);
-    expect(await statusOnChdb()).toBe('cancelled');
-    expect((await runCli('sync', '--operational-db', duckdbPath, '--warehouse', warehouseUrl)).error).toBeUndefined();
-    expect(await statusOnChdb()).toBe('paid');
-  }, 90_000);
+  }, 120_000);
 
   it('refuses an operational store without orders', async () => {
     const empty = path.join(folder, 'empty-operational.duckdb');

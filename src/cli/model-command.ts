@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { ModelReport } from '../models/model-report.ts';
 import { chooseModels, EVALUATORS } from '../models/model-evaluators.ts';
 import type { ModelOutcome } from '../models/run-model-evaluations.ts';
-import { resolveDatabasePath } from '../sql/database-path.ts';
+import { commandWarehouse, openCommandWarehouse, WAREHOUSE_OPTION_DESCRIPTION, type WarehouseCommandOptions } from './command-warehouse.ts';
 import { createProgressReporter } from './progress-reporter.ts';
 import { runServerJob, runningServerFor } from './running-server.ts';
 
@@ -38,21 +38,22 @@ function printOutcome(outcome: ModelOutcome, json: boolean | undefined): void {
  * its report on stdout: text, or one JSON object per line with --json. While a server owns the warehouse the server
  * runs the same loop on its own connection and streams the progress and reports back.
  */
-async function runModels(task: 'train' | 'model', names: string[], options: { db?: string; json?: boolean }): Promise<void> {
+async function runModels(task: 'train' | 'model', names: string[], options: WarehouseCommandOptions & { json?: boolean }): Promise<void> {
   const chosen = chooseModels(names);
-  const databasePath = resolveDatabasePath(options.db);
+  const target = commandWarehouse(options);
   // Which model is training and for how long, on stderr: a bar with a running clock in a terminal, a line per model in logs.
   const progress = await createProgressReporter(task);
   try {
-    const server = await runningServerFor(databasePath);
+    const server = await runningServerFor(target.lockPath);
     if (server) {
       await runServerJob(server, 'models', { task, models: chosen }, {
         progress: (update) => progress.report(update as { phase: string; done: number; total: number }),
         outcome: (outcome) => printOutcome(outcome as ModelOutcome, options.json),
       });
     } else {
-      const [{ Warehouse }, { runModelEvaluations }] = await Promise.all([import('../sql/warehouse.ts'), import('../models/run-model-evaluations.ts')]);
-      const warehouse = await Warehouse.open({ path: databasePath, mode: 'sandboxed', create: false });
+      const { runModelEvaluations } = await import('../models/run-model-evaluations.ts');
+      // On ClickHouse the evaluations read the behaviour tables there and keep their reports in the state file.
+      const warehouse = await openCommandWarehouse(target, { mode: 'sandboxed' });
       try {
         await runModelEvaluations(warehouse, task, chosen, (update) => progress.report(update), (outcome) => printOutcome(outcome, options.json));
       } finally {
@@ -71,13 +72,15 @@ export function registerModelCommand(program: Command): void {
     .description('Train the behaviour models on the warehouse again, measure them and store them with their metrics.')
     .argument('[models...]', `which models: ${Object.keys(EVALUATORS).join(', ')} or all (default: all)`)
     .option('--db <path>', 'warehouse file (default: $SHOPLENS_DB or data/shoplens.duckdb)')
+    .option('--warehouse <url>', WAREHOUSE_OPTION_DESCRIPTION)
     .option('--json', 'one JSON object per model on stdout')
-    .action((models: string[], options: { db?: string; json?: boolean }) => runModels('train', models, options));
+    .action((models: string[], options: WarehouseCommandOptions & { json?: boolean }) => runModels('train', models, options));
   program
     .command('model')
     .description("A model's metadata and measured metrics: the stored report when the data has not changed, else trained now.")
     .argument('[models...]', `which models: ${Object.keys(EVALUATORS).join(', ')} or all (default: all)`)
     .option('--db <path>', 'warehouse file (default: $SHOPLENS_DB or data/shoplens.duckdb)')
+    .option('--warehouse <url>', WAREHOUSE_OPTION_DESCRIPTION)
     .option('--json', 'one JSON object per model on stdout')
-    .action((models: string[], options: { db?: string; json?: boolean }) => runModels('model', models, options));
+    .action((models: string[], options: WarehouseCommandOptions & { json?: boolean }) => runModels('model', models, options));
 }

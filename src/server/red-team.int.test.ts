@@ -455,7 +455,7 @@ describe('operator jobs (seed, models, sentiment for the CLI): only the operator
   const lines = async (response: Response) => (await response.text()).trim().split('\n').map((line) => JSON.parse(line) as { type: string; error?: { name: string; message: string } });
 
   it.each(
-    ['seed', 'models', 'sentiment', 'snapshot'].flatMap((job) => [
+    ['seed', 'models', 'sentiment', 'sync', 'snapshot'].flatMap((job) => [
       [job, 'an analyst who is not the operator', async () => ({ authorization: `Bearer ${analyst}` }), 403],
       [job, 'a customer', async () => ({ authorization: `Bearer ${await server.customerToken(1)}` }), 403],
       [job, 'an agent', async () => ({ authorization: `Bearer ${await server.agentToken('x')}` }), 403],
@@ -474,6 +474,7 @@ describe('operator jobs (seed, models, sentiment for the CLI): only the operator
     ['sentiment', { texts: [] }, 'texts'],
     ['sentiment', { texts: Array(3000).fill('好') }, 'texts'],
     ['sentiment', { texts: ['x'.repeat(5000)] }, 'texts'],
+    ['sync', { tables: ['users'] }, 'tables'],
   ] as Array<[string, unknown, string]>)('POST /api/jobs/%s with %j is refused naming the field', async (job, body, field) => {
     const response = await post(job, body);
     expect(response.status).toBe(400);
@@ -484,6 +485,8 @@ describe('operator jobs (seed, models, sentiment for the CLI): only the operator
     ['seed', { users: 0 }, 'SeedOptionsError', /--users must be/],
     ['seed', { endDate: '2025-02-30' }, 'SeedOptionsError', /--end-date must be/],
     ['models', { task: 'model', models: ['../../etc/passwd'] }, 'UnknownModelError', /No model named/],
+    // A DuckDB warehouse has no ClickHouse to sync into.
+    ['sync', {}, 'SyncError', /no operational store beside a ClickHouse warehouse/],
   ] as Array<[string, unknown, string, RegExp]>)('POST /api/jobs/%s with %j ends in an error line naming what was wrong', async (job, body, name, message) => {
     const response = await post(job, body);
     expect(response.status).toBe(200);

@@ -13,6 +13,8 @@ export const ServerLockSchema = z.object({
   /** An analyst token signed by the server, for `shoplens ask/sql` run by the same user on this machine. */
   token: z.string().min(20),
   startedAt: z.string(),
+  /** The ClickHouse warehouse the server reads (chdb://FOLDER or the server URL without password), when it has one. */
+  warehouse: z.string().optional(),
 });
 export type ServerLock = z.infer<typeof ServerLockSchema>;
 

@@ -15,6 +15,7 @@ import { serverConfigurationFromEnvironment } from './server-configuration.ts';
 import { ServerConfigurationError } from './server-errors.ts';
 import { loadSupportBackend, SUPPORT_ON_CLICKHOUSE_REASON, type SupportBackend } from './support-backend.ts';
 import type { WarehouseLocation } from '../sql/engine/warehouse-url.ts';
+import { stateFilePath } from '../sql/engine/state-file-path.ts';
 import { signToken } from './auth/tokens.ts';
 import { removeServerLock, writeServerLock } from './server-lock-file.ts';
 import { DEFAULT_QUERY_MEMORY_LIMIT } from '../sql/guard/index.ts';
@@ -122,8 +123,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       if (supportResponder) supportResponder = (await loadSupportBackend(warehouse, chatModel)).responder ?? supportResponder;
     };
     const importer = staging ? new ServerImporter(warehouse, staging, rebuildAgents) : undefined;
-    // Seeding and training need the DuckDB warehouse itself (on ClickHouse the CLI runs them with the server stopped).
-    const operatorJobs = options.warehouse ? undefined : new OperatorJobs(warehouse, rebuildAgents, staging?.root);
+    // On ClickHouse too: `train`/`model` in a second terminal run here (chDB admits one process per folder); a seed
+    // job is refused there (OperatorJobs.seed).
+    const operatorJobs = new OperatorJobs(warehouse, rebuildAgents, staging?.root, options.warehouse !== undefined && options.operationalStore === true);
     const schedules = new ScheduleService({
       store: new ScheduleStore(warehouse),
       ask: async (question) => (await analyticsAgent.ask(question)).answer,
@@ -148,12 +150,17 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       logger,
     });
     const address = await server.listen(options.port, options.host);
+    // The lock names the file the server holds; beside an operational store it also marks the chDB folder (one process
+    // per folder), so commands naming only --warehouse chdb://… find the server too.
+    const lockPaths = [options.databasePath];
+    if (options.warehouse?.kind === 'chdb' && options.operationalStore) lockPaths.push(stateFilePath(options.warehouse));
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     const url = `http://${host}:${address.port}`;
     if (options.databasePath !== ':memory:') {
       // CLI commands on the same warehouse go through this server while it runs (see server-lock-file.ts).
       const token = await signToken(secret, { role: 'analyst', name: 'local-cli' }, '30d');
-      writeServerLock({ databasePath: options.databasePath, pid: process.pid, url: url.replace('0.0.0.0', '127.0.0.1').replace('[::]', '[::1]'), token, startedAt: new Date().toISOString() });
+      const lock = { pid: process.pid, url: url.replace('0.0.0.0', '127.0.0.1').replace('[::]', '[::1]'), token, startedAt: new Date().toISOString(), ...(warehouse.behaviourEngine ? { warehouse: warehouse.behaviourEngine.location } : {}) };
+      for (const lockPath of lockPaths) writeServerLock({ ...lock, databasePath: lockPath });
     }
     if (support.unavailableReason) logger.warn({ warehouse: warehouse.behaviourEngine?.location }, support.unavailableReason);
     logger.info({ url, databasePath: options.databasePath, warehouse: warehouse.behaviourEngine?.location, secret: source, support: support.description, llm: Boolean(llm), apiKeyConfigured: Boolean(configuration.apiKey) }, 'ShopLens server listening');
@@ -165,7 +172,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       supportDescription: support.description,
       stop() {
         stopping ??= server.close().finally(() => {
-          removeServerLock(options.databasePath);
+          for (const lockPath of lockPaths) removeServerLock(lockPath);
           warehouse.close();
         });
         return stopping;

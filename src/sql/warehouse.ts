@@ -85,6 +85,11 @@ export class Warehouse {
    * column names against, while analytics read through behaviourReader().
    */
   behaviourEngine: WarehouseEngine | undefined;
+  /**
+   * On ClickHouse, a second connection as a user that may write only the cache database (SHOPLENS_CLICKHOUSE_CACHE_WRITER):
+   * what copies the segmentation there, so the behaviour engine's user can stay read-only (docs/clickhouse.md).
+   */
+  cacheWriterEngine: WarehouseEngine | undefined;
 
   private constructor(
     readonly path: string,
@@ -237,6 +242,7 @@ export class Warehouse {
     this.instance.closeSync();
     // The engine's own close only releases its client (chDB's session closes synchronously inside it).
     void this.behaviourEngine?.close();
+    void this.cacheWriterEngine?.close();
   }
 }
 

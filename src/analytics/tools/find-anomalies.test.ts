@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSyntheticAnomalies, type SyntheticAnomalies } from '../../models/anomalies/synthetic-anomalies.ts';
 import { Warehouse } from '../../sql/warehouse.ts';
+import { insertSyntheticAnomalies } from '../../testing/insert-synthetic-anomalies.ts';
 import { createDemoWarehouseFile } from '../../testing/demo-warehouse.ts';
 import { listStoredModels } from '../../models/model-store/stored-model.ts';
 import { findAnomaliesParameters, findAnomaliesTool } from './find-anomalies.ts';
@@ -14,8 +15,7 @@ beforeAll(async () => {
   demo = await createDemoWarehouseFile({ users: 500, days: 30, seed: 11 });
   const writer = await Warehouse.open({ path: demo.path, mode: 'read-write' });
   injected = await buildSyntheticAnomalies(writer, { botUsers: 3, sessionsPerBot: 2, seed: 5 });
-  await writer.run(`INSERT INTO events ${injected.eventsSql}`);
-  await writer.run(`INSERT INTO orders ${injected.ordersSql}`);
+  await insertSyntheticAnomalies(writer, injected);
   writer.close();
   warehouse = await Warehouse.open({ path: demo.path, mode: 'sandboxed' });
 }, 60_000);

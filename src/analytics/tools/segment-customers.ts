@@ -157,7 +157,7 @@ export const segmentCustomersTool = defineTool({
         : `k-means chose k = ${model.clusterCount} by silhouette (${model.silhouette.toFixed(2)}; closer to 1 = better separated).`,
       ensured.clickHouseCopyWarning
         ? zh
-          ? '分群已写入状态文件的 shoplens_cache.user_segments，但未能复制到 ClickHouse，因此暂不能按 segment 维度拆分指标（ShopLens 的 ClickHouse 用户需要对 shoplens_cache 库有建表、写入和删表权限，见 docs/clickhouse.md）。'
+          ? '分群已写入状态文件的 shoplens_cache.user_segments，但未能复制到 ClickHouse，因此暂不能按 segment 维度拆分指标（请用 SHOPLENS_CLICKHOUSE_CACHE_WRITER 指定一个只对 shoplens_cache 库有 SELECT、INSERT、CREATE TABLE、DROP TABLE 权限的 ClickHouse 用户，见 docs/clickhouse.md）。'
           : `Segments are stored in the state file's shoplens_cache.user_segments, but ${ensured.clickHouseCopyWarning}`
         : zh
           ? '分群已写入表 shoplens_cache.user_segments，可用 segment 维度拆分任意指标。'

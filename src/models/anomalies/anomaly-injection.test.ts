@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Warehouse } from '../../sql/warehouse.ts';
+import { insertSyntheticAnomalies } from '../../testing/insert-synthetic-anomalies.ts';
 import { createDemoWarehouseFile } from '../../testing/demo-warehouse.ts';
 import { findBrowsingAnomalies } from './browsing-anomalies.ts';
 import { findOrderAnomalies } from './order-anomalies.ts';
@@ -13,8 +14,7 @@ beforeAll(async () => {
   demo = await createDemoWarehouseFile({ users: 500, days: 30, seed: 7 });
   warehouse = await Warehouse.open({ path: demo.path, mode: 'read-write' });
   injected = await buildSyntheticAnomalies(warehouse, { botUsers: 6, sessionsPerBot: 3, seed: 3 });
-  await warehouse.run(`INSERT INTO events ${injected.eventsSql}`);
-  await warehouse.run(`INSERT INTO orders ${injected.ordersSql}`);
+  await insertSyntheticAnomalies(warehouse, injected);
 }, 60_000);
 
 afterAll(() => {

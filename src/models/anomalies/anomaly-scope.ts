@@ -2,8 +2,9 @@ import type { SqlDialect } from '../../sql/engine/sql-dialect.ts';
 import { AnomalyError } from './anomaly-error.ts';
 
 /**
- * Which relations the detectors read. Always the warehouse tables (in DuckDB or ClickHouse), except in
- * evaluateAnomalies, which points them at DuckDB TEMP tables that add synthetic anomalies. Never built from user input.
+ * Which relations (FROM items) the detectors read. Always the warehouse tables (in DuckDB or ClickHouse), except in
+ * evaluateAnomalies, which points them at subqueries that add synthetic anomalies (syntheticSources). Never built
+ * from user input.
  */
 export interface AnomalySources {
   events: string;

@@ -1,39 +1,24 @@
 import type { Warehouse } from '../../sql/warehouse.ts';
 import type { ModelReport } from '../model-report.ts';
-import type { AnomalySources } from './anomaly-scope.ts';
 import { findBrowsingAnomalies, type BrowsingAnomalies } from './browsing-anomalies.ts';
 import { findOrderAnomalies, type OrderAnomalies } from './order-anomalies.ts';
-import { buildSyntheticAnomalies } from './synthetic-anomalies.ts';
-
-const CHECK_SOURCES: AnomalySources = { events: 'anomaly_check_events', orders: 'anomaly_check_orders' };
+import { buildSyntheticAnomalies, syntheticSources, type SyntheticAnomalies } from './synthetic-anomalies.ts';
 
 function precisionAtK(ranked: readonly number[], relevant: ReadonlySet<number>): number {
   return relevant.size === 0 ? Number.NaN : ranked.slice(0, relevant.size).filter((id) => relevant.has(id)).length / relevant.size;
 }
 
 /**
- * Runs the detectors on the warehouse as it is (how much they flag), then again on TEMP views that add
- * synthetic bots, an order burst and an order spike (precision@k against those known answers). The TEMP
- * objects live only on this connection and are dropped afterwards: the warehouse itself is never written.
+ * Runs the detectors on the warehouse as it is (how much they flag), then again on the tables with synthetic bots,
+ * an order burst and an order spike added by a subquery (precision@k against those known answers): nothing is
+ * written, on DuckDB or ClickHouse.
  */
-async function injectionCheck(warehouse: Warehouse): Promise<{ browsing: BrowsingAnomalies; orders: OrderAnomalies; injected: Awaited<ReturnType<typeof buildSyntheticAnomalies>> }> {
+async function injectionCheck(warehouse: Warehouse): Promise<{ browsing: BrowsingAnomalies; orders: OrderAnomalies; injected: SyntheticAnomalies }> {
   const injected = await buildSyntheticAnomalies(warehouse, { botUsers: 6, sessionsPerBot: 3, seed: 1 });
-  try {
-    await warehouse.run('CREATE OR REPLACE TEMP TABLE anomaly_synthetic_events AS SELECT * FROM events LIMIT 0');
-    await warehouse.run('CREATE OR REPLACE TEMP TABLE anomaly_synthetic_orders AS SELECT * FROM orders LIMIT 0');
-    await warehouse.run(`INSERT INTO anomaly_synthetic_events ${injected.eventsSql}`);
-    await warehouse.run(`INSERT INTO anomaly_synthetic_orders ${injected.ordersSql}`);
-    await warehouse.run(`CREATE OR REPLACE TEMP VIEW ${CHECK_SOURCES.events} AS SELECT * FROM events UNION ALL SELECT * FROM anomaly_synthetic_events`);
-    await warehouse.run(`CREATE OR REPLACE TEMP VIEW ${CHECK_SOURCES.orders} AS SELECT * FROM orders UNION ALL SELECT * FROM anomaly_synthetic_orders`);
-    const browsing = await findBrowsingAnomalies(warehouse, { sources: CHECK_SOURCES });
-    const orders = await findOrderAnomalies(warehouse, { sources: CHECK_SOURCES });
-    return { browsing, orders, injected };
-  } finally {
-    for (const statement of [
-      `DROP VIEW IF EXISTS ${CHECK_SOURCES.events}`, `DROP VIEW IF EXISTS ${CHECK_SOURCES.orders}`,
-      'DROP TABLE IF EXISTS anomaly_synthetic_events', 'DROP TABLE IF EXISTS anomaly_synthetic_orders',
-    ]) await warehouse.run(statement);
-  }
+  const sources = syntheticSources(warehouse, injected);
+  const browsing = await findBrowsingAnomalies(warehouse, { sources });
+  const orders = await findOrderAnomalies(warehouse, { sources });
+  return { browsing, orders, injected };
 }
 
 export async function evaluateAnomalies(warehouse: Warehouse): Promise<ModelReport> {
@@ -92,7 +77,7 @@ export async function evaluateAnomalies(warehouse: Warehouse): Promise<ModelRepo
       `Order velocity: ${metrics.users_flagged_orders} of ${orders.usersWithOrders} ordering users flagged; top: ${top(orders.users, 2)}.`,
       `Order buckets: ${metrics.hours_flagged} hours and ${metrics.days_flagged} days flagged outside festivals, ${metrics.festival_hours_flagged} festival hours (planned spikes). ` +
         `Top: ${top(orders.buckets, 2)}.`,
-      `Injection check (TEMP views, nothing written): ${botSessions.size} bot sessions from ${botUsers.size} users (scraper, crawler, cart-clicker), a ` +
+      `Injection check (synthetic rows added in the query, nothing written): ${botSessions.size} bot sessions from ${botUsers.size} users (scraper, crawler, cart-clicker), a ` +
         `${check.injected.burstOrders}-order burst and a ${check.injected.spikeOrders}-order spike at ${check.injected.spikeHour}. Precision@k: sessions ` +
         `${metrics.injected_precision_at_k_sessions?.toFixed(3)} (isolation forest alone ${metrics.injected_precision_at_k_sessions_isolation_forest?.toFixed(3)}), ` +
         `users ${metrics.injected_precision_at_k_users?.toFixed(3)}; burst user rank ${burstRank}, spike hour rank ${spikeRank} among non-festival hours. ` +

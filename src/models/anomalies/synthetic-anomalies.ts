@@ -1,6 +1,9 @@
 import { SeededRandom } from '../../random/seeded-random.ts';
+import { behaviourDialect, behaviourReader } from '../../sql/engine/behaviour-reader.ts';
+import type { LiteralColumn, LiteralValue } from '../../sql/engine/literal-rows.ts';
 import type { Warehouse } from '../../sql/warehouse.ts';
 import { addDays } from '../forecast/calendar-days.ts';
+import type { AnomalySources } from './anomaly-scope.ts';
 
 /**
  * Synthetic anomalies with known answers, for checking that the detectors put them on top: bot sessions of
@@ -15,9 +18,17 @@ export interface SyntheticAnomalies {
   spikeHour: string;
   spikeOrders: number;
   burstOrders: number;
-  eventsSql: string;
-  ordersSql: string;
+  /** The injected rows, in the columns of EVENT_COLUMNS and ORDER_COLUMNS (what the detectors read). */
+  events: LiteralValue[][];
+  orders: LiteralValue[][];
 }
+
+export const EVENT_COLUMNS: readonly LiteralColumn[] = [
+  { name: 'event_id', type: 'integer' }, { name: 'user_id', type: 'integer' }, { name: 'session_id', type: 'integer' },
+  { name: 'product_id', type: 'integer' }, { name: 'event_type', type: 'text' }, { name: 'event_time', type: 'timestamp' },
+  { name: 'dwell_seconds', type: 'float' },
+];
+export const ORDER_COLUMNS: readonly LiteralColumn[] = [{ name: 'order_id', type: 'integer' }, { name: 'user_id', type: 'integer' }, { name: 'created_at', type: 'timestamp' }];
 
 export interface SyntheticOptions {
   botUsers?: number;
@@ -40,13 +51,16 @@ function timestamp(day: string, secondsIntoDay: number): string {
 
 export async function buildSyntheticAnomalies(warehouse: Warehouse, options: SyntheticOptions = {}): Promise<SyntheticAnomalies> {
   const random = new SeededRandom(options.seed ?? 1, 'synthetic-anomalies');
-  const { rows } = await warehouse.query(
+  const reader = behaviourReader(warehouse);
+  const dialect = behaviourDialect(warehouse);
+  const { rows } = await reader.query(
     `SELECT (SELECT coalesce(max(event_id), 0) FROM events) AS max_event, (SELECT coalesce(max(session_id), 0) FROM events) AS max_session,
             (SELECT coalesce(max(order_id), 0) FROM orders) AS max_order,
-            (SELECT greatest(coalesce(max(user_id), 0), (SELECT coalesce(max(user_id), 0) FROM events)) FROM users) AS max_user,
-            (SELECT CAST(min(event_time) AS DATE) FROM events) AS first_day, (SELECT CAST(max(event_time) AS DATE) FROM events) AS last_day,
-            (SELECT list(product_id ORDER BY product_id) FROM (SELECT DISTINCT product_id FROM events WHERE product_id IS NOT NULL LIMIT 500)) AS products`,
+            greatest((SELECT coalesce(max(user_id), 0) FROM users), (SELECT coalesce(max(user_id), 0) FROM events)) AS max_user,
+            (SELECT CAST(min(event_time) AS DATE) FROM events) AS first_day, (SELECT CAST(max(event_time) AS DATE) FROM events) AS last_day`,
   );
+  // The first 500 products by id, ordered before the limit so every engine picks the same ones.
+  const productRows = await reader.query('SELECT DISTINCT product_id FROM events WHERE product_id IS NOT NULL ORDER BY product_id LIMIT 500');
   const facts = rows[0] ?? {};
   let eventId = Number(facts.max_event) + 1_000_000;
   let sessionId = Number(facts.max_session) + 1_000_000;
@@ -54,11 +68,11 @@ export async function buildSyntheticAnomalies(warehouse: Warehouse, options: Syn
   let userId = Number(facts.max_user) + 1_000_000;
   const firstDay = String(facts.first_day);
   const lastDay = String(facts.last_day);
-  const products = (Array.isArray(facts.products) ? facts.products : []).map(Number);
+  const products = productRows.rows.map((row) => Number(row.product_id));
   const spanDays = Math.max(1, Math.round((Date.parse(lastDay) - Date.parse(firstDay)) / 86_400_000));
   const randomDay = (): string => addDays(firstDay, random.integer(0, spanDays));
 
-  const eventValues: string[] = [];
+  const eventValues: LiteralValue[][] = [];
   const botUserIds: number[] = [];
   const botSessionIds: number[] = [];
   for (let bot = 0; bot < (options.botUsers ?? 6); bot++) {
@@ -73,21 +87,19 @@ export async function buildSyntheticAnomalies(warehouse: Warehouse, options: Syn
       for (let view = 0; view < kind.views; view++) {
         const product = products[random.integer(0, Math.max(products.length - 1, 0))] ?? 1;
         const dwell = kind.dwellSeconds * random.uniform(0.8, 1.2);
-        eventValues.push(`(${eventId++}, ${botUser}, ${id}, ${product}, 'view', NULL, TIMESTAMP '${timestamp(day, seconds)}', ${dwell.toFixed(2)}, 'pc', 'product')`);
+        eventValues.push([eventId++, botUser, id, product, 'view', timestamp(day, seconds), Number(dwell.toFixed(2))]);
         seconds += kind.gapSeconds * random.uniform(1 - kind.jitter, 1 + kind.jitter);
         if (kind.cartEvery > 0 && view % kind.cartEvery === kind.cartEvery - 1) {
-          eventValues.push(`(${eventId++}, ${botUser}, ${id}, ${product}, 'cart', NULL, TIMESTAMP '${timestamp(day, seconds)}', NULL, 'pc', 'product')`);
+          eventValues.push([eventId++, botUser, id, product, 'cart', timestamp(day, seconds), null]);
           seconds += kind.gapSeconds * random.uniform(1 - kind.jitter, 1 + kind.jitter);
         }
       }
     }
   }
 
-  const orderValues: string[] = [];
+  const orderValues: LiteralValue[][] = [];
   const order = (user: number, at: string): void => {
-    const id = orderId++;
-    const amount = (random.integer(2000, 30000) / 100).toFixed(2);
-    orderValues.push(`(${id}, 'SYN${id}', ${user}, 'paid', TIMESTAMP '${at}', TIMESTAMP '${at}' + INTERVAL 2 MINUTE, ${amount}, ${amount}, 'pc')`);
+    orderValues.push([orderId++, user, at]);
   };
   // One user places an order every 2–3 minutes for half an hour.
   const burstUserId = userId++;
@@ -100,8 +112,8 @@ export async function buildSyntheticAnomalies(warehouse: Warehouse, options: Syn
   }
   // A quiet hour (04:00) on another day suddenly gets a burst of orders from fresh accounts.
   const spikeDay = addDays(firstDay, Math.floor(spanDays / 2));
-  const { rows: quiet } = await warehouse.query(
-    `SELECT count(*) / greatest(count(DISTINCT CAST(created_at AS DATE)), 1) AS per_day FROM orders WHERE hour(created_at) = 4`,
+  const { rows: quiet } = await reader.query(
+    `SELECT count(*) / greatest(count(DISTINCT CAST(created_at AS DATE)), 1) AS per_day FROM orders WHERE ${dialect.hourOfDay('created_at')} = 4`,
   );
   const spikeOrders = Math.max(15, Math.round(4 * Number(quiet[0]?.per_day ?? 0)) + 10);
   for (let index = 0; index < spikeOrders; index++) order(userId++, timestamp(spikeDay, 4 * 3600 + random.integer(0, 3599)));
@@ -113,7 +125,20 @@ export async function buildSyntheticAnomalies(warehouse: Warehouse, options: Syn
     spikeHour: `${spikeDay} 04:00`,
     spikeOrders,
     burstOrders,
-    eventsSql: `(event_id, user_id, session_id, product_id, event_type, search_query, event_time, dwell_seconds, device, page) VALUES ${eventValues.join(', ')}`,
-    ordersSql: `(order_id, order_no, user_id, status, created_at, paid_at, items_amount, total_amount, device) VALUES ${orderValues.join(', ')}`,
+    events: eventValues,
+    orders: orderValues,
   };
+}
+
+/**
+ * What the detectors read in the injection check: each table with the synthetic rows added, as a subquery on the
+ * engine that holds the tables, so nothing is written anywhere (the evaluation runs as a read-only user too).
+ */
+export function syntheticSources(warehouse: Warehouse, injected: SyntheticAnomalies): AnomalySources {
+  const dialect = behaviourDialect(warehouse);
+  const withRows = (table: string, columns: readonly LiteralColumn[], rows: LiteralValue[][]) => {
+    const names = columns.map((column) => column.name).join(', ');
+    return `(SELECT ${names} FROM ${table} UNION ALL SELECT ${names} FROM ${dialect.literalRows(columns, rows)} AS synthetic_${table}) AS checked_${table}`;
+  };
+  return { events: withRows('events', EVENT_COLUMNS, injected.events), orders: withRows('orders', ORDER_COLUMNS, injected.orders) };
 }

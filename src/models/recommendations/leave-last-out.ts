@@ -1,3 +1,4 @@
+import { behaviourDialect, behaviourReader } from '../../sql/engine/behaviour-reader.ts';
 import type { Warehouse } from '../../sql/warehouse.ts';
 import type { Interaction } from './interactions.ts';
 import { INTERACTION_ROWS_SQL, MAX_VIEWED_SEEDS, toInteractions } from './load-interactions.ts';
@@ -16,28 +17,38 @@ import { NON_MERCHANDISE_CATEGORY } from './product-catalog.ts';
  */
 export const LEAVE_LAST_OUT_CTES = `
   merchandise_purchases AS (
-    SELECT o.user_id, o.order_id, o.created_at, i.line_no, i.product_id
-    FROM orders o JOIN order_items i USING (order_id) LEFT JOIN products p USING (product_id)
-    WHERE o.paid_at IS NOT NULL AND o.user_id IS NOT NULL AND p.category IS DISTINCT FROM '${NON_MERCHANDISE_CATEGORY}'),
+    SELECT o.user_id AS user_id, o.order_id AS order_id, o.created_at AS created_at, i.line_no AS line_no, i.product_id AS product_id
+    FROM orders o JOIN order_items i ON i.order_id = o.order_id LEFT JOIN products p ON p.product_id = i.product_id
+    WHERE o.paid_at IS NOT NULL AND o.user_id IS NOT NULL AND (p.category IS NULL OR p.category <> '${NON_MERCHANDISE_CATEGORY}')),
   user_orders AS (
     SELECT user_id, order_id, min(created_at) AS created_at FROM merchandise_purchases GROUP BY user_id, order_id),
   last_orders AS (
-    SELECT user_id, order_id, created_at, count(*) OVER (PARTITION BY user_id) AS orders FROM user_orders
-    QUALIFY row_number() OVER (PARTITION BY user_id ORDER BY created_at DESC, order_id DESC) = 1),
-  eligible AS (SELECT * FROM last_orders WHERE orders >= 2),
+    SELECT user_id, order_id, created_at, orders FROM (
+      SELECT user_id, order_id, created_at, count(*) OVER (PARTITION BY user_id) AS orders,
+             row_number() OVER (PARTITION BY user_id ORDER BY created_at DESC, order_id DESC) AS position
+      FROM user_orders) ranked_orders
+    WHERE position = 1),
+  eligible AS (SELECT user_id, order_id, created_at, orders FROM last_orders WHERE orders >= 2),
+  product_orders AS (
+    SELECT user_id, product_id, count(DISTINCT order_id) AS orders FROM merchandise_purchases GROUP BY user_id, product_id),
   held_out AS (
-    SELECT p.user_id, p.order_id, p.created_at, p.product_id
-    FROM merchandise_purchases p JOIN eligible e ON e.user_id = p.user_id AND e.order_id = p.order_id
-    WHERE NOT EXISTS (SELECT 1 FROM merchandise_purchases q WHERE q.user_id = p.user_id AND q.order_id <> p.order_id AND q.product_id = p.product_id)
-    QUALIFY row_number() OVER (PARTITION BY p.user_id ORDER BY p.line_no DESC) = 1),
+    SELECT user_id, order_id, created_at, product_id FROM (
+      SELECT p.user_id AS user_id, p.order_id AS order_id, p.created_at AS created_at, p.product_id AS product_id,
+             row_number() OVER (PARTITION BY p.user_id ORDER BY p.line_no DESC) AS position
+      FROM merchandise_purchases p
+      JOIN eligible e ON e.user_id = p.user_id AND e.order_id = p.order_id
+      JOIN product_orders b ON b.user_id = p.user_id AND b.product_id = p.product_id
+      WHERE b.orders = 1) ranked_lines
+    WHERE position = 1),
   session_start AS (
-    SELECT h.user_id, min(s.event_time) AS started_at
+    SELECT h.user_id AS user_id, min(s.event_time) AS started_at
     FROM held_out h
-    JOIN events e ON e.user_id = h.user_id AND e.event_type = 'purchase' AND e.product_id = h.product_id AND e.event_time = h.created_at
+    JOIN events e ON e.user_id = h.user_id AND e.product_id = h.product_id AND e.event_time = h.created_at
     JOIN events s ON s.user_id = e.user_id AND s.session_id = e.session_id
+    WHERE e.event_type = 'purchase'
     GROUP BY h.user_id),
   cases AS (
-    SELECT h.user_id, h.product_id AS held_out_product, h.order_id AS held_out_order,
+    SELECT h.user_id AS user_id, h.product_id AS held_out_product, h.order_id AS held_out_order,
            least(h.created_at, coalesce(st.started_at, h.created_at)) AS cutoff
     FROM held_out h LEFT JOIN session_start st ON st.user_id = h.user_id)`;
 
@@ -62,24 +73,31 @@ export interface LeaveLastOutSplit {
 }
 
 export async function leaveLastOutSplit(warehouse: Warehouse): Promise<LeaveLastOutSplit> {
-  const casesResult = await warehouse.query(`
+  const reader = behaviourReader(warehouse);
+  const epochMs = behaviourDialect(warehouse).epochMilliseconds;
+  const casesResult = await reader.query(`
     WITH ${LEAVE_LAST_OUT_CTES}
-    SELECT user_id, held_out_product, held_out_order, epoch_ms(cutoff) AS cutoff
+    SELECT user_id, held_out_product, held_out_order, ${epochMs('cutoff')} AS cutoff
     FROM cases ORDER BY user_id`);
-  const eligibleResult = await warehouse.query(`WITH ${LEAVE_LAST_OUT_CTES} SELECT count(*) AS eligible FROM eligible`);
-  const training = await warehouse.query(`
+  const eligibleResult = await reader.query(`WITH ${LEAVE_LAST_OUT_CTES} SELECT count(*) AS eligible FROM eligible`);
+  const training = await reader.query(`
     WITH ${LEAVE_LAST_OUT_CTES}
-    SELECT x.owner, x.product_id, x.kind, epoch_ms(max(x.happened_at)) AS last_at
+    SELECT x.owner AS owner, x.product_id AS product_id, x.kind AS kind, ${epochMs('max(x.happened_at)')} AS last_at
     FROM (${INTERACTION_ROWS_SQL}) x LEFT JOIN cases c ON c.user_id = x.user_id
     WHERE c.cutoff IS NULL OR x.happened_at < c.cutoff
-    GROUP BY x.owner, x.product_id, x.kind`);
-  const views = await warehouse.query(`
-    WITH ${LEAVE_LAST_OUT_CTES}
-    SELECT 'u' || e.user_id AS owner, e.product_id, 'view' AS kind, epoch_ms(max(e.event_time)) AS last_at
-    FROM events e JOIN cases c ON c.user_id = e.user_id
-    WHERE e.event_type = 'view' AND e.product_id IS NOT NULL AND e.event_time < c.cutoff
-    GROUP BY e.user_id, e.product_id
-    QUALIFY row_number() OVER (PARTITION BY e.user_id ORDER BY max(e.event_time) DESC, e.product_id) <= ${MAX_VIEWED_SEEDS}`);
+    GROUP BY x.owner, x.product_id, x.kind
+    ORDER BY owner, product_id, kind`);
+  const views = await reader.query(`
+    WITH ${LEAVE_LAST_OUT_CTES},
+    viewed AS (
+      SELECT e.user_id AS user_id, e.product_id AS product_id, max(e.event_time) AS last_time
+      FROM events e JOIN cases c ON c.user_id = e.user_id
+      WHERE e.event_type = 'view' AND e.product_id IS NOT NULL AND e.event_time < c.cutoff
+      GROUP BY e.user_id, e.product_id)
+    SELECT 'u' || CAST(user_id AS VARCHAR) AS owner, product_id, 'view' AS kind, ${epochMs('last_time')} AS last_at FROM (
+      SELECT user_id, product_id, last_time, row_number() OVER (PARTITION BY user_id ORDER BY last_time DESC, product_id) AS position FROM viewed) ranked_views
+    WHERE position <= ${MAX_VIEWED_SEEDS}
+    ORDER BY user_id, product_id`);
   const cases = casesResult.rows.map((row) => ({
     userId: Number(row.user_id),
     heldOutProduct: Number(row.held_out_product),

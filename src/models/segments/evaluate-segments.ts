@@ -1,3 +1,4 @@
+import { behaviourDialect, behaviourReader } from '../../sql/engine/behaviour-reader.ts';
 import { loadAsOfDate } from '../../sql/semantic/index.ts';
 import type { Warehouse } from '../../sql/warehouse.ts';
 import type { ModelReport } from '../model-report.ts';
@@ -23,9 +24,10 @@ export function shiftDate(isoDate: string, days: number): string {
 async function holdoutPurchaseRates(warehouse: Warehouse, asOf: string): Promise<{ snapshot: string; rates: Map<string, { users: number; rate: number }> }> {
   const snapshot = shiftDate(asOf, -HOLDOUT_DAYS);
   const customers = (await loadCustomerBehaviour(warehouse, snapshot)).flatMap((customer) => (customer.rfm ? [customer.rfm] : []));
-  const { rows } = await warehouse.query(
+  const dialect = behaviourDialect(warehouse);
+  const { rows } = await behaviourReader(warehouse).query(
     `SELECT DISTINCT user_id FROM orders WHERE paid_at IS NOT NULL AND user_id IS NOT NULL
-       AND created_at >= CAST($snapshot AS DATE) + INTERVAL 1 DAY AND created_at < CAST($as_of AS DATE) + INTERVAL 1 DAY`,
+       AND created_at >= ${dialect.parameter('snapshot', 'date')} + INTERVAL 1 DAY AND created_at < ${dialect.parameter('as_of', 'date')} + INTERVAL 1 DAY`,
     { snapshot, as_of: asOf },
   );
   const returned = new Set(rows.map((row) => Number(row.user_id)));

@@ -9,8 +9,7 @@ import { HAND_CUSTOMERS, HAND_EXPECTED } from './rfm-hand-fixture.ts';
 import { samplePcaPoints, summariseClusters, summariseRfmSegments } from './segment-summaries.ts';
 import { ensureSegmentation } from './segmentation-store.ts';
 import { listStoredModels } from '../model-store/stored-model.ts';
-import { dataFingerprint, mirrorUserSegments, writeUserSegments } from './user-segments-table.ts';
-import type { WarehouseEngine } from '../../sql/engine/warehouse-engine.ts';
+import { dataFingerprint, writeUserSegments } from './user-segments-table.ts';
 
 const AS_OF = '2025-06-30';
 
@@ -165,24 +164,5 @@ describe('segmentation on a warehouse', () => {
     await expect(writeUserSegments(open, broken, await dataFingerprint(open))).rejects.toThrow(/PRIMARY KEY|primary key|Duplicate|duplicate/);
     expect((await open.query('SELECT * FROM shoplens_cache.user_segments ORDER BY user_id')).rows).toEqual(before.rows);
     expect((await open.query('SELECT value FROM shoplens_cache.segmentation_model')).rows).toEqual(meta.rows);
-  });
-
-  it('on ClickHouse, a user that may not write shoplens_cache leaves a warning naming the rights, not a failure', async () => {
-    const warehouse = await Warehouse.open({ path: ':memory:' });
-    const refusing = {
-      kind: 'clickhouse', location: 'http://ch.example:8123/shop', dialect: undefined,
-      command: async () => { throw new Error('Code: 164. DB::Exception: shoplens_reader: Cannot execute query in readonly mode. (READONLY)'); },
-      query: async () => { throw new Error('not reached'); },
-    };
-    warehouse.behaviourEngine = refusing as unknown as WarehouseEngine;
-    try {
-      const warning = await mirrorUserSegments(warehouse, true);
-      expect(warning).toContain('copying user_segments into ClickHouse (http://ch.example:8123/shop) failed, so metrics cannot be split by segment there');
-      expect(warning).toContain('Cannot execute query in readonly mode');
-      expect(warning).toContain('CREATE TABLE, INSERT and DROP TABLE on the database shoplens_cache');
-    } finally {
-      warehouse.behaviourEngine = undefined;
-      warehouse.close();
-    }
   });
 });

@@ -4,6 +4,7 @@ import { behaviourReader } from '../../sql/engine/behaviour-reader.ts';
 import type { Warehouse } from '../../sql/warehouse.ts';
 import type { Segmentation } from './compute-segmentation.ts';
 import { CACHE_SCHEMA } from '../../sql/cache-schema.ts';
+import { CACHE_WRITER_SETTING } from '../../sql/engine/open-engine-warehouse.ts';
 
 /** Derived data: in the cache schema, never among the behaviour tables (see src/sql/cache-schema.ts). */
 export const USER_SEGMENTS_TABLE = `${CACHE_SCHEMA}.user_segments`;
@@ -150,9 +151,11 @@ export async function readStoredSegmentationModel(warehouse: Warehouse): Promise
  * Metric questions "by segment" join user_segments where the behaviour tables are. On a ClickHouse warehouse the
  * segmentation lives in the DuckDB state file, so it is copied into ClickHouse's shoplens_cache database (staging table
  * swapped in, as every load) after each rewrite (`force`), and again whenever the copy is missing or differs from
- * the state file's (checked by row count and integer checksums, which both engines compute exactly). A ClickHouse user
- * that may not write there (the read-only user of docs/clickhouse.md) leaves the segments usable by segment_customers
- * itself: the returned warning says why "by segment" questions cannot use them.
+ * the state file's (checked by row count and integer checksums, which both engines compute exactly). The copy is
+ * written by the cache-writer connection when one is configured (SHOPLENS_CLICKHOUSE_CACHE_WRITER: a user with rights on
+ * shoplens_cache only), so the user that answers questions can stay read-only; the check reads through the latter.
+ * Without a writer that may write there, segment_customers still answers from the state file and the returned
+ * warning says why "by segment" questions cannot use the segments and what to configure.
  */
 export async function mirrorUserSegments(warehouse: Warehouse, force: boolean): Promise<string | undefined> {
   const engine = warehouse.behaviourEngine;
@@ -166,13 +169,17 @@ export async function mirrorUserSegments(warehouse: Warehouse, force: boolean): 
       if (JSON.stringify(local) === JSON.stringify(remote)) return undefined;
     }
   }
+  const writer = warehouse.cacheWriterEngine ?? engine;
   const { loadIntoClickHouse } = await import('../../sql/engine/load-into-clickhouse.ts');
   try {
     // As rows, not Parquet files: the agent's state file is sandboxed and may not write files.
-    await loadIntoClickHouse(warehouse, engine as Parameters<typeof loadIntoClickHouse>[1], ['user_segments'], { schema: CACHE_SCHEMA, transfer: 'rows' });
+    await loadIntoClickHouse(warehouse, writer as Parameters<typeof loadIntoClickHouse>[1], ['user_segments'], { schema: CACHE_SCHEMA, transfer: 'rows' });
     return undefined;
   } catch (error) {
-    return `copying user_segments into ClickHouse (${engine.location}) failed, so metrics cannot be split by segment there: ` +
-      `${(error instanceof Error ? error.message : String(error)).split('\n')[0]}. The ClickHouse user needs CREATE TABLE, INSERT and DROP TABLE on the database ${CACHE_SCHEMA} (docs/clickhouse.md).`;
+    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    const remedy = warehouse.cacheWriterEngine
+      ? `The cache writer (${CACHE_WRITER_SETTING}) needs SELECT, INSERT, CREATE TABLE and DROP TABLE on ${CACHE_SCHEMA}.*, and the database must exist (docs/clickhouse.md).`
+      : `Set ${CACHE_WRITER_SETTING} to a ClickHouse user with SELECT, INSERT, CREATE TABLE and DROP TABLE on ${CACHE_SCHEMA}.* only, and grant the reading user SELECT on it (docs/clickhouse.md).`;
+    return `copying user_segments into ClickHouse (${writer.location}) failed, so metrics cannot be split by segment there: ${reason}. ${remedy}`;
   }
 }

@@ -6,7 +6,7 @@ import { requireOperator } from '../auth/require-operator.ts';
 import type { ChatHub } from '../chat-hub.ts';
 import { firstIssue } from '../protocol.ts';
 import { InvalidPayloadError } from '../server-errors.ts';
-import { ModelsJobSchema, SeedJobSchema, SentimentJobSchema, type JobLine, type OperatorJobs } from './operator-jobs.ts';
+import { ModelsJobSchema, SeedJobSchema, SentimentJobSchema, SyncJobSchema, type JobLine, type OperatorJobs } from './operator-jobs.ts';
 
 function bodyOf<Schema extends z.ZodType>(schema: Schema, body: unknown): z.infer<Schema> {
   const parsed = schema.safeParse(body ?? {});
@@ -36,8 +36,8 @@ async function streamJob(response: Response, hub: ChatHub, work: (emit: (line: J
 }
 
 /**
- * POST /api/jobs/seed | models | sentiment (operator only): what `shoplens seed`, `train`/`model` and `sentiment`
- * do, run by this server on its warehouse when the CLI finds it owns the file (see OperatorJobs); POST
+ * POST /api/jobs/seed | models | sentiment | sync (operator only): what `shoplens seed`, `train`/`model`, `sentiment` and
+ * `sync` do, run by this server on its warehouse when the CLI finds it owns the file (see OperatorJobs); POST
  * /api/jobs/snapshot: a consistent copy of the warehouse for `npm run eval`.
  */
 export function mountOperatorJobRoutes(app: express.Express, context: { hub: ChatHub; authentication: AuthenticationSettings; jobs: OperatorJobs }): void {
@@ -51,6 +51,11 @@ export function mountOperatorJobRoutes(app: express.Express, context: { hub: Cha
     await requireOperator(request, context, 'train models');
     const body = bodyOf(ModelsJobSchema, request.body);
     await streamJob(response, hub, (emit) => jobs.models(body, emit));
+  });
+  app.post('/api/jobs/sync', async (request, response) => {
+    await requireOperator(request, context, 'sync the operational store into ClickHouse');
+    bodyOf(SyncJobSchema, request.body);
+    await streamJob(response, hub, () => jobs.sync());
   });
   app.post('/api/jobs/snapshot', async (request, response) => {
     await requireOperator(request, context, 'copy the warehouse');

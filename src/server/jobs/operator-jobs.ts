@@ -7,7 +7,12 @@ import { sentimentModelFor } from '../../models/sentiment/sentiment-model-store.
 import { generalSentimentModel, type SentimentModel } from '../../models/sentiment/sentiment-model.ts';
 import { chooseModels } from '../../models/model-evaluators.ts';
 import { runModelEvaluations } from '../../models/run-model-evaluations.ts';
+import { SeedError } from '../../seed/seed-error.ts';
 import { seedDemo, type SeedSummary } from '../../seed/seed-demo.ts';
+import type { ClickHouseEngine } from '../../sql/engine/clickhouse-engine.ts';
+import { SyncError } from '../../sql/engine/sync-error.ts';
+import { syncOperationalTables } from '../../sql/engine/sync-operational-tables.ts';
+import type { SyncReport } from '../../sql/engine/sync-report.ts';
 import type { Warehouse } from '../../sql/warehouse.ts';
 
 export const SeedJobSchema = z.strictObject({
@@ -17,6 +22,7 @@ export const SeedJobSchema = z.strictObject({
   endDate: z.string().max(20).optional(),
 });
 export const ModelsJobSchema = z.strictObject({ task: z.enum(['train', 'model']), models: z.array(z.string().max(40)).max(20) });
+export const SyncJobSchema = z.strictObject({});
 export const SentimentJobSchema = z.strictObject({ texts: z.array(z.string().max(4000)).min(1).max(2000) });
 
 /** One line of a job's answer stream: progress, a model's outcome, and at the end `result` or `error`. */
@@ -24,7 +30,7 @@ export type JobLine = { type: string } & Record<string, unknown>;
 
 /**
  * The CLI commands that change or train on the warehouse (`seed`, `train`, `model`, `sentiment`), run by the server
- * that owns it when `shoplens` finds one: the same code as the command run alone, on the server's warehouse, one job
+ * that owns it when `shoplens` finds one (on a ClickHouse warehouse all but `seed`, which loads ClickHouse itself): the same code as the command run alone, on the server's warehouse, one job
  * at a time. A seed replaces the behaviour tables in one transaction (readers keep the previous snapshot until it
  * commits), after which the server rebuilds what it derived from the data (`onDataReplaced`).
  */
@@ -36,6 +42,8 @@ export class OperatorJobs {
     private readonly onDataReplaced: () => Promise<void>,
     /** A folder the sandboxed DuckDB may write (the import staging folder): where snapshots go; none, no snapshots. */
     private readonly snapshotDirectory?: string,
+    /** The warehouse is a DuckDB operational store beside ClickHouse (serve --operational-db): `shoplens sync` runs here. */
+    private readonly operationalStore = false,
   ) {}
 
   private next<T>(work: () => Promise<T>): Promise<T> {
@@ -45,6 +53,11 @@ export class OperatorJobs {
   }
 
   seed(options: z.infer<typeof SeedJobSchema>, emit: (line: JobLine) => void): Promise<SeedSummary> {
+    const engine = this.warehouse.behaviourEngine;
+    if (engine) {
+      // Loading ClickHouse swaps whole tables under the readers and needs the loader's rights, which serve must not hold.
+      return Promise.reject(new SeedError(`This server reads the behaviour tables from ${engine.location}; stop it and run "shoplens seed --warehouse …", then start it again.`, { path: engine.location }));
+    }
     return this.next(async () => {
       const summary = await seedDemo(this.warehouse, options, (progress) => emit({ type: 'progress', ...progress }));
       await this.onDataReplaced();
@@ -83,6 +96,22 @@ export class OperatorJobs {
         connection.closeSync();
       }
       return { path: file };
+    });
+  }
+
+  /**
+   * `shoplens sync` while this server holds the operational store (and the chDB folder): the same sync on the server's
+   * own connections, the rows sent as JSON (the sandboxed store may not write Parquet files), then fresh agents.
+   */
+  sync(): Promise<SyncReport> {
+    const engine = this.warehouse.behaviourEngine;
+    if (!engine || !this.operationalStore) {
+      return Promise.reject(new SyncError(`This server has no operational store beside a ClickHouse warehouse (serve --warehouse … --operational-db FILE), so there is nothing to sync here.`));
+    }
+    return this.next(async () => {
+      const report = await syncOperationalTables(this.warehouse, engine as ClickHouseEngine, { transfer: 'rows' });
+      await this.onDataReplaced();
+      return report;
     });
   }
 

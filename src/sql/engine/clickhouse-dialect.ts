@@ -1,3 +1,4 @@
+import { literalTuples } from './literal-rows.ts';
 import { doubleQuoted, type ParameterType, type SqlDialect } from './sql-dialect.ts';
 
 const CLICKHOUSE_TYPES: Record<ParameterType, string> = {
@@ -64,5 +65,15 @@ export const CLICKHOUSE_DIALECT: SqlDialect = {
     relations.map((relation) => `SELECT ${columns.map(doubleQuoted).join(', ')} FROM ${relation}`).join('\n  UNION ALL\n  '),
   topNPerGroup: (sql, partitionBy, orderBy, limit) =>
     `SELECT * FROM (${sql}) ranked ORDER BY ${partitionBy.join(', ')}, ${orderBy} LIMIT ${limit} BY ${partitionBy.join(', ')}`,
+  // Timestamps as the tables store them (UTC), so a UNION ALL with a table finds one common type; the structure is a
+  // string literal, so its quotes are doubled.
+  literalRows: (columns, rows) => {
+    const tuples = literalTuples(columns, rows);
+    const structure = columns.map((column, index) => {
+      const type = column.type === 'timestamp' ? "DateTime64(6, ''UTC'')" : CLICKHOUSE_TYPES[column.type];
+      return `${column.name} ${rows.some((row) => row[index] === null) ? `Nullable(${type})` : type}`;
+    });
+    return `(SELECT * FROM VALUES('${structure.join(', ')}', ${tuples.join(', ')}))`;
+  },
   catalogueSql: (snippet) => CATALOGUE_FUNCTIONS.reduce((sql, [pattern, replacement]) => sql.replace(pattern, replacement), snippet),
 };

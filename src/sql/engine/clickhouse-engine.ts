@@ -47,18 +47,24 @@ export class ClickHouseEngine implements WarehouseEngine {
     readonly location: string,
     private readonly client: ClickHouseClient,
     readonly database: string,
+    /** Settings this connection adds to every query (`readonly` for a read-only chDB connection). */
+    private readonly ownSettings: ClickHouseSettings = {},
   ) {}
 
-  static async open(location: Extract<WarehouseLocation, { kind: 'chdb' | 'clickhouse' }>, options: { create?: boolean } = {}): Promise<ClickHouseEngine> {
+  /**
+   * `readOnly` (chDB only) makes ClickHouse itself refuse every write on this connection, as the readonly = 2 profile of
+   * docs/clickhouse.md does for a server user: chDB has no users, and its connections to one folder are separate sessions.
+   */
+  static async open(location: Extract<WarehouseLocation, { kind: 'chdb' | 'clickhouse' }>, options: { create?: boolean; readOnly?: boolean } = {}): Promise<ClickHouseEngine> {
     if (location.kind === 'chdb') {
       mkdirSync(location.path, { recursive: true });
       // Loaded only for chdb:// warehouses: the native engine is large and DuckDB users never need it.
       const { createChdbConnection } = await import('chdb/connection');
       const client = createClient({ connection: createChdbConnection({ path: location.path }) as never });
-      const engine = new ClickHouseEngine('chdb', `chdb://${location.path}`, client, location.database);
+      const engine = new ClickHouseEngine('chdb', `chdb://${location.path}`, client, location.database, options.readOnly ? { readonly: '2' } : {});
       // chDB's default database is an in-memory overlay; ShopLens's tables live in an Atomic database so that
       // EXCHANGE TABLES (the atomic swap of a finished load) works.
-      await engine.command(`CREATE DATABASE IF NOT EXISTS ${location.database} ENGINE = Atomic`);
+      if (!options.readOnly) await engine.command(`CREATE DATABASE IF NOT EXISTS ${location.database} ENGINE = Atomic`);
       await engine.command(`USE ${location.database}`);
       await engine.enableKnownSpeedups();
       return engine;
@@ -119,7 +125,7 @@ export class ClickHouseEngine implements WarehouseEngine {
   }
 
   private settings(options: EngineQueryOptions): ClickHouseSettings {
-    return { ...PARITY_SETTINGS, ...this.speedups, ...limitSettings(options) };
+    return { ...PARITY_SETTINGS, ...this.speedups, ...limitSettings(options), ...this.ownSettings };
   }
 
   async query(sql: string, parameters: NamedParameters = {}, options: EngineQueryOptions = {}): Promise<QueryResult> {

@@ -38,7 +38,10 @@ export async function loadIntoClickHouse(
   // A DuckDB schema other than main (the cache schema) maps to the ClickHouse database of the same name.
   const schema = options.schema;
   const name = (table: string) => (schema ? `${doubleQuoted(schema)}.${doubleQuoted(table)}` : doubleQuoted(table));
-  if (schema) await target.command(`CREATE DATABASE IF NOT EXISTS ${doubleQuoted(schema)}`);
+  // Created only when missing: a cache writer with rights on that database alone may not create databases.
+  if (schema && Number((await target.query('SELECT count() AS found FROM system.databases WHERE name = {schema:String}', { schema })).rows[0]?.found) === 0) {
+    await target.command(`CREATE DATABASE IF NOT EXISTS ${doubleQuoted(schema)}`);
+  }
   const folder = mkdtempSync(path.join(tmpdir(), 'shoplens-parquet-'));
   const staged: string[] = [];
   const expected: Record<string, number> = {};

@@ -1,3 +1,5 @@
+import { literalTuples, type LiteralColumn, type LiteralValue } from './literal-rows.ts';
+
 /** The value types a query parameter can have; each dialect spells the placeholder for its engine. */
 export type ParameterType = 'text' | 'integer' | 'float' | 'date' | 'timestamp';
 
@@ -57,6 +59,12 @@ export interface SqlDialect {
   /** Keeps the first `limit` rows per `partitionBy` in `orderBy` order of the SELECT in `sql` (which has no ORDER BY). */
   topNPerGroup(sql: string, partitionBy: readonly string[], orderBy: string, limit: number): string;
   /**
+   * A relation (a parenthesised SELECT) of rows ShopLens generated itself, with typed columns: the synthetic anomalies
+   * of the anomaly evaluation, read next to the real tables without writing anything. Never for data from outside
+   * (literal-rows.ts refuses anything but numbers and plain words).
+   */
+  literalRows(columns: readonly LiteralColumn[], rows: readonly (readonly LiteralValue[])[]): string;
+  /**
    * Catalogue snippets (measures, dimension expressions) are written in DuckDB SQL with a small, closed set of
    * functions; this renders them for the engine.
    */
@@ -104,5 +112,10 @@ export const DUCKDB_DIALECT: SqlDialect = {
   unionAllByName: (relations) => relations.map((relation) => `SELECT * FROM ${relation}`).join('\n  UNION ALL BY NAME\n  '),
   topNPerGroup: (sql, partitionBy, orderBy, limit) =>
     `SELECT * FROM (${sql}) ranked QUALIFY row_number() OVER (PARTITION BY ${partitionBy.join(', ')} ORDER BY ${orderBy}) <= ${limit}`,
+  literalRows: (columns, rows) => {
+    const tuples = literalTuples(columns, rows);
+    const names = columns.map((column) => column.name);
+    return `(SELECT ${columns.map((column) => `CAST(${column.name} AS ${DUCKDB_TYPES[column.type]}) AS ${column.name}`).join(', ')} FROM (VALUES ${tuples.join(', ')}) AS literal_rows(${names.join(', ')}))`;
+  },
   catalogueSql: (snippet) => snippet,
 };
