@@ -29,7 +29,10 @@ const compiled = new WeakMap<PhraseRule<unknown>, RegExp>();
 export function ruleExpression(rule: PhraseRule<unknown>): RegExp {
   let expression = compiled.get(rule);
   if (!expression) {
-    const alternatives = [...rule.zh.map((source) => `(?:${source})`), ...rule.en.map((source) => `(?<![a-z0-9])(?:${source})(?![a-z0-9])`)];
+    const alternatives = rule.zh.map((source) => `(?:${source})`);
+    // One pair of word-boundary checks around all English alternatives: the same matches, tried in the same order,
+    // in a pattern about half as long to compile.
+    if (rule.en.length > 0) alternatives.push(`(?<![a-z0-9])(?:${rule.en.map((source) => `(?:${source})`).join('|')})(?![a-z0-9])`);
     expression = new RegExp(alternatives.join('|'));
     compiled.set(rule, expression);
   }
