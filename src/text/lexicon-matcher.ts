@@ -70,6 +70,8 @@ export class LexiconMatcher<Meaning> {
     const byFirstUnit = this.entriesByFirstUnit();
     const occurrences: { position: number; start: number }[] = [];
     for (let start = 0; start < text.length; start += 1) {
+      // Phrases starting with a letter or digit must start a word: inside one ("uv" in "revenue") none can match.
+      if (!isBoundary(text, start - 1) && !isBoundary(text, start)) continue;
       for (const position of byFirstUnit.get(text[start] as string) ?? []) {
         if (text.startsWith((this.entries[position] as LexiconEntry<Meaning>).phrase, start)) occurrences.push({ position, start });
       }

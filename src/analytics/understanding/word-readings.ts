@@ -27,5 +27,32 @@ export function fixedPhrasingReading(input: WordsInput, read: (input: WordsInput
     if (readings.size < MAX_READINGS_PER_INDEX) readings.set(key, reading);
     else return reading;
   }
-  return structuredClone(reading);
+  return copyOf(reading, new Map()) as WordsReading;
+}
+
+/**
+ * A deep copy of a reading's plain data (objects, arrays, sets; an object met twice is copied once, as structuredClone
+ * does). structuredClone serialises and parses back, which cost a chip more than the rest of its kept reading.
+ */
+function copyOf(value: unknown, copies: Map<object, unknown>): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  const earlier = copies.get(value);
+  if (earlier !== undefined) return earlier;
+  if (Array.isArray(value)) {
+    const copy: unknown[] = [];
+    copies.set(value, copy);
+    for (const item of value) copy.push(copyOf(item, copies));
+    return copy;
+  }
+  if (value instanceof Set) {
+    const copy = new Set<unknown>();
+    copies.set(value, copy);
+    for (const item of value) copy.add(copyOf(item, copies));
+    return copy;
+  }
+  if (Object.getPrototypeOf(value) !== Object.prototype) throw new TypeError(`A kept reading holds a ${value.constructor.name}, which copyOf does not copy; add it there.`);
+  const copy: Record<string, unknown> = {};
+  copies.set(value, copy);
+  for (const [key, item] of Object.entries(value)) copy[key] = copyOf(item, copies);
+  return copy;
 }

@@ -22,6 +22,7 @@ function englishVariants(name: string): string[] {
  * Every value a question may name: enumerations (tiers, devices, channels …) plus the warehouse's own
  * categories, brands, cities and countries, each with English and Chinese phrases and display names.
  */
+const HAN = /\p{Script=Han}/u;
 const WEEKDAYS_EN = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const WEEKDAYS_ZH = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'];
 
@@ -50,8 +51,8 @@ export class ValueIndex {
    * product ("buy together with AirPods") without indexing every title as a filter value.
    */
   readonly productWords: ReadonlySet<string>;
-  /** The same words as a list, for the substring test of a Chinese word (no copy of the set per question). */
-  private readonly productWordList: readonly string[];
+  /** The words with Chinese characters, for the substring test of a Chinese word (only they can contain one). */
+  private readonly chineseProductWords: readonly string[];
 
   /** Product titles as stored (the product dimension's value) with their other-language title, if any. */
   readonly productTitles: readonly (readonly [title: string, otherTitle: string | null])[];
@@ -60,7 +61,7 @@ export class ValueIndex {
     this.matcher = new LexiconMatcher(entries.flatMap((entry) => entry.phrases.map((phrase) => ({ phrase, meaning: entry }))));
     this.productTitles = productTitles.map((title) => (typeof title === 'string' ? ([title, null] as const) : title));
     this.productWords = new Set(this.productTitles.flatMap(([title, other]) => [title, other ?? ''].flatMap((text) => text.toLowerCase().split(/[\s,.;:()/+\-]+/u))).filter((word) => word.length >= 2));
-    this.productWordList = [...this.productWords];
+    this.chineseProductWords = [...this.productWords].filter((word) => HAN.test(word));
   }
 
   /**
@@ -85,7 +86,7 @@ export class ValueIndex {
   /** True when a word of the text is a word of a product title (a Chinese word may sit inside one). */
   namesProduct(text: string): boolean {
     const words = text.toLowerCase().split(/\s+/u).filter(Boolean);
-    return words.some((word) => this.productWords.has(word) || (word.length > 3 && word.endsWith('s') && this.productWords.has(word.slice(0, -1))) || (/\p{Script=Han}/u.test(word) && this.productWordList.some((titleWord) => titleWord.includes(word))));
+    return words.some((word) => this.productWords.has(word) || (word.length > 3 && word.endsWith('s') && this.productWords.has(word.slice(0, -1))) || (HAN.test(word) && this.chineseProductWords.some((titleWord) => titleWord.includes(word))));
   }
 
   find(text: string, taken?: boolean[]): LexiconMatch<VocabularyValue>[] {

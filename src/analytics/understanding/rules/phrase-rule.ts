@@ -6,7 +6,10 @@
 export interface PhraseRule<Meaning> {
   id: string;
   meaning: Meaning;
-  /** Regular-expression sources, matched case-insensitively on the normalized question. */
+  /**
+   * Regular-expression sources in lower case, matched on the normalized (lower-cased) question. They are compiled
+   * without the i flag, which made each first match cost about twice as much to compile for nothing.
+   */
   zh: string[];
   en: string[];
   examples: { match: string[]; noMatch: string[] };
@@ -22,12 +25,15 @@ export interface RuleSet<Meaning> {
 
 const compiled = new WeakMap<PhraseRule<unknown>, RegExp>();
 
-/** English alternatives sit on word boundaries; Chinese ones match anywhere. */
+/** English alternatives sit on word boundaries; Chinese ones match anywhere. The text is lower case already. */
 export function ruleExpression(rule: PhraseRule<unknown>): RegExp {
   let expression = compiled.get(rule);
   if (!expression) {
-    const alternatives = [...rule.zh.map((source) => `(?:${source})`), ...rule.en.map((source) => `(?<![a-z0-9])(?:${source})(?![a-z0-9])`)];
-    expression = new RegExp(alternatives.join('|'), 'i');
+    const alternatives = rule.zh.map((source) => `(?:${source})`);
+    // One pair of word-boundary checks around all English alternatives: the same matches, tried in the same order,
+    // in a pattern about half as long to compile.
+    if (rule.en.length > 0) alternatives.push(`(?<![a-z0-9])(?:${rule.en.map((source) => `(?:${source})`).join('|')})(?![a-z0-9])`);
+    expression = new RegExp(alternatives.join('|'));
     compiled.set(rule, expression);
   }
   return expression;

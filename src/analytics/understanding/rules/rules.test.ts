@@ -31,6 +31,15 @@ describe.each(RULE_SETS.map((set) => [set.name, set] as const))('%s rules', (_, 
     for (const rule of set.rules) expect(rule.zh.length + rule.en.length, rule.id).toBeGreaterThan(0);
   });
 
+  it('are written in lower case, as the normalized question they are matched on without the i flag', () => {
+    for (const rule of set.rules) {
+      for (const source of [...rule.zh, ...rule.en]) {
+        // Escapes (\S, \b, \p{Script=Han}) are not letters of the text.
+        expect(source.replace(/\\[pP]\{[^}]*\}|\\./g, ''), `${rule.id}: ${source}`).not.toMatch(/[A-Z]/);
+      }
+    }
+  });
+
   for (const rule of set.rules) {
     it(`${rule.id}: matches its examples and none of its counter-examples`, () => {
       expect(rule.examples.match.length, 'give at least one example that must match').toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 import type { DimensionDefinition, MetricDefinition } from './catalogue-schema.ts';
-import { availableDimensions, CORE_TABLES, DIMENSIONS, findDimension } from './dimensions.ts';
+import { availableDimensions, CORE_TABLES, dimensionAvailable, DIMENSIONS, findDimension } from './dimensions.ts';
 import { FACTS } from './facts.ts';
 import { findMetric, metricFacts, METRICS } from './metrics.ts';
 import { SemanticQueryError } from '../semantic-error.ts';
@@ -15,9 +15,11 @@ function namesOf(entry: MetricDefinition | DimensionDefinition): string[] {
 /** Metrics whose facts' tables are all present. */
 export function availableMetrics(tables: readonly string[] = CORE_TABLES): MetricDefinition[] {
   const present = new Set(tables);
-  return METRICS.filter((metric) =>
-    metricFacts(metric).every((fact) => FACTS[fact].requiredTables.every((table) => present.has(table))),
-  );
+  return METRICS.filter((metric) => metricAvailable(metric, present));
+}
+
+function metricAvailable(metric: MetricDefinition, present: ReadonlySet<string>): boolean {
+  return metricFacts(metric).every((fact) => FACTS[fact].requiredTables.every((table) => present.has(table)));
 }
 
 function lookUp<T extends MetricDefinition | DimensionDefinition>(
@@ -37,10 +39,10 @@ function lookUp<T extends MetricDefinition | DimensionDefinition>(
  * Throws a SemanticQueryError listing the valid ids when nothing (or more than one metric) matches.
  */
 export function resolveMetric(text: string, tables: readonly string[] = CORE_TABLES): MetricDefinition {
-  const available = availableMetrics(tables);
   const metric = lookUp(text, findMetric, METRICS);
-  if (metric && available.includes(metric)) return metric;
-  const allowed = available.map((candidate) => candidate.id);
+  // Only the metric named is checked: every compile resolves its metrics, and listing all of them is for the error.
+  if (metric && metricAvailable(metric, new Set(tables))) return metric;
+  const allowed = availableMetrics(tables).map((candidate) => candidate.id);
   const reason = metric ? `needs tables that this warehouse does not have` : `is not a known metric`;
   throw new SemanticQueryError(`"${text}" ${reason}. Use one of: ${allowed.join(', ')}.`, { parameter: 'metrics', allowed });
 }
@@ -50,10 +52,9 @@ export function resolveDimension(
   tables: readonly string[] = CORE_TABLES,
   parameter = 'dimensions',
 ): DimensionDefinition {
-  const available = availableDimensions(tables);
   const dimension = lookUp(text, findDimension, DIMENSIONS);
-  if (dimension && available.includes(dimension)) return dimension;
-  const allowed = available.map((candidate) => candidate.id);
+  if (dimension && dimensionAvailable(dimension, new Set(tables))) return dimension;
+  const allowed = availableDimensions(tables).map((candidate) => candidate.id);
   const reason = dimension
     ? `needs the table(s) ${dimension.required_tables.join(', ')}, which this warehouse does not have yet`
     : 'is not a known dimension';

@@ -33,9 +33,10 @@ function tablesPresent(required: readonly string[], tables: ReadonlySet<string>)
  */
 export function availableDimensions(tables: readonly string[]): DimensionDefinition[] {
   const present = new Set(tables);
-  return DIMENSIONS.filter(
-    (dimension) =>
-      tablesPresent(dimension.required_tables, present) &&
-      dimensionFacts(dimension).some((fact) => tablesPresent(FACTS[fact].requiredTables, present)),
-  );
+  return DIMENSIONS.filter((dimension) => dimensionAvailable(dimension, present));
+}
+
+/** One dimension of availableDimensions: checked alone when a query names it, rather than listing all of them. */
+export function dimensionAvailable(dimension: DimensionDefinition, present: ReadonlySet<string>): boolean {
+  return tablesPresent(dimension.required_tables, present) && dimensionFacts(dimension).some((fact) => tablesPresent(FACTS[fact].requiredTables, present));
 }

@@ -134,11 +134,12 @@ export function compileContribution(input: unknown, options: CompileOptions = {}
   const ctes: Cte[] = [];
   if (needsFirstSeen([...dimensions, ...filters.map((filter) => filter.dimension)])) ctes.push(FIRST_SEEN_CTE);
   const perDimension: Cte[] = [];
+  const usableDimensions = availableDimensions(tables);
   for (const dimension of dimensions) {
     const aggregate = (prefix: string, window: { start: string; end: string }) => {
       const aggregation = compileAggregation(
         { metrics: [metric], dimensions: [dimension], filters, window, language: query.language, keepNulls: true, fillTimeGaps: false, prefix, writer },
-        availableDimensions(tables),
+        usableDimensions,
       );
       ctes.push(...aggregation.ctes);
       return aggregation.resultName;

@@ -12,13 +12,22 @@ export function textLiteral(value: string): string {
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** True for a real calendar date written YYYY-MM-DD (rejects 2025-02-30). */
+/**
+ * True for a real calendar date written YYYY-MM-DD (rejects 2025-02-30). Checked by arithmetic rather than through
+ * a Date, which every time phrase and compiled period pays for; years before 0100 are refused, as Date.UTC read them
+ * as 19xx.
+ */
 export function isIsoDate(value: string): boolean {
   const match = ISO_DATE.exec(value);
   if (!match) return false;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return date.toISOString().slice(0, 10) === value;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (year < 100 || month < 1 || month > 12 || day < 1) return false;
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (MONTH_DAYS[month - 1] as number) + (leap ? 1 : 0);
 }
 
 export function dateLiteral(value: string, parameter = 'date'): string {

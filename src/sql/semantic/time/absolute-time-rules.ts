@@ -186,17 +186,17 @@ const QUARTER_WORDS: Readonly<Record<string, number>> = { first: 1, second: 2, t
 /** Explicit dates, date ranges, months, quarters, halves and shopping festivals. */
 export const ABSOLUTE_TIME_RULES: TimeRule[] = [
   {
-    name: 'ISO date range',
+    name: 'ISO date range', guard: /\d/u,
     pattern: new RegExp(`(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})${SEPARATOR}(?:(\\d{4})[-/.])?(\\d{1,2})[-/.](\\d{1,2})`, 'gu'),
     resolve: (m, asOf) => between(parts(m[1], m[2], m[3]), parts(m[4] ?? m[1], m[5], m[6]), asOf),
   },
   {
-    name: 'Chinese date range',
+    name: 'Chinese date range', guard: /月/u,
     pattern: new RegExp(`(?:${ZH_YEAR})?${ZH_MONTH}\\s*${ZH_DAY}${SEPARATOR}(?:${ZH_YEAR})?(?:${ZH_MONTH})?\\s*${ZH_DAY}`, 'gu'),
     resolve: (m, asOf) => between(parts(m[1], m[2], m[3]), parts(m[4], m[5] ?? m[2], m[6]), asOf),
   },
   {
-    name: 'English date range',
+    name: 'English date range', guard: /\d/iu,
     pattern: new RegExp(
       `\\b(${MONTH_PATTERN})\\.?\\s+(\\d{1,2})${ORDINAL}(?:,?\\s+(\\d{4}))?${SEPARATOR}(?:(${MONTH_PATTERN})\\.?\\s+)?(\\d{1,2})${ORDINAL}(?:,?\\s+(\\d{4}))?\\b`,
       'giu',
@@ -204,18 +204,18 @@ export const ABSOLUTE_TIME_RULES: TimeRule[] = [
     resolve: (m, asOf) => between(englishParts(m[3] ?? m[6], m[1], m[2]), englishParts(m[6], m[4] ?? m[1], m[5]), asOf),
   },
   {
-    name: 'month/day range',
+    name: 'month/day range', guard: /\//u,
     pattern: new RegExp(`(?<![\\d/])(\\d{1,2})/(\\d{1,2})${SEPARATOR}(\\d{1,2})/(\\d{1,2})(?![\\d/])`, 'gu'),
     resolve: (m, asOf) => between(parts(undefined, m[1], m[2]), parts(undefined, m[3], m[4]), asOf),
   },
   {
-    name: 'ISO date',
+    name: 'ISO date', guard: /\d/u,
     pattern: /(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/gu,
     resolve: (m, asOf) => single(parts(m[1], m[2], m[3]), asOf),
   },
   {
     // "2011-11", "2011/11", "11/2011": a month, never band edges or a date.
-    name: 'numeric month',
+    name: 'numeric month', guard: /\d/u,
     pattern: /(?<![\d/.-])(\d{4})[-/.](\d{1,2})(?![\d/.-])|(?<![\d/.-])(\d{1,2})[-/.](\d{4})(?![\d/.-])/gu,
     resolve: (m, asOf) => {
       const year = number(m[1] ?? m[4]);
@@ -226,7 +226,7 @@ export const ABSOLUTE_TIME_RULES: TimeRule[] = [
   },
   {
     // "on 11/11", "12/24": month/day as in the US and China; day/month when the first number cannot be a month.
-    name: 'numeric month/day',
+    name: 'numeric month/day', guard: /\//u,
     pattern: /(?<![\d/.-])(\d{1,2})\/(\d{1,2})(?![\d/.-])/gu,
     resolve: (m, asOf) => {
       const first = number(m[1]);
@@ -236,58 +236,58 @@ export const ABSOLUTE_TIME_RULES: TimeRule[] = [
     },
   },
   {
-    name: 'Chinese date',
+    name: 'Chinese date', guard: /月/u,
     pattern: new RegExp(`(?:${ZH_YEAR})?${ZH_MONTH}\\s*${ZH_DAY}`, 'gu'),
     resolve: (m, asOf) => single(parts(m[1], m[2], m[3]), asOf),
   },
   {
-    name: 'English date',
+    name: 'English date', guard: /\d/iu,
     pattern: new RegExp(`\\b(${MONTH_PATTERN})\\.?\\s+(\\d{1,2})${ORDINAL}(?:,?\\s+(\\d{4}))?\\b|\\b(\\d{1,2})${ORDINAL}\\s+(?:of\\s+)?(${MONTH_PATTERN})\\b(?:,?\\s+(\\d{4}))?`, 'giu'),
     resolve: (m, asOf) => single(m[1] ? englishParts(m[3], m[1], m[2]) : englishParts(m[6], m[5], m[4]), asOf),
   },
   {
-    name: 'Chinese part of a month',
+    name: 'Chinese part of a month', guard: /月/u,
     pattern: new RegExp(`(?:${ZH_YEAR})?${ZH_MONTH}份?\\s*(上旬|中旬|下旬|月初|月中|月底|月末|初|底|末)`, 'gu'),
     resolve: (m, asOf) => monthPartRule(number(m[1]), number(m[2]), ZH_PARTS[m[3] ?? ''], asOf),
   },
   {
-    name: 'Chinese first days of a month',
+    name: 'Chinese first days of a month', guard: /月/u,
     pattern: new RegExp(`(?:${ZH_YEAR})?${ZH_MONTH}份?\\s*(?:的)?前\\s*(${ZH_NUM}{1,3})\\s*[天日]`, 'gu'),
     resolve: (m, asOf) => monthFirstDaysRule(number(m[1]), number(m[2]), number(m[3]), asOf),
   },
   {
-    name: 'English part of a month',
+    name: 'English part of a month', guard: /early|mid|late|beginning|start|end/iu,
     pattern: new RegExp(`\\b(early|mid|middle|late|beginning|start|end)(?:[\\s-]+of)?[\\s-]+(${MONTH_PATTERN})\\b\\.?(?:\\s+(\\d{4}))?`, 'giu'),
     resolve: (m, asOf) => monthPartRule(number(m[3]), englishMonth(m[2] ?? ''), EN_PARTS[(m[1] ?? '').toLowerCase()], asOf),
   },
   {
-    name: 'English first days of a month',
+    name: 'English first days of a month', guard: /first/iu,
     pattern: new RegExp(`\\b(?:the\\s+)?first\\s+(\\d{1,2}|ten|five|seven|three|two|fifteen|twenty)\\s+days\\s+(?:of|in)\\s+(${MONTH_PATTERN})\\b\\.?(?:\\s+(\\d{4}))?`, 'giu'),
     resolve: (m, asOf) => monthFirstDaysRule(number(m[3]), englishMonth(m[2] ?? ''), number(m[1]) ?? ({ two: 2, three: 3, five: 5, seven: 7, ten: 10, fifteen: 15, twenty: 20 } as Record<string, number>)[(m[1] ?? '').toLowerCase()], asOf),
   },
   {
-    name: 'Chinese week of a month',
+    name: 'Chinese week of a month', guard: /月/u,
     pattern: new RegExp(`(?:${ZH_YEAR})?${ZH_MONTH}份?\\s*(?:的)?\\s*(?:第\\s*([一二三四1-4])|(最后一|最后|末))\\s*(?:个)?\\s*(?:周|星期|礼拜)`, 'gu'),
     resolve: (m, asOf) => weekOfMonthRule(number(m[1]), number(m[2]), m[3] ?? m[4], asOf),
   },
   {
-    name: 'English week of a month',
+    name: 'English week of a month', guard: /week/iu,
     pattern: new RegExp(`\\b(?:the\\s+)?(first|1st|second|2nd|third|3rd|fourth|4th|last|final)\\s+week\\s+(?:of|in)\\s+(${MONTH_PATTERN})\\b\\.?(?:\\s+(\\d{4}))?`, 'giu'),
     resolve: (m, asOf) => weekOfMonthRule(number(m[3]), englishMonth(m[2] ?? ''), m[1], asOf),
   },
   {
     // "the last weekend of October", "10月最后一个周末": that month's last Saturday and Sunday.
-    name: 'last weekend of a month',
+    name: 'last weekend of a month', guard: /weekend|周末/iu,
     pattern: new RegExp(`\\b(?:the\\s+)?last\\s+weekend\\s+(?:of|in)\\s+(${MONTH_PATTERN})\\b\\.?(?:\\s+(\\d{4}))?|(?:${ZH_YEAR})?${ZH_MONTH}份?\\s*(?:的)?\\s*最后一个?\\s*周末`, 'giu'),
     resolve: (m, asOf) => lastWeekendOfMonth(m[1] ? monthRule(number(m[2]), englishMonth(m[1]), asOf) : monthRule(number(m[3]), number(m[4]), asOf)),
   },
   {
-    name: 'Chinese month',
+    name: 'Chinese month', guard: /月/u,
     pattern: new RegExp(`(?:${ZH_YEAR})?${ZH_MONTH}份?`, 'gu'),
     resolve: (m, asOf) => monthRule(number(m[1]), number(m[2]), asOf),
   },
   {
-    name: 'English month',
+    name: 'English month', guard: /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/iu,
     pattern: new RegExp(`\\b(${MONTH_PATTERN})\\b\\.?(?:\\s+(\\d{4}))?`, 'giu'),
     resolve: (m, asOf) => {
       // "may" is usually the verb: only a month with a preposition before it or a year after it.
@@ -297,7 +297,7 @@ export const ABSOLUTE_TIME_RULES: TimeRule[] = [
     },
   },
   {
-    name: 'year',
+    name: 'year', guard: /年|\d/iu,
     pattern: new RegExp(`${ZH_YEAR}(?!\\s*${ZH_NUM}{1,2}\\s*月)|\\b(?:in|during|for|of|year)\\s+(\\d{4})\\b(?![-/.]\\d)`, 'giu'),
     resolve: (m) => {
       const year = number(m[1] ?? m[2]);
@@ -306,7 +306,7 @@ export const ABSOLUTE_TIME_RULES: TimeRule[] = [
     },
   },
   {
-    name: 'quarter',
+    name: 'quarter', guard: /q|季度/iu,
     pattern: new RegExp(
       `\\bQ([1-4])\\b(?:\\s*(\\d{4}))?|\\b(\\d{4})\\s*Q([1-4])\\b|(?:${ZH_YEAR})?第?([一二三四1-4])\\s*季度|\\b(first|second|third|fourth|1st|2nd|3rd|4th)\\s+quarter\\b(?:\\s+(?:of\\s+)?(\\d{4}))?`,
       'giu',
@@ -318,31 +318,31 @@ export const ABSOLUTE_TIME_RULES: TimeRule[] = [
       return quarterRule(number(m[8]), QUARTER_WORDS[(m[7] ?? '').toLowerCase()], asOf);
     },
   },
-  { name: 'first half', pattern: /上半年|\bfirst\s+half(?:\s+of\s+the\s+year)?\b|\bH1\b/giu, resolve: (_, asOf) => halfRule(1, asOf) },
-  { name: 'second half', pattern: /下半年|\bsecond\s+half(?:\s+of\s+the\s+year)?\b|\bH2\b/giu, resolve: (_, asOf) => halfRule(2, asOf) },
+  { name: 'first half', guard: /上半年|half|h1/iu, pattern: /上半年|\bfirst\s+half(?:\s+of\s+the\s+year)?\b|\bH1\b/giu, resolve: (_, asOf) => halfRule(1, asOf) },
+  { name: 'second half', guard: /下半年|half|h2/iu, pattern: /下半年|\bsecond\s+half(?:\s+of\s+the\s+year)?\b|\bH2\b/giu, resolve: (_, asOf) => halfRule(2, asOf) },
   {
-    name: 'National Day',
+    name: 'National Day', guard: /国庆|十一|national|golden/iu,
     pattern: withYear(/国庆(?:节|黄金周|假期|长假|期间)?|(?<!双\s*)十一(?:假期|黄金周|长假|期间)|\bnational\s+day(?:\s+(?:holiday|holidays|golden\s+week|week))?\b|\bgolden\s+week\b/giu),
     resolve: holiday(10, 1, 7, 'National Day holiday (Oct 1–7)', '国庆假期（10月1日–7日）'),
   },
   {
-    name: 'Double 11',
+    name: 'Double 11', guard: /双|double|singles|光棍节|11\.11/iu,
     // A suffix such as 期间 belongs to the festival, so "双十一期间" never reads as National Day's "十一期间".
     pattern: withYear(/双\s*(?:十一|11)(?:期间|当天|大促|活动|购物节|那天)?|\bdouble\s*(?:11|eleven)\b|\bsingles['’]?\s*day\b|光棍节|(?<![\d.])11\.11(?![\d.])/giu),
     resolve: holiday(11, 11, 11, 'Double 11 (Nov 11)', '双十一（11月11日）'),
   },
   {
-    name: 'Double 12',
+    name: 'Double 12', guard: /双|double|12\.12/iu,
     pattern: withYear(/双\s*(?:十二|12)|\bdouble\s*(?:12|twelve)\b|(?<![\d.])12\.12(?![\d.])/giu),
     resolve: holiday(12, 12, 12, 'Double 12 (Dec 12)', '双十二（12月12日）'),
   },
   {
-    name: '618',
+    name: '618', guard: /618|六一八/u,
     pattern: withYear(/(?<![\d.])618(?:大促|购物节)?(?![\d.])|六一八/gu),
     resolve: holiday(6, 18, 18, '618 festival (Jun 18)', '618（6月18日）'),
   },
-  { name: "New Year's Day", pattern: withYear(/元旦|\bnew\s+year['’]?s\s+day\b/giu), resolve: holiday(1, 1, 1, "New Year's Day", '元旦') },
-  { name: 'Christmas', pattern: withYear(/圣诞节?|\bchristmas(?:\s+day)?\b/giu), resolve: holiday(12, 25, 25, 'Christmas Day', '圣诞节') },
-  { name: 'Black Friday', pattern: withYear(/黑色星期五|黑五|\bblack\s+friday\b/giu), resolve: blackFriday },
+  { name: "New Year's Day", guard: /元旦|new/iu, pattern: withYear(/元旦|\bnew\s+year['’]?s\s+day\b/giu), resolve: holiday(1, 1, 1, "New Year's Day", '元旦') },
+  { name: 'Christmas', guard: /圣诞|christmas/iu, pattern: withYear(/圣诞节?|\bchristmas(?:\s+day)?\b/giu), resolve: holiday(12, 25, 25, 'Christmas Day', '圣诞节') },
+  { name: 'Black Friday', guard: /黑色星期五|黑五|black/iu, pattern: withYear(/黑色星期五|黑五|\bblack\s+friday\b/giu), resolve: blackFriday },
 ];
 

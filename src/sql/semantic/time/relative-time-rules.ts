@@ -40,7 +40,7 @@ export const RELATIVE_TIME_RULES: TimeRule[] = [
     resolve: (_, asOf) => day(addDays(asOf, -2), 'the day before yesterday', '前天'),
   },
   {
-    name: 'days ago',
+    name: 'days ago', guard: /ago|天前/iu,
     pattern: new RegExp(`\\b(${N_EN})\\s+days?\\s+ago\\b|(${N_ZH})\\s*天前`, 'giu'),
     resolve: (match, asOf) => {
       const count = parseNumber(match[1] ?? match[2] ?? '');
@@ -60,7 +60,7 @@ export const RELATIVE_TIME_RULES: TimeRule[] = [
   },
   {
     // "上周三", "last Wednesday", "this Monday": one day of a named week.
-    name: 'day of a week',
+    name: 'day of a week', guard: /周|星期|礼拜|day/iu,
     // "上周一共" is "last week in total", not last Monday: 一 followed by 共/起/下… is not a weekday.
     pattern: /(上|本|这)(?:个)?(?:周|星期|礼拜)([一二三四五六日天])(?<!一(?=[共起下些样直定点致切般半]))|\b(last|this)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/giu,
     resolve: (match, asOf) => {
@@ -137,7 +137,7 @@ export const RELATIVE_TIME_RULES: TimeRule[] = [
     },
   },
   {
-    name: 'rolling window (English)',
+    name: 'rolling window (English)', guard: /day|week|month/iu,
     pattern: new RegExp(
       `\\b(?:(?:last|past|previous|recent|trailing)\\s+(${N_EN})\\s+|(?:past|recent|trailing)\\s+)(days?|weeks?|months?)\\b`,
       'giu',
@@ -145,13 +145,13 @@ export const RELATIVE_TIME_RULES: TimeRule[] = [
     resolve: (match, asOf) => rolling(match[1] === undefined ? 1 : (parseNumber(match[1]) ?? Number.NaN), match[2] ?? 'day', asOf),
   },
   {
-    name: 'rolling window (Chinese)',
+    name: 'rolling window (Chinese)', guard: /近|过去|前/u,
     pattern: new RegExp(`(?:最近|近|过去|前)的?\\s*(${N_ZH})\\s*(?:个)?\\s*(天|日|周|星期|礼拜|月)`, 'gu'),
     resolve: (match, asOf) => rolling(parseNumber(match[1] ?? '') ?? Number.NaN, match[2] ?? '天', asOf),
   },
   {
     // 两周内, 7天以来: a bare count needs 内/以来, because 七日留存 or 七天无理由 are not periods.
-    name: 'within window (Chinese)',
+    name: 'within window (Chinese)', guard: /内|以来/u,
     pattern: new RegExp(`(${N_ZH})\\s*(?:个)?\\s*(天|日|周|星期|礼拜|月)\\s*(?:以内|内|以来)`, 'gu'),
     resolve: (match, asOf) => rolling(parseNumber(match[1] ?? '') ?? Number.NaN, match[2] ?? '天', asOf),
   },

@@ -102,6 +102,7 @@ export function findTimeExpressions(text: string, asOfDate: IsoDate): TimeExpres
   const source = normalise(text);
   const candidates: { start: number; end: number; period: RawPeriod }[] = [];
   for (const rule of RULES) {
+    if (rule.guard && !rule.guard.test(source)) continue;
     for (const match of allMatches(rule.pattern, source)) {
       const period = rule.resolve(match, asOfDate);
       if (period) candidates.push({ start: match.index, end: match.index + match[0].length, period });

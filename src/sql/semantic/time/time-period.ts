@@ -30,6 +30,12 @@ export interface RawPeriod extends DateRange {
 export interface TimeRule {
   name: string;
   pattern: RegExp;
+  /**
+   * A cheap test that every text the pattern matches passes (words or characters each of its alternatives must
+   * contain, with the pattern's i/u flags): most questions name no date, so most patterns need not run. Left out
+   * where the pattern is itself a list of words. `time-rule-guards.test.ts` checks it against every match.
+   */
+  guard?: RegExp;
   resolve: (match: RegExpExecArray, asOf: IsoDate) => RawPeriod | undefined;
 }
 
