@@ -52,7 +52,7 @@ export const PER_UNIT_DENOMINATOR_RULES: readonly PhraseRule<{ denominator: stri
   {
     id: 'per-visitor',
     meaning: { denominator: 'visitors' },
-    zh: ['每(?:个|位|名)?(?:访客|用户|UV)'],
+    zh: ['每(?:个|位|名)?(?:访客|用户|uv)'],
     en: ['per (?:visitor|user|uv|session)s?'],
     examples: {
       match: ['revenue per visitor', 'GMV per user by device', '每个访客带来多少成交额'],
