@@ -40,7 +40,9 @@ export async function sampleDimensions(reader: QueryReader, unavailable: Record<
       `SELECT CAST(${column} AS VARCHAR) AS value, count(*) AS value_rows FROM ${tableReference(source.table)}
        WHERE ${column} IS NOT NULL GROUP BY CAST(${column} AS VARCHAR) ORDER BY value_rows DESC, value LIMIT 5`,
     );
-    samples[dimension.id] = { distinct: Number(distinct.rows[0]?.distinct_values ?? 0), samples: top.rows.map((row) => String(row.value)) };
+    // Amounts read as numbers: DuckDB writes a DECIMAL's text with its scale ("99.00"), ClickHouse without ("99").
+    const sample = (value: unknown) => (dimension.value_type === 'amount' ? String(Number(value)) : String(value));
+    samples[dimension.id] = { distinct: Number(distinct.rows[0]?.distinct_values ?? 0), samples: top.rows.map((row) => sample(row.value)) };
   }
   return samples;
 }
