@@ -24,6 +24,8 @@ interface Query {
   limitPerGroup?: number;
   orderBy?: { field?: string; direction?: string };
   steps?: string[];
+  rankOf?: { dimension: string; value: unknown };
+  share?: { excludeFilters: string[] };
 }
 
 function requestOf(outcome: Awaited<ReturnType<AnalyticsAgent['ask']>>): { analysis: string; query: Query } | undefined {
@@ -313,6 +315,15 @@ describe('trustworthy understanding', () => {
     expect(requestOf(await demoAgent.ask('上个月华为在手机品类里的份额'))?.query).toMatchObject({ metrics: ['gmv'], share: { excludeFilters: ['brand'] } });
     const first = await demoAgent.ask('上个月苹果的GMV');
     expect(requestOf(await demoAgent.ask('占手机品类多少', { conversationId: first.conversationId }))?.query).toMatchObject({ share: { excludeFilters: ['brand'] } });
+  });
+
+  it('ranks review quality by rating, counts bad reviews per group, and places one value among the brands it is said to lead', async () => {
+    expect(requestOf(await demoAgent.ask('which brands have the worst reviews'))?.query).toMatchObject({ metrics: ['avg_rating'], dimensions: ['brand'], orderBy: { direction: 'asc' } });
+    expect(requestOf(await demoAgent.ask('上周哪个品牌的差评最多'))?.query).toMatchObject({ metrics: ['negative_reviews'], dimensions: ['brand'], limit: 1 });
+    // What the complaints say is still the review-theme tool.
+    expect((await demoAgent.ask('顾客对耳机有什么抱怨？')).transcript.some((entry) => entry.type === 'tool-call' && entry.outcome.toolName === 'review_insights')).toBe(true);
+    const leader = await demoAgent.ask('is Apple the no.1 phone brand by revenue this month?');
+    expect(requestOf(leader)?.query).toMatchObject({ dimensions: ['brand'], filters: [{ dimension: 'category', values: ['Phones'] }], rankOf: { dimension: 'brand', value: 'Apple' } });
   });
 
   it("explains the change of the conversation's period and filters, and excludes what a follow-up removes", async () => {

@@ -29,7 +29,8 @@ const IMPLIED_METRICS: Record<string, string[]> = {
   cancelled_orders: ['cancelled', 'canceled', 'were cancelled', 'got cancelled', '被取消', '取消了', '取消的订单'],
   returned_orders: ['returned', 'were returned', '退货了', '被退货', '退了', '退货的', '已退货'],
   positive_review_share: ['are positive', 'were positive', 'positive', '正面', '好评的'],
-  avg_rating: ['stars', 'star rating', '几星', '星', 'highest rated', 'best rated', 'top rated', 'lowest rated', 'worst rated', 'rated'],
+  // "the worst reviews", 口碑最差: the quality of reviews, not how many there are.
+  avg_rating: ['stars', 'star rating', '几星', '星', 'highest rated', 'best rated', 'top rated', 'lowest rated', 'worst rated', 'rated', 'worst reviews', 'best reviews', 'worst-rated', 'best-rated', 'top-rated', 'best reviewed', 'worst reviewed', '口碑最差', '口碑最好', '评价最差', '评价最好', '评分最低', '评分最高'],
 };
 
 /**

@@ -109,7 +109,7 @@ function mergedFilters(...lists: SemanticFilter[][]): SemanticFilter[] {
  */
 function rankedValue(recognition: Recognition, dimensions: string[]): { dimension: string; filter: SemanticFilter } | undefined {
   const candidates = recognition.filters.filter((filter) => filter.operator === 'in' && filter.values.length === 1 && !recognition.scopeDimensions.includes(filter.dimension));
-  const filter = candidates.find((candidate) => dimensions.includes(candidate.dimension)) ?? (candidates.length === 1 ? candidates[0] : undefined);
+  const filter = candidates.find((candidate) => dimensions.includes(candidate.dimension)) ?? candidates.find((candidate) => recognition.nounsAfterValues.includes(candidate.dimension)) ?? (candidates.length === 1 ? candidates[0] : undefined);
   return filter ? { dimension: filter.dimension, filter } : undefined;
 }
 

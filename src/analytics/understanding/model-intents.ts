@@ -115,9 +115,10 @@ function segmentMethod(text: string): string {
 
 // ---- reviews -----------------------------------------------------------------------------------------------
 // "好评率", "average rating", "how many reviews": a number about reviews is a metric query, not a model question.
-const REVIEW_METRICS = ['reviews', 'avg_rating', 'positive_review_share'];
+const REVIEW_METRICS = ['reviews', 'negative_reviews', 'avg_rating', 'positive_review_share'];
 function asksReviewNumbers(recognition: Recognition): boolean {
-  return recognition.metrics.some((metric) => REVIEW_METRICS.includes(metric)) && mentions('review-number-cues', recognition.normalized);
+  // "哪个品牌的差评最多", "口碑最好的品类": a review measure split by a dimension is a number per group, not themes.
+  return recognition.metrics.some((metric) => REVIEW_METRICS.includes(metric)) && (mentions('review-number-cues', recognition.normalized) || recognition.dimensions.length > 0);
 }
 
 function reviewPolarity(text: string): 'negative' | 'positive' | 'all' {

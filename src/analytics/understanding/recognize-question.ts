@@ -59,6 +59,8 @@ export interface Recognition {
   perGroup?: string;
   /** Dimensions whose value is the scope a share is taken within ("苹果在耳机品类里的份额", "Apple's share within headphones"). */
   scopeDimensions: string[];
+  /** Dimension nouns right after another dimension's value ("phone brand" → brand): what a rank question ranks. */
+  nounsAfterValues: string[];
 }
 
 const WEEK_EARLIER = /a week (?:earlier|before)|the same day (?:a |one )?week (?:earlier|before)|上周同一天|一周前(?:的)?同一天|前一周(?:的)?同一天|上周同期/;
@@ -107,6 +109,7 @@ function shapeWordsLength(matched: string): number {
   return /^(?:where|how|is)\s/i.test(matched) ? matched.split(/\s+/)[0]!.length + 1 + (matched.split(/\s+/)[1]?.length ?? 0) : matched.length;
 }
 
+const RANK_PLACE_AT_END = /(?:the\s+)?(?:no\.? ?1|number (?:one|1)|#1|first|leader|highest|lowest|top|best|worst|biggest|largest|smallest)$/;
 const RANKED_CHANGE = /biggest (?:drop|decline|increase|growth)|(?:dropped|declined|fell|grew|grown|increased) the most|fastest[- ]grow|增长最|下降最|下滑最|跌得最|跌幅最|涨得最|降幅最|增幅最|增速最/;
 
 /** Two funnel steps named with a share word: the rate from the first to the second, not the first step's rate. */
@@ -356,6 +359,8 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   const dimensions: string[] = [];
   // Head nouns that only described a value ("tier-1 cities"): the grouping of a ranking that names no other.
   const describedDimensions: string[] = [];
+  // Another dimension's noun right after a value ("phone brand"): what is being talked about, not a grouping.
+  const nounsAfterValues: string[] = [];
   const filters: SemanticFilter[] = [...boundFilters];
   const cues = new Set<Cue>();
   // How many phrases named values of each dimension: "男女" names two, "移动端" one (that stands for several).
@@ -384,6 +389,7 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
       const explicitGrouping = nearValue !== undefined && /按|by|per/.test(normalized.slice(nearValue.end, match.start));
       const describesValue = nearValue !== undefined && !explicitGrouping && (DESCRIBES[nearValue.dimension] ?? [nearValue.dimension]).includes(term.id);
       const groupingSignal = GROUPING_SIGNAL.test(normalized);
+      if (nearValue !== undefined && !describesValue && !nounsAfterValues.includes(term.id)) nounsAfterValues.push(term.id);
       if (!describesValue && (nearValue === undefined || groupingSignal) && !dimensions.includes(term.id)) dimensions.push(term.id);
       else if (describesValue && !describedDimensions.includes(term.id)) describedDimensions.push(term.id);
     } else if (term.kind === 'cue') cues.add(term.cue);
@@ -502,7 +508,12 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   }
   // Words a shape rule explains ("排第几", "where does … rank") are understood, not unknown.
   for (const expression of SHAPE_RULE_EXPRESSIONS) {
-    for (const match of normalized.matchAll(expression)) markTaken(taken, match.index, match.index + shapeWordsLength(match[0]));
+    for (const match of normalized.matchAll(expression)) {
+      markTaken(taken, match.index, match.index + shapeWordsLength(match[0]));
+      // "is Apple the no.1 brand": the place asked about at the end is the rule's too.
+      const place = RANK_PLACE_AT_END.exec(match[0]);
+      if (place) markTaken(taken, match.index + place.index, match.index + match[0].length);
+    }
   }
   let residual = normalized
     .split('')
@@ -564,5 +575,6 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     wantsBreakdown,
     pointsBack: POINTS_BACK.test(normalized),
     scopeDimensions,
+    nounsAfterValues,
   };
 }

@@ -16,10 +16,10 @@ export const RANK_POSITION_RULES: readonly PhraseRule<{ position: true }>[] = [
     ],
     en: [
       'where does .{1,40} rank', 'where do .{1,40} rank', 'how does .{1,40} rank', 'what rank', 'which rank', 'ranks? among', 'ranked among',
-      'what position', 'which position', 'rank(?:ing)? of .{1,40} among', 'is .{1,40} the (?:highest|lowest|top|best|worst|biggest|largest|smallest)', 'position among',
+      'what position', 'which position', 'rank(?:ing)? of .{1,40} among', 'is .{1,40} the (?:highest|lowest|top|best|worst|biggest|largest|smallest)', 'is .{1,40} (?:the )?(?:no\\.? ?1|number (?:one|1)|#1|first|leader)\\b', 'position among',
     ],
     examples: {
-      match: ['rank of Li-Ning among sports brands by units', '杭州上个月GMV在所有城市里排第几', '女装的退货率是不是所有品类里最高的', 'where does Shanghai rank among cities by GMV', 'is Apple the top brand by revenue', '华为在所有品牌中排名如何'],
+      match: ['rank of Li-Ning among sports brands by units', '杭州上个月GMV在所有城市里排第几', '女装的退货率是不是所有品类里最高的', 'where does Shanghai rank among cities by GMV', 'is Apple the top brand by revenue', '华为在所有品牌中排名如何', 'is Apple the no.1 phone brand by revenue this month?', 'is apple the #1 brand'],
       noMatch: ['哪个城市GMV最高', 'top 5 cities by GMV', '按GMV给品类排个序', 'rank the channels by conversion', '排名前三的品牌'],
     },
   },

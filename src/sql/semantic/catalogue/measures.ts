@@ -72,6 +72,7 @@ const MEASURES_INPUT = [
   { id: 'reviews', fact: 'reviews', aggregate: 'COUNT(*)' },
   { id: 'rating_total', fact: 'reviews', aggregate: 'SUM(r.rating)' },
   { id: 'positive_reviews', fact: 'reviews', aggregate: 'COUNT(*) FILTER (WHERE r.rating >= 4)' },
+  { id: 'negative_reviews', fact: 'reviews', aggregate: 'COUNT(*) FILTER (WHERE r.rating <= 2)' },
   // sessions
   { id: 'sessions', fact: 'sessions', aggregate: 'COUNT(*)' },
   { id: 'bounced_sessions', fact: 'sessions', aggregate: 'COUNT(*) FILTER (WHERE s.event_count = 1)' },

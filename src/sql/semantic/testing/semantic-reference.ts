@@ -389,6 +389,8 @@ export function referenceMetric(fixture: Fixture, query: ReferenceQuery): Map<st
       return perGroup(groupRows(reviews, reviewFacts, dimensions, ctx), (rows) =>
         ratio(rows.reduce((sum, review) => sum + review.rating, 0), rows.length),
       );
+    case 'negative_reviews':
+      return perGroup(groupRows(reviews, reviewFacts, dimensions, ctx), (rows) => rows.filter((review) => review.rating <= 2).length);
     case 'positive_review_share':
       return perGroup(groupRows(reviews, reviewFacts, dimensions, ctx), (rows) =>
         ratio(rows.filter((review) => review.rating >= 4).length, rows.length),
