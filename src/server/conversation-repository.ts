@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { QueryParameters, QueryResult, Warehouse } from '../sql/warehouse.ts';
+import type { ConversationRow } from './conversation-snapshots.ts';
 import { GroupCommitWriter, type AppendOutcome, type AppendRequest, type NewConversation } from './group-commit-writer.ts';
 import type { SupportScope } from './support-responder.ts';
 
@@ -174,6 +175,14 @@ export class ConversationRepository {
   appendChecked(request: Omit<AppendRequest, 'authorize'> & { authorize: (conversation: ConversationRecord | null) => void }): Promise<AppendOutcome> {
     const { authorize, ...rest } = request;
     return this.writer.appendOutcome({ ...rest, authorize: (row) => authorize(row ? toConversationRecord(row) : null) });
+  }
+
+  /**
+   * The conversations row as this repository's group commit last wrote it, while nothing else may have changed it
+   * since (conversation-snapshots.ts); undefined otherwise: read it.
+   */
+  committedRow(conversationId: string): ConversationRow | undefined {
+    return this.writer.snapshots.current(conversationId);
   }
 
   /** What appendWith({ create }) inserts for a new conversation. */

@@ -2,6 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { toJsonRows } from '../sql/json-values.ts';
 import type { Warehouse } from '../sql/warehouse.ts';
 import { supportEventsInsert, type SupportEvent } from '../support/support-events.ts';
+import { ConversationSnapshots, type ConversationRow } from './conversation-snapshots.ts';
 import type { ConversationKind, ConversationState, MessagePayload, MessageRole, NewMessage, StoredMessage } from './conversation-repository.ts';
 
 export interface NewConversation {
@@ -78,8 +79,12 @@ class MissingConversationError extends Error {
 export class GroupCommitWriter {
   private readonly queue: Pending[] = [];
   private flushing = false;
+  /** The rows this writer last committed, for the bot turn that follows (ConversationSnapshots). */
+  readonly snapshots: ConversationSnapshots;
 
-  constructor(private readonly warehouse: Warehouse) {}
+  constructor(private readonly warehouse: Warehouse) {
+    this.snapshots = new ConversationSnapshots(warehouse);
+  }
 
   async append(request: AppendRequest): Promise<StoredMessage[]> {
     return (await this.appendOutcome(request)).messages;
@@ -139,14 +144,22 @@ export class GroupCommitWriter {
     }
   }
 
-  private writeBatch(requests: AppendRequest[]): Promise<RequestResult[]> {
-    return this.warehouse.transaction((connection) => writeInTransaction(connection, requests), { writes: ['conversations', 'messages', 'support_events'] });
+  private async writeBatch(requests: AppendRequest[]): Promise<RequestResult[]> {
+    let updated: ReadonlyMap<string, ConversationRow> | undefined;
+    return this.warehouse.transaction(
+      async (connection) => {
+        const batch = await writeInTransaction(connection, requests);
+        updated = batch.updated;
+        return batch.results;
+      },
+      { writes: ['conversations', 'messages', 'support_events'], observe: { table: 'conversations', written: (stamps) => this.snapshots.written(stamps, updated) } },
+    );
   }
 }
 
 const CONVERSATION_ROW_COLUMNS = 'conversation_id, kind, customer_id, analyst_id, state, language, context::VARCHAR AS context, last_seq';
 
-async function writeInTransaction(connection: DuckDBConnection, requests: AppendRequest[]): Promise<RequestResult[]> {
+async function writeInTransaction(connection: DuckDBConnection, requests: AppendRequest[]): Promise<{ results: RequestResult[]; updated: Map<string, ConversationRow> }> {
   // The conversations as they are now, read inside the transaction: seq, state, and what `authorize` checks.
   const ids = [...new Set(requests.map((request) => request.conversationId))];
   const idParameters = Object.fromEntries(ids.map((id, index) => [`c${index}`, id]));
@@ -290,6 +303,13 @@ async function writeInTransaction(connection: DuckDBConnection, requests: Append
       updateParameters,
     );
   }
+  // The updated rows as they are once this commits (the rest of each row as read above, in this transaction).
+  const updated = new Map<string, ConversationRow>(
+    touched.map(([id, conversation]) => {
+      const { now_text: _, ...row } = rows.get(id) ?? {};
+      return [id, { ...row, last_seq: conversation.lastSeq, context: contexts.get(id) ?? row.context ?? null }];
+    }),
+  );
   const events = written.flatMap((request) => request.events ?? []);
   if (events.length > 0) {
     const insert = supportEventsInsert(events);
@@ -310,5 +330,5 @@ async function writeInTransaction(connection: DuckDBConnection, requests: Append
       parameters,
     );
   }
-  return results;
+  return { results, updated };
 }

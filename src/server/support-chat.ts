@@ -222,6 +222,11 @@ export class SupportChat {
               session,
               text: message.content,
               deferWrites,
+              // The row this message's own append (or a later one) committed: the turn need not read it again.
+              committedRow: () => {
+                const row = this.hub.repository.committedRow(conversationId);
+                return row && Number(row.last_seq) >= message.seq ? row : undefined;
+              },
               // Only text as it is written reaches the shopper: the widget shows no phases or tool calls.
               onEvent: (agentEvent) => {
                 if (agentEvent.type !== 'text-delta') return;
