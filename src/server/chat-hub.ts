@@ -147,7 +147,14 @@ export class ChatHub {
   }
 
   emitToConversation(kind: ConversationKind, conversationId: string, event: ServerEvent): void {
-    for (const namespace of namespacesOf(kind)) this.io.of(namespace).to(roomOf(conversationId)).emit(SERVER_EVENT_CHANNEL, event);
+    const room = roomOf(conversationId);
+    for (const namespace of namespacesOf(kind)) {
+      const target = this.io.of(namespace);
+      // socket.io encodes an event before it looks for recipients; most support chats have no agent in the room.
+      // (Rooms are in this process's memory: there is no adapter that could know of sockets elsewhere.)
+      if (!target.adapter.rooms.get(room)?.size) continue;
+      target.to(room).emit(SERVER_EVENT_CHANNEL, event);
+    }
   }
 
   emitToNamespace(namespace: NamespaceName, room: string, event: ServerEvent): void {
@@ -158,15 +165,16 @@ export class ChatHub {
    * Broadcasts freshly persisted messages: for each, its attachments (table, chart, confirmation-request,
    * handoff-start) and then message-end. Call under the conversation's lock, right after the append.
    */
-  publish(kind: ConversationKind, messages: StoredMessage[], streamId?: string): void {
-    for (const message of messages) {
+  publish(kind: ConversationKind, messages: StoredMessage[], streamId?: string, options: { endsTurn?: boolean } = {}): void {
+    for (const [index, message] of messages.entries()) {
       const wire = toWireMessage(message);
       const base = { conversationId: wire.conversationId, seq: wire.seq };
       if (wire.table) this.emitToConversation(kind, wire.conversationId, { type: 'table', ...base, table: wire.table });
       if (wire.chart) this.emitToConversation(kind, wire.conversationId, { type: 'chart', ...base, chart: wire.chart });
       if (wire.confirmation) this.emitToConversation(kind, wire.conversationId, { type: 'confirmation-request', ...base, confirmation: wire.confirmation });
       if (wire.handoff) this.emitToConversation(kind, wire.conversationId, { type: 'handoff-start', ...base, handoff: wire.handoff });
-      this.emitToConversation(kind, wire.conversationId, { type: 'message-end', ...base, streamId, replay: false, message: wire });
+      const endsTurn = options.endsTurn && index === messages.length - 1 ? { endsTurn: true as const } : {};
+      this.emitToConversation(kind, wire.conversationId, { type: 'message-end', ...base, streamId, replay: false, message: wire, ...endsTurn });
     }
   }
 
@@ -184,6 +192,18 @@ export class ChatHub {
     if (active) this.botTyping.add(conversationId);
     else this.botTyping.delete(conversationId);
     this.emitToConversation(kind, conversationId, { type: 'typing', conversationId, actor: 'bot', active });
+  }
+
+  /** A support turn that takes a while: its `message-start` is the bot's typing on (no typing frame of its own). */
+  startBotReply(conversationId: string, streamId: string, replyTo: number): void {
+    this.botTyping.add(conversationId);
+    this.emitToConversation('support', conversationId, { type: 'message-start', conversationId, streamId, replyTo });
+  }
+
+  /** Ends a support turn's typing; `announce` sends typing off when no reply or error event ended it. */
+  endBotReply(conversationId: string, announce: boolean): void {
+    this.botTyping.delete(conversationId);
+    if (announce) this.emitToConversation('support', conversationId, { type: 'typing', conversationId, actor: 'bot', active: false });
   }
 
   /**

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { QueryParameters, QueryResult, Warehouse } from '../sql/warehouse.ts';
-import { GroupCommitWriter, type AppendRequest, type NewConversation } from './group-commit-writer.ts';
+import type { ConversationRow } from './conversation-snapshots.ts';
+import { GroupCommitWriter, type AppendOutcome, type AppendRequest, type NewConversation } from './group-commit-writer.ts';
 import type { SupportScope } from './support-responder.ts';
 
 export type ConversationKind = 'analytics' | 'support';
@@ -164,6 +165,24 @@ export class ConversationRepository {
 
   appendWith(request: AppendRequest): Promise<StoredMessage[]> {
     return this.writer.append(request);
+  }
+
+  /**
+   * appendWith, checked inside its transaction: `authorize` sees the conversation as stored (null: none, and no
+   * `create`) and throws to refuse; with `unlessSent`, a key already sent writes nothing and names the earlier seq.
+   * A send needs no read before it.
+   */
+  appendChecked(request: Omit<AppendRequest, 'authorize'> & { authorize: (conversation: ConversationRecord | null) => void }): Promise<AppendOutcome> {
+    const { authorize, ...rest } = request;
+    return this.writer.appendOutcome({ ...rest, authorize: (row) => authorize(row ? toConversationRecord(row) : null) });
+  }
+
+  /**
+   * The conversations row as this repository's group commit last wrote it, while nothing else may have changed it
+   * since (conversation-snapshots.ts); undefined otherwise: read it.
+   */
+  committedRow(conversationId: string): ConversationRow | undefined {
+    return this.writer.snapshots.current(conversationId);
   }
 
   /** What appendWith({ create }) inserts for a new conversation. */

@@ -38,4 +38,39 @@ describe('GroupCommitWriter: a bot turn\'s dialogue state and events commit with
     await expect(failed).rejects.toThrow(/No conversation missing/);
     expect((await warehouse.query('SELECT count(*)::INTEGER AS n FROM support_events')).rows[0]?.n).toBe(0);
   });
+
+  it('checks a send inside the batch: a key already sent writes nothing, a refused request fails alone', async () => {
+    const send = (id: string, key: string, text: string) =>
+      writer.appendOutcome({
+        conversationId: id,
+        unlessSent: { idempotencyKey: key, role: 'user' },
+        authorize: (row) => {
+          if (row?.customer_id !== 7) throw new Error(`not yours: ${id}`);
+        },
+        messages: [{ role: 'user', content: text, idempotencyKey: key }],
+      });
+    await warehouse.run(`INSERT INTO conversations (conversation_id, kind, customer_id, context, created_at, updated_at) VALUES ('other', 'support', 8, '{}', now()::TIMESTAMP, now()::TIMESTAMP)`);
+    const first = await send('a', 'key-1', 'first');
+    expect(first).toMatchObject({ created: false, messages: [{ seq: 2, idempotencyKey: 'key-1' }] });
+    expect(first.previousSeq).toBeUndefined();
+    // One batch: a retry, a new message, a message into another customer's chat, one into a chat that does not exist.
+    const [retry, fresh, refused, missing] = await Promise.allSettled([send('a', 'key-1', 'first'), send('b', 'key-1', 'same key, other chat'), send('other', 'key-2', 'let me in'), send('nowhere', 'key-3', 'x')]);
+    expect(retry).toMatchObject({ status: 'fulfilled', value: { previousSeq: 2, messages: [] } });
+    expect(fresh).toMatchObject({ status: 'fulfilled', value: { messages: [{ conversationId: 'b', seq: 2 }] } });
+    expect(refused).toMatchObject({ status: 'rejected', reason: { message: 'not yours: other' } });
+    expect(missing).toMatchObject({ status: 'rejected', reason: { message: 'not yours: nowhere' } });
+    const stored = await warehouse.query(`SELECT conversation_id, seq, content FROM messages WHERE idempotency_key IS NOT NULL ORDER BY conversation_id, seq`);
+    expect(stored.rows).toEqual([
+      { conversation_id: 'a', seq: 2, content: 'first' },
+      { conversation_id: 'b', seq: 2, content: 'same key, other chat' },
+    ]);
+  });
+
+  it('creates a conversation once: a retried first message finds it and its message', async () => {
+    const create = { kind: 'support' as const, customerId: 7, context: { scope: { kind: 'customer', customerId: 7 } } };
+    const first = (text: string) => writer.appendOutcome({ conversationId: 'new', create, unlessSent: { idempotencyKey: 'opening', role: 'user' }, authorize: () => {}, messages: [{ role: 'user', content: text, idempotencyKey: 'opening' }] });
+    expect(await first('hello')).toMatchObject({ created: true, messages: [{ seq: 1 }] });
+    expect(await first('hello')).toMatchObject({ created: false, previousSeq: 1, messages: [] });
+    expect((await warehouse.query(`SELECT count(*)::INTEGER AS n FROM conversations WHERE conversation_id = 'new'`)).rows[0]?.n).toBe(1);
+  });
 });

@@ -1,6 +1,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { toJsonRows } from '../sql/json-values.ts';
 import type { Warehouse } from '../sql/warehouse.ts';
 import { supportEventsInsert, type SupportEvent } from '../support/support-events.ts';
+import { ConversationSnapshots, type ConversationRow } from './conversation-snapshots.ts';
 import type { ConversationKind, ConversationState, MessagePayload, MessageRole, NewMessage, StoredMessage } from './conversation-repository.ts';
 
 export interface NewConversation {
@@ -24,11 +26,32 @@ export interface AppendRequest {
   context?: string;
   /** Also insert these support_events rows (the turn's analytics events). */
   events?: readonly SupportEvent[];
+  /**
+   * A retry check inside the transaction: when a message of `role` with this key is already in the conversation,
+   * nothing is written and the outcome names its seq.
+   */
+  unlessSent?: { idempotencyKey: string; role: MessageRole };
+  /**
+   * Refuses the append by throwing, given the conversation row as read inside the transaction (null: there is none
+   * and no `create`); only this request fails, the rest of the batch is written.
+   */
+  authorize?: (row: Record<string, unknown> | null) => void;
 }
+
+export interface AppendOutcome {
+  /** The stored messages with their seq (none when the key was already sent). */
+  messages: StoredMessage[];
+  /** `unlessSent`: the seq of the message already stored with that key; nothing was written. */
+  previousSeq?: number;
+  /** Whether this append inserted the conversation (`create`). */
+  created: boolean;
+}
+
+type RequestResult = { outcome: AppendOutcome } | { error: unknown };
 
 interface Pending {
   request: AppendRequest;
-  resolve: (messages: StoredMessage[]) => void;
+  resolve: (outcome: AppendOutcome) => void;
   reject: (error: unknown) => void;
 }
 
@@ -56,10 +79,19 @@ class MissingConversationError extends Error {
 export class GroupCommitWriter {
   private readonly queue: Pending[] = [];
   private flushing = false;
+  /** The rows this writer last committed, for the bot turn that follows (ConversationSnapshots). */
+  readonly snapshots: ConversationSnapshots;
 
-  constructor(private readonly warehouse: Warehouse) {}
+  constructor(private readonly warehouse: Warehouse) {
+    this.snapshots = new ConversationSnapshots(warehouse);
+  }
 
-  append(request: AppendRequest): Promise<StoredMessage[]> {
+  async append(request: AppendRequest): Promise<StoredMessage[]> {
+    return (await this.appendOutcome(request)).messages;
+  }
+
+  /** append, with what happened: the key already sent (`unlessSent`), the conversation created. */
+  appendOutcome(request: AppendRequest): Promise<AppendOutcome> {
     return new Promise((resolve, reject) => {
       this.queue.push({ request, resolve, reject });
       if (!this.flushing) {
@@ -73,14 +105,18 @@ export class GroupCommitWriter {
     try {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, MAX_BATCH);
+        const settle = (pending: Pending, result: RequestResult | undefined) => {
+          if (result && 'outcome' in result) pending.resolve(result.outcome);
+          else pending.reject(result?.error ?? new Error('the batch returned no result for this append'));
+        };
         try {
           const results = await this.withConflictRetries(() => this.writeBatch(batch.map((pending) => pending.request)));
-          batch.forEach((pending, index) => pending.resolve(results[index] as StoredMessage[]));
+          batch.forEach((pending, index) => settle(pending, results[index]));
         } catch {
           for (const pending of batch) {
             try {
               const [result] = await this.withConflictRetries(() => this.writeBatch([pending.request]));
-              pending.resolve(result as StoredMessage[]);
+              settle(pending, result);
             } catch (error) {
               pending.reject(error);
             }
@@ -108,19 +144,47 @@ export class GroupCommitWriter {
     }
   }
 
-  private writeBatch(requests: AppendRequest[]): Promise<StoredMessage[][]> {
-    return this.warehouse.transaction((connection) => writeInTransaction(connection, requests), { writes: ['conversations', 'messages', 'support_events'] });
+  private async writeBatch(requests: AppendRequest[]): Promise<RequestResult[]> {
+    let updated: ReadonlyMap<string, ConversationRow> | undefined;
+    return this.warehouse.transaction(
+      async (connection) => {
+        const batch = await writeInTransaction(connection, requests);
+        updated = batch.updated;
+        return batch.results;
+      },
+      { writes: ['conversations', 'messages', 'support_events'], observe: { table: 'conversations', written: (stamps) => this.snapshots.written(stamps, updated) } },
+    );
   }
 }
 
-async function writeInTransaction(connection: DuckDBConnection, requests: AppendRequest[]): Promise<StoredMessage[][]> {
-  const creations = requests.filter((request) => request.create);
-  if (creations.length > 0) {
+const CONVERSATION_ROW_COLUMNS = 'conversation_id, kind, customer_id, analyst_id, state, language, context::VARCHAR AS context, last_seq';
+
+async function writeInTransaction(connection: DuckDBConnection, requests: AppendRequest[]): Promise<{ results: RequestResult[]; updated: Map<string, ConversationRow> }> {
+  // The conversations as they are now, read inside the transaction: seq, state, and what `authorize` checks.
+  const ids = [...new Set(requests.map((request) => request.conversationId))];
+  const idParameters = Object.fromEntries(ids.map((id, index) => [`c${index}`, id]));
+  const reader = await connection.runAndReadAll(
+    `SELECT ${CONVERSATION_ROW_COLUMNS}, strftime(now()::TIMESTAMP, '%Y-%m-%dT%H:%M:%S.%g') AS now_text
+       FROM conversations WHERE conversation_id IN (${ids.map((_, index) => `$c${index}`).join(', ')})`,
+    idParameters,
+  );
+  const rows = new Map<string, Record<string, unknown>>();
+  let createdAt = '';
+  for (const row of toJsonRows(reader.columnNames(), reader.getRows())) {
+    rows.set(String(row.conversation_id), row);
+    createdAt = String(row.now_text);
+  }
+
+  // First messages: insert the conversations that are not there yet (a retried first message finds its own).
+  const creations = new Map<string, NewConversation>();
+  for (const request of requests) {
+    if (request.create && !rows.has(request.conversationId) && !creations.has(request.conversationId)) creations.set(request.conversationId, request.create);
+  }
+  if (creations.size > 0) {
     const parameters: Record<string, string | number | null> = {};
-    const rows = creations.map((request, index) => {
-      const create = request.create as NewConversation;
+    const values = [...creations].map(([conversationId, create], index) => {
       Object.assign(parameters, {
-        [`id${index}`]: request.conversationId,
+        [`id${index}`]: conversationId,
         [`kind${index}`]: create.kind,
         [`customer${index}`]: create.customerId ?? null,
         [`analyst${index}`]: create.analystId ?? null,
@@ -130,46 +194,79 @@ async function writeInTransaction(connection: DuckDBConnection, requests: Append
       });
       return `($id${index}, $kind${index}, $customer${index}, $analyst${index}, $language${index}, $title${index}, $context${index}, now()::TIMESTAMP, now()::TIMESTAMP)`;
     });
-    await connection.run(
-      `INSERT INTO conversations (conversation_id, kind, customer_id, analyst_id, language, title, context, created_at, updated_at) VALUES ${rows.join(', ')}`,
+    const inserted = await connection.runAndReadAll(
+      `INSERT INTO conversations (conversation_id, kind, customer_id, analyst_id, language, title, context, created_at, updated_at) VALUES ${values.join(', ')}
+       RETURNING ${CONVERSATION_ROW_COLUMNS}, strftime(created_at, '%Y-%m-%dT%H:%M:%S.%g') AS now_text`,
       parameters,
     );
+    for (const row of toJsonRows(inserted.columnNames(), inserted.getRows())) {
+      rows.set(String(row.conversation_id), row);
+      createdAt ||= String(row.now_text);
+    }
   }
 
-  const ids = [...new Set(requests.map((request) => request.conversationId))];
-  const idParameters = Object.fromEntries(ids.map((id, index) => [`c${index}`, id]));
-  const reader = await connection.runAndReadAll(
-    `SELECT conversation_id, last_seq, state, strftime(now()::TIMESTAMP, '%Y-%m-%dT%H:%M:%S.%g') AS now_text
-       FROM conversations WHERE conversation_id IN (${ids.map((_, index) => `$c${index}`).join(', ')})`,
-    idParameters,
-  );
+  // Retries: the keys already sent in conversations that existed before this transaction.
+  const checks = requests.filter((request) => request.unlessSent && !creations.has(request.conversationId) && rows.has(request.conversationId));
+  const sent = new Map<string, number>();
+  const sentKey = (conversationId: string, idempotencyKey: string, role: string) => `${conversationId}\u0000${role}\u0000${idempotencyKey}`;
+  if (checks.length > 0) {
+    const parameters: Record<string, string> = {};
+    const conversationIds = [...new Set(checks.map((request) => request.conversationId))];
+    const keys = [...new Set(checks.map((request) => request.unlessSent?.idempotencyKey as string))];
+    conversationIds.forEach((id, index) => (parameters[`c${index}`] = id));
+    keys.forEach((key, index) => (parameters[`k${index}`] = key));
+    // Both lists together can pair a conversation with another one's key: such pairs are simply not looked up below.
+    const found = await connection.runAndReadAll(
+      `SELECT conversation_id, role, idempotency_key, min(seq) AS seq FROM messages
+        WHERE conversation_id IN (${conversationIds.map((_, index) => `$c${index}`).join(', ')})
+          AND idempotency_key IN (${keys.map((_, index) => `$k${index}`).join(', ')})
+        GROUP BY conversation_id, role, idempotency_key`,
+      parameters,
+    );
+    for (const row of toJsonRows(found.columnNames(), found.getRows())) sent.set(sentKey(String(row.conversation_id), String(row.idempotency_key), String(row.role)), Number(row.seq));
+  }
+
   const current = new Map<string, { lastSeq: number; state: ConversationState }>();
-  let createdAt = '';
-  for (const row of reader.getRows()) {
-    current.set(String(row[0]), { lastSeq: Number(row[1]), state: String(row[2]) as ConversationState });
-    createdAt = String(row[3]);
-  }
+  for (const [id, row] of rows) current.set(id, { lastSeq: Number(row.last_seq), state: String(row.state) as ConversationState });
 
-  const results: StoredMessage[][] = [];
+  const results: RequestResult[] = [];
+  const writes: { request: AppendRequest; stored: StoredMessage[] }[] = [];
   for (const request of requests) {
     const conversation = current.get(request.conversationId);
-    if (!conversation) throw new MissingConversationError(request.conversationId);
-    const messages = typeof request.messages === 'function' ? request.messages({ ...conversation }) : request.messages;
-    const stored = messages.map((message, index): StoredMessage => ({
-      conversationId: request.conversationId,
-      seq: conversation.lastSeq + index + 1,
-      role: message.role as MessageRole,
-      content: message.content,
-      payload: (message.payload ?? {}) as MessagePayload,
-      intent: message.intent ?? null,
-      idempotencyKey: message.idempotencyKey ?? null,
-      createdAt,
-    }));
-    conversation.lastSeq += messages.length;
-    results.push(stored);
+    try {
+      request.authorize?.(rows.get(request.conversationId) ?? null);
+      if (!conversation) throw new MissingConversationError(request.conversationId);
+      const created = creations.get(request.conversationId) === request.create && request.create !== undefined;
+      const previousSeq = request.unlessSent ? sent.get(sentKey(request.conversationId, request.unlessSent.idempotencyKey, request.unlessSent.role)) : undefined;
+      if (previousSeq !== undefined) {
+        results.push({ outcome: { messages: [], previousSeq, created: false } });
+        continue;
+      }
+      const messages = typeof request.messages === 'function' ? request.messages({ ...conversation }) : request.messages;
+      const stored = messages.map((message, index): StoredMessage => ({
+        conversationId: request.conversationId,
+        seq: conversation.lastSeq + index + 1,
+        role: message.role as MessageRole,
+        content: message.content,
+        payload: (message.payload ?? {}) as MessagePayload,
+        intent: message.intent ?? null,
+        idempotencyKey: message.idempotencyKey ?? null,
+        createdAt,
+      }));
+      conversation.lastSeq += messages.length;
+      results.push({ outcome: { messages: stored, created } });
+      writes.push({ request, stored });
+    } catch (error) {
+      // A conversation this batch inserted must not stay without its first message: fail the batch (its requests are
+      // then retried one by one, so only this one fails).
+      if (creations.has(request.conversationId)) throw error;
+      results.push({ error });
+    }
   }
+  if (createdAt === '' && writes.length > 0) throw new Error('no transaction time was read for the batch');
 
-  const allMessages = results.flat();
+  const allMessages = writes.flatMap((write) => write.stored);
+  const written = writes.map((write) => write.request);
   if (allMessages.length > 0) {
     const parameters: Record<string, string | number | null> = { created: createdAt };
     const rows = allMessages.map((message, index) => {
@@ -190,7 +287,7 @@ async function writeInTransaction(connection: DuckDBConnection, requests: Append
     );
   }
   // The last context a batch's requests set for each conversation (one turn at a time per conversation, so at most one).
-  const contexts = new Map(requests.flatMap((request) => (request.context === undefined ? [] : [[request.conversationId, request.context] as const])));
+  const contexts = new Map(written.flatMap((request) => (request.context === undefined ? [] : [[request.conversationId, request.context] as const])));
   const touched = [...current.entries()].filter(([id]) => contexts.has(id) || allMessages.some((message) => message.conversationId === id));
   if (touched.length > 0) {
     const updateParameters: Record<string, string | number | null> = {};
@@ -206,13 +303,20 @@ async function writeInTransaction(connection: DuckDBConnection, requests: Append
       updateParameters,
     );
   }
-  const events = requests.flatMap((request) => request.events ?? []);
+  // The updated rows as they are once this commits (the rest of each row as read above, in this transaction).
+  const updated = new Map<string, ConversationRow>(
+    touched.map(([id, conversation]) => {
+      const { now_text: _, ...row } = rows.get(id) ?? {};
+      return [id, { ...row, last_seq: conversation.lastSeq, context: contexts.get(id) ?? row.context ?? null }];
+    }),
+  );
+  const events = written.flatMap((request) => request.events ?? []);
   if (events.length > 0) {
     const insert = supportEventsInsert(events);
     await connection.run(insert.sql, insert.parameters);
   }
 
-  const intents = requests.filter((request) => request.intent);
+  const intents = written.filter((request) => request.intent);
   if (intents.length > 0) {
     const parameters: Record<string, string | number> = {};
     const values = intents.map((request, index) => {
@@ -226,5 +330,5 @@ async function writeInTransaction(connection: DuckDBConnection, requests: Append
       parameters,
     );
   }
-  return results;
+  return { results, updated };
 }

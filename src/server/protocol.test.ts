@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ClientEventSchema, firstIssue, ServerEventSchema } from './protocol.ts';
+import { ClientEventSchema, endsBotTyping, firstIssue, ServerEventSchema, type ServerEvent } from './protocol.ts';
 
 function fieldOf(payload: unknown): string {
   const parsed = ClientEventSchema.safeParse(payload);
@@ -27,5 +27,22 @@ describe('protocol schemas', () => {
     expect(ServerEventSchema.safeParse({ type: 'error', code: 'rate_limited', message: 'slow down', retryAfterSeconds: 2 }).success).toBe(true);
     expect(ServerEventSchema.safeParse({ type: 'error', code: 'made_up', message: 'x' }).success).toBe(false);
     expect(ServerEventSchema.safeParse({ type: 'message-end', conversationId: 'c', seq: 0, replay: false, message }).success).toBe(false);
+  });
+
+  it('tells when the bot stopped typing: a turn\'s last reply, its failure, or the bot\'s typing off', () => {
+    const message = { conversationId: 'c', seq: 2, role: 'assistant' as const, text: 'Hi.', intent: 'other', createdAt: '2025-11-30T10:00:00.000', replyTo: 1 };
+    const events: [ServerEvent, boolean][] = [
+      [{ type: 'message-end', conversationId: 'c', seq: 2, replay: false, message, endsTurn: true }, true],
+      [{ type: 'message-end', conversationId: 'c', seq: 2, replay: false, message }, false],
+      [{ type: 'error', code: 'agent_failed', message: 'x', conversationId: 'c', replyTo: 1 }, true],
+      [{ type: 'error', code: 'rate_limited', message: 'x', conversationId: 'c', requestType: 'message-send' }, false],
+      [{ type: 'typing', conversationId: 'c', actor: 'bot', active: false }, true],
+      [{ type: 'typing', conversationId: 'c', actor: 'agent', active: false }, false],
+      [{ type: 'message-start', conversationId: 'c', streamId: 's', replyTo: 1 }, false],
+    ];
+    for (const [event, ends] of events) {
+      expect(ServerEventSchema.safeParse(event).success, JSON.stringify(event)).toBe(true);
+      expect(endsBotTyping(event), JSON.stringify(event)).toBe(ends);
+    }
   });
 });

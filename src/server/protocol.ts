@@ -177,7 +177,10 @@ export const ErrorCodeSchema = z.enum([
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 
 export const ServerEventSchema = z.discriminatedUnion('type', [
-  /** A turn started: the bot is working on the message `replyTo`. Transient events of the turn share `streamId`. */
+  /**
+   * A turn started: the bot is working on the message `replyTo` (on /support this is also the bot's typing on; it is
+   * sent only when the reply is not ready at once). Transient events of the turn share `streamId`.
+   */
   z.object({ type: z.literal('message-start'), conversationId, streamId, replyTo: seq.optional(), seq: seq.optional() }),
   z.object({ type: z.literal('phase-change'), conversationId, streamId, phase: z.string() }),
   z.object({ type: z.literal('tool-call-start'), conversationId, streamId, callId: z.string(), toolName: z.string() }),
@@ -194,7 +197,16 @@ export const ServerEventSchema = z.discriminatedUnion('type', [
    * A message was persisted (the shopper's own, a bot reply, a human agent's reply, a system note). `replay`
    * is true when it is sent again because of `resume` or a retried `message-send`.
    */
-  z.object({ type: z.literal('message-end'), conversationId, seq, streamId: streamId.optional(), replay: z.boolean(), message: WireMessageSchema }),
+  z.object({
+    type: z.literal('message-end'),
+    conversationId,
+    seq,
+    streamId: streamId.optional(),
+    replay: z.boolean(),
+    message: WireMessageSchema,
+    /** /support: the last reply of a bot turn; the bot stopped typing. */
+    endsTurn: z.literal(true).optional(),
+  }),
   /**
    * Bot, human agent or (to /agents) shopper typing. The bot's every `active: true` is followed by `active: false`,
    * also when the turn failed; people's signals are rate limited (at most one per second per person and chat).
@@ -210,6 +222,8 @@ export const ServerEventSchema = z.discriminatedUnion('type', [
     /** Dotted path of the bad field, for `invalid_payload`. */
     field: z.string().optional(),
     retryAfterSeconds: z.number().optional(),
+    /** /support: the bot's turn for this message failed; the bot stopped typing. */
+    replyTo: seq.optional(),
   }),
   /** /agents: the hand-off queue, oldest first. */
   z.object({ type: z.literal('queue-update'), entries: z.array(QueueEntrySchema) }),
@@ -229,6 +243,16 @@ export const ServerEventSchema = z.discriminatedUnion('type', [
 ]);
 export type ServerEvent = z.infer<typeof ServerEventSchema>;
 export type ServerEventOf<Type extends ServerEvent['type']> = Extract<ServerEvent, { type: Type }>;
+
+/**
+ * Whether an event ends the bot's typing: a bot turn's last reply (`message-end` with `endsTurn`), its failure (`error`
+ * with `replyTo`), or an explicit `typing` off of the bot (a turn that ended without a reply, and analytics turns).
+ */
+export function endsBotTyping(event: ServerEvent): boolean {
+  if (event.type === 'message-end') return event.endsTurn === true;
+  if (event.type === 'error') return event.replyTo !== undefined;
+  return event.type === 'typing' && event.actor === 'bot' && !event.active;
+}
 
 /** What the socket.io acknowledgement callback of a client event receives. */
 export const AcknowledgementSchema = z.union([

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoWarehouseFile } from '../testing/demo-warehouse.ts';
 import type { AnalyticsAsker } from './analytics-chat.ts';
+import { endsBotTyping } from './protocol.ts';
 import type { SupportResponder } from './support-responder.ts';
 import { FakeSupportResponder } from './testing/fake-support.ts';
 import { newKey, startTestServer, TestClient, type TestServer } from './testing/test-server.ts';
@@ -52,7 +53,7 @@ describe('restarts, graceful shutdown and rate limits', () => {
       const reply = await again.waitFor((event) => event.type === 'message-end' && event.seq === 6);
       expect(reply.type === 'message-end' && reply.message).toMatchObject({ role: 'assistant', replyTo: 5 });
       expect(await again.send({ type: 'message-send', conversationId, idempotencyKey: hangKey, text: 'hang on a second' })).toMatchObject({ ok: true, seq: 5, duplicate: true });
-      await again.waitFor((event) => event.type === 'typing' && !event.active);
+      await again.waitForTurnEnd(5);
       expect(server2.responder.calls.filter((call) => call.conversationId === conversationId)).toHaveLength(1);
       const stored = await server2.warehouse.query('SELECT seq, role FROM messages WHERE conversation_id = $id ORDER BY seq', { id: conversationId });
       expect(stored.rows.map((row) => row.role)).toEqual(['user', 'assistant', 'user', 'assistant', 'user', 'assistant']);
@@ -72,7 +73,8 @@ describe('restarts, graceful shutdown and rate limits', () => {
     expect([503, 'refused']).toContain(ready);
     await closing;
     expect(client.messageEnds(conversationId).map((event) => event.message.role)).toEqual(['user', 'assistant']);
-    expect(client.events.filter((event) => event.type === 'typing').at(-1)).toMatchObject({ active: false });
+    // The 300 ms reply showed the bot typing (message-start), and its message-end ended the turn.
+    expect(client.events.filter((event) => event.type === 'message-start' || endsBotTyping(event)).map((event) => event.type)).toEqual(['message-start', 'message-end']);
     client.close();
   });
 

@@ -44,7 +44,7 @@ describe.skipIf(!installed)('/support with the real SupportAgent', () => {
     const opened = await shopper.send({ type: 'message-send', idempotencyKey: newKey(), text: '我的订单到哪了?' });
     expect(opened).toMatchObject({ ok: true, seq: 1 });
     const conversationId = opened.ok ? (opened.conversationId as string) : '';
-    await shopper.waitFor((event) => event.type === 'typing' && !event.active, 20_000);
+    await shopper.waitForTurnEnd(1, 20_000);
     const replies = shopper.messageEnds(conversationId).filter((event) => event.message.role === 'assistant');
     expect(replies.length).toBeGreaterThan(0);
     expect(replies[0]?.message.intent).toBe('order_status');
@@ -52,9 +52,9 @@ describe.skipIf(!installed)('/support with the real SupportAgent', () => {
     expect(orderNumbers.some((orderNumber) => mentioned.includes(orderNumber))).toBe(true);
     expect(shopper.invalidEvents).toEqual([]);
 
-    await shopper.send({ type: 'message-send', conversationId, idempotencyKey: newKey(), text: '转人工' });
+    const handOff = await shopper.send({ type: 'message-send', conversationId, idempotencyKey: newKey(), text: '转人工' });
     await shopper.waitFor((event) => event.type === 'handoff-start', 20_000);
-    await shopper.waitFor((event) => event.type === 'typing' && !event.active, 20_000, shopper.events.findIndex((event) => event.type === 'handoff-start'));
+    await shopper.waitForTurnEnd(handOff.ok ? (handOff.seq as number) : -1, 20_000);
 
     const agent = await TestClient.connect(server.url, '/agents', { token: await server.agentToken('mei') });
     await agent.send({ type: 'queue-list' });

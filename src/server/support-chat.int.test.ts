@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoWarehouseFile } from '../testing/demo-warehouse.ts';
 import { newKey, sleep, startTestServer, TestClient, type TestServer } from './testing/test-server.ts';
-import type { ServerEvent } from './protocol.ts';
+import { endsBotTyping, type ServerEvent } from './protocol.ts';
 
 type Demo = Awaited<ReturnType<typeof createDemoWarehouseFile>>;
 
@@ -13,6 +13,16 @@ async function latestOrderNumber(server: TestServer, customerId: number): Promis
 async function customersWithOrders(server: TestServer, count: number): Promise<number[]> {
   const result = await server.warehouse.query(`SELECT DISTINCT user_id FROM orders WHERE user_id IS NOT NULL ORDER BY user_id LIMIT ${count}`);
   return result.rows.map((row) => Number(row.user_id));
+}
+
+/** Whether a widget that saw these events would still show the bot typing. */
+function botTypingShown(events: ServerEvent[]): boolean {
+  let shown = false;
+  for (const event of events) {
+    if (event.type === 'message-start' || (event.type === 'typing' && event.actor === 'bot' && event.active)) shown = true;
+    else if (endsBotTyping(event)) shown = false;
+  }
+  return shown;
 }
 
 function typesOf(events: ServerEvent[], conversationId: string): string[] {
@@ -48,10 +58,13 @@ describe('/support chat over socket.io (fake support responder)', () => {
     const acknowledgement = await client.send({ type: 'message-send', idempotencyKey: newKey(), text: 'Where is my order?' });
     expect(acknowledgement).toMatchObject({ ok: true, seq: 1 });
     const conversationId = acknowledgement.ok ? (acknowledgement.conversationId as string) : '';
-    await client.waitFor((event) => event.type === 'typing' && !event.active);
+    await client.waitForTurnEnd(1);
+    // A reply ready at once is its attachments and its message-end: no typing, message-start or text-delta frames.
     const types = typesOf(client.events, conversationId);
-    expect(types).toEqual(['message-end', 'typing', 'message-start', 'text-delta', 'table', 'message-end', 'typing']);
+    expect(types).toEqual(['message-end', 'table', 'message-end']);
     const [question, reply] = client.messageEnds(conversationId);
+    expect(question?.endsTurn).toBeUndefined();
+    expect(reply?.endsTurn).toBe(true);
     expect(question?.message).toMatchObject({ role: 'user', seq: 1, text: 'Where is my order?' });
     expect(reply?.message).toMatchObject({ role: 'assistant', seq: 2, replyTo: 1, intent: 'order_status' });
     expect(reply?.message.text).toContain(await latestOrderNumber(server, customerId));
@@ -76,7 +89,7 @@ describe('/support chat over socket.io (fake support responder)', () => {
     if (!first.ok || !concurrent.ok) return;
     expect(concurrent.seq).toBe(first.seq);
     expect([first.duplicate, concurrent.duplicate].filter(Boolean)).toHaveLength(1);
-    await client.waitFor((event) => event.type === 'typing' && !event.active);
+    await client.waitForTurnEnd(first.seq as number);
     // A later retry (e.g. after a lost acknowledgement) replays the stored message and reply.
     const marker = client.events.length;
     const later = await client.send({ type: 'message-send', idempotencyKey: key, text: 'hello there' });
@@ -96,7 +109,7 @@ describe('/support chat over socket.io (fake support responder)', () => {
     const first = await shopper(customerId);
     const opened = await first.send({ type: 'message-send', idempotencyKey: newKey(), text: 'hi' });
     const conversationId = opened.ok ? (opened.conversationId as string) : '';
-    await first.waitFor((event) => event.type === 'typing' && !event.active);
+    await first.waitForTurnEnd(1);
     // The slow reply is written while no socket of this shopper is connected.
     const slow = await first.send({ type: 'message-send', conversationId, idempotencyKey: newKey(), text: 'slow question' });
     expect(slow).toMatchObject({ ok: true, seq: 3 });
@@ -107,7 +120,9 @@ describe('/support chat over socket.io (fake support responder)', () => {
     await second.waitFor((event) => event.type === 'message-end' && event.seq === 4, 5000);
     await sleep(200);
     expect(second.messageEnds(conversationId).map((event) => event.seq)).toEqual([4]);
-    expect(second.events.filter((event) => event.type === 'typing').at(-1)).toMatchObject({ active: false });
+    // The 400 ms reply was announced (resume or message-start turned typing on) and its message-end turned it off.
+    expect(second.events.some((event) => event.type === 'message-start' || event.type === 'typing')).toBe(true);
+    expect(botTypingShown(second.events)).toBe(false);
     // A fresh device with nothing asks from 0 and gets the whole conversation in order, once.
     const third = await shopper(customerId);
     const full = await third.send({ type: 'resume', conversationId, lastSeq: 0 });
@@ -125,17 +140,23 @@ describe('/support chat over socket.io (fake support responder)', () => {
     const acknowledgement = await client.send({ type: 'message-send', idempotencyKey: newKey(), text: 'please fail now' });
     expect(acknowledgement.ok).toBe(true);
     const error = await client.waitFor((event) => event.type === 'error');
-    expect(error).toMatchObject({ code: 'agent_failed' });
-    await client.waitFor((event) => event.type === 'typing' && !event.active);
-    const typing = client.events.filter((event) => event.type === 'typing');
-    expect(typing.map((event) => event.type === 'typing' && event.active)).toEqual([true, false]);
+    expect(error).toMatchObject({ code: 'agent_failed', replyTo: 1 });
+    expect(botTypingShown(client.events)).toBe(false);
+    // A failure after the bot was shown typing (400 ms) ends its typing too.
+    const conversationId = acknowledgement.ok ? (acknowledgement.conversationId as string) : '';
+    const marker = client.events.length;
+    const slow = await client.send({ type: 'message-send', conversationId, idempotencyKey: newKey(), text: 'slow, then fail' });
+    const slowError = await client.waitFor((event) => event.type === 'error', 10_000, marker);
+    expect(slowError).toMatchObject({ code: 'agent_failed', replyTo: slow.ok ? slow.seq : -1 });
+    expect(typesOf(client.events.slice(marker), conversationId)).toEqual(['message-end', 'message-start', 'error']);
+    expect(botTypingShown(client.events)).toBe(false);
   });
 
   it('refuses another customer\'s conversation (resume and send) without leaking anything', async () => {
     const owner = await shopper(customers[4] as number);
     const opened = await owner.send({ type: 'message-send', idempotencyKey: newKey(), text: 'my private question' });
     const conversationId = opened.ok ? (opened.conversationId as string) : '';
-    await owner.waitFor((event) => event.type === 'typing' && !event.active);
+    await owner.waitForTurnEnd(1);
     const intruder = await shopper(customers[5] as number);
     const resume = await intruder.send({ type: 'resume', conversationId, lastSeq: 0 });
     expect(resume).toMatchObject({ ok: false, code: 'conversation_not_found' });
@@ -181,7 +202,7 @@ describe('/support chat over socket.io (fake support responder)', () => {
     const conversationId = opened.ok ? (opened.conversationId as string) : '';
     const request = await client.waitFor((event) => event.type === 'confirmation-request');
     const confirmationId = request.type === 'confirmation-request' ? request.confirmation.confirmationId : '';
-    await client.waitFor((event) => event.type === 'typing' && !event.active);
+    await client.waitForTurnEnd(1);
     const calls = server.responder.calls.length;
     const answer = await client.send({ type: 'confirmation-answer', conversationId, confirmationId, confirm: true });
     expect(answer).toMatchObject({ ok: true, seq: 3 });
@@ -198,7 +219,7 @@ describe('/support chat over socket.io (fake support responder)', () => {
     const conversationId = opened.ok ? (opened.conversationId as string) : '';
     const handoff = await client.waitFor((event) => event.type === 'handoff-start');
     expect(handoff).toMatchObject({ handoff: { state: 'queued' } });
-    await client.waitFor((event) => event.type === 'typing' && !event.active);
+    await client.waitForTurnEnd(1);
 
     const agent = await TestClient.connect(server.url, '/agents', { token: await server.agentToken('mei') });
     clients.push(agent);

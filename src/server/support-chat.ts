@@ -4,14 +4,17 @@ import { detectLanguage } from '../text/detect-language.ts';
 import { principalKey, type Principal } from './auth/tokens.ts';
 import { roomOf, type ChatHub } from './chat-hub.ts';
 import { toRequestError, errorEventOf } from './client-events.ts';
-import { scopeOf } from './conversation-access.ts';
-import type { StoredMessage } from './conversation-repository.ts';
+import { derivedConversationId, mayAccess, scopeOf } from './conversation-access.ts';
+import type { ConversationRecord, StoredMessage } from './conversation-repository.ts';
 import type { NewConversation } from './group-commit-writer.ts';
 import type { Acknowledgement, WireMessage } from './protocol.ts';
 import { wireEventOfAgentEvent } from './agent-event-wire.ts';
-import { AuthenticationError, ServerRequestError } from './server-errors.ts';
+import { AuthenticationError, ConversationAccessError, ServerRequestError } from './server-errors.ts';
 import type { HandoffDesk, SupportReply, SupportResponder, SupportSession, TurnWrites } from './support-responder.ts';
 import { SupportUnavailableError } from './support-responder.ts';
+
+/** A reply not ready within this long is announced with message-start (the bot's typing) before it comes. */
+const REPLY_TYPING_DELAY_MS = 250;
 
 function payloadOfReply(reply: SupportReply, replyTo: number) {
   return { replyTo, table: reply.table, confirmation: reply.confirmation, handoff: reply.handoff, citations: reply.citations };
@@ -53,18 +56,18 @@ export class SupportChat {
     this.requireResponder();
     this.hub.rateLimiter.check({ user: principalKey(principal), ip: socket.handshake.address, conversation: event.conversationId });
     return this.hub.once(`${principalKey(principal)}|${event.idempotencyKey}`, async () => {
-      const lookUp = await this.hub.lookUpSend(principal, event.conversationId, event.idempotencyKey, 'user');
-      if (lookUp.previous) return this.answerRetry(socket, principal, lookUp.previous);
-      await socket.join(roomOf(lookUp.conversationId));
-      const stored = await this.persistShopperMessage(lookUp.conversationId, {
-        content: event.text,
+      const conversationId = event.conversationId ?? derivedConversationId(principal, event.idempotencyKey);
+      const sent = await this.persistShopperMessage(socket, principal, conversationId, {
+        content: () => event.text,
         idempotencyKey: event.idempotencyKey,
         payload: {},
-        create: lookUp.conversation ? undefined : this.conversationInsert(principal, event.text),
+        // Without a conversationId the first message opens the conversation its key derives.
+        create: event.conversationId === undefined ? this.conversationInsert(principal, event.text) : undefined,
       });
-      if (!lookUp.conversation) this.hub.rateLimiter.countNewConversation(lookUp.conversationId);
-      this.afterShopperMessage(principal, stored);
-      return { ok: true, conversationId: lookUp.conversationId, seq: stored.seq };
+      if (sent.previous) return this.answerRetry(socket, principal, sent.previous);
+      if (sent.created) this.hub.rateLimiter.countNewConversation(conversationId);
+      this.afterShopperMessage(principal, sent.stored);
+      return { ok: true, conversationId, seq: sent.stored.seq };
     });
   }
 
@@ -74,18 +77,18 @@ export class SupportChat {
     // One answer per confirmation: a second one (retry, or a change of mind) gets the first one's replies.
     const idempotencyKey = `confirmation:${event.confirmationId}`;
     return this.hub.once(`${principalKey(principal)}|${idempotencyKey}`, async () => {
-      const lookUp = await this.hub.lookUpSend(principal, event.conversationId, idempotencyKey, 'user');
-      if (lookUp.previous) return this.answerRetry(socket, principal, lookUp.previous);
-      await socket.join(roomOf(lookUp.conversationId));
-      const zh = lookUp.conversation?.language === 'zh';
-      const stored = await this.persistShopperMessage(lookUp.conversationId, {
-        content: event.confirm ? (zh ? '确认' : 'Confirm') : zh ? '不用了' : 'Decline',
+      const sent = await this.persistShopperMessage(socket, principal, event.conversationId, {
+        content: (conversation) => {
+          const zh = conversation.language === 'zh';
+          return event.confirm ? (zh ? '确认' : 'Confirm') : zh ? '不用了' : 'Decline';
+        },
         idempotencyKey,
         payload: { kind: 'confirmation-answer', confirmationId: event.confirmationId, confirm: event.confirm },
         alwaysBot: true,
       });
-      this.afterShopperMessage(principal, stored);
-      return { ok: true, conversationId: lookUp.conversationId, seq: stored.seq };
+      if (sent.previous) return this.answerRetry(socket, principal, sent.previous);
+      this.afterShopperMessage(principal, sent.stored);
+      return { ok: true, conversationId: event.conversationId, seq: sent.stored.seq };
     });
   }
 
@@ -126,24 +129,50 @@ export class SupportChat {
     return { ok: true, conversationId: previous.conversationId, seq: previous.seq, duplicate: true };
   }
 
+  /**
+   * Stores a shopper's message unless its key was sent before (then: the earlier message, nothing written). Whether
+   * the conversation is the shopper's and whether the key is new are both checked inside the append's transaction,
+   * so a send reads nothing first. The socket joins the conversation's room only after that check passed, before the
+   * broadcast.
+   */
   private async persistShopperMessage(
+    socket: Socket,
+    principal: Principal,
     conversationId: string,
-    message: { content: string; idempotencyKey: string; payload: StoredMessage['payload']; alwaysBot?: boolean; create?: NewConversation },
-  ): Promise<StoredMessage> {
-    return this.hub.locks.run(conversationId, async () => {
-      const [stored] = await this.hub.repository.appendWith({
+    message: { content: (conversation: ConversationRecord) => string; idempotencyKey: string; payload: StoredMessage['payload']; alwaysBot?: boolean; create?: NewConversation },
+  ): Promise<{ stored: StoredMessage; created: boolean; previous?: undefined } | { previous: StoredMessage }> {
+    const outcome = await this.hub.locks.run(conversationId, async () => {
+      let record: ConversationRecord | undefined;
+      const appended = await this.hub.repository.appendChecked({
         conversationId,
         create: message.create,
+        unlessSent: { idempotencyKey: message.idempotencyKey, role: 'user' },
+        // The same refusal whether the conversation is another account's or does not exist (a created one is there).
+        authorize: (conversation) => {
+          if (!conversation || !mayAccess(principal, conversation)) throw new ConversationAccessError(conversationId);
+          record = conversation;
+        },
         // While the conversation is queued for or with a human, the bot stays out of it.
         messages: ({ state }) => {
+          if (!record) throw new Error('the append wrote messages before authorizing them');
           const route = (state === 'queued' || state === 'human') && !message.alwaysBot ? 'human' : 'bot';
-          return [{ role: 'user', content: message.content, idempotencyKey: message.idempotencyKey, payload: { ...message.payload, route } }];
+          return [{ role: 'user', content: message.content(record), idempotencyKey: message.idempotencyKey, payload: { ...message.payload, route } }];
         },
       });
+      if (appended.previousSeq !== undefined) return appended;
+      const [stored] = appended.messages;
       if (!stored) throw new Error('append returned nothing');
+      await socket.join(roomOf(conversationId));
       this.hub.publish('support', [stored]);
-      return stored;
+      return appended;
     });
+    if (outcome.previousSeq !== undefined) {
+      // Retries are rare: only then read the earlier message itself.
+      const previous = await this.hub.repository.message(conversationId, outcome.previousSeq);
+      if (!previous) throw new Error(`message ${outcome.previousSeq} of ${conversationId} vanished`);
+      return { previous };
+    }
+    return { stored: outcome.messages[0] as StoredMessage, created: outcome.created };
   }
 
   private afterShopperMessage(principal: Principal, stored: StoredMessage): void {
@@ -162,9 +191,17 @@ export class SupportChat {
     const { conversationId } = message;
     const streamId = randomUUID();
     let streamedText = false;
-    this.hub.setBotTyping('support', conversationId, true);
+    // Most replies are ready within milliseconds: they go out as their message-end alone. Only a slow one (an LLM, a
+    // busy machine) shows the bot typing with a message-start first.
+    let typingShown = false;
+    const showTyping = () => {
+      if (typingShown) return;
+      typingShown = true;
+      this.hub.startBotReply(conversationId, streamId, message.seq);
+    };
+    const typingTimer = setTimeout(showTyping, REPLY_TYPING_DELAY_MS);
+    let ended = false;
     try {
-      this.hub.emitToConversation('support', conversationId, { type: 'message-start', conversationId, streamId, replyTo: message.seq });
       const session = this.sessionOf(principal);
       // The dialogue state and events the turn hands over, committed below with its replies.
       let writes: TurnWrites | undefined;
@@ -185,8 +222,16 @@ export class SupportChat {
               session,
               text: message.content,
               deferWrites,
+              // The row this message's own append (or a later one) committed: the turn need not read it again.
+              committedRow: () => {
+                const row = this.hub.repository.committedRow(conversationId);
+                return row && Number(row.last_seq) >= message.seq ? row : undefined;
+              },
+              // Only text as it is written reaches the shopper: the widget shows no phases or tool calls.
               onEvent: (agentEvent) => {
-                if (agentEvent.type === 'text-delta') streamedText = true;
+                if (agentEvent.type !== 'text-delta') return;
+                showTyping();
+                streamedText = true;
                 this.hub.emitToConversation('support', conversationId, wireEventOfAgentEvent(agentEvent, conversationId, streamId));
               },
             });
@@ -199,20 +244,23 @@ export class SupportChat {
           context: writes?.context,
           events: writes?.events,
         });
-        if (!streamedText) {
-          for (const reply of appended) this.hub.emitToConversation('support', conversationId, { type: 'text-delta', conversationId, streamId, seq: reply.seq, delta: reply.content });
-        }
-        this.hub.publish('support', appended, streamId);
+        clearTimeout(typingTimer);
+        // The message-end carries the whole text: a reply that was not streamed needs no text-delta before it.
+        this.hub.publish('support', appended, streamId, { endsTurn: true });
+        ended = appended.length > 0;
         return appended;
       });
       if (stored.some((reply) => reply.payload.handoff !== undefined)) await this.publishQueue();
     } catch (error) {
+      clearTimeout(typingTimer);
       const requestError = toRequestError(error);
       if (requestError.code === 'internal') this.hub.logger.error({ err: error, conversationId }, 'support turn failed');
       const failure = requestError.code === 'internal' ? new ServerRequestError('agent_failed', 'The assistant could not answer this message; resend it with the same idempotencyKey to try again.') : requestError;
-      this.hub.emitToConversation('support', conversationId, errorEventOf(failure, { conversationId, requestType: 'message-send' }));
+      this.hub.emitToConversation('support', conversationId, { ...errorEventOf(failure, { conversationId, requestType: 'message-send' }), replyTo: message.seq });
+      ended = true;
     } finally {
-      this.hub.setBotTyping('support', conversationId, false);
+      clearTimeout(typingTimer);
+      this.hub.endBotReply(conversationId, typingShown && !ended);
     }
   }
 

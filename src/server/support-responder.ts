@@ -25,8 +25,19 @@ export interface SupportReply {
 }
 
 export interface SupportResponder {
-  /** `deferWrites`: the responder hands over the turn's other writes, which the server commits with the replies. */
-  handleMessage(input: { conversationId: string; session: SupportSession; text: string; onEvent?: AgentEventListener; deferWrites?: (writes: TurnWrites) => void }): Promise<SupportReply[]>;
+  /**
+   * `deferWrites`: the responder hands over the turn's other writes, which the server commits with the replies.
+   * `committedRow`: the conversations row as the server last committed it, when nothing may have changed it since
+   * (undefined: read it); call it where the conversation would be read.
+   */
+  handleMessage(input: {
+    conversationId: string;
+    session: SupportSession;
+    text: string;
+    onEvent?: AgentEventListener;
+    deferWrites?: (writes: TurnWrites) => void;
+    committedRow?: () => Readonly<Record<string, unknown>> | undefined;
+  }): Promise<SupportReply[]>;
   handleConfirmation(input: { conversationId: string; session: SupportSession; confirmationId: string; confirm: boolean; deferWrites?: (writes: TurnWrites) => void }): Promise<SupportReply[]>;
 }
 

@@ -50,6 +50,11 @@ export class ReadCache {
     for (const table of tables) this.lastWrite.set(table.toLowerCase(), this.clock);
   }
 
+  /** The clock of the last write that may have changed `table` (0: none yet). */
+  stampOf(table: string): number {
+    return Math.max(this.everything, this.lastWrite.get(table.toLowerCase()) ?? 0);
+  }
+
   private fresh(entry: Entry): boolean {
     if (this.everything >= entry.stamp) return false;
     return entry.tables.every((table) => (this.lastWrite.get(table) ?? 0) < entry.stamp);

@@ -204,13 +204,18 @@ export class Warehouse {
    * Runs `work` inside one transaction on its own connection: everything it writes lands together or,
    * if it throws, not at all.
    */
-  async transaction<T>(work: (connection: DuckDBConnection) => Promise<T>, options: { writes?: readonly string[] } = {}): Promise<T> {
+  async transaction<T>(
+    work: (connection: DuckDBConnection) => Promise<T>,
+    options: { writes?: readonly string[]; observe?: { table: string; written: (stamps: { before: number; after: number; committed: boolean }) => void } } = {},
+  ): Promise<T> {
     const connection = await this.instance.connect();
+    let committed = false;
     try {
       await connection.run('BEGIN TRANSACTION');
       try {
         const value = await work(connection);
         await connection.run('COMMIT');
+        committed = true;
         return value;
       } catch (error) {
         try {
@@ -224,8 +229,19 @@ export class Warehouse {
     } finally {
       connection.closeSync();
       // `writes` names every table the work may change (the chat's group commit); otherwise it may have changed anything.
+      const before = options.observe ? this.readCache.stampOf(options.observe.table) : 0;
       this.readCache.wrote(options.writes);
+      // In the same tick as the clock moves: no other write can slip between the two stamps.
+      if (options.observe) options.observe.written({ before, after: this.readCache.stampOf(options.observe.table), committed });
     }
+  }
+
+  /**
+   * The write clock of `table`: it moves with every write through this Warehouse that may have changed the table
+   * (see ReadCache). Equal stamps at two moments mean no such write in between.
+   */
+  writeStamp(table: string): number {
+    return this.readCache.stampOf(table);
   }
 
   /** Names a full disk (or another known cause) in the error while keeping DuckDB's error as the cause. */

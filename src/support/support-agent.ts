@@ -14,7 +14,7 @@ import { SUPPORT_TOOLS } from './tools/support-tools.ts';
 import { commitReplyText } from './commit-reply.ts';
 import { commitConfirmation, type CommitOutcome } from './confirmations/commit-confirmation.ts';
 import { StaleOrderError } from './confirmations/apply-operation.ts';
-import { contextWithDialogue, freshDialogue, readConversation, writeDialogue, type DialogueState, type SupportConversationRow } from './dialogue/dialogue-state.ts';
+import { contextWithDialogue, conversationOfRow, freshDialogue, readConversation, writeDialogue, type DialogueState, type SupportConversationRow } from './dialogue/dialogue-state.ts';
 import { recognizeMessage, type Recognition } from './dialogue/recognize-message.ts';
 import { threadHistory } from './dialogue/thread-history.ts';
 import { currentHandoffTicket } from './handoff/handoff.ts';
@@ -159,8 +159,9 @@ export class SupportAgent {
   }
 
   /** The conversation, if it is a support chat of this shopper; otherwise the same error as a missing one. */
-  private async conversationFor(conversationId: string, scope: SupportScope): Promise<SupportConversationRow> {
-    const conversation = await readConversation(this.warehouse, conversationId);
+  private async conversationFor(conversationId: string, scope: SupportScope, committedRow?: () => Readonly<Record<string, unknown>> | undefined): Promise<SupportConversationRow> {
+    const known = committedRow?.();
+    const conversation = known ? conversationOfRow(known) : await readConversation(this.warehouse, conversationId);
     if (!conversation || conversation.customerId !== scope.customerId) {
       throw new SupportError(`No support conversation ${conversationId} for this shopper. The server creates it (conversations row with kind 'support' and customer_id) before the first message.`, { kind: 'conversation_not_found', conversationId });
     }
@@ -172,10 +173,17 @@ export class SupportAgent {
    * Answers one shopper message. With `deferWrites` the dialogue state and events are handed to the caller, who must
    * write them with the replies (see TurnWrites); without it they are written here before returning.
    */
-  async handleMessage(input: { conversationId: string; session: SupportSession; text: string; onEvent?: AgentEventListener; deferWrites?: (writes: TurnWrites) => void }): Promise<SupportReply[]> {
+  async handleMessage(input: {
+    conversationId: string;
+    session: SupportSession;
+    text: string;
+    onEvent?: AgentEventListener;
+    deferWrites?: (writes: TurnWrites) => void;
+    committedRow?: () => Readonly<Record<string, unknown>> | undefined;
+  }): Promise<SupportReply[]> {
     const session = this.parseSession(input.session, input.conversationId);
     return this.lock.run(input.conversationId, async () => {
-      const conversation = await this.conversationFor(input.conversationId, session.scope);
+      const conversation = await this.conversationFor(input.conversationId, session.scope, input.committedRow);
       const text = input.text.normalize('NFC').slice(0, MAX_MESSAGE_CHARACTERS);
       const recognition = recognizeMessage(text, this.orderNumbers);
       const language = chooseLanguage(session, text, conversation.dialogue, recognition);

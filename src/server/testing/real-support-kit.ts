@@ -7,7 +7,7 @@ import { createDemoWarehouseFile } from '../../testing/demo-warehouse.ts';
 import type { AnalyticsAsker } from '../analytics-chat.ts';
 import type { Acknowledgement, ServerEvent, WireMessage } from '../protocol.ts';
 import { loadSupportBackend } from '../support-backend.ts';
-import { newKey, startTestServer, TestClient, type TestServer } from './test-server.ts';
+import { endsTurnOf, newKey, startTestServer, TestClient, type TestServer } from './test-server.ts';
 
 const NO_ANALYTICS: AnalyticsAsker = { ask: () => Promise.reject(new Error('analytics is not used by the support tests')) };
 
@@ -122,10 +122,9 @@ export class ShopperChat {
     this.conversationId ??= conversationId;
     const seq = acknowledgement.seq as number;
     const mine = (candidate: ServerEvent) => 'conversationId' in candidate && candidate.conversationId === conversationId;
-    await this.client.waitFor((candidate) => candidate.type === 'message-start' && mine(candidate) && candidate.replyTo === seq, 20_000, marker);
-    const startIndex = this.client.events.findIndex((candidate, index) => index >= marker && candidate.type === 'message-start' && mine(candidate) && candidate.replyTo === seq);
-    await this.client.waitFor((candidate) => candidate.type === 'typing' && mine(candidate) && !candidate.active, 20_000, startIndex);
-    const endIndex = this.client.events.findIndex((candidate, index) => index > startIndex && candidate.type === 'typing' && mine(candidate) && !candidate.active);
+    const endsThisTurn = (candidate: ServerEvent) => mine(candidate) && endsTurnOf(candidate, seq);
+    await this.client.waitFor(endsThisTurn, 20_000, marker);
+    const endIndex = this.client.events.findIndex((candidate, index) => index >= marker && endsThisTurn(candidate));
     const events = this.client.events.slice(marker, endIndex + 1);
     const failure = events.find((candidate) => candidate.type === 'error');
     if (failure) throw new Error(`turn failed: ${JSON.stringify(failure)}`);

@@ -5,7 +5,7 @@ import { Warehouse } from '../../sql/warehouse.ts';
 import { signToken } from '../auth/tokens.ts';
 import type { AnalyticsAsker } from '../analytics-chat.ts';
 import { createShopLensServer, type ShopLensServer, type ShopLensServerOptions } from '../create-server.ts';
-import { CLIENT_EVENT_CHANNEL, SERVER_EVENT_CHANNEL, ServerEventSchema, type Acknowledgement, type ServerEvent } from '../protocol.ts';
+import { CLIENT_EVENT_CHANNEL, endsBotTyping, SERVER_EVENT_CHANNEL, ServerEventSchema, type Acknowledgement, type ServerEvent } from '../protocol.ts';
 import { createLogger } from '../request-logging.ts';
 import type { HandoffDesk, SupportResponder } from '../support-responder.ts';
 import { FakeHandoffDesk, FakeSupportResponder } from './fake-support.ts';
@@ -136,6 +136,11 @@ export class TestClient {
     });
   }
 
+  /** The event that ends the bot's turn for the user message `seq` of a support chat (its last reply or its error). */
+  waitForTurnEnd(seq: number, timeoutMs = 10_000, from = 0): Promise<ServerEvent> {
+    return this.waitFor((event) => endsTurnOf(event, seq), timeoutMs, from);
+  }
+
   /** message-end events of one conversation, in arrival order. */
   messageEnds(conversationId: string): Extract<ServerEvent, { type: 'message-end' }>[] {
     return this.events.filter((event): event is Extract<ServerEvent, { type: 'message-end' }> => event.type === 'message-end' && event.conversationId === conversationId);
@@ -144,6 +149,13 @@ export class TestClient {
   close(): void {
     this.socket.close();
   }
+}
+
+/** Whether `event` ends the support bot's turn for the user message `seq`: its last reply, or its failure. */
+export function endsTurnOf(event: ServerEvent, seq: number): boolean {
+  if (!endsBotTyping(event)) return false;
+  if (event.type === 'message-end') return event.message.replyTo === seq;
+  return event.type === 'error' && event.replyTo === seq;
 }
 
 export function newKey(): string {

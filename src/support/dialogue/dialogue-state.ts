@@ -80,7 +80,11 @@ const RowSchema = z.object({
 export async function readConversation(runner: SqlRunner, conversationId: string): Promise<SupportConversationRow | undefined> {
   const result = await runner.query('SELECT conversation_id, kind, customer_id, state, last_seq, context::VARCHAR AS context FROM conversations WHERE conversation_id = $id', { id: conversationId });
   const raw = result.rows[0];
-  if (!raw) return undefined;
+  return raw ? conversationOfRow(raw) : undefined;
+}
+
+/** A conversations row (conversation_id, kind, customer_id, state, last_seq, context as text) with its dialogue state. */
+export function conversationOfRow(raw: Readonly<Record<string, unknown>>): SupportConversationRow {
   const row = RowSchema.parse(raw);
   let otherContext: Record<string, unknown> = {};
   let dialogue = freshDialogue();

@@ -1,4 +1,4 @@
-import type { ServerEvent, WireMessage } from '../../../src/server/protocol.ts';
+import { endsBotTyping, type ServerEvent, type WireMessage } from '../../../src/server/protocol.ts';
 import type { Credential } from '../shared/credentials.ts';
 import { focusWithoutScroll, h } from '../shared/dom.ts';
 import { t } from '../shared/i18n.ts';
@@ -194,6 +194,11 @@ export class SupportChat {
         this.typing.hidden = !event.active;
         if (event.active) this.typing.querySelector('span')!.textContent = t(event.actor === 'agent' ? 'support.agentTyping' : 'support.typing');
         return;
+      case 'message-start':
+        // A bot reply that takes a while: the bot is typing until the turn's last message-end or its error.
+        this.typing.hidden = false;
+        this.typing.querySelector('span')!.textContent = t('support.typing');
+        return;
       case 'text-delta': {
         const key = event.seq === undefined ? event.streamId : `seq:${event.seq}`;
         if (event.seq !== undefined && this.log.has(event.seq)) return;
@@ -208,6 +213,7 @@ export class SupportChat {
         return;
       }
       case 'message-end':
+        if (endsBotTyping(event)) this.typing.hidden = true;
         if (!this.conversationId) {
           this.conversationId = event.conversationId;
           this.log = new MessageLog(this.conversationId);
@@ -216,6 +222,7 @@ export class SupportChat {
         this.handleMessage(event.message, event.streamId);
         return;
       case 'error':
+        if (endsBotTyping(event)) this.typing.hidden = true;
         this.appendNote(event.message, true);
         return;
       default:
