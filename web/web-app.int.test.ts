@@ -203,7 +203,7 @@ describe.skipIf(unavailable !== null)(`web app in chromium${unavailable ? ` (ski
     await dialog.getByRole('button', { name: 'Sign in', exact: true }).click();
 
     const input = dialog.getByRole('textbox', { name: 'Your message' });
-    // "slow" makes the fake responder think for 400 ms: long enough to see the typing indicator.
+    // "slow" makes the fake responder think for 1.2 s: the typing indicator shows for replies slower than 250 ms.
     await input.fill('Slow question: where is my order?');
     await input.press('Enter');
     await dialog.locator('.typing:not([hidden])').waitFor();

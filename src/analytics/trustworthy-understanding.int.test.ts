@@ -326,6 +326,20 @@ describe('trustworthy understanding', () => {
     expect(requestOf(leader)?.query).toMatchObject({ dimensions: ['brand'], filters: [{ dimension: 'category', values: ['Phones'] }], rankOf: { dimension: 'brand', value: 'Apple' } });
   });
 
+  it('compares a period with an ordinary one per day, and averages distinct counts over the days', async () => {
+    // "比平时": the 28 days before, per day for counts; a rate stays a rate.
+    expect(requestOf(await demoAgent.ask('uv on 11.11 vs an average day'))?.query).toMatchObject({ timeRange: { start: '2025-11-11', end: '2025-11-11' }, compareTo: { start: '2025-10-14', end: '2025-11-10' }, average: { per: 'day' } });
+    const aov = requestOf(await demoAgent.ask('双十一的客单价比平时高多少'))?.query;
+    expect(aov).toMatchObject({ metrics: ['aov'], compareTo: { start: '2025-10-14', end: '2025-11-10' } });
+    expect(aov).not.toHaveProperty('average');
+    // The daily average of buyers is the mean of each day's distinct buyers, not the week's buyers over 7.
+    const daily = await demoAgent.ask('上周日均购买人数');
+    const { rows } = await demoWarehouse.query(
+      "SELECT sum(b) / 7.0 AS average FROM (SELECT CAST(created_at AS DATE) AS day, count(DISTINCT user_id) AS b FROM orders WHERE paid_at IS NOT NULL AND created_at >= TIMESTAMP '2025-11-17' AND created_at < TIMESTAMP '2025-11-24' GROUP BY 1)",
+    );
+    expect(Number(daily.answer.rows[0]?.buyers)).toBeCloseTo(Number(rows[0]?.average), 9);
+  });
+
   it("explains the change of the conversation's period and filters, and excludes what a follow-up removes", async () => {
     const first = await demoAgent.ask('GMV by channel last month');
     const narrowed = await demoAgent.ask('just livestream', { conversationId: first.conversationId });

@@ -50,6 +50,15 @@ function lastWeekPair(window: DataWindow): { timeRange: { start: string; end: st
   };
 }
 
+/** The ordinary level a period is compared with ("比平时"): the 28 days before it, within the data. */
+const USUAL_DAYS = 28;
+function usualPeriodBefore(range: { start: string; end: string }, window: DataWindow): { start: string; end: string } | undefined {
+  const end = addDays(range.start, -1);
+  const start = addDays(range.start, -USUAL_DAYS);
+  if (end < window.start) return undefined;
+  return { start: start < window.start ? window.start : start, end };
+}
+
 /** The calendar unit holding the as-of date, up to the as-of date ("this month so far"). */
 function currentUnitToDate(unit: ComparisonUnit, asOf: string): { start: string; end: string } {
   const { year, month } = dateParts(asOf);
@@ -73,7 +82,7 @@ export function previousPeriodOf(range: { start: string; end: string }, shiftDay
 export function chooseTime(recognition: Recognition, window: DataWindow, compare: boolean): TimeChoice {
   if (recognition.time && !(compare && recognition.comparisonUnit)) {
     const parts = timeQueryParts(recognition.time, { compare });
-    const compareTo = compare && recognition.compareShiftDays ? previousPeriodOf(parts.timeRange, recognition.compareShiftDays) : parts.compareTo;
+    const compareTo = compare && recognition.againstUsual ? usualPeriodBefore(parts.timeRange, window) : compare && recognition.compareShiftDays ? previousPeriodOf(parts.timeRange, recognition.compareShiftDays) : parts.compareTo;
     return { timeRange: parts.timeRange, compareTo, filters: parts.filters, assumedAllData: false };
   }
   if (compare && recognition.comparisonUnit) {
@@ -186,7 +195,8 @@ export function buildRequest(recognition: Recognition, window: DataWindow, langu
 
   const metrics = recognition.metrics.length > 0 ? recognition.metrics : ['gmv'];
   // "平均每天的订单" is one number per group: the words that would ask for a daily series are the average's own.
-  const averagePer = averagePeriodAskedFor(recognition.normalized);
+  // Against an ordinary period, counts and sums are compared per day (a day against 28 days would say nothing).
+  const averagePer = averagePeriodAskedFor(recognition.normalized) ?? (recognition.againstUsual && time.compareTo ? 'day' : undefined);
   const averaged = averagePer !== undefined && !cues.has('trend') && metrics.every((id) => findMetric(id)?.formula.kind !== 'ratio');
   let dimensions = [...recognition.dimensions];
   if (averaged) dimensions = dimensions.filter((dimension) => !['day', 'week', 'month'].includes(dimension));

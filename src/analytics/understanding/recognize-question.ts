@@ -11,7 +11,7 @@ import { wordRuns } from './word-runs.ts';
 import { RANK_POSITION_RULES } from './rules/rank-position-rules.ts';
 import { asksDistinctCount, DISTINCT_COUNT_RULES } from './rules/distinct-count-rules.ts';
 import { perGroupNoun } from './rules/per-group-rules.ts';
-import { periodUnitComparison, type ComparisonUnit } from './rules/comparison-rules.ts';
+import { baselineComparison, periodUnitComparison, type ComparisonUnit } from './rules/comparison-rules.ts';
 import { numericBounds } from './rules/numeric-filter-rules.ts';
 import { searchCountOf, searchTermsIn } from './rules/search-term-rules.ts';
 import { asksContributedAmount } from './rules/contributed-amount-rules.ts';
@@ -49,6 +49,8 @@ export interface Recognition {
    * inside the phrase, 上月 in 环比上月, is the one compared with).
    */
   comparisonUnit?: ComparisonUnit;
+  /** "比平时", "vs a normal day": compared with the ordinary level before the period, per day. */
+  againstUsual?: boolean;
   /** "分别", "each", "vs": the question wants one row per named value. */
   wantsBreakdown: boolean;
   /** "that category", "它", "这个品牌": the question points at the previous answer's leading row. */
@@ -338,6 +340,9 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   }
   // "searched for 耳机", "searches mentioning 'iphone 16'": the words are looked for in the search text, never read as
   // the category or product that shares them.
+  // "比平时", "vs an average day": the period against an ordinary one (its words are the comparison's).
+  const baseline = baselineComparison(normalized);
+  if (baseline) markTaken(taken, baseline.start, baseline.end);
   const searches = searchTermsIn(normalized);
   for (const search of searches) {
     if (taken.slice(search.start, search.end).some(Boolean)) continue;
@@ -422,7 +427,7 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   for (const match of cueLexicon.findAll(normalized)) {
     if (match.meaning === 'top' || match.meaning === 'bottom') cues.add(match.meaning);
   }
-  if (previousOf.length > 0 || overPeriods.length > 0 || comparisonUnit) cues.add('compare');
+  if (previousOf.length > 0 || overPeriods.length > 0 || comparisonUnit || baseline) cues.add('compare');
   // "老用户贡献了多少GMV": an amount (or a ranking), unless another why-word asks for an explanation.
   if (cues.has('why') && asksContributedAmount(normalized) && !OTHER_WHY_WORDS.test(normalized)) cues.delete('why');
   // "搜索“羽绒服”的人数": the search phrase names its own count when nothing else names a metric.
@@ -572,6 +577,7 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     bandEdges: bandEdgesOf(normalized.split('').map((character, index) => (timeOrLimitTaken[index] ? ' ' : character)).join('')),
     compareShiftDays: WEEK_EARLIER.test(normalized) ? 7 : undefined,
     ...(comparisonUnit ? { comparisonUnit } : {}),
+    ...(baseline ? { againstUsual: true } : {}),
     wantsBreakdown,
     pointsBack: POINTS_BACK.test(normalized),
     scopeDimensions,

@@ -20,7 +20,8 @@ export class FakeSupportResponder implements SupportResponder {
     this.calls.push({ conversationId: input.conversationId, text: input.text });
     if (this.options.delayMs) await new Promise((resolve) => setTimeout(resolve, this.options.delayMs));
     const text = input.text;
-    if (/\bslow\b/i.test(text)) await new Promise((resolve) => setTimeout(resolve, 400));
+    // Long enough to see the typing indicator, which the server shows only for replies slower than 250 ms.
+    if (/\bslow\b/i.test(text)) await new Promise((resolve) => setTimeout(resolve, 1200));
     if (/\bfail\b/i.test(text)) throw new Error('fake responder failure');
     if (/human|人工/i.test(text)) return [await this.handOff(input.conversationId, input.session, text)];
     if (/cancel|取消/i.test(text)) {

@@ -74,3 +74,34 @@ export function periodUnitComparison(normalizedQuestion: string): { unit: Compar
   }
   return undefined;
 }
+
+/**
+ * A period against an ordinary one: "双十一的客单价比平时高多少", "UV on 11.11 vs an average day", "than usual". The
+ * ordinary level is the 28 days before the period (stated in the answer), and counts are compared per day.
+ */
+export const BASELINE_COMPARISON_RULES: readonly PhraseRule<{ baseline: true }>[] = [
+  {
+    id: 'against-usual',
+    meaning: { baseline: true },
+    zh: ['(?:比|跟|和|与|相比|较|对比)\\s*(?:平时|平常|往常|平日|日常|正常水平|平均水平)(?:相比|比|对比)?', '(?:平时|平常|往常)(?:相比|比)'],
+    en: [
+      '(?:than|vs\\.?|versus|compared (?:to|with)|against)\\s+(?:an?\\s+|the\\s+)?(?:normal|average|typical|regular|usual|ordinary)\\s+days?',
+      'than (?:usual|normal|normally|average)', '(?:vs\\.?|versus|compared (?:to|with)|against) (?:usual|normal|the usual|the norm|baseline)',
+    ],
+    examples: {
+      match: ['双十一的客单价比平时高多少', 'uv on 11.11 vs an average day', 'avg items per order on 11/11 vs a normal day', 'were black friday orders higher than usual', '国庆期间的转化率和平时比怎么样'],
+      noMatch: ['平时的客单价', 'GMV vs last week', 'average daily GMV', 'how many orders on a normal day'],
+    },
+  },
+];
+
+export const BASELINE_COMPARISON_RULE_SET: RuleSet<{ baseline: true }> = { name: 'a period against an ordinary one', rules: BASELINE_COMPARISON_RULES, matches: ruleMatches };
+
+/** Where the "than usual" phrase stands, if the question has one. */
+export function baselineComparison(normalizedQuestion: string): { start: number; end: number } | undefined {
+  for (const rule of BASELINE_COMPARISON_RULES) {
+    const match = ruleExpression(rule).exec(normalizedQuestion);
+    if (match) return { start: match.index, end: match.index + match[0].length };
+  }
+  return undefined;
+}

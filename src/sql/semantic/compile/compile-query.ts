@@ -146,22 +146,33 @@ export function compileSemanticQuery(input: unknown, options: CompileOptions = {
   if (needsFirstSeen([...dimensions, ...filters.map((filter) => filter.dimension)])) ctes.push(FIRST_SEEN_CTE);
   const tables = availableDimensions(options.tables ?? CORE_TABLES);
   const aggregate = (prefix: string, window: DateRange) => {
-    const aggregation = compileAggregation(
-      { metrics, dimensions, filters, window, language: query.language, keepNulls: false, fillTimeGaps: fillGaps, prefix, writer, derived: options.derived },
+    if (!averagePer) {
+      const aggregation = compileAggregation(
+        { metrics, dimensions, filters, window, language: query.language, keepNulls: false, fillTimeGaps: fillGaps, prefix, writer, derived: options.derived },
+        tables,
+      );
+      ctes.push(...aggregation.ctes);
+      return aggregation.resultName;
+    }
+    // Each period's value, then their sum over the number of periods: for distinct counts (buyers, visitors) the
+    // average of the days is not the period's distinct count divided by its days.
+    const periodDimension = resolveDimension(averagePer, options.tables ?? CORE_TABLES);
+    const perPeriod = compileAggregation(
+      { metrics, dimensions: [...dimensions, periodDimension], filters, window, language: query.language, keepNulls: false, fillTimeGaps: true, prefix: `${prefix}_per_period`, writer, derived: options.derived },
       tables,
     );
-    ctes.push(...aggregation.ctes);
-    if (!averagePer) return aggregation.resultName;
+    ctes.push(...perPeriod.ctes);
     // The periods are counted on the gap-filled time spine of the same filters, so a weekday filter counts its days only.
     const periods = compileAggregation(
-      { metrics: metrics.slice(0, 1), dimensions: [resolveDimension(averagePer, options.tables ?? CORE_TABLES)], filters, window, language: query.language, keepNulls: false, fillTimeGaps: true, prefix: `${prefix}_periods`, writer, derived: options.derived },
+      { metrics: metrics.slice(0, 1), dimensions: [periodDimension], filters, window, language: query.language, keepNulls: false, fillTimeGaps: true, prefix: `${prefix}_periods`, writer, derived: options.derived },
       tables,
     );
     ctes.push(...periods.ctes);
     const keys = dimensions.map((dimension) => `r.${quoteIdentifier(dimension.id)} AS ${quoteIdentifier(dimension.id)}`);
-    const averages = metrics.map((metric) => `CAST(r.${quoteIdentifier(metric.id)} AS DOUBLE) / NULLIF(p.periods, 0) AS ${quoteIdentifier(metric.id)}`);
+    const averages = metrics.map((metric) => `CAST(SUM(coalesce(r.${quoteIdentifier(metric.id)}, 0)) AS DOUBLE) / NULLIF(MAX(p.periods), 0) AS ${quoteIdentifier(metric.id)}`);
     const name = `${prefix}_average`;
-    ctes.push({ name, sql: `SELECT ${[...keys, ...averages].join(', ')}\n  FROM ${aggregation.resultName} r CROSS JOIN (SELECT COUNT(*) AS periods FROM ${periods.resultName}) p` });
+    const groupBy = dimensions.length > 0 ? `\n  GROUP BY ${dimensions.map((dimension) => `r.${quoteIdentifier(dimension.id)}`).join(', ')}` : '';
+    ctes.push({ name, sql: `SELECT ${[...keys, ...averages].join(', ')}\n  FROM ${perPeriod.resultName} r CROSS JOIN (SELECT COUNT(*) AS periods FROM ${periods.resultName}) p${groupBy}` });
     return name;
   };
   const valueColumn = (metric: MetricDefinition) => (averagePer ? averageMetricColumn(metric, averagePer) : metricColumn(metric));
