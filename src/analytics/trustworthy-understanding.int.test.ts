@@ -332,6 +332,10 @@ describe('trustworthy understanding', () => {
     const aov = requestOf(await demoAgent.ask('双十一的客单价比平时高多少'))?.query;
     expect(aov).toMatchObject({ metrics: ['aov'], compareTo: { start: '2025-10-14', end: '2025-11-10' } });
     expect(aov).not.toHaveProperty('average');
+    // Weekdays and weekends each divide by their own days (November 2025: 20 weekdays, 10 weekend days).
+    const split = await demoAgent.ask('average daily orders weekdays vs weekends in November');
+    const weekend = await demoAgent.ask('average daily orders on weekends in November');
+    expect((split.answer.rows as { day_type: string; orders: number }[]).find((row) => row.day_type === 'weekend')?.orders).toBeCloseTo(Number(weekend.answer.rows[0]?.orders), 9);
     // The daily average of buyers is the mean of each day's distinct buyers, not the week's buyers over 7.
     const daily = await demoAgent.ask('上周日均购买人数');
     const { rows } = await demoWarehouse.query(

@@ -95,6 +95,8 @@ describe('semantic compilers give the same answers on DuckDB and chDB', () => {
       // Numeric bounds bind their numbers as parameters of the value's type (a float for amounts).
       { metrics: ['orders', 'revenue_per_buyer'], filters: [{ dimension: 'order_amount', operator: 'gt', values: [300] }, { dimension: 'user_age', operator: 'between', values: [25, 34] }], timeRange: window },
       { metrics: ['units', 'cart_abandoners'], dimensions: ['category'], filters: [{ dimension: 'product_price', operator: 'lt', values: [99.5] }], timeRange: window },
+      // A daily average split by weekday or weekend divides each group by its own days.
+      { metrics: ['orders', 'buyers'], dimensions: ['day_type'], timeRange: window, average: { per: 'day' } },
       // Words inside text, any case, on both engines (ClickHouse's lower() folds only ASCII).
       { metrics: ['searches', 'searchers'], filters: [{ dimension: 'search_query', operator: 'contains', values: ['手机', 'SNACK'] }], timeRange: window },
     ];

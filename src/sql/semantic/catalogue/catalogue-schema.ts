@@ -87,6 +87,11 @@ export const dimensionSchema = z.object({
   /** For dimensions computed on demand (segments): the tables they are computed from, which decide availability. */
   derived_from_tables: z.array(z.string()).optional(),
   /**
+   * For dimensions that sort calendar days into groups (weekday or weekend): the group of a day, given its ISO day of
+   * week as `{weekday}`. An average per day then divides each group by its own days, not by every day of the period.
+   */
+  day_group_sql: z.string().optional(),
+  /**
    * The measure a ranking of this dimension means when none is named ("top search terms" = by searches). Only for
    * dimensions that exist on one kind of event; without it, "top X" with no measure is proposed by GMV and asked.
    */

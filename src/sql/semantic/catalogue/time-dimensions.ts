@@ -31,6 +31,9 @@ function forTimeFacts(render: (time: string) => string, options: { needsClock?: 
 }
 
 /** Time grains; every fact is split by its own time column (see facts.ts). */
+/** Weekend (ISO days 6 and 7) or weekday, from a day's ISO day of week. */
+const DAY_TYPE_SQL = "CASE WHEN {weekday} IN (6, 7) THEN 'weekend' ELSE 'weekday' END";
+
 export const TIME_DIMENSIONS = [
   {
     id: 'day',
@@ -108,7 +111,8 @@ export const TIME_DIMENSIONS = [
     description_zh: 'weekend（周六、周日）或 weekday（工作日），按行时间字段的 ISO 星期判断。',
     kind: 'fact',
     value_type: 'text',
-    expressions: forTimeFacts((time) => `CASE WHEN ${timeGrainSql('weekday', time)} IN (6, 7) THEN 'weekend' ELSE 'weekday' END`),
+    expressions: forTimeFacts((time) => DAY_TYPE_SQL.replace('{weekday}', timeGrainSql('weekday', time))),
+    day_group_sql: DAY_TYPE_SQL,
     value_labels_zh: { weekend: '周末', weekday: '工作日' },
   },
 ] as const;

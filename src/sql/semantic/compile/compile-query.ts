@@ -24,6 +24,8 @@ import { SemanticQueryError } from '../semantic-error.ts';
 import { semanticQuerySchema, type SemanticQuery } from './semantic-query.ts';
 import type { SqlDialect } from '../../engine/sql-dialect.ts';
 import { SqlWriter } from './sql-writer.ts';
+import { timeSpineSql } from './time-spine.ts';
+import { timeGrainSql } from '../catalogue/time-dimensions.ts';
 
 export interface CompileOptions {
   /** Tables present in the warehouse (see loadAvailableTables); defaults to the core schema. */
@@ -162,16 +164,27 @@ export function compileSemanticQuery(input: unknown, options: CompileOptions = {
       tables,
     );
     ctes.push(...perPeriod.ctes);
-    // The periods are counted on the gap-filled time spine of the same filters, so a weekday filter counts its days only.
+    // The periods are counted on the gap-filled time spine of the same filters, so a weekday filter counts its days
+    // only; a dimension that sorts days into groups (weekday or weekend) counts each group's own days.
+    const dayGroups = averagePer === 'day' ? dimensions.filter((dimension) => dimension.day_group_sql !== undefined) : [];
+    const keys = dimensions.map((dimension) => `r.${quoteIdentifier(dimension.id)} AS ${quoteIdentifier(dimension.id)}`);
+    const averages = metrics.map((metric) => `CAST(SUM(coalesce(r.${quoteIdentifier(metric.id)}, 0)) AS DOUBLE) / NULLIF(MAX(p.periods), 0) AS ${quoteIdentifier(metric.id)}`);
+    const name = `${prefix}_average`;
+    const groupBy = dimensions.length > 0 ? `\n  GROUP BY ${dimensions.map((dimension) => `r.${quoteIdentifier(dimension.id)}`).join(', ')}` : '';
+    if (dayGroups.length > 0) {
+      const spine = timeSpineSql([periodDimension], filters.filter((filter) => filter.dimension.kind === 'time'), window, writer);
+      const groupOf = (dimension: DimensionDefinition) => `${(dimension.day_group_sql as string).replace('{weekday}', timeGrainSql('weekday', `CAST(${quoteIdentifier(periodDimension.id)} AS DATE)`, writer.dialect))} AS ${quoteIdentifier(dimension.id)}`;
+      const periodName = `${prefix}_day_groups`;
+      ctes.push({ name: periodName, sql: `SELECT ${dayGroups.map(groupOf).join(', ')}, COUNT(*) AS periods FROM (${spine}) days GROUP BY ${dayGroups.map((dimension) => quoteIdentifier(dimension.id)).join(', ')}` });
+      const on = dayGroups.map((dimension) => `p.${quoteIdentifier(dimension.id)} = r.${quoteIdentifier(dimension.id)}`).join(' AND ');
+      ctes.push({ name, sql: `SELECT ${[...keys, ...averages].join(', ')}\n  FROM ${perPeriod.resultName} r JOIN ${periodName} p ON ${on}${groupBy}` });
+      return name;
+    }
     const periods = compileAggregation(
       { metrics: metrics.slice(0, 1), dimensions: [periodDimension], filters, window, language: query.language, keepNulls: false, fillTimeGaps: true, prefix: `${prefix}_periods`, writer, derived: options.derived },
       tables,
     );
     ctes.push(...periods.ctes);
-    const keys = dimensions.map((dimension) => `r.${quoteIdentifier(dimension.id)} AS ${quoteIdentifier(dimension.id)}`);
-    const averages = metrics.map((metric) => `CAST(SUM(coalesce(r.${quoteIdentifier(metric.id)}, 0)) AS DOUBLE) / NULLIF(MAX(p.periods), 0) AS ${quoteIdentifier(metric.id)}`);
-    const name = `${prefix}_average`;
-    const groupBy = dimensions.length > 0 ? `\n  GROUP BY ${dimensions.map((dimension) => `r.${quoteIdentifier(dimension.id)}`).join(', ')}` : '';
     ctes.push({ name, sql: `SELECT ${[...keys, ...averages].join(', ')}\n  FROM ${perPeriod.resultName} r CROSS JOIN (SELECT COUNT(*) AS periods FROM ${periods.resultName}) p${groupBy}` });
     return name;
   };
