@@ -296,3 +296,10 @@ describe('two periods joined by a range word', () => {
     expect(findTimeExpressions('11月到9月', SUNDAY)).toHaveLength(2);
   });
 });
+
+describe('a change between two periods joined by a range word', () => {
+  it('keeps them two periods to compare ("GMV change from Oct to Nov", "9月到11月增长了多少")', () => {
+    expect(findTimeExpressions('GMV change from Oct to Nov', SUNDAY)).toHaveLength(2);
+    expect(findTimeExpressions('9月到11月增长了多少', SUNDAY)).toHaveLength(2);
+  });
+});

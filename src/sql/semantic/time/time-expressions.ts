@@ -148,7 +148,8 @@ export function findTimeExpressions(text: string, asOfDate: IsoDate): TimeExpres
   chosen.sort((left, right) => left.start - right.start);
   // "9月到11月", "sept to nov", "2024年12月至2025年2月": two periods joined by a range word are one period from the
   // start of the first to the end of the second (they were read as two periods compared with each other).
-  for (let index = 0; index + 1 < chosen.length; index += 1) {
+  // A question about a change ("change from Oct to Nov", "9月到11月增长了多少") compares the two periods instead.
+  for (let index = 0; index + 1 < chosen.length && !CHANGE_WORDS.test(source); index += 1) {
     const [from, to] = [chosen[index]!, chosen[index + 1]!];
     if (from.period.modifierOnly || to.period.modifierOnly || from.period.start >= to.period.start) continue;
     if (!RANGE_JOIN.test(source.slice(from.end, to.start))) continue;
@@ -158,7 +159,8 @@ export function findTimeExpressions(text: string, asOfDate: IsoDate): TimeExpres
   return chosen.map((candidate) => toMatch(candidate.period, text.slice(candidate.start, candidate.end), candidate.start, asOfDate));
 }
 
-const RANGE_JOIN_AHEAD = /^\\s*(?:到|至|~|-|–|—|to\\b|through\\b|thru\\b|until\\b|till\\b)/iu;
+const CHANGE_WORDS = /变化|增长|增加|下降|减少|涨|跌|增幅|降幅|对比|相比|\bchang(?:e|ed|es)\b|\bgr(?:ew|own|owth)\b|\bincreas|\bdecreas|\bdrop|\bfell\b|\brose\b|\bcompar|\bvs\b|\bversus\b/iu;
+const RANGE_JOIN_AHEAD = /^\s*(?:到|至|~|-|–|—|to\b|through\b|thru\b|until\b|till\b)/iu;
 const RANGE_JOIN = /^\s*(?:到|至|~|-|–|—|\bto\b|\bthrough\b|\bthru\b|\buntil\b|\btill\b)\s*$/iu;
 
 const SINCE_BEFORE = /(?:\bsince|\bstarting(?: from)?|自|从)\s*$/iu;
