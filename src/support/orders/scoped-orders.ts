@@ -37,22 +37,30 @@ export async function findOrderByIdInScope(runner: SqlRunner, scope: SupportScop
   return row ? OrderRecordSchema.parse(row) : undefined;
 }
 
-/** The shopper's orders, newest first, optionally only some statuses. */
-export async function listOrdersInScope(runner: SqlRunner, scope: SupportScope, options: { statuses?: readonly OrderStatus[]; limit?: number } = {}): Promise<OrderRecord[]> {
+/**
+ * All of the shopper's orders, newest first (created_at, then order_id, both descending). One read per shopper serves
+ * every list (any statuses, any limit) until `orders` changes: it asks for no ORDER BY or LIMIT because DuckDB's
+ * top-N costs more CPU than the filtered scan itself on a shopper's few orders (≈ 3.1 against ≈ 1.5 ms per read), and
+ * the order is restored here from the exact timestamp (epoch microseconds, so no text comparison decides it).
+ */
+async function shopperOrdersNewestFirst(runner: SqlRunner, scope: SupportScope): Promise<readonly Readonly<Record<string, unknown>>[]> {
   const filter = scopeFilter(scope);
-  const statuses = options.statuses && options.statuses.length > 0 ? options.statuses : undefined;
-  const statusSql = statuses ? ` AND o.status IN (${statuses.map((_, index) => `$status_${index}`).join(', ')})` : '';
-  const statusParameters = Object.fromEntries((statuses ?? []).map((status, index) => [`status_${index}`, status]));
-  const result = await repeatedRead(
-    runner,
-    `SELECT ${ORDER_COLUMNS_SQL} FROM orders o WHERE ${filter.sql}${statusSql} ORDER BY o.created_at DESC, o.order_id DESC LIMIT ${Math.max(1, Math.min(options.limit ?? 10, 50))}`,
-    { ...filter.parameters, ...statusParameters },
-    ['orders'],
-  );
-  return result.rows.map((row) => OrderRecordSchema.parse(row));
+  const result = await repeatedRead(runner, `SELECT ${ORDER_COLUMNS_SQL}, epoch_us(o.created_at) AS created_us FROM orders o WHERE ${filter.sql}`, filter.parameters, ['orders']);
+  return [...result.rows].sort((left, right) => Number(right.created_us) - Number(left.created_us) || Number(right.order_id) - Number(left.order_id));
 }
 
-/** Lines of orders already known to be in scope. */
+/** The shopper's orders, newest first, optionally only some statuses. */
+export async function listOrdersInScope(runner: SqlRunner, scope: SupportScope, options: { statuses?: readonly OrderStatus[]; limit?: number } = {}): Promise<OrderRecord[]> {
+  const statuses = options.statuses && options.statuses.length > 0 ? new Set<string>(options.statuses) : undefined;
+  const limit = Math.max(1, Math.min(options.limit ?? 10, 50));
+  const orders = await shopperOrdersNewestFirst(runner, scope);
+  return orders
+    .filter((row) => !statuses || statuses.has(String(row.status)))
+    .slice(0, limit)
+    .map((row) => OrderRecordSchema.parse(row));
+}
+
+/** Lines of orders already known to be in scope, by order then line (sorted here: cheaper than DuckDB's ORDER BY). */
 export async function loadOrderLines(runner: SqlRunner, orderIds: readonly number[]): Promise<OrderLineRecord[]> {
   if (orderIds.length === 0) return [];
   const result = await repeatedRead(
@@ -60,10 +68,9 @@ export async function loadOrderLines(runner: SqlRunner, orderIds: readonly numbe
     `SELECT i.order_id, i.line_no, i.product_id, i.quantity, i.unit_price, i.amount, i.returned_quantity,
             p.title_en, p.title_zh, p.category, p.category_zh, p.brand
        FROM order_items i LEFT JOIN products p USING (product_id)
-      WHERE i.order_id IN (${orderIds.map((id) => Number(id)).join(', ')})
-      ORDER BY i.order_id, i.line_no`,
+      WHERE i.order_id IN (${orderIds.map((id) => Number(id)).join(', ')})`,
     undefined,
     ['order_items', 'products'],
   );
-  return result.rows.map((row) => OrderLineRecordSchema.parse(row));
+  return result.rows.map((row) => OrderLineRecordSchema.parse(row)).sort((left, right) => left.order_id - right.order_id || left.line_no - right.line_no);
 }

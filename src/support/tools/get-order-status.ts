@@ -31,11 +31,13 @@ async function otherOptionsOf(runner: SqlRunner, productIds: readonly number[]) 
     runner,
     `SELECT own.product_id AS own_id, other.product_id, other.option_en, other.option_zh, other.price::DOUBLE AS price, other.stock
        FROM products own JOIN products other ON other.product_group = own.product_group AND other.product_id <> own.product_id
-      WHERE own.product_id IN (SELECT unnest($ids::BIGINT[])) ORDER BY own.product_id, other.product_id`,
+      WHERE own.product_id IN (SELECT unnest($ids::BIGINT[]))`,
     { ids: `[${productIds.map((id) => Math.trunc(id)).join(',')}]` },
     ['products'],
   );
-  for (const row of rows) {
+  // Sorted here, by product then option: DuckDB's ORDER BY costs more than the join on an order's few items.
+  const sorted = [...rows].sort((left, right) => Number(left.own_id) - Number(right.own_id) || Number(left.product_id) - Number(right.product_id));
+  for (const row of sorted) {
     const list = options.get(Number(row.own_id)) ?? [];
     list.push({ product_id: Number(row.product_id), option_en: row.option_en === null ? null : String(row.option_en), option_zh: row.option_zh === null ? null : String(row.option_zh), price: row.price === null ? null : Number(row.price), in_stock: row.stock === null ? null : Number(row.stock) > 0 });
     options.set(Number(row.own_id), list);
