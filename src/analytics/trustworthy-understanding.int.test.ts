@@ -309,7 +309,7 @@ describe('trustworthy understanding', () => {
   });
 
   it("names families of the shop's categories, brand nicknames, and shares of a named scope", async () => {
-    expect(requestOf(await demoAgent.ask('本月3C数码的GMV'))?.query.filters).toEqual([{ dimension: 'category', operator: 'in', values: ['Headphones', 'Phones', 'Laptops'] }]);
+    expect(requestOf(await demoAgent.ask('本月3C数码的GMV'))?.query.filters).toEqual([{ dimension: 'category', operator: 'in', values: ['Headphones', 'Laptops', 'Phones'] }]);
     expect(requestOf(await demoAgent.ask('本月耐克和阿迪的销量对比'))?.query).toMatchObject({ metrics: ['units'], dimensions: ['brand'], filters: [{ dimension: 'brand', values: ['Nike', 'Adidas'] }] });
     // A share with no metric is a share of GMV, within the scope named with 在…里 or 占.
     expect(requestOf(await demoAgent.ask('上个月华为在手机品类里的份额'))?.query).toMatchObject({ metrics: ['gmv'], share: { excludeFilters: ['brand'] } });
@@ -342,6 +342,21 @@ describe('trustworthy understanding', () => {
       "SELECT sum(b) / 7.0 AS average FROM (SELECT CAST(created_at AS DATE) AS day, count(DISTINCT user_id) AS b FROM orders WHERE paid_at IS NOT NULL AND created_at >= TIMESTAMP '2025-11-17' AND created_at < TIMESTAMP '2025-11-24' GROUP BY 1)",
     );
     expect(Number(daily.answer.rows[0]?.buyers)).toBeCloseTo(Number(rows[0]?.average), 9);
+  });
+
+  it('says a named country has no data instead of answering for everyone, and keeps the conversation metric in follow-ups', async () => {
+    for (const question of ['GMV in the US last month', '美国的订单数']) {
+      const outcome = await demoAgent.ask(question);
+      expect(outcome.answer.status, question).toBe('clarify');
+      expect(outcome.answer.answer, question).toMatch(/United States|美国/);
+    }
+    // "us" as a word is not a country; a country the import has is answered.
+    expect((await demoAgent.ask('tell us the GMV last month')).answer.status).toBe('answered');
+    expect(requestOf(await retailAgent.ask('revenue from the UK'))?.query.filters).toEqual([{ dimension: 'country', operator: 'in', values: ['United Kingdom'] }]);
+    const returns = await demoAgent.ask('上个月的退货率');
+    expect(requestOf(await demoAgent.ask('女性用户呢', { conversationId: returns.conversationId }))?.query).toMatchObject({ metrics: ['return_rate'], filters: [{ dimension: 'gender', values: ['female'] }] });
+    const festival = await demoAgent.ask('双十一的GMV');
+    expect(requestOf(await demoAgent.ask('跟黑五比呢', { conversationId: festival.conversationId }))?.query).toMatchObject({ timeRange: { start: '2025-11-11', end: '2025-11-11' }, compareTo: { start: '2025-11-28', end: '2025-11-28' } });
   });
 
   it("explains the change of the conversation's period and filters, and excludes what a follow-up removes", async () => {

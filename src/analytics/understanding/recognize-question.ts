@@ -63,6 +63,8 @@ export interface Recognition {
   scopeDimensions: string[];
   /** Dimension nouns right after another dimension's value ("phone brand" → brand): what a rank question ranks. */
   nounsAfterValues: string[];
+  /** The metrics come only from a generic noun or a value's dimension, not from a metric word. */
+  metricsOnlyImplied: boolean;
 }
 
 const WEEK_EARLIER = /a week (?:earlier|before)|the same day (?:a |one )?week (?:earlier|before)|上周同一天|一周前(?:的)?同一天|前一周(?:的)?同一天|上周同期/;
@@ -478,9 +480,14 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   const named = strongMetrics.length > 0 ? [...strongMetrics, ...refining] : specificWeak.length > 0 ? specificWeak : weakMetrics;
   const dominated = new Set(named.flatMap((metric) => DOMINATES[metric] ?? []));
   let metrics = named.filter((metric) => !dominated.has(metric));
+  // Named only by a generic noun ("用户") or implied by a value ("中文评价" → reviews): a follow-up keeps its metric.
+  let metricsOnlyImplied = strongMetrics.length === 0 && specificWeak.length === 0 && metrics.length > 0;
   if (metrics.length === 0) {
     const implied = filters.map((filter) => METRIC_IMPLIED_BY_DIMENSION[filter.dimension]).find((metric) => metric !== undefined);
-    if (implied) metrics = [implied];
+    if (implied) {
+      metrics = [implied];
+      metricsOnlyImplied = true;
+    }
   }
   const wantsBreakdown = BREAKDOWN_WORDS.test(normalized);
 
@@ -553,7 +560,10 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   // "哪类咨询最多" names only a grouping: the grouping implies the metric, as a filter value would.
   if (metrics.length === 0) {
     const implied = groupings.map((dimension) => METRIC_IMPLIED_BY_DIMENSION[dimension]).find((metric) => metric !== undefined);
-    if (implied) metrics = [implied];
+    if (implied) {
+      metrics = [implied];
+      metricsOnlyImplied = true;
+    }
   }
 
   return {
@@ -582,5 +592,6 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     pointsBack: POINTS_BACK.test(normalized),
     scopeDimensions,
     nounsAfterValues,
+    metricsOnlyImplied,
   };
 }

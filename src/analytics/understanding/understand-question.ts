@@ -16,6 +16,7 @@ import { grainsAskedFor } from './rules/grain-rules.ts';
 import { offTopicRefusal, offTopicRuleFor, refusalFor } from './rules/refusal-rules.ts';
 import { asksQuantityPerUnit } from './rules/per-unit-rules.ts';
 import { perUnitRatioMetric } from './per-unit-metric.ts';
+import { absentCountries, absentCountriesQuestion } from './absent-places.ts';
 import { asksUnitsSold } from './rules/quantity-rules.ts';
 import { unexplainedSubsetWords } from './rules/subset-word-rules.ts';
 import { asksDistinctCount } from './rules/distinct-count-rules.ts';
@@ -40,6 +41,9 @@ function mergeFilters(previous: SemanticFilter[], current: SemanticFilter[]): Se
   return [...previous.filter((filter) => !replaced.has(filter.dimension)), ...current];
 }
 
+/** "跟黑五比呢", "compared with Black Friday": the period named is what the conversation's period is compared with. */
+const COMPARED_WITH = /(?:跟|和|与|同)\s*\S{1,10}?(?:比|相比|对比)|\bcompared? (?:to|with)\b|\bvs\.?(?!\w)|\bversus\b|\bagainst\b/;
+
 /** The leading row of the previous answer, which "that category" / "它" points at. */
 export interface Focus {
   dimension: string;
@@ -50,7 +54,9 @@ export interface Focus {
 function inheritFrom(previous: AnalysisRequest, recognition: Recognition, focus?: Focus): { recognition: Recognition; timeRange?: unknown; compareTo?: unknown } {
   const query = previous.query as { metrics: string[]; dimensions?: string[]; filters?: SemanticFilter[]; timeRange: unknown; compareTo?: unknown; orderBy?: { direction?: string }; limit?: number };
   const inherited: Recognition = { ...recognition, cues: new Set(recognition.cues) };
-  if (inherited.metrics.length === 0) inherited.metrics = [...query.metrics];
+  // "女性用户呢" after a return rate, "中文评价的呢" after an average rating: a metric only implied by a generic noun or
+  // by a value's dimension does not replace the one the conversation is about.
+  if (inherited.metrics.length === 0 || inherited.metricsOnlyImplied) inherited.metrics = [...query.metrics];
   const newGrain = [...inherited.cues].some((cue) => cue.startsWith('grain:')) || inherited.cues.has('trend');
   if (inherited.dimensions.length === 0 && !newGrain && !inherited.pointsBack) inherited.dimensions = [...(query.dimensions ?? [])];
   // Grouping by a dimension the previous question filtered on ("and the other brands?") lifts that filter;
@@ -333,6 +339,12 @@ export function understandQuestion(input: UnderstandInput): Understanding {
       : { kind: 'clarify', question: `I can show distributions of product prices and order amounts, not of ${name}. I can show ${name} overall or split by a dimension (for example by category).`, options: [`${name}`, `${name} by category`], confidence: 0.3, notes: [...notes, 'distribution of a non-amount metric'] };
   }
 
+  // "GMV in the US" on a shop with no US rows: said and asked, never answered for everyone.
+  const absent = absentCountries(recognition.normalized, input.question, input.values);
+  if (absent.length > 0) {
+    const asked = absentCountriesQuestion(absent, input.values, language);
+    return { kind: 'clarify', question: asked.question, options: asked.options, confidence: 0.2, notes: [...notes, `no data for ${absent.join(', ')}`] };
+  }
   const unavailable = unavailableOnWarehouse(recognition, input.profile, language);
   if (unavailable) return { kind: 'clarify', question: unavailable.question, options: unavailable.options, confidence: 0.2, notes: [...notes, 'needs data this warehouse does not have'] };
 
@@ -353,7 +365,9 @@ export function understandQuestion(input: UnderstandInput): Understanding {
     if (timeDimension) delete request.query.compareTo;
     // "和上个月比呢" after "本月的GMV": the earlier period named now is what the previous answer is compared with.
     const previousRange = followUp && isMetricsRequest(input.previous) ? (input.previous.query as { timeRange?: { start: string; end: string } }).timeRange : undefined;
-    if (previousRange && recognition.time && (recognition.cues.has('compare') || comparesPeriods(recognition.normalized)) && !timeDimension && recognition.time.end < previousRange.start && recognition.time.comparison !== 'named_period') {
+    // "跟黑五比呢" after 双十一: compared with the period named, earlier or later, when the follow-up says so.
+    const namedAfter = recognition.time !== undefined && previousRange !== undefined && recognition.time.start > previousRange.end && COMPARED_WITH.test(recognition.normalized);
+    if (previousRange && recognition.time && (recognition.cues.has('compare') || comparesPeriods(recognition.normalized)) && !timeDimension && (recognition.time.end < previousRange.start || namedAfter) && recognition.time.comparison !== 'named_period') {
       request.query.timeRange = previousRange;
       request.query.compareTo = { start: recognition.time.start, end: recognition.time.end };
       notes.push('follow-up comparison: kept the previous period and compared it with the one named now');

@@ -94,7 +94,8 @@ export const CATEGORY_FAMILIES: readonly { label_en: string; label_zh: string; p
 export function categoryGroups(categories: readonly (readonly [string, string | null])[]): VocabularyValue[] {
   const names = new Set(categories.flatMap(([value, labelZh]) => [value.toLowerCase(), ...(labelZh ? [labelZh] : [])]));
   return CATEGORY_FAMILIES.flatMap((family) => {
-    const members = categories.filter(([value, labelZh]) => family.members.test(value) || (labelZh !== null && family.members.test(labelZh))).map(([value]) => value);
+    // Sorted: the warehouse lists categories in no fixed order, and the filter (and its SQL) should not vary.
+    const members = categories.filter(([value, labelZh]) => family.members.test(value) || (labelZh !== null && family.members.test(labelZh))).map(([value]) => value).sort();
     const phrases = family.phrases.filter((phrase) => !names.has(phrase));
     return members.length >= 2 && phrases.length > 0 ? [{ dimension: 'category', values: members, label_en: family.label_en, label_zh: family.label_zh, phrases }] : [];
   });
