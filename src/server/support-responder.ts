@@ -1,6 +1,6 @@
 import type { ConfirmationAction, CustomerContextWire } from './protocol.ts';
 import type { AgentEventListener } from '../agent/agent-events.ts';
-import type { TurnWrites } from '../support/support-reply.ts';
+import type { SupportMessageInput, TurnWrites } from '../support/support-reply.ts';
 
 export type { TurnWrites };
 
@@ -30,14 +30,7 @@ export interface SupportResponder {
    * `committedRow`: the conversations row as the server last committed it, when nothing may have changed it since
    * (undefined: read it); call it where the conversation would be read.
    */
-  handleMessage(input: {
-    conversationId: string;
-    session: SupportSession;
-    text: string;
-    onEvent?: AgentEventListener;
-    deferWrites?: (writes: TurnWrites) => void;
-    committedRow?: () => Readonly<Record<string, unknown>> | undefined;
-  }): Promise<SupportReply[]>;
+  handleMessage(input: SupportMessageInput): Promise<SupportReply[]>;
   handleConfirmation(input: { conversationId: string; session: SupportSession; confirmationId: string; confirm: boolean; deferWrites?: (writes: TurnWrites) => void }): Promise<SupportReply[]>;
 }
 

@@ -33,7 +33,7 @@ import { APOLOGY_TEXT, HUMAN_OFFER_TEXT, PRIVACY_TEXT, queuedText, say } from '.
 import { systemClock, timestampText, type SupportClock } from './support-clock.ts';
 import { SupportError } from './support-error.ts';
 import { SupportEventLog, type SupportEvent, type SupportEventType } from './support-events.ts';
-import { CONFIRMATION_ACTIONS, type ConfirmationAction, type SupportReply, type TurnWrites } from './support-reply.ts';
+import { CONFIRMATION_ACTIONS, type ConfirmationAction, type SupportReply, type SupportMessageInput, type TurnWrites } from './support-reply.ts';
 import { SupportSessionSchema, type SupportScope, type SupportSession } from './support-session.ts';
 import { DEFAULT_CONFIRMATION_TTL_SECONDS, type SupportRuntime, type SupportToolContext } from './support-tool-context.ts';
 
@@ -173,14 +173,7 @@ export class SupportAgent {
    * Answers one shopper message. With `deferWrites` the dialogue state and events are handed to the caller, who must
    * write them with the replies (see TurnWrites); without it they are written here before returning.
    */
-  async handleMessage(input: {
-    conversationId: string;
-    session: SupportSession;
-    text: string;
-    onEvent?: AgentEventListener;
-    deferWrites?: (writes: TurnWrites) => void;
-    committedRow?: () => Readonly<Record<string, unknown>> | undefined;
-  }): Promise<SupportReply[]> {
+  async handleMessage(input: SupportMessageInput): Promise<SupportReply[]> {
     const session = this.parseSession(input.session, input.conversationId);
     return this.lock.run(input.conversationId, async () => {
       const conversation = await this.conversationFor(input.conversationId, session.scope, input.committedRow);

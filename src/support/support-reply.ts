@@ -1,5 +1,7 @@
 import type { ResultColumn } from '../presentation/result-table.ts';
 import type { SupportEvent } from './support-events.ts';
+import type { SupportSession } from './support-session.ts';
+import type { AgentEventListener } from '../agent/agent-events.ts';
 
 /** What a confirmation card does, so its buttons can say it; 'several' is one card for a request spanning orders. */
 export const CONFIRMATION_ACTIONS = ['cancel_order', 'return', 'exchange', 'change_address', 'change_payment', 'change_items', 'default_address', 'several'] as const;
@@ -47,3 +49,15 @@ export const SUPPORT_INTENTS = [
   'faq', 'handoff', 'greeting', 'confirmation', 'other',
 ] as const;
 export type SupportIntent = (typeof SUPPORT_INTENTS)[number];
+
+/** One shopper message handed to a support responder (the agent, or a test fake). */
+export interface SupportMessageInput {
+  conversationId: string;
+  session: SupportSession;
+  text: string;
+  onEvent?: AgentEventListener;
+  /** The responder hands over the turn's other writes, which the server commits with the replies. */
+  deferWrites?: (writes: TurnWrites) => void;
+  /** The conversations row as the server last committed it, when nothing may have changed it since (undefined: read it). */
+  committedRow?: () => Readonly<Record<string, unknown>> | undefined;
+}
