@@ -4,17 +4,21 @@ import { escapeRegExp } from '../../text/escape-regexp.ts';
 import type { Language } from '../../text/language.ts';
 
 /** Capital abbreviations that are also everyday words in lower case ("tell us"): matched as written only. */
-const CAPITAL_ONLY: Readonly<Record<string, string>> = { US: 'United States', USA: 'United States', UK: 'United Kingdom', UAE: 'United Arab Emirates' };
+const CAPITAL_ONLY: readonly { pattern: RegExp; country: string }[] = Object.entries({ US: 'United States', USA: 'United States', UK: 'United Kingdom', UAE: 'United Arab Emirates' }).map(
+  ([abbreviation, country]) => ({ pattern: new RegExp(`(?<![A-Za-z])${abbreviation}(?![A-Za-z])`), country }),
+);
 
-/** Every way a known country is written, with the country it names (canonical English name). */
-const COUNTRY_PHRASES: readonly { phrase: string; country: string }[] = (() => {
+/** Every way a known country is written (longest first), compiled once, with the country it names. */
+const COUNTRY_PHRASES: readonly { pattern: RegExp; country: string }[] = (() => {
   const phrases: { phrase: string; country: string }[] = [];
   for (const [name, zh] of Object.entries(COUNTRY_NAMES_ZH)) {
     if (name.length > 3) phrases.push({ phrase: name.toLowerCase(), country: name });
     phrases.push({ phrase: zh, country: name });
     for (const alias of COUNTRY_ALIASES[name] ?? []) if (alias.length > 3) phrases.push({ phrase: alias, country: name });
   }
-  return phrases.sort((left, right) => right.phrase.length - left.phrase.length);
+  return phrases
+    .sort((left, right) => right.phrase.length - left.phrase.length)
+    .map(({ phrase, country }) => ({ pattern: /^[a-z .]+$/.test(phrase) ? new RegExp(`(?<![a-z])${escapeRegExp(phrase)}(?![a-z])`) : new RegExp(escapeRegExp(phrase)), country }));
 })();
 
 /**
@@ -26,15 +30,12 @@ export function absentCountries(normalizedQuestion: string, asWritten: string, v
   const present = new Set(values.entries.filter((entry) => entry.dimension === 'country').flatMap((entry) => entry.values.map((value) => value.toLowerCase())));
   const named = new Set<string>();
   let text = normalizedQuestion;
-  for (const { phrase, country } of COUNTRY_PHRASES) {
-    const pattern = /^[a-z .]+$/.test(phrase) ? new RegExp(`(?<![a-z])${escapeRegExp(phrase)}(?![a-z])`) : new RegExp(escapeRegExp(phrase));
+  for (const { pattern, country } of COUNTRY_PHRASES) {
     if (!pattern.test(text)) continue;
     named.add(country);
     text = text.replace(pattern, ' ');
   }
-  for (const [abbreviation, country] of Object.entries(CAPITAL_ONLY)) {
-    if (new RegExp(`(?<![A-Za-z])${abbreviation}(?![A-Za-z])`).test(asWritten)) named.add(country);
-  }
+  for (const { pattern, country } of CAPITAL_ONLY) if (pattern.test(asWritten)) named.add(country);
   // A name the warehouse knows under another spelling (USA / United States) counts as present.
   const known = (country: string) => present.has(country.toLowerCase()) || [country, ...(COUNTRY_ALIASES[country] ?? [])].some((name) => present.has(name.toLowerCase())) || Object.entries(COUNTRY_ALIASES).some(([stored, aliases]) => present.has(stored.toLowerCase()) && aliases.includes(country.toLowerCase()));
   return [...named].filter((country) => !known(country));

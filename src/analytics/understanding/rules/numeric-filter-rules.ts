@@ -139,12 +139,14 @@ export interface NumericBound {
   end: number;
 }
 
+/** Each rule's pattern with the g flag, compiled once (every question is scanned). */
+const GLOBAL_EXPRESSIONS = NUMERIC_FILTER_RULES.map((rule) => [rule, new RegExp(ruleExpression(rule).source, 'gi')] as const);
+
 /** Every numeric bound the question states, with where it stands so its numbers are not read again. */
 export function numericBounds(normalizedQuestion: string): NumericBound[] {
   const bounds: NumericBound[] = [];
   const used: [number, number][] = [];
-  for (const rule of NUMERIC_FILTER_RULES) {
-    const expression = new RegExp(ruleExpression(rule).source, 'gi');
+  for (const [rule, expression] of GLOBAL_EXPRESSIONS) {
     for (const match of normalizedQuestion.matchAll(expression)) {
       const start = match.index;
       const end = start + match[0].length;
