@@ -30,7 +30,7 @@ describe('online-retail importer on the edge-case fixture', () => {
 
     const orders = await warehouse.query('SELECT order_no, user_id, status, created_at, paid_at, cancelled_at, returned_at, total_amount FROM orders ORDER BY order_no');
     expect(orders.rows).toEqual([
-      { order_no: '536365', user_id: 17850, status: 'delivered', created_at: '2010-12-01 08:26:00', paid_at: '2010-12-01 08:26:00', cancelled_at: null, returned_at: null, total_amount: 35.64 },
+      { order_no: '536365', user_id: 17850, status: 'delivered', created_at: '2010-12-01 08:26:00', paid_at: '2010-12-01 08:26:00', cancelled_at: null, returned_at: '2010-12-01 09:41:00', total_amount: 35.64 },
       { order_no: '536366', user_id: 17850, status: 'delivered', created_at: '2010-12-01 08:28:00', paid_at: '2010-12-01 08:28:00', cancelled_at: null, returned_at: null, total_amount: 22.2 },
       { order_no: '536367', user_id: 13047, status: 'delivered', created_at: '2010-12-01 08:34:00', paid_at: '2010-12-01 08:34:00', cancelled_at: null, returned_at: null, total_amount: 54.08 },
       { order_no: '536368', user_id: null, status: 'delivered', created_at: '2010-12-01 08:34:00', paid_at: '2010-12-01 08:34:00', cancelled_at: null, returned_at: null, total_amount: 17 },
@@ -44,6 +44,13 @@ describe('online-retail importer on the edge-case fixture', () => {
     expect(revenue.rows[0]?.revenue).toBeCloseTo(3547.58, 2);
     const cancelledLines = await warehouse.query(`SELECT o.order_no, i.quantity FROM order_items i JOIN orders o USING (order_id) WHERE o.status <> 'delivered' ORDER BY 1`);
     expect(cancelledLines.rows).toEqual([{ order_no: 'C536379', quantity: 2 }, { order_no: 'C536380', quantity: 1 }]);
+
+    // The credit note C536379 returns 2 of the 6 hearts bought in 536365: the purchase line carries the return, so the
+    // catalogue's return metrics (paid orders with returned_at) count it; C536380 (no earlier purchase) marks nothing.
+    const returnedLines = await warehouse.query(`SELECT o.order_no, i.product_id, i.returned_quantity FROM order_items i JOIN orders o USING (order_id) WHERE i.returned_quantity > 0`);
+    expect(returnedLines.rows).toEqual([{ order_no: '536365', product_id: expect.any(Number), returned_quantity: 2 }]);
+    const returnMetric = await warehouse.query(`SELECT count(DISTINCT order_id) AS returned_orders FROM orders WHERE paid_at IS NOT NULL AND (status = 'returned' OR returned_at IS NOT NULL)`);
+    expect(returnMetric.rows).toEqual([{ returned_orders: 1 }]);
 
     const users = await warehouse.query('SELECT user_id, external_id, country, city, source FROM users ORDER BY user_id');
     expect(users.rows).toEqual([

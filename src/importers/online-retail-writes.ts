@@ -115,6 +115,7 @@ export async function writeRetailOrders(context: ImportContext): Promise<void> {
     SELECT o.order_id, row_number() OVER (PARTITION BY k.order_no ORDER BY k.row_index), k.product_id,
            abs(k.quantity), k.unit_price, abs(k.quantity) * k.unit_price, 0
     FROM retail_kept k JOIN retail_orders o USING (order_no)`);
+  await linkReturnsToPurchases(context);
   const summary = await context.row(`
     SELECT count(*) AS orders, count(*) FILTER (WHERE status = 'cancelled') AS cancelled,
            count(*) FILTER (WHERE status = 'returned') AS returned, count(*) FILTER (WHERE user_id IS NULL) AS guest_orders,
@@ -129,4 +130,37 @@ export async function writeRetailOrders(context: ImportContext): Promise<void> {
     `Revenue after cleaning (delivered orders): ${summary.revenue}.`,
   );
   if (Number(summary.mixed_customers) > 0) report.notes.push(`${summary.mixed_customers} invoices name several customers; the lowest CustomerID is used.`);
+}
+
+/**
+ * A return's credit note (C invoice) is its own unpaid order, so the catalogue's return metrics (paid orders with a
+ * returned_at time) would count none. Each returned line is linked to the customer's latest earlier purchase of that
+ * product (this import or an earlier one): that purchase's line gets the returned quantity (capped at what was bought)
+ * and its order the return's time, as the demo records a return on the order that was paid.
+ */
+async function linkReturnsToPurchases(context: ImportContext): Promise<void> {
+  await context.run(`
+    CREATE TEMP TABLE retail_return_links AS
+    WITH return_lines AS (
+      SELECT k.file_index, k.row_index, k.customer_id AS user_id, k.product_id, k.invoice_date AS returned_at, abs(k.quantity) AS quantity
+      FROM retail_kept k JOIN retail_orders r USING (order_no)
+      WHERE k.is_cancellation AND r.status = 'returned'
+    ), candidates AS (
+      SELECT l.file_index, l.row_index, l.returned_at, l.quantity, i.order_id, i.line_no,
+             row_number() OVER (PARTITION BY l.file_index, l.row_index ORDER BY o.created_at DESC, o.order_id DESC, i.line_no) AS latest
+      FROM return_lines l
+      JOIN orders o ON o.user_id = l.user_id AND o.source = '${RETAIL_SOURCE}' AND o.status = 'delivered' AND o.created_at < l.returned_at
+      JOIN order_items i ON i.order_id = o.order_id AND i.product_id = l.product_id
+    )
+    SELECT order_id, line_no, sum(quantity) AS quantity, max(returned_at) AS returned_at FROM candidates WHERE latest = 1 GROUP BY ALL`);
+  await context.run(`
+    UPDATE order_items SET returned_quantity = least(order_items.quantity, order_items.returned_quantity + l.quantity)
+    FROM retail_return_links l WHERE order_items.order_id = l.order_id AND order_items.line_no = l.line_no`);
+  await context.run(`
+    UPDATE orders SET returned_at = greatest(coalesce(orders.returned_at, l.returned_at), l.returned_at)
+    FROM (SELECT order_id, max(returned_at) AS returned_at FROM retail_return_links GROUP BY order_id) l
+    WHERE orders.order_id = l.order_id`);
+  const linked = await context.count('SELECT count(DISTINCT order_id) FROM retail_return_links');
+  context.report.notes.push(`${linked} paid orders had items returned (returned_at and returned_quantity set from the credit notes).`);
+  await context.run('DROP TABLE retail_return_links');
 }
