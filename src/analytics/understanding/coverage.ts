@@ -72,8 +72,8 @@ function isContentWord(word: string, englishRoles?: Map<string, { noun: boolean;
 /** Words the shape of the question explains: the subject and band edges of a distribution, the day numbers of a cohort. */
 const SHAPE_WORDS: Record<string, readonly string[]> = {
   distribution: ['价格', '价位', '金额', '商品', '订单', 'price', 'prices', 'amount', 'amounts', 'product', 'products', 'order', 'orders', 'value', 'values'],
-  cohort: ['day', 'days', 'week', 'weeks', '天', '日', '周', '第'],
-  funnel: ['step', 'steps', 'stage', 'stages', '步', '环节', '步骤'],
+  cohort: ['day', 'days', 'week', 'weeks', '天', '日', '周', '第', 'joined', 'signed', 'first', '首次', '第一次'],
+  funnel: ['step', 'steps', 'stage', 'stages', '步', '环节', '步骤', '人数', 'users', 'people'],
 };
 
 const NUMBER_WORD = /^[\p{P}\p{S}]*\d[\d.,:%/-]*[\p{P}\p{S}]*$/u;

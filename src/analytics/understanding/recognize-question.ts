@@ -1,4 +1,4 @@
-import { findDimension, findTimeExpressions, listMetrics, resolveTimeExpression, type ResolvedTimeExpression } from '../../sql/semantic/index.ts';
+import { findDimension, findMetric, findTimeExpressions, listMetrics, resolveTimeExpression, type ResolvedTimeExpression } from '../../sql/semantic/index.ts';
 import type { SemanticFilter } from '../../sql/semantic/compile/semantic-query.ts';
 import type { ValueIndex } from '../../sql/values/value-index.ts';
 import { parseNumber } from '../../text/number-words.ts';
@@ -65,6 +65,8 @@ export interface Recognition {
   nounsAfterValues: string[];
   /** The metrics come only from a generic noun or a value's dimension, not from a metric word. */
   metricsOnlyImplied: boolean;
+  /** One value set against the rest of its dimension ("和其他用户比"): the split compares groups, not periods. */
+  contrastsWithRest?: boolean;
 }
 
 const WEEK_EARLIER = /a week (?:earlier|before)|the same day (?:a |one )?week (?:earlier|before)|上周同一天|一周前(?:的)?同一天|前一周(?:的)?同一天|上周同期/;
@@ -269,6 +271,24 @@ function withoutAnchoredOffsets(matches: RegExpExecArray[], text: string, asOf: 
   const contains = (period: { index: number; matchedText: string }, match: RegExpExecArray) =>
     period.matchedText.length > match[0].length && period.index <= match.index && match.index + match[0].length <= period.index + period.matchedText.length;
   return matches.filter((match) => !periods.some((period) => contains(period, match)));
+}
+
+const ASK_JOINED = /^\s*(?:,|，|、|and\b|以及|和|还有|及)/;
+const TIME_GROUPINGS = new Set(['day', 'week', 'month', 'hour', 'weekday', 'day_type']);
+
+/** "how many reviews", "number of returns", "多少条评价": a metric asked for as a count of its own noun. */
+function countAskedFor(metricId: string, normalized: string): boolean {
+  const metric = findMetric(metricId);
+  if (!metric) return false;
+  return [...metric.synonyms_en, ...metric.synonyms_zh].some((synonym) => {
+    const phrase = synonym.toLowerCase();
+    // Asked as a count of its own and joined to the next ask ("… and what average rating"); "how many conversations
+    // were handed over" is the other metric's subset.
+    return ['how many ', 'number of ', '多少', '多少条', '多少个', '多少笔', '多少次'].some((asking) => {
+      const at = normalized.indexOf(`${asking}${phrase}`);
+      return at >= 0 && ASK_JOINED.test(normalized.slice(at + asking.length + phrase.length, at + asking.length + phrase.length + 6));
+    });
+  });
 }
 
 /** Recognises metrics, dimensions, values, time and cues in a question, with what stayed unexplained. */
@@ -478,7 +498,8 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   // A generic noun ("用户" in "男性用户买得最多的品类") counts only when nothing more specific was said.
   const specificWeak = weakMetrics.filter((metric) => specificMetrics.has(metric));
   const named = strongMetrics.length > 0 ? [...strongMetrics, ...refining] : specificWeak.length > 0 ? specificWeak : weakMetrics;
-  const dominated = new Set(named.flatMap((metric) => DOMINATES[metric] ?? []));
+  // "How many reviews and what average rating": a count asked for in its own words is not part of the other metric.
+  const dominated = new Set(named.flatMap((metric) => DOMINATES[metric] ?? []).filter((metric) => !countAskedFor(metric, normalized)));
   let metrics = named.filter((metric) => !dominated.has(metric));
   // Named only by a generic noun ("用户") or implied by a value ("中文评价" → reviews): a follow-up keeps its metric.
   let metricsOnlyImplied = strongMetrics.length === 0 && specificWeak.length === 0 && metrics.length > 0;
@@ -517,6 +538,13 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
       perGroup = dimension;
       groupings.splice(0, groupings.length, dimension, ...groupings.filter((grouping) => grouping !== dimension));
     }
+  }
+  // "For phones and for laptops, the top 3 brands": values named separately, with a top N of another dimension, are
+  // the groups the ranking is repeated in.
+  const splitGroup = filters.find((filter) => splits(filter))?.dimension;
+  if (!perGroup && splitGroup && limit !== undefined && groupings.some((grouping) => grouping !== splitGroup && !TIME_GROUPINGS.has(grouping))) {
+    perGroup = splitGroup;
+    groupings.splice(0, groupings.length, splitGroup, ...groupings.filter((grouping) => grouping !== splitGroup));
   }
   // Words a shape rule explains ("排第几", "where does … rank") are understood, not unknown.
   for (const expression of SHAPE_RULE_EXPRESSIONS) {

@@ -138,3 +138,76 @@ describe('understandQuestion: refusals and clarifications', () => {
     expect(clear.confidence).toBeGreaterThan(murky.confidence);
   });
 });
+
+describe('understandQuestion: one group against the rest of its dimension', () => {
+  it('splits a dimension with few values instead of answering the named group alone', () => {
+    for (const question of ['上个月女性用户的GMV和其他用户比', 'GMV of women last month compared with everyone else']) {
+      const query = requestOf(question).query;
+      expect(query.dimensions, question).toEqual(['gender']);
+      expect(query.filters, question).toEqual([]);
+      expect(query.compareTo, question).toBeUndefined();
+    }
+  });
+
+  it('asks when the dimension has many values, naming the group and offering the split', () => {
+    const values = new ValueIndex([...ENUMERATED_VALUES, ...['Phones', 'Snacks', 'Shoes', 'Books', 'Toys', 'Laptops'].map((name) => ({ dimension: 'category', values: [name], label_en: name, label_zh: name, phrases: [name.toLowerCase()] }))]);
+    const understanding = understandQuestion({ question: 'GMV of phones vs all the others', language: 'en', window, values });
+    expect(understanding.kind).toBe('clarify');
+    if (understanding.kind === 'clarify') expect(understanding.question).toContain('Phones');
+  });
+});
+
+describe('understandQuestion: a value only one kind of event carries', () => {
+  it('asks instead of splitting purchases or orders by search term (no purchase names one)', () => {
+    for (const question of ['搜索转化率最高的搜索词', 'which search term brings the most orders']) {
+      const understanding = understand(question);
+      expect(understanding.kind, question).toBe('clarify');
+      if (understanding.kind === 'clarify') expect(understanding.options.length, question).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('still splits searches and searchers by search term', () => {
+    expect(requestOf('top search terms').query).toMatchObject({ metrics: ['searches'], dimensions: ['search_query'] });
+    expect(requestOf('各搜索词的搜索人数').query).toMatchObject({ metrics: ['searchers'], dimensions: ['search_query'] });
+  });
+});
+
+describe('understandQuestion: what the answer groups or ranks by', () => {
+  it('asks about a grouping slot nothing explains, even a word that is filler elsewhere ("our store")', () => {
+    for (const question of ['GMV by store for last month', 'orders per salesperson', '按收入水平拆一下客单价']) {
+      const understanding = understand(question);
+      if (understanding.kind === 'analysis') expect(understanding.clarification, question).toBeDefined();
+      else expect(understanding.kind, question).toBe('clarify');
+    }
+    for (const question of ['GMV by city tier last month', '按城市统计订单数']) {
+      const understanding = understand(question);
+      expect(understanding.kind, question).toBe('analysis');
+      if (understanding.kind === 'analysis') expect(understanding.clarification, question).toBeUndefined();
+    }
+  });
+
+  it('asks what to rank by when a ranking names nothing to rank, instead of answering a total', () => {
+    for (const question of ['GMV排名', 'rank GMV last month']) expect(understand(question).kind, question).toBe('clarify');
+    expect(requestOf('上周的GMV和再前一周比怎么样？').query.compareTo).toEqual({ start: '2025-11-10', end: '2025-11-16' });
+  });
+});
+
+describe('understandQuestion: rankings that judge, repeat per group, or ask two things', () => {
+  it('puts the highest first for "worst" of a metric where lower is better, and keeps "lowest" literal', () => {
+    expect(requestOf('which device had the worst cart abandonment last month').query.orderBy).toEqual({ metric: 'cart_abandonment_rate', direction: 'desc' });
+    expect(requestOf('which device had the lowest cart abandonment last month').query.orderBy).toEqual({ metric: 'cart_abandonment_rate', direction: 'asc' });
+    expect(requestOf('退货率最好的品牌').query.orderBy).toEqual({ metric: 'return_rate', direction: 'asc' });
+  });
+
+  it('repeats a top N inside each value named separately ("for phones and for snacks")', () => {
+    const query = requestOf('For phones and for snacks, give me the top 3 brands by units sold this month').query;
+    expect(query).toMatchObject({ dimensions: ['category', 'brand'], limitPerGroup: 3 });
+    expect(requestOf('本月每个品类里GMV第一的商品分别是什么？').query).toMatchObject({ dimensions: ['category', 'product'], limitPerGroup: 1 });
+    expect(requestOf('What was the best seller in each category last month, by units?').query).toMatchObject({ metrics: ['units'], dimensions: ['category', 'product'], limitPerGroup: 1 });
+  });
+
+  it('keeps a count asked for on its own next to a metric that would otherwise absorb it', () => {
+    expect(requestOf('How many reviews and what average rating does each category have?').query.metrics).toEqual(['reviews', 'avg_rating']);
+    expect(requestOf('average rating of reviews by category').query.metrics).toEqual(['avg_rating']);
+  });
+});

@@ -22,6 +22,11 @@ import { unexplainedSubsetWords } from './rules/subset-word-rules.ts';
 import { asksDistinctCount } from './rules/distinct-count-rules.ts';
 import { asksShareOfTotal } from './rules/share-rules.ts';
 import { rankingSubjectOf } from './rules/ranking-subject-rules.ts';
+import { perGroupNoun } from './rules/per-group-rules.ts';
+import { contrastsWithTheRest } from './rules/rest-contrast-rules.ts';
+import { singleEventDimensionMismatch } from './single-event-dimensions.ts';
+import { unexplainedGroupingSlots } from './grouping-slot-check.ts';
+import { judgedAs } from './rules/evaluative-ranking-rules.ts';
 import type { Understanding } from './understanding.ts';
 import { fixedPhrasingReading } from './word-readings.ts';
 
@@ -147,14 +152,59 @@ function notUnderstood(words: string[], suggestions: Suggestion[], language: Lan
   return { question: `I did not understand ${quoted}.${understood}${nearest} Which do you mean?`, options: reading ? ['yes, as understood', ...names] : names };
 }
 
+/** Dimensions with this few values are split in full when one value is set against "the rest". */
+const FEW_VALUES = 4;
+
+function valueCount(dimension: string, values: ValueIndex): number {
+  const labelled = Object.keys(findDimension(dimension)?.value_labels_zh ?? {}).filter((value) => value !== 'unknown').length;
+  const indexed = values.entries.filter((entry) => entry.dimension === dimension && entry.values.length === 1).length;
+  return Math.max(labelled, indexed);
+}
+
+/**
+ * "新用户的客单价和其他用户比": a group against the rest of its dimension. With a few values the dimension is split
+ * (the group and the others side by side); with many, "all the others" as one group is not computed here, so the
+ * question is asked instead of answering the group alone.
+ */
+function contrastWithTheRest(recognition: Recognition, values: ValueIndex, language: Language, notes: string[]): Understanding | undefined {
+  const filter = [...recognition.filters].reverse().find((candidate) => candidate.operator === 'in' && !recognition.dimensions.includes(candidate.dimension));
+  if (!filter) return undefined;
+  const definition = findDimension(filter.dimension);
+  if (!definition) return undefined;
+  // A dimension whose values the index does not list (products, customers) counts as many.
+  const count = valueCount(filter.dimension, values);
+  if (count > 0 && count <= FEW_VALUES) {
+    recognition.filters = recognition.filters.filter((candidate) => candidate !== filter);
+    recognition.dimensions = [filter.dimension, ...recognition.dimensions];
+    // "和其他用户比" compares groups, not periods.
+    recognition.contrastsWithRest = true;
+    notes.push(`group against the rest: split by ${filter.dimension}`);
+    return undefined;
+  }
+  const labels = filter.values.map((value) => values.label(filter.dimension, value, language));
+  const named = `${labels.slice(0, 3).join(language === 'zh' ? '、' : ', ')}${labels.length > 3 ? (language === 'zh' ? ` 等 ${labels.length} 项` : ` and ${labels.length - 3} more`) : ''}`;
+  const metric = recognition.metrics.map((id) => (language === 'zh' ? findMetric(id)?.name_zh : findMetric(id)?.name_en) ?? id).join(language === 'zh' ? '、' : ', ');
+  const dimensionName = language === 'zh' ? definition.name_zh : definition.name_en;
+  return language === 'zh'
+    ? { kind: 'clarify', question: `我还不能把“${named}”以外的所有${dimensionName}合并成一组来对比。可以按${dimensionName}拆分${metric}(其中包括${named}),要看这个吗?`, options: [`各${dimensionName}的${metric}`], confidence: 0.3, notes: [...notes, `group against the rest of ${filter.dimension}: too many values to split`] }
+    : { kind: 'clarify', question: `I cannot yet combine every ${dimensionName.toLowerCase()} other than ${named} into one group to compare. I can split ${metric} by ${dimensionName.toLowerCase()} (including ${named}); would that help?`, options: [`${metric} by ${dimensionName.toLowerCase()}`], confidence: 0.3, notes: [...notes, `group against the rest of ${filter.dimension}: too many values to split`] };
+}
+
 /** "top 10 customers by spend", "销量排行榜": the ranking's implied subject becomes its grouping. */
-function applyRankingSubject(recognition: Recognition, notes: string[]): void {
+function applyRankingSubject(recognition: Recognition, values: ValueIndex, notes: string[]): void {
   const implied = rankingSubjectOf(recognition.normalized);
   if (!implied || !findDimension(implied.subject.dimension)) return;
   const { dimension, onlyWhenUngrouped, defaultMetric, meaninglessMetrics } = implied.subject;
+  // "the best seller in each category": the subject is ranked inside each group the question names.
+  const groupNoun = perGroupNoun(recognition.normalized);
+  const eachGroup = groupNoun ? questionLexicon(values).findAll(groupNoun).find((match) => match.meaning.kind === 'dimension')?.meaning : undefined;
+  const perGroup = eachGroup?.kind === 'dimension' && recognition.dimensions.length === 1 && recognition.dimensions[0] === eachGroup.id && eachGroup.id !== dimension ? eachGroup.id : undefined;
   const grouped = recognition.dimensions.some((id) => findDimension(id)?.kind !== 'time');
-  if (onlyWhenUngrouped && (grouped || recognition.dimensions.length > 0)) return;
-  if (!recognition.dimensions.includes(dimension)) recognition.dimensions = [dimension, ...recognition.dimensions];
+  if (onlyWhenUngrouped && !perGroup && (grouped || recognition.dimensions.length > 0)) return;
+  if (perGroup) {
+    recognition.dimensions = [perGroup, dimension];
+    recognition.perGroup = perGroup;
+  } else if (!recognition.dimensions.includes(dimension)) recognition.dimensions = [dimension, ...recognition.dimensions];
   if (!recognition.cues.has('top') && !recognition.cues.has('bottom')) recognition.cues.add('top');
   // "top customers": the noun names what is ranked, not a count of customers.
   const named = recognition.metrics.filter((metric) => !recognition.genericMetrics.includes(metric) && !meaninglessMetrics.includes(metric));
@@ -235,11 +285,12 @@ function readWords(input: WordsInput): WordsReading {
     recognition.metrics = [...new Set(recognition.metrics.map((metric) => (metric === 'gmv' ? 'units' : metric)))];
     notes.push('a count of things sold: units, not GMV');
   }
-  applyRankingSubject(recognition, notes);
+  applyRankingSubject(recognition, input.values, notes);
   applyProductRanking(recognition, notes);
   // In a funnel, 流失 / "lose" is the drop-off between its steps, which the funnel shows, not a subset of users.
   const subsetWords = recognition.cues.has('funnel') ? [] : unexplainedSubsetWords(recognition.residual);
-  const unexplained = [...new Set([...unexplainedWords(recognition.residual, recognition.cues, recognition.normalized), ...subsetWords])];
+  const slotWords = unexplainedGroupingSlots(recognition.normalized, recognition.residual, questionLexicon(input.values));
+  const unexplained = [...new Set([...unexplainedWords(recognition.residual, recognition.cues, recognition.normalized), ...subsetWords, ...slotWords])];
   const suggestions = unexplained.flatMap((word) => nearestEntries(word, questionLexicon(input.values).entriesList(), language, 2));
   const uniqueSuggestions = suggestions.filter((suggestion, index) => suggestions.findIndex((other) => other.id === suggestion.id) === index).slice(0, 3);
   if (unexplained.length > 0) notes.push(`not understood: ${unexplained.join(', ')}`);
@@ -345,8 +396,33 @@ export function understandQuestion(input: UnderstandInput): Understanding {
     const asked = absentCountriesQuestion(absent, input.values, language);
     return { kind: 'clarify', question: asked.question, options: asked.options, confidence: 0.2, notes: [...notes, `no data for ${absent.join(', ')}`] };
   }
+  const singleEvent = singleEventDimensionMismatch(recognition, language);
+  if (singleEvent) return { kind: 'clarify', question: singleEvent.question, options: singleEvent.options, confidence: 0.3, notes: [...notes, 'split by a value only one kind of event carries'] };
   const unavailable = unavailableOnWarehouse(recognition, input.profile, language);
   if (unavailable) return { kind: 'clarify', question: unavailable.question, options: unavailable.options, confidence: 0.2, notes: [...notes, 'needs data this warehouse does not have'] };
+
+  // "worst cart abandonment": for a metric where lower is better, the worst is the highest value.
+  const judged = ranks ? judgedAs(recognition.normalized) : undefined;
+  if (judged && recognition.metrics.length > 0 && recognition.metrics.every((id) => findMetric(id)?.higher_is_better === false)) {
+    const wanted = judged === 'worst' ? 'top' : 'bottom';
+    recognition.cues.delete(wanted === 'top' ? 'bottom' : 'top');
+    recognition.cues.add(wanted);
+    notes.push(`${judged} of a metric where lower is better: ${wanted === 'top' ? 'highest' : 'lowest'} first`);
+  }
+  // "GMV排名", "各个直播间的GMV排名": a ranking with nothing to rank would answer one total, another question.
+  const rankedGrain = [...recognition.cues].some((cue) => cue.startsWith('grain:')) || recognition.cues.has('trend');
+  const comparing = recognition.cues.has('compare') || comparesPeriods(recognition.normalized) || recognition.time?.comparison === 'named_period';
+  if (ranks && recognition.dimensions.length === 0 && !rankedGrain && !comparing && !shapeOnly && !recognition.cues.has('why') && !recognition.cues.has('distribution')) {
+    const metric = recognition.metrics.map((id) => (language === 'zh' ? findMetric(id)?.name_zh : findMetric(id)?.name_en) ?? id).join(language === 'zh' ? '、' : ', ');
+    const groups = ['category', 'brand', 'product', 'city'].map((id) => findDimension(id)).filter((dimension) => dimension !== undefined);
+    const options = groups.map((dimension) => (language === 'zh' ? `各${dimension.name_zh}的${metric}排名` : `${metric} by ${dimension.name_en.toLowerCase()}, ranked`));
+    const question = language === 'zh' ? `要按什么给${metric}排名?例如按品类、品牌、商品或城市。` : `Rank ${metric} by what? For example by category, brand, product or city.`;
+    return { kind: 'clarify', question, options, confidence: 0.3, notes: [...notes, 'a ranking that names nothing to rank'] };
+  }
+  if (!followUp && contrastsWithTheRest(recognition.normalized)) {
+    const contrast = contrastWithTheRest(recognition, input.values, language, notes);
+    if (contrast) return contrast;
+  }
 
   const request = buildRequest(recognition, window, language);
   // "为什么这么高" after "上个月的转化率": the change of the period the conversation is about (and its filters),

@@ -1,6 +1,6 @@
 /** Public surface of the semantic layer: catalogue, compilers, time phrases. */
 export type { MetricDefinition, DimensionDefinition, MetricUnit, FactId } from './catalogue/catalogue-schema.ts';
-export { METRICS, findMetric, metricFacts, metricSql } from './catalogue/metrics.ts';
+export { METRICS, findMetric, metricFacts, metricEventTypes, metricSql } from './catalogue/metrics.ts';
 export { DIMENSIONS, findDimension, availableDimensions, CORE_TABLES } from './catalogue/dimensions.ts';
 export { availableMetrics, resolveMetric, resolveDimension } from './catalogue/catalogue.ts';
 export { describeCatalogue, listMetrics, listDimensions, catalogueJson } from './catalogue/describe-catalogue.ts';

@@ -30,7 +30,7 @@ export const ENUMERATED_VALUES: VocabularyValue[] = [
   { dimension: 'channel', values: ['organic'], label_en: 'organic', label_zh: '自然流量', phrases: ['organic', '自然流量', '自然'] },
   { dimension: 'channel', values: ['search_ads'], label_en: 'search ads', label_zh: '搜索广告', phrases: ['search ads', 'search_ads', 'sem', '搜索广告'] },
   { dimension: 'channel', values: ['social'], label_en: 'social', label_zh: '社交媒体', phrases: ['social', 'social media', '社交', '社交媒体'] },
-  { dimension: 'channel', values: ['livestream'], label_en: 'livestream', label_zh: '直播', phrases: ['livestream', 'live stream', 'live streaming', '直播', '直播间'] },
+  { dimension: 'channel', values: ['livestream'], label_en: 'livestream', label_zh: '直播', phrases: ['livestream', 'livestreams', 'live stream', 'live streams', 'live streaming', '直播'] },
   { dimension: 'channel', values: ['referral'], label_en: 'referral', label_zh: '推荐邀请', phrases: ['referral', 'referrals', '推荐', '邀请', '老带新'] },
   { dimension: 'channel', values: ['email'], label_en: 'email', label_zh: '邮件营销', phrases: ['email', 'e-mail', 'edm', '邮件'] },
   { dimension: 'gender', values: ['male'], label_en: 'men', label_zh: '男性', phrases: ['male', 'men', 'man', '男性', '男用户', '男生', '男士'] },

@@ -216,7 +216,7 @@ export const BEHAVIOUR_METRICS = [
     name_en: 'Searchers',
     name_zh: '搜索人数',
     synonyms_en: ['searchers', 'users who searched', 'people who searched', 'searching users', 'shoppers who searched', 'users searched', 'people searched', 'customers searched', 'shoppers searched'],
-    synonyms_zh: ['搜索人数', '搜索用户数', '搜索过的用户', '搜索的人', '搜索用户', '人搜索', '搜索过的人', '用户搜索过'],
+    synonyms_zh: ['搜索人数', '搜索用户数', '搜索过的用户', '搜索的人', '搜索用户', '人搜索', '搜索过的人', '用户搜索过', '搜的人', '搜过的人', '搜的用户'],
     definition_en: "Distinct users with at least one 'search' event in the period.",
     definition_zh: "统计期内有至少一次 'search'（搜索）事件的去重用户数。",
     unit: 'count',
@@ -230,7 +230,8 @@ export const BEHAVIOUR_METRICS = [
     name_zh: '搜索转化率（搜索后购买）',
     synonyms_en: [
       'search conversion', 'search conversion rate', 'search to purchase', 'search-to-purchase', 'search to purchase conversion',
-      'search-to-purchase conversion', 'search to buy', 'searchers who bought', 'searchers who purchased',
+      'search-to-purchase conversion', 'search to buy', 'searchers who bought', 'searchers who purchased', 'searchers went on to buy',
+      'searchers who went on to buy', 'searchers went on to purchase', 'searchers who went on to purchase', 'share of searchers who bought',
     ],
     synonyms_zh: ['搜索转化率', '搜索转化', '搜索到购买', '搜索到支付', '搜索后购买', '搜索购买转化率', '搜索到下单', '搜索成交转化'],
     definition_en:
@@ -258,7 +259,7 @@ export const BEHAVIOUR_METRICS = [
     id: 'avg_dwell_seconds',
     name_en: 'Average dwell time',
     name_zh: '平均停留时长',
-    synonyms_en: ['average dwell time', 'dwell time', 'time on page', 'average time on page', 'avg dwell', 'engagement time'],
+    synonyms_en: ['average dwell time', 'dwell time', 'time on page', 'average time on page', 'avg dwell', 'engagement time', 'time spent', 'time spent on a page', 'time spent on page', 'time spent on the page', 'seconds on page', 'time on site'],
     synonyms_zh: ['平均停留时长', '停留时长', '停留时间', '平均浏览时长', '平均停留时间', '页面停留时长', '停留多久', '停留多长时间', '待多久', '停留多长'],
     definition_en: 'Sum of events.dwell_seconds ÷ number of events that record a dwell time (non-NULL), in the period.',
     definition_zh: '统计期内 events.dwell_seconds 之和 ÷ 记录了停留时长（非空）的事件数。',

@@ -96,5 +96,10 @@ export const dimensionSchema = z.object({
    * dimensions that exist on one kind of event; without it, "top X" with no measure is proposed by GMV and asked.
    */
   default_metric: snakeCaseId.optional(),
+  /**
+   * The one kind of event that carries this value (the search term is on search events only). Metrics counting other
+   * events (purchases, carts) cannot be split by it: no purchase row names a search term.
+   */
+  event_type_only: z.string().optional(),
 });
 export type DimensionDefinition = z.infer<typeof dimensionSchema>;

@@ -146,7 +146,7 @@ export const ENTITY_DIMENSIONS = [
     name_en: 'City tier',
     name_zh: '城市等级',
     synonyms_en: ['city tier', 'tier', 'city level', 'tier of city'],
-    synonyms_zh: ['城市等级', '城市线级', '几线城市', '线级', '城市级别'],
+    synonyms_zh: ['城市等级', '城市线级', '几线城市', '线级', '城市级别', '等级的城市', '级别的城市'],
     description_en: 'users.city_tier: tier1, new_tier1, tier2, tier3, tier4.',
     description_zh: 'users.city_tier：一线、新一线、二线、三线、四线及以下。',
     kind: 'user',

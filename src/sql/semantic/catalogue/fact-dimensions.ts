@@ -15,6 +15,7 @@ export const FACT_DIMENSIONS = [
     value_type: 'text',
     expressions: { events: { value: 'e.search_query' } },
     default_metric: 'searches',
+    event_type_only: 'search',
   },
   {
     id: 'device',

@@ -29,6 +29,20 @@ export function metricFacts(metric: MetricDefinition): FactId[] {
   return [...new Set(metricMeasures(metric).map((measure) => measure.fact))];
 }
 
+/**
+ * The event types a metric counts (from its measures' `e.event_type = '…'` conditions): a dimension carried by one
+ * kind of event only (the search term) can split a metric only when that is all it counts.
+ */
+export function metricEventTypes(metric: MetricDefinition): Set<string> {
+  const types = new Set<string>();
+  for (const measure of metricMeasures(metric)) {
+    for (const sql of [measure.aggregate, ...Object.values(measure.unit_columns)]) {
+      for (const match of sql.matchAll(/event_type\s*=\s*'(\w+)'/g)) types.add(match[1]!);
+    }
+  }
+  return types;
+}
+
 function measureSql(measure: MeasureDefinition): string {
   const fact = FACTS[measure.fact];
   if (!fact.unit) return measure.aggregate;

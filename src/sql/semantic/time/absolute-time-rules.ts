@@ -75,10 +75,24 @@ function englishParts(year: string | undefined, monthName: string | undefined, d
  * 2024", "singles day in 2023"): captured first and last, so the festival is that year's, not the latest one.
  */
 function withYear(pattern: RegExp): RegExp {
-  return new RegExp(`(?:\\b(\\d{4})\\s*(?:年\\s*(?:的\\s*)?)?)?(?:${pattern.source})(?:\\s*,?\\s*(?:in\\s+|of\\s+)?(\\d{4})\\b)?`, pattern.flags);
+  return new RegExp(
+    `(?:\\b(\\d{4})\\s*(?:年\\s*(?:的\\s*)?)?|(${RELATIVE_YEAR_BEFORE})\\s*(?:的\\s*)?)?(?:${pattern.source})(?:\\s+(${RELATIVE_YEAR_AFTER}))?(?:\\s*,?\\s*(?:in\\s+|of\\s+)?(\\d{4})\\b)?`,
+    pattern.flags,
+  );
 }
 
-function namedYear(match: RegExpExecArray): number | undefined {
+/** "去年双十一", "last year's Singles Day", "Black Friday next year": the festival of a year counted from today. */
+const RELATIVE_YEAR_BEFORE = "前年|去年|今年|明年|\\b(?:the\\s+)?(?:last|previous|this|next)\\s+year['’]?s?";
+const RELATIVE_YEAR_AFTER = '(?:last|this|next)\\s+year\\b';
+const RELATIVE_YEAR_OFFSET: Record<string, number> = { 前年: -2, 去年: -1, 今年: 0, 明年: 1, last: -1, previous: -1, this: 0, next: 1 };
+
+function namedYear(match: RegExpExecArray, asOf: IsoDate): number | undefined {
+  const relative = match[2] ?? match[match.length - 2];
+  if (relative !== undefined) {
+    const word = /前年|去年|今年|明年/u.exec(relative)?.[0] ?? /last|previous|this|next/iu.exec(relative)?.[0]?.toLowerCase() ?? '';
+    const offset = RELATIVE_YEAR_OFFSET[word];
+    return offset === undefined ? undefined : dateParts(asOf).year + offset;
+  }
   const text = match[1] ?? match[match.length - 1];
   const year = text === undefined ? undefined : Number(text);
   return year !== undefined && year >= 1990 && year <= 2100 ? year : undefined;
@@ -86,7 +100,7 @@ function namedYear(match: RegExpExecArray): number | undefined {
 
 function holiday(month: number, firstDay: number, lastDay: number, label_en: string, label_zh: string) {
   return (match: RegExpExecArray, asOf: IsoDate): RawPeriod => {
-    const named = namedYear(match);
+    const named = namedYear(match, asOf);
     const year = named ?? recentYear(month, firstDay, asOf);
     const suffix = named === undefined ? { en: '', zh: '' } : { en: ` ${named}`, zh: `${named}年` };
     return { start: makeDate(year, month, firstDay), end: makeDate(year, month, lastDay), label_en: `${label_en}${suffix.en}`, label_zh: `${suffix.zh}${label_zh}` };
@@ -100,7 +114,7 @@ function blackFriday(match: RegExpExecArray, asOf: IsoDate): RawPeriod {
     return addDays(firstThursday, 22);
   };
   const { year } = dateParts(asOf);
-  const named = namedYear(match);
+  const named = namedYear(match, asOf);
   const date = named !== undefined ? fridayOf(named) : fridayOf(year) <= asOf ? fridayOf(year) : fridayOf(year - 1);
   return { start: date, end: date, unit: 'day', label_en: 'Black Friday', label_zh: '黑色星期五' };
 }

@@ -1,4 +1,4 @@
-import { addDays, addMonths, dateParts, makeDate, startOfIsoWeek, type IsoDate } from './calendar-date.ts';
+import { addDays, addMonths, dateParts, daysBetween, makeDate, startOfIsoWeek, type IsoDate } from './calendar-date.ts';
 import { ENGLISH_NUMBER_PATTERN, NUMBER_CHARS, parseNumber } from '../../../text/number-words.ts';
 import { latestWeekend, monthPeriod, quarterPeriod, weekPeriod, type RawPeriod, type TimeRule } from './time-period.ts';
 
@@ -21,6 +21,14 @@ function rolling(count: number, unit: string, asOf: IsoDate): RawPeriod | undefi
     label_en: `last ${count} ${unitEn}${count === 1 ? '' : 's'}`,
     label_zh: `近${count}${unitZh}`,
   };
+}
+
+/** The same rolling window one window earlier, marked as the one a comparison is made with. */
+function preceding(count: number, unit: string, asOf: IsoDate): RawPeriod | undefined {
+  const window = rolling(count, unit, asOf);
+  if (!window) return undefined;
+  const days = daysBetween(window.start, window.end) + 1;
+  return { start: addDays(window.start, -days), end: addDays(window.start, -1), label_en: `the previous ${window.label_en.replace(/^last /, '')}`, label_zh: `之前${window.label_zh.replace(/^近/, '')}`, precedingDays: days };
 }
 
 const N_ZH = `[${NUMBER_CHARS}]{1,6}`;
@@ -135,6 +143,35 @@ export const RELATIVE_TIME_RULES: TimeRule[] = [
       const year = dateParts(asOf).year - 1;
       return { start: makeDate(year, 1, 1), end: makeDate(year, 12, 31), unit: 'year', label_en: 'last year', label_zh: '去年' };
     },
+  },
+  {
+    name: 'year before last',
+    pattern: /\bthe\s+year\s+before\s+last\b|前年/giu,
+    resolve: (_, asOf) => {
+      const year = dateParts(asOf).year - 2;
+      return { start: makeDate(year, 1, 1), end: makeDate(year, 12, 31), unit: 'year', label_en: 'the year before last', label_zh: '前年' };
+    },
+  },
+  {
+    // A future year: named so it is never dropped; the answer then says the warehouse has no data for it.
+    name: 'next year',
+    pattern: /\bnext\s+year\b|明年|下一年/giu,
+    resolve: (_, asOf) => {
+      const year = dateParts(asOf).year + 1;
+      return { start: makeDate(year, 1, 1), end: makeDate(year, 12, 31), unit: 'year', label_en: 'next year', label_zh: '明年' };
+    },
+  },
+  {
+    // "跟前7天比", "和之前两周相比": the window before the compared period, not the rolling last 7 days again ("前一天",
+    // "前一周" are the period just before, read by the understanding).
+    name: 'preceding window (Chinese)', guard: /前|上/u,
+    pattern: new RegExp(`(?:跟|和|与|同|比|较|对比|相比)\\s*(?:之前|此前|前面|上|前)的?\\s*(?![一1]\\s*(?:个)?\\s*(?:天|日|周|星期|礼拜|月))(${N_ZH})\\s*(?:个)?\\s*(天|日|周|星期|礼拜|月)`, 'gu'),
+    resolve: (match, asOf) => preceding(parseNumber(match[1] ?? '') ?? Number.NaN, match[2] ?? '天', asOf),
+  },
+  {
+    name: 'preceding window (English)', guard: /previous|prior|preceding|before/iu,
+    pattern: new RegExp(`\\b(?:the\\s+)?(?:previous|prior|preceding)\\s+(${N_EN})\\s+(days?|weeks?|months?)\\b|\\bthe\\s+(${N_EN})\\s+(days?|weeks?|months?)\\s+(?:before|prior)\\b`, 'giu'),
+    resolve: (match, asOf) => preceding(parseNumber(match[1] ?? match[3] ?? '') ?? Number.NaN, match[2] ?? match[4] ?? 'day', asOf),
   },
   {
     name: 'rolling window (English)', guard: /day|week|month/iu,

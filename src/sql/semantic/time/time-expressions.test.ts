@@ -65,6 +65,14 @@ const TABLE: [string, string, string, string, string, string][] = [
   ['2024年双十一', SUNDAY, '2024-11-11', '2024-11-11', '2024-11-10', '2024-11-10'],
   ['Double 11 2023', SUNDAY, '2023-11-11', '2023-11-11', '2023-11-10', '2023-11-10'],
   ['black friday 2024', SUNDAY, '2024-11-29', '2024-11-29', '2024-11-28', '2024-11-28'],
+  // A year counted from today with the festival ("去年双十一") is that year's festival, not all of last year or the latest.
+  ['去年双十一', SUNDAY, '2024-11-11', '2024-11-11', '2024-11-10', '2024-11-10'],
+  ["last year's Singles Day", SUNDAY, '2024-11-11', '2024-11-11', '2024-11-10', '2024-11-10'],
+  ['Black Friday last year', SUNDAY, '2024-11-29', '2024-11-29', '2024-11-28', '2024-11-28'],
+  ['明年双十一', SUNDAY, '2026-11-11', '2026-11-11', '2026-11-10', '2026-11-10'],
+  ['明年', SUNDAY, '2026-01-01', '2026-12-31', '2025-01-01', '2025-12-31'],
+  ['next year', SUNDAY, '2026-01-01', '2026-12-31', '2025-01-01', '2025-12-31'],
+  ['前年', SUNDAY, '2023-01-01', '2023-12-31', '2022-01-01', '2022-12-31'],
   ['Q3', SUNDAY, '2025-07-01', '2025-09-30', '2025-04-01', '2025-06-30'],
   ['第三季度', SUNDAY, '2025-07-01', '2025-09-30', '2025-04-01', '2025-06-30'],
   ['third quarter', SUNDAY, '2025-07-01', '2025-09-30', '2025-04-01', '2025-06-30'],
@@ -95,6 +103,23 @@ const TABLE: [string, string, string, string, string, string][] = [
   // After a month, 前10天 is its first days.
   ['11月前10天的GMV', SUNDAY, '2025-11-01', '2025-11-10', '2025-10-22', '2025-10-31'],
 ];
+
+describe('a window compared with the one before it', () => {
+  it.each([
+    ['近7天的转化率跟前7天比', '2025-11-24', '2025-11-30', '2025-11-17', '2025-11-23'],
+    ['paid orders in the last 7 days compared with the 7 days before', '2025-11-24', '2025-11-30', '2025-11-17', '2025-11-23'],
+    ['cancellation rate over the last 30 days vs the prior 30 days', '2025-11-01', '2025-11-30', '2025-10-02', '2025-10-31'],
+    ['本月和之前两周相比', '2025-11-01', '2025-11-30', '2025-10-18', '2025-10-31'],
+  ])('%s', (text, start, end, previousStart, previousEnd) => {
+    const resolved = resolveTimeExpression(text, '2025-11-30');
+    expect([resolved?.start, resolved?.end, resolved?.previous.start, resolved?.previous.end, resolved?.comparison]).toEqual([start, end, previousStart, previousEnd, 'named_period']);
+  });
+
+  it('reads "the previous 7 days" with nothing to compare as the last 7 days', () => {
+    const resolved = resolveTimeExpression('GMV over the previous 7 days', '2025-11-30');
+    expect([resolved?.start, resolved?.end]).toEqual(['2025-11-24', '2025-11-30']);
+  });
+});
 
 describe('resolveTimeExpression: phrases in both languages', () => {
   it.each(TABLE)('%s (as of %s)', (phrase, asOf, start, end, previousStart, previousEnd) => {

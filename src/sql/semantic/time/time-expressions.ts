@@ -1,5 +1,5 @@
 import { ABSOLUTE_TIME_RULES } from './absolute-time-rules.ts';
-import { minDate, type DateRange, type IsoDate } from './calendar-date.ts';
+import { addDays, minDate, type DateRange, type IsoDate } from './calendar-date.ts';
 import { RELATIVE_TIME_RULES } from './relative-time-rules.ts';
 import { anchoredOffsets, applyOffset } from './anchored-offsets.ts';
 import { isIsoDate } from '../compile/sql-literals.ts';
@@ -23,6 +23,8 @@ export interface TimeExpressionMatch extends LabelledRange {
   modifierOnly: boolean;
   /** One of two periods written as a pair around one anchor ("双十一前一周和后一周"): compared with the other. */
   pairedComparison?: boolean;
+  /** "跟前7天比": this many days right before the other period named, which it is compared with. */
+  precedingDays?: number;
 }
 
 export interface ResolvedTimeExpression extends LabelledRange {
@@ -67,6 +69,7 @@ function toMatch(period: RawPeriod, text: string, index: number, asOf: IsoDate):
     ...(period.weekdays ? { weekdays: period.weekdays } : {}),
     modifierOnly: period.modifierOnly ?? false,
     ...(period.pairedComparison ? { pairedComparison: true } : {}),
+    ...(period.precedingDays ? { precedingDays: period.precedingDays } : {}),
   };
 }
 
@@ -195,7 +198,20 @@ export function resolveTimeExpression(text: string, asOfDate: IsoDate): Resolved
   let current = first;
   let previous: LabelledRange = first.previous;
   let comparison: ResolvedTimeExpression['comparison'] = 'previous_period';
-  if (second && (contains(first, second) || contains(second, first))) {
+  if (!second && first.precedingDays && !COMPARISON.test(text)) {
+    // "GMV for the previous 7 days", with nothing to compare: the last 7 days.
+    const days = first.precedingDays;
+    current = { ...first, ...labelled({ start: addDays(first.start, days), end: addDays(first.end, days) }, `last ${days} days`, `近${days}天`) };
+    previous = first;
+  }
+  const precedingWindow = second?.precedingDays ? second : first.precedingDays && second ? first : undefined;
+  if (precedingWindow && second) {
+    // "近7天的转化率跟前7天比": the window of that length right before the other period.
+    current = precedingWindow === second ? first : second;
+    const days = precedingWindow.precedingDays ?? 1;
+    previous = labelled({ start: addDays(current.start, -days), end: addDays(current.start, -1) }, `the ${days} days before`, `之前${days}天`);
+    comparison = 'named_period';
+  } else if (second && (contains(first, second) || contains(second, first))) {
     current = contains(first, second) ? second : first;
     previous = current.previous;
   } else if (second && (COMPARISON.test(text) || (first.pairedComparison && second.pairedComparison))) {

@@ -25,6 +25,11 @@ export interface RawPeriod extends DateRange {
   modifierOnly?: boolean;
   /** One of a pair written around one anchor ("双十一前一周和后一周"), compared with the other. */
   pairedComparison?: boolean;
+  /**
+   * "跟前7天比", "vs the prior 30 days": a window of this many days right before the period it is compared with
+   * (start and end are that window before the rolling one, for when nothing else names a period).
+   */
+  precedingDays?: number;
 }
 
 export interface TimeRule {
