@@ -198,13 +198,15 @@ export function buildRequest(recognition: Recognition, window: DataWindow, langu
   // Against an ordinary period, counts and sums are compared per day (a day against 28 days would say nothing).
   const averagePer = averagePeriodAskedFor(recognition.normalized) ?? (recognition.againstUsual && time.compareTo ? 'day' : undefined);
   const averaged = averagePer !== undefined && !cues.has('trend') && metrics.every((id) => findMetric(id)?.formula.kind !== 'ratio');
+  // "上周平均每天的日活": DAU is already an average per active day (÷ active_days), so "per day" asks for no series.
+  const dailyAlready = averagePer === 'day' && !cues.has('trend') && metrics.every((id) => { const formula = findMetric(id)?.formula; return formula?.kind === 'ratio' && formula.denominator === 'active_days'; });
   let dimensions = [...recognition.dimensions];
-  if (averaged) dimensions = dimensions.filter((dimension) => !['day', 'week', 'month'].includes(dimension));
+  if (averaged || dailyAlready) dimensions = dimensions.filter((dimension) => !['day', 'week', 'month'].includes(dimension));
   if (cues.has('trend') && !dimensions.some((dimension) => TIME_DIMENSIONS.includes(dimension))) {
     dimensions = [trendGrain(recognition, time.timeRange), ...dimensions];
   }
   for (const grain of ['day', 'week', 'month', 'hour', 'weekday']) {
-    if (averaged && ['day', 'week', 'month'].includes(grain)) continue;
+    if ((averaged || dailyAlready) && ['day', 'week', 'month'].includes(grain)) continue;
     if (cues.has(`grain:${grain}` as never) && !dimensions.includes(grain)) dimensions.unshift(grain);
   }
   dimensions = dimensions.slice(0, 3);

@@ -84,6 +84,8 @@ describe('recognizeModelIntent: customers', () => {
   it('recommends for a user or a product id, never for the referral channel (推荐)', () => {
     expect(modelCall('给用户456推荐5个商品')).toEqual({ tool: 'recommend_products', arguments: { user_id: 456, top_k: 5 } });
     expect(modelCall('Show me items similar to product 55').arguments).toEqual({ product_id: 55 });
+    expect(modelCall('给777号用户推荐几件商品')).toMatchObject({ tool: 'recommend_products', arguments: { user_id: 777 } });
+    expect(modelCall('Which customers will probably buy in the next 14 days?')).toMatchObject({ tool: 'predict_purchase', arguments: { horizon_days: 14 } });
     expect(understand('推荐渠道上周的订单数是多少？').kind).toBe('analysis');
   });
 });

@@ -87,9 +87,9 @@ function countOf(recognition: Recognition, nouns: string, highest: number): numb
   return count === undefined ? undefined : clamp(count, 1, highest);
 }
 
-/** "用户456", "user #123", "customer 2048": the user id a question is about. */
+/** "用户456", "777号用户", "user #123", "customer 2048": the user id a question is about. */
 function userIdOf(text: string): number | undefined {
-  const found = text.match(/(?:用户|顾客|客户|会员|买家|\buser|\bcustomer|\bshopper|\bmember|\bbuyer)\s*(?:id)?\s*[#:：]?\s*(\d+)/);
+  const found = text.match(/(?:用户|顾客|客户|会员|买家|\buser|\bcustomer|\bshopper|\bmember|\bbuyer)\s*(?:id)?\s*[#:：]?\s*(\d+)/) ?? text.match(/(\d+)\s*号\s*(?:用户|顾客|客户|会员|买家)/);
   return found?.[1] ? Number(found[1]) : undefined;
 }
 

@@ -153,10 +153,12 @@ const EVENT_WORDS: [string, RegExp][] = [
   ['purchase', /购买|下单|支付|付款|\bpurchases?\b|\bpurchased\b|\bbuy\b|\bbuying\b|\bbought\b|\bcheckouts?\b|\bcheck(?:ed)? out\b|\bpaid\b|\bpay\b|\border(?:s|ed)?\b/],
 ];
 
-function eventStepsOf(text: string): string[] {
+const SEARCH_STEP: [string, RegExp] = ['search', /搜索|\bsearch(?:es|ed|ing)?\b/];
+
+function eventStepsOf(text: string, withSearch: boolean): string[] {
   // The last mention orders the steps: "购买漏斗(浏览-加购-购买)" lists them after naming the funnel.
   const lastIndex = (pattern: RegExp) => Math.max(-1, ...[...text.matchAll(new RegExp(pattern.source, 'g'))].map((match) => match.index));
-  return EVENT_WORDS.map(([event, pattern]) => ({ event, index: lastIndex(pattern) }))
+  return (withSearch ? [SEARCH_STEP, ...EVENT_WORDS] : EVENT_WORDS).map(([event, pattern]) => ({ event, index: lastIndex(pattern) }))
     .filter((found) => found.index >= 0)
     .sort((left, right) => left.index - right.index)
     .map((found) => found.event);
@@ -176,10 +178,17 @@ const cueLexicon = buildCueLexicon();
 const ORDINAL_WORDS: Readonly<Record<string, number>> = { second: 2, third: 3, fourth: 4, fifth: 5, '2nd': 2, '3rd': 3, '4th': 4, '5th': 5 };
 
 /** "Top N" phrasings; those that count from the bottom ("后五名", "倒数三个") say so, whatever other rank words the question has ("销售额排名后五"). */
+const COUNT_WORDS = 'two|three|four|five|six|seven|eight|nine|ten|twenty';
+const RANKED_NOUNS = 'products|items|skus|brands|categories|cities|provinces|countries|channels|customers|users|buyers|shoppers|search terms|queries|keywords|devices|payment methods|hours|days|weeks|months';
+const SUPERLATIVES = 'most|least|highest|lowest|best|worst|top|bottom|largest|biggest|smallest|fewest';
 const LIMIT_PATTERNS: readonly { pattern: RegExp; fromBottom?: true }[] = [
   { pattern: /\btop\s*-?\s*(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty)\b/ },
   { pattern: /\b(?:the\s+)?(\d+|two|three|four|five|ten)(?=\s+(?:best|top|highest|lowest|worst|largest|biggest|smallest|most|least))/ },
   { pattern: /\b(?:bottom|lowest|worst)\s+(\d+|three|five|ten)\b/, fromBottom: true },
+  // "5 provinces with the lowest CVR", "most viewed 10 products": a count of ranked things next to a superlative.
+  // Only the number is taken: the noun still names the grouping.
+  { pattern: new RegExp(`\\b(\\d{1,3}|${COUNT_WORDS})(?=\\s+(?:[a-z]+\\s+)?(?:${RANKED_NOUNS})\\b.*\\b(?:${SUPERLATIVES})\\b)`) },
+  { pattern: new RegExp(`(?<=\\b(?:${SUPERLATIVES})\\b.*)\\b(\\d{1,3}|${COUNT_WORDS})(?=\\s+(?:[a-z]+\\s+)?(?:${RANKED_NOUNS})\\b)`) },
   { pattern: /前\s*([0-9]+|[一二三四五六七八九十两]+)\s*(?:名|个|位|家|大|款|座|天|的)?/ },
   { pattern: /(?:最高|最低|最多|最少|排名靠前|倒数)的?\s*([0-9]+|[一二三四五六七八九十两]+)\s*(?:个|名|家|款|座|位)/ },
   { pattern: /(?:后|倒数)\s*([0-9]+|[一二三四五六七八九十两]+)\s*(?:名|个|位|家|款)?/, fromBottom: true },
@@ -197,6 +206,7 @@ const LIMIT_PATTERNS: readonly { pattern: RegExp; fromBottom?: true }[] = [
 const SINGULAR = /(?:最高|最低|最多|最少|最好|最差|最大|最小|最快|最慢|最畅销|最火|最热销)的(?!是|前|几|那些|哪些|\d)|哪个|哪一个|哪一家|哪家|哪款|哪座|哪一座|哪一款|哪一类|哪类|哪一天|哪天|哪种|哪一种|哪条|最高的是|最多的是|最低的是|最少的是|\bwhich (?!\w+s\b)\w+|\bwhat (?!\w+s\b)\w+ (?:has|had|was|is|did)|\bthe (?:best|top|highest|lowest|worst)\b(?! \d)/;
 const ENGLISH_SINGULAR_SUPERLATIVE = /\b(?:best|worst|top|most|least|highest|lowest)(?:[\s-](?:selling|performing|rated|viewed|popular))?\s+(?:category|brand|product|city|channel|device|country|province|tier|item|month|week|day|segment)\b(?!s)/;
 // Ranking verbs and plural head nouns ask for a list: "省份排一下序", "categories with the highest return rate".
+const ONE_OF_THEM = /\bwhich one\b|\bwhich single\b|\bthe single\b|\bonly one\b/;
 const PLURAL = /哪些|\bwhich \w+s\b|\btop\b|前\s*[0-9一二三四五六七八九十两]|排序|排名|排行|排一下|排个|\brank(?:ed|ing)?\b|\bsort(?:ed)?\b|\b(?:categories|brands|products|cities|channels|devices|countries|provinces|items|skus|segments|tiers)\b/;
 
 function markTaken(taken: boolean[], start: number, end: number): void {
@@ -462,7 +472,8 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     cues.delete('top');
     cues.add('bottom');
   }
-  const eventSteps = eventStepsOf(normalized);
+  // A search step only in a funnel named as such ("从搜索到加购再到下单的漏斗"): "搜索转化率" is a metric of its own.
+  const eventSteps = eventStepsOf(normalized, cues.has('funnel'));
   if (!cues.has('funnel') && impliesFunnel(normalized, eventSteps.length)) cues.add('funnel');
   // Weak metrics count when nothing stronger was named, or when they refine a named one
   // ("share of visitors who favourited" → favourite rate, not visitors).
@@ -604,7 +615,8 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     time,
     limit,
     // "best selling product" (one noun, singular) asks for one row; "best-selling products" for a list.
-    singular: (SINGULAR.test(normalized) || ENGLISH_SINGULAR_SUPERLATIVE.test(normalized)) && !PLURAL.test(normalized),
+    // "among phone brands, which one …": one row, though a plural names the group it is picked from.
+    singular: (SINGULAR.test(normalized) || ENGLISH_SINGULAR_SUPERLATIVE.test(normalized)) && (!PLURAL.test(normalized) || ONE_OF_THEM.test(normalized)),
     unknownWords,
     residual,
     recognised,

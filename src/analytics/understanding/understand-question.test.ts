@@ -211,3 +211,30 @@ describe('understandQuestion: rankings that judge, repeat per group, or ask two 
     expect(requestOf('average rating of reviews by category').query.metrics).toEqual(['avg_rating']);
   });
 });
+
+describe('understandQuestion: counts, single picks, daily averages and funnel steps', () => {
+  it('reads a count next to the ranked noun as the limit ("5 provinces with the lowest CVR", "most viewed 10 products")', () => {
+    expect(requestOf('5 provinces with the lowest CVR in October').query).toMatchObject({ dimensions: ['province'], limit: 5, orderBy: { direction: 'asc' } });
+    expect(requestOf('Most viewed 10 products this week').query).toMatchObject({ metrics: ['pv'], dimensions: ['product'], limit: 10 });
+  });
+
+  it('answers one row for "which one" even when a plural names the group picked from', () => {
+    expect(requestOf('Among phone brands, which one gets returned the most often (return rate)?').query.limit).toBe(1);
+  });
+
+  it('keeps DAU one number when asked per day on average (it is a daily average already)', () => {
+    expect(requestOf('上周平均每天的日活大概多少？').query).toMatchObject({ metrics: ['dau'], dimensions: [] });
+    expect(requestOf('上周每天的日活').query).toMatchObject({ metrics: ['dau'], dimensions: ['day'] });
+  });
+
+  it('includes search as a step only in a funnel named as such', () => {
+    const request = requestOf('这周从搜索到加购再到下单的漏斗');
+    expect(request).toMatchObject({ analysis: 'funnel', query: { steps: ['search', 'cart', 'purchase'] } });
+    expect(requestOf('搜索转化率').query.metrics).toEqual(['search_conversion_rate']);
+  });
+
+  it('reads review stars as the catalogue review metrics and refuses writes phrased as adding records', () => {
+    expect(requestOf('How many 1 or 2 star reviews did phones get this month?').query.metrics).toEqual(['negative_reviews']);
+    expect(understand('Insert a test order for user 42').kind).toBe('refuse');
+  });
+});
