@@ -4,6 +4,8 @@ import { DIMENSIONS } from '../src/sql/semantic/index.ts';
 import { ENUMERATED_VALUES } from '../src/sql/values/value-vocabulary.ts';
 import type { Warehouse } from '../src/sql/warehouse.ts';
 
+const CUSTOMER_LABEL = /^(?:customer|客户)\s*(\d+)$/;
+
 /** [display name, stored value]: 手机 → Phones, 一线城市 → tier1, Monday → 1. */
 export type DisplayPair = readonly [display: string, stored: string];
 
@@ -87,7 +89,10 @@ export class DisplayNames {
 
   /** The folded stored value a text stands for (the folded text itself when it is no known display name). */
   canonical(text: string): string {
-    return this.find(foldText(text));
+    const folded = foldText(text);
+    // A customer is shown by id with a word before it ("customer 5", "客户 5"; ValueIndex.label): the id is stored.
+    const customer = CUSTOMER_LABEL.exec(folded);
+    return customer?.[1] ?? this.find(folded);
   }
 
   private find(key: string): string {

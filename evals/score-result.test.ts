@@ -199,6 +199,8 @@ describe('staticDisplayPairs', () => {
   it('knows the demo’s cities, tiers, categories, brands, devices and payment methods', () => {
     expect(known.canonical('北京')).toBe('beijing');
     expect(known.canonical('西安')).toBe(known.canonical("Xi'an"));
+    // A customer is shown by id with a word before it; the id is the stored value.
+    expect([known.canonical('customer 5'), known.canonical('客户 9313'), known.canonical('customer five')]).toEqual(['5', '9313', 'customer five']);
     expect(known.canonical('一线城市')).toBe('tier1');
     expect(known.canonical('新一线')).toBe('new_tier1');
     expect(known.canonical('手机')).toBe('phones');

@@ -166,7 +166,7 @@ export function buildRequest(recognition: Recognition, window: DataWindow, langu
     // Weekends against weekdays are two groups of the same period.
     recognition.dimensions.includes('day_type');
   const periodComparison = recognition.time?.comparison === 'named_period' || recognition.compareShiftDays !== undefined || comparesPeriods(recognition.normalized);
-  const compare = ((cues.has('compare') && !recognition.contrastsWithRest && (!comparesGroups || periodComparison)) || recognition.time?.comparison === 'named_period') && !wantsTimeDimension;
+  const compare = ((cues.has('compare') && !recognition.comparesGroupsOnly && (!comparesGroups || periodComparison)) || recognition.time?.comparison === 'named_period') && !wantsTimeDimension;
   const time = chooseTime(recognition, window, compare);
   const filters = mergedFilters(recognition.filters, time.filters);
 

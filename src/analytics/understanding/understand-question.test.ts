@@ -238,3 +238,19 @@ describe('understandQuestion: counts, single picks, daily averages and funnel st
     expect(understand('Insert a test order for user 42').kind).toBe('refuse');
   });
 });
+
+describe('understandQuestion: follow-ups that name another value or point back with a pronoun', () => {
+  const previous = requestOf('What is the return rate for phones last month?');
+
+  it('sets the value named after "compare with" beside the previous one, as groups of the same period', () => {
+    const query = requestOf("How does that compare with snacks?", previous).query;
+    expect(query).toMatchObject({ metrics: ['return_rate'], dimensions: ['category'], timeRange: { start: '2025-10-01', end: '2025-10-31' } });
+    expect(query.filters).toEqual([{ dimension: 'category', operator: 'in', values: ['Phones', 'Snacks'] }]);
+    expect(query.compareTo).toBeUndefined();
+  });
+
+  it('reads "their"/"它们的" with a new metric as about the previous answer’s filters and period', () => {
+    expect(requestOf("what's their avg rating?", previous).query).toMatchObject({ metrics: ['avg_rating'], filters: [{ dimension: 'category', values: ['Phones'] }], timeRange: { start: '2025-10-01' } });
+    expect(requestOf('它们的平均评分呢', previous).query).toMatchObject({ metrics: ['avg_rating'], filters: [{ dimension: 'category', values: ['Phones'] }] });
+  });
+});

@@ -32,6 +32,8 @@ import { fixedPhrasingReading } from './word-readings.ts';
 
 const FOLLOW_UP_START = /^(and|what about|how about|same|now|only|just|instead|then|那|那么|再|只看|仅看|只要|换成|改成|如果|要是|还有|其中|这些|这些订单|这些用户|它们)|\b(?:of|among) (?:those|them|these)\b/;
 const FOLLOW_UP_END = /呢\s*[??]?$/;
+/** "what's their avg rating?", "它们的转化率": a pronoun for what the previous answer was about. */
+const FOLLOW_UP_PRONOUN = /\b(?:their|its|those|these|them)\b|他们的|她们的|它们的|这些|那些/;
 const VAGUE = /表现|情况|怎么样|如何|好不好|最好|最差|数据|分析|指标|数字|涨|跌|上升|下降|performance|performing|doing|how are we|how did we|best|worst|overview|summary|numbers|figures|data|analy[sz]e|metrics?|going up|going down|increas|decreas|概况|概览|咋样|怎样|生意|业绩|报告|汇总|\bbusiness\b|what happened|insights?|\breport\b|key metrics|\bkpis?\b|focus on/;
 const ANALYTIC_WORDS = /\b(by|per|each|top|which|trend|compare)\b|按|各|每|哪|趋势|对比|排名|前\d/;
 // Words left over that are not content (the coverage check handles those) barely lower confidence.
@@ -71,6 +73,17 @@ function inheritFrom(previous: AnalysisRequest, recognition: Recognition, focus?
     if (!recognition.dimensions.includes(filter.dimension)) return [filter];
     return others && filter.operator === 'in' ? [{ ...filter, operator: 'not_in' }] : [];
   });
+  // "How does that compare with women's clothing?": the value named now is set beside the previous one, as groups.
+  if (COMPARED_WITH.test(recognition.normalized) && !recognition.time) {
+    for (const filter of inherited.filters) {
+      const before = previousFilters.find((candidate) => candidate.dimension === filter.dimension && candidate.operator === 'in' && filter.operator === 'in');
+      if (!before || before.values.every((value) => filter.values.includes(value))) continue;
+      filter.values = [...new Set([...before.values, ...filter.values])];
+      if (!inherited.dimensions.includes(filter.dimension)) inherited.dimensions = [filter.dimension, ...inherited.dimensions.filter((dimension) => findDimension(dimension)?.kind !== 'time')];
+      inherited.comparesGroupsOnly = true;
+      inherited.cues.delete('compare');
+    }
+  }
   inherited.filters = mergeFilters(previousFilters, inherited.filters);
   if (inherited.pointsBack && focus && !inherited.filters.some((filter) => filter.dimension === focus.dimension)) {
     inherited.filters = [...inherited.filters, { dimension: focus.dimension, operator: 'in', values: [focus.value] }];
@@ -80,7 +93,7 @@ function inheritFrom(previous: AnalysisRequest, recognition: Recognition, focus?
     inherited.cues.add(query.orderBy.direction === 'asc' ? 'bottom' : 'top');
     inherited.limit ??= query.limit;
   }
-  if (query.compareTo && !inherited.cues.has('compare')) inherited.cues.add('compare');
+  if (query.compareTo && !inherited.cues.has('compare') && !inherited.comparesGroupsOnly) inherited.cues.add('compare');
   const timeRange = inherited.time ? undefined : (query.timeRange as { start: string; end: string });
   // Comparing an inherited period: the period just before it (or a week earlier), unless one was inherited.
   const compareTo = inherited.time ? undefined : (query.compareTo ?? (inherited.cues.has('compare') && timeRange ? previousPeriodOf(timeRange, inherited.compareShiftDays) : undefined));
@@ -177,7 +190,7 @@ function contrastWithTheRest(recognition: Recognition, values: ValueIndex, langu
     recognition.filters = recognition.filters.filter((candidate) => candidate !== filter);
     recognition.dimensions = [filter.dimension, ...recognition.dimensions];
     // "和其他用户比" compares groups, not periods.
-    recognition.contrastsWithRest = true;
+    recognition.comparesGroupsOnly = true;
     notes.push(`group against the rest: split by ${filter.dimension}`);
     return undefined;
   }
@@ -310,7 +323,7 @@ export function understandQuestion(input: UnderstandInput): Understanding {
   const hasContent = recognition.dimensions.length > 0 || recognition.filters.length > 0 || recognition.time !== undefined || recognition.limit !== undefined || recognition.cues.size > 0;
   // A period alone ("today") next to unknown words is not a question about the data ("what's the weather today").
   const analyticContent = recognition.dimensions.length > 0 || recognition.filters.length > 0 || recognition.limit !== undefined || recognition.cues.size > 0;
-  const followUp = isMetricsRequest(input.previous) && !shapeOnly && (recognition.metrics.length === 0 ? hasContent : FOLLOW_UP_START.test(normalized) || FOLLOW_UP_END.test(normalized) || recognition.pointsBack);
+  const followUp = isMetricsRequest(input.previous) && !shapeOnly && (recognition.metrics.length === 0 ? hasContent : FOLLOW_UP_START.test(normalized) || FOLLOW_UP_END.test(normalized) || FOLLOW_UP_PRONOUN.test(normalized) || recognition.pointsBack);
 
   let inheritedTime: { timeRange?: unknown; compareTo?: unknown } = {};
   if (followUp && isMetricsRequest(input.previous)) {
