@@ -29,6 +29,8 @@ export interface ResultTable {
   assumptions: { en: string; zh: string }[];
   /** Set for ranking answers: whether the rows are ordered best-first or worst-first. */
   direction?: 'desc' | 'asc';
+  /** Set when a ranking starts below first place ("which city came second"): the place of the first row, from 1. */
+  firstPlace?: number;
 }
 
 /** Columns of a plain SQL result (e.g. from run_sql): text is a dimension, numbers are metrics. */

@@ -110,6 +110,7 @@ export async function runAnalysis(warehouse: Warehouse, request: AnalysisRequest
     truncated: result.truncated,
     assumptions: compiled.assumptions,
     direction: orderBy?.direction === 'asc' ? 'asc' : 'desc',
+    ...(typeof request.query.offset === 'number' && request.query.offset > 0 ? { firstPlace: request.query.offset + 1 } : {}),
     duckdbMs,
     compileMs,
   };

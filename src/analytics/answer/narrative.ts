@@ -75,6 +75,12 @@ function single(parts: Parts): string {
   return parts.zh ? `${period(parts)}${items.join(',')}。` : `${period(parts)}${items.join(', ')}.`;
 }
 
+function ordinal(place: number): string {
+  const teen = place % 100 >= 11 && place % 100 <= 13;
+  const suffix = teen ? 'th' : (['th', 'st', 'nd', 'rd'][place % 10] ?? 'th');
+  return `${place}${suffix}`;
+}
+
 function ranking(parts: Parts): string {
   const metric = parts.metrics[0];
   if (!metric) return table(parts);
@@ -93,6 +99,13 @@ function ranking(parts: Parts): string {
   const valueOf = (row: JsonRow | undefined) => (shareColumn ? `${parts.cell(row, metric)}, ${parts.cell(row, shareColumn)}` : parts.cell(row, metric));
   const [first, ...others] = rows.slice(0, 3);
   const followers = others.map((row) => `${parts.name(row)} (${valueOf(row)})`);
+  const place = parts.table.firstPlace;
+  if (place !== undefined && first) {
+    // "which city came second": the row is that place, not the top.
+    return parts.zh
+      ? `${period(parts)}${parts.label(metric)}${lowest ? '倒数' : ''}第 ${place} 的是 ${parts.name(first)}(${valueOf(first)})。`
+      : `${period(parts)}${parts.name(first)} came ${ordinal(place)}${lowest ? ' from the bottom' : ''} by ${parts.label(metric)} (${valueOf(first)}).`;
+  }
   if (parts.zh) {
     const head = `${period(parts)}${parts.label(metric)}${lowest ? '最低' : '最高'}的是 ${parts.name(first)}(${valueOf(first)})`;
     return followers.length ? `${head},其次是 ${followers.join('、')}。` : `${head}。`;

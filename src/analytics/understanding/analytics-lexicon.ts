@@ -135,7 +135,8 @@ export function buildAnalyticsLexicon(): LexiconMatcher<Term> {
     const names = NAMED_BY_SYNONYMS_ONLY.has(dimension.id) ? [] : [dimension.id.replace(/_/g, ' '), dimension.name_en, dimension.name_zh];
     const kinds = NO_KIND_VARIANTS.has(dimension.id) || NAMED_BY_SYNONYMS_ONLY.has(dimension.id) ? [] : [dimension.name_en, dimension.name_zh, ...dimension.synonyms_en, ...dimension.synonyms_zh].filter(usable).map((phrase) => phrase.toLowerCase()).flatMap(kindVariants);
     const phrases = [...names, ...dimension.synonyms_en, ...dimension.synonyms_zh, ...(EXTRA_DIMENSIONS[dimension.id] ?? []), ...kinds];
-    for (const phrase of phrases.flatMap((candidate) => [candidate, ...englishPlurals(candidate.toLowerCase())])) {
+    // A synonym too vague alone ("region") is not made usable by its plural.
+    for (const phrase of phrases.filter(usable).flatMap((candidate) => [candidate, ...englishPlurals(candidate.toLowerCase())])) {
       if (usable(phrase)) entries.push({ phrase, meaning: { kind: 'dimension', id: dimension.id } });
     }
   }

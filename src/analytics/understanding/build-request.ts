@@ -248,6 +248,10 @@ export function buildRequest(recognition: Recognition, window: DataWindow, langu
       query.orderBy = { metric: metrics[0], direction: cues.has('bottom') && !cues.has('top') ? 'asc' : 'desc' };
     }
     query.limit = recognition.limit ?? (recognition.singular ? 1 : 10);
+    if (recognition.place !== undefined && !recognition.perGroup) {
+      query.limit = 1;
+      query.offset = recognition.place - 1;
+    }
   }
   if (ranked && recognition.perGroup && dimensions[0] === recognition.perGroup && dimensions.length >= 2 && !time.compareTo) {
     // "每个品类卖得最好的商品": the first N inside each group, not the first N overall.
@@ -257,5 +261,13 @@ export function buildRequest(recognition: Recognition, window: DataWindow, langu
   if (averaged) query.average = { per: averagePer };
   const share = averaged ? undefined : shareOfTotal(recognition, metrics, dimensions, filters);
   if (share && !time.compareTo) query.share = share;
+  // "cancelled invoices by country": the groups that had any, unless the question looks for the smallest or for none.
+  const lowestFirst = (query.orderBy as { direction?: string } | undefined)?.direction === 'asc';
+  if (!time.compareTo && !lowestFirst && !query.rankOf && !query.countOf && !ASKS_ABOUT_NONE.test(recognition.normalized) && dimensions.length > 0 && dimensions.every((dimension) => !TIME_DIMENSIONS.includes(dimension) && dimension !== 'hour' && dimension !== 'weekday') && metrics.every((id) => findMetric(id)?.formula.kind !== 'ratio')) {
+    query.omitZeroRows = true;
+  }
   return { analysis: 'metrics', query };
 }
+
+/** Questions about groups without any ("哪些城市没有订单", "countries with zero returns") keep the zeros. */
+const ASKS_ABOUT_NONE = /没有|为零|为0|是0|零单|\bzero\b|\bnone\b|\bno (?:orders|sales|returns|buyers|visitors|reviews|cancellations)\b|\bwithout\b|\bnever\b/;

@@ -74,6 +74,9 @@ const SHAPE_WORDS: Record<string, readonly string[]> = {
   distribution: ['价格', '价位', '金额', '商品', '订单', 'price', 'prices', 'amount', 'amounts', 'product', 'products', 'order', 'orders', 'value', 'values'],
   cohort: ['day', 'days', 'week', 'weeks', '天', '日', '周', '第', 'joined', 'signed', 'first', '首次', '第一次'],
   funnel: ['step', 'steps', 'stage', 'stages', '步', '环节', '步骤', '人数', 'users', 'people'],
+  // "谁的客单价更高": the comparative picks the group (rules/comparative-rules.ts).
+  top: ['更高', '更多', '更好', '更大', '更强', '更快', 'second', 'third', 'fourth', 'fifth', '2nd', '3rd', '4th', '5th', 'place', 'runner', 'came', '第二', '第三', '第四', '第五', '第二名', '第三名', '排第二', '排第三'],
+  bottom: ['更低', '更少', '更差', '更小', '更弱', '更慢'],
 };
 
 const NUMBER_WORD = /^[\p{P}\p{S}]*\d[\d.,:%/-]*[\p{P}\p{S}]*$/u;
@@ -158,15 +161,27 @@ function correctionFor(word: string, entries: readonly LexiconEntry<QuestionTerm
   const phrases = LATIN.test(lower) ? candidates.latinByFirstLetter.get(lower[0] as string) : candidates.otherByLength.get([...lower].length);
   let best: { phrase: string; distance: number } | undefined;
   let tied = false;
+  const han = HAS_CJK.test(lower);
   for (const phrase of phrases ?? []) {
     const distance = editDistance(lower, phrase, limit);
     if (distance === 0 || distance > limit) continue;
+    // A Chinese slip is a character that sounds like the right one (pinyin input); another character is another word
+    // (退款 is not 付款, 客诉 is not 客户).
+    if (han && !differsBySoundAlike(lower, phrase)) continue;
     if (!best || distance < best.distance) {
       best = { phrase, distance };
       tied = false;
     } else if (distance === best.distance && phrase !== best.phrase) tied = true;
   }
   return best && !tied ? best.phrase : undefined;
+}
+
+function differsBySoundAlike(word: string, phrase: string): boolean {
+  const left = [...word];
+  const right = [...phrase];
+  if (left.length !== right.length) return false;
+  const differing = left.map((character, index) => [character, right[index] as string] as const).filter(([a, b]) => a !== b);
+  return differing.length === 1 && soundAlike(differing[0]![0], differing[0]![1]);
 }
 
 /**

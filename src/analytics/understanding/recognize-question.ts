@@ -11,6 +11,8 @@ import { wordRuns } from './word-runs.ts';
 import { RANK_POSITION_RULES } from './rules/rank-position-rules.ts';
 import { asksDistinctCount, DISTINCT_COUNT_RULES } from './rules/distinct-count-rules.ts';
 import { perGroupNoun } from './rules/per-group-rules.ts';
+import { comparativeDirection } from './rules/comparative-rules.ts';
+import { placeAskedFor } from './rules/place-rules.ts';
 import { baselineComparison, periodUnitComparison, type ComparisonUnit } from './rules/comparison-rules.ts';
 import { numericBounds } from './rules/numeric-filter-rules.ts';
 import { searchCountOf, searchTermsIn } from './rules/search-term-rules.ts';
@@ -67,6 +69,8 @@ export interface Recognition {
   metricsOnlyImplied: boolean;
   /** Groups compared, not periods: one value against the rest ("和其他用户比"), or a follow-up naming another value ("compare with women's clothing"). */
   comparesGroupsOnly?: boolean;
+  /** One place of a ranking below the first ("came second", "第二高"): answered as that row. */
+  place?: number;
 }
 
 const WEEK_EARLIER = /a week (?:earlier|before)|the same day (?:a |one )?week (?:earlier|before)|上周同一天|一周前(?:的)?同一天|前一周(?:的)?同一天|上周同期/;
@@ -204,10 +208,12 @@ const LIMIT_PATTERNS: readonly { pattern: RegExp; fromBottom?: true }[] = [
 
 
 const SINGULAR = /(?:最高|最低|最多|最少|最好|最差|最大|最小|最快|最慢|最畅销|最火|最热销)的(?!是|前|几|那些|哪些|\d)|哪个|哪一个|哪一家|哪家|哪款|哪座|哪一座|哪一款|哪一类|哪类|哪一天|哪天|哪种|哪一种|哪条|最高的是|最多的是|最低的是|最少的是|\bwhich (?!\w+s\b)\w+|\bwhat (?!\w+s\b)\w+ (?:has|had|was|is|did)|\bthe (?:best|top|highest|lowest|worst|peak|busiest)\b(?! \d)/;
-const ENGLISH_SINGULAR_SUPERLATIVE = /\b(?:best|worst|top|most|least|highest|lowest)(?:[\s-](?:selling|performing|rated|viewed|popular))?\s+(?:category|brand|product|city|channel|device|country|province|tier|item|month|week|day|segment)\b(?!s)/;
+const ENGLISH_SINGULAR_SUPERLATIVE = /\b(?:best|worst|top|most|least|highest|lowest)(?:[\s-](?:selling|performing|rated|viewed|popular))?\s+(?:category|brand|product|city|channel|device|country|province|tier|item|month|week|day|segment)\b(?!s)|\b(?:best|worst|most|least)[\s-](?:selling|performing|rated|viewed|popular)\s+(?:[a-z]+\s+)?[a-z]+(?<!s)\b(?!\s+(?:by|per)\s+\w+s\b)/;
 // Ranking verbs and plural head nouns ask for a list: "省份排一下序", "categories with the highest return rate".
+const WHICH_SINGULAR = /\bwhich (?:has|had|is|was|gets|got|does|did|one)\b|\bwhich (?!\w+s\b)(?!\d)\w+|\bwho\b|谁|\bwhat (?:hour|day|weekday|month|week|time of day)\b|哪个|哪一个|哪家|哪款|哪类|哪天|哪一天|星期几|周几|几点/;
+const MANY_ASKED = /哪些|\btop\s*\d|前\s*[0-9一二三四五六七八九十两]|\b\d+\s+[a-z]+s\b|\bwhich (?!(?:has|is|was|gets|does)\b)\w+s\b|排序|排行|\branking\b|\brank\b/;
 const ONE_OF_THEM = /\bwhich one\b|\bwhich single\b|\bthe single\b|\bonly one\b/;
-const PLURAL = /哪些|\bwhich \w+s\b|\btop\b|前\s*[0-9一二三四五六七八九十两]|排序|排名|排行|排一下|排个|\brank(?:ed|ing)?\b|\bsort(?:ed)?\b|\b(?:categories|brands|products|cities|channels|devices|countries|provinces|items|skus|segments|tiers)\b/;
+const PLURAL = /哪些|\bwhich (?!(?:has|is|was|gets|does)\b)\w+s\b|\btop\b|前\s*[0-9一二三四五六七八九十两]|排序|排名|排行|排一下|排个|\brank(?:ed|ing)?\b|\bsort(?:ed)?\b|\b(?:categories|brands|products|cities|channels|devices|countries|provinces|items|skus|segments|tiers)\b/;
 
 function markTaken(taken: boolean[], start: number, end: number): void {
   for (let index = start; index < end && index < taken.length; index += 1) taken[index] = true;
@@ -245,7 +251,7 @@ const DAY_TYPE_PHRASES = (() => {
   return new RegExp(escaped.length > 0 ? escaped.join('|') : '(?!)', 'gi');
 })();
 
-const EXCLUDE_BEFORE = /(excluding|exclude|excludes|except|without|other than|not including|remove|minus|leave out|not|non-?|outside(?: of)?(?: the)?|apart from|除了|除去|不含|不包括|排除|去掉|去除|剔除|不要|不看|非|不算)\s*$/;
+const EXCLUDE_BEFORE = /(excluding|exclude|excludes|except(?: for)?|without|other than|not including|remove|minus|leave out|leaving out|not|non-?|outside(?: of)?(?: the)?|apart from|besides|aside from|除了|除去|不含|不包括|排除|去掉|去除|剔除|不要|不看|非|不算|除)\s*(?:the\s+)?$/;
 // A value a share is taken within: "在耳机品类里", "耳机中", "within headphones", "among tier-1 cities".
 const SCOPE_BEFORE = /(?:\bwithin|\bamong|\binside|\bout of|在|占)\s*(?:the\s+)?(?:all\s+)?$/;
 const SCOPE_AFTER = /^\s*(?:的)?\s*(?:品类|类目|品牌|城市|渠道|类|订单|用户|商品|销售额|成交额)?\s*(?:里面|里|之中|当中|中(?!国)|内)/
@@ -256,6 +262,8 @@ const OTHER_WHY_WORDS = new RegExp(CUE_PHRASES.why.filter((phrase) => !/贡献|c
 const PRODUCT_NOUN = /products?|items?|goods|skus?|商品|产品|单品/;
 const PERIOD_OVER_PERIOD = /\b(day|week|month|quarter|year)[\s-]+(?:over|on)[\s-]+\1\b/g;
 // "多少件商品", "how many products": the noun is counted; "收藏了商品", "bought products": it is the verb's object.
+// "most viewed brand": the noun after a superlative verb is what is ranked, not what is counted.
+const SUPERLATIVE_BEFORE = /\b(?:most|least)\s+(?:often\s+)?(?:bought|purchased|viewed|favourited|favorited)\s+$/;
 const COUNTED_NOUN_BEFORE = /(?:多少|几)\s*件\s*$|销量\s*$|\bhow many\s+$|(?:收藏|购买|加购|浏览|下单)了\s*$|\b(?:bought|purchased|viewed|favourited|favorited)\s+(?:the\s+)?$/;
 /** Retention is of new users by definition (cohorts); only metrics that split by new vs returning take the filter. */
 let newVsReturningMetrics: Set<string> | undefined;
@@ -414,7 +422,7 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
       const list = term.weak ? weakMetrics : strongMetrics;
       if (!list.includes(term.id)) list.push(term.id);
       if (!term.generic) specificMetrics.add(term.id);
-    } else if (term.kind === 'dimension' && COUNTED_NOUN_BEFORE.test(normalized.slice(Math.max(0, match.start - 12), match.start)) && !asksDistinctCount(normalized)) {
+    } else if (term.kind === 'dimension' && COUNTED_NOUN_BEFORE.test(normalized.slice(Math.max(0, match.start - 12), match.start)) && !SUPERLATIVE_BEFORE.test(normalized.slice(Math.max(0, match.start - 24), match.start)) && !asksDistinctCount(normalized)) {
       // "上周卖了多少件商品", "how many products did we sell": the noun is what is counted (units), not a grouping.
       continue;
     } else if (term.kind === 'dimension') {
@@ -473,6 +481,12 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     cues.add('bottom');
   }
   // A search step only in a funnel named as such ("从搜索到加购再到下单的漏斗"): "搜索转化率" is a metric of its own.
+  // "谁的客单价更高", "which … more, A or B": one group picked, as by a superlative.
+  const comparative = cues.has('top') || cues.has('bottom') ? undefined : comparativeDirection(normalized);
+  if (comparative) cues.add(comparative);
+  // "which city came second": a place in a ranking, highest first unless the question says lowest.
+  const place = placeAskedFor(normalized);
+  if (place !== undefined && !cues.has('bottom')) cues.add('top');
   const eventSteps = eventStepsOf(normalized, cues.has('funnel'));
   if (!cues.has('funnel') && impliesFunnel(normalized, eventSteps.length)) cues.add('funnel');
   // Weak metrics count when nothing stronger was named, or when they refine a named one
@@ -616,11 +630,13 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     limit,
     // "best selling product" (one noun, singular) asks for one row; "best-selling products" for a list.
     // "among phone brands, which one …": one row, though a plural names the group it is picked from.
-    singular: (SINGULAR.test(normalized) || ENGLISH_SINGULAR_SUPERLATIVE.test(normalized)) && (!PLURAL.test(normalized) || ONE_OF_THEM.test(normalized)),
+    // "which age group spends the most on beauty products": a singular after "which" decides, whatever plural follows.
+    singular: (SINGULAR.test(normalized) || ENGLISH_SINGULAR_SUPERLATIVE.test(normalized) || WHICH_SINGULAR.test(normalized)) && (!PLURAL.test(normalized) || ONE_OF_THEM.test(normalized) || (WHICH_SINGULAR.test(normalized) && !MANY_ASKED.test(normalized))),
     unknownWords,
     residual,
     recognised,
     eventSteps,
+    ...(place !== undefined ? { place } : {}),
     ...(perGroup ? { perGroup } : {}),
     ...(productText ? { productText } : {}),
     // Numbers the time parser or the limit took ("2011年11月", "top 5") are never band edges.

@@ -16,6 +16,7 @@ interface RequestLike {
     compareTo?: { start?: unknown; end?: unknown };
     limit?: unknown;
     limitPerGroup?: unknown;
+    offset?: unknown;
     share?: unknown;
     average?: unknown;
     orderBy?: { direction?: unknown; field?: unknown; metric?: unknown };
@@ -121,6 +122,8 @@ export function readingOf(request: RequestLike, language: Language, labelValue?:
   const period = range(query.timeRange, zh);
   const compared = range(query.compareTo, zh);
   const limit = typeof query.limit === 'number' ? query.limit : undefined;
+  // "which city came second": one row below the first (offset).
+  const place = typeof query.offset === 'number' && query.offset > 0 ? query.offset + 1 : undefined;
   const lowest = query.orderBy?.direction === 'asc';
   // Ranked by the change between the periods ("biggest drop"), not by the level.
   const byChange = [query.orderBy?.field, query.orderBy?.metric].some((field) => typeof field === 'string' && field.endsWith('_change'));
@@ -158,7 +161,7 @@ export function readingOf(request: RequestLike, language: Language, labelValue?:
       filters.length > 0 ? `${filters.join('、')}时` : '',
       dimensions.length > 0 && request.analysis !== 'contribution' ? `按${dimensions.join('、')}的` : '',
       subject,
-      limit !== undefined ? (byChange ? `${lowest ? '降幅' : '增幅'}最大的${limit === 1 ? '一项' : `前 ${limit} 项`}` : limit === 1 ? `${lowest ? '最低' : '最高'}的一项` : `${lowest ? '最低' : '最高'}的前 ${limit} 项`) : '',
+      limit !== undefined ? (byChange ? `${lowest ? '降幅' : '增幅'}最大的${limit === 1 ? '一项' : `前 ${limit} 项`}` : limit === 1 ? (place ? `${lowest ? '倒数' : ''}第 ${place} 的一项` : `${lowest ? '最低' : '最高'}的一项`) : `${lowest ? '最低' : '最高'}的前 ${limit} 项`) : '',
       compared ? `,并与 ${compared} 对比` : '',
     ];
     return parts.filter(Boolean).join('');
@@ -167,7 +170,7 @@ export function readingOf(request: RequestLike, language: Language, labelValue?:
     limit !== undefined
       ? byChange
         ? limit === 1 ? `the ${dimensions[0] ?? 'item'} with the biggest ${lowest ? 'drop' : 'increase'} in` : `the ${limit} ${plural(dimensions[0] ?? 'item')} with the biggest ${lowest ? 'drops' : 'increases'} in`
-        : limit === 1 ? `the ${dimensions[0] ?? 'item'} with the ${lowest ? 'lowest' : 'highest'}` : `the ${lowest ? 'bottom' : 'top'} ${limit} ${plural(dimensions[0] ?? 'item')} by`
+        : limit === 1 ? (place ? `the ${dimensions[0] ?? 'item'} in place ${place}${lowest ? ' from the bottom' : ''} by` : `the ${dimensions[0] ?? 'item'} with the ${lowest ? 'lowest' : 'highest'}`) : `the ${lowest ? 'bottom' : 'top'} ${limit} ${plural(dimensions[0] ?? 'item')} by`
       : '',
     subject,
     dimensions.length > 0 && limit === undefined && request.analysis !== 'contribution' ? `by ${dimensions.join(', ')}` : '',

@@ -254,3 +254,28 @@ describe('understandQuestion: follow-ups that name another value or point back w
     expect(requestOf('它们的平均评分呢', previous).query).toMatchObject({ metrics: ['avg_rating'], filters: [{ dimension: 'category', values: ['Phones'] }] });
   });
 });
+
+describe('understandQuestion: places, comparatives and what a bare ranking ranks', () => {
+  it('answers one place below the first ("came second", "第二高") as that row', () => {
+    expect(requestOf('Which city came second by GMV in November?').query).toMatchObject({ dimensions: ['city'], limit: 1, offset: 1 });
+    expect(requestOf('转化率第三高的城市是哪个').query).toMatchObject({ dimensions: ['city'], limit: 1, offset: 2 });
+    expect(requestOf('第二天的留存率').query.offset).toBeUndefined();
+  });
+
+  it('picks one group for "which … more / 谁更高"', () => {
+    expect(requestOf('男生和女生谁的客单价更高？').query).toMatchObject({ dimensions: ['gender'], orderBy: { metric: 'aov', direction: 'desc' }, limit: 1 });
+    expect(requestOf('which category has fewer cancellations, phones or snacks?').query).toMatchObject({ orderBy: { direction: 'asc' }, limit: 1 });
+  });
+
+  it('ranks the rest after an exclusion, and the members of a group value, instead of asking what to rank', () => {
+    expect(requestOf('除北京外订单最多的三个城市').query).toMatchObject({ dimensions: ['city'], filters: [{ dimension: 'city', operator: 'not_in', values: ['Beijing'] }], limit: 3 });
+    expect(requestOf('Among mobile devices, which has the lowest view-to-purchase rate this month').query).toMatchObject({ dimensions: ['device'], limit: 1, orderBy: { direction: 'asc' } });
+    expect(requestOf('which customer placed the most orders last week?').query).toMatchObject({ dimensions: ['customer'], limit: 1 });
+  });
+
+  it('leaves out all-zero groups of a breakdown of counts, but not when the smallest or none are asked for', () => {
+    expect(requestOf('cancelled orders by city last month').query.omitZeroRows).toBe(true);
+    expect(requestOf('which city had the fewest cancelled orders last month').query.omitZeroRows).toBeUndefined();
+    expect(requestOf('cancellation rate by city last month').query.omitZeroRows).toBeUndefined();
+  });
+});

@@ -27,6 +27,7 @@ import { contrastsWithTheRest } from './rules/rest-contrast-rules.ts';
 import { singleEventDimensionMismatch } from './single-event-dimensions.ts';
 import { unexplainedGroupingSlots } from './grouping-slot-check.ts';
 import { judgedAs } from './rules/evaluative-ranking-rules.ts';
+import { asksRankPosition } from './rules/rank-position-rules.ts';
 import type { Understanding } from './understanding.ts';
 import { fixedPhrasingReading } from './word-readings.ts';
 
@@ -163,6 +164,22 @@ function notUnderstood(words: string[], suggestions: Suggestion[], language: Lan
   const nearest = names.length > 0 ? ` The closest I have: ${names.join(', ')}.` : '';
   const understood = reading ? ` I understood: ${reading}.` : '';
   return { question: `I did not understand ${quoted}.${understood}${nearest} Which do you mean?`, options: reading ? ['yes, as understood', ...names] : names };
+}
+
+/** A value filter whose values name finer things to rank ("新一线城市按客单价排名" ranks the cities in that tier). */
+const FINER_DIMENSION: Record<string, string> = { city_tier: 'city' };
+
+/**
+ * What a ranking with no grouping ranks when its filter says it: the rest after an exclusion ("除英国外订单最多的三个
+ * 国家"), the members of a group value ("among mobile devices, which …"), or the finer things a value names.
+ */
+function rankableFromFilters(recognition: Recognition): string | undefined {
+  const excluded = recognition.filters.find((filter) => filter.operator === 'not_in');
+  if (excluded) return excluded.dimension;
+  const group = recognition.filters.find((filter) => filter.operator === 'in' && filter.values.length > 1);
+  if (group) return group.dimension;
+  const finer = recognition.filters.map((filter) => (filter.operator === 'in' ? FINER_DIMENSION[filter.dimension] : undefined)).find((dimension) => dimension !== undefined);
+  return finer;
 }
 
 /** Dimensions with this few values are split in full when one value is set against "the rest". */
@@ -425,7 +442,12 @@ export function understandQuestion(input: UnderstandInput): Understanding {
   // "GMV排名", "各个直播间的GMV排名": a ranking with nothing to rank would answer one total, another question.
   const rankedGrain = [...recognition.cues].some((cue) => cue.startsWith('grain:')) || recognition.cues.has('trend');
   const comparing = recognition.cues.has('compare') || comparesPeriods(recognition.normalized) || recognition.time?.comparison === 'named_period';
-  if (ranks && recognition.dimensions.length === 0 && !rankedGrain && !comparing && !shapeOnly && !recognition.cues.has('why') && !recognition.cues.has('distribution')) {
+  const rankable = ranks && recognition.dimensions.length === 0 ? rankableFromFilters(recognition) : undefined;
+  if (rankable) {
+    recognition.dimensions = [rankable];
+    notes.push(`ranking among the filtered values: ${rankable}`);
+  }
+  if (ranks && recognition.dimensions.length === 0 && !rankedGrain && !comparing && !shapeOnly && !recognition.cues.has('why') && !recognition.cues.has('distribution') && !asksRankPosition(recognition.normalized)) {
     const metric = recognition.metrics.map((id) => (language === 'zh' ? findMetric(id)?.name_zh : findMetric(id)?.name_en) ?? id).join(language === 'zh' ? '、' : ', ');
     const groups = ['category', 'brand', 'product', 'city'].map((id) => findDimension(id)).filter((dimension) => dimension !== undefined);
     const options = groups.map((dimension) => (language === 'zh' ? `各${dimension.name_zh}的${metric}排名` : `${metric} by ${dimension.name_en.toLowerCase()}, ranked`));

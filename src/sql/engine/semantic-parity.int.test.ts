@@ -99,6 +99,9 @@ describe('semantic compilers give the same answers on DuckDB and chDB', () => {
       { metrics: ['orders', 'buyers'], dimensions: ['day_type'], timeRange: window, average: { per: 'day' } },
       // Words inside text, any case, on both engines (ClickHouse's lower() folds only ASCII).
       { metrics: ['searches', 'searchers'], filters: [{ dimension: 'search_query', operator: 'contains', values: ['手机', 'SNACK'] }], timeRange: window },
+      // One place below the first, and a breakdown without its all-zero groups.
+      { metrics: ['gmv'], dimensions: ['brand'], orderBy: { field: 'gmv', direction: 'desc' }, limit: 1, offset: 2, timeRange: window },
+      { metrics: ['cancelled_orders', 'returned_orders'], dimensions: ['city'], omitZeroRows: true, timeRange: window },
     ];
     const mismatches: string[] = [];
     for (const input of queries) {

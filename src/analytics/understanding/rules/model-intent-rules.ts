@@ -60,7 +60,7 @@ export const MODEL_CONCEPT_RULES: readonly ConceptRule[] = [
   rule('future-period', ['下周', '下一周', '下个?星期', '下个?月', '明天', '后天', '未来', '接下来', '今后', '往后'],
     ['next (?:week|month|\\d+|few|couple|[a-z]+ (?:days|weeks|months))', 'coming (?:week|month|days|weeks|\\d+)', 'upcoming', 'tomorrow', 'the following (?:week|month|\\d+)'],
     ['下个月手机品类的销售额大概会有多少？', 'What will GMV look like next week?', 'the coming 10 days'], ['上周的GMV', 'last month', 'the week before']),
-  rule('baskets', ['一起(?:买|购买|被买|被购买|下单|卖)', '经常一起', '常一起', '搭配(?:购买|着卖|着买|销售|促销)', '连带(?:购买|销售|率)', '关联(?:规则|购买|商品)', '购物篮', '同一(?:个)?(?:订单|购物车)', '顺便(?:买|购买)', '还(?:会|常|经常|通常|都)?(?:再)?(?:买|购买)', '组合促销', '捆绑', '凑单'],
+  rule('baskets', ['一起(?:买|购买|被买|被购买|下单|卖)', '经常一起', '常一起', '搭配(?:购买|着卖|着买|销售|促销)', '连带(?:购买|销售)', '关联(?:规则|购买|商品)', '购物篮', '同一(?:个)?(?:订单|购物车)', '顺便(?:买|购买)', '还(?:会|常|经常|通常|都)?(?:再)?(?:买|购买)', '组合促销', '捆绑', '凑单'],
     ['bought together', 'frequently bought', 'buy together', 'purchased together', 'market basket', 'basket analysis', 'same (?:basket|order|cart)', '(?:bought|purchased|ordered|sold) (?:along |together )?with', '(?:sells?|sold|goes|go) (?:well )?together', 'association rules', 'cross-?sell\\w*', 'also (?:buy|bought|purchase|purchased|get)', 'bundl(?:e|es|ing)'],
     ['哪些商品经常被一起购买？', '买手机的人通常还会顺便买什么？', 'What products are usually purchased along with laptops?'], ['上周卖了多少件', 'orders by category']),
   rule('review-search', [`(?:找|搜|查|看看|给我看|列出|有没有|有哪些|哪些).{0,14}${REVIEW_ZH}`, `${REVIEW_ZH}.{0,4}(?:提到|说到|说|讲|关于)`, `(?:提到|说到).{0,12}的?${REVIEW_ZH}`],

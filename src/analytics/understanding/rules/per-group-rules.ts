@@ -9,8 +9,9 @@ export const PER_GROUP_RULES: readonly PhraseRule<{ perGroup: true }>[] = [
   {
     id: 'within-each',
     meaning: { perGroup: true },
-    // A metric may sit between the group and the ranking word ("每个品类里GMV第一的商品").
-    zh: ['(?:每个|每一个|每一|每|各个|各)\\s*([\\u4e00-\\u9fffa-z]{1,6}?)\\s*(?:里面|里|中|内|下)?\\s*(?:的)?\\s*(?:[^\\s里中内下的]{1,6}?\\s*)?(?:卖得最好|卖的最好|最畅销|最受欢迎|最好|最高|最多|最低|最少|最差|排名前|排前|排第一|第一|前\\s*[0-9一二三四五六七八九十]|top)'],
+    // A metric may sit between the group and the ranking word ("每个品类里GMV第一的商品"): the capture then holds both,
+    // and the understanding takes the dimension word at its start.
+    zh: ['(?:每个|每一个|每一|每|各个|各)\\s*([\\u4e00-\\u9fffa-z]{1,12}?)\\s*(?:里面|里|中|内|下)?\\s*(?:的)?\\s*(?:卖得最好|卖的最好|最畅销|最受欢迎|最好|最高|最多|最低|最少|最差|排名前|排前|排第一|第一|前\\s*[0-9一二三四五六七八九十]|top)'],
     en: [
       '(?:for|in|within|of|per|across) (?:each|every) ([a-z][a-z -]{1,24}?)(?=\\s*(?:by|in|for|last|this|during|$|[,.?!]))', 'each ([a-z][a-z -]{1,24}?)(?:\'s|s\') (?:top|best|worst|leading)',
       // "top 3 cities per channel": "per" after a ranking names the group (without a ranking, "GMV per channel" is a plain split).

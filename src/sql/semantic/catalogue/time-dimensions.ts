@@ -79,7 +79,7 @@ export const TIME_DIMENSIONS = [
     name_en: 'Hour of day',
     name_zh: '小时',
     synonyms_en: ['hour', 'hour of day', 'hourly', 'time of day', 'by hour'],
-    synonyms_zh: ['小时', '时段', '几点', '按小时', '每小时', '一天中的时间'],
+    synonyms_zh: ['小时', '时段', '几点', '按小时', '每小时', '一天中的时间', '钟点', '几点钟', '哪个钟点'],
     description_en: 'Hour of the day, 0–23, in the warehouse’s stored (local) time.',
     description_zh: '一天中的小时（0–23），按仓库存储的（本地）时间。',
     kind: 'time',

@@ -147,6 +147,26 @@ describe('compileSemanticQuery on a small warehouse (expected values from hand-w
     expect(bottom.rows[0]?.brand).toBe(all.rows.at(-1)?.brand);
   });
 
+  it('answers one place below the first with offset ("which brand came second")', async () => {
+    const all = await warehouse.query(`SELECT p.brand, SUM(oi.amount) AS gmv ${PAID_LINES} GROUP BY 1 ORDER BY 2 DESC`, window(NOVEMBER));
+    const second = await warehouse.query(
+      compileSemanticQuery({ metrics: ['gmv'], dimensions: ['brand'], timeRange: NOVEMBER, orderBy: { metric: 'gmv', direction: 'desc' }, limit: 1, offset: 1 }).sql,
+    );
+    expect(second.rows.map((row) => row.brand)).toEqual([all.rows[1]?.brand]);
+  });
+
+  it('leaves out groups whose every count is 0 when asked (omitZeroRows), and says so', async () => {
+    const query = { metrics: ['cancelled_orders'], dimensions: ['brand'], timeRange: NOVEMBER } as const;
+    const every = await warehouse.query(compileSemanticQuery(query).sql);
+    const compiled = compileSemanticQuery({ ...query, omitZeroRows: true });
+    const some = await warehouse.query(compiled.sql);
+    expect(every.rows.some((row) => row.cancelled_orders === 0)).toBe(true);
+    expect(some.rows.map((row) => row.brand).sort()).toEqual(every.rows.filter((row) => row.cancelled_orders !== 0).map((row) => row.brand).sort());
+    expect(compiled.assumptions.map((assumption) => assumption.en)).toContain('Groups where every value is 0 are left out.');
+    // Rates keep their groups (a 0% rate is an answer).
+    expect(compileSemanticQuery({ ...query, metrics: ['cancellation_rate'], omitZeroRows: true }).sql).not.toContain(') groups WHERE');
+  });
+
   it('computes shares over the whole total, before the limit, and leaves an excluded filter out of the total', async () => {
     const all = await warehouse.query(`SELECT p.brand, SUM(oi.amount) AS gmv ${PAID_LINES} GROUP BY 1 ORDER BY 2 DESC`, window(NOVEMBER));
     const total = all.rows.reduce((sum, row) => sum + Number(row.gmv), 0);

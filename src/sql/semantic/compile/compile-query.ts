@@ -99,6 +99,16 @@ function perGroupDimension(query: SemanticQuery, dimensions: readonly DimensionD
   return quoteIdentifier(dimensions[0]!.id);
 }
 
+const ZERO_ROWS_ASSUMPTION: Assumption = {
+  en: 'Groups where every value is 0 are left out.',
+  zh: '所有数值均为 0 的分组未列出。',
+};
+
+/** omitZeroRows applies to counts and sums split by a non-time dimension, without a comparison. */
+function omitsZeroRows({ query, metrics, dimensions }: ResolvedQuery): boolean {
+  return query.omitZeroRows === true && !query.compareTo && dimensions.length > 0 && dimensions.every((dimension) => dimension.kind !== 'time') && metrics.every((metric) => metric.formula.kind !== 'ratio');
+}
+
 function compiledAssumptions(resolved: ResolvedQuery, fillGaps: boolean): Assumption[] {
   const { query, metrics, dimensions, filters } = resolved;
   const facts = [...new Set(metrics.flatMap(metricFacts))];
@@ -108,6 +118,7 @@ function compiledAssumptions(resolved: ResolvedQuery, fillGaps: boolean): Assump
   assumptions.push(...filterAssumptions(filters));
   if (fillGaps) assumptions.push(GAP_FILL_ASSUMPTION);
   if (query.average) assumptions.push(averageAssumption(query.average.per));
+  if (omitsZeroRows(resolved)) assumptions.push(ZERO_ROWS_ASSUMPTION);
   if (metrics.some((metric) => metric.unit === 'currency')) assumptions.push(CURRENCY_ASSUMPTION);
   return assumptions;
 }
@@ -250,7 +261,11 @@ export function compileSemanticQuery(input: unknown, options: CompileOptions = {
     }
   }
   const order = orderClause(query, columns, dimensions);
-  const limit = query.limit === undefined ? '' : `\nLIMIT ${query.limit}`;
+  const limit = query.limit === undefined ? '' : `\nLIMIT ${query.limit}${query.offset ? ` OFFSET ${query.offset}` : ''}`;
+  if (omitsZeroRows(resolved)) {
+    const anyValue = metrics.map((metric) => `coalesce(${quoteIdentifier(metric.id)}, 0) <> 0`).join(' OR ');
+    select = `SELECT * FROM (\n  ${select}\n) groups WHERE ${anyValue}`;
+  }
   if (query.limitPerGroup !== undefined) {
     const group = perGroupDimension(query, dimensions);
     // Ranked inside each group by the requested order; the rank column stays out of the answer.

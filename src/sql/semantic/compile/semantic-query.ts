@@ -49,6 +49,8 @@ export const semanticQuerySchema = z.object({
   compareTo: dateRangeSchema.optional(),
   orderBy: orderBySchema.optional(),
   limit: z.number().int().positive().max(10_000).optional(),
+  /** Rows skipped before the limit: "which city came second" is limit 1 after 1 row (needs orderBy). */
+  offset: z.number().int().min(0).max(10_000).describe('rows to skip before limit, for "the second/third best"; needs orderBy and limit').optional(),
   /**
    * Top N within each value of the first dimension ("每个品类卖得最好的商品", "top 3 cities for each channel"): rows
    * are ranked by `orderBy` inside each group of the first dimension and the first N of each are kept.
@@ -85,6 +87,11 @@ export const semanticQuerySchema = z.object({
     .object({ dimension: z.string().min(1) })
     .describe('How many values of the grouped dimension had the metric above zero (distinct products sold, cities with orders)')
     .optional(),
+  /**
+   * Leaves out groups whose every count or sum is 0 ("cancelled invoices by country" lists the countries that had
+   * any): only with a non-time grouping, no comparison and no rates. Said in the answer's assumptions.
+   */
+  omitZeroRows: z.boolean().describe('leave out groups where every count/sum metric is 0; not with rates, time groupings or compareTo').optional(),
   /** Language of dimension values in the result (category Phones vs 手机); filters accept both. */
   language: z.enum(['en', 'zh']).default('en'),
 });
