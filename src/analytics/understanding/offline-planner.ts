@@ -50,7 +50,7 @@ export class OfflinePlanner implements Planner {
     // An answer to our clarifying question ("Women's Clothing" after "did you mean …?") refines the reading we
     // offered; otherwise a refused or clarifying turn in between does not break the thread.
     const previous = last.pending ? { request: last.pending, focus: undefined } : [...state.history].reverse().map((turn) => memoryParts(turn.memory)).find((memory) => memory.request);
-    return understandQuestion({ question: state.question, language: state.language, window: this.resources.window, values: this.resources.values, previous: previous?.request, focus: previous?.focus, profile: this.resources.profile, fixedPhrasing });
+    return understandQuestion({ question: state.question, language: state.language, window: this.resources.window, values: this.resources.values, previous: previous?.request, focus: previous?.focus, profile: this.resources.profile, fixedPhrasing, refinesOffered: last.pending !== undefined });
   }
 
   /**

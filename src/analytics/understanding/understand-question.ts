@@ -114,6 +114,16 @@ export interface UnderstandInput {
   profile?: WarehouseProfile;
   /** One of a few fixed phrasings asked again and again (a follow-up chip): its words are read once (word-readings.ts). */
   fixedPhrasing?: boolean;
+  /** The previous turn asked about a reading it offered ("best by which measure?"): this turn refines that reading. */
+  refinesOffered?: boolean;
+}
+
+// Topics that could be data a shop joins to its sales (weather); writing tasks, news and small talk stay refused.
+const TOPIC_NAMES: Record<string, { en: string; zh: string }> = { weather: { en: 'weather', zh: '天气' } };
+
+/** What can be answered instead of data the shop does not have. */
+function availableInstead(language: Language): string[] {
+  return ['gmv', 'orders', 'conversion_rate'].map((id) => (language === 'zh' ? findMetric(id)?.name_zh : findMetric(id)?.name_en) ?? id);
 }
 
 /** A clarifying answer naming each recognised metric or dimension this warehouse has no data for. */
@@ -284,6 +294,9 @@ function readWords(input: WordsInput): WordsReading {
   const { language, window } = input;
   const normalized = normalizeQuestion(input.question);
   const refusal = refusalFor(normalized, language);
+  // Data the shop does not have (profit, stock, ad spend) is said and asked about, with what can be answered instead;
+  // writes, personal data and injections are refused.
+  if (refusal?.reason === 'no_data') return { understanding: { kind: 'clarify', question: refusal.message, options: availableInstead(language), confidence: 0.2, notes: ['no such data: cost, margin, stock or ad spend'] } };
   if (refusal) return { understanding: { kind: 'refuse', reason: refusal.reason, message: refusal.message, confidence: 0.95, notes: [`refusal rule: ${refusal.reason}`] } };
 
   const rewriteNotes: string[] = [];
@@ -293,6 +306,15 @@ function readWords(input: WordsInput): WordsReading {
 
   // Off-topic words are refused the same way in a follow-up as in a new conversation.
   const offTopicRule = offTopicRuleFor(recognition.residual, normalized);
+  // "下雨天哪个品类卖得最好", "which weather drives the most sales": an analytic question about data the shop does not
+  // have is asked about; a question only about the weather is refused.
+  if (offTopicRule && TOPIC_NAMES[offTopicRule.meaning.topic] && (recognition.metrics.length > 0 || recognition.dimensions.length > 0)) {
+    const topic = offTopicRule.meaning.topic;
+    const question = language === 'zh'
+      ? `店铺数据里没有${TOPIC_NAMES[topic]?.zh ?? '这类'}数据,无法按它分析。可以看的例如:${availableInstead(language).join('、')}。`
+      : `The shop's data has no ${TOPIC_NAMES[topic]?.en ?? 'such'} data, so I cannot analyse by it. I can show, for example: ${availableInstead(language).join(', ')}.`;
+    return { understanding: { kind: 'clarify', question, options: availableInstead(language), confidence: 0.2, notes: [...notes, `off-topic data in an analytic question: ${offTopicRule.id}`] } };
+  }
   if (offTopicRule) {
     const offTopic = offTopicRefusal(language);
     return { understanding: { kind: 'refuse', reason: offTopic.reason, message: offTopic.message, confidence: 0.9, notes: [...notes, `off-topic: ${offTopicRule.id}`] } };
@@ -340,7 +362,7 @@ export function understandQuestion(input: UnderstandInput): Understanding {
   const hasContent = recognition.dimensions.length > 0 || recognition.filters.length > 0 || recognition.time !== undefined || recognition.limit !== undefined || recognition.cues.size > 0;
   // A period alone ("today") next to unknown words is not a question about the data ("what's the weather today").
   const analyticContent = recognition.dimensions.length > 0 || recognition.filters.length > 0 || recognition.limit !== undefined || recognition.cues.size > 0;
-  const followUp = isMetricsRequest(input.previous) && !shapeOnly && (recognition.metrics.length === 0 ? hasContent : FOLLOW_UP_START.test(normalized) || FOLLOW_UP_END.test(normalized) || FOLLOW_UP_PRONOUN.test(normalized) || recognition.pointsBack);
+  const followUp = isMetricsRequest(input.previous) && !shapeOnly && (recognition.metrics.length === 0 ? hasContent : input.refinesOffered === true || FOLLOW_UP_START.test(normalized) || FOLLOW_UP_END.test(normalized) || FOLLOW_UP_PRONOUN.test(normalized) || recognition.pointsBack);
 
   let inheritedTime: { timeRange?: unknown; compareTo?: unknown } = {};
   if (followUp && isMetricsRequest(input.previous)) {
@@ -350,6 +372,12 @@ export function understandQuestion(input: UnderstandInput): Understanding {
     notes.push('follow-up: reused the previous question’s metric, grouping, filters and period where this one left them out');
   }
 
+  // "它排第几?" with nothing before it: ask what "it" is instead of refusing or guessing.
+  if (!isMetricsRequest(input.previous) && (recognition.pointsBack || FOLLOW_UP_PRONOUN.test(normalized)) && recognition.filters.length === 0) {
+    return language === 'zh'
+      ? { kind: 'clarify', question: '“它/这个”指的是什么?请说出要看的品类、品牌、城市或商品,以及指标(例如成交额、订单数)。', options: ['各品类的成交额', '各城市的订单数'], confidence: 0.2, notes: [...notes, 'points back with nothing before it'] }
+      : { kind: 'clarify', question: 'What does "it" refer to? Name the category, brand, city or product, and the measure (for example GMV or orders).', options: ['GMV by category', 'orders by city'], confidence: 0.2, notes: [...notes, 'points back with nothing before it'] };
+  }
   if (unexplained.length > 0 && !followUp && recognition.metrics.length === 0 && !shapeOnly) {
     const clarification = notUnderstood(unexplained, uniqueSuggestions, language);
     return { kind: 'clarify', question: clarification.question, options: clarification.options, confidence: 0.2, notes };

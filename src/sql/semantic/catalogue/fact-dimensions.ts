@@ -7,7 +7,7 @@ export const FACT_DIMENSIONS = [
     id: 'search_query',
     name_en: 'Search query',
     name_zh: '搜索词',
-    synonyms_en: ['search query', 'search queries', 'search term', 'search terms', 'keywords', 'query', 'queries', 'searched terms', 'search words', 'search keywords'],
+    synonyms_en: ['search query', 'search queries', 'search term', 'search terms', 'keywords', 'query', 'queries', 'searched terms', 'search words', 'search keywords', 'things people searched for', 'things people searched', 'what people searched for'],
     synonyms_zh: ['搜索词', '搜索关键词', '关键词', '搜索内容', '热搜词', '搜索热词', '热词'],
     description_en: 'The text of a search event (events.search_query); only search events have one, other events are left out.',
     description_zh: '搜索事件的搜索词（events.search_query）；只有搜索事件有搜索词，其他事件不计入。',

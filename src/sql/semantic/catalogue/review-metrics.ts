@@ -30,7 +30,7 @@ export const REVIEW_METRICS = [
     id: 'negative_reviews',
     name_en: 'Negative reviews',
     name_zh: '差评数',
-    synonyms_en: ['negative reviews', 'bad reviews', 'poor reviews', 'complaints in reviews', '1-2 star reviews', 'one and two star reviews', 'low ratings', '1 or 2 star reviews', '1 and 2 star reviews', '1 or 2 stars', '1-2 stars', 'one or two star reviews', 'one- and two-star reviews'],
+    synonyms_en: ['negative reviews', 'bad reviews', 'poor reviews', 'complaints in reviews', '1-2 star reviews', 'one and two star reviews', 'low ratings', '1 or 2 star reviews', '1 and 2 star reviews', '1 or 2 stars', '1-2 stars', 'one or two star reviews', 'one- and two-star reviews', '1- or 2-star reviews', '1- and 2-star reviews', '1- or 2-star'],
     synonyms_zh: ['差评数', '差评', '差评量', '差评条数', '负面评价数', '负面评价', '低分评价', '1星和2星', '1-2星', '一星和二星', '一二星', '1星或2星'],
     definition_en: 'Reviews rated 1 or 2 stars whose created_at falls in the period.',
     definition_zh: '统计期内（按 reviews.created_at）提交的 1 星或 2 星评价条数。',
