@@ -3,7 +3,7 @@ import type { QuestionTerm } from './question-lexicon.ts';
 import { groupingSlots } from './rules/grouping-slot-rules.ts';
 
 /** Words after "by" that are not a grouping: "by how much", "by far", "by the end of", time grains read elsewhere. */
-const NOT_A_GROUPING = new Set(['how', 'far', 'end', 'then', 'now', 'default', 'way', 'mistake', 'chance', 'accident', 'itself', 'themselves', 'comparison', 'contrast', 'day', 'days', 'week', 'weeks', 'month', 'months', 'hour', 'hours', 'year', 'years', 'quarter', 'quarters', 'date', 'weekday', 'weekdays', 'time', 'period', 'percent', 'much', 'many', 'what', 'which', 'whom', 'someone', 'anyone', 'people', 'person', 'head', 'capita', 'user', 'users', 'customer', 'customers', 'buyer', 'buyers', 'shopper', 'shoppers', 'visitor', 'visitors', 'order', 'orders', 'item', 'items', 'unit', 'units', 'session', 'sessions', 'purchase', 'purchases', 'value', 'amount', 'volume', 'count', 'number',
+const NOT_A_GROUPING = new Set(['how', 'far', 'end', 'then', 'now', 'default', 'way', 'mistake', 'chance', 'accident', 'itself', 'themselves', 'comparison', 'contrast', 'day', 'days', 'week', 'weeks', 'month', 'months', 'hour', 'hours', 'year', 'years', 'quarter', 'quarters', 'date', 'weekday', 'weekdays', 'time', 'period', 'percent', 'much', 'many', 'what', 'which', 'whom', 'someone', 'anyone', 'people', 'person', 'head', 'capita', 'user', 'users', 'customer', 'customers', 'buyer', 'buyers', 'shopper', 'shoppers', 'visitor', 'visitors', 'order', 'orders', 'item', 'items', 'unit', 'units', 'session', 'sessions', 'purchase', 'purchases', 'value', 'amount', 'volume', 'count', 'number', 'total', 'sum', 'quantity', 'spend', 'spending',
   '天', '日', '周', '月', '年', '小时', '季度', '星期', '时段', '日期', '每天', '每周', '每月', '月份', '周次']);
 
 /**

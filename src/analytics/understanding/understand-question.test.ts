@@ -300,3 +300,15 @@ describe('understandQuestion: replies to an offered reading, and pronouns with n
     for (const question of ['它排第几？', "what's its conversion rate?"]) expect(understand(question).kind, question).toBe('clarify');
   });
 });
+
+describe('understandQuestion: pronouns inside a question and best-selling items', () => {
+  it('keeps a pronoun that points inside the question ("grew its orders", "the week before it") answerable', () => {
+    expect(understand('Which city grew its order count the most in November compared to October?').kind).toBe('analysis');
+    expect(understand('How did Golden Week GMV stack up against the week before it?').kind).toBe('analysis');
+  });
+
+  it('ranks products for "best-selling items" and customers by units for "bought the most items"', () => {
+    expect(requestOf('What are our 10 best-selling items by quantity this week?').query).toMatchObject({ metrics: ['units'], dimensions: ['product'], limit: 10 });
+    expect(requestOf('Which 3 customers bought the most items?').query).toMatchObject({ metrics: ['units'], dimensions: ['customer'], limit: 3 });
+  });
+});

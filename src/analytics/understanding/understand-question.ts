@@ -373,7 +373,8 @@ export function understandQuestion(input: UnderstandInput): Understanding {
   }
 
   // "它排第几?" with nothing before it: ask what "it" is instead of refusing or guessing.
-  if (!isMetricsRequest(input.previous) && (recognition.pointsBack || FOLLOW_UP_PRONOUN.test(normalized)) && recognition.filters.length === 0) {
+  // Only when the question names nothing else to anchor it ("grew its orders", "the week before it" point inside it).
+  if (!isMetricsRequest(input.previous) && (recognition.pointsBack || FOLLOW_UP_PRONOUN.test(normalized)) && recognition.filters.length === 0 && recognition.dimensions.length === 0 && recognition.time === undefined) {
     return language === 'zh'
       ? { kind: 'clarify', question: '“它/这个”指的是什么?请说出要看的品类、品牌、城市或商品,以及指标(例如成交额、订单数)。', options: ['各品类的成交额', '各城市的订单数'], confidence: 0.2, notes: [...notes, 'points back with nothing before it'] }
       : { kind: 'clarify', question: 'What does "it" refer to? Name the category, brand, city or product, and the measure (for example GMV or orders).', options: ['GMV by category', 'orders by city'], confidence: 0.2, notes: [...notes, 'points back with nothing before it'] };

@@ -123,7 +123,7 @@ export const ORDER_METRICS = [
     id: 'units',
     name_en: 'Units sold',
     name_zh: '销量（件数）',
-    synonyms_en: ['units sold', 'units', 'quantity sold', 'items sold', 'sales volume', 'volume', 'pieces sold', 'pairs', 'pairs sold'],
+    synonyms_en: ['units sold', 'units', 'quantity sold', 'items sold', 'sales volume', 'volume', 'pieces sold', 'pairs', 'pairs sold', 'the most items', 'most items'],
     synonyms_zh: ['销量', '件数', '销售件数', '售出件数', '商品件数', '销售量', '卖出件数', '成交件数'],
     definition_en: `Sum of order_items.quantity over the lines of ${PAID_EN}.`,
     definition_zh: `${PAID_ZH}的订单行数量 order_items.quantity 之和。`,
