@@ -186,6 +186,7 @@ const COUNT_WORDS = 'two|three|four|five|six|seven|eight|nine|ten|twenty';
 const RANKED_NOUNS = 'products|items|skus|brands|categories|cities|provinces|countries|channels|customers|users|buyers|shoppers|search terms|queries|keywords|devices|payment methods';
 const SUPERLATIVES = 'most|least|highest|lowest|best|worst|top|bottom|largest|biggest|smallest|fewest';
 const LIMIT_PATTERNS: readonly { pattern: RegExp; fromBottom?: true }[] = [
+  // "前一个月", "前两周" are periods, not a top N.
   { pattern: /\btop\s*-?\s*(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty)\b/ },
   { pattern: /\b(?:the\s+)?(\d+|two|three|four|five|ten)(?=\s+(?:best|top|highest|lowest|worst|largest|biggest|smallest|most|least))/ },
   { pattern: /\b(?:bottom|lowest|worst)\s+(\d+|three|five|ten)\b/, fromBottom: true },
@@ -193,7 +194,7 @@ const LIMIT_PATTERNS: readonly { pattern: RegExp; fromBottom?: true }[] = [
   // Only the number is taken: the noun still names the grouping.
   { pattern: new RegExp(`\\b(\\d{1,3}|${COUNT_WORDS})(?=\\s+(?:[a-z]+\\s+)?(?:${RANKED_NOUNS})\\b.*\\b(?:${SUPERLATIVES})\\b)`) },
   { pattern: new RegExp(`(?<=\\b(?:${SUPERLATIVES})\\b.*)\\b(\\d{1,3}|${COUNT_WORDS})(?=\\s+(?:[a-z]+\\s+)?(?:${RANKED_NOUNS})\\b)`) },
-  { pattern: /前\s*([0-9]+|[一二三四五六七八九十两]+)\s*(?:名|个|位|家|大|款|座|天|的)?/ },
+  { pattern: /前\s*([0-9]+|[一二三四五六七八九十两]+)\s*(?:名|个(?!\s*(?:月|星期|礼拜|季度|小时|工作日))|位|家|大|款|座|天|的)?(?!\s*个?\s*(?:月|周|星期|礼拜|年|季度|小时|日))/ },
   { pattern: /(?:最高|最低|最多|最少|排名靠前|倒数)的?\s*([0-9]+|[一二三四五六七八九十两]+)\s*(?:个|名|家|款|座|位)/ },
   { pattern: /(?:后|倒数)\s*([0-9]+|[一二三四五六七八九十两]+)\s*(?:名|个|位|家|款)?/, fromBottom: true },
   { pattern: /\bwhich (\d+|two|three|four|five|ten)\b/ },

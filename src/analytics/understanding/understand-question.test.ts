@@ -312,3 +312,24 @@ describe('understandQuestion: pronouns inside a question and best-selling items'
     expect(requestOf('Which 3 customers bought the most items?').query).toMatchObject({ metrics: ['units'], dimensions: ['customer'], limit: 3 });
   });
 });
+
+describe('understandQuestion: clock, calendar and errands inside a conversation', () => {
+  it('refuses them in a follow-up instead of answering the previous metric by hour or day', () => {
+    const previous = requestOf('上个月的GMV是多少');
+    for (const question of ['现在几点了', '今天几号', '周末有什么安排', "what's the date today", 'what time is it', '帮我订一张明天去上海的机票']) {
+      expect(understand(question, previous).kind, question).toBe('refuse');
+    }
+    expect(understand('几点下单最多', previous).kind).toBe('analysis');
+  });
+});
+
+describe('understandQuestion: follow-ups comparing with the month before or a year earlier', () => {
+  it('compares a calendar month with the month before it, and "去年同期" with the same dates a year earlier', () => {
+    const october = requestOf('上个月各品类的销售额');
+    const previousMonth = requestOf('和前一个月比呢', october).query;
+    expect(previousMonth.compareTo).toEqual({ start: '2025-09-01', end: '2025-09-30' });
+    expect(previousMonth.limit).toBeUndefined();
+    const doubleEleven = requestOf('双十一的GMV');
+    expect(requestOf('比去年同期呢', doubleEleven).query.compareTo).toEqual({ start: '2024-11-11', end: '2024-11-11' });
+  });
+});

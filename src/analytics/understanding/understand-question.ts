@@ -1,4 +1,5 @@
-import { previousOfRange, findDimension, findMetric, METRICS, type WarehouseProfile } from '../../sql/semantic/index.ts';
+import { asksYearOverYear, previousOfRange, findDimension, findMetric, METRICS, type WarehouseProfile } from '../../sql/semantic/index.ts';
+import { yearAgoPeriod } from '../../sql/semantic/time/time-period.ts';
 import type { SemanticFilter } from '../../sql/semantic/compile/semantic-query.ts';
 import type { ValueIndex } from '../../sql/values/value-index.ts';
 import { normalizeQuestion } from '../../text/normalize-question.ts';
@@ -97,7 +98,9 @@ function inheritFrom(previous: AnalysisRequest, recognition: Recognition, focus?
   if (query.compareTo && !inherited.cues.has('compare') && !inherited.comparesGroupsOnly) inherited.cues.add('compare');
   const timeRange = inherited.time ? undefined : (query.timeRange as { start: string; end: string });
   // Comparing an inherited period: the period just before it (or a week earlier), unless one was inherited.
-  const compareTo = inherited.time ? undefined : (query.compareTo ?? (inherited.cues.has('compare') && timeRange ? previousPeriodOf(timeRange, inherited.compareShiftDays) : undefined));
+  // "比去年同期呢": the inherited period against the same dates a year earlier.
+  const yearAgo = !inherited.time && timeRange && asksYearOverYear(recognition.normalized) ? yearAgoPeriod(timeRange) : undefined;
+  const compareTo = inherited.time ? undefined : (yearAgo ?? query.compareTo ?? (inherited.cues.has('compare') && timeRange ? previousPeriodOf(timeRange, inherited.compareShiftDays) : undefined));
   return { recognition: inherited, timeRange, compareTo };
 }
 

@@ -121,9 +121,9 @@ export const OFF_TOPIC_RULES: readonly PhraseRule<{ topic: string }>[] = [
   {
     id: 'general-knowledge',
     meaning: { topic: 'general' },
-    zh: ['菜谱', '怎么做饭', '翻译', '你是谁', '谁是', '总统', '首都', '历史上'],
-    en: ['recipes?', 'translate', 'who are you', 'who (is|was) (the )?(president|king|queen|ceo|founder|prime minister)', 'president of', 'capital of', 'meaning of life'],
-    examples: { match: ['翻译这句话', 'who is the president of france', '你是谁', 'what is the capital of china'], noMatch: ['who bought the most', 'top buyers by GMV', '谁买得最多', 'who is likely to buy next week'] },
+    zh: ['菜谱', '怎么做饭', '翻译', '你是谁', '谁是', '总统', '首都', '历史上', '机票', '火车票', '订酒店', '打车'],
+    en: ['recipes?', 'translate', 'who are you', 'who (is|was) (the )?(president|king|queen|ceo|founder|prime minister)', 'president of', 'capital of', 'meaning of life', 'book (?:a |me a )?(?:flight|hotel|table|taxi|cab)', 'flights? to'],
+    examples: { match: ['翻译这句话', 'who is the president of france', '你是谁', 'what is the capital of china', '帮我订一张明天去上海的机票', 'book me a flight to beijing'], noMatch: ['who bought the most', 'top buyers by GMV', '谁买得最多', 'who is likely to buy next week'] },
   },
 ];
 
@@ -144,7 +144,26 @@ export const WRITING_TASK_RULES: readonly PhraseRule<{ topic: string }>[] = [
   },
 ];
 
+/**
+ * Questions about the clock, the calendar or plans ("现在几点了", "what's the date today", "周末有什么安排"). Matched on
+ * the whole question: their words (几点, today, 周末) are time words the catalogue explains, so in a follow-up they
+ * would otherwise inherit the conversation's metric and be answered by hour or by day.
+ */
+export const CLOCK_RULES: readonly PhraseRule<{ topic: string }>[] = [
+  {
+    id: 'clock-and-calendar',
+    meaning: { topic: 'clock' },
+    zh: ['现在几点', '几点了', '今天(?:是)?几号', '今天(?:是)?(?:星期|周|礼拜)几', '几月几号了', '(?:有|是)什么安排', '放假吗', '上班吗'],
+    en: ['what time is it', "what(?:'s| is) the (?:date|time)(?: today| now)?$", "what(?:'s| is) (?:today's date|the date today)", 'what day is (?:it|today)', 'are you open', 'any plans'],
+    examples: {
+      match: ['现在几点了', '今天几号', '周末有什么安排', "what's the date today", 'what time is it', 'are you open on sunday'],
+      noMatch: ['几点下单最多', '每天几点的访客最多', 'what time of day do we get the most orders', '今天的订单数', 'orders by date'],
+    },
+  },
+];
+
 export const REFUSAL_RULE_SET: RuleSet<RefusalMeaning> = { name: 'refusals', rules: REFUSAL_RULES, matches: ruleMatches };
+export const CLOCK_RULE_SET: RuleSet<{ topic: string }> = { name: 'clock and calendar', rules: CLOCK_RULES, matches: ruleMatches };
 export const OFF_TOPIC_RULE_SET: RuleSet<{ topic: string }> = { name: 'off-topic', rules: OFF_TOPIC_RULES, matches: ruleMatches };
 export const WRITING_TASK_RULE_SET: RuleSet<{ topic: string }> = { name: 'writing tasks', rules: WRITING_TASK_RULES, matches: ruleMatches };
 
@@ -154,11 +173,11 @@ export function refusalFor(normalizedQuestion: string, language: Language): Refu
 }
 
 /**
- * The off-topic rule that applies: one matching the words the catalogue did not explain, or a writing task
- * anywhere in the question.
+ * The off-topic rule that applies: one matching the words the catalogue did not explain, or a writing task or a
+ * clock/calendar question anywhere in the question.
  */
 export function offTopicRuleFor(residual: string, question = residual): PhraseRule<{ topic: string }> | undefined {
-  return firstMatchingRule(OFF_TOPIC_RULES, residual) ?? firstMatchingRule(WRITING_TASK_RULES, question);
+  return firstMatchingRule(OFF_TOPIC_RULES, residual) ?? firstMatchingRule(WRITING_TASK_RULES, question) ?? firstMatchingRule(CLOCK_RULES, question);
 }
 
 export function offTopicRefusal(language: Language): Refusal {

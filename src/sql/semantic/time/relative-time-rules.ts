@@ -138,7 +138,8 @@ export const RELATIVE_TIME_RULES: TimeRule[] = [
   },
   {
     name: 'last year',
-    pattern: /\b(?:last|previous|prior)\s+year\b|去年|上一年/giu,
+    // "去年同期", "same period last year" compare with a year earlier; they are not all of last year.
+    pattern: /(?<!same\s+period\s+)\b(?:last|previous|prior)\s+year\b|去年(?!同期)|上一年/giu,
     resolve: (_, asOf) => {
       const year = dateParts(asOf).year - 1;
       return { start: makeDate(year, 1, 1), end: makeDate(year, 12, 31), unit: 'year', label_en: 'last year', label_zh: '去年' };
