@@ -1,13 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ABSOLUTE_TIME_RULES } from './absolute-time-rules.ts';
+import { EN_BEFORE_ANCHOR, EN_JOIN_START } from './anchored-offsets.ts';
 import { caseless, hasCase } from './caseless-pattern.ts';
 import { RELATIVE_TIME_RULES } from './relative-time-rules.ts';
 
-const PATTERNS = [...ABSOLUTE_TIME_RULES, ...RELATIVE_TIME_RULES].flatMap((rule) => [
-  { name: rule.name, pattern: rule.pattern },
-  ...(rule.guard ? [{ name: `${rule.name} (guard)`, pattern: rule.guard }] : []),
-]);
+const PATTERNS = [
+  ...[...ABSOLUTE_TIME_RULES, ...RELATIVE_TIME_RULES].flatMap((rule) => [
+    { name: rule.name, pattern: rule.pattern },
+    ...(rule.guard ? [{ name: `${rule.name} (guard)`, pattern: rule.guard }] : []),
+  ]),
+  { name: 'offset before an anchor', pattern: EN_BEFORE_ANCHOR.asWritten },
+  { name: 'join of two offsets', pattern: EN_JOIN_START.asWritten },
+];
 
 const global = (pattern: RegExp) => new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
 /** Each pattern as written and its caseless copy, both global so that every match is found. */
@@ -38,6 +43,7 @@ function tokens(): string[] {
 
 describe('caseless time patterns', () => {
   it('have no i flag, and keep the others', () => {
+    expect(EN_BEFORE_ANCHOR.lowerCase.source).toBe(caseless(EN_BEFORE_ANCHOR.asWritten).source);
     for (const { name, pattern } of PATTERNS) {
       const copy = caseless(pattern);
       expect(copy.ignoreCase, name).toBe(false);
