@@ -1,18 +1,20 @@
 /**
  * `npm run bench [section ...]`: prints throughput and latency numbers. Sections: startup, seed, import, ask, planner
- * (`npm run bench planner -- --db FILE` to skip seeding), embedding, training,
+ * (`npm run bench ask planner -- --db FILE` to skip seeding), embedding, training,
  * models, support, load, workspace, scale (DuckDB vs chDB; `npm run bench scale -- --events 10000000`).
  * With no arguments every section runs. Numbers are printed, never asserted.
  */
+/** `--db FILE`: an existing demo warehouse for the ask and planner sections instead of seeding one. */
+function databaseOption(): string | undefined {
+  return process.argv.includes('--db') ? process.argv[process.argv.indexOf('--db') + 1] : undefined;
+}
+
 const sections: Record<string, () => Promise<void>> = {
   startup: async () => (await import('./startup-bench.ts')).runStartupBench(),
   seed: async () => (await import('./seed-bench.ts')).runSeedBench(),
   import: async () => (await import('./import-bench.ts')).runImportBench(),
-  ask: async () => (await import('./ask-bench.ts')).runAskBench(),
-  planner: async () => {
-    const db = process.argv[process.argv.indexOf('--db') + 1];
-    await (await import('./planner-bench.ts')).runPlannerBench({ db: process.argv.includes('--db') ? db : undefined });
-  },
+  ask: async () => (await import('./ask-bench.ts')).runAskBench({ db: databaseOption() }),
+  planner: async () => (await import('./planner-bench.ts')).runPlannerBench({ db: databaseOption() }),
   embedding: async () => (await import('./embedding-bench.ts')).runEmbeddingBench(),
   training: async () => (await import('./training-bench.ts')).runTrainingBench(),
   support: async () => (await import('./support-load-bench.ts')).runSupportLoadBench(),

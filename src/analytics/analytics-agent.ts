@@ -12,6 +12,7 @@ import type { Answer } from './answer/answer.ts';
 import { buildAnswer } from './answer/build-answer.ts';
 import { ConversationStore } from '../agent/conversation-store.ts';
 import { detectLanguage } from '../text/detect-language.ts';
+import { loadChineseReadings } from '../text/chinese-sound.ts';
 import type { ChatModel } from '../agent/llm/chat-model.ts';
 import { LlmPlanner } from '../agent/llm/llm-planner.ts';
 import { analyticsSystemPrompt } from './analytics-system-prompt.ts';
@@ -109,6 +110,8 @@ export class AnalyticsAgent {
         return withTimeZone(withCurrency(await tool.execute(argumentsValue, context), currency), shop?.timeZone);
       },
     }));
+    // One-time setup a question would otherwise pay inside its reading (timings.planner_ms): the homophone table.
+    loadChineseReadings();
     return new AnalyticsAgent(options.warehouse, window, values, new ConversationStore(options.warehouse), tools, llmPlanner);
   }
 

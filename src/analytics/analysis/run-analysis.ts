@@ -85,12 +85,18 @@ export async function runAnalysis(warehouse: Warehouse, request: AnalysisRequest
   // Retention and cohort questions read the per-user-day cache instead of events when it is current; the cache is
   // checked, and rebuilt when the data changed, only for those. The cache lives in DuckDB, so a ClickHouse warehouse
   // reads its own events. Every use of the cache names its table, so SQL compiled for it that does not name it is
-  // the events-table SQL, and is not compiled a second time.
+  // the events-table SQL, and is not compiled a second time; the events-table SQL of one that does is compiled only
+  // when the cache is not current (it used to be compiled first and then dropped).
   const fromCache = engine ? undefined : compile(request, tables, { derived: { userActivityDays: true } });
+  let compileMs = performance.now() - compiling;
   const readsCache = fromCache !== undefined && fromCache.sql.includes(USER_ACTIVITY_DAYS);
-  let compiled = fromCache && !readsCache ? fromCache : compile(request, tables);
-  const compileMs = performance.now() - compiling;
-  if (fromCache && fromCache.sql !== compiled.sql && (await userActivityDaysReady(warehouse))) compiled = fromCache;
+  let compiled: CompiledQuery;
+  if (fromCache && (!readsCache || (await userActivityDaysReady(warehouse)))) compiled = fromCache;
+  else {
+    const compilingEvents = performance.now();
+    compiled = compile(request, tables);
+    compileMs += performance.now() - compilingEvents;
+  }
   const started = performance.now();
   const result = await runGuardedSql(warehouse, compiled.sql, {
     policy: COMPILED_ANALYTICS_SQL_POLICY,

@@ -86,11 +86,12 @@ const NUMBER_WORD = /^[\p{P}\p{S}]*\d[\d.,:%/-]*[\p{P}\p{S}]*$/u;
  * nouns and unknown words, and numbers no time expression, limit, band or cohort took.
  */
 export function unexplainedWords(residual: string, cues: ReadonlySet<string>, question = residual): string[] {
-  // Tagging costs a few milliseconds: only when an English word is left that no list explains.
   const residualWords = segmentWords(residual);
-  const latinLeft = residualWords.some((word) => LATIN.test(word.toLowerCase()) && word.length > 1 && !isFillerWord(word));
-  const englishRoles = latinLeft ? englishWordRoles(question) : undefined;
   const explainedByShape = new Set(Object.entries(SHAPE_WORDS).flatMap(([cue, words]) => (cues.has(cue) ? words : [])));
+  // Tagging costs a few milliseconds (and loading the tagger ≈0.2 s, once per process): only when an English word is
+  // left that no list explains, the question's shape included ("amounts" in a distribution is never tagged).
+  const latinLeft = residualWords.some((word) => LATIN.test(word.toLowerCase()) && word.length > 1 && !isFillerWord(word) && !explainedByShape.has(word.toLowerCase()));
+  const englishRoles = latinLeft ? englishWordRoles(question) : undefined;
   const numbersExplained = cues.has('distribution') || cues.has('cohort');
   const words: string[] = [];
   for (const word of residualWords) {

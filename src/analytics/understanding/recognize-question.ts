@@ -112,8 +112,12 @@ function writtenAsName(original: string, word: string): boolean {
   return written !== undefined && (/\d/.test(written) || /^\p{L}.*\p{Lu}/u.test(written) || (written.length > 1 && written === written.toUpperCase()));
 }
 
-/** The rank-position phrases, global so every occurrence is found; only their fixed words are marked understood. */
-const SHAPE_RULE_EXPRESSIONS = [...RANK_POSITION_RULES, ...DISTINCT_COUNT_RULES].map((rule) => new RegExp(ruleExpression(rule).source, 'gi'));
+/**
+ * The rank-position phrases, global so every occurrence is found; only their fixed words are marked understood. Like
+ * every rule pattern here they are lower case and run on the normalized (lower-case) question, so without the i flag,
+ * which only made each pattern's first compile dearer.
+ */
+const SHAPE_RULE_EXPRESSIONS = [...RANK_POSITION_RULES, ...DISTINCT_COUNT_RULES].map((rule) => new RegExp(ruleExpression(rule).source, 'g'));
 /** "where does Shanghai rank": the words between are not the rule's, and stay for the other passes to explain. */
 function shapeWordsLength(matched: string): number {
   return /^(?:where|how|is)\s/i.test(matched) ? matched.split(/\s+/)[0]!.length + 1 + (matched.split(/\s+/)[1]?.length ?? 0) : matched.length;
@@ -157,12 +161,15 @@ const EVENT_WORDS: [string, RegExp][] = [
   ['purchase', /购买|下单|支付|付款|\bpurchases?\b|\bpurchased\b|\bbuy\b|\bbuying\b|\bbought\b|\bcheckouts?\b|\bcheck(?:ed)? out\b|\bpaid\b|\bpay\b|\border(?:s|ed)?\b/],
 ];
 
-const SEARCH_STEP: [string, RegExp] = ['search', /搜索|\bsearch(?:es|ed|ing)?\b/];
+/** The event words with the g flag, made once rather than four new patterns per reading. */
+const GLOBAL_EVENT_WORDS = EVENT_WORDS.map(([event, pattern]): [string, RegExp] => [event, new RegExp(pattern.source, 'g')]);
+const SEARCH_STEP: [string, RegExp] = ['search', /搜索|search(?:es|ed|ing)?/g];
+const GLOBAL_EVENT_WORDS_WITH_SEARCH = [SEARCH_STEP, ...GLOBAL_EVENT_WORDS];
 
 function eventStepsOf(text: string, withSearch: boolean): string[] {
   // The last mention orders the steps: "购买漏斗(浏览-加购-购买)" lists them after naming the funnel.
-  const lastIndex = (pattern: RegExp) => Math.max(-1, ...[...text.matchAll(new RegExp(pattern.source, 'g'))].map((match) => match.index));
-  return (withSearch ? [SEARCH_STEP, ...EVENT_WORDS] : EVENT_WORDS).map(([event, pattern]) => ({ event, index: lastIndex(pattern) }))
+  const lastIndex = (pattern: RegExp) => Math.max(-1, ...[...text.matchAll(pattern)].map((match) => match.index));
+  return (withSearch ? GLOBAL_EVENT_WORDS_WITH_SEARCH : GLOBAL_EVENT_WORDS).map(([event, pattern]) => ({ event, index: lastIndex(pattern) }))
     .filter((found) => found.index >= 0)
     .sort((left, right) => left.index - right.index)
     .map((found) => found.event);
@@ -248,8 +255,8 @@ function mergeFilter(filters: SemanticFilter[], dimension: string, values: strin
 const DAY_TYPE_PHRASES = (() => {
   const dimension = findDimension('day_type');
   const phrases = dimension ? [...dimension.synonyms_en, ...dimension.synonyms_zh] : [];
-  const escaped = phrases.sort((left, right) => right.length - left.length).map((phrase) => escapeRegExp(phrase).replace(/ /g, '\\s*'));
-  return new RegExp(escaped.length > 0 ? escaped.join('|') : '(?!)', 'gi');
+  const escaped = phrases.map((phrase) => phrase.toLowerCase()).sort((left, right) => right.length - left.length).map((phrase) => escapeRegExp(phrase).replace(/ /g, '\\s*'));
+  return new RegExp(escaped.length > 0 ? escaped.join('|') : '(?!)', 'g');
 })();
 
 const EXCLUDE_BEFORE = /(excluding|exclude|excludes|except(?: for)?|without|other than|not including|remove|minus|leave out|leaving out|not|non-?|outside(?: of)?(?: the)?|apart from|besides|aside from|除了|除去|不含|不包括|排除|去掉|去除|剔除|不要|不看|非|不算|除)\s*(?:the\s+)?$/;
@@ -259,7 +266,7 @@ const SCOPE_AFTER = /^\s*(?:的)?\s*(?:品类|类目|品牌|城市|渠道|类|�
 /** Nouns inside a numeric bound that still name what is counted ("orders over 300", "25岁以下的用户"); product nouns only describe the bound ("100元以下的商品"). */
 const BOUND_NOUNS = /orders?|订单|单子|users?|用户|customers?|客户|顾客|buyers?|买家|people|shoppers?|visitors?|访客|sales|销量|销售额/g;
 /** The why-cue's words other than contribute/贡献, from the cue table. */
-const OTHER_WHY_WORDS = new RegExp(CUE_PHRASES.why.filter((phrase) => !/贡献|contribut/.test(phrase)).map((phrase) => (/^[a-z ]+$/.test(phrase) ? `\\b${phrase}\\b` : phrase)).join('|'), 'i');
+const OTHER_WHY_WORDS = new RegExp(CUE_PHRASES.why.map((phrase) => phrase.toLowerCase()).filter((phrase) => !/贡献|contribut/.test(phrase)).map((phrase) => (/^[a-z ]+$/.test(phrase) ? `\\b${phrase}\\b` : phrase)).join('|'));
 const PRODUCT_NOUN = /products?|items?|goods|skus?|商品|产品|单品/;
 const PERIOD_OVER_PERIOD = /\b(day|week|month|quarter|year)[\s-]+(?:over|on)[\s-]+\1\b/g;
 // "多少件商品", "how many products": the noun is counted; "收藏了商品", "bought products": it is the verb's object.

@@ -38,7 +38,7 @@ export function expandAbbreviations(normalizedQuestion: string): { text: string;
   for (const rule of ABBREVIATION_RULES) {
     let expression = globalExpressions.get(rule.id);
     if (!expression) {
-      expression = new RegExp(ruleExpression(rule).source, 'gi');
+      expression = new RegExp(ruleExpression(rule).source, 'g');
       globalExpressions.set(rule.id, expression);
     }
     text = text.replace(expression, (found: string, ...groups: unknown[]) => {

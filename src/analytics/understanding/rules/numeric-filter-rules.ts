@@ -139,8 +139,8 @@ export interface NumericBound {
   end: number;
 }
 
-/** Each rule's pattern with the g flag, compiled once (every question is scanned). */
-const GLOBAL_EXPRESSIONS = NUMERIC_FILTER_RULES.map((rule) => [rule, new RegExp(ruleExpression(rule).source, 'gi')] as const);
+/** Each rule's pattern with the g flag, compiled once (every question is scanned); lower case, like the text, so no i flag. */
+const GLOBAL_EXPRESSIONS = NUMERIC_FILTER_RULES.map((rule) => [rule, new RegExp(ruleExpression(rule).source, 'g')] as const);
 
 /** Every numeric bound the question states, with where it stands so its numbers are not read again. */
 export function numericBounds(normalizedQuestion: string): NumericBound[] {

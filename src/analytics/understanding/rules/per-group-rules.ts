@@ -26,7 +26,8 @@ export const PER_GROUP_RULES: readonly PhraseRule<{ perGroup: true }>[] = [
 
 export const PER_GROUP_RULE_SET: RuleSet<{ perGroup: true }> = { name: 'ranking within each group', rules: PER_GROUP_RULES, matches: ruleMatches };
 
-const EXPRESSIONS = PER_GROUP_RULES.flatMap((rule) => [...rule.zh, ...rule.en].map((source) => new RegExp(source, 'iu')));
+// Lower-case sources on the normalized question: no i flag, which made the first compile of each about twice as dear.
+const EXPRESSIONS = PER_GROUP_RULES.flatMap((rule) => [...rule.zh, ...rule.en].map((source) => new RegExp(source, 'u')));
 
 /** The group noun of a per-group ranking ("品类", "category"), as written; undefined when the question has none. */
 export function perGroupNoun(normalizedText: string): string | undefined {

@@ -56,10 +56,13 @@ export const RANKING_SUBJECT_RULES: readonly PhraseRule<RankingSubject>[] = [
 
 export const RANKING_SUBJECT_RULE_SET: RuleSet<RankingSubject> = { name: 'ranking subjects', rules: RANKING_SUBJECT_RULES, matches: ruleMatches };
 
+/** Each rule's pattern with the g flag, made once (lower case, like the normalized question: no i flag). */
+const GLOBAL_EXPRESSIONS = new Map(RANKING_SUBJECT_RULES.map((rule) => [rule, new RegExp(ruleExpression(rule).source, 'g')]));
+
 /** The implied subject of a ranking question, with the spans that name it (they need no other explanation). */
 export function rankingSubjectOf(normalizedQuestion: string): { subject: RankingSubject; spans: [number, number][] } | undefined {
   const rule = RANKING_SUBJECT_RULES.find((candidate) => ruleMatches(candidate, normalizedQuestion));
   if (!rule) return undefined;
-  const spans = [...normalizedQuestion.matchAll(new RegExp(ruleExpression(rule).source, 'gi'))].map((match): [number, number] => [match.index, match.index + match[0].length]);
+  const spans = [...normalizedQuestion.matchAll(GLOBAL_EXPRESSIONS.get(rule) as RegExp)].map((match): [number, number] => [match.index, match.index + match[0].length]);
   return { subject: rule.meaning, spans };
 }

@@ -49,7 +49,7 @@ export function searchCountOf(normalizedQuestion: string): 'searchers' | 'search
 }
 
 // A preposition or period word after "searched for" begins the rest of the sentence ("things people searched for on Singles Day").
-const NOT_A_TERM = /次数|人数|转化|率|最|多少|量|用户|记录|结果|^(?:the|a|an|more|most|less|it|them|this|that|anything|something|on|in|at|during|last|this|yesterday|today|by|over|from|to|with|between|since|before|after|each|every|per)$/i;
+const NOT_A_TERM = /次数|人数|转化|率|最|多少|量|用户|记录|结果|^(?:the|a|an|more|most|less|it|them|this|that|anything|something|on|in|at|during|last|this|yesterday|today|by|over|from|to|with|between|since|before|after|each|every|per)$/;
 
 const EXPRESSIONS = new WeakMap<PhraseRule<{ searchTerm: true }>, RegExp[]>();
 
@@ -59,7 +59,8 @@ export function searchTermsIn(normalizedQuestion: string, rules: readonly Phrase
   for (const rule of rules) {
     let expressions = EXPRESSIONS.get(rule);
     if (!expressions) {
-      expressions = [...rule.zh.map((source) => new RegExp(source, 'giu')), ...rule.en.map((source) => new RegExp(`(?<![a-z0-9])${source}`, 'giu'))];
+      // Lower-case sources on the normalized question: no i flag (it only made each first compile dearer).
+      expressions = [...rule.zh.map((source) => new RegExp(source, 'gu')), ...rule.en.map((source) => new RegExp(`(?<![a-z0-9])${source}`, 'gu'))];
       EXPRESSIONS.set(rule, expressions);
     }
     for (const expression of expressions) {

@@ -71,7 +71,8 @@ describe('user_activity_days cache', () => {
 });
 
 describe('SQL compiled for the cache that does not name it', () => {
-  // runAnalysis compiles once for the cache and again for events only when that SQL names the cache table.
+  // runAnalysis compiles once for the cache, and for events only when that SQL names the cache table and the cache is
+  // not current.
   it('is the events-table SQL: every metric by no, a time and each other dimension, and the other analyses', () => {
     const compilers: { name: string; compile: (derived: boolean) => CompiledQuery }[] = [
       ...METRICS.flatMap((metric) =>

@@ -1,6 +1,7 @@
 import { addDays, type IsoDate } from './calendar-date.ts';
 import { parseNumber } from '../../../text/number-words.ts';
 import type { RawPeriod } from './time-period.ts';
+import { caseForms, hasCase } from './caseless-pattern.ts';
 
 /**
  * Periods counted from another named period: "双十一前一周", "国庆后三天", "the week before Black Friday",
@@ -28,11 +29,14 @@ const ZH_AFTER_ANCHOR = new RegExp(
 const EN_COUNT = '(?:(\\d{1,2}|a|one|two|three|four|five|six|seven|ten|fourteen)\\s+)?';
 const EN_UNIT = '(days?|weeks?)';
 const EN_DIRECTION = '(before|after|leading\\s+up\\s+to|prior\\s+to|following)';
-/** Before the anchor: "the week before ", "3 days after ", "the week before and the week after ", "the week before and after ". */
-const EN_BEFORE_ANCHOR = new RegExp(
+/**
+ * Before the anchor: "the week before ", "3 days after ", "the week before and the week after ", "the week before and
+ * after ". Tried on the text before every period a question names; a copy without the i flag for lower-case text.
+ */
+export const EN_BEFORE_ANCHOR = caseForms(new RegExp(
   `\\b(?:the\\s+)?${EN_COUNT}${EN_UNIT}\\s+${EN_DIRECTION}(?:\\s+(?:and|vs\\.?|versus|compared\\s+(?:with|to))\\s+(?:(?:the\\s+)?${EN_COUNT}${EN_UNIT}\\s+)?${EN_DIRECTION})?\\s+(?:the\\s+)?$`,
   'iu',
-);
+));
 
 const ENGLISH_COUNTS: Readonly<Record<string, number>> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, ten: 10, fourteen: 14 };
 
@@ -62,7 +66,7 @@ export interface AnchoredMatch {
 }
 
 const ZH_SINGLE = new RegExp(`^\\s*(?:的)?\\s*${ZH_DIRECTION}\\s*${ZH_COUNT}\\s*${ZH_UNIT}`, 'u');
-const EN_JOIN_START = /\s+(?:and|vs\.?|versus|compared\s+(?:with|to))\s+/iu;
+export const EN_JOIN_START = caseForms(/\s+(?:and|vs\.?|versus|compared\s+(?:with|to))\s+/iu);
 
 /**
  * The offsets written around an anchor that spans [start, end) of the text, if any. In Chinese only a day or a
@@ -78,11 +82,12 @@ export function anchoredOffsets(text: string, start: number, end: number, anchor
     const firstLength = second ? (ZH_SINGLE.exec(after[0])?.[0].length ?? after[0].length) : after[0].length;
     if (first) return { extendStart: 0, extendEnd: after[0].length, firstLength, offsets: second ? [first, second] : [first] };
   }
-  const before = EN_BEFORE_ANCHOR.exec(text.slice(0, start));
+  const form = hasCase(text) ? 'asWritten' : 'lowerCase';
+  const before = EN_BEFORE_ANCHOR[form].exec(text.slice(0, start));
   if (before) {
     const first = offset(before[3] ?? '', before[1], before[2] ?? '');
     const second = before[6] === undefined ? undefined : offset(before[6], before[4] ?? before[1], before[5] ?? before[2] ?? '');
-    const firstLength = second ? (EN_JOIN_START.exec(before[0])?.index ?? before[0].length) : before[0].length;
+    const firstLength = second ? (EN_JOIN_START[form].exec(before[0])?.index ?? before[0].length) : before[0].length;
     if (first) return { extendStart: before[0].length, extendEnd: 0, firstLength, offsets: second ? [first, second] : [first] };
   }
   return undefined;

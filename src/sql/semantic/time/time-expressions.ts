@@ -4,7 +4,8 @@ import { RELATIVE_TIME_RULES } from './relative-time-rules.ts';
 import { anchoredOffsets, applyOffset } from './anchored-offsets.ts';
 import { isIsoDate } from '../compile/sql-literals.ts';
 import { SemanticQueryError } from '../semantic-error.ts';
-import { previousPeriod, yearAgoPeriod, type RawPeriod } from './time-period.ts';
+import { previousPeriod, yearAgoPeriod, type RawPeriod, type TimeRule } from './time-period.ts';
+import { caseForms, hasCase, type CaseForms } from './caseless-pattern.ts';
 
 export interface LabelledRange extends DateRange {
   label_en: string;
@@ -36,7 +37,12 @@ export interface ResolvedTimeExpression extends LabelledRange {
   matches: TimeExpressionMatch[];
 }
 
-const RULES = [...ABSOLUTE_TIME_RULES, ...RELATIVE_TIME_RULES];
+/** Each rule with its pattern and guard as written and as copies for lower-case text (caseless-pattern.ts). */
+const RULES: { rule: TimeRule; pattern: CaseForms; guard?: CaseForms }[] = [...ABSOLUTE_TIME_RULES, ...RELATIVE_TIME_RULES].map((rule) => ({
+  rule,
+  pattern: caseForms(rule.pattern),
+  ...(rule.guard ? { guard: caseForms(rule.guard) } : {}),
+}));
 
 /** Full-width digits, letters and punctuation to ASCII, one character for one so positions stay valid. */
 function normalise(text: string): string {
@@ -103,10 +109,11 @@ function allMatches(pattern: RegExp, text: string): RegExpExecArray[] {
 export function findTimeExpressions(text: string, asOfDate: IsoDate): TimeExpressionMatch[] {
   assertAsOfDate(asOfDate);
   const source = normalise(text);
+  const form: keyof CaseForms = hasCase(source) ? 'asWritten' : 'lowerCase';
   const candidates: { start: number; end: number; period: RawPeriod }[] = [];
-  for (const rule of RULES) {
-    if (rule.guard && !rule.guard.test(source)) continue;
-    for (const match of allMatches(rule.pattern, source)) {
+  for (const { rule, pattern, guard } of RULES) {
+    if (guard && !guard[form].test(source)) continue;
+    for (const match of allMatches(pattern[form], source)) {
       const period = rule.resolve(match, asOfDate);
       if (period) candidates.push({ start: match.index, end: match.index + match[0].length, period });
     }
@@ -133,12 +140,12 @@ export function findTimeExpressions(text: string, asOfDate: IsoDate): TimeExpres
   // "since September", "9月以来", "从10月1日起": the period runs from the named start to the as-of date; the
   // marker words join the match so that no other rule reads them ("月以来" is not a rolling month).
   for (const candidate of candidates) {
-    const before = SINCE_BEFORE.exec(source.slice(0, candidate.start));
-    const after = SINCE_AFTER.exec(source.slice(candidate.end));
+    const before = SINCE_BEFORE[form].exec(source.slice(0, candidate.start));
+    const after = SINCE_AFTER[form].exec(source.slice(candidate.end));
     if (!before && !after) continue;
     if (candidate.period.start > asOfDate) continue;
     // "从9月到11月" ends where it says, not at the as-of date (joined below).
-    if (!after && RANGE_JOIN_AHEAD.test(source.slice(candidate.end))) continue;
+    if (!after && RANGE_JOIN_AHEAD[form].test(source.slice(candidate.end))) continue;
     candidate.period = { ...candidate.period, end: asOfDate, label_en: `since ${candidate.period.label_en}`, label_zh: `${candidate.period.label_zh}以来` };
     if (before) candidate.start -= before[0].length;
     if (after) candidate.end += after[0].length;
@@ -152,29 +159,29 @@ export function findTimeExpressions(text: string, asOfDate: IsoDate): TimeExpres
   // "9月到11月", "sept to nov", "2024年12月至2025年2月": two periods joined by a range word are one period from the
   // start of the first to the end of the second (they were read as two periods compared with each other).
   // A question about a change ("change from Oct to Nov", "9月到11月增长了多少") compares the two periods instead.
-  for (let index = 0; index + 1 < chosen.length && !CHANGE_WORDS.test(source); index += 1) {
+  for (let index = 0; index + 1 < chosen.length && !CHANGE_WORDS[form].test(source); index += 1) {
     const [from, to] = [chosen[index]!, chosen[index + 1]!];
     if (from.period.modifierOnly || to.period.modifierOnly || from.period.start >= to.period.start) continue;
-    if (!RANGE_JOIN.test(source.slice(from.end, to.start))) continue;
+    if (!RANGE_JOIN[form].test(source.slice(from.end, to.start))) continue;
     const period: RawPeriod = { start: from.period.start, end: to.period.end > from.period.end ? to.period.end : from.period.end, label_en: `${from.period.label_en} to ${to.period.label_en}`, label_zh: `${from.period.label_zh}至${to.period.label_zh}` };
     chosen.splice(index, 2, { start: from.start, end: to.end, period });
   }
   return chosen.map((candidate) => toMatch(candidate.period, text.slice(candidate.start, candidate.end), candidate.start, asOfDate));
 }
 
-const CHANGE_WORDS = /变化|增长|增加|下降|减少|涨|跌|增幅|降幅|对比|相比|\bchang(?:e|ed|es)\b|\bgr(?:ew|own|owth)\b|\bincreas|\bdecreas|\bdrop|\bfell\b|\brose\b|\bcompar|\bvs\b|\bversus\b/iu;
-const RANGE_JOIN_AHEAD = /^\s*(?:到|至|~|-|–|—|to\b|through\b|thru\b|until\b|till\b)/iu;
-const RANGE_JOIN = /^\s*(?:到|至|~|-|–|—|\bto\b|\bthrough\b|\bthru\b|\buntil\b|\btill\b)\s*$/iu;
+const CHANGE_WORDS = caseForms(/变化|增长|增加|下降|减少|涨|跌|增幅|降幅|对比|相比|\bchang(?:e|ed|es)\b|\bgr(?:ew|own|owth)\b|\bincreas|\bdecreas|\bdrop|\bfell\b|\brose\b|\bcompar|\bvs\b|\bversus\b/iu);
+const RANGE_JOIN_AHEAD = caseForms(/^\s*(?:到|至|~|-|–|—|to\b|through\b|thru\b|until\b|till\b)/iu);
+const RANGE_JOIN = caseForms(/^\s*(?:到|至|~|-|–|—|\bto\b|\bthrough\b|\bthru\b|\buntil\b|\btill\b)\s*$/iu);
 
-const SINCE_BEFORE = /(?:\bsince|\bstarting(?: from)?|自|从)\s*$/iu;
-const SINCE_AFTER = /^\s*(?:以来|至今|到现在|到今天|起至今|起|开始|\bonwards?\b|\bto date\b|\buntil now\b)/iu;
+const SINCE_BEFORE = caseForms(/(?:\bsince|\bstarting(?: from)?|自|从)\s*$/iu);
+const SINCE_AFTER = caseForms(/^\s*(?:以来|至今|到现在|到今天|起至今|起|开始|\bonwards?\b|\bto date\b|\buntil now\b)/iu);
 
-const YEAR_OVER_YEAR = /同比|去年同期|\byear[\s-](?:over|on)[\s-]year\b|\byoy\b|same\s+period\s+last\s+year/iu;
+const YEAR_OVER_YEAR = caseForms(/同比|去年同期|\byear[\s-](?:over|on)[\s-]year\b|\byoy\b|same\s+period\s+last\s+year/iu);
 /** True when the text asks for a year-over-year comparison (同比, YoY, same period last year). */
 export function asksYearOverYear(text: string): boolean {
-  return YEAR_OVER_YEAR.test(text);
+  return YEAR_OVER_YEAR[hasCase(text) ? 'asWritten' : 'lowerCase'].test(text);
 }
-const COMPARISON = /对比|相比|比较|相较|较|\bvs\.?|\bversus\b|\bcompared?\b|\bagainst\b|比/iu;
+const COMPARISON = caseForms(/对比|相比|比较|相较|较|\bvs\.?|\bversus\b|\bcompared?\b|\bagainst\b|比/iu);
 
 function contains(outer: DateRange, inner: DateRange): boolean {
   return outer.start <= inner.start && inner.end <= outer.end;
@@ -193,12 +200,13 @@ export function resolveTimeExpression(text: string, asOfDate: IsoDate): Resolved
   if (ranges.length === 0 && modifiers.length === 0) return undefined;
   if (ranges.length === 0) ranges = [modifiers[0] as TimeExpressionMatch];
   const weekdays = modifiers[0]?.weekdays;
-  const yearOverYear = YEAR_OVER_YEAR.test(text);
+  const form: keyof CaseForms = hasCase(text) ? 'asWritten' : 'lowerCase';
+  const yearOverYear = YEAR_OVER_YEAR[form].test(text);
   const [first, second] = ranges as [TimeExpressionMatch, TimeExpressionMatch | undefined];
   let current = first;
   let previous: LabelledRange = first.previous;
   let comparison: ResolvedTimeExpression['comparison'] = 'previous_period';
-  if (!second && first.precedingDays && !COMPARISON.test(text)) {
+  if (!second && first.precedingDays && !COMPARISON[form].test(text)) {
     // "GMV for the previous 7 days", with nothing to compare: the last 7 days.
     const days = first.precedingDays;
     current = { ...first, ...labelled({ start: addDays(first.start, days), end: addDays(first.end, days) }, `last ${days} days`, `近${days}天`) };
@@ -214,7 +222,7 @@ export function resolveTimeExpression(text: string, asOfDate: IsoDate): Resolved
   } else if (second && (contains(first, second) || contains(second, first))) {
     current = contains(first, second) ? second : first;
     previous = current.previous;
-  } else if (second && (COMPARISON.test(text) || (first.pairedComparison && second.pairedComparison))) {
+  } else if (second && (COMPARISON[form].test(text) || (first.pairedComparison && second.pairedComparison))) {
     const [later, earlier] = first.start >= second.start ? [first, second] : [second, first];
     current = later;
     previous = { start: earlier.start, end: earlier.end, label_en: earlier.label_en, label_zh: earlier.label_zh };
