@@ -1,5 +1,5 @@
 import { fork } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -13,6 +13,20 @@ import { FakeHandoffDesk, FakeSupportResponder } from '../src/server/testing/fak
 import { Warehouse } from '../src/sql/warehouse.ts';
 import type { ClientPlan, ClientReport } from './load-clients.ts';
 import { percentile, runShopper, type ClientOutcome } from './support-load-bench.ts';
+
+/**
+ * CPU seconds of this process's main thread (the JavaScript event loop) from /proc, or NaN where there is none: the
+ * rest of the process's CPU is DuckDB's worker threads and libuv's pool.
+ */
+function mainThreadCpuSeconds(): number {
+  try {
+    // Fields after the command's closing parenthesis: state is 3rd, utime 14th and stime 15th of the whole line.
+    const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
 
 /** Runs the shoppers in a child process (bench/load-clients.ts) and returns what they measured. */
 function runClientProcess(plan: ClientPlan): Promise<ClientReport> {
@@ -100,7 +114,9 @@ export async function runLoadBench(options: LoadBenchOptions = {}): Promise<void
       peakHeap = Math.max(peakHeap, usage.heapUsed);
     }, 250);
     let clientPeakRss = 0;
+    let clientCpuSeconds = Number.NaN;
     const cpuBefore = process.cpuUsage();
+    const mainThreadBefore = mainThreadCpuSeconds();
     const started = performance.now();
     const deadline = started + 300_000;
     const think: [number, number] = [interval * 0.75, interval * 1.25];
@@ -108,6 +124,7 @@ export async function runLoadBench(options: LoadBenchOptions = {}): Promise<void
       ? Promise.all(customerTokens.map((token) => runShopper(url, token, messagesPerChat, 30_000, deadline, think)))
       : runClientProcess({ url, tokens: customerTokens, messagesPerChat, replyTimeoutMs: 30_000, runForMs: 300_000, thinkTimeMs: think }).then((report) => {
           clientPeakRss = report.peakRss;
+          clientCpuSeconds = report.cpuSeconds;
           return report.outcomes;
         });
     const analyticsLatencies: number[] = [];
@@ -134,6 +151,7 @@ export async function runLoadBench(options: LoadBenchOptions = {}): Promise<void
     const [outcomes] = await Promise.all([chatRuns, analyticsRuns]);
     const elapsedSeconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
+    const mainThreadSeconds = mainThreadCpuSeconds() - mainThreadBefore;
     clearInterval(sampler);
     await server.close();
     warehouse.close();
@@ -151,7 +169,9 @@ export async function runLoadBench(options: LoadBenchOptions = {}): Promise<void
     print(`  sustained: ${(replies.length / elapsedSeconds).toFixed(1)} replies/s over ${elapsedSeconds.toFixed(1)} s`);
     // On a shared machine wall-clock numbers depend on the neighbours; CPU per reply does much less.
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-    print(`  ${options.clientsInProcess ? 'process' : 'server'} CPU: ${cpuSeconds.toFixed(1)} s (all threads, analysts included), ${((cpuSeconds * 1000) / Math.max(1, replies.length)).toFixed(1)} ms per bot reply; ${os.availableParallelism()} cores, load average ${os.loadavg()[0]?.toFixed(1)} at the end`);
+    const perReply = (seconds: number) => `${((seconds * 1000) / Math.max(1, replies.length)).toFixed(1)} ms`;
+    print(`  ${options.clientsInProcess ? 'process' : 'server'} CPU: ${cpuSeconds.toFixed(1)} s (all threads, analysts included), ${perReply(cpuSeconds)} per bot reply (JS thread ${perReply(mainThreadSeconds)}, other threads ${perReply(cpuSeconds - mainThreadSeconds)}; system ${perReply(cpu.system / 1e6)}); ${os.availableParallelism()} cores, load average ${os.loadavg()[0]?.toFixed(1)} at the end`);
+    if (!options.clientsInProcess) print(`  shopper process CPU: ${clientCpuSeconds.toFixed(1)} s, ${perReply(clientCpuSeconds)} per bot reply (on the same cores as the server)`);
     print(`  analytics: ${analyticsLatencies.length}/${analysts * questionsPerAnalyst} answered, errors ${analyticsErrors.length}; p50 ${ms(percentile(analyticsLatencies, 0.5))}, p99 ${ms(percentile(analyticsLatencies, 0.99))}`);
     print(
       options.clientsInProcess

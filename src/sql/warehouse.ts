@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBConnection, DuckDBInstance, type DuckDBResultReader, type DuckDBValue } from '@duckdb/node-api';
 import { toJsonRows, type JsonRow } from './json-values.ts';
-import { ReadCache, writtenTables } from './read-cache.ts';
+import { ReadCache, writtenTables, type KeyedRead, type RowsByKey } from './read-cache.ts';
 import { ReadPool } from './read-pool.ts';
 import { StatementCache } from './statement-cache.ts';
 import { WarehouseError, warehouseErrorKindOf, warehouseHint } from './warehouse-error.ts';
@@ -162,6 +162,14 @@ export class Warehouse {
    */
   async cachedQuery(sql: string, parameters: QueryParameters | undefined, tables: readonly string[]): Promise<QueryResult> {
     return this.readCache.read(sql, parameters, tables, () => this.query(sql, parameters));
+  }
+
+  /**
+   * The rows of each key of a keyed read (see ReadCache.readKeyed): kept like cachedQuery's results, and the keys
+   * concurrent callers miss in the same tick read together by one statement. Rows are frozen.
+   */
+  async keyedQuery(read: KeyedRead, keys: readonly number[]): Promise<RowsByKey> {
+    return this.readCache.readKeyed(read, keys);
   }
 
   /** Writes run on the shared connection, in call order; statements with parameters reuse their prepared plan. */
