@@ -28,6 +28,18 @@ function mainThreadCpuSeconds(): number {
   }
 }
 
+/** `all` (sorted) without one occurrence of each value of `some`: the later messages' latencies. */
+function withoutOnce(all: readonly number[], some: readonly number[]): number[] {
+  const left = new Map<number, number>();
+  for (const value of some) left.set(value, (left.get(value) ?? 0) + 1);
+  return all.filter((value) => {
+    const count = left.get(value) ?? 0;
+    if (count === 0) return true;
+    left.set(value, count - 1);
+    return false;
+  });
+}
+
 /** Runs the shoppers in a child process (bench/load-clients.ts) and returns what they measured. */
 function runClientProcess(plan: ClientPlan): Promise<ClientReport> {
   return new Promise((resolve, reject) => {
@@ -166,6 +178,9 @@ export async function runLoadBench(options: LoadBenchOptions = {}): Promise<void
     print(`load: ${chats} support chats × ${messagesPerChat} messages, one every ${interval / 1000} s (±25%) = ${((chats * 1000) / interval).toFixed(0)} messages/s offered; ${analysts} analysts × ${questionsPerAnalyst} questions at once`);
     print(`  support responder: ${backend.responder ? backend.description : 'FakeSupportResponder'}; ${options.clientsInProcess ? 'client and server in one process' : 'shoppers in a child process, server and analysts in this one'} on 127.0.0.1`);
     print(`  bot replies: ${replies.length}/${sent}, errors ${errors.length}, lost ${lost}; p50 ${ms(percentile(replies, 0.5))}, p99 ${ms(percentile(replies, 0.99))}, max ${ms(replies.at(-1) ?? Number.NaN)}`);
+    const firsts = outcomes.flatMap((outcome) => (outcome.firstReplyLatency === undefined ? [] : [outcome.firstReplyLatency])).sort((left, right) => left - right);
+    const laterCount = replies.length - firsts.length;
+    print(`  first message of each chat (the shopper's first turn): p50 ${ms(percentile(firsts, 0.5))}, p99 ${ms(percentile(firsts, 0.99))}; later messages (${laterCount}): p99 ${ms(percentile(withoutOnce(replies, firsts), 0.99))}`);
     print(`  sustained: ${(replies.length / elapsedSeconds).toFixed(1)} replies/s over ${elapsedSeconds.toFixed(1)} s`);
     // On a shared machine wall-clock numbers depend on the neighbours; CPU per reply does much less.
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;

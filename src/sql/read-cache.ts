@@ -54,6 +54,8 @@ export class ReadCache {
   private everything = 0;
   private readonly lastWrite = new Map<string, number>();
   private readonly entries = new Map<string, Entry>();
+  /** readReporting's runs in progress, by key. */
+  private readonly running = new Map<string, Promise<{ result: QueryResult; tables: readonly string[] | undefined; stamp: number }>>();
   /** Per family, the keys gathered for the read that starts at the next setImmediate. */
   private readonly gathering = new Map<string, { keys: Set<number>; rows: Promise<RowsByKey> }>();
 
@@ -101,6 +103,44 @@ export class ReadCache {
       if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
     }
     return entry.result;
+  }
+
+  /**
+   * A result kept under `key` while no write touched the tables `run` reports with it (undefined: it may not be
+   * kept). For results whose tables are known only once they ran (a checked query); `run`'s result is kept as is, so
+   * the caller hands out copies.
+   */
+  async readReporting<T extends QueryResult>(key: string, run: () => Promise<{ result: T; tables: readonly string[] | undefined }>): Promise<T> {
+    const cached = this.entries.get(key);
+    if (cached && this.fresh(cached)) {
+      this.entries.delete(key);
+      this.entries.set(key, cached);
+      return cached.result as T;
+    }
+    // The same query already running (many analysts asking the same question at once): its result serves this call
+    // too if no write touched its tables since it started, which was before this call; its failure (a timeout) is
+    // this call's too, instead of a second wait as long.
+    const running = this.running.get(key);
+    if (running) {
+      const shared = await running;
+      if (shared.tables && this.fresh({ result: shared.result, tables: shared.tables, stamp: shared.stamp })) return shared.result as T;
+    }
+    this.clock += 1;
+    const stamp = this.clock;
+    const started = run().then(({ result, tables }) => ({ result, tables: tables?.map((table) => table.toLowerCase()), stamp }));
+    this.running.set(key, started);
+    try {
+      const { result, tables } = await started;
+      const entry: Entry | undefined = tables ? { result, tables, stamp } : undefined;
+      if (entry && this.fresh(entry)) {
+        this.entries.delete(key);
+        this.entries.set(key, entry);
+        if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
+      }
+      return result;
+    } finally {
+      if (this.running.get(key) === started) this.running.delete(key);
+    }
   }
 
   /**
