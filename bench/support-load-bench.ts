@@ -130,8 +130,8 @@ export async function runShopper(url: string, token: string, messages: number, r
       }));
     replyWaiters.delete(seq);
     if (replied) outcome.replyLatencies.push((early ?? performance.now()) - started);
-    if (replied && index === 0) outcome.firstReplyLatency = outcome.replyLatencies.at(-1);
     else outcome.lost += 1;
+    if (replied && index === 0) outcome.firstReplyLatency = outcome.replyLatencies.at(-1);
   }
   socket.close();
   return outcome;
