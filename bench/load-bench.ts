@@ -79,6 +79,8 @@ export interface LoadBenchOptions {
   readConnections?: number;
   /** DuckDB worker threads of the server's warehouse (default: the Warehouse default). */
   threads?: number;
+  /** The server's maxConcurrentTurns (default: the server's default). */
+  maxConcurrentTurns?: number;
 }
 
 /**
@@ -111,6 +113,7 @@ export async function runLoadBench(options: LoadBenchOptions = {}): Promise<void
       // Every client shares 127.0.0.1; per-IP limits would throttle the bench itself. Per-user limits stay on.
       rateLimits: { perIp: { capacity: 1_000_000, refillPerSecond: 1_000_000 } },
       logger: createLogger({ level: 'warn' }),
+      maxConcurrentTurns: options.maxConcurrentTurns,
     });
     const address = await server.listen(0, '127.0.0.1');
     const url = `http://127.0.0.1:${address.port}`;
