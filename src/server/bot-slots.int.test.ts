@@ -67,3 +67,41 @@ describe('bot turn slots', () => {
     }
   });
 });
+
+describe('analytics turns take slots of their own', () => {
+  it('a shopper is answered while analysts\' questions are still running, even with a single bot slot', async () => {
+    const demo = await createDemoWarehouseFile({ users: 60, days: 10 });
+    let release: () => void = () => undefined;
+    const hanging = new Promise<void>((resolve) => (release = resolve));
+    let asked = 0;
+    const analyticsAgent = {
+      ask: async () => {
+        asked += 1;
+        await hanging;
+        throw new Error('released at the end of the test');
+      },
+    };
+    const server = await startTestServer({ databasePath: demo.path, analyticsAgent, maxConcurrentTurns: 1 });
+    const client = await TestClient.connect(server.url, '/support', { token: await server.customerToken(1) });
+    try {
+      const questions = Array.from({ length: 3 }, async (_, index) =>
+        fetch(`${server.url}/api/ask`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${await server.analystToken(`ana-${index}`)}`, 'idempotency-key': newKey() },
+          body: JSON.stringify({ question: 'GMV last week' }),
+        }),
+      );
+      while (asked === 0) await sleep(10);
+      const sent = await client.send({ type: 'message-send', idempotencyKey: newKey(), text: 'hello' });
+      expect(sent).toMatchObject({ ok: true, seq: 1 });
+      await client.waitForTurnEnd(1, 5_000);
+      release();
+      await Promise.all(questions);
+    } finally {
+      release();
+      client.close();
+      await server.close();
+      demo.remove();
+    }
+  }, 60_000);
+});
