@@ -1,5 +1,5 @@
 import { fork } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -13,6 +13,32 @@ import { FakeHandoffDesk, FakeSupportResponder } from '../src/server/testing/fak
 import { Warehouse } from '../src/sql/warehouse.ts';
 import type { ClientPlan, ClientReport } from './load-clients.ts';
 import { percentile, runShopper, type ClientOutcome } from './support-load-bench.ts';
+
+/**
+ * CPU seconds of this process's main thread (the JavaScript event loop) from /proc, or NaN where there is none: the
+ * rest of the process's CPU is DuckDB's worker threads and libuv's pool.
+ */
+function mainThreadCpuSeconds(): number {
+  try {
+    // Fields after the command's closing parenthesis: state is 3rd, utime 14th and stime 15th of the whole line.
+    const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** `all` (sorted) without one occurrence of each value of `some`: the later messages' latencies. */
+function withoutOnce(all: readonly number[], some: readonly number[]): number[] {
+  const left = new Map<number, number>();
+  for (const value of some) left.set(value, (left.get(value) ?? 0) + 1);
+  return all.filter((value) => {
+    const count = left.get(value) ?? 0;
+    if (count === 0) return true;
+    left.set(value, count - 1);
+    return false;
+  });
+}
 
 /** Runs the shoppers in a child process (bench/load-clients.ts) and returns what they measured. */
 function runClientProcess(plan: ClientPlan): Promise<ClientReport> {
@@ -53,6 +79,8 @@ export interface LoadBenchOptions {
   readConnections?: number;
   /** DuckDB worker threads of the server's warehouse (default: the Warehouse default). */
   threads?: number;
+  /** The server's maxConcurrentTurns (default: the server's default). */
+  maxConcurrentTurns?: number;
 }
 
 /**
@@ -85,6 +113,7 @@ export async function runLoadBench(options: LoadBenchOptions = {}): Promise<void
       // Every client shares 127.0.0.1; per-IP limits would throttle the bench itself. Per-user limits stay on.
       rateLimits: { perIp: { capacity: 1_000_000, refillPerSecond: 1_000_000 } },
       logger: createLogger({ level: 'warn' }),
+      maxConcurrentTurns: options.maxConcurrentTurns,
     });
     const address = await server.listen(0, '127.0.0.1');
     const url = `http://127.0.0.1:${address.port}`;
@@ -100,7 +129,9 @@ export async function runLoadBench(options: LoadBenchOptions = {}): Promise<void
       peakHeap = Math.max(peakHeap, usage.heapUsed);
     }, 250);
     let clientPeakRss = 0;
+    let clientCpuSeconds = Number.NaN;
     const cpuBefore = process.cpuUsage();
+    const mainThreadBefore = mainThreadCpuSeconds();
     const started = performance.now();
     const deadline = started + 300_000;
     const think: [number, number] = [interval * 0.75, interval * 1.25];
@@ -108,6 +139,7 @@ export async function runLoadBench(options: LoadBenchOptions = {}): Promise<void
       ? Promise.all(customerTokens.map((token) => runShopper(url, token, messagesPerChat, 30_000, deadline, think)))
       : runClientProcess({ url, tokens: customerTokens, messagesPerChat, replyTimeoutMs: 30_000, runForMs: 300_000, thinkTimeMs: think }).then((report) => {
           clientPeakRss = report.peakRss;
+          clientCpuSeconds = report.cpuSeconds;
           return report.outcomes;
         });
     const analyticsLatencies: number[] = [];
@@ -134,6 +166,7 @@ export async function runLoadBench(options: LoadBenchOptions = {}): Promise<void
     const [outcomes] = await Promise.all([chatRuns, analyticsRuns]);
     const elapsedSeconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
+    const mainThreadSeconds = mainThreadCpuSeconds() - mainThreadBefore;
     clearInterval(sampler);
     await server.close();
     warehouse.close();
@@ -148,10 +181,15 @@ export async function runLoadBench(options: LoadBenchOptions = {}): Promise<void
     print(`load: ${chats} support chats × ${messagesPerChat} messages, one every ${interval / 1000} s (±25%) = ${((chats * 1000) / interval).toFixed(0)} messages/s offered; ${analysts} analysts × ${questionsPerAnalyst} questions at once`);
     print(`  support responder: ${backend.responder ? backend.description : 'FakeSupportResponder'}; ${options.clientsInProcess ? 'client and server in one process' : 'shoppers in a child process, server and analysts in this one'} on 127.0.0.1`);
     print(`  bot replies: ${replies.length}/${sent}, errors ${errors.length}, lost ${lost}; p50 ${ms(percentile(replies, 0.5))}, p99 ${ms(percentile(replies, 0.99))}, max ${ms(replies.at(-1) ?? Number.NaN)}`);
+    const firsts = outcomes.flatMap((outcome) => (outcome.firstReplyLatency === undefined ? [] : [outcome.firstReplyLatency])).sort((left, right) => left - right);
+    const laterCount = replies.length - firsts.length;
+    print(`  first message of each chat (the shopper's first turn): p50 ${ms(percentile(firsts, 0.5))}, p99 ${ms(percentile(firsts, 0.99))}; later messages (${laterCount}): p99 ${ms(percentile(withoutOnce(replies, firsts), 0.99))}`);
     print(`  sustained: ${(replies.length / elapsedSeconds).toFixed(1)} replies/s over ${elapsedSeconds.toFixed(1)} s`);
     // On a shared machine wall-clock numbers depend on the neighbours; CPU per reply does much less.
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-    print(`  ${options.clientsInProcess ? 'process' : 'server'} CPU: ${cpuSeconds.toFixed(1)} s (all threads, analysts included), ${((cpuSeconds * 1000) / Math.max(1, replies.length)).toFixed(1)} ms per bot reply; ${os.availableParallelism()} cores, load average ${os.loadavg()[0]?.toFixed(1)} at the end`);
+    const perReply = (seconds: number) => `${((seconds * 1000) / Math.max(1, replies.length)).toFixed(1)} ms`;
+    print(`  ${options.clientsInProcess ? 'process' : 'server'} CPU: ${cpuSeconds.toFixed(1)} s (all threads, analysts included), ${perReply(cpuSeconds)} per bot reply (JS thread ${perReply(mainThreadSeconds)}, other threads ${perReply(cpuSeconds - mainThreadSeconds)}; system ${perReply(cpu.system / 1e6)}); ${os.availableParallelism()} cores, load average ${os.loadavg()[0]?.toFixed(1)} at the end`);
+    if (!options.clientsInProcess) print(`  shopper process CPU: ${clientCpuSeconds.toFixed(1)} s, ${perReply(clientCpuSeconds)} per bot reply (on the same cores as the server)`);
     print(`  analytics: ${analyticsLatencies.length}/${analysts * questionsPerAnalyst} answered, errors ${analyticsErrors.length}; p50 ${ms(percentile(analyticsLatencies, 0.5))}, p99 ${ms(percentile(analyticsLatencies, 0.99))}`);
     print(
       options.clientsInProcess

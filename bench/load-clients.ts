@@ -17,6 +17,8 @@ export interface ClientReport {
   outcomes: ClientOutcome[];
   elapsedSeconds: number;
   peakRss: number;
+  /** This process's CPU (user + system, all threads) over the run, in seconds: the load's own cost on the machine. */
+  cpuSeconds: number;
 }
 
 /**
@@ -29,11 +31,13 @@ async function runClients(plan: ClientPlan): Promise<ClientReport> {
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }, 250);
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const deadline = started + plan.runForMs;
   const outcomes = await Promise.all(plan.tokens.map((token) => runShopper(plan.url, token, plan.messagesPerChat, plan.replyTimeoutMs, deadline, plan.thinkTimeMs)));
   clearInterval(sampler);
-  return { outcomes, elapsedSeconds: (performance.now() - started) / 1000, peakRss };
+  const cpu = process.cpuUsage(cpuBefore);
+  return { outcomes, elapsedSeconds: (performance.now() - started) / 1000, peakRss, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
 }
 
 if (process.send) {

@@ -27,6 +27,8 @@ const sections: Record<string, () => Promise<void>> = {
       chats: count('SHOPLENS_BENCH_LOAD_CHATS'),
       messagesPerChat: count('SHOPLENS_BENCH_LOAD_MESSAGES'),
       analysts: count('SHOPLENS_BENCH_LOAD_ANALYSTS'),
+      threads: count('SHOPLENS_BENCH_LOAD_THREADS'),
+      maxConcurrentTurns: count('SHOPLENS_BENCH_LOAD_TURNS'),
     });
   },
   workspace: async () => (await import('./workspace-bench.ts')).runWorkspaceBench(),

@@ -50,6 +50,8 @@ export function percentile(sorted: number[], fraction: number): number {
 export interface ClientOutcome {
   ackLatencies: number[];
   replyLatencies: number[];
+  /** The reply latency of the chat's first message (its first turn reads the shopper's orders), when it got one. */
+  firstReplyLatency?: number;
   errors: string[];
   lost: number;
   duplicateDeliveries: number;
@@ -129,6 +131,7 @@ export async function runShopper(url: string, token: string, messages: number, r
     replyWaiters.delete(seq);
     if (replied) outcome.replyLatencies.push((early ?? performance.now()) - started);
     else outcome.lost += 1;
+    if (replied && index === 0) outcome.firstReplyLatency = outcome.replyLatencies.at(-1);
   }
   socket.close();
   return outcome;

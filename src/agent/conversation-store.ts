@@ -34,7 +34,11 @@ export class ConversationStore {
     return result.rows.length > 0;
   }
 
-  /** Appends messages in order; returns their sequence numbers. */
+  /**
+   * Appends messages in order; returns their sequence numbers. The transaction names the two tables it writes: one
+   * that does not counts as a write to every table, which would drop every cached read (the support chat's shoppers'
+   * orders) on each analytics answer.
+   */
   async append(conversationId: string, messages: { role: 'user' | 'assistant'; content: string; payload?: unknown }[]): Promise<number[]> {
     return this.warehouse.transaction(async (connection) => {
       const reader = await connection.runAndReadAll('SELECT last_seq FROM conversations WHERE conversation_id = $id', { id: conversationId });
@@ -53,7 +57,7 @@ export class ConversationStore {
       }
       await connection.run('UPDATE conversations SET last_seq = $seq, updated_at = now()::TIMESTAMP WHERE conversation_id = $id', { id: conversationId, seq: sequence });
       return sequences;
-    });
+    }, { writes: ['conversations', 'messages'] });
   }
 
   /** Earlier turns (question plus the planner's memory of it), oldest first. */

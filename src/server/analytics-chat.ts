@@ -88,7 +88,7 @@ export class AnalyticsChat {
       }
       const id = conversationId as string;
       if (request.socket) await request.socket.join(roomOf(id));
-      return this.hub.locks.run(id, () => this.hub.botSlots.run(() => this.runTurn(id, request.text, request.idempotencyKey)));
+      return this.hub.locks.run(id, () => this.hub.analyticsSlots.run(() => this.runTurn(id, request.text, request.idempotencyKey)));
     };
     if (!request.idempotencyKey) return run();
     let outcome: AnalyticsOutcome | undefined;

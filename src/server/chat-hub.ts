@@ -11,6 +11,9 @@ import type { RateLimiter } from './rate-limiter.ts';
 import { ConversationAccessError, ServerRequestError } from './server-errors.ts';
 import { toWireMessage } from './wire-message.ts';
 
+/** Analytics turns at once: twice the query gate's overall bound, so a turn's own writes and planning overlap queries. */
+const ANALYTICS_TURNS_AT_ONCE = 4;
+
 export interface SendLookUp {
   conversationId: string;
   /** Null when the send opens a new conversation. */
@@ -44,6 +47,11 @@ export class ChatHub {
    * DuckDB and slow down everything, acknowledgements included; queued turns wait in arrival order.
    */
   readonly botSlots: Semaphore;
+  /**
+   * Analytics turns have slots of their own: in the shared ones, 50 analysts' questions (each waiting at the query
+   * gate, which runs 2 queries at once) kept shoppers' quick turns waiting for seconds.
+   */
+  readonly analyticsSlots: Semaphore;
   private readonly pendingSends = new Map<string, Promise<Acknowledgement>>();
   private readonly activeTurns = new Set<string>();
   private readonly botTyping = new Set<string>();
@@ -60,6 +68,7 @@ export class ChatHub {
   ) {
     this.repository = new ConversationRepository(warehouse);
     this.botSlots = new Semaphore(maxConcurrentTurns);
+    this.analyticsSlots = new Semaphore(Math.min(maxConcurrentTurns, ANALYTICS_TURNS_AT_ONCE));
   }
 
   /** Remembers work so that close() can wait for it. */

@@ -74,3 +74,38 @@ describe('GroupCommitWriter: a bot turn\'s dialogue state and events commit with
     expect((await warehouse.query(`SELECT count(*)::INTEGER AS n FROM conversations WHERE conversation_id = 'new'`)).rows[0]?.n).toBe(1);
   });
 });
+
+describe('GroupCommitWriter: the commit interval', () => {
+  let warehouse: Warehouse;
+  afterEach(() => warehouse.close());
+
+  it('writes an append to an idle writer at once, and gathers what arrives within the interval after a transaction', async () => {
+    warehouse = await Warehouse.open({ path: ':memory:' });
+    const writer = new GroupCommitWriter(warehouse, { commitIntervalMs: 300 });
+    const transactions: number[] = [];
+    const transaction = warehouse.transaction.bind(warehouse);
+    warehouse.transaction = ((work, options) => {
+      transactions.push(performance.now());
+      return transaction(work, options);
+    }) as typeof warehouse.transaction;
+    const create = { kind: 'support' as const, customerId: 7, context: {} };
+    await writer.append({ conversationId: 'a', create, messages: [{ role: 'user', content: 'hello' }] });
+    // Idle longer than the interval: the next append does not wait.
+    await new Promise((resolve) => setTimeout(resolve, 320));
+    const asked = performance.now();
+    await writer.append({ conversationId: 'a', messages: [{ role: 'assistant', content: 'hi' }] });
+    expect(transactions).toHaveLength(2);
+    expect((transactions[1] as number) - asked).toBeLessThan(100);
+    // Busy: appends that come one after another within the interval share the next transaction, in order.
+    const appends = [writer.append({ conversationId: 'a', messages: [{ role: 'user', content: 'one' }] })];
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    appends.push(writer.append({ conversationId: 'a', messages: [{ role: 'user', content: 'two' }] }));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    appends.push(writer.append({ conversationId: 'a', messages: [{ role: 'user', content: 'three' }] }));
+    const stored = await Promise.all(appends);
+    expect(transactions).toHaveLength(3);
+    expect((transactions[2] as number) - (transactions[1] as number)).toBeGreaterThanOrEqual(295);
+    expect(stored.map((messages) => messages[0]?.seq)).toEqual([3, 4, 5]);
+  });
+});
+

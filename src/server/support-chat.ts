@@ -183,7 +183,7 @@ export class SupportChat {
   /** Queues the bot's turn for this message behind any earlier turn of the conversation (not awaited). */
   private startTurn(principal: Principal, message: StoredMessage): void {
     if (!this.hub.beginTurn(message.conversationId, message.seq)) return;
-    const turn = this.hub.turns.run(message.conversationId, () => this.hub.botSlots.run(() => this.runTurn(principal, message)));
+    const turn = this.hub.turns.run(message.conversationId, () => this.runTurn(principal, message));
     void this.hub.track(turn.finally(() => this.hub.endTurn(message.conversationId, message.seq)));
   }
 
@@ -199,7 +199,8 @@ export class SupportChat {
       typingShown = true;
       this.hub.startBotReply(conversationId, streamId, message.seq);
     };
-    const typingTimer = setTimeout(showTyping, REPLY_TYPING_DELAY_MS);
+    // Counted from when the turn gets its slot, as before the slot was held for the responder only.
+    let typingTimer: NodeJS.Timeout | undefined;
     let ended = false;
     try {
       const session = this.sessionOf(principal);
@@ -208,16 +209,19 @@ export class SupportChat {
       const deferWrites = (handed: TurnWrites) => {
         writes = handed;
       };
-      const replies =
-        message.payload.kind === 'confirmation-answer'
-          ? await this.requireResponder().handleConfirmation({
+      // A bot slot for the responder's work only: the reply's commit (which waits for the group commit's next
+      // transaction) holds the conversation's turn but no slot, so other turns run meanwhile.
+      const replies = await this.hub.botSlots.run(() => {
+        typingTimer = setTimeout(showTyping, REPLY_TYPING_DELAY_MS);
+        return message.payload.kind === 'confirmation-answer'
+          ? this.requireResponder().handleConfirmation({
               conversationId,
               session,
               confirmationId: String(message.payload.confirmationId ?? ''),
               confirm: message.payload.confirm === true,
               deferWrites,
             })
-          : await this.requireResponder().handleMessage({
+          : this.requireResponder().handleMessage({
               conversationId,
               session,
               text: message.content,
@@ -235,6 +239,7 @@ export class SupportChat {
                 this.hub.emitToConversation('support', conversationId, wireEventOfAgentEvent(agentEvent, conversationId, streamId));
               },
             });
+      });
       const stored = await this.hub.locks.run(conversationId, async () => {
         const intent = replies[0]?.intent;
         const appended = await this.hub.repository.appendWith({

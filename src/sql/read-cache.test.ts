@@ -117,3 +117,73 @@ describe('Warehouse.cachedQuery', () => {
     }).toThrow(TypeError);
   });
 });
+
+describe('ReadCache.readKeyed', () => {
+  const rowsOf = (keys: readonly number[]) => ({ columns: [], rows: keys.flatMap((key) => [{ key, line: 1 }, { key, line: 2 }]) });
+
+  it('reads the keys concurrent callers miss in one statement, and keeps each key until its table is written', async () => {
+    const cache = new ReadCache();
+    const loads: number[][] = [];
+    const read = { family: 'lines', keyColumn: 'key', tables: ['order_items'], load: async (keys: readonly number[]) => (loads.push([...keys]), rowsOf(keys)) };
+    const [first, second] = await Promise.all([cache.readKeyed(read, [1, 2]), cache.readKeyed(read, [2, 3])]);
+    expect(loads).toEqual([[1, 2, 3]]);
+    expect(first.get(1)).toEqual([{ key: 1, line: 1 }, { key: 1, line: 2 }]);
+    expect([...second.keys()]).toEqual([2, 3]);
+    // Kept per key: another combination of known keys reads nothing; a new key alone is read alone.
+    const third = await cache.readKeyed(read, [3, 1, 4]);
+    expect(loads).toEqual([[1, 2, 3], [4]]);
+    expect(third.get(4)).toEqual([{ key: 4, line: 1 }, { key: 4, line: 2 }]);
+    // A key without rows is kept as empty too.
+    const none = { ...read, load: async (keys: readonly number[]) => (loads.push([...keys]), { columns: [], rows: [] }) };
+    expect((await cache.readKeyed(none, [9])).get(9)).toEqual([]);
+    await cache.readKeyed(none, [9]);
+    expect(loads).toEqual([[1, 2, 3], [4], [9]]);
+    // A write to another table keeps them; one to theirs drops them all.
+    cache.wrote(['orders']);
+    await cache.readKeyed(read, [1]);
+    expect(loads).toHaveLength(3);
+    cache.wrote(['order_items']);
+    await cache.readKeyed(read, [1, 4]);
+    expect(loads.at(-1)).toEqual([1, 4]);
+  });
+
+  it('does not keep rows whose read was running when a write to their table committed, and hands out frozen rows', async () => {
+    const cache = new ReadCache();
+    let loads = 0;
+    let release: () => void = () => undefined;
+    const read = {
+      family: 'orders',
+      keyColumn: 'key',
+      tables: ['orders'],
+      load: async (keys: readonly number[]) => {
+        loads += 1;
+        await new Promise<void>((resolve) => (release = resolve));
+        return rowsOf(keys);
+      },
+    };
+    const first = cache.readKeyed(read, [1]);
+    await new Promise((resolve) => setImmediate(resolve));
+    cache.wrote(['orders']);
+    release();
+    const rows = (await first).get(1) ?? [];
+    expect(() => {
+      (rows[0] as Record<string, unknown>).line = 3;
+    }).toThrow(TypeError);
+    const second = cache.readKeyed(read, [1]);
+    await new Promise((resolve) => setImmediate(resolve));
+    release();
+    await second;
+    expect(loads).toBe(2);
+  });
+
+  it('fails every caller of a batch whose read failed, and keeps nothing', async () => {
+    const cache = new ReadCache();
+    let fail = true;
+    const read = { family: 'orders', keyColumn: 'key', tables: ['orders'], load: async (keys: readonly number[]) => (fail ? Promise.reject(new Error('disk on fire')) : rowsOf(keys)) };
+    const results = await Promise.allSettled([cache.readKeyed(read, [1]), cache.readKeyed(read, [2])]);
+    expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected']);
+    fail = false;
+    expect((await cache.readKeyed(read, [1])).get(1)).toHaveLength(2);
+  });
+});
+

@@ -1,3 +1,4 @@
+import type { JsonRow } from './json-values.ts';
 import type { QueryParameters, QueryResult } from './warehouse.ts';
 
 /**
@@ -5,6 +6,23 @@ import type { QueryParameters, QueryResult } from './warehouse.ts';
  * order by number, product options), so ≈ 1,200 shoppers in a few tens of MB.
  */
 const DEFAULT_CAPACITY = 5_000;
+
+/** Keys read together at most (one IN list); more callers in the same tick start another read. */
+const MAX_KEYS_PER_READ = 256;
+
+/** A keyed read's rows for each key. */
+export type RowsByKey = ReadonlyMap<number, readonly Readonly<JsonRow>[]>;
+
+/**
+ * A keyed read: `load` reads the rows of several keys in one statement (`WHERE key IN …`), and `keyColumn` names the
+ * column each row's key is in. Every caller of one `family` must pass the same query: a batch runs the first caller's.
+ */
+export interface KeyedRead {
+  family: string;
+  keyColumn: string;
+  tables: readonly string[];
+  load: (keys: readonly number[]) => Promise<QueryResult>;
+}
 
 interface Entry {
   result: QueryResult;
@@ -36,6 +54,10 @@ export class ReadCache {
   private everything = 0;
   private readonly lastWrite = new Map<string, number>();
   private readonly entries = new Map<string, Entry>();
+  /** readReporting's runs in progress, by key. */
+  private readonly running = new Map<string, Promise<{ result: QueryResult; tables: readonly string[] | undefined; stamp: number }>>();
+  /** Per family, the keys gathered for the read that starts at the next setImmediate. */
+  private readonly gathering = new Map<string, { keys: Set<number>; rows: Promise<RowsByKey> }>();
 
   constructor(private readonly capacity = DEFAULT_CAPACITY) {}
 
@@ -81,6 +103,106 @@ export class ReadCache {
       if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
     }
     return entry.result;
+  }
+
+  /**
+   * A result kept under `key` while no write touched the tables `run` reports with it (undefined: it may not be
+   * kept). For results whose tables are known only once they ran (a checked query); `run`'s result is kept as is, so
+   * the caller hands out copies.
+   */
+  async readReporting<T extends QueryResult>(key: string, run: () => Promise<{ result: T; tables: readonly string[] | undefined }>): Promise<T> {
+    const cached = this.entries.get(key);
+    if (cached && this.fresh(cached)) {
+      this.entries.delete(key);
+      this.entries.set(key, cached);
+      return cached.result as T;
+    }
+    // The same query already running (many analysts asking the same question at once): its result serves this call
+    // too if no write touched its tables since it started, which was before this call; its failure (a timeout) is
+    // this call's too, instead of a second wait as long.
+    const running = this.running.get(key);
+    if (running) {
+      const shared = await running;
+      if (shared.tables && this.fresh({ result: shared.result, tables: shared.tables, stamp: shared.stamp })) return shared.result as T;
+    }
+    this.clock += 1;
+    const stamp = this.clock;
+    const started = run().then(({ result, tables }) => ({ result, tables: tables?.map((table) => table.toLowerCase()), stamp }));
+    this.running.set(key, started);
+    try {
+      const { result, tables } = await started;
+      const entry: Entry | undefined = tables ? { result, tables, stamp } : undefined;
+      if (entry && this.fresh(entry)) {
+        this.entries.delete(key);
+        this.entries.set(key, entry);
+        if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
+      }
+      return result;
+    } finally {
+      if (this.running.get(key) === started) this.running.delete(key);
+    }
+  }
+
+  /**
+   * The rows of each key (a shopper's orders by user id, an order's lines by order id), each key kept like `read`'s
+   * results. The keys that are not kept, from every caller in the same tick, are read by one statement: hundreds of
+   * shoppers' first turns cost about one read's fixed cost per batch instead of one per shopper.
+   */
+  async readKeyed(read: KeyedRead, keys: readonly number[]): Promise<RowsByKey> {
+    const found = new Map<number, readonly Readonly<JsonRow>[]>();
+    const missing: number[] = [];
+    for (const key of new Set(keys)) {
+      const cacheKey = `${read.family}\u0000${key}`;
+      const cached = this.entries.get(cacheKey);
+      if (cached && this.fresh(cached)) {
+        this.entries.delete(cacheKey);
+        this.entries.set(cacheKey, cached);
+        found.set(key, cached.result.rows);
+      } else missing.push(key);
+    }
+    if (missing.length === 0) return found;
+    // Taken now, before the batched read starts: a write from here on makes what it returns stale.
+    this.clock += 1;
+    const stamp = this.clock;
+    const tables = read.tables.map((table) => table.toLowerCase());
+    const loaded = await this.gather(read, missing);
+    for (const key of missing) {
+      const rows = loaded.get(key) ?? Object.freeze([]);
+      found.set(key, rows);
+      const entry: Entry = { result: Object.freeze({ columns: [], rows: rows as QueryResult['rows'] }), tables, stamp };
+      if (this.fresh(entry)) {
+        const cacheKey = `${read.family}\u0000${key}`;
+        this.entries.delete(cacheKey);
+        this.entries.set(cacheKey, entry);
+        if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
+      }
+    }
+    return found;
+  }
+
+  /** Joins (or starts) the family's read that runs at the next setImmediate. */
+  private gather(read: KeyedRead, keys: readonly number[]): Promise<RowsByKey> {
+    let batch = this.gathering.get(read.family);
+    if (!batch || batch.keys.size >= MAX_KEYS_PER_READ) {
+      const gathered = new Set<number>();
+      const rows = new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
+        if (this.gathering.get(read.family)?.keys === gathered) this.gathering.delete(read.family);
+        const result = await read.load([...gathered]);
+        const byKey = new Map<number, Readonly<JsonRow>[]>();
+        for (const row of result.rows) {
+          const key = Number(row[read.keyColumn]);
+          const list = byKey.get(key) ?? [];
+          list.push(Object.freeze(row));
+          byKey.set(key, list);
+        }
+        for (const list of byKey.values()) Object.freeze(list);
+        return byKey as RowsByKey;
+      });
+      batch = { keys: gathered, rows };
+      this.gathering.set(read.family, batch);
+    }
+    for (const key of keys) batch.keys.add(key);
+    return batch.rows;
   }
 
   get size(): number {

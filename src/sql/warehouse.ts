@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBConnection, DuckDBInstance, type DuckDBResultReader, type DuckDBValue } from '@duckdb/node-api';
 import { toJsonRows, type JsonRow } from './json-values.ts';
-import { ReadCache, writtenTables } from './read-cache.ts';
+import { ReadCache, writtenTables, type KeyedRead, type RowsByKey } from './read-cache.ts';
 import { ReadPool } from './read-pool.ts';
 import { StatementCache } from './statement-cache.ts';
 import { WarehouseError, warehouseErrorKindOf, warehouseHint } from './warehouse-error.ts';
@@ -48,6 +48,9 @@ export interface QueryResult {
 
 export type QueryParameters = DuckDBValue[] | Record<string, DuckDBValue>;
 
+/** Checked analytics results kept at most (each at most MAX_KEPT_RESULT_ROWS rows, see runGuardedSql). */
+const CHECKED_RESULTS_KEPT = 256;
+
 const SCHEMA_SQL_PATH = fileURLToPath(new URL('./schema.sql', import.meta.url));
 export const SCHEMA_VERSION = '1';
 
@@ -79,6 +82,8 @@ export class Warehouse {
   private readonly statements: StatementCache;
   /** Results of repeated app reads, valid until a write through this Warehouse touches their tables. */
   private readonly readCache = new ReadCache();
+  /** Results of checked analytics queries (runGuardedSql), fewer: they can be large. Same rule as readCache. */
+  private readonly checkedResults = new ReadCache(CHECKED_RESULTS_KEPT);
   /**
    * Set when the behaviour tables live in another engine (ClickHouse, see src/sql/engine): this DuckDB file then
    * holds only the app's own state (meta, conversations, caches) and empty behaviour tables the SQL guard checks
@@ -152,7 +157,7 @@ export class Warehouse {
     try {
       return await readResult(this.connection, sql, parameters);
     } finally {
-      if (!/^\s*SELECT\b/i.test(sql) || sql.includes(';')) this.readCache.wrote(writtenTables(sql));
+      if (!/^\s*SELECT\b/i.test(sql) || sql.includes(';')) this.wrote(writtenTables(sql));
     }
   }
 
@@ -164,12 +169,20 @@ export class Warehouse {
     return this.readCache.read(sql, parameters, tables, () => this.query(sql, parameters));
   }
 
+  /**
+   * The rows of each key of a keyed read (see ReadCache.readKeyed): kept like cachedQuery's results, and the keys
+   * concurrent callers miss in the same tick read together by one statement. Rows are frozen.
+   */
+  async keyedQuery(read: KeyedRead, keys: readonly number[]): Promise<RowsByKey> {
+    return this.readCache.readKeyed(read, keys);
+  }
+
   /** Writes run on the shared connection, in call order; statements with parameters reuse their prepared plan. */
   async run(sql: string, parameters?: QueryParameters): Promise<void> {
     try {
       await this.runStatement(sql, parameters);
     } finally {
-      this.readCache.wrote(writtenTables(sql));
+      this.wrote(writtenTables(sql));
     }
   }
 
@@ -230,10 +243,24 @@ export class Warehouse {
       connection.closeSync();
       // `writes` names every table the work may change (the chat's group commit); otherwise it may have changed anything.
       const before = options.observe ? this.readCache.stampOf(options.observe.table) : 0;
-      this.readCache.wrote(options.writes);
+      this.wrote(options.writes);
       // In the same tick as the clock moves: no other write can slip between the two stamps.
       if (options.observe) options.observe.written({ before, after: this.readCache.stampOf(options.observe.table), committed });
     }
+  }
+
+  /** Every write path reports here what it may have changed (undefined: anything), for both kinds of kept results. */
+  private wrote(tables: readonly string[] | undefined): void {
+    this.readCache.wrote(tables);
+    this.checkedResults.wrote(tables);
+  }
+
+  /**
+   * A checked query's result kept under `key` until a write touches one of the tables `run` reports with it
+   * (undefined: not kept); see ReadCache.readReporting. The kept object is shared: callers hand out copies.
+   */
+  async checkedResult<T extends QueryResult>(key: string, run: () => Promise<{ result: T; tables: readonly string[] | undefined }>): Promise<T> {
+    return this.checkedResults.readReporting(key, run);
   }
 
   /**

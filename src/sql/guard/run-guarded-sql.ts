@@ -88,6 +88,54 @@ export class SandboxRequiredError extends Error {
  */
 export async function runGuardedSql(warehouse: Warehouse, sql: string, options: GuardedRunOptions = {}): Promise<GuardedResult> {
   if (warehouse.mode === 'read-write') throw new SandboxRequiredError({ path: warehouse.path, mode: warehouse.mode });
+  // Another engine's tables change without this warehouse's write clock seeing it: only DuckDB results are kept.
+  if (warehouse.behaviourEngine) return runUnkept(warehouse, sql, options);
+  const startedAt = performance.now();
+  const kept = await warehouse.checkedResult(keptResultKey(sql, options), async () => {
+    const result = await runUnkept(warehouse, sql, options);
+    return { result, tables: mayKeep(result) ? result.checked.tables : undefined };
+  });
+  // Each caller gets its own copy (answers are built from the rows); the time is this call's.
+  return { ...structuredClone(kept), elapsedMs: Math.round(performance.now() - startedAt) };
+}
+
+/** Results with more rows are not kept: a few hundred kept answers must stay a few MB. */
+const MAX_KEPT_RESULT_ROWS = 2_000;
+/**
+ * Functions whose value changes from one run to the next: a query calling one is run every time. Sampling clauses
+ * are checked on the text.
+ */
+const VOLATILE_FUNCTIONS = new Set([
+  'random', 'setseed', 'uuid', 'gen_random_uuid', 'uuidv4', 'uuidv7', 'now', 'current_timestamp', 'get_current_timestamp', 'transaction_timestamp',
+  'current_date', 'today', 'current_time', 'get_current_time', 'localtimestamp', 'localtime', 'current_localtimestamp', 'current_localtime',
+  'nextval', 'currval',
+]);
+
+function mayKeep(result: GuardedResult): boolean {
+  return (
+    result.rows.length <= MAX_KEPT_RESULT_ROWS &&
+    !result.checked.functions.some((name) => VOLATILE_FUNCTIONS.has(name)) &&
+    !/\b(?:TABLESAMPLE|USING\s+SAMPLE)\b/i.test(result.sql)
+  );
+}
+
+const policyIds = new WeakMap<SqlPolicy, number>();
+let policiesSeen = 0;
+
+/**
+ * Everything a checked result depends on besides the data: the text, its values, the policy and the limits (the
+ * timeout too: callers of one running query share its outcome, a timeout included).
+ */
+function keptResultKey(sql: string, options: GuardedRunOptions): string {
+  const policy = options.policy ?? DEFAULT_SQL_POLICY;
+  if (!policyIds.has(policy)) policyIds.set(policy, (policiesSeen += 1));
+  return JSON.stringify(
+    [sql, options.parameters ?? {}, policyIds.get(policy), options.rowCap ?? DEFAULT_ROW_CAP, options.maxResultCharacters ?? DEFAULT_MAX_RESULT_CHARACTERS, options.onTooManyRows ?? 'truncate', options.timeoutMs ?? configuredTimeoutMs()],
+    (_, value: unknown) => (typeof value === 'bigint' ? `${value}n` : value),
+  );
+}
+
+async function runUnkept(warehouse: Warehouse, sql: string, options: GuardedRunOptions): Promise<GuardedResult> {
   const timeoutMs = options.timeoutMs ?? configuredTimeoutMs();
   const rowCap = options.rowCap ?? DEFAULT_ROW_CAP;
   const policy = options.policy ?? DEFAULT_SQL_POLICY;

@@ -3,7 +3,7 @@ import { Warehouse } from '../../sql/warehouse.ts';
 import { createDemoWarehouseFile } from '../../testing/demo-warehouse.ts';
 import type { SupportScope } from '../support-session.ts';
 import { ORDER_COLUMNS_SQL, OrderLineRecordSchema, OrderRecordSchema } from './order-record.ts';
-import { listOrdersInScope, loadOrderLines } from './scoped-orders.ts';
+import { findOrderInScope, listOrdersInScope, loadOrderLines } from './scoped-orders.ts';
 
 // The orders and lines are sorted in JavaScript (DuckDB's ORDER BY cost more than the reads): they must come out
 // exactly as DuckDB's ORDER BY … LIMIT would give them.
@@ -79,3 +79,45 @@ describe('loadOrderLines', () => {
     expect(await loadOrderLines(warehouse, ids)).toEqual(expected.rows.map((row) => OrderLineRecordSchema.parse(row)));
   });
 });
+
+describe('findOrderInScope', () => {
+  // On the warehouse the order comes from the shopper's kept list; through a transaction's runner (no keyed reads)
+  // DuckDB compares the number: both must agree, for every way a number is typed, and never find another's order.
+  const sqlOnly = { query: (sql: string, parameters?: Record<string, number | string>) => warehouse.query(sql, parameters), run: () => Promise.reject(new Error('read only')) };
+
+  it('finds the shopper\'s own order however the number is typed, as the SQL look-up does, and nobody else\'s', async () => {
+    const [customerId, otherId] = await busiestShoppers(2);
+    const scope: SupportScope = { kind: 'customer', customerId: customerId as number };
+    const [order] = await expectedOrders(customerId as number, undefined, 1);
+    const [othersOrder] = await expectedOrders(otherId as number, undefined, 1);
+    const number = order?.order_no as string;
+    for (const typed of [number, number.toLowerCase(), ` #${number} `, `#${number.toLowerCase()}`, othersOrder?.order_no as string, 'SL0000000000000000']) {
+      const fromList = await findOrderInScope(warehouse, scope, typed);
+      expect(fromList).toEqual(await findOrderInScope(sqlOnly, scope, typed));
+    }
+    expect((await findOrderInScope(warehouse, scope, ` #${number.toLowerCase()}`))?.order_id).toBe(order?.order_id);
+    expect(await findOrderInScope(warehouse, scope, othersOrder?.order_no as string)).toBeUndefined();
+    const guest: SupportScope = { kind: 'guest-order', customerId: customerId as number, orderId: (await expectedOrders(customerId as number, undefined, 2))[1]?.order_id as number };
+    expect(await findOrderInScope(warehouse, guest, number)).toBeUndefined();
+  });
+
+  it('sees a write to the order: status changes and renumbered orders are found as they are now', async () => {
+    const [customerId] = await busiestShoppers(1);
+    const scope: SupportScope = { kind: 'customer', customerId: customerId as number };
+    const [order] = await expectedOrders(customerId as number, undefined, 1);
+    expect((await findOrderInScope(warehouse, scope, order?.order_no as string))?.order_id).toBe(order?.order_id);
+    await warehouse.run(`UPDATE orders SET order_no = '#' || order_no, status = 'cancelled' WHERE order_id = $id`, { id: order?.order_id as number });
+    const renumbered = await findOrderInScope(warehouse, scope, order?.order_no as string);
+    expect(renumbered).toMatchObject({ order_id: order?.order_id, status: 'cancelled', order_no: `#${order?.order_no}` });
+    expect(renumbered).toEqual(await findOrderInScope(sqlOnly, scope, order?.order_no as string));
+  });
+
+  it('leaves a number beyond ASCII to DuckDB\'s comparison', async () => {
+    const [customerId] = await busiestShoppers(1);
+    const scope: SupportScope = { kind: 'customer', customerId: customerId as number };
+    const [order] = await expectedOrders(customerId as number, undefined, 1);
+    await warehouse.run(`UPDATE orders SET order_no = 'straße-1' WHERE order_id = $id`, { id: order?.order_id as number });
+    expect(await findOrderInScope(warehouse, scope, 'straße-1')).toEqual(await findOrderInScope(sqlOnly, scope, 'straße-1'));
+  });
+});
+

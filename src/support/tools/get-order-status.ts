@@ -10,7 +10,7 @@ import { checkCancellation } from '../policy/cancellation-policy.ts';
 import { checkExchangeWindow } from '../policy/exchange-policy.ts';
 import { remainingQuantity } from '../policy/order-facts.ts';
 import { checkItemChangeWindow } from '../policy/item-change-policy.ts';
-import { repeatedRead, type SqlRunner } from '../sql-runner.ts';
+import { idList, keyedRead, type SqlRunner } from '../sql-runner.ts';
 import type { PolicyDecision } from '../policy/policy-decision.ts';
 import { checkReturnWindow } from '../policy/return-policy.ts';
 import { supportRuntimeOf } from '../support-tool-context.ts';
@@ -27,14 +27,20 @@ function actionOf(decision: PolicyDecision, language: 'en' | 'zh') {
 async function otherOptionsOf(runner: SqlRunner, productIds: readonly number[]) {
   const options = new Map<number, { product_id: number; option_en: string | null; option_zh: string | null; price: number | null; in_stock: boolean | null }[]>();
   if (productIds.length === 0) return options;
-  const { rows } = await repeatedRead(
-    runner,
-    `SELECT own.product_id AS own_id, other.product_id, other.option_en, other.option_zh, other.price::DOUBLE AS price, other.stock
-       FROM products own JOIN products other ON other.product_group = own.product_group AND other.product_id <> own.product_id
-      WHERE own.product_id IN (SELECT unnest($ids::BIGINT[]))`,
-    { ids: `[${productIds.map((id) => Math.trunc(id)).join(',')}]` },
-    ['products'],
-  );
+  // Kept per product; the products of shoppers asking in the same tick are read by one statement.
+  const byProduct = await keyedRead(runner, {
+    family: 'product-options',
+    keyColumn: 'own_id',
+    tables: ['products'],
+    load: (ids) =>
+      runner.query(
+        `SELECT own.product_id AS own_id, other.product_id, other.option_en, other.option_zh, other.price::DOUBLE AS price, other.stock
+           FROM products own JOIN products other ON other.product_group = own.product_group AND other.product_id <> own.product_id
+          WHERE list_contains($ids::BIGINT[], own.product_id)`,
+        { ids: idList(ids) },
+      ),
+  }, productIds);
+  const rows = [...byProduct.values()].flat();
   // Sorted here, by product then option: DuckDB's ORDER BY costs more than the join on an order's few items.
   const sorted = [...rows].sort((left, right) => Number(left.own_id) - Number(right.own_id) || Number(left.product_id) - Number(right.product_id));
   for (const row of sorted) {
