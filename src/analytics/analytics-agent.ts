@@ -18,6 +18,7 @@ import { LlmPlanner } from '../agent/llm/llm-planner.ts';
 import { analyticsSystemPrompt } from './analytics-system-prompt.ts';
 import type { DataWindow } from './understanding/build-request.ts';
 import { OfflinePlanner } from './understanding/offline-planner.ts';
+import { warmUpPlanner } from './planner-warm-up.ts';
 import { CONFIDENCE_THRESHOLD, type Understanding } from './understanding/understanding.ts';
 import type { AgentState, Planner } from '../agent/planner.ts';
 import type { AnyTool } from '../agent/tool.ts';
@@ -117,6 +118,15 @@ export class AnalyticsAgent {
 
   get asOf(): string {
     return this.window.asOf;
+  }
+
+  /**
+   * Reads and compiles a fixed set of questions (planner-warm-up.ts) so a server's first answers do not pay the
+   * planner's first-use costs; the server calls it once it is ready. Runs nothing in DuckDB, stores nothing.
+   */
+  async warmUp(): Promise<number> {
+    const tables = await loadAvailableTables(this.warehouse);
+    return warmUpPlanner({ values: this.values, window: this.window, tables });
   }
 
   async ask(question: string, options: AskOptions = {}): Promise<AskOutcome> {

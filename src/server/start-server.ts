@@ -164,6 +164,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     }
     if (support.unavailableReason) logger.warn({ warehouse: warehouse.behaviourEngine?.location }, support.unavailableReason);
     logger.info({ url, databasePath: options.databasePath, warehouse: warehouse.behaviourEngine?.location, secret: source, support: support.description, llm: Boolean(llm), apiKeyConfigured: Boolean(configuration.apiKey) }, 'ShopLens server listening');
+    // After listening (ready is not delayed): the planner's first-use costs are paid now, not by the first questions.
+    setImmediate(() => {
+      analyticsAgent.warmUp().then(
+        (milliseconds) => logger.info({ milliseconds: Math.round(milliseconds) }, 'analytics planner warmed up'),
+        (error: unknown) => logger.warn({ error: String(error) }, 'analytics planner warm-up failed; the first questions pay its first-use costs'),
+      );
+    });
     let stopping: Promise<void> | undefined;
     return {
       url,

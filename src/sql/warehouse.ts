@@ -26,6 +26,11 @@ export interface WarehouseOptions {
    * error naming the path instead of a new empty warehouse.
    */
   create?: boolean;
+  /**
+   * Checked analytics results kept until a table they read is written (default 256; 0 = every query runs). The ask
+   * bench turns it off to time the queries themselves.
+   */
+  keptResults?: number;
   /** Connections that run the application's single-SELECT reads side by side (default 2; 0 = all on the shared one). */
   readConnections?: number;
   /**
@@ -83,7 +88,7 @@ export class Warehouse {
   /** Results of repeated app reads, valid until a write through this Warehouse touches their tables. */
   private readonly readCache = new ReadCache();
   /** Results of checked analytics queries (runGuardedSql), fewer: they can be large. Same rule as readCache. */
-  private readonly checkedResults = new ReadCache(CHECKED_RESULTS_KEPT);
+  private readonly checkedResults: ReadCache;
   /**
    * Set when the behaviour tables live in another engine (ClickHouse, see src/sql/engine): this DuckDB file then
    * holds only the app's own state (meta, conversations, caches) and empty behaviour tables the SQL guard checks
@@ -102,8 +107,10 @@ export class Warehouse {
     private readonly instance: DuckDBInstance,
     readonly connection: DuckDBConnection,
     readConnections: number,
+    keptResults: number,
   ) {
     this.statements = new StatementCache(connection);
+    this.checkedResults = new ReadCache(keptResults);
     this.readPool = readConnections > 0 ? new ReadPool(() => instance.connect(), readConnections) : undefined;
   }
 
@@ -136,7 +143,7 @@ export class Warehouse {
     }
     const connection = await instance.connect();
     if (mode === 'sandboxed' && options.readableDirectories?.length) await lockSandbox(connection, options.readableDirectories);
-    const warehouse = new Warehouse(databasePath, mode, instance, connection, options.readConnections ?? 2);
+    const warehouse = new Warehouse(databasePath, mode, instance, connection, options.readConnections ?? 2, options.keptResults ?? CHECKED_RESULTS_KEPT);
     if (mode !== 'read-only') await warehouse.ensureSchema();
     return warehouse;
   }

@@ -39,7 +39,7 @@ export interface AnalysisResult extends ResultTable {
   compileMs: number;
 }
 
-function compile(request: AnalysisRequest, tables: readonly string[], extra: { dialect?: SqlDialect; derived?: DerivedTables } = {}): CompiledQuery {
+export function compileAnalysisRequest(request: AnalysisRequest, tables: readonly string[], extra: { dialect?: SqlDialect; derived?: DerivedTables } = {}): CompiledQuery {
   const options = { tables, ...extra };
   switch (request.analysis) {
     case 'metrics':
@@ -81,20 +81,20 @@ export async function runAnalysis(warehouse: Warehouse, request: AnalysisRequest
   const compiling = performance.now();
   // Behaviour tables in ClickHouse: the guard checks the DuckDB form, ClickHouse runs its own spelling.
   const engine = warehouse.behaviourEngine;
-  const engineQuery = engine ? compile(request, tables, { dialect: engine.dialect }) : undefined;
+  const engineQuery = engine ? compileAnalysisRequest(request, tables, { dialect: engine.dialect }) : undefined;
   // Retention and cohort questions read the per-user-day cache instead of events when it is current; the cache is
   // checked, and rebuilt when the data changed, only for those. The cache lives in DuckDB, so a ClickHouse warehouse
   // reads its own events. Every use of the cache names its table, so SQL compiled for it that does not name it is
   // the events-table SQL, and is not compiled a second time; the events-table SQL of one that does is compiled only
   // when the cache is not current (it used to be compiled first and then dropped).
-  const fromCache = engine ? undefined : compile(request, tables, { derived: { userActivityDays: true } });
+  const fromCache = engine ? undefined : compileAnalysisRequest(request, tables, { derived: { userActivityDays: true } });
   let compileMs = performance.now() - compiling;
   const readsCache = fromCache !== undefined && fromCache.sql.includes(USER_ACTIVITY_DAYS);
   let compiled: CompiledQuery;
   if (fromCache && (!readsCache || (await userActivityDaysReady(warehouse)))) compiled = fromCache;
   else {
     const compilingEvents = performance.now();
-    compiled = compile(request, tables);
+    compiled = compileAnalysisRequest(request, tables);
     compileMs += performance.now() - compilingEvents;
   }
   const started = performance.now();
