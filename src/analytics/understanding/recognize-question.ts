@@ -148,7 +148,7 @@ const GROUPING_SIGNAL = /哪|which|top|前\s*\d|最|best|worst|most|least|各|�
 /** Dimensions whose name, right after a value of the key dimension, only describes that value. */
 const DESCRIBES: Record<string, string[]> = { city_tier: ['city', 'city_tier'], city: ['city'], province: ['province', 'city'], category: ['category', 'product'], brand: ['brand', 'product'], product: ['product'] };
 // "it" points back, except as the object of a reshaping verb ("break it down by city tier instead").
-const POINTS_BACK = /\bthat (?:category|brand|city|one|product|channel|device|tier)\b|\bthis (?:category|brand|city|one)\b|(?<!\b(?:break|split|slice|cut|show|put|make|do|turn|sort|rank|chart|plot|graph) )\bit\b(?! down\b)|它|这个品类|该品类|那个品类|这个品牌|该品牌|那个品牌|这个城市|该城市|那个城市|这一类|这个类目/;
+const POINTS_BACK = /\bthat (?:category|brand|city|one|product|channel|device|tier)\b|\bthis (?:category|brand|city|one)\b|(?<!\b(?:break|split|slice|cut|show|put|make|do|turn|sort|rank|chart|plot|graph) )\bit\b(?! down\b)|它(?!们)|这个品类|该品类|那个品类|这个品牌|该品牌|那个品牌|这个城市|该城市|那个城市|这一类|这个类目/;
 const GENERIC_COUNT = /^[一二三四五六七八九十两几\d]+[个位家款种类条项]?$/;
 
 /** "the week before", "前一周": the period just before the one named; removed before time resolution. */
@@ -521,6 +521,8 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
       }
     }
   }
+  // "各订单状态的订单数": paid orders split by status would show one status; every order counts.
+  if (dimensions.includes('order_status')) includesUnpaidStatus = true;
   if (includesUnpaidStatus) {
     for (const list of [weakMetrics, strongMetrics]) {
       const index = list.indexOf('orders');
@@ -639,7 +641,8 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     // "best selling product" (one noun, singular) asks for one row; "best-selling products" for a list.
     // "among phone brands, which one …": one row, though a plural names the group it is picked from.
     // "which age group spends the most on beauty products": a singular after "which" decides, whatever plural follows.
-    singular: (SINGULAR.test(normalized) || ENGLISH_SINGULAR_SUPERLATIVE.test(normalized) || WHICH_SINGULAR.test(normalized)) && (!PLURAL.test(normalized) || ONE_OF_THEM.test(normalized) || (WHICH_SINGULAR.test(normalized) && !MANY_ASKED.test(normalized))),
+    // "iOS vs Android: which made more": both named groups are shown, the higher first.
+    singular: !(comparative && filters.some(splits)) && (SINGULAR.test(normalized) || ENGLISH_SINGULAR_SUPERLATIVE.test(normalized) || WHICH_SINGULAR.test(normalized)) && (!PLURAL.test(normalized) || ONE_OF_THEM.test(normalized) || (WHICH_SINGULAR.test(normalized) && !MANY_ASKED.test(normalized))),
     unknownWords,
     residual,
     recognised,

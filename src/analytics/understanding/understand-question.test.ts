@@ -269,9 +269,12 @@ describe('understandQuestion: places, comparatives and what a bare ranking ranks
     expect(requestOf('第二天的留存率').query.offset).toBeUndefined();
   });
 
-  it('picks one group for "which … more / 谁更高"', () => {
-    expect(requestOf('男生和女生谁的客单价更高？').query).toMatchObject({ dimensions: ['gender'], orderBy: { metric: 'aov', direction: 'desc' }, limit: 1 });
-    expect(requestOf('which category has fewer cancellations, phones or snacks?').query).toMatchObject({ orderBy: { direction: 'asc' }, limit: 1 });
+  it('ranks for "which … more / 谁更高": both named groups shown, the answer first; one row when none are named', () => {
+    const named = requestOf('男生和女生谁的客单价更高？').query;
+    expect(named).toMatchObject({ dimensions: ['gender'], filters: [{ dimension: 'gender', values: ['male', 'female'] }], orderBy: { metric: 'aov', direction: 'desc' } });
+    expect(named.limit).not.toBe(1);
+    expect(requestOf('which category has fewer cancellations, phones or snacks?').query).toMatchObject({ orderBy: { direction: 'asc' } });
+    expect(requestOf('which city tier spends more per order?').query).toMatchObject({ dimensions: ['city_tier'], limit: 1 });
   });
 
   it('ranks the rest after an exclusion, and the members of a group value, instead of asking what to rank', () => {
@@ -331,5 +334,24 @@ describe('understandQuestion: follow-ups comparing with the month before or a ye
     expect(previousMonth.limit).toBeUndefined();
     const doubleEleven = requestOf('双十一的GMV');
     expect(requestOf('比去年同期呢', doubleEleven).query.compareTo).toEqual({ start: '2024-11-11', end: '2024-11-11' });
+  });
+});
+
+describe('understandQuestion: statuses, demonyms, named pairs and plural pronouns', () => {
+  it('counts every order when split by status, and names both genders for 男女', () => {
+    expect(requestOf('how many orders were placed in October in each status?').query).toMatchObject({ metrics: ['orders_created'], dimensions: ['order_status'] });
+    expect(requestOf('男女客单价分别多少').query).toMatchObject({ dimensions: ['gender'], filters: [{ dimension: 'gender', operator: 'in', values: ['male', 'female'] }] });
+  });
+
+  it('keeps "how many orders were cancelled" a count and reads "what share … were cancelled" as the rate', () => {
+    expect(requestOf('How many orders were cancelled last month?').query.metrics).toEqual(['cancelled_orders']);
+    expect(requestOf('what share of invoices were cancelled?').query.metrics).toEqual(['cancellation_rate']);
+  });
+
+  it('keeps a split when a plural pronoun follows it up (它们 is not the first row)', () => {
+    const both = requestOf('手机和零食的退货率分别是多少');
+    const next = requestOf('它们上个月呢', both).query;
+    expect(next).toMatchObject({ dimensions: ['category'], timeRange: { start: '2025-10-01', end: '2025-10-31' } });
+    expect(next.filters).toEqual([{ dimension: 'category', operator: 'in', values: ['Phones', 'Snacks'] }]);
   });
 });

@@ -33,7 +33,7 @@ import type { Understanding } from './understanding.ts';
 import { fixedPhrasingReading } from './word-readings.ts';
 
 const FOLLOW_UP_START = /^(and|what about|how about|same|now|only|just|instead|then|那|那么|再|只看|仅看|只要|换成|改成|如果|要是|还有|其中|这些|这些订单|这些用户|它们)|\b(?:of|among) (?:those|them|these)\b/;
-const FOLLOW_UP_END = /呢\s*[??]?$/;
+const FOLLOW_UP_END = /呢\s*[??]?$|\binstead\b/;
 /** "what's their avg rating?", "它们的转化率": a pronoun for what the previous answer was about. */
 const FOLLOW_UP_PRONOUN = /\b(?:their|its|those|these|them)\b|他们的|她们的|它们的|这些|那些/;
 const VAGUE = /表现|情况|怎么样|如何|好不好|最好|最差|数据|分析|指标|数字|涨|跌|上升|下降|performance|performing|doing|how are we|how did we|best|worst|overview|summary|numbers|figures|data|analy[sz]e|metrics?|going up|going down|increas|decreas|概况|概览|咋样|怎样|生意|业绩|报告|汇总|\bbusiness\b|what happened|insights?|\breport\b|key metrics|\bkpis?\b|focus on/;

@@ -60,7 +60,7 @@ export const ENUMERATED_VALUES: VocabularyValue[] = [
   { dimension: 'new_vs_returning', values: ['new'], label_en: 'new users', label_zh: '新用户', phrases: [] },
   { dimension: 'new_vs_returning', values: ['returning'], label_en: 'returning users', label_zh: '老用户', phrases: ['老用户', '老客', '老客户', '回头客', 'returning users', 'returning customers', 'repeat customers'] },
   { dimension: 'new_vs_returning', values: ['new', 'returning'], label_en: 'new and returning users', label_zh: '新老用户', lists: true, phrases: ['新用户和老用户', '新客和老客', '新客户和老客户', 'new and returning users', 'new vs returning users', 'new and returning customers', 'new users vs returning', 'new users vs returning users', 'new customers vs returning', 'new vs returning customers'] },
-  { dimension: 'gender', values: ['male', 'female'], label_en: 'men and women', label_zh: '男女', lists: true, phrases: ['男女用户', '男女', '男性和女性', '男性与女性', 'men and women', 'male and female', 'men vs women'] },
+  { dimension: 'gender', values: ['male', 'female'], label_en: 'men and women', label_zh: '男女', lists: true, phrases: ['男女用户', '男女', '男性和女性', '男性与女性', 'men and women', 'male and female', 'men vs women', 'male or female', 'male vs female', 'men or women'] },
   { dimension: 'city', values: ['Beijing', 'Shanghai', 'Guangzhou', 'Shenzhen'], label_en: 'Beijing, Shanghai, Guangzhou and Shenzhen', label_zh: '北上广深', lists: true, phrases: ['北上广深', 'beijing, shanghai, guangzhou and shenzhen', 'bei-shang-guang-shen'] },
 ];
 

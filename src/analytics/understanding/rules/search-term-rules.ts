@@ -22,7 +22,7 @@ export const SEARCH_TERM_RULES: readonly PhraseRule<{ searchTerm: true }>[] = [
     ],
     examples: {
       match: ['how many people searched for 耳机 last week', "searches mentioning 'iphone 16'", 'how many searches mentioned iphone', '搜索“羽绒服”的人数', '搜索耳机的人有多少', '搜索词里包含手机的次数', 'search terms like "snack box"'],
-      noMatch: ['top search terms last week', '搜索人数', 'search conversion rate', '搜索转化率', 'how many searches last week', '搜索次数最多的用户', '搜索转化率最高的人群', 'users who searched for more', 'top 5 things people searched for on singles day'],
+      noMatch: ['top search terms last week', '搜索人数', 'search conversion rate', '搜索转化率', 'how many searches last week', '搜索次数最多的用户', '搜索转化率最高的人群', 'users who searched for more', 'top 5 things people searched for on singles day', '昨天一共搜索了多少次'],
     },
   },
 ];
@@ -49,7 +49,7 @@ export function searchCountOf(normalizedQuestion: string): 'searchers' | 'search
 }
 
 // A preposition or period word after "searched for" begins the rest of the sentence ("things people searched for on Singles Day").
-const NOT_A_TERM = /次数|人数|转化|率|最|多少|量|用户|记录|结果|^(?:the|a|an|more|most|less|it|them|this|that|anything|something|on|in|at|during|last|this|yesterday|today|by|over|from|to|with|between|since|before|after|each|every|per)$/;
+const NOT_A_TERM = /次数|人数|转化|率|最|多少|量|用户|记录|结果|^了|^(?:一共|总共|总计)|^(?:the|a|an|more|most|less|it|them|this|that|anything|something|on|in|at|during|last|this|yesterday|today|by|over|from|to|with|between|since|before|after|each|every|per)$/;
 
 const EXPRESSIONS = new WeakMap<PhraseRule<{ searchTerm: true }>, RegExp[]>();
 

@@ -168,7 +168,7 @@ export const BEHAVIOUR_METRICS = [
     synonyms_en: [
       'cart abandoners', 'abandoned cart users', 'users who abandoned their cart', 'people who abandoned their cart', "added to cart but didn't buy",
       'added to cart but did not buy', "added to cart but didn't purchase", 'added to cart but did not purchase', 'added to cart but never bought',
-      'added to cart without buying', 'added to cart without purchasing', "carted but didn't buy", 'carted but did not buy', "added to their cart but didn't buy",
+      'added to cart without buying', 'added to cart without purchasing', "carted but didn't buy", 'carted but did not buy', "added to their cart but didn't buy", 'to cart but never bought', "to cart but didn't buy", 'to cart but did not buy', 'to cart without buying',
     ],
     synonyms_zh: ['弃购人数', '弃购用户数', '弃购用户', '加购未购买人数', '加购未购买的人', '加购未购买的用户', '加购了没买的人', '加购没买的人', '加购但没买的人', '加购但没有购买的人', '加购了但没买的人', '加购未下单人数', '加购后没买的人', '加购后没有购买的用户'],
     definition_en: "Number of distinct users with at least one 'cart' event in the period and no 'purchase' event in the same period (and same dimension value).",

@@ -59,11 +59,23 @@ export const COUNTRY_NAMES_ZH: Readonly<Record<string, string>> = {
 
 /** Other names users give countries ("UK", "Britain", 英国); the stored value stays as imported. */
 export const COUNTRY_ALIASES: Readonly<Record<string, readonly string[]>> = {
-  'United Kingdom': ['uk', 'u.k.', 'britain', 'great britain', 'england', 'the uk'],
-  EIRE: ['ireland', 'éire'],
+  // Demonyms name the country too ("how many German customers", "French orders"); English and Chinese are also the
+  // reviews' languages, so they are not country names here.
+  'United Kingdom': ['uk', 'u.k.', 'britain', 'great britain', 'england', 'the uk', 'british'],
+  EIRE: ['ireland', 'éire', 'irish'],
+  Germany: ['german'],
+  France: ['french'],
+  Spain: ['spanish'],
+  Italy: ['italian'],
+  Portugal: ['portuguese'],
+  Netherlands: ['holland', 'the netherlands', 'dutch'],
+  Belgium: ['belgian'],
+  Switzerland: ['swiss'],
+  Australia: ['australian'],
+  Norway: ['norwegian'],
+  Japan: ['japanese'],
   USA: ['united states', 'america', 'u.s.', 'u.s.a.'],
   'United States': ['usa', 'america', 'u.s.'],
-  Netherlands: ['holland', 'the netherlands'],
   'Czech Republic': ['czechia'],
   'Korea': ['south korea'],
 };

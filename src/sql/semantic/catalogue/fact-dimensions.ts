@@ -58,7 +58,7 @@ export const FACT_DIMENSIONS = [
     id: 'order_status',
     name_en: 'Order status',
     name_zh: '订单状态',
-    synonyms_en: ['order status', 'status', 'order state', 'fulfilment status'],
+    synonyms_en: ['order status', 'status', 'order state', 'fulfilment status', 'each status', 'by status', 'per status', 'statuses'],
     synonyms_zh: ['订单状态', '状态', '订单进度', '履约状态'],
     description_en: 'orders.status now: pending, paid, shipped, delivered, cancelled, returned (order metrics only).',
     description_zh: 'orders.status 当前状态：待支付、已支付、已发货、已签收、已取消、已退货（仅订单类指标）。',
