@@ -74,7 +74,7 @@ export interface Recognition {
 }
 
 const WEEK_EARLIER = /a week (?:earlier|before)|the same day (?:a |one )?week (?:earlier|before)|上周同一天|一周前(?:的)?同一天|前一周(?:的)?同一天|上周同期/;
-const SHARE_WORDS = /share|percent|percentage|proportion|\brate\b|ratio|fraction|%|占比|比例|百分比|比率|比重|几成|份额/;
+const SHARE_WORDS = /share|percent|percentage|proportion|portion|\brate\b|ratio|fraction|%|占比|比例|百分比|比率|比重|几成|份额|占多少|占了多少|占几成/;
 /** Counts whose share the question asks for when it speaks of a share: "what % of orders got cancelled". */
 const RATE_OF_COUNT = [['favourites', 'fav_rate'], ['cart_adds', 'cart_rate'], ['cart_abandoners', 'cart_abandonment_rate'], ['cancelled_orders', 'cancellation_rate'], ['returned_orders', 'return_rate']] as const;
 /**
@@ -280,7 +280,7 @@ function splitsByNewVsReturning(metric: string): boolean {
   newVsReturningMetrics ??= new Set(listMetrics().filter((listing) => listing.dimensions.includes('new_vs_returning')).map((listing) => listing.id));
   return newVsReturningMetrics.has(metric);
 }
-const NEW_USERS_AS_GROUP = /\b(?:for|among|from|of|by)\s+(?:the\s+)?new (?:users|customers|shoppers|visitors|buyers)\b|新(?:用户|客户|客|顾客|访客)(?:的|中|里|群体)/;
+const NEW_USERS_AS_GROUP = /\b(?:for|among|from|of|by)\s+(?:the\s+)?new (?:users|customers|shoppers|visitors|buyers)\b|新(?:用户|客户|客|顾客|访客)(?:的|中|里|群体|贡献|带来|买了|下单|消费|花了)/;
 const INCLUDE_BEFORE = /(?:including|incl\.?|包括|包含|含)\s*(?:the\s+)?$/;
 const EXCLUDE_AFTER = /^\s*(以外|之外|除外)/;
 
@@ -618,6 +618,12 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   // "新用户和老用户的成交额": 新用户 names a group of new_vs_returning there, not the new-users metric.
   if ((groupings.includes('new_vs_returning') || filters.some((filter) => filter.dimension === 'new_vs_returning')) && metrics.includes('new_users') && metrics.length > 1) {
     metrics = metrics.filter((metric) => metric !== 'new_users');
+    // "老客户的客单价比新客户高多少": both groups are named, so both are shown.
+    const returningOnly = filters.find((filter) => filter.dimension === 'new_vs_returning' && filter.operator === 'in' && filter.values.length === 1 && filter.values[0] === 'returning');
+    if (returningOnly) {
+      returningOnly.values = ['new', 'returning'];
+      if (!groupings.includes('new_vs_returning')) groupings.push('new_vs_returning');
+    }
   }
 
   // "哪类咨询最多" names only a grouping: the grouping implies the metric, as a filter value would.

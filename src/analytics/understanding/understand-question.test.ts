@@ -355,3 +355,20 @@ describe('understandQuestion: statuses, demonyms, named pairs and plural pronoun
     expect(next.filters).toEqual([{ dimension: 'category', operator: 'in', values: ['Phones', 'Snacks'] }]);
   });
 });
+
+describe('understandQuestion: generic phrasings of a business user', () => {
+  it('reads shares, returning against new customers and "did it improve" as the catalogue means them', () => {
+    expect(requestOf('老客户的客单价比新客户高多少').query).toMatchObject({ metrics: ['aov'], dimensions: ['new_vs_returning'], filters: [{ dimension: 'new_vs_returning', values: ['new', 'returning'] }] });
+    expect(requestOf('新客贡献了多少销售额').query).toMatchObject({ metrics: ['gmv'], filters: [{ dimension: 'new_vs_returning', values: ['new'] }] });
+    expect(requestOf('转化率从九月以来有没有提升').query.compareTo).toBeDefined();
+    expect(requestOf('What portion of visitors ended up buying last week?').query.metrics).toEqual(['conversion_rate']);
+  });
+
+  it('asks about durations, frequencies and "coming back" instead of counting something else', () => {
+    for (const question of ['用户平均多久下一次单', "what's the average time between orders", 'how many shoppers came back within a week?']) {
+      const understanding = understand(question);
+      expect(understanding.kind === 'clarify' || (understanding.kind === 'analysis' && understanding.clarification !== undefined), question).toBe(true);
+    }
+    expect(requestOf('how long do people stay on a page on average').query.metrics).toEqual(['avg_dwell_seconds']);
+  });
+});

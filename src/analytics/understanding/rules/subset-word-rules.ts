@@ -2,8 +2,9 @@ import { type PhraseRule, type RuleSet, ruleExpression, ruleMatches } from './ph
 
 /**
  * Verbs and adjectives that pick a subset the catalogue has no filter for ("流失的用户", "discounted products",
- * "refunded orders"). The coverage check only asks about nouns, so these were dropped silently and the answer covered
- * everyone; left unexplained, they are named in a clarifying question instead.
+ * "refunded orders"), and words for measures it cannot compute (time between orders, how often, coming back within a
+ * week). The coverage check only asks about nouns, so these were dropped silently and the answer covered everyone or
+ * counted something else; left unexplained, they are named in a clarifying question instead.
  */
 export const SUBSET_WORD_RULES: readonly PhraseRule<{ subset: string }>[] = [
   {
@@ -33,6 +34,22 @@ export const SUBSET_WORD_RULES: readonly PhraseRule<{ subset: string }>[] = [
     zh: ['退款'],
     en: ['refund(?:ed|s)?'],
     examples: { match: ['退款的订单有多少', 'how many orders were refunded'], noMatch: ['退货率', 'return rate', 'returned orders'] },
+  },
+  {
+    // Durations and frequencies between events: no catalogue measure (dwell time is one, as its own synonyms).
+    id: 'durations-and-frequencies',
+    meaning: { subset: 'duration' },
+    zh: ['多久', '多长时间', '间隔', '频率', '几天一次', '多少天一次'],
+    en: ['time between', 'how long', 'how often', 'frequency', 'intervals?', 'days between'],
+    examples: { match: ['用户平均多久下一次单', "what's the average time between orders", 'how often do customers reorder'], noMatch: ['平均停留时长', 'average dwell time', 'orders per customer'] },
+  },
+  {
+    // "came back within a week" is retention or repeat buying, which the question does not say; asked, not answered as a count.
+    id: 'coming-back',
+    meaning: { subset: 'coming back' },
+    zh: ['回来', '回访'],
+    en: ['came back', 'come back', 'coming back', 'returned within'],
+    examples: { match: ['how many shoppers came back within a week', '第二天还回来的比例'], noMatch: ['return rate', 'returning users', '回头客'] },
   },
 ];
 
