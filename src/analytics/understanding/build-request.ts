@@ -272,7 +272,7 @@ export function buildRequest(recognition: Recognition, window: DataWindow, langu
   if (share && !time.compareTo) query.share = share;
   // "cancelled invoices by country": the groups that had any, unless the question looks for the smallest or for none.
   const lowestFirst = (query.orderBy as { direction?: string } | undefined)?.direction === 'asc';
-  if (!time.compareTo && !lowestFirst && !query.rankOf && !query.countOf && !ASKS_ABOUT_NONE.test(recognition.normalized) && dimensions.length > 0 && dimensions.every((dimension) => !TIME_DIMENSIONS.includes(dimension) && dimension !== 'hour' && dimension !== 'weekday') && metrics.every((id) => findMetric(id)?.formula.kind !== 'ratio')) {
+  if (!time.compareTo && !lowestFirst && !query.rankOf && !query.countOf && !ASKS_ABOUT_NONE.test(recognition.normalized) && dimensions.length > 0 && dimensions.every((dimension) => !TIME_DIMENSIONS.includes(dimension) && dimension !== 'hour' && dimension !== 'weekday')) {
     query.omitZeroRows = true;
   }
   return { analysis: 'metrics', query };

@@ -216,7 +216,7 @@ const LIMIT_PATTERNS: readonly { pattern: RegExp; fromBottom?: true }[] = [
 
 
 const SINGULAR = /(?:最高|最低|最多|最少|最好|最差|最大|最小|最快|最慢|最畅销|最火|最热销)的(?!是|前|几|那些|哪些|\d)|哪个|哪一个|哪一家|哪家|哪款|哪座|哪一座|哪一款|哪一类|哪类|哪一天|哪天|哪种|哪一种|哪条|最高的是|最多的是|最低的是|最少的是|\bwhich (?!\w+s\b)\w+|\bwhat (?!\w+s\b)\w+ (?:has|had|was|is|did)|\bthe (?:best|top|highest|lowest|worst|peak|busiest)\b(?! \d)/;
-const ENGLISH_SINGULAR_SUPERLATIVE = /\b(?:best|worst|top|most|least|highest|lowest)(?:[\s-](?:selling|performing|rated|viewed|popular))?\s+(?:category|brand|product|city|channel|device|country|province|tier|item|month|week|day|segment)\b(?!s)|\b(?:best|worst|most|least)[\s-](?:selling|performing|rated|viewed|popular)\s+(?:[a-z]+\s+)?[a-z]+(?<!s)\b(?!\s+(?:by|per)\s+\w+s\b)/;
+const ENGLISH_SINGULAR_SUPERLATIVE = /\b(?:best|worst|top|most|least|highest|lowest)(?:[\s-](?:selling|performing|rated|viewed|popular))?\s+(?:category|brand|product|city|channel|device|country|province|tier|item|month|week|day|segment)\b(?!s)|\b(?:best|worst|most|least)[\s-](?:selling|performing|rated|viewed|popular|favou?rited|carted|bought|purchased|searched|reviewed)\s+(?:[a-z]+\s+)?[a-z]+(?<!s)\b(?!\s+(?:by|per)\s+\w+s\b)|\b(?:highest|lowest|biggest|smallest)\s+[a-z]+\s+(?:category|brand|product|city|channel|device|country|province|tier|month|week|day|hour|customer)\b(?!s)|\b(?:busiest|quietest|peak)\s+(?:hour|day|weekday|month|week|time)\b(?!s)/;
 // Ranking verbs and plural head nouns ask for a list: "省份排一下序", "categories with the highest return rate".
 const WHICH_SINGULAR = /\bwhich (?:has|had|is|was|gets|got|does|did|one)\b|\bwhich (?!\w+s\b)(?!\d)\w+|\bwho\b|谁|\bwhat (?:hour|day|weekday|month|week|time of day)\b|哪个|哪一个|哪家|哪款|哪类|哪天|哪一天|星期几|周几|几点/;
 const MANY_ASKED = /哪些|\btop\s*\d|前\s*[0-9一二三四五六七八九十两]|\b\d+\s+[a-z]+s\b|\bwhich (?!(?:has|is|was|gets|does)\b)\w+s\b|排序|排行|\branking\b|\brank\b/;
@@ -423,10 +423,17 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   // "month-over-month", "week on week": a comparison with the previous period, not a split by month or week.
   const overPeriods = [...normalized.matchAll(PERIOD_OVER_PERIOD)];
   for (const match of overPeriods) markTaken(taken, match.index, match.index + match[0].length);
+  const setAside: string[] = [];
   for (const match of questionLexicon(values).findAll(normalized, taken)) {
     recognised.push(match.phrase);
     const term = match.meaning;
     if (term.kind === 'metric') {
+      // "all of them incl cancelled", "the cancelled ones not returned": a status included or excluded, not a metric asked.
+      const before = normalized.slice(Math.max(0, match.start - 16), match.start);
+      if (INCLUDE_BEFORE.test(before) || /(?:\bnot|\bexcluding|\bexcept|不含|不包括|除了|非)\s*$/.test(before)) {
+        setAside.push(term.id);
+        continue;
+      }
       const list = term.weak ? weakMetrics : strongMetrics;
       if (!list.includes(term.id)) list.push(term.id);
       if (!term.generic) specificMetrics.add(term.id);
@@ -529,6 +536,8 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
       if (index >= 0) list[index] = 'orders_created';
     }
   }
+  // Set aside only while something else is asked: "not cancelled orders" alone keeps its metric (and is not refused).
+  if (strongMetrics.length === 0 && weakMetrics.length === 0) weakMetrics.push(...new Set(setAside));
   const refining = weakMetrics.filter((metric) => (DOMINATES[metric] ?? []).some((dominatedMetric) => strongMetrics.includes(dominatedMetric)));
   // A generic noun ("用户" in "男性用户买得最多的品类") counts only when nothing more specific was said.
   const specificWeak = weakMetrics.filter((metric) => specificMetrics.has(metric));

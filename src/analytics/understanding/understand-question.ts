@@ -323,6 +323,11 @@ function readWords(input: WordsInput): WordsReading {
     return { understanding: { kind: 'refuse', reason: offTopic.reason, message: offTopic.message, confidence: 0.9, notes: [...notes, `off-topic: ${offTopicRule.id}`] } };
   }
 
+  // Before the models too: "how many snacks will we sell next week" forecasts units.
+  if (asksUnitsSold(recognition.normalized) && recognition.metrics.includes('gmv')) {
+    recognition.metrics = [...new Set(recognition.metrics.map((metric) => (metric === 'gmv' ? 'units' : metric)))];
+    notes.push('a count of things sold: units, not GMV');
+  }
   const modelReading = recognizeModelIntent(recognition, window);
   if (modelReading?.kind === 'close_call') {
     // Two equally specific readings: offer both rather than pick one by list order.
@@ -336,10 +341,6 @@ function readWords(input: WordsInput): WordsReading {
     return { understanding: { kind: 'model', toolName, arguments: toolArguments, confidence, notes: [...notes, `behaviour model: ${toolName}`] } };
   }
 
-  if (asksUnitsSold(recognition.normalized) && recognition.metrics.includes('gmv')) {
-    recognition.metrics = [...new Set(recognition.metrics.map((metric) => (metric === 'gmv' ? 'units' : metric)))];
-    notes.push('a count of things sold: units, not GMV');
-  }
   applyRankingSubject(recognition, input.values, notes);
   applyProductRanking(recognition, notes);
   // In a funnel, 流失 / "lose" is the drop-off between its steps, which the funnel shows, not a subset of users.

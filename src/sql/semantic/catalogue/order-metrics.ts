@@ -66,7 +66,7 @@ export const ORDER_METRICS = [
     name_en: 'GMV',
     name_zh: '成交额（GMV）',
     synonyms_en: ['GMV', 'revenue', 'sales', 'gross merchandise value', 'turnover', 'sales amount', 'income', 'takings'],
-    synonyms_zh: ['成交额', '交易额', '销售额', '营业额', 'GMV', '成交金额', '销售金额', '支付金额', '支付的金额', '消费金额', '付款金额', '营收', '收入', '流水', '成交总额'],
+    synonyms_zh: ['成交额', '交易额', '销售额', '营业额', 'GMV', '成交金额', '销售金额', '支付金额', '支付的金额', '消费金额', '付款金额', '营收', '收入', '流水', '成交总额', '按金额', '按金额算', '按销售额算'],
     definition_en: `Sum of order_items.amount (line amounts, before order-level discounts and shipping) over the lines of ${PAID_EN}.`,
     definition_zh: `${PAID_ZH}的订单行金额 order_items.amount 之和（不扣订单级优惠，不含运费）。`,
     unit: 'currency',

@@ -100,13 +100,13 @@ function perGroupDimension(query: SemanticQuery, dimensions: readonly DimensionD
 }
 
 const ZERO_ROWS_ASSUMPTION: Assumption = {
-  en: 'Groups where every value is 0 are left out.',
-  zh: '所有数值均为 0 的分组未列出。',
+  en: 'Groups where every value is 0 (or a rate has nothing to divide by) are left out.',
+  zh: '所有数值均为 0（或比率无分母）的分组未列出。',
 };
 
-/** omitZeroRows applies to counts and sums split by a non-time dimension, without a comparison. */
+/** omitZeroRows applies to a split by a non-time dimension, without a comparison. */
 function omitsZeroRows({ query, metrics, dimensions }: ResolvedQuery): boolean {
-  return query.omitZeroRows === true && !query.compareTo && dimensions.length > 0 && dimensions.every((dimension) => dimension.kind !== 'time') && metrics.every((metric) => metric.formula.kind !== 'ratio');
+  return query.omitZeroRows === true && !query.compareTo && dimensions.length > 0 && dimensions.every((dimension) => dimension.kind !== 'time');
 }
 
 function compiledAssumptions(resolved: ResolvedQuery, fillGaps: boolean): Assumption[] {
@@ -263,7 +263,8 @@ export function compileSemanticQuery(input: unknown, options: CompileOptions = {
   const order = orderClause(query, columns, dimensions);
   const limit = query.limit === undefined ? '' : `\nLIMIT ${query.limit}${query.offset ? ` OFFSET ${query.offset}` : ''}`;
   if (omitsZeroRows(resolved)) {
-    const anyValue = metrics.map((metric) => `coalesce(${quoteIdentifier(metric.id)}, 0) <> 0`).join(' OR ');
+    // A rate of 0 % is an answer; a rate with nothing to divide by (NULL) and a count of 0 are not.
+    const anyValue = metrics.map((metric) => (metric.formula.kind === 'ratio' ? `${quoteIdentifier(metric.id)} IS NOT NULL` : `coalesce(${quoteIdentifier(metric.id)}, 0) <> 0`)).join(' OR ');
     select = `SELECT * FROM (\n  ${select}\n) groups WHERE ${anyValue}`;
   }
   if (query.limitPerGroup !== undefined) {

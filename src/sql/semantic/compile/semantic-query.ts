@@ -88,10 +88,11 @@ export const semanticQuerySchema = z.object({
     .describe('How many values of the grouped dimension had the metric above zero (distinct products sold, cities with orders)')
     .optional(),
   /**
-   * Leaves out groups whose every count or sum is 0 ("cancelled invoices by country" lists the countries that had
-   * any): only with a non-time grouping, no comparison and no rates. Said in the answer's assumptions.
+   * Leaves out groups whose every count or sum is 0 and whose rates have nothing to divide by ("cancelled invoices
+   * by country" lists the countries that had any; a 0 % rate stays): only with a non-time grouping and no comparison.
+   * Said in the answer's assumptions.
    */
-  omitZeroRows: z.boolean().describe('leave out groups where every count/sum metric is 0; not with rates, time groupings or compareTo').optional(),
+  omitZeroRows: z.boolean().describe('leave out groups where every count/sum is 0 and every rate is undefined; not with time groupings or compareTo').optional(),
   /** Language of dimension values in the result (category Phones vs 手机); filters accept both. */
   language: z.enum(['en', 'zh']).default('en'),
 });

@@ -1,5 +1,5 @@
 import { ABSOLUTE_TIME_RULES } from './absolute-time-rules.ts';
-import { addDays, minDate, type DateRange, type IsoDate } from './calendar-date.ts';
+import { addDays, daysBetween, minDate, type DateRange, type IsoDate } from './calendar-date.ts';
 import { RELATIVE_TIME_RULES } from './relative-time-rules.ts';
 import { anchoredOffsets, applyOffset } from './anchored-offsets.ts';
 import { isIsoDate } from '../compile/sql-literals.ts';
@@ -26,6 +26,8 @@ export interface TimeExpressionMatch extends LabelledRange {
   pairedComparison?: boolean;
   /** "跟前7天比": this many days right before the other period named, which it is compared with. */
   precedingDays?: number;
+  /** The period runs past the as-of date and was cut there ("this week" on a Tuesday). */
+  toDate?: boolean;
 }
 
 export interface ResolvedTimeExpression extends LabelledRange {
@@ -76,6 +78,7 @@ function toMatch(period: RawPeriod, text: string, index: number, asOf: IsoDate):
     modifierOnly: period.modifierOnly ?? false,
     ...(period.pairedComparison ? { pairedComparison: true } : {}),
     ...(period.precedingDays ? { precedingDays: period.precedingDays } : {}),
+    ...(clipped.end < period.end ? { toDate: true } : {}),
   };
 }
 
@@ -226,6 +229,11 @@ export function resolveTimeExpression(text: string, asOfDate: IsoDate): Resolved
     const [later, earlier] = first.start >= second.start ? [first, second] : [second, first];
     current = later;
     previous = { start: earlier.start, end: earlier.end, label_en: earlier.label_en, label_zh: earlier.label_zh };
+    // "this week vs last week" on a Tuesday: the same days of last week, not all of it (a part against a whole).
+    const sameDays = later.toDate && earlier.end < later.start ? daysBetween(later.start, later.end) : undefined;
+    if (sameDays !== undefined && daysBetween(earlier.start, earlier.end) > sameDays) {
+      previous = labelled({ start: earlier.start, end: addDays(earlier.start, sameDays) }, `the same days of ${earlier.label_en.replace(/ \(.*\)$/, '')}`, `${earlier.label_zh.replace(/（.*）$/, '')}的同期`);
+    }
     comparison = 'named_period';
   }
   if (yearOverYear && comparison !== 'named_period') {
