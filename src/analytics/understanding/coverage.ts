@@ -71,9 +71,9 @@ function isContentWord(word: string, englishRoles?: Map<string, { noun: boolean;
 
 /** Words the shape of the question explains: the subject and band edges of a distribution, the day numbers of a cohort. */
 const SHAPE_WORDS: Record<string, readonly string[]> = {
-  distribution: ['价格', '价位', '金额', '商品', '订单', 'price', 'prices', 'amount', 'amounts', 'product', 'products', 'order', 'orders', 'value', 'values'],
+  distribution: ['价格', '价位', '金额', '商品', '订单', 'price', 'prices', 'amount', 'amounts', 'product', 'products', 'order', 'orders', 'value', 'values', 'size', 'sizes'],
   cohort: ['day', 'days', 'week', 'weeks', '天', '日', '周', '第', 'joined', 'signed', 'first', '首次', '第一次'],
-  funnel: ['step', 'steps', 'stage', 'stages', '步', '环节', '步骤', '人数', 'users', 'people', '各步', '每一步', '每步', '各环节'],
+  funnel: ['step', 'steps', 'stage', 'stages', '步', '环节', '步骤', '人数', 'users', 'people', '各步', '每一步', '每步', '各环节', 'fav', 'favs', 'favourite', 'favorite'],
   // "谁的客单价更高": the comparative picks the group (rules/comparative-rules.ts).
   top: ['更高', '更多', '更好', '更大', '更强', '更快', 'second', 'third', 'fourth', 'fifth', '2nd', '3rd', '4th', '5th', 'place', 'runner', 'came', '第二', '第三', '第四', '第五', '第二名', '第三名', '排第二', '排第三'],
   bottom: ['更低', '更少', '更差', '更小', '更弱', '更慢'],
@@ -151,6 +151,8 @@ function correctionCandidatesOf(entries: readonly LexiconEntry<QuestionTerm>[]):
 /** The catalogue word a slip was meant to be, if exactly one is close enough. */
 function correctionFor(word: string, entries: readonly LexiconEntry<QuestionTerm>[]): string | undefined {
   const lower = word.toLowerCase();
+  // Numbers and ranges ("1-2", "2011") are never slips of a word ("1-2星").
+  if (/\d/.test(lower)) return undefined;
   const candidates = correctionCandidatesOf(entries);
   // Plurals of catalogue words ("countries" → country); "codes" is not the value "cod".
   const stems = [lower.replace(/s$/, ''), lower.replace(/ies$/, 'y'), lower.replace(/es$/, '')].filter((stem) => stem !== lower && stem.length >= 4);

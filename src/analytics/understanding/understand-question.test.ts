@@ -375,3 +375,15 @@ describe('understandQuestion: generic phrasings of a business user', () => {
     expect(requestOf('how long do people stay on a page on average').query.metrics).toEqual(['avg_dwell_seconds']);
   });
 });
+
+describe('understandQuestion: one customer by id, numbers that are not slips', () => {
+  it('filters one customer named by id, and keeps a recommendation for a numbered user a model question', () => {
+    expect(requestOf('how much did customer 15061 spend in total').query).toMatchObject({ metrics: ['gmv'], filters: [{ dimension: 'customer', operator: 'in', values: ['15061'] }] });
+    expect(requestOf('客户17850总共下了多少单').query.filters).toEqual([{ dimension: 'customer', operator: 'in', values: ['17850'] }]);
+    expect(understand('给777号用户推荐几件商品').kind).toBe('model');
+  });
+
+  it('never corrects a number range into a catalogue word ("1-2" is no slip of 1-2星)', () => {
+    expect(requestOf('how many products per unit price band <1, 1-2, 2-5, 5-10, 10+')).toMatchObject({ analysis: 'distribution', query: { subject: 'product_price', edges: [0, 1, 2, 5, 10] } });
+  });
+});

@@ -42,15 +42,15 @@ export const REFUSAL_RULES: readonly PhraseRule<RefusalMeaning>[] = [
         zh: '我只能读取数据,不能修改或删除。可以换个问法查看数据,例如"上周取消了多少订单?"。',
       },
     },
-    zh: ['把.{0,30}(改成|改为|设为|设置为|标记为|调整为|调成)', '把.{0,20}打[一二三四五六七八九\\d.]+折', '给.{0,20}打[一二三四五六七八九\\d.]+折', '改价', '调价', '删除', '删掉', '清空', '清除', '清掉', '插入', '篡改', '修改(一下)?(数据|订单|价格|用户|商品|状态)', '更新(一下)?(数据|订单|价格|状态)', '清零', '重置(一下)?(数据|订单|积分|余额|密码|状态)', '(新增|添加|创建|录入|新建)(一|几|\\d+)(条|笔|个|张)(测试|假)?的?(订单|用户|商品|记录|评价)', '(添加|创建|录入|新建)(测试|假)?的?(订单|用户|商品|记录|评价)'],
+    zh: ['把.{0,30}(改成|改为|设为|设置为|标记为|调整为|调成)', '把.{0,20}打[一二三四五六七八九\\d.]+折', '给.{0,20}打[一二三四五六七八九\\d.]+折', '改价', '调价', '删除', '删掉', '清空', '清除', '清掉', '插入', '篡改', '修改(一下)?(数据|订单|价格|用户|商品|状态)', '更新(一下)?(数据|订单|价格|状态)', '清零', '重置(一下)?(数据|订单|积分|余额|密码|状态)', '发(一张|张|个|一个)?[^，,。？?]{0,6}(优惠券|代金券|红包)', '(新增|添加|创建|录入|新建)(一|几|\\d+)(条|笔|个|张)(测试|假)?的?(订单|用户|商品|记录|评价)', '(添加|创建|录入|新建)(测试|假)?的?(订单|用户|商品|记录|评价)'],
     en: [
       'delete', 'truncate', 'wipe', 'erase', 'overwrite', 'insert into',
       `update (the |all |every )?${DATA_OBJECTS}`, 'update \\w+ set', 'alter (table|the)', 'drop (table|database|schema|column|view|index|the|all)',
       'remove (all|the|every)', 'set (the |all |every )?(price|prices|status|stock)', '(raise|lower|increase|decrease|change) (the |all |every )?prices?',
-      'mark (the |all |every )?orders?', '(insert|add|create|place|enter) (a |an |one |some )?(new |test |fake |dummy )?(order|user|customer|product|review|record)s?( for| to| into)', '(give|apply) (a |an )?\\d+ ?% (discount|off)', `(clear|purge|reset) (out )?(all |the |every )?([a-z]+['’]s |[a-z]+ )?${DATA_OBJECTS}`,
+      'mark (the |all |every )?orders?', '(insert|add|create|place|enter) (a |an |one |some )?(new |test |fake |dummy )?(order|user|customer|product|review|record)s?( for| to| into)', '(add|create|issue|give|send) (a |an )?\\d+ ?% off', '(add|create|issue) (a |an )?(coupon|voucher|discount code)', '(give|apply) (a |an )?\\d+ ?% (discount|off)', `(clear|purge|reset) (out )?(all |the |every )?([a-z]+['’]s |[a-z]+ )?${DATA_OBJECTS}`,
     ],
     examples: {
-      match: ['clear September’s orders', "clear september's orders", 'insert a test order for user 42', '把用户10086的积分清零', '给用户42新增一条测试订单', '帮我把所有零食打八折', 'apply a 20% discount to all snacks', '删除上周的订单', '把订单状态改成已发货', 'update all prices to 10', 'drop table events', '清空九月的订单', 'purge the reviews'],
+      match: ['clear September’s orders', "clear september's orders", 'insert a test order for user 42', '把用户10086的积分清零', '给用户42新增一条测试订单', 'add a 20% off coupon for every user in beijing', '给北京的用户发一张优惠券', '帮我把所有零食打八折', 'apply a 20% discount to all snacks', '删除上周的订单', '把订单状态改成已发货', 'update all prices to 10', 'drop table events', '清空九月的订单', 'purge the reviews'],
       noMatch: ['is there a clear trend in orders?', '打折商品的销量', 'orders with a 20% discount', 'how many orders were cancelled', '上周订单状态分布', 'which update increased conversion', 'price changes last month', '新增用户数', 'how many new users were added to the loyalty program', '上周新增订单'],
     },
   },

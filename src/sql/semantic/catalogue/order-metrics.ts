@@ -8,7 +8,7 @@ export const ORDER_METRICS = [
     name_en: 'Paid orders',
     name_zh: '支付订单数',
     synonyms_en: ['orders', 'paid orders', 'order count', 'number of orders', 'order volume', 'transactions', 'purchases'],
-    synonyms_zh: ['订单数', '订单量', '单量', '支付订单数', '成交订单数', '成交单数', '订单', '笔数'],
+    synonyms_zh: ['订单数', '订单量', '单量', '支付订单数', '成交订单数', '成交单数', '订单', '笔数', '几单', '多少单'],
     definition_en: `Number of distinct ${PAID_EN}.`,
     definition_zh: `${PAID_ZH}的去重订单数。`,
     unit: 'count',

@@ -218,6 +218,12 @@ export const ABSOLUTE_TIME_RULES: TimeRule[] = [
     resolve: (m, asOf) => between(englishParts(m[3] ?? m[6], m[1], m[2]), englishParts(m[6], m[4] ?? m[1], m[5]), asOf),
   },
   {
+    // "1-7 dec", "1st to 7th of December 2010": days first, then the month.
+    name: 'English day range', guard: /\d/iu,
+    pattern: new RegExp(`\\b(\\d{1,2})${ORDINAL}${SEPARATOR}(\\d{1,2})${ORDINAL}\\s+(?:of\\s+)?(${MONTH_PATTERN})\\.?(?:,?\\s+(\\d{4}))?\\b`, 'giu'),
+    resolve: (m, asOf) => between(englishParts(m[4], m[3], m[1]), englishParts(m[4], m[3], m[2]), asOf),
+  },
+  {
     name: 'month/day range', guard: /\//u,
     pattern: new RegExp(`(?<![\\d/])(\\d{1,2})/(\\d{1,2})${SEPARATOR}(\\d{1,2})/(\\d{1,2})(?![\\d/])`, 'gu'),
     resolve: (m, asOf) => between(parts(undefined, m[1], m[2]), parts(undefined, m[3], m[4]), asOf),

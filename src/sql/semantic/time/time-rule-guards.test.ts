@@ -12,6 +12,7 @@ const EXAMPLES: Record<string, string[]> = {
   'ISO date range': ['2025-10-01 to 2025-10-07', '2025/10/01-10/07'],
   'Chinese date range': ['10月1日到10月7日', '2024年11月1日至11日'],
   'English date range': ['Oct 1 to Oct 7', 'November 1st - 11th, 2024'],
+  'English day range': ['1-7 dec', '1st to 7th of December 2010'],
   'month/day range': ['11/1-11/11'],
   'ISO date': ['2025-11-11', '2024.6.18'],
   'numeric month': ['2011-11', '11/2011'],
