@@ -21,7 +21,7 @@ const WHY_DEFAULT_DIMENSIONS = ['category', 'city_tier', 'device', 'channel'];
 
 /** Whether a question is about prices or order amounts, the only things ShopLens draws distributions of. */
 export function isAboutAmounts(recognition: Recognition): boolean {
-  return /价格|价位|price|金额|amount|客单|order value|spend|yuan|rmb|元|¥|£|\$/.test(recognition.normalized);
+  return /价格|价位|单价|price|金额|amount|客单|order value|spend|yuan|rmb|元|镑|pounds?\b|¥|£|\$/.test(recognition.normalized);
 }
 
 /**
@@ -197,7 +197,7 @@ export function buildRequest(recognition: Recognition, window: DataWindow, langu
   const grouped = recognition.dimensions.length > 0 || [...cues].some((cue) => cue.startsWith('grain:'));
   if ((cues.has('distribution') || banded) && (banded || aboutAmounts || (!metric && !grouped))) {
     const aboutOrders = /订单|客单|order|basket|spend/.test(recognition.normalized) || recognition.metrics.some((id) => ['orders', 'gmv', 'aov'].includes(id));
-    const aboutProducts = /商品价格|价格带|价位|product price|price band|prices?\b|商品/.test(recognition.normalized) && !/订单金额|order (value|amount)/.test(recognition.normalized);
+    const aboutProducts = /商品价格|价格带|价位|单价|product price|unit price|price band|prices?\b|商品/.test(recognition.normalized) && !/订单金额|order (value|amount)/.test(recognition.normalized);
     const subject = aboutOrders && !aboutProducts ? 'order_amount' : 'product_price';
     return { analysis: 'distribution', query: { subject, timeRange: time.timeRange, filters, ...(banded ? { edges: recognition.bandEdges } : {}), language } };
   }

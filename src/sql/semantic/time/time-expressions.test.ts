@@ -137,6 +137,14 @@ describe('resolveTimeExpression: phrases in both languages', () => {
     expect(resolveTimeExpression('周末的销量', WEDNESDAY)).toMatchObject({ start: '2025-11-08', end: '2025-11-09', weekdays: [6, 7] });
   });
 
+  it('compares a unit so far with the same days of the unit before ("this week vs last week" on a Tuesday)', () => {
+    const tuesday = '2010-12-14';
+    expect(resolveTimeExpression('this week vs last week', tuesday)).toMatchObject({ start: '2010-12-13', end: '2010-12-14', previous: { start: '2010-12-06', end: '2010-12-07' } });
+    expect(resolveTimeExpression('本月和上个月比', tuesday)).toMatchObject({ start: '2010-12-01', end: '2010-12-14', previous: { start: '2010-11-01', end: '2010-11-14' } });
+    // A whole unit keeps the whole unit before, and different units are not cut to each other.
+    expect(resolveTimeExpression('last 7 days vs last month', tuesday)?.previous).toMatchObject({ start: '2010-11-01', end: '2010-11-30' });
+  });
+
   it('compares two named periods, later against earlier, when the question compares them', () => {
     const resolved = resolveTimeExpression('10月和11月的GMV对比', SUNDAY);
     expect(resolved).toMatchObject({ start: '2025-11-01', end: '2025-11-30', comparison: 'named_period' });

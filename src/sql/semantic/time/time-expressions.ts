@@ -1,5 +1,5 @@
 import { ABSOLUTE_TIME_RULES } from './absolute-time-rules.ts';
-import { addDays, daysBetween, minDate, type DateRange, type IsoDate } from './calendar-date.ts';
+import { addDays, addMonths, daysBetween, minDate, type DateRange, type IsoDate } from './calendar-date.ts';
 import { RELATIVE_TIME_RULES } from './relative-time-rules.ts';
 import { anchoredOffsets, applyOffset } from './anchored-offsets.ts';
 import { isIsoDate } from '../compile/sql-literals.ts';
@@ -26,8 +26,10 @@ export interface TimeExpressionMatch extends LabelledRange {
   pairedComparison?: boolean;
   /** "跟前7天比": this many days right before the other period named, which it is compared with. */
   precedingDays?: number;
-  /** The period runs past the as-of date and was cut there ("this week" on a Tuesday). */
+  /** A calendar unit so far: it runs to the as-of date ("this week" on a Tuesday). */
   toDate?: boolean;
+  /** The calendar unit the phrase names, when it names one. */
+  unit?: RawPeriod['unit'];
 }
 
 export interface ResolvedTimeExpression extends LabelledRange {
@@ -67,6 +69,15 @@ function clip(period: RawPeriod, asOf: IsoDate): RawPeriod {
   return period.start <= asOf ? { ...period, end: minDate(period.end, asOf) } : period;
 }
 
+const UNIT_MONTHS: Partial<Record<NonNullable<RawPeriod['unit']>, number>> = { month: 1, quarter: 3, half: 6, year: 12 };
+
+/** Where the calendar unit a period names ends (a week on its Sunday, a month on its last day); its own end otherwise. */
+function naturalUnitEnd(period: RawPeriod): IsoDate {
+  if (period.unit === 'week') return addDays(period.start, 6);
+  const months = period.unit ? UNIT_MONTHS[period.unit] : undefined;
+  return months === undefined ? period.end : addDays(addMonths(period.start, months), -1);
+}
+
 function toMatch(period: RawPeriod, text: string, index: number, asOf: IsoDate): TimeExpressionMatch {
   const clipped = clip(period, asOf);
   return {
@@ -78,7 +89,8 @@ function toMatch(period: RawPeriod, text: string, index: number, asOf: IsoDate):
     modifierOnly: period.modifierOnly ?? false,
     ...(period.pairedComparison ? { pairedComparison: true } : {}),
     ...(period.precedingDays ? { precedingDays: period.precedingDays } : {}),
-    ...(clipped.end < period.end ? { toDate: true } : {}),
+    ...(clipped.end < period.end || clipped.end < naturalUnitEnd(period) ? { toDate: true } : {}),
+    ...(period.unit ? { unit: period.unit } : {}),
   };
 }
 
@@ -230,7 +242,7 @@ export function resolveTimeExpression(text: string, asOfDate: IsoDate): Resolved
     current = later;
     previous = { start: earlier.start, end: earlier.end, label_en: earlier.label_en, label_zh: earlier.label_zh };
     // "this week vs last week" on a Tuesday: the same days of last week, not all of it (a part against a whole).
-    const sameDays = later.toDate && earlier.end < later.start ? daysBetween(later.start, later.end) : undefined;
+    const sameDays = later.toDate && later.unit !== undefined && later.unit === earlier.unit && earlier.end < later.start ? daysBetween(later.start, later.end) : undefined;
     if (sameDays !== undefined && daysBetween(earlier.start, earlier.end) > sameDays) {
       previous = labelled({ start: earlier.start, end: addDays(earlier.start, sameDays) }, `the same days of ${earlier.label_en.replace(/ \(.*\)$/, '')}`, `${earlier.label_zh.replace(/（.*）$/, '')}的同期`);
     }
