@@ -387,3 +387,16 @@ describe('understandQuestion: one customer by id, numbers that are not slips', (
     expect(requestOf('how many products per unit price band <1, 1-2, 2-5, 5-10, 10+')).toMatchObject({ analysis: 'distribution', query: { subject: 'product_price', edges: [0, 1, 2, 5, 10] } });
   });
 });
+
+describe('understandQuestion: colloquial Chinese rankings', () => {
+  it('reads the count after any superlative, and which-few as a ranking, never a period as a limit', () => {
+    expect(requestOf('上个月卖得最火的三款商品').query).toMatchObject({ dimensions: ['product'], limit: 3 });
+    expect(requestOf('哪几个城市的客单价排前五').query).toMatchObject({ metrics: ['aov'], dimensions: ['city'], limit: 5 });
+    expect(requestOf('最近三个月每周的退货率').query.limit).toBeUndefined();
+  });
+
+  it('ranks slang superlatives the right way round', () => {
+    expect(requestOf('转化率最拉胯的设备').query).toMatchObject({ orderBy: { metric: 'conversion_rate', direction: 'asc' }, limit: 1 });
+    expect(requestOf('哪个品类的退货最严重').query).toMatchObject({ orderBy: { direction: 'desc' }, limit: 1 });
+  });
+});

@@ -5,7 +5,7 @@ export const BEHAVIOUR_METRICS = [
     name_en: 'Page views (PV)',
     name_zh: '浏览量（PV）',
     synonyms_en: ['PV', 'page views', 'pageviews', 'views', 'product views', 'view count', 'impressions'],
-    synonyms_zh: ['浏览量', 'PV', '页面浏览量', '浏览次数', '商品浏览量', '访问量', '点击量', '浏览数'],
+    synonyms_zh: ['浏览量', 'PV', '页面浏览量', '浏览次数', '商品浏览量', '访问量', '点击量', '浏览数', '人气'],
     definition_en: "Number of events with event_type = 'view' whose event_time falls in the period.",
     definition_zh: "统计期内 event_type = 'view'（浏览）的事件条数，按 event_time 计。",
     unit: 'count',
