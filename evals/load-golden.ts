@@ -18,6 +18,8 @@ import {
 export const DEFAULT_GOLDEN_DIRECTORY = fileURLToPath(new URL('./golden/', import.meta.url));
 /** Questions written before the understanding they measure and never tuned on (see evals/README.md). */
 export const DEFAULT_HELDOUT_DIRECTORY = fileURLToPath(new URL('./heldout/', import.meta.url));
+/** More development sets, each written later by someone who had not seen the planner (evals/README.md). */
+export const DEFAULT_FRESH_DIRECTORY = fileURLToPath(new URL('./fresh/', import.meta.url));
 
 /** The warehouses a golden file can be asked against: the default demo, or the UCI Online Retail sample import. */
 export const EVAL_WAREHOUSES = ['demo', 'online-retail-sample'] as const;

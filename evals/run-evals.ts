@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
@@ -11,7 +11,7 @@ import { formatSummary, summarize } from './eval-summary.ts';
 import { evaluateUnits, type EvalRecord } from './evaluate-units.ts';
 import { checkGoldItem } from './gold-checks.ts';
 import { QUESTION_SHAPES } from './golden-schema.ts';
-import { DEFAULT_GOLDEN_DIRECTORY, DEFAULT_HELDOUT_DIRECTORY, itemsOf, loadGoldenSet, type EvalUnit, type EvalWarehouse } from './load-golden.ts';
+import { DEFAULT_FRESH_DIRECTORY, DEFAULT_GOLDEN_DIRECTORY, DEFAULT_HELDOUT_DIRECTORY, itemsOf, loadGoldenSet, type EvalUnit, type EvalWarehouse } from './load-golden.ts';
 import { prepareRetailSample } from './retail-sample.ts';
 import { defaultRunId, writeRunFiles } from './run-files.ts';
 import { findRunningServer } from '../src/server/server-lock-file.ts';
@@ -25,7 +25,7 @@ const optionsSchema = z.object({
   retailDb: z.string().optional(),
   /** One folder of golden files; when given, --set is ignored. */
   golden: z.string().optional(),
-  set: z.enum(['dev', 'heldout', 'all'], { message: '--set must be dev, heldout or all' }).default('all'),
+  set: z.enum(['dev', 'heldout', 'fresh', 'all'], { message: '--set must be dev, heldout, fresh or all' }).default('all'),
   out: z.string().default(DEFAULT_RUNS_DIRECTORY),
   runId: z.string().optional(),
   minAccuracy: z.coerce
@@ -85,6 +85,12 @@ interface EvalSet {
 
 function setsOf(options: RunOptions): EvalSet[] {
   if (options.golden) return [{ name: 'golden', directory: options.golden, minAccuracy: options.minAccuracy }];
+  // The fresh sets (evals/fresh/f6…f9) are more development sets, each its own report; run with --set fresh only.
+  if (options.set === 'fresh') {
+    return readdirSync(DEFAULT_FRESH_DIRECTORY, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => ({ name: `fresh-${entry.name}`, directory: path.join(DEFAULT_FRESH_DIRECTORY, entry.name), minAccuracy: 0 }));
+  }
   const sets: EvalSet[] = [];
   if (options.set !== 'heldout') sets.push({ name: 'dev', directory: DEFAULT_GOLDEN_DIRECTORY, minAccuracy: options.minAccuracy });
   if (options.set !== 'dev') sets.push({ name: 'heldout', directory: DEFAULT_HELDOUT_DIRECTORY, minAccuracy: options.minHeldoutAccuracy });
@@ -215,7 +221,7 @@ export function evalCommand(): Command {
     .enablePositionalOptions()
     .description('Run the golden questions through the analytics agent and score them against hand-written gold SQL.')
     .option('--db <path>', 'warehouse file (default: $SHOPLENS_DB or data/shoplens.duckdb); nothing is seeded')
-    .option('--set <set>', 'dev (evals/golden), heldout (evals/heldout) or all', 'all')
+    .option('--set <set>', 'dev (evals/golden), heldout (evals/heldout), fresh (evals/fresh/*, more dev sets) or all (dev and held-out)', 'all')
     .option('--golden <dir>', 'one folder of golden *.yaml files instead of the dev and held-out sets')
     .option('--retail-db <path>', 'Online Retail warehouse for files marked warehouse: online-retail-sample (default: import ../shared/data/online_retail_sample.csv into a temporary folder)')
     .option('--out <dir>', 'folder for run outputs (<out>/<run-id>/summary.json and questions/*.json)', DEFAULT_RUNS_DIRECTORY)
