@@ -246,7 +246,11 @@ export class ConversationRepository {
     return later.filter((message) => message.payload.replyTo === seq);
   }
 
-  /** Changes several messages in one transaction: all of them or none. */
+  /**
+   * Changes several messages in one transaction: all of them or none. It writes `messages` only, and says so: unnamed,
+   * the transaction counted as a write to every table, so each analytics answer (which ends with this) dropped every
+   * shopper's kept orders, lines and options and the support turn's kept conversation rows.
+   */
   async update(changes: { conversationId: string; seq: number; intent?: string | null; payload?: MessagePayload; idempotencyKey?: string }[]): Promise<void> {
     await this.warehouse.transaction(async (connection) => {
       for (const change of changes) {
@@ -266,6 +270,6 @@ export class ConversationRepository {
         }
         if (assignments.length > 0) await connection.run(`UPDATE messages SET ${assignments.join(', ')} WHERE conversation_id = $id AND seq = $seq`, parameters);
       }
-    });
+    }, { writes: ['messages'] });
   }
 }

@@ -73,6 +73,49 @@ describe('GroupCommitWriter: a bot turn\'s dialogue state and events commit with
     expect(await first('hello')).toMatchObject({ created: false, previousSeq: 1, messages: [] });
     expect((await warehouse.query(`SELECT count(*)::INTEGER AS n FROM conversations WHERE conversation_id = 'new'`)).rows[0]?.n).toBe(1);
   });
+
+  it('writes a batch of first messages as their conversations with the last seq, and every text exactly as sent', async () => {
+    const statements: string[] = [];
+    const transaction = warehouse.transaction.bind(warehouse);
+    warehouse.transaction = ((work, options) =>
+      transaction(async (connection) => {
+        const run = connection.run.bind(connection);
+        connection.run = ((sql: string, ...rest: unknown[]) => (statements.push(sql.trim().split(/\s+/).slice(0, 3).join(' ')), (run as (...args: unknown[]) => ReturnType<typeof run>)(sql, ...rest))) as typeof connection.run;
+        return work(connection);
+      }, options)) as typeof warehouse.transaction;
+    // Text that would break a hand-built list: quotes, a backslash, JSON syntax, a NUL-free control character, CJK, emoji.
+    const texts = [`it's "quoted" \\ {"a": [1, 2]}, \n next line`, '我的订单到哪了? 🚚', ''];
+    const opened = await Promise.all(
+      texts.map((text, index) =>
+        writer.appendOutcome({
+          conversationId: `first-${index}`,
+          create: { kind: 'support', customerId: 40 + index, language: index === 1 ? 'zh' : 'en', title: text.slice(0, 80), context: { scope: { kind: 'customer', customerId: 40 + index }, note: text } },
+          unlessSent: { idempotencyKey: `key-${index}`, role: 'user' },
+          authorize: (row) => {
+            if (row?.customer_id !== 40 + index || row?.state !== 'bot') throw new Error('wrong row');
+          },
+          messages: ({ lastSeq, state }) => [{ role: 'user', content: text, idempotencyKey: `key-${index}`, payload: { route: state === 'bot' ? 'bot' : 'human', after: lastSeq, text } }],
+        }),
+      ),
+    );
+    expect(opened.map((outcome) => [outcome.created, outcome.messages[0]?.seq])).toEqual([[true, 1], [true, 1], [true, 1]]);
+    // One transaction: one read, the conversations' insert and the messages' insert; no update of rows it just inserted.
+    expect(statements.filter((sql) => !/^(BEGIN|COMMIT)/.test(sql))).toEqual(["SELECT 'now' AS", 'INSERT INTO conversations', 'INSERT INTO messages']);
+    const stored = await warehouse.query(`SELECT m.conversation_id, m.seq, m.content, m.payload::VARCHAR AS payload, m.idempotency_key, c.last_seq, c.customer_id, c.state, c.title, c.language, c.context::VARCHAR AS context
+                                           FROM messages m JOIN conversations c USING (conversation_id) WHERE m.conversation_id LIKE 'first-%' ORDER BY m.conversation_id`);
+    expect(stored.rows.map((row) => ({ ...row, payload: JSON.parse(String(row.payload)), context: JSON.parse(String(row.context)) }))).toEqual(
+      texts.map((text, index) => ({
+        conversation_id: `first-${index}`, seq: 1, content: text, payload: { route: 'bot', after: 0, text }, idempotency_key: `key-${index}`,
+        last_seq: 1, customer_id: 40 + index, state: 'bot', title: text.slice(0, 80), language: index === 1 ? 'zh' : 'en', context: { scope: { kind: 'customer', customerId: 40 + index }, note: text },
+      })),
+    );
+    // The row the writer keeps for the turn is the row as stored.
+    for (const index of texts.keys()) {
+      const kept = writer.snapshots.current(`first-${index}`);
+      const row = (await warehouse.query(`SELECT conversation_id, kind, customer_id, analyst_id, state, language, context::VARCHAR AS context, last_seq FROM conversations WHERE conversation_id = $id`, { id: `first-${index}` })).rows[0];
+      expect(kept).toEqual(row);
+    }
+  });
 });
 
 describe('GroupCommitWriter: the commit interval', () => {

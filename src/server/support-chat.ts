@@ -176,7 +176,11 @@ export class SupportChat {
   }
 
   private afterShopperMessage(principal: Principal, stored: StoredMessage): void {
-    if (stored.payload.route === 'bot') this.startTurn(principal, stored);
+    if (stored.payload.route === 'bot') {
+      // Every message of one group-commit transaction gets here in the same tick: their reads are shared.
+      if (stored.payload.kind !== 'confirmation-answer') this.optionalResponder?.prefetch?.(this.sessionOf(principal));
+      this.startTurn(principal, stored);
+    }
     else void this.hub.track(this.publishQueue());
   }
 

@@ -32,6 +32,12 @@ export interface SupportResponder {
    */
   handleMessage(input: SupportMessageInput): Promise<SupportReply[]>;
   handleConfirmation(input: { conversationId: string; session: SupportSession; confirmationId: string; confirm: boolean; deferWrites?: (writes: TurnWrites) => void }): Promise<SupportReply[]>;
+  /**
+   * A shopper's message to the bot is stored and its turn is queued: the responder may start reading what the turn
+   * will read (called for every message of a group-commit transaction in the same tick, so those reads can be
+   * shared). Must not throw or write.
+   */
+  prefetch?(session: SupportSession): void;
 }
 
 export interface QueuedConversation {

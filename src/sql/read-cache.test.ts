@@ -176,6 +176,54 @@ describe('ReadCache.readKeyed', () => {
     expect(loads).toBe(2);
   });
 
+  it('serves a key from the read already running for it unless its table was written since that read was asked for', async () => {
+    const cache = new ReadCache();
+    const loads: number[][] = [];
+    const releases: (() => void)[] = [];
+    const read = {
+      family: 'orders',
+      keyColumn: 'key',
+      tables: ['orders'],
+      load: async (keys: readonly number[]) => {
+        loads.push([...keys]);
+        await new Promise<void>((resolve) => releases.push(resolve));
+        return rowsOf(keys);
+      },
+    };
+    let released = 0;
+    const releaseAll = async () => {
+      while (loads.length > released + releases.length) await new Promise((resolve) => setImmediate(resolve));
+      released += releases.length;
+      for (const release of releases.splice(0)) release();
+    };
+    // A prefetch starts the read; the turn that asks while it runs joins it (a new key beside it is read apart).
+    const prefetch = cache.readKeyed(read, [1, 2]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(loads).toEqual([[1, 2]]);
+    const turn = cache.readKeyed(read, [2, 3]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(loads).toEqual([[1, 2], [3]]);
+    await releaseAll();
+    expect((await turn).get(2)).toEqual([{ key: 2, line: 1 }, { key: 2, line: 2 }]);
+    expect([...(await turn).keys()].sort()).toEqual([2, 3]);
+    await prefetch;
+    // A write to another table does not stop the join; a write to the read's own table does: the caller reads again.
+    cache.wrote(['orders']);
+    const started = cache.readKeyed(read, [5]);
+    await new Promise((resolve) => setImmediate(resolve));
+    cache.wrote(['order_items']);
+    const joined = cache.readKeyed(read, [5]);
+    cache.wrote(['orders']);
+    const afterWrite = cache.readKeyed(read, [5]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(loads.slice(2)).toEqual([[5], [5]]);
+    await releaseAll();
+    await Promise.all([started, joined, afterWrite]);
+    // Only the read asked for after the write was kept: one more call reads nothing.
+    await cache.readKeyed(read, [5]);
+    expect(loads).toHaveLength(4);
+  });
+
   it('fails every caller of a batch whose read failed, and keeps nothing', async () => {
     const cache = new ReadCache();
     let fail = true;

@@ -10,6 +10,8 @@ const DEFAULT_CAPACITY = 5_000;
 /** Keys read together at most (one IN list); more callers in the same tick start another read. */
 const MAX_KEYS_PER_READ = 256;
 
+const EMPTY_RESULT: QueryResult = Object.freeze({ columns: [], rows: [] });
+
 /** A keyed read's rows for each key. */
 export type RowsByKey = ReadonlyMap<number, readonly Readonly<JsonRow>[]>;
 
@@ -58,6 +60,8 @@ export class ReadCache {
   private readonly running = new Map<string, Promise<{ result: QueryResult; tables: readonly string[] | undefined; stamp: number }>>();
   /** Per family, the keys gathered for the read that starts at the next setImmediate. */
   private readonly gathering = new Map<string, { keys: Set<number>; rows: Promise<RowsByKey> }>();
+  /** Per family, the reads running now, with the write clock taken before each was asked for. */
+  private readonly runningKeyed = new Map<string, Set<{ keys: ReadonlySet<number>; rows: Promise<RowsByKey>; stamp: number }>>();
 
   constructor(private readonly capacity = DEFAULT_CAPACITY) {}
 
@@ -161,12 +165,24 @@ export class ReadCache {
       } else missing.push(key);
     }
     if (missing.length === 0) return found;
-    // Taken now, before the batched read starts: a write from here on makes what it returns stale.
-    this.clock += 1;
-    const stamp = this.clock;
     const tables = read.tables.map((table) => table.toLowerCase());
-    const loaded = await this.gather(read, missing);
-    for (const key of missing) {
+    // A key a running read of the family already asks for is taken from it when no write touched the tables since
+    // that read was asked for (it then sees what a read started now would): a shopper's turn joins the read their
+    // message's arrival started (SupportResponder.prefetch) instead of reading again.
+    const joined = new Map<number, Promise<RowsByKey>>();
+    for (const running of this.runningKeyed.get(read.family) ?? []) {
+      if (!this.fresh({ result: EMPTY_RESULT, tables, stamp: running.stamp })) continue;
+      for (const key of missing) if (!joined.has(key) && running.keys.has(key)) joined.set(key, running.rows);
+    }
+    const unread = missing.filter((key) => !joined.has(key));
+    // Taken now, before the batched read starts: a write from here on makes what it returns stale.
+    if (unread.length > 0) this.clock += 1;
+    const stamp = this.clock;
+    const loading = unread.length > 0 ? this.gather(read, unread, stamp) : undefined;
+    for (const [key, rows] of joined) found.set(key, (await rows).get(key) ?? Object.freeze([]));
+    if (!loading) return found;
+    const loaded = await loading;
+    for (const key of unread) {
       const rows = loaded.get(key) ?? Object.freeze([]);
       found.set(key, rows);
       const entry: Entry = { result: Object.freeze({ columns: [], rows: rows as QueryResult['rows'] }), tables, stamp };
@@ -181,28 +197,43 @@ export class ReadCache {
   }
 
   /** Joins (or starts) the family's read that runs at the next setImmediate. */
-  private gather(read: KeyedRead, keys: readonly number[]): Promise<RowsByKey> {
+  private gather(read: KeyedRead, keys: readonly number[], stamp: number): Promise<RowsByKey> {
     let batch = this.gathering.get(read.family);
     if (!batch || batch.keys.size >= MAX_KEYS_PER_READ) {
       const gathered = new Set<number>();
+      // The earliest clock of the batch's callers: what a later caller may join it against.
+      const running = { keys: gathered, rows: undefined as unknown as Promise<RowsByKey>, stamp };
       const rows = new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
         if (this.gathering.get(read.family)?.keys === gathered) this.gathering.delete(read.family);
-        const result = await read.load([...gathered]);
-        const byKey = new Map<number, Readonly<JsonRow>[]>();
-        for (const row of result.rows) {
-          const key = Number(row[read.keyColumn]);
-          const list = byKey.get(key) ?? [];
-          list.push(Object.freeze(row));
-          byKey.set(key, list);
+        const reads = this.runningKeyed.get(read.family) ?? new Set();
+        reads.add(running);
+        this.runningKeyed.set(read.family, reads);
+        try {
+          return await this.loadByKey(read, gathered);
+        } finally {
+          reads.delete(running);
+          if (reads.size === 0 && this.runningKeyed.get(read.family) === reads) this.runningKeyed.delete(read.family);
         }
-        for (const list of byKey.values()) Object.freeze(list);
-        return byKey as RowsByKey;
       });
+      running.rows = rows;
       batch = { keys: gathered, rows };
       this.gathering.set(read.family, batch);
     }
     for (const key of keys) batch.keys.add(key);
     return batch.rows;
+  }
+
+  private async loadByKey(read: KeyedRead, keys: ReadonlySet<number>): Promise<RowsByKey> {
+    const result = await read.load([...keys]);
+    const byKey = new Map<number, Readonly<JsonRow>[]>();
+    for (const row of result.rows) {
+      const key = Number(row[read.keyColumn]);
+      const list = byKey.get(key) ?? [];
+      list.push(Object.freeze(row));
+      byKey.set(key, list);
+    }
+    for (const list of byKey.values()) Object.freeze(list);
+    return byKey;
   }
 
   get size(): number {

@@ -25,6 +25,7 @@ import { replyPartsFromOutcomes } from './llm/reply-from-outcomes.ts';
 import { supportSystemPrompt } from './llm/support-system-prompt.ts';
 import { claimsCompletedWrite, unsupportedNumbers } from './llm/verify-support-text.ts';
 import { findOrderByIdInScope } from './orders/scoped-orders.ts';
+import { prefetchOrderReads } from './orders/first-turn-reads.ts';
 import { DEFAULT_ORDER_PROBE_LIMITS, OrderProbeThrottle, type OrderProbeLimits } from './orders/order-probe-throttle.ts';
 import { probingReplyText } from './render/probing-texts.ts';
 import { SupportOfflinePlanner } from './offline/support-offline-planner.ts';
@@ -167,6 +168,17 @@ export class SupportAgent {
     }
     if (conversation.kind !== 'support') throw new SupportError(`Conversation ${conversationId} is an ${conversation.kind} conversation, not a support chat. Start a support conversation.`, { kind: 'not_support_conversation', conversationId });
     return conversation;
+  }
+
+  /**
+   * The shopper's message is stored and their turn will follow: starts reading what a question about their orders
+   * reads (see prefetchOrderReads), so shoppers whose messages were stored together share those reads. Never throws:
+   * a failed read is the turn's to report when it reads again.
+   */
+  prefetch(session: SupportSession): void {
+    const parsed = SupportSessionSchema.safeParse(session);
+    if (!parsed.success) return;
+    prefetchOrderReads(this.warehouse, parsed.data.scope).catch(() => undefined);
   }
 
   /**

@@ -96,12 +96,24 @@ export async function listOrdersInScope(runner: SqlRunner, scope: SupportScope, 
     .map((row) => OrderRecordSchema.parse(row));
 }
 
+/** The ids of the shopper's `count` newest orders (what an unfiltered list shows), without parsing the rows. */
+export async function newestOrderIds(runner: SqlRunner, scope: SupportScope, count: number): Promise<number[]> {
+  return (await shopperOrdersNewestFirst(runner, scope)).slice(0, count).map((row) => Number(row.order_id));
+}
+
 /** Lines of orders already known to be in scope, by order then line (sorted here: cheaper than DuckDB's ORDER BY). */
 export async function loadOrderLines(runner: SqlRunner, orderIds: readonly number[]): Promise<OrderLineRecord[]> {
   if (orderIds.length === 0) return [];
   // Kept per order: an order's status after the list that showed it reads nothing again; shoppers' reads in one tick share a statement.
   const byOrder = await keyedRead(runner, orderLines(runner), orderIds);
   return [...byOrder.values()].flat().map((row) => OrderLineRecordSchema.parse(row)).sort((left, right) => left.order_id - right.order_id || left.line_no - right.line_no);
+}
+
+/** The products of orders' lines (kept like loadOrderLines' rows), without parsing them. */
+export async function lineProductIds(runner: SqlRunner, orderIds: readonly number[]): Promise<number[]> {
+  if (orderIds.length === 0) return [];
+  const byOrder = await keyedRead(runner, orderLines(runner), orderIds);
+  return [...new Set([...byOrder.values()].flat().map((row) => Number(row.product_id)))];
 }
 
 function orderLines(runner: SqlRunner): KeyedRead {
