@@ -7,6 +7,7 @@ import { segmentWords, tagWords } from '../../text/word-segmenter.ts';
 import { englishTerms } from '../../text/english-terms.ts';
 import { findDimension, findMetric } from '../../sql/semantic/index.ts';
 import { isFillerWord } from './filler-words.ts';
+import { CUE_PHRASES } from './question-cues.ts';
 import type { QuestionTerm } from './question-lexicon.ts';
 
 /**
@@ -20,6 +21,7 @@ import type { QuestionTerm } from './question-lexicon.ts';
 // verb or adverb rarely changes which table is answered, a leftover noun usually does.
 const CONTENT_TAGS = new Set(['n', 'nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'ng', 'vn', 'an', 'j', 'x', 'eng']);
 const LATIN = /^[a-z][a-z'-]*$/;
+const FUNCTION_CHARACTERS = new Set([...'比多少张已了的都也还就再又很太更把被给让向从在于与和及或之其该此这那些个位名件笔条次各上下来去是有吗呢吧啊呀哦嘛']);
 const HAS_CJK = /\p{Script=Han}/u;
 
 export interface Correction {
@@ -66,6 +68,9 @@ function isContentWord(word: string, englishRoles?: Map<string, { noun: boolean;
   }
   if (/\d/.test(lower)) return true;
   if (!HAS_CJK.test(lower)) return false;
+  // A chunk jieba glued out of function characters around recognised words ("张已" from 多少张已付款, "比多" from
+  // 比多了还是少了) names nothing; negations (未, 不, 没) are not function characters here: they change the answer.
+  if ([...lower].every((character) => FUNCTION_CHARACTERS.has(character))) return false;
   return tagWords(lower).some((tagged) => CONTENT_TAGS.has(tagged.tag) && !isFillerWord(tagged.word));
 }
 
@@ -119,7 +124,13 @@ interface CorrectionCandidates {
   latinByFirstLetter: ReadonlyMap<string, readonly string[]>;
   /** Other phrases by length in characters: a Chinese slip keeps its length. */
   otherByLength: ReadonlyMap<number, readonly string[]>;
+  /** Latin value phrases by first letter: corrected only for long words one edit away ("headphnes"). */
+  latinValuesByFirstLetter: ReadonlyMap<string, readonly string[]>;
 }
+
+/** Superlatives ("highest", "fewest") are slipped too ("higest"); they are cues, not catalogue entries. Only these:
+ * other cue words are everyday words one letter from another ("chance" is not a slip of "change"). */
+const CUE_WORDS = [...new Set([...CUE_PHRASES.top, ...CUE_PHRASES.bottom].filter((phrase) => /^[a-z]{6,}$/.test(phrase)))];
 
 const candidatesByEntries = new WeakMap<readonly LexiconEntry<QuestionTerm>[], CorrectionCandidates>();
 
@@ -129,11 +140,20 @@ function correctionCandidatesOf(entries: readonly LexiconEntry<QuestionTerm>[]):
   const catalogue = new Set<string>();
   const latinByFirstLetter = new Map<string, string[]>();
   const otherByLength = new Map<number, string[]>();
+  const latinValuesByFirstLetter = new Map<string, string[]>();
+  const add = (map: Map<string, string[]>, key: string, phrase: string) => {
+    if (!map.has(key)) map.set(key, []);
+    map.get(key)?.push(phrase);
+  };
+  for (const word of CUE_WORDS) add(latinByFirstLetter, word[0] as string, word);
   for (const entry of entries) {
     const isValue = entry.meaning.kind === 'value';
     if (!isValue) catalogue.add(entry.phrase);
     if (LATIN.test(entry.phrase)) {
-      if (isValue) continue;
+      if (isValue) {
+        if (entry.phrase.length >= 7) add(latinValuesByFirstLetter, entry.phrase[0] as string, entry.phrase);
+        continue;
+      }
       const first = entry.phrase[0] as string;
       if (!latinByFirstLetter.has(first)) latinByFirstLetter.set(first, []);
       latinByFirstLetter.get(first)?.push(entry.phrase);
@@ -143,7 +163,7 @@ function correctionCandidatesOf(entries: readonly LexiconEntry<QuestionTerm>[]):
       otherByLength.get(length)?.push(entry.phrase);
     }
   }
-  candidates = { catalogue, latinByFirstLetter, otherByLength };
+  candidates = { catalogue, latinByFirstLetter, otherByLength, latinValuesByFirstLetter };
   candidatesByEntries.set(entries, candidates);
   return candidates;
 }
@@ -176,7 +196,13 @@ function correctionFor(word: string, entries: readonly LexiconEntry<QuestionTerm
       tied = false;
     } else if (distance === best.distance && phrase !== best.phrase) tied = true;
   }
-  return best && !tied ? best.phrase : undefined;
+  if (best && !tied) return best.phrase;
+  // A long word one edit from a value of this shop ("headphnes" → headphones): the only value that close.
+  if (LATIN.test(lower) && lower.length >= 7) {
+    const values = (candidates.latinValuesByFirstLetter.get(lower[0] as string) ?? []).filter((phrase) => Math.abs(phrase.length - lower.length) <= 1 && editDistance(lower, phrase, 1) === 1);
+    if (new Set(values).size === 1) return values[0];
+  }
+  return undefined;
 }
 
 function differsBySoundAlike(word: string, phrase: string): boolean {

@@ -400,3 +400,13 @@ describe('understandQuestion: colloquial Chinese rankings', () => {
     expect(requestOf('哪个品类的退货最严重').query).toMatchObject({ orderBy: { direction: 'desc' }, limit: 1 });
   });
 });
+
+describe('understandQuestion: slips of ranking words and of long value names', () => {
+  it('corrects "higest" to a ranking and "headphnes" to the category, but never a short or ambiguous word', () => {
+    expect(requestOf('Which city tier has the higest AOV?').query).toMatchObject({ dimensions: ['city_tier'], orderBy: { direction: 'desc' }, limit: 1 });
+    const withHeadphones = new ValueIndex([...ENUMERATED_VALUES, { dimension: 'category', values: ['Headphones'], label_en: 'Headphones', label_zh: '耳机', phrases: ['headphones', '耳机'] }]);
+    const reading = understandQuestion({ question: 'avg star rating headphnes', language: 'en', window, values: withHeadphones });
+    expect(reading.kind === 'analysis' && reading.request.query.filters).toEqual([{ dimension: 'category', operator: 'in', values: ['Headphones'] }]);
+    expect(understand('Which users have the highest chance of buying in the next week?').kind).toBe('model');
+  });
+});
