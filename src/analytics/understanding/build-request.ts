@@ -88,6 +88,8 @@ function isWholeMonth(range: { start: string; end: string }): boolean {
   return range.start.endsWith('-01') && addDays(range.end, 1).endsWith('-01') && addMonths(range.start, 1) === addDays(range.end, 1);
 }
 
+const FUNNEL_SPLIT = /按|分(?!钟|布)|各|每个|\bby\b|\bper\b|\beach\b|\bsplit\b|broken down|breakdown/;
+
 export function chooseTime(recognition: Recognition, window: DataWindow, compare: boolean): TimeChoice {
   if (recognition.time && !(compare && recognition.comparisonUnit)) {
     const parts = timeQueryParts(recognition.time, { compare });
@@ -180,7 +182,9 @@ export function buildRequest(recognition: Recognition, window: DataWindow, langu
   const filters = mergedFilters(recognition.filters, time.filters);
 
   if (cues.has('funnel')) {
-    const dimension = recognition.dimensions.find((candidate) => !TIME_DIMENSIONS.includes(candidate));
+    // A funnel is split only when the question says by what ("按渠道", "by device"): "from product view to checkout"
+    // names a step, not a split by product.
+    const dimension = FUNNEL_SPLIT.test(recognition.normalized) ? recognition.dimensions.find((candidate) => !TIME_DIMENSIONS.includes(candidate)) : undefined;
     const steps = recognition.eventSteps.length >= 2 ? recognition.eventSteps : undefined;
     return { analysis: 'funnel', query: { timeRange: time.timeRange, filters: withNewUsersFilter(recognition, filters), ...(steps ? { steps } : {}), ...(dimension ? { dimension } : {}), language } };
   }

@@ -410,3 +410,11 @@ describe('understandQuestion: slips of ranking words and of long value names', (
     expect(understand('Which users have the highest chance of buying in the next week?').kind).toBe('model');
   });
 });
+
+describe('understandQuestion: funnels', () => {
+  it('splits a funnel only when the question says by what ("product view" is a step)', () => {
+    expect(requestOf('show me the conversion funnel from product view to add-to-cart to checkout last week').query).not.toHaveProperty('dimension');
+    expect(requestOf('浏览到加购到下单的转化漏斗，按渠道拆一下').query).toMatchObject({ dimension: 'channel' });
+    expect(requestOf('step by step conversion from browsing to buying over the last 30 days')).toMatchObject({ analysis: 'funnel' });
+  });
+});
