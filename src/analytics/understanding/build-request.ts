@@ -1,6 +1,6 @@
 import { asksYearOverYear, findDimension, findMetric, timeQueryParts } from '../../sql/semantic/index.ts';
-import { monthPeriod, previousPeriod, quarterPeriod, weekPeriod, yearAgoPeriod } from '../../sql/semantic/time/time-period.ts';
-import { addDays, addMonths, dateParts, rangeLength } from '../../sql/semantic/time/calendar-date.ts';
+import { monthPeriod, previousOfRange, previousPeriod, quarterPeriod, weekPeriod, yearAgoPeriod } from '../../sql/semantic/time/time-period.ts';
+import { addDays, dateParts, rangeLength } from '../../sql/semantic/time/calendar-date.ts';
 import type { SemanticFilter } from '../../sql/semantic/compile/semantic-query.ts';
 import { asksRankPosition } from './rules/rank-position-rules.ts';
 import { asksDistinctCount } from './rules/distinct-count-rules.ts';
@@ -73,19 +73,13 @@ interface TimeChoice {
   assumedAllData: boolean;
 }
 
-/** The period of the same length just before `range`, or `shiftDays` earlier when given ("a week earlier"). */
+/**
+ * The period just before `range` (a whole calendar month: the month before; otherwise the same number of days), or
+ * `shiftDays` earlier when given ("a week earlier").
+ */
 export function previousPeriodOf(range: { start: string; end: string }, shiftDays?: number): { start: string; end: string } {
-  // A whole calendar month is compared with the month before it (October with September, not 31 days earlier).
-  if (shiftDays === undefined && isWholeMonth(range)) {
-    const start = addMonths(range.start, -1);
-    return { start, end: addDays(range.start, -1) };
-  }
-  const shift = shiftDays ?? rangeLength(range);
-  return { start: addDays(range.start, -shift), end: addDays(range.end, -shift) };
-}
-
-function isWholeMonth(range: { start: string; end: string }): boolean {
-  return range.start.endsWith('-01') && addDays(range.end, 1).endsWith('-01') && addMonths(range.start, 1) === addDays(range.end, 1);
+  if (shiftDays === undefined) return previousOfRange(range);
+  return { start: addDays(range.start, -shiftDays), end: addDays(range.end, -shiftDays) };
 }
 
 const FUNNEL_SPLIT = /按|分(?!钟|布)|各|每个|\bby\b|\bper\b|\beach\b|\bsplit\b|broken down|breakdown/;

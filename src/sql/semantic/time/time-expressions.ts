@@ -1,10 +1,10 @@
 import { ABSOLUTE_TIME_RULES } from './absolute-time-rules.ts';
-import { addDays, addMonths, daysBetween, minDate, type DateRange, type IsoDate } from './calendar-date.ts';
+import { addDays, daysBetween, minDate, type DateRange, type IsoDate } from './calendar-date.ts';
 import { RELATIVE_TIME_RULES } from './relative-time-rules.ts';
 import { anchoredOffsets, applyOffset } from './anchored-offsets.ts';
 import { isIsoDate } from '../compile/sql-literals.ts';
 import { SemanticQueryError } from '../semantic-error.ts';
-import { previousPeriod, yearAgoPeriod, type RawPeriod, type TimeRule } from './time-period.ts';
+import { naturalUnitEnd, previousPeriod, yearAgoPeriod, type RawPeriod, type TimeRule } from './time-period.ts';
 import { caseForms, hasCase, type CaseForms } from './caseless-pattern.ts';
 
 export interface LabelledRange extends DateRange {
@@ -67,15 +67,6 @@ function labelled(range: DateRange, label_en: string, label_zh: string): Labelle
 /** Clips to the as-of date: "this month" in the middle of the month ends on the as-of date. */
 function clip(period: RawPeriod, asOf: IsoDate): RawPeriod {
   return period.start <= asOf ? { ...period, end: minDate(period.end, asOf) } : period;
-}
-
-const UNIT_MONTHS: Partial<Record<NonNullable<RawPeriod['unit']>, number>> = { month: 1, quarter: 3, half: 6, year: 12 };
-
-/** Where the calendar unit a period names ends (a week on its Sunday, a month on its last day); its own end otherwise. */
-function naturalUnitEnd(period: RawPeriod): IsoDate {
-  if (period.unit === 'week') return addDays(period.start, 6);
-  const months = period.unit ? UNIT_MONTHS[period.unit] : undefined;
-  return months === undefined ? period.end : addDays(addMonths(period.start, months), -1);
 }
 
 function toMatch(period: RawPeriod, text: string, index: number, asOf: IsoDate): TimeExpressionMatch {

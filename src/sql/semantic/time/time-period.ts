@@ -94,6 +94,13 @@ function naturalEnd(start: IsoDate, months: number): IsoDate {
 
 const UNIT_MONTHS: Partial<Record<PeriodUnit, number>> = { month: 1, quarter: 3, half: 6, year: 12 };
 
+/** Where the calendar unit a period names ends (a week on its Sunday, a month on its last day); its own end otherwise. */
+export function naturalUnitEnd(period: DateRange & { unit?: PeriodUnit }): IsoDate {
+  if (period.unit === 'week') return addDays(period.start, 6);
+  const months = period.unit ? UNIT_MONTHS[period.unit] : undefined;
+  return months === undefined ? period.end : naturalEnd(period.start, months);
+}
+
 /**
  * The period just before: the previous calendar unit (whole, or the same number of days when the current
  * one is only partly over), or for ad-hoc ranges the same number of days immediately before.
