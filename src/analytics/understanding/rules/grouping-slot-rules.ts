@@ -1,4 +1,4 @@
-import { ruleMatches, type PhraseRule, type RuleSet } from './phrase-rule.ts';
+import { ruleExpression, ruleMatches, type PhraseRule, type RuleSet } from './phrase-rule.ts';
 
 /**
  * Where a question names what to group by: "GMV by store", "按收入水平拆一下客单价". The word in that slot decides the
@@ -47,12 +47,10 @@ export function groupingSlots(normalizedQuestion: string): GroupingSlot[] {
   for (const rule of GROUPING_SLOT_RULES) {
     let expression = globalExpressions.get(rule.id);
     if (!expression) {
-      const sources = [...rule.zh, ...rule.en.map((source) => `(?<![a-z0-9])${source}(?![a-z0-9])`)];
-      // d: the slot's own position, from its group's indices.
-      expression = new RegExp(sources.join('|'), 'gd');
+      // The rule's own expression, global and with d: the slot's position comes from its group's indices.
+      expression = new RegExp(ruleExpression(rule).source, 'gd');
       globalExpressions.set(rule.id, expression);
     }
-    expression.lastIndex = 0;
     for (const match of normalizedQuestion.matchAll(expression)) {
       const group = match.findIndex((text, index) => index > 0 && text !== undefined);
       const span = group > 0 ? match.indices?.[group] : undefined;

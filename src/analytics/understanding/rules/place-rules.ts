@@ -1,5 +1,5 @@
 import { parseNumber } from '../../../text/number-words.ts';
-import { ruleMatches, type PhraseRule, type RuleSet } from './phrase-rule.ts';
+import { ruleExpression, ruleMatches, type PhraseRule, type RuleSet } from './phrase-rule.ts';
 
 /**
  * "which city came second by GMV", "转化率第二高的城市", "排第三的品牌": one place of a ranking below the first, answered
@@ -21,13 +21,9 @@ export const PLACE_RULES: readonly PhraseRule<{ place: true }>[] = [
 export const PLACE_RULE_SET: RuleSet<{ place: true }> = { name: 'place in a ranking', rules: PLACE_RULES, matches: ruleMatches };
 
 const PLACE_WORDS: Record<string, number> = { second: 2, third: 3, fourth: 4, fifth: 5, '2nd': 2, '3rd': 3, '4th': 4, '5th': 5, runner: 2 };
-let expression: RegExp | undefined;
-
 /** The place asked for (2 for "second"), when the question asks for one place below the first. */
 export function placeAskedFor(normalizedQuestion: string): number | undefined {
-  const rule = PLACE_RULES[0]!;
-  expression ??= new RegExp([...rule.zh, ...rule.en.map((source) => `(?<![a-z0-9])${source}(?![a-z0-9])`)].join('|'));
-  const match = expression.exec(normalizedQuestion);
+  const match = ruleExpression(PLACE_RULES[0]!).exec(normalizedQuestion);
   const word = match?.slice(1).find((group) => group !== undefined);
   if (!word) return undefined;
   const place = PLACE_WORDS[word] ?? parseNumber(word);
