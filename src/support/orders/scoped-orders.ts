@@ -78,7 +78,6 @@ function customerOrders(runner: SqlRunner): KeyedRead {
   };
 }
 
-
 /** A guest's verified order (the scope filter's second condition): read alone. */
 async function guestOrders(runner: SqlRunner, scope: SupportScope): Promise<readonly Readonly<Record<string, unknown>>[]> {
   const filter = scopeFilter(scope);
