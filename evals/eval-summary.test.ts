@@ -77,4 +77,10 @@ describe('summarize', () => {
     expect(text).toContain('✗ c [zh/trend/llm:test] row_mismatch: rows differ');
     expect(text).toContain('BELOW THRESHOLD: overall 0.800 < 0.9; zh 0.667 < 0.9');
   });
+
+  it('names no item of a held-out set, only how its items failed', () => {
+    const text = formatSummary(summarize(records, { minAccuracy: 0.9 }), { hideItems: true });
+    expect(text).toContain('failures (1, items hidden in a held-out set): trend/row_mismatch 1');
+    expect(text).not.toContain('✗');
+  });
 });

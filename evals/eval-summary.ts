@@ -124,7 +124,7 @@ function percent(value: Tally): string {
 }
 
 /** Plain-text report for the terminal: accuracy by language, shape and planner, then the failures. */
-export function formatSummary(summary: EvalSummary, options: { maxFailures?: number } = {}): string {
+export function formatSummary(summary: EvalSummary, options: { maxFailures?: number; hideItems?: boolean } = {}): string {
   const lines: string[] = [];
   const section = (title: string, groups: Record<string, Tally>) => {
     lines.push(title);
@@ -147,7 +147,16 @@ export function formatSummary(summary: EvalSummary, options: { maxFailures?: num
   if (summary.goldErrors > 0) lines.push(`gold SQL errors: ${summary.goldErrors} (fix the golden files)`);
   if (summary.agentErrors > 0) lines.push(`agent errors (exceptions): ${summary.agentErrors}`);
   const maxFailures = options.maxFailures ?? 60;
-  if (summary.failures.length > 0) {
+  if (summary.failures.length > 0 && options.hideItems) {
+    // A held-out set must not be tuned on: the terminal shows how items failed, never which ones.
+    const byReason = new Map<string, number>();
+    for (const failure of summary.failures) {
+      const key = `${failure.shape}/${failure.reason}`;
+      byReason.set(key, (byReason.get(key) ?? 0) + 1);
+    }
+    const counts = [...byReason].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    lines.push(`failures (${summary.failures.length}, items hidden in a held-out set): ${counts.map(([key, count]) => `${key} ${count}`).join(', ')}`);
+  } else if (summary.failures.length > 0) {
     lines.push(`failures (${summary.failures.length}):`);
     for (const failure of summary.failures.slice(0, maxFailures)) {
       lines.push(`  ✗ ${failure.id} [${failure.language}/${failure.shape}/${failure.planner}] ${failure.reason}: ${failure.message}`);

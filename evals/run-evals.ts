@@ -185,7 +185,7 @@ async function evaluateSet(set: EvalSet, units: EvalUnit[], warehouses: EvalWare
     summary,
     records,
   );
-  process.stdout.write(`== ${set.name} set (${path.relative(process.cwd(), set.directory) || set.directory})\n${formatSummary(summary)}\ntranscripts: ${path.relative(process.cwd(), directory) || directory}\n\n`);
+  process.stdout.write(`== ${set.name} set (${path.relative(process.cwd(), set.directory) || set.directory})\n${formatSummary(summary, { hideItems: set.name === 'heldout' })}\ntranscripts: ${path.relative(process.cwd(), directory) || directory}\n\n`);
   return summary.belowThreshold.length > 0 || summary.goldErrors > 0 ? 1 : 0;
 }
 
