@@ -1,4 +1,4 @@
-import { findDimension, findMetric, findTimeExpressions, listMetrics, resolveTimeExpression, type ResolvedTimeExpression } from '../../sql/semantic/index.ts';
+import { comparedPeriod, findDimension, findMetric, findTimeExpressions, listMetrics, resolveTimeExpression, type ResolvedTimeExpression } from '../../sql/semantic/index.ts';
 import type { SemanticFilter } from '../../sql/semantic/compile/semantic-query.ts';
 import type { ValueIndex } from '../../sql/values/value-index.ts';
 import { parseNumber } from '../../text/number-words.ts';
@@ -201,7 +201,8 @@ const LIMIT_PATTERNS: readonly { pattern: RegExp; fromBottom?: true }[] = [
   // Only the number is taken: the noun still names the grouping.
   { pattern: new RegExp(`\\b(\\d{1,3}|${COUNT_WORDS})(?=\\s+(?:[a-z]+\\s+)?(?:${RANKED_NOUNS})\\b.*\\b(?:${SUPERLATIVES})\\b)`) },
   { pattern: new RegExp(`(?<=\\b(?:${SUPERLATIVES})\\b.*)\\b(\\d{1,3}|${COUNT_WORDS})(?=\\s+(?:[a-z]+\\s+)?(?:${RANKED_NOUNS})\\b)`) },
-  { pattern: /前\s*([0-9]+|[一二三四五六七八九十两]+)\s*(?:名|个(?!\s*(?:月|星期|礼拜|季度|小时|工作日))|位|家|大|款|座|天|的)?(?!\s*个?\s*(?:月|周|星期|礼拜|年|季度|小时|日))/ },
+  // The whole number or none ("前10个年龄段" is never 前1); 年龄 after it is a noun, not a year.
+  { pattern: /前\s*([0-9]+(?![0-9])|[一二三四五六七八九十两]+(?![一二三四五六七八九十两]))\s*(?:名|个(?!\s*(?:月|星期|礼拜|季度|小时|工作日))|位|家|大|款|座|天|的)?(?!\s*个?\s*(?:月|周|星期|礼拜|年(?!龄)|季度|小时|日))/ },
   // "最火的三款商品", "卖得最好的5个品牌": a superlative of any kind, then the count.
   { pattern: /(?:最(?!近|后|初|新|终)[\u4e00-\u9fff]{1,3}?|排名靠前|倒数)的?\s*([0-9]+|[一二三四五六七八九十两]+)\s*(?:个|名|家|款|座|位|种|件|只|条)(?!\s*(?:月|星期|礼拜|季度|小时|工作日))/ },
   { pattern: /(?:后|倒数)\s*([0-9]+|[一二三四五六七八九十两]+)\s*(?:名|个|位|家|款)?/, fromBottom: true },
@@ -238,6 +239,8 @@ function findLimit(text: string, taken: boolean[], valueSpansOf: () => readonly 
     const at = match.index + match[0].indexOf(word);
     valueSpans ??= valueSpansOf();
     if (valueSpans.some((span) => at >= span.start && at < span.end)) continue;
+    // A number a period already took ("前10天的订单": the 10 days before) is no "top N" unless a superlative ranks it.
+    if (taken[at] && !/最|top|most|best|highest|lowest/.test(text.slice(0, match.index))) continue;
     const value = ORDINAL_WORDS[word] ?? parseNumber(word);
     if (value === undefined || value <= 0 || value > 1000) continue;
     markTaken(taken, match.index, match.index + match[0].length);
@@ -369,7 +372,7 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   if (time && periods.length >= 2) {
     const [earlier, later] = [...periods].sort((left, right) => left.start.localeCompare(right.start)).filter((_, index, all) => index === 0 || index === all.length - 1);
     if (earlier && later && earlier.start !== later.start) {
-      time = { ...time, start: later.start, end: later.end, label_en: later.label_en, label_zh: later.label_zh, previous: { start: earlier.start, end: earlier.end, label_en: earlier.label_en, label_zh: earlier.label_zh }, comparison: 'named_period' };
+      time = { ...time, start: later.start, end: later.end, label_en: later.label_en, label_zh: later.label_zh, previous: comparedPeriod(later, earlier), comparison: 'named_period' };
     }
   }
 

@@ -112,8 +112,10 @@ export function readingOf(request: RequestLike, language: Language, labelValue?:
     // Bounds ("users under 25", "100元以下的商品") read with their comparison: "order amount over 300", "订单金额不低于300".
     const bound = typeof operator === 'string' ? BOUND_WORDS[operator] : undefined;
     if (bound) return [zh ? `${name}${bound.zh}${values.join('至')}${operator === 'between' ? '之间' : ''}` : `${name.toLowerCase()} ${bound.en} ${values.join(' and ')}`];
-    // A value that carries its kind already ("客户 9313", "customer 9313") is not named twice.
-    if (!negated && values.every((value) => value.toLowerCase().startsWith(name.toLowerCase()))) return [values.join(zh ? '、' : ' or ')];
+    // A value that carries its kind already ("客户 9313", "customer 9313", "guest checkouts") is not named twice.
+    const standsAlone = findDimension(dimension)?.labels_stand_alone === true;
+    if (standsAlone && negated) return [zh ? `不含${values.join('、')}` : `excluding ${values.join(' and ')}`];
+    if (!negated && (standsAlone || values.every((value) => value.toLowerCase().startsWith(name.toLowerCase())))) return [values.join(zh ? '、' : ' or ')];
     return [zh ? `${name}${negated ? '不含' : '为'}${values.join('、')}` : `${name} ${negated ? 'not ' : ''}${values.join(' or ')}`];
   });
   // Filters a share keeps in its total are its scope: "Apple's share within headphones" is not a share of all GMV.

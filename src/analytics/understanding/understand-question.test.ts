@@ -418,3 +418,34 @@ describe('understandQuestion: funnels', () => {
     expect(requestOf('step by step conversion from browsing to buying over the last 30 days')).toMatchObject({ analysis: 'funnel' });
   });
 });
+
+describe('understandQuestion: a period still running against the one before', () => {
+  it('compares this week so far with the same days of last week, in either language and with or without "vs"', () => {
+    const tuesday = { start: '2010-12-01', asOf: '2010-12-14' };
+    for (const question of ['gmv this wk vs last wk', '本周和上周的订单', 'this month vs last month orders']) {
+      const language = /\p{Script=Han}/u.test(question) ? 'zh' : 'en';
+      const reading = understandQuestion({ question, language, window: tuesday, values });
+      if (reading.kind !== 'analysis') throw new Error(`expected an analysis for "${question}"`);
+      const { timeRange, compareTo } = reading.request.query as { timeRange: { start: string; end: string }; compareTo: { start: string; end: string } };
+      const days = (range: { start: string; end: string }) => (Date.parse(range.end) - Date.parse(range.start)) / 86_400_000;
+      expect(days(compareTo), question).toBe(days(timeRange));
+      expect(compareTo.end < timeRange.start, question).toBe(true);
+    }
+  });
+});
+
+describe('understandQuestion: guest checkouts (orders without a customer id)', () => {
+  const withGuests = new ValueIndex([...ENUMERATED_VALUES]);
+  const read = (question: string) => {
+    const reading = understandQuestion({ question, language: /\p{Script=Han}/u.test(question) ? 'zh' : 'en', window, values: withGuests });
+    if (reading.kind !== 'analysis') throw new Error(`expected an analysis for "${question}"`);
+    return reading.request.query;
+  };
+  it('filters, excludes and splits by guest or registered, and "registered" alone stays sign-ups', () => {
+    expect(read('how much gmv came from guest checkouts (no customer id)')).toMatchObject({ metrics: ['gmv'], filters: [{ dimension: 'account_type', operator: 'in', values: ['guest'] }] });
+    expect(read('消费最多的客户是哪个 (不算游客)')).toMatchObject({ dimensions: ['customer'], filters: [{ dimension: 'account_type', operator: 'not_in', values: ['guest'] }] });
+    expect(read('orders by guest vs registered')).toMatchObject({ metrics: ['orders'], dimensions: ['account_type'] });
+    expect(read('游客下单有多少')).toMatchObject({ metrics: ['orders'], filters: [{ dimension: 'account_type', values: ['guest'] }] });
+    expect(read('how many people registered last week')).toMatchObject({ metrics: ['new_users'] });
+  });
+});

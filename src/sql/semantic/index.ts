@@ -21,7 +21,7 @@ export { compileFunnel, funnelQuerySchema, type FunnelQuery } from './compile/co
 export { compileRetention, retentionQuerySchema, type RetentionQuery } from './compile/compile-retention.ts';
 export { compileDistribution, distributionQuerySchema, DEFAULT_BAND_EDGES, type DistributionQuery } from './compile/compile-distribution.ts';
 export { compileContribution, contributionQuerySchema, type ContributionQuery } from './compile/compile-contribution.ts';
-export { asksYearOverYear, findTimeExpressions, resolveTimeExpression, type ResolvedTimeExpression, type TimeExpressionMatch } from './time/time-expressions.ts';
+export { asksYearOverYear, comparedPeriod, findTimeExpressions, resolveTimeExpression, type ResolvedTimeExpression, type TimeExpressionMatch } from './time/time-expressions.ts';
 export { timeQueryParts, type TimeQueryParts } from './time/time-query-parts.ts';
 export { loadAsOfDate } from './time/as-of-date.ts';
 export type { DerivedTables } from './catalogue/facts.ts';

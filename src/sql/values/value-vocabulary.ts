@@ -44,6 +44,9 @@ export const ENUMERATED_VALUES: VocabularyValue[] = [
   { dimension: 'order_status', values: ['pending'], label_en: 'pending', label_zh: '待支付', phrases: ['pending', 'unpaid', '待支付', '未支付', '待付款'] },
   { dimension: 'order_status', values: ['shipped'], label_en: 'shipped', label_zh: '已发货', phrases: ['shipped', 'in transit', '已发货', '运输中'] },
   { dimension: 'order_status', values: ['delivered'], label_en: 'delivered', label_zh: '已签收', phrases: ['delivered', '已签收', '已送达'] },
+  { dimension: 'account_type', values: ['guest'], label_en: 'guest checkouts', label_zh: '游客订单', phrases: ['guest', 'guests', 'guest checkout', 'guest checkouts', 'guest customers', 'guest buyers', 'no customer id', 'without a customer id', 'without customer id', 'anonymous customers', '游客', '匿名客户', '未登录', '未登录用户', '没有客户号', '无客户号', '没有客户编号', '无客户编号', '没有客户id', '无客户id'] },
+  { dimension: 'account_type', values: ['registered'], label_en: 'registered customers', label_zh: '注册客户', phrases: ['registered customers', 'registered users', 'registered buyers', 'known customers', 'with a customer id', '注册客户', '注册用户', '已注册用户', '有客户号', '有客户编号'] },
+  { dimension: 'account_type', values: ['guest', 'registered'], label_en: 'guest and registered', label_zh: '游客和注册客户', lists: true, phrases: ['guest vs registered', 'guests vs registered', 'registered vs guest', 'guest and registered', 'guest or registered', 'guests and registered customers', '游客和注册客户', '游客与注册客户', '游客vs注册', '注册和游客', '游客和注册用户'] },
   { dimension: 'language', values: ['zh'], label_en: 'Chinese reviews', label_zh: '中文评价', phrases: ['chinese reviews', '中文评价', '中文评论', 'in chinese', 'written in chinese', '中文'] },
   { dimension: 'language', values: ['en'], label_en: 'English reviews', label_zh: '英文评价', phrases: ['english reviews', '英文评价', '英文评论', 'in english', 'written in english', '英文'] },
   // Support chat intents (support_events.intent); "return"/"cancel" alone stay order words, so phrases name the inquiry.

@@ -82,6 +82,8 @@ export const dimensionSchema = z.object({
   null_label: z.string().optional(),
   /** Chinese display names of known values (gender male → 男); filters accept either form. */
   value_labels_zh: z.record(z.string(), z.string()).default({}),
+  /** Its value labels name themselves ("guest checkouts", "游客订单"): a restated filter shows the value without the dimension's name. */
+  labels_stand_alone: z.boolean().default(false),
   joins: z.array(z.enum(JOIN_IDS)).default([]),
   required_tables: z.array(z.string()).default([]),
   /** For dimensions computed on demand (segments): the tables they are computed from, which decide availability. */

@@ -82,6 +82,21 @@ export const FACT_DIMENSIONS = [
     expressions: { order_lines: { value: 'o.items_amount' } },
   },
   {
+    // Real shops' exports (Online Retail) leave the customer id empty on guest checkouts; merchants ask about them.
+    id: 'account_type',
+    name_en: 'Guest or registered',
+    name_zh: '游客或注册客户',
+    synonyms_en: ['guest vs registered', 'guest or registered', 'guests vs registered', 'account type', 'registered vs guest'],
+    synonyms_zh: ['游客还是注册客户', '游客和注册客户', '游客与注册客户', '账户类型', '注册与否'],
+    description_en: "'guest' when the order has no customer id (orders.user_id is empty: a guest checkout), otherwise 'registered' (order metrics only).",
+    description_zh: "订单没有客户编号（orders.user_id 为空，即游客下单）时为“游客”，否则为“注册客户”（仅订单类指标）。",
+    kind: 'fact',
+    value_type: 'text',
+    expressions: { order_lines: { value: "CASE WHEN o.user_id IS NULL THEN 'guest' ELSE 'registered' END" } },
+    value_labels_zh: { guest: '游客', registered: '注册客户' },
+    labels_stand_alone: true,
+  },
+  {
     id: 'language',
     name_en: 'Language',
     name_zh: '语言',

@@ -69,8 +69,9 @@ export const RELATIVE_TIME_RULES: TimeRule[] = [
   {
     // "上周三", "last Wednesday", "this Monday": one day of a named week.
     name: 'day of a week', guard: /周|星期|礼拜|day/iu,
-    // "上周一共" is "last week in total", not last Monday: 一 followed by 共/起/下… is not a weekday.
-    pattern: /(上|本|这)(?:个)?(?:周|星期|礼拜)([一二三四五六日天])(?<!一(?=[共起下些样直定点致切般半]))|\b(last|this)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/giu,
+    // "上周一共" is "last week in total", not last Monday: 一 followed by 共/起/下… is not a weekday; nor is
+    // "上周一线城市" / "本周三线" (a city tier follows).
+    pattern: /(上|本|这)(?:个)?(?:周|星期|礼拜)([一二三四五六日天])(?<!一(?=[共起下些样直定点致切般半]))(?![线])|\b(last|this)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/giu,
     resolve: (match, asOf) => {
       const zhDays = '一二三四五六日';
       const enDays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];

@@ -85,6 +85,19 @@ function toMatch(period: RawPeriod, text: string, index: number, asOf: IsoDate):
   };
 }
 
+/**
+ * What a later named period is compared with when an earlier one is named too: the earlier one, or, when the later is
+ * a calendar unit still running ("this week vs last week" on a Tuesday), the same days of the earlier unit — a part
+ * against a whole would read as a fall.
+ */
+export function comparedPeriod(later: TimeExpressionMatch, earlier: TimeExpressionMatch): LabelledRange {
+  const sameDays = later.toDate && later.unit !== undefined && later.unit === earlier.unit && earlier.end < later.start ? daysBetween(later.start, later.end) : undefined;
+  if (sameDays !== undefined && daysBetween(earlier.start, earlier.end) > sameDays) {
+    return labelled({ start: earlier.start, end: addDays(earlier.start, sameDays) }, `the same days of ${earlier.label_en.replace(/ \(.*\)$/, '')}`, `${earlier.label_zh.replace(/（.*）$/, '')}的同期`);
+  }
+  return { start: earlier.start, end: earlier.end, label_en: earlier.label_en, label_zh: earlier.label_zh };
+}
+
 export function assertAsOfDate(asOfDate: string): void {
   if (!isIsoDate(asOfDate)) {
     throw new SemanticQueryError(`The as-of date "${asOfDate}" is not a date; pass YYYY-MM-DD (see loadAsOfDate).`, {
@@ -231,12 +244,7 @@ export function resolveTimeExpression(text: string, asOfDate: IsoDate): Resolved
   } else if (second && (COMPARISON[form].test(text) || (first.pairedComparison && second.pairedComparison))) {
     const [later, earlier] = first.start >= second.start ? [first, second] : [second, first];
     current = later;
-    previous = { start: earlier.start, end: earlier.end, label_en: earlier.label_en, label_zh: earlier.label_zh };
-    // "this week vs last week" on a Tuesday: the same days of last week, not all of it (a part against a whole).
-    const sameDays = later.toDate && later.unit !== undefined && later.unit === earlier.unit && earlier.end < later.start ? daysBetween(later.start, later.end) : undefined;
-    if (sameDays !== undefined && daysBetween(earlier.start, earlier.end) > sameDays) {
-      previous = labelled({ start: earlier.start, end: addDays(earlier.start, sameDays) }, `the same days of ${earlier.label_en.replace(/ \(.*\)$/, '')}`, `${earlier.label_zh.replace(/（.*）$/, '')}的同期`);
-    }
+    previous = comparedPeriod(later, earlier);
     comparison = 'named_period';
   }
   if (yearOverYear && comparison !== 'named_period') {

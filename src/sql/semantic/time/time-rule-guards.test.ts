@@ -101,9 +101,9 @@ describe('time rule guards', () => {
         }
         return true;
       }),
-      { numRuns: 40_000, seed: 12 },
+      { numRuns: 100_000, seed: 12 },
     );
-    // The property is not vacuous: most guarded rules matched some generated text.
+    // The property is not vacuous: most guarded rules matched some generated text (runs sized so that they do).
     expect(matched.size).toBeGreaterThanOrEqual(GUARDED.length * 0.6);
   });
 });
