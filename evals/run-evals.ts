@@ -85,7 +85,7 @@ interface EvalSet {
 
 function setsOf(options: RunOptions): EvalSet[] {
   if (options.golden) return [{ name: 'golden', directory: options.golden, minAccuracy: options.minAccuracy }];
-  // The fresh sets (evals/fresh/f6…f9) are more development sets, each its own report; run with --set fresh only.
+  // The fresh sets (evals/fresh/f6…f12) are more development sets, each its own report; run with --set fresh only.
   if (options.set === 'fresh') {
     return readdirSync(DEFAULT_FRESH_DIRECTORY, { withFileTypes: true })
       .filter((entry) => entry.isDirectory())
