@@ -208,12 +208,15 @@ export function buildRequest(recognition: Recognition, window: DataWindow, langu
   // "上周平均每天的日活": DAU is already an average per active day (÷ active_days), so "per day" asks for no series.
   const dailyAlready = averagePer === 'day' && !cues.has('trend') && metrics.every((id) => { const formula = findMetric(id)?.formula; return formula?.kind === 'ratio' && formula.denominator === 'active_days'; });
   let dimensions = [...recognition.dimensions];
-  if (averaged || dailyAlready) dimensions = dimensions.filter((dimension) => !['day', 'week', 'month'].includes(dimension));
+  // A metric already averaged per day (DAU) keeps a coarser grouping ("每周的日均DAU": each week's DAU); an averaged
+  // count or sum drops every calendar grain (the compiler averages over the whole period only).
+  const averagedGrains = dailyAlready ? ['day'] : ['day', 'week', 'month'];
+  if (averaged || dailyAlready) dimensions = dimensions.filter((dimension) => !averagedGrains.includes(dimension));
   if (cues.has('trend') && !dimensions.some((dimension) => TIME_DIMENSIONS.includes(dimension))) {
     dimensions = [trendGrain(recognition, time.timeRange), ...dimensions];
   }
   for (const grain of ['day', 'week', 'month', 'hour', 'weekday']) {
-    if ((averaged || dailyAlready) && ['day', 'week', 'month'].includes(grain)) continue;
+    if ((averaged || dailyAlready) && averagedGrains.includes(grain)) continue;
     if (cues.has(`grain:${grain}` as never) && !dimensions.includes(grain)) dimensions.unshift(grain);
   }
   dimensions = dimensions.slice(0, 3);

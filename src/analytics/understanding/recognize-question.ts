@@ -1,3 +1,4 @@
+import { rankedTimeBuckets } from './rules/grain-rules.ts';
 import { comparedPeriod, findDimension, findMetric, findTimeExpressions, listMetrics, resolveTimeExpression, type ResolvedTimeExpression } from '../../sql/semantic/index.ts';
 import type { SemanticFilter } from '../../sql/semantic/compile/semantic-query.ts';
 import type { ValueIndex } from '../../sql/values/value-index.ts';
@@ -189,9 +190,10 @@ const cueLexicon = buildCueLexicon();
 const ORDINAL_WORDS: Readonly<Record<string, number>> = { second: 2, third: 3, fourth: 4, fifth: 5, '2nd': 2, '3rd': 3, '4th': 4, '5th': 5 };
 
 /** "Top N" phrasings; those that count from the bottom ("后五名", "倒数三个") say so, whatever other rank words the question has ("销售额排名后五"). */
+const RANKED_TIME_BUCKETS = rankedTimeBuckets();
 const COUNT_WORDS = 'two|three|four|five|six|seven|eight|nine|ten|twenty';
-const RANKED_NOUNS = 'products|items|skus|brands|categories|cities|provinces|countries|channels|customers|users|buyers|shoppers|search terms|queries|keywords|devices|payment methods';
-const SUPERLATIVES = 'most|least|highest|lowest|best|worst|top|bottom|largest|biggest|smallest|fewest';
+const RANKED_NOUNS = 'products|items|skus|brands|categories|cities|provinces|countries|channels|customers|users|buyers|shoppers|search terms|queries|keywords|devices|payment methods|days|hours|weeks|months';
+const SUPERLATIVES = 'most|least|highest|lowest|best|worst|top|bottom|largest|biggest|smallest|fewest|busiest|quietest|slowest';
 const LIMIT_PATTERNS: readonly { pattern: RegExp; fromBottom?: true }[] = [
   // "前一个月", "前两周" are periods, not a top N.
   { pattern: /\btop\s*-?\s*(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty)\b/ },
@@ -201,10 +203,14 @@ const LIMIT_PATTERNS: readonly { pattern: RegExp; fromBottom?: true }[] = [
   // Only the number is taken: the noun still names the grouping.
   { pattern: new RegExp(`\\b(\\d{1,3}|${COUNT_WORDS})(?=\\s+(?:[a-z]+\\s+)?(?:${RANKED_NOUNS})\\b.*\\b(?:${SUPERLATIVES})\\b)`) },
   { pattern: new RegExp(`(?<=\\b(?:${SUPERLATIVES})\\b.*)\\b(\\d{1,3}|${COUNT_WORDS})(?=\\s+(?:[a-z]+\\s+)?(?:${RANKED_NOUNS})\\b)`) },
+  // "the three busiest hours", "5 best-selling products": the count, then the superlative, then the ranked noun.
+  { pattern: new RegExp(`\\b(\\d{1,3}|${COUNT_WORDS})(?=\\s+(?:${SUPERLATIVES})(?:[\\s-][a-z]+)?\\s+(?:[a-z]+\\s+)?(?:${RANKED_NOUNS})\\b)`) },
   // The whole number or none ("前10个年龄段" is never 前1); 年龄 after it is a noun, not a year.
   { pattern: /前\s*([0-9]+(?![0-9])|[一二三四五六七八九十两]+(?![一二三四五六七八九十两]))\s*(?:名|个(?!\s*(?:月|星期|礼拜|季度|小时|工作日))|位|家|大|款|座|天|的)?(?!\s*个?\s*(?:月|周|星期|礼拜|年(?!龄)|季度|小时|日))/ },
   // "最火的三款商品", "卖得最好的5个品牌": a superlative of any kind, then the count.
   { pattern: /(?:最(?!近|后|初|新|终)[\u4e00-\u9fff]{1,3}?|排名靠前|倒数)的?\s*([0-9]+|[一二三四五六七八九十两]+)\s*(?:个|名|家|款|座|位|种|件|只|条)(?!\s*(?:月|星期|礼拜|季度|小时|工作日))/ },
+  // "UV最低的3天", "PV最高的5个小时", "销量最高的前3天": a count of days, hours or weeks after a superlative.
+  { pattern: /(?:最(?!近|后|初|新|终)[\u4e00-\u9fff]{1,3}?)的?\s*前?\s*([0-9]+|[一二三四五六七八九十两]+)\s*(?=天|日(?!均)|个?小时|周|个星期|个月)/ },
   { pattern: /(?:后|倒数)\s*([0-9]+|[一二三四五六七八九十两]+)\s*(?:名|个|位|家|款)?/, fromBottom: true },
   { pattern: /\bwhich (\d+|two|three|four|five|ten)\b/ },
   { pattern: /(?<![\w-])(\d+|two|three|four|five|ten) (?:categories|brands|cities|products|channels|devices|items|segments|payment methods)\b/ },
@@ -217,7 +223,7 @@ const LIMIT_PATTERNS: readonly { pattern: RegExp; fromBottom?: true }[] = [
 ];
 
 
-const SINGULAR = /(?:最高|最低|最多|最少|最好|最差|最大|最小|最快|最慢|最畅销|最火|最热销|最(?!近|后|初|新|终|多少)[\u4e00-\u9fff]{2,4}?)的(?!是|前|几|那些|哪些|\d)|哪个|哪一个|哪一家|哪家|哪款|哪座|哪一座|哪一款|哪一类|哪类|哪一天|哪天|哪种|哪一种|哪条|最高的是|最多的是|最低的是|最少的是|\bwhich (?!\w+s\b)\w+|\bwhat (?!\w+s\b)\w+ (?:has|had|was|is|did)|\bthe (?:best|top|highest|lowest|worst|peak|busiest)\b(?! \d)/;
+const SINGULAR = /哪一?周(?!几)|哪个?月|(?:最高|最低|最多|最少|最好|最差|最大|最小|最快|最慢|最畅销|最火|最热销|最(?!近|后|初|新|终|多少)[\u4e00-\u9fff]{2,4}?)的(?!是|前|几|那些|哪些|\d)|哪个|哪一个|哪一家|哪家|哪款|哪座|哪一座|哪一款|哪一类|哪类|哪一天|哪天|哪种|哪一种|哪条|最高的是|最多的是|最低的是|最少的是|\bwhich (?!\w+s\b)\w+|\bwhat (?!\w+s\b)\w+ (?:has|had|was|is|did)|\bthe (?:best|top|highest|lowest|worst|peak|busiest)\b(?! \d)/;
 const ENGLISH_SINGULAR_SUPERLATIVE = /\b(?:best|worst|top|most|least|highest|lowest)(?:[\s-](?:selling|performing|rated|viewed|popular))?\s+(?:category|brand|product|city|channel|device|country|province|tier|item|month|week|day|segment)\b(?!s)|\b(?:best|worst|most|least)[\s-](?:selling|performing|rated|viewed|popular|favou?rited|carted|bought|purchased|searched|reviewed)\s+(?:[a-z]+\s+)?[a-z]+(?<!s)\b(?!\s+(?:by|per)\s+\w+s\b)|\b(?:highest|lowest|biggest|smallest)\s+[a-z]+\s+(?:category|brand|product|city|channel|device|country|province|tier|month|week|day|hour|customer)\b(?!s)|\b(?:busiest|quietest|peak)\s+(?:hour|day|weekday|month|week|time)\b(?!s)/;
 // Ranking verbs and plural head nouns ask for a list: "省份排一下序", "categories with the highest return rate".
 const WHICH_SINGULAR = /\bwhich (?:has|had|is|was|gets|got|does|did|one)\b|\bwhich (?!\w+s\b)(?!\d)\w+|\bwho\b|谁|\bwhat (?:hour|day|weekday|month|week|time of day)\b|哪个|哪一个|哪家|哪款|哪类|哪天|哪一天|星期几|周几|几点/;
@@ -340,7 +346,9 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     // "周末vs工作日" names the weekday/weekend grouping, not last weekend.
     .replace(DAY_TYPE_PHRASES, (found) => ' '.repeat(found.length))
     // "上周日均" / "上周日活" are last week's daily average / DAU, not last Sunday.
-    .replace(/日均|日活|周均|月均/g, (found) => ' '.repeat(found.length));
+    .replace(/日均|日活|周均|月均/g, (found) => ' '.repeat(found.length))
+    // "销量最高的前3天" ranks days: its "前3天" is what is ranked, not the last three days.
+    .replace(RANKED_TIME_BUCKETS, (found) => ' '.repeat(found.length));
   let time: ResolvedTimeExpression | undefined;
   try {
     time = resolveTimeExpression(timeText, asOf);

@@ -449,3 +449,37 @@ describe('understandQuestion: guest checkouts (orders without a customer id)', (
     expect(read('how many people registered last week')).toMatchObject({ metrics: ['new_users'] });
   });
 });
+
+describe('understandQuestion: days, hours and weeks as what a ranking ranks', () => {
+  it.each([
+    ['Top 3 GMV days in November', 'day', 3],
+    ['10月UV最低的3天', 'day', 3],
+    ['销量最高的前3天', 'day', 3],
+    ['双十一PV最高的5个小时', 'hour', 5],
+    ['What are the three busiest hours for orders?', 'hour', 3],
+    ['the 2 weeks with the lowest uv', 'week', 2],
+    ['10月以来哪周新用户最多？', 'week', 1],
+  ])('%s → top %s by %s', (question, dimension, limit) => {
+    expect(requestOf(question).query).toMatchObject({ dimensions: [dimension], limit });
+  });
+
+  it('keeps "前3天" a period when nothing ranks it, and reads weekly-trend words as the grain', () => {
+    expect(requestOf('前3天的订单').query).toMatchObject({ dimensions: [], timeRange: { start: '2025-11-28', end: '2025-11-30' } });
+    expect(requestOf('近8周客单价的周趋势').query).toMatchObject({ metrics: ['aov'], dimensions: ['week'] });
+    expect(requestOf('最近6周每周的日均DAU').query).toMatchObject({ metrics: ['dau'], dimensions: ['week'] });
+  });
+});
+
+describe('understandQuestion: plain words for money, visits and averages', () => {
+  it.each([
+    ['How much did we take last week?', 'gmv'],
+    ['哪天生意最好？', 'gmv'],
+    ['What hour of the day brings in the most money?', 'gmv'],
+    ['昨天有多少人来逛店？', 'uv'],
+    ['这个月客单多少啊', 'aov'],
+    ['Which country has the biggest average order?', 'aov'],
+    ['这个月各渠道拉新人数', 'new_users'],
+  ])('%s → %s', (question, metric) => {
+    expect(requestOf(question).query).toMatchObject({ metrics: [metric] });
+  });
+});

@@ -13,7 +13,7 @@ import { applyCorrections, findCorrections, nearestEntries, unexplainedWords, ty
 import { questionLexicon } from './question-lexicon.ts';
 import { expandAbbreviations } from './rules/abbreviation-rules.ts';
 import { comparesPeriods } from './rules/comparison-rules.ts';
-import { grainsAskedFor } from './rules/grain-rules.ts';
+import { grainSpans, grainsAskedFor } from './rules/grain-rules.ts';
 import { offTopicRefusal, offTopicRuleFor, refusalFor } from './rules/refusal-rules.ts';
 import { asksQuantityPerUnit } from './rules/per-unit-rules.ts';
 import { perUnitRatioMetric } from './per-unit-metric.ts';
@@ -165,6 +165,9 @@ function recognizeCovered(normalized: string, input: WordsInput, notes: string[]
     }
   }
   for (const grain of grainsAskedFor(recognition.normalized)) recognition.cues.add(`grain:${grain}`);
+  const residual = recognition.residual.split('');
+  for (const [start, end] of grainSpans(recognition.normalized)) residual.fill(' ', start, end);
+  recognition.residual = residual.join('');
   return recognition;
 }
 

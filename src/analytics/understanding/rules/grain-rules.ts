@@ -1,4 +1,4 @@
-import { ruleMatches, type PhraseRule, type RuleSet } from './phrase-rule.ts';
+import { ruleExpression, ruleMatches, type PhraseRule, type RuleSet } from './phrase-rule.ts';
 
 export type Grain = 'day' | 'week' | 'month' | 'hour' | 'weekday';
 
@@ -29,6 +29,36 @@ export const GRAIN_QUESTION_RULES: readonly PhraseRule<{ grain: Grain }>[] = [
     examples: { match: ['哪天的成交额最高', 'which day had the most visitors', 'busiest day in November'], noMatch: ['昨天的订单', 'which day of the week sells most', 'daily orders'] },
   },
   {
+    // "近8周客单价的周趋势", "GMV week by week": a trend at that grain, not a word left over.
+    id: 'grain-trend-words',
+    meaning: { grain: 'week' },
+    zh: ['(?<![上本这下每])周(?:趋势|走势)', '(?<![上本这下每])周度', '逐周', '周维度', '周粒度'],
+    en: ['week by week', 'weekly trend', 'weekly view', 'weekly breakdown'],
+    examples: { match: ['近8周客单价的周趋势', 'gmv week by week since october', '订单逐周变化'], noMatch: ['上周趋势', 'weekly orders last month', '每周一的订单'] },
+  },
+  {
+    id: 'month-trend-words',
+    meaning: { grain: 'month' },
+    zh: ['(?<![上本这下每个])月(?:趋势|走势)', '月度趋势', '逐月', '月维度', '月粒度'],
+    en: ['month by month', 'monthly trend', 'monthly view', 'monthly breakdown'],
+    examples: { match: ['GMV月趋势', 'orders month by month', '逐月的复购率'], noMatch: ['上月趋势', '这个月的走势'] },
+  },
+  {
+    // "Top 3 GMV days", "UV最低的3天", "销量最高的前3天": days counted in a ranking are what is ranked.
+    id: 'ranked-days',
+    meaning: { grain: 'day' },
+    zh: ['最(?!近|后|初|新|终)[\u4e00-\u9fff]{1,3}?的?\\s*前?\\s*([0-9]+|[一二三四五六七八九十两]+)\\s*(?:天|日(?!均))'],
+    en: ['(?:top|bottom) (?:\\d+|two|three|four|five|ten) (?:[a-z]+ ){0,2}?days', '(?:\\d+|two|three|four|five|ten) (?:busiest|quietest|slowest|best|worst|biggest|strongest|weakest) (?:[a-z]+ )?days', 'which (?:\\d+|two|three|four|five|ten) days', 'the (?:\\d+|two|three|four|five|ten) days with the'],
+    examples: { match: ['Top 3 GMV days in November', '10月UV最低的3天', '销量最高的前3天', 'which 3 days had the most orders last month', 'the five busiest days'], noMatch: ['last 3 days', '近3天的订单', 'GMV in the last 7 days', '最近3天销量最高的商品'] },
+  },
+  {
+    id: 'ranked-hours',
+    meaning: { grain: 'hour' },
+    zh: ['最(?!近|后|初|新|终)[\u4e00-\u9fff]{1,3}?的?\\s*前?\\s*([0-9]+|[一二三四五六七八九十两]+)\\s*个?小时'],
+    en: [],
+    examples: { match: ['双十一PV最高的5个小时', '订单最多的前三个小时'], noMatch: ['近24小时的订单', '最近3个小时'] },
+  },
+  {
     id: 'which-hour',
     meaning: { grain: 'hour' },
     zh: ['哪个(时间段|时段|小时|钟点)', '几点'],
@@ -47,6 +77,17 @@ export const GRAIN_QUESTION_RULES: readonly PhraseRule<{ grain: Grain }>[] = [
 export const GRAIN_QUESTION_RULE_SET: RuleSet<{ grain: Grain }> = { name: 'grain questions', rules: GRAIN_QUESTION_RULES, matches: ruleMatches };
 
 /** The grains the question asks "which …" about (most specific first, so "哪个月的哪一天" groups by day). */
+/** The phrases that count days or hours in a ranking ("最高的前3天"), for the time parser to leave alone. */
+export function rankedTimeBuckets(): RegExp {
+  const rules = GRAIN_QUESTION_RULES.filter((rule) => rule.id === 'ranked-days' || rule.id === 'ranked-hours');
+  return new RegExp(rules.map((rule) => ruleExpression(rule).source).join('|'), 'g');
+}
+
+/** Where the grain rules matched: those words are explained by the grain they name. */
+export function grainSpans(normalizedQuestion: string): [number, number][] {
+  return GRAIN_QUESTION_RULES.flatMap((rule) => [...normalizedQuestion.matchAll(new RegExp(ruleExpression(rule).source, 'g'))].map((match): [number, number] => [match.index, match.index + match[0].length]));
+}
+
 export function grainsAskedFor(normalizedQuestion: string): Grain[] {
   return GRAIN_QUESTION_RULES.filter((rule) => ruleMatches(rule, normalizedQuestion)).map((rule) => rule.meaning.grain);
 }

@@ -46,7 +46,7 @@ export const RANKING_SUBJECT_RULES: readonly PhraseRule<RankingSubject>[] = [
     id: 'product-leaderboard',
     meaning: { dimension: 'product', onlyWhenUngrouped: true, defaultMetric: 'gmv', meaninglessMetrics: [] },
     zh: ['排行榜', '榜单', '爆款', '(最爱|最喜欢|最常|最多人|经常|都爱|都在)买(的是)?什么', '买(得|的)?最多的是什么', '什么(东西|商品)?(卖得|卖的)最(好|多|火)', '什么最(畅销|好卖|热销)'],
-    en: ['best ?sellers?', 'top sellers?', 'best[- ]selling (?:items|products|skus)', 'leaderboard', 'what (sells|sold|sell) (the )?(best|most)', 'what (do|did) (\\w+ ){0,2}(buy|order|purchase) (the )?most', "what(?:'s| is| are| was| were) (our |the )?(best|top)[- ]?sell(ing|ers?)"],
+    en: ['best ?sellers?', 'top sellers?', 'best[- ]selling (?:items?|products?|skus?)\\b', 'leaderboard', 'what (sells|sold|sell) (the )?(best|most)', 'what (do|did) (\\w+ ){0,2}(buy|order|purchase) (the )?most', "what(?:'s| is| are| was| were) (our |the )?(best|top)[- ]?sell(ing|ers?)"],
     examples: {
       match: ['top sellers this week', 'what sells best among women', 'what do women buy the most', 'our bestsellers last month', '销量排行榜', '女性用户最爱买什么', '什么卖得最好', '本月爆款'],
       noMatch: ['best-selling categories', 'which brand sells best', 'GMV by category', '哪个品类卖得最好', 'what is our GMV'],
