@@ -1,4 +1,5 @@
 import { rankedTimeBuckets } from './rules/grain-rules.ts';
+import { wholeProductTitles } from './whole-product-titles.ts';
 import { comparedPeriod, findDimension, findMetric, findTimeExpressions, listMetrics, resolveTimeExpression, type ResolvedTimeExpression } from '../../sql/semantic/index.ts';
 import type { SemanticFilter } from '../../sql/semantic/compile/semantic-query.ts';
 import type { ValueIndex } from '../../sql/values/value-index.ts';
@@ -333,12 +334,18 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   const normalized = normalizeQuestion(question);
   const taken: boolean[] = new Array(normalized.length).fill(false);
   const recognised: string[] = [];
+  const titles = wholeProductTitles(normalized, values);
+  for (const title of titles) {
+    markTaken(taken, title.start, title.end);
+    recognised.push(normalized.slice(title.start, title.end));
+  }
 
   // "前一周" / "the week before" alone compares with the previous period; written against an anchor
   // ("双十一前一周", "the week before Black Friday") it is a period of its own, read by the time rules.
   const previousOf = withoutAnchoredOffsets([...normalized.matchAll(PREVIOUS_OF)], normalized, asOf);
   for (const match of previousOf) markTaken(taken, match.index, match.index + match[0].length);
   let blanked = normalized;
+  for (const title of titles) blanked = blanked.slice(0, title.start) + ' '.repeat(title.end - title.start) + blanked.slice(title.end);
   for (const match of previousOf) blanked = blanked.slice(0, match.index) + ' '.repeat(match[0].length) + blanked.slice(match.index + match[0].length);
   // "当天/那天" point at a period named elsewhere in the question, never at the as-of day.
   const timeText = blanked
@@ -387,6 +394,7 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   // "users under 25", "100元以下的商品", "orders over 300 yuan": bounds on a numeric dimension. Their numbers and bound
   // words are taken (never a top-N or band edge); the nouns inside stay for the lexicon ("orders" is still the metric).
   const boundFilters: SemanticFilter[] = [];
+  if (titles.length > 0) boundFilters.push({ dimension: 'product', operator: 'in', values: [...new Set(titles.map((title) => title.title))] });
   // "top 5 products under ¥50": a product noun inside a price bound is the ranking's subject when the question ranks.
   let boundProductNoun = false;
   for (const bound of numericBounds(normalized)) {

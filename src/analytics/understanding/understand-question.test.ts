@@ -483,3 +483,17 @@ describe('understandQuestion: plain words for money, visits and averages', () =>
     expect(requestOf(question).query).toMatchObject({ metrics: [metric] });
   });
 });
+
+describe('understandQuestion: a product title written out whole', () => {
+  const shop = new ValueIndex([...ENUMERATED_VALUES], ["PAPER CHAIN KIT 50'S CHRISTMAS ", 'REGENCY CAKESTAND 3 TIER', 'WHITE HANGING HEART T-LIGHT HOLDER']);
+  const read = (question: string) => {
+    const reading = understandQuestion({ question, language: /\p{Script=Han}/u.test(question) ? 'zh' : 'en', window: { start: '2010-12-01', asOf: '2010-12-14' }, values: shop });
+    if (reading.kind !== 'analysis') throw new Error(`expected an analysis for "${question}", got ${reading.kind}`);
+    return reading.request.query;
+  };
+  it('is the product, before its words are read as a holiday, a city tier or a number', () => {
+    expect(read("How many PAPER CHAIN KIT 50'S CHRISTMAS did we sell?")).toMatchObject({ metrics: ['units'], filters: [{ dimension: 'product', values: ["PAPER CHAIN KIT 50'S CHRISTMAS "] }], timeRange: { start: '2010-12-01', end: '2010-12-14' } });
+    expect(read('REGENCY CAKESTAND 3 TIER 这款一共卖了多少钱？')).toMatchObject({ metrics: ['gmv'], filters: [{ dimension: 'product', values: ['REGENCY CAKESTAND 3 TIER'] }] });
+    expect(read('christmas sales')).toMatchObject({ filters: [], timeRange: { start: '2009-12-25' } });
+  });
+});
