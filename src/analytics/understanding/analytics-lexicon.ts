@@ -42,6 +42,7 @@ export const DOMINATES: Record<string, string[]> = {
   returned_orders: ['orders', 'orders_created'],
   cancellation_rate: ['orders', 'orders_created', 'cancelled_orders'],
   return_rate: ['orders', 'orders_created', 'returned_orders'],
+  repurchase_rate: ['buyers', 'repeat_buyers'],
   positive_review_share: ['reviews', 'avg_rating'],
   avg_rating: ['reviews'],
   conversion_rate: ['uv', 'buyers'],

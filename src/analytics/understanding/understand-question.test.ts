@@ -497,3 +497,25 @@ describe('understandQuestion: a product title written out whole', () => {
     expect(read('christmas sales')).toMatchObject({ filters: [], timeRange: { start: '2009-12-25' } });
   });
 });
+
+describe('understandQuestion: follow-ups that keep the shape of the answer before', () => {
+  const singlesDayFunnel = requestOf("Singles' Day funnel: view → cart → purchase");
+  it('keeps a funnel a funnel when the turn changes only its period, split or filter', () => {
+    expect(requestOf('And the day before?', singlesDayFunnel)).toMatchObject({ analysis: 'funnel', query: { timeRange: { start: '2025-11-10', end: '2025-11-10' } } });
+    const byDevice = requestOf('Go back to Singles\' Day and split it by device', requestOf('And the day before?', singlesDayFunnel));
+    expect(byDevice).toMatchObject({ analysis: 'funnel', query: { dimension: 'device', timeRange: { start: '2025-11-11' } } });
+    expect(requestOf('只看iOS呢', byDevice).query).toMatchObject({ filters: [{ dimension: 'device', values: ['ios'] }] });
+    expect(requestOf('只看iOS呢', byDevice).query).not.toHaveProperty('dimension');
+    expect(requestOf('what is the GMV', singlesDayFunnel).analysis).toBe('metrics');
+  });
+
+  it('keeps a share, the groups set side by side, and the period of a day-by-day answer', () => {
+    const share = requestOf('what % of all orders is that', requestOf('how many orders were paid with alipay last week'));
+    expect(share.query).toMatchObject({ share: { excludeFilters: ['payment_method'] }, timeRange: { start: '2025-11-17' } });
+    expect(requestOf('and in october?', share).query).toMatchObject({ share: { excludeFilters: ['payment_method'] }, timeRange: { start: '2025-10-01', end: '2025-10-31' } });
+    expect(requestOf('show it by month', requestOf('gmv tier1 vs tier2 cities this month')).query).toMatchObject({ dimensions: ['month', 'city_tier'] });
+    const lastWeekDaily = requestOf('上周每天的订单数');
+    expect(requestOf('哪天订单最少？', lastWeekDaily).query).toMatchObject({ dimensions: ['day'], limit: 1, timeRange: { start: '2025-11-17', end: '2025-11-23' } });
+    expect(requestOf('哪天订单最少？').query).toMatchObject({ timeRange: { start: '2025-09-02', end: '2025-11-30' } });
+  });
+});

@@ -33,11 +33,12 @@ import { judgedAs } from './rules/evaluative-ranking-rules.ts';
 import { asksRankPosition } from './rules/rank-position-rules.ts';
 import type { Understanding } from './understanding.ts';
 import { fixedPhrasingReading } from './word-readings.ts';
+import { funnelFollowUp } from './funnel-follow-up.ts';
 
 const FOLLOW_UP_START = /^(and|what about|how about|same|now|only|just|instead|then|那|那么|再|只看|仅看|只要|换成|改成|如果|要是|还有|其中|这些|这些订单|这些用户|它们)|\b(?:of|among) (?:those|them|these)\b/;
 const FOLLOW_UP_END = /呢\s*[??]?$|\binstead\b/;
 /** "what's their avg rating?", "它们的转化率": a pronoun for what the previous answer was about. */
-const FOLLOW_UP_PRONOUN = /\b(?:their|its|those|these|them)\b|他们的|她们的|它们的|这些|那些/;
+const FOLLOW_UP_PRONOUN = /\b(?:their|its|those|these|them)\b|\b(?:is|was|of) that\b|他们的|她们的|它们的|这些|那些|这占|占全部|占总/;
 const VAGUE = /表现|情况|怎么样|如何|好不好|最好|最差|数据|分析|指标|数字|涨|跌|上升|下降|performance|performing|doing|how are we|how did we|best|worst|overview|summary|numbers|figures|data|analy[sz]e|metrics?|going up|going down|increas|decreas|概况|概览|咋样|怎样|生意|业绩|报告|汇总|\bbusiness\b|what happened|insights?|\breport\b|key metrics|\bkpis?\b|focus on/;
 const ANALYTIC_WORDS = /\b(by|per|each|top|which|trend|compare)\b|按|各|每|哪|趋势|对比|排名|前\d/;
 // Words left over that are not content (the coverage check handles those) barely lower confidence.
@@ -70,6 +71,10 @@ function inheritFrom(previous: AnalysisRequest, recognition: Recognition, focus?
   if (inherited.metrics.length === 0 || inherited.metricsOnlyImplied) inherited.metrics = [...query.metrics];
   const newGrain = [...inherited.cues].some((cue) => cue.startsWith('grain:')) || inherited.cues.has('trend');
   if (inherited.dimensions.length === 0 && !newGrain && !inherited.pointsBack) inherited.dimensions = [...(query.dimensions ?? [])];
+  // "gmv tier1 vs tier2" then "by month": the groups set side by side stay apart in each month.
+  else if (inherited.dimensions.length === 0 && newGrain) {
+    inherited.dimensions = (query.dimensions ?? []).filter((dimension) => (query.filters ?? []).some((filter) => filter.dimension === dimension && filter.operator === 'in' && filter.values.length > 1));
+  }
   // Grouping by a dimension the previous question filtered on ("and the other brands?") lifts that filter;
   // "other" turns it into an exclusion.
   const others = /\bother\b|\bothers\b|其他|其它|别的|其余/.test(recognition.normalized);
@@ -319,12 +324,22 @@ export function understandQuestion(input: UnderstandInput): Understanding {
   const analyticContent = recognition.dimensions.length > 0 || recognition.filters.length > 0 || recognition.limit !== undefined || recognition.cues.size > 0;
   const followUp = isMetricsRequest(input.previous) && !shapeOnly && (recognition.metrics.length === 0 ? hasContent : input.refinesOffered === true || FOLLOW_UP_START.test(normalized) || FOLLOW_UP_END.test(normalized) || FOLLOW_UP_PRONOUN.test(normalized) || recognition.pointsBack);
 
+  const funnelAgain = unexplained.length === 0 ? funnelFollowUp(input.previous, recognition, language) : undefined;
+  if (funnelAgain) return { kind: 'analysis', request: funnelAgain, confidence: 0.8, notes: [...notes, 'follow-up: the previous funnel again, with what this turn changed'] };
+
   let inheritedTime: { timeRange?: unknown; compareTo?: unknown } = {};
   if (followUp && isMetricsRequest(input.previous)) {
     const inherited = inheritFrom(input.previous, recognition, input.focus);
     recognition = inherited.recognition;
     inheritedTime = inherited;
     notes.push('follow-up: reused the previous question’s metric, grouping, filters and period where this one left them out');
+  } else if (isMetricsRequest(input.previous) && !recognition.time) {
+    // "哪天订单最少？" right after a day-by-day answer: which of the days just shown, not of all the data.
+    const shown = (input.previous.query.dimensions as string[] | undefined) ?? [];
+    if (grainsAskedFor(normalized).some((grain) => shown.includes(grain))) {
+      inheritedTime = { timeRange: input.previous.query.timeRange };
+      notes.push('which day/week of the period just shown: kept its period');
+    }
   }
 
   // "它排第几?" with nothing before it: ask what "it" is instead of refusing or guessing.
@@ -456,6 +471,10 @@ export function understandQuestion(input: UnderstandInput): Understanding {
   if (request.analysis === 'metrics') {
     const timeDimension = ((request.query.dimensions as string[] | undefined) ?? []).some((dimension) => ['day', 'week', 'month'].includes(dimension));
     if (inheritedTime.timeRange) request.query.timeRange = inheritedTime.timeRange;
+    // "and in october?" after "what % of all orders is that": the same share, for the new period.
+    const previousShare = followUp && isMetricsRequest(input.previous) ? input.previous.query.share : undefined;
+    const sameMetrics = isMetricsRequest(input.previous) && JSON.stringify(request.query.metrics) === JSON.stringify(input.previous.query.metrics);
+    if (previousShare && !request.query.share && !request.query.average && sameMetrics) request.query.share = previousShare;
     if (inheritedTime.compareTo && !recognition.time && !timeDimension) request.query.compareTo = inheritedTime.compareTo;
     if (timeDimension) delete request.query.compareTo;
     // "和上个月比呢" after "本月的GMV": the earlier period named now is what the previous answer is compared with.
