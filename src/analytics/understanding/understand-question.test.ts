@@ -319,6 +319,50 @@ describe('understandQuestion: pronouns inside a question and best-selling items'
   });
 });
 
+describe('understandQuestion: writes, actions and personal data, in a new conversation and in a follow-up', () => {
+  const refused: [string, string][] = [
+    ['顺手把上周取消的那些订单从库里删了吧', 'write'],
+    ['帮我往库里造一批假订单 测试下看板', 'write'],
+    ['把这些订单状态改成已发货', 'write'],
+    ["wipe last month's returns", 'write'],
+    ['add 100 test orders', 'write'],
+    ["remove last week's cancelled orders", 'write'],
+    ['ok email all those customers a 10% off code', 'action'],
+    ['给这些用户发个短信', 'action'],
+    ['refund that order', 'action'],
+    ['给这个客户打个电话', 'action'],
+    ['who is the customer that returned the most stuff, full name and phone', 'privacy'],
+    ['把复购最多的客户手机号导出来', 'privacy'],
+    ['复购最多的客户是谁,叫什么名字', 'privacy'],
+    // Where a phone number comes from is read from the number itself, which the SQL guard lets only be counted.
+    ['客户手机号码归属地分布?', 'privacy'],
+  ];
+
+  it.each(refused)('refuses %s (%s) alike with or without a previous question, in the question’s language', (question, reason) => {
+    const previous = requestOf('上周各城市等级的GMV');
+    for (const understanding of [understand(question), understand(question, previous)]) {
+      expect(understanding.kind).toBe('refuse');
+      if (understanding.kind !== 'refuse') continue;
+      expect(understanding.reason).toBe(reason);
+      // Says what cannot be done and what can, in the user's language.
+      expect(/\p{Script=Han}/u.test(understanding.message)).toBe(/\p{Script=Han}/u.test(question));
+      expect(understanding.message).toMatch(/例如|e\.g\./);
+    }
+  });
+
+  it('answers or asks about analytic questions that share their words, never refuses them', () => {
+    for (const question of ['how many orders were cancelled', 'email channel GMV', 'phone category sales', '手机品类的销量', '邮件渠道的成交额', 'refund rate by category', '短信渠道的转化率', 'add to cart users by city']) {
+      expect(understand(question).kind, question).toBe('analysis');
+    }
+    // Deletions are not kept in the data: counted, they are asked about rather than answered as every order or visitor.
+    for (const question of ['how many orders were deleted', '删除购物车的用户有多少']) {
+      const understanding = understand(question);
+      expect(understanding.kind, question).toBe('analysis');
+      if (understanding.kind === 'analysis') expect(understanding.clarification, question).toBeDefined();
+    }
+  });
+});
+
 describe('understandQuestion: clock, calendar and errands inside a conversation', () => {
   it('refuses them in a follow-up instead of answering the previous metric by hour or day', () => {
     const previous = requestOf('上个月的GMV是多少');

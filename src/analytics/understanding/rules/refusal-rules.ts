@@ -1,7 +1,7 @@
 import type { Language } from '../../../text/language.ts';
 import { firstMatchingRule, ruleMatches, type PhraseRule, type RuleSet } from './phrase-rule.ts';
 
-export type RefusalReason = 'write' | 'privacy' | 'injection' | 'no_data' | 'off_topic';
+export type RefusalReason = 'write' | 'action' | 'privacy' | 'injection' | 'no_data' | 'off_topic';
 
 export interface Refusal {
   reason: RefusalReason;
@@ -14,8 +14,15 @@ interface RefusalMeaning {
 }
 
 const DATA_OBJECTS = '(?:orders?|users?|customers?|products?|prices?|tables?|data|records?|rows?|status|reviews?|events?|the database|database)';
+/** Where an English order starts: the request's start, after punctuation, or after a polite or filler opener. */
+const IMPERATIVE_START = "(?:^|(?<=[,.;:!?] ?)|(?<=(?:^|[,.;:!?] ?)(?:(?:ok|okay|pls|please|can you|could you|would you|will you|just|go ahead and|now|then|also|and|btw|hey|quickly|help me|i want you to|i need you to|let's|lets|need to|want to|wanna|so|right|great|thanks|cool),? )+))";
+/** What may stand between such a verb and the rows it acts on: "last week's cancelled", "100 test", "the order". */
+const OBJECT_QUALIFIERS = "(?:(?:a|an|some|a few|few|more|\\d+|the|all|every|these|those|them|our|my|its|their|last \\w+['’]s|this \\w+['’]s|\\w+['’]s|new|test|fake|dummy|sample|mock|bogus|random|cancelled|canceled|returned|refunded|old|duplicate|pending|bad|order|user|customer|product|review)\\s+){0,5}";
+const ROW_OBJECTS = '(?:orders?|users?|customers?|products?|reviews?|returns?|refunds?|records?|rows?|data|entries|events?|sessions?|prices?|status(?:es)?|amounts?|tables?)(?![a-z])';
+/** A count or a breakdown asked of a deletion is a question about it ("删除购物车的用户有多少"). */
+const COUNT_WORDS_ZH = '多少|几[个笔条次位]|占比|比例|分布|趋势|排名|最多|最少|哪';
 
-/** Requests ShopLens refuses whatever else they contain; order matters (an injection that also deletes is an injection). */
+/** Requests ShopLens refuses whatever else they contain; order matters (an injection that also deletes is an injection; a list with phone numbers "to call them" is personal data before it is an action). */
 export const REFUSAL_RULES: readonly PhraseRule<RefusalMeaning>[] = [
   {
     id: 'injection',
@@ -39,19 +46,40 @@ export const REFUSAL_RULES: readonly PhraseRule<RefusalMeaning>[] = [
       reason: 'write',
       message: {
         en: 'I can only read the data, never change it. I can show you figures instead, e.g. "how many orders were cancelled last week?".',
-        zh: '我只能读取数据,不能修改或删除。可以换个问法查看数据,例如"上周取消了多少订单?"。',
+        zh: '我只能读取数据,不能修改、删除或新增数据。可以换个问法查看数据,例如"上周取消了多少订单?"。',
       },
     },
-    zh: ['把.{0,30}(改成|改为|设为|设置为|标记为|调整为|调成)', '把.{0,20}打[一二三四五六七八九\\d.]+折', '给.{0,20}打[一二三四五六七八九\\d.]+折', '改价', '调价', '删除', '删掉', '清空', '清除', '清掉', '插入', '篡改', '修改(一下)?(数据|订单|价格|用户|商品|状态)', '更新(一下)?(数据|订单|价格|状态)', '清零', '重置(一下)?(数据|订单|积分|余额|密码|状态)', '发(一张|张|个|一个)?[^，,。？?]{0,6}(优惠券|代金券|红包)', '(新增|添加|创建|录入|新建)(一|几|\\d+)(条|笔|个|张)(测试|假)?的?(订单|用户|商品|记录|评价)', '(添加|创建|录入|新建)(测试|假)?的?(订单|用户|商品|记录|评价)'],
+    zh: [
+      '把.{0,30}(改成|改为|设为|设置为|标记为|调整为|调成)', '把.{0,20}打[一二三四五六七八九\\d.]+折', '给.{0,20}打[一二三四五六七八九\\d.]+折', '改价', '调价',
+      // 删 as an order ("把…删了", "删除上周的订单"), not a shopper's action or a count of deletions ("删除购物车的用户有多少").
+      '把[^，,。？?]{0,40}(删|清|去)(除|掉|了|光|空)',
+      `(?<!被|已|已经|购物车|购物车里|购物车中|收藏夹|收藏夹里)删(除|掉|光)(?!购物车|收藏|[^，,。？?]*(${COUNT_WORDS_ZH}))`,
+      '从(数据)?(库|表)里?[^，,。？?]{0,12}(删|去掉|清|移除|抹掉)', '往(数据)?(库|表)里', '(写|插|塞|导)(入|进)(数据)?(库|表)',
+      '清空', '清除', '清掉', '插入', '篡改', '伪造', '编造', '(?<![创制建构打])造(一|几|\\d+|点|些)?(批|条|笔|个|些)?[^，,。？?]{0,4}(假|测试|模拟|虚拟)?的?(订单|用户|数据|记录|评价|评论|商品)',
+      '(生成|新增|添加|创建|录入|新建|加|插|写)(一|几|\\d+)?(批|些|条|笔|个|张)?(假|测试|模拟|虚拟)的?(订单|用户|数据|记录|评价|评论|商品)',
+      '修改(一下)?(数据|订单|价格|用户|商品|状态|金额)', '更新(一下)?(数据|订单|价格|状态)', '清零', '重置(一下)?(数据|订单|积分|余额|密码|状态)',
+      '(新增|添加|创建|录入|新建)(一|几|\\d+)(条|笔|个|张)(测试|假)?的?(订单|用户|商品|记录|评价)', '(添加|创建|录入|新建)(测试|假)?的?(订单|用户|商品|记录|评价)',
+    ],
     en: [
       'delete', 'truncate', 'wipe', 'erase', 'overwrite', 'insert into',
       `update (the |all |every )?${DATA_OBJECTS}`, 'update \\w+ set', 'alter (table|the)', 'drop (table|database|schema|column|view|index|the|all)',
       'remove (all|the|every)', 'set (the |all |every )?(price|prices|status|stock)', '(raise|lower|increase|decrease|change) (the |all |every )?prices?',
-      'mark (the |all |every )?orders?', '(insert|add|create|place|enter) (a |an |one |some )?(new |test |fake |dummy )?(order|user|customer|product|review|record)s?( for| to| into)', '(add|create|issue|give|send) (a |an )?\\d+ ?% off', '(add|create|issue) (a |an )?(coupon|voucher|discount code)', '(give|apply) (a |an )?\\d+ ?% (discount|off)', `(clear|purge|reset) (out )?(all |the |every )?([a-z]+['’]s |[a-z]+ )?${DATA_OBJECTS}`,
+      'mark (the |all |every )?orders?', '(insert|add|create|place|enter) (a |an |one |some )?(new |test |fake |dummy )?(order|user|customer|product|review|record)s?( for| to| into)', `(clear|purge|reset) (out )?(all |the |every )?([a-z]+['’]s |[a-z]+ )?${DATA_OBJECTS}`,
+      '(give|apply) (a |an )?\\d+ ?% (discount|off)',
+      // An order to change rows, at the start of the request or after "pls", "can you", "ok": "add 100 test orders",
+      // "remove last week's cancelled orders", "fabricate some reviews"; a question about them ("how many orders were
+      // removed", "add to cart users") is not one.
+      `${IMPERATIVE_START}(?:remove|clear|purge|wipe|erase|reset|fabricate|fake|forge|insert|create|add|generate|make up|seed|modify|edit|alter|overwrite|change|update)(?! to (?:cart|basket|wishlist|favou?rites))\\s+${OBJECT_QUALIFIERS}${ROW_OBJECTS}`,
     ],
     examples: {
-      match: ['clear September’s orders', "clear september's orders", 'insert a test order for user 42', '把用户10086的积分清零', '给用户42新增一条测试订单', 'add a 20% off coupon for every user in beijing', '给北京的用户发一张优惠券', '帮我把所有零食打八折', 'apply a 20% discount to all snacks', '删除上周的订单', '把订单状态改成已发货', 'update all prices to 10', 'drop table events', '清空九月的订单', 'purge the reviews'],
-      noMatch: ['is there a clear trend in orders?', '打折商品的销量', 'orders with a 20% discount', 'how many orders were cancelled', '上周订单状态分布', 'which update increased conversion', 'price changes last month', '新增用户数', 'how many new users were added to the loyalty program', '上周新增订单'],
+      match: [
+        'clear September’s orders', "clear september's orders", 'insert a test order for user 42', '把用户10086的积分清零', '给用户42新增一条测试订单', '帮我把所有零食打八折', 'apply a 20% discount to all snacks', '删除上周的订单', '把订单状态改成已发货', 'update all prices to 10', 'drop table events', '清空九月的订单', 'purge the reviews',
+        '顺手把上周取消的那些订单从库里删了吧', '帮我往库里造一批假订单 测试下看板', '把这些订单状态改成已发货', '把上周退货的订单都删掉', '生成一批测试用户', '伪造几条好评', "wipe last month's returns", 'add 100 test orders', "remove last week's cancelled orders", 'create 50 fake users', 'fabricate some reviews', 'pls modify the order amounts', 'ok reset all order statuses', 'can you add some dummy data',
+      ],
+      noMatch: [
+        'is there a clear trend in orders?', '打折商品的销量', 'orders with a 20% discount', 'how many orders were cancelled', '上周订单状态分布', 'which update increased conversion', 'price changes last month', '新增用户数', 'how many new users were added to the loyalty program', '上周新增订单',
+        'how many orders were deleted', 'how many orders were removed last week', '删除购物车的用户有多少', '从购物车删除商品的用户数', '被删除的评价有多少', 'add to cart users by city', 'change in orders last week', 'create a chart of orders by city', '新增用户的客单价', '创造订单最多的渠道', '测试订单有多少', 'email channel GMV',
+      ],
     },
   },
   {
@@ -63,11 +91,53 @@ export const REFUSAL_RULES: readonly PhraseRule<RefusalMeaning>[] = [
         zh: '出于隐私保护,我不能提供姓名、手机号、邮箱、地址等个人信息。可以改问汇总数据,例如"各城市的购买人数"。',
       },
     },
-    zh: ['手机号', '电话号码', '联系电话', '电话', '手机号码', '邮箱', '住址', '家庭地址', '收货地址', '身份证', '密码', '个人信息', '联系方式', '银行卡号', '用户名单', '客户名单', '姓名', '收货人'],
-    en: ['phone numbers?', 'mobile numbers?', 'e-?mails? (addresses|address|list)', 'emails of', 'e-?mails', 'home address(es)?', "(customer|user|shopper)s?'? (addresses|names|contact)", 'passwords?', 'id card', 'credit card numbers?', 'personal (data|information|details)', 'contact details', 'names and addresses'],
+    // Aggregates over a personal column other than a count ("客户手机号码归属地分布": the number's prefix) are refused
+    // too: the SQL guard lets a personal column only be counted, so such a question has no answer here either.
+    zh: [
+      '手机号', '电话号码', '联系电话', '(?<!打个?|打一个|打一通|打通)电话', '手机号码', '邮箱', '住址', '家庭地址', '收货地址', '身份证', '密码', '个人信息', '联系方式', '银行卡号', '用户名单', '客户名单', '姓名', '收货人',
+      '叫什么(名字)?', '真名', '实名', '(用户|客户|买家|会员|顾客|消费者|他|她|他们|她们)的?(名字|手机|微信|qq|地址)',
+    ],
+    en: [
+      'phone numbers?', 'mobile numbers?', 'e-?mails? (addresses|address|list)', 'emails of', 'e-?mails', 'home address(es)?', "(customer|user|shopper)s?'? (addresses|names|contact)", 'passwords?', 'id card', 'credit card numbers?', 'personal (data|information|details)', 'contact details', 'names and addresses',
+      '(?:full|first|last|real) names?', "(?:customer|user|buyer|shopper|client|their|his|her)['’]?s? (?:names?|phones?|mobiles?|cell|address)",
+      'names? (?:and|&|\\+|with|,) (?:their |his |her )?(?:phone|mobile|cell|e-?mail|address|contact)',
+      '(?:customers?|users?|buyers?|shoppers?|clients?|spenders?|people)(?: \\w+){0,3} by name', 'w/ (?:their )?(?:phones?|e-?mails?|names?)',
+    ],
     examples: {
-      match: ['export every customer’s phone number', '导出所有客户的手机号和邮箱', '给我所有用户的电话', 'list customer names and addresses', '这些用户的姓名'],
-      noMatch: ['buyers by city', 'how many users signed up', '各城市的购买人数', 'orders by payment method'],
+      match: [
+        'export every customer’s phone number', '导出所有客户的手机号和邮箱', '给我所有用户的电话', 'list customer names and addresses', '这些用户的姓名',
+        'who is the customer that returned the most stuff, full name and phone', '把复购最多的客户手机号导出来', '复购最多的客户是谁,叫什么名字', 'who are our top 5 customers by name', 'give me the emails of our top 10 spenders', '客户手机号码归属地分布?', '买得最多的用户的微信',
+      ],
+      noMatch: ['buyers by city', 'how many users signed up', '各城市的购买人数', 'orders by payment method', 'phone category sales', '手机品类的销量', 'email channel GMV', '邮件渠道的成交额', 'top products by name', '商品名字里带"耳机"的销量', '给这个客户打个电话'],
+    },
+  },
+  {
+    id: 'action',
+    meaning: {
+      reason: 'action',
+      message: {
+        en: 'I can only read and analyse the shop data, not act on it: I cannot send e-mails, messages or notifications, contact customers, or issue coupons or refunds. I can show figures instead, e.g. "buyers by channel last month".',
+        zh: '我只能查询和分析店铺数据,不能替你执行操作:不能发短信、邮件或推送,不能联系客户,也不能发优惠券或退款。可以换个问法查看数据,例如"上个月各渠道的购买人数"。',
+      },
+    },
+    zh: [
+      '(给|向|对)(?!我|咱)[^，,。？?]{0,20}(发|推送|推|群发|寄|送|打)[^，,。？?]{0,8}(短信|消息|邮件|通知|推送|优惠券|代金券|红包|券|积分|礼品|礼物|电话)',
+      '发(一张|张|个|一个)?[^，,。？?]{0,6}(优惠券|代金券|红包)(?!后|之后|以后|的(效果|转化|订单|用户))', '(打|拨)(个|一个|一通|通)?电话给', '(群发|推送|短信通知|电话通知|邮件通知|通知一下)(给)?[^，,。？?]{0,12}(用户|客户|买家|会员|顾客|他们|她们|这些人)',
+      '(联系|联络|回访)(一下)?(这些|那些|这个|那个|他们|她们|所有|全部)', '(给|把)(?!我|咱)[^，,。？?]{0,20}(退款|退钱)(吧|了|一下|给|$)', '(办理|处理|发起|同意|批准)(一下)?退款',
+    ],
+    en: [
+      `${IMPERATIVE_START}(?:e-?mail|text|sms|message|call|phone|ring|contact|notify|ping|push|dm|whatsapp)\\s+(?:(?:all|the|every|each|these|those|our|my|top|\\d+|\\w+['’]s)\\s+)+(?:\\w+\\s+)?(?:customers?|users?|buyers?|shoppers?|clients?|people|members?|spenders?)`,
+      `${IMPERATIVE_START}(?:e-?mail|text|sms|message|call|phone|ring|contact|notify|ping|dm)\\s+(?:them|him|her|customers|users|buyers)(?![a-z])`,
+      `send (?:a |an |the |some )?(?:\\w+ ){0,3}(?:emails?|e-mails?|sms|texts?|messages?|push(?:es)?|notifications?|newsletters?|coupons?|vouchers?|codes?|refunds?)(?: to| for)?`,
+      `(?:issue|give|process|make|approve|grant) (?:a |an |the )?(?:full |partial )?refunds?`, `${IMPERATIVE_START}refund (?:that|this|the|these|those|all|them|him|her|order|customer|#?\\d)`,
+      `(?:issue|give(?! me| us)|grant|hand out|create|add) (?:a |an |some |\\d+ )?(?:\\w+ ){0,3}?(?:coupons?|vouchers?|discount codes?|promo codes?|gift cards?)`,
+      '(add|create|issue|give|send) (a |an )?\\d+ ?% off',
+    ],
+    examples: {
+      match: [
+        'ok email all those customers a 10% off code', '给这些用户发个短信', 'refund that order', 'issue a refund for order 123', 'call the top customer', 'notify these customers', 'send a push notification to inactive users', '给上个月没回来的用户群发个优惠券短信', '给北京的用户发一张优惠券', '给这些用户退款', '把这笔订单退款', '短信通知这些客户', '给这个客户打个电话', 'add a 20% off coupon for every user in beijing', 'pls text them', '联系一下这些客户',
+      ],
+      noMatch: ['email channel GMV', 'refund rate by category', '退款率最高的品类', '短信渠道的转化率', 'push channel conversion', 'how many email customers bought twice', 'how many customers called support', '给我看退款最多的品类', '把退款率按品类拆开', 'coupon usage rate', 'give me the coupon orders by city', '发优惠券后订单涨了吗'],
     },
   },
   {

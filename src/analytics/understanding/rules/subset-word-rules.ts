@@ -36,6 +36,15 @@ export const SUBSET_WORD_RULES: readonly PhraseRule<{ subset: string }>[] = [
     examples: { match: ['退款的订单有多少', 'how many orders were refunded'], noMatch: ['退货率', 'return rate', 'returned orders'] },
   },
   {
+    // Rows deleted or items taken out of a cart: the data keeps neither, so a count of them is asked about (a request
+    // to delete is refused before, rules/refusal-rules.ts).
+    id: 'deleted',
+    meaning: { subset: 'deleted' },
+    zh: ['删除', '删掉', '移除'],
+    en: ['deleted', 'removed', 'erased'],
+    examples: { match: ['删除购物车的用户有多少', 'how many orders were deleted', 'users who removed items from the cart'], noMatch: ['加购用户数', 'cancelled orders', 'remaining stock'] },
+  },
+  {
     // Durations and frequencies between events: no catalogue measure (dwell time is one, as its own synonyms).
     id: 'durations-and-frequencies',
     meaning: { subset: 'duration' },
