@@ -1,4 +1,4 @@
-import { findMetric } from '../../src/sql/semantic/index.ts';
+import { findMetric, listMetrics } from '../../src/sql/semantic/index.ts';
 import { CATEGORIES } from '../../src/seed/catalogue.ts';
 
 /**
@@ -157,6 +157,11 @@ const TEMPLATES: Record<'en' | 'zh', Record<string, Builder>> = {
   },
 };
 
+const SPLITS = new Map(listMetrics().map((listing) => [listing.id, new Set(listing.dimensions)]));
+function splittable(metric: string, dimension: string): boolean {
+  return SPLITS.get(metric)?.has(dimension) ?? false;
+}
+
 /** Every metric × template × language, with dimension, value, time and synonym drawn deterministically. */
 export function generateParaphrases(options: { perCombination?: number; seed?: number } = {}): Paraphrase[] {
   const picker = new Picker(options.seed ?? 20251130);
@@ -172,6 +177,9 @@ export function generateParaphrases(options: { perCombination?: number; seed?: n
           const time = picker.pick(TIMES);
           const built = build({ metric, metricPhrase: picker.pick(phrases[language]), dimension, value, time, limit: picker.pick([3, 5, 10]) });
           if (!built) continue;
+          // Only combinations the catalogue can answer: new users have no brand, visits no payment method.
+          const used = [...(built.gold.dimensions ?? []), ...(built.gold.filters ?? []).map((filter) => filter.dimension)];
+          if (!used.every((dimensionId) => splittable(metric, dimensionId))) continue;
           paraphrases.push({
             id: `${language}-${metric}-${template}-${index}`,
             language,

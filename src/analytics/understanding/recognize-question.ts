@@ -246,8 +246,9 @@ function findLimit(text: string, taken: boolean[], valueSpansOf: () => readonly 
     const at = match.index + match[0].indexOf(word);
     valueSpans ??= valueSpansOf();
     if (valueSpans.some((span) => at >= span.start && at < span.end)) continue;
-    // A number a period already took ("前10天的订单": the 10 days before) is no "top N" unless a superlative ranks it.
-    if (taken[at] && !/最|top|most|best|highest|lowest/.test(text.slice(0, match.index))) continue;
+    // A number a period already took ("前10天的订单", "in the last 7 days") is no "top N"; days a ranking counts
+    // ("销量最高的前3天") were kept from the time parser.
+    if (taken[at]) continue;
     const value = ORDINAL_WORDS[word] ?? parseNumber(word);
     if (value === undefined || value <= 0 || value > 1000) continue;
     markTaken(taken, match.index, match.index + match[0].length);

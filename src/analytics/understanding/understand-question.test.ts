@@ -563,3 +563,14 @@ describe('understandQuestion: follow-ups that keep the shape of the answer befor
     expect(requestOf('哪天订单最少？').query).toMatchObject({ timeRange: { start: '2025-09-02', end: '2025-11-30' } });
   });
 });
+
+describe('understandQuestion: a split or filter the metric does not have', () => {
+  it('asks, naming what the attribute does fit, instead of failing or dropping it', () => {
+    const visits = understand('how many guests visited yesterday');
+    expect(visits.kind).toBe('clarify');
+    expect(visits.kind === 'clarify' && visits.question).toMatch(/Unique visitors \(UV\) cannot be split or filtered by guest or registered.*Paid orders/);
+    const zh = understand('各支付方式的访客数');
+    expect(zh.kind === 'clarify' && zh.question).toMatch(/访客数（UV）没有“支付方式”这个属性/);
+    expect(requestOf('GMV by payment method').query).toMatchObject({ dimensions: ['payment_method'] });
+  });
+});

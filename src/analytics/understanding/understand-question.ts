@@ -34,6 +34,7 @@ import { asksRankPosition } from './rules/rank-position-rules.ts';
 import type { Understanding } from './understanding.ts';
 import { fixedPhrasingReading } from './word-readings.ts';
 import { funnelFollowUp } from './funnel-follow-up.ts';
+import { dimensionMismatch } from './dimension-fit.ts';
 
 const FOLLOW_UP_START = /^(and|what about|how about|same|now|only|just|instead|then|那|那么|再|只看|仅看|只要|换成|改成|如果|要是|还有|其中|这些|这些订单|这些用户|它们)|\b(?:of|among) (?:those|them|these)\b/;
 const FOLLOW_UP_END = /呢\s*[??]?$|\binstead\b/;
@@ -427,6 +428,8 @@ export function understandQuestion(input: UnderstandInput): Understanding {
   }
   const singleEvent = singleEventDimensionMismatch(recognition, language);
   if (singleEvent) return { kind: 'clarify', question: singleEvent.question, options: singleEvent.options, confidence: 0.3, notes: [...notes, 'split by a value only one kind of event carries'] };
+  const misfit = dimensionMismatch(recognition, language);
+  if (misfit) return { kind: 'clarify', question: misfit.question, options: misfit.options, confidence: 0.3, notes: [...notes, 'a split or filter the metric does not have'] };
   const unavailable = unavailableOnWarehouse(recognition, input.profile, language);
   if (unavailable) return { kind: 'clarify', question: unavailable.question, options: unavailable.options, confidence: 0.2, notes: [...notes, 'needs data this warehouse does not have'] };
 

@@ -3,7 +3,7 @@ export type { MetricDefinition, DimensionDefinition, MetricUnit, FactId } from '
 export { METRICS, findMetric, metricFacts, metricEventTypes, metricSql } from './catalogue/metrics.ts';
 export { DIMENSIONS, findDimension, availableDimensions, CORE_TABLES } from './catalogue/dimensions.ts';
 export { availableMetrics, resolveMetric, resolveDimension } from './catalogue/catalogue.ts';
-export { describeCatalogue, listMetrics, listDimensions, catalogueJson } from './catalogue/describe-catalogue.ts';
+export { describeCatalogue, listMetrics, listDimensions, catalogueJson, supports as dimensionSupportsMetric } from './catalogue/describe-catalogue.ts';
 export { loadAvailableTables } from './catalogue/available-tables.ts';
 export {
   semanticQuerySchema,

@@ -99,7 +99,7 @@ export const REFUSAL_RULES: readonly PhraseRule<RefusalMeaning>[] = [
     ],
     en: [
       'phone numbers?', 'mobile numbers?', 'e-?mails? (addresses|address|list)', 'emails of', 'e-?mails', 'home address(es)?', "(customer|user|shopper)s?'? (addresses|names|contact)", 'passwords?', 'id card', 'credit card numbers?', 'personal (data|information|details)', 'contact details', 'names and addresses',
-      '(?:full|first|last|real) names?', "(?:customer|user|buyer|shopper|client|their|his|her)['’]?s? (?:names?|phones?|mobiles?|cell|address)",
+      '(?:full|first|last|real) names?', "(?<!(?:chang|updat|edit|correct)(?:e|ed|es|ing) )(?:customer|user|buyer|shopper|client|their|his|her)['’]?s? (?:names?|phones?|mobiles?|cell|address)",
       'names? (?:and|&|\\+|with|,) (?:their |his |her )?(?:phone|mobile|cell|e-?mail|address|contact)',
       '(?:customers?|users?|buyers?|shoppers?|clients?|spenders?|people)(?: \\w+){0,3} by name', 'w/ (?:their )?(?:phones?|e-?mails?|names?)',
     ],
@@ -108,7 +108,7 @@ export const REFUSAL_RULES: readonly PhraseRule<RefusalMeaning>[] = [
         'export every customer’s phone number', '导出所有客户的手机号和邮箱', '给我所有用户的电话', 'list customer names and addresses', '这些用户的姓名',
         'who is the customer that returned the most stuff, full name and phone', '把复购最多的客户手机号导出来', '复购最多的客户是谁,叫什么名字', 'who are our top 5 customers by name', 'give me the emails of our top 10 spenders', '客户手机号码归属地分布?', '买得最多的用户的微信',
       ],
-      noMatch: ['buyers by city', 'how many users signed up', '各城市的购买人数', 'orders by payment method', 'phone category sales', '手机品类的销量', 'email channel GMV', '邮件渠道的成交额', 'top products by name', '商品名字里带"耳机"的销量', '给这个客户打个电话'],
+      noMatch: ['buyers by city', 'how many users signed up', '各城市的购买人数', 'orders by payment method', 'phone category sales', '手机品类的销量', 'email channel GMV', '邮件渠道的成交额', 'top products by name', '商品名字里带"耳机"的销量', '给这个客户打个电话', 'how many users changed their address'],
     },
   },
   {

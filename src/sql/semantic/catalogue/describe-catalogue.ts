@@ -33,7 +33,7 @@ export interface DimensionListing {
   facts: FactId[];
 }
 
-function supports(dimension: DimensionDefinition, metric: MetricDefinition): boolean {
+export function supports(dimension: DimensionDefinition, metric: MetricDefinition): boolean {
   // Window-wide denominators (DAU's active days) are split by time only, so they never restrict a metric.
   return metricFacts(metric)
     .filter((fact) => !FACTS[fact].broadcast)
