@@ -10,6 +10,7 @@ import type { Recognition } from './recognize-question.ts';
 import { comparesPeriods, type ComparisonUnit } from './rules/comparison-rules.ts';
 import { asksShareOfTotal } from './rules/share-rules.ts';
 import { averagePeriodAskedFor } from './rules/average-rules.ts';
+import { retentionPlan } from './retention-request.ts';
 
 export interface DataWindow {
   start: string;
@@ -140,7 +141,10 @@ function withNewUsersFilter(recognition: Recognition, filters: SemanticFilter[])
  * Turns a recognition into a semantic request, for the question shapes analysts ask most: lookups,
  * breakdowns, top/bottom N, trends, comparisons, funnels, cohorts, distributions and "why did X change".
  */
-export function buildRequest(recognition: Recognition, window: DataWindow, language: Language): AnalysisRequest {
+export function buildRequest(asked: Recognition, window: DataWindow, language: Language): AnalysisRequest {
+  const retention = retentionPlan(asked);
+  // A retention number, split or ranking is the catalogue's retention metrics on first-activity cohorts.
+  const recognition: Recognition = retention?.kind === 'metrics' ? { ...asked, metrics: retention.metrics, cues: new Set([...asked.cues].filter((cue) => cue !== 'cohort')) } : asked;
   const { cues } = recognition;
   const [metric] = recognition.metrics;
 
@@ -182,11 +186,9 @@ export function buildRequest(recognition: Recognition, window: DataWindow, langu
     const steps = recognition.eventSteps.length >= 2 ? recognition.eventSteps : undefined;
     return { analysis: 'funnel', query: { timeRange: time.timeRange, filters: withNewUsersFilter(recognition, filters), ...(steps ? { steps } : {}), ...(dimension ? { dimension } : {}), language } };
   }
-  if (cues.has('cohort')) {
-    // Weekly cohorts with day-N retention ("按周看同期群的次日留存") stay in days; weeks alone ("按周看一下用户留存") are week-N.
-    const namesDays = /次日|次留|\d+\s*日留存|day[- ]?\d+/.test(recognition.normalized);
-    const weekly = /周留存|第\s*\d+\s*周|week-?\s*\d+ retention|weekly retention|week-over-week retention/.test(recognition.normalized) || (!namesDays && (/按周|每周|逐周|by week|week by week|signup week/.test(recognition.normalized) || cues.has('grain:week')));
-    return { analysis: 'retention', query: { timeRange: time.timeRange, mode: weekly ? 'weeks' : 'days', filters, language } };
+  if (retention?.kind === 'table') {
+    const { mode, days, weeks } = retention;
+    return { analysis: 'retention', query: { timeRange: time.timeRange, mode, ...(days ? { days } : {}), ...(weeks ? { weeks } : {}), filters, language } };
   }
   // Numbers are band edges only when the question asks for bands. Distributions are of prices and order
   // amounts: "每个小时的下单分布" is orders by hour, and "评分分布" is not a price distribution.

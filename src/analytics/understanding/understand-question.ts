@@ -14,6 +14,8 @@ import { questionLexicon } from './question-lexicon.ts';
 import { expandAbbreviations } from './rules/abbreviation-rules.ts';
 import { comparesPeriods } from './rules/comparison-rules.ts';
 import { grainSpans, grainsAskedFor } from './rules/grain-rules.ts';
+import { applyRetentionWording } from './retention-wording.ts';
+import { retentionClarification, retentionPlan } from './retention-request.ts';
 import { offTopicRefusal, offTopicRuleFor, refusalFor } from './rules/refusal-rules.ts';
 import { asksQuantityPerUnit } from './rules/per-unit-rules.ts';
 import { perUnitRatioMetric } from './per-unit-metric.ts';
@@ -174,6 +176,7 @@ function recognizeCovered(normalized: string, input: WordsInput, notes: string[]
   const residual = recognition.residual.split('');
   for (const [start, end] of grainSpans(recognition.normalized)) residual.fill(' ', start, end);
   recognition.residual = residual.join('');
+  applyRetentionWording(recognition, notes);
   return recognition;
 }
 
@@ -460,6 +463,11 @@ export function understandQuestion(input: UnderstandInput): Understanding {
     const contrast = contrastWithTheRest(recognition, input.values, language, notes);
     if (contrast) return contrast;
   }
+
+  const retention = retentionPlan(recognition);
+  const retentionAsk = retentionClarification(recognition, retention, language);
+  if (retentionAsk) return { kind: 'clarify', question: retentionAsk.question, options: retentionAsk.options, confidence: 0.3, notes: [...notes, 'a retention split or filter the cohorts cannot take'] };
+  if (retention?.kind === 'metrics' && retention.defaulted) notes.push(`no retention kind named: ${retention.metrics.join(', ')}`);
 
   const request = buildRequest(recognition, window, language);
   // "为什么这么高" after "上个月的转化率": the change of the period the conversation is about (and its filters),

@@ -25,8 +25,9 @@ export const GRAIN_QUESTION_RULES: readonly PhraseRule<{ grain: Grain }>[] = [
     id: 'which-day',
     meaning: { grain: 'day' },
     zh: ['哪(一)?天', '哪(个|一个)?日子', '哪一日'],
-    en: ['which days?(?! of the week)', 'what days?(?! of the week)', 'best days?', 'worst days?', 'busiest days?', 'peak days?', 'day with the (most|highest|lowest|least|fewest)'],
-    examples: { match: ['哪天的成交额最高', 'which day had the most visitors', 'busiest day in November'], noMatch: ['昨天的订单', 'which day of the week sells most', 'daily orders'] },
+    // "the best day-7 retention" names a retention kind, not a day.
+    en: ['which days?(?! of the week)(?![- ]?\\d)', 'what days?(?! of the week)(?![- ]?\\d)', 'best days?(?![- ]?\\d)', 'worst days?(?![- ]?\\d)', 'busiest days?', 'peak days?', 'day with the (most|highest|lowest|least|fewest)'],
+    examples: { match: ['哪天的成交额最高', 'which day had the most visitors', 'busiest day in November'], noMatch: ['昨天的订单', 'which day of the week sells most', 'daily orders', 'which weekly cohort had the best day-7 retention'] },
   },
   {
     // "近8周客单价的周趋势", "GMV week by week": a trend at that grain, not a word left over.
