@@ -60,4 +60,14 @@ describe('layering', () => {
     }
     expect(violations).toEqual([]);
   });
+
+  it('holds no control characters: a "\\b" written through an unescaped string once became a backspace inside a regular expression and silently stopped it matching', () => {
+    const found = sourceFiles(sourceRoot).flatMap((file) => {
+      const text = readFileSync(file, 'utf8');
+      // eslint-disable-next-line no-control-regex
+      const at = text.search(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/);
+      return at >= 0 ? [`${path.relative(sourceRoot, file)}:${text.slice(0, at).split('\n').length}`] : [];
+    });
+    expect(found).toEqual([]);
+  });
 });

@@ -83,6 +83,7 @@ export function previousPeriodOf(range: { start: string; end: string }, shiftDay
   return { start: addDays(range.start, -shiftDays), end: addDays(range.end, -shiftDays) };
 }
 
+const COMPARED_VALUES = /\bvs\.?\b|versus|\bcompare|对比|比较|和.{1,8}比|分别/;
 const FUNNEL_SPLIT = /按|分(?!钟|布)|各|每个|\bby\b|\bper\b|\beach\b|\bsplit\b|broken down|breakdown/;
 
 export function chooseTime(recognition: Recognition, window: DataWindow, compare: boolean): TimeChoice {
@@ -182,7 +183,9 @@ export function buildRequest(asked: Recognition, window: DataWindow, language: L
   if (cues.has('funnel')) {
     // A funnel is split only when the question says by what ("按渠道", "by device"): "from product view to checkout"
     // names a step, not a split by product.
-    const dimension = FUNNEL_SPLIT.test(recognition.normalized) ? recognition.dimensions.find((candidate) => !TIME_DIMENSIONS.includes(candidate)) : undefined;
+    // "Compare the funnel on iOS vs Android": two or more values named side by side split it by their dimension.
+    const sideBySide = COMPARED_VALUES.test(recognition.normalized) ? recognition.filters.find((filter) => filter.operator === 'in' && filter.values.length >= 2)?.dimension : undefined;
+    const dimension = FUNNEL_SPLIT.test(recognition.normalized) ? (recognition.dimensions.find((candidate) => !TIME_DIMENSIONS.includes(candidate)) ?? sideBySide) : sideBySide;
     const steps = recognition.eventSteps.length >= 2 ? recognition.eventSteps : undefined;
     return { analysis: 'funnel', query: { timeRange: time.timeRange, filters: withNewUsersFilter(recognition, filters), ...(steps ? { steps } : {}), ...(dimension ? { dimension } : {}), language } };
   }

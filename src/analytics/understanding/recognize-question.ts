@@ -156,7 +156,7 @@ const POINTS_BACK = /\bthat (?:category|brand|city|one|product|channel|device|ti
 const GENERIC_COUNT = /^[一二三四五六七八九十两几\d]+[个位家款种类条项]?$/;
 
 /** "the week before", "前一周": the period just before the one named; removed before time resolution. */
-const PREVIOUS_OF = /(?:再)?前一(?:周|天|日|个月|月)|(?:再)?上一(?:周|天|个月)|the (?:week|day|month) before|the previous (?:week|day|month)|the prior (?:week|day|month)|(?:the same day )?a week (?:earlier|before)|the day before|a day earlier/g;
+const PREVIOUS_OF = /(?:再|节)?前一(?:周|天|日|个月|月)|(?:再)?上一(?:周|天|个月)|the (?:week|day|month) before|the previous (?:week|day|month)|the prior (?:week|day|month)|(?:the same day )?a week (?:earlier|before)|the day before|a day earlier/g;
 
 const EVENT_WORDS: [string, RegExp][] = [
   ['view', /浏览|点击|访问|\bvisits?\b|\bviews?\b|\bviewed\b|\bviewing\b|\bbrows(?:e|ed|ing)\b|\bclicks?\b|\bclicked\b|\blooked at\b/],
@@ -167,7 +167,7 @@ const EVENT_WORDS: [string, RegExp][] = [
 
 /** The event words with the g flag, made once rather than four new patterns per reading. */
 const GLOBAL_EVENT_WORDS = EVENT_WORDS.map(([event, pattern]): [string, RegExp] => [event, new RegExp(pattern.source, 'g')]);
-const SEARCH_STEP: [string, RegExp] = ['search', /搜索|search(?:es|ed|ing)?/g];
+const SEARCH_STEP: [string, RegExp] = ['search', /搜索|\bsearch(?:es|ed|ing)?\b/g];
 const GLOBAL_EVENT_WORDS_WITH_SEARCH = [SEARCH_STEP, ...GLOBAL_EVENT_WORDS];
 
 function eventStepsOf(text: string, withSearch: boolean): string[] {

@@ -574,3 +574,23 @@ describe('understandQuestion: a split or filter the metric does not have', () =>
     expect(requestOf('GMV by payment method').query).toMatchObject({ dimensions: ['payment_method'] });
   });
 });
+
+describe('understandQuestion: funnels named side by side, search steps and what drove a change', () => {
+  it('splits a funnel by the values compared and keeps a search step', () => {
+    expect(requestOf('Compare the view→cart→purchase funnel on iOS vs Android in November').query).toMatchObject({ dimension: 'device' });
+    expect(requestOf('Funnel for the last 7 days: search → view → cart → purchase').query).toMatchObject({ steps: ['search', 'view', 'cart', 'purchase'] });
+    expect(requestOf("What's the overall view → cart → purchase funnel across all the data we have?").query).not.toHaveProperty('dimension');
+  });
+
+  it.each([
+    'Black Friday vs the day before: which category drove the GMV difference?',
+    'UV this week vs last week: which device contributed most to the change?',
+    '本周GMV下降主要是哪个渠道造成的',
+  ])('reads "%s" as a contribution analysis', (question) => {
+    expect(requestOf(question).analysis).toBe('contribution');
+  });
+
+  it('keeps a driver word without a change a ranking', () => {
+    expect(requestOf('which channel had the highest orders last week').analysis).toBe('metrics');
+  });
+});

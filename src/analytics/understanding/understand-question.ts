@@ -36,6 +36,7 @@ import { asksRankPosition } from './rules/rank-position-rules.ts';
 import type { Understanding } from './understanding.ts';
 import { fixedPhrasingReading } from './word-readings.ts';
 import { funnelFollowUp } from './funnel-follow-up.ts';
+import { changeDriverSpans } from './rules/change-driver-rules.ts';
 import { dimensionMismatch } from './dimension-fit.ts';
 
 const FOLLOW_UP_START = /^(and|what about|how about|same|now|only|just|instead|then|那|那么|再|只看|仅看|只要|换成|改成|如果|要是|还有|其中|这些|这些订单|这些用户|它们)|\b(?:of|among) (?:those|them|these)\b/;
@@ -177,6 +178,14 @@ function recognizeCovered(normalized: string, input: WordsInput, notes: string[]
   for (const [start, end] of grainSpans(recognition.normalized)) residual.fill(' ', start, end);
   recognition.residual = residual.join('');
   applyRetentionWording(recognition, notes);
+  // "which category drove the GMV difference": what moved a number between two periods is a contribution analysis.
+  const drivers = changeDriverSpans(recognition.normalized, recognition.cues.has('compare') || recognition.time?.comparison === 'named_period');
+  if (drivers) {
+    recognition.cues.add('why');
+    const explained = recognition.residual.split('');
+    for (const [start, end] of drivers) explained.fill(' ', start, end);
+    recognition.residual = explained.join('');
+  }
   return recognition;
 }
 
