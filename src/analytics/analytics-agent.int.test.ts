@@ -85,10 +85,11 @@ describe('AnalyticsAgent on a seeded demo (offline planner)', () => {
     expect(vague.answer.clarification?.options.length).toBeGreaterThan(1);
   });
 
-  it('says plainly when a filter matches nothing instead of narrating numbers', async () => {
+  it('asks about a period the data does not cover instead of narrating numbers', async () => {
     const { answer } = await agent.ask('GMV in Beijing on 2025-09-01');
     expect(answer.rows).toEqual([]);
-    expect(answer.status).toBe('answered');
+    expect(answer.status).toBe('clarify');
     expect(answer.answer).toMatch(/no data|没有/i);
+    expect(answer.clarification?.options).toEqual([expect.stringMatching(/^\d{4}-\d{2}-\d{2} to 2025-11-30$/)]);
   });
 });

@@ -218,17 +218,22 @@ export function buildAnswer(input: BuildAnswerInput): Answer {
     const message = language === 'zh'
       ? `${range.start} 至 ${range.end} 没有数据:仓库的数据范围是 ${window.start} 至 ${window.asOf}。`
       : `There is no data for ${range.start} to ${range.end}: the warehouse covers ${window.start} to ${window.asOf}.`;
-    return { ...base, status: 'answered', answer: message, sql: table.sql, columns: table.columns, rows: [], assumptions };
+    // Nothing to answer with: a clarifying question (which period?), not an answer of zeros or "no rows".
+    const options = window ? [language === 'zh' ? `${window.start} 至 ${window.asOf}` : `${window.start} to ${window.asOf}`] : [];
+    return { ...base, status: 'clarify', answer: message, clarification: { question: message, options }, sql: table.sql, columns: table.columns, rows: [], assumptions };
   }
   // Semantic answers open with the question as understood; model tools state their own subject and headline.
   const answered = [...outcomes].reverse().find((outcome) => tableOf(outcome) !== undefined);
   const compareTo = answered?.toolName === 'query_metrics' && (answered.arguments as { analysis?: string }).analysis === 'metrics' ? requestedRange(answered, 'compareTo') : undefined;
   const uncovered = compareTo && window ? uncoveredComparison(table, compareTo, window, language, periodLabel(range, language), input.labelValue) : undefined;
   if (uncovered) {
+    // The current period is answered; the comparison asked for cannot be, so the answer asks instead of pretending.
+    const answer = [restateRequest(answered?.arguments as Parameters<typeof restateRequest>[0], language, input.labelValue), window ? coverageNotice(range, undefined, window, language) : undefined, uncovered.notice, uncovered.narrative].filter(Boolean).join(language === 'zh' ? '' : ' ');
     return {
       ...base,
-      status: 'answered',
-      answer: [restateRequest(answered?.arguments as Parameters<typeof restateRequest>[0], language, input.labelValue), window ? coverageNotice(range, undefined, window, language) : undefined, uncovered.notice, uncovered.narrative].filter(Boolean).join(language === 'zh' ? '' : ' '),
+      status: 'clarify',
+      clarification: { question: uncovered.notice, options: [] },
+      answer,
       sql: table.sql || null,
       columns: uncovered.table.columns,
       rows: table.rows,
