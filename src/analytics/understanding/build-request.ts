@@ -1,6 +1,6 @@
 import { asksYearOverYear, findDimension, findMetric, timeQueryParts } from '../../sql/semantic/index.ts';
 import { monthPeriod, previousOfRange, previousPeriod, quarterPeriod, weekPeriod, yearAgoPeriod } from '../../sql/semantic/time/time-period.ts';
-import { addDays, dateParts, rangeLength } from '../../sql/semantic/time/calendar-date.ts';
+import { addDays, dateParts, daysBetween, rangeLength } from '../../sql/semantic/time/calendar-date.ts';
 import type { SemanticFilter } from '../../sql/semantic/compile/semantic-query.ts';
 import { asksRankPosition } from './rules/rank-position-rules.ts';
 import { asksDistinctCount } from './rules/distinct-count-rules.ts';
@@ -18,6 +18,8 @@ export interface DataWindow {
 }
 
 const TIME_DIMENSIONS = ['day', 'week', 'month', 'hour', 'weekday'];
+/** Time grains that are a timeline: two periods have different dates, so a comparison cannot share their rows. */
+const CALENDAR_GRAINS = ['day', 'week', 'month'];
 const WHY_DEFAULT_DIMENSIONS = ['category', 'city_tier', 'device', 'channel'];
 
 /** Whether a question is about prices or order amounts, the only things ShopLens draws distributions of. */
@@ -106,11 +108,42 @@ export function chooseTime(recognition: Recognition, window: DataWindow, compare
   return { timeRange: { start: window.start, end: window.asOf }, filters: [], assumedAllData: true };
 }
 
+function namedGrain(recognition: Recognition): string | undefined {
+  return ['hour', 'weekday', 'month', 'week', 'day'].find((grain) => recognition.cues.has(`grain:${grain}` as never) || recognition.dimensions.includes(grain));
+}
+
 function trendGrain(recognition: Recognition, timeRange: { start: string; end: string }): string {
-  for (const grain of ['hour', 'weekday', 'month', 'week', 'day'] as const) {
-    if (recognition.cues.has(`grain:${grain}`) || recognition.dimensions.includes(grain)) return grain;
-  }
-  return rangeLength(timeRange) > 62 ? 'week' : 'day';
+  return namedGrain(recognition) ?? (rangeLength(timeRange) > 62 ? 'week' : 'day');
+}
+
+/** The calendar grains (day, week, month) the question groups by, a trend without a named grain counting as one. */
+function calendarGrainsAsked(recognition: Recognition): string[] {
+  const grains = CALENDAR_GRAINS.filter((grain) => recognition.cues.has(`grain:${grain}` as never) || recognition.dimensions.includes(grain));
+  if (recognition.cues.has('trend') && grains.length === 0 && !['hour', 'weekday'].includes(namedGrain(recognition) ?? '')) return ['trend'];
+  return grains;
+}
+
+/**
+ * "平均每天的订单" is one number per group: the words that would ask for a daily series are the average's own.
+ * "上周平均每天的日活": DAU is already an average per active day (÷ active_days), so "per day" asks for no series.
+ */
+function averageOf(per: string | undefined, recognition: Recognition, metrics: string[]): { averaged: boolean; dailyAlready: boolean } {
+  if (per === undefined || recognition.cues.has('trend')) return { averaged: false, dailyAlready: false };
+  const formulas = metrics.map((id) => findMetric(id)?.formula);
+  return {
+    averaged: formulas.every((formula) => formula?.kind !== 'ratio'),
+    dailyAlready: per === 'day' && formulas.every((formula) => formula?.kind === 'ratio' && formula.denominator === 'active_days'),
+  };
+}
+
+/**
+ * "本周每天的GMV对比上周同一天": days of one week against the same weekdays of another are weekday rows with both
+ * periods' values; the question's day grain becomes weekday. Only when each weekday occurs once in each period.
+ */
+function sameWeekdays(time: { timeRange: { start: string; end: string }; compareTo?: { start: string; end: string } }): boolean {
+  const { timeRange, compareTo } = time;
+  if (!compareTo || rangeLength(timeRange) > 7 || rangeLength(compareTo) !== rangeLength(timeRange)) return false;
+  return daysBetween(compareTo.start, timeRange.start) % 7 === 0;
 }
 
 function mergedFilters(...lists: SemanticFilter[][]): SemanticFilter[] {
@@ -136,6 +169,50 @@ function rankedValue(recognition: Recognition, dimensions: string[]): { dimensio
 function withNewUsersFilter(recognition: Recognition, filters: SemanticFilter[]): SemanticFilter[] {
   if (!recognition.metrics.includes('new_users') || filters.some((filter) => filter.dimension === 'new_vs_returning')) return filters;
   return [...filters, { dimension: 'new_vs_returning', operator: 'in', values: ['new'] }];
+}
+
+/** Whether the question compares periods, the timeline grains it groups by, and whether its days become weekdays. */
+interface ComparisonPlan {
+  comparisonAsked: boolean;
+  calendarGrains: string[];
+  dayByWeekday: boolean;
+}
+
+export function comparisonPlan(recognition: Recognition, window: DataWindow): ComparisonPlan {
+  const { cues } = recognition;
+  // The compiler cannot compare periods and split by day/week/month at once; a trend question wins. Hours of the day
+  // and days of the week recur in both periods, so they are compared like any grouping ("orders by hour on Double 11
+  // vs the day before").
+  const metrics = recognition.metrics.length > 0 ? recognition.metrics : ['gmv'];
+  const averagesGrains = Object.values(averageOf(averagePeriodAskedFor(recognition.normalized), recognition, metrics)).some(Boolean);
+  let calendarGrains = averagesGrains ? [] : calendarGrainsAsked(recognition);
+  // Two values of one grouped dimension ("男女", "iOS vs Android") compare groups, not periods, unless the
+  // question also names a period comparison.
+  // So does a grouping with no period named ("各年龄段客单价对比", "weekday vs weekend conversion").
+  const comparesGroups =
+    recognition.filters.some((filter) => filter.operator === 'in' && filter.values.length >= 2 && recognition.dimensions.includes(filter.dimension)) ||
+    (recognition.time === undefined && recognition.dimensions.some((dimension) => !TIME_DIMENSIONS.includes(dimension))) ||
+    // Weekends against weekdays are two groups of the same period.
+    recognition.dimensions.includes('day_type');
+  const periodComparison = recognition.time?.comparison === 'named_period' || recognition.compareShiftDays !== undefined || comparesPeriods(recognition.normalized);
+  const comparisonAsked = (cues.has('compare') && !recognition.comparesGroupsOnly && (!comparesGroups || periodComparison)) || recognition.time?.comparison === 'named_period';
+  let dayByWeekday = false;
+  if (comparisonAsked && calendarGrains.length === 1 && calendarGrains[0] === 'day' && sameWeekdays(chooseTime(recognition, window, true))) {
+    dayByWeekday = true;
+    calendarGrains = [];
+  }
+  return { comparisonAsked, calendarGrains, dayByWeekday };
+}
+
+/**
+ * A second period named against a timeline (day, week, month) the periods do not share ("本月每天GMV和上月对比",
+ * "monthly GMV vs last year"): no semantic query holds both, so it is asked about rather than answered as one
+ * period's trend. "每月评分的变化" names no second period: a trend.
+ */
+export function timelineComparisonAsked(recognition: Recognition, window: DataWindow): boolean {
+  const plan = comparisonPlan(recognition, window);
+  const secondPeriod = recognition.time?.comparison === 'named_period' || recognition.compareShiftDays !== undefined || asksYearOverYear(recognition.normalized);
+  return plan.comparisonAsked && secondPeriod && plan.calendarGrains.length > 0;
 }
 
 /**
@@ -165,18 +242,9 @@ export function buildRequest(asked: Recognition, window: DataWindow, language: L
     };
   }
 
-  const wantsTimeDimension = cues.has('trend') || [...cues].some((cue) => cue.startsWith('grain:')) || recognition.dimensions.some((dimension) => TIME_DIMENSIONS.includes(dimension));
-  // The compiler cannot compare periods and split by day/week/month at once; a trend question wins.
-  // Two values of one grouped dimension ("男女", "iOS vs Android") compare groups, not periods, unless the
-  // question also names a period comparison.
-  // So does a grouping with no period named ("各年龄段客单价对比", "weekday vs weekend conversion").
-  const comparesGroups =
-    recognition.filters.some((filter) => filter.operator === 'in' && filter.values.length >= 2 && recognition.dimensions.includes(filter.dimension)) ||
-    (recognition.time === undefined && recognition.dimensions.some((dimension) => !TIME_DIMENSIONS.includes(dimension))) ||
-    // Weekends against weekdays are two groups of the same period.
-    recognition.dimensions.includes('day_type');
-  const periodComparison = recognition.time?.comparison === 'named_period' || recognition.compareShiftDays !== undefined || comparesPeriods(recognition.normalized);
-  const compare = ((cues.has('compare') && !recognition.comparesGroupsOnly && (!comparesGroups || periodComparison)) || recognition.time?.comparison === 'named_period') && !wantsTimeDimension;
+  const metrics = recognition.metrics.length > 0 ? recognition.metrics : ['gmv'];
+  const { comparisonAsked, calendarGrains, dayByWeekday } = comparisonPlan(recognition, window);
+  const compare = comparisonAsked && calendarGrains.length === 0;
   const time = chooseTime(recognition, window, compare);
   const filters = mergedFilters(recognition.filters, time.filters);
 
@@ -205,23 +273,20 @@ export function buildRequest(asked: Recognition, window: DataWindow, language: L
     return { analysis: 'distribution', query: { subject, timeRange: time.timeRange, filters, ...(banded ? { edges: recognition.bandEdges } : {}), language } };
   }
 
-  const metrics = recognition.metrics.length > 0 ? recognition.metrics : ['gmv'];
-  // "平均每天的订单" is one number per group: the words that would ask for a daily series are the average's own.
   // Against an ordinary period, counts and sums are compared per day (a day against 28 days would say nothing).
   const averagePer = averagePeriodAskedFor(recognition.normalized) ?? (recognition.againstUsual && time.compareTo ? 'day' : undefined);
-  const averaged = averagePer !== undefined && !cues.has('trend') && metrics.every((id) => findMetric(id)?.formula.kind !== 'ratio');
-  // "上周平均每天的日活": DAU is already an average per active day (÷ active_days), so "per day" asks for no series.
-  const dailyAlready = averagePer === 'day' && !cues.has('trend') && metrics.every((id) => { const formula = findMetric(id)?.formula; return formula?.kind === 'ratio' && formula.denominator === 'active_days'; });
+  const { averaged, dailyAlready } = averageOf(averagePer, recognition, metrics);
   let dimensions = [...recognition.dimensions];
   // A metric already averaged per day (DAU) keeps a coarser grouping ("每周的日均DAU": each week's DAU); an averaged
   // count or sum drops every calendar grain (the compiler averages over the whole period only).
-  const averagedGrains = dailyAlready ? ['day'] : ['day', 'week', 'month'];
+  const averagedGrains = dailyAlready && !averaged ? ['day'] : CALENDAR_GRAINS;
   if (averaged || dailyAlready) dimensions = dimensions.filter((dimension) => !averagedGrains.includes(dimension));
+  if (dayByWeekday) dimensions = ['weekday', ...dimensions.filter((dimension) => dimension !== 'day' && dimension !== 'weekday')];
   if (cues.has('trend') && !dimensions.some((dimension) => TIME_DIMENSIONS.includes(dimension))) {
     dimensions = [trendGrain(recognition, time.timeRange), ...dimensions];
   }
-  for (const grain of ['day', 'week', 'month', 'hour', 'weekday']) {
-    if ((averaged || dailyAlready) && averagedGrains.includes(grain)) continue;
+  for (const grain of TIME_DIMENSIONS) {
+    if ((averaged || dailyAlready || dayByWeekday) && (dayByWeekday ? CALENDAR_GRAINS : averagedGrains).includes(grain)) continue;
     if (cues.has(`grain:${grain}` as never) && !dimensions.includes(grain)) dimensions.unshift(grain);
   }
   dimensions = dimensions.slice(0, 3);

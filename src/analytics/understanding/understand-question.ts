@@ -5,7 +5,7 @@ import type { ValueIndex } from '../../sql/values/value-index.ts';
 import { normalizeQuestion } from '../../text/normalize-question.ts';
 import type { AnalysisRequest } from '../analysis/analysis-request.ts';
 import type { Language } from '../../text/language.ts';
-import { buildRequest, isAboutAmounts, previousPeriodOf, type DataWindow } from './build-request.ts';
+import { buildRequest, chooseTime, isAboutAmounts, previousPeriodOf, timelineComparisonAsked, type DataWindow } from './build-request.ts';
 import { recognizeModelIntent } from './model-intents.ts';
 import { readingOf } from './restate-request.ts';
 import { recognizeQuestion, type Recognition } from './recognize-question.ts';
@@ -70,6 +70,12 @@ export interface Focus {
 function inheritFrom(previous: AnalysisRequest, recognition: Recognition, focus?: Focus): { recognition: Recognition; timeRange?: unknown; compareTo?: unknown } {
   const query = previous.query as { metrics: string[]; dimensions?: string[]; filters?: SemanticFilter[]; timeRange: unknown; compareTo?: unknown; orderBy?: { direction?: string }; limit?: number };
   const inherited: Recognition = { ...recognition, cues: new Set(recognition.cues) };
+  // "只看周末呢", "what about just weekdays?": weekends or weekdays of the conversation's period, not the latest ones.
+  const days = inherited.time?.weekdays;
+  if (days && inherited.time?.matches.every((match) => match.modifierOnly)) {
+    inherited.filters = [...inherited.filters.filter((filter) => filter.dimension !== 'weekday'), { dimension: 'weekday', operator: 'in', values: [...days] }];
+    inherited.time = undefined;
+  }
   // "女性用户呢" after a return rate, "中文评价的呢" after an average rating: a metric only implied by a generic noun or
   // by a value's dimension does not replace the one the conversation is about.
   if (inherited.metrics.length === 0 || inherited.metricsOnlyImplied) inherited.metrics = [...query.metrics];
@@ -323,6 +329,28 @@ function readWords(input: WordsInput): WordsReading {
   return { normalized, recognition, notes, unexplained, uniqueSuggestions };
 }
 
+const CALENDAR_GRAINS = ['day', 'week', 'month'];
+
+/**
+ * "本月每天的GMV和上月对比": the days (weeks, months) of two periods are different dates, so no one query sets them
+ * side by side; rather than the trend of one period without the comparison, ask which of the two answers is meant.
+ */
+function timelineComparison(request: AnalysisRequest, recognition: Recognition, input: UnderstandInput): { question: string; options: string[] } | undefined {
+  if (request.analysis !== 'metrics' || request.query.compareTo || !timelineComparisonAsked(recognition, input.window)) return undefined;
+  const { timeRange, compareTo } = chooseTime(recognition, input.window, true);
+  if (!compareTo) return undefined;
+  const dimensions = (request.query.dimensions as string[] | undefined) ?? [];
+  // One timeline across both periods, or the two periods' totals side by side.
+  const across: AnalysisRequest = { analysis: 'metrics', query: { ...request.query, timeRange: { start: compareTo.start < timeRange.start ? compareTo.start : timeRange.start, end: compareTo.end > timeRange.end ? compareTo.end : timeRange.end } } };
+  const totals: AnalysisRequest = { analysis: 'metrics', query: { ...request.query, dimensions: dimensions.filter((dimension) => !CALENDAR_GRAINS.includes(dimension)), timeRange, compareTo } };
+  const options = [across, totals]
+    .map((reading) => readingOf(reading, input.language, (dimension, value, answerLanguage) => input.values.label(dimension, value, answerLanguage)))
+    .filter((reading): reading is string => reading !== undefined);
+  return input.language === 'zh'
+    ? { question: `两个时期的日期不同，无法逐日（周、月）并排对比。您要看的是:${options.join(';还是')}?`, options }
+    : { question: `The two periods have different dates, so I cannot set them side by side day by day (or week by week). Do you mean: ${options.join('; or ')}?`, options };
+}
+
 /** The offline planner's reading of a question: an analysis to run, a clarifying question, or a refusal. */
 export function understandQuestion(input: UnderstandInput): Understanding {
   const { language, window } = input;
@@ -507,6 +535,8 @@ export function understandQuestion(input: UnderstandInput): Understanding {
       notes.push('follow-up comparison: kept the previous period and compared it with the one named now');
     }
   }
+  const timeline = timelineComparison(request, recognition, input);
+  if (timeline) return { kind: 'analysis', request, confidence: 0.4, notes: [...notes, 'period comparison of a timeline the periods do not share'], clarification: timeline };
   if (unexplained.length > 0) {
     // Never answer around a word that could change the answer: say what was understood and ask.
     const clarification = notUnderstood(unexplained, uniqueSuggestions, language, readingOf(request, language, (dimension, value, answerLanguage) => input.values.label(dimension, value, answerLanguage)) ?? '');

@@ -97,6 +97,13 @@ describe('semantic compilers give the same answers on DuckDB and chDB', () => {
       { metrics: ['units', 'cart_abandoners'], dimensions: ['category'], filters: [{ dimension: 'product_price', operator: 'lt', values: [99.5] }], timeRange: window },
       // A daily average split by weekday or weekend divides each group by its own days.
       { metrics: ['orders', 'buyers'], dimensions: ['day_type'], timeRange: window, average: { per: 'day' } },
+      // So does one by weekday; by hour, each hour divides by every day of the period.
+      { metrics: ['orders', 'gmv'], dimensions: ['weekday'], timeRange: WINDOWS[1], average: { per: 'day' } },
+      { metrics: ['uv'], dimensions: ['weekday', 'hour'], filters: [{ dimension: 'weekday', operator: 'in', values: [6, 7] }], timeRange: window, average: { per: 'day' } },
+      { metrics: ['orders'], dimensions: ['hour'], timeRange: window, compareTo: WINDOWS[1], average: { per: 'day' } },
+      // Hours and weekdays recur in both periods of a comparison.
+      { metrics: ['orders', 'conversion_rate'], dimensions: ['hour'], timeRange: { start: '2025-11-11', end: '2025-11-11' }, compareTo: { start: '2025-11-10', end: '2025-11-10' } },
+      { metrics: ['gmv'], dimensions: ['weekday'], timeRange: { start: '2025-11-24', end: '2025-11-30' }, compareTo: { start: '2025-11-17', end: '2025-11-23' } },
       // Words inside text, any case, on both engines (ClickHouse's lower() folds only ASCII).
       { metrics: ['searches', 'searchers'], filters: [{ dimension: 'search_query', operator: 'contains', values: ['手机', 'SNACK'] }], timeRange: window },
       // One place below the first, and a breakdown without its all-zero groups.

@@ -99,6 +99,8 @@ export const TIME_DIMENSIONS = [
     time_grain: 'weekday',
     value_type: 'integer',
     expressions: forTimeFacts((time) => timeGrainSql('weekday', time)),
+    // A daily average by weekday divides each weekday by the number of such days in the period.
+    day_group_sql: '{weekday}',
   },
   {
     // Not a time grain: two groups, so it is split like any other dimension and never gap-filled.

@@ -1,7 +1,7 @@
 import { sqlAndParameters } from '../testing/sql-and-parameters.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Warehouse } from '../../warehouse.ts';
-import { addDays, rangeLength } from '../time/calendar-date.ts';
+import { addDays, isoWeekday, rangeLength } from '../time/calendar-date.ts';
 import { CORE_TABLES } from '../catalogue/dimensions.ts';
 import { compileSemanticQuery } from './compile-query.ts';
 import { buildRandomFixture } from '../testing/random-fixture.ts';
@@ -211,6 +211,30 @@ describe('compileSemanticQuery on a small warehouse (expected values from hand-w
     expect(compiled.assumptions.some((assumption) => assumption.zh.startsWith('平均每天'))).toBe(true);
     expect(() => compileSemanticQuery({ metrics: ['conversion_rate'], timeRange: NOVEMBER, average: { per: 'day' } })).toThrow(/rate already/);
     expect(() => compileSemanticQuery({ metrics: ['gmv'], dimensions: ['day'], timeRange: NOVEMBER, average: { per: 'day' } })).toThrow(/drop average/);
+  });
+
+  it('averages per day by weekday (each weekday over its own days) and by hour (each hour over every day)', async () => {
+    const run = async (query: Record<string, unknown>) => (await warehouse.query(...sqlAndParameters(compileSemanticQuery(query)))).rows;
+    const paidOrders = (grain: string) =>
+      warehouse.query(`SELECT ${grain} AS key, COUNT(DISTINCT order_id) AS value FROM orders WHERE paid_at IS NOT NULL AND created_at >= $start AND created_at < $end GROUP BY 1`, window(NOVEMBER));
+    // November 2025 starts on a Saturday: five Saturdays and Sundays, four of every other weekday.
+    const days = new Map<number, number>();
+    for (let day = NOVEMBER.start; day <= NOVEMBER.end; day = addDays(day, 1)) days.set(isoWeekday(day), (days.get(isoWeekday(day)) ?? 0) + 1);
+    expect([days.get(6), days.get(7), days.get(1)]).toEqual([5, 5, 4]);
+    const byWeekday = byKey(await run({ metrics: ['orders'], dimensions: ['weekday'], timeRange: NOVEMBER, average: { per: 'day' } }), 'weekday', 'orders');
+    const weekdayTotals = byKey((await paidOrders('isodow(created_at)')).rows, 'key', 'value');
+    expect(Object.keys(byWeekday).sort()).toEqual(['1', '2', '3', '4', '5', '6', '7']);
+    for (const [weekday, average] of Object.entries(byWeekday)) expect(average).toBeCloseTo(Number(weekdayTotals[weekday] ?? 0) / Number(days.get(Number(weekday))), 9);
+    // A weekend filter keeps Saturdays and Sundays, each still over its own five days.
+    const weekends = byKey(await run({ metrics: ['orders'], dimensions: ['weekday'], filters: [{ dimension: 'weekday', operator: 'in', values: [6, 7] }], timeRange: NOVEMBER, average: { per: 'day' } }), 'weekday', 'orders');
+    expect(weekends).toEqual({ 6: byWeekday[6], 7: byWeekday[7] });
+    const byHour = byKey(await run({ metrics: ['orders'], dimensions: ['hour'], timeRange: NOVEMBER, average: { per: 'day' } }), 'hour', 'orders');
+    const hourTotals = byKey((await paidOrders('hour(created_at)')).rows, 'key', 'value');
+    expect(Object.keys(byHour)).toHaveLength(24);
+    for (const [hour, average] of Object.entries(byHour)) expect(average).toBeCloseTo(Number(hourTotals[hour] ?? 0) / 30, 9);
+    // Weeks and months of a timeline, and weekdays averaged per week, have nothing to divide by.
+    expect(() => compileSemanticQuery({ metrics: ['orders'], dimensions: ['weekday'], timeRange: NOVEMBER, average: { per: 'week' } })).toThrow(/average per day by weekday/);
+    expect(() => compileSemanticQuery({ metrics: ['orders'], dimensions: ['week'], timeRange: NOVEMBER, average: { per: 'day' } })).toThrow(/drop average/);
   });
 
   it('splits visitors into new and returning without overlap', async () => {

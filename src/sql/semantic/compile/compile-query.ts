@@ -129,8 +129,14 @@ function checkAverage({ query, metrics, dimensions }: ResolvedQuery): void {
     throw new SemanticQueryError(`average needs count or sum metrics; ${rate.id} is a rate already: ask for it over the period, or by ${query.average?.per}.`, { parameter: 'average' });
   }
   if (query.share) throw new SemanticQueryError('average cannot be combined with share: a share of a daily average is the share of the total.', { parameter: 'average' });
-  const time = dimensions.find((dimension) => dimension.kind === 'time');
-  if (time) throw new SemanticQueryError(`average cannot be combined with the ${time.id} dimension: drop average to see each ${time.id}.`, { parameter: 'average' });
+  // Hours and weekdays recur: a daily average by hour divides each hour by the period's days, by weekday each weekday
+  // by its own days. The days, weeks and months of a timeline have nothing to average over.
+  const recurring = (dimension: DimensionDefinition) => query.average?.per === 'day' && (dimension.day_group_sql !== undefined || dimension.time_grain === 'hour');
+  const time = dimensions.find((dimension) => dimension.kind === 'time' && !recurring(dimension));
+  if (time) {
+    const hint = time.time_grain === 'hour' || time.time_grain === 'weekday' ? `, or average per day by ${time.id}` : '';
+    throw new SemanticQueryError(`average cannot be combined with the ${time.id} dimension: drop average to see each ${time.id}${hint}.`, { parameter: 'average' });
+  }
 }
 
 /**
