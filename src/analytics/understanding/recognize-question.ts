@@ -386,7 +386,7 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     comparisonUnit = unitComparison.unit;
   }
   // Two named periods ("between September and October", "这周比上周"): the later one is current.
-  const periods = (time?.matches ?? []).filter((match) => !match.modifierOnly);
+  const periods = (time?.matches ?? []).filter((match) => !match.modifierOnly && !match.superseded);
   if (time && periods.length >= 2) {
     const [earlier, later] = [...periods].sort((left, right) => left.start.localeCompare(right.start)).filter((_, index, all) => index === 0 || index === all.length - 1);
     if (earlier && later && earlier.start !== later.start) {

@@ -594,3 +594,42 @@ describe('understandQuestion: funnels named side by side, search steps and what 
     expect(requestOf('which channel had the highest orders last week').analysis).toBe('metrics');
   });
 });
+
+describe('understandQuestion: dates as users type them', () => {
+  const period = (question: string) => {
+    const reading = understand(question);
+    if (reading.kind !== 'analysis') throw new Error(`expected an analysis for "${question}", got ${reading.kind}`);
+    expect(reading.clarification, question).toBeUndefined();
+    const query = reading.request.query as { timeRange?: unknown; compareTo?: unknown };
+    return { timeRange: query.timeRange, compareTo: query.compareTo };
+  };
+
+  it.each([
+    ['9.24-9.30的GMV', '2025-09-24', '2025-09-30'],
+    ['9.24的GMV', '2025-09-24', '2025-09-24'],
+    ['国庆7天的GMV', '2025-10-01', '2025-10-07'],
+    ['GMV for the week of Sep 15', '2025-09-15', '2025-09-21'],
+    ['GMV from the week of Sep 15', '2025-09-15', '2025-11-30'],
+    ['orders in the week of Double 11 (Nov 10–16)', '2025-11-10', '2025-11-16'],
+    ['Which day of the week brings in the most new users? Use October and November.', '2025-10-01', '2025-11-30'],
+    ['10月和11月的GMV', '2025-10-01', '2025-11-30'],
+    ['双十一预热期（11月1日到11月10日）的订单数', '2025-11-01', '2025-11-10'],
+  ])('%s → %s … %s, nothing left unexplained', (question, start, end) => {
+    expect(period(question)).toEqual({ timeRange: { start, end }, compareTo: undefined });
+  });
+
+  it('compares a day range with the one after a comparison word, which takes the month named before it', () => {
+    expect(period('12月8号到14号的订单数 对比 1号到7号')).toEqual({ timeRange: { start: '2024-12-08', end: '2024-12-14' }, compareTo: { start: '2024-12-01', end: '2024-12-07' } });
+    expect(period('10月和11月的GMV对比')).toEqual({ timeRange: { start: '2025-11-01', end: '2025-11-30' }, compareTo: { start: '2025-10-01', end: '2025-10-31' } });
+    expect(period('双十一 vs 11月1日到11月10日 的GMV')).toEqual({ timeRange: { start: '2025-11-11', end: '2025-11-11' }, compareTo: { start: '2025-11-01', end: '2025-11-10' } });
+  });
+
+  it('takes a weekday that agrees with its date as part of it, and asks back when it does not', () => {
+    expect(period('GMV on Sunday, Nov 16')).toEqual({ timeRange: { start: '2025-11-16', end: '2025-11-16' }, compareTo: undefined });
+    expect(period('11月16日（周日）的订单数')).toEqual({ timeRange: { start: '2025-11-16', end: '2025-11-16' }, compareTo: undefined });
+    const english = understand('orders on Sunday, Nov 14');
+    expect(english).toMatchObject({ kind: 'clarify', question: '2025-11-14 is a Friday, not a Sunday. Which day do you mean?', options: ['2025-11-14 (Friday)', '2025-11-16 (Sunday)'] });
+    const chinese = understand('11月12日（周日）的订单数');
+    expect(chinese).toMatchObject({ kind: 'clarify', options: ['2025-11-12（周三）', '2025-11-09（周日）'] });
+  });
+});

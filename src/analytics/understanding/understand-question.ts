@@ -38,6 +38,7 @@ import { fixedPhrasingReading } from './word-readings.ts';
 import { funnelFollowUp } from './funnel-follow-up.ts';
 import { changeDriverSpans } from './rules/change-driver-rules.ts';
 import { dimensionMismatch } from './dimension-fit.ts';
+import { weekdayConflictQuestion } from './weekday-conflict.ts';
 
 const FOLLOW_UP_START = /^(and|what about|how about|same|now|only|just|instead|then|那|那么|再|只看|仅看|只要|换成|改成|如果|要是|还有|其中|这些|这些订单|这些用户|它们)|\b(?:of|among) (?:those|them|these)\b/;
 const FOLLOW_UP_END = /呢\s*[??]?$|\binstead\b/;
@@ -358,6 +359,9 @@ export function understandQuestion(input: UnderstandInput): Understanding {
   if ('understanding' in words) return words.understanding;
   let { recognition } = words;
   const { normalized, notes, unexplained, uniqueSuggestions } = words;
+  // "Sunday, Dec 5" when Dec 5 is a Friday: asked back, never answered for one of the two days.
+  const weekdayConflict = weekdayConflictQuestion(recognition.time?.matches ?? [], language);
+  if (weekdayConflict) return { kind: 'clarify', question: weekdayConflict.question, options: weekdayConflict.options, confidence: 0.3, notes: [...notes, weekdayConflict.note] };
 
   const shapeOnly = recognition.cues.has('funnel') || recognition.cues.has('cohort') || (recognition.cues.has('distribution') && recognition.metrics.length === 0);
   const hasContent = recognition.dimensions.length > 0 || recognition.filters.length > 0 || recognition.time !== undefined || recognition.limit !== undefined || recognition.cues.size > 0;

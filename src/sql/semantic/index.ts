@@ -23,6 +23,7 @@ export { compileDistribution, distributionQuerySchema, DEFAULT_BAND_EDGES, type 
 export { compileContribution, contributionQuerySchema, type ContributionQuery } from './compile/compile-contribution.ts';
 export { asksYearOverYear, comparedPeriod, findTimeExpressions, resolveTimeExpression, type ResolvedTimeExpression, type TimeExpressionMatch } from './time/time-expressions.ts';
 export { timeQueryParts, type TimeQueryParts } from './time/time-query-parts.ts';
+export { nearestWeekday } from './time/date-neighbours.ts';
 export { loadAsOfDate } from './time/as-of-date.ts';
 export type { DerivedTables } from './catalogue/facts.ts';
 export { USER_ACTIVITY_DAYS, userActivityDaysReady, rebuildUserActivityDays } from './derived/user-activity-days.ts';

@@ -1,74 +1,6 @@
 import { addDays, dateParts, makeDate, type IsoDate } from './calendar-date.ts';
-import { parseNumber } from '../../../text/number-words.ts';
-import {
-  englishMonth,
-  monthPeriod,
-  MONTH_PATTERN,
-  quarterPeriod,
-  recentYear,
-  validDay,
-  type RawPeriod,
-  type TimeRule,
-} from './time-period.ts';
-
-const ZH_NUM = '[0-9〇零一二两三四五六七八九十]';
-const ZH_YEAR = `([0-9]{4}|[〇零一二三四五六七八九]{4})\\s*年\\s*`;
-const ZH_MONTH = `(${ZH_NUM}{1,3})\\s*月`;
-const ZH_DAY = `(${ZH_NUM}{1,3})\\s*[日号]`;
-const SEPARATOR = `\\s*(?:to|through|thru|until|till|and|-|–|—|~|到|至)\\s*`;
-const ORDINAL = '(?:st|nd|rd|th)?';
-
-interface DateParts {
-  year?: number;
-  month: number;
-  day: number;
-}
-
-function number(text: string | undefined): number | undefined {
-  return text === undefined ? undefined : parseNumber(text);
-}
-
-/** A date whose year may be missing: the most recent such date on or before the as-of date. */
-function placeDate(parts: DateParts, asOf: IsoDate): IsoDate | undefined {
-  const year = parts.year ?? recentYear(parts.month, parts.day, asOf);
-  return validDay(year, parts.month, parts.day) ? makeDate(year, parts.month, parts.day) : undefined;
-}
-
-function dayLabel(date: IsoDate): { label_en: string; label_zh: string } {
-  const { year, month, day } = dateParts(date);
-  return { label_en: date, label_zh: `${year}年${month}月${day}日` };
-}
-
-function single(parts: DateParts | undefined, asOf: IsoDate): RawPeriod | undefined {
-  if (!parts) return undefined;
-  const date = placeDate(parts, asOf);
-  return date === undefined ? undefined : { start: date, end: date, unit: 'day', ...dayLabel(date) };
-}
-
-/** from–to; a year missing on the start comes from the end, a missing end year from the start. */
-function between(from: DateParts | undefined, to: DateParts | undefined, asOf: IsoDate): RawPeriod | undefined {
-  if (!from || !to) return undefined;
-  const start = placeDate({ ...from, year: from.year ?? to.year }, asOf);
-  if (start === undefined) return undefined;
-  let endYear = to.year ?? dateParts(start).year;
-  if (to.year === undefined && (to.month < from.month || (to.month === from.month && to.day < from.day))) endYear += 1;
-  if (!validDay(endYear, to.month, to.day)) return undefined;
-  const end = makeDate(endYear, to.month, to.day);
-  if (end < start) return undefined;
-  return { start, end, label_en: `${start} to ${end}`, label_zh: `${dayLabel(start).label_zh}至${dayLabel(end).label_zh}` };
-}
-
-function parts(year: string | undefined, month: string | undefined, day: string | undefined): DateParts | undefined {
-  const monthNumber = number(month);
-  const dayNumber = number(day);
-  if (monthNumber === undefined || dayNumber === undefined) return undefined;
-  return { year: number(year), month: monthNumber, day: dayNumber };
-}
-
-function englishParts(year: string | undefined, monthName: string | undefined, day: string | undefined): DateParts | undefined {
-  const month = monthName === undefined ? undefined : englishMonth(monthName);
-  return month === undefined ? undefined : parts(year, String(month), day);
-}
+import { englishMonth, monthPeriod, MONTH_PATTERN, quarterPeriod, recentYear, type RawPeriod, type TimeRule } from './time-period.ts';
+import { between, englishParts, number, ORDINAL, parts, SEPARATOR, single, ZH_DAY, ZH_MONTH, ZH_NUM, ZH_YEAR } from './date-parts.ts';
 
 /**
  * A festival's pattern with an optional year before ("2024年双十一", "2024 Double 11") or after ("Black Friday
@@ -103,7 +35,7 @@ function holiday(month: number, firstDay: number, lastDay: number, label_en: str
     const named = namedYear(match, asOf);
     const year = named ?? recentYear(month, firstDay, asOf);
     const suffix = named === undefined ? { en: '', zh: '' } : { en: ` ${named}`, zh: `${named}年` };
-    return { start: makeDate(year, month, firstDay), end: makeDate(year, month, lastDay), label_en: `${label_en}${suffix.en}`, label_zh: `${suffix.zh}${label_zh}` };
+    return { start: makeDate(year, month, firstDay), end: makeDate(year, month, lastDay), event: true, label_en: `${label_en}${suffix.en}`, label_zh: `${suffix.zh}${label_zh}` };
   };
 }
 
@@ -116,7 +48,7 @@ function blackFriday(match: RegExpExecArray, asOf: IsoDate): RawPeriod {
   const { year } = dateParts(asOf);
   const named = namedYear(match, asOf);
   const date = named !== undefined ? fridayOf(named) : fridayOf(year) <= asOf ? fridayOf(year) : fridayOf(year - 1);
-  return { start: date, end: date, unit: 'day', label_en: 'Black Friday', label_zh: '黑色星期五' };
+  return { start: date, end: date, unit: 'day', event: true, label_en: 'Black Friday', label_zh: '黑色星期五' };
 }
 
 // Spelled out: toLocaleString builds an Intl formatter per call, a tenth of a question's reading time.
@@ -342,7 +274,8 @@ export const ABSOLUTE_TIME_RULES: TimeRule[] = [
   { name: 'second half', guard: /下半年|half|h2/iu, pattern: /下半年|\bsecond\s+half(?:\s+of\s+the\s+year)?\b|\bH2\b/giu, resolve: (_, asOf) => halfRule(2, asOf) },
   {
     name: 'National Day', guard: /国庆|十一|national|golden/iu,
-    pattern: withYear(/国庆(?:节|黄金周|假期|长假|期间)?|(?<!双\s*)十一(?:假期|黄金周|长假|期间)|\bnational\s+day(?:\s+(?:holiday|holidays|golden\s+week|week))?\b|\bgolden\s+week\b/giu),
+    // "国庆7天": the seven days are the holiday's own, not a count left over.
+    pattern: withYear(/国庆(?:节|黄金周|假期|长假|期间)?(?:\s*[7七]\s*[天日](?:假期|长假|小长假)?)?|(?<!双\s*)十一(?:假期|黄金周|长假|期间)|\bnational\s+day(?:\s+(?:holiday|holidays|golden\s+week|week))?\b|\bgolden\s+week\b/giu),
     resolve: holiday(10, 1, 7, 'National Day holiday (Oct 1–7)', '国庆假期（10月1日–7日）'),
   },
   {

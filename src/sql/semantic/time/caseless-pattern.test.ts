@@ -4,14 +4,20 @@ import { ABSOLUTE_TIME_RULES } from './absolute-time-rules.ts';
 import { EN_BEFORE_ANCHOR, EN_JOIN_START } from './anchored-offsets.ts';
 import { caseless, hasCase } from './caseless-pattern.ts';
 import { RELATIVE_TIME_RULES } from './relative-time-rules.ts';
+import { SHORT_DATE_RULES } from './short-date-rules.ts';
+import { EN_WEEK_OF, EN_WEEKDAY_AFTER, EN_WEEKDAY_BEFORE, RANGE_AHEAD } from './date-neighbours.ts';
 
 const PATTERNS = [
-  ...[...ABSOLUTE_TIME_RULES, ...RELATIVE_TIME_RULES].flatMap((rule) => [
+  ...[...ABSOLUTE_TIME_RULES, ...SHORT_DATE_RULES, ...RELATIVE_TIME_RULES].flatMap((rule) => [
     { name: rule.name, pattern: rule.pattern },
     ...(rule.guard ? [{ name: `${rule.name} (guard)`, pattern: rule.guard }] : []),
   ]),
   { name: 'offset before an anchor', pattern: EN_BEFORE_ANCHOR.asWritten },
   { name: 'join of two offsets', pattern: EN_JOIN_START.asWritten },
+  { name: 'weekday before a date', pattern: EN_WEEKDAY_BEFORE.asWritten },
+  { name: 'weekday after a date', pattern: EN_WEEKDAY_AFTER.asWritten },
+  { name: 'the week of a date', pattern: EN_WEEK_OF.asWritten },
+  { name: 'range word after "from the week of"', pattern: RANGE_AHEAD.asWritten },
 ];
 
 const global = (pattern: RegExp) => new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);

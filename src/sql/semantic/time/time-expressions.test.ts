@@ -338,3 +338,136 @@ describe('a change between two periods joined by a range word', () => {
     expect(findTimeExpressions('9月到11月增长了多少', SUNDAY)).toHaveLength(2);
   });
 });
+
+describe('short dates as typed in chat', () => {
+  it.each([
+    ['9.24-9.30的GMV', '2025-09-24', '2025-09-30'],
+    ['国庆（10.1-10.7）的订单数', '2025-10-01', '2025-10-07'],
+    ['10.1到7的访客', '2025-10-01', '2025-10-07'],
+    ['9.24的GMV', '2025-09-24', '2025-09-24'],
+    ['GMV on 9.24', '2025-09-24', '2025-09-24'],
+    ['GMV for 11/3-11/30', '2025-11-03', '2025-11-30'],
+    ['orders Nov 10–16', '2025-11-10', '2025-11-16'],
+    ['12月8号到14号的订单数', '2024-12-08', '2024-12-14'],
+    ['11月1日到11月10日的GMV', '2025-11-01', '2025-11-10'],
+    // No month named: the latest such days up to the as-of date.
+    ['1号到7号的订单', '2025-11-01', '2025-11-07'],
+  ])('%s → %s … %s', (text, start, end) => {
+    expect(resolveTimeExpression(text, SUNDAY)).toMatchObject({ start, end });
+  });
+
+  it('gives a day range with no month of its own the month named before it', () => {
+    const resolved = resolveTimeExpression('12月8号到14号的订单数 对比 1号到7号', '2010-12-14');
+    expect(resolved).toMatchObject({ start: '2010-12-08', end: '2010-12-14', previous: { start: '2010-12-01', end: '2010-12-07' }, comparison: 'named_period' });
+  });
+
+  it.each(['评分4.5以上的商品', 'rating above 4.5', 'products rated 3.5-4.5', 'conversion 2.5%', '增长了1.5倍', 'priced at 9.9', 'AOV over 12.5', '评分3.5到4.5的商品', 'at 9.30am'])(
+    'leaves a decimal alone: %s',
+    (text) => {
+      expect(findTimeExpressions(text, SUNDAY)).toEqual([]);
+    },
+  );
+});
+
+describe('a weekday written beside a date', () => {
+  it.each([
+    ['orders on Sunday 12 December', '2010-12-12'],
+    ['sales on Sunday, Dec 5', '2010-12-05'],
+    ['12月12日（周日）的订单数', '2010-12-12'],
+    ['12月5号 星期天', '2010-12-05'],
+    ['GMV on Dec 6 (Mon)', '2010-12-06'],
+  ])('is part of the date when it agrees: %s', (text, date) => {
+    const [match, ...rest] = findTimeExpressions(text, '2010-12-14');
+    expect(rest).toEqual([]);
+    expect(match).toMatchObject({ start: date, end: date });
+    expect(match?.weekdayConflict).toBeUndefined();
+    expect(match?.matchedText).toMatch(/sun|mon|周|星期/iu);
+  });
+
+  it('marks the date when the weekday is another day’s, in either language', () => {
+    expect(findTimeExpressions('orders on Sunday, Dec 6', '2010-12-14')).toMatchObject([{ start: '2010-12-06', weekdayConflict: { written: 7, actual: 1 } }]);
+    expect(findTimeExpressions('12月13日（周日）的订单', '2010-12-14')).toMatchObject([{ start: '2010-12-13', weekdayConflict: { written: 7, actual: 1 } }]);
+  });
+
+  it('compares two dates each with its weekday', () => {
+    const resolved = resolveTimeExpression('Compare sales on Sunday 12 December with Sunday 5 December', '2010-12-14');
+    expect(resolved).toMatchObject({ start: '2010-12-12', previous: { start: '2010-12-05', end: '2010-12-05' }, comparison: 'named_period' });
+  });
+});
+
+describe('the week of a date or festival', () => {
+  it.each([
+    ['GMV for the week of Sep 15', '2025-09-15', '2025-09-21'],
+    ['the week of Sep 17', '2025-09-15', '2025-09-21'],
+    ['Page views per day during the week of Double 11 (Nov 10–16)', '2025-11-10', '2025-11-16'],
+    ['双十一那周的访客', '2025-11-10', '2025-11-16'],
+    ['9月17日所在的那周', '2025-09-15', '2025-09-21'],
+    // A festival a week long is its own week.
+    ['国庆那周（10月1日到7日）的成交额', '2025-10-01', '2025-10-07'],
+    // From that week's Monday to the as-of date, or to the week named after it.
+    ['Weekly new users since mid-September (from the week of Sep 15)', '2025-09-15', '2025-11-30'],
+    ['cohorts from the week of Oct 6 to the week of Nov 17', '2025-10-06', '2025-11-23'],
+  ])('%s → %s … %s', (text, start, end) => {
+    expect(resolveTimeExpression(text, SUNDAY)).toMatchObject({ start, end });
+  });
+
+  it('reads 国庆7天 / 国庆七天 as the holiday, the seven days included', () => {
+    for (const text of ['国庆7天的GMV', '国庆七天的订单数', '国庆7天（10.1-10.7）的转化漏斗']) {
+      const resolved = resolveTimeExpression(text, SUNDAY);
+      expect(resolved, text).toMatchObject({ start: '2025-10-01', end: '2025-10-07' });
+      expect(text.slice(0, 4)).toBe(resolved?.matches[0]?.matchedText.slice(0, 4));
+      expect(resolved?.matches[0]?.matchedText, text).toMatch(/国庆[7七]天/u);
+    }
+  });
+});
+
+describe('two calendar periods joined by "and"', () => {
+  it.each([
+    ['Which day of the week brings in the most new users? Use October and November.', '2025-10-01', '2025-11-30'],
+    ['10月和11月的GMV', '2025-10-01', '2025-11-30'],
+    ['9月、10月与11月的订单', '2025-09-01', '2025-11-30'],
+    ['GMV in Q2 and Q3', '2025-04-01', '2025-09-30'],
+  ])('%s → one period %s … %s', (text, start, end) => {
+    const resolved = resolveTimeExpression(text, SUNDAY);
+    expect(resolved).toMatchObject({ start, end, comparison: 'previous_period' });
+    expect(resolved?.matches).toHaveLength(1);
+  });
+
+  it.each(['10月和11月的GMV对比', 'October and November GMV compared', '10月和11月的GMV分别是多少', '9月和11月的GMV', '上个月和本月的订单', '双十一和双十二的GMV'])(
+    'stays two periods when compared, listed each, apart, counted from today or festivals: %s',
+    (text) => {
+      expect(findTimeExpressions(text, SUNDAY)).toHaveLength(2);
+    },
+  );
+});
+
+describe('explicit dates beside a festival', () => {
+  it('are the period when not compared with it, the festival only naming it', () => {
+    const resolved = resolveTimeExpression('双十一预热期（11月1日到11月10日）的漏斗', SUNDAY);
+    expect(resolved).toMatchObject({ start: '2025-11-01', end: '2025-11-10', comparison: 'previous_period' });
+    expect(resolved?.matches.map((match) => [match.matchedText, match.superseded ?? false])).toEqual([['双十一', true], ['11月1日到11月10日', false]]);
+    expect(resolveTimeExpression('Black Friday week (Nov 24-30) GMV', SUNDAY)).toMatchObject({ start: '2025-11-24', end: '2025-11-30' });
+  });
+
+  it('stay two periods when listed rather than written beside it', () => {
+    expect(resolveTimeExpression('双十一和11月1日的GMV', SUNDAY)?.matches.some((match) => match.superseded)).toBe(false);
+  });
+
+  it('are compared with it when a comparison word says so', () => {
+    expect(resolveTimeExpression('双十一 vs 11月1日到11月10日 的GMV', SUNDAY)).toMatchObject({ start: '2025-11-11', previous: { start: '2025-11-01', end: '2025-11-10' }, comparison: 'named_period' });
+    expect(resolveTimeExpression('国庆7天的UV对比9.24-9.30', SUNDAY)).toMatchObject({ start: '2025-10-01', end: '2025-10-07', previous: { start: '2025-09-24', end: '2025-09-30' } });
+  });
+});
+
+describe('节 / the holiday pointing back at a festival', () => {
+  it('counts the offset from the festival named before it', () => {
+    expect(resolveTimeExpression('国庆期间购买人数比节前一周多还是少', SUNDAY)).toMatchObject({ start: '2025-10-01', end: '2025-10-07', previous: { start: '2025-09-24', end: '2025-09-30' }, comparison: 'named_period' });
+    expect(resolveTimeExpression('Black Friday GMV vs the week before the holiday', SUNDAY)).toMatchObject({ start: '2025-11-28', previous: { start: '2025-11-21', end: '2025-11-27' } });
+  });
+
+  it('with no festival named, takes the dates written after it', () => {
+    const [match, ...rest] = findTimeExpressions('整体跟节前一周（9.24-9.30）比差多少', SUNDAY);
+    expect(rest).toEqual([]);
+    expect(match).toMatchObject({ matchedText: '节前一周（9.24-9.30）', start: '2025-09-24', end: '2025-09-30' });
+  });
+});

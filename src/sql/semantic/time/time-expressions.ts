@@ -6,6 +6,8 @@ import { isIsoDate } from '../compile/sql-literals.ts';
 import { SemanticQueryError } from '../semantic-error.ts';
 import { naturalUnitEnd, previousPeriod, yearAgoPeriod, type RawPeriod, type TimeRule } from './time-period.ts';
 import { caseForms, hasCase, type CaseForms } from './caseless-pattern.ts';
+import { SHORT_DATE_RULES } from './short-date-rules.ts';
+import { dateNeighbours } from './date-neighbours.ts';
 
 export interface LabelledRange extends DateRange {
   label_en: string;
@@ -30,6 +32,13 @@ export interface TimeExpressionMatch extends LabelledRange {
   toDate?: boolean;
   /** The calendar unit the phrase names, when it names one. */
   unit?: RawPeriod['unit'];
+  /** Dates written out, and festivals: beside each other the dates give the period (see resolveTimeExpression). */
+  explicit?: boolean;
+  event?: boolean;
+  /** A festival whose dates the explicit dates beside it give ("双十一预热期（11月1日到11月10日）"): named, not the period. */
+  superseded?: boolean;
+  /** The weekday written beside the date is another day's (ISO weekdays): to be asked back, not answered. */
+  weekdayConflict?: { written: number; actual: number };
 }
 
 export interface ResolvedTimeExpression extends LabelledRange {
@@ -42,10 +51,11 @@ export interface ResolvedTimeExpression extends LabelledRange {
 }
 
 /** Each rule with its pattern and guard as written and as copies for lower-case text (caseless-pattern.ts). */
-const RULES: { rule: TimeRule; pattern: CaseForms; guard?: CaseForms }[] = [...ABSOLUTE_TIME_RULES, ...RELATIVE_TIME_RULES].map((rule) => ({
+const RULES: { rule: TimeRule; pattern: CaseForms; guard?: CaseForms; relative: boolean }[] = [...ABSOLUTE_TIME_RULES, ...SHORT_DATE_RULES, ...RELATIVE_TIME_RULES].map((rule) => ({
   rule,
   pattern: caseForms(rule.pattern),
   ...(rule.guard ? { guard: caseForms(rule.guard) } : {}),
+  relative: RELATIVE_TIME_RULES.includes(rule),
 }));
 
 /** Full-width digits, letters and punctuation to ASCII, one character for one so positions stay valid. */
@@ -82,6 +92,9 @@ function toMatch(period: RawPeriod, text: string, index: number, asOf: IsoDate):
     ...(period.precedingDays ? { precedingDays: period.precedingDays } : {}),
     ...(clipped.end < period.end || clipped.end < naturalUnitEnd(period) ? { toDate: true } : {}),
     ...(period.unit ? { unit: period.unit } : {}),
+    ...(period.explicit ? { explicit: true } : {}),
+    ...(period.event ? { event: true } : {}),
+    ...(period.weekdayConflict ? { weekdayConflict: period.weekdayConflict } : {}),
   };
 }
 
@@ -129,12 +142,12 @@ export function findTimeExpressions(text: string, asOfDate: IsoDate): TimeExpres
   assertAsOfDate(asOfDate);
   const source = normalise(text);
   const form: keyof CaseForms = hasCase(source) ? 'asWritten' : 'lowerCase';
-  const candidates: { start: number; end: number; period: RawPeriod }[] = [];
-  for (const { rule, pattern, guard } of RULES) {
+  const candidates: { start: number; end: number; period: RawPeriod; relative?: boolean }[] = [];
+  for (const { rule, pattern, guard, relative } of RULES) {
     if (guard && !guard[form].test(source)) continue;
     for (const match of allMatches(pattern[form], source)) {
       const period = rule.resolve(match, asOfDate);
-      if (period) candidates.push({ start: match.index, end: match.index + match[0].length, period });
+      if (period) candidates.push({ start: match.index, end: match.index + match[0].length, period, ...(relative ? { relative } : {}) });
     }
   }
   // "双十一前一周", "the week before Black Friday": the offset words join the anchor's match, so that no other
@@ -155,6 +168,29 @@ export function findTimeExpressions(text: string, asOfDate: IsoDate): TimeExpres
     const split = anchored.extendStart > 0 ? from + anchored.firstLength : candidate.end + anchored.firstLength;
     candidates.push({ start: from, end: split, period: { ...applyOffset(anchor, first!), pairedComparison: true } });
     candidates.push({ start: split, end: to, period: { ...applyOffset(anchor, second), pairedComparison: true } });
+  }
+  // "国庆期间…比节前一周", "Black Friday vs the week before the holiday": 节 / the holiday points back at the festival
+  // named before it, so the offset counts from that festival (not a rolling week ending today).
+  for (const holiday of allMatches(HOLIDAY_BACK[form], source)) {
+    const anchor = candidates.filter((candidate) => candidate.period.event && candidate.end <= holiday.index).sort((left, right) => left.end - right.end).at(-1);
+    const anchored = anchoredOffsets(source, holiday.index, holiday.index + holiday[0].length, anchor?.period ?? { start: asOfDate, end: asOfDate, label_en: '', label_zh: '' });
+    if (!anchored || anchored.offsets.length !== 1) continue;
+    const [start, end] = [holiday.index - anchored.extendStart, holiday.index + holiday[0].length + anchored.extendEnd];
+    if (anchor) {
+      candidates.push({ start, end, period: applyOffset(anchor.period, anchored.offsets[0]!) });
+      continue;
+    }
+    // No festival in this question (a follow-up): "节前一周（9.24-9.30）" is described by the dates after it.
+    const opening = /^\s*[(（]\s*/u.exec(source.slice(end))?.[0].length;
+    const described = opening === undefined ? undefined : candidates.find((candidate) => candidate.start === end + opening && candidate.period.explicit);
+    const closing = described ? (/^\s*[)）]/u.exec(source.slice(described.end))?.[0].length ?? 0) : 0;
+    if (described) candidates.push({ start, end: described.end + closing, period: described.period });
+  }
+  // "Sunday 12 December", "12月12日（周日）", "the week of Sep 15", "双十一那周": words beside one date that belong to it.
+  for (const candidate of [...candidates]) {
+    for (const neighbour of dateNeighbours(source, candidate.start, candidate.end, candidate.period, asOfDate, form)) {
+      candidates.push({ start: candidate.start - neighbour.extendStart, end: candidate.end + neighbour.extendEnd, period: neighbour.period });
+    }
   }
   // "since September", "9月以来", "从10月1日起": the period runs from the named start to the as-of date; the
   // marker words join the match so that no other rule reads them ("月以来" is not a rolling month).
@@ -181,13 +217,28 @@ export function findTimeExpressions(text: string, asOfDate: IsoDate): TimeExpres
   for (let index = 0; index + 1 < chosen.length && !CHANGE_WORDS[form].test(source); index += 1) {
     const [from, to] = [chosen[index]!, chosen[index + 1]!];
     if (from.period.modifierOnly || to.period.modifierOnly || from.period.start >= to.period.start) continue;
-    if (!RANGE_JOIN[form].test(source.slice(from.end, to.start))) continue;
+    const joined = RANGE_JOIN[form].test(source.slice(from.end, to.start)) || bothOf(from, to, source.slice(from.end, to.start), source, form);
+    if (!joined) continue;
     const period: RawPeriod = { start: from.period.start, end: to.period.end > from.period.end ? to.period.end : from.period.end, label_en: `${from.period.label_en} to ${to.period.label_en}`, label_zh: `${from.period.label_zh}至${to.period.label_zh}` };
     chosen.splice(index, 2, { start: from.start, end: to.end, period });
+    index -= 1;
   }
   return chosen.map((candidate) => toMatch(candidate.period, text.slice(candidate.start, candidate.end), candidate.start, asOfDate));
 }
 
+/**
+ * "Use October and November", "10月和11月的GMV": two calendar periods one after the other, joined by "and" with no
+ * comparison asked, are one period covering both. Festivals and periods counted from today ("上周和本周") stay two.
+ */
+function bothOf(from: { period: RawPeriod; relative?: boolean }, to: { period: RawPeriod; relative?: boolean }, between: string, source: string, form: keyof CaseForms): boolean {
+  if (from.relative || to.relative || from.period.event || to.period.event) return false;
+  if (addDays(from.period.end, 1) !== to.period.start || !AND_JOIN[form].test(between)) return false;
+  return !COMPARISON[form].test(source.replace(/占比|比例|比率|比重/gu, '')) && !EACH_WORDS[form].test(source);
+}
+
+const HOLIDAY_BACK = caseForms(/节(?=\s*的?\s*之?[前后])|\b(?:holiday|festival)\b/giu);
+const AND_JOIN = caseForms(/^\s*(?:and|&|plus|和|与|及|以及|跟|、|,|，)\s*$/iu);
+const EACH_WORDS = caseForms(/分别|各自|\beach\s+(?:month|quarter|period)\b|\brespectively\b|\bseparately\b|\bside\s+by\s+side\b/iu);
 const CHANGE_WORDS = caseForms(/变化|增长|增加|下降|减少|涨|跌|增幅|降幅|对比|相比|\bchang(?:e|ed|es)\b|\bgr(?:ew|own|owth)\b|\bincreas|\bdecreas|\bdrop|\bfell\b|\brose\b|\bcompar|\bvs\b|\bversus\b/iu);
 const RANGE_JOIN_AHEAD = caseForms(/^\s*(?:到|至|~|-|–|—|to\b|through\b|thru\b|until\b|till\b)/iu);
 const RANGE_JOIN = caseForms(/^\s*(?:到|至|~|-|–|—|\bto\b|\bthrough\b|\bthru\b|\buntil\b|\btill\b)\s*$/iu);
@@ -202,6 +253,17 @@ export function asksYearOverYear(text: string): boolean {
 }
 const COMPARISON = caseForms(/对比|相比|比较|相较|较|\bvs\.?|\bversus\b|\bcompared?\b|\bagainst\b|比/iu);
 
+/**
+ * Two phrases with at most a short description between them ("预热期（", " week (", "）"), not two periods listed
+ * ("双十一和11月1日").
+ */
+function besideEachOther(text: string, first: TimeExpressionMatch, second: TimeExpressionMatch): boolean {
+  const [left, right] = first.index <= second.index ? [first, second] : [second, first];
+  const between = text.slice(left.index + left.matchedText.length, right.index);
+  return between.length <= 10 && !LISTED[hasCase(between) ? 'asWritten' : 'lowerCase'].test(between);
+}
+const LISTED = caseForms(/和|与|跟|及|或|、|[,，;；]|\band\b|\bor\b|\bplus\b/iu);
+
 function contains(outer: DateRange, inner: DateRange): boolean {
   return outer.start <= inner.start && inner.end <= outer.end;
 }
@@ -213,13 +275,19 @@ function contains(outer: DateRange, inner: DateRange): boolean {
  * Returns undefined when the text names no time at all.
  */
 export function resolveTimeExpression(text: string, asOfDate: IsoDate): ResolvedTimeExpression | undefined {
-  const matches = findTimeExpressions(text, asOfDate);
+  let matches = findTimeExpressions(text, asOfDate);
+  const form: keyof CaseForms = hasCase(text) ? 'asWritten' : 'lowerCase';
+  // "双十一预热期（11月1日到11月10日）的漏斗": dates written out beside a festival, and not compared with it, are the
+  // period; the festival only names it. "双十一 vs 11月1日到11月10日" compares the two.
+  if (!COMPARISON[form].test(text)) {
+    const explicit = matches.filter((match) => match.explicit);
+    matches = matches.map((match) => (match.event && !match.explicit && explicit.some((dates) => besideEachOther(text, match, dates)) ? { ...match, superseded: true } : match));
+  }
   const modifiers = matches.filter((match) => match.modifierOnly);
-  let ranges = matches.filter((match) => !match.modifierOnly);
+  let ranges = matches.filter((match) => !match.modifierOnly && !match.superseded);
   if (ranges.length === 0 && modifiers.length === 0) return undefined;
   if (ranges.length === 0) ranges = [modifiers[0] as TimeExpressionMatch];
   const weekdays = modifiers[0]?.weekdays;
-  const form: keyof CaseForms = hasCase(text) ? 'asWritten' : 'lowerCase';
   const yearOverYear = YEAR_OVER_YEAR[form].test(text);
   const [first, second] = ranges as [TimeExpressionMatch, TimeExpressionMatch | undefined];
   let current = first;

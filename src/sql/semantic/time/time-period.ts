@@ -30,6 +30,12 @@ export interface RawPeriod extends DateRange {
    * (start and end are that window before the rolling one, for when nothing else names a period).
    */
   precedingDays?: number;
+  /** Dates written out ("11月1日到11月10日", "9.24"): beside a festival they name, they give the period. */
+  explicit?: boolean;
+  /** A festival or shopping event ("双十一", "Black Friday"). */
+  event?: boolean;
+  /** The weekday written beside a date ("Sunday 12 December") is not that date's: the question is asked back. */
+  weekdayConflict?: { written: number; actual: number };
 }
 
 export interface TimeRule {
