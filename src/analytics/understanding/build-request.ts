@@ -24,7 +24,9 @@ const WHY_DEFAULT_DIMENSIONS = ['category', 'city_tier', 'device', 'channel'];
 
 /** Whether a question is about prices or order amounts, the only things ShopLens draws distributions of. */
 export function isAboutAmounts(recognition: Recognition): boolean {
-  return /价格|价位|单价|price|金额|amount|客单|order value|spend|yuan|rmb|元|镑|pounds?\b|¥|£|\$/.test(recognition.normalized);
+  // Orders or GMV counted in amount bands ("how many orders under 300, 300-1000 and 1000+") are about order amounts.
+  if (recognition.bandEdges.length >= 3 && recognition.metrics.length > 0 && recognition.metrics.every((id) => ['orders', 'gmv', 'orders_created'].includes(id))) return true;
+  return /价格|价位|单价|price|金额|amount|客单|order value|order size|size band|invoices? values?|basket size|订单大小|单笔|spend|yuan|rmb|元|镑|pounds?\b|¥|£|\$/.test(recognition.normalized);
 }
 
 /**
@@ -183,7 +185,8 @@ export function comparisonPlan(recognition: Recognition, window: DataWindow): Co
   // The compiler cannot compare periods and split by day/week/month at once; a trend question wins. Hours of the day
   // and days of the week recur in both periods, so they are compared like any grouping ("orders by hour on Double 11
   // vs the day before").
-  const metrics = recognition.metrics.length > 0 ? recognition.metrics : ['gmv'];
+  // Each metric once: "转化率（购买人数/UV）" names the conversion rate and then its definition.
+  const metrics = recognition.metrics.length > 0 ? [...new Set(recognition.metrics)] : ['gmv'];
   const averagesGrains = Object.values(averageOf(averagePeriodAskedFor(recognition.normalized), recognition, metrics)).some(Boolean);
   let calendarGrains = averagesGrains ? [] : calendarGrainsAsked(recognition);
   // Two values of one grouped dimension ("男女", "iOS vs Android") compare groups, not periods, unless the
@@ -242,7 +245,8 @@ export function buildRequest(asked: Recognition, window: DataWindow, language: L
     };
   }
 
-  const metrics = recognition.metrics.length > 0 ? recognition.metrics : ['gmv'];
+  // Each metric once: "转化率（购买人数/UV）" names the conversion rate and then its definition.
+  const metrics = recognition.metrics.length > 0 ? [...new Set(recognition.metrics)] : ['gmv'];
   const { comparisonAsked, calendarGrains, dayByWeekday } = comparisonPlan(recognition, window);
   const compare = comparisonAsked && calendarGrains.length === 0;
   const time = chooseTime(recognition, window, compare);
@@ -268,9 +272,11 @@ export function buildRequest(asked: Recognition, window: DataWindow, language: L
   const grouped = recognition.dimensions.length > 0 || [...cues].some((cue) => cue.startsWith('grain:'));
   if ((cues.has('distribution') || banded) && (banded || aboutAmounts || (!metric && !grouped))) {
     const aboutOrders = /订单|客单|order|basket|spend/.test(recognition.normalized) || recognition.metrics.some((id) => ['orders', 'gmv', 'aov'].includes(id));
-    const aboutProducts = /商品价格|价格带|价位|单价|product price|unit price|price band|prices?\b|商品/.test(recognition.normalized) && !/订单金额|order (value|amount)/.test(recognition.normalized);
+    const aboutProducts = /商品价格|价格带|价格段|价格区间|价位|单价|product price|unit price|price band|prices?\b|商品/.test(recognition.normalized) && !/订单金额|order (value|amount|size)|invoice value/.test(recognition.normalized);
     const subject = aboutOrders && !aboutProducts ? 'order_amount' : 'product_price';
-    return { analysis: 'distribution', query: { subject, timeRange: time.timeRange, filters, ...(banded ? { edges: recognition.bandEdges } : {}), language } };
+    // "orders under 300, 300-1000 and 1000+": the bounds are the bands, not a filter on the amount banded.
+    const kept = banded ? filters.filter((filter) => filter.dimension !== subject) : filters;
+    return { analysis: 'distribution', query: { subject, timeRange: time.timeRange, filters: kept, ...(banded ? { edges: recognition.bandEdges } : {}), language } };
   }
 
   // Against an ordinary period, counts and sums are compared per day (a day against 28 days would say nothing).

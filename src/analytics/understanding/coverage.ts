@@ -76,9 +76,9 @@ function isContentWord(word: string, englishRoles?: Map<string, { noun: boolean;
 
 /** Words the shape of the question explains: the subject and band edges of a distribution, the day numbers of a cohort. */
 const SHAPE_WORDS: Record<string, readonly string[]> = {
-  distribution: ['价格', '价位', '金额', '商品', '订单', 'price', 'prices', 'amount', 'amounts', 'product', 'products', 'order', 'orders', 'value', 'values', 'size', 'sizes'],
+  distribution: ['default', 'spread', '价格', '价位', '金额', '商品', '订单', 'price', 'prices', 'amount', 'amounts', 'product', 'products', 'order', 'orders', 'value', 'values', 'size', 'sizes'],
   cohort: ['day', 'days', 'week', 'weeks', '天', '日', '周', '第', 'joined', 'signed', 'first', '首次', '第一次'],
-  funnel: ['step', 'steps', 'stage', 'stages', '步', '环节', '步骤', '人数', 'users', 'people', '各步', '每一步', '每步', '各环节', 'fav', 'favs', 'favourite', 'favorite'],
+  funnel: ['search', 'searches', 'searched', '搜索', 'step', 'steps', 'stage', 'stages', '步', '环节', '步骤', '人数', 'users', 'people', '各步', '每一步', '每步', '各环节', 'fav', 'favs', 'favourite', 'favorite'],
   // "谁的客单价更高": the comparative picks the group (rules/comparative-rules.ts).
   top: ['更高', '更多', '更好', '更大', '更强', '更快', 'second', 'third', 'fourth', 'fifth', '2nd', '3rd', '4th', '5th', 'place', 'runner', 'came', '第二', '第三', '第四', '第五', '第二名', '第三名', '排第二', '排第三'],
   bottom: ['更低', '更少', '更差', '更小', '更弱', '更慢'],
@@ -286,6 +286,8 @@ export function findCorrections(residual: string, entries: readonly LexiconEntry
       if (to) corrections.push({ from: chunk, to });
       continue;
     }
+    // A known harmless word ("买的") is no slip of a catalogue word that sounds like it (卖的).
+    if (isFillerWord(chunk)) continue;
     // Chinese: jieba splits a misspelt word unpredictably (转换率 → 转换 + 率), so slide over the run itself.
     const characters = [...chunk];
     // Two characters are corrected only as a whole unexplained word (平牌): inside a run they straddle words

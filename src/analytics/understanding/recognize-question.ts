@@ -156,7 +156,7 @@ const POINTS_BACK = /\bthat (?:category|brand|city|one|product|channel|device|ti
 const GENERIC_COUNT = /^[一二三四五六七八九十两几\d]+[个位家款种类条项]?$/;
 
 /** "the week before", "前一周": the period just before the one named; removed before time resolution. */
-const PREVIOUS_OF = /(?:再|节)?前一(?:周|天|日|个月|月)|(?:再)?上一(?:周|天|个月)|the (?:week|day|month) before|the previous (?:week|day|month)|the prior (?:week|day|month)|(?:the same day )?a week (?:earlier|before)|the day before|a day earlier/g;
+const PREVIOUS_OF = /(?:再|节)?前一(?:周|天|日|个月|月)|(?:再)?上一(?:周|天|个月)|the (?:week|day|month) before|the previous (?:week|day|month)|the prior (?:week|day|month)|(?:the same day )?a week (?:earlier|before)|the day before|a day earlier|the (?:previous|prior|preceding) \d+(?= *$| *(?:days?|[?.,!]))(?: days?)?/g;
 
 const EVENT_WORDS: [string, RegExp][] = [
   ['view', /浏览|点击|访问|\bvisits?\b|\bviews?\b|\bviewed\b|\bviewing\b|\bbrows(?:e|ed|ing)\b|\bclicks?\b|\bclicked\b|\blooked at\b/],
@@ -194,6 +194,7 @@ const ORDINAL_WORDS: Readonly<Record<string, number>> = { second: 2, third: 3, f
 
 /** "Top N" phrasings; those that count from the bottom ("后五名", "倒数三个") say so, whatever other rank words the question has ("销售额排名后五"). */
 const RANKED_TIME_BUCKETS = rankedTimeBuckets();
+const BAND_LIST = /(?:under|below|less than|<|低于|不到)\s*[£¥$]?\d+[^0-9]{1,12}\d+\s*[-–~到至]\s*\d+|\d+\s*[-–~到至]\s*\d+[^0-9]{1,12}\d+\s*(?:\+|以上|and (?:up|above|over|more)|or more)/;
 const COUNT_WORDS = 'two|three|four|five|six|seven|eight|nine|ten|twenty';
 const RANKED_NOUNS = 'products|items|skus|brands|categories|cities|provinces|countries|channels|customers|users|buyers|shoppers|search terms|queries|keywords|devices|payment methods|days|hours|weeks|months';
 const SUPERLATIVES = 'most|least|highest|lowest|best|worst|top|bottom|largest|biggest|smallest|fewest|busiest|quietest|slowest';
@@ -227,7 +228,7 @@ const LIMIT_PATTERNS: readonly { pattern: RegExp; fromBottom?: true }[] = [
 
 
 const SINGULAR = /(?:最高|最低|最多|最少|最好|最差|最大|最小|最快|最慢|最畅销|最火|最热销|最(?!近|后|初|新|终|多少)[\u4e00-\u9fff]{2,4}?)的(?!是|前|几|那些|哪些|\d)|哪个|哪一个|哪一家|哪家|哪款|哪座|哪一座|哪一款|哪一类|哪类|哪一天|哪天|哪一周|哪周(?!几)|哪一个月|哪种|哪一种|哪条|最高的是|最多的是|最低的是|最少的是|\bwhich (?!\w+s\b)\w+|\bwhat (?!\w+s\b)\w+ (?:has|had|was|is|did)|\bthe (?:best|top|highest|lowest|worst|peak|busiest)\b(?! \d)/;
-const ENGLISH_SINGULAR_SUPERLATIVE = /\b(?:best|worst|top|most|least|highest|lowest)(?:[\s-](?:selling|performing|rated|viewed|popular))?\s+(?:category|brand|product|city|channel|device|country|province|tier|item|month|week|day|segment)\b(?!s)|\b(?:best|worst|most|least)[\s-](?:selling|performing|rated|viewed|popular|favou?rited|carted|bought|purchased|searched|reviewed)\s+(?:[a-z]+\s+)?[a-z]+(?<!s)\b(?!\s+(?:by|per)\s+\w+s\b)|\b(?:highest|lowest|biggest|smallest)\s+[a-z]+\s+(?:category|brand|product|city|channel|device|country|province|tier|month|week|day|hour|customer)\b(?!s)|\b(?:busiest|quietest|peak)\s+(?:hour|day|weekday|month|week|time)\b(?!s)/;
+const ENGLISH_SINGULAR_SUPERLATIVE = /\b(?:best|worst|top|most|least|highest|lowest)(?:[\s-](?:selling|performing|rated|viewed|popular))?\s+(?:category|brand|product|city|channel|device|country|province|tier|item|month|week|day|segment)\b(?!s)|\b(?:best|worst|most|least)[\s-](?:selling|performing|rated|viewed|popular|favou?rited|carted|bought|purchased|searched|reviewed)\s+(?:[a-z]+\s+)?[a-z]+(?<!s)\b(?!\s+(?:by|per)\s+\w+s\b)|\b(?:highest|lowest|biggest|smallest)\s+[a-z]+\s+(?:category|brand|product|city|channel|device|country|province|tier|month|week|day|hour|customer)\b(?!s)|\b(?:busiest|quietest|peak)\s+(?:hour|day|weekday|month|week|time)\b(?!s)|\b(?:most|least)[\s-](?:used|common|popular)\s+(?:payment method|device|channel|category|brand|product|city)\b(?!s)/;
 // Ranking verbs and plural head nouns ask for a list: "省份排一下序", "categories with the highest return rate".
 const WHICH_SINGULAR = /\bwhich (?:has|had|is|was|gets|got|does|did|one)\b|\bwhich (?!\w+s\b)(?!\d)\w+|\bwho\b|谁|\bwhat (?:hour|day|weekday|month|week|time of day)\b|哪个|哪一个|哪家|哪款|哪类|哪天|哪一天|哪一周|哪周(?!几)|哪一个月|星期几|周几|几点/;
 const MANY_ASKED = /哪些|\btop\s*\d|前\s*[0-9一二三四五六七八九十两]|\b\d+\s+[a-z]+s\b|\bwhich (?!(?:has|is|was|gets|does)\b)\w+s\b|排序|排行|\branking\b|\brank\b/;
@@ -273,7 +274,7 @@ const DAY_TYPE_PHRASES = (() => {
   return new RegExp(escaped.length > 0 ? escaped.join('|') : '(?!)', 'g');
 })();
 
-const EXCLUDE_BEFORE = /(excluding|exclude|excludes|except(?: for)?|without|other than|not including|remove|minus|leave out|leaving out|not|non-?|outside(?: of)?(?: the)?|apart from|besides|aside from|除了|除去|不含|不包括|排除|去掉|去除|剔除|不要|不看|非|不算|除)\s*(?:the\s+)?$/;
+const EXCLUDE_BEFORE = /(^\s*after|excluding|exclude|excludes|except(?: for)?|without|other than|not including|remove|minus|leave out|leaving out|not|non-?|outside(?: of)?(?: the)?|apart from|besides|aside from|除了|除去|不含|不包括|排除|去掉|去除|剔除|不要|不看|非|不算|除)\s*(?:the\s+)?$/;
 // A value a share is taken within: "在耳机品类里", "耳机中", "within headphones", "among tier-1 cities".
 const SCOPE_BEFORE = /(?:\bwithin|\bamong|\binside|\bout of|在|占)\s*(?:the\s+)?(?:all\s+)?$/;
 const SCOPE_AFTER = /^\s*(?:的)?\s*(?:品类|类目|品牌|城市|渠道|类|订单|用户|商品|销售额|成交额)?\s*(?:里面|里|之中|当中|中(?!国)|内)/
@@ -389,7 +390,8 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   const periods = (time?.matches ?? []).filter((match) => !match.modifierOnly && !match.superseded);
   if (time && periods.length >= 2) {
     const [earlier, later] = [...periods].sort((left, right) => left.start.localeCompare(right.start)).filter((_, index, all) => index === 0 || index === all.length - 1);
-    if (earlier && later && earlier.start !== later.start) {
+    // Overlapping periods ("since mid-September (from the week of Sep 15)") restate one period; they compare nothing.
+    if (earlier && later && earlier.start !== later.start && earlier.end < later.start) {
       time = { ...time, start: later.start, end: later.end, label_en: later.label_en, label_zh: later.label_zh, previous: comparedPeriod(later, earlier), comparison: 'named_period' };
     }
   }
@@ -534,6 +536,8 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   // "which city came second": a place in a ranking, highest first unless the question says lowest.
   const place = placeAskedFor(normalized);
   if (place !== undefined && !cues.has('bottom')) cues.add('top');
+  // "orders under 300, 300-1000 and 1000+": a list of amount bands asks for a distribution over them.
+  if (BAND_LIST.test(normalized)) cues.add('distribution');
   const eventSteps = eventStepsOf(normalized, cues.has('funnel'));
   if (!cues.has('funnel') && impliesFunnel(normalized, eventSteps.length)) cues.add('funnel');
   // Weak metrics count when nothing stronger was named, or when they refine a named one
@@ -688,8 +692,8 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     // "best selling product" (one noun, singular) asks for one row; "best-selling products" for a list.
     // "among phone brands, which one …": one row, though a plural names the group it is picked from.
     // "which age group spends the most on beauty products": a singular after "which" decides, whatever plural follows.
-    // "iOS vs Android: which made more": both named groups are shown, the higher first.
-    singular: !(comparative && filters.some(splits)) && (SINGULAR.test(normalized) || ENGLISH_SINGULAR_SUPERLATIVE.test(normalized) || WHICH_SINGULAR.test(normalized)) && (!PLURAL.test(normalized) || ONE_OF_THEM.test(normalized) || (WHICH_SINGULAR.test(normalized) && !MANY_ASKED.test(normalized))),
+    // "iOS vs Android: which made more", "男生和女生谁的客单价更高": the one group asked for (the pair is the filter).
+    singular: (comparative !== undefined && WHICH_SINGULAR.test(normalized)) || (!(comparative && filters.some(splits)) && (SINGULAR.test(normalized) || ENGLISH_SINGULAR_SUPERLATIVE.test(normalized) || WHICH_SINGULAR.test(normalized)) && (!PLURAL.test(normalized) || ONE_OF_THEM.test(normalized) || (WHICH_SINGULAR.test(normalized) && !MANY_ASKED.test(normalized)))),
     unknownWords,
     residual,
     recognised,

@@ -270,10 +270,9 @@ describe('understandQuestion: places, comparatives and what a bare ranking ranks
     expect(requestOf('第二天的留存率').query.offset).toBeUndefined();
   });
 
-  it('ranks for "which … more / 谁更高": both named groups shown, the answer first; one row when none are named', () => {
+  it('ranks for "which … more / 谁更高": the one group asked for, of the named pair or of all', () => {
     const named = requestOf('男生和女生谁的客单价更高？').query;
-    expect(named).toMatchObject({ dimensions: ['gender'], filters: [{ dimension: 'gender', values: ['male', 'female'] }], orderBy: { metric: 'aov', direction: 'desc' } });
-    expect(named.limit).not.toBe(1);
+    expect(named).toMatchObject({ dimensions: ['gender'], filters: [{ dimension: 'gender', values: ['male', 'female'] }], orderBy: { metric: 'aov', direction: 'desc' }, limit: 1 });
     expect(requestOf('which category has fewer cancellations, phones or snacks?').query).toMatchObject({ orderBy: { direction: 'asc' } });
     expect(requestOf('which city tier spends more per order?').query).toMatchObject({ dimensions: ['city_tier'], limit: 1 });
   });
@@ -631,5 +630,30 @@ describe('understandQuestion: dates as users type them', () => {
     expect(english).toMatchObject({ kind: 'clarify', question: '2025-11-14 is a Friday, not a Sunday. Which day do you mean?', options: ['2025-11-14 (Friday)', '2025-11-16 (Sunday)'] });
     const chinese = understand('11月12日（周日）的订单数');
     expect(chinese).toMatchObject({ kind: 'clarify', options: ['2025-11-12（周三）', '2025-11-09（周日）'] });
+  });
+});
+
+describe('understandQuestion: fresh classes from the stop-22 dev sets', () => {
+  it.each([
+    ['how many orders under 300, 300-1000 and 1000+ this month', { analysis: 'distribution', query: { subject: 'order_amount', edges: [0, 300, 1000], filters: [] } }],
+    ["What's the revenue distribution by order size?", { analysis: 'distribution', query: { subject: 'order_amount' } }],
+    ['上个月各价格段gmv占比', { analysis: 'distribution', query: { subject: 'product_price' } }],
+    ['哪个客户在我这花钱最多？', { query: { dimensions: ['customer'], limit: 1 } }],
+    ['After the UK, which country spends the most with us?', { query: { filters: [{ dimension: 'country', operator: 'not_in' }] } }],
+    ['近7天分端UV', { query: { metrics: ['uv'], dimensions: ['device'] } }],
+    ['本月下的单按订单状态分布（含未付款）', { query: { metrics: ['orders_created'], dimensions: ['order_status'] } }],
+    ['昨天一共搜索了多少次', { query: { metrics: ['searches'] } }],
+    ['AOV in the last 30 days versus the previous 30', { query: { compareTo: { start: '2025-10-02', end: '2025-10-31' } } }],
+    ['国庆7天整体转化率（购买人数/UV）', { query: { metrics: ['conversion_rate'] } }],
+    ['Weekly new users since mid-September (from the week of Sep 15)', { query: { dimensions: ['week'], timeRange: { start: '2025-09-15' } } }],
+    ['Which gender spends more per buyer, male or female?', { query: { dimensions: ['gender'], limit: 1 } }],
+  ])('%s', (question, expected) => {
+    const values = new ValueIndex([...ENUMERATED_VALUES, { dimension: 'country', values: ['United Kingdom'], label_en: 'United Kingdom', label_zh: '英国', phrases: ['united kingdom', 'the uk', 'uk', '英国'] }]);
+    const reading = understandQuestion({ question, language: /\p{Script=Han}/u.test(question) ? 'zh' : 'en', window, values });
+    expect(reading).toMatchObject({ kind: 'analysis', request: expected });
+  });
+
+  it('reads "overall?" after a breakdown as its total', () => {
+    expect(requestOf('overall?', requestOf('GMV by category last week')).query).toMatchObject({ dimensions: [], timeRange: { start: '2025-11-17' } });
   });
 });

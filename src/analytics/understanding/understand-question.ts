@@ -41,6 +41,8 @@ import { dimensionMismatch } from './dimension-fit.ts';
 import { weekdayConflictQuestion } from './weekday-conflict.ts';
 
 const FOLLOW_UP_START = /^(and|what about|how about|same|now|only|just|instead|then|那|那么|再|只看|仅看|只要|换成|改成|如果|要是|还有|其中|这些|这些订单|这些用户|它们)|\b(?:of|among) (?:those|them|these)\b/;
+/** "整体呢", "overall?": the total of what the previous answer split. */
+const WHOLE = /整体|总体|合计|总共|一共|\boverall\b|\bin total\b|\bas a whole\b/;
 const FOLLOW_UP_END = /呢\s*[??]?$|\binstead\b/;
 /** "what's their avg rating?", "它们的转化率": a pronoun for what the previous answer was about. */
 const FOLLOW_UP_PRONOUN = /\b(?:their|its|those|these|them)\b|\b(?:is|was|of) that\b|他们的|她们的|它们的|这些|那些|这占|占全部|占总/;
@@ -81,7 +83,9 @@ function inheritFrom(previous: AnalysisRequest, recognition: Recognition, focus?
   // by a value's dimension does not replace the one the conversation is about.
   if (inherited.metrics.length === 0 || inherited.metricsOnlyImplied) inherited.metrics = [...query.metrics];
   const newGrain = [...inherited.cues].some((cue) => cue.startsWith('grain:')) || inherited.cues.has('trend');
-  if (inherited.dimensions.length === 0 && !newGrain && !inherited.pointsBack) inherited.dimensions = [...(query.dimensions ?? [])];
+  // "整体跟节前一周比呢", "overall?": the total of what was shown, not its rows again.
+  const whole = WHOLE.test(recognition.normalized);
+  if (inherited.dimensions.length === 0 && !newGrain && !inherited.pointsBack && !whole) inherited.dimensions = [...(query.dimensions ?? [])];
   // "gmv tier1 vs tier2" then "by month": the groups set side by side stay apart in each month.
   else if (inherited.dimensions.length === 0 && newGrain) {
     inherited.dimensions = (query.dimensions ?? []).filter((dimension) => (query.filters ?? []).some((filter) => filter.dimension === dimension && filter.operator === 'in' && filter.values.length > 1));
@@ -367,7 +371,7 @@ export function understandQuestion(input: UnderstandInput): Understanding {
   const hasContent = recognition.dimensions.length > 0 || recognition.filters.length > 0 || recognition.time !== undefined || recognition.limit !== undefined || recognition.cues.size > 0;
   // A period alone ("today") next to unknown words is not a question about the data ("what's the weather today").
   const analyticContent = recognition.dimensions.length > 0 || recognition.filters.length > 0 || recognition.limit !== undefined || recognition.cues.size > 0;
-  const followUp = isMetricsRequest(input.previous) && !shapeOnly && (recognition.metrics.length === 0 ? hasContent : input.refinesOffered === true || FOLLOW_UP_START.test(normalized) || FOLLOW_UP_END.test(normalized) || FOLLOW_UP_PRONOUN.test(normalized) || recognition.pointsBack);
+  const followUp = isMetricsRequest(input.previous) && !shapeOnly && (recognition.metrics.length === 0 ? hasContent || WHOLE.test(normalized) : input.refinesOffered === true || FOLLOW_UP_START.test(normalized) || FOLLOW_UP_END.test(normalized) || FOLLOW_UP_PRONOUN.test(normalized) || recognition.pointsBack);
 
   const funnelAgain = unexplained.length === 0 ? funnelFollowUp(input.previous, recognition, language) : undefined;
   if (funnelAgain) return { kind: 'analysis', request: funnelAgain, confidence: 0.8, notes: [...notes, 'follow-up: the previous funnel again, with what this turn changed'] };

@@ -10,7 +10,7 @@ export const CHANGE_DRIVER_RULES: readonly PhraseRule<{ driver: true }>[] = [
   {
     id: 'change-driver',
     meaning: { driver: true },
-    zh: ['拉动', '带动', '拖累', '造成', '主要(?:是|来自|因为)', '贡献(?:最大|最多)', '起了(?:多大|什么)作用'],
+    zh: ['拉动', '带动', '拖累', '造成', '带来的', '主要(?:是|来自|因为)', '贡献(?:最大|最多)', '起了(?:多大|什么)作用'],
     en: ['drove', 'drive[sn]?', 'driving', 'contributed (?:the )?most to', 'contributes (?:the )?most to', 'responsible for', 'accounts? for (?:the|most of the) (?:change|drop|gain|growth|increase|decrease|difference)', 'behind (?:the|this|that) (?:change|drop|gain|growth|increase|decrease|difference|dip|spike)', 'explains? (?:the|most of the)'],
     examples: {
       match: ['which category drove the GMV difference', 'which device contributed most to the change', 'which channel is driving the growth in orders', '哪个品类拉动了上周GMV的增长', '本周GMV下降主要是哪个渠道造成的', 'what is behind the drop in conversion'],
@@ -21,7 +21,7 @@ export const CHANGE_DRIVER_RULES: readonly PhraseRule<{ driver: true }>[] = [
 
 export const CHANGE_DRIVER_RULE_SET: RuleSet<{ driver: true }> = { name: 'what drove a change', rules: CHANGE_DRIVER_RULES, matches: ruleMatches };
 
-const CHANGE_WORDS = /\b(?:change[sd]?|difference|drop(?:ped)?|gain|growth|grew|increase[sd]?|decrease[sd]?|decline[sd]?|dip|spike|jump|fell|fall|rise|rose|went up|went down|up or down|wow|mom|yoy)\b|变化|增长|下降|下滑|上涨|上升|涨|跌|波动|环比|同比|差异|差距/;
+const CHANGE_WORDS = /\b(?:change[sd]?|difference|drop(?:ped)?|gain|growth|grew|increase[sd]?|decrease[sd]?|decline[sd]?|dip|spike|jump|fell|fall|rise|rose|went up|went down|up or down|wow|mom|yoy)\b|变化|变动|增长|下降|下滑|上涨|上升|涨|跌|波动|环比|同比|差异|差距/;
 const GLOBAL = new RegExp(ruleExpression(CHANGE_DRIVER_RULES[0] as PhraseRule<unknown>).source, 'g');
 
 /**

@@ -43,7 +43,7 @@ export const MODEL_CONCEPT_RULES: readonly ConceptRule[] = [
   rule('grouping-words', ['主题', '聚类', '聚成', '聚.{0,2}类', '分组', '归类', '归成', '归为', '归纳', '分成.{0,3}类', '分几类', '几大类', '哪几类', '分为几类'],
     ['themes?', 'topics?', 'clusters?', 'group(?:s|ed)?', 'categori[sz]e', 'buckets?'],
     ['把搜索词聚成5类', 'Group it into themes.', '搜索词有哪几类'], ['上周搜索次数最多的5个搜索词是什么？', 'top search terms']),
-  rule('segments', ['分群', '分成几类', '分几类', '分成.{0,4}(?:类|群|组|层)', '分个?层', '分层', '划分.{0,4}(?:层|群|类)', '人群划分', '画像', '高价值客户', '流失风险', '沉睡客户', '忠诚客户', '重要价值客户', `${PEOPLE_ZH}.{0,10}聚类`, `聚类.{0,6}${PEOPLE_ZH}`],
+  rule('segments', ['分群', '分(?:一)?下群', '哪几类人', '哪(?:几|些)类(?:人|用户|客户)', '分成几类', '分几类', '分成.{0,4}(?:类|群|组|层)', '分个?层', '分层', '划分.{0,4}(?:层|群|类)', '人群划分', '画像', '高价值客户', '流失风险', '沉睡客户', '忠诚客户', '重要价值客户', `${PEOPLE_ZH}.{0,10}聚类`, `聚类.{0,6}${PEOPLE_ZH}`],
     ['rfm', 'segment(?:s|ation|ed|ing)?', `cluster(?:s|ing)? (?:the |our |all )?${PEOPLE_EN}`, `group (?:the |our |all )?${PEOPLE_EN}`, `(?:kinds|types|groups) of ${PEOPLE_EN}`, `${PEOPLE_EN} (?:groups|personas|types)`, 'personas?', 'champions', 'at risk of churn', 'churn risk', 'break (?:them|customers|users|shoppers) into groups'],
     ['用RFM给客户分个层', '按购物行为给用户做个聚类', 'What kinds of customers do we have?', 'customer segmentation'], ['各城市的GMV', 'how many customers bought']),
   rule('segment-grouping', [`${PEOPLE_ZH}.{0,10}(?:分组|分类|归类|分群)`], [`(?:group|split|divide|bucket) (?:the |our |all )?${PEOPLE_EN}`, '(?:user|customer) base into'],

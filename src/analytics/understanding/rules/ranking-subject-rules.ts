@@ -27,6 +27,9 @@ export const RANKING_SUBJECT_RULES: readonly PhraseRule<RankingSubject>[] = [
       '前\\s*\\d+\\s*(个|位|名)?(大)?(客户|用户|顾客|买家|会员)',
       '(消费|花费|成交)(金额|额)?(最高|最多)的(前\\s*[0-9一二三四五六七八九十两]+\\s*(个|位|名)?)?(客户|用户|顾客|买家|会员)',
       '前\\s*[一二三四五六七八九十两]+\\s*(个|位|名)?(大)?(客户|用户|顾客|买家|会员)',
+      // Words between the customer and the spending ("哪个客户在我这花钱最多", "买的件数最多的5个客户").
+      '哪(个|位|些|几个|几位)(客户|用户|顾客|买家|会员).{0,6}?(消费|花钱|花费|花了|买|贡献|下单).{0,4}?(最多|最高)',
+      '(买|消费|花|下单).{0,4}?最多的(前\\s*)?[0-9一二三四五六七八九十两]*\\s*(个|位|名)?(客户|用户|顾客|买家|会员)',
     ],
     en: [
       '(which|what) (customers|users|buyers|shoppers|clients) (spent|spend|bought|buy|ordered|order|generated|brought in|contributed|paid) (the )?most',
@@ -36,6 +39,7 @@ export const RANKING_SUBJECT_RULES: readonly PhraseRule<RankingSubject>[] = [
       '(top|biggest|largest) spenders',
       'customers? who (spent|bought|ordered) the most',
       'who (spent|bought|ordered) the most',
+      '(which|what) (customer|user|buyer|shopper|client)s? (\\w+ ){1,3}(spent|spends|spend|bought|buys|ordered|orders|placed|paid) (the )?most',
     ],
     examples: {
       match: ['which customers spent the most', 'which customer placed the most orders last week', '消费金额最高的前十个用户', 'which 3 customers bought the most items', 'top 10 customers by revenue', 'Who are our top 10 customers by spend?', 'best customers by revenue', '消费最多的客户是谁', '消费最多的前10个用户', '哪些用户买得最多', 'who spent the most last month', '客户消费排名', '前20名客户'],

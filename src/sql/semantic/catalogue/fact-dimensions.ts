@@ -8,7 +8,7 @@ export const FACT_DIMENSIONS = [
     name_en: 'Search query',
     name_zh: '搜索词',
     synonyms_en: ['search query', 'search queries', 'search term', 'search terms', 'keywords', 'query', 'queries', 'searched terms', 'search words', 'search keywords', 'things people searched for', 'things people searched', 'what people searched for'],
-    synonyms_zh: ['搜索词', '搜索关键词', '关键词', '搜索内容', '热搜词', '搜索热词', '热词'],
+    synonyms_zh: ['搜索词', '搜索关键词', '关键词', '搜索内容', '热搜词', '搜索热词', '热词', '个词', '哪些词', '什么词'],
     description_en: 'The text of a search event (events.search_query); only search events have one, other events are left out.',
     description_zh: '搜索事件的搜索词（events.search_query）；只有搜索事件有搜索词，其他事件不计入。',
     kind: 'fact',
@@ -22,7 +22,7 @@ export const FACT_DIMENSIONS = [
     name_en: 'Device',
     name_zh: '设备',
     synonyms_en: ['device', 'platform', 'client', 'app or web', 'terminal'],
-    synonyms_zh: ['设备', '终端', '平台', '端', '客户端', '设备类型'],
+    synonyms_zh: ['设备', '终端', '平台', '端', '分端', '各端', '客户端', '设备类型'],
     description_en:
       'ios, android, mobile_web, pc, mini_program: events.device for events, orders.device for orders, the first event’s device for sessions and cohorts.',
     description_zh: 'ios、android、mobile_web（手机网页）、pc、mini_program（小程序）：事件取 events.device，订单取 orders.device，会话与同期群取首个事件的设备。',
