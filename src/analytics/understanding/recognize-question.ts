@@ -194,6 +194,7 @@ const ORDINAL_WORDS: Readonly<Record<string, number>> = { second: 2, third: 3, f
 
 /** "Top N" phrasings; those that count from the bottom ("后五名", "倒数三个") say so, whatever other rank words the question has ("销售额排名后五"). */
 const RANKED_TIME_BUCKETS = rankedTimeBuckets();
+const SET_SIDE_BY_SIDE = /\bvs\.?(?![a-z])|\bversus\b|\bcompared?\b|对比|比较/;
 const BAND_LIST = /(?:under|below|less than|<|低于|不到)\s*[£¥$]?\d+[^0-9]{1,12}\d+\s*[-–~到至]\s*\d+|\d+\s*[-–~到至]\s*\d+[^0-9]{1,12}\d+\s*(?:\+|以上|and (?:up|above|over|more)|or more)/;
 const COUNT_WORDS = 'two|three|four|five|six|seven|eight|nine|ten|twenty';
 const RANKED_NOUNS = 'products|items|skus|brands|categories|cities|provinces|countries|channels|customers|users|buyers|shoppers|search terms|queries|keywords|devices|payment methods|days|hours|weeks|months';
@@ -692,8 +693,9 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     // "best selling product" (one noun, singular) asks for one row; "best-selling products" for a list.
     // "among phone brands, which one …": one row, though a plural names the group it is picked from.
     // "which age group spends the most on beauty products": a singular after "which" decides, whatever plural follows.
-    // "iOS vs Android: which made more", "男生和女生谁的客单价更高": the one group asked for (the pair is the filter).
-    singular: (comparative !== undefined && WHICH_SINGULAR.test(normalized)) || (!(comparative && filters.some(splits)) && (SINGULAR.test(normalized) || ENGLISH_SINGULAR_SUPERLATIVE.test(normalized) || WHICH_SINGULAR.test(normalized)) && (!PLURAL.test(normalized) || ONE_OF_THEM.test(normalized) || (WHICH_SINGULAR.test(normalized) && !MANY_ASKED.test(normalized)))),
+    // "男生和女生谁的客单价更高", "which gender spends more, male or female": the one group asked for; set up as a
+    // comparison ("iOS vs Android: which made more") both groups are shown, the higher first.
+    singular: (comparative !== undefined && WHICH_SINGULAR.test(normalized) && !SET_SIDE_BY_SIDE.test(normalized)) || (!(comparative && filters.some(splits)) && (SINGULAR.test(normalized) || ENGLISH_SINGULAR_SUPERLATIVE.test(normalized) || WHICH_SINGULAR.test(normalized)) && (!PLURAL.test(normalized) || ONE_OF_THEM.test(normalized) || (WHICH_SINGULAR.test(normalized) && !MANY_ASKED.test(normalized)))),
     unknownWords,
     residual,
     recognised,

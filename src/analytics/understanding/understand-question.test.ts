@@ -273,6 +273,7 @@ describe('understandQuestion: places, comparatives and what a bare ranking ranks
   it('ranks for "which … more / 谁更高": the one group asked for, of the named pair or of all', () => {
     const named = requestOf('男生和女生谁的客单价更高？').query;
     expect(named).toMatchObject({ dimensions: ['gender'], filters: [{ dimension: 'gender', values: ['male', 'female'] }], orderBy: { metric: 'aov', direction: 'desc' }, limit: 1 });
+    expect(requestOf('iOS vs Android: which made more GMV last month?').query.limit).not.toBe(1);
     expect(requestOf('which category has fewer cancellations, phones or snacks?').query).toMatchObject({ orderBy: { direction: 'asc' } });
     expect(requestOf('which city tier spends more per order?').query).toMatchObject({ dimensions: ['city_tier'], limit: 1 });
   });
