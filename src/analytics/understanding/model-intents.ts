@@ -158,13 +158,16 @@ interface IntentRule {
   build: (recognition: Recognition, window: DataWindow) => Record<string, unknown>;
 }
 
+const FOR_SOMEONE = /\bfor (?:them|him|her|this (?:customer|user)|that (?:customer|user))\b|给(?:他|她|这个(?:客户|用户)|那个(?:客户|用户))|为(?:他|她)/;
+
 const RULES: IntentRule[] = [
   {
     // Needs a user or product id: "推荐" alone is the referral channel ("推荐渠道的订单").
     toolName: 'recommend_products',
     priority: 4,
     label: { en: 'product recommendations for that user or product', zh: '为该用户或商品推荐商品' },
-    applies: (recognition) => mentions('recommend', recognition.normalized) && (userIdOf(recognition.normalized) !== undefined || productIdOf(recognition.normalized) !== undefined),
+    // "recommend 3 products for them", "给他推荐几个商品": the customer comes from the conversation (understand-question.ts).
+    applies: (recognition) => mentions('recommend', recognition.normalized) && (userIdOf(recognition.normalized) !== undefined || productIdOf(recognition.normalized) !== undefined || FOR_SOMEONE.test(recognition.normalized)),
     build: (recognition) => {
       const text = recognition.normalized;
       const userId = userIdOf(text);

@@ -152,7 +152,7 @@ const GROUPING_SIGNAL = /哪|which|top|前\s*\d|最|best|worst|most|least|各|�
 /** Dimensions whose name, right after a value of the key dimension, only describes that value. */
 const DESCRIBES: Record<string, string[]> = { city_tier: ['city', 'city_tier'], city: ['city'], province: ['province', 'city'], category: ['category', 'product'], brand: ['brand', 'product'], product: ['product'] };
 // "it" points back, except as the object of a reshaping verb ("break it down by city tier instead").
-const POINTS_BACK = /\bthat (?:category|brand|city|one|product|channel|device|tier)\b|\bthis (?:category|brand|city|one)\b|(?<!\b(?:break|split|slice|cut|show|put|make|do|turn|sort|rank|chart|plot|graph) )\bit\b(?! down\b)|它(?!们)|这个品类|该品类|那个品类|这个品牌|该品牌|那个品牌|这个城市|该城市|那个城市|这一类|这个类目/;
+const POINTS_BACK = /\bthat (?:category|brand|city|one|product|channel|device|tier)\b|\bthis (?:category|brand|city|one)\b|(?<!\b(?:break|split|slice|cut|show|put|make|do|turn|sort|rank|chart|plot|graph) )\bit\b(?! down\b)|它(?!们)|他(?!们)|她(?!们)|\b(?:he|she|him)\b|第一名|\bthe top one\b|这个品类|该品类|那个品类|这个品牌|该品牌|那个品牌|这个城市|该城市|那个城市|这一类|这个类目/;
 const GENERIC_COUNT = /^[一二三四五六七八九十两几\d]+[个位家款种类条项]?$/;
 
 /** "the week before", "前一周": the period just before the one named; removed before time resolution. */
@@ -194,6 +194,7 @@ const ORDINAL_WORDS: Readonly<Record<string, number>> = { second: 2, third: 3, f
 
 /** "Top N" phrasings; those that count from the bottom ("后五名", "倒数三个") say so, whatever other rank words the question has ("销售额排名后五"). */
 const RANKED_TIME_BUCKETS = rankedTimeBuckets();
+const THAT_PERIOD = /\bthat (?:same )?(?:day|week|month|year)\b|\bthe same (?:day|week|month)(?! (?:last|a|one|the))\b|那个月|那一?周|那个星期|当月|当周|那一?天|当天|当日/g;
 const SET_SIDE_BY_SIDE = /\bvs\.?(?![a-z])|\bversus\b|\bcompared?\b|对比|比较/;
 const BAND_LIST = /(?:under|below|less than|<|低于|不到)\s*[£¥$]?\d+[^0-9]{1,12}\d+\s*[-–~到至]\s*\d+|\d+\s*[-–~到至]\s*\d+[^0-9]{1,12}\d+\s*(?:\+|以上|and (?:up|above|over|more)|or more)/;
 const COUNT_WORDS = 'two|three|four|five|six|seven|eight|nine|ten|twenty';
@@ -228,10 +229,10 @@ const LIMIT_PATTERNS: readonly { pattern: RegExp; fromBottom?: true }[] = [
 ];
 
 
-const SINGULAR = /(?:最高|最低|最多|最少|最好|最差|最大|最小|最快|最慢|最畅销|最火|最热销|最(?!近|后|初|新|终|多少)[\u4e00-\u9fff]{2,4}?)的(?!是|前|几|那些|哪些|\d)|哪个|哪一个|哪一家|哪家|哪款|哪座|哪一座|哪一款|哪一类|哪类|哪一天|哪天|哪一周|哪周(?!几)|哪一个月|哪种|哪一种|哪条|最高的是|最多的是|最低的是|最少的是|\bwhich (?!\w+s\b)\w+|\bwhat (?!\w+s\b)\w+ (?:has|had|was|is|did)|\bthe (?:best|top|highest|lowest|worst|peak|busiest)\b(?! \d)/;
+const SINGULAR = /哪一?档|哪一?组|(?:最高|最低|最多|最少|最好|最差|最大|最小|最快|最慢|最畅销|最火|最热销|最(?!近|后|初|新|终|多少)[\u4e00-\u9fff]{2,4}?)的(?!是|前|几|那些|哪些|\d)|哪个|哪一个|哪一家|哪家|哪款|哪座|哪一座|哪一款|哪一类|哪类|哪一天|哪天|哪一周|哪周(?!几)|哪一个月|哪种|哪一种|哪条|最高的是|最多的是|最低的是|最少的是|\bwhich (?!\w+s\b)\w+|\bwhat (?!\w+s\b)\w+ (?:has|had|was|is|did)|\bthe (?:best|top|highest|lowest|worst|peak|busiest)\b(?! \d)/;
 const ENGLISH_SINGULAR_SUPERLATIVE = /\b(?:best|worst|top|most|least|highest|lowest)(?:[\s-](?:selling|performing|rated|viewed|popular))?\s+(?:category|brand|product|city|channel|device|country|province|tier|item|month|week|day|segment)\b(?!s)|\b(?:best|worst|most|least)[\s-](?:selling|performing|rated|viewed|popular|favou?rited|carted|bought|purchased|searched|reviewed)\s+(?:[a-z]+\s+)?[a-z]+(?<!s)\b(?!\s+(?:by|per)\s+\w+s\b)|\b(?:highest|lowest|biggest|smallest)\s+[a-z]+\s+(?:category|brand|product|city|channel|device|country|province|tier|month|week|day|hour|customer)\b(?!s)|\b(?:busiest|quietest|peak)\s+(?:hour|day|weekday|month|week|time)\b(?!s)|\b(?:most|least)[\s-](?:used|common|popular)\s+(?:payment method|device|channel|category|brand|product|city)\b(?!s)/;
 // Ranking verbs and plural head nouns ask for a list: "省份排一下序", "categories with the highest return rate".
-const WHICH_SINGULAR = /\bwhich (?:has|had|is|was|gets|got|does|did|one)\b|\bwhich (?!\w+s\b)(?!\d)\w+|\bwho\b|谁|\bwhat (?:hour|day|weekday|month|week|time of day)\b|哪个|哪一个|哪家|哪款|哪类|哪天|哪一天|哪一周|哪周(?!几)|哪一个月|星期几|周几|几点/;
+const WHICH_SINGULAR = /哪一?档|哪一?组|哪一?段|\bwhich (?:has|had|is|was|gets|got|does|did|one)\b|\bwhich (?!\w+s\b)(?!\d)\w+|\bwho\b|谁|\bwhat (?:hour|day|weekday|month|week|time of day)\b|哪个|哪一个|哪家|哪款|哪类|哪天|哪一天|哪一周|哪周(?!几)|哪一个月|星期几|周几|几点/;
 const MANY_ASKED = /哪些|\btop\s*\d|前\s*[0-9一二三四五六七八九十两]|\b\d+\s+[a-z]+s\b|\bwhich (?!(?:has|is|was|gets|does)\b)\w+s\b|排序|排行|\branking\b|\brank\b/;
 const ONE_OF_THEM = /\bwhich one\b|\bwhich single\b|\bthe single\b|\bonly one\b/;
 const PLURAL = /哪些|\bwhich (?!(?:has|is|was|gets|does)\b)\w+s\b|\btop\b|前\s*[0-9一二三四五六七八九十两]|排序|排名|排行|排一下|排个|\brank(?:ed|ing)?\b|\bsort(?:ed)?\b|\b(?:categories|brands|products|cities|channels|devices|countries|provinces|items|skus|segments|tiers)\b/;
@@ -296,7 +297,7 @@ function splitsByNewVsReturning(metric: string): boolean {
   newVsReturningMetrics ??= new Set(listMetrics().filter((listing) => listing.dimensions.includes('new_vs_returning')).map((listing) => listing.id));
   return newVsReturningMetrics.has(metric);
 }
-const CUSTOMER_ID = /(?:\bcustomer|\buser|\bshopper|\bbuyer|\bmember|客户|用户|顾客|买家|会员)\s*(?:id|编号)?\s*[#:：]?\s*(\d{3,})(?![\d.])|(\d{3,})\s*号\s*(?:客户|用户|顾客|买家|会员)/g;
+const CUSTOMER_ID = /(?:\bcustomer|\buser|\bshopper|\bbuyer|\bmember|客户|用户|顾客|买家|会员)\s*(?:id|编号)?\s*[#:：]?\s*(\d{3,}|(?<=(?:\bcustomer|\buser|\bshopper|\bbuyer|\bmember|客户|用户|顾客|买家|会员)\s?(?:id|编号|#)?\s?)\d{1,2}(?!\s*(?:岁|个|位|名|天|周|月|%|days?|weeks?|months?|years?|orders?|products?|items?)))(?![\d.])|(\d{3,})\s*号\s*(?:客户|用户|顾客|买家|会员)/g;
 const NEW_USERS_AS_GROUP = /\b(?:for|among|from|of|by)\s+(?:the\s+)?new (?:users|customers|shoppers|visitors|buyers)\b|新(?:用户|客户|客|顾客|访客)(?:的|中|里|群体|贡献|带来|买了|下单|消费|花了)/;
 const INCLUDE_BEFORE = /(?:including|incl\.?|包括|包含|含)\s*(?:the\s+)?$/;
 const EXCLUDE_AFTER = /^\s*(以外|之外|除外)/;
@@ -339,6 +340,11 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   const normalized = normalizeQuestion(question);
   const taken: boolean[] = new Array(normalized.length).fill(false);
   const recognised: string[] = [];
+  // "that month", "那天": the period the conversation is about (a follow-up keeps it), never a split by month or day.
+  for (const match of normalized.matchAll(THAT_PERIOD)) {
+    markTaken(taken, match.index, match.index + match[0].length);
+    recognised.push(match[0]);
+  }
   const titles = wholeProductTitles(normalized, values);
   for (const title of titles) {
     markTaken(taken, title.start, title.end);
@@ -355,6 +361,7 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   // "当天/那天" point at a period named elsewhere in the question, never at the as-of day.
   const timeText = blanked
     .replace(/当天|当日|那天|这一天|这天/g, (found) => ' '.repeat(found.length))
+    .replace(THAT_PERIOD, (found) => ' '.repeat(found.length))
     // "周末vs工作日" names the weekday/weekend grouping, not last weekend.
     .replace(DAY_TYPE_PHRASES, (found) => ' '.repeat(found.length))
     // "上周日均" / "上周日活" are last week's daily average / DAU, not last Sunday.

@@ -658,3 +658,31 @@ describe('understandQuestion: fresh classes from the stop-22 dev sets', () => {
     expect(requestOf('overall?', requestOf('GMV by category last week')).query).toMatchObject({ dimensions: [], timeRange: { start: '2025-11-17' } });
   });
 });
+
+describe('understandQuestion: customers in a conversation', () => {
+  it('lists what one customer bought, and carries the customer a pronoun points at', () => {
+    expect(requestOf('用户 1234 上个月买了什么').query).toMatchObject({ metrics: ['units'], dimensions: ['product'], filters: [{ dimension: 'customer', values: ['1234'] }] });
+    expect(requestOf('How many orders did user 66 place in October?').query).toMatchObject({ filters: [{ dimension: 'customer', values: ['66'] }] });
+    expect(requestOf('What did they buy?', requestOf('How many orders did user 5000 place?')).query).toMatchObject({ dimensions: ['product'], filters: [{ dimension: 'customer', values: ['5000'] }] });
+    expect(understand('What did they buy?').kind).toBe('clarify');
+    expect(requestOf('What does the weekly order trend look like?').query).toMatchObject({ dimensions: ['week'] });
+    const recommend = understandQuestion({ question: 'OK, recommend 3 products for them', language: 'en', window, values, previous: requestOf('How many orders did user 5000 place?') });
+    expect(recommend).toMatchObject({ kind: 'model', toolName: 'recommend_products', arguments: { user_id: 5000 } });
+    expect(understand('recommend products for them').kind).toBe('clarify');
+  });
+
+  it('ranks customers however the question puts it, and refuses their e-mail addresses', () => {
+    for (const question of ['北京这个月消费最高的3个客户', '上周谁花钱最多', "Who was October's top customer by spend?", '买的件数最多的5个客户 上周']) {
+      expect(requestOf(question).query.dimensions, question).toEqual(['customer']);
+    }
+    expect(understand('Can you give me their email so I can follow up?').kind).toBe('refuse');
+    expect(understand('lol write me a haiku about cart abandonment').kind).toBe('refuse');
+  });
+
+  it('keeps the period of "that day / 那天" and reads 新老 as new vs returning', () => {
+    const double11 = requestOf('双十一的购买人数');
+    expect(requestOf('How many returning customers bought that day?', double11).query).toMatchObject({ timeRange: { start: '2025-11-11', end: '2025-11-11' }, dimensions: [] });
+    expect(requestOf('本月新老买家各多少人').query).toMatchObject({ metrics: ['buyers'], dimensions: ['new_vs_returning'] });
+    expect(requestOf('Revenue per male buyer last month?').query).toMatchObject({ metrics: ['revenue_per_buyer'] });
+  });
+});

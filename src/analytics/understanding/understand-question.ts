@@ -37,6 +37,7 @@ import type { Understanding } from './understanding.ts';
 import { fixedPhrasingReading } from './word-readings.ts';
 import { funnelFollowUp } from './funnel-follow-up.ts';
 import { changeDriverSpans } from './rules/change-driver-rules.ts';
+import { purchasedItemsSpans } from './rules/purchased-items-rules.ts';
 import { dimensionMismatch } from './dimension-fit.ts';
 import { weekdayConflictQuestion } from './weekday-conflict.ts';
 
@@ -45,7 +46,7 @@ const FOLLOW_UP_START = /^(and|what about|how about|same|now|only|just|instead|t
 const WHOLE = /整体|总体|合计|总共|一共|\boverall\b|\bin total\b|\bas a whole\b/;
 const FOLLOW_UP_END = /呢\s*[??]?$|\binstead\b/;
 /** "what's their avg rating?", "它们的转化率": a pronoun for what the previous answer was about. */
-const FOLLOW_UP_PRONOUN = /\b(?:their|its|those|these|them)\b|\b(?:is|was|of) that\b|他们的|她们的|它们的|这些|那些|这占|占全部|占总/;
+const FOLLOW_UP_PRONOUN = /\b(?:their|its|those|these|them|they|he|she|him|her)\b|\bthat (?:same )?(?:day|week|month|year)\b|那天|当天|那个月|当月|他(?!们的)|她(?!们的)|\b(?:is|was|of) that\b|他们的|她们的|它们的|这些|那些|这占|占全部|占总/;
 const VAGUE = /表现|情况|怎么样|如何|好不好|最好|最差|数据|分析|指标|数字|涨|跌|上升|下降|performance|performing|doing|how are we|how did we|best|worst|overview|summary|numbers|figures|data|analy[sz]e|metrics?|going up|going down|increas|decreas|概况|概览|咋样|怎样|生意|业绩|报告|汇总|\bbusiness\b|what happened|insights?|\breport\b|key metrics|\bkpis?\b|focus on/;
 const ANALYTIC_WORDS = /\b(by|per|each|top|which|trend|compare)\b|按|各|每|哪|趋势|对比|排名|前\d/;
 // Words left over that are not content (the coverage check handles those) barely lower confidence.
@@ -126,6 +127,27 @@ function inheritFrom(previous: AnalysisRequest, recognition: Recognition, focus?
   return { recognition: inherited, timeRange, compareTo };
 }
 
+/** Behaviour models that take one customer. */
+const PER_CUSTOMER_TOOLS = new Set(['recommend_products', 'predict_purchase']);
+
+/**
+ * "OK, recommend 3 products for them" after a question about customer 5000 (or "给他推荐几个商品" after 上周谁花钱最多):
+ * the customer the conversation is about, when the question points back and names none.
+ */
+function withCustomerFromContext(understanding: Understanding, input: UnderstandInput): Understanding {
+  if (understanding.kind !== 'model' || !PER_CUSTOMER_TOOLS.has(understanding.toolName) || 'user_id' in understanding.arguments) return understanding;
+  if (!FOLLOW_UP_PRONOUN.test(normalizeQuestion(input.question))) return understanding;
+  const filtered = isMetricsRequest(input.previous) ? ((input.previous.query.filters as SemanticFilter[] | undefined) ?? []).find((filter) => filter.dimension === 'customer' && filter.operator === 'in' && filter.values.length === 1)?.values[0] : undefined;
+  const customer = filtered ?? (input.focus?.dimension === 'customer' ? input.focus.value : undefined);
+  const userId = Number(customer);
+  if (customer === undefined || !Number.isInteger(userId)) {
+    if ('product_id' in understanding.arguments) return understanding;
+    const question = input.language === 'zh' ? '要给哪位客户推荐?请给出客户编号,例如“给用户 5000 推荐商品”。' : 'Which customer should I recommend for? Give the customer id, for example "recommend products for user 5000".';
+    return { kind: 'clarify', question, options: [], confidence: 0.3, notes: [...understanding.notes, 'a customer pointed at with none in the conversation'] };
+  }
+  return { ...understanding, arguments: { ...understanding.arguments, user_id: userId }, notes: [...understanding.notes, `the customer the conversation is about: ${userId}`] };
+}
+
 export interface UnderstandInput {
   question: string;
   language: Language;
@@ -190,6 +212,16 @@ function recognizeCovered(normalized: string, input: WordsInput, notes: string[]
   recognition.residual = residual.join('');
   applyRetentionWording(recognition, notes);
   // "which category drove the GMV difference": what moved a number between two periods is a contribution analysis.
+  // "用户 1234 上个月买了什么": the products bought and how many, not a count of buyers.
+  const bought = purchasedItemsSpans(recognition.normalized);
+  if (bought && !recognition.cues.has('top') && !recognition.cues.has('bottom')) {
+    if (!recognition.dimensions.includes('product')) recognition.dimensions = ['product', ...recognition.dimensions];
+    const named = recognition.metrics.filter((metric) => metric !== 'buyers' && !recognition.genericMetrics.includes(metric));
+    recognition.metrics = named.length > 0 ? named : ['units'];
+    const explained = recognition.residual.split('');
+    for (const [start, end] of bought) explained.fill(' ', start, end);
+    recognition.residual = explained.join('');
+  }
   const drivers = changeDriverSpans(recognition.normalized, recognition.cues.has('compare') || recognition.time?.comparison === 'named_period');
   if (drivers) {
     recognition.cues.add('why');
@@ -360,7 +392,7 @@ function timelineComparison(request: AnalysisRequest, recognition: Recognition, 
 export function understandQuestion(input: UnderstandInput): Understanding {
   const { language, window } = input;
   const words = input.fixedPhrasing ? fixedPhrasingReading(input, readWords) : readWords(input);
-  if ('understanding' in words) return words.understanding;
+  if ('understanding' in words) return withCustomerFromContext(words.understanding, input);
   let { recognition } = words;
   const { normalized, notes, unexplained, uniqueSuggestions } = words;
   // "Sunday, Dec 5" when Dec 5 is a Friday: asked back, never answered for one of the two days.
@@ -376,6 +408,8 @@ export function understandQuestion(input: UnderstandInput): Understanding {
   const funnelAgain = unexplained.length === 0 ? funnelFollowUp(input.previous, recognition, language) : undefined;
   if (funnelAgain) return { kind: 'analysis', request: funnelAgain, confidence: 0.8, notes: [...notes, 'follow-up: the previous funnel again, with what this turn changed'] };
 
+  // "How many orders did they place?" after a one-row answer ("October's top customer"): they are that row.
+  if (followUp && isMetricsRequest(input.previous) && input.previous.query.limit === 1 && input.focus && !recognition.pointsBack && /\b(?:they|them|their)\b|他们|她们/.test(normalized)) recognition.pointsBack = true;
   let inheritedTime: { timeRange?: unknown; compareTo?: unknown } = {};
   if (followUp && isMetricsRequest(input.previous)) {
     const inherited = inheritFrom(input.previous, recognition, input.focus);
@@ -393,7 +427,9 @@ export function understandQuestion(input: UnderstandInput): Understanding {
 
   // "它排第几?" with nothing before it: ask what "it" is instead of refusing or guessing.
   // Only when the question names nothing else to anchor it ("grew its orders", "the week before it" point inside it).
-  if (!isMetricsRequest(input.previous) && (recognition.pointsBack || FOLLOW_UP_PRONOUN.test(normalized)) && recognition.filters.length === 0 && recognition.dimensions.length === 0 && recognition.time === undefined) {
+  // ("What did they buy?" names products only as what was bought: it still points at nobody.)
+  const namedDimensions = recognition.dimensions.filter((dimension) => !(dimension === 'product' && purchasedItemsSpans(normalized)));
+  if (!isMetricsRequest(input.previous) && (recognition.pointsBack || FOLLOW_UP_PRONOUN.test(normalized)) && recognition.filters.length === 0 && namedDimensions.length === 0 && recognition.time === undefined) {
     return language === 'zh'
       ? { kind: 'clarify', question: '“它/这个”指的是什么?请说出要看的品类、品牌、城市或商品,以及指标(例如成交额、订单数)。', options: ['各品类的成交额', '各城市的订单数'], confidence: 0.2, notes: [...notes, 'points back with nothing before it'] }
       : { kind: 'clarify', question: 'What does "it" refer to? Name the category, brand, city or product, and the measure (for example GMV or orders).', options: ['GMV by category', 'orders by city'], confidence: 0.2, notes: [...notes, 'points back with nothing before it'] };

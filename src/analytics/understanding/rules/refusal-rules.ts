@@ -98,17 +98,17 @@ export const REFUSAL_RULES: readonly PhraseRule<RefusalMeaning>[] = [
       '叫什么(名字)?', '真名', '实名', '(用户|客户|买家|会员|顾客|消费者|他|她|他们|她们)的?(名字|手机|微信|qq|地址)',
     ],
     en: [
-      'phone numbers?', 'mobile numbers?', 'e-?mails? (addresses|address|list)', 'emails of', 'e-?mails', 'home address(es)?', "(customer|user|shopper)s?'? (addresses|names|contact)", 'passwords?', 'id card', 'credit card numbers?', 'personal (data|information|details)', 'contact details', 'names and addresses',
-      '(?:full|first|last|real) names?', "(?<!(?:chang|updat|edit|correct)(?:e|ed|es|ing) )(?:customer|user|buyer|shopper|client|their|his|her)['’]?s? (?:names?|phones?|mobiles?|cell|address)",
+      'phone numbers?', 'mobile numbers?', 'e-?mails? (addresses|address|list)', 'emails of', '(?:their|customer|customers|user|users|buyer|buyers|shopper|shoppers)[’\u0027]?s? e-?mails', 'e-?mails (?:and|&|or) (?:phones?|names?|addresses)', 'home address(es)?', "(customer|user|shopper)s?'? (addresses|names|contact)", 'passwords?', 'id card', 'credit card numbers?', 'personal (data|information|details)', 'contact details', 'names and addresses',
+      '(?:full|first|last|real) names?', "(?<!(?:chang|updat|edit|correct)(?:e|ed|es|ing) )(?:customer|user|buyer|shopper|client|their|his|her)['’]?s? (?:names?|phones?|mobiles?|cell|address|e-?mails?(?: address(?:es)?)?)",
       'names? (?:and|&|\\+|with|,) (?:their |his |her )?(?:phone|mobile|cell|e-?mail|address|contact)',
       '(?:customers?|users?|buyers?|shoppers?|clients?|spenders?|people)(?: \\w+){0,3} by name', 'w/ (?:their )?(?:phones?|e-?mails?|names?)',
     ],
     examples: {
       match: [
-        'export every customer’s phone number', '导出所有客户的手机号和邮箱', '给我所有用户的电话', 'list customer names and addresses', '这些用户的姓名',
+        'export every customer’s phone number', 'can you give me their email so i can follow up', '导出所有客户的手机号和邮箱', '给我所有用户的电话', 'list customer names and addresses', '这些用户的姓名',
         'who is the customer that returned the most stuff, full name and phone', '把复购最多的客户手机号导出来', '复购最多的客户是谁,叫什么名字', 'who are our top 5 customers by name', 'give me the emails of our top 10 spenders', '客户手机号码归属地分布?', '买得最多的用户的微信',
       ],
-      noMatch: ['buyers by city', 'how many users signed up', '各城市的购买人数', 'orders by payment method', 'phone category sales', '手机品类的销量', 'email channel GMV', '邮件渠道的成交额', 'top products by name', '商品名字里带"耳机"的销量', '给这个客户打个电话', 'how many users changed their address'],
+      noMatch: ['what was the click-through rate on those emails', 'buyers by city', 'how many users signed up', '各城市的购买人数', 'orders by payment method', 'phone category sales', '手机品类的销量', 'email channel GMV', '邮件渠道的成交额', 'top products by name', '商品名字里带"耳机"的销量', '给这个客户打个电话', 'how many users changed their address'],
     },
   },
   {
@@ -205,10 +205,10 @@ export const WRITING_TASK_RULES: readonly PhraseRule<{ topic: string }>[] = [
   {
     id: 'writing-tasks',
     meaning: { topic: 'writing' },
-    zh: ['写(?:一)?(?:封|篇|份|条)?[^，,。？?]{0,6}(?:邮件|信|文案|文章|公告|回复|推文|微博)', '发(?:一)?(?:封)?邮件', '起草', '群发', '发(?:一)?(?:条)?[^，,。？?]{0,4}短信'],
-    en: ['write (?:me )?(?:an? |the )?(?:\\w+ )?(?:email|e-mail|letter|post|tweet|reply|essay|article|message)', 'draft (?:an? )?(?:\\w+ )?(?:email|letter|reply|message)', 'send (?:an? )?(?:\\w+ )?(?:email|e-mail|message|sms|text)'],
+    zh: ['写(?:一)?(?:封|篇|份|条|首|个)?[^，,。？?]{0,6}(?:邮件|信|文案|文章|公告|回复|推文|微博|诗|歌|故事|笑话)', '发(?:一)?(?:封)?邮件', '起草', '群发', '发(?:一)?(?:条)?[^，,。？?]{0,4}短信'],
+    en: ['write (?:me )?(?:an? |the )?(?:\\w+ )?(?:email|e-mail|letter|post|tweet|reply|essay|article|message|poem|haiku|song|story|joke|limerick)', 'draft (?:an? )?(?:\\w+ )?(?:email|letter|reply|message)', 'send (?:an? )?(?:\\w+ )?(?:email|e-mail|message|sms|text)'],
     examples: {
-      match: ['帮我给这个品牌写一封投诉邮件', '写一篇推广文案', '帮我给所有流失用户群发一条优惠短信', 'send a coupon sms to lapsed customers', 'write a complaint email to the brand', 'draft a reply to this customer'],
+      match: ['帮我给这个品牌写一封投诉邮件', '写一篇推广文案', '帮我给所有流失用户群发一条优惠短信', 'send a coupon sms to lapsed customers', 'write a complaint email to the brand', 'draft a reply to this customer', 'lol write me a haiku about cart abandonment', '写首诗夸夸我们的GMV'],
       noMatch: ['投诉最多的品牌', 'complaints about delivery', 'email channel conversion', '邮件渠道的转化率'],
     },
   },

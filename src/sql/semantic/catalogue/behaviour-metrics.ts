@@ -99,7 +99,7 @@ export const BEHAVIOUR_METRICS = [
     name_en: 'New users',
     name_zh: '新用户数',
     synonyms_en: ['new users', 'new visitors', 'first-time users', 'newly acquired users', 'acquisition', 'new customers', 'new shoppers'],
-    synonyms_zh: ['新用户数', '新增用户', '新用户', '新访客', '拉新', '拉新人数', '拉新数', '新增', '首次访问用户', '新客', '新客户', '新顾客', '新客数'],
+    synonyms_zh: ['新用户数', '新增用户', '新用户', '新访客', '拉新', '拉新人数', '拉新数', '新来的用户', '新来的', '新增', '首次访问用户', '新客', '新客户', '新顾客', '新客数'],
     definition_en:
       "Number of users whose first activity in the whole data (earliest event or order) falls in the period.",
     definition_zh: '在全部数据中首次活跃日（最早的事件或订单）落在统计期内的用户数。',

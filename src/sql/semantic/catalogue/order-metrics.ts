@@ -34,7 +34,7 @@ export const ORDER_METRICS = [
     name_en: 'Buyers',
     name_zh: '购买人数',
     synonyms_en: ['buyers', 'purchasers', 'customers', 'paying users', 'paying customers', 'shoppers'],
-    synonyms_zh: ['购买人数', '买家数', '支付人数', '成交人数', '购买用户数', '客户数', '买家', '下单人数', '下单的人', '买的人', '购买的人', '下单的用户', '付款的用户', '付款用户', '下单付款的用户', '付过款的用户', '付款的客户', '下过单的客户', '下过订单的客户', '下过已付款的订单', '下过已付款订单'],
+    synonyms_zh: ['购买人数', '买家人数', '客户人数', '买家数', '支付人数', '成交人数', '购买用户数', '客户数', '买家', '下单人数', '下单的人', '买的人', '购买的人', '下单的用户', '付款的用户', '付款用户', '下单付款的用户', '付过款的用户', '付款的客户', '下过单的客户', '下过订单的客户', '下过已付款的订单', '下过已付款订单'],
     definition_en: `Number of distinct users with at least one of the ${PAID_EN}; guest orders without user_id are not counted.`,
     definition_zh: `至少有一笔${PAID_ZH}的去重用户数；没有 user_id 的游客订单不计。`,
     unit: 'count',
