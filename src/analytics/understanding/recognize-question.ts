@@ -194,6 +194,9 @@ const ORDINAL_WORDS: Readonly<Record<string, number>> = { second: 2, third: 3, f
 
 /** "Top N" phrasings; those that count from the bottom ("后五名", "倒数三个") say so, whatever other rank words the question has ("销售额排名后五"). */
 const RANKED_TIME_BUCKETS = rankedTimeBuckets();
+const WHOLE_UNIT = /一?整(?:周|个星期|个月|月)|\b(?:the )?(?:whole|full|entire|complete) (?:of )?(?:last |previous )?(?:week|month)\b/;
+const CUSTOMER_LIST = /(?:\bcustomers|\busers|\bbuyers|\bshoppers|客户|用户|顾客|买家)\s*(?:ids?\s*)?((?:\d{3,}\s*(?:,|、|，|and|和|及|与|&)\s*)+\d{3,})(?!\d|\.\d)/g;
+const STOCK_CODE = /(?:\bstock ?codes?|\bskus?|\bitem codes?|\bproduct codes?|货号|商品编号|商品编码)\s*[#:：]?\s*([a-z0-9]*\d[a-z0-9]*)(?![a-z0-9])/g;
 const THAT_PERIOD = /\bthat (?:same )?(?:day|week|month|year)\b|\bthe same (?:day|week|month)(?! (?:last|a|one|the))\b|那个月|那一?周|那个星期|当月|当周|那一?天|当天|当日/g;
 const SET_SIDE_BY_SIDE = /\bvs\.?(?![a-z])|\bversus\b|\bcompared?\b|对比|比较/;
 const BAND_LIST = /(?:under|below|less than|<|低于|不到)\s*[£¥$]?\d+[^0-9]{1,12}\d+\s*[-–~到至]\s*\d+|\d+\s*[-–~到至]\s*\d+[^0-9]{1,12}\d+\s*(?:\+|以上|and (?:up|above|over|more)|or more)/;
@@ -281,7 +284,7 @@ const EXCLUDE_BEFORE = /(^\s*after|excluding|exclude|excludes|except(?: for)?|wi
 const SCOPE_BEFORE = /(?:\bwithin|\bamong|\binside|\bout of|在|占)\s*(?:the\s+)?(?:all\s+)?$/;
 const SCOPE_AFTER = /^\s*(?:的)?\s*(?:品类|类目|品牌|城市|渠道|类|订单|用户|商品|销售额|成交额)?\s*(?:里面|里|之中|当中|中(?!国)|内)/
 /** Nouns inside a numeric bound that still name what is counted ("orders over 300", "25岁以下的用户"); product nouns only describe the bound ("100元以下的商品"). */
-const BOUND_NOUNS = /orders?|订单|单子|users?|用户|customers?|客户|顾客|buyers?|买家|people|shoppers?|visitors?|访客|sales|销量|销售额/g;
+const BOUND_NOUNS = /orders?|invoices?|transactions?|订单|单子|发票|users?|用户|customers?|客户|顾客|buyers?|买家|people|shoppers?|visitors?|访客|sales|销量|销售额/g;
 /** The why-cue's words other than contribute/贡献, from the cue table. */
 const OTHER_WHY_WORDS = new RegExp(CUE_PHRASES.why.map((phrase) => phrase.toLowerCase()).filter((phrase) => !/贡献|contribut/.test(phrase)).map((phrase) => (/^[a-z ]+$/.test(phrase) ? `\\b${phrase}\\b` : phrase)).join('|'));
 const PRODUCT_NOUN = /products?|items?|goods|skus?|商品|产品|单品/;
@@ -297,7 +300,7 @@ function splitsByNewVsReturning(metric: string): boolean {
   newVsReturningMetrics ??= new Set(listMetrics().filter((listing) => listing.dimensions.includes('new_vs_returning')).map((listing) => listing.id));
   return newVsReturningMetrics.has(metric);
 }
-const CUSTOMER_ID = /(?:\bcustomer|\buser|\bshopper|\bbuyer|\bmember|客户|用户|顾客|买家|会员)\s*(?:id|编号)?\s*[#:：]?\s*(\d{3,}|(?<=(?:\bcustomer|\buser|\bshopper|\bbuyer|\bmember|客户|用户|顾客|买家|会员)\s?(?:id|编号|#)?\s?)\d{1,2}(?!\s*(?:岁|个|位|名|天|周|月|%|days?|weeks?|months?|years?|orders?|products?|items?)))(?![\d.])|(\d{3,})\s*号\s*(?:客户|用户|顾客|买家|会员)/g;
+const CUSTOMER_ID = /(?:\bcustomer|\buser|\bshopper|\bbuyer|\bmember|客户|用户|顾客|买家|会员)\s*(?:id|编号)?\s*[#:：]?\s*(\d{3,}|(?<=(?:\bcustomer|\buser|\bshopper|\bbuyer|\bmember|客户|用户|顾客|买家|会员)\s?(?:id|编号|#)?\s?)\d{1,2}(?!\s*(?:岁|个|位|名|天|周|月|%|days?|weeks?|months?|years?|orders?|products?|items?)))(?![\d.])|(\d{3,})\s*(?:号|这个|这位|这名)\s*(?:客户|用户|顾客|买家|会员)/g;
 const NEW_USERS_AS_GROUP = /\b(?:for|among|from|of|by)\s+(?:the\s+)?new (?:users|customers|shoppers|visitors|buyers)\b|新(?:用户|客户|客|顾客|访客)(?:的|中|里|群体|贡献|带来|买了|下单|消费|花了)/;
 const INCLUDE_BEFORE = /(?:including|incl\.?|包括|包含|含)\s*(?:the\s+)?$/;
 const EXCLUDE_AFTER = /^\s*(以外|之外|除外)/;
@@ -400,8 +403,14 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     const [earlier, later] = [...periods].sort((left, right) => left.start.localeCompare(right.start)).filter((_, index, all) => index === 0 || index === all.length - 1);
     // Overlapping periods ("since mid-September (from the week of Sep 15)") restate one period; they compare nothing.
     if (earlier && later && earlier.start !== later.start && earlier.end < later.start) {
-      time = { ...time, start: later.start, end: later.end, label_en: later.label_en, label_zh: later.label_zh, previous: comparedPeriod(later, earlier), comparison: 'named_period' };
+      // "和上周一整周比": the whole earlier unit, as asked, even against a unit still running.
+      const wholeEarlier = WHOLE_UNIT.test(normalized) ? { start: earlier.start, end: earlier.end, label_en: earlier.label_en, label_zh: earlier.label_zh } : undefined;
+      time = { ...time, start: later.start, end: later.end, label_en: later.label_en, label_zh: later.label_zh, previous: wholeEarlier ?? comparedPeriod(later, earlier), comparison: 'named_period' };
     }
+  }
+  for (const match of normalized.matchAll(new RegExp(WHOLE_UNIT.source, 'g'))) {
+    markTaken(taken, match.index, match.index + match[0].length);
+    recognised.push(match[0]);
   }
 
   // "users under 25", "100元以下的商品", "orders over 300 yuan": bounds on a numeric dimension. Their numbers and bound
@@ -435,6 +444,21 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     recognised.push(search.term);
     boundFilters.push({ dimension: 'search_query', operator: 'contains', values: [search.term] });
   }
+  // "customers 17850, 12748 and 15061": several customers by id, each its own row.
+  let listsCustomers = false;
+  for (const match of normalized.matchAll(CUSTOMER_LIST)) {
+    const ids = (match[1] ?? '').match(/\d{3,}/g) ?? [];
+    mergeFilter(boundFilters, 'customer', ids, false);
+    listsCustomers = true;
+    markTaken(taken, match.index, match.index + match[0].length);
+    recognised.push(match[0].trim());
+  }
+  // "stock code 22423", "货号85099B": a product by its code (product filters match SKUs).
+  for (const match of normalized.matchAll(STOCK_CODE)) {
+    mergeFilter(boundFilters, 'product', [(match[1] ?? '').toUpperCase()], false);
+    markTaken(taken, match.index, match.index + match[0].length);
+    recognised.push(match[0].trim());
+  }
   // "how much did customer 15061 spend", "客户17850下了多少单": one customer by id (the customer dimension's value).
   for (const match of normalized.matchAll(CUSTOMER_ID)) {
     const id = match[1] ?? match[2];
@@ -460,6 +484,8 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   const cues = new Set<Cue>();
   // How many phrases named values of each dimension: "男女" names two, "移动端" one (that stands for several).
   const namedValues = new Map<string, number>();
+  // Customers listed by id are named one by one: each is its own row.
+  if (listsCustomers) namedValues.set('customer', boundFilters.find((filter) => filter.dimension === 'customer')?.values.length ?? 0);
 
   let includesUnpaidStatus = false;
   // "month-over-month", "week on week": a comparison with the previous period, not a split by month or week.
@@ -521,7 +547,10 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     cues.add(match.meaning);
   }
   // Superlatives may sit inside longer phrases other passes took ("卖得最多", "最低的三个").
+  // Not inside a period, though: "12月第一周" is a week, not a "first".
+  const periodSpans = (time?.matches ?? []).map((period) => [period.index, period.index + period.matchedText.length] as const);
   for (const match of cueLexicon.findAll(normalized)) {
+    if (periodSpans.some(([start, end]) => match.start >= start && match.end <= end)) continue;
     if (match.meaning === 'top' || match.meaning === 'bottom') cues.add(match.meaning);
   }
   if (previousOf.length > 0 || overPeriods.length > 0 || comparisonUnit || baseline) cues.add('compare');

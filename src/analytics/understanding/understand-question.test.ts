@@ -686,3 +686,32 @@ describe('understandQuestion: customers in a conversation', () => {
     expect(requestOf('Revenue per male buyer last month?').query).toMatchObject({ metrics: ['revenue_per_buyer'] });
   });
 });
+
+describe('understandQuestion: a real shop’s words (invoices, stock codes, customer lists, pounds)', () => {
+  const shop = new ValueIndex([...ENUMERATED_VALUES, { dimension: 'country', values: ['United Kingdom'], label_en: 'United Kingdom', label_zh: '英国', phrases: ['united kingdom', 'the uk', 'uk', '英国'] }]);
+  const read = (question: string, previous?: AnalysisRequest) => understandQuestion({ question, language: /\p{Script=Han}/u.test(question) ? 'zh' : 'en', window: { start: '2010-12-01', asOf: '2010-12-14' }, values: shop, previous });
+  it.each([
+    ['How many invoices came to £1,000 or more?', { metrics: ['orders'], filters: [{ dimension: 'order_amount', operator: 'gte', values: [1000] }] }],
+    ['金额超过500英镑的订单有多少张？', { metrics: ['orders'], filters: [{ dimension: 'order_amount', operator: 'gt', values: [500] }] }],
+    ['英国以外各个国家的平均发票金额', { metrics: ['aov'], dimensions: ['country'] }],
+    ['每个国家各开了多少张发票？', { metrics: ['orders'], dimensions: ['country'] }],
+    ['哪个时段取消的发票最多？按小时看', { metrics: ['cancelled_orders'], dimensions: ['hour'], limit: 1 }],
+    ['Show me the spend for customers 17850, 12748 and 15061.', { dimensions: ['customer'], filters: [{ dimension: 'customer', values: ['17850', '12748', '15061'] }] }],
+    ['17850这个客户上周买了多少钱？', { filters: [{ dimension: 'customer', values: ['17850'] }] }],
+    ['货号85099B上周卖了多少件？', { metrics: ['units'], filters: [{ dimension: 'product', values: ['85099B'] }] }],
+    ['How many customers have bought from us more than once?', { metrics: ['repeat_buyers'] }],
+    ['Units sold week to date?', { timeRange: { start: '2010-12-13', end: '2010-12-14' } }],
+    ['本周到目前的销售额，和上周一整周的销售额比一下', { compareTo: { start: '2010-12-06', end: '2010-12-12' } }],
+    ['orders on Sundays last month', { filters: [{ dimension: 'weekday', values: [7] }], timeRange: { start: '2010-11-01' } }],
+    ['12月第一周卖了多少件', { metrics: ['units'], dimensions: [] }],
+  ])('%s', (question, query) => {
+    expect(read(question)).toMatchObject({ kind: 'analysis', request: { query } });
+  });
+
+  it('refuses writes and addresses in a shop’s words, and asks about one country against all the rest', () => {
+    expect(read('Add a new stock code 99999 called GIFT BOX priced at £2.50.').kind).toBe('refuse');
+    expect(read('把上周取消的那些发票都恢复成正常发票').kind).toBe('refuse');
+    expect(read("What's the delivery address for customer 18102?").kind).toBe('refuse');
+    expect(read('Split our revenue into UK and everywhere else.').kind).toBe('clarify');
+  });
+});

@@ -101,9 +101,9 @@ export const NUMERIC_FILTER_RULES: readonly PhraseRule<{ dimension: string; dire
   {
     id: 'order-amount-below',
     meaning: { dimension: 'order_amount', direction: 'below' },
-    zh: ['(?:订单金额|单笔金额|订单额|单笔)\\s*(?:低于|小于|不到|不超过|少于)\\s*\\d+(?:\\.\\d+)?\\s*元?', '(?:订单金额|单笔金额|订单额|单笔)?\\s*\\d+(?:\\.\\d+)?\\s*元\\s*(?:以下|以内|及以下)的?(?=订单|单子)'],
+    zh: ['(?:订单金额|单笔金额|订单额|单笔|金额)\\s*(?:低于|小于|不到|不超过|少于)\\s*\\d+(?:\\.\\d+)?\\s*(?:元|块|英镑|镑|美元|欧元)?', '(?:订单金额|单笔金额|订单额|单笔)?\\s*\\d+(?:\\.\\d+)?\\s*元\\s*(?:以下|以内|及以下)的?(?=订单|单子)'],
     en: [
-      'orders?\\s+(?:(?:that|which)\\s+)?(?:(?:were|are|was|is)\\s+)?(?:worth\\s+|of\\s+|valued\\s+(?:at\\s+)?)?(?:under|below|less than|up to|at most)\\s+[¥$£€]?\\d+(?:\\.\\d+)?',
+      '(?:orders?|invoices?|baskets?|transactions?)\\s+(?:(?:that|which)\\s+)?(?:(?:were|are|was|is)\\s+)?(?:worth\\s+|of\\s+|valued\\s+(?:at\\s+)?)?(?:under|below|less than|up to|at most)\\s+[¥$£€]?\\d+(?:\\.\\d+)?',
       '(?:under|below|less than)[- ][¥$£€]?\\d+(?:\\.\\d+)?\\s*(?:yuan|rmb|元|dollars?|pounds?)?\\s+orders',
     ],
     examples: {
@@ -114,10 +114,11 @@ export const NUMERIC_FILTER_RULES: readonly PhraseRule<{ dimension: string; dire
   {
     id: 'order-amount-above',
     meaning: { dimension: 'order_amount', direction: 'above' },
-    zh: ['(?:订单金额|单笔金额|订单额|单笔)\\s*(?:高于|大于|超过|不低于|满)\\s*\\d+(?:\\.\\d+)?\\s*元?', '(?:订单金额|单笔金额|订单额|单笔)?\\s*(?:满)?\\s*\\d+(?:\\.\\d+)?\\s*元\\s*(?:以上|及以上)的?(?=订单|单子|大单)'],
+    zh: ['(?:订单金额|单笔金额|订单额|单笔|金额)\\s*(?:高于|大于|超过|不低于|满)\\s*\\d+(?:\\.\\d+)?\\s*(?:元|块|英镑|镑|美元|欧元)?', '(?:订单金额|单笔金额|订单额|单笔)?\\s*(?:满)?\\s*\\d+(?:\\.\\d+)?\\s*元\\s*(?:以上|及以上)的?(?=订单|单子|大单)'],
     en: [
-      'orders?\\s+(?:(?:that|which)\\s+)?(?:(?:were|are|was|is)\\s+)?(?:worth\\s+|of\\s+|valued\\s+(?:at\\s+)?)?(?:over|above|more than|greater than|exceeding|at least)\\s+[¥$£€]?\\d+(?:\\.\\d+)?',
+      '(?:orders?|invoices?|baskets?|transactions?)\\s+(?:(?:that|which)\\s+)?(?:(?:were|are|was|is)\\s+)?(?:worth\\s+|of\\s+|valued\\s+(?:at\\s+)?)?(?:over|above|more than|greater than|exceeding|at least)\\s+[¥$£€]?\\d+(?:\\.\\d+)?',
       '(?:over|above|more than)[- ][¥$£€]?\\d+(?:\\.\\d+)?\\s*(?:yuan|rmb|元|dollars?|pounds?)?\\s+orders',
+      '(?:orders?|invoices?|baskets?|transactions?)\\s+(?:\\w+\\s+){0,2}?(?:came to|come to|totall?ed|worth|of|valued at)\\s+[¥$£€]?\\d+(?:\\.\\d+)?\\s*(?:or more|and (?:up|above|over)|\\+)',
     ],
     examples: {
       match: ['how many orders above 300 yuan last month', 'what share of orders were above 300 yuan', '300元以上的订单占比', '单笔超过1000元的订单', 'orders worth more than $500', 'revenue from orders over ¥1000'],

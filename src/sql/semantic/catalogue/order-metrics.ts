@@ -51,7 +51,7 @@ export const ORDER_METRICS = [
       'bought again', 'bought twice or more', 'customers who came back to buy', 'customers bought more than once', 'people bought more than once',
       'users bought more than once', 'shoppers bought more than once', 'customers who bought more than once', 'customers who ordered more than once',
       'came back after their first purchase', 'came back after the first purchase', 'came back to buy again', 'bought a second time', 'ordered again',
-      'placed more than one order', 'placed more than one paid order', 'more than one paid order', 'more than one order', 'more than one purchase', 'two or more orders',
+      'bought from us more than once', 'ordered from us more than once', 'more than once', 'placed more than one order', 'placed more than one paid order', 'more than one paid order', 'more than one order', 'more than one purchase', 'two or more orders',
     ],
     synonyms_zh: ['复购人数', '复购用户数', '复购用户', '回头客', '回头客数', '买过不止一次', '买了不止一次', '多次购买的用户', '重复购买的用户', '买过两次以上', '再次购买的用户', '回购的用户', '回购人数', '二次购买的用户', '下过不止一单', '不止一笔订单', '不止一单', '两单以上', '下单超过一次'],
     definition_en: `Number of distinct users with at least two of the ${PAID_EN} (in the same period and dimension value); guest orders without user_id are not counted.`,

@@ -58,7 +58,7 @@ export const RELATIVE_TIME_RULES: TimeRule[] = [
   },
   {
     name: 'this week',
-    pattern: /\bthis\s+week\b|本周|这周|这一周|本星期|这个星期|这星期|本礼拜|这个礼拜/giu,
+    pattern: /\bthis\s+week\b|\bweek\s+to\s+date\b|\bwtd\b|本周(?:到目前|至今|以来)?|这周(?:到现在|到目前)?|这一周|本星期|这个星期|这星期|本礼拜|这个礼拜/giu,
     resolve: (_, asOf) => ({ ...weekPeriod(asOf), unit: 'week', label_en: 'this week', label_zh: '本周' }),
   },
   {
@@ -71,7 +71,7 @@ export const RELATIVE_TIME_RULES: TimeRule[] = [
     name: 'day of a week', guard: /周|星期|礼拜|day/iu,
     // "上周一共" is "last week in total", not last Monday: 一 followed by 共/起/下… is not a weekday; nor is
     // "上周一线城市" / "本周三线" (a city tier follows).
-    pattern: /(上|本|这)(?:个)?(?:周|星期|礼拜)([一二三四五六日天])(?<!一(?=[共起下些样直定点致切般半]))(?![线])|\b(last|this)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/giu,
+    pattern: /(上|本|这)(?:个)?(?:周|星期|礼拜)([一二三四五六日天])(?<!一(?=[共起下些样直定点致切般半]))(?![线]|整周)|\b(last|this)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/giu,
     resolve: (match, asOf) => {
       const zhDays = '一二三四五六日';
       const enDays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
@@ -229,6 +229,21 @@ export const RELATIVE_TIME_RULES: TimeRule[] = [
       weekdays: [6, 7],
       modifierOnly: true,
     }),
+  },
+  {
+    // "on Sundays", "每周日": one day of the week, every week of the period (the latest one when no period is named).
+    name: 'one weekday, every week',
+    pattern: /\b(?:on\s+)?(mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)\b|(?:每个?|逢)(?:周|星期|礼拜)([一二三四五六日天])/giu,
+    resolve: (match, asOf) => {
+      const english = ['mondays', 'tuesdays', 'wednesdays', 'thursdays', 'fridays', 'saturdays', 'sundays'].indexOf((match[1] ?? '').toLowerCase()) + 1;
+      const weekday = english > 0 ? english : match[2] === '天' ? 7 : '一二三四五六日'.indexOf(match[2] ?? '') + 1;
+      if (weekday < 1) return undefined;
+      const monday = startOfIsoWeek(asOf);
+      const thisWeeks = addDays(monday, weekday - 1);
+      const latest = thisWeeks <= asOf ? thisWeeks : addDays(thisWeeks, -7);
+      const label = match[0].trim();
+      return { start: latest, end: latest, unit: 'week', label_en: label, label_zh: label, weekdays: [weekday], modifierOnly: true };
+    },
   },
   {
     name: 'weekdays',
