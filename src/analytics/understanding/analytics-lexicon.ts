@@ -58,6 +58,8 @@ export const DOMINATES: Record<string, string[]> = {
   aov: ['orders'],
   arpu: ['uv', 'gmv'],
   revenue_per_buyer: ['gmv', 'buyers', 'aov'],
+  // "平均成交单价（成交额÷件数）": the parenthesis defines the ratio, it asks for no more columns.
+  avg_selling_price: ['gmv', 'units', 'aov'],
   day7_retention: ['day1_retention'],
   day30_retention: ['day1_retention'],
   month1_retention: ['day1_retention'],

@@ -325,7 +325,7 @@ export function buildRequest(asked: Recognition, window: DataWindow, language: L
   const query: Record<string, unknown> = { metrics, dimensions, filters, timeRange: time.timeRange, language };
   if (time.compareTo) query.compareTo = time.compareTo;
   if (ranked) {
-    const falling = /drop|fell|fall|declin|decreas|下降|下跌|跌|减少|降幅/.test(recognition.normalized);
+    const falling = /drop|fell|fall|declin|decreas|下降|下跌|跌|减少|降幅|掉|下滑|降得/.test(recognition.normalized);
     const rising = /grew|grow|rose|rise|increas|增长|上涨|涨|增加|增幅/.test(recognition.normalized);
     if (time.compareTo && (falling || rising)) {
       // "Which category dropped the most?" ranks by the change, not by the level.

@@ -76,7 +76,7 @@ function isContentWord(word: string, englishRoles?: Map<string, { noun: boolean;
 
 /** Words the shape of the question explains: the subject and band edges of a distribution, the day numbers of a cohort. */
 const SHAPE_WORDS: Record<string, readonly string[]> = {
-  distribution: ['default', 'spread', '价格', '价位', '金额', '商品', '订单', 'price', 'prices', 'amount', 'amounts', 'product', 'products', 'order', 'orders', 'value', 'values', 'size', 'sizes'],
+  distribution: ['档', '各档', '每档', '几档', '三档', '四档', '五档', 'default', 'spread', '价格', '价位', '金额', '商品', '订单', 'price', 'prices', 'amount', 'amounts', 'product', 'products', 'order', 'orders', 'value', 'values', 'size', 'sizes'],
   cohort: ['day', 'days', 'week', 'weeks', '天', '日', '周', '第', 'joined', 'signed', 'first', '首次', '第一次'],
   funnel: ['search', 'searches', 'searched', '搜索', 'step', 'steps', 'stage', 'stages', '步', '环节', '步骤', '人数', 'users', 'people', '各步', '每一步', '每步', '各环节', 'fav', 'favs', 'favourite', 'favorite'],
   // "谁的客单价更高": the comparative picks the group (rules/comparative-rules.ts).

@@ -26,7 +26,7 @@ const HARMLESS_WORDS = [
   '帮', '帮忙', '看下', '瞧瞧', '瞅瞅', '报告', '汇总', '概况', '概览', '统计', '结果', '店铺', '我们店', '咱们', '店里', '公司', '平台', '客户', '用户',
   '顾客', '买家', '人', '老板', '领导', '同事', '团队', '运营', '我们', '咱', '大家', '条', '笔', '件', '个', '单', '次', '位', '名', '款', '期', '份', '项', '类', '种', '些', '家', '台', '类里', '类中', '类下', '里', '中', '多少钱', '金额', '水平',
   // Asking whether a number is high ('高不高') or how big a change was ('幅度') asks for the number itself.
-  '货', '买的', 've', 'everything', 'imported', 'market', 'markets', 'band', 'bands', 'head', 'ordering', 'jump', 'jumped', 'spike', 'surge', '买得', 'stage', 'stages', 'step', 'steps', 'all', 'difference', 'gain', 'gains', '高不高', '低不低', '多不多', '少不少', '好不好', '给个数', '幅度', '涨跌幅度', '变化幅度', '跟', 'brings', 'bring', 'brought', '就行', '就好', '就可以', '店', '张', '已', '已经', '各天', '那周', '那天', '差多少', '差了多少', '这批', '那批', '这一批', '名单', '清单', '列表', '样子', '啥', '咋样', '咋', '呗', '哈', '嘛', '哦', '喔', '呀', '啦', '吗', '呢', '吧',
+  '货', '买的', '人里', '人中', '人里面', 'divided', 'divide', '除以', '除', 'catalogue', 'catalog', 'whole', 've', 'everything', 'imported', 'market', 'markets', 'band', 'bands', 'head', 'ordering', 'jump', 'jumped', 'spike', 'surge', '买得', 'stage', 'stages', 'step', 'steps', 'all', 'difference', 'gain', 'gains', '高不高', '低不低', '多不多', '少不少', '好不好', '给个数', '幅度', '涨跌幅度', '变化幅度', '跟', 'brings', 'bring', 'brought', '就行', '就好', '就可以', '店', '张', '已', '已经', '各天', '那周', '那天', '差多少', '差了多少', '这批', '那批', '这一批', '名单', '清单', '列表', '样子', '啥', '咋样', '咋', '呗', '哈', '嘛', '哦', '喔', '呀', '啦', '吗', '呢', '吧',
 ];
 
 const SHORT_ENGLISH_FILLERS = new Set(['a', 'i', 'an', 'am', 'as', 'at', 'be', 'by', 'do', 'go', 'he', 'if', 'in', 'is', 'it', 'me', 'my', 'no', 'of', 'oh', 'ok', 'on', 'or', 'so', 'to', 'up', 'us', 'we']);

@@ -128,7 +128,7 @@ function shapeWordsLength(matched: string): number {
 }
 
 const RANK_PLACE_AT_END = /(?:the\s+)?(?:no\.? ?1|number (?:one|1)|#1|first|leader|highest|lowest|top|best|worst|biggest|largest|smallest)$/;
-const RANKED_CHANGE = /biggest (?:drop|decline|increase|growth)|(?:dropped|declined|fell|grew|grown|increased) the most|fastest[- ]grow|增长最|下降最|下滑最|跌得最|跌幅最|涨得最|降幅最|增幅最|增速最/;
+const RANKED_CHANGE = /biggest (?:drop|decline|increase|growth)|(?:dropped|declined|fell|grew|grown|increased) the most|fastest[- ]grow|增长最|下降最|下滑最|跌得最|跌幅最|涨得最|降幅最|增幅最|增速最|掉得最|掉的最|降得最|少得最|减少最/;
 
 /** Two funnel steps named with a share word: the rate from the first to the second, not the first step's rate. */
 const STEP_RATES: Record<string, { metric: string; replaces: string[] }> = {
@@ -194,6 +194,8 @@ const ORDINAL_WORDS: Readonly<Record<string, number>> = { second: 2, third: 3, f
 
 /** "Top N" phrasings; those that count from the bottom ("后五名", "倒数三个") say so, whatever other rank words the question has ("销售额排名后五"). */
 const RANKED_TIME_BUCKETS = rankedTimeBuckets();
+/** "Give me both numbers", "两个都列出来": every group asked about is shown, whatever picks one. */
+const BOTH_ASKED = /\bboth (?:numbers|figures|values|of them)\b|\bgive me both\b|\bshow both\b|两个都|都列出来|都给我|两个数都/;
 const WHOLE_UNIT = /一?整(?:周|个星期|个月|月)|\b(?:the )?(?:whole|full|entire|complete) (?:of )?(?:last |previous )?(?:week|month)\b/;
 const CUSTOMER_LIST = /(?:\bcustomers|\busers|\bbuyers|\bshoppers|客户|用户|顾客|买家)\s*(?:ids?\s*)?((?:\d{3,}\s*(?:,|、|，|and|和|及|与|&)\s*)+\d{3,})(?!\d|\.\d)/g;
 const STOCK_CODE = /(?:\bstock ?codes?|\bskus?|\bitem codes?|\bproduct codes?|货号|商品编号|商品编码)\s*[#:：]?\s*([a-z0-9]*\d[a-z0-9]*)(?![a-z0-9])/g;
@@ -202,7 +204,7 @@ const SET_SIDE_BY_SIDE = /\bvs\.?(?![a-z])|\bversus\b|\bcompared?\b|对比|比�
 const BAND_LIST = /(?:under|below|less than|<|低于|不到)\s*[£¥$]?\d+[^0-9]{1,12}\d+\s*[-–~到至]\s*\d+|\d+\s*[-–~到至]\s*\d+[^0-9]{1,12}\d+\s*(?:\+|以上|and (?:up|above|over|more)|or more)/;
 const COUNT_WORDS = 'two|three|four|five|six|seven|eight|nine|ten|twenty';
 const RANKED_NOUNS = 'products|items|skus|brands|categories|cities|provinces|countries|channels|customers|users|buyers|shoppers|search terms|queries|keywords|devices|payment methods|days|hours|weeks|months';
-const SUPERLATIVES = 'most|least|highest|lowest|best|worst|top|bottom|largest|biggest|smallest|fewest|busiest|quietest|slowest';
+const SUPERLATIVES = 'most|least|highest|lowest|best|worst|top|bottom|largest|biggest|smallest|fewest|busiest|quietest|slowest|weakest|strongest';
 const LIMIT_PATTERNS: readonly { pattern: RegExp; fromBottom?: true }[] = [
   // "前一个月", "前两周" are periods, not a top N.
   { pattern: /\btop\s*-?\s*(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty)\b/ },
@@ -212,6 +214,8 @@ const LIMIT_PATTERNS: readonly { pattern: RegExp; fromBottom?: true }[] = [
   // Only the number is taken: the noun still names the grouping.
   { pattern: new RegExp(`\\b(\\d{1,3}|${COUNT_WORDS})(?=\\s+(?:[a-z]+\\s+)?(?:${RANKED_NOUNS})\\b.*\\b(?:${SUPERLATIVES})\\b)`) },
   { pattern: new RegExp(`(?<=\\b(?:${SUPERLATIVES})\\b.*)\\b(\\d{1,3}|${COUNT_WORDS})(?=\\s+(?:[a-z]+\\s+)?(?:${RANKED_NOUNS})\\b)`) },
+  // "the 3 weakest phones": a count, a superlative and a plural (a value's name) ranked.
+  { pattern: new RegExp(`\\b(\\d{1,3}|${COUNT_WORDS})(?=\\s+(?:${SUPERLATIVES})\\s+[a-z]+s\\b)`) },
   // "the three busiest hours", "5 best-selling products": the count, then the superlative, then the ranked noun.
   { pattern: new RegExp(`\\b(\\d{1,3}|${COUNT_WORDS})(?=\\s+(?:${SUPERLATIVES})(?:[\\s-][a-z]+)?\\s+(?:[a-z]+\\s+)?(?:${RANKED_NOUNS})\\b)`) },
   // The whole number or none ("前10个年龄段" is never 前1); 年龄 after it is a noun, not a year.
@@ -236,9 +240,9 @@ const SINGULAR = /哪一?档|哪一?组|(?:最高|最低|最多|最少|最好|�
 const ENGLISH_SINGULAR_SUPERLATIVE = /\b(?:best|worst|top|most|least|highest|lowest)(?:[\s-](?:selling|performing|rated|viewed|popular))?\s+(?:category|brand|product|city|channel|device|country|province|tier|item|month|week|day|segment)\b(?!s)|\b(?:best|worst|most|least)[\s-](?:selling|performing|rated|viewed|popular|favou?rited|carted|bought|purchased|searched|reviewed)\s+(?:[a-z]+\s+)?[a-z]+(?<!s)\b(?!\s+(?:by|per)\s+\w+s\b)|\b(?:highest|lowest|biggest|smallest)\s+[a-z]+\s+(?:category|brand|product|city|channel|device|country|province|tier|month|week|day|hour|customer)\b(?!s)|\b(?:busiest|quietest|peak)\s+(?:hour|day|weekday|month|week|time)\b(?!s)|\b(?:most|least)[\s-](?:used|common|popular)\s+(?:payment method|device|channel|category|brand|product|city)\b(?!s)/;
 // Ranking verbs and plural head nouns ask for a list: "省份排一下序", "categories with the highest return rate".
 const WHICH_SINGULAR = /哪一?档|哪一?组|哪一?段|\bwhich (?:has|had|is|was|gets|got|does|did|one)\b|\bwhich (?!\w+s\b)(?!\d)\w+|\bwho\b|谁|\bwhat (?:hour|day|weekday|month|week|time of day)\b|哪个|哪一个|哪家|哪款|哪类|哪天|哪一天|哪一周|哪周(?!几)|哪一个月|星期几|周几|几点/;
-const MANY_ASKED = /哪些|\btop\s*\d|前\s*[0-9一二三四五六七八九十两]|\b\d+\s+[a-z]+s\b|\bwhich (?!(?:has|is|was|gets|does)\b)\w+s\b|排序|排行|\branking\b|\brank\b/;
+const MANY_ASKED = /哪些|\btop\s*\d|前\s*[0-9一二三四五六七八九十两](?![0-9一二三四五六七八九十两]*\s*(?:周|天|日|个?月|年|个?星期|个?小时))|\b\d+\s+[a-z]+s\b|\bwhich (?!(?:has|is|was|gets|does)\b)\w+s\b|排序|排行|\branking\b|\brank\b/;
 const ONE_OF_THEM = /\bwhich one\b|\bwhich single\b|\bthe single\b|\bonly one\b/;
-const PLURAL = /哪些|\bwhich (?!(?:has|is|was|gets|does)\b)\w+s\b|\btop\b|前\s*[0-9一二三四五六七八九十两]|排序|排名|排行|排一下|排个|\brank(?:ed|ing)?\b|\bsort(?:ed)?\b|\b(?:categories|brands|products|cities|channels|devices|countries|provinces|items|skus|segments|tiers)\b/;
+const PLURAL = /哪些|\bwhich (?!(?:has|is|was|gets|does)\b)\w+s\b|\btop\b|前\s*[0-9一二三四五六七八九十两](?![0-9一二三四五六七八九十两]*\s*(?:周|天|日|个?月|年|个?星期|个?小时))|排序|排名|排行|排一下|排个|\brank(?:ed|ing)?\b|\bsort(?:ed)?\b|\b(?:categories|brands|products|cities|channels|devices|countries|provinces|items|skus|segments|tiers)\b/;
 
 function markTaken(taken: boolean[], start: number, end: number): void {
   for (let index = start; index < end && index < taken.length; index += 1) taken[index] = true;
@@ -281,7 +285,7 @@ const DAY_TYPE_PHRASES = (() => {
 
 const EXCLUDE_BEFORE = /(^\s*after|excluding|exclude|excludes|except(?: for)?|without|other than|not including|remove|minus|leave out|leaving out|not|non-?|outside(?: of)?(?: the)?|apart from|besides|aside from|除了|除去|不含|不包括|排除|去掉|去除|剔除|不要|不看|非|不算|除)\s*(?:the\s+)?$/;
 // A value a share is taken within: "在耳机品类里", "耳机中", "within headphones", "among tier-1 cities".
-const SCOPE_BEFORE = /(?:\bwithin|\bamong|\binside|\bout of|在|占)\s*(?:the\s+)?(?:all\s+)?$/;
+const SCOPE_BEFORE = /(?:\bwithin|\bamong|\binside|\bout of|\b(?:share|percent|percentage|proportion|%) of|在|占)\s*(?:the\s+)?(?:all\s+)?(?:整个|全部|所有)?$/;
 const SCOPE_AFTER = /^\s*(?:的)?\s*(?:品类|类目|品牌|城市|渠道|类|订单|用户|商品|销售额|成交额)?\s*(?:里面|里|之中|当中|中(?!国)|内)/
 /** Nouns inside a numeric bound that still name what is counted ("orders over 300", "25岁以下的用户"); product nouns only describe the bound ("100元以下的商品"). */
 const BOUND_NOUNS = /orders?|invoices?|transactions?|订单|单子|发票|users?|用户|customers?|客户|顾客|buyers?|买家|people|shoppers?|visitors?|访客|sales|销量|销售额/g;
@@ -301,7 +305,7 @@ function splitsByNewVsReturning(metric: string): boolean {
   return newVsReturningMetrics.has(metric);
 }
 const CUSTOMER_ID = /(?:\bcustomer|\buser|\bshopper|\bbuyer|\bmember|客户|用户|顾客|买家|会员)\s*(?:id|编号)?\s*[#:：]?\s*(\d{3,}|(?<=(?:\bcustomer|\buser|\bshopper|\bbuyer|\bmember|客户|用户|顾客|买家|会员)\s?(?:id|编号|#)?\s?)\d{1,2}(?!\s*(?:岁|个|位|名|天|周|月|%|days?|weeks?|months?|years?|orders?|products?|items?)))(?![\d.])|(\d{3,})\s*(?:号|这个|这位|这名)\s*(?:客户|用户|顾客|买家|会员)/g;
-const NEW_USERS_AS_GROUP = /\b(?:for|among|from|of|by)\s+(?:the\s+)?new (?:users|customers|shoppers|visitors|buyers)\b|新(?:用户|客户|客|顾客|访客)(?:的|中|里|群体|贡献|带来|买了|下单|消费|花了)/;
+const NEW_USERS_AS_GROUP = /\b(?:for|among|from|of|by)\s+(?:the\s+)?new (?:users|customers|shoppers|visitors|buyers)\b|新(?:用户|客户|客|顾客|访客)(?:的|中|里|在|群体|贡献|带来|买了|下单|消费|花了)/;
 const INCLUDE_BEFORE = /(?:including|incl\.?|包括|包含|含)\s*(?:the\s+)?$/;
 const EXCLUDE_AFTER = /^\s*(以外|之外|除外)/;
 
@@ -731,7 +735,7 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     // "which age group spends the most on beauty products": a singular after "which" decides, whatever plural follows.
     // "男生和女生谁的客单价更高", "which gender spends more, male or female": the one group asked for; set up as a
     // comparison ("iOS vs Android: which made more") both groups are shown, the higher first.
-    singular: (comparative !== undefined && WHICH_SINGULAR.test(normalized) && !SET_SIDE_BY_SIDE.test(normalized)) || (!(comparative && filters.some(splits)) && (SINGULAR.test(normalized) || ENGLISH_SINGULAR_SUPERLATIVE.test(normalized) || WHICH_SINGULAR.test(normalized)) && (!PLURAL.test(normalized) || ONE_OF_THEM.test(normalized) || (WHICH_SINGULAR.test(normalized) && !MANY_ASKED.test(normalized)))),
+    singular: !BOTH_ASKED.test(normalized) && ((comparative !== undefined && WHICH_SINGULAR.test(normalized) && !SET_SIDE_BY_SIDE.test(normalized)) || (!(comparative && filters.some(splits)) && (SINGULAR.test(normalized) || ENGLISH_SINGULAR_SUPERLATIVE.test(normalized) || WHICH_SINGULAR.test(normalized)) && (!PLURAL.test(normalized) || ONE_OF_THEM.test(normalized) || (WHICH_SINGULAR.test(normalized) && !MANY_ASKED.test(normalized))))),
     unknownWords,
     residual,
     recognised,

@@ -715,3 +715,31 @@ describe('understandQuestion: a real shop’s words (invoices, stock codes, cust
     expect(read('Split our revenue into UK and everywhere else.').kind).toBe('clarify');
   });
 });
+
+describe('understandQuestion: a category manager’s questions (fresh f13)', () => {
+  it.each([
+    ['上个月手机各品牌的平均成交单价（成交额÷件数）', { metrics: ['avg_selling_price'], dimensions: ['brand'] }],
+    ['Headphones average selling price in November - revenue per unit sold', { metrics: ['avg_selling_price'] }],
+    ['上周和前一周比，成交额掉得最多的3个品类', { orderBy: { field: 'gmv_change', direction: 'asc' }, limit: 3 }],
+    ['上周跟前一周比，哪个渠道的访客掉得最厉害', { orderBy: { field: 'uv_change', direction: 'asc' }, limit: 1 }],
+    ['Show me the 3 weakest phones by units sold last month', { dimensions: ['product'], orderBy: { direction: 'asc' }, limit: 3 }],
+    ['What share of Phones revenue did Apple take in November?', { share: { excludeFilters: ['brand'] } }],
+    ['OPPO or vivo - who sold more phones this month? Give me both numbers.', { metrics: ['units'], dimensions: ['brand'] }],
+    ['本月新用户在各品类上的成交额', { dimensions: ['category'], filters: [{ dimension: 'new_vs_returning', values: ['new'] }] }],
+  ])('%s', (question, query) => {
+    const values = new ValueIndex([...ENUMERATED_VALUES,
+      { dimension: 'brand', values: ['OPPO'], label_en: 'OPPO', label_zh: 'OPPO', phrases: ['oppo'] },
+      { dimension: 'brand', values: ['vivo'], label_en: 'vivo', label_zh: 'vivo', phrases: ['vivo'] },
+      { dimension: 'brand', values: ['Apple'], label_en: 'Apple', label_zh: '苹果', phrases: ['apple', '苹果'] },
+      { dimension: 'category', values: ['Phones'], label_en: 'Phones', label_zh: '手机', phrases: ['phones', 'phone', '手机'] },
+    ]);
+    const reading = understandQuestion({ question, language: /\p{Script=Han}/u.test(question) ? 'zh' : 'en', window, values });
+    expect(reading).toMatchObject({ kind: 'analysis', request: { query } });
+    if (reading.kind === 'analysis' && question.includes('both')) expect(reading.request.query.limit).not.toBe(1);
+  });
+
+  it('reads what drove a change in a category as a contribution, and market share as data the shop lacks', () => {
+    expect(requestOf("Break down last week's Laptops revenue decline by brand.").analysis).toBe('contribution');
+    expect(understand("What is Apple's share of the national headphones market?").kind).toBe('clarify');
+  });
+});

@@ -10,10 +10,10 @@ export const CHANGE_DRIVER_RULES: readonly PhraseRule<{ driver: true }>[] = [
   {
     id: 'change-driver',
     meaning: { driver: true },
-    zh: ['拉动', '带动', '拖累', '造成', '带来的', '主要(?:是|来自|因为)', '贡献(?:最大|最多)', '起了(?:多大|什么)作用'],
-    en: ['drove', 'drive[sn]?', 'driving', 'contributed (?:the )?most to', 'contributes (?:the )?most to', 'responsible for', 'accounts? for (?:the|most of the) (?:change|drop|gain|growth|increase|decrease|difference)', 'behind (?:the|this|that) (?:change|drop|gain|growth|increase|decrease|difference|dip|spike)', 'explains? (?:the|most of the)'],
+    zh: ['拉动', '带动', '拖累', '造成', '带来的', '谁掉得(?:多|最多)', '谁降得(?:多|最多)', '谁涨得(?:多|最多)', '主要(?:是|来自|因为)', '贡献(?:最大|最多)', '起了(?:多大|什么)作用'],
+    en: ['drove', 'drive[sn]?', 'driving', 'contributed (?:the )?most to', 'contributes (?:the )?most to', 'responsible for', 'accounts? for (?:the|most of the) (?:change|drop|gain|growth|increase|decrease|difference)', 'behind (?:the|this|that) (?:change|drop|gain|growth|increase|decrease|difference|dip|spike)', 'explains? (?:the|most of the)', 'break (?:down|up) (?:[\\w\u0027’]+ ){0,4}(?:decline|drop|increase|growth|change|fall|dip|jump)'],
     examples: {
-      match: ['which category drove the GMV difference', 'which device contributed most to the change', 'which channel is driving the growth in orders', '哪个品类拉动了上周GMV的增长', '本周GMV下降主要是哪个渠道造成的', 'what is behind the drop in conversion'],
+      match: ['which category drove the GMV difference', 'which device contributed most to the change', 'which channel is driving the growth in orders', '哪个品类拉动了上周GMV的增长', '本周GMV下降主要是哪个渠道造成的', 'what is behind the drop in conversion', "break down last week's laptops revenue decline by brand", '美妆上周销量下滑了，按品牌拆一下是谁掉得多'],
       noMatch: ['GMV by category last week', 'which channel had the highest orders', '哪个渠道的订单最多', 'top drivers'],
     },
   },

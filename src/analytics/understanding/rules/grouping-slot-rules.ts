@@ -12,7 +12,7 @@ export const GROUPING_SLOT_RULES: readonly PhraseRule<{ accepts: 'dimension-or-m
     meaning: { accepts: 'dimension-or-metric' },
     zh: [],
     // "across all the data (we have)" is the whole period, not a grouping.
-    en: ['(?:by|per|for each|for every|across|split by|broken down by|grouped by|group by|segmented by)\\s+(?!all (?:the |our )?(?:data|time|period|days)\\b|everything\\b)(?:the\\s+|our\\s+|each\\s+|every\\s+|their\\s+)?(?:(?:ordering|purchasing|purchase|order|first|signup|acquisition|buying)\\s+)?([a-z][a-z-]{2,})'],
+    en: ['(?:by|per|for each|for every|across|split by|broken down by|grouped by|group by|segmented by)\\s+(?!all (?:the |our )?(?:data|time|period|days)\\b|everything\\b|(?:the )?(?:whole|entire) (?:catalogue|catalog|shop|store|range|business)\\b)(?:the\\s+|our\\s+|each\\s+|every\\s+|their\\s+)?(?:(?:ordering|purchasing|purchase|order|first|signup|acquisition|buying)\\s+)?([a-z][a-z-]{2,})'],
     examples: {
       match: ['gmv by store for last month', 'orders per salesperson', 'revenue broken down by warehouse', 'gmv by city'],
       noMatch: ['gmv last month', 'how many orders did we get', 'top 5 in 2024', 'the funnel across all the data we have'],

@@ -13,6 +13,7 @@ export const UNITS_SOLD_RULES: readonly PhraseRule<{ metric: 'units' }>[] = [
       'how many (?:[\\w\u0027\u2019-]+ ){0,10}(?:did|do|have|has|had|were|was|are|got|get|will|would|could|might) (?:we |they |you |it |the shop |the store )?(?:sell|sold|move|moved)',
       'how many (?:[\\w\u0027\u2019-]+ ){0,10}(?:sold|got sold|were sold)',
       'number of (?:[\\w-]+ ){0,3}sold',
+      'sold (?:more|fewer|less) [a-z-]+s\\b',
     ],
     examples: {
       match: ['How many Apple phones did we sell on Double 11?', "how many paper chain kit 50's christmas did we sell", 'how many snacks will we sell next 7 days', 'how many headphones were sold last week', '三只松鼠卖了几袋', 'number of laptops sold in October', '耳机卖了多少个'],

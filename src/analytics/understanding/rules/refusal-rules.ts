@@ -149,10 +149,10 @@ export const REFUSAL_RULES: readonly PhraseRule<RefusalMeaning>[] = [
         zh: '仓库里没有成本、利润、库存或广告花费数据,无法回答这个问题。我可以回答成交额、订单、转化率等行为指标。',
       },
     },
-    zh: ['利润', '毛利', '净利', '成本', '库存', '广告(花费|费用|投放)', '投产比', '投入产出', '获客成本'],
-    en: ['profits?', 'margins?', 'costs?', 'cogs', 'inventory', 'stock levels?', 'in stock', 'ad spend', 'advertising spend', 'roi', 'roas', 'cac', 'customer acquisition cost', 'gross margin'],
+    zh: ['利润', '毛利', '净利', '成本', '库存', '广告(花费|费用|投放)', '投产比', '投入产出', '获客成本', '市场份额', '市场占有率', '全国市场', '行业(规模|排名|份额)', '竞品', '竞争对手'],
+    en: ['profits?', 'margins?', 'costs?', 'cogs', 'inventory', 'stock levels?', 'in stock', 'ad spend', 'advertising spend', 'roi', 'roas', 'cac', 'customer acquisition cost', 'gross margin', 'market share', 'national (?:\\w+ )?market', 'industry (?:share|size|average|benchmark)', 'competitors?'],
     examples: {
-      match: ['what was our profit last month', '上个月的毛利率', 'ROI of ads', '库存还剩多少'],
+      match: ['what was our profit last month', '上个月的毛利率', 'ROI of ads', '库存还剩多少', "what is apple's share of the national headphones market?", '我们在耳机的市场份额'],
       noMatch: ['GMV last month', 'average order value', '上个月的成交额', 'marginally more orders?'],
     },
   },

@@ -159,6 +159,20 @@ export const ORDER_METRICS = [
     formula: { kind: 'ratio', numerator: 'gmv_amount', denominator: 'buyers' },
   },
   {
+    // Category managers price by it ("平均成交单价"): without it "average selling price" split by the product price.
+    id: 'avg_selling_price',
+    name_en: 'Average selling price (ASP)',
+    name_zh: '平均成交单价',
+    synonyms_en: ['ASP', 'average selling price', 'avg selling price', 'revenue per unit', 'gmv per unit', 'sales per unit', 'average price per unit sold', 'average unit price sold', 'average price sold'],
+    synonyms_zh: ['平均成交单价', '成交均价', '平均成交价', '平均售价', '件单价', '件均价', '平均每件成交金额', '每件平均成交额'],
+    definition_en: 'GMV ÷ units sold, over the same paid order lines: what one unit sold for on average (after line discounts, not the list price).',
+    definition_zh: '成交额 ÷ 销量（件数），口径相同：平均每件商品实际卖了多少钱（扣除行级优惠，不是标价）。',
+    unit: 'currency',
+    additive: false,
+    higher_is_better: true,
+    formula: { kind: 'ratio', numerator: 'gmv_amount', denominator: 'paid_units' },
+  },
+  {
     id: 'repurchase_rate',
     name_en: 'Repurchase rate',
     name_zh: '复购率',

@@ -376,6 +376,8 @@ export function referenceMetric(fixture: Fixture, query: ReferenceQuery): Map<st
       return perGroup(lineGroups(), (rows) => ratio(ordersIn(rows, (order) => order.paid_at !== null), paidOrdersPerUser(rows).size));
     case 'revenue_per_buyer':
       return perGroup(lineGroups(), (rows) => ratio(gmv(rows), paidOrdersPerUser(rows).size));
+    case 'avg_selling_price':
+      return perGroup(lineGroups(), (rows) => ratio(gmv(rows), paid(rows).reduce((sum, line) => sum + line.item.quantity, 0)));
     case 'arpu':
     case 'conversion_rate': {
       const visitors = perGroup(eventGroups(), (rows) => users(rows).size);
