@@ -304,7 +304,7 @@ function splitsByNewVsReturning(metric: string): boolean {
   newVsReturningMetrics ??= new Set(listMetrics().filter((listing) => listing.dimensions.includes('new_vs_returning')).map((listing) => listing.id));
   return newVsReturningMetrics.has(metric);
 }
-const CUSTOMER_ID = /(?:\bcustomer|\buser|\bshopper|\bbuyer|\bmember|客户|用户|顾客|买家|会员)\s*(?:id|编号)?\s*[#:：]?\s*(\d{3,}|(?<=(?:\bcustomer|\buser|\bshopper|\bbuyer|\bmember|客户|用户|顾客|买家|会员)\s?(?:id|编号|#)?\s?)\d{1,2}(?!\s*(?:岁|个|位|名|天|周|月|%|days?|weeks?|months?|years?|orders?|products?|items?)))(?![\d.])|(\d{3,})\s*(?:号|这个|这位|这名)\s*(?:客户|用户|顾客|买家|会员)/g;
+const CUSTOMER_ID = /(?:\bcustomer|\buser|\bshopper|\bbuyer|\bmember|客户|用户|顾客|买家|会员)\s*(?:id|编号)?\s*[#:：]?\s*(\d{3,}|(?<=(?:\bcustomer|\buser|\bshopper|\bbuyer|\bmember|客户|用户|顾客|买家|会员)\s?(?:id|编号|#)?\s?)\d{1,2}(?!\s*(?:岁|个|位|名|天|周|月|%|days?|weeks?|months?|years?|orders?|products?|items?)))(?![\d.])|(\d{1,})\s*号\s*(?:客户|用户|顾客|买家|会员)|(\d{3,})\s*(?:这个|这位|这名)\s*(?:客户|用户|顾客|买家|会员)/g;
 const NEW_USERS_AS_GROUP = /\b(?:for|among|from|of|by)\s+(?:the\s+)?new (?:users|customers|shoppers|visitors|buyers)\b|新(?:用户|客户|客|顾客|访客)(?:的|中|里|在|群体|贡献|带来|买了|下单|消费|花了)/;
 const INCLUDE_BEFORE = /(?:including|incl\.?|包括|包含|含)\s*(?:the\s+)?$/;
 const EXCLUDE_AFTER = /^\s*(以外|之外|除外)/;
@@ -465,7 +465,7 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   }
   // "how much did customer 15061 spend", "客户17850下了多少单": one customer by id (the customer dimension's value).
   for (const match of normalized.matchAll(CUSTOMER_ID)) {
-    const id = match[1] ?? match[2];
+    const id = match[1] ?? match[2] ?? match[3];
     if (!id) continue;
     mergeFilter(boundFilters, 'customer', [id], false);
     markTaken(taken, match.index, match.index + match[0].length);

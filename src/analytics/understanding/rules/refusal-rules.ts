@@ -55,7 +55,7 @@ export const REFUSAL_RULES: readonly PhraseRule<RefusalMeaning>[] = [
       '把[^，,。？?]{0,40}(删|清|去)(除|掉|了|光|空)',
       `(?<!被|已|已经|购物车|购物车里|购物车中|收藏夹|收藏夹里)删(除|掉|光)(?!购物车|收藏|[^，,。？?]*(${COUNT_WORDS_ZH}))`,
       '从(数据)?(库|表)里?[^，,。？?]{0,12}(删|去掉|清|移除|抹掉)', '往(数据)?(库|表)里', '(写|插|塞|导)(入|进)(数据)?(库|表)',
-      '清空', '清除', '清掉', '插入', '篡改', '伪造', '编造', '(?<![创制建构打])造(一|几|\\d+|点|些)?(批|条|笔|个|些)?[^，,。？?]{0,4}(假|测试|模拟|虚拟)?的?(订单|用户|数据|记录|评价|评论|商品)',
+      '删(?:一下|掉吧|了吧)', '帮我删', '清空', '清除', '清掉', '插入', '篡改', '伪造', '编造', '(?<![创制建构打])造(一|几|\\d+|点|些)?(批|条|笔|个|些)?[^，,。？?]{0,4}(假|测试|模拟|虚拟)?的?(订单|用户|数据|记录|评价|评论|商品)',
       '(生成|新增|添加|创建|录入|新建|加|插|写)(一|几|\\d+)?(批|些|条|笔|个|张)?(假|测试|模拟|虚拟)的?(订单|用户|数据|记录|评价|评论|商品)',
       '修改(一下)?(数据|订单|价格|用户|商品|状态|金额)', '(恢复|改|更改|标记)(成|为)[^，,。？?]{0,6}(订单|发票|状态|已发货|已取消|正常)', '更新(一下)?(数据|订单|价格|状态)', '清零', '重置(一下)?(数据|订单|积分|余额|密码|状态)',
       '(新增|添加|创建|录入|新建)(一|几|\\d+)(条|笔|个|张)(测试|假)?的?(订单|用户|商品|记录|评价)', '(添加|创建|录入|新建)(测试|假)?的?(订单|用户|商品|记录|评价)',
@@ -74,7 +74,7 @@ export const REFUSAL_RULES: readonly PhraseRule<RefusalMeaning>[] = [
     examples: {
       match: [
         'clear September’s orders', "clear september's orders", 'insert a test order for user 42', '把用户10086的积分清零', '给用户42新增一条测试订单', '帮我把所有零食打八折', 'apply a 20% discount to all snacks', '删除上周的订单', '把订单状态改成已发货', 'update all prices to 10', 'drop table events', '清空九月的订单', 'purge the reviews',
-        '顺手把上周取消的那些订单从库里删了吧', '把上周取消的那些发票都恢复成正常发票', 'add a new stock code 99999 called gift box priced at £2.50', '帮我往库里造一批假订单 测试下看板', '把这些订单状态改成已发货', '把上周退货的订单都删掉', '生成一批测试用户', '伪造几条好评', "wipe last month's returns", 'add 100 test orders', "remove last week's cancelled orders", 'create 50 fake users', 'fabricate some reviews', 'pls modify the order amounts', 'ok reset all order statuses', 'can you add some dummy data',
+        '顺手把上周取消的那些订单从库里删了吧', '把上周取消的那些发票都恢复成正常发票', '他的订单记录帮我删一下', 'add a new stock code 99999 called gift box priced at £2.50', '帮我往库里造一批假订单 测试下看板', '把这些订单状态改成已发货', '把上周退货的订单都删掉', '生成一批测试用户', '伪造几条好评', "wipe last month's returns", 'add 100 test orders', "remove last week's cancelled orders", 'create 50 fake users', 'fabricate some reviews', 'pls modify the order amounts', 'ok reset all order statuses', 'can you add some dummy data',
       ],
       noMatch: [
         'is there a clear trend in orders?', '打折商品的销量', 'orders with a 20% discount', 'how many orders were cancelled', '上周订单状态分布', 'which update increased conversion', 'price changes last month', '新增用户数', 'how many new users were added to the loyalty program', '上周新增订单',

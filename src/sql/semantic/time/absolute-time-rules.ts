@@ -234,6 +234,18 @@ export const ABSOLUTE_TIME_RULES: TimeRule[] = [
     resolve: (m, asOf) => lastWeekendOfMonth(m[1] ? monthRule(number(m[2]), englishMonth(m[1]), asOf) : monthRule(number(m[3]), number(m[4]), asOf)),
   },
   {
+    // "9、10、11月每月新增用户数": months listed with one 月 at the end, from the first to the last.
+    name: 'Chinese listed months', guard: /月/u,
+    pattern: /(?<![\d.])(1[0-2]|0?[1-9])(?:\s*[、,，和与及]\s*(?:1[0-2]|0?[1-9]))+\s*月份?/gu,
+    resolve: (m, asOf) => {
+      const months = (m[0].match(/\d+/g) ?? []).map(Number);
+      const first = monthRule(undefined, months[0], asOf);
+      const last = monthRule(undefined, months[months.length - 1], asOf);
+      if (!first || !last || first.start > last.start) return undefined;
+      return { start: first.start, end: last.end, label_en: `${first.label_en} to ${last.label_en}`, label_zh: `${first.label_zh}至${last.label_zh}` };
+    },
+  },
+  {
     name: 'Chinese month', guard: /月/u,
     pattern: new RegExp(`(?:${ZH_YEAR})?${ZH_MONTH}份?`, 'gu'),
     resolve: (m, asOf) => monthRule(number(m[1]), number(m[2]), asOf),

@@ -11,6 +11,7 @@ const GUARDED = RULES.filter((rule) => rule.guard);
 /** Texts each guarded rule must match, one or more per alternative of its pattern. */
 const EXAMPLES: Record<string, string[]> = {
   'ISO date range': ['2025-10-01 to 2025-10-07', '2025/10/01-10/07'],
+  'Chinese listed months': ['9、10、11月', '10和11月'],
   'Chinese date range': ['10月1日到10月7日', '2024年11月1日至11日'],
   'English date range': ['Oct 1 to Oct 7', 'November 1st - 11th, 2024'],
   'English day range': ['1-7 dec', '1st to 7th of December 2010'],
