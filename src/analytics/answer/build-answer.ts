@@ -15,7 +15,7 @@ import { modelHeadline } from './model-narrative.ts';
 import type { AnswerShape, ResultTable } from '../../presentation/result-table.ts';
 import { ungroundedNumbers } from './verify-narrative.ts';
 import { rankSentence } from './rank-position.ts';
-import { countSentence } from './count-values.ts';
+import { countSentence, countTable } from './count-values.ts';
 import { perGroupLeaders } from './per-group-leaders.ts';
 import { premiseCorrection } from './premise-check.ts';
 import { coverageNotice } from './coverage-notice.ts';
@@ -261,6 +261,23 @@ export function buildAnswer(input: BuildAnswerInput): Answer {
     else assumptions.push(language === 'zh' ? `模型的叙述含有无法核实的数字(${ungrounded.join(', ')}),已改用根据结果生成的叙述。` : `The model's narrative had numbers not found in the result (${ungrounded.join(', ')}); it was replaced by one built from the rows.`);
   }
   if (table.truncated) assumptions.push(language === 'zh' ? '结果行数过多,只显示了前一部分。' : 'The result was cut off at the row limit.');
+  // "How many countries did we sell to?": the count is the answer's one row.
+  const countOf = answered?.toolName === 'query_metrics' ? AskedShape.safeParse(answered.arguments).data?.query.countOf : undefined;
+  const counted = countOf ? countTable(table, countOf.dimension) : undefined;
+  if (counted) {
+    return {
+      ...base,
+      status: 'answered',
+      answer,
+      sql: table.sql || null,
+      columns: counted.columns,
+      rows: counted.rows,
+      truncated: false,
+      chart: chartFor(counted, language, input.labelValue),
+      assumptions,
+      follow_ups: suggestFollowUps(table.shape, [countOf?.dimension ?? ''], language, metricNameOf(answered, language)),
+    };
+  }
   return {
     ...base,
     status: 'answered',

@@ -27,3 +27,22 @@ export function countSentence(
   if (zh) return `${table.truncated ? '至少' : ''}有 ${count} 个${dimensionColumn.label_zh}的${metricName}大于 0${leader}。`;
   return `${table.truncated ? 'At least ' : ''}${count} ${pluralLabel(dimensionColumn.label_en)} had ${metricName} above zero${leader}.`;
 }
+
+/**
+ * The answer table of a count of values: one row, the number of values with the metric above zero ("19 countries"),
+ * which is what "how many countries did we sell to" asks; the list it was counted from stays in the SQL.
+ */
+export function countTable(table: ResultTable, dimension: string): ResultTable | undefined {
+  const metric = table.columns.find((column) => column.role === 'metric');
+  const dimensionColumn = table.columns.find((column) => column.id === dimension);
+  if (!metric || !dimensionColumn || table.truncated) return undefined;
+  const count = table.rows.filter((row) => typeof row[metric.id] === 'number' && (row[metric.id] as number) > 0).length;
+  const column = {
+    id: `${dimension}_count`,
+    label_en: `${pluralLabel(dimensionColumn.label_en)} with ${metric.label_en}`,
+    label_zh: `有${metric.label_zh}的${dimensionColumn.label_zh}数`,
+    unit: 'count' as const,
+    role: 'metric' as const,
+  };
+  return { ...table, shape: 'single', columns: [column], rows: [{ [column.id]: count }] };
+}

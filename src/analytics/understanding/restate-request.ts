@@ -152,6 +152,13 @@ export function readingOf(request: RequestLike, language: Language, labelValue?:
       if (query.share && scope.length > 0) subject = zh ? `${subject}及其在${scope.join('、')}中的占比` : `${subject} and its share of the total for ${scope.join(', ')}`;
       else if (query.share) subject = zh ? `${subject}及其占比` : `${subject} and its share of the total`;
   }
+  // "How many countries did we sell to?": the number of values, not the values.
+  const countOf = (query as { countOf?: { dimension?: unknown } }).countOf;
+  if (countOf && typeof countOf.dimension === 'string' && dimensions.length > 0) {
+    const counted = dimensions[0] as string;
+    if (zh) return [period ? `${period},` : '', filters.length > 0 ? `${filters.join('、')}时` : '', `有${subject}的${counted}数量`].filter(Boolean).join('');
+    return [`the number of ${plural(counted)} with ${subject}`, filters.length > 0 ? `for ${filters.join(', ')}` : '', period ? `from ${period}` : ''].filter(Boolean).join(' ');
+  }
   const perGroup = typeof query.limitPerGroup === 'number' && dimensions.length >= 2 ? query.limitPerGroup : undefined;
   if (perGroup !== undefined) {
     // "每个品类里成交额最高的 1 个商品": the ranking is repeated within each value of the first dimension.
