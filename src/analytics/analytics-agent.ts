@@ -186,7 +186,10 @@ export class AnalyticsAgent {
       for (const chip of answer.follow_ups) {
         if (answerable.length === 3) break;
         const reading = offline.understandFresh({ ...state, question: chip, history, toolOutcomes: [] });
-        if ((reading.kind === 'analysis' && !reading.clarification && reading.confidence >= CONFIDENCE_THRESHOLD) || reading.kind === 'model') answerable.push(chip);
+        // A comparison with a period the data does not cover would only ask back ("GMV by segment" over all the data).
+        const compareTo = reading.kind === 'analysis' ? (reading.request.query as { compareTo?: { start?: string; end?: string } }).compareTo : undefined;
+        const uncovered = compareTo?.start !== undefined && compareTo.end !== undefined && (compareTo.end < this.window.start || compareTo.start > this.window.asOf);
+        if ((reading.kind === 'analysis' && !reading.clarification && reading.confidence >= CONFIDENCE_THRESHOLD && !uncovered) || reading.kind === 'model') answerable.push(chip);
       }
       answer.follow_ups = answerable;
       answer.timings.planner_ms = Math.round(((answer.timings.planner_ms ?? 0) + performance.now() - checking) * 100) / 100;

@@ -29,7 +29,7 @@ const IMPLIED_METRICS: Record<string, string[]> = {
   favourites: ['favourited', 'favorited', '收藏了'],
   aov: ['平均发票金额', '平均每张发票金额', '发票平均金额', '平均每张多少钱', '每张发票平均多少钱', 'avg invoice', 'average invoice value', 'avg invoice value', 'average invoice', 'invoice value', 'average order size', '平均每张发票', '每张发票多少钱', '平均每单', '每单多少钱', '平均每单多少钱'],
   cart_abandonment_rate: ['abandoned', 'abandon', 'abandonment', 'abandoned carts', 'cart abandonment', '加购了没买', '加购未购买', '加购没买', '弃购', '弃购率'],
-  cancelled_orders: ['取消的发票', '取消发票', '作废的发票', 'cancelled invoices', 'canceled invoices', 'cancelled', 'canceled', 'were cancelled', 'got cancelled', '被取消', '取消了', '取消的订单'],
+  cancelled_orders: ['取消的发票数', '取消发票数', '取消的发票', '取消发票', '作废的发票', 'cancelled invoices', 'canceled invoices', 'cancelled', 'canceled', 'were cancelled', 'got cancelled', '被取消', '取消了', '取消的订单'],
   returned_orders: ['returned', 'were returned', '退货了', '被退货', '退了', '退货的', '已退货'],
   positive_review_share: ['are positive', 'were positive', 'positive', '正面', '好评的'],
   // "the worst reviews", 口碑最差: the quality of reviews, not how many there are.

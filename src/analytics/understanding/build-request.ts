@@ -352,6 +352,10 @@ export function buildRequest(asked: Recognition, window: DataWindow, language: L
   if (!time.compareTo && !lowestFirst && !query.rankOf && !query.countOf && !ASKS_ABOUT_NONE.test(recognition.normalized) && dimensions.length > 0 && dimensions.every((dimension) => !TIME_DIMENSIONS.includes(dimension) && dimension !== 'hour' && dimension !== 'weekday')) {
     query.omitZeroRows = true;
   }
+  // "哪一天的成交额最低", "the quietest hour": a day or hour with no activity at all (a shop closed on Saturdays) is no
+  // low day; the lowest is among those with data, as the answer says.
+  const rankedTime = query.limit !== undefined && dimensions.length === 1 && ['day', 'hour', 'weekday', 'week', 'month'].includes(dimensions[0] as string);
+  if (rankedTime && lowestFirst && !time.compareTo && !ASKS_ABOUT_NONE.test(recognition.normalized)) query.omitZeroRows = true;
   return { analysis: 'metrics', query };
 }
 

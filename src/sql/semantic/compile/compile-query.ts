@@ -104,9 +104,12 @@ const ZERO_ROWS_ASSUMPTION: Assumption = {
   zh: '所有数值均为 0（或比率无分母）的分组未列出。',
 };
 
-/** omitZeroRows applies to a split by a non-time dimension, without a comparison. */
-function omitsZeroRows({ query, metrics, dimensions }: ResolvedQuery): boolean {
-  return query.omitZeroRows === true && !query.compareTo && dimensions.length > 0 && dimensions.every((dimension) => dimension.kind !== 'time');
+/**
+ * omitZeroRows applies to a split by a non-time dimension, without a comparison; over a time grain only to a ranking
+ * (a limit): a timeline keeps its empty days, "the lowest day" is among days with data.
+ */
+function omitsZeroRows({ query, dimensions }: ResolvedQuery): boolean {
+  return query.omitZeroRows === true && !query.compareTo && dimensions.length > 0 && (query.limit !== undefined || dimensions.every((dimension) => dimension.kind !== 'time'));
 }
 
 function compiledAssumptions(resolved: ResolvedQuery, fillGaps: boolean): Assumption[] {
