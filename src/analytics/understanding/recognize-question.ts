@@ -97,13 +97,36 @@ function namedProducts(original: string, residual: string, unknownWords: readonl
     const phrase = text.slice(run.start, run.end).trim();
     // One ordinary word ("market", "heart") is not a name; one written as a name is ("AirPods", "iPhone", "保温杯").
     if (run.words.length === 1 && !writtenAsName(original, phrase)) continue;
-    const titles = values.titlesContaining(phrase);
-    if (titles.length === 0) continue;
+    let titles = values.titlesContaining(phrase);
+    if (titles.length === 0) {
+      // "each hot water bottle design": the longest part of the run that titles share names the products.
+      const part = sharedPart(text, run, values);
+      if (part) return part;
+      continue;
+    }
     // A model number right after the name belongs to it ("AirPods Pro 2") when some title still has it.
     const number = /^\s*\d+[a-z]*\b/u.exec(text.slice(run.end))?.[0];
     const longer = number ? values.titlesContaining(`${phrase}${number}`) : [];
     if (number && longer.length > 0) return { text: `${phrase}${number}`.trim(), titles: longer, words: run.words, start: run.start, end: run.end + number.length };
     return { text: phrase, titles, words: run.words, start: run.start, end: run.end };
+  }
+  return undefined;
+}
+
+/** The longest run of two or more consecutive words inside a run that some titles all contain, with its span. */
+function sharedPart(text: string, run: { start: number; end: number; words: string[] }, values: ValueIndex): { text: string; titles: string[]; words: string[]; start: number; end: number } | undefined {
+  for (let length = run.words.length - 1; length >= 2; length -= 1) {
+    for (let first = 0; first + length <= run.words.length; first += 1) {
+      const words = run.words.slice(first, first + length);
+      const start = text.indexOf(words[0] as string, run.start);
+      const lastWord = words[words.length - 1] as string;
+      let end = start;
+      for (const word of words) end = text.indexOf(word, end) + word.length;
+      if (start < 0 || end > run.end || end < start + lastWord.length) continue;
+      const phrase = text.slice(start, end).trim();
+      const titles = values.titlesContaining(phrase);
+      if (titles.length > 0) return { text: phrase, titles, words, start, end };
+    }
   }
   return undefined;
 }
@@ -194,6 +217,7 @@ const ORDINAL_WORDS: Readonly<Record<string, number>> = { second: 2, third: 3, f
 
 /** "Top N" phrasings; those that count from the bottom ("后五名", "倒数三个") say so, whatever other rank words the question has ("销售额排名后五"). */
 const RANKED_TIME_BUCKETS = rankedTimeBuckets();
+const DAY_RANGE_ECHO = /[（(]?\s*(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|~|to|到|至)\s*(\d{1,2})(?:st|nd|rd|th)?\s*(?:号|日)?\s*[)）]?/g;
 /** "Give me both numbers", "两个都列出来": every group asked about is shown, whatever picks one. */
 const BOTH_ASKED = /\bboth (?:numbers|figures|values|of them)\b|\bgive me both\b|\bshow both\b|两个都|都列出来|都给我|两个数都/;
 const WHOLE_UNIT = /一?整(?:周|个星期|个月|月)|\b(?:the )?(?:whole|full|entire|complete) (?:of )?(?:last |previous )?(?:week|month)\b/;
@@ -348,6 +372,8 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   const taken: boolean[] = new Array(normalized.length).fill(false);
   const recognised: string[] = [];
   // "that month", "那天": the period the conversation is about (a follow-up keeps it), never a split by month or day.
+  // "at least one hot water bottle": a bound, never "the least".
+  for (const match of normalized.matchAll(/\bat (?:least|most)\b|至少|至多/g)) markTaken(taken, match.index, match.index + match[0].length);
   for (const match of normalized.matchAll(THAT_PERIOD)) {
     markTaken(taken, match.index, match.index + match[0].length);
     recognised.push(match[0]);
@@ -411,6 +437,15 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
       const wholeEarlier = WHOLE_UNIT.test(normalized) ? { start: earlier.start, end: earlier.end, label_en: earlier.label_en, label_zh: earlier.label_zh } : undefined;
       time = { ...time, start: later.start, end: later.end, label_en: later.label_en, label_zh: later.label_zh, previous: wholeEarlier ?? comparedPeriod(later, earlier), comparison: 'named_period' };
     }
+  }
+  // "the first week of December (1st-7th)", "第二周（8-14号）": days restating a period already read explain nothing new.
+  const periodsRead = [...(time?.matches ?? []), ...(time ? [time, time.previous] : [])];
+  for (const match of normalized.matchAll(DAY_RANGE_ECHO)) {
+    const [first, last] = [Number(match[1]), Number(match[2])];
+    const echoes = periodsRead.some((period) => Number(period.start.slice(8)) === first && Number(period.end.slice(8)) === last);
+    if (!echoes || taken.slice(match.index, match.index + match[0].length).some(Boolean)) continue;
+    markTaken(taken, match.index, match.index + match[0].length);
+    recognised.push(match[0].trim());
   }
   for (const match of normalized.matchAll(new RegExp(WHOLE_UNIT.source, 'g'))) {
     markTaken(taken, match.index, match.index + match[0].length);
@@ -555,6 +590,7 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   const periodSpans = (time?.matches ?? []).map((period) => [period.index, period.index + period.matchedText.length] as const);
   for (const match of cueLexicon.findAll(normalized)) {
     if (periodSpans.some(([start, end]) => match.start >= start && match.end <= end)) continue;
+    if (/\bat\s+$|至$/.test(normalized.slice(Math.max(0, match.start - 3), match.start))) continue;
     if (match.meaning === 'top' || match.meaning === 'bottom') cues.add(match.meaning);
   }
   if (previousOf.length > 0 || overPeriods.length > 0 || comparisonUnit || baseline) cues.add('compare');
@@ -690,6 +726,8 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   const productPhrase = namedProducts(asWritten, residual, unknownWords, values);
   if (productPhrase && !filters.some((filter) => filter.dimension === 'product')) {
     filters.push({ dimension: 'product', operator: 'in', values: productPhrase.titles });
+    // "Units for each hot water bottle design": one row per product the name covers.
+    if (wantsBreakdown && productPhrase.titles.length > 1 && !groupings.includes('product')) groupings.push('product');
     recognised.push(productPhrase.text);
     productText = productPhrase.text;
     unknownWords = unknownWords.filter((word) => !productPhrase.words.includes(word));

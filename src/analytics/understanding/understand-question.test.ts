@@ -743,3 +743,19 @@ describe('understandQuestion: a category manager’s questions (fresh f13)', () 
     expect(understand("What is Apple's share of the national headphones market?").kind).toBe('clarify');
   });
 });
+
+describe('understandQuestion: product families and restated days in a real shop', () => {
+  const shop = new ValueIndex([...ENUMERATED_VALUES], ['FAWN BLUE HOT WATER BOTTLE', 'PINK HEART DOTS HOT WATER BOTTLE', 'WHITE HANGING HEART T-LIGHT HOLDER', 'ASSORTED COLOUR BIRD ORNAMENT DESIGNS']);
+  const read = (question: string) => {
+    const reading = understandQuestion({ question, language: 'en', window: { start: '2010-12-01', asOf: '2010-12-14' }, values: shop });
+    if (reading.kind !== 'analysis') throw new Error(`expected an analysis for "${question}", got ${reading.kind}`);
+    return reading.request.query;
+  };
+  it('names the products a shared part of the words covers, one row each when asked for each', () => {
+    expect(read('Units for each hot water bottle design last week.')).toMatchObject({ dimensions: ['product'], filters: [{ dimension: 'product', values: ['FAWN BLUE HOT WATER BOTTLE', 'PINK HEART DOTS HOT WATER BOTTLE'] }] });
+    expect(read('How many invoices had at least one hot water bottle on them?')).toMatchObject({ metrics: ['orders'], dimensions: [] });
+  });
+  it('takes days restating the period read as explained', () => {
+    expect(read('Daily invoice count for the second week of December (8th to 14th).')).toMatchObject({ dimensions: ['day'], timeRange: { start: '2010-12-08', end: '2010-12-14' } });
+  });
+});
