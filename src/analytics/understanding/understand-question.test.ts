@@ -759,3 +759,21 @@ describe('understandQuestion: product families and restated days in a real shop'
     expect(read('Daily invoice count for the second week of December (8th to 14th).')).toMatchObject({ dimensions: ['day'], timeRange: { start: '2010-12-08', end: '2010-12-14' } });
   });
 });
+
+describe('understandQuestion: "there", "that whole week" and "of the days" in a conversation', () => {
+  it('keeps the place and the period the conversation is about', () => {
+    const europe = new ValueIndex([...ENUMERATED_VALUES,
+      { dimension: 'country', values: ['Germany'], label_en: 'Germany', label_zh: '德国', phrases: ['germany', '德国'] },
+      { dimension: 'country', values: ['France'], label_en: 'France', label_zh: '法国', phrases: ['france', '法国'] },
+    ]);
+    const ask = (question: string, previous?: AnalysisRequest) => {
+      const reading = understandQuestion({ question, language: 'en', window, values: europe, previous });
+      if (reading.kind !== 'analysis') throw new Error(`expected an analysis for "${question}"`);
+      return reading.request;
+    };
+    const there = ask('Which customer there spent the most?', ask('orders in Germany and France last week'));
+    expect(there.query).toMatchObject({ dimensions: ['customer'], filters: [{ dimension: 'country', values: ['Germany', 'France'] }], timeRange: { start: '2025-11-17' } });
+    expect(ask('And the cancellation rate for that whole week?', ask('cancelled orders by day last week')).query).toMatchObject({ metrics: ['cancellation_rate'], dimensions: [], timeRange: { start: '2025-11-17', end: '2025-11-23' } });
+    expect(ask('Of the days we were open, which one had the fewest orders?').query).toMatchObject({ dimensions: ['day'], limit: 1 });
+  });
+});

@@ -43,10 +43,10 @@ import { weekdayConflictQuestion } from './weekday-conflict.ts';
 
 const FOLLOW_UP_START = /^(and|what about|how about|same|now|only|just|instead|then|那|那么|再|只看|仅看|只要|换成|改成|如果|要是|还有|其中|这些|这些订单|这些用户|它们)|\b(?:of|among) (?:those|them|these)\b/;
 /** "整体呢", "overall?": the total of what the previous answer split. */
-const WHOLE = /整体|总体|合计|总共|一共|\boverall\b|\bin total\b|\bas a whole\b/;
+const WHOLE = /整体|总体|合计|总共|一共|整周|整个月|\boverall\b|\bin total\b|\bas a whole\b|\b(?:whole|entire) (?:week|month|period|day)\b/;
 const FOLLOW_UP_END = /呢\s*[??]?$|\binstead\b/;
 /** "what's their avg rating?", "它们的转化率": a pronoun for what the previous answer was about. */
-const FOLLOW_UP_PRONOUN = /\b(?:their|its|those|these|them|they|he|she|him|her)\b|\bthat (?:same )?(?:day|week|month|year)\b|那天|当天|那个月|当月|他(?!们的)|她(?!们的)|\b(?:is|was|of) that\b|他们的|她们的|它们的|这些|那些|这占|占全部|占总/;
+const FOLLOW_UP_PRONOUN = /\b(?:their|its|those|these|them|they|he|she|him|her)\b|(?<!\b(?:is|are|was|were) )\bthere\b(?! (?:is|are|was|were|any)\b)|那边|那里|\bthat (?:same )?(?:day|week|month|year)\b|那天|当天|那个月|当月|他(?!们的)|她(?!们的)|\b(?:is|was|of) that\b|他们的|她们的|它们的|这些|那些|这占|占全部|占总/;
 const VAGUE = /表现|情况|怎么样|如何|好不好|最好|最差|数据|分析|指标|数字|涨|跌|上升|下降|performance|performing|doing|how are we|how did we|best|worst|overview|summary|numbers|figures|data|analy[sz]e|metrics?|going up|going down|increas|decreas|概况|概览|咋样|怎样|生意|业绩|报告|汇总|\bbusiness\b|what happened|insights?|\breport\b|key metrics|\bkpis?\b|focus on/;
 const ANALYTIC_WORDS = /\b(by|per|each|top|which|trend|compare)\b|按|各|每|哪|趋势|对比|排名|前\d/;
 // Words left over that are not content (the coverage check handles those) barely lower confidence.

@@ -49,8 +49,8 @@ export const GRAIN_QUESTION_RULES: readonly PhraseRule<{ grain: Grain }>[] = [
     id: 'ranked-days',
     meaning: { grain: 'day' },
     zh: ['最(?!近|后|初|新|终)[\u4e00-\u9fff]{1,3}?的?\\s*前?\\s*([0-9]+|[一二三四五六七八九十两]+)\\s*(?:天|日(?!均))'],
-    en: ['(?:top|bottom) (?:\\d+|two|three|four|five|ten) (?:[a-z]+ ){0,2}?days', '(?:\\d+|two|three|four|five|ten) (?:busiest|quietest|slowest|best|worst|biggest|strongest|weakest) (?:[a-z]+ )?days', 'which (?:\\d+|two|three|four|five|ten) days', 'the (?:\\d+|two|three|four|five|ten) days with the'],
-    examples: { match: ['Top 3 GMV days in November', '10月UV最低的3天', '销量最高的前3天', 'which 3 days had the most orders last month', 'the five busiest days'], noMatch: ['last 3 days', '近3天的订单', 'GMV in the last 7 days', '最近3天销量最高的商品'] },
+    en: ['(?:of|among) the days\\b', '(?:top|bottom) (?:\\d+|two|three|four|five|ten) (?:[a-z]+ ){0,2}?days', '(?:\\d+|two|three|four|five|ten) (?:busiest|quietest|slowest|best|worst|biggest|strongest|weakest) (?:[a-z]+ )?days', 'which (?:\\d+|two|three|four|five|ten) days', 'the (?:\\d+|two|three|four|five|ten) days with the'],
+    examples: { match: ['Of the days we were open, which one had the fewest orders?', 'Top 3 GMV days in November', '10月UV最低的3天', '销量最高的前3天', 'which 3 days had the most orders last month', 'the five busiest days'], noMatch: ['last 3 days', '近3天的订单', 'GMV in the last 7 days', '最近3天销量最高的商品'] },
   },
   {
     id: 'ranked-hours',
