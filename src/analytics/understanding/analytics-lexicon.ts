@@ -126,7 +126,10 @@ export const METRIC_IMPLIED_BY_DIMENSION: Record<string, string> = { language: '
 export function buildAnalyticsLexicon(): LexiconMatcher<Term> {
   const entries: LexiconEntry<Term>[] = [];
   for (const metric of METRICS) {
-    for (const phrase of [metric.id.replace(/_/g, ' '), metric.name_en, metric.name_zh, ...metric.synonyms_en, ...metric.synonyms_zh]) {
+    const named = [metric.id.replace(/_/g, ' '), metric.name_en, metric.name_zh, ...metric.synonyms_en, ...metric.synonyms_zh];
+    // "cancellation rates for the UK, Germany and France": a rate named in the plural is the same metric.
+    const plurals = named.filter((phrase) => /^[a-z][a-z -]*(?:rate|ratio|value|price)$/i.test(phrase)).map((phrase) => `${phrase}s`);
+    for (const phrase of [...named, ...plurals]) {
       const generic = GENERIC_NOUNS.has(phrase.toLowerCase());
       if (usable(phrase)) entries.push({ phrase, meaning: { kind: 'metric', id: metric.id, weak: generic, generic } });
     }

@@ -1,5 +1,5 @@
 import { parseNumber } from '../../text/number-words.ts';
-import { dateParts, daysInMonth } from '../../sql/semantic/time/calendar-date.ts';
+import { addMonths, dateParts, daysBetween, daysInMonth } from '../../sql/semantic/time/calendar-date.ts';
 import type { DataWindow } from './build-request.ts';
 import type { Recognition } from './recognize-question.ts';
 import { basketProductPhrase } from './basket-product-phrase.ts';
@@ -65,6 +65,23 @@ function daysToEndOfNextMonth(asOf: string): number {
 }
 
 /** Days ahead a question looks: "下周/next week" → 7, "未来30天" → 30, "接下来两周/next two weeks" → 14, "下个月" → 30. */
+/** The longest forecast the forecasting tool makes, in days. */
+export const MAX_FORECAST_DAYS = 60;
+
+/**
+ * Days from the day after the as-of date to the end of a named period the forecast is for ("预测12月整月",
+ * "forecast Q1 2026"): a month or quarter already past this year is its next occurrence. Undefined when the question
+ * names no period, or one that ends before the data does.
+ */
+export function forecastTargetDays(recognition: Recognition, asOf: string): number | undefined {
+  const period = recognition.time;
+  if (!period || period.comparison === 'named_period') return undefined;
+  let end = period.end;
+  if (end <= asOf && !/\d{4}/.test(recognition.normalized)) end = addMonths(end, 12);
+  if (end <= asOf) return undefined;
+  return daysBetween(asOf, end);
+}
+
 export function horizonDays(text: string, fallback: number): number {
   const counted = text.match(new RegExp(`(?:未来|接下来|今后|往后|next|coming|following|upcoming)\\s*(?:the\\s*)?${NUMBER}\\s*(天|日|周|个?星期|个?礼拜|个?月|days?|weeks?|months?)`));
   // "a 2-week forecast", "10-day outlook".
@@ -221,8 +238,9 @@ const RULES: IntentRule[] = [
     build: (recognition, window) => {
       const metric = recognition.metrics.find((candidate) => FORECASTABLE.includes(candidate)) ?? 'gmv';
       // "下个月" / "next month" is the next calendar month: through its last day, not 30 days from today.
-      const horizon = NEXT_MONTH.test(recognition.normalized) && !COUNTED_AHEAD.test(recognition.normalized) ? daysToEndOfNextMonth(window.asOf) : horizonDays(recognition.normalized, 14);
-      return defined({ metric, horizon: clamp(horizon, 1, 60), category: singleFilterValue(recognition, 'category') });
+      const named = COUNTED_AHEAD.test(recognition.normalized) ? undefined : forecastTargetDays(recognition, window.asOf);
+      const horizon = named ?? (NEXT_MONTH.test(recognition.normalized) && !COUNTED_AHEAD.test(recognition.normalized) ? daysToEndOfNextMonth(window.asOf) : horizonDays(recognition.normalized, 14));
+      return defined({ metric, horizon: clamp(horizon, 1, MAX_FORECAST_DAYS), category: singleFilterValue(recognition, 'category') });
     },
   },
   {

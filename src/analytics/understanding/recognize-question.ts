@@ -217,13 +217,14 @@ const ORDINAL_WORDS: Readonly<Record<string, number>> = { second: 2, third: 3, f
 
 /** "Top N" phrasings; those that count from the bottom ("后五名", "倒数三个") say so, whatever other rank words the question has ("销售额排名后五"). */
 const RANKED_TIME_BUCKETS = rankedTimeBuckets();
+const END_ANCHOR = /(?:\bas (?:of|at)|截至|截止到?)\s*((?:昨天|昨日|今天|yesterday|today|\d{1,2}\s*(?:月\s*\d{1,2}\s*[日号]?|[a-z]+\s*\d{0,4})|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+(?:\s+\d{4})?|[a-z]+\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?)(?:为止)?)/;
 const DAY_RANGE_ECHO = /[（(]?\s*(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|~|to|到|至)\s*(\d{1,2})(?:st|nd|rd|th)?\s*(?:号|日)?\s*[)）]?/g;
 /** "Give me both numbers", "两个都列出来": every group asked about is shown, whatever picks one. */
 const BOTH_ASKED = /\bboth (?:numbers|figures|values|of them)\b|\bgive me both\b|\bshow both\b|两个都|都列出来|都给我|两个数都/;
 const WHOLE_UNIT = /一?整(?:周|个星期|个月|月)|\b(?:the )?(?:whole|full|entire|complete) (?:of )?(?:last |previous )?(?:week|month)\b/;
 const CUSTOMER_LIST = /(?:\bcustomers|\busers|\bbuyers|\bshoppers|客户|用户|顾客|买家)\s*(?:ids?\s*)?((?:\d{3,}\s*(?:,|、|，|and|和|及|与|&)\s*)+\d{3,})(?!\d|\.\d)/g;
 const STOCK_CODE = /(?:\bstock ?codes?|\bskus?|\bitem codes?|\bproduct codes?|货号|商品编号|商品编码)\s*[#:：]?\s*([a-z0-9]*\d[a-z0-9]*)(?![a-z0-9])/g;
-const THAT_PERIOD = /\bthat (?:same |whole |entire )?(?:day|week|month|year)\b|\bthe same (?:day|week|month)(?! (?:last|a|one|the))\b|那个月|那一?周|那个星期|当月|当周|那一?天|当天|当日/g;
+const THAT_PERIOD = /(?<!\b(?:each|every|per) )\b(?:month|quarter|year|week)[- ]end\b|月末|季末|\bthat (?:same |whole |entire )?(?:day|week|month|year)\b|\bthe same (?:day|week|month)(?! (?:last|a|one|the))\b|那个月|那一?周|那个星期|当月|当周|那一?天|当天|当日/g;
 const SET_SIDE_BY_SIDE = /\bvs\.?(?![a-z])|\bversus\b|\bcompared?\b|对比|比较/;
 const BAND_LIST = /(?:under|below|less than|<|低于|不到)\s*[£¥$]?\d+[^0-9]{1,12}\d+\s*[-–~到至]\s*\d+|\d+\s*[-–~到至]\s*\d+[^0-9]{1,12}\d+\s*(?:\+|以上|and (?:up|above|over|more)|or more)/;
 const COUNT_WORDS = 'two|three|four|five|six|seven|eight|nine|ten|twenty';
@@ -366,6 +367,14 @@ function countAskedFor(metricId: string, normalized: string): boolean {
   });
 }
 
+function safeResolve(text: string, asOf: string): ResolvedTimeExpression | undefined {
+  try {
+    return resolveTimeExpression(text, asOf);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Recognises metrics, dimensions, values, time and cues in a question, with what stayed unexplained. */
 export function recognizeQuestion(question: string, asOf: string, values: ValueIndex, asWritten: string = question): Recognition {
   const normalized = normalizeQuestion(question);
@@ -401,11 +410,19 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     .replace(/日均|日活|周均|月均/g, (found) => ' '.repeat(found.length))
     // "销量最高的前3天" ranks days: its "前3天" is what is ranked, not the last three days.
     .replace(RANKED_TIME_BUCKETS, (found) => ' '.repeat(found.length));
-  let time: ResolvedTimeExpression | undefined;
-  try {
-    time = resolveTimeExpression(timeText, asOf);
-  } catch {
-    time = undefined;
+  // "本月截至昨天", "year-to-date as of 30 November": the day after 截至 / as of ends the period named, it is no period.
+  const endAnchor = END_ANCHOR.exec(timeText);
+  const anchorDay = endAnchor ? safeResolve(endAnchor[1] ?? '', asOf) : undefined;
+  const anchored = anchorDay && anchorDay.start === anchorDay.end && endAnchor ? timeText.slice(0, endAnchor.index) + ' '.repeat(endAnchor[0].length) + timeText.slice(endAnchor.index + endAnchor[0].length) : timeText;
+  let time: ResolvedTimeExpression | undefined = safeResolve(anchored, asOf);
+  if (time && anchorDay && anchored !== timeText && anchorDay.end <= time.end && anchorDay.end >= time.start) {
+    if (anchorDay.end < time.end) time = { ...time, end: anchorDay.end, label_en: `${time.label_en} to ${anchorDay.end}`, label_zh: `${time.label_zh}截至${anchorDay.end}` };
+    if (endAnchor) {
+      markTaken(taken, endAnchor.index, endAnchor.index + endAnchor[0].length);
+      recognised.push(endAnchor[0].trim());
+    }
+  } else if (anchored !== timeText) {
+    time = safeResolve(timeText, asOf);
   }
   for (const match of time?.matches ?? []) {
     markTaken(taken, match.index, match.index + match.matchedText.length);

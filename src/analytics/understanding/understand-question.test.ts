@@ -777,3 +777,26 @@ describe('understandQuestion: "there", "that whole week" and "of the days" in a 
     expect(ask('Of the days we were open, which one had the fewest orders?').query).toMatchObject({ dimensions: ['day'], limit: 1 });
   });
 });
+
+describe('understandQuestion: management reporting periods (fresh f17)', () => {
+  it.each([
+    ['What was revenue for the first half of November?', { timeRange: { start: '2025-11-01', end: '2025-11-15' } }],
+    ['11月上半月共售出多少件商品？', { timeRange: { start: '2025-11-01', end: '2025-11-15' } }],
+    ['How much revenue did we book in the last five days of October (month-end)?', { dimensions: [], timeRange: { start: '2025-10-27', end: '2025-10-31' } }],
+    ['How did revenue in the last ten days of November compare with the last eleven days of October (21–31 October)?', { compareTo: { start: '2025-10-21', end: '2025-10-31' } }],
+    ['本月截至昨天的累计成交额是多少？', { timeRange: { start: '2025-11-01', end: '2025-11-29' } }],
+    ['Please report year-to-date GMV as of 30 November 2025.', { timeRange: { start: '2025-01-01', end: '2025-11-30' } }],
+    ['What were the cancellation rates for Beijing and Shanghai', { metrics: ['cancellation_rate'] }],
+    ['11月各获客渠道的销售额占比分别是多少？', { dimensions: ['channel'], share: { excludeFilters: [] } }],
+  ])('%s', (question, query) => {
+    expect(requestOf(question).query).toMatchObject(query);
+  });
+
+  it('asks about running totals and forecasts past the horizon, refuses edits and stock tips, and forecasts a named month to its end', () => {
+    expect(understand('请列出11月每天的累计成交额。').kind).toBe('clarify');
+    expect(understand('Forecast our full-year 2026 revenue.').kind).toBe('clarify');
+    expect(understand('预测12月整月的成交额。')).toMatchObject({ kind: 'model', toolName: 'forecast_metric', arguments: { horizon: 31 } });
+    expect(understand('Please update November revenue in the warehouse so it matches the budget figure.').kind).toBe('refuse');
+    expect(understand('Should I buy shares of Alibaba ahead of earnings?').kind).toBe('refuse');
+  });
+});

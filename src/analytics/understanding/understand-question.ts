@@ -6,7 +6,7 @@ import { normalizeQuestion } from '../../text/normalize-question.ts';
 import type { AnalysisRequest } from '../analysis/analysis-request.ts';
 import type { Language } from '../../text/language.ts';
 import { buildRequest, chooseTime, isAboutAmounts, previousPeriodOf, timelineComparisonAsked, type DataWindow } from './build-request.ts';
-import { recognizeModelIntent } from './model-intents.ts';
+import { forecastTargetDays, MAX_FORECAST_DAYS, recognizeModelIntent } from './model-intents.ts';
 import { readingOf } from './restate-request.ts';
 import { recognizeQuestion, type Recognition } from './recognize-question.ts';
 import { applyCorrections, findCorrections, nearestEntries, unexplainedWords, type Suggestion } from './coverage.ts';
@@ -44,6 +44,8 @@ import { weekdayConflictQuestion } from './weekday-conflict.ts';
 const FOLLOW_UP_START = /^(and|what about|how about|same|now|only|just|instead|then|那|那么|再|只看|仅看|只要|换成|改成|如果|要是|还有|其中|这些|这些订单|这些用户|它们)|\b(?:of|among) (?:those|them|these)\b/;
 /** "整体呢", "overall?": the total of what the previous answer split. */
 const WHOLE = /整体|总体|合计|总共|一共|整周|整个月|\boverall\b|\bin total\b|\bas a whole\b|\b(?:whole|entire) (?:week|month|period|day)\b/;
+/** Running totals over a timeline (累计 per day), which the semantic layer does not compute. */
+const RUNNING_TOTAL = /累计|累积|\bcumulative|\brunning (?:total|sum)/;
 const FOLLOW_UP_END = /呢\s*[??]?$|\binstead\b/;
 /** "what's their avg rating?", "它们的转化率": a pronoun for what the previous answer was about. */
 const FOLLOW_UP_PRONOUN = /\b(?:their|its|those|these|them|they|he|she|him|her)\b|(?<!\b(?:is|are|was|were) )\bthere\b(?! (?:is|are|was|were|any)\b)|那边|那里|\bthat (?:same )?(?:day|week|month|year)\b|那天|当天|那个月|当月|他(?!们的)|她(?!们的)|\b(?:is|was|of) that\b|他们的|她们的|它们的|这些|那些|这占|占全部|占总/;
@@ -349,6 +351,14 @@ function readWords(input: WordsInput): WordsReading {
   }
   if (modelReading) {
     const { toolName, arguments: toolArguments } = modelReading.intent;
+    // "Forecast our full-year 2026 revenue": further ahead than the model forecasts is asked about, never cut short.
+    const ahead = toolName === 'forecast_metric' ? forecastTargetDays(recognition, window.asOf) : undefined;
+    if (ahead !== undefined && ahead > MAX_FORECAST_DAYS) {
+      const question = language === 'zh'
+        ? `这个时段在数据结束后 ${ahead} 天才结束,而预测最多只看未来 ${MAX_FORECAST_DAYS} 天。要看未来 ${MAX_FORECAST_DAYS} 天的预测吗?`
+        : `That period ends ${ahead} days after the data does; forecasts reach at most ${MAX_FORECAST_DAYS} days ahead. Shall I forecast the next ${MAX_FORECAST_DAYS} days?`;
+      return { understanding: { kind: 'clarify', question, options: [language === 'zh' ? `预测未来${MAX_FORECAST_DAYS}天` : `forecast the next ${MAX_FORECAST_DAYS} days`], confidence: 0.3, notes: [...notes, `forecast ${ahead} days ahead, beyond ${MAX_FORECAST_DAYS}`] } };
+    }
     const confidence = Math.max(0, 0.85 - UNKNOWN_WORD_PENALTY * Math.max(0, recognition.unknownWords.length - 2));
     return { understanding: { kind: 'model', toolName, arguments: toolArguments, confidence, notes: [...notes, `behaviour model: ${toolName}`] } };
   }
@@ -512,6 +522,15 @@ export function understandQuestion(input: UnderstandInput): Understanding {
   }
   const singleEvent = singleEventDimensionMismatch(recognition, language);
   if (singleEvent) return { kind: 'clarify', question: singleEvent.question, options: singleEvent.options, confidence: 0.3, notes: [...notes, 'split by a value only one kind of event carries'] };
+  // "请列出11月每天的累计成交额", "cumulative revenue by week": a running total per day or week is not computed yet;
+  // "本月截至昨天的累计成交额" (one total) is.
+  const overTime = recognition.cues.has('trend') || recognition.dimensions.some((dimension) => ['day', 'week', 'month', 'hour'].includes(dimension)) || [...recognition.cues].some((cue) => cue.startsWith('grain:'));
+  if (overTime && RUNNING_TOTAL.test(normalized)) {
+    const question = language === 'zh'
+      ? '我还不能给出逐期累计(滚动合计)的数值。可以给出每一期各自的数值,或整个时段的总计。您要哪一个?'
+      : 'I cannot give running (cumulative) totals per period yet. I can give each period on its own, or the total for the whole span. Which would you like?';
+    return { kind: 'clarify', question, options: language === 'zh' ? ['每一期各自的数值', '整个时段的总计'] : ['each period on its own', 'the total for the whole span'], confidence: 0.3, notes: [...notes, 'running total over a timeline'] };
+  }
   const misfit = dimensionMismatch(recognition, language);
   if (misfit) return { kind: 'clarify', question: misfit.question, options: misfit.options, confidence: 0.3, notes: [...notes, 'a split or filter the metric does not have'] };
   const unavailable = unavailableOnWarehouse(recognition, input.profile, language);

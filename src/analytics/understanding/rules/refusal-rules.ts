@@ -13,7 +13,7 @@ interface RefusalMeaning {
   message: Record<Language, string>;
 }
 
-const DATA_OBJECTS = '(?:orders?|users?|customers?|products?|prices?|tables?|data|records?|rows?|status|reviews?|events?|the database|database)';
+const DATA_OBJECTS = '(?:orders?|users?|customers?|products?|prices?|tables?|data|records?|rows?|status|reviews?|events?|the database|database|(?:\\w+ )?(?:revenue|gmv|sales|figures?|numbers))';
 /** Where an English order starts: the request's start, after punctuation, or after a polite or filler opener. */
 const IMPERATIVE_START = "(?:^|(?<=[,.;:!?] ?)|(?<=(?:^|[,.;:!?] ?)(?:(?:ok|okay|pls|please|can you|could you|would you|will you|just|go ahead and|now|then|also|and|btw|hey|quickly|help me|i want you to|i need you to|let's|lets|need to|want to|wanna|so|right|great|thanks|cool),? )+))";
 /** What may stand between such a verb and the rows it acts on: "last week's cancelled", "100 test", "the order". */
@@ -177,16 +177,16 @@ export const OFF_TOPIC_RULES: readonly PhraseRule<{ topic: string }>[] = [
   {
     id: 'sports',
     meaning: { topic: 'sports' },
-    zh: ['足球', '篮球', '欧冠', '世界杯', '比赛结果', '比分', 'nba'],
+    zh: ['足球', '篮球', '欧冠', '世界杯', '比赛结果', '(?<!占)比分(?!别)', 'nba'],
     en: ['football', 'soccer', 'basketball', 'champions league', 'premier league', 'world cup', 'league', 'match score', 'nba'],
     examples: { match: ['who won the champions league', '欧冠冠军是谁', '昨晚的比分', 'world cup results'], noMatch: ['champions segment size', '冠军客户有多少人', 'sports category GMV'] },
   },
   {
     id: 'finance-news',
     meaning: { topic: 'news' },
-    zh: ['股价', '股票', '新闻', '汇率', '比特币', '房价'],
-    en: ['stock prices?', 'share prices?', 'stock market', 'news', 'exchange rates?', 'bitcoin', 'house prices?'],
-    examples: { match: ['apple stock price today', '今天的新闻', '人民币汇率'], noMatch: ['apple brand revenue', '苹果的销售额', 'price bands of phones'] },
+    zh: ['股价', '股票', 'a股', '美股', '港股', '新闻', '汇率', '比特币', '房价', '财报'],
+    en: ['stock prices?', 'share prices?', 'stock market', 'news', 'exchange rates?', 'bitcoin', 'house prices?', 'buy (?:some )?shares', 'shares of', 'earnings (?:call|report|season)', 'ahead of earnings', 'invest in'],
+    examples: { match: ['apple stock price today', '今天的新闻', '人民币汇率', 'should i buy shares of alibaba ahead of earnings?'], noMatch: ['apple brand revenue', '苹果的销售额', 'price bands of phones'] },
   },
   {
     id: 'general-knowledge',

@@ -9,10 +9,10 @@ export const SHARE_OF_TOTAL_RULES: readonly PhraseRule<{ share: true }>[] = [
   {
     id: 'share-of-total',
     meaning: { share: true },
-    zh: ['占比', '比重', '百分比', '占(总|全部|整体|所有)?[^，,。？?]{0,8}(的)?(多少|几成|比例)', '几成', '份额'],
+    zh: ['占比', '比重', '百分比', '占(总|全部|整体|所有)?[^，,。？?]{0,8}(的)?(多少|几成|比例)', '几成', '份额', '(贡献|带来)了?(多少|几成)比例'],
     en: ['share', 'shares', 'percentage', 'proportion', 'portion', 'fraction', 'what percent', 'what %', '% of', 'percent of', 'mix'],
     examples: {
-      match: ['各支付方式的订单占比', 'Q4用支付宝付款的订单占比多少', 'what share of GMV comes from Apple', 'percentage of orders paid with wechat pay', '苹果占总销售额的多少', 'GMV mix by category'],
+      match: ['本季度男性和女性客户分别贡献了多少比例的销售额', '各支付方式的订单占比', 'Q4用支付宝付款的订单占比多少', 'what share of GMV comes from Apple', 'percentage of orders paid with wechat pay', '苹果占总销售额的多少', 'GMV mix by category'],
       noMatch: ['conversion rate by device', '各渠道的转化率', 'GMV by category', '复购率', 'how many orders'],
     },
   },

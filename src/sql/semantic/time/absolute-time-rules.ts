@@ -88,6 +88,26 @@ function monthFirstDaysRule(year: number | undefined, month: number | undefined,
   return { start: whole.start, end, unit: 'day', label_en: `the first ${count} days of ${whole.label_en}`, label_zh: `${whole.label_zh}前${count}天` };
 }
 
+/** "the last ten days of November", "10月最后5天": the month's final days. */
+function monthLastDaysRule(year: number | undefined, month: number | undefined, count: number | undefined, asOf: IsoDate): RawPeriod | undefined {
+  const whole = monthRule(year, month, asOf);
+  if (!whole || count === undefined || count < 1 || count > 31) return undefined;
+  const start = addDays(whole.end, 1 - count);
+  if (start < whole.start) return undefined;
+  return { start, end: whole.end, unit: 'day', label_en: `the last ${count} days of ${whole.label_en}`, label_zh: `${whole.label_zh}最后${count}天` };
+}
+
+/** "the first half of November", "11月上半月": days 1–15, or 16 to the month's end. */
+function monthHalfRule(year: number | undefined, month: number | undefined, second: boolean, asOf: IsoDate): RawPeriod | undefined {
+  const whole = monthRule(year, month, asOf);
+  if (!whole) return undefined;
+  const start = second ? addDays(whole.start, 15) : whole.start;
+  const end = second ? whole.end : addDays(whole.start, 14);
+  return { start, end, unit: 'day', label_en: `the ${second ? 'second' : 'first'} half of ${whole.label_en}`, label_zh: `${whole.label_zh}${second ? '下' : '上'}半月` };
+}
+
+const COUNT_WORD_NUMBERS: Readonly<Record<string, number>> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20 };
+
 const WEEK_ORDINALS: Readonly<Record<string, number>> = {
   first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, last: -1, final: -1,
   一: 1, '1': 1, 二: 2, '2': 2, 三: 3, '3': 3, 四: 4, '4': 4, 最后一: -1, 最后: -1, 末: -1,
@@ -216,6 +236,21 @@ export const ABSOLUTE_TIME_RULES: TimeRule[] = [
     name: 'English first days of a month', guard: /first/iu,
     pattern: new RegExp(`\\b(?:the\\s+)?first\\s+(\\d{1,2}|ten|five|seven|three|two|fifteen|twenty)\\s+days\\s+(?:of|in)\\s+(${MONTH_PATTERN})\\b\\.?(?:\\s+(\\d{4}))?`, 'giu'),
     resolve: (m, asOf) => monthFirstDaysRule(number(m[3]), englishMonth(m[2] ?? ''), number(m[1]) ?? ({ two: 2, three: 3, five: 5, seven: 7, ten: 10, fifteen: 15, twenty: 20 } as Record<string, number>)[(m[1] ?? '').toLowerCase()], asOf),
+  },
+  {
+    name: 'English last days of a month', guard: /last|final/iu,
+    pattern: new RegExp(`\\b(?:the\\s+)?(?:last|final)\\s+(\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\\s+days\\s+(?:of|in)\\s+(${MONTH_PATTERN})\\b\\.?(?:\\s+(\\d{4}))?`, 'giu'),
+    resolve: (m, asOf) => monthLastDaysRule(number(m[3]), englishMonth(m[2] ?? ''), number(m[1]) ?? COUNT_WORD_NUMBERS[(m[1] ?? '').toLowerCase()], asOf),
+  },
+  {
+    name: 'Chinese last days of a month', guard: /月/u,
+    pattern: new RegExp(`(?:${ZH_YEAR})?${ZH_MONTH}份?\\s*(?:的)?最后\\s*(${ZH_NUM}{1,3})\\s*[天日]`, 'gu'),
+    resolve: (m, asOf) => monthLastDaysRule(number(m[1]), number(m[2]), number(m[3]), asOf),
+  },
+  {
+    name: 'half of a month', guard: /half|半月/iu,
+    pattern: new RegExp(`\\b(?:the\\s+)?(first|second|1st|2nd|latter)\\s+half\\s+(?:of|in)\\s+(${MONTH_PATTERN})\\b\\.?(?:\\s+(\\d{4}))?|(?:${ZH_YEAR})?${ZH_MONTH}份?\\s*(?:的)?(上|下)半月`, 'giu'),
+    resolve: (m, asOf) => (m[2] ? monthHalfRule(number(m[3]), englishMonth(m[2]), /second|2nd|latter/i.test(m[1] ?? ''), asOf) : monthHalfRule(number(m[4]), number(m[5]), m[6] === '下', asOf)),
   },
   {
     name: 'Chinese week of a month', guard: /月/u,

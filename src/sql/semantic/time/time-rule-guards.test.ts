@@ -12,6 +12,9 @@ const GUARDED = RULES.filter((rule) => rule.guard);
 const EXAMPLES: Record<string, string[]> = {
   'ISO date range': ['2025-10-01 to 2025-10-07', '2025/10/01-10/07'],
   'Chinese listed months': ['9、10、11月', '10和11月'],
+  'English last days of a month': ['the last ten days of November', 'last 5 days of October 2025'],
+  'Chinese last days of a month': ['10月最后5天', '2025年11月最后十天'],
+  'half of a month': ['the first half of November', 'second half of Oct', '11月上半月', '10月下半月'],
   'Chinese date range': ['10月1日到10月7日', '2024年11月1日至11日'],
   'English date range': ['Oct 1 to Oct 7', 'November 1st - 11th, 2024'],
   'English day range': ['1-7 dec', '1st to 7th of December 2010'],
@@ -64,6 +67,9 @@ function matches(rule: TimeRule, text: string): boolean {
 function tokensOfPatterns(): string[] {
   // Dotted dates as typed ('9.24'): three tokens in a row are too rare a draw for the fuzzer to reach them.
   const words = new Set<string>(['2024', '2025', '11', '1', '7', '10', '12', '31', '618', '9.24', '10.1', ' ', '-', '/', '.', "'", '’', ',', 'of', 'the', 'in']);
+  // Whole examples too: a multi-part date ("the last ten days of November") is too rare a draw from single words, and
+  // beside other tokens it shows the guard holds in context, not only on the example alone.
+  for (const examples of Object.values(EXAMPLES)) for (const example of examples) words.add(example);
   for (const rule of RULES) {
     for (const run of rule.pattern.source.match(/[a-z]+|[\u3007\u4e00-\u9fff]+/giu) ?? []) {
       words.add(run);
@@ -107,7 +113,7 @@ describe('time rule guards', () => {
         }
         return true;
       }),
-      { numRuns: 100_000, seed: 12 },
+      { numRuns: 40_000, seed: 12 },
     );
     // The property is not vacuous: most guarded rules matched some generated text (runs sized so that they do).
     expect(matched.size).toBeGreaterThanOrEqual(GUARDED.length * 0.6);
