@@ -77,7 +77,7 @@ export interface Recognition {
   retentionWeeks?: number;
 }
 
-const WEEK_EARLIER = /a week (?:earlier|before)|the same day (?:a |one )?week (?:earlier|before)|上周同一天|一周前(?:的)?同一天|前一周(?:的)?同一天|上周同期/;
+const WEEK_EARLIER = /a week (?:earlier|before)|(?:the )?same day (?:a |one )?(?:week (?:earlier|before)|last week)|上周同一天|一周前(?:的)?同一天|前一周(?:的)?同一天|上周同期/;
 const SHARE_WORDS = /share|percent|percentage|proportion|portion|\brate\b|ratio|fraction|%|占比|比例|百分比|比率|比重|几成|份额|占多少|占了多少|占几成/;
 /** Counts whose share the question asks for when it speaks of a share: "what % of orders got cancelled". */
 const RATE_OF_COUNT = [['favourites', 'fav_rate'], ['cart_adds', 'cart_rate'], ['cart_abandoners', 'cart_abandonment_rate'], ['cancelled_orders', 'cancellation_rate'], ['returned_orders', 'return_rate'], ['repeat_buyers', 'repurchase_rate']] as const;
@@ -156,6 +156,7 @@ const RANKED_CHANGE = /biggest (?:drop|decline|increase|growth)|(?:dropped|decli
 /** Two funnel steps named with a share word: the rate from the first to the second, not the first step's rate. */
 const STEP_RATES: Record<string, { metric: string; replaces: string[] }> = {
   'cart,purchase': { metric: 'cart_to_purchase_rate', replaces: ['cart_rate', 'cart_adds', 'conversion_rate', 'buyers', 'orders'] },
+  'search,purchase': { metric: 'search_conversion_rate', replaces: ['searchers', 'searches', 'conversion_rate', 'buyers', 'orders'] },
   'view,purchase': { metric: 'conversion_rate', replaces: ['pv', 'uv', 'buyers', 'orders'] },
   'view,cart': { metric: 'cart_rate', replaces: ['cart_to_purchase_rate', 'conversion_rate', 'cart_adds', 'pv', 'uv'] },
   'view,fav': { metric: 'fav_rate', replaces: ['conversion_rate', 'favourites', 'pv', 'uv'] },
@@ -217,6 +218,7 @@ const ORDINAL_WORDS: Readonly<Record<string, number>> = { second: 2, third: 3, f
 
 /** "Top N" phrasings; those that count from the bottom ("后五名", "倒数三个") say so, whatever other rank words the question has ("销售额排名后五"). */
 const RANKED_TIME_BUCKETS = rankedTimeBuckets();
+const SEARCHED_THEN_BOUGHT = /\bsearch(?:ed|es)?\b.{0,40}\b(?:bought|buy|purchased?|ordered)\b|搜索(?:过|了)?.{0,12}(?:购买|下单|买了)/;
 const END_ANCHOR = /(?:\bas (?:of|at)|截至|截止到?)\s*((?:昨天|昨日|今天|yesterday|today|\d{1,2}\s*(?:月\s*\d{1,2}\s*[日号]?|[a-z]+\s*\d{0,4})|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+(?:\s+\d{4})?|[a-z]+\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?)(?:为止)?)/;
 const DAY_RANGE_ECHO = /[（(]?\s*(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|~|to|到|至)\s*(\d{1,2})(?:st|nd|rd|th)?\s*(?:号|日)?\s*[)）]?/g;
 /** "Give me both numbers", "两个都列出来": every group asked about is shown, whatever picks one. */
@@ -224,7 +226,7 @@ const BOTH_ASKED = /\bboth (?:numbers|figures|values|of them)\b|\bgive me both\b
 const WHOLE_UNIT = /一?整(?:周|个星期|个月|月)|\b(?:the )?(?:whole|full|entire|complete) (?:of )?(?:last |previous )?(?:week|month)\b/;
 const CUSTOMER_LIST = /(?:\bcustomers|\busers|\bbuyers|\bshoppers|客户|用户|顾客|买家)\s*(?:ids?\s*)?((?:\d{3,}\s*(?:,|、|，|and|和|及|与|&)\s*)+\d{3,})(?!\d|\.\d)/g;
 const STOCK_CODE = /(?:\bstock ?codes?|\bskus?|\bitem codes?|\bproduct codes?|货号|商品编号|商品编码)\s*[#:：]?\s*([a-z0-9]*\d[a-z0-9]*)(?![a-z0-9])/g;
-const THAT_PERIOD = /(?<!\b(?:each|every|per) )\b(?:month|quarter|year|week)[- ]end\b|月末|季末|\bthat (?:same |whole |entire )?(?:day|week|month|year)\b|\bthe same (?:day|week|month)(?! (?:last|a|one|the))\b|那个月|那一?周|那个星期|当月|当周|那一?天|当天|当日/g;
+const THAT_PERIOD = /(?<!\b(?:each|every|per) )\b(?:month|quarter|year|week)[- ]end\b|月末|季末|\bthat (?:same |whole |entire )?(?:day|week|month|year)\b|\bthe same (?:day|week|month)(?! (?:last|a|one|the))\b|那个月|(?<!十一|11|618|十二|12|节|国庆|黑五|日|号|周)那一?周|那个星期|当月|当周|那一?天|当天|当日/g;
 const SET_SIDE_BY_SIDE = /\bvs\.?(?![a-z])|\bversus\b|\bcompared?\b|对比|比较/;
 const BAND_LIST = /(?:under|below|less than|<|低于|不到)\s*[£¥$]?\d+[^0-9]{1,12}\d+\s*[-–~到至]\s*\d+|\d+\s*[-–~到至]\s*\d+[^0-9]{1,12}\d+\s*(?:\+|以上|and (?:up|above|over|more)|or more)/;
 const COUNT_WORDS = 'two|three|four|five|six|seven|eight|nine|ten|twenty';
@@ -380,6 +382,8 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   const normalized = normalizeQuestion(question);
   const taken: boolean[] = new Array(normalized.length).fill(false);
   const recognised: string[] = [];
+  // "the same day last week", "上周同一天": a comparison, not a split by day.
+  for (const match of normalized.matchAll(new RegExp(WEEK_EARLIER.source, 'g'))) markTaken(taken, match.index, match.index + match[0].length);
   // "that month", "那天": the period the conversation is about (a follow-up keeps it), never a split by month or day.
   // "at least one hot water bottle": a bound, never "the least".
   for (const match of normalized.matchAll(/\bat (?:least|most)\b|至少|至多/g)) markTaken(taken, match.index, match.index + match[0].length);
@@ -648,7 +652,9 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   // "what % of people who added to cart ended up buying": the share of one step's users who reached the next.
   if ((SHARE_WORDS.test(normalized) || CONVERSION_WORDS.test(normalized) || DROP_OFF_WORDS.test(normalized)) && !cues.has('funnel')) {
     const dropOff = DROP_OFF_WORDS.test(normalized);
-    const stepRate = (dropOff ? DROP_OFF_RATES : STEP_RATES)[eventSteps.join(',')];
+    // "what share of people who searched went on to buy": the search step counts here too.
+    const steps = !dropOff && SEARCHED_THEN_BOUGHT.test(normalized) ? 'search,purchase' : eventSteps.join(',');
+    const stepRate = (dropOff ? DROP_OFF_RATES : STEP_RATES)[steps];
     if (stepRate) {
       for (const list of [weakMetrics, strongMetrics]) {
         const index = list.findIndex((metric) => stepRate.replaces.includes(metric));

@@ -800,3 +800,24 @@ describe('understandQuestion: management reporting periods (fresh f17)', () => {
     expect(understand('Should I buy shares of Alibaba ahead of earnings?').kind).toBe('refuse');
   });
 });
+
+describe('understandQuestion: a traffic marketer’s questions (fresh f16)', () => {
+  it.each([
+    ['UV today vs same day last week', { dimensions: [], compareTo: { start: '2025-11-23', end: '2025-11-23' } }],
+    ['双十一那周哪个渠道拉新最多', { dimensions: ['channel'], timeRange: { start: '2025-11-10', end: '2025-11-16' } }],
+    ['What share of people who searched last week went on to buy?', { metrics: ['search_conversion_rate'] }],
+    ['Add-to-carts per day from Nov 1 to Nov 11 — want to see the Double 11 build-up', { dimensions: ['day'], timeRange: { start: '2025-11-01', end: '2025-11-11' } }],
+    ['paid orders placed on PC yesterday', { metrics: ['orders'] }],
+  ])('%s', (question, query) => {
+    expect(requestOf(question).query).toMatchObject(query);
+  });
+
+  it('adds a metric in a follow-up, totals "in total" without the ranking, refuses coupons and asks about ad spend', () => {
+    expect(requestOf('add bounce rate', requestOf('sessions by device last week')).query).toMatchObject({ metrics: ['sessions', 'bounce_rate'], dimensions: ['device'] });
+    const total = requestOf('and how many searches in total this week?', requestOf('top 5 search terms this week')).query;
+    expect(total).toMatchObject({ metrics: ['searches'], dimensions: [] });
+    expect(total).not.toHaveProperty('limit');
+    expect(understand('Email everyone who abandoned their cart this week a 10% coupon').kind).toBe('refuse');
+    expect(understand('这周投放一共花了多少钱').kind).toBe('clarify');
+  });
+});

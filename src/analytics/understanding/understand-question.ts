@@ -41,11 +41,13 @@ import { purchasedItemsSpans } from './rules/purchased-items-rules.ts';
 import { dimensionMismatch } from './dimension-fit.ts';
 import { weekdayConflictQuestion } from './weekday-conflict.ts';
 
-const FOLLOW_UP_START = /^(and|what about|how about|same|now|only|just|instead|then|那|那么|再|只看|仅看|只要|换成|改成|如果|要是|还有|其中|这些|这些订单|这些用户|它们)|\b(?:of|among) (?:those|them|these)\b/;
+const FOLLOW_UP_START = /^(and|what about|how about|same|now|only|just|instead|then|add|also|加上|再加|那|那么|再|只看|仅看|只要|换成|改成|如果|要是|还有|其中|这些|这些订单|这些用户|它们)|\b(?:of|among) (?:those|them|these)\b/;
 /** "整体呢", "overall?": the total of what the previous answer split. */
 const WHOLE = /整体|总体|合计|总共|一共|整周|整个月|\boverall\b|\bin total\b|\bas a whole\b|\b(?:whole|entire) (?:week|month|period|day)\b/;
 /** Running totals over a timeline (累计 per day), which the semantic layer does not compute. */
 const RUNNING_TOTAL = /累计|累积|\bcumulative|\brunning (?:total|sum)/;
+/** "add bounce rate", "再加上转化率": one more metric beside those shown. */
+const ADDS_METRIC = /^(?:(?:ok|and|also|pls|please)\s+)?(?:add|also show|include|plus)\b|^(?:再)?(?:加上|加一列|再加|顺便加上|也看下)/;
 const FOLLOW_UP_END = /呢\s*[??]?$|\binstead\b/;
 /** "what's their avg rating?", "它们的转化率": a pronoun for what the previous answer was about. */
 const FOLLOW_UP_PRONOUN = /\b(?:their|its|those|these|them|they|he|she|him|her)\b|(?<!\b(?:is|are|was|were) )\bthere\b(?! (?:is|are|was|were|any)\b)|那边|那里|\bthat (?:same )?(?:day|week|month|year)\b|那天|当天|那个月|当月|他(?!们的)|她(?!们的)|\b(?:is|was|of) that\b|他们的|她们的|它们的|这些|那些|这占|占全部|占总/;
@@ -85,6 +87,8 @@ function inheritFrom(previous: AnalysisRequest, recognition: Recognition, focus?
   // "女性用户呢" after a return rate, "中文评价的呢" after an average rating: a metric only implied by a generic noun or
   // by a value's dimension does not replace the one the conversation is about.
   if (inherited.metrics.length === 0 || inherited.metricsOnlyImplied) inherited.metrics = [...query.metrics];
+  // "add bounce rate", "再加上转化率": the metric named joins the ones shown.
+  else if (ADDS_METRIC.test(recognition.normalized)) inherited.metrics = [...new Set([...query.metrics, ...inherited.metrics])];
   const newGrain = [...inherited.cues].some((cue) => cue.startsWith('grain:')) || inherited.cues.has('trend');
   // "整体跟节前一周比呢", "overall?": the total of what was shown, not its rows again.
   const whole = WHOLE.test(recognition.normalized);
@@ -116,7 +120,7 @@ function inheritFrom(previous: AnalysisRequest, recognition: Recognition, focus?
     inherited.filters = [...inherited.filters, { dimension: focus.dimension, operator: 'in', values: [focus.value] }];
     inherited.dimensions = inherited.dimensions.filter((dimension) => dimension !== focus.dimension);
   }
-  if (query.orderBy && !newGrain && !inherited.pointsBack && !inherited.cues.has('top') && !inherited.cues.has('bottom')) {
+  if (query.orderBy && !newGrain && !whole && !inherited.pointsBack && !inherited.cues.has('top') && !inherited.cues.has('bottom')) {
     inherited.cues.add(query.orderBy.direction === 'asc' ? 'bottom' : 'top');
     inherited.limit ??= query.limit;
   }

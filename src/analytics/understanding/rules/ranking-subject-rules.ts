@@ -36,7 +36,6 @@ export const RANKING_SUBJECT_RULES: readonly PhraseRule<RankingSubject>[] = [
       '(which|what) (customers|users|buyers|shoppers|clients) (spent|spend|bought|buy|ordered|order|generated|brought in|contributed|paid) (the )?most',
       '(which|what) (customer|user|buyer|shopper|client) (spent|bought|ordered|placed|made|generated|contributed|paid) (the )?most',
       '(which|what) \\d+ (customers|users|buyers|shoppers|clients) (spent|bought|ordered|placed|made|generated|contributed|paid) (the )?most',
-      '(top|best|biggest|largest|most valuable)( \\d+| ten| five| three| twenty)? (customers|users|buyers|spenders|shoppers|clients)',
       '(top|biggest|largest) spenders?',
       '(top|best|biggest|largest|most valuable) (customer|buyer|spender|client)(?!s)',
       'customers? who (spent|bought|ordered) the most',
@@ -44,8 +43,20 @@ export const RANKING_SUBJECT_RULES: readonly PhraseRule<RankingSubject>[] = [
       '(which|what) (customer|user|buyer|shopper|client)s? (\\w+ ){1,3}(spent|spends|spend|bought|buys|ordered|orders|placed|paid) (the )?most',
     ],
     examples: {
-      match: ['which customers spent the most', 'which customer placed the most orders last week', '消费金额最高的前十个用户', 'which 3 customers bought the most items', 'top 10 customers by revenue', 'Who are our top 10 customers by spend?', 'best customers by revenue', '消费最多的客户是谁', '消费最多的前10个用户', '哪些用户买得最多', 'who spent the most last month', '客户消费排名', '前20名客户'],
+      match: ['which customers spent the most', 'which customer placed the most orders last week', '消费金额最高的前十个用户', 'which 3 customers bought the most items', '消费最多的客户是谁', '消费最多的前10个用户', '哪些用户买得最多', 'who spent the most last month', '客户消费排名', '前20名客户'],
       noMatch: ['how many customers bought', '各城市的购买人数', 'top cities by buyers', 'customer segments by GMV', 'which customers are likely to buy next week', '哪些用户可能会购买', '新客户有多少'],
+    },
+  },
+  {
+    // "top 10 customers", "best buyers": ranked customers, unless another grouping is what is ranked ("which channel
+    // brings the best buyers" asks which channel).
+    id: 'customer-leaderboard',
+    meaning: { dimension: 'customer', onlyWhenUngrouped: true, defaultMetric: 'gmv', meaninglessMetrics: ['buyers', 'uv', 'dau', 'new_users', 'arpu'] },
+    zh: [],
+    en: ['(top|best|biggest|largest|most valuable)( \\d+| ten| five| three| twenty)? (customers|users|buyers|spenders|shoppers|clients)'],
+    examples: {
+      match: ['top 10 customers by spend', 'our best buyers last month', 'most valuable customers'],
+      noMatch: ['customers by city', 'how many customers bought'],
     },
   },
   {

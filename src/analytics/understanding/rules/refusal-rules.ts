@@ -127,7 +127,8 @@ export const REFUSAL_RULES: readonly PhraseRule<RefusalMeaning>[] = [
     ],
     en: [
       `${IMPERATIVE_START}(?:e-?mail|text|sms|message|call|phone|ring|contact|notify|ping|push|dm|whatsapp)\\s+(?:(?:all|the|every|each|these|those|our|my|top|\\d+|\\w+['’]s)\\s+)+(?:\\w+\\s+)?(?:customers?|users?|buyers?|shoppers?|clients?|people|members?|spenders?)`,
-      `${IMPERATIVE_START}(?:e-?mail|text|sms|message|call|phone|ring|contact|notify|ping|dm)\\s+(?:them|him|her|customers|users|buyers)(?![a-z])`,
+      `${IMPERATIVE_START}(?:e-?mail|text|sms|message|call|phone|ring|contact|notify|ping|dm)\\s+(?:them|him|her|customers|users|buyers|everyone|everybody|anyone|all of them)(?![a-z])`,
+      '(?:a|an) \\d+ ?% (?:off )?(?:coupon|voucher|discount code|promo code)',
       `send (?:a |an |the |some )?(?:\\w+ ){0,3}(?:emails?|e-mails?|sms|texts?|messages?|push(?:es)?|notifications?|newsletters?|coupons?|vouchers?|codes?|refunds?)(?: to| for)?`,
       `(?:issue|give|process|make|approve|grant) (?:a |an |the )?(?:full |partial )?refunds?`, `${IMPERATIVE_START}refund (?:that|this|the|these|those|all|them|him|her|order|customer|#?\\d)`,
       `(?:issue|give(?! me| us)|grant|hand out|create|add) (?:a |an |some |\\d+ )?(?:\\w+ ){0,3}?(?:coupons?|vouchers?|discount codes?|promo codes?|gift cards?)`,
@@ -135,7 +136,7 @@ export const REFUSAL_RULES: readonly PhraseRule<RefusalMeaning>[] = [
     ],
     examples: {
       match: [
-        'ok email all those customers a 10% off code', '给这些用户发个短信', 'refund that order', 'issue a refund for order 123', 'call the top customer', 'notify these customers', 'send a push notification to inactive users', '给上个月没回来的用户群发个优惠券短信', '给北京的用户发一张优惠券', '给这些用户退款', '把这笔订单退款', '短信通知这些客户', '给这个客户打个电话', 'add a 20% off coupon for every user in beijing', 'pls text them', '联系一下这些客户',
+        'ok email all those customers a 10% off code', 'email everyone who abandoned their cart this week a 10% coupon', '给这些用户发个短信', 'refund that order', 'issue a refund for order 123', 'call the top customer', 'notify these customers', 'send a push notification to inactive users', '给上个月没回来的用户群发个优惠券短信', '给北京的用户发一张优惠券', '给这些用户退款', '把这笔订单退款', '短信通知这些客户', '给这个客户打个电话', 'add a 20% off coupon for every user in beijing', 'pls text them', '联系一下这些客户',
       ],
       noMatch: ['email channel GMV', 'refund rate by category', '退款率最高的品类', '短信渠道的转化率', 'push channel conversion', 'how many email customers bought twice', 'how many customers called support', '给我看退款最多的品类', '把退款率按品类拆开', 'coupon usage rate', 'give me the coupon orders by city', '发优惠券后订单涨了吗'],
     },
@@ -149,7 +150,7 @@ export const REFUSAL_RULES: readonly PhraseRule<RefusalMeaning>[] = [
         zh: '仓库里没有成本、利润、库存或广告花费数据,无法回答这个问题。我可以回答成交额、订单、转化率等行为指标。',
       },
     },
-    zh: ['利润', '毛利', '净利', '成本', '库存', '广告(花费|费用|投放)', '投产比', '投入产出', '获客成本', '市场份额', '市场占有率', '全国市场', '行业(规模|排名|份额)', '竞品', '竞争对手'],
+    zh: ['利润', '毛利', '净利', '成本', '库存', '广告(花费|费用|投放)', '投放[^，,。？?]{0,6}(花|费|成本|预算)', '投产比', '投入产出', '获客成本', '市场份额', '市场占有率', '全国市场', '行业(规模|排名|份额)', '竞品', '竞争对手'],
     en: ['profits?', 'margins?', 'costs?', 'cogs', 'inventory', 'stock levels?', 'in stock', 'ad spend', 'advertising spend', 'roi', 'roas', 'cac', 'customer acquisition cost', 'gross margin', 'market share', 'national (?:\\w+ )?market', 'industry (?:share|size|average|benchmark)', 'competitors?'],
     examples: {
       match: ['what was our profit last month', '上个月的毛利率', 'ROI of ads', '库存还剩多少', "what is apple's share of the national headphones market?", '我们在耳机的市场份额'],

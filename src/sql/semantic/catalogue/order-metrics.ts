@@ -150,7 +150,7 @@ export const ORDER_METRICS = [
     name_en: 'Revenue per buyer (ARPPU)',
     name_zh: '客均消费（ARPPU）',
     synonyms_en: ['ARPPU', 'revenue per buyer', 'GMV per buyer', 'sales per buyer', 'spend per buyer', 'revenue per paying user', 'average revenue per paying user', 'revenue per customer', 'spend per customer', 'average spend per customer', 'average customer spend'],
-    synonyms_zh: ['ARPPU', '客均消费', '买家人均消费', '付费用户人均消费', '每个买家的消费', '每位买家平均消费', '购买用户人均消费', '人均购买金额', '客户平均消费'],
+    synonyms_zh: ['ARPPU', '客均消费', '买家人均消费', '付费用户人均消费', '每个买家的消费', '每位买家平均消费', '购买用户人均消费', '人均购买金额', '客户平均消费', '人均消费金额', '每个买家的人均消费'],
     definition_en: 'GMV ÷ buyers, over the same orders: how much a paying customer spent on average in the period (per buyer, not per visitor or per order).',
     definition_zh: '成交额 ÷ 购买人数，口径相同：统计期内每位付费客户平均花了多少（按买家平均，不是按访客或按订单）。',
     unit: 'currency',

@@ -307,7 +307,10 @@ export function resolveTimeExpression(text: string, asOfDate: IsoDate): Resolved
     previous = labelled({ start: addDays(current.start, -days), end: addDays(current.start, -1) }, `the ${days} days before`, `之前${days}天`);
     comparison = 'named_period';
   } else if (second && (contains(first, second) || contains(second, first))) {
-    current = contains(first, second) ? second : first;
+    const [wider, narrower] = contains(first, second) ? [first, second] : [second, first];
+    // "from Nov 1 to Nov 11 — the Double 11 build-up": dates typed out around a festival are the period; the festival
+    // inside them is context. "双十一 in November" is still the festival.
+    current = wider.explicit && narrower.event ? wider : narrower;
     previous = current.previous;
   } else if (second && (COMPARISON[form].test(text) || (first.pairedComparison && second.pairedComparison))) {
     const [later, earlier] = first.start >= second.start ? [first, second] : [second, first];
