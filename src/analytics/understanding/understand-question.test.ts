@@ -821,3 +821,15 @@ describe('understandQuestion: a traffic marketer’s questions (fresh f16)', () 
     expect(understand('这周投放一共花了多少钱').kind).toBe('clarify');
   });
 });
+
+describe('understandQuestion: a conversation about one customer', () => {
+  it('stays about that customer for short metric questions and person pronouns, never jumping to a product', () => {
+    const bought = requestOf('66号用户这个月买了什么');
+    expect(requestOf('他这个月总共花了多少', bought).query).toMatchObject({ metrics: ['gmv'], filters: [{ dimension: 'customer', values: ['66'] }], dimensions: [] });
+    const orders = requestOf('75号用户上个月下了几单');
+    expect(requestOf('平均每单多少钱', orders).query).toMatchObject({ metrics: ['aov'], filters: [{ dimension: 'customer', values: ['75'] }] });
+    expect(requestOf('都买了啥', orders).query).toMatchObject({ dimensions: ['product'], filters: [{ dimension: 'customer', values: ['75'] }] });
+    expect(requestOf('平均每单多少钱').query).toMatchObject({ filters: [] });
+    expect(requestOf('三四线城市买家这个月的客单价').query).toMatchObject({ metrics: ['aov'], filters: [{ dimension: 'city_tier', values: ['tier3', 'tier4'] }] });
+  });
+});

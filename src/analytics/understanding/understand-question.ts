@@ -41,13 +41,15 @@ import { purchasedItemsSpans } from './rules/purchased-items-rules.ts';
 import { dimensionMismatch } from './dimension-fit.ts';
 import { weekdayConflictQuestion } from './weekday-conflict.ts';
 
-const FOLLOW_UP_START = /^(and|what about|how about|same|now|only|just|instead|then|add|also|加上|再加|那|那么|再|只看|仅看|只要|换成|改成|如果|要是|还有|其中|这些|这些订单|这些用户|它们)|\b(?:of|among) (?:those|them|these)\b/;
+const FOLLOW_UP_START = /^(and|what about|how about|same|now|only|just|instead|then|add|also|加上|再加|都|那|那么|再|只看|仅看|只要|换成|改成|如果|要是|还有|其中|这些|这些订单|这些用户|它们)|\b(?:of|among) (?:those|them|these)\b/;
 /** "整体呢", "overall?": the total of what the previous answer split. */
 const WHOLE = /整体|总体|合计|总共|一共|整周|整个月|\boverall\b|\bin total\b|\bas a whole\b|\b(?:whole|entire) (?:week|month|period|day)\b/;
 /** Running totals over a timeline (累计 per day), which the semantic layer does not compute. */
 const RUNNING_TOTAL = /累计|累积|\bcumulative|\brunning (?:total|sum)/;
 /** "add bounce rate", "再加上转化率": one more metric beside those shown. */
 const ADDS_METRIC = /^(?:(?:ok|and|also|pls|please)\s+)?(?:add|also show|include|plus)\b|^(?:再)?(?:加上|加一列|再加|顺便加上|也看下)/;
+/** Pronouns for people: they point at a customer, not at a product or a city. */
+const PERSON_PRONOUN = /\b(?:he|she|him|her|they|them)\b|他|她/;
 const FOLLOW_UP_END = /呢\s*[??]?$|\binstead\b/;
 /** "what's their avg rating?", "它们的转化率": a pronoun for what the previous answer was about. */
 const FOLLOW_UP_PRONOUN = /\b(?:their|its|those|these|them|they|he|she|him|her)\b|(?<!\b(?:is|are|was|were) )\bthere\b(?! (?:is|are|was|were|any)\b)|那边|那里|\bthat (?:same )?(?:day|week|month|year)\b|那天|当天|那个月|当月|他(?!们的)|她(?!们的)|\b(?:is|was|of) that\b|他们的|她们的|它们的|这些|那些|这占|占全部|占总/;
@@ -116,7 +118,9 @@ function inheritFrom(previous: AnalysisRequest, recognition: Recognition, focus?
     }
   }
   inherited.filters = mergeFilters(previousFilters, inherited.filters);
-  if (inherited.pointsBack && focus && !inherited.filters.some((filter) => filter.dimension === focus.dimension)) {
+  // "他这个月花了多少" after the products customer 66 bought: a person pronoun points at a customer, never at a product.
+  const personOnly = PERSON_PRONOUN.test(recognition.normalized) && focus?.dimension !== 'customer';
+  if (inherited.pointsBack && focus && !personOnly && !inherited.filters.some((filter) => filter.dimension === focus.dimension)) {
     inherited.filters = [...inherited.filters, { dimension: focus.dimension, operator: 'in', values: [focus.value] }];
     inherited.dimensions = inherited.dimensions.filter((dimension) => dimension !== focus.dimension);
   }
@@ -417,7 +421,11 @@ export function understandQuestion(input: UnderstandInput): Understanding {
   const hasContent = recognition.dimensions.length > 0 || recognition.filters.length > 0 || recognition.time !== undefined || recognition.limit !== undefined || recognition.cues.size > 0;
   // A period alone ("today") next to unknown words is not a question about the data ("what's the weather today").
   const analyticContent = recognition.dimensions.length > 0 || recognition.filters.length > 0 || recognition.limit !== undefined || recognition.cues.size > 0;
-  const followUp = isMetricsRequest(input.previous) && !shapeOnly && (recognition.metrics.length === 0 ? hasContent || WHOLE.test(normalized) : input.refinesOffered === true || FOLLOW_UP_START.test(normalized) || FOLLOW_UP_END.test(normalized) || FOLLOW_UP_PRONOUN.test(normalized) || recognition.pointsBack);
+  // "平均每单多少钱" right after "75号用户上个月下了几单": a short question with only a metric stays about the one customer
+  // the conversation is about.
+  const aboutOneCustomer = isMetricsRequest(input.previous) && ((input.previous.query.filters as SemanticFilter[] | undefined) ?? []).some((filter) => filter.dimension === 'customer' && filter.operator === 'in' && filter.values.length === 1);
+  const bareMetric = recognition.metrics.length > 0 && recognition.filters.length === 0 && recognition.dimensions.length === 0 && recognition.time === undefined && (/\p{Script=Han}/u.test(normalized) ? normalized.replace(/[\s\p{P}]/gu, '').length <= 10 : normalized.split(/\s+/).length <= 6);
+  const followUp = isMetricsRequest(input.previous) && !shapeOnly && (recognition.metrics.length === 0 ? hasContent || WHOLE.test(normalized) : input.refinesOffered === true || FOLLOW_UP_START.test(normalized) || FOLLOW_UP_END.test(normalized) || FOLLOW_UP_PRONOUN.test(normalized) || recognition.pointsBack || (aboutOneCustomer && bareMetric));
 
   const funnelAgain = unexplained.length === 0 ? funnelFollowUp(input.previous, recognition, language) : undefined;
   if (funnelAgain) return { kind: 'analysis', request: funnelAgain, confidence: 0.8, notes: [...notes, 'follow-up: the previous funnel again, with what this turn changed'] };

@@ -19,6 +19,7 @@ export const ENUMERATED_VALUES: VocabularyValue[] = [
   { dimension: 'city_tier', values: ['new_tier1'], label_en: 'new tier-1 cities', label_zh: '新一线城市', phrases: ['新一线', '新一线城市', 'new tier 1', 'new tier-1', 'new first-tier', 'new_tier1'] },
   { dimension: 'city_tier', values: ['tier2'], label_en: 'tier-2 cities', label_zh: '二线城市', phrases: ['二线', '二线城市', 'tier 2', 'tier-2', 'tier2', 'second-tier', 'second tier'] },
   { dimension: 'city_tier', values: ['tier3'], label_en: 'tier-3 cities', label_zh: '三线城市', phrases: ['三线', '三线城市', 'tier 3', 'tier-3', 'tier3', 'third-tier', 'third tier'] },
+  { dimension: 'city_tier', values: ['tier3', 'tier4'], label_en: 'tier-3 and lower cities', label_zh: '三四线城市', phrases: ['三四线', '三四线城市', '三四线及以下', 'tier 3 and 4', 'tier-3 and tier-4'] },
   { dimension: 'city_tier', values: ['tier4'], label_en: 'tier-4 and lower cities', label_zh: '四线及以下城市', phrases: ['四线', '四线及以下', '四线城市', '下沉市场', 'tier 4', 'tier-4', 'tier4', 'fourth-tier', 'lower-tier'] },
   { dimension: 'device', values: ['ios'], label_en: 'iOS app', label_zh: 'iOS 客户端', phrases: ['ios', 'iphone用户', 'ios端', '苹果端'] },
   { dimension: 'device', values: ['android'], label_en: 'Android app', label_zh: '安卓客户端', phrases: ['android', '安卓', '安卓端'] },
