@@ -56,7 +56,7 @@ export const DOMINATES: Record<string, string[]> = {
   cart_abandonment_rate: ['cart_rate'],
   cart_abandoners: ['cart_adds', 'cart_rate', 'buyers'],
   orders_created: ['orders', 'cancelled_orders'],
-  aov: ['orders', 'buyers'],
+  aov: ['orders'],
   arpu: ['uv', 'gmv'],
   revenue_per_buyer: ['gmv', 'buyers', 'aov'],
   // "平均成交单价（成交额÷件数）": the parenthesis defines the ratio, it asks for no more columns.
@@ -119,7 +119,7 @@ function usable(phrase: string): boolean {
 }
 
 /** Catalogue synonyms too generic to name a metric on their own ("customers in Shanghai" is a filter phrase). */
-const GENERIC_NOUNS = new Set(['customers', 'users', 'shoppers', 'people', '用户', '客户', '顾客', '用户数', 'active users']);
+const GENERIC_NOUNS = new Set(['customers', 'users', 'shoppers', 'people', '用户', '客户', '顾客', '买家', '用户数', 'active users']);
 
 /** Metrics a dimension's values imply when no metric is named ("中文评价和英文评价各有多少条" counts reviews). */
 export const METRIC_IMPLIED_BY_DIMENSION: Record<string, string> = { language: 'reviews', support_intent: 'support_conversations' };
