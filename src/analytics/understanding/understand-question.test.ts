@@ -833,3 +833,13 @@ describe('understandQuestion: a conversation about one customer', () => {
     expect(requestOf('三四线城市买家这个月的客单价').query).toMatchObject({ metrics: ['aov'], filters: [{ dimension: 'city_tier', values: ['tier3', 'tier4'] }] });
   });
 });
+
+describe('understandQuestion: averages per day, weakest days and parts of this month', () => {
+  it.each([
+    ['What was the average number of paid orders per day in November?', { average: { per: 'day' }, dimensions: [] }],
+    ['What was our weakest trading day in October by revenue?', { dimensions: ['day'], limit: 1, orderBy: { direction: 'asc' } }],
+    ['中旬的成交额', { timeRange: { start: '2025-11-11', end: '2025-11-20' } }],
+  ])('%s', (question, query) => {
+    expect(requestOf(question).query).toMatchObject(query);
+  });
+});

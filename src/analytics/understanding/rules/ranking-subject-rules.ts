@@ -41,6 +41,7 @@ export const RANKING_SUBJECT_RULES: readonly PhraseRule<RankingSubject>[] = [
       'customers? who (spent|bought|ordered) the most',
       'who (spent|bought|ordered) the most',
       '(which|what) (customer|user|buyer|shopper|client)s? (\\w+ ){1,3}(spent|spends|spend|bought|buys|ordered|orders|placed|paid) (the )?most',
+      '(which|what) (customer|user|buyer|client) accounts? (\\w+ ){0,2}(contributed|brought in|generated|spent|made) (the )?most',
     ],
     examples: {
       match: ['which customers spent the most', 'which customer placed the most orders last week', '消费金额最高的前十个用户', 'which 3 customers bought the most items', '消费最多的客户是谁', '消费最多的前10个用户', '哪些用户买得最多', 'who spent the most last month', '客户消费排名', '前20名客户'],

@@ -223,6 +223,12 @@ export const ABSOLUTE_TIME_RULES: TimeRule[] = [
     resolve: (m, asOf) => monthPartRule(number(m[1]), number(m[2]), ZH_PARTS[m[3] ?? ''], asOf),
   },
   {
+    // "中旬呢?" with no month named: that part of the as-of date's month.
+    name: 'Chinese part of this month', guard: /旬/u,
+    pattern: /(?<![月\d])(上旬|中旬|下旬)/gu,
+    resolve: (m, asOf) => monthPartRule(Number(asOf.slice(0, 4)), Number(asOf.slice(5, 7)), ZH_PARTS[m[1] ?? ''], asOf),
+  },
+  {
     name: 'Chinese first days of a month', guard: /月/u,
     pattern: new RegExp(`(?:${ZH_YEAR})?${ZH_MONTH}份?\\s*(?:的)?前\\s*(${ZH_NUM}{1,3})\\s*[天日]`, 'gu'),
     resolve: (m, asOf) => monthFirstDaysRule(number(m[1]), number(m[2]), number(m[3]), asOf),

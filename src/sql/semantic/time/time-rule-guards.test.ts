@@ -12,6 +12,7 @@ const GUARDED = RULES.filter((rule) => rule.guard);
 const EXAMPLES: Record<string, string[]> = {
   'ISO date range': ['2025-10-01 to 2025-10-07', '2025/10/01-10/07'],
   'Chinese listed months': ['9、10、11月', '10和11月'],
+  'Chinese part of this month': ['中旬呢', '下旬的订单'],
   'English last days of a month': ['the last ten days of November', 'last 5 days of October 2025'],
   'Chinese last days of a month': ['10月最后5天', '2025年11月最后十天'],
   'half of a month': ['the first half of November', 'second half of Oct', '11月上半月', '10月下半月'],
