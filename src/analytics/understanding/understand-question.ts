@@ -374,7 +374,7 @@ function readWords(input: WordsInput): WordsReading {
   applyRankingSubject(recognition, input.values, notes);
   applyProductRanking(recognition, notes);
   // In a funnel, 流失 / "lose" is the drop-off between its steps, which the funnel shows, not a subset of users.
-  const subsetWords = recognition.cues.has('funnel') ? [] : unexplainedSubsetWords(recognition.residual);
+  const subsetWords = recognition.cues.has('funnel') ? [] : unexplainedSubsetWords(recognition.residual, recognition.normalized);
   const slotWords = unexplainedGroupingSlots(recognition.normalized, recognition.residual, questionLexicon(input.values));
   const unexplained = [...new Set([...unexplainedWords(recognition.residual, recognition.cues, recognition.normalized), ...subsetWords, ...slotWords])];
   const suggestions = unexplained.flatMap((word) => nearestEntries(word, questionLexicon(input.values).entriesList(), language, 2));

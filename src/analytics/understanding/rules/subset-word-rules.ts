@@ -29,6 +29,23 @@ export const SUBSET_WORD_RULES: readonly PhraseRule<{ subset: string }>[] = [
     examples: { match: ['新品的销量', '上个月上新的商品卖得怎么样', 'sales of products launched in the last 90 days', 'how are new arrivals selling'], noMatch: ['新用户的GMV', 'new customers', '商品的销量'] },
   },
   {
+    // "只买过一次的客户", "customers who both ordered and cancelled": a subset by how often or by two behaviours at once,
+    // which no filter picks; repeat buyers (two or more) are a metric of their own.
+    id: 'purchase-count-subset',
+    meaning: { subset: 'purchase-count' },
+    zh: ['只(?:买|下|购买)(?:过|了)?一次', '只下过一(?:单|次单)', '一次性(?:客户|买家)', '既[^，,。？?]{1,12}又'],
+    en: ['(?:bought|ordered|purchased|shopped) (?:from us )?only once', 'only (?:bought|ordered|purchased) once', 'one[- ]time (?:buyers|customers|shoppers)', 'both (?:ordered|bought) and (?:cancelled|canceled|returned)'],
+    examples: { match: ['只买过一次的客户有多少个？', '既下过正常单、又有过取消发票的客户有几个？', 'how many customers bought only once', 'one-time buyers last month'], noMatch: ['复购人数', 'customers who bought more than once', '一次买了几件'] },
+  },
+  {
+    // "平均每张发票有多少行明细": lines on an order, which no metric counts.
+    id: 'order-lines',
+    meaning: { subset: 'order-lines' },
+    zh: ['(?:多少|几)行(?:明细)?', '行明细', '明细行'],
+    en: ['(?:order |invoice )?lines? per (?:order|invoice)', 'line items? per (?:order|invoice)', 'how many lines'],
+    examples: { match: ['平均每张发票有多少行明细？', 'average lines per invoice', 'how many line items per order'], noMatch: ['上周的订单数', 'orders per customer', '行业'] },
+  },
+  {
     id: 'refunded',
     meaning: { subset: 'refunded' },
     zh: ['退款'],
@@ -65,9 +82,12 @@ export const SUBSET_WORD_RULES: readonly PhraseRule<{ subset: string }>[] = [
 export const SUBSET_WORD_RULE_SET: RuleSet<{ subset: string }> = { name: 'subset words without a filter', rules: SUBSET_WORD_RULES, matches: ruleMatches };
 
 /** The subset words left in a residual (the question with everything recognised blanked), as written. */
-export function unexplainedSubsetWords(residual: string): string[] {
+/** Subsets whose words are also metric words ("买过", "orders"): looked for in the whole question, not what is left. */
+const WHOLE_QUESTION_SUBSETS = new Set(['purchase-count', 'order-lines']);
+
+export function unexplainedSubsetWords(residual: string, normalizedQuestion: string = residual): string[] {
   return SUBSET_WORD_RULES.flatMap((rule) => {
-    const found = residual.match(ruleExpression(rule));
+    const found = (WHOLE_QUESTION_SUBSETS.has(rule.meaning.subset) ? normalizedQuestion : residual).match(ruleExpression(rule));
     return found ? [found[0]] : [];
   });
 }
