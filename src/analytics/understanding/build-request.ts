@@ -349,7 +349,9 @@ export function buildRequest(asked: Recognition, window: DataWindow, language: L
   if (share && !time.compareTo) query.share = share;
   // "cancelled invoices by country": the groups that had any, unless the question looks for the smallest or for none.
   const lowestFirst = (query.orderBy as { direction?: string } | undefined)?.direction === 'asc';
-  if (!time.compareTo && !lowestFirst && !query.rankOf && !query.countOf && !ASKS_ABOUT_NONE.test(recognition.normalized) && dimensions.length > 0 && dimensions.every((dimension) => !TIME_DIMENSIONS.includes(dimension) && dimension !== 'hour' && dimension !== 'weekday')) {
+  // Hours of the day and days of the week are groupings, not a timeline: a shop that never trades at night or on
+  // Saturdays has no such rows ("gmv by hour of day" lists the hours it traded).
+  if (!time.compareTo && !lowestFirst && !query.rankOf && !query.countOf && !ASKS_ABOUT_NONE.test(recognition.normalized) && dimensions.length > 0 && dimensions.every((dimension) => !CALENDAR_GRAINS.includes(dimension))) {
     query.omitZeroRows = true;
   }
   // "哪一天的成交额最低", "the quietest hour": a day or hour with no activity at all (a shop closed on Saturdays) is no

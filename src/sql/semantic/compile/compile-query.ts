@@ -105,12 +105,16 @@ const ZERO_ROWS_ASSUMPTION: Assumption = {
 };
 
 /**
- * omitZeroRows applies to a split by a non-time dimension, without a comparison; over a time grain only to a ranking
- * (a limit): a timeline keeps its empty days, "the lowest day" is among days with data.
+ * omitZeroRows applies to a split by a non-time dimension or by hour or weekday, without a comparison; over a calendar
+ * grain only to a ranking (a limit): a timeline keeps its empty days, "the lowest day" is among days with data.
  */
 function omitsZeroRows({ query, dimensions }: ResolvedQuery): boolean {
-  return query.omitZeroRows === true && !query.compareTo && dimensions.length > 0 && (query.limit !== undefined || dimensions.every((dimension) => dimension.kind !== 'time'));
+  const cyclicOrNotTime = dimensions.every((dimension) => dimension.kind !== 'time' || CYCLIC_GRAINS.has(dimension.id));
+  return query.omitZeroRows === true && !query.compareTo && dimensions.length > 0 && (query.limit !== undefined || cyclicOrNotTime);
 }
+
+/** Hours of the day and days of the week: groupings that repeat, not a timeline whose empty days say something. */
+const CYCLIC_GRAINS = new Set(['hour', 'weekday']);
 
 function compiledAssumptions(resolved: ResolvedQuery, fillGaps: boolean): Assumption[] {
   const { query, metrics, dimensions, filters } = resolved;

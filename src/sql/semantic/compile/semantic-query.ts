@@ -92,7 +92,7 @@ export const semanticQuerySchema = z.object({
    * by country" lists the countries that had any; a 0 % rate stays): only with a non-time grouping and no comparison.
    * Said in the answer's assumptions.
    */
-  omitZeroRows: z.boolean().describe('leave out groups where every count/sum is 0 and every rate is undefined; not with compareTo, and with time groupings only when ranked (limit)').optional(),
+  omitZeroRows: z.boolean().describe('leave out groups where every count/sum is 0 and every rate is undefined; not with compareTo, and with day/week/month groupings only when ranked (limit)').optional(),
   /** Language of dimension values in the result (category Phones vs 手机); filters accept both. */
   language: z.enum(['en', 'zh']).default('en'),
 });
