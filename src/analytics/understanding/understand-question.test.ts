@@ -137,7 +137,17 @@ describe('understandQuestion: refusals and clarifications', () => {
     if (understanding.kind !== 'analysis') return;
     expect((understanding.request.query as { metrics: string[] }).metrics).toEqual(['gmv']);
     expect(understanding.clarification?.options[0]).toMatch(/as understood|就按这个理解/);
-    expect(understanding.notes).toContain('no metric named: proposed ranking by GMV');
+    expect(understanding.notes).toContain('no metric named: ranked by GMV');
+  });
+
+  it.each([
+    ['top categories last month', 'gmv'],
+    ['排名前三的城市', 'gmv'],
+    ['which hour is the busiest', 'orders'],
+  ])('answers a ranking word with no measure (%s) by %s, the measure named in its first sentence', (question, metric) => {
+    const understanding = understand(question);
+    expect(understanding).toMatchObject({ kind: 'analysis', request: { query: { metrics: [metric] } } });
+    expect(understanding.kind === 'analysis' && understanding.clarification).toBeFalsy();
   });
 
   it('lowers confidence for words it does not understand', () => {

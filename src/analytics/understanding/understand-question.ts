@@ -50,6 +50,10 @@ const RUNNING_TOTAL = /累计|累积|\bcumulative|\brunning (?:total|sum)/;
 const ADDS_METRIC = /^(?:(?:ok|and|also|pls|please)\s+)?(?:add|also show|include|plus)\b|^(?:再)?(?:加上|加一列|再加|顺便加上|也看下)/;
 /** Pronouns for people: they point at a customer, not at a product or a city. */
 const PERSON_PRONOUN = /\b(?:he|she|him|her|they|them)\b|他|她/;
+/** "the busiest hour", "周几最忙": how busy is counted in orders. */
+const BUSY_WORDS = /\b(?:busiest|quietest|busy|quiet)\b|最忙|最闲|最冷清|繁忙/;
+/** "哪个品类最好" and nothing else: only a judgement, no ranking word that implies a measure (top, 排名, 前三). */
+const EVALUATIVE_ONLY = /^(?!.*(?:\btop\b|\bbottom\b|排名|排行|前\s*[0-9一二三四五六七八九十两]|\bperforming\b|\bbusiest\b|\bquietest\b|最忙|最闲))/;
 const FOLLOW_UP_END = /呢\s*[??]?$|\binstead\b/;
 /** "what's their avg rating?", "它们的转化率": a pronoun for what the previous answer was about. */
 const FOLLOW_UP_PRONOUN = /\b(?:their|its|those|these|them|they|he|she|him|her)\b|(?<!\b(?:is|are|was|were) )\bthere\b(?! (?:is|are|was|were|any)\b)|那边|那里|\bthat (?:same )?(?:day|week|month|year)\b|那天|当天|那个月|当月|他(?!们的)|她(?!们的)|\b(?:is|was|of) that\b|他们的|她们的|它们的|这些|那些|这占|占全部|占总/;
@@ -470,10 +474,12 @@ export function understandQuestion(input: UnderstandInput): Understanding {
     notes.push(`no metric named: ${impliedMetric}, the measure of ${recognition.dimensions.join(', ')}`);
   }
   if (recognition.metrics.length === 0 && !shapeOnly && ranks && recognition.dimensions.length > 0) {
-    // "哪个城市最差" ranks without naming a measure: rank by GMV and say so in the answer.
-    recognition.metrics = ['gmv'];
-    notes.push('no metric named: proposed ranking by GMV');
-    rankedWithoutMetric = true;
+    // "哪个城市最差" ranks without naming a measure: rank by GMV (by orders when it asks how busy) and say so in the
+    // answer's first sentence, which names the measure; the question is answered, not sent back (issue 9).
+    const busy = BUSY_WORDS.test(normalized);
+    recognition.metrics = [busy ? 'orders' : 'gmv'];
+    notes.push(`no metric named: ranked by ${busy ? 'paid orders' : 'GMV'}`);
+    rankedWithoutMetric = EVALUATIVE_ONLY.test(normalized);
   }
 
   // "有多少种不同的搜索词", "how many cities had activity": counting a dimension's values needs no metric named; the
