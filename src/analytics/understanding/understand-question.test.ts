@@ -853,3 +853,12 @@ describe('understandQuestion: averages per day, weakest days and parts of this m
     expect(requestOf(question).query).toMatchObject(query);
   });
 });
+
+describe('understandQuestion: a conversation keeps the period it named', () => {
+  it('answers a turn that names no period over the period the conversation named, and all data when none was named', () => {
+    const lastMonth = requestOf('buyers by device last month');
+    expect(requestOf('repurchase rate on the mini program?', lastMonth).query).toMatchObject({ timeRange: { start: '2025-10-01', end: '2025-10-31' } });
+    expect(requestOf('repurchase rate on the mini program?', requestOf('buyers by device')).query).toMatchObject({ timeRange: { start: '2025-09-02', end: '2025-11-30' } });
+    expect(requestOf('repurchase rate on the mini program?').query).toMatchObject({ timeRange: { start: '2025-09-02', end: '2025-11-30' } });
+  });
+});

@@ -141,6 +141,12 @@ function inheritFrom(previous: AnalysisRequest, recognition: Recognition, focus?
   return { recognition: inherited, timeRange, compareTo };
 }
 
+/** A period the question named, not the whole data an unnamed one falls back to. */
+function namedPeriod(range: unknown, window: DataWindow): boolean {
+  const period = range as { start?: string; end?: string } | undefined;
+  return typeof period?.start === 'string' && typeof period.end === 'string' && !(period.start <= window.start && period.end >= window.asOf);
+}
+
 /** Behaviour models that take one customer. */
 const PER_CUSTOMER_TOOLS = new Set(['recommend_products', 'predict_purchase']);
 
@@ -448,6 +454,11 @@ export function understandQuestion(input: UnderstandInput): Understanding {
     if (grainsAskedFor(normalized).some((grain) => shown.includes(grain))) {
       inheritedTime = { timeRange: input.previous.query.timeRange };
       notes.push('which day/week of the period just shown: kept its period');
+    } else if (namedPeriod(input.previous.query.timeRange, input.window) && !input.previous.query.compareTo) {
+      // "repurchase rate on the mini program?" after "last month's buyers by device": a conversation keeps the period
+      // it named until a question names another; the answer's first sentence says which.
+      inheritedTime = { timeRange: input.previous.query.timeRange };
+      notes.push('the conversation’s period kept');
     }
   }
 
