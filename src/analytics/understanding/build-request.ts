@@ -19,7 +19,7 @@ export interface DataWindow {
 
 const TIME_DIMENSIONS = ['day', 'week', 'month', 'hour', 'weekday'];
 /** Time grains that are a timeline: two periods have different dates, so a comparison cannot share their rows. */
-const CALENDAR_GRAINS = ['day', 'week', 'month'];
+export const CALENDAR_GRAINS = ['day', 'week', 'month'];
 const WHY_DEFAULT_DIMENSIONS = ['category', 'city_tier', 'device', 'channel'];
 
 /** Whether a question is about prices or order amounts, the only things ShopLens draws distributions of. */

@@ -78,6 +78,7 @@ export interface Recognition {
 }
 
 const WEEK_EARLIER = /a week (?:earlier|before)|(?:the )?same day (?:a |one )?(?:week (?:earlier|before)|last week)|上周同一天|一周前(?:的)?同一天|前一周(?:的)?同一天|上周同期/;
+const WEEK_EARLIER_ALL = new RegExp(WEEK_EARLIER.source, 'g');
 const SHARE_WORDS = /share|percent|percentage|proportion|portion|\brate\b|ratio|fraction|%|占比|比例|百分比|比率|比重|几成|份额|占多少|占了多少|占几成/;
 /** Counts whose share the question asks for when it speaks of a share: "what % of orders got cancelled". */
 const RATE_OF_COUNT = [['favourites', 'fav_rate'], ['cart_adds', 'cart_rate'], ['cart_abandoners', 'cart_abandonment_rate'], ['cancelled_orders', 'cancellation_rate'], ['returned_orders', 'return_rate'], ['repeat_buyers', 'repurchase_rate']] as const;
@@ -224,6 +225,7 @@ const DAY_RANGE_ECHO = /[（(]?\s*(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|~|to|到|
 /** "Give me both numbers", "两个都列出来": every group asked about is shown, whatever picks one. */
 const BOTH_ASKED = /\bboth (?:numbers|figures|values|of them)\b|\bgive me both\b|\bshow both\b|两个都|都列出来|都给我|两个数都/;
 const WHOLE_UNIT = /一?整(?:周|个星期|个月|月)|\b(?:the )?(?:whole|full|entire|complete) (?:of )?(?:last |previous )?(?:week|month)\b/;
+const WHOLE_UNIT_ALL = new RegExp(WHOLE_UNIT.source, 'g');
 const CUSTOMER_LIST = /(?:\bcustomers|\busers|\bbuyers|\bshoppers|客户|用户|顾客|买家)\s*(?:ids?\s*)?((?:\d{3,}\s*(?:,|、|，|and|和|及|与|&)\s*)+\d{3,})(?!\d|\.\d)/g;
 const STOCK_CODE = /(?:\bstock ?codes?|\bskus?|\bitem codes?|\bproduct codes?|货号|商品编号|商品编码)\s*[#:：]?\s*([a-z0-9]*\d[a-z0-9]*)(?![a-z0-9])/g;
 const THAT_PERIOD = /(?<!\b(?:each|every|per) )\b(?:month|quarter|year|week)[- ]end\b|月末|季末|\bthat (?:same |whole |entire )?(?:day|week|month|year)\b|\bthe same (?:day|week|month)(?! (?:last|a|one|the))\b|那个月|(?<!十一|11|618|十二|12|节|国庆|黑五|日|号|周)那一?周|那个星期|当月|当周|那一?天|当天|当日/g;
@@ -270,6 +272,11 @@ const WHICH_SINGULAR = /哪一?档|哪一?组|哪一?段|\bwhich (?:has|had|is|w
 const MANY_ASKED = /哪些|\btop\s*\d|前\s*[0-9一二三四五六七八九十两](?![0-9一二三四五六七八九十两]*\s*(?:周|天|日|个?月|年|个?星期|个?小时))|\b\d+\s+[a-z]+s\b|\bwhich (?!(?:has|is|was|gets|does)\b)\w+s\b|排序|排行|\branking\b|\brank\b/;
 const ONE_OF_THEM = /\bwhich one\b|\bwhich single\b|\bthe single\b|\bonly one\b/;
 const PLURAL = /哪些|\bwhich (?!(?:has|is|was|gets|does)\b)\w+s\b|\btop\b|前\s*[0-9一二三四五六七八九十两](?![0-9一二三四五六七八九十两]*\s*(?:周|天|日|个?月|年|个?星期|个?小时))|排序|排名|排行|排一下|排个|\brank(?:ed|ing)?\b|\bsort(?:ed)?\b|\b(?:categories|brands|products|cities|channels|devices|countries|provinces|items|skus|segments|tiers)\b/;
+
+/** Spaces over [start, end): the words are read, and every other offset in the text stays where it was. */
+function blankSpan(text: string, start: number, end: number): string {
+  return text.slice(0, start) + ' '.repeat(end - start) + text.slice(end);
+}
 
 function markTaken(taken: boolean[], start: number, end: number): void {
   for (let index = start; index < end && index < taken.length; index += 1) taken[index] = true;
@@ -383,7 +390,7 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   const taken: boolean[] = new Array(normalized.length).fill(false);
   const recognised: string[] = [];
   // "the same day last week", "上周同一天": a comparison, not a split by day.
-  for (const match of normalized.matchAll(new RegExp(WEEK_EARLIER.source, 'g'))) markTaken(taken, match.index, match.index + match[0].length);
+  for (const match of normalized.matchAll(WEEK_EARLIER_ALL)) markTaken(taken, match.index, match.index + match[0].length);
   // "that month", "那天": the period the conversation is about (a follow-up keeps it), never a split by month or day.
   // "at least one hot water bottle": a bound, never "the least".
   for (const match of normalized.matchAll(/\bat (?:least|most)\b|至少|至多/g)) markTaken(taken, match.index, match.index + match[0].length);
@@ -402,8 +409,8 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   const previousOf = withoutAnchoredOffsets([...normalized.matchAll(PREVIOUS_OF)], normalized, asOf);
   for (const match of previousOf) markTaken(taken, match.index, match.index + match[0].length);
   let blanked = normalized;
-  for (const title of titles) blanked = blanked.slice(0, title.start) + ' '.repeat(title.end - title.start) + blanked.slice(title.end);
-  for (const match of previousOf) blanked = blanked.slice(0, match.index) + ' '.repeat(match[0].length) + blanked.slice(match.index + match[0].length);
+  for (const title of titles) blanked = blankSpan(blanked, title.start, title.end);
+  for (const match of previousOf) blanked = blankSpan(blanked, match.index, match.index + match[0].length);
   // "当天/那天" point at a period named elsewhere in the question, never at the as-of day.
   const timeText = blanked
     .replace(/当天|当日|那天|这一天|这天/g, (found) => ' '.repeat(found.length))
@@ -417,7 +424,7 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   // "本月截至昨天", "year-to-date as of 30 November": the day after 截至 / as of ends the period named, it is no period.
   const endAnchor = END_ANCHOR.exec(timeText);
   const anchorDay = endAnchor ? safeResolve(endAnchor[1] ?? '', asOf) : undefined;
-  const anchored = anchorDay && anchorDay.start === anchorDay.end && endAnchor ? timeText.slice(0, endAnchor.index) + ' '.repeat(endAnchor[0].length) + timeText.slice(endAnchor.index + endAnchor[0].length) : timeText;
+  const anchored = anchorDay && anchorDay.start === anchorDay.end && endAnchor ? blankSpan(timeText, endAnchor.index, endAnchor.index + endAnchor[0].length) : timeText;
   let time: ResolvedTimeExpression | undefined = safeResolve(anchored, asOf);
   if (time && anchorDay && anchored !== timeText && anchorDay.end <= time.end && anchorDay.end >= time.start) {
     if (anchorDay.end < time.end) time = { ...time, end: anchorDay.end, label_en: `${time.label_en} to ${anchorDay.end}`, label_zh: `${time.label_zh}截至${anchorDay.end}` };
@@ -468,7 +475,7 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     markTaken(taken, match.index, match.index + match[0].length);
     recognised.push(match[0].trim());
   }
-  for (const match of normalized.matchAll(new RegExp(WHOLE_UNIT.source, 'g'))) {
+  for (const match of normalized.matchAll(WHOLE_UNIT_ALL)) {
     markTaken(taken, match.index, match.index + match[0].length);
     recognised.push(match[0]);
   }
@@ -754,7 +761,7 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     recognised.push(productPhrase.text);
     productText = productPhrase.text;
     unknownWords = unknownWords.filter((word) => !productPhrase.words.includes(word));
-    residual = residual.slice(0, productPhrase.start) + ' '.repeat(productPhrase.end - productPhrase.start) + residual.slice(productPhrase.end);
+    residual = blankSpan(residual, productPhrase.start, productPhrase.end);
   }
 
   // "AOV for new customers", "新用户的客单价": with another metric, new users are whose metric it is (a filter).

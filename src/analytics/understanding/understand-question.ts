@@ -5,7 +5,7 @@ import type { ValueIndex } from '../../sql/values/value-index.ts';
 import { normalizeQuestion } from '../../text/normalize-question.ts';
 import type { AnalysisRequest } from '../analysis/analysis-request.ts';
 import type { Language } from '../../text/language.ts';
-import { buildRequest, chooseTime, isAboutAmounts, previousPeriodOf, timelineComparisonAsked, type DataWindow } from './build-request.ts';
+import { buildRequest, CALENDAR_GRAINS, chooseTime, isAboutAmounts, previousPeriodOf, timelineComparisonAsked, type DataWindow } from './build-request.ts';
 import { forecastTargetDays, MAX_FORECAST_DAYS, recognizeModelIntent } from './model-intents.ts';
 import { readingOf } from './restate-request.ts';
 import { recognizeQuestion, type Recognition } from './recognize-question.ts';
@@ -227,9 +227,7 @@ function recognizeCovered(normalized: string, input: WordsInput, notes: string[]
     }
   }
   for (const grain of grainsAskedFor(recognition.normalized)) recognition.cues.add(`grain:${grain}`);
-  const residual = recognition.residual.split('');
-  for (const [start, end] of grainSpans(recognition.normalized)) residual.fill(' ', start, end);
-  recognition.residual = residual.join('');
+  explainSpans(recognition, grainSpans(recognition.normalized));
   applyRetentionWording(recognition, notes);
   // "which category drove the GMV difference": what moved a number between two periods is a contribution analysis.
   // "用户 1234 上个月买了什么": the products bought and how many, not a count of buyers.
@@ -238,18 +236,21 @@ function recognizeCovered(normalized: string, input: WordsInput, notes: string[]
     if (!recognition.dimensions.includes('product')) recognition.dimensions = ['product', ...recognition.dimensions];
     const named = recognition.metrics.filter((metric) => metric !== 'buyers' && !recognition.genericMetrics.includes(metric));
     recognition.metrics = named.length > 0 ? named : ['units'];
-    const explained = recognition.residual.split('');
-    for (const [start, end] of bought) explained.fill(' ', start, end);
-    recognition.residual = explained.join('');
+    explainSpans(recognition, bought);
   }
   const drivers = changeDriverSpans(recognition.normalized, recognition.cues.has('compare') || recognition.time?.comparison === 'named_period');
   if (drivers) {
     recognition.cues.add('why');
-    const explained = recognition.residual.split('');
-    for (const [start, end] of drivers) explained.fill(' ', start, end);
-    recognition.residual = explained.join('');
+    explainSpans(recognition, drivers);
   }
   return recognition;
+}
+
+/** Words a rule explained leave the residual, so the coverage check does not ask about them. */
+function explainSpans(recognition: Recognition, spans: readonly (readonly [number, number])[]): void {
+  const residual = recognition.residual.split('');
+  for (const [start, end] of spans) residual.fill(' ', start, end);
+  recognition.residual = residual.join('');
 }
 
 function notUnderstood(words: string[], suggestions: Suggestion[], language: Language, reading?: string): { question: string; options: string[] } {
@@ -284,9 +285,7 @@ function applyRankingSubject(recognition: Recognition, values: ValueIndex, notes
   // "top customers": the noun names what is ranked, not a count of customers.
   const named = recognition.metrics.filter((metric) => !recognition.genericMetrics.includes(metric) && !meaninglessMetrics.includes(metric));
   recognition.metrics = named.length > 0 ? named : [defaultMetric];
-  const residual = recognition.residual.split('');
-  for (const [start, end] of implied.spans) residual.fill(' ', start, end);
-  recognition.residual = residual.join('');
+  explainSpans(recognition, implied.spans);
   notes.push(`ranking subject: ${dimension}`);
 }
 
@@ -394,7 +393,6 @@ function readWords(input: WordsInput): WordsReading {
   return { normalized, recognition, notes, unexplained, uniqueSuggestions };
 }
 
-const CALENDAR_GRAINS = ['day', 'week', 'month'];
 
 /**
  * "本月每天的GMV和上月对比": the days (weeks, months) of two periods are different dates, so no one query sets them

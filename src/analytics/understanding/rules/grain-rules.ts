@@ -84,9 +84,12 @@ export function rankedTimeBuckets(): RegExp {
   return new RegExp(rules.map((rule) => ruleExpression(rule).source).join('|'), 'g');
 }
 
+// Built once: matchAll copies a global expression, so sharing it across questions is safe.
+const GRAIN_RULE_EXPRESSIONS = GRAIN_QUESTION_RULES.map((rule) => new RegExp(ruleExpression(rule).source, 'g'));
+
 /** Where the grain rules matched: those words are explained by the grain they name. */
 export function grainSpans(normalizedQuestion: string): [number, number][] {
-  return GRAIN_QUESTION_RULES.flatMap((rule) => [...normalizedQuestion.matchAll(new RegExp(ruleExpression(rule).source, 'g'))].map((match): [number, number] => [match.index, match.index + match[0].length]));
+  return GRAIN_RULE_EXPRESSIONS.flatMap((expression) => [...normalizedQuestion.matchAll(expression)].map((match): [number, number] => [match.index, match.index + match[0].length]));
 }
 
 export function grainsAskedFor(normalizedQuestion: string): Grain[] {
