@@ -150,6 +150,12 @@ function namedPeriod(range: unknown, window: DataWindow): boolean {
 /** Behaviour models that take one customer. */
 const PER_CUSTOMER_TOOLS = new Set(['recommend_products', 'predict_purchase']);
 
+/** The previous request's filter to exactly one customer, when it had one: who the conversation is about. */
+function singleCustomerFilter(previous: UnderstandInput['previous']): SemanticFilter | undefined {
+  if (!isMetricsRequest(previous)) return undefined;
+  return ((previous.query.filters as SemanticFilter[] | undefined) ?? []).find((filter) => filter.dimension === 'customer' && filter.operator === 'in' && filter.values.length === 1);
+}
+
 /**
  * "OK, recommend 3 products for them" after a question about customer 5000 (or "给他推荐几个商品" after 上周谁花钱最多):
  * the customer the conversation is about, when the question points back and names none.
@@ -157,7 +163,7 @@ const PER_CUSTOMER_TOOLS = new Set(['recommend_products', 'predict_purchase']);
 function withCustomerFromContext(understanding: Understanding, input: UnderstandInput): Understanding {
   if (understanding.kind !== 'model' || !PER_CUSTOMER_TOOLS.has(understanding.toolName) || 'user_id' in understanding.arguments) return understanding;
   if (!FOLLOW_UP_PRONOUN.test(normalizeQuestion(input.question))) return understanding;
-  const filtered = isMetricsRequest(input.previous) ? ((input.previous.query.filters as SemanticFilter[] | undefined) ?? []).find((filter) => filter.dimension === 'customer' && filter.operator === 'in' && filter.values.length === 1)?.values[0] : undefined;
+  const filtered = singleCustomerFilter(input.previous)?.values[0];
   const customer = filtered ?? (input.focus?.dimension === 'customer' ? input.focus.value : undefined);
   const userId = Number(customer);
   if (customer === undefined || !Number.isInteger(userId)) {
@@ -431,7 +437,7 @@ export function understandQuestion(input: UnderstandInput): Understanding {
   const analyticContent = recognition.dimensions.length > 0 || recognition.filters.length > 0 || recognition.limit !== undefined || recognition.cues.size > 0;
   // "平均每单多少钱" right after "75号用户上个月下了几单": a short question with only a metric stays about the one customer
   // the conversation is about.
-  const aboutOneCustomer = isMetricsRequest(input.previous) && ((input.previous.query.filters as SemanticFilter[] | undefined) ?? []).some((filter) => filter.dimension === 'customer' && filter.operator === 'in' && filter.values.length === 1);
+  const aboutOneCustomer = singleCustomerFilter(input.previous) !== undefined;
   const bareMetric = recognition.metrics.length > 0 && recognition.filters.length === 0 && recognition.dimensions.length === 0 && recognition.time === undefined && (/\p{Script=Han}/u.test(normalized) ? normalized.replace(/[\s\p{P}]/gu, '').length <= 10 : normalized.split(/\s+/).length <= 6);
   const followUp = isMetricsRequest(input.previous) && !shapeOnly && (recognition.metrics.length === 0 ? hasContent || WHOLE.test(normalized) : input.refinesOffered === true || FOLLOW_UP_START.test(normalized) || FOLLOW_UP_END.test(normalized) || FOLLOW_UP_PRONOUN.test(normalized) || recognition.pointsBack || (aboutOneCustomer && bareMetric));
 
