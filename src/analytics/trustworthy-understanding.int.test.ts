@@ -501,5 +501,9 @@ describe('trustworthy understanding', () => {
     const outcome = await retailAgent.ask('conversion rate last week');
     expect(outcome.answer.status).toBe('clarify');
     expect(outcome.answer.answer).toContain('no browsing-event data');
+    // A funnel counts behaviour events: on an order-only import every step would be 0, an answer to nothing.
+    const funnel = await retailAgent.ask('Show me the view → cart → purchase funnel for last week.');
+    expect(funnel.answer.status).toBe('clarify');
+    expect(funnel.answer.answer).toContain('no browsing-event data');
   });
 });

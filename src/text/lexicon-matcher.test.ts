@@ -23,12 +23,16 @@ describe('LexiconMatcher', () => {
     expect(matcher.findAll('conversion rate by device').map((match) => match.phrase)).toEqual(['conversion rate']);
   });
 
-  it('finds every occurrence of a phrase; of overlapping ones, the earlier, and of equally long phrases, the one listed first', () => {
+  it('finds every occurrence of a phrase; of overlapping ones the longer, then the earlier English one or the Chinese one listed first', () => {
     const repeated = new LexiconMatcher([{ phrase: '哈哈', meaning: 'laugh' }]);
     expect(repeated.findAll('哈哈哈哈哈').map((match) => match.start)).toEqual([0, 2]);
+    // Chinese has no word edges: of two equally long overlapping phrases the one listed first is read.
     const sameLength = new LexiconMatcher([{ phrase: '乙丙', meaning: 'second' }, { phrase: '甲乙', meaning: 'first' }, { phrase: '甲', meaning: 'short' }]);
     expect(sameLength.findAll('甲乙丙').map((match) => `${match.meaning}@${match.start}`)).toEqual(['short@0', 'second@1']);
     expect(sameLength.findAll('甲乙 甲乙').map((match) => `${match.meaning}@${match.start}`)).toEqual(['first@0', 'first@3']);
+    // English words have edges: "new vs returning buyers" reads the split that starts first.
+    const english = new LexiconMatcher([{ phrase: 'returning buyers', meaning: 'metric' }, { phrase: 'new vs returning', meaning: 'split' }]);
+    expect(english.findAll('new vs returning buyers').map((match) => `${match.meaning}@${match.start}`)).toEqual(['split@0']);
   });
 
   it('skips spans other passes already took', () => {

@@ -66,7 +66,7 @@ export class LexiconMatcher<Meaning> {
   findAll(text: string, taken: boolean[] = new Array(text.length).fill(false)): LexiconMatch<Meaning>[] {
     // Every occurrence of every phrase, found through the first-unit index instead of one indexOf per entry (the
     // question lexicon has ~1,800 entries, a question ~20 characters), then taken in the order the plain scan took
-    // them: entry by entry (longest first), left to right within an entry.
+    // them: longest first, then as the comment below says.
     const byFirstUnit = this.entriesByFirstUnit();
     const occurrences: { position: number; start: number }[] = [];
     for (let start = 0; start < text.length; start += 1) {
@@ -76,7 +76,15 @@ export class LexiconMatcher<Meaning> {
         if (text.startsWith((this.entries[position] as LexiconEntry<Meaning>).phrase, start)) occurrences.push({ position, start });
       }
     }
-    occurrences.sort((left, right) => left.position - right.position || left.start - right.start);
+    // Two overlapping English phrases of the same length: the one that starts first is read ("new vs returning
+    // buyers" is the new-vs-returning split of buyers, not "new vs" and returning buyers); words have edges there.
+    // Chinese runs have none ("各国家有": 各国 or 国家), so the entries' order decides, as before.
+    const entry = (position: number) => this.entries[position] as LexiconEntry<Meaning>;
+    const key = ({ position, start }: { position: number; start: number }) => [-entry(position).phrase.length, ASCII_WORD.test(entry(position).phrase[0] ?? '') ? start : 0, position, start];
+    occurrences.sort((left, right) => {
+      const [a, b] = [key(left), key(right)];
+      return (a[0] as number) - (b[0] as number) || (a[1] as number) - (b[1] as number) || (a[2] as number) - (b[2] as number) || (a[3] as number) - (b[3] as number);
+    });
     const matches: LexiconMatch<Meaning>[] = [];
     for (const { position, start } of occurrences) {
       const entry = this.entries[position] as LexiconEntry<Meaning>;

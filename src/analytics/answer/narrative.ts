@@ -122,9 +122,14 @@ function trend(parts: Parts): string {
   const last = rows[rows.length - 1];
   const numeric = (row: JsonRow) => (typeof row[metric.id] === 'number' ? (row[metric.id] as number) : -Infinity);
   const peak = rows.reduce((best, row) => (numeric(row) > numeric(best) ? row : best), rows[0] as JsonRow);
-  return parts.zh
-    ? `${parts.label(metric)}从 ${parts.name(first)} 的 ${parts.cell(first, metric)} 变为 ${parts.name(last)} 的 ${parts.cell(last, metric)};峰值出现在 ${parts.name(peak)}(${parts.cell(peak, metric)})。`
-    : `${parts.label(metric)} went from ${parts.cell(first, metric)} on ${parts.name(first)} to ${parts.cell(last, metric)} on ${parts.name(last)}; it peaked on ${parts.name(peak)} (${parts.cell(peak, metric)}).`;
+  // A series that ends on its highest value (always so for a running total) has no peak to point at.
+  const peakAtEnd = numeric(peak) === numeric(last as JsonRow);
+  if (parts.zh) {
+    const head = `${parts.label(metric)}从 ${parts.name(first)} 的 ${parts.cell(first, metric)} 变为 ${parts.name(last)} 的 ${parts.cell(last, metric)}`;
+    return peakAtEnd ? `${head},为期间最高。` : `${head};峰值出现在 ${parts.name(peak)}(${parts.cell(peak, metric)})。`;
+  }
+  const head = `${parts.label(metric)} went from ${parts.cell(first, metric)} on ${parts.name(first)} to ${parts.cell(last, metric)} on ${parts.name(last)}`;
+  return peakAtEnd ? `${head}, its highest.` : `${head}; it peaked on ${parts.name(peak)} (${parts.cell(peak, metric)}).`;
 }
 
 function comparison(parts: Parts): string {

@@ -12,12 +12,12 @@ export type Term =
  * catalogue's own synonyms because they are longer.
  */
 const IMPLIED_METRICS: Record<string, string[]> = {
-  gmv: ['最畅销', '畅销', '热销', '卖得最火', '卖得最多钱', '卖得怎么样', '卖得如何', '卖得咋样', '卖的怎么样', '卖得好不好', 'how are sales', 'how were sales', '卖得最好', '卖得好', '卖得最好的', '最赚钱', '赚了多少', '赚钱', '卖了多少钱', '卖了多少', 'best-selling', 'best selling', 'top-selling', 'top selling', 'sells best', 'sold best', 'made the most money', '卖多少钱', 'have we taken', 'we have taken', 'we took', 'the most money', 'most money', 'brings in the most money', 'brought in the most money', 'bring in the most money', 'how much did we take', 'how much we took', 'takings', '生意最好', '生意最差', '生意最旺', '生意最火', 'earned', 'sell', 'sold', 'selling', 'spend', 'spent', 'spending', 'grossing', 'highest-grossing', '消费额', '消费金额', '消费', '卖得', '卖的', '花钱', '花了多少钱', '花了多少', '总共花了', '一共花了', '花了几',  '花费', '花得', '买了多少钱'],
+  gmv: ['最畅销', '畅销', '热销', '卖得最火', '卖得最多钱', '卖得怎么样', '卖得如何', '卖得咋样', '卖的怎么样', '卖得好不好', 'how are sales', 'how were sales', '卖得最好', '卖得好', '卖得最好的', '最赚钱', '赚了多少', '赚钱', '卖了多少钱', '卖了多少', 'best-selling', 'best selling', 'top-selling', 'top selling', 'sells best', 'sold best', 'made the most money', '卖多少钱', 'have we taken', 'we have taken', 'we took', 'the most money', 'most money', 'brings in the most money', 'brought in the most money', 'bring in the most money', 'how much did we take', 'how much we took', 'make us', 'made us', 'earn us', 'earned us', 'takings', '生意最好', '生意最差', '生意最旺', '生意最火', 'earned', 'sell', 'sold', 'selling', 'spend', 'spent', 'spending', 'grossing', 'highest-grossing', '消费额', '消费金额', '消费', '卖得', '卖的', '花钱', '花了多少钱', '花了多少', '总共花了', '一共花了', '花了几',  '花费', '多少钱的货', '下了多少钱', '采购额', '采购金额', '采购得', '采购了多少钱', '花得', '买了多少钱'],
   units: ['卖得最多', '卖出最多', '卖了多少件', '卖出多少件', '卖出了多少件', '卖了多少台', '卖出了多少台', '多少件', '多少台', 'sold the most', 'most sold', '买了多少件', '买了多少台', '买了多少个', '买了几件', '买得最多', '买的最多', '买最多', '最喜欢买', '最爱买', '喜欢买', '爱买', '买得最少', '买的最少', 'how many units', 'how many items', 'units', 'pieces'],
   buyers: ['几个客户', '几位客户', '几个顾客', '几个买家', '多少客户', '多少个客户', '多少位客户', '多少顾客', '多少个顾客', '多少买家', '客户有多少', '顾客有多少', '多少人买', '多少人购买', '多少人下单', '客户最多', '客户最少', '下单有多少人', '下单的有多少人', '下单的人有多少', '下单的人数', '买过', 'how many people bought', 'how many customers bought', 'customers placed orders', 'customers placed an order', 'people placed orders', 'buyers placed orders', 'customers who placed orders', 'customers ordered', 'how many people purchased', 'how many shoppers bought', 'how many people ordered', 'bought', '消费者', '买了', '购买了', '购买过', '不同的客户', '不同客户', '独立客户', '多少个不同的客户'],
   uv: ['多少人访问', '逛店', '来逛店', '来逛', '逛了', '进店', '多少人来', '多少访客', 'how many people visited', 'how many visitors', 'visited', '人最多', '人最少'],
   pv: ['most viewed', 'least viewed', 'viewed', 'views', '被浏览', '浏览最多', '浏览最少', '看的人最多'],
-  orders: ['paid orders placed', 'paid orders made', 'invoices', 'invoice count', 'number of invoices', 'how many invoices', '多少张发票', '多少单', '多少笔订单', 'how many orders', 'order', '下了多少单', '几张单', '多少张单', '张单', '开了多少张发票', '开了几张发票', '开票', '开了多少张', '发票数量', 'sales invoices', 'invoices went through', '销售发票', '下单的最多', '下单最多', '下单有多少', '下单的有多少', '下单了多少', '下了几单', '发票', '张发票', '发票数', '下单量', '下单数', '下单次数', '下单分布', 'common', 'commonly used', 'popular', 'most used', '常用', '常见', '受欢迎', '用得最多', '用的最多', '单子', '多少单子', '几个单子'],
+  orders: ['卖了多少单', '卖出多少单', '卖出了多少单', '卖了几单', '卖了多少笔', '多卖了多少单', '少卖了多少单', 'paid orders placed', 'paid orders made', 'invoices', 'invoice count', 'number of invoices', 'how many invoices', '多少张发票', '多少单', '多少笔订单', 'how many orders', 'order', '下了多少单', '几张单', '多少张单', '张单', '开了多少张发票', '开了几张发票', '开票', '开了多少张', '发票数量', 'sales invoices', 'invoices went through', '销售发票', '下单的最多', '下单最多', '下单有多少', '下单的有多少', '下单了多少', '下了几单', '发票', '张发票', '发票数', '下单量', '下单数', '下单次数', '下单分布', 'common', 'commonly used', 'popular', 'most used', '常用', '常见', '受欢迎', '用得最多', '用的最多', '单子', '多少单子', '几个单子'],
   // "本月下的单（含未付款）", "cancelled ones included": every order placed, paid or not.
   orders_created: ['下的单', '含未付款', '包括未付款', '未付款的也算', '含取消', '包括取消的', 'cancelled ones included', 'including cancelled', 'cancelled included', 'incl. cancelled', 'including unpaid', 'invoices were raised', 'invoices raised'],
   searchers: ['用过站内搜索', '用过搜索', '站内搜索过', '用站内搜索'],
@@ -70,6 +70,7 @@ export const DOMINATES: Record<string, string[]> = {
   units_per_order: ['units', 'orders', 'aov', 'orders_created'],
   orders_per_buyer: ['orders', 'buyers', 'orders_created'],
   repeat_buyers: ['buyers', 'uv', 'orders'],
+  one_time_buyers: ['buyers', 'uv', 'orders'],
   new_users: ['uv'],
   // "support conversations handed to a human" / "转人工多少个会话" count hand-offs (会话 alone names web sessions).
   handoffs: ['support_conversations', 'support_turns', 'sessions'],
@@ -122,7 +123,8 @@ function usable(phrase: string): boolean {
 const GENERIC_NOUNS = new Set(['customers', 'users', 'shoppers', 'people', '用户', '客户', '顾客', '买家', '用户数', 'active users']);
 
 /** Metrics a dimension's values imply when no metric is named ("中文评价和英文评价各有多少条" counts reviews). */
-export const METRIC_IMPLIED_BY_DIMENSION: Record<string, string> = { language: 'reviews', support_intent: 'support_conversations' };
+// "What was the total on invoice 537659?": one order's amount.
+export const METRIC_IMPLIED_BY_DIMENSION: Record<string, string> = { language: 'reviews', support_intent: 'support_conversations', order_number: 'gmv' };
 
 export function buildAnalyticsLexicon(): LexiconMatcher<Term> {
   const entries: LexiconEntry<Term>[] = [];

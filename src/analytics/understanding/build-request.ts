@@ -9,6 +9,7 @@ import type { Language } from '../../text/language.ts';
 import type { Recognition } from './recognize-question.ts';
 import { comparesPeriods, type ComparisonUnit } from './rules/comparison-rules.ts';
 import { asksShareOfTotal } from './rules/share-rules.ts';
+import { asksTopTogether } from './rules/combined-top-rules.ts';
 import { averagePeriodAskedFor } from './rules/average-rules.ts';
 import { retentionPlan } from './retention-request.ts';
 
@@ -347,6 +348,9 @@ export function buildRequest(asked: Recognition, window: DataWindow, language: L
   if (averaged) query.average = { per: averagePer };
   const share = averaged ? undefined : shareOfTotal(recognition, metrics, dimensions, filters);
   if (share && !time.compareTo) query.share = share;
+  // "what share of revenue came from our top 10 customers": the ten together, when their metrics add up.
+  const summable = metrics.every((id) => findMetric(id)?.additive === true);
+  if (query.limit !== undefined && query.orderBy && !time.compareTo && !query.limitPerGroup && summable && asksTopTogether(recognition.normalized)) query.combineTop = true;
   // "cancelled invoices by country": the groups that had any, unless the question looks for the smallest or for none.
   const lowestFirst = (query.orderBy as { direction?: string } | undefined)?.direction === 'asc';
   // Hours of the day and days of the week are groupings, not a timeline: a shop that never trades at night or on

@@ -184,7 +184,7 @@ const RULES: IntentRule[] = [
     priority: 4,
     label: { en: 'product recommendations for that user or product', zh: '为该用户或商品推荐商品' },
     // "recommend 3 products for them", "给他推荐几个商品": the customer comes from the conversation (understand-question.ts).
-    applies: (recognition) => mentions('recommend', recognition.normalized) && (userIdOf(recognition.normalized) !== undefined || productIdOf(recognition.normalized) !== undefined || FOR_SOMEONE.test(recognition.normalized)),
+    applies: (recognition) => mentions('recommend', intentText(recognition)) && (userIdOf(intentText(recognition)) !== undefined || productIdOf(intentText(recognition)) !== undefined || FOR_SOMEONE.test(intentText(recognition))),
     build: (recognition) => {
       const text = recognition.normalized;
       const userId = userIdOf(text);
@@ -200,7 +200,7 @@ const RULES: IntentRule[] = [
     toolName: 'cluster_queries',
     priority: 4,
     label: { en: 'themes of the search queries', zh: '搜索词的主题归类' },
-    applies: (recognition) => mentions('search-words', recognition.normalized) && mentions('grouping-words', recognition.normalized),
+    applies: (recognition) => mentions('search-words', intentText(recognition)) && mentions('grouping-words', intentText(recognition)),
     build: (recognition) => defined({ date_range: dateRange(recognition), clusters: clusterCount(recognition.normalized) }),
   },
   {
@@ -216,7 +216,7 @@ const RULES: IntentRule[] = [
     toolName: 'predict_purchase',
     priority: 3,
     label: { en: 'the customers most likely to buy', zh: '最可能购买的用户' },
-    applies: (recognition) => mentions('propensity', recognition.normalized),
+    applies: (recognition) => mentions('propensity', intentText(recognition)),
     build: (recognition) => {
       return defined({
         horizon_days: clamp(horizonDays(recognition.normalized, 7), 1, 30),
@@ -247,7 +247,7 @@ const RULES: IntentRule[] = [
     toolName: 'frequently_bought_together',
     priority: 3,
     label: { en: 'products frequently bought together', zh: '经常一起购买的商品' },
-    applies: (recognition) => mentions('baskets', recognition.normalized),
+    applies: (recognition) => mentions('baskets', intentText(recognition)),
     build: (recognition) => {
       const category = singleFilterValue(recognition, 'category');
       // "哪些品类经常一起买" pairs categories. A named category ("买手机的人还买什么") anchors category-level rules
@@ -263,7 +263,7 @@ const RULES: IntentRule[] = [
     toolName: 'search_reviews',
     priority: 3,
     label: { en: 'reviews that mention it', zh: '提到它的评价' },
-    applies: (recognition) => mentions('review-search', recognition.normalized) && !mentions('review-summary', recognition.normalized) && !asksReviewNumbers(recognition),
+    applies: (recognition) => mentions('review-search', intentText(recognition)) && !mentions('review-summary', intentText(recognition)) && !asksReviewNumbers(recognition),
     build: (recognition) => defined({
       query: reviewQuery(recognition.normalized),
       category: singleFilterValue(recognition, 'category'),
@@ -274,7 +274,7 @@ const RULES: IntentRule[] = [
     toolName: 'review_insights',
     priority: 2,
     label: { en: 'what reviews say overall', zh: '评价的整体反馈' },
-    applies: (recognition) => mentions('review-insights', recognition.normalized) && !asksReviewNumbers(recognition),
+    applies: (recognition) => mentions('review-insights', intentText(recognition)) && !asksReviewNumbers(recognition),
     build: (recognition) => defined({
       polarity: reviewPolarity(recognition.normalized),
       category: singleFilterValue(recognition, 'category'),
@@ -286,7 +286,7 @@ const RULES: IntentRule[] = [
     toolName: 'find_anomalies',
     priority: 1,
     label: { en: 'unusual orders or browsing', zh: '异常订单或异常浏览' },
-    applies: (recognition) => mentions('anomalies', recognition.normalized),
+    applies: (recognition) => mentions('anomalies', intentText(recognition)),
     build: (recognition) => {
       const text = recognition.normalized;
       const orders = mentions('order-words', text);
@@ -306,6 +306,11 @@ export type ModelReading =
  * The behaviour-model tool a question asks for, with arguments read from the question. Every applicable reading
  * is scored by its priority; when the best two tie, the question is a close call and both are offered.
  */
+/** What a tool is asked for by: the question without its product names ("小米 米家扫地机器人" asks for no bot scan). */
+function intentText(recognition: Recognition): string {
+  return recognition.withoutProducts;
+}
+
 export function recognizeModelIntent(recognition: Recognition, window: DataWindow): ModelReading | undefined {
   const applicable = RULES.filter((candidate) => candidate.applies(recognition)).sort((left, right) => right.priority - left.priority);
   const [best, second] = applicable;

@@ -124,10 +124,20 @@ export class OfflinePlanner implements Planner {
   }
 }
 
-/** The first row's value of the first non-time dimension of the answer, e.g. { category: 'Laptops' }. */
+/**
+ * The answer's leading row: the value of its first non-time dimension (e.g. { category: 'Laptops' }) and the day,
+ * week or month it stands for when the answer was over time.
+ */
 function focusOf(state: AgentState): Focus | undefined {
   const result = state.toolOutcomes.find((outcome) => outcome.ok)?.result as { columns?: { id: string; role: string }[]; rows?: Record<string, unknown>[] } | undefined;
+  const first = result?.rows?.[0];
   const dimension = result?.columns?.find((column) => column.role === 'dimension' && !['day', 'week', 'month', 'hour', 'weekday'].includes(column.id));
-  const value = dimension ? result?.rows?.[0]?.[dimension.id] : undefined;
-  return dimension && (typeof value === 'string' || typeof value === 'number') ? { dimension: dimension.id, value: String(value) } : undefined;
+  const value = dimension ? first?.[dimension.id] : undefined;
+  const grain = result?.columns?.find((column) => column.role === 'dimension' && ['day', 'week', 'month'].includes(column.id))?.id as 'day' | 'week' | 'month' | undefined;
+  const start = grain ? first?.[grain] : undefined;
+  const focus: Focus = {
+    ...(dimension && (typeof value === 'string' || typeof value === 'number') ? { dimension: dimension.id, value: String(value) } : {}),
+    ...(grain && typeof start === 'string' ? { period: { grain, start: start.slice(0, 10) } } : {}),
+  };
+  return focus.dimension !== undefined || focus.period !== undefined ? focus : undefined;
 }

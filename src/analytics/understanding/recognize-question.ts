@@ -61,6 +61,8 @@ export interface Recognition {
   pointsBack: boolean;
   /** Product words of the question that matched product titles ("airpods"), as written. */
   productText?: string;
+  /** The question with every product name blanked: words inside a title ("扫地机器人") never ask for a tool (bots). */
+  withoutProducts: string;
   /** The dimension a ranking is repeated within ("每个品类卖得最好的商品" → category), first of the groupings. */
   perGroup?: string;
   /** Dimensions whose value is the scope a share is taken within ("苹果在耳机品类里的份额", "Apple's share within headphones"). */
@@ -172,7 +174,7 @@ const DROP_OFF_RATES: Record<string, { metric: string; replaces: string[] }> = {
   'cart,purchase': { metric: 'cart_abandonment_rate', replaces: ['cart_rate', 'cart_adds', 'cart_to_purchase_rate', 'conversion_rate', 'buyers', 'orders'] },
 };
 const WANTS_TOTAL = /合计|总共|一共|加起来|加在一起|总和|combined|in total|altogether|together|\btotal\b|\bsum\b/;
-const BREAKDOWN_WORDS = /分别|各自|各是|各有|各个|\beach\b|respectively|\bvs\.?\b|versus|\bby\b|\bper\b|对比|比较|compare/;
+const BREAKDOWN_WORDS = /分别|各自|各是|各有|各个|\beach\b|respectively|\bvs\.?\b|versus|\bagainst\b|\bby\b|\bper\b|对比|比较|compare/;
 const GROUPING_SIGNAL = /哪|which|top|前\s*\d|最|best|worst|most|least|各|分别|each|按|\bby\b|\bper\b|\bother\b|\bothers\b|其他|其它|别的/;
 /** Dimensions whose name, right after a value of the key dimension, only describes that value. */
 const DESCRIBES: Record<string, string[]> = { city_tier: ['city', 'city_tier'], city: ['city'], province: ['province', 'city'], category: ['category', 'product'], brand: ['brand', 'product'], product: ['product'] };
@@ -195,14 +197,28 @@ const GLOBAL_EVENT_WORDS = EVENT_WORDS.map(([event, pattern]): [string, RegExp] 
 const SEARCH_STEP: [string, RegExp] = ['search', /搜索|\bsearch(?:es|ed|ing)?\b/g];
 const GLOBAL_EVENT_WORDS_WITH_SEARCH = [SEARCH_STEP, ...GLOBAL_EVENT_WORDS];
 
+const ARROWS = /→|->|=>|⇒|＞|>/g;
+
 function eventStepsOf(text: string, withSearch: boolean): string[] {
-  // The last mention orders the steps: "购买漏斗(浏览-加购-购买)" lists them after naming the funnel.
+  const words = withSearch ? GLOBAL_EVENT_WORDS_WITH_SEARCH : GLOBAL_EVENT_WORDS;
+  // Steps joined by arrows ("view→cart→purchase") are the funnel as drawn, whatever the rest of the question names
+  // after it ("…the step from view to add-to-cart").
+  const arrows = [...text.matchAll(ARROWS)].map((match) => match.index);
+  if (arrows.length > 0) {
+    const chain = text.slice(Math.max(0, (arrows[0] as number) - ARROW_REACH), (arrows[arrows.length - 1] as number) + ARROW_REACH);
+    const firstIndex = (pattern: RegExp) => [...chain.matchAll(pattern)][0]?.index ?? -1;
+    const drawn = words.map(([event, pattern]) => ({ event, index: firstIndex(pattern) })).filter((found) => found.index >= 0).sort((left, right) => left.index - right.index);
+    if (drawn.length >= 2) return drawn.map((found) => found.event);
+  }
+  // Otherwise the last mention orders the steps: "购买漏斗(浏览-加购-购买)" lists them after naming the funnel.
   const lastIndex = (pattern: RegExp) => Math.max(-1, ...[...text.matchAll(pattern)].map((match) => match.index));
-  return (withSearch ? GLOBAL_EVENT_WORDS_WITH_SEARCH : GLOBAL_EVENT_WORDS).map(([event, pattern]) => ({ event, index: lastIndex(pattern) }))
+  return words.map(([event, pattern]) => ({ event, index: lastIndex(pattern) }))
     .filter((found) => found.index >= 0)
     .sort((left, right) => left.index - right.index)
     .map((found) => found.event);
 }
+/** How far around the first and last arrow a step word may stand ("add-to-cart →" is 13 characters). */
+const ARROW_REACH = 14;
 
 /** Money-like numbers in the text (not dates, not counts of days), sorted: candidate band edges. */
 function bandEdgesOf(text: string): number[] {
@@ -223,10 +239,12 @@ const SEARCHED_THEN_BOUGHT = /\bsearch(?:ed|es)?\b.{0,40}\b(?:bought|buy|purchas
 const END_ANCHOR = /(?:\bas (?:of|at)|截至|截止到?)\s*((?:昨天|昨日|今天|yesterday|today|\d{1,2}\s*(?:月\s*\d{1,2}\s*[日号]?|[a-z]+\s*\d{0,4})|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+(?:\s+\d{4})?|[a-z]+\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?)(?:为止)?)/;
 const DAY_RANGE_ECHO = /[（(]?\s*(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|~|to|到|至)\s*(\d{1,2})(?:st|nd|rd|th)?\s*(?:号|日)?\s*[)）]?/g;
 /** "Give me both numbers", "两个都列出来": every group asked about is shown, whatever picks one. */
-const BOTH_ASKED = /\bboth (?:numbers|figures|values|of them)\b|\bgive me both\b|\bshow both\b|两个都|都列出来|都给我|两个数都/;
+const BOTH_ASKED = /\bboth (?:numbers|figures|values|of them)\b|\bgive me both\b|\bshow both\b|\b(?:revenue|sales|numbers|figures|amounts?|values?) for both\b|\beach of (?:them|the two)\b|两个都|都列出来|都给我|两个数都|各自的|分别的/;
 const WHOLE_UNIT = /一?整(?:周|个星期|个月|月)|\b(?:the )?(?:whole|full|entire|complete) (?:of )?(?:last |previous )?(?:week|month)\b/;
 const WHOLE_UNIT_ALL = new RegExp(WHOLE_UNIT.source, 'g');
 const CUSTOMER_LIST = /(?:\bcustomers|\busers|\bbuyers|\bshoppers|客户|用户|顾客|买家)\s*(?:ids?\s*)?((?:\d{3,}\s*(?:,|、|，|and|和|及|与|&)\s*)+\d{3,})(?!\d|\.\d)/g;
+/** "invoice 536592", "order SL2025112000000983", "发票号537434": one order by the shop's number (letters, then digits). */
+const ORDER_NUMBER = /(?:\binvoice|\border|\breceipt|发票|订单|单据)\s*(?:no\.?|number|num|#|id|号码?|编号)?\s*[#:：]?\s*((?:[a-z]{1,4}-?)?\d{5,}|[a-z]{1,4}-\d{3,})(?![\d.])|(?:单号|发票号|订单号)\s*[:：]?\s*([a-z]{0,4}-?\d{3,})(?![\d.])/g;
 const STOCK_CODE = /(?:\bstock ?codes?|\bskus?|\bitem codes?|\bproduct codes?|货号|商品编号|商品编码)\s*[#:：]?\s*([a-z0-9]*\d[a-z0-9]*)(?![a-z0-9])/g;
 const THAT_PERIOD = /(?<!\b(?:each|every|per) )\b(?:month|quarter|year|week)[- ]end\b|月末|季末|\bthat (?:same |whole |entire )?(?:day|week|month|year)\b|\bthe same (?:day|week|month)(?! (?:last|a|one|the))\b|那个月|(?<!十一|11|618|十二|12|节|国庆|黑五|日|号|周)那一?周|那个星期|当月|当周|那一?天|当天|当日/g;
 const SET_SIDE_BY_SIDE = /\bvs\.?(?![a-z])|\bversus\b|\bcompared?\b|对比|比较/;
@@ -265,8 +283,8 @@ const LIMIT_PATTERNS: readonly { pattern: RegExp; fromBottom?: true }[] = [
 ];
 
 
-const SINGULAR = /哪一?档|哪一?组|(?:最高|最低|最多|最少|最好|最差|最大|最小|最快|最慢|最畅销|最火|最热销|最(?!近|后|初|新|终|多少)[\u4e00-\u9fff]{2,4}?)的(?!是|前|几|那些|哪些|\d)|哪个|哪一个|哪一家|哪家|哪款|哪座|哪一座|哪一款|哪一类|哪类|哪一天|哪天|哪一周|哪周(?!几)|哪一个月|哪种|哪一种|哪条|最高的是|最多的是|最低的是|最少的是|\bwhich (?!\w+s\b)\w+|\bwhat (?!\w+s\b)\w+ (?:has|had|was|is|did)|\bthe (?:best|top|highest|lowest|worst|peak|busiest)\b(?! \d)/;
-const ENGLISH_SINGULAR_SUPERLATIVE = /\b(?:best|worst|top|most|least|highest|lowest)(?:[\s-](?:selling|performing|rated|viewed|popular))?\s+(?:category|brand|product|city|channel|device|country|province|tier|item|month|week|day|segment)\b(?!s)|\b(?:best|worst|most|least)[\s-](?:selling|performing|rated|viewed|popular|favou?rited|carted|bought|purchased|searched|reviewed)\s+(?:[a-z]+\s+)?[a-z]+(?<!s)\b(?!\s+(?:by|per)\s+\w+s\b)|\b(?:highest|lowest|biggest|smallest)\s+[a-z]+\s+(?:category|brand|product|city|channel|device|country|province|tier|month|week|day|hour|customer)\b(?!s)|\b(?:busiest|quietest|peak|weakest|strongest|slowest|best|worst)\s+(?:trading\s+|selling\s+|business\s+)?(?:hour|day|weekday|month|week|time)\b(?!s)|\b(?:most|least)[\s-](?:used|common|popular)\s+(?:payment method|device|channel|category|brand|product|city)\b(?!s)/;
+const SINGULAR = /哪一?档|哪一?组|(?:最高|最低|最多|最少|最好|最差|最大|最小|最快|最慢|最畅销|最火|最热销|最(?!近|后|初|新|终|多少)[\u4e00-\u9fff]{1,4}?)的(?!是|前|几|那些|哪些|\d)|哪个|哪一个|哪一家|哪家|哪款|哪座|哪一座|哪一款|哪一类|哪类|哪一天|哪天|哪一周|哪周(?!几)|哪一个月|哪种|哪一种|哪条|最高的是|最多的是|最低的是|最少的是|\bwhich (?!\w+s\b)\w+|\bwhat (?!\w+s\b)\w+ (?:has|had|was|is|did)|\bthe (?:best|top|highest|lowest|worst|peak|busiest|biggest|largest|smallest)\b(?! \d)/;
+const ENGLISH_SINGULAR_SUPERLATIVE = /\b(?:best|worst|top|most|least|highest|lowest)(?:[\s-](?:selling|performing|rated|viewed|popular))?\s+(?:category|brand|product|city|channel|device|country|province|tier|item|month|week|day|segment|customer|buyer|spender|client)\b(?!s)|\b(?:best|worst|highest|lowest|biggest|smallest)\s+(?:[a-z-]+\s+){1,4}?by\s+(?:category|brand|product|city|channel|device|country|province|tier|city tier|segment|gender|age band|payment method|customer|hour|day|week|month)\b(?!s)|#1\b|\bno\.? ?1\b|\bnumber (?:one|1)\b|\bwhat (?:sold|sells|sell) (?:the )?(?:most|best)\b|\b(?:best|worst|most|least)[\s-](?:selling|performing|rated|viewed|popular|favou?rited|carted|bought|purchased|searched|reviewed)\s+(?:[a-z]+\s+)?[a-z]+(?<!s)\b(?!\s+(?:by|per)\s+\w+s\b)|\b(?:highest|lowest|biggest|smallest)\s+[a-z]+\s+(?:category|brand|product|city|channel|device|country|province|tier|month|week|day|hour|customer)\b(?!s)|\b(?:busiest|quietest|peak|weakest|strongest|slowest|best|worst)\s+(?:trading\s+|selling\s+|business\s+)?(?:hour|day|weekday|month|week|time)\b(?!s)|\b(?:most|least)[\s-](?:used|common|popular)\s+(?:payment method|device|channel|category|brand|product|city)\b(?!s)/;
 // Ranking verbs and plural head nouns ask for a list: "省份排一下序", "categories with the highest return rate".
 const WHICH_SINGULAR = /哪一?档|哪一?组|哪一?段|\bwhich (?:has|had|is|was|gets|got|does|did|one)\b|\bwhich (?!\w+s\b)(?!\d)\w+|\bwho\b|谁|\bwhat (?:hour|day|weekday|month|week|time of day)\b|哪个|哪一个|哪家|哪款|哪类|哪天|哪一天|哪一周|哪周(?!几)|哪一个月|星期几|周几|几点/;
 const MANY_ASKED = /哪些|\btop\s*\d|前\s*[0-9一二三四五六七八九十两](?![0-9一二三四五六七八九十两]*\s*(?:周|天|日|个?月|年|个?星期|个?小时))|\b\d+\s+[a-z]+s\b|\bwhich (?!(?:has|is|was|gets|does)\b)\w+s\b|排序|排行|\branking\b|\brank\b/;
@@ -274,7 +292,7 @@ const ONE_OF_THEM = /\bwhich one\b|\bwhich single\b|\bthe single\b|\bonly one\b/
 const PLURAL = /哪些|\bwhich (?!(?:has|is|was|gets|does)\b)\w+s\b|\btop\b|前\s*[0-9一二三四五六七八九十两](?![0-9一二三四五六七八九十两]*\s*(?:周|天|日|个?月|年|个?星期|个?小时))|排序|排名|排行|排一下|排个|\brank(?:ed|ing)?\b|\bsort(?:ed)?\b|\b(?:categories|brands|products|cities|channels|devices|countries|provinces|items|skus|segments|tiers)\b/;
 
 /** Spaces over [start, end): the words are read, and every other offset in the text stays where it was. */
-function blankSpan(text: string, start: number, end: number): string {
+export function blankSpan(text: string, start: number, end: number): string {
   return text.slice(0, start) + ' '.repeat(end - start) + text.slice(end);
 }
 
@@ -526,6 +544,13 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     markTaken(taken, match.index, match.index + match[0].length);
     recognised.push(match[0].trim());
   }
+  for (const match of normalized.matchAll(ORDER_NUMBER)) {
+    const number = match[1] ?? match[2];
+    if (!number) continue;
+    mergeFilter(boundFilters, 'order_number', [number.toUpperCase()], false);
+    markTaken(taken, match.index, match.index + match[0].length);
+    recognised.push(match[0].trim());
+  }
   // "how much did customer 15061 spend", "客户17850下了多少单": one customer by id (the customer dimension's value).
   for (const match of normalized.matchAll(CUSTOMER_ID)) {
     const id = match[1] ?? match[2] ?? match[3];
@@ -559,6 +584,7 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   const overPeriods = [...normalized.matchAll(PERIOD_OVER_PERIOD)];
   for (const match of overPeriods) markTaken(taken, match.index, match.index + match[0].length);
   const setAside: string[] = [];
+  const productSpans: [number, number][] = titles.map((title): [number, number] => [title.start, title.end]);
   for (const match of questionLexicon(values).findAll(normalized, taken)) {
     recognised.push(match.phrase);
     const term = match.meaning;
@@ -589,9 +615,11 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
       else if (describesValue && !describedDimensions.includes(term.id)) describedDimensions.push(term.id);
     } else if (term.kind === 'cue') cues.add(term.cue);
     else if (term.kind === 'value') {
-      // "excluding Apple and Huawei": a value joined to an excluded one by and/or/、 is excluded too.
+      if (term.value.dimension === 'product') productSpans.push([match.start, match.end]);
+      // "excluding Apple and Huawei", "leave out postage and other non-product lines": a value joined to an excluded
+      // one by and/or/、 (and "other") is excluded too.
       const previousValue = valueEnds[valueEnds.length - 1];
-      const listedAfterExcluded = previousValue !== undefined && previousValue.negated && /^\s*(?:,|、|and|or|&|和|与|及|或|以及)?\s*$/.test(normalized.slice(previousValue.end, match.start));
+      const listedAfterExcluded = previousValue !== undefined && previousValue.negated && /^\s*(?:,|、|and|or|&|和|与|及|或|以及)?\s*(?:(?:any |all )?others?|其他|其它|别的)?\s*$/.test(normalized.slice(previousValue.end, match.start));
       const negated = listedAfterExcluded || EXCLUDE_BEFORE.test(normalized.slice(Math.max(0, match.start - 16), match.start)) || EXCLUDE_AFTER.test(normalized.slice(match.end, match.end + 4));
       valueEnds.push({ end: match.end, dimension: term.value.dimension, negated });
       if (!negated && (SCOPE_BEFORE.test(normalized.slice(Math.max(0, match.start - 12), match.start)) || SCOPE_AFTER.test(normalized.slice(match.end, match.end + 8)))) {
@@ -760,6 +788,7 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     if (wantsBreakdown && productPhrase.titles.length > 1 && !groupings.includes('product')) groupings.push('product');
     recognised.push(productPhrase.text);
     productText = productPhrase.text;
+    productSpans.push([productPhrase.start, productPhrase.end]);
     unknownWords = unknownWords.filter((word) => !productPhrase.words.includes(word));
     residual = blankSpan(residual, productPhrase.start, productPhrase.end);
   }
@@ -811,6 +840,7 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     ...(place !== undefined ? { place } : {}),
     ...(perGroup ? { perGroup } : {}),
     ...(productText ? { productText } : {}),
+    withoutProducts: productSpans.reduce((text, [start, end]) => blankSpan(text, start, end), normalized),
     // Numbers the time parser or the limit took ("2011年11月", "top 5") are never band edges.
     bandEdges: bandEdgesOf(normalized.split('').map((character, index) => (timeOrLimitTaken[index] ? ' ' : character)).join('')),
     compareShiftDays: WEEK_EARLIER.test(normalized) ? 7 : undefined,

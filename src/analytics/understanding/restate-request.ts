@@ -19,6 +19,8 @@ interface RequestLike {
     offset?: unknown;
     share?: unknown;
     average?: unknown;
+    cumulative?: unknown;
+    combineTop?: unknown;
     orderBy?: { direction?: unknown; field?: unknown; metric?: unknown };
     steps?: unknown;
     subject?: unknown;
@@ -93,7 +95,7 @@ export function readingOf(request: RequestLike, language: Language, labelValue?:
   if (!query || typeof request.analysis !== 'string') return undefined;
   const zh = language === 'zh';
   const per = (query.average as { per?: unknown } | undefined)?.per;
-  const averageWord = per === 'day' ? ['average daily ', '日均'] : per === 'week' ? ['average weekly ', '周均'] : per === 'month' ? ['average monthly ', '月均'] : ['', ''];
+  const averageWord = per === 'day' ? ['average daily ', '日均'] : per === 'week' ? ['average weekly ', '周均'] : per === 'month' ? ['average monthly ', '月均'] : query.cumulative === true ? ['cumulative ', '累计'] : ['', ''];
   const metrics = [...strings(query.metrics), ...strings(query.metric)].map((id) => `${zh ? averageWord[1] : averageWord[0]}${metricName(id, zh)}`);
   const dimensions = [...strings(query.dimensions), ...strings(query.dimension)].map((id) => dimensionName(id, zh));
   const grouped = new Set([...strings(query.dimensions), ...strings(query.dimension)]);
@@ -165,6 +167,12 @@ export function readingOf(request: RequestLike, language: Language, labelValue?:
     const [group, ranked] = dimensions as [string, string];
     if (zh) return [period ? `${period},` : '', filters.length > 0 ? `${filters.join('、')}时` : '', `每个${group}里${subject}${lowest ? '最低' : '最高'}的 ${perGroup} 个${ranked}`].filter(Boolean).join('');
     return [`the ${lowest ? 'bottom' : 'top'} ${perGroup} ${perGroup === 1 ? ranked : plural(ranked)} by ${subject} in each ${group}`, filters.length > 0 ? `for ${filters.join(', ')}` : '', period ? `from ${period}` : ''].filter(Boolean).join(' ');
+  }
+  if (query.combineTop === true && limit !== undefined && dimensions.length > 0) {
+    // "what share of revenue came from our top 10 customers": the ten together, one row.
+    const [ranked] = dimensions as [string];
+    if (zh) return [period ? `${period},` : '', filters.length > 0 ? `${filters.join('、')}时` : '', `${metrics.join('、')}${lowest ? '最低' : '最高'}的前 ${limit} 个${ranked}合计的${subject}`].filter(Boolean).join('');
+    return [`the ${lowest ? 'bottom' : 'top'} ${limit} ${plural(ranked)} by ${metrics.join(', ')} together: ${subject}`, filters.length > 0 ? `for ${filters.join(', ')}` : '', period ? `from ${period}` : ''].filter(Boolean).join(' ');
   }
   if (zh) {
     const parts = [

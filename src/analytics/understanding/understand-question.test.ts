@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ValueIndex } from '../../sql/values/value-index.ts';
 import { ENUMERATED_VALUES } from '../../sql/values/value-vocabulary.ts';
 import type { AnalysisRequest } from '../analysis/analysis-request.ts';
-import { understandQuestion } from './understand-question.ts';
+import { understandQuestion, type Focus } from './understand-question.ts';
 
 const values = new ValueIndex([
   ...ENUMERATED_VALUES,
@@ -13,13 +13,13 @@ const values = new ValueIndex([
 ]);
 const window = { start: '2025-09-02', asOf: '2025-11-30' };
 
-function understand(question: string, previous?: AnalysisRequest) {
+function understand(question: string, previous?: AnalysisRequest, focus?: Focus) {
   const language = /\p{Script=Han}/u.test(question) ? 'zh' : 'en';
-  return understandQuestion({ question, language, window, values, previous });
+  return understandQuestion({ question, language, window, values, previous, focus });
 }
 
-function requestOf(question: string, previous?: AnalysisRequest): AnalysisRequest {
-  const understanding = understand(question, previous);
+function requestOf(question: string, previous?: AnalysisRequest, focus?: Focus): AnalysisRequest {
+  const understanding = understand(question, previous, focus);
   if (understanding.kind !== 'analysis') throw new Error(`expected an analysis for "${question}", got ${understanding.kind}`);
   return understanding.request;
 }
@@ -802,8 +802,46 @@ describe('understandQuestion: management reporting periods (fresh f17)', () => {
     expect(requestOf(question).query).toMatchObject(query);
   });
 
-  it('asks about running totals and forecasts past the horizon, refuses edits and stock tips, and forecasts a named month to its end', () => {
-    expect(understand('请列出11月每天的累计成交额。').kind).toBe('clarify');
+  it('runs totals along a timeline of summable metrics and asks about running counts of people', () => {
+    expect(requestOf('请列出11月每天的累计成交额。').query).toMatchObject({ metrics: ['gmv'], dimensions: ['day'], cumulative: true, timeRange: { start: '2025-11-01', end: '2025-11-30' } });
+    expect(requestOf('本季度按周统计的累计支付订单数是多少？').query).toMatchObject({ metrics: ['orders'], dimensions: ['week'], cumulative: true });
+    expect(requestOf('Cumulative paid orders by day since 1 November.').query).toMatchObject({ dimensions: ['day'], cumulative: true });
+    expect(understand('cumulative buyers by day this month').kind).toBe('clarify');
+    // One total of the period, not a timeline: nothing to run along.
+    expect(requestOf('本月截至昨天的累计成交额是多少？').query).not.toHaveProperty('cumulative');
+  });
+
+  it('takes the top N of a ranking together when the question asks for their combined share', () => {
+    expect(requestOf('What share of October revenue came from our top 10 customers?').query).toMatchObject({ dimensions: ['customer'], limit: 10, share: {}, combineTop: true, timeRange: { start: '2025-10-01', end: '2025-10-31' } });
+    expect(requestOf('前十大客户贡献了多少比例的销售额').query).toMatchObject({ dimensions: ['customer'], limit: 10, combineTop: true });
+    expect(requestOf('What share of total GMV do those ten account for?', requestOf('top 10 customers by GMV last month')).query).toMatchObject({ dimensions: ['customer'], limit: 10, combineTop: true });
+    // Each row with its own share is another question.
+    expect(requestOf('top 5 brands by GMV and their share').query).not.toHaveProperty('combineTop');
+  });
+
+  it('points at the row an answer led with: "its", "这个等级", "that week", "那天", and "它" after the best month', () => {
+    const channel = requestOf('Which acquisition channel brought the most buyers in October?');
+    expect(requestOf("and what's its repeat purchase rate?", channel, { dimension: 'channel', value: 'organic' }).query).toMatchObject({
+      metrics: ['repurchase_rate'], dimensions: [], filters: [{ dimension: 'channel', operator: 'in', values: ['organic'] }], timeRange: { start: '2025-10-01', end: '2025-10-31' },
+    });
+    const tier = requestOf('本季度客单价最高的城市等级是哪个');
+    expect(requestOf('这个等级同期的退货率是多少？', tier, { dimension: 'city_tier', value: 'tier-2' }).query).toMatchObject({ metrics: ['return_rate'], dimensions: [], filters: [{ dimension: 'city_tier', values: ['tier-2'] }] });
+    const week = requestOf('Which week since 1 October had the highest revenue?');
+    const thatWeek = requestOf('And the cancellation rate that week?', week, { period: { grain: 'week', start: '2025-11-10' } }).query;
+    expect(thatWeek).toMatchObject({ metrics: ['cancellation_rate'], dimensions: [], timeRange: { start: '2025-11-10', end: '2025-11-16' } });
+    expect(thatWeek).not.toHaveProperty('limit');
+    // The first week of a ranking may begin before the period: only its days inside the period.
+    expect(requestOf('那周的订单数呢', week, { period: { grain: 'week', start: '2025-09-29' } }).query).toMatchObject({ timeRange: { start: '2025-10-01', end: '2025-10-05' } });
+    const day = requestOf('哪一天的订单最多');
+    expect(requestOf('那天的客单价呢', day, { period: { grain: 'day', start: '2025-11-11' } }).query).toMatchObject({ metrics: ['aov'], timeRange: { start: '2025-11-11', end: '2025-11-11' } });
+    const month = requestOf('哪个月GMV最高');
+    expect(requestOf('它的订单数呢', month, { period: { grain: 'month', start: '2025-11-01' } }).query).toMatchObject({ metrics: ['orders'], dimensions: [], timeRange: { start: '2025-11-01', end: '2025-11-30' } });
+    // After a list, "its" names no single row: the list again, by the new metric.
+    const list = requestOf('top 5 channels by buyers in October');
+    expect(requestOf("and what's its repeat purchase rate?", list, { dimension: 'channel', value: 'organic' }).query).not.toMatchObject({ filters: [{ dimension: 'channel' }] });
+  });
+
+  it('asks about forecasts past the horizon, refuses edits and stock tips, and forecasts a named month to its end', () => {
     expect(understand('Forecast our full-year 2026 revenue.').kind).toBe('clarify');
     expect(understand('预测12月整月的成交额。')).toMatchObject({ kind: 'model', toolName: 'forecast_metric', arguments: { horizon: 31 } });
     expect(understand('Please update November revenue in the warehouse so it matches the budget figure.').kind).toBe('refuse');
@@ -860,5 +898,77 @@ describe('understandQuestion: a conversation keeps the period it named', () => {
     expect(requestOf('repurchase rate on the mini program?', lastMonth).query).toMatchObject({ timeRange: { start: '2025-10-01', end: '2025-10-31' } });
     expect(requestOf('repurchase rate on the mini program?', requestOf('buyers by device')).query).toMatchObject({ timeRange: { start: '2025-09-02', end: '2025-11-30' } });
     expect(requestOf('repurchase rate on the mini program?').query).toMatchObject({ timeRange: { start: '2025-09-02', end: '2025-11-30' } });
+  });
+});
+
+describe('understandQuestion: an operations lead on their own import (fresh f18–f20)', () => {
+  const shop = new ValueIndex([...ENUMERATED_VALUES], ['REGENCY CAKESTAND 3 TIER', 'HAND WARMER OWL DESIGN', 'Apple AirPods 4 Black', 'Huawei Mate 70 8GB+256GB Black', '小米 米家扫地机器人 白色']);
+  const read = (question: string) => understandQuestion({ question, language: /\p{Script=Han}/u.test(question) ? 'zh' : 'en', window: { start: '2010-12-01', asOf: '2010-12-14' }, values: shop });
+  const queryOf = (question: string) => {
+    const reading = read(question);
+    if (reading.kind !== 'analysis') throw new Error(`expected an analysis for "${question}", got ${reading.kind}`);
+    return reading.request.query;
+  };
+
+  it('reads one order by its number, its amount when nothing else is named, and ranks single orders', () => {
+    expect(queryOf('How many items went out on invoice 536592?')).toMatchObject({ metrics: ['units'], filters: [{ dimension: 'order_number', operator: 'in', values: ['536592'] }] });
+    expect(queryOf('What was the total on invoice 537659?')).toMatchObject({ metrics: ['gmv'], filters: [{ dimension: 'order_number', values: ['537659'] }] });
+    expect(queryOf('发票号537434这单金额是多少英镑？')).toMatchObject({ metrics: ['gmv'], filters: [{ dimension: 'order_number', values: ['537434'] }] });
+    expect(queryOf('订单SL2025112000000983买了几件东西？')).toMatchObject({ filters: [{ dimension: 'order_number', values: ['SL2025112000000983'] }] });
+    expect(queryOf("What was the biggest single invoice we've had, and how much was it for?")).toMatchObject({ metrics: ['gmv'], dimensions: ['order_number'], limit: 1 });
+    expect(queryOf('上个月金额最大的一笔订单')).toMatchObject({ metrics: ['gmv'], dimensions: ['order_number'], limit: 1 });
+  });
+
+  it('counts goods that "went out" or were "shifted" in units, and sets two named products side by side', () => {
+    expect(queryOf('How many regency cakestands did we shift last week?')).toMatchObject({ metrics: ['units'], filters: [{ dimension: 'product', values: ['REGENCY CAKESTAND 3 TIER'] }], timeRange: { start: '2010-12-06', end: '2010-12-12' } });
+    expect(queryOf('how many hand warmer owl design have gone out?')).toMatchObject({ metrics: ['units'] });
+    expect(queryOf('Units sold — Apple AirPods 4 Black against Huawei Mate 70 8GB+256GB Black?')).toMatchObject({ metrics: ['units'], dimensions: ['product'] });
+  });
+
+  it('asks for no tool because of a word inside a product title, refuses cancelling orders, reads 卖了多少单 as orders', () => {
+    expect(read('小米 米家扫地机器人 白色 上周卖了多少钱').kind).toBe('analysis');
+    expect(read('有没有刷单或者机器人行为？')).toMatchObject({ kind: 'model', toolName: 'find_anomalies' });
+    expect(read('Please cancel every pending order older than a week.')).toMatchObject({ kind: 'refuse', reason: 'write' });
+    expect(queryOf('昨天卖了多少单')).toMatchObject({ metrics: ['orders'] });
+  });
+
+  it('counts customers who bought once, and those who bought twice or more, as metrics of their own', () => {
+    expect(queryOf('只买过一次的客户有多少个？')).toMatchObject({ metrics: ['one_time_buyers'] });
+    expect(queryOf('How many customers bought only once last week?')).toMatchObject({ metrics: ['one_time_buyers'] });
+    expect(queryOf('上个月只买了一次的客户有多少，买了两次及以上的又有多少？')).toMatchObject({ metrics: ['one_time_buyers', 'repeat_buyers'] });
+    expect(queryOf('How many orders have had goods returned against them?')).toMatchObject({ metrics: ['returned_orders'] });
+    expect(read('what did they buy').kind).toBe('clarify');
+  });
+
+  it('leaves out postage and fees as a category the data has, however sparse', () => {
+    const withFees = new ValueIndex([...ENUMERATED_VALUES, { dimension: 'category', values: ['non_merchandise'], label_en: 'non-merchandise lines', label_zh: '非商品', phrases: ['non_merchandise', 'postage', 'fees', 'non-product lines', '邮费', '手续费'] }], ['REGENCY CAKESTAND 3 TIER']);
+    const reading = understandQuestion({ question: 'Top 5 stock items by revenue — leave out postage, fees and other non-product lines.', language: 'en', window: { start: '2010-12-01', asOf: '2010-12-14' }, values: withFees });
+    if (reading.kind !== 'analysis') throw new Error(`expected an analysis, got ${reading.kind}`);
+    expect(reading.request.query).toMatchObject({ metrics: ['gmv'], dimensions: ['product'], limit: 5, filters: [{ dimension: 'category', operator: 'not_in', values: ['non_merchandise'] }] });
+  });
+
+  it('keeps the steps of a funnel drawn with arrows in their order', () => {
+    expect(queryOf("In October's view→cart→purchase funnel, what was the step conversion from view to add-to-cart?")).toMatchObject({ steps: ['view', 'cart', 'purchase'] });
+    expect(queryOf('Show me the view → add-to-cart → purchase funnel for last week, users per step.')).toMatchObject({ steps: ['view', 'cart', 'purchase'] });
+  });
+
+  it('ranks one row for "best X by <singular>", "#1" and "what sold the most"', () => {
+    expect(queryOf('best add to cart rate by category, last 7 days')).toMatchObject({ dimensions: ['category'], limit: 1 });
+    expect(queryOf('lowest cart abandonment rate by device last week?')).toMatchObject({ dimensions: ['device'], limit: 1, orderBy: { direction: 'asc' } });
+    expect(queryOf('whats my #1 product by qty sold')).toMatchObject({ metrics: ['units'], dimensions: ['product'], limit: 1 });
+    expect(queryOf('what sold the most units yesterday')).toMatchObject({ dimensions: ['product'], limit: 1 });
+    expect(queryOf('平均停留时长最长的品类')).toMatchObject({ dimensions: ['category'], limit: 1 });
+    expect(queryOf('GMV by category last month')).not.toHaveProperty('limit');
+  });
+});
+
+describe('understandQuestion: re-ranking in a conversation (fresh f18)', () => {
+  it('keeps the grouping, filters and number of rows when a turn changes the measure or the direction', () => {
+    const categories = requestOf('and by number of orders?', requestOf('top 5 categories by GMV last month'));
+    expect(requestOf('ok and the bottom 3 on orders', categories).query).toMatchObject({ metrics: ['orders'], dimensions: ['category'], limit: 3, orderBy: { direction: 'asc' } });
+    expect(requestOf('and the fewest?', requestOf('which city had the most buyers this week')).query).toMatchObject({ dimensions: ['city'], limit: 1, orderBy: { direction: 'asc' } });
+    const brands = requestOf('switch to revenue', requestOf('top 3 Phones brands by units sold'));
+    expect(brands.query).toMatchObject({ metrics: ['gmv'], dimensions: ['brand'], limit: 3, filters: [{ dimension: 'category', values: ['Phones'] }] });
+    expect(requestOf('now rank them by aov instead', requestOf('top 3 provinces by gmv in november')).query).toMatchObject({ metrics: ['aov'], dimensions: ['province'], limit: 3 });
   });
 });

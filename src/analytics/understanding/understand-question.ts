@@ -8,7 +8,7 @@ import type { Language } from '../../text/language.ts';
 import { buildRequest, CALENDAR_GRAINS, chooseTime, isAboutAmounts, previousPeriodOf, timelineComparisonAsked, type DataWindow } from './build-request.ts';
 import { forecastTargetDays, MAX_FORECAST_DAYS, recognizeModelIntent } from './model-intents.ts';
 import { readingOf } from './restate-request.ts';
-import { recognizeQuestion, type Recognition } from './recognize-question.ts';
+import { blankSpan, recognizeQuestion, type Recognition } from './recognize-question.ts';
 import { applyCorrections, findCorrections, nearestEntries, unexplainedWords, type Suggestion } from './coverage.ts';
 import { questionLexicon } from './question-lexicon.ts';
 import { expandAbbreviations } from './rules/abbreviation-rules.ts';
@@ -36,16 +36,18 @@ import { asksRankPosition } from './rules/rank-position-rules.ts';
 import type { Understanding } from './understanding.ts';
 import { fixedPhrasingReading } from './word-readings.ts';
 import { funnelFollowUp } from './funnel-follow-up.ts';
+import { asksRunningTotal } from './rules/running-total-rules.ts';
+import { pointsAtLeadingRow } from './rules/leading-row-rules.ts';
+import { pointedPeriodRange, type FocusedPeriod } from './focused-period.ts';
+import { runningTotalOf } from './running-total.ts';
 import { changeDriverSpans } from './rules/change-driver-rules.ts';
 import { purchasedItemsSpans } from './rules/purchased-items-rules.ts';
 import { dimensionMismatch } from './dimension-fit.ts';
 import { weekdayConflictQuestion } from './weekday-conflict.ts';
 
-const FOLLOW_UP_START = /^(and|what about|how about|same|now|only|just|instead|then|add|also|加上|再加|都|那|那么|再|只看|仅看|只要|换成|改成|如果|要是|还有|其中|这些|这些订单|这些用户|它们)|\b(?:of|among) (?:those|them|these)\b/;
+const FOLLOW_UP_START = /^(?:(?:ok|okay|right|cool|great|thanks|fine|好的?|嗯|行)[,，]?\s*)?(and|what about|how about|same|now|only|just|instead|then|add|also|switch to|change (?:it )?to|swap to|make it|加上|再加|都|那|那么|再|只看|仅看|只要|换成|改成|改为|如果|要是|还有|其中|这些|这些订单|这些用户|它们)|\b(?:of|among) (?:those|them|these)\b/;
 /** "整体呢", "overall?": the total of what the previous answer split. */
 const WHOLE = /整体|总体|合计|总共|一共|整周|整个月|\boverall\b|\bin total\b|\bas a whole\b|\b(?:whole|entire) (?:week|month|period|day)\b/;
-/** Running totals over a timeline (累计 per day), which the semantic layer does not compute. */
-const RUNNING_TOTAL = /累计|累积|\bcumulative|\brunning (?:total|sum)/;
 /** "add bounce rate", "再加上转化率": one more metric beside those shown. */
 const ADDS_METRIC = /^(?:(?:ok|and|also|pls|please)\s+)?(?:add|also show|include|plus)\b|^(?:再)?(?:加上|加一列|再加|顺便加上|也看下)/;
 /** Pronouns for people: they point at a customer, not at a product or a city. */
@@ -76,8 +78,16 @@ const COMPARED_WITH = /(?:跟|和|与|同)\s*\S{1,10}?(?:比|相比|对比)|\bco
 
 /** The leading row of the previous answer, which "that category" / "它" points at. */
 export interface Focus {
-  dimension: string;
-  value: string;
+  /** The first non-time dimension of the leading row and its value ("category", "Laptops"). */
+  dimension?: string;
+  value?: string;
+  /** The day, week or month the leading row stands for, when the answer was over time. */
+  period?: FocusedPeriod;
+}
+
+/** The question with every metric phrase blanked, for pronouns that stand on their own. */
+function withoutMetricPhrases(normalized: string, values: ValueIndex): string {
+  return questionLexicon(values).findAll(normalized).filter((match) => match.meaning.kind === 'metric').reduce((text, match) => blankSpan(text, match.start, match.end), normalized);
 }
 
 /** Carries the previous question's metric, grouping, filters and period into a follow-up that leaves them out. */
@@ -124,12 +134,16 @@ function inheritFrom(previous: AnalysisRequest, recognition: Recognition, focus?
   inherited.filters = mergeFilters(previousFilters, inherited.filters);
   // "他这个月花了多少" after the products customer 66 bought: a person pronoun points at a customer, never at a product.
   const personOnly = PERSON_PRONOUN.test(recognition.normalized) && focus?.dimension !== 'customer';
-  if (inherited.pointsBack && focus && !personOnly && !inherited.filters.some((filter) => filter.dimension === focus.dimension)) {
+  if (inherited.pointsBack && focus?.dimension !== undefined && focus.value !== undefined && !personOnly && !inherited.filters.some((filter) => filter.dimension === focus.dimension)) {
     inherited.filters = [...inherited.filters, { dimension: focus.dimension, operator: 'in', values: [focus.value] }];
     inherited.dimensions = inherited.dimensions.filter((dimension) => dimension !== focus.dimension);
   }
   if (query.orderBy && !newGrain && !whole && !inherited.pointsBack && !inherited.cues.has('top') && !inherited.cues.has('bottom')) {
     inherited.cues.add(query.orderBy.direction === 'asc' ? 'bottom' : 'top');
+    inherited.limit ??= query.limit;
+  } else if (query.orderBy && query.limit !== undefined && !newGrain && !whole && !inherited.pointsBack && inherited.dimensions.length > 0) {
+    // "and the fewest?" after the city with the most buyers, "now rank them by aov instead" after a top 3: as many
+    // rows as the ranking before, unless this turn says how many.
     inherited.limit ??= query.limit;
   }
   if (query.compareTo && !inherited.cues.has('compare') && !inherited.comparesGroupsOnly) inherited.cues.add('compare');
@@ -204,7 +218,10 @@ function unavailableOnWarehouse(recognition: Recognition, profile: WarehouseProf
   if (!profile) return undefined;
   const named = [
     ...recognition.metrics.map((id) => ({ id, definition: findMetric(id), reason: profile.unavailableMetrics[id] })),
-    ...[...recognition.dimensions, ...recognition.filters.map((filter) => filter.dimension)].map((id) => ({ id, definition: findDimension(id), reason: profile.unavailableDimensions[id] })),
+    // Leaving out a value the data has ("leave out postage and fees") is answerable however sparse its dimension.
+    ...[...new Set([...recognition.dimensions, ...recognition.filters.filter((filter) => filter.operator !== 'not_in').map((filter) => filter.dimension)])].map((id) => ({ id, definition: findDimension(id), reason: profile.unavailableDimensions[id] })),
+    // A funnel counts the users of each behaviour event: without events (an order-only import) every step is 0.
+    ...(recognition.cues.has('funnel') && !recognition.metrics.includes('pv') ? [{ id: 'pv', definition: findMetric('pv'), reason: profile.unavailableMetrics.pv }] : []),
   ].filter((entry) => entry.reason !== undefined && entry.definition !== undefined);
   if (named.length === 0) return undefined;
   const zh = language === 'zh';
@@ -281,8 +298,8 @@ function applyRankingSubject(recognition: Recognition, values: ValueIndex, notes
   const groupNoun = perGroupNoun(recognition.normalized);
   const eachGroup = groupNoun ? questionLexicon(values).findAll(groupNoun).find((match) => match.meaning.kind === 'dimension')?.meaning : undefined;
   const perGroup = eachGroup?.kind === 'dimension' && recognition.dimensions.length === 1 && recognition.dimensions[0] === eachGroup.id && eachGroup.id !== dimension ? eachGroup.id : undefined;
-  const grouped = recognition.dimensions.some((id) => findDimension(id)?.kind !== 'time');
-  if (onlyWhenUngrouped && !perGroup && (grouped || recognition.dimensions.length > 0)) return;
+  // "the biggest single invoice" names the subject's own dimension: still this ranking.
+  if (onlyWhenUngrouped && !perGroup && recognition.dimensions.some((id) => id !== dimension)) return;
   if (perGroup) {
     recognition.dimensions = [perGroup, dimension];
     recognition.perGroup = perGroup;
@@ -361,8 +378,8 @@ function readWords(input: WordsInput): WordsReading {
   }
 
   // Before the models too: "how many snacks will we sell next week" forecasts units.
-  if (asksUnitsSold(recognition.normalized) && recognition.metrics.includes('gmv')) {
-    recognition.metrics = [...new Set(recognition.metrics.map((metric) => (metric === 'gmv' ? 'units' : metric)))];
+  if (asksUnitsSold(recognition.normalized) && (recognition.metrics.includes('gmv') || recognition.metrics.length === 0)) {
+    recognition.metrics = recognition.metrics.length === 0 ? ['units'] : [...new Set(recognition.metrics.map((metric) => (metric === 'gmv' ? 'units' : metric)))];
     notes.push('a count of things sold: units, not GMV');
   }
   const modelReading = recognizeModelIntent(recognition, window);
@@ -439,13 +456,23 @@ export function understandQuestion(input: UnderstandInput): Understanding {
   // the conversation is about.
   const aboutOneCustomer = singleCustomerFilter(input.previous) !== undefined;
   const bareMetric = recognition.metrics.length > 0 && recognition.filters.length === 0 && recognition.dimensions.length === 0 && recognition.time === undefined && (/\p{Script=Han}/u.test(normalized) ? normalized.replace(/[\s\p{P}]/gu, '').length <= 10 : normalized.split(/\s+/).length <= 6);
-  const followUp = isMetricsRequest(input.previous) && !shapeOnly && (recognition.metrics.length === 0 ? hasContent || WHOLE.test(normalized) : input.refinesOffered === true || FOLLOW_UP_START.test(normalized) || FOLLOW_UP_END.test(normalized) || FOLLOW_UP_PRONOUN.test(normalized) || recognition.pointsBack || (aboutOneCustomer && bareMetric));
+  // "and what's its repeat purchase rate?", "这个等级的退货率" after an answer that named one row: that row.
+  const leadingRow = isMetricsRequest(input.previous) && input.previous.query.limit === 1 && input.focus !== undefined && pointsAtLeadingRow(normalized);
+  // A leading row that is only a day, week or month: "its" is that period.
+  const periodOnlyFocus = input.focus?.period !== undefined && input.focus.dimension === undefined;
+  const followUp = isMetricsRequest(input.previous) && !shapeOnly && (recognition.metrics.length === 0 ? hasContent || WHOLE.test(normalized) : input.refinesOffered === true || FOLLOW_UP_START.test(normalized) || FOLLOW_UP_END.test(normalized) || FOLLOW_UP_PRONOUN.test(normalized) || recognition.pointsBack || leadingRow || (aboutOneCustomer && bareMetric));
 
   const funnelAgain = unexplained.length === 0 ? funnelFollowUp(input.previous, recognition, language) : undefined;
   if (funnelAgain) return { kind: 'analysis', request: funnelAgain, confidence: 0.8, notes: [...notes, 'follow-up: the previous funnel again, with what this turn changed'] };
 
   // "How many orders did they place?" after a one-row answer ("October's top customer"): they are that row.
-  if (followUp && isMetricsRequest(input.previous) && input.previous.query.limit === 1 && input.focus && !recognition.pointsBack && /\b(?:they|them|their)\b|他们|她们/.test(normalized)) recognition.pointsBack = true;
+  // "And the cancellation rate that week?" after the week with the highest revenue: that week, not a new ranking.
+  const previousRange = isMetricsRequest(input.previous) ? (input.previous.query as { timeRange?: { start: string; end: string } }).timeRange : undefined;
+  const pointedRange = followUp && isMetricsRequest(input.previous) && input.previous.query.limit === 1 && input.focus?.period && previousRange && !recognition.time
+    ? pointedPeriodRange(normalized, input.focus.period, previousRange, periodOnlyFocus && (recognition.pointsBack || leadingRow))
+    : undefined;
+  if (pointedRange) recognition.pointsBack = true;
+  if (followUp && isMetricsRequest(input.previous) && input.previous.query.limit === 1 && input.focus && !recognition.pointsBack && (/\b(?:they|them|their)\b|他们|她们/.test(normalized) || leadingRow)) recognition.pointsBack = true;
   let inheritedTime: { timeRange?: unknown; compareTo?: unknown } = {};
   if (followUp && isMetricsRequest(input.previous)) {
     const inherited = inheritFrom(input.previous, recognition, input.focus);
@@ -470,7 +497,8 @@ export function understandQuestion(input: UnderstandInput): Understanding {
   // Only when the question names nothing else to anchor it ("grew its orders", "the week before it" point inside it).
   // ("What did they buy?" names products only as what was bought: it still points at nobody.)
   const namedDimensions = recognition.dimensions.filter((dimension) => !(dimension === 'product' && purchasedItemsSpans(normalized)));
-  if (!isMetricsRequest(input.previous) && (recognition.pointsBack || FOLLOW_UP_PRONOUN.test(normalized)) && recognition.filters.length === 0 && namedDimensions.length === 0 && recognition.time === undefined) {
+  // A pronoun inside a metric's own phrase ("goods returned against them") points at nothing.
+  if (!isMetricsRequest(input.previous) && (recognition.pointsBack || FOLLOW_UP_PRONOUN.test(withoutMetricPhrases(normalized, input.values))) && recognition.filters.length === 0 && namedDimensions.length === 0 && recognition.time === undefined) {
     return language === 'zh'
       ? { kind: 'clarify', question: '“它/这个”指的是什么?请说出要看的品类、品牌、城市或商品,以及指标(例如成交额、订单数)。', options: ['各品类的成交额', '各城市的订单数'], confidence: 0.2, notes: [...notes, 'points back with nothing before it'] }
       : { kind: 'clarify', question: 'What does "it" refer to? Name the category, brand, city or product, and the measure (for example GMV or orders).', options: ['GMV by category', 'orders by city'], confidence: 0.2, notes: [...notes, 'points back with nothing before it'] };
@@ -555,15 +583,10 @@ export function understandQuestion(input: UnderstandInput): Understanding {
   }
   const singleEvent = singleEventDimensionMismatch(recognition, language);
   if (singleEvent) return { kind: 'clarify', question: singleEvent.question, options: singleEvent.options, confidence: 0.3, notes: [...notes, 'split by a value only one kind of event carries'] };
-  // "请列出11月每天的累计成交额", "cumulative revenue by week": a running total per day or week is not computed yet;
-  // "本月截至昨天的累计成交额" (one total) is.
+  // "请列出11月每天的累计成交额", "cumulative revenue by week": running totals along the timeline (checked below);
+  // "本月截至昨天的累计成交额" is one total.
   const overTime = recognition.cues.has('trend') || recognition.dimensions.some((dimension) => ['day', 'week', 'month', 'hour'].includes(dimension)) || [...recognition.cues].some((cue) => cue.startsWith('grain:'));
-  if (overTime && RUNNING_TOTAL.test(normalized)) {
-    const question = language === 'zh'
-      ? '我还不能给出逐期累计(滚动合计)的数值。可以给出每一期各自的数值,或整个时段的总计。您要哪一个?'
-      : 'I cannot give running (cumulative) totals per period yet. I can give each period on its own, or the total for the whole span. Which would you like?';
-    return { kind: 'clarify', question, options: language === 'zh' ? ['每一期各自的数值', '整个时段的总计'] : ['each period on its own', 'the total for the whole span'], confidence: 0.3, notes: [...notes, 'running total over a timeline'] };
-  }
+  const runningTotal = overTime && asksRunningTotal(normalized);
   const misfit = dimensionMismatch(recognition, language);
   if (misfit) return { kind: 'clarify', question: misfit.question, options: misfit.options, confidence: 0.3, notes: [...notes, 'a split or filter the metric does not have'] };
   const unavailable = unavailableOnWarehouse(recognition, input.profile, language);
@@ -612,6 +635,11 @@ export function understandQuestion(input: UnderstandInput): Understanding {
     request.query.compareTo = previousCompare ?? previousOfRange(inheritedRange);
     notes.push('follow-up why: the previous answer’s period against the one before it');
   }
+  if (runningTotal) {
+    const running = runningTotalOf(request, language);
+    if (running.kind === 'clarify') return { kind: 'clarify', question: running.question, options: running.options, confidence: running.confidence, notes: [...notes, 'running total the metric or shape cannot take'] };
+    notes.push('running total along the timeline');
+  }
   if (request.analysis === 'metrics') {
     const timeDimension = ((request.query.dimensions as string[] | undefined) ?? []).some((dimension) => ['day', 'week', 'month'].includes(dimension));
     if (inheritedTime.timeRange) request.query.timeRange = inheritedTime.timeRange;
@@ -630,6 +658,11 @@ export function understandQuestion(input: UnderstandInput): Understanding {
       request.query.compareTo = { start: recognition.time.start, end: recognition.time.end };
       notes.push('follow-up comparison: kept the previous period and compared it with the one named now');
     }
+  }
+  if (pointedRange && request.analysis === 'metrics') {
+    request.query.timeRange = pointedRange;
+    delete request.query.compareTo;
+    notes.push('follow-up: the period the previous answer led with');
   }
   const timeline = timelineComparison(request, recognition, input);
   if (timeline) return { kind: 'analysis', request, confidence: 0.4, notes: [...notes, 'period comparison of a timeline the periods do not share'], clarification: timeline };

@@ -109,6 +109,8 @@ describe('semantic compilers give the same answers on DuckDB and chDB', () => {
       // One place below the first, and a breakdown without its all-zero groups.
       { metrics: ['gmv'], dimensions: ['brand'], orderBy: { field: 'gmv', direction: 'desc' }, limit: 1, offset: 2, timeRange: window },
       { metrics: ['cancelled_orders', 'returned_orders'], dimensions: ['city'], omitZeroRows: true, timeRange: window },
+      // Running totals: a window over the buckets, restarting per device.
+      { metrics: ['gmv', 'units'], dimensions: ['week', 'device'], timeRange: window, cumulative: true },
     ];
     const mismatches: string[] = [];
     for (const input of queries) {

@@ -3,6 +3,7 @@ import type { Warehouse } from '../warehouse.ts';
 import { behaviourReader } from '../engine/behaviour-reader.ts';
 import { BRAND_ALIASES, BRAND_NAMES_ZH } from '../semantic/catalogue/brand-names.ts';
 import { CITY_NAMES_ZH, COUNTRY_ALIASES, COUNTRY_NAMES_ZH, PROVINCE_NAMES_ZH } from '../semantic/catalogue/city-names.ts';
+import { CATEGORY_ALIASES, CATEGORY_LABELS_EN } from '../semantic/catalogue/category-aliases.ts';
 import type { Language } from '../../text/language.ts';
 import { LexiconMatcher, type LexiconMatch } from '../../text/lexicon-matcher.ts';
 import { categoryGroups, ENUMERATED_VALUES, type VocabularyValue } from './value-vocabulary.ts';
@@ -35,8 +36,8 @@ function timeLabel(dimension: string, text: string, language: Language): string 
   }
   if (dimension === 'hour' && /^\d{1,2}$/.test(text)) return `${text.padStart(2, '0')}:00`;
   // A bare id reads as a number in a sentence ("6868 had the highest GMV").
-  if (dimension === 'customer') {
-    const prefix = language === 'zh' ? '客户 ' : 'customer ';
+  if (dimension === 'customer' || dimension === 'order_number') {
+    const prefix = dimension === 'customer' ? (language === 'zh' ? '客户 ' : 'customer ') : language === 'zh' ? '订单 ' : 'order ';
     // Labels may be labelled again (table, then narrative): the prefix is added once.
     return text.startsWith(prefix) ? text : `${prefix}${text}`;
   }
@@ -131,7 +132,7 @@ export async function loadValueIndex(warehouse: Warehouse): Promise<ValueIndex> 
   const entries: VocabularyValue[] = [...ENUMERATED_VALUES];
   const categories = await distinctPairs(warehouse, 'SELECT DISTINCT category AS value, any_value(category_zh) AS label_zh FROM products GROUP BY category');
   for (const [value, labelZh] of categories) {
-    entries.push({ dimension: 'category', values: [value], label_en: value, label_zh: labelZh ?? value, phrases: [...englishVariants(value), ...(labelZh ? [labelZh] : [])] });
+    entries.push({ dimension: 'category', values: [value], label_en: CATEGORY_LABELS_EN[value] ?? value, label_zh: labelZh ?? value, phrases: [...englishVariants(value), ...(labelZh ? [labelZh] : []), ...(CATEGORY_ALIASES[value] ?? [])] });
   }
   entries.push(...categoryGroups(categories));
   for (const [value] of await distinctPairs(warehouse, 'SELECT DISTINCT brand AS value, NULL AS label_zh FROM products')) {

@@ -34,9 +34,9 @@ export const ENUMERATED_VALUES: VocabularyValue[] = [
   { dimension: 'channel', values: ['livestream'], label_en: 'livestream', label_zh: '直播', phrases: ['livestream', 'livestreams', 'live stream', 'live streams', 'live streaming', '直播'] },
   { dimension: 'channel', values: ['referral'], label_en: 'referral', label_zh: '推荐邀请', phrases: ['referral', 'referrals', '推荐', '邀请', '老带新'] },
   { dimension: 'channel', values: ['email'], label_en: 'email', label_zh: '邮件营销', phrases: ['email', 'e-mail', 'edm', '邮件'] },
-  { dimension: 'gender', values: ['male'], label_en: 'men', label_zh: '男性', phrases: ['male', 'men', 'man', '男性', '男用户', '男生', '男士'] },
-  { dimension: 'gender', values: ['female'], label_en: 'women', label_zh: '女性', phrases: ['female', 'women', 'woman', '女性', '女用户', '女生', '女士'] },
-  { dimension: 'gender', values: ['unknown'], label_en: 'gender unknown', label_zh: '性别未知', phrases: ['unknown gender', '性别未知'] },
+  { dimension: 'gender', values: ['male'], label_en: 'men', label_zh: '男性', phrases: ['male', 'men', 'man', 'guys', 'males', '男性', '男用户', '男生', '男士', '男的', '男人'] },
+  { dimension: 'gender', values: ['female'], label_en: 'women', label_zh: '女性', phrases: ['female', 'women', 'woman', 'girls', 'ladies', 'females', '女性', '女用户', '女生', '女士', '女的', '女人'] },
+  { dimension: 'gender', values: ['unknown'], label_en: 'gender unknown', label_zh: '性别未知', phrases: ['unknown gender', 'gender unknown', '性别未知', '未知性别'] },
   { dimension: 'payment_method', values: ['alipay'], label_en: 'Alipay', label_zh: '支付宝', phrases: ['alipay', '支付宝'] },
   { dimension: 'payment_method', values: ['wechat_pay'], label_en: 'WeChat Pay', label_zh: '微信支付', phrases: ['wechat pay', 'wechat_pay', 'wechat', '微信支付', '微信'] },
   { dimension: 'payment_method', values: ['credit_card'], label_en: 'credit card', label_zh: '信用卡', phrases: ['credit card', 'credit cards', 'credit_card', '信用卡'] },
@@ -64,7 +64,7 @@ export const ENUMERATED_VALUES: VocabularyValue[] = [
   { dimension: 'new_vs_returning', values: ['new'], label_en: 'new users', label_zh: '新用户', phrases: [] },
   { dimension: 'new_vs_returning', values: ['returning'], label_en: 'returning users', label_zh: '老用户', phrases: ['老用户', '老客', '老客户', '回头客', 'returning users', 'returning customers', 'repeat customers'] },
   { dimension: 'new_vs_returning', values: ['new', 'returning'], label_en: 'new and returning users', label_zh: '新老用户', lists: true, phrases: ['新用户和老用户', '新客和老客', '新客户和老客户', 'new and returning users', 'new vs returning users', 'new and returning customers', 'new users vs returning', 'new users vs returning users', 'new customers vs returning', 'new vs returning customers'] },
-  { dimension: 'gender', values: ['male', 'female'], label_en: 'men and women', label_zh: '男女', lists: true, phrases: ['男女用户', '男女', '男性和女性', '男性与女性', 'men and women', 'male and female', 'men vs women', 'male or female', 'male vs female', 'men or women'] },
+  { dimension: 'gender', values: ['male', 'female'], label_en: 'men and women', label_zh: '男女', lists: true, phrases: ['男女用户', '男女', '男的女的', '男的和女的', '男性和女性', '男性与女性', 'men and women', 'male and female', 'men vs women', 'male or female', 'male vs female', 'men or women', 'guys or girls', 'guys vs girls', 'guys and girls'] },
   { dimension: 'city', values: ['Beijing', 'Shanghai', 'Guangzhou', 'Shenzhen'], label_en: 'Beijing, Shanghai, Guangzhou and Shenzhen', label_zh: '北上广深', lists: true, phrases: ['北上广深', 'beijing, shanghai, guangzhou and shenzhen', 'bei-shang-guang-shen'] },
 ];
 

@@ -55,7 +55,9 @@ export const REFUSAL_RULES: readonly PhraseRule<RefusalMeaning>[] = [
       '把[^，,。？?]{0,40}(删|清|去)(除|掉|了|光|空)',
       `(?<!被|已|已经|购物车|购物车里|购物车中|收藏夹|收藏夹里)删(除|掉|光)(?!购物车|收藏|[^，,。？?]*(${COUNT_WORDS_ZH}))`,
       '从(数据)?(库|表)里?[^，,。？?]{0,12}(删|去掉|清|移除|抹掉)', '往(数据)?(库|表)里', '(写|插|塞|导)(入|进)(数据)?(库|表)',
-      '删(?:一下|掉吧|了吧)', '帮我删', '清空', '清除', '清掉', '插入', '篡改', '伪造', '编造', '(?<![创制建构打])造(一|几|\\d+|点|些)?(批|条|笔|个|些)?[^，,。？?]{0,4}(假|测试|模拟|虚拟)?的?(订单|用户|数据|记录|评价|评论|商品)',
+      '删(?:一下|掉吧|了吧)', '帮我删',
+      // An order to cancel or refund rows ("帮我把超过一周的待支付订单都取消掉"), not a question about cancellations.
+      '(帮我|请你?|麻烦你?|给我)(把[^，,。？?]{0,30})?(取消|退款|作废)(掉|了吧|吧|一下)?(?![^，,。？?]*(率|多少|几|占比|比例|分布|趋势|排名|最多|最少|哪))', '把[^，,。？?]{0,30}(订单|发票)[^，,。？?]{0,8}(都|全部|全)?(取消|作废|退款)(掉|了吧|吧)', '清空', '清除', '清掉', '插入', '篡改', '伪造', '编造', '(?<![创制建构打])造(一|几|\\d+|点|些)?(批|条|笔|个|些)?[^，,。？?]{0,4}(假|测试|模拟|虚拟)?的?(订单|用户|数据|记录|评价|评论|商品)',
       '(生成|新增|添加|创建|录入|新建|加|插|写)(一|几|\\d+)?(批|些|条|笔|个|张)?(假|测试|模拟|虚拟)的?(订单|用户|数据|记录|评价|评论|商品)',
       '修改(一下)?(数据|订单|价格|用户|商品|状态|金额)', '(恢复|改|更改|标记)(成|为)[^，,。？?]{0,6}(订单|发票|状态|已发货|已取消|正常)', '更新(一下)?(数据|订单|价格|状态)', '清零', '重置(一下)?(数据|订单|积分|余额|密码|状态)',
       '(新增|添加|创建|录入|新建)(一|几|\\d+)(条|笔|个|张)(测试|假)?的?(订单|用户|商品|记录|评价)', '(添加|创建|录入|新建)(测试|假)?的?(订单|用户|商品|记录|评价)',
@@ -69,16 +71,16 @@ export const REFUSAL_RULES: readonly PhraseRule<RefusalMeaning>[] = [
       // An order to change rows, at the start of the request or after "pls", "can you", "ok": "add 100 test orders",
       // "remove last week's cancelled orders", "fabricate some reviews"; a question about them ("how many orders were
       // removed", "add to cart users") is not one.
-      `${IMPERATIVE_START}(?:remove|clear|purge|wipe|erase|reset|fabricate|fake|forge|insert|create|add|generate|make up|seed|modify|edit|alter|overwrite|change|update)(?! to (?:cart|basket|wishlist|favou?rites))\\s+${OBJECT_QUALIFIERS}${ROW_OBJECTS}`,
+      `${IMPERATIVE_START}(?:remove|clear|purge|wipe|erase|reset|fabricate|fake|forge|insert|create|add|generate|make up|seed|modify|edit|alter|overwrite|change|update|cancel|void|refund|approve|ship)(?! to (?:cart|basket|wishlist|favou?rites))\\s+${OBJECT_QUALIFIERS}${ROW_OBJECTS}`,
     ],
     examples: {
       match: [
         'clear September’s orders', "clear september's orders", 'insert a test order for user 42', '把用户10086的积分清零', '给用户42新增一条测试订单', '帮我把所有零食打八折', 'apply a 20% discount to all snacks', '删除上周的订单', '把订单状态改成已发货', 'update all prices to 10', 'drop table events', '清空九月的订单', 'purge the reviews',
-        '顺手把上周取消的那些订单从库里删了吧', '把上周取消的那些发票都恢复成正常发票', '他的订单记录帮我删一下', 'add a new stock code 99999 called gift box priced at £2.50', '帮我往库里造一批假订单 测试下看板', '把这些订单状态改成已发货', '把上周退货的订单都删掉', '生成一批测试用户', '伪造几条好评', "wipe last month's returns", 'add 100 test orders', "remove last week's cancelled orders", 'create 50 fake users', 'fabricate some reviews', 'pls modify the order amounts', 'ok reset all order statuses', 'can you add some dummy data',
+        'Please cancel every pending order older than a week.', '帮我把超过一周的待支付订单都取消掉', 'refund all returned orders from last week', '顺手把上周取消的那些订单从库里删了吧', '把上周取消的那些发票都恢复成正常发票', '他的订单记录帮我删一下', 'add a new stock code 99999 called gift box priced at £2.50', '帮我往库里造一批假订单 测试下看板', '把这些订单状态改成已发货', '把上周退货的订单都删掉', '生成一批测试用户', '伪造几条好评', "wipe last month's returns", 'add 100 test orders', "remove last week's cancelled orders", 'create 50 fake users', 'fabricate some reviews', 'pls modify the order amounts', 'ok reset all order statuses', 'can you add some dummy data',
       ],
       noMatch: [
         'is there a clear trend in orders?', '打折商品的销量', 'orders with a 20% discount', 'how many orders were cancelled', '上周订单状态分布', 'which update increased conversion', 'price changes last month', '新增用户数', 'how many new users were added to the loyalty program', '上周新增订单',
-        'how many orders were deleted', 'how many orders were removed last week', '删除购物车的用户有多少', '从购物车删除商品的用户数', '被删除的评价有多少', 'add to cart users by city', 'change in orders last week', 'create a chart of orders by city', '新增用户的客单价', '创造订单最多的渠道', '测试订单有多少', 'email channel GMV',
+        'how many orders were cancelled last week?', '帮我看看取消率', '请问上周取消了多少订单', 'cancelled orders by city', 'how many orders did we refund', 'how many orders were deleted', 'how many orders were removed last week', '删除购物车的用户有多少', '从购物车删除商品的用户数', '被删除的评价有多少', 'add to cart users by city', 'change in orders last week', 'create a chart of orders by city', '新增用户的客单价', '创造订单最多的渠道', '测试订单有多少', 'email channel GMV',
       ],
     },
   },
@@ -146,15 +148,15 @@ export const REFUSAL_RULES: readonly PhraseRule<RefusalMeaning>[] = [
     meaning: {
       reason: 'no_data',
       message: {
-        en: 'The warehouse has no cost, margin, inventory or advertising-spend data, so I cannot answer that. I can report revenue (GMV), orders, conversion and similar behaviour metrics.',
-        zh: '仓库里没有成本、利润、库存或广告花费数据,无法回答这个问题。我可以回答成交额、订单、转化率等行为指标。',
+        en: 'The warehouse has no cost, margin, inventory, budget or advertising-spend data, so I cannot answer that. I can report revenue (GMV), orders, conversion and similar behaviour metrics.',
+        zh: '仓库里没有成本、利润、库存、预算或广告花费数据,无法回答这个问题。我可以回答成交额、订单、转化率等行为指标。',
       },
     },
-    zh: ['利润', '毛利', '净利', '成本', '库存', '广告(花费|费用|投放)', '投放[^，,。？?]{0,6}(花|费|成本|预算)', '投产比', '投入产出', '获客成本', '市场份额', '市场占有率', '全国市场', '行业(规模|排名|份额)', '竞品', '竞争对手'],
-    en: ['profits?', 'margins?', 'costs?', 'cogs', 'inventory', 'stock levels?', 'in stock', 'ad spend', 'advertising spend', 'roi', 'roas', 'cac', 'customer acquisition cost', 'gross margin', 'market share', 'national (?:\\w+ )?market', 'industry (?:share|size|average|benchmark)', 'competitors?'],
+    zh: ['利润', '毛利', '净利', '成本', '库存', '广告(花费|费用|投放)', '投放[^，,。？?]{0,6}(花|费|成本|预算)', '投产比', '投入产出', '获客成本', '市场份额', '市场占有率', '全国市场', '行业(规模|排名|份额)', '竞品', '竞争对手', '预算', '(目标|指标|kpi)(的)?(完成|达成)(率|度|情况)?', '达成率'],
+    en: ['profits?', 'margins?', 'costs?', 'cogs', 'inventory', 'stock levels?', 'in stock', 'ad spend', 'advertising spend', 'roi', 'roas', 'cac', 'customer acquisition cost', 'gross margin', 'market share', 'national (?:\\w+ )?market', 'industry (?:share|size|average|benchmark)', 'competitors?', 'budget(?:s|ed)?', '(?:vs|versus|against) (?:the )?(?:target|plan|quota)', 'target attainment', 'quotas?'],
     examples: {
-      match: ['what was our profit last month', '上个月的毛利率', 'ROI of ads', '库存还剩多少', "what is apple's share of the national headphones market?", '我们在耳机的市场份额'],
-      noMatch: ['GMV last month', 'average order value', '上个月的成交额', 'marginally more orders?'],
+      match: ['what was our profit last month', '11月销售额和预算比怎么样', 'November revenue against target', '上个月的毛利率', 'ROI of ads', '库存还剩多少', "what is apple's share of the national headphones market?", '我们在耳机的市场份额'],
+      noMatch: ['GMV last month', 'average order value', '上个月的成交额', 'marginally more orders?', 'targeted ads conversion', '目标用户的转化率'],
     },
   },
 ];
@@ -172,15 +174,15 @@ export const OFF_TOPIC_RULES: readonly PhraseRule<{ topic: string }>[] = [
     id: 'entertainment',
     meaning: { topic: 'entertainment' },
     zh: ['笑话', '写一首', '写首', '诗', '唱歌', '电影', '电视剧', '小说', '游戏攻略'],
-    en: ['jokes?', 'poems?', 'sing', 'songs?', 'movies?', 'films?', 'novels?', 'write (me )?a story'],
-    examples: { match: ['讲个笑话', 'write a poem about autumn', '推荐一部电影', 'tell me a joke'], noMatch: ['上周的订单', 'top products by revenue'] },
+    en: ['jokes?', 'poems?', 'sing', 'songs?', 'movies?', 'films?', 'novels?', 'write (me )?a story', '(?:instagram|facebook|tiktok|twitter|social media) (?:caption|post)s?', 'captions?', 'slogans?'],
+    examples: { match: ['讲个笑话', 'write a poem about autumn', '推荐一部电影', 'tell me a joke', 'write me an instagram caption for my black friday sale'], noMatch: ['上周的订单', 'top products by revenue'] },
   },
   {
     id: 'sports',
     meaning: { topic: 'sports' },
     zh: ['足球', '篮球', '欧冠', '世界杯', '比赛结果', '(?<!占)比分(?!别)', 'nba'],
-    en: ['football', 'soccer', 'basketball', 'champions league', 'premier league', 'world cup', 'league', 'match score', 'nba'],
-    examples: { match: ['who won the champions league', '欧冠冠军是谁', '昨晚的比分', 'world cup results'], noMatch: ['champions segment size', '冠军客户有多少人', 'sports category GMV'] },
+    en: ['football', 'soccer', 'basketball', 'champions league', 'premier league', 'world cup', 'league', 'match score', 'nba', 'fa cup', 'super bowl', 'olympics?', 'wimbledon', 'tennis', 'cricket', 'rugby'],
+    examples: { match: ['who won the champions league', 'Who won the FA Cup in 2010?', '欧冠冠军是谁', '昨晚的比分', 'world cup results'], noMatch: ['champions segment size', '冠军客户有多少人', 'sports category GMV'] },
   },
   {
     id: 'finance-news',

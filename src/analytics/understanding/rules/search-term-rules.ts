@@ -10,7 +10,7 @@ export const SEARCH_TERM_RULES: readonly PhraseRule<{ searchTerm: true }>[] = [
     id: 'searched-for',
     meaning: { searchTerm: true },
     zh: [
-      '(?:搜索|搜)了?\\s*["“「『\']([^"”」』\']{1,30})["”」』\']',
+      '(?:搜索|搜)(?:了|过)?\\s*["“「『\']([^"”」』\']{1,30})["”」』\']',
       '搜索(?:词|关键词|内容)?\\s*(?:里|中)?\\s*(?:包含|含有|带有?|提到)\\s*["“「『\']?([^"”」』\'\\s的，,。？?]{1,20})',
       '(?:搜索|搜)了?\\s*(?!词|关键词|内容)([^\\s"“「『\'的，,。？?]{1,20}?)\\s*(?=的(?:人|用户|次数|访客|买家|顾客)|多少次|几次)',
     ],
@@ -21,7 +21,7 @@ export const SEARCH_TERM_RULES: readonly PhraseRule<{ searchTerm: true }>[] = [
       'search (?:terms?|quer(?:y|ies)|keywords?)\\s+(?:like\\s+|containing\\s+)?["“‘\']([^"”’\']{1,40})["”’\']',
     ],
     examples: {
-      match: ['how many people searched for 耳机 last week', "searches mentioning 'iphone 16'", 'how many searches mentioned iphone', '搜索“羽绒服”的人数', '搜索耳机的人有多少', '搜索词里包含手机的次数', 'search terms like "snack box"'],
+      match: ['近30天有多少人搜过“坚果”？', 'how many people searched for 耳机 last week', "searches mentioning 'iphone 16'", 'how many searches mentioned iphone', '搜索“羽绒服”的人数', '搜索耳机的人有多少', '搜索词里包含手机的次数', 'search terms like "snack box"'],
       noMatch: ['top search terms last week', '搜索人数', 'search conversion rate', '搜索转化率', 'how many searches last week', '搜索次数最多的用户', '搜索转化率最高的人群', 'users who searched for more', 'top 5 things people searched for on singles day', '昨天一共搜索了多少次'],
     },
   },

@@ -29,13 +29,13 @@ export const SUBSET_WORD_RULES: readonly PhraseRule<{ subset: string }>[] = [
     examples: { match: ['新品的销量', '上个月上新的商品卖得怎么样', 'sales of products launched in the last 90 days', 'how are new arrivals selling'], noMatch: ['新用户的GMV', 'new customers', '商品的销量'] },
   },
   {
-    // "只买过一次的客户", "customers who both ordered and cancelled": a subset by how often or by two behaviours at once,
-    // which no filter picks; repeat buyers (two or more) are a metric of their own.
+    // "customers who both ordered and cancelled", "既下过正常单、又有过取消发票的客户": two behaviours at once, which no
+    // filter picks. Buying once or more than once are metrics of their own (one_time_buyers, repeat_buyers).
     id: 'purchase-count-subset',
     meaning: { subset: 'purchase-count' },
-    zh: ['只(?:买|下|购买)(?:过|了)?一次', '只下过一(?:单|次单)', '一次性(?:客户|买家)', '既[^，,。？?]{1,12}又'],
-    en: ['(?:bought|ordered|purchased|shopped) (?:from us )?only once', 'only (?:bought|ordered|purchased) once', 'one[- ]time (?:buyers|customers|shoppers)', 'both (?:ordered|bought) and (?:cancelled|canceled|returned)'],
-    examples: { match: ['只买过一次的客户有多少个？', '既下过正常单、又有过取消发票的客户有几个？', 'how many customers bought only once', 'one-time buyers last month'], noMatch: ['复购人数', 'customers who bought more than once', '一次买了几件'] },
+    zh: ['既[^，,。？?]{1,12}又'],
+    en: ['both (?:ordered|bought) and (?:cancelled|canceled|returned)'],
+    examples: { match: ['既下过正常单、又有过取消发票的客户有几个？', 'customers who both ordered and cancelled'], noMatch: ['复购人数', 'customers who bought more than once', '一次买了几件', '只买过一次的客户有多少个？', 'how many customers bought only once'] },
   },
   {
     // "平均每张发票有多少行明细": lines on an order, which no metric counts.

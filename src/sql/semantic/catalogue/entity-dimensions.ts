@@ -70,7 +70,7 @@ export const ENTITY_DIMENSIONS = [
     id: 'product',
     name_en: 'Product',
     name_zh: '商品',
-    synonyms_en: ['product', 'products', 'item', 'SKU', 'goods', 'stock code', 'stock codes', 'item code', 'product code'],
+    synonyms_en: ['product', 'products', 'item', 'SKU', 'goods', 'stock code', 'stock codes', 'item code', 'product code', 'stock item', 'stock items', 'lines of stock'],
     synonyms_zh: ['商品', '产品', '单品', 'SKU', '宝贝', '货品', '货号', '商品编码', '商品编号', '样东西', '哪些东西', '哪些货'],
     description_en: 'Product title (title_en, else title_zh, SKU or id; title_zh first in Chinese). Filters also match SKU and product_id.',
     description_zh: '商品标题（英文回答用 title_en，中文回答用 title_zh，缺失时用 SKU 或编号）。筛选也可按 SKU 或 product_id。',

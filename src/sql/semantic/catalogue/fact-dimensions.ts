@@ -7,7 +7,7 @@ export const FACT_DIMENSIONS = [
     id: 'search_query',
     name_en: 'Search query',
     name_zh: '搜索词',
-    synonyms_en: ['search query', 'search queries', 'search term', 'search terms', 'keywords', 'query', 'queries', 'searched terms', 'search words', 'search keywords', 'things people searched for', 'things people searched', 'what people searched for'],
+    synonyms_en: ['search query', 'search queries', 'search term', 'search terms', 'keywords', 'query', 'queries', 'searched terms', 'search words', 'search keywords', 'things people searched for', 'things people searched', 'what people searched for', 'searched term', 'searched terms', 'most searched term', 'most searched terms', 'most searched keyword', 'most searched word', 'searched word', 'searched words', 'searched keyword', 'searched keywords'],
     synonyms_zh: ['搜索词', '搜索关键词', '关键词', '搜索内容', '热搜词', '搜索热词', '热词', '个词', '哪些词', '什么词'],
     description_en: 'The text of a search event (events.search_query); only search events have one, other events are left out.',
     description_zh: '搜索事件的搜索词（events.search_query）；只有搜索事件有搜索词，其他事件不计入。',
@@ -70,6 +70,21 @@ export const FACT_DIMENSIONS = [
     },
   },
   {
+    // "invoice 536592", "订单SL2025112000000983", "the biggest single invoice": one order by the shop's own number.
+    id: 'order_number',
+    name_en: 'Order number',
+    name_zh: '订单号',
+    // Not "order numbers": "weekly order numbers" is a count of orders.
+    synonyms_en: ['order no', 'order id', 'invoice no', 'invoice id', 'single order', 'single invoice', 'individual order', 'individual orders', 'individual invoice', 'individual invoices'],
+    synonyms_zh: ['订单号', '订单编号', '发票号', '发票编号', '单号', '单笔订单', '单张发票'],
+    description_en: "orders.order_no, the shop's own order or invoice number as imported (order metrics only).",
+    description_zh: 'orders.order_no，店铺自己的订单号或发票号（按导入时的原值；仅订单类指标）。',
+    kind: 'fact',
+    value_type: 'text',
+    expressions: { order_lines: { value: 'o.order_no' } },
+    labels_stand_alone: true,
+  },
+  {
     id: 'order_amount',
     name_en: 'Order amount',
     name_zh: '订单金额',
@@ -114,8 +129,8 @@ export const FACT_DIMENSIONS = [
     id: 'new_vs_returning',
     name_en: 'New vs returning',
     name_zh: '新老用户',
-    synonyms_en: ['new vs returning', 'new or returning', 'new and returning users', 'first-time vs repeat', 'user type', 'new vs returning customers', 'new vs returning users', 'new versus returning', 'new and returning customers', 'new vs. returning'],
-    synonyms_zh: ['新老用户', '新老', '新老客', '新客老客', '新用户还是老用户', '新老访客', '用户类型'],
+    synonyms_en: ['new vs returning', 'new or returning', 'new and returning users', 'first-time vs repeat', 'user type', 'new vs returning customers', 'new vs returning users', 'new versus returning', 'new and returning customers', 'new vs. returning', 'new vs repeat', 'new or repeat'],
+    synonyms_zh: ['新老用户', '新老', '新老客', '新客老客', '新用户还是老用户', '新老访客', '用户类型', '新客和老客'],
     description_en:
       "'new' when the user's first activity in the whole data (first event or order) is on or after the start of the row's time bucket (the day/week/month of the row when the query is split by one, else the query's start date); otherwise 'returning'.",
     description_zh:

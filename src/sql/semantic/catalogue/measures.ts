@@ -68,6 +68,12 @@ const MEASURES_INPUT = [
     unit_columns: { paid_orders: `COUNT(DISTINCT oi.order_id) FILTER (WHERE ${PAID})` },
     aggregate: 'COUNT(*) FILTER (WHERE paid_orders >= 2 AND unit_key IS NOT NULL)',
   },
+  {
+    id: 'one_time_buyers',
+    fact: 'order_lines',
+    unit_columns: { paid_orders: `COUNT(DISTINCT oi.order_id) FILTER (WHERE ${PAID})` },
+    aggregate: 'COUNT(*) FILTER (WHERE paid_orders = 1 AND unit_key IS NOT NULL)',
+  },
   // reviews
   { id: 'reviews', fact: 'reviews', aggregate: 'COUNT(*)' },
   { id: 'rating_total', fact: 'reviews', aggregate: 'SUM(r.rating)' },

@@ -213,6 +213,48 @@ describe('compileSemanticQuery on a small warehouse (expected values from hand-w
     expect(() => compileSemanticQuery({ metrics: ['gmv'], dimensions: ['day'], timeRange: NOVEMBER, average: { per: 'day' } })).toThrow(/drop average/);
   });
 
+  it('runs totals along a timeline, restarting for each value of another dimension, and refuses what cannot add up', async () => {
+    const run = async (query: Record<string, unknown>) => (await warehouse.query(...sqlAndParameters(compileSemanticQuery(query)))).rows;
+    const daily = await run({ metrics: ['gmv', 'orders'], dimensions: ['day'], timeRange: NOVEMBER });
+    const running = await run({ metrics: ['gmv', 'orders'], dimensions: ['day'], timeRange: NOVEMBER, cumulative: true });
+    expect(running.map((row) => String(row.day))).toEqual(daily.map((row) => String(row.day)));
+    let gmv = 0;
+    let orders = 0;
+    daily.forEach((row, index) => {
+      gmv += Number(row.gmv ?? 0);
+      orders += Number(row.orders ?? 0);
+      expect(Number(running[index]?.gmv)).toBeCloseTo(gmv, 6);
+      expect(Number(running[index]?.orders)).toBe(orders);
+    });
+    // Split by device: each device's own running sum, ending at its November total.
+    const byDevice = await run({ metrics: ['orders'], dimensions: ['week', 'device'], timeRange: NOVEMBER, cumulative: true });
+    const totals = byKey(await run({ metrics: ['orders'], dimensions: ['device'], timeRange: NOVEMBER }), 'device', 'orders');
+    const lastWeek = byDevice.filter((row) => String(row.week) === String(byDevice[byDevice.length - 1]?.week));
+    for (const row of lastWeek) expect(Number(row.orders)).toBe(Number(totals[String(row.device)]));
+    const compiled = compileSemanticQuery({ metrics: ['gmv'], dimensions: ['day'], timeRange: NOVEMBER, cumulative: true });
+    expect(compiled.columns[1]).toMatchObject({ id: 'gmv', label_en: 'Cumulative GMV', label_zh: '累计成交额（GMV）' });
+    expect(compiled.assumptions.some((assumption) => assumption.en.startsWith('Each value is a running total'))).toBe(true);
+    // A buyer active on two days is one buyer: distinct counts and rates have no running sum.
+    expect(() => compileSemanticQuery({ metrics: ['buyers'], dimensions: ['day'], timeRange: NOVEMBER, cumulative: true })).toThrow(/add up over days/);
+    expect(() => compileSemanticQuery({ metrics: ['gmv'], dimensions: ['category'], timeRange: NOVEMBER, cumulative: true })).toThrow(/one day, week or month/);
+    expect(() => compileSemanticQuery({ metrics: ['gmv'], dimensions: ['day'], timeRange: NOVEMBER, compareTo: OCTOBER, cumulative: true })).toThrow(/compareTo/);
+  });
+
+  it('adds up the top rows of a ranking into one row with their combined share', async () => {
+    const run = async (query: Record<string, unknown>) => (await warehouse.query(...sqlAndParameters(compileSemanticQuery(query)))).rows;
+    const ranking = { metrics: ['gmv'], dimensions: ['customer'], orderBy: { field: 'gmv', direction: 'desc' }, limit: 10, timeRange: NOVEMBER };
+    const top = await run(ranking);
+    const [whole] = await run({ metrics: ['gmv'], timeRange: NOVEMBER });
+    const [together] = await run({ ...ranking, share: {}, combineTop: true });
+    const sum = top.reduce((total, row) => total + Number(row.gmv), 0);
+    expect(Number(together?.gmv)).toBeCloseTo(sum, 6);
+    expect(Number(together?.gmv_share)).toBeCloseTo(sum / Number(whole?.gmv), 9);
+    expect(Number(together?.ranked_rows)).toBe(10);
+    expect(compileSemanticQuery({ ...ranking, combineTop: true }).columns.map((column) => column.id)).toEqual(['gmv', 'ranked_rows']);
+    expect(() => compileSemanticQuery({ ...ranking, limit: undefined, combineTop: true })).toThrow(/orderBy and limit/);
+    expect(() => compileSemanticQuery({ ...ranking, metrics: ['buyers'], orderBy: { field: 'buyers', direction: 'desc' }, combineTop: true })).toThrow(/add up across rows/);
+  });
+
   it('averages per day by weekday (each weekday over its own days) and by hour (each hour over every day)', async () => {
     const run = async (query: Record<string, unknown>) => (await warehouse.query(...sqlAndParameters(compileSemanticQuery(query)))).rows;
     const paidOrders = (grain: string) =>

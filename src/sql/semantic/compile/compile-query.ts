@@ -18,7 +18,9 @@ import { quoteIdentifier, type Cte } from './compile-fact.ts';
 import { resolveFilters, type ResolvedFilter } from './compile-filter.ts';
 import type { Assumption, CompiledColumn, CompiledQuery } from './compiled-query.ts';
 import { metricFacts } from '../catalogue/metrics.ts';
-import { averageMetricColumn, comparisonColumns, dimensionColumn, dimensionOutputSql, metricColumn, shareColumn } from './output-columns.ts';
+import { averageMetricColumn, comparisonColumns, cumulativeMetricColumn, dimensionColumn, dimensionOutputSql, metricColumn, shareColumn } from './output-columns.ts';
+import { CUMULATIVE_ASSUMPTION, cumulativeTimeline, runningTotalsSql } from './compile-cumulative.ts';
+import { checkCombineTop, combinedTopAssumption, combinedTopSql } from './compile-combined-top.ts';
 import { parseInput } from './parse-input.ts';
 import { SemanticQueryError } from '../semantic-error.ts';
 import { semanticQuerySchema, type SemanticQuery } from './semantic-query.ts';
@@ -125,6 +127,8 @@ function compiledAssumptions(resolved: ResolvedQuery, fillGaps: boolean): Assump
   assumptions.push(...filterAssumptions(filters));
   if (fillGaps) assumptions.push(GAP_FILL_ASSUMPTION);
   if (query.average) assumptions.push(averageAssumption(query.average.per));
+  if (query.cumulative) assumptions.push(CUMULATIVE_ASSUMPTION);
+  if (query.combineTop && query.limit !== undefined) assumptions.push(combinedTopAssumption(query.limit));
   if (omitsZeroRows(resolved)) assumptions.push(ZERO_ROWS_ASSUMPTION);
   if (metrics.some((metric) => metric.unit === 'currency')) assumptions.push(CURRENCY_ASSUMPTION);
   return assumptions;
@@ -167,6 +171,8 @@ export function compileSemanticQuery(input: unknown, options: CompileOptions = {
   const fillGaps = dimensions.some((dimension) => dimension.kind === 'time');
   const averagePer = query.average?.per;
   if (averagePer) checkAverage(resolved);
+  const timeline = query.cumulative ? cumulativeTimeline(query, metrics, dimensions) : undefined;
+  if (query.combineTop) checkCombineTop(query, metrics);
   const writer = new SqlWriter(options.dialect);
   const ctes: Cte[] = [];
   if (needsFirstSeen([...dimensions, ...filters.map((filter) => filter.dimension)])) ctes.push(FIRST_SEEN_CTE);
@@ -212,7 +218,8 @@ export function compileSemanticQuery(input: unknown, options: CompileOptions = {
     ctes.push({ name, sql: `SELECT ${[...keys, ...averages].join(', ')}\n  FROM ${perPeriod.resultName} r CROSS JOIN (SELECT COUNT(*) AS periods FROM ${periods.resultName}) p${groupBy}` });
     return name;
   };
-  const valueColumn = (metric: MetricDefinition) => (averagePer ? averageMetricColumn(metric, averagePer) : metricColumn(metric));
+  const valueColumn = (metric: MetricDefinition) =>
+    averagePer ? averageMetricColumn(metric, averagePer) : timeline ? cumulativeMetricColumn(metric) : metricColumn(metric);
   const current = aggregate('current', query.timeRange);
   const columns: CompiledColumn[] = dimensions.map(dimensionColumn);
   let select: string;
@@ -244,6 +251,7 @@ export function compileSemanticQuery(input: unknown, options: CompileOptions = {
       }
     }
     select = `SELECT ${outputs.join(',\n    ')}\n  FROM ${current} r${base ? ` CROSS JOIN ${base} b` : ''}`;
+    if (timeline) select = runningTotalsSql(select, timeline, dimensions, metrics);
   } else {
     const previous = aggregate('previous', query.compareTo);
     const outputs = dimensions.map((dimension) => dimensionOutputSql(dimension, 'k', query.language));
@@ -288,6 +296,11 @@ export function compileSemanticQuery(input: unknown, options: CompileOptions = {
     const sql = `${joinCtes(ctes)}\nSELECT ${outputColumns} FROM (\n${ranked}\n) ranked\nWHERE rank_in_group <= ${query.limitPerGroup}\nORDER BY ${group} ASC, rank_in_group${limit}`;
     return { sql, parameters: writer.parameters, columns, assumptions: compiledAssumptions(resolved, fillGaps) };
   }
-  const sql = `${joinCtes(ctes)}\nSELECT * FROM (\n  ${select}\n) answer\nORDER BY ${order}${limit}`;
+  const ranked = `SELECT * FROM (\n  ${select}\n) answer\nORDER BY ${order}${limit}`;
+  if (query.combineTop) {
+    const combined = combinedTopSql(ranked, columns);
+    return { sql: `${joinCtes(ctes)}\n${combined.sql}`, parameters: writer.parameters, columns: combined.columns, assumptions: compiledAssumptions(resolved, fillGaps) };
+  }
+  const sql = `${joinCtes(ctes)}\n${ranked}`;
   return { sql, parameters: writer.parameters, columns, assumptions: compiledAssumptions(resolved, fillGaps) };
 }

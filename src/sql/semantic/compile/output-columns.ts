@@ -41,6 +41,11 @@ export function averageMetricColumn(metric: MetricDefinition, per: keyof typeof 
   };
 }
 
+/** A metric summed from the start of the period up to each row's bucket (see SemanticQuery.cumulative). */
+export function cumulativeMetricColumn(metric: MetricDefinition): CompiledColumn {
+  return { id: metric.id, label_en: `Cumulative ${metric.name_en}`, label_zh: `累计${metric.name_zh}`, unit: metric.unit, role: 'metric' };
+}
+
 /** The share column of a count or sum metric: its value over the total (see SemanticQuery.share). */
 export function shareColumn(metric: MetricDefinition): CompiledColumn {
   return { id: `${metric.id}_share`, label_en: `Share of ${metric.name_en}`, label_zh: `${metric.name_zh}占比`, unit: 'ratio', role: 'metric' };

@@ -93,6 +93,17 @@ export const semanticQuerySchema = z.object({
    * Said in the answer's assumptions.
    */
   omitZeroRows: z.boolean().describe('leave out groups where every count/sum is 0 and every rate is undefined; not with compareTo, and with day/week/month groupings only when ranked (limit)').optional(),
+  /**
+   * Each metric as its running total along the day, week or month dimension ("每天的累计成交额", "cumulative orders by
+   * week"): the sum of this bucket and every earlier one in the period, restarting for each value of another
+   * dimension. Only for summable metrics (GMV, orders, units); a distinct count (buyers) or a rate has no running sum.
+   */
+  cumulative: z.boolean().describe('running totals along the day/week/month dimension; summable metrics only, not with compareTo, average, share or rankings').optional(),
+  /**
+   * The ranked rows kept by `limit`, added up into one row ("what share of revenue came from our top 10 customers"):
+   * each summable metric's total over those rows, and with `share` their combined share of the whole.
+   */
+  combineTop: z.boolean().describe('sum the rows kept by orderBy + limit into one row (the top N together); summable metrics only').optional(),
   /** Language of dimension values in the result (category Phones vs 手机); filters accept both. */
   language: z.enum(['en', 'zh']).default('en'),
 });

@@ -359,6 +359,8 @@ export function referenceMetric(fixture: Fixture, query: ReferenceQuery): Map<st
       return perGroup(lineGroups(), (rows) => paidOrdersPerUser(rows).size);
     case 'repeat_buyers':
       return perGroup(lineGroups(), (rows) => [...paidOrdersPerUser(rows).values()].filter((orders) => orders.size >= 2).length);
+    case 'one_time_buyers':
+      return perGroup(lineGroups(), (rows) => [...paidOrdersPerUser(rows).values()].filter((orders) => orders.size === 1).length);
     case 'repurchase_rate':
       return perGroup(lineGroups(), (rows) => {
         const perUser = paidOrdersPerUser(rows);
