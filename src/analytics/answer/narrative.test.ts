@@ -71,3 +71,24 @@ describe('chartFor', () => {
     expect(chartFor({ ...trend, shape: 'single', columns: [trend.columns[1] as never], rows: [{ orders: 8 }] }, 'en')).toBeNull();
   });
 });
+
+describe('narrate: one group and a running total', () => {
+  it('states one group’s value without calling it the highest', () => {
+    const one: ResultTable = { ...ranking, shape: 'breakdown', rows: [{ category: 'Snacks', conversion_rate: 0.1191 }] };
+    expect(narrate(one, { language: 'en' })).toBe('Conversion rate for Snacks was 11.91%.');
+    expect(narrate(one, { language: 'zh' })).toBe('Snacks的转化率为 11.91%。');
+  });
+
+  it('names no peak when a series ends on its highest value', () => {
+    const running: ResultTable = {
+      shape: 'trend', sql: 'SELECT …', assumptions: [],
+      columns: [
+        { id: 'day', label_en: 'Day', label_zh: '日期', unit: 'text', role: 'dimension' },
+        { id: 'gmv', label_en: 'Cumulative GMV', label_zh: '累计成交额', unit: 'count', role: 'metric' },
+      ],
+      rows: [{ day: '2025-11-01', gmv: 10 }, { day: '2025-11-02', gmv: 25 }],
+    };
+    expect(narrate(running, { language: 'en' })).toBe('Cumulative GMV went from 10 on 2025-11-01 to 25 on 2025-11-02, its highest.');
+    expect(narrate(running, { language: 'zh' })).toBe('累计成交额从 2025-11-01 的 10 变为 2025-11-02 的 25,为期间最高。');
+  });
+});

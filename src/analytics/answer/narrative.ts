@@ -97,6 +97,13 @@ function ranking(parts: Parts): string {
   }
   const shareColumn = parts.table.columns.find((column) => column.id === `${metric.id}_share`);
   const valueOf = (row: JsonRow | undefined) => (shareColumn ? `${parts.cell(row, metric)}, ${parts.cell(row, shareColumn)}` : parts.cell(row, metric));
+  // One group asked about ("its repeat rate" after the top channel) is no ranking: nothing was highest.
+  if (rows.length === 1 && parts.table.shape === 'breakdown') {
+    const only = rows[0] as JsonRow;
+    return parts.zh
+      ? `${period(parts)}${parts.name(only)}的${parts.label(metric)}为 ${valueOf(only)}。`
+      : `${period(parts)}${parts.label(metric)} for ${parts.name(only)} was ${valueOf(only)}.`;
+  }
   const [first, ...others] = rows.slice(0, 3);
   const followers = others.map((row) => `${parts.name(row)} (${valueOf(row)})`);
   const place = parts.table.firstPlace;

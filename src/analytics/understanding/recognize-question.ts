@@ -356,6 +356,10 @@ function splitsByNewVsReturning(metric: string): boolean {
   newVsReturningMetrics ??= new Set(listMetrics().filter((listing) => listing.dimensions.includes('new_vs_returning')).map((listing) => listing.id));
   return newVsReturningMetrics.has(metric);
 }
+/** Order metrics whose orders a status word can narrow, and the status each count-of-status metric names. */
+const ORDER_LINE_METRICS = new Set(['units', 'gmv', 'orders', 'aov', 'units_per_order', 'avg_selling_price', 'buyers']);
+const STATUS_OF_METRIC = [['cancelled_orders', 'cancelled'], ['returned_orders', 'returned']] as const;
+const SCOPE_OF_ORDERS_BEFORE = /(?:\bfrom|\bon|\bin|\bof|\bfor|\bacross|来自|在)\s*(?:the\s+|all\s+|those\s+)?$/;
 const CUSTOMER_ID = /(?:\bcustomer|\buser|\bshopper|\bbuyer|\bmember|客户|用户|顾客|买家|会员)\s*(?:id|编号)?\s*[#:：]?\s*(\d{3,}|(?<=(?:\bcustomer|\buser|\bshopper|\bbuyer|\bmember|客户|用户|顾客|买家|会员)\s?(?:id|编号|#)?\s?)\d{1,2}(?!\s*(?:岁|个|位|名|天|周|月|%|days?|weeks?|months?|years?|orders?|products?|items?)))(?![\d.])|(\d{1,})\s*号\s*(?:客户|用户|顾客|买家|会员)|(\d{3,})\s*(?:这个|这位|这名)\s*(?:客户|用户|顾客|买家|会员)/g;
 const NEW_USERS_AS_GROUP = /\b(?:for|among|from|of|by)\s+(?:the\s+)?new (?:users|customers|shoppers|visitors|buyers)\b|新(?:用户|客户|客|顾客|访客)(?:的|中|里|在|群体|贡献|带来|买了|下单|消费|花了)/;
 const INCLUDE_BEFORE = /(?:including|incl\.?|包括|包含|含)\s*(?:the\s+)?$/;
@@ -585,6 +589,7 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   for (const match of overPeriods) markTaken(taken, match.index, match.index + match[0].length);
   const setAside: string[] = [];
   const productSpans: [number, number][] = titles.map((title): [number, number] => [title.start, title.end]);
+  const metricSpans = new Map<string, [number, number]>();
   for (const match of questionLexicon(values).findAll(normalized, taken)) {
     recognised.push(match.phrase);
     const term = match.meaning;
@@ -596,6 +601,7 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
         continue;
       }
       const list = term.weak ? weakMetrics : strongMetrics;
+      if (!metricSpans.has(term.id)) metricSpans.set(term.id, [match.start, match.end]);
       if (!list.includes(term.id)) list.push(term.id);
       if (!term.generic) specificMetrics.add(term.id);
     } else if (term.kind === 'dimension' && COUNTED_NOUN_BEFORE.test(normalized.slice(Math.max(0, match.start - 12), match.start)) && !SUPERLATIVE_BEFORE.test(normalized.slice(Math.max(0, match.start - 24), match.start)) && !asksDistinctCount(normalized)) {
@@ -716,6 +722,18 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   // "How many reviews and what average rating": a count asked for in its own words is not part of the other metric.
   const dominated = new Set(named.flatMap((metric) => DOMINATES[metric] ?? []).filter((metric) => !countAskedFor(metric, normalized)));
   let metrics = named.filter((metric) => !dominated.has(metric));
+  // "units on cancelled invoices", "revenue from returned orders": a status word beside an order metric says which
+  // orders it counts (a filter on their status), not a second metric to drop.
+  for (const [statusMetric, status] of STATUS_OF_METRIC) {
+    const span = metricSpans.get(statusMetric);
+    const others = metrics.filter((metric) => metric !== statusMetric);
+    if (!span || others.length === 0 || !others.every((metric) => ORDER_LINE_METRICS.has(metric))) continue;
+    // Dropped as a weak word ("units on cancelled invoices"), or named as the orders another metric is taken from.
+    const scope = !metrics.includes(statusMetric) || SCOPE_OF_ORDERS_BEFORE.test(normalized.slice(Math.max(0, span[0] - 12), span[0])) || /^\s*的/.test(normalized.slice(span[1]));
+    if (!scope || filters.some((filter) => filter.dimension === 'order_status')) continue;
+    filters.push({ dimension: 'order_status', operator: 'in', values: [status] });
+    metrics = others;
+  }
   // Named only by a generic noun ("用户") or implied by a value ("中文评价" → reviews): a follow-up keeps its metric.
   let metricsOnlyImplied = strongMetrics.length === 0 && specificWeak.length === 0 && metrics.length > 0;
   if (metrics.length === 0) {

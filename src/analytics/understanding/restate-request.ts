@@ -97,7 +97,12 @@ export function readingOf(request: RequestLike, language: Language, labelValue?:
   const per = (query.average as { per?: unknown } | undefined)?.per;
   const averageWord = per === 'day' ? ['average daily ', '日均'] : per === 'week' ? ['average weekly ', '周均'] : per === 'month' ? ['average monthly ', '月均'] : query.cumulative === true ? ['cumulative ', '累计'] : ['', ''];
   const metrics = [...strings(query.metrics), ...strings(query.metric)].map((id) => `${zh ? averageWord[1] : averageWord[0]}${metricName(id, zh)}`);
-  const dimensions = [...strings(query.dimensions), ...strings(query.dimension)].map((id) => dimensionName(id, zh));
+  // A grouping kept to one value ("its repeat rate" after the top channel) reads as that value, not "by channel".
+  const oneValue = new Set((Array.isArray(query.filters) ? query.filters : []).flatMap((filter) => {
+    const candidate = filter as { dimension?: unknown; operator?: unknown; values?: unknown };
+    return candidate.operator === 'in' && Array.isArray(candidate.values) && candidate.values.length === 1 && typeof candidate.dimension === 'string' ? [candidate.dimension] : [];
+  }));
+  const dimensions = [...strings(query.dimensions), ...strings(query.dimension)].filter((id) => !oneValue.has(id)).map((id) => dimensionName(id, zh));
   const grouped = new Set([...strings(query.dimensions), ...strings(query.dimension)]);
   // Each well-formed filter once, with its values named in the answer's language.
   const namedFilters = (Array.isArray(query.filters) ? query.filters : []).flatMap((filter) => {
@@ -108,8 +113,9 @@ export function readingOf(request: RequestLike, language: Language, labelValue?:
     return [{ dimension, operator: candidate.operator, negated: candidate.operator === 'not_in', values }];
   });
   const filters = namedFilters.flatMap(({ dimension, operator, negated, values }) => {
-    // "男女用户" groups by gender and keeps those values: the grouping already says it.
-    if (operator === 'in' && grouped.has(dimension)) return [];
+    // "男女用户" groups by gender and keeps those values: the grouping already says it; one value kept ("its repeat
+    // rate" after the top channel) is named.
+    if (operator === 'in' && grouped.has(dimension) && values.length > 1) return [];
     const name = dimensionName(dimension, zh);
     // Bounds ("users under 25", "100元以下的商品") read with their comparison: "order amount over 300", "订单金额不低于300".
     const bound = typeof operator === 'string' ? BOUND_WORDS[operator] : undefined;

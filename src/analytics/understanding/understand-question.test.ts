@@ -822,10 +822,10 @@ describe('understandQuestion: management reporting periods (fresh f17)', () => {
   it('points at the row an answer led with: "its", "这个等级", "that week", "那天", and "它" after the best month', () => {
     const channel = requestOf('Which acquisition channel brought the most buyers in October?');
     expect(requestOf("and what's its repeat purchase rate?", channel, { dimension: 'channel', value: 'organic' }).query).toMatchObject({
-      metrics: ['repurchase_rate'], dimensions: [], filters: [{ dimension: 'channel', operator: 'in', values: ['organic'] }], timeRange: { start: '2025-10-01', end: '2025-10-31' },
+      metrics: ['repurchase_rate'], dimensions: ['channel'], filters: [{ dimension: 'channel', operator: 'in', values: ['organic'] }], timeRange: { start: '2025-10-01', end: '2025-10-31' },
     });
     const tier = requestOf('本季度客单价最高的城市等级是哪个');
-    expect(requestOf('这个等级同期的退货率是多少？', tier, { dimension: 'city_tier', value: 'tier-2' }).query).toMatchObject({ metrics: ['return_rate'], dimensions: [], filters: [{ dimension: 'city_tier', values: ['tier-2'] }] });
+    expect(requestOf('这个等级同期的退货率是多少？', tier, { dimension: 'city_tier', value: 'tier-2' }).query).toMatchObject({ metrics: ['return_rate'], dimensions: ['city_tier'], filters: [{ dimension: 'city_tier', values: ['tier-2'] }] });
     const week = requestOf('Which week since 1 October had the highest revenue?');
     const thatWeek = requestOf('And the cancellation rate that week?', week, { period: { grain: 'week', start: '2025-11-10' } }).query;
     expect(thatWeek).toMatchObject({ metrics: ['cancellation_rate'], dimensions: [], timeRange: { start: '2025-11-10', end: '2025-11-16' } });
@@ -945,6 +945,15 @@ describe('understandQuestion: an operations lead on their own import (fresh f18�
     const reading = understandQuestion({ question: 'Top 5 stock items by revenue — leave out postage, fees and other non-product lines.', language: 'en', window: { start: '2010-12-01', asOf: '2010-12-14' }, values: withFees });
     if (reading.kind !== 'analysis') throw new Error(`expected an analysis, got ${reading.kind}`);
     expect(reading.request.query).toMatchObject({ metrics: ['gmv'], dimensions: ['product'], limit: 5, filters: [{ dimension: 'category', operator: 'not_in', values: ['non_merchandise'] }] });
+  });
+
+  it('reads a status beside an order metric as the orders it counts', () => {
+    expect(queryOf('Which product had the most units on cancelled invoices?')).toMatchObject({ metrics: ['units'], dimensions: ['product'], filters: [{ dimension: 'order_status', operator: 'in', values: ['cancelled'] }] });
+    expect(queryOf('revenue from returned orders last week')).toMatchObject({ metrics: ['gmv'], filters: [{ dimension: 'order_status', values: ['returned'] }] });
+    expect(queryOf('退货订单的销售额')).toMatchObject({ metrics: ['gmv'], filters: [{ dimension: 'order_status', values: ['returned'] }] });
+    // Both asked for: two metrics, no filter.
+    expect(queryOf('how many returned orders and GMV last week')).toMatchObject({ metrics: ['returned_orders', 'gmv'], filters: [] });
+    expect(queryOf('How many units does an average invoice contain?')).toMatchObject({ metrics: ['units_per_order'] });
   });
 
   it('keeps the steps of a funnel drawn with arrows in their order', () => {

@@ -136,7 +136,11 @@ function inheritFrom(previous: AnalysisRequest, recognition: Recognition, focus?
   const personOnly = PERSON_PRONOUN.test(recognition.normalized) && focus?.dimension !== 'customer';
   if (inherited.pointsBack && focus?.dimension !== undefined && focus.value !== undefined && !personOnly && !inherited.filters.some((filter) => filter.dimension === focus.dimension)) {
     inherited.filters = [...inherited.filters, { dimension: focus.dimension, operator: 'in', values: [focus.value] }];
-    inherited.dimensions = inherited.dimensions.filter((dimension) => dimension !== focus.dimension);
+    // The row keeps its label ("organic: 39.66 %") so the answer says which one "it" was, unless the turn groups by
+    // something of its own ("这个品类里浏览量前三的品牌") or asks about a person ("他买了什么" lists products).
+    const rest = inherited.dimensions.filter((dimension) => dimension !== focus.dimension);
+    const groupsOwn = rest.some((dimension) => findDimension(dimension)?.kind !== 'time');
+    inherited.dimensions = groupsOwn || focus.dimension === 'customer' ? rest : [focus.dimension, ...rest];
   }
   if (query.orderBy && !newGrain && !whole && !inherited.pointsBack && !inherited.cues.has('top') && !inherited.cues.has('bottom')) {
     inherited.cues.add(query.orderBy.direction === 'asc' ? 'bottom' : 'top');

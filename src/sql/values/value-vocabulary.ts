@@ -45,6 +45,9 @@ export const ENUMERATED_VALUES: VocabularyValue[] = [
   { dimension: 'order_status', values: ['pending'], label_en: 'pending', label_zh: '待支付', phrases: ['pending', 'unpaid', '待支付', '未支付', '待付款'] },
   { dimension: 'order_status', values: ['shipped'], label_en: 'shipped', label_zh: '已发货', phrases: ['shipped', 'in transit', '已发货', '运输中'] },
   { dimension: 'order_status', values: ['delivered'], label_en: 'delivered', label_zh: '已签收', phrases: ['delivered', '已签收', '已送达'] },
+  // Named by their metrics' words (cancelled orders, 退货); here only so a status filter reads in the answer's language.
+  { dimension: 'order_status', values: ['cancelled'], label_en: 'cancelled', label_zh: '已取消', phrases: [] },
+  { dimension: 'order_status', values: ['returned'], label_en: 'returned', label_zh: '已退货', phrases: [] },
   { dimension: 'account_type', values: ['guest'], label_en: 'guest checkouts', label_zh: '游客订单', phrases: ['guest', 'guests', 'guest checkout', 'guest checkouts', 'guest customers', 'guest buyers', 'no customer id', 'without a customer id', 'without customer id', 'anonymous customers', '游客', '匿名客户', '未登录', '未登录用户', '没有客户号', '无客户号', '没有客户编号', '无客户编号', '没有客户id', '无客户id'] },
   { dimension: 'account_type', values: ['registered'], label_en: 'registered customers', label_zh: '注册客户', phrases: ['registered customers', 'registered users', 'registered buyers', 'known customers', 'with a customer id', '注册客户', '注册用户', '已注册用户', '有客户号', '有客户编号'] },
   { dimension: 'account_type', values: ['guest', 'registered'], label_en: 'guest and registered', label_zh: '游客和注册客户', lists: true, phrases: ['guest vs registered', 'guests vs registered', 'registered vs guest', 'guest and registered', 'guest or registered', 'guests and registered customers', '游客和注册客户', '游客与注册客户', '游客vs注册', '注册和游客', '游客和注册用户'] },
@@ -64,6 +67,8 @@ export const ENUMERATED_VALUES: VocabularyValue[] = [
   { dimension: 'new_vs_returning', values: ['new'], label_en: 'new users', label_zh: '新用户', phrases: [] },
   { dimension: 'new_vs_returning', values: ['returning'], label_en: 'returning users', label_zh: '老用户', phrases: ['老用户', '老客', '老客户', '回头客', 'returning users', 'returning customers', 'repeat customers'] },
   { dimension: 'new_vs_returning', values: ['new', 'returning'], label_en: 'new and returning users', label_zh: '新老用户', lists: true, phrases: ['新用户和老用户', '新客和老客', '新客户和老客户', 'new and returning users', 'new vs returning users', 'new and returning customers', 'new users vs returning', 'new users vs returning users', 'new customers vs returning', 'new vs returning customers'] },
+  // "male vs female vs unknown": every gender, the unknown ones too.
+  { dimension: 'gender', values: ['male', 'female', 'unknown'], label_en: 'men, women and unknown', label_zh: '男、女和未知', lists: true, phrases: ['male vs female vs unknown', 'men vs women vs unknown', 'male, female and unknown', 'men, women and unknown', 'male/female/unknown', '男女和未知', '男、女、未知', '男女未知'] },
   { dimension: 'gender', values: ['male', 'female'], label_en: 'men and women', label_zh: '男女', lists: true, phrases: ['男女用户', '男女', '男的女的', '男的和女的', '男性和女性', '男性与女性', 'men and women', 'male and female', 'men vs women', 'male or female', 'male vs female', 'men or women', 'guys or girls', 'guys vs girls', 'guys and girls'] },
   { dimension: 'city', values: ['Beijing', 'Shanghai', 'Guangzhou', 'Shenzhen'], label_en: 'Beijing, Shanghai, Guangzhou and Shenzhen', label_zh: '北上广深', lists: true, phrases: ['北上广深', 'beijing, shanghai, guangzhou and shenzhen', 'bei-shang-guang-shen'] },
 ];

@@ -188,8 +188,8 @@ export const OFF_TOPIC_RULES: readonly PhraseRule<{ topic: string }>[] = [
     id: 'finance-news',
     meaning: { topic: 'news' },
     zh: ['股价', '股票', 'a股', '美股', '港股', '新闻', '汇率', '比特币', '房价', '财报'],
-    en: ['stock prices?', 'share prices?', 'stock market', 'news', 'exchange rates?', 'bitcoin', 'house prices?', 'buy (?:some )?shares', 'shares of', 'earnings (?:call|report|season)', 'ahead of earnings', 'invest in'],
-    examples: { match: ['apple stock price today', '今天的新闻', '人民币汇率', 'should i buy shares of alibaba ahead of earnings?'], noMatch: ['apple brand revenue', '苹果的销售额', 'price bands of phones'] },
+    en: ['stock prices?', 'share prices?', 'stock market', 'news', 'exchange rates?', 'bitcoin', 'house prices?', 'buy (?:some )?shares', 'shares of', 'earnings (?:call|report|season)', 'ahead of earnings', 'invest in', 'which stocks', 'stocks? (?:should|to|can) (?:i|we) buy'],
+    examples: { match: ['apple stock price today', 'Which stocks should I buy with the Double 11 bonus?', '今天的新闻', '人民币汇率', 'should i buy shares of alibaba ahead of earnings?'], noMatch: ['apple brand revenue', '苹果的销售额', 'price bands of phones'] },
   },
   {
     id: 'general-knowledge',
