@@ -91,6 +91,7 @@ export class AnalyticsAgent {
     private readonly store: ConversationStore,
     private readonly tools: AnyTool[],
     private readonly llmPlanner?: LlmPlanner,
+    private readonly currency: string | null = null,
   ) {}
 
   static async create(options: { warehouse: Warehouse; chatModel?: ChatModel; tools?: AnyTool[] }): Promise<AnalyticsAgent> {
@@ -113,7 +114,7 @@ export class AnalyticsAgent {
     }));
     // One-time setup a question would otherwise pay inside its reading (timings.planner_ms): the homophone table.
     loadChineseReadings();
-    return new AnalyticsAgent(options.warehouse, window, values, new ConversationStore(options.warehouse), tools, llmPlanner);
+    return new AnalyticsAgent(options.warehouse, window, values, new ConversationStore(options.warehouse), tools, llmPlanner, currency);
   }
 
   get asOf(): string {
@@ -148,6 +149,7 @@ export class AnalyticsAgent {
       values: this.values,
       window: this.window,
       llmAvailable: Boolean(this.llmPlanner),
+      currency: this.currency,
       hasSegments: async () => (await this.warehouse.query("SELECT count(*) AS tables FROM duckdb_tables() WHERE schema_name = 'shoplens_cache' AND table_name = 'user_segments'")).rows[0]?.tables === 1,
     });
     const understandingStarted = performance.now();

@@ -1,3 +1,4 @@
+import { withinDataTimeline } from './timeline-coverage.ts';
 import { z } from 'zod';
 import type { JsonValue } from '../../sql/json-values.ts';
 import { findMetric } from '../../sql/semantic/index.ts';
@@ -199,7 +200,7 @@ export function buildAnswer(input: BuildAnswerInput): Answer {
     case 'answer':
       break;
   }
-  const found = lastTable(outcomes);
+  const found = withinDataTimeline(lastTable(outcomes), input.dataWindow);
   const table = found ? { ...found, ...withDisplayLabels(found, language, input.labelValue) } : undefined;
   if (!table) {
     const failed = [...outcomes].reverse().find((outcome) => !outcome.ok);

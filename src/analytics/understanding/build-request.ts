@@ -313,7 +313,9 @@ export function buildRequest(asked: Recognition, window: DataWindow, language: L
       },
     };
   }
-  const counted = asksDistinctCount(recognition.normalized) ? dimensions.find((dimension) => !TIME_DIMENSIONS.includes(dimension)) : undefined;
+  // "Top 3 search terms by number of distinct searchers" ranks; it counts nothing.
+  const rankedByCount = recognition.limit !== undefined && (cues.has('top') || cues.has('bottom'));
+  const counted = asksDistinctCount(recognition.normalized) && !rankedByCount ? dimensions.find((dimension) => !TIME_DIMENSIONS.includes(dimension)) : undefined;
   if (counted) {
     const named = recognition.metrics.filter((id) => !recognition.genericMetrics.includes(id));
     const metric = named[0] ?? findDimension(counted)?.default_metric ?? 'orders';

@@ -33,7 +33,7 @@ export class OfflinePlanner implements Planner {
   readonly id = 'offline';
   private readonly understandings = new WeakMap<AgentState, Understanding>();
 
-  constructor(private readonly resources: { values: ValueIndex; window: DataWindow; llmAvailable?: boolean; hasSegments?: () => Promise<boolean>; profile?: WarehouseProfile }) {}
+  constructor(private readonly resources: { values: ValueIndex; window: DataWindow; llmAvailable?: boolean; hasSegments?: () => Promise<boolean>; profile?: WarehouseProfile; currency?: string | null }) {}
 
   /** A metrics request split or filtered by customer segment needs user_segments, which segment_customers writes. */
   private async needsSegmentation(request: AnalysisRequest): Promise<boolean> {
@@ -50,7 +50,7 @@ export class OfflinePlanner implements Planner {
     // An answer to our clarifying question ("Women's Clothing" after "did you mean …?") refines the reading we
     // offered; otherwise a refused or clarifying turn in between does not break the thread.
     const previous = last.pending ? { request: last.pending, focus: undefined } : [...state.history].reverse().map((turn) => memoryParts(turn.memory)).find((memory) => memory.request);
-    return understandQuestion({ question: state.question, language: state.language, window: this.resources.window, values: this.resources.values, previous: previous?.request, focus: previous?.focus, profile: this.resources.profile, fixedPhrasing, refinesOffered: last.pending !== undefined });
+    return understandQuestion({ question: state.question, language: state.language, window: this.resources.window, values: this.resources.values, previous: previous?.request, focus: previous?.focus, profile: this.resources.profile, fixedPhrasing, refinesOffered: last.pending !== undefined, currency: this.resources.currency });
   }
 
   /**

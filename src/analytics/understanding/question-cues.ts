@@ -29,7 +29,7 @@ export const CUE_PHRASES: Record<Cue, string[]> = {
   cohort: ['用户留存', '留存', 'weekly retention', 'user retention', 'retention', 'cohort', 'cohorts', 'retention curve', 'retention matrix', 'retention table', '同期群', '留存曲线', '留存矩阵', '留存表', '留存分析', '群组留存', '留存情况', '留存怎么样', '留存如何', 'retention by cohort', 'cohort retention'],
   distribution: ['spread', 'distribution', 'distributed', 'histogram', 'price band', 'price bands', 'bands', 'split last', 'or more', 'and up', 'and above', '分段', '元以上', '元以下', 'price range', 'price ranges', 'price tier', 'price tiers', 'bucket', 'buckets', '分布', '价格带', '价格区间', '价位段', '价格段', '区间分布', '价位', '哪些区间', '各区间', '金额段'],
   'follow-up': ['and', 'what about', 'how about', 'and for', 'same for', 'same but', 'now', 'instead', 'only', 'just', 'also', '那', '那么', '那如果', '换成', '改成', '只看', '仅看', '只要', '再看', '如果', '呢'],
-  exclude: ['excluding', 'except', 'without', 'other than', 'not including', '除了', '除去', '不含', '不包括', '排除', '以外'],
+  exclude: ['excluding', 'except', 'without', 'other than', 'not including', 'ignoring', 'not counting', 'leaving out', 'leave out', '除了', '除去', '不含', '不包括', '排除', '以外'],
   'grain:day': ['daily', 'per day', 'by day', 'each day', 'every day', 'day by day', 'by date', 'which day', '哪天', '哪一天', '每天', '每日', '按天', '按日', '逐日', '日度', '分天', '日趋势'],
   'grain:week': ['weekly', 'per week', 'by week', 'each week', 'every week', 'week by week', '每周', '按周', '逐周', '周度', '分周'],
   'grain:month': ['monthly', 'per month', 'by month', 'each month', 'every month', 'month by month', '每月', '按月', '逐月', '月度', '分月', '每个月'],

@@ -335,7 +335,7 @@ const DAY_TYPE_PHRASES = (() => {
   return new RegExp(escaped.length > 0 ? escaped.join('|') : '(?!)', 'g');
 })();
 
-const EXCLUDE_BEFORE = /(^\s*after|excluding|exclude|excludes|except(?: for)?|without|other than|not including|remove|minus|leave out|leaving out|not|non-?|outside(?: of)?(?: the)?|apart from|besides|aside from|除了|除去|不含|不包括|排除|去掉|去除|剔除|不要|不看|非|不算|除)\s*(?:the\s+)?$/;
+const EXCLUDE_BEFORE = /(^\s*after|excluding|exclude|excludes|ignoring|not counting|except(?: for)?|without|other than|not including|remove|minus|leave out|leaving out|not|non-?|outside(?: of)?(?: the)?|apart from|besides|aside from|除了|除去|不含|不包括|排除|去掉|去除|剔除|不要|不看|非|不算|除)\s*(?:the\s+)?$/;
 // A value a share is taken within: "在耳机品类里", "耳机中", "within headphones", "among tier-1 cities".
 const SCOPE_BEFORE = /(?:\bwithin|\bamong|\binside|\bout of|\b(?:share|percent|percentage|proportion|%) of|在|占)\s*(?:the\s+)?(?:all\s+)?(?:整个|全部|所有)?$/;
 const SCOPE_AFTER = /^\s*(?:的)?\s*(?:品类|类目|品牌|城市|渠道|类|订单|用户|商品|销售额|成交额)?\s*(?:里面|里|之中|当中|中(?!国)|内)/
@@ -380,7 +380,9 @@ function withoutAnchoredOffsets(matches: RegExpExecArray[], text: string, asOf: 
   return matches.filter((match) => !periods.some((period) => contains(period, match)));
 }
 
+const ONLY_SCOPE = /\b(?:only|just)\b|仅|只(?:看|算|统计|考虑|包括)/;
 const ASK_JOINED = /^\s*(?:,|，|、|and\b|以及|和|还有|及)/;
+const ASK_THEN_ANOTHER = /^[^,，。?？]*?\band (?:what|how|the|their|its)\b|^[^,，。?？]*?(?:以及|还有)/;
 const TIME_GROUPINGS = new Set(['day', 'week', 'month', 'hour', 'weekday', 'day_type']);
 
 /** "how many reviews", "number of returns", "多少条评价": a metric asked for as a count of its own noun. */
@@ -391,10 +393,16 @@ function countAskedFor(metricId: string, normalized: string): boolean {
     const phrase = synonym.toLowerCase();
     // Asked as a count of its own and joined to the next ask ("… and what average rating"); "how many conversations
     // were handed over" is the other metric's subset.
-    return ['how many ', 'number of ', '多少', '多少条', '多少个', '多少笔', '多少次'].some((asking) => {
+    const asked = ['how many ', 'number of ', '多少', '多少条', '多少个', '多少笔', '多少次'].some((asking) => {
       const at = normalized.indexOf(`${asking}${phrase}`);
-      return at >= 0 && ASK_JOINED.test(normalized.slice(at + asking.length + phrase.length, at + asking.length + phrase.length + 6));
+      if (at < 0) return false;
+      const after = normalized.slice(at + asking.length + phrase.length);
+      // "how many buyers did we have in November and what was their repurchase rate": two asks in one clause.
+      return ASK_JOINED.test(after.slice(0, 6)) || ASK_THEN_ANOTHER.test(after.slice(0, 60));
     });
+    // Listed as an item of its own: "paid orders, revenue and average order value", "orders and AOV".
+    const listed = [...normalized.matchAll(new RegExp(`(?:^|[\\s,，、:：])${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=\\s*(?:,|，|、|\\band\\b|和|以及)\\s*\\S)`, 'g'))].length > 0;
+    return asked || listed;
   });
 }
 
@@ -588,6 +596,8 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   const overPeriods = [...normalized.matchAll(PERIOD_OVER_PERIOD)];
   for (const match of overPeriods) markTaken(taken, match.index, match.index + match[0].length);
   const setAside: string[] = [];
+  const excludedStatuses: string[] = [];
+  let lastExcluded: number | undefined;
   const productSpans: [number, number][] = titles.map((title): [number, number] => [title.start, title.end]);
   const metricSpans = new Map<string, [number, number]>();
   for (const match of questionLexicon(values).findAll(normalized, taken)) {
@@ -596,7 +606,14 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     if (term.kind === 'metric') {
       // "all of them incl cancelled", "the cancelled ones not returned": a status included or excluded, not a metric asked.
       const before = normalized.slice(Math.max(0, match.start - 16), match.start);
-      if (INCLUDE_BEFORE.test(before) || /(?:\bnot|\bexcluding|\bexcept|不含|不包括|除了|非)\s*$/.test(before)) {
+      // "excluding cancelled and returned orders": a status joined to an excluded one is excluded too.
+      const joinedToExcluded = lastExcluded !== undefined && /^\s*(?:,|、|and|or|&|和|与|及|或|以及)\s*$/.test(normalized.slice(lastExcluded, match.start));
+      const excluding = joinedToExcluded || /(?:\bnot(?: including| counting)?|\bleaving out|\bleave out|\bexcluding|\bexclude|\bwithout|\bignoring|\bexcept|不含|不包括|除了|不算|排除|剔除|非)\s*$/.test(before);
+      if (excluding) {
+        excludedStatuses.push(term.id);
+        lastExcluded = match.end;
+      }
+      if (INCLUDE_BEFORE.test(before) || excluding) {
         setAside.push(term.id);
         continue;
       }
@@ -734,6 +751,15 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     filters.push({ dimension: 'order_status', operator: 'in', values: [status] });
     metrics = others;
   }
+  // "How many orders are still sitting unpaid (pending)?": unpaid orders are never among paid orders; count all placed.
+  if (filters.some((filter) => filter.dimension === 'order_status' && filter.operator === 'in' && filter.values.includes('pending'))) {
+    metrics = metrics.map((metric) => (metric === 'orders' ? 'orders_created' : metric));
+  }
+  // "Excluding cancelled and returned orders, what was October GMV": those orders left out (their status).
+  const leftOut = STATUS_OF_METRIC.filter(([statusMetric]) => excludedStatuses.includes(statusMetric)).map(([, status]) => status);
+  if (leftOut.length > 0 && metrics.length > 0 && metrics.every((metric) => ORDER_LINE_METRICS.has(metric)) && !filters.some((filter) => filter.dimension === 'order_status')) {
+    filters.push({ dimension: 'order_status', operator: 'not_in', values: leftOut });
+  }
   // Named only by a generic noun ("用户") or implied by a value ("中文评价" → reviews): a follow-up keeps its metric.
   let metricsOnlyImplied = strongMetrics.length === 0 && specificWeak.length === 0 && metrics.length > 0;
   if (metrics.length === 0) {
@@ -743,12 +769,21 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
       metricsOnlyImplied = true;
     }
   }
-  const wantsBreakdown = BREAKDOWN_WORDS.test(normalized);
+  // "per" inside a metric's own name ("revenue per buyer") splits nothing.
+  const wantsBreakdown = BREAKDOWN_WORDS.test([...metricSpans.values()].reduce((text, [start, end]) => blankSpan(text, start, end), normalized));
+  // "only orders paid with Alipay …, which cities had the highest revenue per buyer": the orders are the scope.
+  const ordersSpan = metricSpans.get('orders');
+  if (ordersSpan && metrics.length > 1 && metrics.includes('orders') && /^\s*(?:paid|placed|made|that|which|with|from)\b/.test(normalized.slice(ordersSpan[1]))) {
+    metrics = metrics.filter((metric) => metric !== 'orders');
+  }
 
   // A dimension that also has a value ("手机品类", "tier-1 cities") is a filter, not a grouping; several
   // values asked for separately ("北上广深…分别", "男女用户…分别") are both.
   // Naming several values of one dimension ("男女用户", "iOS and Android") asks for each, unless a total is asked.
-  const splitValues = wantsBreakdown || !WANTS_TOTAL.test(normalized);
+  // "Considering only orders paid with Alipay or WeChat Pay, which three cities …": the values scope the ranking of
+  // another dimension; they are not groups of their own.
+  const scopesAnotherGrouping = ONLY_SCOPE.test(normalized) && !wantsBreakdown && dimensions.length > 0;
+  const splitValues = (wantsBreakdown || !WANTS_TOTAL.test(normalized)) && !scopesAnotherGrouping;
   const splits = (filter: SemanticFilter) => filter.values.length > 1 && filter.operator === 'in' && splitValues && (wantsBreakdown || (namedValues.get(filter.dimension) ?? 0) > 1);
   // "brands excluding Apple" still groups by brand: only an inclusion filter stands in for the grouping.
   const filteredDimensions = new Set(filters.filter((filter) => filter.operator === 'in' && !splits(filter)).map((filter) => filter.dimension));

@@ -981,3 +981,35 @@ describe('understandQuestion: re-ranking in a conversation (fresh f18)', () => {
     expect(requestOf('now rank them by aov instead', requestOf('top 3 provinces by gmv in november')).query).toMatchObject({ metrics: ['aov'], dimensions: ['province'], limit: 3 });
   });
 });
+
+describe('understandQuestion: English users (fresh f21, f22)', () => {
+  const withCurrency = (question: string, currency: string) => understandQuestion({ question, language: 'en', window, values, currency });
+
+  it('asks when a question names another currency than the shop’s, and reads its own', () => {
+    expect(withCurrency('rev last month in USD pls', 'CNY').kind).toBe('clarify');
+    expect(withCurrency('orders over 1,000 yuan in November', 'CNY').kind).toBe('analysis');
+    expect(withCurrency('rev last month in USD pls', 'USD').kind).toBe('analysis');
+  });
+
+  it('reads statuses left out, unpaid orders, a scope with "only", and items listed side by side', () => {
+    expect(requestOf('Excluding cancelled and returned orders, what was October GMV by province?').query).toMatchObject({ metrics: ['gmv'], dimensions: ['province'], filters: [{ dimension: 'order_status', operator: 'not_in', values: ['cancelled', 'returned'] }] });
+    expect(requestOf('How many orders are still sitting unpaid (pending) right now?').query).toMatchObject({ metrics: ['orders_created'], filters: [{ dimension: 'order_status', values: ['pending'] }] });
+    const scoped = requestOf('Considering only orders paid with Alipay or WeChat Pay, which three cities had the highest revenue per buyer in October?').query;
+    expect(scoped).toMatchObject({ metrics: ['revenue_per_buyer'], dimensions: ['city'], limit: 3, filters: [{ dimension: 'payment_method', operator: 'in' }] });
+    expect(scoped).not.toHaveProperty('limitPerGroup');
+    expect(requestOf('orders and AOV last week').query).toMatchObject({ metrics: ['orders', 'aov'] });
+    expect(requestOf('For customers in Shanghai and Beijing separately, how many buyers did we have in November and what was their repurchase rate?').query).toMatchObject({ metrics: ['buyers', 'repurchase_rate'] });
+  });
+
+  it('keeps an average, and an exclusion, through the conversation', () => {
+    expect(requestOf('And in October?', requestOf('Average daily paid orders in November')).query).toMatchObject({ average: { per: 'day' }, timeRange: { start: '2025-10-01', end: '2025-10-31' } });
+    const outsideBeijing = requestOf('GMV last month excluding Beijing');
+    expect(requestOf('Which city was the largest contributor among those?', outsideBeijing).query).toMatchObject({ dimensions: ['city'], filters: [{ dimension: 'city', operator: 'not_in', values: ['Beijing'] }], limit: 1 });
+  });
+
+  it('ranks by a count of distinct people without counting the values', () => {
+    const query = requestOf('Top 3 search terms this month by number of distinct searchers.').query;
+    expect(query).toMatchObject({ metrics: ['searchers'], dimensions: ['search_query'], limit: 3 });
+    expect(query).not.toHaveProperty('countOf');
+  });
+});

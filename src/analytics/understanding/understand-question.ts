@@ -38,6 +38,7 @@ import { fixedPhrasingReading } from './word-readings.ts';
 import { funnelFollowUp } from './funnel-follow-up.ts';
 import { asksRunningTotal } from './rules/running-total-rules.ts';
 import { pointsAtLeadingRow } from './rules/leading-row-rules.ts';
+import { currenciesNamed } from './rules/currency-rules.ts';
 import { pointedPeriodRange, type FocusedPeriod } from './focused-period.ts';
 import { runningTotalOf } from './running-total.ts';
 import { changeDriverSpans } from './rules/change-driver-rules.ts';
@@ -118,6 +119,8 @@ function inheritFrom(previous: AnalysisRequest, recognition: Recognition, focus?
   const others = /\bother\b|\bothers\b|其他|其它|别的|其余/.test(recognition.normalized);
   const previousFilters = (query.filters ?? []).flatMap((filter): SemanticFilter[] => {
     if (!recognition.dimensions.includes(filter.dimension)) return [filter];
+    // "Which country was the largest contributor among those?" after the total outside the UK: still outside it.
+    if (filter.operator === 'not_in') return [filter];
     return others && filter.operator === 'in' ? [{ ...filter, operator: 'not_in' }] : [];
   });
   // "How does that compare with women's clothing?": the value named now is set beside the previous one, as groups.
@@ -134,8 +137,9 @@ function inheritFrom(previous: AnalysisRequest, recognition: Recognition, focus?
   inherited.filters = mergeFilters(previousFilters, inherited.filters);
   // "他这个月花了多少" after the products customer 66 bought: a person pronoun points at a customer, never at a product.
   const personOnly = PERSON_PRONOUN.test(recognition.normalized) && focus?.dimension !== 'customer';
-  if (inherited.pointsBack && focus?.dimension !== undefined && focus.value !== undefined && !personOnly && !inherited.filters.some((filter) => filter.dimension === focus.dimension)) {
-    inherited.filters = [...inherited.filters, { dimension: focus.dimension, operator: 'in', values: [focus.value] }];
+  if (inherited.pointsBack && focus?.dimension !== undefined && focus.value !== undefined && !personOnly && !inherited.filters.some((filter) => filter.dimension === focus.dimension && filter.operator !== 'not_in')) {
+    // The row itself replaces an exclusion it was picked from ("among those outside the UK" → Germany).
+    inherited.filters = [...inherited.filters.filter((filter) => filter.dimension !== focus.dimension), { dimension: focus.dimension, operator: 'in', values: [focus.value] }];
     // The row keeps its label ("organic: 39.66 %") so the answer says which one "it" was, unless the turn groups by
     // something of its own ("这个品类里浏览量前三的品牌") or asks about a person ("他买了什么" lists products).
     const rest = inherited.dimensions.filter((dimension) => dimension !== focus.dimension);
@@ -207,6 +211,8 @@ export interface UnderstandInput {
   fixedPhrasing?: boolean;
   /** The previous turn asked about a reading it offered ("best by which measure?"): this turn refines that reading. */
   refinesOffered?: boolean;
+  /** The shop's currency (ISO code) when recorded: amounts are never converted to another. */
+  currency?: string | null;
 }
 
 // Topics that could be data a shop joins to its sales (weather); writing tasks, news and small talk stay refused.
@@ -448,6 +454,14 @@ export function understandQuestion(input: UnderstandInput): Understanding {
   if ('understanding' in words) return withCustomerFromContext(words.understanding, input);
   let { recognition } = words;
   const { normalized, notes, unexplained, uniqueSuggestions } = words;
+  // "rev last month in USD": the shop's amounts are in its own currency and are never converted.
+  const otherCurrency = input.currency ? currenciesNamed(normalized).find((code) => code !== input.currency) : undefined;
+  if (otherCurrency && input.currency) {
+    const question = language === 'zh'
+      ? `这家店的金额都以 ${input.currency} 记录,我不做币种换算(问题里提到的是 ${otherCurrency})。要按 ${input.currency} 看吗?`
+      : `This shop's amounts are recorded in ${input.currency} and I do not convert currencies (the question names ${otherCurrency}). Shall I answer in ${input.currency}?`;
+    return { kind: 'clarify', question, options: language === 'zh' ? [`按 ${input.currency}`] : [`in ${input.currency}`], confidence: 0.3, notes: [...notes, `currency ${otherCurrency} is not the shop's ${input.currency}`] };
+  }
   // "Sunday, Dec 5" when Dec 5 is a Friday: asked back, never answered for one of the two days.
   const weekdayConflict = weekdayConflictQuestion(recognition.time?.matches ?? [], language);
   if (weekdayConflict) return { kind: 'clarify', question: weekdayConflict.question, options: weekdayConflict.options, confidence: 0.3, notes: [...notes, weekdayConflict.note] };
@@ -651,6 +665,9 @@ export function understandQuestion(input: UnderstandInput): Understanding {
     const previousShare = followUp && isMetricsRequest(input.previous) ? input.previous.query.share : undefined;
     const sameMetrics = isMetricsRequest(input.previous) && JSON.stringify(request.query.metrics) === JSON.stringify(input.previous.query.metrics);
     if (previousShare && !request.query.share && !request.query.average && sameMetrics) request.query.share = previousShare;
+    // "And in October?" after "average daily paid orders in November": the same average, for the new period.
+    const previousAverage = followUp && isMetricsRequest(input.previous) ? (input.previous.query as { average?: { per: string } }).average : undefined;
+    if (previousAverage && !request.query.average && !request.query.share && sameMetrics && !timeDimension) request.query.average = previousAverage;
     if (inheritedTime.compareTo && !recognition.time && !timeDimension) request.query.compareTo = inheritedTime.compareTo;
     if (timeDimension) delete request.query.compareTo;
     // "和上个月比呢" after "本月的GMV": the earlier period named now is what the previous answer is compared with.

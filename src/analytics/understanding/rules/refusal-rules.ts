@@ -65,7 +65,7 @@ export const REFUSAL_RULES: readonly PhraseRule<RefusalMeaning>[] = [
     en: [
       'delete', 'truncate', 'wipe', 'erase', 'overwrite', 'insert into',
       `update (the |all |every )?${DATA_OBJECTS}`, 'update \\w+ set', 'alter (table|the)', 'drop (table|database|schema|column|view|index|the|all)',
-      'remove (all|the|every)', 'set (the |all |every )?(price|prices|status|stock)', '(raise|lower|increase|decrease|change) (the |all |every )?prices?',
+      'remove (all|the|every)', 'set (the |all |every )?(price|prices|status|stock)', '(raise|lower|increase|decrease|change|bump|hike|cut|slash) (up )?(the |all |every |our )?([a-z]+ )?prices?',
       'mark (the |all |every )?orders?', '(insert|add|create|place|enter) (a |an |one |some )?(new |test |fake |dummy )?(order|user|customer|product|review|record)s?( for| to| into)', `(clear|purge|reset) (out )?(all |the |every )?([a-z]+['’]s |[a-z]+ )?${DATA_OBJECTS}`,
       '(give|apply) (a |an )?\\d+ ?% (discount|off)',
       // An order to change rows, at the start of the request or after "pls", "can you", "ok": "add 100 test orders",
@@ -75,7 +75,7 @@ export const REFUSAL_RULES: readonly PhraseRule<RefusalMeaning>[] = [
     ],
     examples: {
       match: [
-        'clear September’s orders', "clear september's orders", 'insert a test order for user 42', '把用户10086的积分清零', '给用户42新增一条测试订单', '帮我把所有零食打八折', 'apply a 20% discount to all snacks', '删除上周的订单', '把订单状态改成已发货', 'update all prices to 10', 'drop table events', '清空九月的订单', 'purge the reviews',
+        'clear September’s orders', 'bump all snack prices by 10%', "clear september's orders", 'insert a test order for user 42', '把用户10086的积分清零', '给用户42新增一条测试订单', '帮我把所有零食打八折', 'apply a 20% discount to all snacks', '删除上周的订单', '把订单状态改成已发货', 'update all prices to 10', 'drop table events', '清空九月的订单', 'purge the reviews',
         'Please cancel every pending order older than a week.', '帮我把超过一周的待支付订单都取消掉', 'refund all returned orders from last week', '顺手把上周取消的那些订单从库里删了吧', '把上周取消的那些发票都恢复成正常发票', '他的订单记录帮我删一下', 'add a new stock code 99999 called gift box priced at £2.50', '帮我往库里造一批假订单 测试下看板', '把这些订单状态改成已发货', '把上周退货的订单都删掉', '生成一批测试用户', '伪造几条好评', "wipe last month's returns", 'add 100 test orders', "remove last week's cancelled orders", 'create 50 fake users', 'fabricate some reviews', 'pls modify the order amounts', 'ok reset all order statuses', 'can you add some dummy data',
       ],
       noMatch: [
@@ -195,8 +195,8 @@ export const OFF_TOPIC_RULES: readonly PhraseRule<{ topic: string }>[] = [
     id: 'general-knowledge',
     meaning: { topic: 'general' },
     zh: ['菜谱', '怎么做饭', '翻译', '你是谁', '谁是', '总统', '首都', '历史上', '机票', '火车票', '订酒店', '打车'],
-    en: ['recipes?', 'translate', 'who are you', 'who (is|was) (the )?(president|king|queen|ceo|founder|prime minister)', 'president of', 'capital of', 'meaning of life', 'book (?:a |me a )?(?:flight|hotel|table|taxi|cab)', 'flights? to'],
-    examples: { match: ['翻译这句话', 'who is the president of france', '你是谁', 'what is the capital of china', '帮我订一张明天去上海的机票', 'book me a flight to beijing'], noMatch: ['who bought the most', 'top buyers by GMV', '谁买得最多', 'who is likely to buy next week'] },
+    en: ['recipes?', 'translate', 'who are you', 'who (is|was) (the )?(president|king|queen|ceo|founder|prime minister)', 'president of', 'capital of', 'meaning of life', 'book (?:a |me a )?(?:flight|hotel|table|taxi|cab)', 'flights? to', 'file (?:our |my |the )?(?:vat|tax|taxes)(?: returns?)?', 'vat returns?', 'tax returns?'],
+    examples: { match: ['can you file our VAT return for this quarter?', '翻译这句话', 'who is the president of france', '你是谁', 'what is the capital of china', '帮我订一张明天去上海的机票', 'book me a flight to beijing'], noMatch: ['who bought the most', 'top buyers by GMV', '谁买得最多', 'who is likely to buy next week'] },
   },
 ];
 

@@ -184,6 +184,12 @@ export const RELATIVE_TIME_RULES: TimeRule[] = [
     resolve: (match, asOf) => rolling(match[1] === undefined ? 1 : (parseNumber(match[1]) ?? Number.NaN), match[2] ?? 'day', asOf),
   },
   {
+    // British English: "this fortnight", "over the past fortnight" are the last 14 days.
+    name: 'fortnight', guard: /fortnight/iu,
+    pattern: /\b(?:(?:this|the|last|past|previous|recent|over the past|in the last)\s+)?fortnight\b/giu,
+    resolve: (_, asOf) => rolling(14, 'day', asOf),
+  },
+  {
     name: 'rolling window (Chinese)', guard: /近|过去|前/u,
     pattern: new RegExp(`(?:最近|近|过去|前)的?\\s*(${N_ZH})\\s*(?:个)?\\s*(天|日|周|星期|礼拜|月)`, 'gu'),
     resolve: (match, asOf) => rolling(parseNumber(match[1] ?? '') ?? Number.NaN, match[2] ?? '天', asOf),

@@ -47,6 +47,16 @@ export const SHORT_DATE_RULES: TimeRule[] = [
     resolve: (m, asOf) => single(parts(undefined, m[1], m[2]), asOf),
   },
   {
+    // "orders on Monday 13th", "Sunday the 12th", "on the 9th": a day of the month named alone is the latest such
+    // day up to the as-of date. Not a place ("2nd most", "the 3rd best") or a day after a month ("Dec 9th").
+    name: 'ordinal day of the month', guard: /\d(?:st|nd|rd|th)\b/iu,
+    pattern: new RegExp(`(?<!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\s*)(?:\\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?(?:the\\s+)?\\b(\\d{1,2})(?:st|nd|rd|th)\\b(?!\\s*(?:of\\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|most|least|best|worst|highest|lowest|biggest|largest|smallest|top|place|percent|week|day|month|quarter|order|customer|product|time|largest))`, 'giu'),
+    resolve: (m, asOf) => {
+      const day = number(m[1]);
+      return day === undefined || day < 1 || day > 31 ? undefined : single(latestMonthOf(day, asOf), asOf);
+    },
+  },
+  {
     // "12月8号到14号的订单数 对比 1号到7号": the second range is in December too.
     name: 'Chinese day range', guard: /[日号]/u,
     pattern: new RegExp(`(?<![\\d〇零一二两三四五六七八九十月.])(${ZH_NUM}{1,3})\\s*[日号]\\s*(?:到|至|-|–|—|~)\\s*(${ZH_NUM}{1,3})\\s*[日号]`, 'gu'),

@@ -38,6 +38,7 @@ const TABLE: [string, string, string, string, string, string][] = [
   ['近两周', SUNDAY, '2025-11-17', '2025-11-30', '2025-11-03', '2025-11-16'],
   ['两周内的转化率', SUNDAY, '2025-11-17', '2025-11-30', '2025-11-03', '2025-11-16'],
   ['last two weeks', SUNDAY, '2025-11-17', '2025-11-30', '2025-11-03', '2025-11-16'],
+  ['units shifted this fortnight', SUNDAY, '2025-11-17', '2025-11-30', '2025-11-03', '2025-11-16'],
   ['this month', WEDNESDAY, '2025-11-01', '2025-11-12', '2025-10-01', '2025-10-12'],
   ['本月', WEDNESDAY, '2025-11-01', '2025-11-12', '2025-10-01', '2025-10-12'],
   ['last month', SUNDAY, '2025-10-01', '2025-10-31', '2025-09-01', '2025-09-30'],
@@ -172,6 +173,14 @@ describe('resolveTimeExpression: phrases in both languages', () => {
       comparison: 'year_over_year',
       previous: { start: '2024-11-11', end: '2024-11-11' },
     });
+  });
+
+  it('reads a day of the month named alone as the latest such day, never a place in a ranking', () => {
+    expect(resolveTimeExpression('How many sales invoices went through on Sunday the 12th?', '2010-12-14')).toMatchObject({ start: '2010-12-12', end: '2010-12-12' });
+    expect(resolveTimeExpression('orders on the 28th', '2010-12-14')).toMatchObject({ start: '2010-11-28', end: '2010-11-28' });
+    expect(resolveTimeExpression('takings on 9th Dec', '2010-12-14')).toMatchObject({ start: '2010-12-09', end: '2010-12-09' });
+    expect(resolveTimeExpression('Which customer put through the 2nd most orders?', '2010-12-14')).toBeUndefined();
+    expect(resolveTimeExpression('the 3rd best category', '2010-12-14')).toBeUndefined();
   });
 
   it('prefers the narrower period when one lies inside the other', () => {

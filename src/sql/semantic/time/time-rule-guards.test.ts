@@ -53,6 +53,8 @@ const EXAMPLES: Record<string, string[]> = {
   'preceding window (Chinese)': ['跟前7天比', '和之前两周相比'],
   'preceding window (English)': ['the prior 30 days', 'the 7 days before', 'previous fourteen days'],
   'rolling window (English)': ['last 7 days', 'the past week', 'trailing twenty-one days'],
+  fortnight: ['this fortnight', 'over the past fortnight', 'last fortnight'],
+  'ordinal day of the month': ['on the 12th', 'Monday 13th', 'Sunday the 12th'],
   'rolling window (Chinese)': ['近7天', '最近三个月', '过去两周', '前十天'],
   'within window (Chinese)': ['两周内', '7天以来', '三个月以内'],
 };
