@@ -235,7 +235,7 @@ const ORDINAL_WORDS: Readonly<Record<string, number>> = { second: 2, third: 3, f
 
 /** "Top N" phrasings; those that count from the bottom ("后五名", "倒数三个") say so, whatever other rank words the question has ("销售额排名后五"). */
 const RANKED_TIME_BUCKETS = rankedTimeBuckets();
-const SEARCHED_THEN_BOUGHT = /\bsearch(?:ed|es)?\b.{0,40}\b(?:bought|buy|purchased?|ordered)\b|搜索(?:过|了)?.{0,12}(?:购买|下单|买了)/;
+const SEARCHED_THEN_BOUGHT = /\bsearch(?:ed|es)?\b.{0,40}\b(?:bought|buy|buying|purchased?|purchasing|ordered|ordering)\b|搜索(?:过|了)?.{0,12}(?:购买|下单|买了)/;
 const END_ANCHOR = /(?:\bas (?:of|at)|截至|截止到?)\s*((?:昨天|昨日|今天|yesterday|today|\d{1,2}\s*(?:月\s*\d{1,2}\s*[日号]?|[a-z]+\s*\d{0,4})|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+(?:\s+\d{4})?|[a-z]+\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?)(?:为止)?)/;
 const DAY_RANGE_ECHO = /[（(]?\s*(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|~|to|到|至)\s*(\d{1,2})(?:st|nd|rd|th)?\s*(?:号|日)?\s*[)）]?/g;
 /** "Give me both numbers", "两个都列出来": every group asked about is shown, whatever picks one. */
@@ -248,7 +248,7 @@ const ORDER_NUMBER = /(?:\binvoice|\border|\breceipt|发票|订单|单据)\s*(?:
 const STOCK_CODE = /(?:\bstock ?codes?|\bskus?|\bitem codes?|\bproduct codes?|货号|商品编号|商品编码)\s*[#:：]?\s*([a-z0-9]*\d[a-z0-9]*)(?![a-z0-9])/g;
 const THAT_PERIOD = /(?<!\b(?:each|every|per) )\b(?:month|quarter|year|week)[- ]end\b|月末|季末|\bthat (?:same |whole |entire )?(?:day|week|month|year)\b|\bthe same (?:day|week|month)(?! (?:last|a|one|the))\b|那个月|(?<!十一|11|618|十二|12|节|国庆|黑五|日|号|周)那一?周|那个星期|当月|当周|那一?天|当天|当日/g;
 const SET_SIDE_BY_SIDE = /\bvs\.?(?![a-z])|\bversus\b|\bcompared?\b|对比|比较/;
-const BAND_LIST = /(?:under|below|less than|<|低于|不到)\s*[£¥$]?\d+[^0-9]{1,12}\d+\s*[-–~到至]\s*\d+|\d+\s*[-–~到至]\s*\d+[^0-9]{1,12}\d+\s*(?:\+|以上|and (?:up|above|over|more)|or more)/;
+const BAND_LIST = /(?:under|below|less than|<|低于|不到)\s*[£¥$]?\d+[^0-9]{1,12}\d+\s*(?:[-–~到至]|to)\s*[£¥$]?\d+|\d+\s*(?:[-–~到至]|to)\s*[£¥$]?\d+[^0-9]{1,12}\d+\s*(?:\+|以上|and (?:up|above|over|more)|or more)/;
 const COUNT_WORDS = 'two|three|four|five|six|seven|eight|nine|ten|twenty';
 const RANKED_NOUNS = 'products|items|skus|brands|categories|cities|provinces|countries|channels|customers|users|buyers|shoppers|search terms|queries|keywords|devices|payment methods|days|hours|weeks|months';
 const SUPERLATIVES = 'most|least|highest|lowest|best|worst|top|bottom|largest|biggest|smallest|fewest|busiest|quietest|slowest|weakest|strongest';
@@ -283,7 +283,7 @@ const LIMIT_PATTERNS: readonly { pattern: RegExp; fromBottom?: true }[] = [
 ];
 
 
-const SINGULAR = /哪一?档|哪一?组|(?:最高|最低|最多|最少|最好|最差|最大|最小|最快|最慢|最畅销|最火|最热销|最(?!近|后|初|新|终|多少)[\u4e00-\u9fff]{1,4}?)的(?!是|前|几|那些|哪些|\d)|哪个|哪一个|哪一家|哪家|哪款|哪座|哪一座|哪一款|哪一类|哪类|哪一天|哪天|哪一周|哪周(?!几)|哪一个月|哪种|哪一种|哪条|最高的是|最多的是|最低的是|最少的是|\bwhich (?!\w+s\b)\w+|\bwhat (?!\w+s\b)\w+ (?:has|had|was|is|did)|\bthe (?:best|top|highest|lowest|worst|peak|busiest|biggest|largest|smallest)\b(?! \d)/;
+const SINGULAR = /哪一?档|哪一?组|(?:最高|最低|最多|最少|最好|最差|最大|最小|最快|最慢|最畅销|最火|最热销|最(?!近|后|初|新|终|多少)[\u4e00-\u9fff]{1,4}?)的(?!是|前|几|那些|哪些|\d)|哪个|哪一个|哪一家|哪家|哪款|哪座|哪一座|哪一款|哪一类|哪类|哪一天|哪天|哪一周|哪周(?!几)|哪一个月|哪种|哪一种|哪条|最高的是|最多的是|最低的是|最少的是|\bwhich (?!\w+s\b)\w+|\bwhat (?!\w+s\b)\w+ (?:has|had|was|is|did|do|does)\b|\bthe (?:best|top|highest|lowest|worst|peak|busiest|biggest|largest|smallest)\b(?! \d)/;
 const ENGLISH_SINGULAR_SUPERLATIVE = /\b(?:best|worst|top|most|least|highest|lowest)(?:[\s-](?:selling|performing|rated|viewed|popular))?\s+(?:category|brand|product|city|channel|device|country|province|tier|item|month|week|day|segment|customer|buyer|spender|client)\b(?!s)|\b(?:best|worst|highest|lowest|biggest|smallest)\s+(?:[a-z-]+\s+){1,4}?by\s+(?:category|brand|product|city|channel|device|country|province|tier|city tier|segment|gender|age band|payment method|customer|hour|day|week|month)\b(?!s)|#1\b|\bno\.? ?1\b|\bnumber (?:one|1)\b|\bwhat (?:sold|sells|sell) (?:the )?(?:most|best)\b|\b(?:best|worst|most|least)[\s-](?:selling|performing|rated|viewed|popular|favou?rited|carted|bought|purchased|searched|reviewed)\s+(?:[a-z]+\s+)?[a-z]+(?<!s)\b(?!\s+(?:by|per)\s+\w+s\b)|\b(?:highest|lowest|biggest|smallest)\s+[a-z]+\s+(?:category|brand|product|city|channel|device|country|province|tier|month|week|day|hour|customer)\b(?!s)|\b(?:busiest|quietest|peak|weakest|strongest|slowest|best|worst)\s+(?:trading\s+|selling\s+|business\s+)?(?:hour|day|weekday|month|week|time)\b(?!s)|\b(?:most|least)[\s-](?:used|common|popular)\s+(?:payment method|device|channel|category|brand|product|city)\b(?!s)/;
 // Ranking verbs and plural head nouns ask for a list: "省份排一下序", "categories with the highest return rate".
 const WHICH_SINGULAR = /哪一?档|哪一?组|哪一?段|\bwhich (?:has|had|is|was|gets|got|does|did|one)\b|\bwhich (?!\w+s\b)(?!\d)\w+|\bwho\b|谁|\bwhat (?:hour|day|weekday|month|week|time of day)\b|哪个|哪一个|哪家|哪款|哪类|哪天|哪一天|哪一周|哪周(?!几)|哪一个月|星期几|周几|几点/;
@@ -335,7 +335,7 @@ const DAY_TYPE_PHRASES = (() => {
   return new RegExp(escaped.length > 0 ? escaped.join('|') : '(?!)', 'g');
 })();
 
-const EXCLUDE_BEFORE = /(^\s*after|excluding|exclude|excludes|ignoring|not counting|except(?: for)?|without|other than|not including|remove|minus|leave out|leaving out|not|non-?|outside(?: of)?(?: the)?|apart from|besides|aside from|除了|除去|不含|不包括|排除|去掉|去除|剔除|不要|不看|非|不算|除)\s*(?:the\s+)?$/;
+const EXCLUDE_BEFORE = /(^\s*after|excluding|exclude|excludes|ignoring|not counting|\bleave|\bleaving|except(?: for)?|without|other than|not including|remove|minus|leave out|leaving out|not|non-?|outside(?: of)?(?: the)?|apart from|besides|aside from|除了|除去|不含|不包括|排除|去掉|去除|剔除|不要|不看|非|不算|除)\s*(?:the\s+)?$/;
 // A value a share is taken within: "在耳机品类里", "耳机中", "within headphones", "among tier-1 cities".
 const SCOPE_BEFORE = /(?:\bwithin|\bamong|\binside|\bout of|\b(?:share|percent|percentage|proportion|%) of|在|占)\s*(?:the\s+)?(?:all\s+)?(?:整个|全部|所有)?$/;
 const SCOPE_AFTER = /^\s*(?:的)?\s*(?:品类|类目|品牌|城市|渠道|类|订单|用户|商品|销售额|成交额)?\s*(?:里面|里|之中|当中|中(?!国)|内)/

@@ -46,7 +46,7 @@ import { purchasedItemsSpans } from './rules/purchased-items-rules.ts';
 import { dimensionMismatch } from './dimension-fit.ts';
 import { weekdayConflictQuestion } from './weekday-conflict.ts';
 
-const FOLLOW_UP_START = /^(?:(?:ok|okay|right|cool|great|thanks|fine|好的?|嗯|行)[,，]?\s*)?(and|what about|how about|same|now|only|just|instead|then|add|also|switch to|change (?:it )?to|swap to|make it|加上|再加|都|那|那么|再|只看|仅看|只要|换成|改成|改为|如果|要是|还有|其中|这些|这些订单|这些用户|它们)|\b(?:of|among) (?:those|them|these)\b/;
+const FOLLOW_UP_START = /^(?:(?:ok|okay|right|cool|great|thanks|fine|好的?|嗯|行)[,，]?\s*)?(and|what about|how about|same|now|only|just|instead|then|add|also|which one|which of (?:them|those|these|the two)|switch to|change (?:it )?to|swap to|make it|加上|再加|都|那|那么|再|只看|仅看|只要|换成|改成|改为|如果|要是|还有|其中|这些|这些订单|这些用户|它们)|\b(?:of|among) (?:those|them|these)\b/;
 /** "整体呢", "overall?": the total of what the previous answer split. */
 const WHOLE = /整体|总体|合计|总共|一共|整周|整个月|\boverall\b|\bin total\b|\bas a whole\b|\b(?:whole|entire) (?:week|month|period|day)\b/;
 /** "add bounce rate", "再加上转化率": one more metric beside those shown. */
@@ -137,7 +137,10 @@ function inheritFrom(previous: AnalysisRequest, recognition: Recognition, focus?
   inherited.filters = mergeFilters(previousFilters, inherited.filters);
   // "他这个月花了多少" after the products customer 66 bought: a person pronoun points at a customer, never at a product.
   const personOnly = PERSON_PRONOUN.test(recognition.normalized) && focus?.dimension !== 'customer';
-  if (inherited.pointsBack && focus?.dimension !== undefined && focus.value !== undefined && !personOnly && !inherited.filters.some((filter) => filter.dimension === focus.dimension && filter.operator !== 'not_in')) {
+  // "back to it - dwell time by channel": grouped by the row's own dimension, the turn is about every value again.
+  // ("the daily trend for that category" names the row's dimension to point at it, not to group by it.)
+  const groupsByFocus = focus?.dimension !== undefined && recognition.dimensions.includes(focus.dimension) && /\bby\b|\bper\b|按/.test(recognition.normalized) && !/\b(?:that|this|the same)\b|这个|那个|该/.test(recognition.normalized);
+  if (inherited.pointsBack && focus?.dimension !== undefined && focus.value !== undefined && !personOnly && !groupsByFocus && !inherited.filters.some((filter) => filter.dimension === focus.dimension && filter.operator !== 'not_in')) {
     // The row itself replaces an exclusion it was picked from ("among those outside the UK" → Germany).
     inherited.filters = [...inherited.filters.filter((filter) => filter.dimension !== focus.dimension), { dimension: focus.dimension, operator: 'in', values: [focus.value] }];
     // The row keeps its label ("organic: 39.66 %") so the answer says which one "it" was, unless the turn groups by

@@ -49,7 +49,7 @@ export const ENUMERATED_VALUES: VocabularyValue[] = [
   { dimension: 'order_status', values: ['cancelled'], label_en: 'cancelled', label_zh: '已取消', phrases: [] },
   { dimension: 'order_status', values: ['returned'], label_en: 'returned', label_zh: '已退货', phrases: [] },
   { dimension: 'account_type', values: ['guest'], label_en: 'guest checkouts', label_zh: '游客订单', phrases: ['guest', 'guests', 'guest checkout', 'guest checkouts', 'guest customers', 'guest buyers', 'no customer id', 'without a customer id', 'without customer id', 'anonymous customers', '游客', '匿名客户', '未登录', '未登录用户', '没有客户号', '无客户号', '没有客户编号', '无客户编号', '没有客户id', '无客户id'] },
-  { dimension: 'account_type', values: ['registered'], label_en: 'registered customers', label_zh: '注册客户', phrases: ['registered customers', 'registered users', 'registered buyers', 'known customers', 'with a customer id', '注册客户', '注册用户', '已注册用户', '有客户号', '有客户编号'] },
+  { dimension: 'account_type', values: ['registered'], label_en: 'registered customers', label_zh: '注册客户', phrases: ['registered customers', 'registered customer', 'registered users', 'registered user', 'registered buyers', 'known customers', 'with a customer id', '注册客户', '注册用户', '已注册用户', '有客户号', '有客户编号'] },
   { dimension: 'account_type', values: ['guest', 'registered'], label_en: 'guest and registered', label_zh: '游客和注册客户', lists: true, phrases: ['guest vs registered', 'guests vs registered', 'registered vs guest', 'guest and registered', 'guest or registered', 'guests and registered customers', '游客和注册客户', '游客与注册客户', '游客vs注册', '注册和游客', '游客和注册用户'] },
   { dimension: 'language', values: ['zh'], label_en: 'Chinese reviews', label_zh: '中文评价', phrases: ['chinese reviews', '中文评价', '中文评论', 'in chinese', 'written in chinese', '中文'] },
   { dimension: 'language', values: ['en'], label_en: 'English reviews', label_zh: '英文评价', phrases: ['english reviews', '英文评价', '英文评论', 'in english', 'written in english', '英文'] },
@@ -64,8 +64,8 @@ export const ENUMERATED_VALUES: VocabularyValue[] = [
   { dimension: 'support_intent', values: ['faq'], label_en: 'policy and FAQ questions', label_zh: '政策咨询', phrases: ['政策咨询', '规则咨询', '常见问题', 'faq', 'faqs', 'policy questions', 'policy inquiries'] },
   // New vs returning (first activity in the period or before it); "new users" alone stays the metric.
   // Labels only: "new users" is the new-users metric; a funnel "for new users" turns it into this filter.
-  { dimension: 'new_vs_returning', values: ['new'], label_en: 'new users', label_zh: '新用户', phrases: [] },
-  { dimension: 'new_vs_returning', values: ['returning'], label_en: 'returning users', label_zh: '老用户', phrases: ['老用户', '老客', '老客户', '回头客', 'returning users', 'returning customers', 'repeat customers'] },
+  { dimension: 'new_vs_returning', values: ['new'], label_en: 'new users', label_zh: '新用户', phrases: ['the new ones', 'new ones'] },
+  { dimension: 'new_vs_returning', values: ['returning'], label_en: 'returning users', label_zh: '老用户', phrases: ['老用户', '老客', '老客户', '回头客', 'returning users', 'returning customers', 'repeat customers', 'the returning ones', 'returning ones'] },
   { dimension: 'new_vs_returning', values: ['new', 'returning'], label_en: 'new and returning users', label_zh: '新老用户', lists: true, phrases: ['新用户和老用户', '新客和老客', '新客户和老客户', 'new and returning users', 'new vs returning users', 'new and returning customers', 'new users vs returning', 'new users vs returning users', 'new customers vs returning', 'new vs returning customers'] },
   // "male vs female vs unknown": every gender, the unknown ones too.
   { dimension: 'gender', values: ['male', 'female', 'unknown'], label_en: 'men, women and unknown', label_zh: '男、女和未知', lists: true, phrases: ['male vs female vs unknown', 'men vs women vs unknown', 'male, female and unknown', 'men, women and unknown', 'male/female/unknown', '男女和未知', '男、女、未知', '男女未知'] },

@@ -131,7 +131,7 @@ export const REFUSAL_RULES: readonly PhraseRule<RefusalMeaning>[] = [
       `${IMPERATIVE_START}(?:e-?mail|text|sms|message|call|phone|ring|contact|notify|ping|push|dm|whatsapp)\\s+(?:(?:all|the|every|each|these|those|our|my|top|\\d+|\\w+['’]s)\\s+)+(?:\\w+\\s+)?(?:customers?|users?|buyers?|shoppers?|clients?|people|members?|spenders?)`,
       `${IMPERATIVE_START}(?:e-?mail|text|sms|message|call|phone|ring|contact|notify|ping|dm)\\s+(?:them|him|her|customers|users|buyers|everyone|everybody|anyone|all of them)(?![a-z])`,
       '(?:a|an) \\d+ ?% (?:off )?(?:coupon|voucher|discount code|promo code)',
-      `send (?:a |an |the |some )?(?:\\w+ ){0,3}(?:emails?|e-mails?|sms|texts?|messages?|push(?:es)?|notifications?|newsletters?|coupons?|vouchers?|codes?|refunds?)(?: to| for)?`,
+      `send (?:a |an |the |some )?(?:\\w+ ){0,5}(?:emails?|e-mails?|sms|texts?|messages?|push(?:es)?|notifications?|newsletters?|coupons?|vouchers?|codes?|refunds?)(?: to| for)?`,
       `(?:issue|give|process|make|approve|grant) (?:a |an |the )?(?:full |partial )?refunds?`, `${IMPERATIVE_START}refund (?:that|this|the|these|those|all|them|him|her|order|customer|#?\\d)`,
       `(?:issue|give(?! me| us)|grant|hand out|create|add) (?:a |an |some |\\d+ )?(?:\\w+ ){0,3}?(?:coupons?|vouchers?|discount codes?|promo codes?|gift cards?)`,
       '(add|create|issue|give|send) (a |an )?\\d+ ?% off',
@@ -174,7 +174,7 @@ export const OFF_TOPIC_RULES: readonly PhraseRule<{ topic: string }>[] = [
     id: 'entertainment',
     meaning: { topic: 'entertainment' },
     zh: ['笑话', '写一首', '写首', '诗', '唱歌', '电影', '电视剧', '小说', '游戏攻略'],
-    en: ['jokes?', 'poems?', 'sing', 'songs?', 'movies?', 'films?', 'novels?', 'write (me )?a story', '(?:instagram|facebook|tiktok|twitter|social media) (?:caption|post)s?', 'captions?', 'slogans?'],
+    en: ['jokes?', 'poems?', 'sing', 'songs?', 'movies?', 'films?', 'novels?', 'write (me )?a story', '(?:instagram|facebook|tiktok|twitter|social media) (?:caption|post)s?', 'captions?', 'slogans?', 'taglines?', 'jingles?'],
     examples: { match: ['讲个笑话', 'write a poem about autumn', '推荐一部电影', 'tell me a joke', 'write me an instagram caption for my black friday sale'], noMatch: ['上周的订单', 'top products by revenue'] },
   },
   {

@@ -115,7 +115,7 @@ export const ENTITY_DIMENSIONS = [
     id: 'country',
     name_en: 'Country',
     name_zh: '国家',
-    synonyms_en: ['country', 'countries', 'nation', 'market by country'],
+    synonyms_en: ['country', 'countries', 'nation', 'market by country', 'export markets', 'export market', 'overseas markets', 'international markets'],
     synonyms_zh: ['国家', '国别', '各国', '国家和地区', '国家/地区'],
     description_en: 'users.country of the user behind the row (as stored, e.g. United Kingdom); for order lines the order\'s own orders.shipping_country first, so guest orders keep their country.',
     description_zh: '行所属用户的 users.country（按存储值，如 United Kingdom；中文回答显示中文名）；订单明细优先取订单自身的 orders.shipping_country，访客订单也有国家。',

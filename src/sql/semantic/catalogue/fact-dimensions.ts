@@ -129,7 +129,7 @@ export const FACT_DIMENSIONS = [
     id: 'new_vs_returning',
     name_en: 'New vs returning',
     name_zh: '新老用户',
-    synonyms_en: ['new vs returning', 'new or returning', 'new and returning users', 'first-time vs repeat', 'user type', 'new vs returning customers', 'new vs returning users', 'new versus returning', 'new and returning customers', 'new vs. returning', 'new vs repeat', 'new or repeat'],
+    synonyms_en: ['new vs returning', 'new or returning', 'new and returning users', 'first-time vs repeat', 'user type', 'new vs returning customers', 'new vs returning users', 'new versus returning', 'new and returning customers', 'new vs. returning', 'new vs repeat', 'new or repeat', 'were new and how many were returning', 'new and how many were returning', 'were new or returning'],
     synonyms_zh: ['新老用户', '新老', '新老客', '新客老客', '新用户还是老用户', '新老访客', '用户类型', '新客和老客'],
     description_en:
       "'new' when the user's first activity in the whole data (first event or order) is on or after the start of the row's time bucket (the day/week/month of the row when the query is split by one, else the query's start date); otherwise 'returning'.",

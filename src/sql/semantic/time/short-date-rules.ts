@@ -48,9 +48,10 @@ export const SHORT_DATE_RULES: TimeRule[] = [
   },
   {
     // "orders on Monday 13th", "Sunday the 12th", "on the 9th": a day of the month named alone is the latest such
-    // day up to the as-of date. Not a place ("2nd most", "the 3rd best") or a day after a month ("Dec 9th").
+    // day up to the as-of date. Not a place ("2nd most", "came 2nd in GMV") or a day before a month ("9th Dec").
     name: 'ordinal day of the month', guard: /\d(?:st|nd|rd|th)\b/iu,
-    pattern: new RegExp(`(?<!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\s*)(?:\\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?(?:the\\s+)?\\b(\\d{1,2})(?:st|nd|rd|th)\\b(?!\\s*(?:of\\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|most|least|best|worst|highest|lowest|biggest|largest|smallest|top|place|percent|week|day|month|quarter|order|customer|product|time|largest))`, 'giu'),
+    // Only after "on" or a weekday: "came 2nd in GMV" is a place, not the 2nd of the month.
+    pattern: new RegExp(`(?:\\bon\\s+(?:the\\s+)?|\\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+(?:the\\s+)?)(\\d{1,2})(?:st|nd|rd|th)\\b(?!\\s*(?:of\\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))`, 'giu'),
     resolve: (m, asOf) => {
       const day = number(m[1]);
       return day === undefined || day < 1 || day > 31 ? undefined : single(latestMonthOf(day, asOf), asOf);

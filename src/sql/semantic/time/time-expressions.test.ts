@@ -181,6 +181,7 @@ describe('resolveTimeExpression: phrases in both languages', () => {
     expect(resolveTimeExpression('takings on 9th Dec', '2010-12-14')).toMatchObject({ start: '2010-12-09', end: '2010-12-09' });
     expect(resolveTimeExpression('Which customer put through the 2nd most orders?', '2010-12-14')).toBeUndefined();
     expect(resolveTimeExpression('the 3rd best category', '2010-12-14')).toBeUndefined();
+    expect(resolveTimeExpression('which category came 2nd in GMV?', '2010-12-14')).toBeUndefined();
   });
 
   it('prefers the narrower period when one lies inside the other', () => {
