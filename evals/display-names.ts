@@ -5,6 +5,8 @@ import { ENUMERATED_VALUES } from '../src/sql/values/value-vocabulary.ts';
 import type { Warehouse } from '../src/sql/warehouse.ts';
 
 const CUSTOMER_LABEL = /^(?:customer|客户)\s*(\d+)$/;
+// Orders likewise ('order 536592', '订单 SL2025…'; ValueIndex.label): the order number is stored.
+const ORDER_LABEL = /^(?:order|订单)\s*([a-z0-9-]*\d[a-z0-9-]*)$/;
 
 /** [display name, stored value]: 手机 → Phones, 一线城市 → tier1, Monday → 1. */
 export type DisplayPair = readonly [display: string, stored: string];
@@ -91,7 +93,7 @@ export class DisplayNames {
   canonical(text: string): string {
     const folded = foldText(text);
     // A customer is shown by id with a word before it ("customer 5", "客户 5"; ValueIndex.label): the id is stored.
-    const customer = CUSTOMER_LABEL.exec(folded);
+    const customer = CUSTOMER_LABEL.exec(folded) ?? ORDER_LABEL.exec(folded);
     return customer?.[1] ?? this.find(folded);
   }
 

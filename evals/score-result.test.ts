@@ -201,6 +201,7 @@ describe('staticDisplayPairs', () => {
     expect(known.canonical('西安')).toBe(known.canonical("Xi'an"));
     // A customer is shown by id with a word before it; the id is the stored value.
     expect([known.canonical('customer 5'), known.canonical('客户 9313'), known.canonical('customer five')]).toEqual(['5', '9313', 'customer five']);
+    expect([known.canonical('order 536592'), known.canonical('订单 SL2025112000000983'), known.canonical('order of magnitude')]).toEqual(['536592', 'sl2025112000000983', 'order of magnitude']);
     expect(known.canonical('一线城市')).toBe('tier1');
     expect(known.canonical('新一线')).toBe('new_tier1');
     expect(known.canonical('手机')).toBe('phones');

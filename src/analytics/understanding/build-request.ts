@@ -37,7 +37,8 @@ export function isAboutAmounts(recognition: Recognition): boolean {
 function shareOfTotal(recognition: Recognition, metrics: string[], dimensions: string[], filters: SemanticFilter[]): { excludeFilters: string[] } | undefined {
   if (!asksShareOfTotal(recognition.normalized)) return undefined;
   if (!metrics.some((id) => findMetric(id)?.formula.kind !== 'ratio')) return undefined;
-  if (dimensions.length > 0) return { excludeFilters: [] };
+  // "男性和女性客户分别贡献了多少比例的销售额": each named group's share of everything, not of the named groups only.
+  if (dimensions.length > 0) return { excludeFilters: filters.filter((filter) => filter.operator === 'in' && dimensions.includes(filter.dimension)).map((filter) => filter.dimension) };
   // "what % of revenue comes from outside the UK": an excluded value is the part too.
   // So is a bound ("300元以上的订单占比": orders over 300 of all orders).
   const parts = filters.map((filter) => filter.dimension);

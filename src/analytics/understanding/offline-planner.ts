@@ -124,6 +124,8 @@ export class OfflinePlanner implements Planner {
   }
 }
 
+const MAX_SHOWN_ROWS = 20;
+
 /**
  * The answer's leading row: the value of its first non-time dimension (e.g. { category: 'Laptops' }) and the day,
  * week or month it stands for when the answer was over time.
@@ -135,8 +137,11 @@ function focusOf(state: AgentState): Focus | undefined {
   const value = dimension ? first?.[dimension.id] : undefined;
   const grain = result?.columns?.find((column) => column.role === 'dimension' && ['day', 'week', 'month'].includes(column.id))?.id as 'day' | 'week' | 'month' | undefined;
   const start = grain ? first?.[grain] : undefined;
+  // The rows shown, for "each of them" (a long list is not one anybody points at).
+  const shownValues = dimension ? (result?.rows ?? []).map((row) => row[dimension.id]).filter((cell): cell is string | number => typeof cell === 'string' || typeof cell === 'number').map(String) : [];
   const focus: Focus = {
     ...(dimension && (typeof value === 'string' || typeof value === 'number') ? { dimension: dimension.id, value: String(value) } : {}),
+    ...(dimension && shownValues.length > 1 && shownValues.length <= MAX_SHOWN_ROWS ? { shown: { dimension: dimension.id, values: shownValues } } : {}),
     ...(grain && typeof start === 'string' ? { period: { grain, start: start.slice(0, 10) } } : {}),
   };
   return focus.dimension !== undefined || focus.period !== undefined ? focus : undefined;

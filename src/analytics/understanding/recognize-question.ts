@@ -286,8 +286,8 @@ const LIMIT_PATTERNS: readonly { pattern: RegExp; fromBottom?: true }[] = [
 const SINGULAR = /哪一?档|哪一?组|(?:最高|最低|最多|最少|最好|最差|最大|最小|最快|最慢|最畅销|最火|最热销|最(?!近|后|初|新|终|多少)[\u4e00-\u9fff]{1,4}?)的(?!是|前|几|那些|哪些|\d)|哪个|哪一个|哪一家|哪家|哪款|哪座|哪一座|哪一款|哪一类|哪类|哪一天|哪天|哪一周|哪周(?!几)|哪一个月|哪种|哪一种|哪条|最高的是|最多的是|最低的是|最少的是|\bwhich (?!\w+s\b)\w+|\bwhat (?!\w+s\b)\w+ (?:has|had|was|is|did|do|does)\b|\bthe (?:best|top|highest|lowest|worst|peak|busiest|biggest|largest|smallest)\b(?! \d)/;
 const ENGLISH_SINGULAR_SUPERLATIVE = /\b(?:best|worst|top|most|least|highest|lowest)(?:[\s-](?:selling|performing|rated|viewed|popular))?\s+(?:category|brand|product|city|channel|device|country|province|tier|item|month|week|day|segment|customer|buyer|spender|client)\b(?!s)|\b(?:best|worst|highest|lowest|biggest|smallest)\s+(?:[a-z-]+\s+){1,4}?by\s+(?:category|brand|product|city|channel|device|country|province|tier|city tier|segment|gender|age band|payment method|customer|hour|day|week|month)\b(?!s)|#1\b|\bno\.? ?1\b|\bnumber (?:one|1)\b|\bwhat (?:sold|sells|sell) (?:the )?(?:most|best)\b|\b(?:best|worst|most|least)[\s-](?:selling|performing|rated|viewed|popular|favou?rited|carted|bought|purchased|searched|reviewed)\s+(?:[a-z]+\s+)?[a-z]+(?<!s)\b(?!\s+(?:by|per)\s+\w+s\b)|\b(?:highest|lowest|biggest|smallest)\s+[a-z]+\s+(?:category|brand|product|city|channel|device|country|province|tier|month|week|day|hour|customer)\b(?!s)|\b(?:busiest|quietest|peak|weakest|strongest|slowest|best|worst)\s+(?:trading\s+|selling\s+|business\s+)?(?:hour|day|weekday|month|week|time)\b(?!s)|\b(?:most|least)[\s-](?:used|common|popular)\s+(?:payment method|device|channel|category|brand|product|city)\b(?!s)/;
 // Ranking verbs and plural head nouns ask for a list: "省份排一下序", "categories with the highest return rate".
-const WHICH_SINGULAR = /哪一?档|哪一?组|哪一?段|\bwhich (?:has|had|is|was|gets|got|does|did|one)\b|\bwhich (?!\w+s\b)(?!\d)\w+|\bwho\b|谁|\bwhat (?:hour|day|weekday|month|week|time of day)\b|哪个|哪一个|哪家|哪款|哪类|哪天|哪一天|哪一周|哪周(?!几)|哪一个月|星期几|周几|几点/;
-const MANY_ASKED = /哪些|\btop\s*\d|前\s*[0-9一二三四五六七八九十两](?![0-9一二三四五六七八九十两]*\s*(?:周|天|日|个?月|年|个?星期|个?小时))|\b\d+\s+[a-z]+s\b|\bwhich (?!(?:has|is|was|gets|does)\b)\w+s\b|排序|排行|\branking\b|\brank\b/;
+const WHICH_SINGULAR = /哪一?档|哪一?组|哪一?段|\bwhich (?:has|had|is|was|gets|got|does|did|one)\b|\bwhich (?:[\w-]+ ){1,2}(?:brand|category|product|city|channel|device|country|province|tier|segment|customer|item)\b(?!s)|\bwhich (?!\w+s\b)(?!\d)\w+|\bwho\b|谁|\bwhat (?:hour|day|weekday|month|week|time of day)\b|哪个|哪一个|哪家|哪款|哪类|哪天|哪一天|哪一周|哪周(?!几)|哪一个月|星期几|周几|几点/;
+const MANY_ASKED = /哪些|\btop\s*\d|前\s*[0-9一二三四五六七八九十两](?![0-9一二三四五六七八九十两]*\s*(?:周|天|日|个?月|年|个?星期|个?小时))|\b\d+\s+[a-z]+s\b|\bwhich (?!(?:has|is|was|gets|does)\b)\w+s\b(?! (?:brand|category|product|city|channel|device|country|province|tier|segment|customer|item)\b(?!s))|排序|排行|\branking\b|\brank\b/;
 const ONE_OF_THEM = /\bwhich one\b|\bwhich single\b|\bthe single\b|\bonly one\b/;
 const PLURAL = /哪些|\bwhich (?!(?:has|is|was|gets|does)\b)\w+s\b|\btop\b|前\s*[0-9一二三四五六七八九十两](?![0-9一二三四五六七八九十两]*\s*(?:周|天|日|个?月|年|个?星期|个?小时))|排序|排名|排行|排一下|排个|\brank(?:ed|ing)?\b|\bsort(?:ed)?\b|\b(?:categories|brands|products|cities|channels|devices|countries|provinces|items|skus|segments|tiers)\b/;
 
@@ -380,6 +380,7 @@ function withoutAnchoredOffsets(matches: RegExpExecArray[], text: string, asOf: 
   return matches.filter((match) => !periods.some((period) => contains(period, match)));
 }
 
+const ORDERS_AS_SCOPE = /^(?:and |but |ok,? )?(?:just |only )?(?:for|on|of|among|in)\s+(?:the\s+)?(?:paid\s+)?(?:orders|invoices)(?:\s+(?:placed|made|paid))?\s+(?:on|in|with|via|through|from|by)\b/;
 const ONLY_SCOPE = /\b(?:only|just)\b|仅|只(?:看|算|统计|考虑|包括)/;
 const ASK_JOINED = /^\s*(?:,|，|、|and\b|以及|和|还有|及)/;
 const ASK_THEN_ANOTHER = /^[^,，。?？]*?\band (?:what|how|the|their|its)\b|^[^,，。?？]*?(?:以及|还有)/;
@@ -761,7 +762,8 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     filters.push({ dimension: 'order_status', operator: 'not_in', values: leftOut });
   }
   // Named only by a generic noun ("用户") or implied by a value ("中文评价" → reviews): a follow-up keeps its metric.
-  let metricsOnlyImplied = strongMetrics.length === 0 && specificWeak.length === 0 && metrics.length > 0;
+  // "Just for orders placed on iOS?": orders named only as the scope of a filter; a follow-up keeps its metric.
+  let metricsOnlyImplied = (strongMetrics.length === 0 && specificWeak.length === 0 && metrics.length > 0) || (metrics.every((metric) => metric === 'orders' || metric === 'orders_created') && ORDERS_AS_SCOPE.test(normalized));
   if (metrics.length === 0) {
     const implied = filters.map((filter) => METRIC_IMPLIED_BY_DIMENSION[filter.dimension]).find((metric) => metric !== undefined);
     if (implied) {

@@ -1007,6 +1007,22 @@ describe('understandQuestion: English users (fresh f21, f22)', () => {
     expect(requestOf('Which city was the largest contributor among those?', outsideBeijing).query).toMatchObject({ dimensions: ['city'], filters: [{ dimension: 'city', operator: 'not_in', values: ['Beijing'] }], limit: 1 });
   });
 
+  it('picks one row for "which Phones brand", shares named groups of the whole, and keeps the metric for a scope', () => {
+    expect(requestOf('Which Phones brand brought in the most revenue last month?').query).toMatchObject({ dimensions: ['brand'], limit: 1, filters: [{ dimension: 'category', values: ['Phones'] }] });
+    expect(requestOf('which cities had the most buyers').query).toMatchObject({ dimensions: ['city'], limit: 10 });
+    expect(requestOf('本季度男性和女性客户分别贡献了多少比例的销售额？').query).toMatchObject({ dimensions: ['gender'], share: { excludeFilters: ['gender'] } });
+    expect(requestOf('Just for orders placed on iOS?', requestOf('What was the repurchase rate in November?')).query).toMatchObject({ metrics: ['repurchase_rate'], filters: [{ dimension: 'device', values: ['ios'] }] });
+    // A value and everything but it is the value against the rest: asked (a city has many values), never an empty answer.
+    expect(understand('本月北京和非北京客户的客单价分别是多少？').kind).toBe('clarify');
+  });
+
+  it('keeps the rows just shown for "each of them", never ranking anew by the new measure', () => {
+    const top = requestOf('top 3 categories by GMV last week');
+    const each = requestOf('How many buyers did each of those have?', top, { dimension: 'category', value: 'Phones', shown: { dimension: 'category', values: ['Phones', 'Laptops', 'Beauty'] } }).query;
+    expect(each).toMatchObject({ metrics: ['buyers'], dimensions: ['category'], filters: [{ dimension: 'category', operator: 'in', values: ['Phones', 'Laptops', 'Beauty'] }], timeRange: { start: '2025-11-17', end: '2025-11-23' } });
+    expect(each).not.toHaveProperty('limit');
+  });
+
   it('ranks by a count of distinct people without counting the values', () => {
     const query = requestOf('Top 3 search terms this month by number of distinct searchers.').query;
     expect(query).toMatchObject({ metrics: ['searchers'], dimensions: ['search_query'], limit: 3 });

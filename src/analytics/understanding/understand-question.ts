@@ -39,6 +39,7 @@ import { funnelFollowUp } from './funnel-follow-up.ts';
 import { asksRunningTotal } from './rules/running-total-rules.ts';
 import { pointsAtLeadingRow } from './rules/leading-row-rules.ts';
 import { currenciesNamed } from './rules/currency-rules.ts';
+import { asksAboutShownRows } from './rules/shown-rows-rules.ts';
 import { pointedPeriodRange, type FocusedPeriod } from './focused-period.ts';
 import { runningTotalOf } from './running-total.ts';
 import { changeDriverSpans } from './rules/change-driver-rules.ts';
@@ -84,6 +85,8 @@ export interface Focus {
   value?: string;
   /** The day, week or month the leading row stands for, when the answer was over time. */
   period?: FocusedPeriod;
+  /** Every row's value of that dimension, for "each of them" in the next question. */
+  shown?: { dimension: string; values: string[] };
 }
 
 /** The question with every metric phrase blanked, for pronouns that stand on their own. */
@@ -636,7 +639,10 @@ export function understandQuestion(input: UnderstandInput): Understanding {
     const question = language === 'zh' ? `要按什么给${metric}排名?例如按品类、品牌、商品或城市。` : `Rank ${metric} by what? For example by category, brand, product or city.`;
     return { kind: 'clarify', question, options, confidence: 0.3, notes: [...notes, 'a ranking that names nothing to rank'] };
   }
-  if (!followUp && contrastsWithTheRest(recognition.normalized)) {
+  // "英国和海外（非英国）客户": a value and everything but it, side by side, is the value against the rest.
+  const againstItself = recognition.filters.some((filter) => filter.operator === 'in' && recognition.filters.some((other) => other.operator === 'not_in' && other.dimension === filter.dimension && other.values.every((value) => filter.values.includes(value))));
+  if (againstItself) recognition.filters = recognition.filters.filter((filter) => !(filter.operator === 'not_in' && recognition.filters.some((other) => other.operator === 'in' && other.dimension === filter.dimension)));
+  if (!followUp && (againstItself || contrastsWithTheRest(recognition.normalized))) {
     const contrast = contrastWithTheRest(recognition, input.values, language, notes);
     if (contrast) return contrast;
   }
@@ -682,6 +688,18 @@ export function understandQuestion(input: UnderstandInput): Understanding {
       request.query.compareTo = { start: recognition.time.start, end: recognition.time.end };
       notes.push('follow-up comparison: kept the previous period and compared it with the one named now');
     }
+  }
+  // "How many orders did each of them place?" after the top 5 customers: those five, each, with the new measure.
+  const shown = input.focus?.shown;
+  if (followUp && shown && request.analysis === 'metrics' && asksAboutShownRows(normalized) && shown.values.length > 0) {
+    const query = request.query as { dimensions?: string[]; filters?: SemanticFilter[]; orderBy?: unknown; limit?: unknown; offset?: unknown; limitPerGroup?: unknown };
+    query.filters = [...(query.filters ?? []).filter((filter) => filter.dimension !== shown.dimension), { dimension: shown.dimension, operator: 'in', values: shown.values }];
+    query.dimensions = [shown.dimension, ...(query.dimensions ?? []).filter((dimension) => dimension !== shown.dimension && CALENDAR_GRAINS.includes(dimension))];
+    delete query.orderBy;
+    delete query.limit;
+    delete query.offset;
+    delete query.limitPerGroup;
+    notes.push('follow-up: each of the rows just shown');
   }
   if (pointedRange && request.analysis === 'metrics') {
     request.query.timeRange = pointedRange;

@@ -26,8 +26,8 @@ export const GRAIN_QUESTION_RULES: readonly PhraseRule<{ grain: Grain }>[] = [
     meaning: { grain: 'day' },
     zh: ['哪(一)?天', '哪(个|一个)?日子', '哪一日'],
     // "the best day-7 retention" names a retention kind, not a day.
-    en: ['which days?(?! of the week)(?![- ]?\\d)', 'what days?(?! of the week)(?![- ]?\\d)', 'best days?(?![- ]?\\d)', 'worst days?(?![- ]?\\d)', 'busiest days?', 'peak days?', 'day with the (most|highest|lowest|least|fewest)'],
-    examples: { match: ['哪天的成交额最高', 'which day had the most visitors', 'busiest day in November'], noMatch: ['昨天的订单', 'which day of the week sells most', 'daily orders', 'which weekly cohort had the best day-7 retention'] },
+    en: ['which days?(?! of the week)(?![- ]?\\d)', 'what days?(?! of the week)(?![- ]?\\d)', 'best days?(?![- ]?\\d)(?! of the week)', 'worst days?(?![- ]?\\d)(?! of the week)', 'busiest days?(?! of the week)', 'peak days?(?! of the week)', 'day with the (most|highest|lowest|least|fewest)'],
+    examples: { match: ['哪天的成交额最高', 'which day had the most visitors', 'busiest day in November'], noMatch: ['昨天的订单', 'which day of the week sells most', 'best day of the week for GMV in november?', 'daily orders', 'which weekly cohort had the best day-7 retention'] },
   },
   {
     // "近8周客单价的周趋势", "GMV week by week": a trend at that grain, not a word left over.
