@@ -12,7 +12,7 @@ export type Term =
  * catalogue's own synonyms because they are longer.
  */
 const IMPLIED_METRICS: Record<string, string[]> = {
-  gmv: ['最畅销', '畅销', '热销', '卖得最火', '卖得最多钱', '卖得怎么样', '卖得如何', '卖得咋样', '卖的怎么样', '卖得好不好', 'how are sales', 'how were sales', '卖得最好', '卖得好', '卖得最好的', '最赚钱', '赚了多少', '赚钱', '卖了多少钱', '卖了多少', 'best-selling', 'best selling', 'top-selling', 'top selling', 'sells best', 'sold best', 'made the most money', '卖多少钱', 'have we taken', 'we have taken', 'we took', 'the most money', 'most money', 'brings in the most money', 'brought in the most money', 'bring in the most money', 'how much did we take', 'how much we took', 'make us', 'made us', 'earn us', 'earned us', 'takings', '生意最好', '生意最差', '生意最旺', '生意最火', 'earned', 'sell', 'sold', 'selling', 'spend', 'spent', 'spending', 'grossing', 'highest-grossing', '消费额', '消费金额', '消费', '卖得', '卖的', '花钱', '花了多少钱', '花了多少', '总共花了', '一共花了', '花了几',  '花费', '多少钱的货', '下了多少钱', '采购额', '采购金额', '采购得', '采购了多少钱', '花得', '买了多少钱'],
+  gmv: ['最畅销', '畅销', '热销', '卖得最火', '卖得最多钱', '卖得怎么样', '卖得如何', '卖得咋样', '卖的怎么样', '卖得好不好', 'how are sales', 'how were sales', '卖得最好', '卖得好', '卖得最好的', '最赚钱', '赚了多少', '赚钱', '卖了多少钱', '卖了多少', 'best-selling', 'best selling', 'top-selling', 'top selling', 'sells best', 'sold best', 'made the most money', '卖多少钱', 'have we taken', 'we have taken', 'we took', 'the most money', 'most money', 'brings in the most money', 'brought in the most money', 'bring in the most money', 'how much did we take', 'how much we took', 'make us', 'made us', 'earn us', 'earned us', 'buys the most from us', 'bought the most from us', 'buy the most from us', 'buys the least from us', 'bought the least from us', 'buys the most', 'buy the most from', 'takings', '生意最好', '生意最差', '生意最旺', '生意最火', 'earned', 'sell', 'sold', 'selling', 'spend', 'spent', 'spending', 'grossing', 'highest-grossing', '消费额', '消费金额', '消费', '卖得', '卖的', '花钱', '花了多少钱', '花了多少', '总共花了', '一共花了', '花了几',  '花费', '多少钱的货', '下了多少钱', '采购额', '采购金额', '采购得', '采购了多少钱', '花得', '买了多少钱'],
   units: ['卖得最多', '卖出最多', '卖了多少件', '卖出多少件', '卖出了多少件', '卖了多少台', '卖出了多少台', '多少件', '多少台', 'sold the most', 'most sold', '买了多少件', '买了多少台', '买了多少个', '买了几件', '买得最多', '买的最多', '买最多', '最喜欢买', '最爱买', '喜欢买', '爱买', '买得最少', '买的最少', 'how many units', 'how many items', 'units', 'pieces'],
   buyers: ['几个客户', '几位客户', '几个顾客', '几个买家', '多少客户', '多少个客户', '多少位客户', '多少顾客', '多少个顾客', '多少买家', '客户有多少', '顾客有多少', '多少人买', '多少人购买', '多少人下单', '客户最多', '客户最少', '下单有多少人', '下单的有多少人', '下单的人有多少', '下单的人数', '买过', 'how many people bought', 'how many customers bought', 'customers placed orders', 'customers placed an order', 'people placed orders', 'buyers placed orders', 'customers who placed orders', 'customers ordered', 'how many people purchased', 'how many shoppers bought', 'how many people ordered', 'bought', '消费者', '买了', '购买了', '购买过', '不同的客户', '不同客户', '独立客户', '多少个不同的客户'],
   uv: ['多少人访问', '逛店', '来逛店', '来逛', '逛了', '进店', '多少人来', '多少访客', 'how many people visited', 'how many visitors', 'visited', '人最多', '人最少'],
@@ -88,7 +88,7 @@ const EXTRA_DIMENSIONS: Record<string, string[]> = {
   category: ['categories', '品类'],
   channel: ['acquisition channels', 'channels'],
   // "搜索次数最多的词", "这些词的搜索转化率": a word that is searched is a search term.
-  search_query: ['的词', '哪些词', '这些词', '那些词', '什么词', '哪个词'],
+  search_query: ['的词', '哪些词', '这些词', '那些词', '什么词', '哪个词', '词'],
 };
 
 // Numeric dimensions are named by their bounds ("users under 25", numeric-filter-rules.ts), not as groupings.

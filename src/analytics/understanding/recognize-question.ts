@@ -81,9 +81,9 @@ export interface Recognition {
 
 const WEEK_EARLIER = /a week (?:earlier|before)|(?:the )?same day (?:a |one )?(?:week (?:earlier|before)|last week)|上周同一天|一周前(?:的)?同一天|前一周(?:的)?同一天|上周同期/;
 const WEEK_EARLIER_ALL = new RegExp(WEEK_EARLIER.source, 'g');
-const SHARE_WORDS = /share|percent|percentage|proportion|portion|\brate\b|ratio|fraction|%|占比|比例|百分比|比率|比重|几成|份额|占多少|占了多少|占几成/;
+export const SHARE_WORDS = /share|percent|percentage|proportion|portion|\brate\b|ratio|fraction|%|占比|比例|百分比|比率|比重|几成|份额|占多少|占了多少|占几成/;
 /** Counts whose share the question asks for when it speaks of a share: "what % of orders got cancelled". */
-const RATE_OF_COUNT = [['favourites', 'fav_rate'], ['cart_adds', 'cart_rate'], ['cart_abandoners', 'cart_abandonment_rate'], ['cancelled_orders', 'cancellation_rate'], ['returned_orders', 'return_rate'], ['repeat_buyers', 'repurchase_rate']] as const;
+export const RATE_OF_COUNT = [['favourites', 'fav_rate'], ['cart_adds', 'cart_rate'], ['cart_abandoners', 'cart_abandonment_rate'], ['cancelled_orders', 'cancellation_rate'], ['returned_orders', 'return_rate'], ['repeat_buyers', 'repurchase_rate']] as const;
 /**
  * The longest run of unexplained words (with the hyphens and numbers between them) that every one of a few product
  * titles contains. Only words of some title count, so "market basket analysis" never becomes a product.

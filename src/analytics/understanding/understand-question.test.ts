@@ -1029,3 +1029,20 @@ describe('understandQuestion: English users (fresh f21, f22)', () => {
     expect(query).not.toHaveProperty('countOf');
   });
 });
+
+describe('understandQuestion: an operations stand-up and a first-time user (fresh f23, f24)', () => {
+  it('keeps the conversation’s scope for a bare metric and reads a share of the whole as the rate', () => {
+    const snacks = requestOf('Snacks visitors last week');
+    expect(requestOf('加购率多少', snacks).query).toMatchObject({ metrics: ['cart_rate'], filters: [{ dimension: 'category', values: ['Snacks'] }], timeRange: { start: '2025-11-17', end: '2025-11-23' } });
+    expect(requestOf('as a percentage of all orders?', requestOf('how many cancelled orders last week')).query).toMatchObject({ metrics: ['cancellation_rate'] });
+  });
+
+  it('reads the day of a week, the words most searched, ad spend and a third party’s stock', () => {
+    expect(requestOf('一周里哪天订单最多').query).toMatchObject({ dimensions: ['weekday'], limit: 1 });
+    expect(requestOf('这周搜得最多的5个词').query).toMatchObject({ metrics: ['searches'], dimensions: ['search_query'], limit: 5 });
+    expect(understand('How much did we spend on search ads in November?').kind).toBe('clarify');
+    expect(understand('What do you think Apple stock will do next week?').kind).toBe('refuse');
+    expect(understand('Send a 20-yuan coupon to everyone who abandoned their cart yesterday').kind).toBe('refuse');
+    expect(requestOf('上个月平均一单买几件').query).toMatchObject({ metrics: ['units_per_order'] });
+  });
+});

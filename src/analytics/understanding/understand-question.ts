@@ -8,7 +8,7 @@ import type { Language } from '../../text/language.ts';
 import { buildRequest, CALENDAR_GRAINS, chooseTime, isAboutAmounts, previousPeriodOf, timelineComparisonAsked, type DataWindow } from './build-request.ts';
 import { forecastTargetDays, MAX_FORECAST_DAYS, recognizeModelIntent } from './model-intents.ts';
 import { readingOf } from './restate-request.ts';
-import { blankSpan, recognizeQuestion, type Recognition } from './recognize-question.ts';
+import { blankSpan, RATE_OF_COUNT, recognizeQuestion, SHARE_WORDS, type Recognition } from './recognize-question.ts';
 import { applyCorrections, findCorrections, nearestEntries, unexplainedWords, type Suggestion } from './coverage.ts';
 import { questionLexicon } from './question-lexicon.ts';
 import { expandAbbreviations } from './rules/abbreviation-rules.ts';
@@ -47,7 +47,7 @@ import { purchasedItemsSpans } from './rules/purchased-items-rules.ts';
 import { dimensionMismatch } from './dimension-fit.ts';
 import { weekdayConflictQuestion } from './weekday-conflict.ts';
 
-const FOLLOW_UP_START = /^(?:(?:ok|okay|right|cool|great|thanks|fine|好的?|嗯|行)[,，]?\s*)?(and|what about|how about|same|now|only|just|instead|then|add|also|which one|which of (?:them|those|these|the two)|switch to|change (?:it )?to|swap to|make it|加上|再加|都|那|那么|再|只看|仅看|只要|换成|改成|改为|如果|要是|还有|其中|这些|这些订单|这些用户|它们)|\b(?:of|among) (?:those|them|these)\b/;
+const FOLLOW_UP_START = /^(?:(?:ok|okay|right|cool|great|thanks|fine|好的?|嗯|行)[,，]?\s*)?(and|what about|how about|same|now|only|just|instead|then|add|also|as an? (?:percentage|percent|share|%|proportion|fraction)|which one|which of (?:them|those|these|the two)|switch to|change (?:it )?to|swap to|make it|加上|再加|都|那|那么|再|只看|仅看|只要|换成|改成|改为|如果|要是|还有|其中|这些|这些订单|这些用户|它们)|\b(?:of|among) (?:those|them|these)\b/;
 /** "整体呢", "overall?": the total of what the previous answer split. */
 const WHOLE = /整体|总体|合计|总共|一共|整周|整个月|\boverall\b|\bin total\b|\bas a whole\b|\b(?:whole|entire) (?:week|month|period|day)\b/;
 /** "add bounce rate", "再加上转化率": one more metric beside those shown. */
@@ -74,6 +74,10 @@ function mergeFilters(previous: SemanticFilter[], current: SemanticFilter[]): Se
   const replaced = new Set(current.map((filter) => filter.dimension));
   return [...previous.filter((filter) => !replaced.has(filter.dimension)), ...current];
 }
+
+const OF_THE_WHOLE = /\bof (?:all|total|the total|every)\b|占(?:全部|所有|总)/;
+const WHOLE_COUNTS = new Set(['orders', 'orders_created', 'buyers', 'uv', 'gmv']);
+const WEEKDAY_WITHIN_WEEK = /(?:一周|每周|一个星期)(?:里|中|内|当中)?的?哪(?:一)?天/;
 
 /** "跟黑五比呢", "compared with Black Friday": the period named is what the conversation's period is compared with. */
 const COMPARED_WITH = /(?:跟|和|与|同)\s*\S{1,10}?(?:比|相比|对比)|\bcompared? (?:to|with)\b|\bvs\.?(?!\w)|\bversus\b|\bagainst\b/;
@@ -106,7 +110,13 @@ function inheritFrom(previous: AnalysisRequest, recognition: Recognition, focus?
   }
   // "女性用户呢" after a return rate, "中文评价的呢" after an average rating: a metric only implied by a generic noun or
   // by a value's dimension does not replace the one the conversation is about.
-  if (inherited.metrics.length === 0 || inherited.metricsOnlyImplied) inherited.metrics = [...query.metrics];
+  // "as a percentage of all orders?": the metric named is what the share is of, not a new ask.
+  const shareOfNamedWhole = SHARE_WORDS.test(recognition.normalized) && OF_THE_WHOLE.test(recognition.normalized) && inherited.metrics.length > 0 && inherited.metrics.every((metric) => WHOLE_COUNTS.has(metric));
+  if (inherited.metrics.length === 0 || inherited.metricsOnlyImplied || shareOfNamedWhole) {
+    inherited.metrics = [...query.metrics];
+    // "as a percentage of all orders?" after the cancelled orders: the cancellation rate.
+    if (SHARE_WORDS.test(recognition.normalized)) inherited.metrics = inherited.metrics.map((metric) => RATE_OF_COUNT.find(([count]) => count === metric)?.[1] ?? metric);
+  }
   // "add bounce rate", "再加上转化率": the metric named joins the ones shown.
   else if (ADDS_METRIC.test(recognition.normalized)) inherited.metrics = [...new Set([...query.metrics, ...inherited.metrics])];
   const newGrain = [...inherited.cues].some((cue) => cue.startsWith('grain:')) || inherited.cues.has('trend');
@@ -266,6 +276,11 @@ function recognizeCovered(normalized: string, input: WordsInput, notes: string[]
     }
   }
   for (const grain of grainsAskedFor(recognition.normalized)) recognition.cues.add(`grain:${grain}`);
+  // "一周里哪天订单最多": the 哪天 of a week is a weekday, not a date as well.
+  if (recognition.cues.has('grain:weekday') && WEEKDAY_WITHIN_WEEK.test(recognition.normalized)) {
+    recognition.dimensions = recognition.dimensions.filter((dimension) => dimension !== 'day');
+    recognition.cues.delete('grain:day');
+  }
   explainSpans(recognition, grainSpans(recognition.normalized));
   applyRetentionWording(recognition, notes);
   // "which category drove the GMV difference": what moved a number between two periods is a contribution analysis.
@@ -479,12 +494,14 @@ export function understandQuestion(input: UnderstandInput): Understanding {
   // "平均每单多少钱" right after "75号用户上个月下了几单": a short question with only a metric stays about the one customer
   // the conversation is about.
   const aboutOneCustomer = singleCustomerFilter(input.previous) !== undefined;
+  // "加购率多少" right after "零食类目上周多少访客": a bare metric keeps the scope the conversation set, as its period.
+  const scoped = isMetricsRequest(input.previous) && ((input.previous.query.filters as unknown[] | undefined) ?? []).length > 0;
   const bareMetric = recognition.metrics.length > 0 && recognition.filters.length === 0 && recognition.dimensions.length === 0 && recognition.time === undefined && (/\p{Script=Han}/u.test(normalized) ? normalized.replace(/[\s\p{P}]/gu, '').length <= 10 : normalized.split(/\s+/).length <= 6);
   // "and what's its repeat purchase rate?", "这个等级的退货率" after an answer that named one row: that row.
   const leadingRow = isMetricsRequest(input.previous) && input.previous.query.limit === 1 && input.focus !== undefined && pointsAtLeadingRow(normalized);
   // A leading row that is only a day, week or month: "its" is that period.
   const periodOnlyFocus = input.focus?.period !== undefined && input.focus.dimension === undefined;
-  const followUp = isMetricsRequest(input.previous) && !shapeOnly && (recognition.metrics.length === 0 ? hasContent || WHOLE.test(normalized) : input.refinesOffered === true || FOLLOW_UP_START.test(normalized) || FOLLOW_UP_END.test(normalized) || FOLLOW_UP_PRONOUN.test(normalized) || recognition.pointsBack || leadingRow || (aboutOneCustomer && bareMetric));
+  const followUp = isMetricsRequest(input.previous) && !shapeOnly && (recognition.metrics.length === 0 ? hasContent || WHOLE.test(normalized) : input.refinesOffered === true || FOLLOW_UP_START.test(normalized) || FOLLOW_UP_END.test(normalized) || FOLLOW_UP_PRONOUN.test(normalized) || recognition.pointsBack || leadingRow || ((aboutOneCustomer || scoped) && bareMetric));
 
   const funnelAgain = unexplained.length === 0 ? funnelFollowUp(input.previous, recognition, language) : undefined;
   if (funnelAgain) return { kind: 'analysis', request: funnelAgain, confidence: 0.8, notes: [...notes, 'follow-up: the previous funnel again, with what this turn changed'] };

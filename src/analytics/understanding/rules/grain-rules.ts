@@ -24,7 +24,7 @@ export const GRAIN_QUESTION_RULES: readonly PhraseRule<{ grain: Grain }>[] = [
   {
     id: 'which-day',
     meaning: { grain: 'day' },
-    zh: ['哪(一)?天', '哪(个|一个)?日子', '哪一日'],
+    zh: ['(?<!一周(?:里|中|内|当中)?的?|每周(?:里|中)?的?|星期)哪(一)?天', '哪(个|一个)?日子', '哪一日'],
     // "the best day-7 retention" names a retention kind, not a day.
     en: ['which days?(?! of the week)(?![- ]?\\d)', 'what days?(?! of the week)(?![- ]?\\d)', 'best days?(?![- ]?\\d)(?! of the week)', 'worst days?(?![- ]?\\d)(?! of the week)', 'busiest days?(?! of the week)', 'peak days?(?! of the week)', 'day with the (most|highest|lowest|least|fewest)'],
     examples: { match: ['哪天的成交额最高', 'which day had the most visitors', 'busiest day in November'], noMatch: ['昨天的订单', 'which day of the week sells most', 'best day of the week for GMV in november?', 'daily orders', 'which weekly cohort had the best day-7 retention'] },
@@ -69,9 +69,10 @@ export const GRAIN_QUESTION_RULES: readonly PhraseRule<{ grain: Grain }>[] = [
   {
     id: 'which-weekday',
     meaning: { grain: 'weekday' },
-    zh: ['周几', '星期几', '礼拜几'],
+    // "一周里哪天订单最多": a day of the week, not a date.
+    zh: ['周几', '星期几', '礼拜几', '(?:一周|每周|一个星期)(?:里|中|内|当中)?的?哪(一)?天'],
     en: ['which (day|days) of the week', 'what day of the week', 'which weekdays?'],
-    examples: { match: ['周几的订单最多', 'which day of the week has the highest conversion'], noMatch: ['上周三', 'weekly'] },
+    examples: { match: ['周几的订单最多', 'which day of the week has the highest conversion', '一周里哪天订单最多', '每周哪天的客单价最高'], noMatch: ['上周三', 'weekly', '哪天订单最多'] },
   },
 ];
 

@@ -54,7 +54,7 @@ export const REFUSAL_RULES: readonly PhraseRule<RefusalMeaning>[] = [
       // 删 as an order ("把…删了", "删除上周的订单"), not a shopper's action or a count of deletions ("删除购物车的用户有多少").
       '把[^，,。？?]{0,40}(删|清|去)(除|掉|了|光|空)',
       `(?<!被|已|已经|购物车|购物车里|购物车中|收藏夹|收藏夹里)删(除|掉|光)(?!购物车|收藏|[^，,。？?]*(${COUNT_WORDS_ZH}))`,
-      '从(数据)?(库|表)里?[^，,。？?]{0,12}(删|去掉|清|移除|抹掉)', '往(数据)?(库|表)里', '(写|插|塞|导)(入|进)(数据)?(库|表)',
+      '从(数据)?(库|表)里?[^，,。？?]{0,12}(删|去掉|清|移除|抹掉)', '往[^，,。？?]{0,6}(库|表)里', '(写|插|塞|导)(入|进)(数据)?(库|表)',
       '删(?:一下|掉吧|了吧)', '帮我删',
       // An order to cancel or refund rows ("帮我把超过一周的待支付订单都取消掉"), not a question about cancellations.
       '(帮我|请你?|麻烦你?|给我)(把[^，,。？?]{0,30})?(取消|退款|作废)(掉|了吧|吧|一下)?(?![^，,。？?]*(率|多少|几|占比|比例|分布|趋势|排名|最多|最少|哪))', '把[^，,。？?]{0,30}(订单|发票)[^，,。？?]{0,8}(都|全部|全)?(取消|作废|退款)(掉|了吧|吧)', '清空', '清除', '清掉', '插入', '篡改', '伪造', '编造', '(?<![创制建构打])造(一|几|\\d+|点|些)?(批|条|笔|个|些)?[^，,。？?]{0,4}(假|测试|模拟|虚拟)?的?(订单|用户|数据|记录|评价|评论|商品)',
@@ -66,7 +66,7 @@ export const REFUSAL_RULES: readonly PhraseRule<RefusalMeaning>[] = [
       'delete', 'truncate', 'wipe', 'erase', 'overwrite', 'insert into',
       `update (the |all |every )?${DATA_OBJECTS}`, 'update \\w+ set', 'alter (table|the)', 'drop (table|database|schema|column|view|index|the|all)',
       'remove (all|the|every)', 'set (the |all |every )?(price|prices|status|stock)', '(raise|lower|increase|decrease|change|bump|hike|cut|slash) (up )?(the |all |every |our )?([a-z]+ )?prices?',
-      'mark (the |all |every )?orders?', '(insert|add|create|place|enter) (a |an |one |some )?(new |test |fake |dummy )?(order|user|customer|product|review|record)s?( for| to| into)', `(clear|purge|reset) (out )?(all |the |every )?([a-z]+['’]s |[a-z]+ )?${DATA_OBJECTS}`,
+      'mark (the |all |every )?orders?', 'mark (?:all |every |each )?(?:of )?(?:them|these|those) as', '(insert|add|create|place|enter) (a |an |one |some )?(new |test |fake |dummy )?(order|user|customer|product|review|record)s?( for| to| into)', `(clear|purge|reset) (out )?(all |the |every )?([a-z]+['’]s |[a-z]+ )?${DATA_OBJECTS}`,
       '(give|apply) (a |an )?\\d+ ?% (discount|off)',
       // An order to change rows, at the start of the request or after "pls", "can you", "ok": "add 100 test orders",
       // "remove last week's cancelled orders", "fabricate some reviews"; a question about them ("how many orders were
@@ -131,7 +131,7 @@ export const REFUSAL_RULES: readonly PhraseRule<RefusalMeaning>[] = [
       `${IMPERATIVE_START}(?:e-?mail|text|sms|message|call|phone|ring|contact|notify|ping|push|dm|whatsapp)\\s+(?:(?:all|the|every|each|these|those|our|my|top|\\d+|\\w+['’]s)\\s+)+(?:\\w+\\s+)?(?:customers?|users?|buyers?|shoppers?|clients?|people|members?|spenders?)`,
       `${IMPERATIVE_START}(?:e-?mail|text|sms|message|call|phone|ring|contact|notify|ping|dm)\\s+(?:them|him|her|customers|users|buyers|everyone|everybody|anyone|all of them)(?![a-z])`,
       '(?:a|an) \\d+ ?% (?:off )?(?:coupon|voucher|discount code|promo code)',
-      `send (?:a |an |the |some )?(?:\\w+ ){0,5}(?:emails?|e-mails?|sms|texts?|messages?|push(?:es)?|notifications?|newsletters?|coupons?|vouchers?|codes?|refunds?)(?: to| for)?`,
+      `send (?:a |an |the |some )?(?:[\\w-]+ ){0,5}(?:emails?|e-mails?|sms|texts?|messages?|push(?:es)?|notifications?|newsletters?|coupons?|vouchers?|codes?|refunds?)(?: to| for)?`,
       `(?:issue|give|process|make|approve|grant) (?:a |an |the )?(?:full |partial )?refunds?`, `${IMPERATIVE_START}refund (?:that|this|the|these|those|all|them|him|her|order|customer|#?\\d)`,
       `(?:issue|give(?! me| us)|grant|hand out|create|add) (?:a |an |some |\\d+ )?(?:\\w+ ){0,3}?(?:coupons?|vouchers?|discount codes?|promo codes?|gift cards?)`,
       '(add|create|issue|give|send) (a |an )?\\d+ ?% off',
@@ -152,10 +152,10 @@ export const REFUSAL_RULES: readonly PhraseRule<RefusalMeaning>[] = [
         zh: '仓库里没有成本、利润、库存、预算或广告花费数据,无法回答这个问题。我可以回答成交额、订单、转化率等行为指标。',
       },
     },
-    zh: ['利润', '毛利', '净利', '成本', '库存', '广告(花费|费用|投放)', '投放[^，,。？?]{0,6}(花|费|成本|预算)', '投产比', '投入产出', '获客成本', '市场份额', '市场占有率', '全国市场', '行业(规模|排名|份额)', '竞品', '竞争对手', '预算', '(目标|指标|kpi)(的)?(完成|达成)(率|度|情况)?', '达成率'],
-    en: ['profits?', 'margins?', 'costs?', 'cogs', 'inventory', 'stock levels?', 'in stock', 'ad spend', 'advertising spend', 'roi', 'roas', 'cac', 'customer acquisition cost', 'gross margin', 'market share', 'national (?:\\w+ )?market', 'industry (?:share|size|average|benchmark)', 'competitors?', 'budget(?:s|ed)?', '(?:vs|versus|against) (?:the )?(?:target|plan|quota)', 'target attainment', 'quotas?'],
+    zh: ['利润', '毛利', '净利', '成本', '库存', '广告(花费|费用|投放)', '投放[^，,。？?]{0,6}(花|费|成本|预算)', '投产比', '投入产出', '获客成本', '市场份额', '市场占有率', '全国市场', '行业(规模|排名|份额)', '竞品', '竞争对手', '预算', '(目标|指标|kpi)(的)?(完成|达成)(率|度|情况)?', '达成率', '(广告|投放|推广)(上)?(花|费用|花费|支出)', '花在(广告|推广|投放)'],
+    en: ['profits?', 'margins?', 'costs?', 'cogs', 'inventory', 'stock levels?', 'in stock', 'ad spend', 'advertising spend', 'roi', 'roas', 'cac', 'customer acquisition cost', 'gross margin', 'market share', 'national (?:\\w+ )?market', 'industry (?:share|size|average|benchmark)', 'competitors?', 'budget(?:s|ed)?', '(?:vs|versus|against) (?:the )?(?:target|plan|quota)', 'target attainment', 'quotas?', '(?:spend|spent|spending) on (?:\\w+ )?(?:ads|advertising|adverts|marketing|promotion|campaigns?|search ads|social ads)', 'marketing spend', 'advertising costs?'],
     examples: {
-      match: ['what was our profit last month', '11月销售额和预算比怎么样', 'November revenue against target', '上个月的毛利率', 'ROI of ads', '库存还剩多少', "what is apple's share of the national headphones market?", '我们在耳机的市场份额'],
+      match: ['How much did we spend on search ads in November?', 'what was our profit last month', '11月销售额和预算比怎么样', 'November revenue against target', '上个月的毛利率', 'ROI of ads', '库存还剩多少', "what is apple's share of the national headphones market?", '我们在耳机的市场份额'],
       noMatch: ['GMV last month', 'average order value', '上个月的成交额', 'marginally more orders?', 'targeted ads conversion', '目标用户的转化率'],
     },
   },
@@ -188,8 +188,8 @@ export const OFF_TOPIC_RULES: readonly PhraseRule<{ topic: string }>[] = [
     id: 'finance-news',
     meaning: { topic: 'news' },
     zh: ['股价', '股票', 'a股', '美股', '港股', '新闻', '汇率', '比特币', '房价', '财报'],
-    en: ['stock prices?', 'share prices?', 'stock market', 'news', 'exchange rates?', 'bitcoin', 'house prices?', 'buy (?:some )?shares', 'shares of', 'earnings (?:call|report|season)', 'ahead of earnings', 'invest in', 'which stocks', 'stocks? (?:should|to|can) (?:i|we) buy'],
-    examples: { match: ['apple stock price today', 'Which stocks should I buy with the Double 11 bonus?', '今天的新闻', '人民币汇率', 'should i buy shares of alibaba ahead of earnings?'], noMatch: ['apple brand revenue', '苹果的销售额', 'price bands of phones'] },
+    en: ['stock prices?', 'share prices?', 'stock market', 'news', 'exchange rates?', 'bitcoin', 'house prices?', 'buy (?:some )?shares', 'shares of', 'earnings (?:call|report|season)', 'ahead of earnings', 'invest in', 'which stocks', 'stocks? (?:should|to|can) (?:i|we) buy', 'stock will', 'stock (?:is )?going to', 'stock (?:go|do|rise|fall) next'],
+    examples: { match: ['What do you think Apple stock will do next week?', 'apple stock price today', 'Which stocks should I buy with the Double 11 bonus?', '今天的新闻', '人民币汇率', 'should i buy shares of alibaba ahead of earnings?'], noMatch: ['apple brand revenue', '苹果的销售额', 'price bands of phones'] },
   },
   {
     id: 'general-knowledge',

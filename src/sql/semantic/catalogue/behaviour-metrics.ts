@@ -44,7 +44,7 @@ export const BEHAVIOUR_METRICS = [
     name_en: 'Searches',
     name_zh: '搜索次数',
     synonyms_en: ['searches', 'search count', 'number of searches', 'search volume', 'most searched', 'most common search', 'searching', 'the most searching'],
-    synonyms_zh: ['搜索次数', '搜索量', '搜索数', '搜索最多', '被搜索', '搜得最多', '搜的最多', '被搜得最多', '搜得多'],
+    synonyms_zh: ['搜索次数', '搜索量', '搜索数', '搜索最多', '被搜索', '搜得最多', '搜的最多', '被搜得最多', '搜得多', '搜得'],
     definition_en: "Number of events with event_type = 'search' whose event_time falls in the period.",
     definition_zh: "统计期内 event_type = 'search'（搜索）的事件条数，按 event_time 计。",
     unit: 'count',
