@@ -1,4 +1,3 @@
-import { addDays, daysBetween, type IsoDate } from '../sql/semantic/time/calendar-date.ts';
 import { performance } from 'node:perf_hooks';
 import { currentProfile, loadAsOfDate, loadAvailableTables } from '../sql/semantic/index.ts';
 import { valueIndexFor, type ValueIndex } from '../sql/values/value-index.ts';
@@ -77,26 +76,7 @@ export async function loadDataWindow(warehouse: Warehouse): Promise<DataWindow> 
     `SELECT CAST(least(coalesce((SELECT min(event_time) FROM events), (SELECT min(created_at) FROM orders)),
                        coalesce((SELECT min(created_at) FROM orders), (SELECT min(event_time) FROM events))) AS DATE) AS start`,
   );
-  const start = String(result.rows[0]?.start ?? asOf);
-  return { start, asOf, closedDays: await loadClosedDays(warehouse, start, asOf) };
-}
-
-/** Longest span whose closed days are listed (a day per row); longer histories skip the check. */
-const MAX_CLOSED_DAY_SPAN = 1_100;
-
-/**
- * Days between the first and last day of data on which nothing at all was recorded: no order, no event. A shop
- * that does not trade on Saturdays (Online Retail) shows them as closed, not as days that sold nothing.
- */
-async function loadClosedDays(warehouse: Warehouse, start: string, asOf: string): Promise<string[]> {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(start) || daysBetween(start as IsoDate, asOf as IsoDate) > MAX_CLOSED_DAY_SPAN) return [];
-  const result = await behaviourReader(warehouse).query(
-    'SELECT DISTINCT CAST(created_at AS DATE) AS day FROM orders UNION DISTINCT SELECT DISTINCT CAST(event_time AS DATE) AS day FROM events',
-  );
-  const active = new Set(result.rows.map((row) => String(row.day).slice(0, 10)));
-  const closed: string[] = [];
-  for (let day = start as IsoDate; day <= asOf; day = addDays(day, 1)) if (!active.has(day)) closed.push(day);
-  return closed;
+  return { start: String(result.rows[0]?.start ?? asOf), asOf };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { closedDaysNote, withinDataTimeline, type DataCoverage } from './timeline-coverage.ts';
+import { withinDataTimeline } from './timeline-coverage.ts';
 import { z } from 'zod';
 import type { JsonValue } from '../../sql/json-values.ts';
 import { findMetric } from '../../sql/semantic/index.ts';
@@ -24,7 +24,7 @@ import { coverageNotice } from './coverage-notice.ts';
 export interface BuildAnswerInput {
   run: AgentRun;
   /** First and last date with data: a period outside it is reported as having no data, not as zeros. */
-  dataWindow?: DataCoverage;
+  dataWindow?: { start: string; asOf: string };
   question: string;
   language: Language;
   asOf: string;
@@ -200,7 +200,7 @@ export function buildAnswer(input: BuildAnswerInput): Answer {
     case 'answer':
       break;
   }
-  const { table: found, closedLeftOut } = withinDataTimeline(lastTable(outcomes), input.dataWindow);
+  const found = withinDataTimeline(lastTable(outcomes), input.dataWindow);
   const table = found ? { ...found, ...withDisplayLabels(found, language, input.labelValue) } : undefined;
   if (!table) {
     const failed = [...outcomes].reverse().find((outcome) => !outcome.ok);
@@ -212,8 +212,7 @@ export function buildAnswer(input: BuildAnswerInput): Answer {
     return { ...base, status: 'answered', answer: text, assumptions: [asOfNote] };
   }
 
-  const closedNote = closedDaysNote(closedLeftOut, language);
-  const assumptions = [asOfNote, ...table.assumptions.map((assumption) => (language === 'zh' ? assumption.zh : assumption.en)), ...(closedNote ? [closedNote] : [])];
+  const assumptions = [asOfNote, ...table.assumptions.map((assumption) => (language === 'zh' ? assumption.zh : assumption.en))];
   const range = requestedRange([...outcomes].reverse().find((outcome) => tableOf(outcome) !== undefined));
   const window = input.dataWindow;
   if (range && window && (range.end < window.start || range.start > window.asOf)) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ResultTable } from '../../presentation/result-table.ts';
-import { closedDaysNote, withinDataTimeline } from './timeline-coverage.ts';
+import { withinDataTimeline } from './timeline-coverage.ts';
 
 const monthly: ResultTable = {
   shape: 'trend', sql: 'SELECT …', assumptions: [],
@@ -13,21 +13,13 @@ const monthly: ResultTable = {
 
 describe('withinDataTimeline', () => {
   it('keeps only the buckets that overlap the data: a month begun before the data stays, months wholly before go', () => {
-    const kept = withinDataTimeline(monthly, { start: '2025-09-02', asOf: '2025-10-31' }).table;
+    const kept = withinDataTimeline(monthly, { start: '2025-09-02', asOf: '2025-10-31' });
     expect(kept?.rows.map((row) => row.month)).toEqual(['2025-09-01', '2025-10-01']);
   });
 
   it('leaves tables without a day, week or month column, and timelines inside the data, as they are', () => {
     const byCity: ResultTable = { ...monthly, columns: [{ ...monthly.columns[0]!, id: 'city' }, monthly.columns[1]!], rows: [{ city: 'Beijing', orders: 3 }] };
-    expect(withinDataTimeline(byCity, { start: '2025-09-02', asOf: '2025-10-31' }).table).toBe(byCity);
-    expect(withinDataTimeline(monthly, { start: '2025-01-01', asOf: '2025-12-31' }).table).toBe(monthly);
-  });
-
-  it('leaves out the days on which nothing at all was recorded, and says which', () => {
-    const daily: ResultTable = { ...monthly, columns: [{ ...monthly.columns[0]!, id: 'day' }, monthly.columns[1]!], rows: [{ day: '2010-12-03', orders: 80 }, { day: '2010-12-04', orders: 0 }, { day: '2010-12-05', orders: 60 }] };
-    const { table, closedLeftOut } = withinDataTimeline(daily, { start: '2010-12-01', asOf: '2010-12-14', closedDays: ['2010-12-04', '2010-12-11'] });
-    expect(table?.rows.map((row) => row.day)).toEqual(['2010-12-03', '2010-12-05']);
-    expect(closedLeftOut).toEqual(['2010-12-04']);
-    expect(closedDaysNote(closedLeftOut, 'en')).toContain('2010-12-04');
+    expect(withinDataTimeline(byCity, { start: '2025-09-02', asOf: '2025-10-31' })).toBe(byCity);
+    expect(withinDataTimeline(monthly, { start: '2025-01-01', asOf: '2025-12-31' })).toBe(monthly);
   });
 });

@@ -16,8 +16,6 @@ import { retentionPlan } from './retention-request.ts';
 export interface DataWindow {
   start: string;
   asOf: string;
-  /** Days inside the data with no order and no event at all (a shop closed on Saturdays). */
-  closedDays?: readonly string[];
 }
 
 const TIME_DIMENSIONS = ['day', 'week', 'month', 'hour', 'weekday'];
