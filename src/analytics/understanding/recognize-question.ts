@@ -361,7 +361,8 @@ const ORDER_LINE_METRICS = new Set(['units', 'gmv', 'orders', 'aov', 'units_per_
 const STATUS_OF_METRIC = [['cancelled_orders', 'cancelled'], ['returned_orders', 'returned']] as const;
 const SCOPE_OF_ORDERS_BEFORE = /(?:\bfrom|\bon|\bin|\bof|\bfor|\bacross|来自|在)\s*(?:the\s+|all\s+|those\s+)?$/;
 const CUSTOMER_ID = /(?:\bcustomer|\buser|\bshopper|\bbuyer|\bmember|客户|用户|顾客|买家|会员)\s*(?:id|编号)?\s*[#:：]?\s*(\d{3,}|(?<=(?:\bcustomer|\buser|\bshopper|\bbuyer|\bmember|客户|用户|顾客|买家|会员)\s?(?:id|编号|#)?\s?)\d{1,2}(?!\s*(?:岁|个|位|名|天|周|月|%|days?|weeks?|months?|years?|orders?|products?|items?)))(?![\d.])|(\d{1,})\s*号\s*(?:客户|用户|顾客|买家|会员)|(\d{3,})\s*(?:这个|这位|这名)\s*(?:客户|用户|顾客|买家|会员)/g;
-const NEW_USERS_AS_GROUP = /\b(?:for|among|from|of|by)\s+(?:the\s+)?new (?:users|customers|shoppers|visitors|buyers)\b|新(?:用户|客户|客|顾客|访客)(?:的|中|里|在|群体|贡献|带来|买了|下单|消费|花了)/;
+const NEW_BUYERS = /\b(?:brand[- ])?new (?:users|customers|shoppers) (?:who )?(?:bought|purchased|ordered|placed|paid|made a purchase)\b|\bbuyers were (?:brand[- ])?new\b|新(?:用户|客户|客|顾客)(?:里面|里|中|当中)?(?:有)?(?:多少|几)?(?:人|个)?(?:下单|购买|付款|下单付款|买了)/;
+const NEW_USERS_AS_GROUP = /\b(?:for|among|from|of|by)\s+(?:the\s+)?new (?:users|customers|shoppers|visitors|buyers)\b|\b(?:brand[- ])?new (?:users|customers|shoppers) (?:who )?(?:bought|purchased|ordered|placed|paid)\b|\bbuyers were (?:brand[- ])?new\b|新(?:用户|客户|客|顾客|访客)(?:的|中|里|在|群体|贡献|带来|买了|下单|消费|花了)/;
 const INCLUDE_BEFORE = /(?:including|incl\.?|包括|包含|含)\s*(?:the\s+)?$/;
 const EXCLUDE_AFTER = /^\s*(以外|之外|除外)/;
 
@@ -851,6 +852,11 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   // "AOV for new customers", "新用户的客单价": with another metric, new users are whose metric it is (a filter).
   if (metrics.includes('new_users') && metrics.length > 1 && NEW_USERS_AS_GROUP.test(normalized) && !filters.some((filter) => filter.dimension === 'new_vs_returning') && metrics.every((metric) => metric === 'new_users' || splitsByNewVsReturning(metric))) {
     metrics = metrics.filter((metric) => metric !== 'new_users');
+    filters.push({ dimension: 'new_vs_returning', operator: 'in', values: ['new'] });
+  }
+  // "How many brand-new users placed a paid order?", "新客里面下单付款的有几个人": buyers who are new, not new users.
+  if (metrics.length === 1 && metrics[0] === 'new_users' && NEW_BUYERS.test(normalized) && !filters.some((filter) => filter.dimension === 'new_vs_returning')) {
+    metrics = ['buyers'];
     filters.push({ dimension: 'new_vs_returning', operator: 'in', values: ['new'] });
   }
   // "新用户和老用户的成交额": 新用户 names a group of new_vs_returning there, not the new-users metric.

@@ -25,6 +25,7 @@ export const ABBREVIATION_RULES: readonly PhraseRule<{ replacement: string }>[] 
   { id: 'change', meaning: { replacement: 'change' }, zh: [], en: ['chg', 'chng'], examples: { match: ['AOV nov vs oct, % chg?'], noMatch: ['change', 'charge'] } },
   { id: 'negative', meaning: { replacement: 'negative' }, zh: [], en: ['neg'], examples: { match: ['how many neg reviews did we get last month'], noMatch: ['negative reviews', 'negotiate'] } },
   { id: 'prior-days', meaning: { replacement: 'previous $1 days' }, zh: [], en: ['prior (\\d{1,3}) ?d'], examples: { match: ['buyers last 7d vs prior 7d'], noMatch: ['prior period', 'prior 7 days'] } },
+  { id: 'weekend', meaning: { replacement: 'weekend' }, zh: [], en: ['weeknd', 'wkend', 'wknd'], examples: { match: ['Nov GMV weekday vs weeknd split'], noMatch: ['weekend', 'weekends'] } },
   { id: 'people', meaning: { replacement: 'people' }, zh: [], en: ['ppl', 'folks'], examples: { match: ['how many ppl bought'], noMatch: ['people'] } },
   { id: 'conversion-rate-zh', meaning: { replacement: '转化率' }, zh: ['转换率', '转化比率', '转化比例'], en: [], examples: { match: ['上周的转换率', '各渠道转化比例'], noMatch: ['转化率', '转换成'] } },
   { id: 'units-zh', meaning: { replacement: '销量' }, zh: ['卖(出去|出|了)(几|多少)(件|个|台|单品)', '卖出去多少'], en: [], examples: { match: ['上周卖出去几件', '卖了多少件'], noMatch: ['卖得最好', '销量'] } },

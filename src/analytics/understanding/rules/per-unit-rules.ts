@@ -10,7 +10,7 @@ export const PER_UNIT_RULES: readonly PhraseRule<{ perUnit: true }>[] = [
     id: 'quantity-per-unit',
     meaning: { perUnit: true },
     zh: ['(?:平均)?每(?:张|个|笔|位|名)?(?:订单|发票|客户|用户|顾客|买家|访客)(?:平均)?(?:有|买|下|的)?', '人均', '单均'],
-    en: ['each (?:buyer|customer|shopper|client) (?:spend|spent|spends|pay|paid)', '(?:does|do) (?:an? |the |each )?(?:average |typical |registered |new |returning |repeat )?(?:customer|buyer|shopper|client)s? (?:place|make|put through|buy|spend)', '\\w+ per (?:(?:male|female|new|returning|repeat|paying|active) )?(?:order|invoice|basket|customer|user|visitor|buyer|shopper|session|person|head)s?', '(?:average|avg|mean) (?:number of )?\\w+ (?:in|on) (?:an? |each )?(?:order|invoice|basket)', 'on average,? how many \\w+ (?:are |is )?(?:there )?(?:in|on) (?:an? |each )?(?:order|invoice|basket)', 'how many \\w+ (?:does|do) (?:an? |the |each )?(?:average |typical )?(?:order|invoice|basket)s? (?:contain|hold|have|include)'],
+    en: ['each (?:buyer|customer|shopper|client) (?:spend|spent|spends|pay|paid)', '(?:does|do) (?:an? |the |each )?(?:average |typical |registered |new |returning |repeat )?(?:customer|buyer|shopper|client)s? (?:place|make|put through|buy|spend)', '\\w+ per (?:(?:male|female|new|returning|repeat|paying|active) )?(?:order|invoice|basket|customer|user|visitor|buyer|shopper|session|person|head)s?', '(?:average|avg|mean) (?:number of )?\\w+ (?:in|on) (?:an? |each )?(?:order|invoice|basket)', 'on average,? how many \\w+ (?:are|were|is) (?:in|on) (?:an? |each )?(?:\\w+ )?(?:order|invoice|basket)', 'on average,? how many \\w+ (?:are |is )?(?:there )?(?:in|on) (?:an? |each )?(?:order|invoice|basket)', 'how many \\w+ (?:does|do) (?:an? |the |each )?(?:average |typical )?(?:order|invoice|basket)s? (?:contain|hold|have|include)'],
     examples: {
       match: ['how many orders does a registered customer place on average', 'revenue per male buyer last month', 'avg number of items per invoice', 'orders per customer last month', '人均下单数', '平均每个订单有几件商品', 'average number of items in an order', 'on average how many items are in an order in november', 'how many units does an average invoice contain'],
       noMatch: ['GMV by category', '每天的订单数', 'orders by customer segment', '上周的客单价'],
@@ -33,7 +33,7 @@ export const PER_UNIT_DENOMINATOR_RULES: readonly PhraseRule<{ denominator: stri
     id: 'per-order',
     meaning: { denominator: 'paid_orders' },
     zh: ['(?:平均)?每(?:张|个|笔)?(?:订单|单|发票)', '单均', '笔均'],
-    en: ['per (?:order|invoice|basket|transaction|purchase)s?', '(?:in|on) (?:an? |each )?(?:order|invoice|basket)', '(?:does|do) (?:an? |the |each )?(?:average |typical )?(?:order|invoice|basket)s? (?:contain|hold|have|include)'],
+    en: ['per (?:order|invoice|basket|transaction|purchase)s?', '(?:in|on) (?:an? |each )?(?:\\w+ )?(?:order|invoice|basket)\\b', '(?:does|do) (?:an? |the |each )?(?:average |typical )?(?:order|invoice|basket)s? (?:contain|hold|have|include)'],
     examples: {
       match: ['which city tier spends the most per order', 'items per invoice', '平均每单买几件', '每笔订单多少钱', 'average number of items in an order'],
       noMatch: ['GMV per buyer', '人均消费', 'orders by channel', '每天的订单数'],

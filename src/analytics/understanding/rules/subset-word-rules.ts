@@ -66,8 +66,8 @@ export const SUBSET_WORD_RULES: readonly PhraseRule<{ subset: string }>[] = [
     id: 'durations-and-frequencies',
     meaning: { subset: 'duration' },
     zh: ['多久', '多长时间', '间隔', '频率', '几天一次', '多少天一次'],
-    en: ['time between', 'how long', 'how often', 'frequency', 'intervals?', 'days between'],
-    examples: { match: ['用户平均多久下一次单', "what's the average time between orders", 'how often do customers reorder'], noMatch: ['平均停留时长', 'average dwell time', 'orders per customer'] },
+    en: ['time between', 'how long(?! (?:do|does|did) (?:\\w+ ){1,4}(?:stay|spend|linger|remain))', 'how often', 'frequency', 'intervals?', 'days between'],
+    examples: { match: ['用户平均多久下一次单', "what's the average time between orders", 'how often do customers reorder'], noMatch: ['平均停留时长', 'average dwell time', 'orders per customer', 'How long do users from each channel stay on a page on average?'] },
   },
   {
     // "came back within a week" is retention or repeat buying, which the question does not say; asked, not answered as a count.

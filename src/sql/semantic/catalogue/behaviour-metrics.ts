@@ -98,7 +98,7 @@ export const BEHAVIOUR_METRICS = [
     id: 'new_users',
     name_en: 'New users',
     name_zh: '新用户数',
-    synonyms_en: ['new users', 'new visitors', 'first-time users', 'newly acquired users', 'acquisition', 'new customers', 'new shoppers'],
+    synonyms_en: ['new users', 'new visitors', 'first-time users', 'newly acquired users', 'acquisition', 'new customers', 'new shoppers', 'new user numbers', 'new user count', 'brand-new users', 'brand-new customers', 'brand new customers'],
     synonyms_zh: ['新用户数', '新增用户', '新用户', '新访客', '拉新', '拉新人数', '拉新数', '新来的用户', '新来的', '新增', '首次访问用户', '新客', '新客户', '新顾客', '新客数'],
     definition_en:
       "Number of users whose first activity in the whole data (earliest event or order) falls in the period.",
@@ -259,7 +259,7 @@ export const BEHAVIOUR_METRICS = [
     id: 'avg_dwell_seconds',
     name_en: 'Average dwell time',
     name_zh: '平均停留时长',
-    synonyms_en: ['average dwell time', 'dwell time', 'time on page', 'average time on page', 'avg dwell', 'engagement time', 'time spent', 'time spent on a page', 'time spent on page', 'time spent on the page', 'seconds on page', 'time on site', 'linger', 'linger the longest', 'lingers', 'stay the longest', 'how long do people stay', 'how long do users stay', 'how long do shoppers stay', 'how long people stay', 'stay on a page', 'stay on the page', 'stay on a product page'],
+    synonyms_en: ['average dwell time', 'dwell time', 'time on page', 'average time on page', 'how long do users stay', 'how long do visitors stay', 'how long do people stay', 'stay on a page', 'stay on the page', 'avg dwell', 'engagement time', 'time spent', 'time spent on a page', 'time spent on page', 'time spent on the page', 'seconds on page', 'time on site', 'linger', 'linger the longest', 'lingers', 'stay the longest', 'how long do people stay', 'how long do users stay', 'how long do shoppers stay', 'how long people stay', 'stay on a page', 'stay on the page', 'stay on a product page'],
     synonyms_zh: ['平均停留时长', '停留时长', '停留时间', '平均浏览时长', '平均停留时间', '页面停留时长', '停留多久', '停留多长时间', '待多久', '停留多长'],
     definition_en: 'Sum of events.dwell_seconds ÷ number of events that record a dwell time (non-NULL), in the period.',
     definition_zh: '统计期内 events.dwell_seconds 之和 ÷ 记录了停留时长（非空）的事件数。',

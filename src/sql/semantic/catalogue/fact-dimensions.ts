@@ -88,7 +88,7 @@ export const FACT_DIMENSIONS = [
     id: 'order_amount',
     name_en: 'Order amount',
     name_zh: '订单金额',
-    synonyms_en: ['order total value'],
+    synonyms_en: ['order total value', 'order size', 'order sizes', 'order value bands', 'basket size bands'],
     synonyms_zh: ['订单商品合计'],
     description_en: 'orders.items_amount, the order’s line total before order-level discounts and shipping (as GMV counts it), for filters such as "orders over 300" (order metrics only).',
     description_zh: 'orders.items_amount，订单的商品行合计（不扣订单级优惠、不含运费，与成交额口径一致），用于"300元以上的订单"这类筛选（仅订单类指标）。',
@@ -135,6 +135,7 @@ export const FACT_DIMENSIONS = [
       "'new' when the user's first activity in the whole data (first event or order) is on or after the start of the row's time bucket (the day/week/month of the row when the query is split by one, else the query's start date); otherwise 'returning'.",
     description_zh:
       "若用户在全部数据中的首次活跃日（首个事件或订单）不早于该行所在时间段的起点（按日/周/月拆分时为该日/周/月的起点，否则为查询开始日期），则为“新用户”，否则为“老用户”。",
+    labels_stand_alone: true,
     kind: 'fact',
     value_type: 'text',
     expressions: Object.fromEntries(

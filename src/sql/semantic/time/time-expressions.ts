@@ -243,7 +243,8 @@ const CHANGE_WORDS = caseForms(/变化|增长|增加|下降|减少|涨|跌|增�
 const RANGE_JOIN_AHEAD = caseForms(/^\s*(?:到|至|~|-|–|—|to\b|through\b|thru\b|until\b|till\b)/iu);
 const RANGE_JOIN = caseForms(/^\s*(?:到|至|~|-|–|—|\bto\b|\bthrough\b|\bthru\b|\buntil\b|\btill\b)\s*$/iu);
 
-const SINCE_BEFORE = caseForms(/(?:\bsince|\bstarting(?: from)?|自|从)\s*$/iu);
+// "since the start of October": from its first day.
+const SINCE_BEFORE = caseForms(/(?:\bsince|\bstarting(?: from)?|自|从)\s*(?:the\s+(?:start|beginning)\s+of\s+)?$/iu);
 const SINCE_AFTER = caseForms(/^\s*(?:以来|至今|到现在|到今天|起至今|起|开始|\bonwards?\b|\bto date\b|\buntil now\b)/iu);
 
 const YEAR_OVER_YEAR = caseForms(/同比|去年同期|\byear[\s-](?:over|on)[\s-]year\b|\byoy\b|same\s+period\s+last\s+year/iu);
