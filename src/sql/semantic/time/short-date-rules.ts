@@ -17,6 +17,26 @@ function monthBefore(text: string, index: number): { year?: string; month: strin
   return last?.[2] === undefined ? undefined : { ...(last[1] === undefined ? {} : { year: last[1] }), month: last[2] };
 }
 
+const ENGLISH_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** The English month named last before `index` ("the first week of December (1st-7th)": December). */
+function englishMonthBefore(text: string, index: number): { month: string } | undefined {
+  let last: RegExpExecArray | undefined;
+  for (const match of text.slice(0, index).matchAll(/\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/giu)) last = match;
+  const month = last ? ENGLISH_MONTHS.indexOf((last[1] ?? '').toLowerCase()) + 1 : 0;
+  return month > 0 ? { month: String(month) } : undefined;
+}
+
+/** "(1st-7th)", "the second week (8th-14th)" after a month named in English: those days of that month. */
+function englishDayRange(match: RegExpExecArray, asOf: IsoDate): RawPeriod | undefined {
+  const first = number(match[1]);
+  const last = number(match[2]);
+  const named = englishMonthBefore(match.input, match.index);
+  if (first === undefined || last === undefined || !named || first > last) return undefined;
+  const from = parts(undefined, named.month, match[1]);
+  return from ? between(from, { ...(from.year === undefined ? {} : { year: from.year }), month: from.month, day: last }, asOf) : undefined;
+}
+
 /** "1号到7号" with no month named: the latest such days up to the as-of date (this month's, or last month's). */
 function latestMonthOf(firstDay: number, asOf: IsoDate): DateParts {
   const { year, month, day } = dateParts(asOf);
@@ -56,6 +76,13 @@ export const SHORT_DATE_RULES: TimeRule[] = [
       const day = number(m[1]);
       return day === undefined || day < 1 || day > 31 ? undefined : single(latestMonthOf(day, asOf), asOf);
     },
+  },
+  {
+    // "the first week of December (1st-7th) vs the second (8th-14th)": day ranges in brackets take the month named
+    // before them in English.
+    name: 'bracketed day range', guard: /\(\s*\d/iu,
+    pattern: /\(\s*(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|—|to)\s*(\d{1,2})(?:st|nd|rd|th)?\s*\)/giu,
+    resolve: englishDayRange,
   },
   {
     // "12月8号到14号的订单数 对比 1号到7号": the second range is in December too.

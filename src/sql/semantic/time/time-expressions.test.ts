@@ -182,6 +182,9 @@ describe('resolveTimeExpression: phrases in both languages', () => {
     expect(resolveTimeExpression('Which customer put through the 2nd most orders?', '2010-12-14')).toBeUndefined();
     expect(resolveTimeExpression('the 3rd best category', '2010-12-14')).toBeUndefined();
     expect(resolveTimeExpression('which category came 2nd in GMV?', '2010-12-14')).toBeUndefined();
+    // Days in brackets after a month named in English: those days of that month.
+    expect(resolveTimeExpression('the first week of December (1st-7th)', '2010-12-14')).toMatchObject({ start: '2010-12-01', end: '2010-12-07' });
+    expect(resolveTimeExpression('GMV on the second week (8th-14th) of December', '2010-12-14')).toBeDefined();
   });
 
   it('prefers the narrower period when one lies inside the other', () => {

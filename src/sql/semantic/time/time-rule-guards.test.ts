@@ -55,6 +55,7 @@ const EXAMPLES: Record<string, string[]> = {
   'rolling window (English)': ['last 7 days', 'the past week', 'trailing twenty-one days'],
   fortnight: ['this fortnight', 'over the past fortnight', 'last fortnight'],
   'ordinal day of the month': ['on the 12th', 'Monday 13th', 'Sunday the 12th'],
+  'bracketed day range': ['(1st-7th)', '(8-14)', '( 8th – 14th )'],
   'rolling window (Chinese)': ['近7天', '最近三个月', '过去两周', '前十天'],
   'within window (Chinese)': ['两周内', '7天以来', '三个月以内'],
 };
