@@ -364,7 +364,7 @@ const CUSTOMER_ID = /(?:\bcustomer|\buser|\bshopper|\bbuyer|\bmember|客户|用�
 const NEW_BUYERS = /\b(?:brand[- ])?new (?:users|customers|shoppers) (?:who )?(?:bought|purchased|ordered|placed|paid|made a purchase)\b|\bbuyers were (?:brand[- ])?new\b|新(?:用户|客户|客|顾客)(?:里面|里|中|当中)?(?:有)?(?:多少|几)?(?:人|个)?(?:下单|购买|付款|下单付款|买了)/;
 const NEW_USERS_AS_GROUP = /\b(?:for|among|from|of|by)\s+(?:the\s+)?new (?:users|customers|shoppers|visitors|buyers)\b|\b(?:brand[- ])?new (?:users|customers|shoppers) (?:who )?(?:bought|purchased|ordered|placed|paid)\b|\bbuyers were (?:brand[- ])?new\b|新(?:用户|客户|客|顾客|访客)(?:的|中|里|在|群体|贡献|带来|买了|下单|消费|花了)/;
 const INCLUDE_BEFORE = /(?:including|incl\.?|包括|包含|含)\s*(?:the\s+)?$/;
-const EXCLUDE_AFTER = /^\s*(以外|之外|除外)/;
+const EXCLUDE_AFTER = /^\s*(以外|之外|除外|(?:那些|这些)?(?:都)?(?:不算|不要|不计))/;
 
 /** The "previous period" phrases that are not offsets from an anchor period (only read when there is one). */
 function withoutAnchoredOffsets(matches: RegExpExecArray[], text: string, asOf: string): RegExpExecArray[] {

@@ -19,9 +19,11 @@ export const SEARCH_TERM_RULES: readonly PhraseRule<{ searchTerm: true }>[] = [
       '(?:searched|searching|search(?:es)?|looked)\\s+(?:for|up)\\s+([^\\s,.?!"“‘\']+(?:\\s+\\d+[a-z]*)?)',
       'search(?:es|ed)?\\s+(?:that\\s+)?(?:mention(?:ing|s|ed)?|contain(?:ing|s|ed)?|with|including)\\s+["“‘\']?([^\\s,.?!"”’\']+(?:\\s+\\d+[a-z]*)?)',
       'search (?:terms?|quer(?:y|ies)|keywords?)\\s+(?:like\\s+|containing\\s+)?["“‘\']([^"”’\']{1,40})["”’\']',
+      // "How many times did people search \"坚果\"": a quoted term right after the verb.
+      'search(?:ed)?\\s+["“‘\']([^"”’\']{1,40})["”’\']',
     ],
     examples: {
-      match: ['近30天有多少人搜过“坚果”？', 'how many people searched for 耳机 last week', "searches mentioning 'iphone 16'", 'how many searches mentioned iphone', '搜索“羽绒服”的人数', '搜索耳机的人有多少', '搜索词里包含手机的次数', 'search terms like "snack box"'],
+      match: ['How many times did people search "坚果" last month?', '近30天有多少人搜过“坚果”？', 'how many people searched for 耳机 last week', "searches mentioning 'iphone 16'", 'how many searches mentioned iphone', '搜索“羽绒服”的人数', '搜索耳机的人有多少', '搜索词里包含手机的次数', 'search terms like "snack box"'],
       noMatch: ['top search terms last week', '搜索人数', 'search conversion rate', '搜索转化率', 'how many searches last week', '搜索次数最多的用户', '搜索转化率最高的人群', 'users who searched for more', 'top 5 things people searched for on singles day', '昨天一共搜索了多少次'],
     },
   },
