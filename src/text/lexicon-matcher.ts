@@ -68,23 +68,20 @@ export class LexiconMatcher<Meaning> {
     // question lexicon has ~1,800 entries, a question ~20 characters), then taken in the order the plain scan took
     // them: longest first, then as the comment below says.
     const byFirstUnit = this.entriesByFirstUnit();
-    const occurrences: { position: number; start: number }[] = [];
+    // Each occurrence carries its sort key, computed once rather than in every comparison.
+    const occurrences: { position: number; start: number; length: number; englishStart: number }[] = [];
     for (let start = 0; start < text.length; start += 1) {
       // Phrases starting with a letter or digit must start a word: inside one ("uv" in "revenue") none can match.
       if (!isBoundary(text, start - 1) && !isBoundary(text, start)) continue;
       for (const position of byFirstUnit.get(text[start] as string) ?? []) {
-        if (text.startsWith((this.entries[position] as LexiconEntry<Meaning>).phrase, start)) occurrences.push({ position, start });
+        const phrase = (this.entries[position] as LexiconEntry<Meaning>).phrase;
+        if (text.startsWith(phrase, start)) occurrences.push({ position, start, length: phrase.length, englishStart: ASCII_WORD.test(phrase[0] ?? '') ? start : 0 });
       }
     }
     // Two overlapping English phrases of the same length: the one that starts first is read ("new vs returning
     // buyers" is the new-vs-returning split of buyers, not "new vs" and returning buyers); words have edges there.
     // Chinese runs have none ("各国家有": 各国 or 国家), so the entries' order decides, as before.
-    const entry = (position: number) => this.entries[position] as LexiconEntry<Meaning>;
-    const key = ({ position, start }: { position: number; start: number }) => [-entry(position).phrase.length, ASCII_WORD.test(entry(position).phrase[0] ?? '') ? start : 0, position, start];
-    occurrences.sort((left, right) => {
-      const [a, b] = [key(left), key(right)];
-      return (a[0] as number) - (b[0] as number) || (a[1] as number) - (b[1] as number) || (a[2] as number) - (b[2] as number) || (a[3] as number) - (b[3] as number);
-    });
+    occurrences.sort((left, right) => right.length - left.length || left.englishStart - right.englishStart || left.position - right.position || left.start - right.start);
     const matches: LexiconMatch<Meaning>[] = [];
     for (const { position, start } of occurrences) {
       const entry = this.entries[position] as LexiconEntry<Meaning>;

@@ -361,8 +361,10 @@ const ORDER_LINE_METRICS = new Set(['units', 'gmv', 'orders', 'aov', 'units_per_
 const STATUS_OF_METRIC = [['cancelled_orders', 'cancelled'], ['returned_orders', 'returned']] as const;
 const SCOPE_OF_ORDERS_BEFORE = /(?:\bfrom|\bon|\bin|\bof|\bfor|\bacross|来自|在)\s*(?:the\s+|all\s+|those\s+)?$/;
 const CUSTOMER_ID = /(?:\bcustomer|\buser|\bshopper|\bbuyer|\bmember|客户|用户|顾客|买家|会员)\s*(?:id|编号)?\s*[#:：]?\s*(\d{3,}|(?<=(?:\bcustomer|\buser|\bshopper|\bbuyer|\bmember|客户|用户|顾客|买家|会员)\s?(?:id|编号|#)?\s?)\d{1,2}(?!\s*(?:岁|个|位|名|天|周|月|%|days?|weeks?|months?|years?|orders?|products?|items?)))(?![\d.])|(\d{1,})\s*号\s*(?:客户|用户|顾客|买家|会员)|(\d{3,})\s*(?:这个|这位|这名)\s*(?:客户|用户|顾客|买家|会员)/g;
-const NEW_BUYERS = /\b(?:brand[- ])?new (?:users|customers|shoppers) (?:who )?(?:bought|purchased|ordered|placed|paid|made a purchase)\b|\bbuyers were (?:brand[- ])?new\b|新(?:用户|客户|客|顾客)(?:里面|里|中|当中)?(?:有)?(?:多少|几)?(?:人|个)?(?:下单|购买|付款|下单付款|买了)/;
-const NEW_USERS_AS_GROUP = /\b(?:for|among|from|of|by)\s+(?:the\s+)?new (?:users|customers|shoppers|visitors|buyers)\b|\b(?:brand[- ])?new (?:users|customers|shoppers) (?:who )?(?:bought|purchased|ordered|placed|paid)\b|\bbuyers were (?:brand[- ])?new\b|新(?:用户|客户|客|顾客|访客)(?:的|中|里|在|群体|贡献|带来|买了|下单|消费|花了)/;
+/** "brand-new users who placed a paid order", "last week's buyers were new": new people counted as buyers. */
+const NEW_PEOPLE_BUYING = String.raw`\b(?:brand[- ])?new (?:users|customers|shoppers) (?:who )?(?:bought|purchased|ordered|placed|paid)\b|\bbuyers were (?:brand[- ])?new\b`;
+const NEW_BUYERS = new RegExp(String.raw`${NEW_PEOPLE_BUYING}|\b(?:brand[- ])?new (?:users|customers|shoppers) (?:who )?made a purchase\b|新(?:用户|客户|客|顾客)(?:里面|里|中|当中)?(?:有)?(?:多少|几)?(?:人|个)?(?:下单|购买|付款|下单付款|买了)`);
+const NEW_USERS_AS_GROUP = new RegExp(String.raw`\b(?:for|among|from|of|by)\s+(?:the\s+)?new (?:users|customers|shoppers|visitors|buyers)\b|${NEW_PEOPLE_BUYING}|新(?:用户|客户|客|顾客|访客)(?:的|中|里|在|群体|贡献|带来|买了|下单|消费|花了)`);
 const INCLUDE_BEFORE = /(?:including|incl\.?|包括|包含|含)\s*(?:the\s+)?$/;
 const EXCLUDE_AFTER = /^\s*(以外|之外|除外|(?:那些|这些)?(?:都)?(?:不算|不要|不计))/;
 
@@ -384,6 +386,10 @@ function withoutAnchoredOffsets(matches: RegExpExecArray[], text: string, asOf: 
 const ORDERS_AS_SCOPE = /^(?:and |but |ok,? )?(?:just |only )?(?:for|on|of|among|in)\s+(?:the\s+)?(?:paid\s+)?(?:orders|invoices)(?:\s+(?:placed|made|paid))?\s+(?:on|in|with|via|through|from|by)\b/;
 const ONLY_SCOPE = /\b(?:only|just)\b|仅|只(?:看|算|统计|考虑|包括)/;
 const ASK_JOINED = /^\s*(?:,|，|、|and\b|以及|和|还有|及)/;
+/** A metric listed as an item of its own: a separator before it, another item after it. */
+const LIST_SEPARATOR_BEFORE = /[\s,，、:：]/;
+// Sticky: read right where the phrase ends, so "\b" still sees the phrase's last character.
+const LISTED_NEXT = /\s*(?:,|，|、|\band\b|和|以及)\s*\S/y;
 const ASK_THEN_ANOTHER = /^[^,，。?？]*?\band (?:what|how|the|their|its)\b|^[^,，。?？]*?(?:以及|还有)/;
 const TIME_GROUPINGS = new Set(['day', 'week', 'month', 'hour', 'weekday', 'day_type']);
 
@@ -403,7 +409,11 @@ function countAskedFor(metricId: string, normalized: string): boolean {
       return ASK_JOINED.test(after.slice(0, 6)) || ASK_THEN_ANOTHER.test(after.slice(0, 60));
     });
     // Listed as an item of its own: "paid orders, revenue and average order value", "orders and AOV".
-    const listed = [...normalized.matchAll(new RegExp(`(?:^|[\\s,，、:：])${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=\\s*(?:,|，|、|\\band\\b|和|以及)\\s*\\S)`, 'g'))].length > 0;
+    let listed = false;
+    for (let at = normalized.indexOf(phrase); at >= 0 && !listed; at = normalized.indexOf(phrase, at + 1)) {
+      LISTED_NEXT.lastIndex = at + phrase.length;
+      listed = (at === 0 || LIST_SEPARATOR_BEFORE.test(normalized[at - 1] as string)) && LISTED_NEXT.test(normalized);
+    }
     return asked || listed;
   });
 }

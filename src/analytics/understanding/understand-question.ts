@@ -93,7 +93,7 @@ export interface Focus {
   shown?: { dimension: string; values: string[] };
 }
 
-/** The question with every metric phrase blanked, for pronouns that stand on their own. */
+/** The question with every metric phrase blanked, for pronouns that stand on their own (read only when one is there). */
 function withoutMetricPhrases(normalized: string, values: ValueIndex): string {
   return questionLexicon(values).findAll(normalized).filter((match) => match.meaning.kind === 'metric').reduce((text, match) => blankSpan(text, match.start, match.end), normalized);
 }
@@ -540,7 +540,7 @@ export function understandQuestion(input: UnderstandInput): Understanding {
   // ("What did they buy?" names products only as what was bought: it still points at nobody.)
   const namedDimensions = recognition.dimensions.filter((dimension) => !(dimension === 'product' && purchasedItemsSpans(normalized)));
   // A pronoun inside a metric's own phrase ("goods returned against them") points at nothing.
-  if (!isMetricsRequest(input.previous) && (recognition.pointsBack || FOLLOW_UP_PRONOUN.test(withoutMetricPhrases(normalized, input.values))) && recognition.filters.length === 0 && namedDimensions.length === 0 && recognition.time === undefined) {
+  if (!isMetricsRequest(input.previous) && (recognition.pointsBack || (FOLLOW_UP_PRONOUN.test(normalized) && FOLLOW_UP_PRONOUN.test(withoutMetricPhrases(normalized, input.values)))) && recognition.filters.length === 0 && namedDimensions.length === 0 && recognition.time === undefined) {
     return language === 'zh'
       ? { kind: 'clarify', question: '“它/这个”指的是什么?请说出要看的品类、品牌、城市或商品,以及指标(例如成交额、订单数)。', options: ['各品类的成交额', '各城市的订单数'], confidence: 0.2, notes: [...notes, 'points back with nothing before it'] }
       : { kind: 'clarify', question: 'What does "it" refer to? Name the category, brand, city or product, and the measure (for example GMV or orders).', options: ['GMV by category', 'orders by city'], confidence: 0.2, notes: [...notes, 'points back with nothing before it'] };
