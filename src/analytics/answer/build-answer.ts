@@ -46,6 +46,7 @@ const AskedShape = z.object({
     rankOf: z.object({ dimension: z.string(), value: z.union([z.string(), z.number()]) }).optional(),
     countOf: z.object({ dimension: z.string() }).optional(),
     limitPerGroup: z.number().optional(),
+    thresholds: z.array(z.object({ metric: z.string(), operator: z.enum(['gt', 'gte', 'lt', 'lte', 'between']), values: z.array(z.number()) })).optional(),
   }),
 });
 
@@ -57,12 +58,12 @@ function askedShapeSentence(outcome: ToolOutcome | undefined, table: ResultTable
   if (outcome?.toolName !== 'query_metrics') return undefined;
   const parsed = AskedShape.safeParse(outcome.arguments);
   if (!parsed.success) return undefined;
-  const { rankOf, countOf, limitPerGroup } = parsed.data.query;
+  const { rankOf, countOf, limitPerGroup, thresholds } = parsed.data.query;
   if (rankOf) {
     const ranking = rankSentence(table, rankOf, language, labelValue);
     return 'sentence' in ranking ? ranking.sentence : ranking.missing;
   }
-  if (countOf) return countSentence(table, countOf.dimension, language, labelValue);
+  if (countOf) return countSentence(table, countOf.dimension, language, labelValue, thresholds);
   if (limitPerGroup !== undefined) return perGroupLeaders(table, language, labelValue);
   return undefined;
 }

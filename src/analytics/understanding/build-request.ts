@@ -109,7 +109,8 @@ export function chooseTime(recognition: Recognition, window: DataWindow, compare
     if (asksYearOverYear(recognition.normalized)) return { timeRange: pair.timeRange, compareTo: yearAgoPeriod(pair.timeRange), filters: [], assumedAllData: false };
     return { ...pair, filters: [], assumedAllData: false };
   }
-  return { timeRange: { start: window.start, end: window.asOf }, filters: [], assumedAllData: true };
+  // "across the whole period": all of the data, as asked rather than assumed.
+  return { timeRange: { start: window.start, end: window.asOf }, filters: [], assumedAllData: recognition.wholeData !== true };
 }
 
 function namedGrain(recognition: Recognition): string | undefined {
@@ -316,13 +317,17 @@ export function buildRequest(asked: Recognition, window: DataWindow, language: L
   }
   // "Top 3 search terms by number of distinct searchers" ranks; it counts nothing.
   const rankedByCount = recognition.limit !== undefined && (cues.has('top') || cues.has('bottom'));
-  const counted = asksDistinctCount(recognition.normalized) && !rankedByCount ? dimensions.find((dimension) => !TIME_DIMENSIONS.includes(dimension)) : undefined;
+  // "customers who spent over £5,000": the groups kept by their own total ("how many" counts them).
+  const thresholds = recognition.thresholds?.map(({ metric, operator, values }) => ({ metric, operator, values }));
+  const countsKept = thresholds !== undefined && HOW_MANY.test(recognition.normalized) && !rankedByCount;
+  const counted = (asksDistinctCount(recognition.normalized) || countsKept) && !rankedByCount ? (countsKept ? recognition.thresholds?.[0]?.dimension : undefined) ?? dimensions.find((dimension) => !TIME_DIMENSIONS.includes(dimension)) : undefined;
   if (counted) {
     const named = recognition.metrics.filter((id) => !recognition.genericMetrics.includes(id));
-    const metric = named[0] ?? findDimension(counted)?.default_metric ?? 'orders';
+    const metric = thresholds?.[0]?.metric ?? named[0] ?? findDimension(counted)?.default_metric ?? 'orders';
+    const kept = thresholds ? { thresholds, metrics: [...new Set([metric, ...thresholds.map((threshold) => threshold.metric)])] } : { metrics: [metric] };
     return {
       analysis: 'metrics',
-      query: { metrics: [metric], dimensions: [counted], filters, timeRange: time.timeRange, orderBy: { metric, direction: 'desc' }, countOf: { dimension: counted }, language },
+      query: { ...kept, dimensions: [counted], filters, timeRange: time.timeRange, orderBy: { metric, direction: 'desc' }, countOf: { dimension: counted }, language },
     };
   }
   const ranked = (cues.has('top') || cues.has('bottom') || recognition.limit !== undefined) && dimensions.length > 0;
@@ -348,6 +353,11 @@ export function buildRequest(asked: Recognition, window: DataWindow, language: L
     query.limitPerGroup = recognition.limit ?? 1;
     delete query.limit;
   }
+  if (thresholds) {
+    query.thresholds = thresholds;
+    query.metrics = [...new Set([...metrics, ...thresholds.map((threshold) => threshold.metric)])];
+    query.orderBy ??= { metric: thresholds[0]?.metric, direction: 'desc' };
+  }
   if (averaged) query.average = { per: averagePer };
   const share = averaged ? undefined : shareOfTotal(recognition, metrics, dimensions, filters);
   if (share && !time.compareTo) query.share = share;
@@ -367,6 +377,9 @@ export function buildRequest(asked: Recognition, window: DataWindow, language: L
   if (rankedTime && lowestFirst && !time.compareTo && !ASKS_ABOUT_NONE.test(recognition.normalized)) query.omitZeroRows = true;
   return { analysis: 'metrics', query };
 }
+
+/** "How many customers …", "有多少客户": the groups kept are counted, not listed. */
+const HOW_MANY = /how many|number of|count of|\bcount\b|多少|几个|几位|几家|几款|有几/;
 
 /** Questions about groups without any ("哪些城市没有订单", "countries with zero returns") keep the zeros. */
 const ASKS_ABOUT_NONE = /没有|为零|为0|是0|零单|\bzero\b|\bnone\b|\bno (?:orders|sales|returns|buyers|visitors|reviews|cancellations)\b|\bwithout\b|\bnever\b/;

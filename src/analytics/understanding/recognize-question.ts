@@ -1,3 +1,4 @@
+import { daysBetween } from '../../sql/semantic/time/calendar-date.ts';
 import { rankedTimeBuckets } from './rules/grain-rules.ts';
 import { wholeProductTitles } from './whole-product-titles.ts';
 import { comparedPeriod, findDimension, findMetric, findTimeExpressions, listMetrics, resolveTimeExpression, type ResolvedTimeExpression } from '../../sql/semantic/index.ts';
@@ -17,6 +18,8 @@ import { comparativeDirection } from './rules/comparative-rules.ts';
 import { placeAskedFor } from './rules/place-rules.ts';
 import { baselineComparison, periodUnitComparison, type ComparisonUnit } from './rules/comparison-rules.ts';
 import { numericBounds } from './rules/numeric-filter-rules.ts';
+import { groupThresholds } from './rules/group-threshold-rules.ts';
+import { wholeDataSpans } from './rules/whole-data-rules.ts';
 import { searchCountOf, searchTermsIn } from './rules/search-term-rules.ts';
 import { asksContributedAmount } from './rules/contributed-amount-rules.ts';
 import { ruleExpression } from './rules/phrase-rule.ts';
@@ -77,6 +80,10 @@ export interface Recognition {
   place?: number;
   /** Week-N retention said in words ("came back the following calendar week"): the cohort table's week mode. */
   retentionWeeks?: number;
+  /** The question names every day of the data ("across the whole period", "全部数据") and no other period. */
+  wholeData?: boolean;
+  /** Bounds on each group's total ("customers who spent over £5,000"): the groups kept, by their metric. */
+  thresholds?: { metric: string; operator: 'gt' | 'gte' | 'lt' | 'lte' | 'between'; values: number[]; dimension: string }[];
 }
 
 const WEEK_EARLIER = /a week (?:earlier|before)|(?:the )?same day (?:a |one )?(?:week (?:earlier|before)|last week)|上周同一天|一周前(?:的)?同一天|前一周(?:的)?同一天|上周同期/;
@@ -183,7 +190,7 @@ const POINTS_BACK = /\bthat (?:category|brand|city|one|product|channel|device|ti
 const GENERIC_COUNT = /^[一二三四五六七八九十两几\d]+[个位家款种类条项]?$/;
 
 /** "the week before", "前一周": the period just before the one named; removed before time resolution. */
-const PREVIOUS_OF = /(?:再|节)?前一(?:周|天|日|个月|月)|(?:再)?上一(?:周|天|个月)|the (?:week|day|month) before|the previous (?:week|day|month)|the prior (?:week|day|month)|(?:the same day )?a week (?:earlier|before)|the day before|a day earlier|the (?:previous|prior|preceding) \d+(?= *$| *(?:days?|[?.,!]))(?: days?)?/g;
+const PREVIOUS_OF = /(?:再|节)?前一(?:周|天|日|个月|月)|(?:再)?上一(?:周|天|个月)|the (?:week|day|month) before|(?<=\b(?:vs\.?|versus|against|than|compared (?:to|with)) )(?:week|day|month) before|the previous (?:week|day|month)|the prior (?:week|day|month)|(?:the same day )?a week (?:earlier|before)|the day before|a day earlier|the (?:previous|prior|preceding) \d+(?= *$| *(?:days?|[?.,!]))(?: days?)?/g;
 
 const EVENT_WORDS: [string, RegExp][] = [
   ['view', /浏览|点击|访问|\bvisits?\b|\bviews?\b|\bviewed\b|\bviewing\b|\bbrows(?:e|ed|ing)\b|\bclicks?\b|\bclicked\b|\blooked at\b/],
@@ -284,12 +291,12 @@ const LIMIT_PATTERNS: readonly { pattern: RegExp; fromBottom?: true }[] = [
 
 
 const SINGULAR = /哪一?档|哪一?组|(?:最高|最低|最多|最少|最好|最差|最大|最小|最快|最慢|最畅销|最火|最热销|最(?!近|后|初|新|终|多少)[\u4e00-\u9fff]{1,4}?)的(?!是|前|几|那些|哪些|\d)|哪个|哪一个|哪一家|哪家|哪款|哪座|哪一座|哪一款|哪一类|哪类|哪一天|哪天|哪一周|哪周(?!几)|哪一个月|哪种|哪一种|哪条|最高的是|最多的是|最低的是|最少的是|\bwhich (?!\w+s\b)\w+|\bwhat (?!\w+s\b)\w+ (?:has|had|was|is|did|do|does)\b|\bthe (?:best|top|highest|lowest|worst|peak|busiest|biggest|largest|smallest)\b(?! \d)/;
-const ENGLISH_SINGULAR_SUPERLATIVE = /\b(?:best|worst|top|most|least|highest|lowest)(?:[\s-](?:selling|performing|rated|viewed|popular))?\s+(?:category|brand|product|city|channel|device|country|province|tier|item|month|week|day|segment|customer|buyer|spender|client)\b(?!s)|\b(?:best|worst|highest|lowest|biggest|smallest)\s+(?:[a-z-]+\s+){1,4}?by\s+(?:category|brand|product|city|channel|device|country|province|tier|city tier|segment|gender|age band|payment method|customer|hour|day|week|month)\b(?!s)|#1\b|\bno\.? ?1\b|\bnumber (?:one|1)\b|\bwhat (?:sold|sells|sell) (?:the )?(?:most|best)\b|\b(?:best|worst|most|least)[\s-](?:selling|performing|rated|viewed|popular|favou?rited|carted|bought|purchased|searched|reviewed)\s+(?:[a-z]+\s+)?[a-z]+(?<!s)\b(?!\s+(?:by|per)\s+\w+s\b)|\b(?:highest|lowest|biggest|smallest)\s+[a-z]+\s+(?:category|brand|product|city|channel|device|country|province|tier|month|week|day|hour|customer)\b(?!s)|\b(?:busiest|quietest|peak|weakest|strongest|slowest|best|worst)\s+(?:trading\s+|selling\s+|business\s+)?(?:hour|day|weekday|month|week|time)\b(?!s)|\b(?:most|least)[\s-](?:used|common|popular)\s+(?:payment method|device|channel|category|brand|product|city)\b(?!s)/;
+const ENGLISH_SINGULAR_SUPERLATIVE = /\b(?:best|worst|top|highest|lowest|biggest|smallest|cheapest|weakest|strongest|fastest|slowest) one\b|\b(?:best|worst|top|most|least|highest|lowest)(?:[\s-](?:selling|performing|rated|viewed|popular))?\s+(?:category|brand|product|city|channel|device|country|province|tier|item|month|week|day|segment|customer|buyer|spender|client)\b(?!s)|\b(?:best|worst|highest|lowest|biggest|smallest)\s+(?:[a-z-]+\s+){1,4}?by\s+(?:category|brand|product|city|channel|device|country|province|tier|city tier|segment|gender|age band|payment method|customer|hour|day|week|month)\b(?!s)|#1\b|\bno\.? ?1\b|\bnumber (?:one|1)\b|\bwhat (?:sold|sells|sell) (?:the )?(?:most|best)\b|\b(?:best|worst|most|least)[\s-](?:selling|performing|rated|viewed|popular|favou?rited|carted|bought|purchased|searched|reviewed)\s+(?:[a-z]+\s+)?[a-z]+(?<!s)\b(?!\s+(?:by|per)\s+\w+s\b)|\b(?:highest|lowest|biggest|smallest)\s+[a-z]+\s+(?:category|brand|product|city|channel|device|country|province|tier|month|week|day|hour|customer)\b(?!s)|\b(?:busiest|quietest|peak|weakest|strongest|slowest|best|worst)\s+(?:trading\s+|selling\s+|business\s+)?(?:hour|day|weekday|month|week|time)\b(?!s)|\b(?:most|least)[\s-](?:used|common|popular)\s+(?:payment method|device|channel|category|brand|product|city)\b(?!s)/;
 // Ranking verbs and plural head nouns ask for a list: "省份排一下序", "categories with the highest return rate".
 const WHICH_SINGULAR = /哪一?档|哪一?组|哪一?段|\bwhich (?:has|had|is|was|gets|got|does|did|one)\b|\bwhich (?:[\w-]+ ){1,2}(?:brand|category|product|city|channel|device|country|province|tier|segment|customer|item)\b(?!s)|\bwhich (?!\w+s\b)(?!\d)\w+|\bwho\b|谁|\bwhat (?:hour|day|weekday|month|week|time of day)\b|哪个|哪一个|哪家|哪款|哪类|哪天|哪一天|哪一周|哪周(?!几)|哪一个月|星期几|周几|几点/;
 const MANY_ASKED = /哪些|\btop\s*\d|前\s*[0-9一二三四五六七八九十两](?![0-9一二三四五六七八九十两]*\s*(?:周|天|日|个?月|年|个?星期|个?小时))|\b\d+\s+[a-z]+s\b|\bwhich (?!(?:has|is|was|gets|does)\b)\w+s\b(?! (?:brand|category|product|city|channel|device|country|province|tier|segment|customer|item)\b(?!s))|排序|排行|\branking\b|\brank\b/;
 const ONE_OF_THEM = /\bwhich one\b|\bwhich single\b|\bthe single\b|\bonly one\b/;
-const PLURAL = /哪些|\bwhich (?!(?:has|is|was|gets|does)\b)\w+s\b|\btop\b|前\s*[0-9一二三四五六七八九十两](?![0-9一二三四五六七八九十两]*\s*(?:周|天|日|个?月|年|个?星期|个?小时))|排序|排名|排行|排一下|排个|\brank(?:ed|ing)?\b|\bsort(?:ed)?\b|\b(?:categories|brands|products|cities|channels|devices|countries|provinces|items|skus|segments|tiers)\b/;
+const PLURAL = /哪些|\bwhich (?!(?:has|is|was|gets|does)\b)\w+s\b|\btop\b(?! (?:category|brand|product|city|channel|device|country|province|tier|item|segment|customer|buyer|spender|client|seller|performer|sku|store)\b(?!s)(?! (?:categories|brands|products|cities|channels|lines|items|types|groups|segments|tiers|skus|codes)\b))|前\s*[0-9一二三四五六七八九十两](?![0-9一二三四五六七八九十两]*\s*(?:周|天|日|个?月|年|个?星期|个?小时))|排序|排名|排行|排一下|排个|\brank(?:ed|ing)?\b|\bsort(?:ed)?\b|\b(?:categories|brands|products|cities|channels|devices|countries|provinces|items|skus|segments|tiers)\b/;
 
 /** Spaces over [start, end): the words are read, and every other offset in the text stays where it was. */
 export function blankSpan(text: string, start: number, end: number): string {
@@ -344,6 +351,9 @@ const BOUND_NOUNS = /orders?|invoices?|transactions?|订单|单子|发票|users?
 /** The why-cue's words other than contribute/贡献, from the cue table. */
 const OTHER_WHY_WORDS = new RegExp(CUE_PHRASES.why.map((phrase) => phrase.toLowerCase()).filter((phrase) => !/贡献|contribut/.test(phrase)).map((phrase) => (/^[a-z ]+$/.test(phrase) ? `\\b${phrase}\\b` : phrase)).join('|'));
 const PRODUCT_NOUN = /products?|items?|goods|skus?|商品|产品|单品/;
+const PEOPLE_WHO_BOUGHT = /\bhow many (?:distinct |different |unique |individual )?(?:customers|people|users|shoppers|clients|accounts)\b(?:(?!\b(?:and|but|than)\b)[^?,.]){0,50}?\b(?:placed|made|bought|ordered|paid|purchased|checked out|put through|shopped)\b(?! (?:more|less|fewer) than| (?:at least|over|under) \d)|(?:多少|几)(?:个|位|名)?(?:人|用户|客户|顾客|买家)[^，,。？?]{0,12}(?:下了?单|付了?款|支付了?|购买了?|买了)|(?:买|购买)(?:了|过)?[^，,。？?的]{1,10}的(?:人|用户|客户|顾客)/;
+const PURCHASE_COUNTS = new Set(['orders', 'orders_created', 'units', 'gmv']);
+const COUNT_BOUND = /\b(?:more|fewer|less) than (?:once|twice|one time|\d+ times?|\d+(?:\.\d+)?)\b/g;
 const PERIOD_OVER_PERIOD = /\b(day|week|month|quarter|year)[\s-]+(?:over|on)[\s-]+\1\b/g;
 // "多少件商品", "how many products": the noun is counted; "收藏了商品", "bought products": it is the verb's object.
 // "most viewed brand": the noun after a superlative verb is what is ranked, not what is counted.
@@ -451,6 +461,13 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   const previousOf = withoutAnchoredOffsets([...normalized.matchAll(PREVIOUS_OF)], normalized, asOf);
   for (const match of previousOf) markTaken(taken, match.index, match.index + match[0].length);
   let blanked = normalized;
+  // "across the whole period", "over everything we have", "全部数据": every day of the data, named.
+  const wholeData = wholeDataSpans(normalized);
+  for (const span of wholeData) {
+    markTaken(taken, span.start, span.end);
+    recognised.push(normalized.slice(span.start, span.end).trim());
+    blanked = blankSpan(blanked, span.start, span.end);
+  }
   for (const title of titles) blanked = blankSpan(blanked, title.start, title.end);
   for (const match of previousOf) blanked = blankSpan(blanked, match.index, match.index + match[0].length);
   // "当天/那天" point at a period named elsewhere in the question, never at the as-of day.
@@ -522,6 +539,13 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     recognised.push(match[0]);
   }
 
+  // "customers who spent over £5,000", "下单超过3次的用户": bounds on each group's own total, read before bounds on an
+  // order's amount so "more than 10 orders" is never an order worth over 10. The whole phrase is explained here.
+  const thresholds = groupThresholds(normalized).filter((threshold) => !taken.slice(threshold.start, threshold.end).some(Boolean));
+  for (const threshold of thresholds) {
+    markTaken(taken, threshold.start, threshold.end);
+    recognised.push(normalized.slice(threshold.start, threshold.end));
+  }
   // "users under 25", "100元以下的商品", "orders over 300 yuan": bounds on a numeric dimension. Their numbers and bound
   // words are taken (never a top-N or band edge); the nouns inside stay for the lexicon ("orders" is still the metric).
   const boundFilters: SemanticFilter[] = [];
@@ -699,7 +723,9 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   }
   // A search step only in a funnel named as such ("从搜索到加购再到下单的漏斗"): "搜索转化率" is a metric of its own.
   // "谁的客单价更高", "which … more, A or B": one group picked, as by a superlative.
-  const comparative = cues.has('top') || cues.has('bottom') ? undefined : comparativeDirection(normalized);
+  // "bought more than once", "spent more than £500": a bound on a count or amount, never "which bought more".
+  const withoutBounds = thresholds.reduce((text, threshold) => blankSpan(text, threshold.start, threshold.end), normalized).replace(COUNT_BOUND, (found) => ' '.repeat(found.length));
+  const comparative = cues.has('top') || cues.has('bottom') ? undefined : comparativeDirection(withoutBounds);
   if (comparative) cues.add(comparative);
   // "which city came second": a place in a ranking, highest first unless the question says lowest.
   const place = placeAskedFor(normalized);
@@ -880,6 +906,24 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     }
   }
 
+  // "wow gmv for the last 6 wks", "mom revenue over the last 6 months": each week (month) of a period several units
+  // long, a timeline of the unit compared, not the whole period against the one before it.
+  const unitDays = { day: 1, week: 7, month: 28, quarter: 89, year: 365 } as const;
+  if (unitComparison && !comparisonUnit && time && !time.matches.some((match) => match.index >= unitComparison.start && match.index < unitComparison.end) && unitComparison.unit !== 'quarter' && daysBetween(time.start, time.end) + 1 >= 3 * unitDays[unitComparison.unit]) {
+    cues.delete('compare');
+    cues.add(`grain:${unitComparison.unit}` as Cue);
+  }
+  // "How many customers outside the UK placed a paid order?", "how many people paid with WeChat Pay": people who
+  // bought are counted (buyers), not their orders.
+  if (thresholds.length === 0 && PEOPLE_WHO_BOUGHT.test(normalized) && !metrics.includes('buyers') && !metrics.some((metric) => !PURCHASE_COUNTS.has(metric))) {
+    metrics = ['buyers'];
+    metricsOnlyImplied = false;
+  }
+  // A bound on each group's total: that group is the grouping and its metric is asked for first.
+  for (const threshold of [...thresholds].reverse()) {
+    if (!groupings.includes(threshold.dimension)) groupings.unshift(threshold.dimension);
+    metrics = [threshold.metric, ...metrics.filter((metric) => metric !== threshold.metric)];
+  }
   // "哪类咨询最多" names only a grouping: the grouping implies the metric, as a filter value would.
   if (metrics.length === 0) {
     const implied = groupings.map((dimension) => METRIC_IMPLIED_BY_DIMENSION[dimension]).find((metric) => metric !== undefined);
@@ -922,5 +966,7 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     scopeDimensions,
     nounsAfterValues,
     metricsOnlyImplied,
+    ...(wholeData.length > 0 && !time ? { wholeData: true } : {}),
+    ...(thresholds.length > 0 ? { thresholds: thresholds.map(({ metric, operator, values, dimension }) => ({ metric, operator, values, dimension })) } : {}),
   };
 }

@@ -21,6 +21,7 @@ interface RequestLike {
     average?: unknown;
     cumulative?: unknown;
     combineTop?: unknown;
+    thresholds?: unknown;
     orderBy?: { direction?: unknown; field?: unknown; metric?: unknown };
     steps?: unknown;
     subject?: unknown;
@@ -91,6 +92,44 @@ export function restateRequest(request: RequestLike, language: Language, labelVa
  * sentence and for clarifying questions that say what was understood.
  */
 export function readingOf(request: RequestLike, language: Language, labelValue?: LabelValue): string | undefined {
+  const reading = coreReading(request, language, labelValue);
+  const clause = reading === undefined ? undefined : keptGroupsClause(request, language);
+  return clause ? `${reading}${clause}` : reading;
+}
+
+// A group's total "of at least 3" reads better than "at least 3" after the metric's name.
+const THRESHOLD_WORDS: Readonly<Record<string, { en: string; zh: string }>> = {
+  ...BOUND_WORDS,
+  lte: { en: 'of at most', zh: '不超过' },
+  gte: { en: 'of at least', zh: '不低于' },
+  between: { en: 'between', zh: '介于' },
+};
+
+/** "customer with GMV over 5,000" phrases of the query's thresholds, in the answer's language. */
+function thresholdPhrases(query: NonNullable<RequestLike['query']>, zh: boolean): string[] {
+  return (Array.isArray(query.thresholds) ? (query.thresholds as unknown[]) : []).flatMap((threshold) => {
+    const candidate = threshold as { metric?: unknown; operator?: unknown; values?: unknown };
+    const bound = typeof candidate.operator === 'string' ? THRESHOLD_WORDS[candidate.operator] : undefined;
+    if (typeof candidate.metric !== 'string' || !bound || !Array.isArray(candidate.values)) return [];
+    const values = candidate.values.map((value) => (typeof value === 'number' ? value.toLocaleString('en-US') : String(value)));
+    const name = metricName(candidate.metric, zh);
+    return [zh ? `${name}${bound.zh} ${values.join(' 至 ')}${candidate.operator === 'between' ? ' 之间' : ''} ` : `${name} ${bound.en} ${values.join(' and ')}`];
+  });
+}
+
+/** A list kept by each group's own total says which groups it keeps (a count says so in its own words). */
+function keptGroupsClause(request: RequestLike, language: Language): string | undefined {
+  const query = request.query;
+  if (!query || (query as { countOf?: unknown }).countOf) return undefined;
+  const zh = language === 'zh';
+  const phrases = thresholdPhrases(query, zh);
+  const group = [...strings(query.dimensions)][0];
+  if (phrases.length === 0 || !group) return undefined;
+  const name = dimensionName(group, zh);
+  return zh ? `(仅含${phrases.join('且')}的${name})` : ` (only ${plural(name)} with ${phrases.join(' and ')})`;
+}
+
+function coreReading(request: RequestLike, language: Language, labelValue?: LabelValue): string | undefined {
   const query = request.query;
   if (!query || typeof request.analysis !== 'string') return undefined;
   const zh = language === 'zh';
@@ -126,6 +165,8 @@ export function readingOf(request: RequestLike, language: Language, labelValue?:
     if (!negated && (standsAlone || values.every((value) => value.toLowerCase().startsWith(name.toLowerCase())))) return [values.join(zh ? '、' : ' or ')];
     return [zh ? `${name}${negated ? '不含' : '为'}${values.join('、')}` : `${name} ${negated ? 'not ' : ''}${values.join(' or ')}`];
   });
+  // "How many customers spent over £5,000": the count says which bound they passed.
+  const thresholds = thresholdPhrases(query, zh);
   // Filters a share keeps in its total are its scope: "Apple's share within headphones" is not a share of all GMV.
   const shareExcluded = (query.share as { excludeFilters?: unknown } | undefined)?.excludeFilters;
   const scope = Array.isArray(shareExcluded) && shareExcluded.length > 0
@@ -164,6 +205,10 @@ export function readingOf(request: RequestLike, language: Language, labelValue?:
   const countOf = (query as { countOf?: { dimension?: unknown } }).countOf;
   if (countOf && typeof countOf.dimension === 'string' && dimensions.length > 0) {
     const counted = dimensions[0] as string;
+    if (thresholds.length > 0) {
+      if (zh) return [period ? `${period},` : '', filters.length > 0 ? `${filters.join('、')}时` : '', `${thresholds.join('且')}的${counted}数量`].filter(Boolean).join('');
+      return [`the number of ${plural(counted)} with ${thresholds.join(' and ')}`, filters.length > 0 ? `for ${filters.join(', ')}` : '', period ? `from ${period}` : ''].filter(Boolean).join(' ');
+    }
     if (zh) return [period ? `${period},` : '', filters.length > 0 ? `${filters.join('、')}时` : '', `有${subject}的${counted}数量`].filter(Boolean).join('');
     return [`the number of ${plural(counted)} with ${subject}`, filters.length > 0 ? `for ${filters.join(', ')}` : '', period ? `from ${period}` : ''].filter(Boolean).join(' ');
   }

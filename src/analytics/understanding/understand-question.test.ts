@@ -819,6 +819,60 @@ describe('understandQuestion: management reporting periods (fresh f17)', () => {
     expect(requestOf('top 5 brands by GMV and their share').query).not.toHaveProperty('combineTop');
   });
 
+  it('reads a new bound alone as the same groups kept by it, and counts written in words', () => {
+    const over1000 = requestOf('How many customers spent over ¥1,000 last month?');
+    expect(requestOf('What about over ¥2,000?', over1000).query).toMatchObject({ thresholds: [{ metric: 'gmv', operator: 'gt', values: [2000] }], countOf: { dimension: 'customer' }, timeRange: { start: '2025-10-01', end: '2025-10-31' } });
+    expect(requestOf('How many customers placed three or more paid orders last month?').query).toMatchObject({ thresholds: [{ metric: 'orders', operator: 'gte', values: [3] }] });
+  });
+
+  it('reads English shorthand and finance phrasing (fresh f25, f26, f27)', () => {
+    const cancelled = requestOf('How many orders were cancelled last week?');
+    expect(requestOf('As a rate?', cancelled).query).toMatchObject({ metrics: ['cancellation_rate'], timeRange: { start: '2025-11-17', end: '2025-11-23' } });
+    expect(requestOf('repeat buyer rate this month').query).toMatchObject({ metrics: ['repurchase_rate'] });
+    expect(requestOf('top brand by rev last month').query).toMatchObject({ dimensions: ['brand'], limit: 1 });
+    expect(requestOf('rev by cat this wk').query).toMatchObject({ metrics: ['gmv'], dimensions: ['category'], timeRange: { start: '2025-11-24', end: '2025-11-30' } });
+    expect(requestOf('return rate this mo vs last mo').query).toMatchObject({ timeRange: { start: '2025-11-01', end: '2025-11-30' }, compareTo: { start: '2025-10-01', end: '2025-10-31' } });
+    expect(requestOf('units sold on dbl 11').query).toMatchObject({ timeRange: { start: '2025-11-11', end: '2025-11-11' } });
+    // Several weeks "wow": each week, not the whole span against the one before.
+    const weekly = requestOf('wow gmv for the last 6 wks').query;
+    expect(weekly).toMatchObject({ dimensions: ['week'], timeRange: { start: '2025-10-20', end: '2025-11-30' } });
+    expect(weekly).not.toHaveProperty('compareTo');
+    expect(requestOf('orders yday vs day before').query).toMatchObject({ dimensions: [], timeRange: { start: '2025-11-29', end: '2025-11-29' }, compareTo: { start: '2025-11-28', end: '2025-11-28' } });
+    expect(requestOf('orders too', requestOf('gmv by day this week')).query).toMatchObject({ metrics: ['gmv', 'orders'], dimensions: ['day'] });
+    expect(requestOf('What did Phones bring in during November?').query).toMatchObject({ metrics: ['gmv'], filters: [{ dimension: 'category', values: ['Phones'] }] });
+    expect(requestOf('How many customers outside Beijing placed a paid order with us?').query).toMatchObject({ metrics: ['buyers'], filters: [{ dimension: 'city', operator: 'not_in' }] });
+    expect(requestOf('Who were our top 3 Phones customers by spend this month?').query).toMatchObject({ dimensions: ['customer'], limit: 3, filters: [{ dimension: 'category', values: ['Phones'] }] });
+    expect(requestOf('On average how many items go on an invoice?').query).toMatchObject({ metrics: ['units_per_order'] });
+    expect(requestOf('How many orders did each buyer place on average in September?').query).toMatchObject({ metrics: ['orders_per_buyer'] });
+    expect(requestOf('For Phones last month, how many buyers were new to us versus returning?').query).toMatchObject({ metrics: ['buyers'], dimensions: ['new_vs_returning'] });
+    expect(understand("What's the sell-through rate on Phones this month?").kind).toBe('clarify');
+    for (const question of ['Refund everyone who returned something last week.', 'Should I buy Xiaomi shares before their earnings?', '帮我把手机品类所有商品的价格下调10%', 'whats jd.com gmv this yr', 'gimme emails + phone']) {
+      expect(understand(question).kind, question).toBe('refuse');
+    }
+  });
+
+  it('reads "the whole period" as every day of the data, also in a follow-up that had a period', () => {
+    const october = requestOf('weekly GMV in October');
+    expect(requestOf('Actually, show it by month across all the data.', october).query).toMatchObject({ dimensions: ['month'], timeRange: { start: '2025-09-02', end: '2025-11-30' } });
+    expect(requestOf("What's our average order value across the whole period?").query).toMatchObject({ metrics: ['aov'], timeRange: { start: '2025-09-02', end: '2025-11-30' } });
+    expect(requestOf('Daily UV for Black Friday week').query).toMatchObject({ dimensions: ['day'], timeRange: { start: '2025-11-24', end: '2025-11-30' } });
+  });
+
+  it('keeps the groups whose own total passes a bound, and counts them when asked how many', () => {
+    expect(requestOf('How many customers spent more than ¥5,000 last month?').query).toMatchObject({
+      metrics: ['gmv'], dimensions: ['customer'], thresholds: [{ metric: 'gmv', operator: 'gt', values: [5000] }], countOf: { dimension: 'customer' }, timeRange: { start: '2025-10-01', end: '2025-10-31' },
+    });
+    // "more than 10 orders" is a count of each customer's orders, never an order worth over 10.
+    const orders = requestOf('How many customers placed more than 10 orders?').query;
+    expect(orders).toMatchObject({ metrics: ['orders'], dimensions: ['customer'], thresholds: [{ metric: 'orders', operator: 'gt', values: [10] }] });
+    expect(orders.filters).toEqual([]);
+    expect(requestOf('下单超过3次的用户有多少').query).toMatchObject({ dimensions: ['customer'], thresholds: [{ metric: 'orders', operator: 'gt', values: [3] }], countOf: { dimension: 'customer' } });
+    // Listed, biggest first, when not counted.
+    const listed = requestOf('上个月销量超过100件的商品').query;
+    expect(listed).toMatchObject({ metrics: ['units'], dimensions: ['product'], thresholds: [{ metric: 'units', operator: 'gt', values: [100] }], orderBy: { metric: 'units', direction: 'desc' } });
+    expect(listed).not.toHaveProperty('countOf');
+  });
+
   it('points at the row an answer led with: "its", "这个等级", "that week", "那天", and "它" after the best month', () => {
     const channel = requestOf('Which acquisition channel brought the most buyers in October?');
     expect(requestOf("and what's its repeat purchase rate?", channel, { dimension: 'channel', value: 'organic' }).query).toMatchObject({

@@ -1,3 +1,4 @@
+import { bareBound } from './rules/group-threshold-rules.ts';
 import { asksYearOverYear, previousOfRange, findDimension, findMetric, METRICS, type WarehouseProfile } from '../../sql/semantic/index.ts';
 import { yearAgoPeriod } from '../../sql/semantic/time/time-period.ts';
 import type { SemanticFilter } from '../../sql/semantic/compile/semantic-query.ts';
@@ -51,7 +52,7 @@ const FOLLOW_UP_START = /^(?:(?:ok|okay|right|cool|great|thanks|fine|好的?|嗯
 /** "整体呢", "overall?": the total of what the previous answer split. */
 const WHOLE = /整体|总体|合计|总共|一共|整周|整个月|\boverall\b|\bin total\b|\bas a whole\b|\b(?:whole|entire) (?:week|month|period|day)\b/;
 /** "add bounce rate", "再加上转化率": one more metric beside those shown. */
-const ADDS_METRIC = /^(?:(?:ok|and|also|pls|please)\s+)?(?:add|also show|include|plus)\b|^(?:再)?(?:加上|加一列|再加|顺便加上|也看下)/;
+const ADDS_METRIC = /^(?:(?:ok|and|also|pls|please)\s+)?(?:add|also show|include|plus)\b|^(?:再)?(?:加上|加一列|再加|顺便加上|也看下)|^(?:(?:and|plus|with)\s+)?[a-z' ]{2,30}\s+(?:too|as well)\s*[?.!]*$|^(?:再)?(?:把)?[\u4e00-\u9fffa-z]{1,8}也(?:加上|看下|放进来|列出来)/;
 /** Pronouns for people: they point at a customer, not at a product or a city. */
 const PERSON_PRONOUN = /\b(?:he|she|him|her|they|them)\b|他|她/;
 /** "the busiest hour", "周几最忙": how busy is counted in orders. */
@@ -171,11 +172,12 @@ function inheritFrom(previous: AnalysisRequest, recognition: Recognition, focus?
     inherited.limit ??= query.limit;
   }
   if (query.compareTo && !inherited.cues.has('compare') && !inherited.comparesGroupsOnly) inherited.cues.add('compare');
-  const timeRange = inherited.time ? undefined : (query.timeRange as { start: string; end: string });
+  // "show it by month across all the data": the period named is all of it, not the conversation's.
+  const timeRange = inherited.time || inherited.wholeData ? undefined : (query.timeRange as { start: string; end: string });
   // Comparing an inherited period: the period just before it (or a week earlier), unless one was inherited.
   // "比去年同期呢": the inherited period against the same dates a year earlier.
   const yearAgo = !inherited.time && timeRange && asksYearOverYear(recognition.normalized) ? yearAgoPeriod(timeRange) : undefined;
-  const compareTo = inherited.time ? undefined : (yearAgo ?? query.compareTo ?? (inherited.cues.has('compare') && timeRange ? previousPeriodOf(timeRange, inherited.compareShiftDays) : undefined));
+  const compareTo = inherited.time || inherited.wholeData ? undefined : (yearAgo ?? query.compareTo ?? (inherited.cues.has('compare') && timeRange ? previousPeriodOf(timeRange, inherited.compareShiftDays) : undefined));
   return { recognition: inherited, timeRange, compareTo };
 }
 
@@ -468,6 +470,12 @@ function timelineComparison(request: AnalysisRequest, recognition: Recognition, 
     : { question: `The two periods have different dates, so I cannot set them side by side day by day (or week by week). Do you mean: ${options.join('; or ')}?`, options };
 }
 
+/** Things counted inside an order: units, whatever the question calls them. */
+const COUNTED_ITEMS = /\b(?:items|products|units|pieces|things|lines|articles)\b|多少件|几件|多少个商品|几个商品|件商品|多少样/;
+
+/** "As a rate?", "as a pct", "换成比例呢": the count just shown as its rate (RATE_OF_COUNT), a follow-up of its own. */
+const AS_A_RATE = /\bas (?:an? )?(?:rate|percentage|percent|%|share|proportion|ratio|fraction)\b|(?:换成|用|看)(?:比例|比率|百分比|占比)|^(?:那)?(?:比例|比率|占比|百分比)(?:呢|是多少|多少)?[?？]?$/;
+
 /** The offline planner's reading of a question: an analysis to run, a clarifying question, or a refusal. */
 export function understandQuestion(input: UnderstandInput): Understanding {
   const { language, window } = input;
@@ -489,7 +497,7 @@ export function understandQuestion(input: UnderstandInput): Understanding {
 
   const shapeOnly = recognition.cues.has('funnel') || recognition.cues.has('cohort') || (recognition.cues.has('distribution') && recognition.metrics.length === 0);
   // "whats that as a % of total?": a share of what was just shown is content of its own.
-  const hasContent = recognition.dimensions.length > 0 || recognition.filters.length > 0 || recognition.time !== undefined || recognition.limit !== undefined || recognition.cues.size > 0 || asksShareOfTotal(normalized);
+  const hasContent = recognition.dimensions.length > 0 || recognition.filters.length > 0 || recognition.time !== undefined || recognition.limit !== undefined || recognition.cues.size > 0 || asksShareOfTotal(normalized) || AS_A_RATE.test(normalized);
   // A period alone ("today") next to unknown words is not a question about the data ("what's the weather today").
   const analyticContent = recognition.dimensions.length > 0 || recognition.filters.length > 0 || recognition.limit !== undefined || recognition.cues.size > 0;
   // "平均每单多少钱" right after "75号用户上个月下了几单": a short question with only a metric stays about the one customer
@@ -502,8 +510,15 @@ export function understandQuestion(input: UnderstandInput): Understanding {
   const leadingRow = isMetricsRequest(input.previous) && input.previous.query.limit === 1 && input.focus !== undefined && pointsAtLeadingRow(normalized);
   // A leading row that is only a day, week or month: "its" is that period.
   const periodOnlyFocus = input.focus?.period !== undefined && input.focus.dimension === undefined;
-  const followUp = isMetricsRequest(input.previous) && !shapeOnly && (recognition.metrics.length === 0 ? hasContent || WHOLE.test(normalized) : input.refinesOffered === true || FOLLOW_UP_START.test(normalized) || FOLLOW_UP_END.test(normalized) || FOLLOW_UP_PRONOUN.test(normalized) || recognition.pointsBack || leadingRow || ((aboutOneCustomer || scoped) && bareMetric));
+  const followUp = isMetricsRequest(input.previous) && !shapeOnly && (recognition.metrics.length === 0 ? hasContent || WHOLE.test(normalized) : input.refinesOffered === true || FOLLOW_UP_START.test(normalized) || ADDS_METRIC.test(normalized) || FOLLOW_UP_END.test(normalized) || FOLLOW_UP_PRONOUN.test(normalized) || recognition.pointsBack || leadingRow || ((aboutOneCustomer || scoped) && bareMetric));
 
+  // "What about over £2,000?" after the customers who spent over £1,000: the same groups, kept by the new bound.
+  const previousThresholds = isMetricsRequest(input.previous) ? (input.previous.query as { thresholds?: { metric: string }[] }).thresholds : undefined;
+  const newBound = previousThresholds?.length ? bareBound(normalized) : undefined;
+  if (newBound && isMetricsRequest(input.previous) && previousThresholds?.[0]) {
+    const query = { ...input.previous.query, thresholds: [{ metric: previousThresholds[0].metric, ...newBound }] };
+    return { kind: 'analysis', request: { ...input.previous, query }, confidence: 0.8, notes: [...notes, 'follow-up: the previous groups, kept by the new bound'] };
+  }
   const funnelAgain = unexplained.length === 0 ? funnelFollowUp(input.previous, recognition, language) : undefined;
   if (funnelAgain) return { kind: 'analysis', request: funnelAgain, confidence: 0.8, notes: [...notes, 'follow-up: the previous funnel again, with what this turn changed'] };
 
@@ -521,7 +536,7 @@ export function understandQuestion(input: UnderstandInput): Understanding {
     recognition = inherited.recognition;
     inheritedTime = inherited;
     notes.push('follow-up: reused the previous question’s metric, grouping, filters and period where this one left them out');
-  } else if (isMetricsRequest(input.previous) && !recognition.time) {
+  } else if (isMetricsRequest(input.previous) && !recognition.time && !recognition.wholeData) {
     // "哪天订单最少？" right after a day-by-day answer: which of the days just shown, not of all the data.
     const shown = (input.previous.query.dimensions as string[] | undefined) ?? [];
     if (grainsAskedFor(normalized).some((grain) => shown.includes(grain))) {
@@ -594,7 +609,9 @@ export function understandQuestion(input: UnderstandInput): Understanding {
 
   // "GMV per buyer", "spends the most per order": the catalogue's ratio of the named quantity to the counted unit.
   if (asksQuantityPerUnit(recognition.normalized) && recognition.metrics.length > 0 && !recognition.metrics.some((id) => findMetric(id)?.formula.kind === 'ratio')) {
-    const ratio = perUnitRatioMetric(recognition.metrics, recognition.normalized);
+    // "how many items on an invoice", "每张订单里有多少件商品": the counted things are units, the order only the unit.
+    const counted = COUNTED_ITEMS.test(recognition.normalized) && !recognition.metrics.includes('units') ? ['units', ...recognition.metrics] : recognition.metrics;
+    const ratio = perUnitRatioMetric(counted, recognition.normalized);
     if (ratio) {
       notes.push(`${recognition.metrics.join(', ')} per unit read as ${ratio}`);
       recognition.metrics = [ratio];

@@ -111,6 +111,8 @@ describe('semantic compilers give the same answers on DuckDB and chDB', () => {
       { metrics: ['cancelled_orders', 'returned_orders'], dimensions: ['city'], omitZeroRows: true, timeRange: window },
       // Running totals: a window over the buckets, restarting per device.
       { metrics: ['gmv', 'units'], dimensions: ['week', 'device'], timeRange: window, cumulative: true },
+      // Groups kept by their value (HAVING), the bound a parameter on both engines.
+      { metrics: ['gmv', 'orders'], dimensions: ['customer'], timeRange: window, thresholds: [{ metric: 'orders', operator: 'gte', values: [2] }, { metric: 'gmv', operator: 'gt', values: [100.5] }] },
     ];
     const mismatches: string[] = [];
     for (const input of queries) {

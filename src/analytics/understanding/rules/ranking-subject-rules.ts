@@ -58,9 +58,10 @@ export const RANKING_SUBJECT_RULES: readonly PhraseRule<RankingSubject>[] = [
     id: 'customer-leaderboard',
     meaning: { dimension: 'customer', onlyWhenUngrouped: true, defaultMetric: 'gmv', meaninglessMetrics: ['buyers', 'uv', 'dau', 'new_users', 'arpu'] },
     zh: [],
-    en: ['(top|best|biggest|largest|most valuable)( \\d+| ten| five| three| twenty)? (customers|users|buyers|spenders|shoppers|clients)'],
+    // Words between the number and the noun name whose customers they are ("top 3 Laptops customers").
+    en: ["(top|best|biggest|largest|most valuable)( \\d+| ten| five| three| twenty)?( [a-z0-9'’-]+){0,2}? (customers|users|buyers|spenders|shoppers|clients)"],
     examples: {
-      match: ['top 10 customers by spend', 'our best buyers last month', 'most valuable customers'],
+      match: ['top 10 customers by spend', 'our best buyers last month', 'most valuable customers', 'Who were our top 3 Laptops customers by spend this month?'],
       noMatch: ['customers by city', 'how many customers bought'],
     },
   },

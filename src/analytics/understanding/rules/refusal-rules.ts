@@ -61,12 +61,14 @@ export const REFUSAL_RULES: readonly PhraseRule<RefusalMeaning>[] = [
       '(生成|新增|添加|创建|录入|新建|加|插|写)(一|几|\\d+)?(批|些|条|笔|个|张)?(假|测试|模拟|虚拟)的?(订单|用户|数据|记录|评价|评论|商品)',
       '修改(一下)?(数据|订单|价格|用户|商品|状态|金额)', '(恢复|改|更改|标记)(成|为)[^，,。？?]{0,6}(订单|发票|状态|已发货|已取消|正常)', '更新(一下)?(数据|订单|价格|状态)', '清零', '重置(一下)?(数据|订单|积分|余额|密码|状态)',
       '(新增|添加|创建|录入|新建)(一|几|\\d+)(条|笔|个|张)(测试|假)?的?(订单|用户|商品|记录|评价)', '(添加|创建|录入|新建)(测试|假)?的?(订单|用户|商品|记录|评价)',
+      // "帮我把耳机品类所有商品的价格下调10%": an order to reprice, not a question about price changes.
+      '把[^，,。？?]{0,30}(价格|售价|单价|定价)[^，,。？?]{0,4}(下调|上调|调低|调高|降低|提高|降|涨|改)',
     ],
     en: [
       'delete', 'truncate', 'wipe', 'erase', 'overwrite', 'insert into',
       `update (the |all |every )?${DATA_OBJECTS}`, 'update \\w+ set', 'alter (table|the)', 'drop (table|database|schema|column|view|index|the|all)',
       'remove (all|the|every)', 'set (the |all |every )?(price|prices|status|stock)', '(raise|lower|increase|decrease|change|bump|hike|cut|slash) (up )?(the |all |every |our )?([a-z]+ )?prices?',
-      'mark (the |all |every )?orders?', 'mark (?:all |every |each )?(?:of )?(?:them|these|those) as', '(insert|add|create|place|enter) (a |an |one |some )?(new |test |fake |dummy )?(order|user|customer|product|review|record)s?( for| to| into)', `(clear|purge|reset) (out )?(all |the |every )?([a-z]+['’]s |[a-z]+ )?${DATA_OBJECTS}`,
+      'mark (the |all |every )?orders?', 'mark (?:the |this |that )?(?:invoice|order|transaction)s? (?:(?:no\\.? |number |#)?[a-z]?\\d+ )?as', 'mark (?:all |every |each )?(?:of )?(?:them|these|those) as', '(insert|add|create|place|enter) (a |an |one |some )?(new |test |fake |dummy )?(order|user|customer|product|review|record)s?( for| to| into)', `(clear|purge|reset) (out )?(all |the |every )?([a-z]+['’]s |[a-z]+ )?${DATA_OBJECTS}`,
       '(give|apply) (a |an )?\\d+ ?% (discount|off)',
       // An order to change rows, at the start of the request or after "pls", "can you", "ok": "add 100 test orders",
       // "remove last week's cancelled orders", "fabricate some reviews"; a question about them ("how many orders were
@@ -76,11 +78,11 @@ export const REFUSAL_RULES: readonly PhraseRule<RefusalMeaning>[] = [
     examples: {
       match: [
         'clear September’s orders', 'bump all snack prices by 10%', "clear september's orders", 'insert a test order for user 42', '把用户10086的积分清零', '给用户42新增一条测试订单', '帮我把所有零食打八折', 'apply a 20% discount to all snacks', '删除上周的订单', '把订单状态改成已发货', 'update all prices to 10', 'drop table events', '清空九月的订单', 'purge the reviews',
-        'Please cancel every pending order older than a week.', '帮我把超过一周的待支付订单都取消掉', 'refund all returned orders from last week', '顺手把上周取消的那些订单从库里删了吧', '把上周取消的那些发票都恢复成正常发票', '他的订单记录帮我删一下', 'add a new stock code 99999 called gift box priced at £2.50', '帮我往库里造一批假订单 测试下看板', '把这些订单状态改成已发货', '把上周退货的订单都删掉', '生成一批测试用户', '伪造几条好评', "wipe last month's returns", 'add 100 test orders', "remove last week's cancelled orders", 'create 50 fake users', 'fabricate some reviews', 'pls modify the order amounts', 'ok reset all order statuses', 'can you add some dummy data',
+        'Please cancel every pending order older than a week.', 'Mark invoice 536365 as refunded.', '帮我把耳机品类所有商品的价格下调10%', '帮我把超过一周的待支付订单都取消掉', 'refund all returned orders from last week', '顺手把上周取消的那些订单从库里删了吧', '把上周取消的那些发票都恢复成正常发票', '他的订单记录帮我删一下', 'add a new stock code 99999 called gift box priced at £2.50', '帮我往库里造一批假订单 测试下看板', '把这些订单状态改成已发货', '把上周退货的订单都删掉', '生成一批测试用户', '伪造几条好评', "wipe last month's returns", 'add 100 test orders', "remove last week's cancelled orders", 'create 50 fake users', 'fabricate some reviews', 'pls modify the order amounts', 'ok reset all order statuses', 'can you add some dummy data',
       ],
       noMatch: [
         'is there a clear trend in orders?', '打折商品的销量', 'orders with a 20% discount', 'how many orders were cancelled', '上周订单状态分布', 'which update increased conversion', 'price changes last month', '新增用户数', 'how many new users were added to the loyalty program', '上周新增订单',
-        'how many orders were cancelled last week?', '帮我看看取消率', '请问上周取消了多少订单', 'cancelled orders by city', 'how many orders did we refund', 'how many orders were deleted', 'how many orders were removed last week', '删除购物车的用户有多少', '从购物车删除商品的用户数', '被删除的评价有多少', 'add to cart users by city', 'change in orders last week', 'create a chart of orders by city', '新增用户的客单价', '创造订单最多的渠道', '测试订单有多少', 'email channel GMV',
+        'how many orders were cancelled last week?', '帮我看看取消率', '价格下调后销量有变化吗', 'which orders were marked as refunded', '请问上周取消了多少订单', 'cancelled orders by city', 'how many orders did we refund', 'how many orders were deleted', 'how many orders were removed last week', '删除购物车的用户有多少', '从购物车删除商品的用户数', '被删除的评价有多少', 'add to cart users by city', 'change in orders last week', 'create a chart of orders by city', '新增用户的客单价', '创造订单最多的渠道', '测试订单有多少', 'email channel GMV',
       ],
     },
   },
@@ -100,14 +102,14 @@ export const REFUSAL_RULES: readonly PhraseRule<RefusalMeaning>[] = [
       '叫什么(名字)?', '真名', '实名', '(用户|客户|买家|会员|顾客|消费者|他|她|他们|她们)的?(名字|手机|微信|qq|地址)',
     ],
     en: [
-      'phone numbers?', 'mobile numbers?', '(?:delivery|shipping|home|billing|mailing|postal) address(?:es)?', 'e-?mails? (addresses|address|list)', 'emails of', '(?:their|customer|customers|user|users|buyer|buyers|shopper|shoppers)[’\u0027]?s? e-?mails', 'e-?mails (?:and|&|or) (?:phones?|names?|addresses)', 'home address(es)?', "(customer|user|shopper)s?'? (addresses|names|contact)", 'passwords?', 'id card', 'credit card numbers?', 'personal (data|information|details)', 'contact details', 'names and addresses',
+      'phone numbers?', 'mobile numbers?', '(?:delivery|shipping|home|billing|mailing|postal) address(?:es)?', 'e-?mails? (addresses|address|list)', 'emails of', '(?:their|customer|customers|user|users|buyer|buyers|shopper|shoppers)[’\u0027]?s? e-?mails', 'e-?mails (?:and|&|or|\\+) (?:phones?|names?|addresses)', '(?:gimme|give me|get me|send me|export|list|pull) (?:the |their |all )?(?:e-?mails|phone numbers|phones)', 'home address(es)?', "(customer|user|shopper)s?'? (addresses|names|contact)", 'passwords?', 'id card', 'credit card numbers?', 'personal (data|information|details)', 'contact details', 'names and addresses',
       '(?:full|first|last|real) names?', "(?<!(?:chang|updat|edit|correct)(?:e|ed|es|ing) )(?:customer|user|buyer|shopper|client|their|his|her)['’]?s? (?:names?|phones?|mobiles?|cell|address|e-?mails?(?: address(?:es)?)?)",
       'names? (?:and|&|\\+|with|,) (?:their |his |her )?(?:phone|mobile|cell|e-?mail|address|contact)',
       '(?:customers?|users?|buyers?|shoppers?|clients?|spenders?|people)(?: \\w+){0,3} by name', 'w/ (?:their )?(?:phones?|e-?mails?|names?)',
     ],
     examples: {
       match: [
-        'export every customer’s phone number', 'can you give me their email so i can follow up', '导出所有客户的手机号和邮箱', '给我所有用户的电话', 'list customer names and addresses', '这些用户的姓名',
+        'export every customer’s phone number', 'gimme emails + phone', 'can you give me their email so i can follow up', '导出所有客户的手机号和邮箱', '给我所有用户的电话', 'list customer names and addresses', '这些用户的姓名',
         'who is the customer that returned the most stuff, full name and phone', '把复购最多的客户手机号导出来', '复购最多的客户是谁,叫什么名字', 'who are our top 5 customers by name', 'give me the emails of our top 10 spenders', '客户手机号码归属地分布?', '买得最多的用户的微信',
       ],
       noMatch: ['what was the click-through rate on those emails', 'buyers by city', 'how many users signed up', '各城市的购买人数', 'orders by payment method', 'phone category sales', '手机品类的销量', 'email channel GMV', '邮件渠道的成交额', 'top products by name', '商品名字里带"耳机"的销量', '给这个客户打个电话', 'how many users changed their address'],
@@ -126,21 +128,23 @@ export const REFUSAL_RULES: readonly PhraseRule<RefusalMeaning>[] = [
       '(给|向|对)(?!我|咱)[^，,。？?]{0,20}(发|推送|推|群发|寄|送|打)[^，,。？?]{0,8}(短信|消息|邮件|通知|推送|优惠券|代金券|红包|券|积分|礼品|礼物|电话)',
       '发(一张|张|个|一个)?[^，,。？?]{0,6}(优惠券|代金券|红包)(?!后|之后|以后|的(效果|转化|订单|用户))', '(打|拨)(个|一个|一通|通)?电话给', '(群发|推送|短信通知|电话通知|邮件通知|通知一下)(给)?[^，,。？?]{0,12}(用户|客户|买家|会员|顾客|他们|她们|这些人)',
       '(联系|联络|回访)(一下)?(这些|那些|这个|那个|他们|她们|所有|全部)', '(给|把)(?!我|咱)[^，,。？?]{0,20}(退款|退钱)(吧|了|一下|给|$)', '(办理|处理|发起|同意|批准)(一下)?退款',
+      // Purchasing is an action too: "给小米扫地机器人补货500台，直接下采购单".
+      '给[^，,。？?]{0,20}补(?:货|库存)\\s*[0-9一二三四五六七八九十百千万]+', '补(?:货|库存)[^，,。？?]{0,8}(?:采购单|下单)', '(直接|帮我|马上|立刻)?(下|提交|创建|开)(一张|张|个|一个)?采购单',
     ],
     en: [
       `${IMPERATIVE_START}(?:e-?mail|text|sms|message|call|phone|ring|contact|notify|ping|push|dm|whatsapp)\\s+(?:(?:all|the|every|each|these|those|our|my|top|\\d+|\\w+['’]s)\\s+)+(?:\\w+\\s+)?(?:customers?|users?|buyers?|shoppers?|clients?|people|members?|spenders?)`,
       `${IMPERATIVE_START}(?:e-?mail|text|sms|message|call|phone|ring|contact|notify|ping|dm)\\s+(?:them|him|her|customers|users|buyers|everyone|everybody|anyone|all of them)(?![a-z])`,
       '(?:a|an) \\d+ ?% (?:off )?(?:coupon|voucher|discount code|promo code)',
       `send (?:a |an |the |some )?(?:[\\w-]+ ){0,5}(?:emails?|e-mails?|sms|texts?|messages?|push(?:es)?|notifications?|newsletters?|coupons?|vouchers?|codes?|refunds?)(?: to| for)?`,
-      `(?:issue|give|process|make|approve|grant) (?:a |an |the )?(?:full |partial )?refunds?`, `${IMPERATIVE_START}refund (?:that|this|the|these|those|all|them|him|her|order|customer|#?\\d)`,
+      `(?:issue|give|process|make|approve|grant) (?:a |an |the )?(?:full |partial )?refunds?`, `${IMPERATIVE_START}refund (?:that|this|the|these|those|all|them|him|her|order|customer|everyone|everybody|anyone|each|every|#?\\d)`,
       `(?:issue|give(?! me| us)|grant|hand out|create|add) (?:a |an |some |\\d+ )?(?:\\w+ ){0,3}?(?:coupons?|vouchers?|discount codes?|promo codes?|gift cards?)`,
       '(add|create|issue|give|send) (a |an )?\\d+ ?% off',
     ],
     examples: {
       match: [
-        'ok email all those customers a 10% off code', 'email everyone who abandoned their cart this week a 10% coupon', '给这些用户发个短信', 'refund that order', 'issue a refund for order 123', 'call the top customer', 'notify these customers', 'send a push notification to inactive users', '给上个月没回来的用户群发个优惠券短信', '给北京的用户发一张优惠券', '给这些用户退款', '把这笔订单退款', '短信通知这些客户', '给这个客户打个电话', 'add a 20% off coupon for every user in beijing', 'pls text them', '联系一下这些客户',
+        'ok email all those customers a 10% off code', 'Refund everyone who returned something last week.', '给小米扫地机器人补货500台，直接下采购单', 'email everyone who abandoned their cart this week a 10% coupon', '给这些用户发个短信', 'refund that order', 'issue a refund for order 123', 'call the top customer', 'notify these customers', 'send a push notification to inactive users', '给上个月没回来的用户群发个优惠券短信', '给北京的用户发一张优惠券', '给这些用户退款', '把这笔订单退款', '短信通知这些客户', '给这个客户打个电话', 'add a 20% off coupon for every user in beijing', 'pls text them', '联系一下这些客户',
       ],
-      noMatch: ['email channel GMV', 'refund rate by category', '退款率最高的品类', '短信渠道的转化率', 'push channel conversion', 'how many email customers bought twice', 'how many customers called support', '给我看退款最多的品类', '把退款率按品类拆开', 'coupon usage rate', 'give me the coupon orders by city', '发优惠券后订单涨了吗'],
+      noMatch: ['email channel GMV', 'refund rate by category', '退款率最高的品类', '短信渠道的转化率', 'push channel conversion', 'how many email customers bought twice', 'how many customers called support', '给我看退款最多的品类', '哪些商品补货最多', 'how many people got a refund', '给老客户17850推荐几款他可能会补货的商品', '把退款率按品类拆开', 'coupon usage rate', 'give me the coupon orders by city', '发优惠券后订单涨了吗'],
     },
   },
   {
@@ -152,10 +156,10 @@ export const REFUSAL_RULES: readonly PhraseRule<RefusalMeaning>[] = [
         zh: '仓库里没有成本、利润、库存、预算或广告花费数据,无法回答这个问题。我可以回答成交额、订单、转化率等行为指标。',
       },
     },
-    zh: ['利润', '毛利', '净利', '成本', '库存', '广告(花费|费用|投放)', '投放[^，,。？?]{0,6}(花|费|成本|预算)', '投产比', '投入产出', '获客成本', '市场份额', '市场占有率', '全国市场', '行业(规模|排名|份额)', '竞品', '竞争对手', '预算', '(目标|指标|kpi)(的)?(完成|达成)(率|度|情况)?', '达成率', '(广告|投放|推广)(上)?(花|费用|花费|支出)', '花在(广告|推广|投放)'],
-    en: ['profits?', 'margins?', 'costs?', 'cogs', 'inventory', 'stock levels?', 'in stock', 'ad spend', 'advertising spend', 'roi', 'roas', 'cac', 'customer acquisition cost', 'gross margin', 'market share', 'national (?:\\w+ )?market', 'industry (?:share|size|average|benchmark)', 'competitors?', 'budget(?:s|ed)?', '(?:vs|versus|against) (?:the )?(?:target|plan|quota)', 'target attainment', 'quotas?', '(?:spend|spent|spending) on (?:\\w+ )?(?:ads|advertising|adverts|marketing|promotion|campaigns?|search ads|social ads)', 'marketing spend', 'advertising costs?'],
+    zh: ['利润', '毛利', '净利', '成本', '库存', '售罄率', '售罄', '广告(花费|费用|投放)', '投放[^，,。？?]{0,6}(花|费|成本|预算)', '投产比', '投入产出', '获客成本', '市场份额', '市场占有率', '全国市场', '行业(规模|排名|份额)', '竞品', '竞争对手', '预算', '(目标|指标|kpi)(的)?(完成|达成)(率|度|情况)?', '达成率', '(广告|投放|推广)(上)?(花|费用|花费|支出)', '花在(广告|推广|投放)'],
+    en: ['profits?', 'margins?', 'costs?', 'cogs', 'inventory', 'stock levels?', 'in stock', 'ad spend', 'advertising spend', 'roi', 'roas', 'cac', 'customer acquisition cost', 'gross margin', 'market share', 'national (?:\\w+ )?market', 'industry (?:share|size|average|benchmark)', 'competitors?', 'budget(?:s|ed)?', '(?:vs|versus|against) (?:the )?(?:target|plan|quota)', 'target attainment', 'quotas?', '(?:spend|spent|spending) on (?:\\w+ )?(?:ads|advertising|adverts|marketing|promotion|campaigns?|search ads|social ads)', 'marketing spend', 'advertising costs?', 'sell[\\s-]?through(?: rate)?', 'stock turns?', 'inventory turnover', 'days of (?:supply|inventory|cover)', 'weeks of cover'],
     examples: {
-      match: ['How much did we spend on search ads in November?', 'what was our profit last month', '11月销售额和预算比怎么样', 'November revenue against target', '上个月的毛利率', 'ROI of ads', '库存还剩多少', "what is apple's share of the national headphones market?", '我们在耳机的市场份额'],
+      match: ['How much did we spend on search ads in November?', 'what was our profit last month', '11月销售额和预算比怎么样', 'November revenue against target', '上个月的毛利率', 'ROI of ads', '库存还剩多少', "What's the sell-through rate on Shoes this month?", '售罄率', "what is apple's share of the national headphones market?", '我们在耳机的市场份额'],
       noMatch: ['GMV last month', 'average order value', '上个月的成交额', 'marginally more orders?', 'targeted ads conversion', '目标用户的转化率'],
     },
   },
@@ -188,15 +192,15 @@ export const OFF_TOPIC_RULES: readonly PhraseRule<{ topic: string }>[] = [
     id: 'finance-news',
     meaning: { topic: 'news' },
     zh: ['股价', '股票', 'a股', '美股', '港股', '新闻', '汇率', '比特币', '房价', '财报'],
-    en: ['stock prices?', 'share prices?', 'stock market', 'news', 'exchange rates?', 'bitcoin', 'house prices?', 'buy (?:some )?shares', 'shares of', 'earnings (?:call|report|season)', 'ahead of earnings', 'invest in', 'which stocks', 'stocks? (?:should|to|can) (?:i|we) buy', 'stock will', 'stock (?:is )?going to', 'stock (?:go|do|rise|fall) next'],
-    examples: { match: ['What do you think Apple stock will do next week?', 'apple stock price today', 'Which stocks should I buy with the Double 11 bonus?', '今天的新闻', '人民币汇率', 'should i buy shares of alibaba ahead of earnings?'], noMatch: ['apple brand revenue', '苹果的销售额', 'price bands of phones'] },
+    en: ['stock prices?', 'share prices?', 'stock market', 'news', 'exchange rates?', 'bitcoin', 'house prices?', 'buy (?:some )?shares', 'buy\\s+(?:[a-z]+\\s+)?shares', '(?:before|ahead of)\\s+(?:their|the|its)\\s+earnings', 'shares of', 'earnings (?:call|report|season)', 'ahead of earnings', 'invest in', 'which stocks', 'stocks? (?:should|to|can) (?:i|we) buy', 'stock will', 'stock (?:is )?going to', 'stock (?:go|do|rise|fall) next'],
+    examples: { match: ['What do you think Apple stock will do next week?', 'apple stock price today', 'Which stocks should I buy with the Double 11 bonus?', '今天的新闻', '人民币汇率', 'should i buy shares of alibaba ahead of earnings?', 'should i buy alibaba shares this quarter?', 'should i buy   shares before their earnings?'], noMatch: ['apple brand revenue', '苹果的销售额', 'price bands of phones'] },
   },
   {
     id: 'general-knowledge',
     meaning: { topic: 'general' },
     zh: ['菜谱', '怎么做饭', '翻译', '你是谁', '谁是', '总统', '首都', '历史上', '机票', '火车票', '订酒店', '打车'],
-    en: ['recipes?', 'translate', 'who are you', 'who (is|was) (the )?(president|king|queen|ceo|founder|prime minister)', 'president of', 'capital of', 'meaning of life', 'book (?:a |me a )?(?:flight|hotel|table|taxi|cab)', 'flights? to', 'file (?:our |my |the )?(?:vat|tax|taxes)(?: returns?)?', 'vat returns?', 'tax returns?'],
-    examples: { match: ['can you file our VAT return for this quarter?', '翻译这句话', 'who is the president of france', '你是谁', 'what is the capital of china', '帮我订一张明天去上海的机票', 'book me a flight to beijing'], noMatch: ['who bought the most', 'top buyers by GMV', '谁买得最多', 'who is likely to buy next week'] },
+    en: ['recipes?', 'translate', 'who are you', 'who (is|was) (the )?(president|king|queen|ceo|founder|prime minister)', 'president of', 'capital of', 'meaning of life', 'book (?:a |me a )?(?:flight|hotel|table|taxi|cab)', 'flights? to', 'file (?:our |my |the )?(?:vat|tax|taxes)(?: returns?)?', 'vat returns?', 'tax returns?', '[a-z0-9-]+\\.(?:com|cn|net|org|co\\.uk|io|de|fr)'],
+    examples: { match: ['can you file our VAT return for this quarter?', 'whats jd.com gmv this yr', '翻译这句话', 'who is the president of france', '你是谁', 'what is the capital of china', '帮我订一张明天去上海的机票', 'book me a flight to beijing'], noMatch: ['who bought the most', 'top buyers by GMV', '谁买得最多', 'who is likely to buy next week'] },
   },
 ];
 

@@ -255,6 +255,31 @@ describe('compileSemanticQuery on a small warehouse (expected values from hand-w
     expect(() => compileSemanticQuery({ ...ranking, metrics: ['buyers'], orderBy: { field: 'buyers', direction: 'desc' }, combineTop: true })).toThrow(/add up across rows/);
   });
 
+  it('keeps only the groups whose metric passes a bound (customers who spent over a threshold, who placed 2+ orders)', async () => {
+    const run = async (query: Record<string, unknown>) => (await warehouse.query(...sqlAndParameters(compileSemanticQuery(query)))).rows;
+    const spend = await warehouse.query(`SELECT CAST(o.user_id AS VARCHAR) AS customer, SUM(oi.amount) AS value ${PAID_LINES} AND o.user_id IS NOT NULL GROUP BY 1`, window(NOVEMBER));
+    const amounts = spend.rows.map((row) => Number(row.value)).sort((left, right) => left - right);
+    const bound = amounts[Math.floor(amounts.length / 2)] as number;
+    const kept = await run({ metrics: ['gmv'], dimensions: ['customer'], timeRange: NOVEMBER, thresholds: [{ metric: 'gmv', operator: 'gt', values: [bound] }] });
+    expect(kept.length).toBe(amounts.filter((amount) => amount > bound).length);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.every((row) => Number(row.gmv) > bound)).toBe(true);
+    const orders = await warehouse.query(
+      `SELECT user_id, COUNT(*) AS value FROM orders WHERE paid_at IS NOT NULL AND user_id IS NOT NULL AND created_at >= $start AND created_at < $end GROUP BY 1 HAVING COUNT(*) >= 2`,
+      window(NOVEMBER),
+    );
+    const repeat = await run({ metrics: ['orders'], dimensions: ['customer'], timeRange: NOVEMBER, thresholds: [{ metric: 'orders', operator: 'gte', values: [2] }] });
+    expect(repeat.length).toBe(orders.rows.length);
+    const between = await run({ metrics: ['gmv'], dimensions: ['customer'], timeRange: NOVEMBER, thresholds: [{ metric: 'gmv', operator: 'between', values: [amounts[0] as number, bound] }] });
+    expect(between.length).toBe(amounts.filter((amount) => amount <= bound).length);
+    const compiled = compileSemanticQuery({ metrics: ['gmv'], dimensions: ['customer'], timeRange: NOVEMBER, thresholds: [{ metric: 'gmv', operator: 'gt', values: [bound] }] });
+    // The bound is a parameter, never SQL text.
+    expect(Object.values(compiled.parameters)).toContain(bound);
+    expect(compiled.assumptions.map((assumption) => assumption.en).join(' ')).toMatch(/Only the groups whose GMV is over/);
+    expect(() => compileSemanticQuery({ metrics: ['gmv'], timeRange: NOVEMBER, thresholds: [{ metric: 'gmv', operator: 'gt', values: [1] }] })).toThrow(/group by what is counted/);
+    expect(() => compileSemanticQuery({ metrics: ['gmv'], dimensions: ['customer'], timeRange: NOVEMBER, thresholds: [{ metric: 'orders', operator: 'gt', values: [1] }] })).toThrow(/one of the query's metrics/);
+  });
+
   it('averages per day by weekday (each weekday over its own days) and by hour (each hour over every day)', async () => {
     const run = async (query: Record<string, unknown>) => (await warehouse.query(...sqlAndParameters(compileSemanticQuery(query)))).rows;
     const paidOrders = (grain: string) =>

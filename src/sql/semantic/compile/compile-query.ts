@@ -20,6 +20,7 @@ import type { Assumption, CompiledColumn, CompiledQuery } from './compiled-query
 import { metricFacts } from '../catalogue/metrics.ts';
 import { averageMetricColumn, comparisonColumns, cumulativeMetricColumn, dimensionColumn, dimensionOutputSql, metricColumn, shareColumn } from './output-columns.ts';
 import { CUMULATIVE_ASSUMPTION, cumulativeTimeline, runningTotalsSql } from './compile-cumulative.ts';
+import { checkThresholds, keptByThresholdsSql, thresholdAssumption } from './compile-thresholds.ts';
 import { checkCombineTop, combinedTopAssumption, combinedTopSql } from './compile-combined-top.ts';
 import { parseInput } from './parse-input.ts';
 import { SemanticQueryError } from '../semantic-error.ts';
@@ -130,6 +131,7 @@ function compiledAssumptions(resolved: ResolvedQuery, fillGaps: boolean): Assump
   if (query.cumulative) assumptions.push(CUMULATIVE_ASSUMPTION);
   if (query.combineTop && query.limit !== undefined) assumptions.push(combinedTopAssumption(query.limit));
   if (omitsZeroRows(resolved)) assumptions.push(ZERO_ROWS_ASSUMPTION);
+  if (query.thresholds?.length) assumptions.push(thresholdAssumption(query.thresholds, metrics));
   if (metrics.some((metric) => metric.unit === 'currency')) assumptions.push(CURRENCY_ASSUMPTION);
   return assumptions;
 }
@@ -173,6 +175,7 @@ export function compileSemanticQuery(input: unknown, options: CompileOptions = {
   if (averagePer) checkAverage(resolved);
   const timeline = query.cumulative ? cumulativeTimeline(query, metrics, dimensions) : undefined;
   if (query.combineTop) checkCombineTop(query, metrics);
+  if (query.thresholds?.length) checkThresholds(query, metrics);
   const writer = new SqlWriter(options.dialect);
   const ctes: Cte[] = [];
   if (needsFirstSeen([...dimensions, ...filters.map((filter) => filter.dimension)])) ctes.push(FIRST_SEEN_CTE);
@@ -288,6 +291,7 @@ export function compileSemanticQuery(input: unknown, options: CompileOptions = {
     const anyValue = metrics.map((metric) => (metric.formula.kind === 'ratio' ? `${quoteIdentifier(metric.id)} IS NOT NULL` : `coalesce(${quoteIdentifier(metric.id)}, 0) <> 0`)).join(' OR ');
     select = `SELECT * FROM (\n  ${select}\n) groups WHERE ${anyValue}`;
   }
+  if (query.thresholds?.length) select = keptByThresholdsSql(select, query.thresholds, writer);
   if (query.limitPerGroup !== undefined) {
     const group = perGroupDimension(query, dimensions);
     // Ranked inside each group by the requested order; the rank column stays out of the answer.

@@ -104,6 +104,20 @@ export const semanticQuerySchema = z.object({
    * each summable metric's total over those rows, and with `share` their combined share of the whole.
    */
   combineTop: z.boolean().describe('sum the rows kept by orderBy + limit into one row (the top N together); summable metrics only').optional(),
+  /**
+   * Keeps only the groups whose metric passes a bound ("customers who spent over £5,000", "下单超过3次的用户"): the
+   * bound applies to each group's value (with compareTo, the current period's), after grouping, like SQL's HAVING.
+   * With countOf the answer counts those groups.
+   */
+  thresholds: z
+    .array(
+      z
+        .object({ metric: z.string().min(1), operator: z.enum(['gt', 'gte', 'lt', 'lte', 'between']), values: z.array(z.number().finite()).min(1).max(2) })
+        .refine((threshold) => (threshold.operator === 'between') === (threshold.values.length === 2), { message: "'between' takes [low, high]; the other operators one value" }),
+    )
+    .max(4)
+    .describe('keep only the groups whose metric passes the bound (HAVING): customers who spent over 5000 → dimension customer, metric gmv, {metric: gmv, operator: gt, values: [5000]}')
+    .optional(),
   /** Language of dimension values in the result (category Phones vs 手机); filters accept both. */
   language: z.enum(['en', 'zh']).default('en'),
 });

@@ -39,6 +39,17 @@ function holiday(month: number, firstDay: number, lastDay: number, label_en: str
   };
 }
 
+/**
+ * A day written with slashes: month/day when only that reading is a date, day/month when only that one is. When both
+ * are (9/12/2010 is 12 September in the US and 9 December in the UK) the one nearest before today wins, so a day the
+ * shop has data for is read over one months earlier; the answer's first sentence shows the date it took.
+ */
+function slashedDate(first: string | undefined, second: string | undefined, year: string | undefined, asOf: IsoDate): RawPeriod | undefined {
+  const readings = [single(parts(year, first, second), asOf), single(parts(year, second, first), asOf)].filter((reading): reading is RawPeriod => reading !== undefined);
+  const past = readings.filter((reading) => reading.start <= asOf).sort((left, right) => right.start.localeCompare(left.start));
+  return past[0] ?? readings[0];
+}
+
 function blackFriday(match: RegExpExecArray, asOf: IsoDate): RawPeriod {
   const fridayOf = (year: number) => {
     const first = makeDate(year, 11, 1);
@@ -47,8 +58,17 @@ function blackFriday(match: RegExpExecArray, asOf: IsoDate): RawPeriod {
   };
   const { year } = dateParts(asOf);
   const named = namedYear(match, asOf);
-  const date = named !== undefined ? fridayOf(named) : fridayOf(year) <= asOf ? fridayOf(year) : fridayOf(year - 1);
-  return { start: date, end: date, unit: 'day', event: true, label_en: 'Black Friday', label_zh: '黑色星期五' };
+  const friday = named !== undefined ? fridayOf(named) : fridayOf(year) <= asOf ? fridayOf(year) : fridayOf(year - 1);
+  const text = match[0].toLowerCase();
+  // The shopping days around it, as retailers name them: its Monday-to-Sunday week, its weekend, Cyber Monday, and
+  // Black Friday through Cyber Monday.
+  if (/cyber|bfcm|网络星期一/.test(text) && /black|黑|bfcm/.test(text)) {
+    return { start: friday, end: addDays(friday, 3), event: true, label_en: 'Black Friday to Cyber Monday', label_zh: '黑五至网络星期一' };
+  }
+  if (/cyber|网络星期一/.test(text)) return { start: addDays(friday, 3), end: addDays(friday, 3), unit: 'day', event: true, label_en: 'Cyber Monday', label_zh: '网络星期一' };
+  if (/weekend|周末/.test(text)) return { start: friday, end: addDays(friday, 2), event: true, label_en: 'Black Friday weekend', label_zh: '黑五周末' };
+  if (/week|周/.test(text)) return { start: addDays(friday, -4), end: addDays(friday, 2), unit: 'week', event: true, label_en: 'Black Friday week', label_zh: '黑五当周' };
+  return { start: friday, end: friday, unit: 'day', event: true, label_en: 'Black Friday', label_zh: '黑色星期五' };
 }
 
 // Spelled out: toLocaleString builds an Intl formatter per call, a tenth of a question's reading time.
@@ -197,15 +217,10 @@ export const ABSOLUTE_TIME_RULES: TimeRule[] = [
     },
   },
   {
-    // "on 11/11", "12/24": month/day as in the US and China; day/month when the first number cannot be a month.
+    // "on 11/11", "12/24", "9/12/2010": month/day as in the US and China, day/month as in the UK; see slashedDate.
     name: 'numeric month/day', guard: /\//u,
-    pattern: /(?<![\d/.-])(\d{1,2})\/(\d{1,2})(?![\d/.-])/gu,
-    resolve: (m, asOf) => {
-      const first = number(m[1]);
-      const second = number(m[2]);
-      if (first === undefined || second === undefined) return undefined;
-      return first <= 12 ? single(parts(undefined, m[1], m[2]), asOf) : single(parts(undefined, m[2], m[1]), asOf);
-    },
+    pattern: /(?<![\d/.-])(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?(?![\d/.-])/gu,
+    resolve: (m, asOf) => slashedDate(m[1], m[2], m[3], asOf),
   },
   {
     name: 'Chinese date', guard: /月/u,
@@ -349,6 +364,12 @@ export const ABSOLUTE_TIME_RULES: TimeRule[] = [
   },
   { name: "New Year's Day", guard: /元旦|new/iu, pattern: withYear(/元旦|\bnew\s+year['’]?s\s+day\b/giu), resolve: holiday(1, 1, 1, "New Year's Day", '元旦') },
   { name: 'Christmas', guard: /圣诞|christmas/iu, pattern: withYear(/圣诞节?|\bchristmas(?:\s+day)?\b/giu), resolve: holiday(12, 25, 25, 'Christmas Day', '圣诞节') },
-  { name: 'Black Friday', guard: /黑色星期五|黑五|black/iu, pattern: withYear(/黑色星期五|黑五|\bblack\s+friday\b/giu), resolve: blackFriday },
+  {
+    name: 'Black Friday', guard: /黑色星期五|黑五|black|cyber|bfcm|网络星期一/iu,
+    pattern: withYear(
+      /(?:\bthe\s+week\s+of\s+)?(?:黑色星期五|黑五|\bblack\s+friday\b)(?:['’]s)?(?:\s*(?:weekend\b|week\b|周末|当周|那一?周|这一?周|一周|周(?![一二三四五六日天])|(?:to|through|thru|till|until|and|-|–|到|至)\s*(?:\bcyber\s+monday\b|网络星期一)))?|\bcyber\s+monday\b|网络星期一|\bbfcm\b/giu,
+    ),
+    resolve: blackFriday,
+  },
 ];
 

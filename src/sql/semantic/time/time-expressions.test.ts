@@ -66,6 +66,13 @@ const TABLE: [string, string, string, string, string, string][] = [
   ['2024年双十一', SUNDAY, '2024-11-11', '2024-11-11', '2024-11-10', '2024-11-10'],
   ['Double 11 2023', SUNDAY, '2023-11-11', '2023-11-11', '2023-11-10', '2023-11-10'],
   ['black friday 2024', SUNDAY, '2024-11-29', '2024-11-29', '2024-11-28', '2024-11-28'],
+  // The shopping days retailers name around it: its Monday-to-Sunday week, its weekend, Cyber Monday, and BFCM.
+  ['Black Friday week 2024', SUNDAY, '2024-11-25', '2024-12-01', '2024-11-18', '2024-11-24'],
+  ['the week of black friday 2024', SUNDAY, '2024-11-25', '2024-12-01', '2024-11-18', '2024-11-24'],
+  ['2024年黑五当周', SUNDAY, '2024-11-25', '2024-12-01', '2024-11-18', '2024-11-24'],
+  ['black friday weekend 2024', SUNDAY, '2024-11-29', '2024-12-01', '2024-11-26', '2024-11-28'],
+  ['Cyber Monday 2024', SUNDAY, '2024-12-02', '2024-12-02', '2024-12-01', '2024-12-01'],
+  ['Black Friday to Cyber Monday 2024', SUNDAY, '2024-11-29', '2024-12-02', '2024-11-25', '2024-11-28'],
   // A year counted from today with the festival ("去年双十一") is that year's festival, not all of last year or the latest.
   ['去年双十一', SUNDAY, '2024-11-11', '2024-11-11', '2024-11-10', '2024-11-10'],
   ["last year's Singles Day", SUNDAY, '2024-11-11', '2024-11-11', '2024-11-10', '2024-11-10'],
@@ -310,6 +317,13 @@ describe('forms business users type', () => {
     ['GMV 2011-11', '2011-11-01', '2011-11-30'],
     ['sales in 2010-12', '2010-12-01', '2010-12-31'],
     ['orders on 11/11', '2025-11-11', '2025-11-11'],
+    // Day and month both possible: the reading nearest before today (a UK 3/11 is 3 November, not March).
+    ['orders on 3/11', '2025-11-03', '2025-11-03'],
+    ['orders on 11/3', '2025-11-03', '2025-11-03'],
+    ['revenue on 9/12/2024', '2024-12-09', '2024-12-09'],
+    ['revenue on 12/24/2024', '2024-12-24', '2024-12-24'],
+    ['revenue on 24/12/2024', '2024-12-24', '2024-12-24'],
+    ['Black Friday week', '2025-11-24', '2025-11-30'],
     ['双十一期间的购买转化漏斗', '2025-11-11', '2025-11-11'],
     ['国庆期间', '2025-10-01', '2025-10-07'],
     ['上周三的订单数', '2025-11-19', '2025-11-19'],

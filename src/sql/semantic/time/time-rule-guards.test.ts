@@ -44,7 +44,7 @@ const EXAMPLES: Record<string, string[]> = {
   '618': ['618', '618大促', '六一八'],
   "New Year's Day": ['元旦', "new year's day"],
   Christmas: ['圣诞', 'Christmas day'],
-  'Black Friday': ['黑色星期五', '黑五', 'black friday 2024', 'black friday next year'],
+  'Black Friday': ['黑色星期五', '黑五', 'black friday 2024', 'black friday next year', 'cyber monday', 'BFCM', '网络星期一'],
   'dotted date range': ['9.24-9.30', '（10.1-10.7）', '10.1到7', '11.1 to 11.10'],
   'dotted date': ['9.24的GMV', 'on 9.24', '10.1号'],
   'Chinese day range': ['1号到7号', '八日至十四日'],
