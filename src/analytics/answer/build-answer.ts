@@ -264,8 +264,9 @@ export function buildAnswer(input: BuildAnswerInput): Answer {
   }
   if (table.truncated) assumptions.push(language === 'zh' ? '结果行数过多,只显示了前一部分。' : 'The result was cut off at the row limit.');
   // "How many countries did we sell to?": the count is the answer's one row.
-  const countOf = answered?.toolName === 'query_metrics' ? AskedShape.safeParse(answered.arguments).data?.query.countOf : undefined;
-  const counted = countOf ? countTable(table, countOf.dimension) : undefined;
+  const askedShape = answered?.toolName === 'query_metrics' ? AskedShape.safeParse(answered.arguments).data?.query : undefined;
+  const countOf = askedShape?.countOf;
+  const counted = countOf ? countTable(table, countOf.dimension, (askedShape?.thresholds?.length ?? 0) > 0) : undefined;
   if (counted) {
     return {
       ...base,

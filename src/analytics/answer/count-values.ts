@@ -39,7 +39,8 @@ export function countSentence(
   const metric = (bounded && table.columns.find((column) => column.id === bounded.metric)) || table.columns.find((column) => column.role === 'metric');
   const dimensionColumn = table.columns.find((column) => column.id === dimension);
   if (!metric || !dimensionColumn) return undefined;
-  const active = table.rows.filter((row) => typeof row[metric.id] === 'number' && (row[metric.id] as number) > 0);
+  // Rows kept by a bound are counted as they are ("products that sold nothing" are rows of 0); otherwise those above zero.
+  const active = bounded ? table.rows : table.rows.filter((row) => typeof row[metric.id] === 'number' && (row[metric.id] as number) > 0);
   const zh = language === 'zh';
   const count = formatValue(active.length, 'number', language);
   const metricName = zh ? metric.label_zh : metric.label_en;
@@ -55,11 +56,12 @@ export function countSentence(
  * The answer table of a count of values: one row, the number of values with the metric above zero ("19 countries"),
  * which is what "how many countries did we sell to" asks; the list it was counted from stays in the SQL.
  */
-export function countTable(table: ResultTable, dimension: string): ResultTable | undefined {
+export function countTable(table: ResultTable, dimension: string, bounded = false): ResultTable | undefined {
   const metric = table.columns.find((column) => column.role === 'metric');
   const dimensionColumn = table.columns.find((column) => column.id === dimension);
   if (!metric || !dimensionColumn || table.truncated) return undefined;
-  const count = table.rows.filter((row) => typeof row[metric.id] === 'number' && (row[metric.id] as number) > 0).length;
+  // Rows kept by a bound on their total are all counted (a bound may keep zeros: "products that sold nothing").
+  const count = bounded ? table.rows.length : table.rows.filter((row) => typeof row[metric.id] === 'number' && (row[metric.id] as number) > 0).length;
   const column = {
     id: `${dimension}_count`,
     label_en: `${pluralLabel(dimensionColumn.label_en)} with ${metric.label_en}`,

@@ -203,7 +203,10 @@ export function comparisonPlan(recognition: Recognition, window: DataWindow): Co
   const periodComparison = recognition.time?.comparison === 'named_period' || recognition.compareShiftDays !== undefined || comparesPeriods(recognition.normalized);
   const comparisonAsked = (cues.has('compare') && !recognition.comparesGroupsOnly && (!comparesGroups || periodComparison)) || recognition.time?.comparison === 'named_period';
   let dayByWeekday = false;
-  if (comparisonAsked && calendarGrains.length === 1 && calendarGrains[0] === 'day' && sameWeekdays(chooseTime(recognition, window, true))) {
+  // Days compared as weekdays only when another period is named ("每天的订单，和上周比"); "每天卖多少件，想看变化" over a
+  // named range is a daily timeline, which shows the change.
+  const otherPeriodNamed = recognition.time?.comparison === 'named_period' || recognition.compareShiftDays !== undefined || recognition.comparisonUnit !== undefined || recognition.againstUsual === true || !recognition.time || ANOTHER_PERIOD.test(recognition.normalized);
+  if (comparisonAsked && otherPeriodNamed && calendarGrains.length === 1 && calendarGrains[0] === 'day' && sameWeekdays(chooseTime(recognition, window, true))) {
     dayByWeekday = true;
     calendarGrains = [];
   }
@@ -368,7 +371,9 @@ export function buildRequest(asked: Recognition, window: DataWindow, language: L
   const lowestFirst = (query.orderBy as { direction?: string } | undefined)?.direction === 'asc';
   // Hours of the day and days of the week are groupings, not a timeline: a shop that never trades at night or on
   // Saturdays has no such rows ("gmv by hour of day" lists the hours it traded).
-  if (!time.compareTo && !lowestFirst && !query.rankOf && !query.countOf && !ASKS_ABOUT_NONE.test(recognition.normalized) && dimensions.length > 0 && dimensions.every((dimension) => !CALENDAR_GRAINS.includes(dimension))) {
+  // A bound that keeps zeros ("products that didn't sell") is itself the answer's rows.
+  const keepsZeros = thresholds?.some((threshold) => (threshold.operator === 'lte' || threshold.operator === 'between') ? (threshold.values[0] as number) >= 0 && (threshold.operator === 'lte' || (threshold.values[0] as number) <= 0) : threshold.operator === 'lt' && (threshold.values[0] as number) > 0) === true;
+  if (!keepsZeros && !time.compareTo && !lowestFirst && !query.rankOf && !query.countOf && !ASKS_ABOUT_NONE.test(recognition.normalized) && dimensions.length > 0 && dimensions.every((dimension) => !CALENDAR_GRAINS.includes(dimension))) {
     query.omitZeroRows = true;
   }
   // "哪一天的成交额最低", "the quietest hour": a day or hour with no activity at all (a shop closed on Saturdays) is no
@@ -380,6 +385,9 @@ export function buildRequest(asked: Recognition, window: DataWindow, language: L
 
 /** "How many customers …", "有多少客户": the groups kept are counted, not listed. */
 const HOW_MANY = /how many|number of|count of|\bcount\b|多少|几个|几位|几家|几款|有几/;
+
+/** Words that set a period against another one, unlike a change word alone ("变化", "change"). */
+const ANOTHER_PERIOD = /环比|同比|上一(?:期|周期)|上期|比上|和上|跟上|与上|较上|相比上|对比上|比前|去年同期|(?:跟|和|与|同)[^，,。？?\s]{1,8}比|\b(?:previous|prior|last (?:week|month|year)|period over period|over (?:week|month|year)|wow|mom|yoy|vs\.?|versus|compared (?:to|with)|against)\b/;
 
 /** Questions about groups without any ("哪些城市没有订单", "countries with zero returns") keep the zeros. */
 const ASKS_ABOUT_NONE = /没有|为零|为0|是0|零单|\bzero\b|\bnone\b|\bno (?:orders|sales|returns|buyers|visitors|reviews|cancellations)\b|\bwithout\b|\bnever\b/;

@@ -252,7 +252,7 @@ const WHOLE_UNIT_ALL = new RegExp(WHOLE_UNIT.source, 'g');
 const CUSTOMER_LIST = /(?:\bcustomers|\busers|\bbuyers|\bshoppers|客户|用户|顾客|买家)\s*(?:ids?\s*)?((?:\d{3,}\s*(?:,|、|，|and|和|及|与|&)\s*)+\d{3,})(?!\d|\.\d)/g;
 /** "invoice 536592", "order SL2025112000000983", "发票号537434": one order by the shop's number (letters, then digits). */
 const ORDER_NUMBER = /(?:\binvoice|\border|\breceipt|发票|订单|单据)\s*(?:no\.?|number|num|#|id|号码?|编号)?\s*[#:：]?\s*((?:[a-z]{1,4}-?)?\d{5,}|[a-z]{1,4}-\d{3,})(?![\d.])|(?:单号|发票号|订单号)\s*[:：]?\s*([a-z]{0,4}-?\d{3,})(?![\d.])/g;
-const STOCK_CODE = /(?:\bstock ?codes?|\bskus?|\bitem codes?|\bproduct codes?|货号|商品编号|商品编码)\s*[#:：]?\s*([a-z0-9]*\d[a-z0-9]*)(?![a-z0-9])/g;
+const STOCK_CODE = /(?:\bstock ?codes?|\bskus?|\bitem codes?|\bproduct codes?|货号|商品编号|商品编码)\s*[#:：]?\s*([a-z0-9]*\d[a-z0-9]*)(?![a-z0-9])|(?<![a-z0-9])(\d{4,6}[a-z]{0,2})\s*(?:这个|这款|的|这一)?\s*(?:货号|商品编号|商品编码|stock code)/g;
 const THAT_PERIOD = /(?<!\b(?:each|every|per) )\b(?:month|quarter|year|week)[- ]end\b|月末|季末|\bthat (?:same |whole |entire )?(?:day|week|month|year)\b|\bthe same (?:day|week|month)(?! (?:last|a|one|the))\b|那个月|(?<!十一|11|618|十二|12|节|国庆|黑五|日|号|周)那一?周|那个星期|当月|当周|那一?天|当天|当日/g;
 const SET_SIDE_BY_SIDE = /\bvs\.?(?![a-z])|\bversus\b|\bcompared?\b|对比|比较/;
 const BAND_LIST = /(?:under|below|less than|<|低于|不到)\s*[£¥$]?\d+[^0-9]{1,12}\d+\s*(?:[-–~到至]|to)\s*[£¥$]?\d+|\d+\s*(?:[-–~到至]|to)\s*[£¥$]?\d+[^0-9]{1,12}\d+\s*(?:\+|以上|and (?:up|above|over|more)|or more)/;
@@ -353,6 +353,10 @@ const OTHER_WHY_WORDS = new RegExp(CUE_PHRASES.why.map((phrase) => phrase.toLowe
 const PRODUCT_NOUN = /products?|items?|goods|skus?|商品|产品|单品/;
 const PEOPLE_WHO_BOUGHT = /\bhow many (?:distinct |different |unique |individual )?(?:customers|people|users|shoppers|clients|accounts)\b(?:(?!\b(?:and|but|than)\b)[^?,.]){0,50}?\b(?:placed|made|bought|ordered|paid|purchased|checked out|put through|shopped)\b(?! (?:more|less|fewer) than| (?:at least|over|under) \d)|(?:多少|几)(?:个|位|名)?(?:人|用户|客户|顾客|买家)[^，,。？?]{0,12}(?:下了?单|付了?款|支付了?|购买了?|买了)|(?:买|购买)(?:了|过)?[^，,。？?的]{1,10}的(?:人|用户|客户|顾客)/;
 const PURCHASE_COUNTS = new Set(['orders', 'orders_created', 'units', 'gmv']);
+const ANY_PAYMENT_STATUS = /\b(?:(?:whether )?paid or (?:not|unpaid)|paid and unpaid|(?:in|of) any status|regardless of (?:payment|status|whether (?:they were |it was )?paid)|including (?:the )?unpaid(?: ones| orders)?|incl\.? unpaid)\b|(?:不管|无论)(?:是否|有没有)?(?:付款|支付)(?:与否)?|(?:不论|不管)(?:订单)?状态|(?:含|包括|包含)未(?:付款|支付)(?:的)?/g;
+const CHANGE_FROM_TO_EN = /\b(?:grow|grew|grown|growth|change[sd]?|increase[sd]?|rise|rose|risen|fall|fell|fallen|drop(?:ped)?|decline[sd]?|move[sd]?|go|went|gone|jump(?:ed)?|shift(?:ed)?)\b[^?.!]{0,40}?\b(from)\s+[a-z0-9 ,]{2,30}?\s+(to)\s+(?=[a-z0-9])/d;
+const CHANGE_FROM_TO_ZH = /(从)\s*[^，,。？?从到]{1,12}?\s*(到)\s*[^，,。？?]{1,12}?(?:增长|涨|下降|降|变化|变动|提升|多了|少了|差了)/d;
+const STATUS_COUNTS = new Set(['cancelled_orders', 'returned_orders']);
 const COUNT_BOUND = /\b(?:more|fewer|less) than (?:once|twice|one time|\d+ times?|\d+(?:\.\d+)?)\b/g;
 const PERIOD_OVER_PERIOD = /\b(day|week|month|quarter|year)[\s-]+(?:over|on)[\s-]+\1\b/g;
 // "多少件商品", "how many products": the noun is counted; "收藏了商品", "bought products": it is the verb's object.
@@ -471,7 +475,7 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   for (const title of titles) blanked = blankSpan(blanked, title.start, title.end);
   for (const match of previousOf) blanked = blankSpan(blanked, match.index, match.index + match[0].length);
   // "当天/那天" point at a period named elsewhere in the question, never at the as-of day.
-  const timeText = blanked
+  let timeText = blanked
     .replace(/当天|当日|那天|这一天|这天/g, (found) => ' '.repeat(found.length))
     .replace(THAT_PERIOD, (found) => ' '.repeat(found.length))
     // "周末vs工作日" names the weekday/weekend grouping, not last weekend.
@@ -480,6 +484,15 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     .replace(/日均|日活|周均|月均/g, (found) => ' '.repeat(found.length))
     // "销量最高的前3天" ranks days: its "前3天" is what is ranked, not the last three days.
     .replace(RANKED_TIME_BUCKETS, (found) => ' '.repeat(found.length));
+  // "How much did Phones revenue grow from October to November?", "从10月到11月涨了多少": a change from one period
+  // to another compares the two, it is no range spanning both.
+  const changeFromTo = CHANGE_FROM_TO_EN.exec(timeText) ?? CHANGE_FROM_TO_ZH.exec(timeText);
+  if (changeFromTo?.indices) {
+    const [fromStart, fromEnd] = changeFromTo.indices[1] as [number, number];
+    const [toStart, toEnd] = changeFromTo.indices[2] as [number, number];
+    // Same lengths, so the matches' positions still point into the question.
+    timeText = `${timeText.slice(0, fromStart)}${' '.repeat(fromEnd - fromStart)}${timeText.slice(fromEnd, toStart)}${toEnd - toStart === 2 ? 'vs' : '和'}${timeText.slice(toEnd)}`;
+  }
   // "本月截至昨天", "year-to-date as of 30 November": the day after 截至 / as of ends the period named, it is no period.
   const endAnchor = END_ANCHOR.exec(timeText);
   const anchorDay = endAnchor ? safeResolve(endAnchor[1] ?? '', asOf) : undefined;
@@ -588,7 +601,7 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   }
   // "stock code 22423", "货号85099B": a product by its code (product filters match SKUs).
   for (const match of normalized.matchAll(STOCK_CODE)) {
-    mergeFilter(boundFilters, 'product', [(match[1] ?? '').toUpperCase()], false);
+    mergeFilter(boundFilters, 'product', [(match[1] ?? match[2] ?? '').toUpperCase()], false);
     markTaken(taken, match.index, match.index + match[0].length);
     recognised.push(match[0].trim());
   }
@@ -634,6 +647,7 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   const setAside: string[] = [];
   const excludedStatuses: string[] = [];
   let lastExcluded: number | undefined;
+  let lastIncluded: number | undefined;
   const productSpans: [number, number][] = titles.map((title): [number, number] => [title.start, title.end]);
   const metricSpans = new Map<string, [number, number]>();
   for (const match of questionLexicon(values).findAll(normalized, taken)) {
@@ -649,7 +663,17 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
         excludedStatuses.push(term.id);
         lastExcluded = match.end;
       }
-      if (INCLUDE_BEFORE.test(before) || excluding) {
+      // "including cancellations and credit notes": a status joined to an included one is included too.
+      const joinedToIncluded = lastIncluded !== undefined && /^\s*(?:,|、|and|or|&|和|与|及|或|以及)\s*$/.test(normalized.slice(lastIncluded, match.start));
+      const including = !excluding && (INCLUDE_BEFORE.test(before) || joinedToIncluded);
+      if (including) {
+        lastIncluded = match.end;
+        const word = INCLUDE_BEFORE.exec(before);
+        if (word) markTaken(taken, match.start - before.length + word.index, match.start);
+        // Orders counted with cancelled or returned ones are every order placed, paid or not.
+        if (STATUS_COUNTS.has(term.id)) includesUnpaidStatus = true;
+      }
+      if (including || excluding) {
         setAside.push(term.id);
         continue;
       }
@@ -762,6 +786,13 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   }
   // "各订单状态的订单数": paid orders split by status would show one status; every order counts.
   if (dimensions.includes('order_status')) includesUnpaidStatus = true;
+  // "orders placed last week, paid or not", "including unpaid ones", "in any status": every order placed.
+  const anyStatus = [...normalized.matchAll(ANY_PAYMENT_STATUS)];
+  for (const match of anyStatus) {
+    markTaken(taken, match.index, match.index + match[0].length);
+    recognised.push(match[0]);
+    includesUnpaidStatus = true;
+  }
   if (includesUnpaidStatus) {
     for (const list of [weakMetrics, strongMetrics]) {
       const index = list.indexOf('orders');

@@ -851,6 +851,21 @@ describe('understandQuestion: management reporting periods (fresh f17)', () => {
     }
   });
 
+  it('asks rather than guessing a size or listing what did not sell; reads change from one period to another', () => {
+    expect(understand('How many large orders did we have?').kind).toBe('clarify');
+    expect(understand('手机里这个月一台都没卖出去的是哪款？').kind).toBe('clarify');
+    expect(requestOf('How many orders were placed last week, paid or not?').query).toMatchObject({ metrics: ['orders_created'] });
+    expect(requestOf('How many orders were raised in total, including cancellations and credit notes?').query).toMatchObject({ metrics: ['orders_created'] });
+    expect(requestOf('How much did Phones revenue grow from October to November?').query).toMatchObject({ timeRange: { start: '2025-11-01', end: '2025-11-30' }, compareTo: { start: '2025-10-01', end: '2025-10-31' } });
+    expect(requestOf('从10月到11月手机的成交额增长了多少').query).toMatchObject({ compareTo: { start: '2025-10-01', end: '2025-10-31' } });
+    expect(requestOf('GMV from October to November').query).toMatchObject({ timeRange: { start: '2025-10-01', end: '2025-11-30' } });
+    expect(requestOf('For the quarter so far, what share of revenue does each category account for?').query).toMatchObject({ dimensions: ['category'], timeRange: { start: '2025-10-01', end: '2025-11-30' } });
+    expect(requestOf('这个月手机品牌成交额排第二的是谁？').query).toMatchObject({ dimensions: ['brand'], filters: [{ dimension: 'category', values: ['Phones'] }], offset: 1 });
+    // A daily timeline over a named range shows the change; days become weekdays only against another period.
+    expect(requestOf('11月8号到11月14号零食每天卖多少件？想看双十一前后的变化').query).toMatchObject({ dimensions: ['day'], timeRange: { start: '2025-11-08', end: '2025-11-14' } });
+    expect(requestOf('两类人的客均消费分别是多少？', requestOf('上个月新老用户的购买人数')).query).toMatchObject({ dimensions: ['new_vs_returning'] });
+  });
+
   it('reads "the whole period" as every day of the data, also in a follow-up that had a period', () => {
     const october = requestOf('weekly GMV in October');
     expect(requestOf('Actually, show it by month across all the data.', october).query).toMatchObject({ dimensions: ['month'], timeRange: { start: '2025-09-02', end: '2025-11-30' } });

@@ -1,4 +1,5 @@
 import { bareBound } from './rules/group-threshold-rules.ts';
+import { asksVagueSize } from './rules/vague-size-rules.ts';
 import { asksYearOverYear, previousOfRange, findDimension, findMetric, METRICS, type WarehouseProfile } from '../../sql/semantic/index.ts';
 import { yearAgoPeriod } from '../../sql/semantic/time/time-period.ts';
 import type { SemanticFilter } from '../../sql/semantic/compile/semantic-query.ts';
@@ -59,7 +60,7 @@ const PERSON_PRONOUN = /\b(?:he|she|him|her|they|them)\b|他|她/;
 const BUSY_WORDS = /\b(?:busiest|quietest|busy|quiet)\b|最忙|最闲|最冷清|繁忙/;
 /** "哪个品类最好" and nothing else: only a judgement, no ranking word that implies a measure (top, 排名, 前三). */
 const EVALUATIVE_ONLY = /^(?!.*(?:\btop\b|\bbottom\b|排名|排行|前\s*[0-9一二三四五六七八九十两]|\bperforming\b|\bbusiest\b|\bquietest\b|最忙|最闲))/;
-const FOLLOW_UP_END = /呢\s*[??]?$|\binstead\b/;
+const FOLLOW_UP_END = /呢\s*[??]?$|\binstead\b|两类人|两组人|这两类|这两组|两边|每组|各组|\b(?:both groups|each group|the two groups|both segments|each segment)\b/;
 /** "what's their avg rating?", "它们的转化率": a pronoun for what the previous answer was about. */
 const FOLLOW_UP_PRONOUN = /\b(?:their|its|those|these|them|they|he|she|him|her)\b|\bwhat'?s that\b|(?<!\b(?:is|are|was|were) )\bthere\b(?! (?:is|are|was|were|any)\b)|那边|那里|\bthat (?:same )?(?:day|week|month|year)\b|那天|当天|那个月|当月|他(?!们的)|她(?!们的)|\b(?:is|was|of) that\b|他们的|她们的|它们的|这些|那些|这占|占全部|占总/;
 const VAGUE = /表现|情况|怎么样|如何|好不好|最好|最差|数据|分析|指标|数字|涨|跌|上升|下降|performance|performing|doing|how are we|how did we|best|worst|overview|summary|numbers|figures|data|analy[sz]e|metrics?|going up|going down|increas|decreas|概况|概览|咋样|怎样|生意|业绩|报告|汇总|\bbusiness\b|what happened|insights?|\breport\b|key metrics|\bkpis?\b|focus on/;
@@ -363,6 +364,13 @@ function applyProductRanking(recognition: Recognition, notes: string[]): void {
   // "什么卖得好", "what sells best": the things sold are products (a total would answer another question).
   const asksWhatSells = WHAT_SELLS.test(recognition.normalized) && recognition.metrics.every((metric) => SALES_METRICS.has(metric));
   if (!productFilter && !asksWhatSells) return;
+  // "手机品牌成交额排第二的", "phone brands ranked by units": the noun after the value is what is ranked.
+  const namedAfterValue = recognition.nounsAfterValues.find((dimension) => dimension !== 'product' && findDimension(dimension) !== undefined);
+  if (namedAfterValue) {
+    recognition.dimensions = [namedAfterValue];
+    notes.push(`ranking inside a product filter: ranked the ${namedAfterValue} named after the value`);
+    return;
+  }
   recognition.dimensions = ['product'];
   notes.push(productFilter ? 'ranking inside a product filter: ranked products' : 'what sells: ranked products');
 }
@@ -490,6 +498,22 @@ export function understandQuestion(input: UnderstandInput): Understanding {
       ? `这家店的金额都以 ${input.currency} 记录,我不做币种换算(问题里提到的是 ${otherCurrency})。要按 ${input.currency} 看吗?`
       : `This shop's amounts are recorded in ${input.currency} and I do not convert currencies (the question names ${otherCurrency}). Shall I answer in ${input.currency}?`;
     return { kind: 'clarify', question, options: language === 'zh' ? [`按 ${input.currency}`] : [`in ${input.currency}`], confidence: 0.3, notes: [...notes, `currency ${otherCurrency} is not the shop's ${input.currency}`] };
+  }
+  // "products that didn't sell", "一台都没卖出去的": groups come from the rows that happened, so a product with no
+  // order at all in the period is in none of them; asked, never answered with "no data" or with the best sellers.
+  const unsoldBound = recognition.thresholds?.find((threshold) => threshold.operator === 'lte' && threshold.values[0] === 0);
+  if (unsoldBound) {
+    const question = language === 'zh'
+      ? '我只能按期间内发生过的订单来分组,整个期间一单都没有的商品不在这些数据里,所以没法可靠地列出“没卖出去”的商品。要看销量最低的商品吗?'
+      : 'I group by the orders that happened, so a product with no order at all in the period is in none of them and I cannot reliably list the ones that did not sell. Shall I show the products with the fewest units sold instead?';
+    return { kind: 'clarify', question, options: language === 'zh' ? ['销量最低的商品'] : ['products with the fewest units sold'], confidence: 0.3, notes: [...notes, 'groups with nothing sold cannot be listed from the facts'] };
+  }
+  // "How many large orders?": the size needs a bound the user sets; any picked here would answer another question.
+  if (asksVagueSize(normalized) && !recognition.filters.some((filter) => filter.dimension === 'order_amount')) {
+    const question = language === 'zh'
+      ? '“大单/小单”按多少金额算?请给出界线,例如“500元以上的订单”,或者看“订单金额分布”。'
+      : 'What counts as a large (or small) order? Give the bound, for example "orders over 500", or ask for the distribution of order amounts.';
+    return { kind: 'clarify', question, options: language === 'zh' ? ['订单金额分布'] : ['distribution of order amounts'], confidence: 0.3, notes: [...notes, 'an order size with no bound'] };
   }
   // "Sunday, Dec 5" when Dec 5 is a Friday: asked back, never answered for one of the two days.
   const weekdayConflict = weekdayConflictQuestion(recognition.time?.matches ?? [], language);

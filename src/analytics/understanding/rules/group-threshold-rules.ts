@@ -9,6 +9,8 @@ import { ruleExpression, ruleMatches, type PhraseRule, type RuleSet } from './ph
  */
 export interface GroupThresholdMeaning {
   metric: 'gmv' | 'orders' | 'units';
+  /** Nothing sold: the bound is "at most 0" and no number is written. */
+  unsold?: true;
 }
 
 // Who or what is counted, in the words people use; the match's own noun decides the grouping (UNIT_DIMENSIONS).
@@ -89,6 +91,21 @@ export const GROUP_THRESHOLD_RULES: readonly PhraseRule<GroupThresholdMeaning>[]
       noMatch: ['top 100 products by units', 'units sold over the last 30 days', '卖了多少件', 'orders with more than 3 items'],
     },
   },
+  {
+    // "products that didn't sell last month", "一台都没卖出去的", "零销量的商品": each one's units sold is 0.
+    id: 'group-unsold',
+    meaning: { metric: 'units', unsold: true },
+    zh: ['(?:一(?:台|件|个|单|款|份|双)都|完全|压根|根本)?没(?:有)?(?:卖|售)(?:出去|出|掉|过)', '零销量', '0销量', '销量为(?:0|零)', '没有(?:任何)?销量', '滞销'],
+    en: [
+      '(?:products?|items?|skus?|stock codes?|categories|brands|ones|(?<=\\bwhich )[a-z]+s)(?:\\s+[a-z0-9\u0027-]+){0,3}?\\s+(?:that |which |who )?(?:didn\u0027t|did not|never|haven\u0027t|have not|hasn\u0027t|has not|failed to)\\s+(?:sell|sold)',
+      'unsold (?:products?|items?|skus?|stock|lines)', '(?:products?|items?|skus?|categories|brands)\\s+(?:with|that had|having|with no)\\s+(?:no|zero|0)\\s+(?:sales|units sold|orders)',
+      '(?:sold|selling)\\s+(?:nothing|zero units|no units|0 units)',
+    ],
+    examples: {
+      match: ['笔记本电脑里这个月一台都没卖出去的是哪款？', 'products that didn\u0027t sell last month', 'which laptops did not sell in november', 'unsold products', '零销量的商品有哪些', 'items with zero sales'],
+      noMatch: ['products that sold the most', '卖得最好的商品', 'how many products sold', 'did not buy'],
+    },
+  },
 ];
 
 export const GROUP_THRESHOLD_RULE_SET: RuleSet<GroupThresholdMeaning> = { name: 'bounds on each group total', rules: GROUP_THRESHOLD_RULES, matches: ruleMatches };
@@ -145,6 +162,11 @@ export function groupThresholds(normalizedQuestion: string): GroupThreshold[] {
       const end = start + match[0].length;
       if (found.some((other) => start < other.end && end > other.start)) continue;
       const text = match[0];
+      if (rule.meaning.unsold) {
+        const dimension = UNIT_DIMENSIONS.find(([noun]) => noun.test(text))?.[1] ?? 'product';
+        found.push({ metric: rule.meaning.metric, operator: 'lte', values: [0], dimension, start, end });
+        continue;
+      }
       const numbers = amountsIn(text);
       if (numbers.length === 0) continue;
       const between = /\bbetween\b/.test(text) && numbers.length >= 2;

@@ -8,7 +8,7 @@ export const ORDER_METRICS = [
     name_en: 'Paid orders',
     name_zh: '支付订单数',
     synonyms_en: ['orders', 'paid orders', 'order count', 'number of orders', 'order volume', 'transactions', 'purchases'],
-    synonyms_zh: ['订单数', '订单量', '单量', '支付订单数', '成交订单数', '成交单数', '订单', '笔数', '几单', '多少单'],
+    synonyms_zh: ['订单数', '订单量', '单量', '支付订单数', '成交订单数', '成交单数', '订单', '笔数', '几单', '多少单', '付了款的订单', '付了款的发票', '付过款的订单', '已付款的订单', '已付款的发票'],
     definition_en: `Number of distinct ${PAID_EN}.`,
     definition_zh: `${PAID_ZH}的去重订单数。`,
     unit: 'count',
@@ -48,7 +48,7 @@ export const ORDER_METRICS = [
     name_zh: '复购人数',
     synonyms_en: [
       'repeat buyers', 'repeat customers', 'returning buyers', 'bought more than once', 'purchased more than once', 'ordered more than once',
-      'bought again', 'bought twice or more', 'customers who came back to buy', 'customers bought more than once', 'people bought more than once',
+      'bought again', 'bought twice or more', 'customers who came back to buy', 'came back and ordered more than once', 'came back and bought more than once', 'came back and ordered again', 'came back and bought again', 'came back to buy again', 'customers bought more than once', 'people bought more than once',
       'users bought more than once', 'shoppers bought more than once', 'customers who bought more than once', 'customers who ordered more than once',
       'came back after their first purchase', 'came back after the first purchase', 'came back to buy again', 'bought a second time', 'ordered again',
       'bought from us more than once', 'ordered from us more than once', 'more than once', 'placed more than one order', 'placed more than one paid order', 'more than one paid order', 'more than one order', 'more than one purchase', 'two or more orders', 'come back and ordered more than once', 'came back and ordered again', 'came back for more', 'come back for more', 'came back to buy more', 'come back and bought again', 'come back and ordered again',
@@ -234,7 +234,7 @@ export const ORDER_METRICS = [
     id: 'returned_orders',
     name_en: 'Returned orders',
     name_zh: '退货订单数',
-    synonyms_en: ['returned orders', 'returns', 'refunded orders', 'number of returns', 'orders with returns', 'orders with a return', 'had goods returned', 'goods returned', 'returned against them', 'goods returned against them', 'orders returned'],
+    synonyms_en: ['returned orders', 'returns', 'refunded orders', 'number of returns', 'orders with returns', 'orders with a return', 'had goods returned', 'goods returned', 'had items returned', 'had something returned', 'had anything returned', 'items returned', 'returned against them', 'goods returned against them', 'orders returned'],
     synonyms_zh: ['退货订单数', '退货数', '退货单量', '退货订单', '退单数', '退货', '退了几单', '退了多少单', '被退货'],
     definition_en:
       "Number of distinct orders created in the period that were paid (orders.paid_at IS NOT NULL) and have status 'returned' or a returned_at time.",

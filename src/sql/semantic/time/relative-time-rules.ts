@@ -58,7 +58,7 @@ export const RELATIVE_TIME_RULES: TimeRule[] = [
   },
   {
     name: 'this week',
-    pattern: /\bthis\s+week\b|\bweek\s+to\s+date\b|\bwtd\b|本周(?:到目前|至今|以来)?|这周(?:到现在|到目前)?|这一周|本星期|这个星期|这星期|本礼拜|这个礼拜/giu,
+    pattern: /\bthis\s+week\b|\bweek\s+to\s+date\b|\bwtd\b|\b(?:for\s+|in\s+)?the\s+week\s+so\s+far\b|本周(?:到目前|至今|以来)?|这周(?:到现在|到目前)?|这一周|本星期|这个星期|这星期|本礼拜|这个礼拜/giu,
     resolve: (_, asOf) => ({ ...weekPeriod(asOf), unit: 'week', label_en: 'this week', label_zh: '本周' }),
   },
   {
@@ -91,7 +91,7 @@ export const RELATIVE_TIME_RULES: TimeRule[] = [
   },
   {
     name: 'this month',
-    pattern: /\bthis\s+month\b|\bmonth\s+to\s+date\b|\bMTD\b|本月|这个月|当月|这月/giu,
+    pattern: /\bthis\s+month\b|\bmonth\s+to\s+date\b|\bMTD\b|\b(?:for\s+|in\s+)?the\s+month\s+so\s+far\b|本月|这个月|当月|这月/giu,
     resolve: (_, asOf) => {
       const { year, month } = dateParts(asOf);
       return { ...monthPeriod(year, month), unit: 'month', label_en: 'this month', label_zh: '本月' };
@@ -115,7 +115,7 @@ export const RELATIVE_TIME_RULES: TimeRule[] = [
   },
   {
     name: 'this quarter',
-    pattern: /\bthis\s+quarter\b|\bquarter\s+to\s+date\b|本季度|这个季度|这季度|当季/giu,
+    pattern: /\bthis\s+quarter\b|\bquarter\s+to\s+date\b|\bQTD\b|\b(?:for\s+|in\s+)?the\s+quarter\s+so\s+far\b|本季度|这个季度|这季度|当季/giu,
     resolve: (_, asOf) => {
       const { year, month } = dateParts(asOf);
       return { ...quarterPeriod(year, Math.ceil(month / 3)), unit: 'quarter', label_en: 'this quarter', label_zh: '本季度' };
@@ -131,7 +131,7 @@ export const RELATIVE_TIME_RULES: TimeRule[] = [
   },
   {
     name: 'this year',
-    pattern: /\bthis\s+year\b|\byear\s+to\s+date\b|\bYTD\b|今年|本年度?|今年以来/giu,
+    pattern: /\bthis\s+year\b|\byear\s+to\s+date\b|\bYTD\b|\b(?:for\s+|in\s+)?the\s+year\s+so\s+far\b|今年|本年度?|今年以来/giu,
     resolve: (_, asOf) => {
       const { year } = dateParts(asOf);
       return { start: makeDate(year, 1, 1), end: makeDate(year, 12, 31), unit: 'year', label_en: 'this year', label_zh: '今年' };
