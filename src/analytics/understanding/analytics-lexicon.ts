@@ -124,7 +124,8 @@ const GENERIC_NOUNS = new Set(['customers', 'users', 'shoppers', 'people', '用�
 
 /** Metrics a dimension's values imply when no metric is named ("中文评价和英文评价各有多少条" counts reviews). */
 // "What was the total on invoice 537659?": one order's amount.
-export const METRIC_IMPLIED_BY_DIMENSION: Record<string, string> = { language: 'reviews', support_intent: 'support_conversations', order_number: 'gmv' };
+// New vs returning with no measure counts the people who bought ("New vs returning customers last week?").
+export const METRIC_IMPLIED_BY_DIMENSION: Record<string, string> = { language: 'reviews', support_intent: 'support_conversations', order_number: 'gmv', new_vs_returning: 'buyers' };
 
 export function buildAnalyticsLexicon(): LexiconMatcher<Term> {
   const entries: LexiconEntry<Term>[] = [];

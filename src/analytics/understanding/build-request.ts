@@ -322,7 +322,7 @@ export function buildRequest(asked: Recognition, window: DataWindow, language: L
   const rankedByCount = recognition.limit !== undefined && (cues.has('top') || cues.has('bottom'));
   // "customers who spent over £5,000": the groups kept by their own total ("how many" counts them).
   const thresholds = recognition.thresholds?.map(({ metric, operator, values }) => ({ metric, operator, values }));
-  const countsKept = thresholds !== undefined && HOW_MANY.test(recognition.normalized) && !rankedByCount;
+  const countsKept = thresholds !== undefined && (HOW_MANY.test(recognition.normalized) || recognition.countsGroups === true) && !rankedByCount;
   const counted = (asksDistinctCount(recognition.normalized) || countsKept) && !rankedByCount ? (countsKept ? recognition.thresholds?.[0]?.dimension : undefined) ?? dimensions.find((dimension) => !TIME_DIMENSIONS.includes(dimension)) : undefined;
   if (counted) {
     const named = recognition.metrics.filter((id) => !recognition.genericMetrics.includes(id));

@@ -14,7 +14,7 @@ const stopwords = z
  * check; any other word the catalogue does not explain is named back to the user.
  */
 const HARMLESS_WORDS = [
-  'hey', 'hi', 'hello', 'account', 'accounted', 'side', 'appears', 'appear', 'appeared', 'guys', 'team', 'quick', 'quickly', 'pls', 'plz', 'thanks', 'thank', 'kindly', 'real', 'actually', 'basically',
+  'hey', 'hi', 'hello', 'account', 'accounted', 'side', 'appears', 'appear', 'appeared', 're', 've', 'll', 'back', 'itself', 'judging', 'concretely', 'roughly', 'ballpark', 'winner', 'granularity', 'file', 'covers', 'maths', 'math', 'dashboard', 'base', 'becomes', 'ids', 'enough', 'guys', 'team', 'quick', 'quickly', 'pls', 'plz', 'thanks', 'thank', 'kindly', 'real', 'actually', 'basically',
   'roughly', 'exact', 'stats', 'stat', 'kpi', 'kpis', 'report', 'summary', 'overview', 'breakdown', 'look', 'looking', 'showing', 'pull',
   'grab', 'check', 'tell', 'wondering', 'curious', 'figure', 'calculate', 'compute', 'see', 'happened', 'happen', 'doing', 'did', 'do',
   'customer', 'user', 'shopper', 'store', 'shop', 'business', 'company', 'ours', 'whole', 'entire', 'stuff', 'things', 'thing', 'lol', 'ok',

@@ -82,6 +82,8 @@ export interface Recognition {
   retentionWeeks?: number;
   /** The question names every day of the data ("across the whole period", "全部数据") and no other period. */
   wholeData?: boolean;
+  /** A follow-up of a count of groups kept by a bound ("And in October?"): count them again. */
+  countsGroups?: boolean;
   /** Bounds on each group's total ("customers who spent over £5,000"): the groups kept, by their metric. */
   thresholds?: { metric: string; operator: 'gt' | 'gte' | 'lt' | 'lte' | 'between'; values: number[]; dimension: string }[];
 }
@@ -397,7 +399,7 @@ function withoutAnchoredOffsets(matches: RegExpExecArray[], text: string, asOf: 
   return matches.filter((match) => !periods.some((period) => contains(period, match)));
 }
 
-const ORDERS_AS_SCOPE = /^(?:and |but |ok,? )?(?:just |only )?(?:for|on|of|among|in)\s+(?:the\s+)?(?:paid\s+)?(?:orders|invoices)(?:\s+(?:placed|made|paid))?\s+(?:on|in|with|via|through|from|by)\b/;
+const ORDERS_AS_SCOPE = /^(?:and |but |ok,? )?(?:just |only )?(?:(?:for|on|of|among|in)\s+|counting\s+)(?:the\s+)?(?:paid\s+)?(?:orders|invoices)(?:\s+(?:placed|made|paid))?\s+(?:on|in|with|via|through|from|by)\b/;
 const ONLY_SCOPE = /\b(?:only|just)\b|仅|只(?:看|算|统计|考虑|包括)/;
 const ASK_JOINED = /^\s*(?:,|，|、|and\b|以及|和|还有|及)/;
 /** A metric listed as an item of its own: a separator before it, another item after it. */
@@ -658,7 +660,9 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
       const before = normalized.slice(Math.max(0, match.start - 16), match.start);
       // "excluding cancelled and returned orders": a status joined to an excluded one is excluded too.
       const joinedToExcluded = lastExcluded !== undefined && /^\s*(?:,|、|and|or|&|和|与|及|或|以及)\s*$/.test(normalized.slice(lastExcluded, match.start));
-      const excluding = joinedToExcluded || /(?:\bnot(?: including| counting)?|\bleaving out|\bleave out|\bexcluding|\bexclude|\bwithout|\bignoring|\bexcept|不含|不包括|除了|不算|排除|剔除|非)\s*$/.test(before);
+      // "Cancellations excluded, obviously": the exclusion written after the status.
+      const excludedAfter = /^\s*(?:excluded|not included|not counted|left out|removed|aside|set aside)\b|^\s*(?:不算|除外|不计|排除在外)/.test(normalized.slice(match.end, match.end + 16));
+      const excluding = joinedToExcluded || excludedAfter || /(?:\bnot(?: including| counting)?|\bleaving out|\bleave out|\bexcluding|\bexclude|\bwithout|\bignoring|\bexcept|不含|不包括|除了|不算|排除|剔除|非)\s*$/.test(before);
       if (excluding) {
         excludedStatuses.push(term.id);
         lastExcluded = match.end;

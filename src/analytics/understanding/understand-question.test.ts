@@ -866,6 +866,35 @@ describe('understandQuestion: management reporting periods (fresh f17)', () => {
     expect(requestOf('两类人的客均消费分别是多少？', requestOf('上个月新老用户的购买人数')).query).toMatchObject({ dimensions: ['new_vs_returning'] });
   });
 
+  it('passes over clauses that only give context, and sets aside a period named only there', () => {
+    expect(requestOf("I'm preparing the board pack — what did total revenue come to in November?").query).toMatchObject({ metrics: ['gmv'], timeRange: { start: '2025-11-01', end: '2025-11-30' } });
+    expect(requestOf("How many new users did we bring in during November? I'm told acquisition was strong around Double 11.").query).toMatchObject({ metrics: ['new_users'], timeRange: { start: '2025-11-01', end: '2025-11-30' } });
+    expect(requestOf('Could you show me daily revenue over the last two weeks? I want to see whether we have recovered from the post-Double 11 dip.').query).toMatchObject({ dimensions: ['day'], timeRange: { start: '2025-11-17', end: '2025-11-30' } });
+    // A clause that names a value limits the data: it is read, never set aside.
+    expect(requestOf("GMV last week. I'm interested in Beijing.").query).toMatchObject({ filters: [{ dimension: 'city', values: ['Beijing'] }] });
+    // Hearsay about a value the ask splits by: the split is answered.
+    expect(requestOf("Could you split November's revenue by acquisition channel? The marketing team keeps telling me livestream is our engine.").query).toMatchObject({ dimensions: ['channel'], filters: [] });
+    expect(requestOf("Who are our five biggest customers by total spend? Customer IDs are enough, I don't need names or contact details.").query).toMatchObject({ dimensions: ['customer'], limit: 5 });
+    expect(understand('give me the names of our top 5 customers').kind).toBe('refuse');
+  });
+
+  it('reads a CRM analyst\'s measures: customer counts, spend per customer, one-off buyers, conversion in words', () => {
+    expect(requestOf('weekly customer count').query).toMatchObject({ metrics: ['buyers'], dimensions: ['week'] });
+    expect(requestOf('Which acquisition channel brings customers who spend the most on average?').query).toMatchObject({ metrics: ['revenue_per_buyer'], dimensions: ['channel'], limit: 1 });
+    expect(requestOf('On average, how much does a paying customer spend with us over the last 30 days — per buyer, not per order?').query).toMatchObject({ metrics: ['revenue_per_buyer'] });
+    expect(requestOf('how many one-off customers are there').query).toMatchObject({ metrics: ['one_time_buyers'] });
+    expect(requestOf('Which channel is worst at turning visitors into buyers?').query).toMatchObject({ metrics: ['conversion_rate'], dimensions: ['channel'], orderBy: { direction: 'asc' } });
+    expect(requestOf('Do new visitors convert better than returning ones this month?').query).toMatchObject({ metrics: ['conversion_rate'], dimensions: ['new_vs_returning'] });
+    expect(requestOf('New vs returning customers last week?').query).toMatchObject({ metrics: ['buyers'], dimensions: ['new_vs_returning'] });
+    expect(requestOf('Break that into new and returning buyers.', requestOf('weekly buyers in November')).query).toMatchObject({ dimensions: ['week', 'new_vs_returning'] });
+    const over = requestOf('How many customers spent over ¥20,000 in November?');
+    expect(requestOf('And in October?', over).query).toMatchObject({ thresholds: [{ metric: 'gmv', operator: 'gt', values: [20000] }], countOf: { dimension: 'customer' }, timeRange: { start: '2025-10-01', end: '2025-10-31' } });
+    expect(requestOf('And five or more?', requestOf('How many customers have placed three or more orders?')).query).toMatchObject({ thresholds: [{ metric: 'orders', operator: 'gte', values: [5] }] });
+    expect(requestOf('add Snacks also', requestOf('GMV of Phones this month')).query.filters).toEqual([{ dimension: 'category', operator: 'in', values: ['Phones', 'Snacks'] }]);
+    for (const question of ['How are our customers doing?', 'How many customers opened our last email campaign?', "What's our typical purchase cycle?"]) expect(understand(question).kind, question).toBe('clarify');
+    expect(understand("What's the best pub near Oxford Street?").kind).toBe('refuse');
+  });
+
   it('reads "the whole period" as every day of the data, also in a follow-up that had a period', () => {
     const october = requestOf('weekly GMV in October');
     expect(requestOf('Actually, show it by month across all the data.', october).query).toMatchObject({ dimensions: ['month'], timeRange: { start: '2025-09-02', end: '2025-11-30' } });

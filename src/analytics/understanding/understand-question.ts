@@ -1,5 +1,6 @@
 import { bareBound } from './rules/group-threshold-rules.ts';
 import { asksVagueSize } from './rules/vague-size-rules.ts';
+import { contextClauseSpans } from './rules/context-clause-rules.ts';
 import { asksYearOverYear, previousOfRange, findDimension, findMetric, METRICS, type WarehouseProfile } from '../../sql/semantic/index.ts';
 import { yearAgoPeriod } from '../../sql/semantic/time/time-period.ts';
 import type { SemanticFilter } from '../../sql/semantic/compile/semantic-query.ts';
@@ -62,7 +63,7 @@ const BUSY_WORDS = /\b(?:busiest|quietest|busy|quiet)\b|最忙|最闲|最冷清|
 const EVALUATIVE_ONLY = /^(?!.*(?:\btop\b|\bbottom\b|排名|排行|前\s*[0-9一二三四五六七八九十两]|\bperforming\b|\bbusiest\b|\bquietest\b|最忙|最闲))/;
 const FOLLOW_UP_END = /呢\s*[??]?$|\binstead\b|两类人|两组人|这两类|这两组|两边|每组|各组|\b(?:both groups|each group|the two groups|both segments|each segment)\b/;
 /** "what's their avg rating?", "它们的转化率": a pronoun for what the previous answer was about. */
-const FOLLOW_UP_PRONOUN = /\b(?:their|its|those|these|them|they|he|she|him|her)\b|\bwhat'?s that\b|(?<!\b(?:is|are|was|were) )\bthere\b(?! (?:is|are|was|were|any)\b)|那边|那里|\bthat (?:same )?(?:day|week|month|year)\b|那天|当天|那个月|当月|他(?!们的)|她(?!们的)|\b(?:is|was|of) that\b|他们的|她们的|它们的|这些|那些|这占|占全部|占总/;
+const FOLLOW_UP_PRONOUN = /\b(?:their|its|those|these|them|they|he|she|him|her)\b|\bwhat'?s that\b|(?<!\b(?:is|are|was|were) )\bthere\b(?! (?:is|are|was|were|any)\b)|那边|那里|\bthat (?:same )?(?:day|week|month|year)\b|那天|当天|那个月|当月|他(?!们的)|她(?!们的)|\b(?:is|was|of) (?:that|this)\b[?.!]*$|\b(?:is|was|of) that\b|他们的|她们的|它们的|这些|那些|这占|占全部|占总/;
 const VAGUE = /表现|情况|怎么样|如何|好不好|最好|最差|数据|分析|指标|数字|涨|跌|上升|下降|performance|performing|doing|how are we|how did we|best|worst|overview|summary|numbers|figures|data|analy[sz]e|metrics?|going up|going down|increas|decreas|概况|概览|咋样|怎样|生意|业绩|报告|汇总|\bbusiness\b|what happened|insights?|\breport\b|key metrics|\bkpis?\b|focus on/;
 const ANALYTIC_WORDS = /\b(by|per|each|top|which|trend|compare)\b|按|各|每|哪|趋势|对比|排名|前\d/;
 // Words left over that are not content (the coverage check handles those) barely lower confidence.
@@ -77,7 +78,7 @@ function mergeFilters(previous: SemanticFilter[], current: SemanticFilter[]): Se
   return [...previous.filter((filter) => !replaced.has(filter.dimension)), ...current];
 }
 
-const OF_THE_WHOLE = /\bof (?:all|total|the total|every)\b|占(?:全部|所有|总)/;
+const OF_THE_WHOLE = /\bof (?:all|total|the total|every)\b|\bof (?:the |that |this )?(?:[a-z]+['’]s |(?:week|month|day)['’]?s? )(?:buyers|customers|orders|visitors|revenue|gmv|sales)\b|占(?:全部|所有|总)/;
 const WHOLE_COUNTS = new Set(['orders', 'orders_created', 'buyers', 'uv', 'gmv']);
 const WEEKDAY_WITHIN_WEEK = /(?:一周|每周|一个星期)(?:里|中|内|当中)?的?哪(?:一)?天/;
 
@@ -114,7 +115,9 @@ function inheritFrom(previous: AnalysisRequest, recognition: Recognition, focus?
   // by a value's dimension does not replace the one the conversation is about.
   // "as a percentage of all orders?": the metric named is what the share is of, not a new ask.
   const shareOfNamedWhole = SHARE_WORDS.test(recognition.normalized) && OF_THE_WHOLE.test(recognition.normalized) && inherited.metrics.length > 0 && inherited.metrics.every((metric) => WHOLE_COUNTS.has(metric));
-  if (inherited.metrics.length === 0 || inherited.metricsOnlyImplied || shareOfNamedWhole) {
+  // "And how much of that came from customers outside the UK?": the same measure, for the part named.
+  const partOfThat = PART_OF_THAT.test(recognition.normalized) && inherited.metrics.every((metric) => recognition.genericMetrics.includes(metric));
+  if (inherited.metrics.length === 0 || inherited.metricsOnlyImplied || shareOfNamedWhole || partOfThat) {
     inherited.metrics = [...query.metrics];
     // "as a percentage of all orders?" after the cancelled orders: the cancellation rate.
     if (SHARE_WORDS.test(recognition.normalized)) inherited.metrics = inherited.metrics.map((metric) => RATE_OF_COUNT.find(([count]) => count === metric)?.[1] ?? metric);
@@ -122,6 +125,10 @@ function inheritFrom(previous: AnalysisRequest, recognition: Recognition, focus?
   // "add bounce rate", "再加上转化率": the metric named joins the ones shown.
   else if (ADDS_METRIC.test(recognition.normalized)) inherited.metrics = [...new Set([...query.metrics, ...inherited.metrics])];
   const newGrain = [...inherited.cues].some((cue) => cue.startsWith('grain:')) || inherited.cues.has('trend');
+  // "Break that into new and returning buyers" after weekly buyers: each week, split further.
+  if (SPLIT_FURTHER.test(recognition.normalized) && !INSTEAD.test(recognition.normalized) && inherited.dimensions.length > 0 && !newGrain) {
+    inherited.dimensions = [...new Set([...(query.dimensions ?? []), ...inherited.dimensions])].slice(0, 3);
+  }
   // "整体跟节前一周比呢", "overall?": the total of what was shown, not its rows again.
   const whole = WHOLE.test(recognition.normalized);
   if (inherited.dimensions.length === 0 && !newGrain && !inherited.pointsBack && !whole) inherited.dimensions = [...(query.dimensions ?? [])];
@@ -138,6 +145,20 @@ function inheritFrom(previous: AnalysisRequest, recognition: Recognition, focus?
     if (filter.operator === 'not_in') return [filter];
     return others && filter.operator === 'in' ? [{ ...filter, operator: 'not_in' }] : [];
   });
+  // "And in October?" after the customers who spent over ¥20,000: the same groups kept by the same bound (counted
+  // again when they were counted).
+  const previousThresholds = (query as { thresholds?: { metric: string; operator: 'gt' | 'gte' | 'lt' | 'lte' | 'between'; values: number[] }[] }).thresholds;
+  if (!inherited.thresholds && previousThresholds?.length && query.dimensions?.[0] && inherited.dimensions.includes(query.dimensions[0])) {
+    inherited.thresholds = previousThresholds.map((threshold) => ({ ...threshold, dimension: query.dimensions?.[0] as string }));
+    if ((query as { countOf?: unknown }).countOf) inherited.countsGroups = true;
+  }
+  // "add EIRE also", "再加上北京": the value joins the ones the conversation set side by side.
+  if (ADDS_VALUE.test(recognition.normalized)) {
+    for (const filter of inherited.filters) {
+      const before = previousFilters.find((candidate) => candidate.dimension === filter.dimension && candidate.operator === 'in' && filter.operator === 'in');
+      if (before) filter.values = [...new Set([...before.values, ...filter.values])];
+    }
+  }
   // "How does that compare with women's clothing?": the value named now is set beside the previous one, as groups.
   if (COMPARED_WITH.test(recognition.normalized) && !recognition.time) {
     for (const filter of inherited.filters) {
@@ -264,6 +285,37 @@ function unavailableOnWarehouse(recognition: Recognition, profile: WarehouseProf
 }
 
 /** Recognition after rewriting shorthand and slips of catalogue words; the rewrites are kept as notes. */
+/**
+ * "I'm preparing the board pack — what did revenue come to in November?": clauses that only give context
+ * (rules/context-clause-rules.ts) and in which nothing but a period was recognised change no number; their words pass
+ * the coverage check. A period named only there ("I'm told acquisition was strong around Double 11") is set aside
+ * when the ask names its own.
+ */
+function setContextAside(recognition: Recognition, input: WordsInput, notes: string[]): Recognition {
+  const { normalized } = recognition;
+  // A clause that names a value, a number of rows or a specific measure limits or asks: it is never set aside.
+  const context = contextClauseSpans(normalized).filter(([from, to]) => {
+    const clause = recognizeQuestion(normalized.slice(from, to), input.window.asOf, input.values);
+    // What someone else says about a measure ("I'm told acquisition was strong") is context even though it names one.
+    // Hearsay is set aside whatever it names ("the marketing team keeps telling me livestream is our engine"); the
+    // answer's first sentence shows what was asked.
+    if (HEARSAY.test(clause.normalized)) return true;
+    return clause.filters.length === 0 && clause.limit === undefined && clause.metrics.every((metric) => clause.genericMetrics.includes(metric));
+  });
+  if (context.length === 0) return recognition;
+  notes.push(`set aside as context: ${context.map(([from, to]) => `"${normalized.slice(from, to)}"`).join(', ')}`);
+  const inContext = (at: number) => context.some(([from, to]) => at >= from && at < to);
+  const timeInside = (recognition.time?.matches ?? []).some((match) => inContext(match.index));
+  const blanked = context.reduce((text, [from, to]) => blankSpan(text, from, to), normalized);
+  const again = recognizeQuestion(blanked, input.window.asOf, input.values, input.question);
+  // The ask read without the context, unless only the context named the period ("Everyone's talking about Double 11.
+  // Did the day itself beat the day before?"): then the context's words are only passed over.
+  if ((again.metrics.length > 0 || again.dimensions.length > 0) && (again.time !== undefined || again.wholeData === true || !timeInside)) return again;
+  explainSpans(recognition, context);
+  recognition.unknownWords = recognition.unknownWords.filter((word) => !context.some(([from, to]) => normalized.slice(from, to).includes(word)));
+  return recognition;
+}
+
 function recognizeCovered(normalized: string, input: WordsInput, notes: string[]): Recognition {
   const expanded = expandAbbreviations(normalized);
   for (const rewrite of expanded.rewrites) notes.push(`read "${rewrite.from}" as "${rewrite.to}"`);
@@ -278,6 +330,7 @@ function recognizeCovered(normalized: string, input: WordsInput, notes: string[]
       for (const correction of corrections) notes.push(`read "${correction.from}" as "${correction.to}"`);
     }
   }
+  recognition = setContextAside(recognition, input, notes);
   for (const grain of grainsAskedFor(recognition.normalized)) recognition.cues.add(`grain:${grain}`);
   // "一周里哪天订单最多": the 哪天 of a week is a weekday, not a date as well.
   if (recognition.cues.has('grain:weekday') && WEEKDAY_WITHIN_WEEK.test(recognition.normalized)) {
@@ -390,7 +443,8 @@ export type WordsReading =
 
 function readWords(input: WordsInput): WordsReading {
   const { language, window } = input;
-  const normalized = normalizeQuestion(input.question);
+  // "Customer IDs are enough, I don't need names or contact details": personal data said not to be wanted asks for none.
+  const normalized = normalizeQuestion(input.question).replace(NOT_WANTED_PERSONAL, (found) => ' '.repeat(found.length));
   const refusal = refusalFor(normalized, language);
   // Data the shop does not have (profit, stock, ad spend) is said and asked about, with what can be answered instead;
   // writes, personal data and injections are refused.
@@ -478,6 +532,23 @@ function timelineComparison(request: AnalysisRequest, recognition: Recognition, 
     : { question: `The two periods have different dates, so I cannot set them side by side day by day (or week by week). Do you mean: ${options.join('; or ')}?`, options };
 }
 
+/** "break that into …", "split it by …", "再按渠道拆一下": the grouping shown, split further. */
+const SPLIT_FURTHER = /\b(?:break|split|divide) (?:that|it|this|them|those) (?:down |up |out )?(?:into|by)\b|再按|再拆|进一步拆/;
+/** "how are our customers doing", "客户情况怎么样": no measure named. */
+const VAGUE_HOW = /\bhow (?:are|is|were|was) (?:our |the |my )?[a-z]+ (?:doing|performing|going|looking)\b|(?:情况|表现)(?:怎么样|如何|咋样)/;
+/** "by city tier instead", "换成按城市": the grouping named replaces the one shown. */
+const INSTEAD = /\binstead\b|换成|改成|改为|改按/;
+/** A value added to the ones shown: "add EIRE also", "and Spain too", "再加上北京". */
+const ADDS_VALUE = /^(?:(?:ok|and|also|pls|please|now)\s+)?(?:add|include|plus)\b|\b(?:also|too|as well)\s*[?.!]*$|^(?:再)?(?:加上|再加|也加上|把.{1,12}也加上)/;
+/** "how much of that came from …", "其中多少来自…": a part of the measure just shown. */
+const PART_OF_THAT = /\bhow (?:much|many) of (?:that|this|it|those|these|them)\b|其中(?:有)?多少/;
+
+/** Personal data the user says they do not want. */
+const NOT_WANTED_PERSONAL = /\b(?:i |we )?(?:don't|do not|won't|will not|no need to|never) (?:need|want|require|ask for|show)(?: any)?(?: their| the)? (?:(?:full |real )?names?|e-?mails?|phone(?: number)?s?|contact(?: details| info)?|addresses)(?:(?:,| or| and| nor)+ (?:their )?(?:(?:full |real )?names?|e-?mails?|phone(?: number)?s?|contact(?: details| info)?|addresses))*/g;
+
+/** Reports of what others say: "I'm told …", "I keep hearing …", "marketing claims …", "听说…". */
+const HEARSAY = /^(?:(?:and|but|so|also)\s+)?(?:i(?:'m| am|'ve been| have been| was) told|i (?:keep )?hear(?:ing|d)?|apparently|everyone(?:'s| is) (?:talking|saying)|people (?:keep )?(?:say|saying|tell)|(?:the )?(?:marketing|sales|finance|ops)(?: team)? (?:claims?|says?|keeps? (?:saying|telling))|听说|据说|大家都说|老板说|市场部说)/;
+
 /** Things counted inside an order: units, whatever the question calls them. */
 const COUNTED_ITEMS = /\b(?:items|products|units|pieces|things|lines|articles)\b|多少件|几件|多少个商品|几个商品|件商品|多少样/;
 
@@ -534,7 +605,7 @@ export function understandQuestion(input: UnderstandInput): Understanding {
   const leadingRow = isMetricsRequest(input.previous) && input.previous.query.limit === 1 && input.focus !== undefined && pointsAtLeadingRow(normalized);
   // A leading row that is only a day, week or month: "its" is that period.
   const periodOnlyFocus = input.focus?.period !== undefined && input.focus.dimension === undefined;
-  const followUp = isMetricsRequest(input.previous) && !shapeOnly && (recognition.metrics.length === 0 ? hasContent || WHOLE.test(normalized) : input.refinesOffered === true || FOLLOW_UP_START.test(normalized) || ADDS_METRIC.test(normalized) || FOLLOW_UP_END.test(normalized) || FOLLOW_UP_PRONOUN.test(normalized) || recognition.pointsBack || leadingRow || ((aboutOneCustomer || scoped) && bareMetric));
+  const followUp = isMetricsRequest(input.previous) && !shapeOnly && (recognition.metrics.length === 0 ? hasContent || WHOLE.test(normalized) : input.refinesOffered === true || FOLLOW_UP_START.test(normalized) || ADDS_METRIC.test(normalized) || SPLIT_FURTHER.test(normalized) || FOLLOW_UP_END.test(normalized) || FOLLOW_UP_PRONOUN.test(normalized) || recognition.pointsBack || leadingRow || ((aboutOneCustomer || scoped) && bareMetric));
 
   // "What about over £2,000?" after the customers who spent over £1,000: the same groups, kept by the new bound.
   const previousThresholds = isMetricsRequest(input.previous) ? (input.previous.query as { thresholds?: { metric: string }[] }).thresholds : undefined;
@@ -631,6 +702,16 @@ export function understandQuestion(input: UnderstandInput): Understanding {
     return { kind: 'refuse', reason: offTopic.reason, message: offTopic.message, confidence: 0.5, notes: [...notes, 'nothing analytic recognised'] };
   }
 
+  // "How are our customers doing?": a generic noun and a vague ask name no measure; asked, not answered with buyers.
+  if (!followUp && recognition.metrics.length > 0 && recognition.metrics.every((metric) => recognition.genericMetrics.includes(metric)) && recognition.dimensions.length === 0 && recognition.filters.length === 0 && recognition.time === undefined && VAGUE_HOW.test(normalized)) {
+    return {
+      kind: 'clarify',
+      question: language === 'zh' ? '您想看哪个指标?例如购买人数、复购率或客单价。' : 'Which measure do you mean? For example buyers, repurchase rate or average order value.',
+      options: language === 'zh' ? ['购买人数', '复购率', '客单价'] : ['buyers', 'repurchase rate', 'average order value'],
+      confidence: 0.3,
+      notes: [...notes, 'a vague ask about a generic noun'],
+    };
+  }
   // "GMV per buyer", "spends the most per order": the catalogue's ratio of the named quantity to the counted unit.
   if (asksQuantityPerUnit(recognition.normalized) && recognition.metrics.length > 0 && !recognition.metrics.some((id) => findMetric(id)?.formula.kind === 'ratio')) {
     // "how many items on an invoice", "每张订单里有多少件商品": the counted things are units, the order only the unit.

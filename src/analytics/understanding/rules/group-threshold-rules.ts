@@ -19,7 +19,7 @@ const RELATIVE = '(?:\\s+(?:who|that|which|whose|where))?(?:\\s+(?:have|has|had|
 const MORE = '(?:more than|over|above|greater than|exceeding|in excess of|at least|upwards of|north of|no less than|no fewer than|a minimum of)';
 const LESS = '(?:less than|fewer than|under|below|at most|no more than|not more than|a maximum of)';
 const BOUND = `(?:${MORE}|${LESS}|between)`;
-const AMOUNT = '[£$€¥]?\\d+(?:\\.\\d+)?(?:\\s*(?:k|thousand|grand|m|million))?(?:\\s*(?:pounds?|quid|dollars?|bucks|euros?|yuan|rmb|gbp|usd|eur))?';
+const AMOUNT = '[£$€¥]?(?:\\d+(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|a hundred)(?:\\s*(?:k|thousand|grand|m|million))?(?:\\s*(?:pounds?|quid|dollars?|bucks|euros?|yuan|rmb|gbp|usd|eur))?';
 const AMOUNT_RANGE = `${AMOUNT}(?:\\s+(?:and|to|-)\\s+${AMOUNT})?`;
 const OR_MORE = '(?:\\s*\\+|\\s+or (?:more|above|over|less|fewer|under))';
 const ORDER_NOUN = '(?:orders|invoices|purchases|transactions|baskets)';
@@ -192,7 +192,7 @@ export const BARE_BOUND_RULES: readonly PhraseRule<{ bareBound: true }>[] = [
     zh: [`^(?:那|那么|如果)?\\s*(?:(?:${ZH_MORE}|${ZH_LESS})\\s*${ZH_NUMBER}\\s*(?:元|块|镑|英镑|次|单|笔|件)?\\s*${ZH_AFTER}?|${ZH_NUMBER}\\s*(?:元|块|镑|英镑|次|单|笔|件)?\\s*${ZH_AFTER})\\s*(?:的)?\\s*(?:呢|的呢|怎么样|有多少|有几个)?\\s*[?？]?$`],
     en: [`^(?:(?:and|ok|okay|so|now|then|what about|how about|and what about|same for|same but)\\s+)*(?:(?:for|with|at)\\s+)?(?:${BOUND}\\s+${AMOUNT_RANGE}|${AMOUNT}${OR_MORE})(?:\\s+(?:instead|then|now))?\\s*\\??$`],
     examples: {
-      match: ['What about over £2,000?', 'and above 5k', 'how about at least 3?', '那超过2000的呢', '5000元以上的呢？'],
+      match: ['What about over £2,000?', 'and above 5k', 'how about at least 3?', '那超过2000的呢', '5000元以上的呢？', 'And five or more?'],
       noMatch: ['What about over the last month?', 'orders over £100', 'top 5', '那北京呢'],
     },
   },

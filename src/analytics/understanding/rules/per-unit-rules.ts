@@ -10,7 +10,7 @@ export const PER_UNIT_RULES: readonly PhraseRule<{ perUnit: true }>[] = [
     id: 'quantity-per-unit',
     meaning: { perUnit: true },
     zh: ['(?:平均)?每(?:张|个|笔|位|名)?(?:订单|发票|客户|用户|顾客|买家|访客)(?:平均)?(?:有|买|下|的)?', '人均', '单均'],
-    en: ['each (?:buyer|customer|shopper|client) (?:spend|spent|spends|pay|paid)', '(?:does|do) (?:an? |the |each )?(?:average |typical |registered |new |returning |repeat )?(?:customer|buyer|shopper|client)s? (?:place|make|put through|buy|spend)', '\\w+ per (?:(?:male|female|new|returning|repeat|paying|active) )?(?:order|invoice|basket|customer|user|visitor|buyer|shopper|session|person|head)s?', '(?:average|avg|mean) (?:number of )?\\w+ (?:in|on) (?:an? |each )?(?:order|invoice|basket)', 'on average,? how many \\w+ (?:are|were|is) (?:in|on) (?:an? |each )?(?:\\w+ )?(?:order|invoice|basket)', 'on average,? how many \\w+ (?:are |is )?(?:there )?(?:in|on) (?:an? |each )?(?:order|invoice|basket)', 'how many \\w+ (?:does|do) (?:an? |the |each )?(?:average |typical )?(?:order|invoice|basket)s? (?:contain|hold|have|include)', 'how many \\w+ (?:go|goes|went|are put|get put) (?:on|in|into) (?:an? |each |the average |a typical )(?:order|invoice|basket)', 'each (?:buyer|customer|shopper|client) (?:place|placed|make|made|put through)'],
+    en: ['each (?:buyer|customer|shopper|client) (?:spend|spent|spends|pay|paid)', '(?:does|do) (?:an? |the |each )?(?:average |typical |registered |new |returning |repeat )?(?:customer|buyer|shopper|client)s? (?:place|make|put through|buy|spend)', '\\w+ per (?:(?:male|female|new|returning|repeat|paying|active|registered|unique|individual|single) )?(?:order|invoice|basket|customer|user|visitor|buyer|shopper|session|person|head)s?', '(?:average|avg|mean) (?:number of )?\\w+ (?:in|on) (?:an? |each )?(?:order|invoice|basket)', 'on average,? how many \\w+ (?:are|were|is) (?:in|on) (?:an? |each )?(?:\\w+ )?(?:order|invoice|basket)', 'on average,? how many \\w+ (?:are |is )?(?:there )?(?:in|on) (?:an? |each )?(?:order|invoice|basket)', 'how many \\w+ (?:does|do) (?:an? |the |each )?(?:average |typical )?(?:order|invoice|basket)s? (?:contain|hold|have|include)', 'how many \\w+ (?:go|goes|went|are put|get put) (?:on|in|into) (?:an? |each |the average |a typical )(?:order|invoice|basket)', 'each (?:buyer|customer|shopper|client) (?:place|placed|make|made|put through)', "(?:customers?|buyers?|shoppers?|clients?)(?:\u0027s?)? (?:who |that )?(?:spend|spent|spends|buy|bought) (?:the )?(?:most|more|least|less)? ?on average"],
     examples: {
       match: ['how many orders does a registered customer place on average', 'On average how many items go on an invoice?', 'How many orders did each buyer place on average in September?', 'revenue per male buyer last month', 'avg number of items per invoice', 'orders per customer last month', '人均下单数', '平均每个订单有几件商品', 'average number of items in an order', 'on average how many items are in an order in november', 'how many units does an average invoice contain'],
       noMatch: ['GMV by category', '每天的订单数', 'orders by customer segment', '上周的客单价'],
@@ -43,9 +43,9 @@ export const PER_UNIT_DENOMINATOR_RULES: readonly PhraseRule<{ denominator: stri
     id: 'per-buyer',
     meaning: { denominator: 'buyers' },
     zh: ['人均', '客均', '每(?:个|位|名)?(?:买家|客户|顾客|购买者|付费用户|购买用户)'],
-    en: ['per (?:(?:male|female|new|returning|repeat|paying|active) )?(?:buyer|customer|shopper|purchaser|paying (?:user|customer)|person|head)s?', 'per capita', 'each (?:buyer|customer|shopper|client) (?:spend|spent|spends|pay|paid|place|placed|make|made|put through)', '(?:does|do) (?:an? |the |each )?(?:average |typical |registered |new |returning |repeat )?(?:customer|buyer|shopper|client)s? (?:place|make|put through|buy|spend)'],
+    en: ['per (?:(?:male|female|new|returning|repeat|paying|active|registered|unique|individual|single) )?(?:buyer|customer|shopper|purchaser|paying (?:user|customer)|person|head)s?', 'per capita', 'each (?:buyer|customer|shopper|client) (?:spend|spent|spends|pay|paid|place|placed|make|made|put through)', '(?:does|do) (?:an? |the |each )?(?:average |typical |registered |new |returning |repeat )?(?:customer|buyer|shopper|client)s? (?:place|make|put through|buy|spend)', "(?:customers?|buyers?|shoppers?|clients?)(?:\u0027s?)? (?:who |that )?(?:spend|spent|spends|buy|bought) (?:the )?(?:most|more|least|less)? ?on average"],
     examples: {
-      match: ['On average, how many orders does a registered customer place with us this month?', 'GMV per buyer last month', 'revenue per customer by channel', '人均下单几次', '每个买家花了多少钱', 'orders per person'],
+      match: ['On average, how many orders does a registered customer place with us this month?', 'Which acquisition channel brings customers who spend the most on average?', 'What is the average spend per registered customer?', 'GMV per buyer last month', 'revenue per customer by channel', '人均下单几次', '每个买家花了多少钱', 'orders per person'],
       noMatch: ['GMV per visitor', 'AOV per order', 'buyers by city', '每个访客'],
     },
   },
@@ -65,5 +65,7 @@ export const PER_UNIT_DENOMINATOR_RULE_SET: RuleSet<{ denominator: string }> = {
 
 /** The denominators the question divides by ("GMV per buyer" → buyers), in rule order. */
 export function perUnitDenominators(normalizedQuestion: string): string[] {
-  return PER_UNIT_DENOMINATOR_RULES.filter((rule) => ruleMatches(rule, normalizedQuestion)).map((rule) => rule.meaning.denominator);
+  // "per buyer, not per order": a unit said not to be meant is left out.
+  const asked = normalizedQuestion.replace(/\b(?:not|rather than|instead of)\s+(?:per|by|each)\s+\w+/g, (found) => ' '.repeat(found.length));
+  return PER_UNIT_DENOMINATOR_RULES.filter((rule) => ruleMatches(rule, asked)).map((rule) => rule.meaning.denominator);
 }

@@ -68,7 +68,7 @@ export const REFUSAL_RULES: readonly PhraseRule<RefusalMeaning>[] = [
       'delete', 'truncate', 'wipe', 'erase', 'overwrite', 'insert into',
       `update (the |all |every )?${DATA_OBJECTS}`, 'update \\w+ set', 'alter (table|the)', 'drop (table|database|schema|column|view|index|the|all)',
       'remove (all|the|every)', 'set (the |all |every )?(price|prices|status|stock)', '(raise|lower|increase|decrease|change|bump|hike|cut|slash) (up )?(the |all |every |our )?([a-z]+ )?prices?',
-      'mark (the |all |every )?orders?', 'mark (?:the |this |that )?(?:invoice|order|transaction)s? (?:(?:no\\.? |number |#)?[a-z]?\\d+ )?as', 'mark (?:all |every |each )?(?:of )?(?:them|these|those) as', '(insert|add|create|place|enter) (a |an |one |some )?(new |test |fake |dummy )?(order|user|customer|product|review|record)s?( for| to| into)', `(clear|purge|reset) (out )?(all |the |every )?([a-z]+['’]s |[a-z]+ )?${DATA_OBJECTS}`,
+      'mark (the |all |every )?orders?', '(?:please |pls |can you |could you )?change (?:it|this|that|them|their \\w+|his \\w+|her \\w+|its \\w+) to', '(?:is|are) wrong in (?:the )?(?:system|database|data)', '(?:correct|fix) (?:the |their |his |her |its )?(?:country|city|address|name|e-?mail|status|price|record)s?(?! (?:rate|share|split|breakdown))', 'mark (?:the |this |that )?(?:invoice|order|transaction)s? (?:(?:no\\.? |number |#)?[a-z]?\\d+ )?as', 'mark (?:all |every |each )?(?:of )?(?:them|these|those) as', '(insert|add|create|place|enter) (a |an |one |some )?(new |test |fake |dummy )?(order|user|customer|product|review|record)s?( for| to| into)', `(clear|purge|reset) (out )?(all |the |every )?([a-z]+['’]s |[a-z]+ )?${DATA_OBJECTS}`,
       '(give|apply) (a |an )?\\d+ ?% (discount|off)',
       // An order to change rows, at the start of the request or after "pls", "can you", "ok": "add 100 test orders",
       // "remove last week's cancelled orders", "fabricate some reviews"; a question about them ("how many orders were
@@ -78,7 +78,7 @@ export const REFUSAL_RULES: readonly PhraseRule<RefusalMeaning>[] = [
     examples: {
       match: [
         'clear September’s orders', 'bump all snack prices by 10%', "clear september's orders", 'insert a test order for user 42', '把用户10086的积分清零', '给用户42新增一条测试订单', '帮我把所有零食打八折', 'apply a 20% discount to all snacks', '删除上周的订单', '把订单状态改成已发货', 'update all prices to 10', 'drop table events', '清空九月的订单', 'purge the reviews',
-        'Please cancel every pending order older than a week.', 'Mark invoice 536365 as refunded.', '帮我把耳机品类所有商品的价格下调10%', '帮我把超过一周的待支付订单都取消掉', 'refund all returned orders from last week', '顺手把上周取消的那些订单从库里删了吧', '把上周取消的那些发票都恢复成正常发票', '他的订单记录帮我删一下', 'add a new stock code 99999 called gift box priced at £2.50', '帮我往库里造一批假订单 测试下看板', '把这些订单状态改成已发货', '把上周退货的订单都删掉', '生成一批测试用户', '伪造几条好评', "wipe last month's returns", 'add 100 test orders', "remove last week's cancelled orders", 'create 50 fake users', 'fabricate some reviews', 'pls modify the order amounts', 'ok reset all order statuses', 'can you add some dummy data',
+        'Please cancel every pending order older than a week.', "Customer 17850's country is wrong in the system — please change it to France.", 'Mark invoice 536365 as refunded.', '帮我把耳机品类所有商品的价格下调10%', '帮我把超过一周的待支付订单都取消掉', 'refund all returned orders from last week', '顺手把上周取消的那些订单从库里删了吧', '把上周取消的那些发票都恢复成正常发票', '他的订单记录帮我删一下', 'add a new stock code 99999 called gift box priced at £2.50', '帮我往库里造一批假订单 测试下看板', '把这些订单状态改成已发货', '把上周退货的订单都删掉', '生成一批测试用户', '伪造几条好评', "wipe last month's returns", 'add 100 test orders', "remove last week's cancelled orders", 'create 50 fake users', 'fabricate some reviews', 'pls modify the order amounts', 'ok reset all order statuses', 'can you add some dummy data',
       ],
       noMatch: [
         'is there a clear trend in orders?', '打折商品的销量', 'orders with a 20% discount', 'how many orders were cancelled', '上周订单状态分布', 'which update increased conversion', 'price changes last month', '新增用户数', 'how many new users were added to the loyalty program', '上周新增订单',
@@ -105,11 +105,11 @@ export const REFUSAL_RULES: readonly PhraseRule<RefusalMeaning>[] = [
       'phone numbers?', 'mobile numbers?', '(?:delivery|shipping|home|billing|mailing|postal) address(?:es)?', 'e-?mails? (addresses|address|list)', 'emails of', '(?:their|customer|customers|user|users|buyer|buyers|shopper|shoppers)[’\u0027]?s? e-?mails', 'e-?mails (?:and|&|or|\\+) (?:phones?|names?|addresses)', '(?:gimme|give me|get me|send me|export|list|pull) (?:the |their |all )?(?:e-?mails|phone numbers|phones)', 'home address(es)?', "(customer|user|shopper)s?'? (addresses|names|contact)", 'passwords?', 'id card', 'credit card numbers?', 'personal (data|information|details)', 'contact details', 'names and addresses',
       '(?:full|first|last|real) names?', "(?<!(?:chang|updat|edit|correct)(?:e|ed|es|ing) )(?:customer|user|buyer|shopper|client|their|his|her)['’]?s? (?:names?|phones?|mobiles?|cell|address|e-?mails?(?: address(?:es)?)?)",
       'names? (?:and|&|\\+|with|,) (?:their |his |her )?(?:phone|mobile|cell|e-?mail|address|contact)',
-      '(?:customers?|users?|buyers?|shoppers?|clients?|spenders?|people)(?: \\w+){0,3} by name', 'w/ (?:their )?(?:phones?|e-?mails?|names?)',
+      '(?:customers?|users?|buyers?|shoppers?|clients?|spenders?|people)(?: \\w+){0,3} by name', '(?:full |real )?names? of (?:our |the |all |these |those |their )?(?:top \\d+ |best |biggest |\\d+ )?(?:customers|users|buyers|shoppers|clients|spenders|members)', 'w/ (?:their )?(?:phones?|e-?mails?|names?)',
     ],
     examples: {
       match: [
-        'export every customer’s phone number', 'gimme emails + phone', 'can you give me their email so i can follow up', '导出所有客户的手机号和邮箱', '给我所有用户的电话', 'list customer names and addresses', '这些用户的姓名',
+        'export every customer’s phone number', 'gimme emails + phone', 'give me the names of our top 5 customers', 'can you give me their email so i can follow up', '导出所有客户的手机号和邮箱', '给我所有用户的电话', 'list customer names and addresses', '这些用户的姓名',
         'who is the customer that returned the most stuff, full name and phone', '把复购最多的客户手机号导出来', '复购最多的客户是谁,叫什么名字', 'who are our top 5 customers by name', 'give me the emails of our top 10 spenders', '客户手机号码归属地分布?', '买得最多的用户的微信',
       ],
       noMatch: ['what was the click-through rate on those emails', 'buyers by city', 'how many users signed up', '各城市的购买人数', 'orders by payment method', 'phone category sales', '手机品类的销量', 'email channel GMV', '邮件渠道的成交额', 'top products by name', '商品名字里带"耳机"的销量', '给这个客户打个电话', 'how many users changed their address'],
@@ -135,14 +135,14 @@ export const REFUSAL_RULES: readonly PhraseRule<RefusalMeaning>[] = [
       `${IMPERATIVE_START}(?:e-?mail|text|sms|message|call|phone|ring|contact|notify|ping|push|dm|whatsapp)\\s+(?:(?:all|the|every|each|these|those|our|my|top|\\d+|\\w+['’]s)\\s+)+(?:\\w+\\s+)?(?:customers?|users?|buyers?|shoppers?|clients?|people|members?|spenders?)`,
       `${IMPERATIVE_START}(?:e-?mail|text|sms|message|call|phone|ring|contact|notify|ping|dm)\\s+(?:them|him|her|customers|users|buyers|everyone|everybody|anyone|all of them)(?![a-z])`,
       '(?:a|an) \\d+ ?% (?:off )?(?:coupon|voucher|discount code|promo code)',
-      `send (?:a |an |the |some )?(?:[\\w-]+ ){0,5}(?:emails?|e-mails?|sms|texts?|messages?|push(?:es)?|notifications?|newsletters?|coupons?|vouchers?|codes?|refunds?)(?: to| for)?`,
+      `send (?:a |an |the |some )?(?:[\\w%-]+ ){0,5}(?:emails?|e-mails?|sms|texts?|messages?|push(?:es)?|notifications?|newsletters?|coupons?|vouchers?|codes?|refunds?)(?: to| for)?`,
       `(?:issue|give|process|make|approve|grant) (?:a |an |the )?(?:full |partial )?refunds?`, `${IMPERATIVE_START}refund (?:that|this|the|these|those|all|them|him|her|order|customer|everyone|everybody|anyone|each|every|#?\\d)`,
       `(?:issue|give(?! me| us)|grant|hand out|create|add) (?:a |an |some |\\d+ )?(?:\\w+ ){0,3}?(?:coupons?|vouchers?|discount codes?|promo codes?|gift cards?)`,
       '(add|create|issue|give|send) (a |an )?\\d+ ?% off',
     ],
     examples: {
       match: [
-        'ok email all those customers a 10% off code', 'Refund everyone who returned something last week.', '给小米扫地机器人补货500台，直接下采购单', 'email everyone who abandoned their cart this week a 10% coupon', '给这些用户发个短信', 'refund that order', 'issue a refund for order 123', 'call the top customer', 'notify these customers', 'send a push notification to inactive users', '给上个月没回来的用户群发个优惠券短信', '给北京的用户发一张优惠券', '给这些用户退款', '把这笔订单退款', '短信通知这些客户', '给这个客户打个电话', 'add a 20% off coupon for every user in beijing', 'pls text them', '联系一下这些客户',
+        'ok email all those customers a 10% off code', 'Send a 20% discount coupon to every customer who abandoned their cart last week, please.', 'Refund everyone who returned something last week.', '给小米扫地机器人补货500台，直接下采购单', 'email everyone who abandoned their cart this week a 10% coupon', '给这些用户发个短信', 'refund that order', 'issue a refund for order 123', 'call the top customer', 'notify these customers', 'send a push notification to inactive users', '给上个月没回来的用户群发个优惠券短信', '给北京的用户发一张优惠券', '给这些用户退款', '把这笔订单退款', '短信通知这些客户', '给这个客户打个电话', 'add a 20% off coupon for every user in beijing', 'pls text them', '联系一下这些客户',
       ],
       noMatch: ['email channel GMV', 'refund rate by category', '退款率最高的品类', '短信渠道的转化率', 'push channel conversion', 'how many email customers bought twice', 'how many customers called support', '给我看退款最多的品类', '哪些商品补货最多', 'how many people got a refund', '给老客户17850推荐几款他可能会补货的商品', '把退款率按品类拆开', 'coupon usage rate', 'give me the coupon orders by city', '发优惠券后订单涨了吗'],
     },
@@ -157,9 +157,9 @@ export const REFUSAL_RULES: readonly PhraseRule<RefusalMeaning>[] = [
       },
     },
     zh: ['利润', '毛利', '净利', '成本', '库存', '售罄率', '售罄', '广告(花费|费用|投放)', '投放[^，,。？?]{0,6}(花|费|成本|预算)', '投产比', '投入产出', '获客成本', '市场份额', '市场占有率', '全国市场', '行业(规模|排名|份额)', '竞品', '竞争对手', '预算', '(目标|指标|kpi)(的)?(完成|达成)(率|度|情况)?', '达成率', '(广告|投放|推广)(上)?(花|费用|花费|支出)', '花在(广告|推广|投放)'],
-    en: ['profits?', 'margins?', 'costs?', 'cogs', 'inventory', 'stock levels?', 'in stock', 'ad spend', 'advertising spend', 'roi', 'roas', 'cac', 'customer acquisition cost', 'gross margin', 'market share', 'national (?:\\w+ )?market', 'industry (?:share|size|average|benchmark)', 'competitors?', '(?<!\\bfor (?:the |our |my |a |next )?(?:[a-z]+ )?)budget(?:s|ed)?', '(?:vs|versus|against) (?:the )?(?:target|plan|quota)', 'target attainment', 'quotas?', '(?:spend|spent|spending) on (?:\\w+ )?(?:ads|advertising|adverts|marketing|promotion|campaigns?|search ads|social ads)', 'marketing spend', 'advertising costs?', 'sell[\\s-]?through(?: rate)?', 'stock turns?', 'inventory turnover', 'days of (?:supply|inventory|cover)', 'weeks of cover'],
+    en: ['profits?', 'margins?', 'costs?', 'cogs', 'inventory', 'stock levels?', 'in stock', 'ad spend', 'advertising spend', 'roi', 'roas', 'cac', 'customer acquisition cost', 'gross margin', 'market share', 'national (?:\\w+ )?market', 'industry (?:share|size|average|benchmark)', 'competitors?', '(?<!\\bfor (?:the |our |my |a |next )?(?:[a-z]+ )?)budget(?:s|ed)?', '(?:vs|versus|against) (?:the )?(?:target|plan|quota)', 'target attainment', 'quotas?', '(?:spend|spent|spending) on (?:\\w+ )?(?:ads|advertising|adverts|marketing|promotion|campaigns?|search ads|social ads)', 'marketing spend', 'advertising costs?', '(?:opened|clicked|read) (?:our |the |that )?(?:last |latest |recent )?(?:e-?mail|newsletter|campaign|push)', '(?:e-?mail |newsletter )?(?:open|click)[\\s-]?(?:through )?rates?', 'ctr', 'purchase cycle', '(?:days|time) between (?:orders|purchases|their first and second)', 'inter-?purchase', 'between (?:their|the) first and second (?:order|purchase)', 'sell[\\s-]?through(?: rate)?', 'stock turns?', 'inventory turnover', 'days of (?:supply|inventory|cover)', 'weeks of cover'],
     examples: {
-      match: ['How much did we spend on search ads in November?', 'what was our profit last month', '11月销售额和预算比怎么样', 'November revenue against target', '上个月的毛利率', 'ROI of ads', 'revenue against budget', '库存还剩多少', "What's the sell-through rate on Shoes this month?", '售罄率', "what is apple's share of the national headphones market?", '我们在耳机的市场份额'],
+      match: ['How much did we spend on search ads in November?', 'what was our profit last month', '11月销售额和预算比怎么样', 'November revenue against target', '上个月的毛利率', 'ROI of ads', 'revenue against budget', 'How many customers opened our last email campaign?', "What's our typical purchase cycle?", '库存还剩多少', "What's the sell-through rate on Shoes this month?", '售罄率', "what is apple's share of the national headphones market?", '我们在耳机的市场份额'],
       noMatch: ['GMV last month', 'average order value', '上个月的成交额', 'marginally more orders?', 'targeted ads conversion', 'What order volume should we expect over the next 30 days? I need it for the December budget.', '目标用户的转化率'],
     },
   },
@@ -199,8 +199,8 @@ export const OFF_TOPIC_RULES: readonly PhraseRule<{ topic: string }>[] = [
     id: 'general-knowledge',
     meaning: { topic: 'general' },
     zh: ['菜谱', '怎么做饭', '翻译', '你是谁', '谁是', '总统', '首都', '历史上', '机票', '火车票', '订酒店', '打车'],
-    en: ['recipes?', 'translate', 'who are you', 'who (is|was) (the )?(president|king|queen|ceo|founder|prime minister)', 'president of', 'capital of', 'meaning of life', 'book (?:a |me a )?(?:flight|hotel|table|taxi|cab)', 'flights? to', 'file (?:our |my |the )?(?:vat|tax|taxes)(?: returns?)?', 'vat returns?', 'tax returns?', '[a-z0-9-]+\\.(?:com|cn|net|org|co\\.uk|io|de|fr)'],
-    examples: { match: ['can you file our VAT return for this quarter?', 'whats jd.com gmv this yr', '翻译这句话', 'who is the president of france', '你是谁', 'what is the capital of china', '帮我订一张明天去上海的机票', 'book me a flight to beijing'], noMatch: ['who bought the most', 'top buyers by GMV', '谁买得最多', 'who is likely to buy next week'] },
+    en: ['recipes?', 'translate', 'who are you', 'who (is|was) (the )?(president|king|queen|ceo|founder|prime minister)', 'president of', 'capital of', 'meaning of life', 'book (?:a |me a )?(?:flight|hotel|table|taxi|cab)', 'pubs?', 'restaurants?', 'bars? near', 'near (?:me|here)', 'directions to', 'flights? to', 'file (?:our |my |the )?(?:vat|tax|taxes)(?: returns?)?', 'vat returns?', 'tax returns?', '[a-z0-9-]+\\.(?:com|cn|net|org|co\\.uk|io|de|fr)'],
+    examples: { match: ['can you file our VAT return for this quarter?', "What's the best pub near Oxford Street?", 'whats jd.com gmv this yr', '翻译这句话', 'who is the president of france', '你是谁', 'what is the capital of china', '帮我订一张明天去上海的机票', 'book me a flight to beijing'], noMatch: ['who bought the most', 'top buyers by GMV', '谁买得最多', 'who is likely to buy next week'] },
   },
 ];
 
@@ -213,9 +213,9 @@ export const WRITING_TASK_RULES: readonly PhraseRule<{ topic: string }>[] = [
     id: 'writing-tasks',
     meaning: { topic: 'writing' },
     zh: ['写(?:一)?(?:封|篇|份|条|首|个)?[^，,。？?]{0,6}(?:邮件|信|文案|文章|公告|回复|推文|微博|诗|歌|故事|笑话)', '发(?:一)?(?:封)?邮件', '起草', '群发', '发(?:一)?(?:条)?[^，,。？?]{0,4}短信'],
-    en: ['write (?:me )?(?:an? |the )?(?:\\w+ )?(?:email|e-mail|letter|post|tweet|reply|essay|article|message|poem|haiku|song|story|joke|limerick)', 'draft (?:an? )?(?:\\w+ )?(?:email|letter|reply|message)', 'send (?:an? )?(?:\\w+ )?(?:email|e-mail|message|sms|text)'],
+    en: ['write (?:me )?(?:an? |the )?(?:\\w+ )?(?:email|e-mail|letter|post|tweet|reply|essay|article|message|poem|haiku|song|story|joke|limerick)', 'draft (?:me )?(?:an? )?(?:\\w+ )?(?:email|letter|reply|message|post|tweet|announcement|press release|memo|blog(?: post)?|newsletter)', '(?:linkedin|facebook|instagram|twitter|x|wechat|weibo) post', 'send (?:an? )?(?:\\w+ )?(?:email|e-mail|message|sms|text)'],
     examples: {
-      match: ['帮我给这个品牌写一封投诉邮件', '写一篇推广文案', '帮我给所有流失用户群发一条优惠短信', 'send a coupon sms to lapsed customers', 'write a complaint email to the brand', 'draft a reply to this customer', 'lol write me a haiku about cart abandonment', '写首诗夸夸我们的GMV'],
+      match: ['帮我给这个品牌写一封投诉邮件', '写一篇推广文案', '帮我给所有流失用户群发一条优惠短信', 'send a coupon sms to lapsed customers', 'write a complaint email to the brand', 'draft a reply to this customer', 'Could you draft a LinkedIn post for me announcing what a great year it has been', 'lol write me a haiku about cart abandonment', '写首诗夸夸我们的GMV'],
       noMatch: ['投诉最多的品牌', 'complaints about delivery', 'email channel conversion', '邮件渠道的转化率'],
     },
   },

@@ -16,9 +16,10 @@ export const WHOLE_DATA_RULES: readonly PhraseRule<{ wholeData: true }>[] = [
       '(?:over|across|for|in|from)\\s+everything(?:\\s+we\\s+(?:have|hold|got))?',
       'since\\s+(?:the\\s+)?(?:start|beginning)(?!\\s+of\\s+(?:the\\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|month|week|year|quarter|this|last))(?:\\s+of\\s+(?:the\\s+)?(?:data|records|time))?',
       'since\\s+records\\s+began',
+      '(?:(?:across|over|in|for|from)\\s+)?(?:the\\s+)?(?:whole|entire|full)\\s+file', '(?:everything\\s+(?:we\\s+have\\s+)?)?on\\s+file', '(?:across|over|in)\\s+the\\s+file',
     ],
     examples: {
-      match: ["What's our average order value across the whole period?", 'show it by month across all the data', 'Show it weekly over everything we have instead', 'all-time revenue', 'GMV since the beginning', '全部数据里的复购率', '有史以来卖得最好的商品', '整个期间的客单价'],
+      match: ["What's our average order value across the whole period?", 'show it by month across all the data', 'Show it weekly over everything we have instead', 'all-time revenue', 'GMV since the beginning', '全部数据里的复购率', '有史以来卖得最好的商品', '整个期间的客单价', 'across everything we have on file', 'over the whole file', 'best day for revenue in the file'],
       noMatch: ['GMV since the start of October', 'the whole category', 'all orders last week', 'everything about phones', 'full price products', 'since the beginning of this month'],
     },
   },

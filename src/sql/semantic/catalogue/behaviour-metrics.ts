@@ -56,7 +56,7 @@ export const BEHAVIOUR_METRICS = [
     id: 'uv',
     name_en: 'Unique visitors (UV)',
     name_zh: '访客数（UV）',
-    synonyms_en: ['UV', 'visitors', 'unique visitors', 'active users', 'users', 'traffic', 'unique users'],
+    synonyms_en: ['UV', 'visitors', 'unique visitors', 'active users', 'users', 'traffic', 'unique users', 'people visited', 'how many people visited', 'how many people came to', 'visited the website', 'visited the site', 'website visitors', 'site visitors', 'visits to the website'],
     synonyms_zh: ['访客数', 'UV', '独立访客', '访客', '独立访客数', '活跃用户数', '访问人数', '用户数', '流量', '来访人数', '用户', '来了多少人', '来了多少访客', '进来多少人', '多少人来', '多少人访问', '多少人来过'],
     definition_en:
       'Number of distinct users with at least one event of any type in the period (and, when split, in that dimension value).',
@@ -112,7 +112,7 @@ export const BEHAVIOUR_METRICS = [
     id: 'conversion_rate',
     name_en: 'Conversion rate (buyers / visitors)',
     name_zh: '转化率（购买人数 / 访客数）',
-    synonyms_en: ['conversion rate', 'conversion', 'CVR', 'purchase conversion', 'visitor conversion', 'buy rate'],
+    synonyms_en: ['conversion rate', 'conversion', 'CVR', 'purchase conversion', 'visitor conversion', 'buy rate', 'turning visitors into buyers', 'turns visitors into buyers', 'turn visitors into buyers', 'visitors into buyers', 'visitors into customers', 'converting visitors'],
     synonyms_zh: ['转化率', '转化', '购买转化率', '支付转化率', '访客转化率', '成交转化率', 'CVR', '下单转化率'],
     definition_en:
       'Buyers ÷ visitors in the period: distinct users with at least one paid order created in the period (the buyers metric) divided by distinct users with at least one event of any type (the uv metric).',
@@ -182,7 +182,7 @@ export const BEHAVIOUR_METRICS = [
     id: 'cart_abandonment_rate',
     name_en: 'Cart abandonment rate',
     name_zh: '弃购率',
-    synonyms_en: ['cart abandonment rate', 'abandoned cart rate', 'cart abandonment', 'basket abandonment', 'abandonment rate', 'cart drop-off rate', 'cart drop-off', 'cart drop off', 'cart dropoff', 'abandoned carts'],
+    synonyms_en: ['cart abandonment rate', 'abandoned cart rate', 'cart abandonment', 'basket abandonment', 'abandonment rate', 'cart drop-off rate', 'cart drop-off', 'cart drop off', 'cart dropoff', 'abandoned carts', "didn't end up buying", 'did not end up buying', 'walk away without buying', 'left without buying'],
     synonyms_zh: ['弃购率', '购物车放弃率', '加购未购买率', '购物车流失率', '弃车率', '加购未支付率', '加购流失率', '加购后流失率', '加购未下单率', '加购到下单的流失率', '加购到购买的流失率', '加购到支付的流失率'],
     definition_en:
       "Among distinct users with at least one 'cart' event in the period, the share with no 'purchase' event in the same period (and same dimension value).",

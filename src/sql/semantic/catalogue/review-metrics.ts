@@ -17,7 +17,7 @@ export const REVIEW_METRICS = [
     id: 'avg_rating',
     name_en: 'Average rating',
     name_zh: '平均评分',
-    synonyms_en: ['average rating', 'rating', 'average stars', 'review score', 'star rating', 'mean rating'],
+    synonyms_en: ['average rating', 'rating', 'average stars', 'review score', 'star rating', 'mean rating', 'average star rating', 'avg star rating', 'average review score'],
     synonyms_zh: ['平均评分', '评分', '平均星级', '商品评分', '打分', '星级', '平均分'],
     definition_en: 'Mean of reviews.rating (1–5 stars) over reviews created in the period.',
     definition_zh: '统计期内提交的评价的 reviews.rating（1–5 星）平均值。',

@@ -192,7 +192,8 @@ export const ABSOLUTE_TIME_RULES: TimeRule[] = [
   {
     // "1-7 dec", "1st to 7th of December 2010": days first, then the month.
     name: 'English day range', guard: /\d/iu,
-    pattern: new RegExp(`\\b(\\d{1,2})${ORDINAL}${SEPARATOR}(\\d{1,2})${ORDINAL}\\s+(?:of\\s+)?(${MONTH_PATTERN})\\.?(?:,?\\s+(\\d{4}))?\\b`, 'giu'),
+    // "between the 1st and the 7th of December" too.
+    pattern: new RegExp(`\\b(\\d{1,2})${ORDINAL}${SEPARATOR}(?:the\\s+)?(\\d{1,2})${ORDINAL}\\s+(?:of\\s+)?(${MONTH_PATTERN})\\.?(?:,?\\s+(\\d{4}))?\\b`, 'giu'),
     resolve: (m, asOf) => between(englishParts(m[4], m[3], m[1]), englishParts(m[4], m[3], m[2]), asOf),
   },
   {

@@ -1,0 +1,47 @@
+import { ruleMatches, type PhraseRule, type RuleSet } from './phrase-rule.ts';
+
+/**
+ * A clause that says why or for whom the user asks ("I'm preparing the board pack —", "I need it for the investor
+ * note.", "I'm told acquisition was strong around Double 11.", "准备周会用的"), not what to compute. Its words change no
+ * number, so the coverage check passes over them; a period it names is set aside when the ask names its own. A clause
+ * that limits the data ("only", "excluding", "不含") is never one of these.
+ */
+export const CONTEXT_CLAUSE_RULES: readonly PhraseRule<{ context: true }>[] = [
+  {
+    id: 'context-clause',
+    meaning: { context: true },
+    zh: ['^(?:我|我们|老板|领导|市场部|运营部|财务)(?:在|正在|要|得|想|需要|听说|觉得|准备|打算)', '^(?:准备|为了|用于|用来|给)(?:周会|月会|汇报|老板|领导|董事会|投资人|会议|报告|ppt|周报|月报)', '^(?:大家|都说|听说|据说)'],
+    en: [
+      "^(?:(?:and|but|so|also|ok|okay|oh)\\s+)?(?:i(?:'m| am|'ve| have|'d| would|'ll| will| was| keep| know| think| hear| heard| feel| suspect| guess| believe| assume)?|we(?:'re| are|'ve| have|'d| would)|my (?:boss|manager|team|ceo|cfo)|our (?:team|board|boss|ceo|cfo|investors?|marketing|sales|finance|ops)(?: team| people| folks)?|the (?:marketing|sales|finance|ops|board|exec) (?:team|people|folks)|marketing|everyone(?:'s)?|people keep|just so|for (?:the|my|our) (?:board|investors?|meeting|report|deck|pack|note|review|update|call|presentation|slides?)|before (?:i|we)|so (?:that )?(?:i|we)|that(?:'s| is) fine|no rush|thanks|cheers)\\b",
+    ],
+    examples: {
+      match: ["I'm preparing the board pack", 'I need it for the investor note', "I'm told acquisition was strong around Double 11", 'so I can sanity-check that', 'Marketing claims acquisition picked up after the summer', '我在准备周会的材料', '准备周会用的'],
+      noMatch: ['what did total revenue come to in November', 'GMV by city last week', 'which channel brought the most buyers', '上周的成交额'],
+    },
+  },
+];
+
+export const CONTEXT_CLAUSE_RULE_SET: RuleSet<{ context: true }> = { name: 'clauses that give context, not the ask', rules: CONTEXT_CLAUSE_RULES, matches: ruleMatches };
+
+/** Words that limit the data: a clause with one says what to compute, whoever it starts with. */
+const LIMITS = /\b(?:only|exclud\w*|except|without|not including|leave out|leaving out|ignor\w*|filter\w*|apart from|other than|but not|instead of|rather than|just (?:the (?!overall|total|whole|simple|number|figure|headline|winner|top)|for|in|on)|limit(?:ed)? to|restrict\w*|split|break (?:it )?down|by (?:city|country|channel|device|category|brand|month|week|day)|per|each|top|bottom)\b|只看|只要|仅|不含|不包括|除了|排除|剔除|去掉|按|每个|各/;
+
+// Sentence ends, dashes, and "so I can …" / "I'd like to …" after a comma start a clause of their own.
+const CLAUSE_END = /[.?!;。？！；]+|\s[—–-]\s|\s*—\s*|,?\s(?=so (?:that )?(?:i|we) (?:can|could|may|might)\b)/g;
+
+/** Where each clause that gives context stands, as [start, end) on the normalized question. */
+export function contextClauseSpans(normalizedQuestion: string): [number, number][] {
+  const spans: [number, number][] = [];
+  let start = 0;
+  const ends = [...normalizedQuestion.matchAll(CLAUSE_END)].map((match) => [match.index, match.index + match[0].length] as const);
+  ends.push([normalizedQuestion.length, normalizedQuestion.length]);
+  for (const [end, next] of ends) {
+    const raw = normalizedQuestion.slice(start, end);
+    const leading = raw.length - raw.trimStart().length;
+    const clause = raw.trim();
+    if (clause.length > 0 && CONTEXT_CLAUSE_RULES.some((rule) => ruleMatches(rule, clause)) && !LIMITS.test(clause)) spans.push([start + leading, start + leading + clause.length]);
+    start = next;
+  }
+  // A question that is all context asks nothing: it keeps its words (and is asked about, or refused).
+  return spans.reduce((total, [from, to]) => total + to - from, 0) >= normalizedQuestion.trim().length ? [] : spans;
+}
