@@ -80,8 +80,10 @@ describe('authentication: tokens, roles, API key, guests', () => {
   });
 
   it('disconnects a socket whose token expires while connected', async () => {
-    const client = await TestClient.connect(server.url, '/support', { token: await server.customerToken(order.user_id, '1s') });
-    await sleep(1100);
+    // Three seconds, so a loaded machine still connects before it expires; then wait until it has.
+    const minted = Date.now();
+    const client = await TestClient.connect(server.url, '/support', { token: await server.customerToken(order.user_id, '3s') });
+    await sleep(Math.max(0, minted + 3200 - Date.now()));
     const acknowledgement = await client.send({ type: 'message-send', idempotencyKey: newKey(), text: 'still there?' });
     expect(acknowledgement).toMatchObject({ ok: false, code: 'token_expired' });
     await new Promise<void>((resolve) => (client.socket.disconnected ? resolve() : client.socket.once('disconnect', () => resolve())));
