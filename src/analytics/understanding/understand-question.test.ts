@@ -895,6 +895,14 @@ describe('understandQuestion: management reporting periods (fresh f17)', () => {
     expect(understand("What's the best pub near Oxford Street?").kind).toBe('refuse');
   });
 
+  it('reads traffic channels, who led, sale quantity, invoices that end up cancelled and "day before" alone', () => {
+    expect(requestOf('which traffic channel has the highest avg order value').query).toMatchObject({ metrics: ['aov'], dimensions: ['channel'], limit: 1 });
+    expect(requestOf('Which brand led that day by revenue?', requestOf('Double 11 phones revenue')).query).toMatchObject({ dimensions: ['brand'], limit: 1, timeRange: { start: '2025-11-11', end: '2025-11-11' } });
+    expect(requestOf('please give top 5 product by sale quantity').query).toMatchObject({ metrics: ['units'], dimensions: ['product'], limit: 5 });
+    expect(requestOf('what proportion of orders end up cancelled?').query).toMatchObject({ metrics: ['cancellation_rate'] });
+    expect(requestOf('and day before?', requestOf('GMV yesterday')).query).toMatchObject({ dimensions: [], compareTo: { start: '2025-11-28', end: '2025-11-28' } });
+  });
+
   it('reads "the whole period" as every day of the data, also in a follow-up that had a period', () => {
     const october = requestOf('weekly GMV in October');
     expect(requestOf('Actually, show it by month across all the data.', october).query).toMatchObject({ dimensions: ['month'], timeRange: { start: '2025-09-02', end: '2025-11-30' } });

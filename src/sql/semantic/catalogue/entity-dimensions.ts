@@ -203,7 +203,7 @@ export const ENTITY_DIMENSIONS = [
     id: 'channel',
     name_en: 'Acquisition channel',
     name_zh: '获客渠道',
-    synonyms_en: ['channel', 'acquisition channel', 'traffic source', 'source', 'marketing channel'],
+    synonyms_en: ['channel', 'acquisition channel', 'traffic source', 'source', 'marketing channel', 'traffic channel', 'traffic channels', 'traffic sources'],
     synonyms_zh: ['渠道', '获客渠道', '流量来源', '来源', '引流渠道', '流量渠道'],
     description_en: 'users.channel, the channel that acquired the user: organic, search_ads, social, livestream, referral, email.',
     description_zh: 'users.channel，用户的获客渠道：自然流量、搜索广告、社交、直播、推荐、邮件。',

@@ -208,7 +208,7 @@ export const ORDER_METRICS = [
     id: 'cancelled_orders',
     name_en: 'Cancelled orders',
     name_zh: '取消订单数',
-    synonyms_en: ['cancelled orders', 'canceled orders', 'cancellations', 'order cancellations', 'credit notes', 'credit note'],
+    synonyms_en: ['cancelled orders', 'canceled orders', 'cancellations', 'order cancellations', 'credit notes', 'credit note', 'end up cancelled', 'ended up cancelled', 'end up being cancelled', 'got cancelled', 'get cancelled'],
     synonyms_zh: ['取消订单数', '取消单量', '取消订单', '撤单数', '取消数', '取消了几单', '取消了多少单', '取消的订单', '被取消', '取消单', '取消的单', '取消单数'],
     definition_en: "Number of distinct orders created in the period whose status is 'cancelled'.",
     definition_zh: "统计期内创建且状态为 'cancelled'（已取消）的去重订单数。",
