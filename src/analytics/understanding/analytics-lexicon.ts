@@ -108,7 +108,11 @@ function kindVariants(phrase: string): string[] {
 
 function englishPlurals(phrase: string): string[] {
   if (!/^[a-z][a-z -]*[a-z]$/.test(phrase) || phrase.endsWith('s')) return [];
-  return phrase.endsWith('y') ? [`${phrase.slice(0, -1)}ies`] : [`${phrase}s`];
+  // A consonant before the y makes -ies (city → cities). Days are left to the time grammar: "days" and "weekdays"
+  // are periods and day types ("the same days last week"), never a grouping word; and no "daies" that a slip
+  // ("dies") could be corrected to.
+  if (/(?:^|\s)(?:\w*day)$/.test(phrase)) return [];
+  return /[^aeiou]y$/.test(phrase) ? [`${phrase.slice(0, -1)}ies`] : [`${phrase}s`];
 }
 
 /** Synonyms too short or too vague to match on their own: a lone 天 or 端, "where", "make". */

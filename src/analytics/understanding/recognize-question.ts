@@ -451,7 +451,11 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
   for (const match of normalized.matchAll(WEEK_EARLIER_ALL)) markTaken(taken, match.index, match.index + match[0].length);
   // "that month", "那天": the period the conversation is about (a follow-up keeps it), never a split by month or day.
   // "at least one hot water bottle": a bound, never "the least".
-  for (const match of normalized.matchAll(/\bat (?:least|most)\b|至少|至多/g)) markTaken(taken, match.index, match.index + match[0].length);
+  const boundWordSpans: [number, number][] = [];
+  for (const match of normalized.matchAll(/\bat (?:least|most)\b|至少|至多/g)) {
+    markTaken(taken, match.index, match.index + match[0].length);
+    boundWordSpans.push([match.index, match.index + match[0].length]);
+  }
   for (const match of normalized.matchAll(THAT_PERIOD)) {
     markTaken(taken, match.index, match.index + match[0].length);
     recognised.push(match[0]);
@@ -556,7 +560,9 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
 
   // "customers who spent over £5,000", "下单超过3次的用户": bounds on each group's own total, read before bounds on an
   // order's amount so "more than 10 orders" is never an order worth over 10. The whole phrase is explained here.
-  const thresholds = groupThresholds(normalized).filter((threshold) => !taken.slice(threshold.start, threshold.end).some(Boolean));
+  // "at least" was taken above so it never ranks; inside a bound it is the bound's own words.
+  const takenElsewhere = (at: number) => taken[at] === true && !boundWordSpans.some(([from, to]) => at >= from && at < to);
+  const thresholds = groupThresholds(normalized).filter((threshold) => !Array.from({ length: threshold.end - threshold.start }, (_, offset) => threshold.start + offset).some(takenElsewhere));
   for (const threshold of thresholds) {
     markTaken(taken, threshold.start, threshold.end);
     recognised.push(normalized.slice(threshold.start, threshold.end));
@@ -955,9 +961,12 @@ export function recognizeQuestion(question: string, asOf: string, values: ValueI
     metricsOnlyImplied = false;
   }
   // A bound on each group's total: that group is the grouping and its metric is asked for first.
+  // The bound's metric is asked first unless another measure is named to rank or show ("of the products with 4,000+
+  // views, which convert worst": conversion first, views kept for the bound).
+  const namedOthers = metrics.filter((metric) => !thresholds.some((threshold) => threshold.metric === metric) && specificMetrics.has(metric));
   for (const threshold of [...thresholds].reverse()) {
     if (!groupings.includes(threshold.dimension)) groupings.unshift(threshold.dimension);
-    metrics = [threshold.metric, ...metrics.filter((metric) => metric !== threshold.metric)];
+    metrics = namedOthers.length > 0 ? [...metrics.filter((metric) => metric !== threshold.metric), threshold.metric] : [threshold.metric, ...metrics.filter((metric) => metric !== threshold.metric)];
   }
   // "哪类咨询最多" names only a grouping: the grouping implies the metric, as a filter value would.
   if (metrics.length === 0) {

@@ -903,6 +903,18 @@ describe('understandQuestion: management reporting periods (fresh f17)', () => {
     expect(requestOf('and day before?', requestOf('GMV yesterday')).query).toMatchObject({ dimensions: [], compareTo: { start: '2025-11-28', end: '2025-11-28' } });
   });
 
+  it('keeps groups by a bound on another measure than the one ranked, lists a count on request, and splits one-time from repeat', () => {
+    expect(requestOf('Of the products with at least 4,000 views this month, which 5 have the lowest view-to-purchase rate?').query).toMatchObject({
+      metrics: ['view_to_purchase_rate', 'pv'], dimensions: ['product'], thresholds: [{ metric: 'pv', operator: 'gte', values: [4000] }], orderBy: { metric: 'view_to_purchase_rate', direction: 'asc' }, limit: 5,
+    });
+    const five = requestOf('And five or more?', requestOf('How many customers have placed three or more orders?'));
+    const listed = requestOf('List those customers with their order counts.', five).query;
+    expect(listed).toMatchObject({ dimensions: ['customer'], thresholds: [{ metric: 'orders', operator: 'gte', values: [5] }] });
+    expect(listed).not.toHaveProperty('countOf');
+    expect(requestOf('One-time versus repeat customers by city.').query).toMatchObject({ metrics: ['one_time_buyers', 'repeat_buyers'], dimensions: ['city'] });
+    expect(requestOf('as a pct', requestOf('how many of them bought more than once', requestOf('how many buyers this wk'))).query).toMatchObject({ metrics: ['repurchase_rate'] });
+  });
+
   it('reads "the whole period" as every day of the data, also in a follow-up that had a period', () => {
     const october = requestOf('weekly GMV in October');
     expect(requestOf('Actually, show it by month across all the data.', october).query).toMatchObject({ dimensions: ['month'], timeRange: { start: '2025-09-02', end: '2025-11-30' } });

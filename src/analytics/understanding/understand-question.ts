@@ -150,7 +150,8 @@ function inheritFrom(previous: AnalysisRequest, recognition: Recognition, focus?
   const previousThresholds = (query as { thresholds?: { metric: string; operator: 'gt' | 'gte' | 'lt' | 'lte' | 'between'; values: number[] }[] }).thresholds;
   if (!inherited.thresholds && previousThresholds?.length && query.dimensions?.[0] && inherited.dimensions.includes(query.dimensions[0])) {
     inherited.thresholds = previousThresholds.map((threshold) => ({ ...threshold, dimension: query.dimensions?.[0] as string }));
-    if ((query as { countOf?: unknown }).countOf) inherited.countsGroups = true;
+    // "List those customers" after their count: the list, not the count again.
+    if ((query as { countOf?: unknown }).countOf && !LIST_THEM.test(recognition.normalized)) inherited.countsGroups = true;
   }
   // "add EIRE also", "再加上北京": the value joins the ones the conversation set side by side.
   if (ADDS_VALUE.test(recognition.normalized)) {
@@ -538,6 +539,8 @@ const SPLIT_FURTHER = /\b(?:break|split|divide) (?:that|it|this|them|those) (?:d
 const VAGUE_HOW = /\bhow (?:are|is|were|was) (?:our |the |my )?[a-z]+ (?:doing|performing|going|looking)\b|(?:情况|表现)(?:怎么样|如何|咋样)/;
 /** "by city tier instead", "换成按城市": the grouping named replaces the one shown. */
 const INSTEAD = /\binstead\b|换成|改成|改为|改按/;
+/** "List those customers", "show me them", "列出来": the rows of a count just given. */
+const LIST_THEM = /\b(?:list|show(?: me)?|give me|who are) (?:those|them|these|the)\b|列出来|列一下|都有谁|是哪些/;
 /** A value added to the ones shown: "add EIRE also", "and Spain too", "再加上北京". */
 const ADDS_VALUE = /^(?:(?:ok|and|also|pls|please|now)\s+)?(?:add|include|plus)\b|\b(?:also|too|as well)\s*[?.!]*$|^(?:再)?(?:加上|再加|也加上|把.{1,12}也加上)/;
 /** "how much of that came from …", "其中多少来自…": a part of the measure just shown. */
@@ -553,7 +556,7 @@ const HEARSAY = /^(?:(?:and|but|so|also)\s+)?(?:i(?:'m| am|'ve been| have been| 
 const COUNTED_ITEMS = /\b(?:items|products|units|pieces|things|lines|articles)\b|多少件|几件|多少个商品|几个商品|件商品|多少样/;
 
 /** "As a rate?", "as a pct", "换成比例呢": the count just shown as its rate (RATE_OF_COUNT), a follow-up of its own. */
-const AS_A_RATE = /\bas (?:an? )?(?:rate|percentage|percent|%|share|proportion|ratio|fraction)\b|(?:换成|用|看)(?:比例|比率|百分比|占比)|^(?:那)?(?:比例|比率|占比|百分比)(?:呢|是多少|多少)?[?？]?$/;
+const AS_A_RATE = /\bas (?:an? )?(?:rate|percentage|percent|pct|%|share|proportion|ratio|fraction)\b|(?:换成|用|看)(?:比例|比率|百分比|占比)|^(?:那)?(?:比例|比率|占比|百分比)(?:呢|是多少|多少)?[?？]?$/;
 
 /** The offline planner's reading of a question: an analysis to run, a clarifying question, or a refusal. */
 export function understandQuestion(input: UnderstandInput): Understanding {

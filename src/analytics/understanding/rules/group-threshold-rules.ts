@@ -8,7 +8,7 @@ import { ruleExpression, ruleMatches, type PhraseRule, type RuleSet } from './ph
  * keeps the groups whose total passes (semantic `thresholds`). Without such a phrase a number is never read this way.
  */
 export interface GroupThresholdMeaning {
-  metric: 'gmv' | 'orders' | 'units';
+  metric: 'gmv' | 'orders' | 'units' | 'pv';
   /** Nothing sold: the bound is "at most 0" and no number is written. */
   unsold?: true;
 }
@@ -89,6 +89,17 @@ export const GROUP_THRESHOLD_RULES: readonly PhraseRule<GroupThresholdMeaning>[]
     examples: {
       match: ['products that sold more than 100 units', 'items selling over 50 units last week', 'customers who bought at least 20 items', 'skus with 100+ units sold', '销量超过100件的商品', '卖出50件以上的商品有几个'],
       noMatch: ['top 100 products by units', 'units sold over the last 30 days', '卖了多少件', 'orders with more than 3 items'],
+    },
+  },
+  {
+    // "Of the products with at least 4,000 views this month, which 5 convert worst?", "浏览超过3000次的商品里".
+    id: 'group-views-bound',
+    meaning: { metric: 'pv' },
+    zh: [chineseBound('(?:浏览|浏览量|被浏览|访问量|pv)', '(?:次)?')],
+    en: [`${UNIT}\\s+(?:with|having|that had|that got|which had|which got|getting)\\s+(?:${BOUND}\\s+${AMOUNT_RANGE}|${AMOUNT}${OR_MORE})\\s+(?:page\\s+)?views`],
+    examples: {
+      match: ['Of the products with at least 4,000 views this month, which 5 have the lowest view-to-purchase rate?', '这个月浏览超过3000次的商品里，浏览购买转化率最低的是哪个？', 'products that got more than 500 page views'],
+      noMatch: ['top products by views', 'page views last week', '浏览量最高的商品'],
     },
   },
   {
