@@ -22,7 +22,7 @@ const HARMLESS_WORDS = [
   'idea', 'u', 'ur', 'q', 'boss', 'manager', 'folks', 'guys', 'everyone', 'question', 'questions', 'wanna', 'gonna', 'gotta', 'kinda', 'sorta',
   'whats', "what's", 'hows', "how's", 'snapshot', 'picture', 'sense', 'feel', 'view', 'glance', 'numbers', 'metric', 'kpi', 'way', 'moment',
   'today', 'time', 'times', 'period', 'range', 'window', 'stretch', 'span', 'chart', 'table', 'graph', 'list', 'rundown', 'recap', 'pattern', 'patterns', 'mix', 'tracking', 'trending', 'total', 'person', 'persons', 'capita', 'dataset', 'data set', 'stuff', 'portion', 'proportion', 'fraction', 'ended', 'buying', 'purchasing', 'shopping', 'gbp', 'pounds', 'pound', 'sterling', 'usd', 'dollars', 'brl', 'reais', '英镑', '人民币', '美元', '雷亚尔', '比例', '百分比', '占比', '比重', '份额', '日均', '周均', '月均', '次数', 'in terms of', 'terms',
-  '实际', '实际上', '列一下', '列出', '列出来', '列下', '我列', '给我列',
+  '实际', '实际上', '总数', '表里', '一张表', '基数', '单据', '只列', '盘子', '想先', '确认', '确认一下', '准确', '精确', '目前为止', '到目前为止', '口径', '分母', '分子', '均值', '单月', '过万', '仅计', '去重', '区分', '列一下', '列出', '列出来', '列下', '我列', '给我列',
   '情况', '数据', '东西', '表现', '指标', '数字', '时候', '方面', '一下', '麻烦', '谢谢', '辛苦', '大概', '大约', '左右', '具体', '总体', '整体',
   '帮', '帮忙', '看下', '瞧瞧', '瞅瞅', '报告', '汇总', '概况', '概览', '统计', '结果', '店铺', '我们店', '咱们', '店里', '公司', '平台', '客户', '用户',
   '顾客', '买家', '人', '老板', '领导', '同事', '团队', '运营', '我们', '咱', '大家', '条', '笔', '件', '个', '单', '次', '位', '名', '款', '期', '份', '项', '类', '种', '些', '家', '台', '类里', '类中', '类下', '里', '中', '多少钱', '金额', '水平',

@@ -915,6 +915,19 @@ describe('understandQuestion: management reporting periods (fresh f17)', () => {
     expect(requestOf('as a pct', requestOf('how many of them bought more than once', requestOf('how many buyers this wk'))).query).toMatchObject({ metrics: ['repurchase_rate'] });
   });
 
+  it('sets aside Chinese context clauses and restated definitions, and keeps a question that is all context', () => {
+    expect(requestOf('我在准备下周的董事会材料，想先确认一下上个月整体的成交额是多少。').query).toMatchObject({ metrics: ['gmv'], timeRange: { start: '2025-10-01', end: '2025-10-31' } });
+    expect(requestOf('市场部一直说直播渠道是主力，我想自己看看数据。上个月各获客渠道的成交额分别是多少？').query).toMatchObject({ dimensions: ['channel'], filters: [] });
+    expect(requestOf('11月的日活平均是多少？就是每天活跃用户数的日均值。').query).toMatchObject({ metrics: ['dau'], dimensions: [] });
+    expect(requestOf('计算全部数据的订单取消率：状态为已取消的订单数 ÷ 全部创建的订单数。').query).toMatchObject({ metrics: ['cancellation_rate'], dimensions: [] });
+    expect(requestOf('最近三个月累计消费超过5000元的客户一共有多少位？我想大概评估一下高价值客户的盘子有多大。').query).toMatchObject({ thresholds: [{ metric: 'gmv', operator: 'gt', values: [5000] }], countOf: { dimension: 'customer' } });
+    expect(requestOf('按周（周一到周日）统计全部数据期间每周的支付订单数。').query).toMatchObject({ dimensions: ['week'] });
+    expect(requestOf('周末那两天加起来是多少？', requestOf('上周每天的成交额')).query).toMatchObject({ dimensions: [] });
+    // A value named beside the context is read; a question that is all context is not set aside.
+    expect(requestOf('上周的成交额，北京的').query).toMatchObject({ filters: [{ dimension: 'city', values: ['Beijing'] }] });
+    expect(understand('最近有没有什么问题？').kind).toBe('clarify');
+  });
+
   it('reads "the whole period" as every day of the data, also in a follow-up that had a period', () => {
     const october = requestOf('weekly GMV in October');
     expect(requestOf('Actually, show it by month across all the data.', october).query).toMatchObject({ dimensions: ['month'], timeRange: { start: '2025-09-02', end: '2025-11-30' } });

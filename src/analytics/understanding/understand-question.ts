@@ -52,7 +52,7 @@ import { weekdayConflictQuestion } from './weekday-conflict.ts';
 
 const FOLLOW_UP_START = /^(?:(?:ok|okay|right|cool|great|thanks|fine|好的?|嗯|行)[,，]?\s*)?(and|what about|how about|same|now|only|just|instead|then|add|also|as an? (?:percentage|percent|share|%|proportion|fraction)|which one|which of (?:them|those|these|the two)|switch to|change (?:it )?to|swap to|make it|加上|再加|都|那|那么|再|只看|仅看|只要|换成|改成|改为|如果|要是|还有|其中|这些|这些订单|这些用户|它们)|\b(?:of|among) (?:those|them|these)\b/;
 /** "整体呢", "overall?": the total of what the previous answer split. */
-const WHOLE = /整体|总体|合计|总共|一共|整周|整个月|\boverall\b|\bin total\b|\bas a whole\b|\b(?:whole|entire) (?:week|month|period|day)\b/;
+const WHOLE = /整体|总体|合计|总共|一共|整周|整个月|加起来|总数就行|给个总数|总的就行|\boverall\b|\bin total\b|\bas a whole\b|\b(?:whole|entire) (?:week|month|period|day)\b|\b(?:added up|combined|the total is fine|just the total)\b/;
 /** "add bounce rate", "再加上转化率": one more metric beside those shown. */
 const ADDS_METRIC = /^(?:(?:ok|and|also|pls|please)\s+)?(?:add|also show|include|plus)\b|^(?:再)?(?:加上|加一列|再加|顺便加上|也看下)|^(?:(?:and|plus|with)\s+)?[a-z' ]{2,30}\s+(?:too|as well)\s*[?.!]*$|^(?:再)?(?:把)?[\u4e00-\u9fffa-z]{1,8}也(?:加上|看下|放进来|列出来)/;
 /** Pronouns for people: they point at a customer, not at a product or a city. */
@@ -78,7 +78,7 @@ function mergeFilters(previous: SemanticFilter[], current: SemanticFilter[]): Se
   return [...previous.filter((filter) => !replaced.has(filter.dimension)), ...current];
 }
 
-const OF_THE_WHOLE = /\bof (?:all|total|the total|every)\b|\bof (?:the |that |this )?(?:[a-z]+['’]s |(?:week|month|day)['’]?s? )(?:buyers|customers|orders|visitors|revenue|gmv|sales)\b|占(?:全部|所有|总)/;
+const OF_THE_WHOLE = /\bof (?:all|total|the total|every)\b|占(?:全部|所有|总|已支付的?|支付的?)(?:订单|单|买家|用户|访客|成交额)|\bof (?:the |that |this )?(?:[a-z]+['’]s |(?:week|month|day)['’]?s? )(?:buyers|customers|orders|visitors|revenue|gmv|sales)\b|占(?:全部|所有|总)/;
 const WHOLE_COUNTS = new Set(['orders', 'orders_created', 'buyers', 'uv', 'gmv']);
 const WEEKDAY_WITHIN_WEEK = /(?:一周|每周|一个星期)(?:里|中|内|当中)?的?哪(?:一)?天/;
 
@@ -478,7 +478,8 @@ function readWords(input: WordsInput): WordsReading {
     recognition.metrics = recognition.metrics.length === 0 ? ['units'] : [...new Set(recognition.metrics.map((metric) => (metric === 'gmv' ? 'units' : metric)))];
     notes.push('a count of things sold: units, not GMV');
   }
-  const modelReading = recognizeModelIntent(recognition, window);
+  // A bound on each customer's total ("累计消费超过5000元的客户有多少") is a count, whatever segment words sit beside it.
+  const modelReading = recognition.thresholds?.length ? undefined : recognizeModelIntent(recognition, window);
   if (modelReading?.kind === 'close_call') {
     // Two equally specific readings: offer both rather than pick one by list order.
     const labels = modelReading.options.map((option) => option.label[language]);
@@ -550,7 +551,7 @@ const PART_OF_THAT = /\bhow (?:much|many) of (?:that|this|it|those|these|them)\b
 const NOT_WANTED_PERSONAL = /\b(?:i |we )?(?:don't|do not|won't|will not|no need to|never) (?:need|want|require|ask for|show)(?: any)?(?: their| the)? (?:(?:full |real )?names?|e-?mails?|phone(?: number)?s?|contact(?: details| info)?|addresses)(?:(?:,| or| and| nor)+ (?:their )?(?:(?:full |real )?names?|e-?mails?|phone(?: number)?s?|contact(?: details| info)?|addresses))*/g;
 
 /** Reports of what others say: "I'm told …", "I keep hearing …", "marketing claims …", "听说…". */
-const HEARSAY = /^(?:(?:and|but|so|also)\s+)?(?:i(?:'m| am|'ve been| have been| was) told|i (?:keep )?hear(?:ing|d)?|apparently|everyone(?:'s| is) (?:talking|saying)|people (?:keep )?(?:say|saying|tell)|(?:the )?(?:marketing|sales|finance|ops)(?: team)? (?:claims?|says?|keeps? (?:saying|telling))|听说|据说|大家都说|老板说|市场部说)/;
+const HEARSAY = /^(?:(?:and|but|so|also)\s+)?(?:i(?:'m| am|'ve been| have been| was) told|i (?:keep )?hear(?:ing|d)?|apparently|everyone(?:'s| is) (?:talking|saying)|people (?:keep )?(?:say|saying|tell)|(?:the )?(?:marketing|sales|finance|ops)(?: team)? (?:claims?|says?|keeps? (?:saying|telling))|听说|据说|大家都说|(?:老板|领导|市场部|运营|财务|售后|客服|同事|销售|供应商)(?:那边|部门)?(?:一直|老|总|都|最近)?(?:说|反馈|认为|觉得|在群里问|问)|运营周报里写|口径|定义|分母|分子|即|也就是|就是|[^,，。]{0,24}÷|(?:这里的)?[\u4e00-\u9fffa-z]{1,8}(?:是指|指的是|指)(?!定))/;
 
 /** Things counted inside an order: units, whatever the question calls them. */
 const COUNTED_ITEMS = /\b(?:items|products|units|pieces|things|lines|articles)\b|多少件|几件|多少个商品|几个商品|件商品|多少样/;

@@ -10,12 +10,19 @@ export const CONTEXT_CLAUSE_RULES: readonly PhraseRule<{ context: true }>[] = [
   {
     id: 'context-clause',
     meaning: { context: true },
-    zh: ['^(?:我|我们|老板|领导|市场部|运营部|财务)(?:在|正在|要|得|想|需要|听说|觉得|准备|打算)', '^(?:准备|为了|用于|用来|给)(?:周会|月会|汇报|老板|领导|董事会|投资人|会议|报告|ppt|周报|月报)', '^(?:大家|都说|听说|据说)'],
+    zh: [
+      '^(?:我|我们|老板|领导|市场部|运营部|运营|财务|售后|客服|供应商|销售|同事|大家)(?:那边|这边|部门|团队)?(?:一直|老|总|都|最近)?(?:在|正在|要|得|想|需要|听说|觉得|准备|打算|说|反馈|认为|在群里问|问|跟我|让我|发现|怀疑|写|判断|评估|考虑|汇报|核对|研究|讨论|决定)',
+      '^(?:供应商|老板|领导|市场部|运营|财务|售后|客服|同事|销售)[^,，。]{0,8}(?:说|来|要|问|谈|让|找)',
+      '^(?:准备|为了|用于|用来|给|写|做)(?:下周的?|这周的?|月底的?)?(?:周会|月会|汇报|老板|领导|董事会|投资人|会议|报告|ppt|周报|月报|材料)',
+      '^(?:大家|都说|听说|据说|最近)', '^(?:方便|以便|好让)我', '^(?:我想(?:在|自己)|我手上要|我不想|我有点|我先想)',
+      // A definition restated ("口径为成交额 ÷ 支付订单数", "新用户指首次活跃在11月的用户"): what the catalogue's measure already is.
+      '^(?:口径|定义|分母|分子)(?:为|是|：|:)?', '^(?:即|也就是|就是)', '^[^,，。]{0,24}÷', '^(?:这里的)?[\\u4e00-\\u9fffa-z]{1,8}(?:是指|指的是|指)(?!定)',
+    ],
     en: [
       "^(?:(?:and|but|so|also|ok|okay|oh)\\s+)?(?:i(?:'m| am|'ve| have|'d| would|'ll| will| was| keep| know| think| hear| heard| feel| suspect| guess| believe| assume)?|we(?:'re| are|'ve| have|'d| would)|my (?:boss|manager|team|ceo|cfo)|our (?:team|board|boss|ceo|cfo|investors?|marketing|sales|finance|ops)(?: team| people| folks)?|the (?:marketing|sales|finance|ops|board|exec) (?:team|people|folks)|marketing|everyone(?:'s)?|people keep|just so|for (?:the|my|our) (?:board|investors?|meeting|report|deck|pack|note|review|update|call|presentation|slides?)|before (?:i|we)|so (?:that )?(?:i|we)|that(?:'s| is) fine|no rush|thanks|cheers)\\b",
     ],
     examples: {
-      match: ["I'm preparing the board pack", 'I need it for the investor note', "I'm told acquisition was strong around Double 11", 'so I can sanity-check that', 'Marketing claims acquisition picked up after the summer', '我在准备周会的材料', '准备周会用的'],
+      match: ["I'm preparing the board pack", 'I need it for the investor note', "I'm told acquisition was strong around Double 11", 'so I can sanity-check that', 'Marketing claims acquisition picked up after the summer', '我在准备周会的材料', '准备周会用的', '市场部一直说直播渠道是主力', '财务那边要跟我对一下数', '写PPT要用两个数', '口径为成交额 ÷ 支付订单数', '新用户指首次活跃在11月的用户'],
       noMatch: ['what did total revenue come to in November', 'GMV by city last week', 'which channel brought the most buyers', '上周的成交额'],
     },
   },
@@ -27,7 +34,8 @@ export const CONTEXT_CLAUSE_RULE_SET: RuleSet<{ context: true }> = { name: 'clau
 const LIMITS = /\b(?:only|exclud\w*|except|without|not including|leave out|leaving out|ignor\w*|filter\w*|apart from|other than|but not|instead of|rather than|just (?:the (?!overall|total|whole|simple|number|figure|headline|winner|top)|for|in|on)|limit(?:ed)? to|restrict\w*|split|break (?:it )?down|by (?:city|country|channel|device|category|brand|month|week|day)|per|each|top|bottom)\b|只看|只要|仅|不含|不包括|除了|排除|剔除|去掉|按|每个|各/;
 
 // Sentence ends, dashes, and "so I can …" / "I'd like to …" after a comma start a clause of their own.
-const CLAUSE_END = /[.?!;。？！；]+|\s[—–-]\s|\s*—\s*|,?\s(?=so (?:that )?(?:i|we) (?:can|could|may|might)\b)/g;
+// Chinese commas and colons (NFKC makes them ASCII) end a clause too; an English comma does not ("GMV by city, …").
+const CLAUSE_END = /[.?!;。？！；，：]+|(?<=[\u4e00-\u9fff])\s*[,:]\s*|\s*[,:]\s*(?=[\u4e00-\u9fff])|\s[—–-]\s|\s*—+\s*|,?\s(?=so (?:that )?(?:i|we) (?:can|could|may|might)\b)/g;
 
 /** Where each clause that gives context stands, as [start, end) on the normalized question. */
 export function contextClauseSpans(normalizedQuestion: string): [number, number][] {
@@ -43,5 +51,6 @@ export function contextClauseSpans(normalizedQuestion: string): [number, number]
     start = next;
   }
   // A question that is all context asks nothing: it keeps its words (and is asked about, or refused).
-  return spans.reduce((total, [from, to]) => total + to - from, 0) >= normalizedQuestion.trim().length ? [] : spans;
+  const outside = spans.reduce((text, [from, to]) => text.slice(0, from) + ' '.repeat(to - from) + text.slice(to), normalizedQuestion);
+  return /[\p{L}\p{N}]/u.test(outside) ? spans : [];
 }

@@ -60,7 +60,7 @@ export const REFUSAL_RULES: readonly PhraseRule<RefusalMeaning>[] = [
       '(帮我|请你?|麻烦你?|给我)(把[^，,。？?]{0,30})?(取消|退款|作废)(掉|了吧|吧|一下)?(?![^，,。？?]*(率|多少|几|占比|比例|分布|趋势|排名|最多|最少|哪))', '把[^，,。？?]{0,30}(订单|发票)[^，,。？?]{0,8}(都|全部|全)?(取消|作废|退款)(掉|了吧|吧)', '清空', '清除', '清掉', '插入', '篡改', '伪造', '编造', '(?<![创制建构打])造(一|几|\\d+|点|些)?(批|条|笔|个|些)?[^，,。？?]{0,4}(假|测试|模拟|虚拟)?的?(订单|用户|数据|记录|评价|评论|商品)',
       '(生成|新增|添加|创建|录入|新建|加|插|写)(一|几|\\d+)?(批|些|条|笔|个|张)?(假|测试|模拟|虚拟)的?(订单|用户|数据|记录|评价|评论|商品)',
       '修改(一下)?(数据|订单|价格|用户|商品|状态|金额)', '(恢复|改|更改|标记)(成|为)[^，,。？?]{0,6}(订单|发票|状态|已发货|已取消|正常)', '更新(一下)?(数据|订单|价格|状态)', '清零', '重置(一下)?(数据|订单|积分|余额|密码|状态)',
-      '(新增|添加|创建|录入|新建)(一|几|\\d+)(条|笔|个|张)(测试|假)?的?(订单|用户|商品|记录|评价)', '(添加|创建|录入|新建)(测试|假)?的?(订单|用户|商品|记录|评价)',
+      '(新增|添加|创建|录入|新建)(一|几|\\d+)(条|笔|个|张)(测试|假)?的?(订单|用户|商品|记录|评价)', '(添加|创建|录入|新建)(测试|假)?的?(订单|用户|商品|记录|评价)(?!的|数|量|时间|日期)',
       // "帮我把耳机品类所有商品的价格下调10%": an order to reprice, not a question about price changes.
       '把[^，,。？?]{0,30}(价格|售价|单价|定价)[^，,。？?]{0,4}(下调|上调|调低|调高|降低|提高|降|涨|改)',
     ],
@@ -82,7 +82,7 @@ export const REFUSAL_RULES: readonly PhraseRule<RefusalMeaning>[] = [
       ],
       noMatch: [
         'is there a clear trend in orders?', '打折商品的销量', 'orders with a 20% discount', 'how many orders were cancelled', '上周订单状态分布', 'which update increased conversion', 'price changes last month', '新增用户数', 'how many new users were added to the loyalty program', '上周新增订单',
-        'how many orders were cancelled last week?', '帮我看看取消率', '价格下调后销量有变化吗', 'which orders were marked as refunded', '请问上周取消了多少订单', 'cancelled orders by city', 'how many orders did we refund', 'how many orders were deleted', 'how many orders were removed last week', '删除购物车的用户有多少', '从购物车删除商品的用户数', '被删除的评价有多少', 'add to cart users by city', 'change in orders last week', 'create a chart of orders by city', '新增用户的客单价', '创造订单最多的渠道', '测试订单有多少', 'email channel GMV',
+        'how many orders were cancelled last week?', '帮我看看取消率', '统计2025年10月创建订单的退货率', '价格下调后销量有变化吗', 'which orders were marked as refunded', '请问上周取消了多少订单', 'cancelled orders by city', 'how many orders did we refund', 'how many orders were deleted', 'how many orders were removed last week', '删除购物车的用户有多少', '从购物车删除商品的用户数', '被删除的评价有多少', 'add to cart users by city', 'change in orders last week', 'create a chart of orders by city', '新增用户的客单价', '创造订单最多的渠道', '测试订单有多少', 'email channel GMV',
       ],
     },
   },

@@ -71,7 +71,7 @@ export const ORDER_METRICS = [
       'bought exactly once', 'bought just once', 'ordered only once', 'only ordered once', 'purchased only once', 'only one order', 'only one paid order', 'exactly one order', 'bought once',
       'customers bought only once', 'customers who bought only once', 'customers that bought only once', 'users bought only once', 'people bought only once', 'customers who only bought once', 'customers bought once', 'customers who bought once',
     ],
-    synonyms_zh: ['只买一次的人数', '只买过一次', '只买了一次', '只买一次', '只购买过一次', '只购买一次', '只下过一单', '只下了一单', '只下一单', '一次性买家', '单次购买用户', '只消费过一次', '只有一笔订单'],
+    synonyms_zh: ['只买一次的人数', '只买过一次', '只买了一次', '只买一次', '只购买过一次', '只购买一次', '只下过一单', '只下了一单', '只下一单', '只下过一笔', '只下了一笔', '只买过一笔', '一次性买家', '单次购买用户', '只消费过一次', '只有一笔订单'],
     definition_en: `Number of distinct users with exactly one of the ${PAID_EN} (in the same period and dimension value); guest orders without user_id are not counted.`,
     definition_zh: `恰好有一笔${PAID_ZH}的去重用户数（同一统计期、同一维度值内）；没有 user_id 的游客订单不计。`,
     unit: 'count',
