@@ -928,6 +928,17 @@ describe('understandQuestion: management reporting periods (fresh f17)', () => {
     expect(understand('最近有没有什么问题？').kind).toBe('clarify');
   });
 
+  it('reads stock codes in brackets or after "units of", averaging per day, the biggest day, and refuses reinstating or e-mailing', () => {
+    expect(requestOf('how many units of PH-APP-0001 have we sold MTD?').query).toMatchObject({ metrics: ['units'], filters: [{ dimension: 'product', values: ['PH-APP-0001'] }], timeRange: { start: '2025-11-01', end: '2025-11-30' } });
+    expect(requestOf('How many units of 85123A did we sell last week compared with the week before?').query).toMatchObject({ filters: [{ dimension: 'product', values: ['85123A'] }], compareTo: { start: '2025-11-10', end: '2025-11-16' } });
+    expect(requestOf('How many orders are we averaging per day this week?').query).toMatchObject({ metrics: ['orders'], average: { per: 'day' } });
+    expect(requestOf('what was our biggest day in November by GMV?').query).toMatchObject({ dimensions: ['day'], limit: 1 });
+    for (const question of ['Please reinstate all of those cancelled invoices.', 'cool - email all those abandoners a 15% off code', 'Could you email customer 17850 a copy of all their invoices?']) {
+      expect(understand(question).kind, question).toBe('refuse');
+    }
+    expect(understand("what's our take rate this month?").kind).toBe('clarify');
+  });
+
   it('reads "the whole period" as every day of the data, also in a follow-up that had a period', () => {
     const october = requestOf('weekly GMV in October');
     expect(requestOf('Actually, show it by month across all the data.', october).query).toMatchObject({ dimensions: ['month'], timeRange: { start: '2025-09-02', end: '2025-11-30' } });

@@ -11,9 +11,9 @@ export const AVERAGE_PER_PERIOD_RULES: readonly PhraseRule<{ per: AveragePeriod 
     id: 'average-per-day',
     meaning: { per: 'day' },
     zh: ['日均(?!活跃|访客)', '平均每(?:天|日)', '每(?:天|日)平均', '平均一天', '一天平均', '平均日(?!活|均)'],
-    en: ['(?:average|avg|mean) (?:daily|per day|a day|each day)', 'daily (?:average|avg|mean)', '(?:per|a) day on average', 'on average (?:per|a|each) day', 'average (?:\\w+ ){1,5}(?:per|a|each) day'],
+    en: ['(?:average|avg|mean) (?:daily|per day|a day|each day)', 'daily (?:average|avg|mean)', '(?:per|a) day on average', 'on average (?:per|a|each) day', 'average (?:\\w+ ){1,5}(?:per|a|each) day', 'averaging (?:\\w+ ){0,3}(?:per|a|each) day'],
     examples: {
-      match: ['周末平均每天的GMV是多少', '上周日均订单', '平均日销量是多少', 'average daily revenue last week', 'what was the average number of paid orders per day in november', 'average sessions per day this week', 'how many orders a day on average in November', '每天平均卖多少件'],
+      match: ['How many invoices are we averaging per day this week?', '周末平均每天的GMV是多少', '上周日均订单', '平均日销量是多少', 'average daily revenue last week', 'what was the average number of paid orders per day in november', 'average sessions per day this week', 'how many orders a day on average in November', '每天平均卖多少件'],
       noMatch: ['每天的订单数', 'daily GMV last week', '日活', '平均日活是多少', 'GMV per day for headphones', 'average order value', '日均活跃用户'],
     },
   },
