@@ -372,7 +372,7 @@ export function buildRequest(asked: Recognition, window: DataWindow, language: L
   // Hours of the day and days of the week are groupings, not a timeline: a shop that never trades at night or on
   // Saturdays has no such rows ("gmv by hour of day" lists the hours it traded).
   // A bound that keeps zeros ("products that didn't sell") is itself the answer's rows.
-  const keepsZeros = thresholds?.some((threshold) => (threshold.operator === 'lte' || threshold.operator === 'between') ? (threshold.values[0] as number) >= 0 && (threshold.operator === 'lte' || (threshold.values[0] as number) <= 0) : threshold.operator === 'lt' && (threshold.values[0] as number) > 0) === true;
+  const keepsZeros = thresholds?.some(admitsZero) === true;
   if (!keepsZeros && !time.compareTo && !lowestFirst && !query.rankOf && !query.countOf && !ASKS_ABOUT_NONE.test(recognition.normalized) && dimensions.length > 0 && dimensions.every((dimension) => !CALENDAR_GRAINS.includes(dimension))) {
     query.omitZeroRows = true;
   }
@@ -381,6 +381,11 @@ export function buildRequest(asked: Recognition, window: DataWindow, language: L
   const rankedTime = query.limit !== undefined && dimensions.length === 1 && ['day', 'hour', 'weekday', 'week', 'month'].includes(dimensions[0] as string);
   if (rankedTime && lowestFirst && !time.compareTo && !ASKS_ABOUT_NONE.test(recognition.normalized)) query.omitZeroRows = true;
   return { analysis: 'metrics', query };
+}
+
+/** Whether a group whose total is 0 passes the bound (bounds read from questions are never negative). */
+function admitsZero({ operator, values: [bound = 0] }: { operator: string; values: number[] }): boolean {
+  return operator === 'lte' ? bound >= 0 : operator === 'lt' ? bound > 0 : operator === 'between' ? bound === 0 : false;
 }
 
 /** "How many customers …", "有多少客户": the groups kept are counted, not listed. */

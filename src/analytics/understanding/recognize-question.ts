@@ -1,7 +1,7 @@
-import { daysBetween } from '../../sql/semantic/time/calendar-date.ts';
 import { rankedTimeBuckets } from './rules/grain-rules.ts';
 import { wholeProductTitles } from './whole-product-titles.ts';
 import { comparedPeriod, findDimension, findMetric, findTimeExpressions, listMetrics, resolveTimeExpression, type ResolvedTimeExpression } from '../../sql/semantic/index.ts';
+import { daysBetween } from '../../sql/semantic/time/calendar-date.ts';
 import type { SemanticFilter } from '../../sql/semantic/compile/semantic-query.ts';
 import type { ValueIndex } from '../../sql/values/value-index.ts';
 import { parseNumber } from '../../text/number-words.ts';

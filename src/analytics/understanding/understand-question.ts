@@ -1,6 +1,3 @@
-import { bareBound } from './rules/group-threshold-rules.ts';
-import { asksVagueSize } from './rules/vague-size-rules.ts';
-import { contextClauseSpans } from './rules/context-clause-rules.ts';
 import { asksYearOverYear, previousOfRange, findDimension, findMetric, METRICS, type WarehouseProfile } from '../../sql/semantic/index.ts';
 import { yearAgoPeriod } from '../../sql/semantic/time/time-period.ts';
 import type { SemanticFilter } from '../../sql/semantic/compile/semantic-query.ts';
@@ -43,6 +40,9 @@ import { asksRunningTotal } from './rules/running-total-rules.ts';
 import { pointsAtLeadingRow } from './rules/leading-row-rules.ts';
 import { currenciesNamed } from './rules/currency-rules.ts';
 import { asksAboutShownRows } from './rules/shown-rows-rules.ts';
+import { bareBound } from './rules/group-threshold-rules.ts';
+import { asksVagueSize } from './rules/vague-size-rules.ts';
+import { contextClauses } from './rules/context-clause-rules.ts';
 import { pointedPeriodRange, type FocusedPeriod } from './focused-period.ts';
 import { runningTotalOf } from './running-total.ts';
 import { changeDriverSpans } from './rules/change-driver-rules.ts';
@@ -294,15 +294,14 @@ function unavailableOnWarehouse(recognition: Recognition, profile: WarehouseProf
  */
 function setContextAside(recognition: Recognition, input: WordsInput, notes: string[]): Recognition {
   const { normalized } = recognition;
-  // A clause that names a value, a number of rows or a specific measure limits or asks: it is never set aside.
-  const context = contextClauseSpans(normalized).filter(([from, to]) => {
-    const clause = recognizeQuestion(normalized.slice(from, to), input.window.asOf, input.values);
-    // What someone else says about a measure ("I'm told acquisition was strong") is context even though it names one.
-    // Hearsay is set aside whatever it names ("the marketing team keeps telling me livestream is our engine"); the
-    // answer's first sentence shows what was asked.
-    if (HEARSAY.test(clause.normalized)) return true;
+  // A clause that names a value, a number of rows or a specific measure limits or asks: it is never set aside —
+  // unless it reports what someone else says or restates a definition ("the marketing team keeps telling me
+  // livestream is our engine"); the answer's first sentence shows what was asked. Those need no reading of their own.
+  const context = contextClauses(normalized).filter(({ start, end, reported }) => {
+    if (reported) return true;
+    const clause = recognizeQuestion(normalized.slice(start, end), input.window.asOf, input.values);
     return clause.filters.length === 0 && clause.limit === undefined && clause.metrics.every((metric) => clause.genericMetrics.includes(metric));
-  });
+  }).map(({ start, end }): [number, number] => [start, end]);
   if (context.length === 0) return recognition;
   notes.push(`set aside as context: ${context.map(([from, to]) => `"${normalized.slice(from, to)}"`).join(', ')}`);
   const inContext = (at: number) => context.some(([from, to]) => at >= from && at < to);
@@ -549,9 +548,6 @@ const PART_OF_THAT = /\bhow (?:much|many) of (?:that|this|it|those|these|them)\b
 
 /** Personal data the user says they do not want. */
 const NOT_WANTED_PERSONAL = /\b(?:i |we )?(?:don't|do not|won't|will not|no need to|never) (?:need|want|require|ask for|show)(?: any)?(?: their| the)? (?:(?:full |real )?names?|e-?mails?|phone(?: number)?s?|contact(?: details| info)?|addresses)(?:(?:,| or| and| nor)+ (?:their )?(?:(?:full |real )?names?|e-?mails?|phone(?: number)?s?|contact(?: details| info)?|addresses))*/g;
-
-/** Reports of what others say: "I'm told …", "I keep hearing …", "marketing claims …", "听说…". */
-const HEARSAY = /^(?:(?:and|but|so|also)\s+)?(?:i(?:'m| am|'ve been| have been| was) told|i (?:keep )?hear(?:ing|d)?|apparently|everyone(?:'s| is) (?:talking|saying)|people (?:keep )?(?:say|saying|tell)|(?:the )?(?:marketing|sales|finance|ops)(?: team)? (?:claims?|says?|keeps? (?:saying|telling))|听说|据说|大家都说|(?:老板|领导|市场部|运营|财务|售后|客服|同事|销售|供应商)(?:那边|部门)?(?:一直|老|总|都|最近)?(?:说|反馈|认为|觉得|在群里问|问)|运营周报里写|口径|定义|分母|分子|即|也就是|就是|[^,，。]{0,24}÷|(?:这里的)?[\u4e00-\u9fffa-z]{1,8}(?:是指|指的是|指)(?!定))/;
 
 /** Things counted inside an order: units, whatever the question calls them. */
 const COUNTED_ITEMS = /\b(?:items|products|units|pieces|things|lines|articles)\b|多少件|几件|多少个商品|几个商品|件商品|多少样/;

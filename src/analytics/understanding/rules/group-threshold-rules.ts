@@ -13,19 +13,20 @@ export interface GroupThresholdMeaning {
   unsold?: true;
 }
 
+// "three or more orders", "over five grand": counts and amounts are written in words as often as in digits.
+const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|a hundred';
 // Who or what is counted, in the words people use; the match's own noun decides the grouping (UNIT_DIMENSIONS).
 const UNIT = "(?:customers?|users?|buyers?|shoppers?|clients?|accounts?|people|members?|products?|items?|skus?|stock codes?|countries|cities|categories|brands|provinces|channels|ones|those)";
 const RELATIVE = '(?:\\s+(?:who|that|which|whose|where))?(?:\\s+(?:have|has|had|did|each|all|ever|actually|individually))?(?:\\s+(?:each|ever))?';
 const MORE = '(?:more than|over|above|greater than|exceeding|in excess of|at least|upwards of|north of|no less than|no fewer than|a minimum of)';
 const LESS = '(?:less than|fewer than|under|below|at most|no more than|not more than|a maximum of)';
 const BOUND = `(?:${MORE}|${LESS}|between)`;
-const AMOUNT = '[£$€¥]?(?:\\d+(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|a hundred)(?:\\s*(?:k|thousand|grand|m|million))?(?:\\s*(?:pounds?|quid|dollars?|bucks|euros?|yuan|rmb|gbp|usd|eur))?';
+const AMOUNT = `[£$€¥]?(?:\\d+(?:\\.\\d+)?|${NUMBER_WORDS})(?:\\s*(?:k|thousand|grand|m|million))?(?:\\s*(?:pounds?|quid|dollars?|bucks|euros?|yuan|rmb|gbp|usd|eur))?`;
 const AMOUNT_RANGE = `${AMOUNT}(?:\\s+(?:and|to|-)\\s+${AMOUNT})?`;
 const OR_MORE = '(?:\\s*\\+|\\s+or (?:more|above|over|less|fewer|under))';
 const ORDER_NOUN = '(?:orders|invoices|purchases|transactions|baskets)';
 const UNIT_NOUN = '(?:units|items|pieces|pcs|qty|copies)';
-// "three or more orders": counts are written in words as often as in digits.
-const COUNT = '(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|a hundred)';
+const COUNT = `(?:\\d+|${NUMBER_WORDS})`;
 const ZH_NUMBER = '[0-9一二两三四五六七八九十百千万.]+';
 const ZH_MORE = '(?:超过|超出|高于|大于|多于|不低于|不少于|至少|满|达到)';
 const ZH_LESS = '(?:低于|小于|少于|不到|不超过|不足)';
@@ -145,7 +146,7 @@ const UNIT_DIMENSIONS: readonly [RegExp, string][] = [
 const BELOW = /less than|fewer than|under|below|at most|no more than|not more than|a maximum of|or less|or fewer|or under|低于|小于|少于|不到|不超过|不足|以下|以内/;
 const INCLUSIVE = /at least|at most|no less than|no fewer than|no more than|not more than|a minimum of|a maximum of|or more|or less|or fewer|or above|or over|or under|\+|以上|以下|以内|不低于|不少于|不超过|至少|满|达到/;
 const MAGNITUDES: Readonly<Record<string, number>> = { k: 1e3, thousand: 1e3, grand: 1e3, m: 1e6, million: 1e6, 千: 1e3, 万: 1e4 };
-const AMOUNTS = /(\d+(?:\.\d+)?)(?:\s*(k|thousand|grand|million|m)(?![a-z]))?|([一二两三四五六七八九十百]+)(?=[次单笔件个台份套元块千万])|(?<=\d)\s*([千万])|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|a hundred)\b/g;
+const AMOUNTS = new RegExp(`(\\d+(?:\\.\\d+)?)(?:\\s*(k|thousand|grand|million|m)(?![a-z]))?|([一二两三四五六七八九十百]+)(?=[次单笔件个台份套元块千万])|(?<=\\d)\\s*([千万])|\\b(${NUMBER_WORDS})\\b`, 'g');
 
 function amountsIn(text: string): number[] {
   const numbers: number[] = [];
